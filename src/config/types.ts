@@ -1,0 +1,40 @@
+/**
+ * The configuration (`.github/portwarden.yml`, or `--config`), after validation and defaults.
+ * Its JSON Schema is `schema/portwarden.schema.json`.
+ */
+import type { RuleSetting } from '../rules/rule.js';
+
+export interface HostConfig {
+  /** Host name; matched loosely against the registry's labels. */
+  name: string;
+  aliases: string[];
+  addresses: string[];
+  /** Globs of files that describe this host (compose files, plists, tunnel configs). */
+  files: string[];
+}
+
+export interface Config {
+  /** Path of the registry, relative to the repo root. */
+  registry: string;
+  /** Globs of service directories (each match is one service, named after the directory). */
+  services: string[];
+  /** Globs of service docs. */
+  serviceDocs: string[];
+  /** Extra path globs to skip, on top of the built-in ones (lock files, vendored, generated). */
+  ignore: string[];
+  hosts: HostConfig[];
+  /** Old or alternative service name → canonical name. */
+  aliases: Record<string, string>;
+  /** Rule id → severity or `off`. */
+  rules: Record<string, RuleSetting>;
+  /** Files larger than this many bytes are skipped with an `input/file-too-large` finding. */
+  maxFileBytes: number;
+}
+
+/** A config problem: names the key (and file and line when known) and the accepted form. Exit code 2. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}

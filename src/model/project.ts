@@ -1,0 +1,32 @@
+/**
+ * Everything the rules see: the parsed registry and service docs, and every binding and
+ * reference from every file, each placed on a host. Built once per run by the engine.
+ */
+import type { HostModel } from './hosts.js';
+import type { RegistryDoc } from './registry.js';
+import type { ServiceIndex } from './services.js';
+import type { Binding, InputProblem, Reference, Suppression } from './types.js';
+
+/** A `services/<name>/` directory and what its CLAUDE.md says, if it has one. */
+export interface ServiceDir {
+  name: string;
+  /** `services/<name>` */
+  path: string;
+  /** Path of its CLAUDE.md when present. */
+  doc?: string;
+}
+
+export interface ProjectModel {
+  /** The registry, when the repository has one. */
+  registry?: RegistryDoc;
+  /** Path the config names for the registry (present or not). */
+  registryPath: string;
+  serviceDirs: ServiceDir[];
+  /** All bindings: registry plan and actual, service docs, source defaults, deploy files. */
+  bindings: Binding[];
+  references: Reference[];
+  hosts: HostModel;
+  services: ServiceIndex;
+  problems: InputProblem[];
+  suppressions: Suppression[];
+}

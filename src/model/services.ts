@@ -1,0 +1,35 @@
+/**
+ * Service identity: the names the repository knows (its `services/<name>/` directories and
+ * the registry's names), with configured aliases for renames. Nothing is merged by guesswork:
+ * an unknown name stays as written.
+ */
+export class ServiceIndex {
+  private readonly known = new Set<string>();
+  private readonly aliases = new Map<string, string>();
+
+  /** `aliases` maps an old or alternative name to the canonical one. */
+  constructor(aliases: Record<string, string> = {}) {
+    for (const [from, to] of Object.entries(aliases)) this.aliases.set(from.toLowerCase(), to);
+  }
+
+  /** The canonical name for `name`: aliases applied, case kept as the canonical spelling. */
+  canonical(name: string): string {
+    const trimmed = name.trim();
+    return this.aliases.get(trimmed.toLowerCase()) ?? trimmed;
+  }
+
+  /** Records a service name the repository knows; returns its canonical form. */
+  add(name: string): string {
+    const c = this.canonical(name);
+    this.known.add(c);
+    return c;
+  }
+
+  has(name: string): boolean {
+    return this.known.has(this.canonical(name));
+  }
+
+  list(): string[] {
+    return [...this.known].sort();
+  }
+}

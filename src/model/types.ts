@@ -1,0 +1,110 @@
+/**
+ * The port model (GUIDE section 2): bindings, references and hosts, as every extractor
+ * produces them and every rule reads them. Pure data; no I/O.
+ */
+import type { Location } from './location.js';
+
+/** Where a binding was stated. Rules weigh statements by kind. */
+export type BindingKind =
+  | 'registry-plan' // a row in a planned range table of the registry
+  | 'registry-actual' // an entry in the registry's "Real ports today" list
+  | 'service-doc' // a service's CLAUDE.md
+  | 'source-default' // a default in config.ts / main.py / config.go
+  | 'deploy'; // compose, Dockerfile, plist, runner script, tunnel, env file, env generator
+
+/** How strongly a statement claims the port (service docs mostly). */
+export type Strength = 'declaration' | 'support' | 'weak';
+
+/** The special host names. Named hosts are normalised with {@link normalizeHostName}. */
+export const DEV_HOST = 'dev';
+export const NOT_DEPLOYED_HOST = 'not-deployed';
+/** The plan is a host of its own: planned ports bind no machine. */
+export const PLAN_HOST = 'plan';
+
+/** Service S listens on port P on host H, says location L. */
+export interface Binding {
+  service: string;
+  port: number;
+  /** Normalised host id: a named host, {@link DEV_HOST}, {@link NOT_DEPLOYED_HOST} or {@link PLAN_HOST}. */
+  host: string;
+  kind: BindingKind;
+  /** The format that said it, e.g. `registry`, `claude-md`, `typescript`, `compose`, `dockerfile`, `env`. */
+  source: string;
+  strength: Strength;
+  /** Location of the port number itself (the span a fix would replace). */
+  location: Location;
+  /** For a container port mapping (`'3041:3000'`), the port inside the container. */
+  containerPort?: number;
+  /** Free text kept for messages, e.g. `EXPOSE`, `ports`, `PORT=`, `## Port:`. */
+  via?: string;
+}
+
+/** What kind of thing made a reference. */
+export type ReferenceKind = 'url' | 'env-var' | 'scrape-target' | 'healthcheck' | 'tunnel' | 'env-generator';
+
+/** A location that expects a service (or a host) at a port. */
+export interface Reference {
+  /** The service whose file makes the reference, when known. */
+  fromService?: string;
+  /** The host name as written (`mana-credits`, `localhost`, `192.168.178.11`). */
+  target: string;
+  port: number;
+  kind: ReferenceKind;
+  /** Host on which the reference is evaluated (where the caller runs). */
+  host: string;
+  /** True when `target` is a container-network name (compose service), so `port` is a container port. */
+  containerNetwork?: boolean;
+  location: Location;
+  source: string;
+}
+
+/** A machine the registry or the config knows. */
+export interface Host {
+  /** Normalised id. */
+  id: string;
+  /** The label as first written (e.g. `Mac Mini (production)`). */
+  label: string;
+  aliases: string[];
+  addresses: string[];
+  location?: Location;
+}
+
+/** A problem reading input (malformed table, port 70000, binary file). Becomes an `input/*` finding. */
+export interface InputProblem {
+  /** Rule id under `input/`, e.g. `input/invalid-port`. */
+  ruleId: string;
+  message: string;
+  location: Location;
+  /** Stable key for the fingerprint (no line numbers). */
+  key: string;
+}
+
+/** What an extractor found in one file. */
+export interface Extraction {
+  bindings: Binding[];
+  references: Reference[];
+  problems: InputProblem[];
+  /** Inline suppressions found in the file (`portwarden-ignore <rule>: <reason>`). */
+  suppressions?: Suppression[];
+}
+
+/** `portwarden-ignore <rule>: <reason>` applies to its own line and the line below. */
+export interface Suppression {
+  file: string;
+  line: number;
+  ruleId: string;
+  reason: string;
+}
+
+/** An empty {@link Extraction}. */
+export function emptyExtraction(): Extraction {
+  return { bindings: [], references: [], problems: [] };
+}
+
+/** Highest valid TCP port. */
+export const MAX_PORT = 65535;
+
+/** True for an integer in 1..65535. */
+export function isValidPort(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= MAX_PORT;
+}

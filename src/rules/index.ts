@@ -1,0 +1,4 @@
+/** Every rule, in the order they run. */
+import type { Rule } from './rule.js';
+
+export const allRules: Rule[] = [];
