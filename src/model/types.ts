@@ -35,6 +35,12 @@ export interface Binding {
   location: Location;
   /** For a container port mapping (`'3041:3000'`), the port inside the container. */
   containerPort?: number;
+  /**
+   * `host` (default): the port is bound on the host's network and can collide there.
+   * `container`: the port is inside a container (Dockerfile `EXPOSE`/`ENV PORT`, compose
+   * `environment: PORT`, `expose:`); it never collides on the host, but deploy files must agree on it.
+   */
+  network?: 'host' | 'container';
   /** Free text kept for messages, e.g. `EXPOSE`, `ports`, `PORT=`, `## Port:`. */
   via?: string;
 }
