@@ -1,0 +1,73 @@
+/**
+ * The engine, left to right: collect (which files, services, hosts) → extract (bindings and
+ * references per file) → model (everything placed on a host) → rules (findings) →
+ * suppressions. The CLI and the Action both call {@link check}; nothing here knows GitHub.
+ */
+import { performance } from 'node:perf_hooks';
+import { applySuppressions } from './collect/suppressions.js';
+import { collect } from './collect/index.js';
+import { loadConfig } from './config/load.js';
+import type { Config } from './config/types.js';
+import { extractAll } from './extract/index.js';
+import type { Finding, Severity } from './model/finding.js';
+import { fingerprint, sortFindings } from './model/finding.js';
+import type { ProjectModel } from './model/project.js';
+import type { InputProblem } from './model/types.js';
+import { allRules } from './rules/index.js';
+import { ruleUrl, runRules } from './rules/rule.js';
+
+export interface CheckOptions {
+  /** Repository root. */
+  root: string;
+  /** Config path (relative to root or absolute); default `.github/portwarden.yml` when present. */
+  configPath?: string;
+}
+
+export interface CheckResult {
+  /** Sorted; suppressed findings removed; input problems included as `input/*` findings. */
+  findings: Finding[];
+  /** Findings silenced by `portwarden-ignore` comments. */
+  suppressed: Finding[];
+  model: ProjectModel;
+  config: Config;
+  stats: { files: number; parsed: number; ms: number };
+}
+
+/** Runs the whole pipeline on the repository at `options.root`. Throws ConfigError on a bad config. */
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  const started = performance.now();
+  const { config } = loadConfig(options.root, options.configPath);
+  const collected = collect(options.root, config);
+  const { model, parsed } = await extractAll(options.root, collected, config);
+  const raw = [...runRules(allRules, model, config.rules), ...problemFindings(model.problems, config)];
+  const { kept, suppressed } = applySuppressions(raw, model.suppressions);
+  return {
+    findings: sortFindings(kept),
+    suppressed: sortFindings(suppressed),
+    model,
+    config,
+    stats: { files: collected.files.length, parsed, ms: Math.round(performance.now() - started) },
+  };
+}
+
+/** Default severities of input problems: an impossible port is an error, the rest warnings. */
+const INPUT_SEVERITY: Record<string, Severity> = { 'input/invalid-port': 'error' };
+
+/** Input problems become findings like any rule's, so they reach every reporter. */
+function problemFindings(problems: InputProblem[], config: Config): Finding[] {
+  const findings: Finding[] = [];
+  for (const p of problems) {
+    const setting = config.rules[p.ruleId] ?? config.rules['input/*'];
+    if (setting === 'off') continue;
+    findings.push({
+      ruleId: p.ruleId,
+      severity: setting ?? INPUT_SEVERITY[p.ruleId] ?? 'warning',
+      message: p.message,
+      location: p.location,
+      related: [],
+      fingerprint: fingerprint(p.ruleId, p.key),
+      url: ruleUrl(p.ruleId),
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,38 @@
+/**
+ * The JSON report (`--format json`, and the Action's `report` output). Versioned: the shape
+ * is documented in docs/json-report.md and `schema/report.schema.json`; a breaking change
+ * bumps `version`.
+ */
+import type { CheckResult } from '../engine.js';
+import type { Finding } from '../model/finding.js';
+import type { Location } from '../model/location.js';
+import { countBySeverity } from './text.js';
+
+export const JSON_REPORT_VERSION = 1;
+
+export interface JsonReport {
+  version: typeof JSON_REPORT_VERSION;
+  tool: { name: 'portwarden'; version: string };
+  summary: { total: number; error: number; warning: number; notice: number; suppressed: number };
+  findings: (Finding & { status?: 'new' | 'existing' })[];
+  /** Present on pull requests: findings of the base that the head no longer has. */
+  fixed?: Finding[];
+  hosts: { id: string; label: string; addresses: string[] }[];
+  bindings: { service: string; port: number; host: string; kind: string; source: string; location: Location }[];
+  stats: CheckResult['stats'];
+}
+
+/** Builds the JSON report of a check; `extra` adds PR classification. */
+export function toJsonReport(result: CheckResult, version: string, extra: { findings?: Finding[]; fixed?: Finding[] } = {}): JsonReport {
+  const findings = extra.findings ?? result.findings;
+  return {
+    version: JSON_REPORT_VERSION,
+    tool: { name: 'portwarden', version },
+    summary: { total: findings.length, ...countBySeverity(findings), suppressed: result.suppressed.length },
+    findings,
+    ...(extra.fixed ? { fixed: extra.fixed } : {}),
+    hosts: result.model.hosts.list().map((h) => ({ id: h.id, label: h.label, addresses: h.addresses })),
+    bindings: result.model.bindings.map((b) => ({ service: b.service, port: b.port, host: b.host, kind: b.kind, source: b.source, location: b.location })),
+    stats: result.stats,
+  };
+}
