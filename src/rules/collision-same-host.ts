@@ -1,0 +1,36 @@
+/**
+ * `collision/same-host`: two different services bound to one port on one machine. Only
+ * statements that claim a host port count (see `claimsHostPort`); the plan and the registry's
+ * "Not deployed" group bind no machine, and different hosts never collide (seed: `3023` is
+ * mana-crawler on the Mac Mini and mana-image-gen on the GPU server, which is fine).
+ */
+import { DEV_HOST } from '../model/types.js';
+import { byLocation, groupBy, nameList, relatedBinding } from './evidence.js';
+import { claimsHostPort, serviceOf } from './selectors.js';
+import { defineRule } from './rule.js';
+
+/** `collision/same-host`: Two services bind the same port on the same host. */
+export const collisionSameHost = defineRule({
+  id: 'collision/same-host',
+  description: 'Two services bind the same port on the same host.',
+  defaultSeverity: 'error',
+  check(model, report) {
+    const claims = model.bindings.filter(claimsHostPort).sort(byLocation);
+    for (const group of groupBy(claims, (b) => `${b.host}\0${b.port}`).values()) {
+      const services = [...new Set(group.map((b) => serviceOf(model, b)))].sort();
+      if (services.length < 2) continue;
+      const { host, port } = group[0]!;
+      // The lexicographically last service is the subject, so the message reads the same every run.
+      const subject = services[services.length - 1]!;
+      const primary = group.find((b) => serviceOf(model, b) === subject)!;
+      const others = services.filter((s) => s !== subject);
+      report({
+        message: `Port \`${port}\` of \`${subject}\` collides with ${nameList(others)} on host \`${host}\`; expected one service per port on a host.`,
+        location: primary.location,
+        related: group.filter((b) => b !== primary).map((b) => relatedBinding(b)),
+        key: `${host}|${port}|${services.join(',')}`,
+        severity: host === DEV_HOST ? 'warning' : 'error',
+      });
+    }
+  },
+});

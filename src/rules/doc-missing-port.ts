@@ -1,0 +1,33 @@
+/**
+ * `doc/missing-port`: a service directory whose CLAUDE.md is missing or declares no port.
+ * Agents read CLAUDE.md as instructions; without a port they guess one.
+ */
+import { fileLocation } from '../model/location.js';
+import { byLocation, relatedBinding } from './evidence.js';
+import { isRegistryBinding, serviceOf } from './selectors.js';
+import { defineRule } from './rule.js';
+
+/** `doc/missing-port`: A service's CLAUDE.md is missing or declares no port. */
+export const docMissingPort = defineRule({
+  id: 'doc/missing-port',
+  description: "A service's CLAUDE.md is missing or declares no port.",
+  defaultSeverity: 'notice',
+  check(model, report) {
+    for (const dir of model.serviceDirs) {
+      const service = model.services.canonical(dir.name);
+      const own = model.bindings.filter((b) => serviceOf(model, b) === service).sort(byLocation);
+      if (own.some((b) => b.kind === 'service-doc' && b.strength === 'declaration')) continue;
+      // Point at the ports stated elsewhere, so the author knows what to write.
+      const evidence = own.filter((b) => !isRegistryBinding(b) || b.kind === 'registry-actual');
+      const hint = evidence.length > 0 ? ` (elsewhere it binds ${[...new Set(evidence.map((b) => b.port))].map((p) => `\`${p}\``).join(', ')})` : '';
+      report({
+        message: dir.doc
+          ? `\`${dir.doc}\` declares no port for \`${service}\`${hint}; expected a line such as \`## Port: NNNN\`.`
+          : `\`${dir.path}\` has no CLAUDE.md, so \`${service}\` documents no port${hint}; expected a CLAUDE.md with a line such as \`## Port: NNNN\`.`,
+        location: fileLocation(dir.doc ?? dir.path),
+        related: evidence.map((b) => relatedBinding(b)),
+        key: `${dir.path}|${dir.doc ?? '(no doc)'}`,
+      });
+    }
+  },
+});

@@ -1,0 +1,51 @@
+/**
+ * `doc/registry-drift`: a service's CLAUDE.md declares a port the registry's real-ports list
+ * contradicts. Docs usually describe `dev`, which the registry rarely lists, so the doc is
+ * compared with the registry's entry on the doc's host when there is one, and otherwise with
+ * the registry's only real port for the service (any host, "Not deployed" included).
+ */
+import type { Binding } from '../model/types.js';
+import type { ProjectModel } from '../model/project.js';
+import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
+import { docDeclarations, serviceOf } from './selectors.js';
+import { defineRule } from './rule.js';
+
+/** The registry actual entries a doc declaration on `host` should agree with, or none. */
+function registryCounterparts(model: ProjectModel, service: string, host: string): Binding[] {
+  const entries = (model.registry?.actual ?? []).filter((b) => serviceOf(model, b) === service);
+  const sameHost = entries.filter((b) => b.host === host);
+  if (sameHost.length > 0) return sameHost;
+  return distinct(entries.map((b) => b.port)).length === 1 ? entries : [];
+}
+
+/** `doc/registry-drift`: A service's CLAUDE.md declares a port the registry's real ports contradict. */
+export const docRegistryDrift = defineRule({
+  id: 'doc/registry-drift',
+  description: "A service's CLAUDE.md declares a port the registry's real ports contradict.",
+  defaultSeverity: 'error',
+  check(model, report) {
+    if (!model.registry) return;
+    const declarations = docDeclarations(model).sort(byLocation);
+    const perDoc = groupBy(declarations, (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
+    for (const docDecls of perDoc.values()) {
+      const { host, location } = docDecls[0]!;
+      const service = serviceOf(model, docDecls[0]!);
+      const registry = registryCounterparts(model, service, host);
+      if (registry.length === 0) continue;
+      const expected = distinct(registry.map((b) => b.port));
+      for (const same of groupBy(docDecls, (b) => String(b.port)).values()) {
+        const doc = same[0]!;
+        if (expected.includes(doc.port)) continue;
+        const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `\`${h}\``).join(', ');
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port);
+        report({
+          message: `\`${service}\`'s doc declares port \`${doc.port}\`, but the registry lists it at ${portList(expected)} (host ${hosts}); expected the doc to match the registry.`,
+          location: doc.location,
+          related: [...same.slice(1), ...registry].map((b) => relatedBinding(b)),
+          key: `${service}|${host}|${location.file}|${doc.port}|${expected.join(',')}`,
+          ...(fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}),
+        });
+      }
+    }
+  },
+});

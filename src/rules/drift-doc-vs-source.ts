@@ -1,0 +1,41 @@
+/**
+ * `drift/doc-vs-source`: a service's CLAUDE.md declares a port its own source default does
+ * not use, on the same host (normally `dev`). Coding agents copy the doc, so it must match.
+ */
+import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
+import { docDeclarations, serviceOf } from './selectors.js';
+import { defineRule } from './rule.js';
+
+/** `drift/doc-vs-source`: A service's CLAUDE.md declares a port its source default does not use. */
+export const driftDocVsSource = defineRule({
+  id: 'drift/doc-vs-source',
+  description: "A service's CLAUDE.md declares a port its source default does not use.",
+  defaultSeverity: 'error',
+  check(model, report) {
+    const defaults = groupBy(
+      model.bindings.filter((b) => b.kind === 'source-default').sort(byLocation),
+      (b) => `${serviceOf(model, b)}\0${b.host}`,
+    );
+    const perDoc = groupBy(docDeclarations(model).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
+    for (const docDecls of perDoc.values()) {
+      const { host, location } = docDecls[0]!;
+      const service = serviceOf(model, docDecls[0]!);
+      const sources = defaults.get(`${service}\0${host}`);
+      if (!sources) continue;
+      const expected = distinct(sources.map((b) => b.port));
+      for (const same of groupBy(docDecls, (b) => String(b.port)).values()) {
+        const doc = same[0]!;
+        if (expected.includes(doc.port)) continue;
+        const files = [...new Set(sources.map((b) => b.location.file))].join(', ');
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port);
+        report({
+          message: `\`${service}\`'s doc declares port \`${doc.port}\`, but its source default on host \`${host}\` is ${portList(expected)} (${files}); expected the doc to match the code.`,
+          location: doc.location,
+          related: [...same.slice(1), ...sources].map((b) => relatedBinding(b)),
+          key: `${service}|${host}|${location.file}|${doc.port}|${expected.join(',')}`,
+          ...(fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,69 @@
+/**
+ * Evidence helpers shared by the rules: how a binding is described in a message, how it
+ * becomes a related location, and a stable order so "first" means the same thing every run.
+ */
+import type { Related } from '../model/finding.js';
+import { compareLocations } from '../model/location.js';
+import type { Binding, Reference } from '../model/types.js';
+import { NOT_DEPLOYED_HOST } from '../model/types.js';
+
+/** Where a binding was stated, in a few words: `registry actual`, `compose ports`, `dockerfile EXPOSE`. */
+export function describeSource(b: Binding): string {
+  if (b.kind === 'registry-plan') return 'registry plan';
+  if (b.kind === 'registry-actual') return b.host === NOT_DEPLOYED_HOST ? 'registry, not deployed' : 'registry actual';
+  return b.via ? `${b.source} ${b.via}` : b.source;
+}
+
+/** `` `mana-sync` binds 3050 here (compose ports) ``: the standard note for a related binding. */
+export function relatedBinding(b: Binding, verb = 'binds'): Related {
+  return { location: b.location, message: `\`${b.service}\` ${verb} ${b.port} here (${describeSource(b)})` };
+}
+
+/** The standard note for a related reference. */
+export function relatedReference(r: Reference): Related {
+  return { location: r.location, message: `expects \`${r.target}\` at ${r.port} here (${r.source} ${r.kind})` };
+}
+
+/** Orders bindings by location, then port, so that "the first binding" is stable. */
+export function byLocation<T extends { location: Binding['location'] }>(a: T, b: T): number {
+  return compareLocations(a.location, b.location);
+}
+
+/** A sorted copy. */
+export function sorted<T extends { location: Binding['location'] }>(items: readonly T[]): T[] {
+  return [...items].sort(byLocation);
+}
+
+/** Groups items by a string key, keeping first-seen order of keys. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Distinct numbers, ascending. */
+export function distinct(ports: readonly number[]): number[] {
+  return [...new Set(ports)].sort((a, b) => a - b);
+}
+
+/** `` `3002` ``, `` `3002` or `3003` ``: ports written for a message. */
+export function portList(ports: readonly number[], joiner = 'or'): string {
+  const quoted = distinct(ports).map((p) => `\`${p}\``);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} ${joiner} ${quoted[quoted.length - 1]}`;
+}
+
+/** `` `a` ``, `` `a` and `b` ``, `` `a`, `b` and `c` ``: names written for a message. */
+export function nameList(names: readonly string[]): string {
+  const quoted = names.map((n) => `\`${n}\``);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+/** True when a location spans exactly the digits of `port` on one line, so replacing it is safe. */
+export function spansPort(location: Binding['location'], port: number): boolean {
+  return location.line === location.endLine && location.endColumn - location.column === String(port).length;
+}

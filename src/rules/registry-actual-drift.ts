@@ -1,0 +1,40 @@
+/**
+ * `registry/actual-drift`: the registry's "Real ports today" entry for a host disagrees with
+ * that host's deploy files (compose ports, plists, runner scripts on the host network).
+ */
+import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
+import { isMachineHost, serviceOf } from './selectors.js';
+import { defineRule } from './rule.js';
+
+/** `registry/actual-drift`: The registry's real port for a host disagrees with that host's deploy files. */
+export const registryActualDrift = defineRule({
+  id: 'registry/actual-drift',
+  description: "The registry's real port for a host disagrees with that host's deploy files.",
+  defaultSeverity: 'warning',
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const deploy = groupBy(
+      model.bindings.filter((b) => b.kind === 'deploy' && b.network !== 'container' && isMachineHost(b.host)).sort(byLocation),
+      (b) => `${serviceOf(model, b)}\0${b.host}`,
+    );
+    const actual = groupBy(registry.actual.filter((b) => isMachineHost(b.host)).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
+    for (const [key, entries] of actual) {
+      const files = deploy.get(key);
+      if (!files) continue;
+      const expected = distinct(files.map((b) => b.port));
+      const stale = entries.filter((b) => !expected.includes(b.port));
+      if (stale.length === 0) continue;
+      const entry = stale[0]!;
+      const service = serviceOf(model, entry);
+      const fixable = entries.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port);
+      report({
+        message: `The registry lists \`${service}\` at \`${entry.port}\` on host \`${entry.host}\`, but its deploy files bind ${portList(expected)} there (${[...new Set(files.map((b) => b.location.file))].join(', ')}); expected the registry to match what is deployed.`,
+        location: entry.location,
+        related: [...stale.slice(1), ...files].map((b) => relatedBinding(b)),
+        key: `${registry.path}|${service}|${entry.host}|${distinct(stale.map((b) => b.port)).join(',')}|${expected.join(',')}`,
+        ...(fixable ? { fix: { location: entry.location, text: String(expected[0]) } } : {}),
+      });
+    }
+  },
+});

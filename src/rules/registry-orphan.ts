@@ -1,0 +1,38 @@
+/**
+ * `registry/orphan`: a registry entry naming a service the repository does not know: no
+ * service directory, no binding outside the registry, no reference naming it. Checked only
+ * when the repository shows services of its own, so a registry alone produces no orphans.
+ */
+import { byLocation, groupBy, relatedBinding } from './evidence.js';
+import { isRegistryBinding, serviceOf } from './selectors.js';
+import { defineRule } from './rule.js';
+
+/** `registry/orphan`: A registry entry names a service the repository does not have. */
+export const registryOrphan = defineRule({
+  id: 'registry/orphan',
+  description: 'A registry entry names a service the repository does not have.',
+  defaultSeverity: 'notice',
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const outside = model.bindings.filter((b) => !isRegistryBinding(b));
+    if (model.serviceDirs.length === 0 && outside.length === 0) return;
+    // ServiceIndex also holds the registry's own names, so it cannot tell what the repo knows.
+    const known = new Set([
+      ...model.serviceDirs.map((d) => model.services.canonical(d.name)),
+      ...outside.map((b) => serviceOf(model, b)),
+      ...model.references.map((r) => model.services.canonical(r.target)),
+    ]);
+    const entries = [...registry.plan, ...registry.actual].sort(byLocation);
+    for (const [service, own] of groupBy(entries, (b) => serviceOf(model, b))) {
+      if (known.has(service)) continue;
+      const where = own.map((b) => (b.kind === 'registry-plan' ? `plan \`${b.port}\`` : `\`${b.port}\` on \`${b.host}\``));
+      report({
+        message: `The registry lists \`${service}\` (${[...new Set(where)].join(', ')}), but the repository has no service directory, binding or reference for it; expected the entry to name an existing service, or to be removed.`,
+        location: own[0]!.location,
+        related: own.slice(1).map((b) => relatedBinding(b)),
+        key: `${registry.path}|${service}`,
+      });
+    }
+  },
+});

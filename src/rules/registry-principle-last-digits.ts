@@ -1,0 +1,40 @@
+/**
+ * `registry/principle-last-digits`: the registry's principle "Backend 30xx and Frontend 50xx
+ * use matching last digits where possible". Checked only where the table links the two
+ * (a `Corresponds to Server` cell naming a port), so it is a notice, never a demand.
+ */
+import { defineRule } from './rule.js';
+
+/** True for a port of the form `50xx` (or `30xx` with base 3000). */
+function inHundred(port: number, base: number): boolean {
+  return port >= base && port < base + 100;
+}
+
+/** The last two digits, zero-padded. */
+const lastTwo = (port: number) => String(port % 100).padStart(2, '0');
+
+/** `registry/principle-last-digits`: A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits. */
+export const registryPrincipleLastDigits = defineRule({
+  id: 'registry/principle-last-digits',
+  description: 'A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits.',
+  defaultSeverity: 'notice',
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    for (const row of registry.sections.flatMap((s) => s.rows)) {
+      const partner = row.correspondsTo;
+      if (!partner || row.reserved || row.ports.length !== 1) continue;
+      const port = row.ports[0]!;
+      if (!inHundred(port, 5000) || !inHundred(partner.port, 3000)) continue;
+      if (lastTwo(port) === lastTwo(partner.port)) continue;
+      const frontend = row.service ?? row.portText;
+      const backend = partner.service ? `\`${partner.service}\` on \`${partner.port}\`` : `\`${partner.port}\``;
+      report({
+        message: `Frontend \`${frontend}\` on \`${port}\` corresponds to ${backend}, but their last two digits differ ("${lastTwo(port)}" vs "${lastTwo(partner.port)}"); expected \`50${lastTwo(partner.port)}\` to match the backend where possible.`,
+        location: row.location,
+        related: [{ location: partner.location, message: `the corresponding backend ${partner.port} is named here` }],
+        key: `${registry.path}|${frontend}|${port}|${partner.port}`,
+      });
+    }
+  },
+});

@@ -1,0 +1,45 @@
+/**
+ * `registry/range-overlap`: two range headings of the registry claim the same ports, so the
+ * "each range has one purpose" principle cannot hold (seed: `5000-5059` and `5050-5059`).
+ */
+import type { RegistrySection } from '../model/registry.js';
+import { compareLocations } from '../model/location.js';
+import { defineRule } from './rule.js';
+
+type RangeSection = RegistrySection & { range: { start: number; end: number } };
+
+/** `5000-5059 (Web Frontends)`; the title is left out when it already starts with the range. */
+export function describeRange(s: RangeSection): string {
+  const range = `${s.range.start}-${s.range.end}`;
+  const title = s.title.trim();
+  if (/^\d/.test(title) || title === '') return `\`${range}\``;
+  return `\`${range}\` (${title})`;
+}
+
+/** `registry/range-overlap`: Two range headings of the registry overlap. */
+export const registryRangeOverlap = defineRule({
+  id: 'registry/range-overlap',
+  description: 'Two range headings of the registry overlap.',
+  defaultSeverity: 'warning',
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const ranged = registry.sections
+      .filter((s): s is RangeSection => s.range !== undefined)
+      .sort((a, b) => compareLocations(a.location, b.location));
+    ranged.forEach((later, j) => {
+      for (const earlier of ranged.slice(0, j)) {
+        const start = Math.max(earlier.range.start, later.range.start);
+        const end = Math.min(earlier.range.end, later.range.end);
+        if (start > end) continue;
+        const shared = start === end ? `port ${start}` : `ports ${start}-${end}`;
+        report({
+          message: `Range ${describeRange(later)} overlaps range ${describeRange(earlier)} on ${shared}; expected every range heading to cover its own ports.`,
+          location: later.location,
+          related: [{ location: earlier.location, message: `range ${earlier.range.start}-${earlier.range.end} is declared here` }],
+          key: `${registry.path}|${earlier.range.start}-${earlier.range.end}|${later.range.start}-${later.range.end}`,
+        });
+      }
+    });
+  },
+});

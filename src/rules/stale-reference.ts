@@ -1,0 +1,94 @@
+/**
+ * `stale-reference`: a URL, scrape target, health check, tunnel or env-generator value that
+ * expects a service (or a host) at a port nothing binds there. An error when the target
+ * service binds another port on that host (the reference went stale when it moved); a
+ * warning when no binding there explains the port. Targets that are neither a known service
+ * nor a known host (external domains) are not checked.
+ */
+import type { ProjectModel } from '../model/project.js';
+import type { Binding, Reference } from '../model/types.js';
+import { LOOPBACK } from '../model/hosts.js';
+import { byLocation, distinct, groupBy, portList, relatedBinding, relatedReference, spansPort } from './evidence.js';
+import { DOCKERFILE_SOURCE, claimsHostPort, isMachineHost, listenPort, serviceOf } from './selectors.js';
+import { defineRule } from './rule.js';
+
+/** Ports a reference to `service` on `host` may legitimately use, with the bindings that make them. */
+function servicePorts(model: ProjectModel, service: string, r: Reference): { port: number; binding: Binding }[] {
+  const own = model.bindings.filter((b) => serviceOf(model, b) === service && isMachineHost(b.host));
+  const out: { port: number; binding: Binding }[] = [];
+  for (const b of own) {
+    if (b.host === r.host && (claimsHostPort(b) || (b.kind === 'service-doc' && b.strength === 'support'))) out.push({ port: b.port, binding: b });
+    // On a container network the caller reaches the container side; a Dockerfile applies wherever the image runs.
+    if (r.containerNetwork && (b.host === r.host || b.source === DOCKERFILE_SOURCE)) {
+      const inside = listenPort(b);
+      if (inside !== undefined && (b.network === 'container' || b.containerPort !== undefined)) out.push({ port: inside, binding: b });
+    }
+  }
+  return out;
+}
+
+/** The service a reference names, when its target is a service the repository knows. */
+function targetService(model: ProjectModel, r: Reference): string | undefined {
+  const name = model.services.canonical(r.target);
+  if (model.services.has(name) || model.serviceDirs.some((d) => model.services.canonical(d.name) === name)) return name;
+  return model.bindings.some((b) => serviceOf(model, b) === name) ? name : undefined;
+}
+
+/** `stale-reference`: A reference expects a service or host at a port nothing binds there. */
+export const staleReference = defineRule({
+  id: 'stale-reference',
+  description: 'A reference expects a service or host at a port nothing binds there.',
+  defaultSeverity: 'error',
+  check(model, report) {
+    const refs = [...model.references].sort(byLocation);
+    for (const same of groupBy(refs, (r) => `${r.location.file}\0${r.target}\0${r.port}\0${r.host}\0${r.containerNetwork ? 1 : 0}`).values()) {
+      const r = same[0]!;
+      const others = same.slice(1).map(relatedReference);
+      const key = `${r.location.file}|${r.target}|${r.port}|${r.host}`;
+      const service = targetService(model, r);
+      if (service !== undefined) {
+        const bound = servicePorts(model, service, r);
+        if (bound.some((x) => x.port === r.port)) continue;
+        if (bound.length > 0) {
+          const ports = distinct(bound.map((x) => x.port));
+          const fixable = ports.length === 1 && same.length === 1 && spansPort(r.location, r.port);
+          report({
+            message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\` on host \`${r.host}\`, but it binds ${portList(ports)} there (${bound[0]!.binding.location.file}); expected the reference to use the port the service binds.`,
+            location: r.location,
+            related: [...others, ...sortedUnique(bound.map((x) => x.binding)).map((b) => relatedBinding(b))],
+            key,
+            ...(fixable ? { fix: { location: r.location, text: String(ports[0]) } } : {}),
+          });
+          continue;
+        }
+        // The service binds nothing on the caller's host: accept a port it binds anywhere, the plan included.
+        const anywhere = model.bindings.filter((b) => serviceOf(model, b) === service);
+        if (anywhere.some((b) => b.port === r.port || b.containerPort === r.port)) continue;
+        report({
+          message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\`, but nothing shows \`${service}\` binding ${r.port} on host \`${r.host}\` or elsewhere; expected a binding for it.`,
+          location: r.location,
+          related: [...others, ...sortedUnique(anywhere).map((b) => relatedBinding(b))],
+          key,
+          severity: 'warning',
+        });
+        continue;
+      }
+      const host = LOOPBACK.has(r.target.toLowerCase()) ? r.host : model.hosts.resolve(r.target)?.id;
+      if (host === undefined) continue;
+      const onHost = model.bindings.filter((b) => b.host === host && claimsHostPort(b));
+      if (onHost.some((b) => b.port === r.port)) continue;
+      report({
+        message: `\`${r.target}:${r.port}\` expects a service at port \`${r.port}\` on host \`${host}\`, but nothing binds ${r.port} there; expected a service, doc or deploy file binding it.`,
+        location: r.location,
+        related: others,
+        key,
+        severity: 'warning',
+      });
+    }
+  },
+});
+
+/** Bindings in location order, each once. */
+function sortedUnique(bindings: Binding[]): Binding[] {
+  return [...new Set(bindings)].sort(byLocation);
+}
