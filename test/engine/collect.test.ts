@@ -1,0 +1,128 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collect } from '../../src/collect/index.js';
+import { readText } from '../../src/collect/read.js';
+import { applySuppressions, findSuppressions } from '../../src/collect/suppressions.js';
+import { defaultConfig } from '../../src/config/defaults.js';
+import type { Finding } from '../../src/model/finding.js';
+
+function tree(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), 'pw-collect-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+describe('collect', () => {
+  it('lists files, skipping lock files, node_modules, vendored, generated code and changelogs', () => {
+    const root = tree({
+      'docs/PORT_SCHEMA.md': '# Ports',
+      'services/mana-auth/src/config.ts': 'x',
+      'services/mana-auth/node_modules/dep/index.js': 'x',
+      'vendor/lib/a.go': 'x',
+      'package-lock.json': '{}',
+      'services/mana-auth/src/api.generated.ts': 'x',
+      'CHANGELOG.md': 'x',
+      'docs/devlog/2026-04-01.md': 'x',
+    });
+    const paths = collect(root, defaultConfig()).files.map((f) => f.path);
+    expect(paths).toEqual(['docs/PORT_SCHEMA.md', 'services/mana-auth/src/config.ts']);
+  });
+
+  it('honours user ignore globs on top of the built-in ones', () => {
+    const root = tree({ 'legacy/docker-compose.yml': 'x', 'docker-compose.yml': 'x' });
+    const paths = collect(root, { ...defaultConfig(), ignore: ['legacy/**'] }).files.map((f) => f.path);
+    expect(paths).toEqual(['docker-compose.yml']);
+  });
+
+  it('finds service directories, their docs, and the owner of each file', () => {
+    const root = tree({ 'services/mana-sync/CLAUDE.md': '# sync', 'services/mana-sync/cmd/config.go': 'x', 'services/empty/.keep': '' });
+    const collected = collect(root, defaultConfig());
+    expect(collected.serviceDirs).toEqual([
+      { name: 'empty', path: 'services/empty' },
+      { name: 'mana-sync', path: 'services/mana-sync', doc: 'services/mana-sync/CLAUDE.md' },
+    ]);
+    expect(collected.serviceDocs).toEqual(new Set(['services/mana-sync/CLAUDE.md']));
+    expect(collected.ownerOf('services/mana-sync/cmd/config.go')).toBe('mana-sync');
+    expect(collected.ownerOf('docker-compose.yml')).toBeUndefined();
+  });
+
+  it('reports a symlink leaving the workspace instead of following it', () => {
+    const outside = tree({ 'secret.env': 'PORT=1' });
+    const root = tree({ 'docs/PORT_SCHEMA.md': '#' });
+    symlinkSync(join(outside, 'secret.env'), join(root, '.env'));
+    const collected = collect(root, defaultConfig());
+    expect(collected.files.map((f) => f.path)).toEqual(['docs/PORT_SCHEMA.md']);
+    expect(collected.problems).toHaveLength(1);
+    expect(collected.problems[0]).toMatchObject({ ruleId: 'input/symlink-outside-workspace', location: { file: '.env', line: 1 } });
+    expect(collected.problems[0]!.message).toContain('outside the workspace');
+  });
+
+  it('reads a symlink that stays inside the workspace, without descending linked directories', () => {
+    const root = tree({ 'deploy/base.env': 'PORT=3001' });
+    symlinkSync(join(root, 'deploy/base.env'), join(root, '.env'));
+    symlinkSync(join(root, 'deploy'), join(root, 'loop'));
+    const paths = collect(root, defaultConfig()).files.map((f) => f.path);
+    expect(paths).toEqual(['.env', 'deploy/base.env']);
+  });
+});
+
+describe('readText', () => {
+  const file = (root: string, path: string) => ({ path, abs: join(root, path), size: 0 });
+
+  it('refuses a binary file with a problem naming it', () => {
+    const root = tree({ Dockerfile: Buffer.from([0x46, 0x52, 0x00, 0x4d]) });
+    expect(readText(file(root, 'Dockerfile'), 100)).toMatchObject({ problem: { ruleId: 'input/binary-file', location: { file: 'Dockerfile', line: 1 } } });
+  });
+
+  it('refuses invalid UTF-8', () => {
+    const root = tree({ '.env': Buffer.from([0x50, 0x4f, 0xff, 0xfe, 0x41]) });
+    expect(readText(file(root, '.env'), 100)).toMatchObject({ problem: { ruleId: 'input/binary-file' } });
+  });
+
+  it('refuses a file above the size limit without reading it', () => {
+    expect(readText({ path: 'big.yml', abs: '/does/not/exist', size: 5000 }, 4096)).toMatchObject({
+      problem: { ruleId: 'input/file-too-large', message: expect.stringContaining('5000 bytes, above the limit of 4096') },
+    });
+  });
+
+  it('drops a byte-order mark and reads the text', () => {
+    const root = tree({ '.env': '\ufeffPORT=3001\n' });
+    expect(readText(file(root, '.env'), 100)).toEqual({ text: 'PORT=3001\n' });
+  });
+});
+
+describe('suppressions', () => {
+  const finding = (ruleId: string, line: number): Finding => ({
+    ruleId,
+    severity: 'error',
+    message: 'm',
+    location: { file: 'docker-compose.yml', line, column: 1, endLine: line, endColumn: 2 },
+    related: [],
+    fingerprint: `${ruleId}${line}`,
+    url: '',
+  });
+
+  it('reads `portwarden-ignore <rule>: <reason>` in any comment syntax', () => {
+    const text = ['a', '# portwarden-ignore drift/deploy: migrating to 3050', "x: 1 // portwarden-ignore * : legacy", '<!-- portwarden-ignore stale-reference: docs lag -->'].join('\n');
+    expect(findSuppressions('f', text)).toEqual([
+      { file: 'f', line: 2, ruleId: 'drift/deploy', reason: 'migrating to 3050' },
+      { file: 'f', line: 3, ruleId: '*', reason: 'legacy' },
+      { file: 'f', line: 4, ruleId: 'stale-reference', reason: 'docs lag' },
+    ]);
+  });
+
+  it('silences the named rule on its own line and the line below, nothing else', () => {
+    const sup = findSuppressions('docker-compose.yml', 'a\n# portwarden-ignore drift/deploy: moving\nb\nc');
+    const { kept, suppressed } = applySuppressions(
+      [finding('drift/deploy', 2), finding('drift/deploy', 3), finding('drift/deploy', 4), finding('collision/same-host', 3)],
+      sup,
+    );
+    expect(suppressed.map((f) => f.location.line)).toEqual([2, 3]);
+    expect(kept.map((f) => `${f.ruleId}:${f.location.line}`)).toEqual(['drift/deploy:4', 'collision/same-host:3']);
+  });
+});
