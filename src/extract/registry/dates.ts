@@ -1,0 +1,33 @@
+/**
+ * Dated lines: a bold label ending in a colon followed by an ISO date, such as
+ * `**Originally drafted:** 2026-03-28` or `**Reality reconciled**: 2026-04-08`. They are
+ * found wherever they are (the lossy copy folds them into the blockquote's last paragraph).
+ * The location is the date itself, the span a fix would update.
+ */
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { DatedLine } from '../../model/registry.js';
+import { span, type ParseContext } from './context.js';
+
+const DATE_AFTER = /^\s*(:?)\s*(\d{4}-\d{2}-\d{2})(?!\d)/;
+
+/** Every dated line of the document, in document order. */
+export function readDatedLines(tree: Root, ctx: ParseContext): DatedLine[] {
+  const out: DatedLine[] = [];
+  visit(tree, 'strong', (node, index, parent) => {
+    const next = index === undefined ? undefined : parent?.children[index + 1];
+    if (next?.type !== 'text') return;
+    const m = DATE_AFTER.exec(next.value);
+    const raw = toString(node).trim();
+    if (!m || (!raw.endsWith(':') && m[1] !== ':')) return;
+    const label = raw.replace(/:$/, '').trim();
+    const s = span(next);
+    if (!s || label === '') return;
+    const date = m[2]!;
+    const at = ctx.text.slice(s[0], s[1]).indexOf(date);
+    if (at < 0) return;
+    out.push({ label, date, location: ctx.locator.range(s[0] + at, s[0] + at + date.length) });
+  });
+  return out;
+}

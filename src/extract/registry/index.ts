@@ -1,0 +1,79 @@
+/**
+ * The registry parser: reads `docs/PORT_SCHEMA.md` (sections, plan tables, the "Real ports
+ * today" blockquote, dated lines) into a {@link RegistryDoc}. Markdown is parsed once with
+ * remark (GFM tables) and every position comes from mdast offsets into the original text.
+ * Never throws: anything it cannot read becomes an {@link InputProblem}.
+ */
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { createLocator } from '../../model/location.js';
+import type { RegistryDoc } from '../../model/registry.js';
+import type { ServiceIndex } from '../../model/services.js';
+import type { InputProblem } from '../../model/types.js';
+import { isAspirational } from './aspirational.js';
+import { addProblem, span, type ParseContext } from './context.js';
+import { readDatedLines } from './dates.js';
+import { readPlanTable } from './plan-table.js';
+import { readRealPorts } from './real-ports.js';
+import { readSections, sectionAt, type PlacedSection } from './sections.js';
+
+/** Built once: the processor is frozen on first parse and reused. */
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+/** What {@link parseRegistry} returns. */
+export interface RegistryResult {
+  doc: RegistryDoc;
+  problems: InputProblem[];
+}
+
+/**
+ * Parses the registry at `path` (repo-relative) with contents `text`. Service names are
+ * canonicalised through `services` when given.
+ */
+export function parseRegistry(path: string, text: string, services?: ServiceIndex): RegistryResult {
+  const ctx: ParseContext = { path, text, locator: createLocator(path, text), problems: [] };
+  if (services) ctx.services = services;
+  const doc: RegistryDoc = { path, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
+  let tree: Root;
+  try {
+    tree = processor.parse(text);
+  } catch (err) {
+    // remark accepts any string; this guards against the unexpected, not a known case.
+    addProblem(ctx, 'unparsable', `Cannot parse the registry as markdown (${(err as Error).message}); expected CommonMark with GFM tables`, 0, 0, 'unparsable');
+    return { doc, problems: ctx.problems };
+  }
+  const placed = readSections(tree, ctx);
+  readTables(tree, placed, ctx, doc);
+  doc.sections = placed.map((p) => p.section);
+  const firstRange = placed.find((p) => p.rangeHeading)?.start;
+  doc.aspirational = isAspirational(tree, firstRange);
+  const real = readRealPorts(tree, ctx);
+  doc.hosts = real.hosts;
+  doc.actual = real.actual;
+  doc.dates = [...readDatedLines(tree, ctx), ...(real.dated ? [real.dated] : [])].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+  return { doc, problems: ctx.problems };
+}
+
+/**
+ * Reads every table with a Port column into the section whose heading precedes it. Tables
+ * before the first `##` heading go to an untitled leading section, created on demand.
+ */
+function readTables(tree: Root, placed: PlacedSection[], ctx: ParseContext, doc: RegistryDoc): void {
+  let preamble: PlacedSection | undefined;
+  visit(tree, 'table', (table) => {
+    const result = readPlanTable(table, ctx);
+    if (!result) return;
+    const start = span(table)?.[0] ?? 0;
+    let owner = sectionAt(placed, start);
+    if (!owner) {
+      preamble ??= { section: { title: '', location: ctx.locator.range(0, 0), rows: [] }, start: 0, rangeHeading: false };
+      owner = preamble;
+    }
+    owner.section.rows.push(...result.rows);
+    doc.plan.push(...result.bindings);
+  });
+  if (preamble) placed.unshift(preamble);
+}
