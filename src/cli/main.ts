@@ -9,8 +9,13 @@ import { countBySeverity, formatText } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { USAGE, UsageError, parseCli } from './args.js';
 
+/** Where the CLI writes; process.stdout in use, a buffer in tests. */
+export interface Output {
+  write(text: string): unknown;
+}
+
 /** Runs the CLI and returns its exit code. */
-export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
   try {
     const options = parseCli(argv);
     if (options.command === 'help') return void out.write(USAGE), 0;

@@ -4,8 +4,6 @@ import { main } from '../../src/cli/main.js';
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = { write: (s: string) => ((stdout += s), true) } as unknown as NodeJS.WriteStream;
-  const err = { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WriteStream;
-  const code = await main(args, out, err);
+  const code = await main(args, { write: (s: string) => (stdout += s) }, { write: (s: string) => (stderr += s) });
   return { code, stdout, stderr };
 }
