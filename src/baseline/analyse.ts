@@ -1,0 +1,120 @@
+/**
+ * Runs the engine for the Action. On a pull request: the head tree and the merge-base tree,
+ * classified by fingerprint, plus the local diff. Elsewhere: the workspace alone, where every
+ * finding counts. A baseline that cannot be computed degrades to the latter, with a note.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { DEFAULT_CONFIG_PATHS } from '../config/defaults.js';
+import { check, type CheckResult } from '../engine.js';
+import type { PullRequestInfo } from '../github/context.js';
+import { classify, type Classified } from './classify.js';
+import { gitDiff, type DiffMap } from './diff.js';
+import { exportTree, type ExportedTree } from './export-tree.js';
+import { git, repoTop } from './git.js';
+import { findMergeBase } from './merge-base.js';
+import { relocate } from './relocate.js';
+
+export interface AnalyseOptions {
+  workspace: string;
+  /** Relative to the workspace. */
+  workingDirectory: string;
+  /** Relative to the working directory. */
+  configPath?: string;
+  pr?: PullRequestInfo;
+  /**
+   * True under `pull_request_target`: the workspace holds the base branch, so the head is
+   * exported from git objects into a temporary directory and only read, never run.
+   */
+  headFromGit?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface Analysis {
+  mode: 'pull-request' | 'full';
+  /** The head's check; its findings are repository-relative. */
+  head: CheckResult;
+  /** In `full` mode, every finding is in `new`. */
+  classified: Classified;
+  diff?: DiffMap;
+  mergeBase?: string;
+  /** The repository top holding the analysed head files (for reading lines back). */
+  headTop: string;
+  /** The working directory relative to the repository top (`''` at the top). */
+  prefix: string;
+  /**
+   * Files whose analysed content may differ from the PR head commit (the workspace is the
+   * merge commit and the base branch touched them): their line numbers may not match the
+   * PR's diff, so they get no inline comments.
+   */
+  shifted: Set<string>;
+  /** Why the analysis degraded, when it did. */
+  notes: string[];
+}
+
+/** Analyses the workspace, with a baseline when `options.pr` is set and git allows it. */
+export async function analyse(options: AnalyseOptions): Promise<Analysis> {
+  const root = resolve(options.workspace, options.workingDirectory);
+  const top = (await repoTop(root)) ?? root;
+  const prefix = relative(top, root).split('\\').join('/');
+  const notes: string[] = [];
+  if (options.pr) {
+    try {
+      return await analysePullRequest(options, options.pr, root, top, prefix);
+    } catch (error) {
+      const why = `The baseline could not be computed (${(error as Error).message}); every finding is reported and counts as new.`;
+      options.log?.(why);
+      notes.push(why);
+    }
+  }
+  const head = await check(withConfig(root, options.configPath));
+  const findings = relocate(head.findings, prefix);
+  return { mode: 'full', head: { ...head, findings }, classified: { new: findings, existing: [], fixed: [] }, headTop: top, prefix, shifted: new Set(), notes };
+}
+
+async function analysePullRequest(options: AnalyseOptions, pr: PullRequestInfo, root: string, top: string, prefix: string): Promise<Analysis> {
+  if (!existsSync(join(top, '.git'))) throw new Error(`${top} is not a git checkout`);
+  const mergeBase = await findMergeBase(top, pr.baseSha, pr.headSha, { log: options.log });
+  const trees: ExportedTree[] = [];
+  try {
+    let headTop = top;
+    let shifted = new Set<string>();
+    if (options.headFromGit) {
+      const tree = await exportTree(top, pr.headSha);
+      trees.push(tree);
+      headTop = tree.dir;
+    } else {
+      shifted = await shiftedFiles(top, pr.headSha);
+    }
+    const headRoot = join(headTop, prefix);
+    const base = await exportTree(top, mergeBase);
+    trees.push(base);
+    const headOptions = withConfig(headRoot, options.configPath);
+    const head = await check(headOptions);
+    // The base is checked with the head's config: a PR that adds or edits the config
+    // should not make every old finding look new (or fixed).
+    const baseCheck = await check({ root: join(base.dir, prefix), ...(headOptions.configPath ? { configPath: headOptions.configPath } : {}) });
+    const headFindings = relocate(head.findings, prefix);
+    const classified = classify(headFindings, relocate(baseCheck.findings, prefix));
+    const diff = await gitDiff(top, mergeBase, pr.headSha);
+    return { mode: 'pull-request', head: { ...head, findings: headFindings }, classified, diff, mergeBase, headTop, prefix, shifted, notes: [] };
+  } finally {
+    // The exported head is read again by reporters (suggestions): keep it; drop the base.
+    for (const tree of trees.slice(options.headFromGit ? 1 : 0)) await tree.dispose();
+  }
+}
+
+/** Files that differ between the workspace's HEAD and the PR head commit (none when they are the same commit). */
+async function shiftedFiles(top: string, headSha: string): Promise<Set<string>> {
+  const current = (await git(top, ['rev-parse', 'HEAD'])).trim();
+  if (current === headSha) return new Set();
+  const names = await git(top, ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', '--no-renames', headSha, current]);
+  return new Set(names.split('\0').filter((n) => n !== ''));
+}
+
+/** Check options with the config resolved to an absolute path, when there is one. */
+function withConfig(root: string, configPath: string | undefined): { root: string; configPath?: string } {
+  if (configPath) return { root, configPath: isAbsolute(configPath) ? configPath : join(root, configPath) };
+  const found = DEFAULT_CONFIG_PATHS.map((p) => join(root, p)).find((p) => existsSync(p));
+  return found ? { root, configPath: found } : { root };
+}

@@ -1,0 +1,91 @@
+/**
+ * The Action's inputs, read once into typed settings. This is the only module that calls
+ * `core.getInput`; every error names the input and the form it accepts.
+ */
+import * as core from '@actions/core';
+import { isAbsolute, normalize } from 'node:path';
+import type { Severity } from './model/finding.js';
+
+/** The reporters a run can use; `annotations` is also added automatically as the fallback. */
+export const REPORTER_NAMES = ['check-run', 'review', 'comment', 'job-summary', 'annotations', 'sarif'] as const;
+export type ReporterName = (typeof REPORTER_NAMES)[number];
+
+export const FAIL_LEVELS = ['error', 'warning', 'notice', 'never'] as const;
+export type FailLevel = Severity | 'never';
+
+export const COMMENT_MODES = ['always', 'on-findings', 'never'] as const;
+/** `always`: post the sticky comment on every run; `on-findings`: only when there is something to say (it is still updated once it exists); `never`: leave it alone. */
+export type CommentMode = (typeof COMMENT_MODES)[number];
+
+export interface Settings {
+  /** May be empty: then nothing is written through the API and the fallback channels are used. */
+  token: string;
+  /** Config path relative to the working directory, when given. */
+  configPath?: string;
+  failLevel: FailLevel;
+  reporters: ReporterName[];
+  commentMode: CommentMode;
+  /** Relative to the working directory. */
+  sarifFile: string;
+  /** Relative to the workspace, normalised, never leaving it. */
+  workingDirectory: string;
+}
+
+/** An input that does not have an accepted form. */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Reads an input by name; `core.getInput` in the Action, a map in tests. */
+export type InputReader = (name: string) => string;
+
+const defaultReader: InputReader = (name) => core.getInput(name);
+
+/** Reads and validates every input. Throws {@link SettingsError} naming the first bad input. */
+export function readSettings(read: InputReader = defaultReader): Settings {
+  const input = (name: string, fallback: string) => {
+    const value = read(name).trim();
+    return value === '' ? fallback : value;
+  };
+  const failLevel = oneOf('fail-level', input('fail-level', 'error').toLowerCase(), FAIL_LEVELS);
+  const commentMode = oneOf('comment', input('comment', 'on-findings').toLowerCase(), COMMENT_MODES);
+  const reporters = readReporters(input('reporters', 'check-run,review,comment,job-summary'));
+  const config = read('config').trim();
+  return {
+    token: read('token').trim(),
+    ...(config === '' ? {} : { configPath: relativePath('config', config) }),
+    failLevel,
+    reporters,
+    commentMode,
+    sarifFile: relativePath('sarif-file', input('sarif-file', 'portwarden.sarif')),
+    workingDirectory: relativePath('working-directory', input('working-directory', '.')),
+  };
+}
+
+function oneOf<T extends string>(name: string, value: string, accepted: readonly T[]): T {
+  if ((accepted as readonly string[]).includes(value)) return value as T;
+  throw new SettingsError(`Input \`${name}\` is \`${value}\`; expected one of ${accepted.join(', ')}.`);
+}
+
+/** A comma (or newline) separated list; duplicates are dropped, order is kept. */
+function readReporters(raw: string): ReporterName[] {
+  const names = raw.split(/[,\n]/).map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  const out: ReporterName[] = [];
+  for (const name of names) {
+    const reporter = oneOf('reporters', name, REPORTER_NAMES);
+    if (!out.includes(reporter)) out.push(reporter);
+  }
+  return out;
+}
+
+/** A path inside the workspace: relative, and not climbing out of it with `..`. */
+function relativePath(name: string, raw: string): string {
+  const path = normalize(raw).replace(/\\/g, '/').replace(/\/$/, '');
+  if (isAbsolute(raw) || path === '..' || path.startsWith('../')) {
+    throw new SettingsError(`Input \`${name}\` is \`${raw}\`; expected a path relative to the workspace that stays inside it.`);
+  }
+  return path === '' ? '.' : path;
+}
