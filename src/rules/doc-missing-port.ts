@@ -17,8 +17,8 @@ export const docMissingPort = defineRule({
       const service = model.services.canonical(dir.name);
       const own = model.bindings.filter((b) => serviceOf(model, b) === service).sort(byLocation);
       if (own.some((b) => b.kind === 'service-doc' && b.strength === 'declaration')) continue;
-      // Point at the ports stated elsewhere, so the author knows what to write.
-      const evidence = own.filter((b) => !isRegistryBinding(b) || b.kind === 'registry-actual');
+      // Point at the ports stated elsewhere (weak mentions and the plan aside), so the author knows what to write.
+      const evidence = own.filter((b) => b.strength !== 'weak' && (!isRegistryBinding(b) || b.kind === 'registry-actual'));
       const hint = evidence.length > 0 ? ` (elsewhere it binds ${[...new Set(evidence.map((b) => b.port))].map((p) => `\`${p}\``).join(', ')})` : '';
       report({
         message: dir.doc
