@@ -45,10 +45,12 @@ export const driftDeploy = defineRule({
           : onHost;
         const ports = distinct(all.map((s) => s.port));
         if (ports.length < 2) continue;
-        // The port most statements agree on is "expected"; the first dissenter carries the finding.
+        // "Expected" is the default a direct run overrides, else the port most statements agree on.
+        // The finding belongs on a deploy file, so the first deploy statement that dissents carries it.
         const count = (p: number) => all.filter((s) => s.port === p).length;
-        const expected = [...ports].sort((a, b) => count(b) - count(a) || all.findIndex((s) => s.port === a) - all.findIndex((s) => s.port === b))[0]!;
-        const primary = all.find((s) => s.port !== expected)!;
+        const fromDefault = all.find((s) => s.binding.kind === 'source-default')?.port;
+        const expected = fromDefault ?? [...ports].sort((a, b) => count(b) - count(a) || all.findIndex((s) => s.port === a) - all.findIndex((s) => s.port === b))[0]!;
+        const primary = all.find((s) => s.port !== expected && s.binding.kind === 'deploy') ?? all.find((s) => s.port !== expected)!;
         const agree = all.find((s) => s.port === expected)!;
         const where = (s: Statement) => `${s.binding.location.file} ${s.binding.via ?? s.binding.source}`;
         report({

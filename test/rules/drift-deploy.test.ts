@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { driftDeploy } from '../../src/rules/drift-deploy.js';
+import { at, deploy, fingerprints, model, run, shiftLines, source } from './model-builder.js';
+
+const COMPOSE = 'docker-compose.macmini.yml';
+const DOCKERFILE = 'services/mana-sync/Dockerfile';
+const dockerfile = (port: number, line: number, via = 'EXPOSE') => deploy('mana-sync', port, DOCKERFILE, line, { source: 'dockerfile', via, network: 'container' });
+const composePort = (port: number, line: number) => deploy('mana-sync', port, COMPOSE, line, { host: 'mac-mini', via: 'environment PORT', network: 'container' });
+
+describe('drift/deploy', () => {
+  it("reports compose environment PORT against the Dockerfile's EXPOSE on the compose host", () => {
+    const m = model({ bindings: [composePort(3050, 12), dockerfile(3050, 8, 'ENV PORT'), dockerfile(3010, 9)] });
+    const findings = run(driftDeploy, m);
+    expect(findings.map((f) => f.message)).toEqual([
+      // On mac-mini compose sides with ENV PORT; on dev (the Dockerfile's own host) it disagrees with itself.
+      '`mana-sync` listens on `3010` on host `mac-mini` per services/mana-sync/Dockerfile EXPOSE, but docker-compose.macmini.yml environment PORT says `3050`; expected its deploy files to agree on one port.',
+      '`mana-sync` listens on `3010` on host `dev` per services/mana-sync/Dockerfile EXPOSE, but services/mana-sync/Dockerfile ENV PORT says `3050`; expected its deploy files to agree on one port.',
+    ]);
+    const macMini = findings[0]!;
+    expect(macMini.severity).toBe('warning');
+    expect(macMini.location).toEqual(at(DOCKERFILE, 9, 10, 4));
+    expect(macMini.related).toEqual([
+      { location: at(COMPOSE, 12, 10, 4), message: '`mana-sync` listens on 3050 here (compose environment PORT)' },
+      { location: at(DOCKERFILE, 8, 10, 4), message: '`mana-sync` listens on 3050 here (dockerfile ENV PORT)' },
+    ]);
+  });
+
+  it("compares a compose mapping's container side with PORT, not its host side", () => {
+    const agree = model({ bindings: [deploy('mana-sync', 3051, COMPOSE, 10, { host: 'mac-mini', containerPort: 3050 }), composePort(3050, 12)] });
+    expect(run(driftDeploy, agree)).toEqual([]);
+    const disagree = model({ bindings: [deploy('mana-sync', 3051, COMPOSE, 10, { host: 'mac-mini', containerPort: 3000 }), composePort(3050, 12)] });
+    expect(run(driftDeploy, disagree)[0]!.message).toContain('`3000`');
+  });
+
+  it('compares a runner script with the source default it overrides on the same host', () => {
+    const m = model({ bindings: [source('mana-stt', 3020, 5), deploy('mana-stt', 3026, 'scripts/run-stt.sh', 3, { source: 'shell', via: '--port' })] });
+    const [f] = run(driftDeploy, m);
+    expect(f!.message).toContain('`mana-stt` listens on `3026` on host `dev`');
+    expect(f!.related.map((r) => r.message)).toEqual(['`mana-stt` listens on 3020 here (typescript)']);
+  });
+
+  it('lets a container port differ from the dev source default, and hosts differ from each other', () => {
+    const m = model({
+      bindings: [
+        source('mana-sync', 3010, 5),
+        dockerfile(3050, 9),
+        composePort(3050, 12),
+        deploy('mana-sync', 3099, 'scripts/windows-gpu-server/run.sh', 2, { host: 'windows-gpu-server', source: 'shell' }),
+      ],
+    });
+    expect(run(driftDeploy, m)).toEqual([]);
+  });
+
+  it('keeps fingerprints when lines move', () => {
+    const m = model({ bindings: [composePort(3050, 12), dockerfile(3010, 9)] });
+    expect(fingerprints(run(driftDeploy, shiftLines(m, 4)))).toEqual(fingerprints(run(driftDeploy, m)));
+  });
+});
