@@ -1,4 +1,11 @@
 /** Extractors for deployment and wiring files (Dockerfile, compose, .env, shell, plist, tunnel, Prometheus). */
 import type { Extractor } from '../extractor.js';
+import { dockerfileExtractor } from './dockerfile.js';
+import { dotenvExtractor } from './dotenv.js';
+import { packageJsonExtractor } from './package-json.js';
+import { shellExtractor } from './shell.js';
 
-export const deployExtractors: Extractor[] = [];
+export { parseDotenv } from './dotenv.js';
+
+/** Every deploy-file extractor; each reads its own paths (see its `accepts`). */
+export const deployExtractors: Extractor[] = [dockerfileExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor];

@@ -1,0 +1,126 @@
+/**
+ * Dockerfiles (`Dockerfile`, `*.Dockerfile`, `Dockerfile.*`): `EXPOSE 3025[/tcp]`,
+ * `ENV PORT=3025` / `ENV PORT 3025`, `HEALTHCHECK ... CMD curl http://localhost:3025/health`
+ * (a reference inside the container), and `--port`/`PORT=` in `CMD`/`ENTRYPOINT`, exec or
+ * shell form. Everything here is inside the container: `network: 'container'`. `${VAR}` is
+ * resolved from earlier `ARG`/`ENV` of the same stage, pointing at the digits where it was set.
+ */
+import type { Extractor, SourceFile } from '../extractor.js';
+import type { ServiceIndex } from '../../model/services.js';
+import type { Mapped } from './mapped.js';
+import { slice, trim } from './mapped.js';
+import { DeployOutput } from './output.js';
+import { dockerInstructions, type Instruction } from './dockerfile-instructions.js';
+import { interpolate } from './interpolate.js';
+import { shellCommands } from './shell-words.js';
+import { commandPorts } from './command-ports.js';
+import { nestedCommands, scanShell } from './shell-scan.js';
+import { parseJson } from './json-scan.js';
+import { findUrls } from './urls.js';
+import { readPortList } from './port-list.js';
+
+/** True for the Dockerfile names Docker tooling uses. */
+function isDockerfile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return /^(Dockerfile|dockerfile)(\..+)?$/.test(name) || /\.(Dockerfile|dockerfile)$/.test(name);
+}
+
+/** The owning service, else a known service named by the file (`mana-media.Dockerfile`) or its directory. */
+function dockerService(file: SourceFile, services: ServiceIndex): string | undefined {
+  if (file.service) return file.service;
+  const parts = file.path.split('/');
+  const name = parts.pop() ?? '';
+  const candidates = [...name.split('.').filter((p) => !/^dockerfile$/i.test(p)), parts[parts.length - 1] ?? ''];
+  const known = candidates.find((c) => c && services.has(c));
+  return known ? services.canonical(known) : undefined;
+}
+
+/** Reads ports from Dockerfiles. */
+export const dockerfileExtractor: Extractor = {
+  id: 'dockerfile',
+  accepts: isDockerfile,
+  prefilter: (text) => /expose|port|:\/\//i.test(text),
+  extract(file, ctx) {
+    const out = new DeployOutput(file, 'dockerfile');
+    const service = dockerService(file, ctx.services);
+    let vars = new Map<string, Mapped>();
+    const lookup = (name: string) => vars.get(name);
+    for (const ins of dockerInstructions(file.text)) {
+      const what = `Dockerfile ${ins.keyword}`;
+      switch (ins.keyword) {
+        case 'FROM':
+          vars = new Map(); // Each stage starts with its own ARG/ENV scope.
+          break;
+        case 'ARG':
+        case 'ENV':
+          for (const [name, value] of assignments(ins, lookup)) {
+            if (ins.keyword === 'ENV' && name === 'PORT' && value.value !== '') {
+              const hit = out.port(value, 0, value.value.length, 'Dockerfile ENV PORT');
+              if (hit) out.bind(service, hit, { via: 'ENV PORT', network: 'container' });
+            }
+            vars.set(name, value);
+          }
+          break;
+        case 'EXPOSE':
+          for (const hit of readPortList(interpolate(ins.args, lookup).value, out, what)) out.bind(service, hit, { via: 'EXPOSE', network: 'container' });
+          break;
+        case 'HEALTHCHECK': {
+          const args = interpolate(ins.args, lookup).value;
+          for (const url of findUrls(args)) {
+            const hit = out.port(args, url.portStart, url.portEnd, 'Dockerfile HEALTHCHECK URL');
+            if (hit) out.reference({ target: url.target, port: hit.port, kind: 'healthcheck', fromService: service, containerNetwork: true }, hit);
+          }
+          break;
+        }
+        case 'CMD':
+        case 'ENTRYPOINT':
+          command(ins, out, { service, services: ctx.services, vars });
+          break;
+      }
+    }
+    return out.extraction;
+  },
+};
+
+/** `ARG A=1 B`, `ENV A=1 B="two"` and the legacy `ENV A value with spaces`. */
+function assignments(ins: Instruction, lookup: (name: string) => Mapped | undefined): [string, Mapped][] {
+  const args = trim(ins.args);
+  const legacy = /^([A-Za-z_][A-Za-z0-9_]*)\s+(?!\S*=)/.exec(args.value);
+  if (ins.keyword === 'ENV' && legacy && !args.value.slice(0, legacy[0].length).includes('=')) {
+    return [[legacy[1] as string, interpolate(trim(slice(args, legacy[0].length)), lookup).value]];
+  }
+  const pairs: [string, Mapped][] = [];
+  for (const cmd of shellCommands(args, lookup))
+    for (const word of cmd.words) {
+      const eq = word.value.value.indexOf('=');
+      if (eq > 0) pairs.push([word.value.value.slice(0, eq), slice(word.value, eq + 1)]);
+    }
+  return pairs;
+}
+
+/** `CMD`/`ENTRYPOINT`: the exec form is a JSON array of words; anything else is shell. */
+function command(ins: Instruction, out: DeployOutput, o: { service?: string; services: ServiceIndex; vars: Map<string, Mapped> }): void {
+  const options = { service: o.service, services: o.services, network: 'container' as const, what: `Dockerfile ${ins.keyword}`, vars: o.vars };
+  const args = trim(ins.args);
+  if (args.value.startsWith('[')) {
+    let node;
+    try {
+      node = parseJson(args);
+    } catch {
+      node = undefined; // Docker runs an unparsable array through the shell; so do we.
+    }
+    if (node?.type === 'array') {
+      const words = node.items.flatMap((n) => (n.type === 'string' ? [n.value] : []));
+      // The exec form expands no variables: `$PORT` there is literal text, not a port.
+      const literal = words.map((value) => ({ value: interpolate(value, () => undefined).value, quoted: true, unresolved: [] }));
+      for (const p of commandPorts({ words: literal }).ports) {
+        const hit = out.port(p.value, p.a, p.b, `${options.what} (${p.via})`);
+        if (hit) out.bind(o.service, hit, { via: p.via, network: 'container' });
+      }
+      // `["sh", "-c", "serve --port 3002"]`: the shell reads the string (with variables).
+      for (const inner of nestedCommands(words.map((value) => ({ value, quoted: true, unresolved: [] })))) scanShell(inner, out, options);
+      return;
+    }
+  }
+  scanShell(args, out, options);
+}

@@ -1,0 +1,108 @@
+/**
+ * `.env` files (`.env`, `.env.local`, `.env.example`...): `PORT=3024` binds the owning service
+ * on the file's host (the developer's machine unless the path names one); URL values
+ * (`AUTH_URL=http://localhost:3061`) are references. Also the parser the engine uses to read
+ * the root `.env` for compose interpolation.
+ */
+import type { Extractor } from '../extractor.js';
+import type { Mapped } from './mapped.js';
+import { appendChar, emptyMapped, identity } from './mapped.js';
+import { DeployOutput } from './output.js';
+import { findUrls } from './urls.js';
+
+/** One `KEY=value` of a dotenv file; `value` decoded, mapped to its source characters. */
+export interface DotenvEntry {
+  key: string;
+  keyStart: number;
+  value: Mapped;
+  /** Source span of the value without its quotes. */
+  start: number;
+  end: number;
+}
+
+const KEY = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*/;
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\', $: '$' };
+
+/** Every assignment of a dotenv text in order (comments, blank and malformed lines skipped). */
+export function dotenvEntries(text: string): DotenvEntry[] {
+  const entries: DotenvEntry[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const m = KEY.exec(text.slice(pos, lineEnd));
+    if (!m) {
+      pos = lineEnd + 1;
+      continue;
+    }
+    const key = m[1] as string;
+    const keyStart = pos + m[0].lastIndexOf(key);
+    let i = pos + m[0].length;
+    const q = text[i];
+    if (q === '"' || q === "'") {
+      // Quoted values may span lines; only double quotes know escapes.
+      const value = emptyMapped();
+      const start = ++i;
+      while (i < text.length && text[i] !== q) {
+        const esc = q === '"' && text[i] === '\\' ? ESCAPES[text[i + 1] ?? ''] : undefined;
+        if (esc !== undefined) {
+          appendChar(value, esc, i, i + 2);
+          i += 2;
+        } else {
+          appendChar(value, text[i] as string, i, i + 1);
+          i++;
+        }
+      }
+      entries.push({ key, keyStart, value, start, end: i });
+      const after = text.indexOf('\n', i);
+      pos = after < 0 ? text.length : after + 1;
+      continue;
+    }
+    let end = lineEnd;
+    // An unquoted value ends at a ` #` comment.
+    const hash = text.slice(i, lineEnd).search(/(^|[ \t])#/);
+    if (hash >= 0) end = i + hash;
+    while (end > i && /[ \t\r]/.test(text[end - 1] as string)) end--;
+    entries.push({ key, keyStart, value: identity(text, i, end), start: i, end });
+    pos = lineEnd + 1;
+  }
+  return entries;
+}
+
+/** Parses dotenv text: the last assignment of each key wins, as in `docker compose` and `dotenv`. */
+export function parseDotenv(text: string): Map<string, { value: string; start: number; end: number }> {
+  const map = new Map<string, { value: string; start: number; end: number }>();
+  for (const e of dotenvEntries(text)) map.set(e.key, { value: e.value.value, start: e.start, end: e.end });
+  return map;
+}
+
+/** True for `.env` and `.env.<anything>`. */
+function isDotenv(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name === '.env' || name.startsWith('.env.');
+}
+
+/** Reads `.env` files. */
+export const dotenvExtractor: Extractor = {
+  id: 'env',
+  accepts: isDotenv,
+  prefilter: (text) => text.includes('='),
+  extract(file) {
+    const out = new DeployOutput(file, 'env');
+    const last = new Map<string, DotenvEntry>();
+    for (const e of dotenvEntries(file.text)) last.set(e.key, e);
+    for (const e of last.values()) {
+      if (e.key === 'PORT') {
+        if (e.value.value === '') continue;
+        const hit = out.port(e.value, 0, e.value.value.length, `${file.path} PORT`);
+        if (hit) out.bind(file.service, hit, { via: 'PORT=', network: 'host' });
+        continue;
+      }
+      for (const url of findUrls(e.value)) {
+        const hit = out.port(e.value, url.portStart, url.portEnd, `${e.key} URL`);
+        if (hit) out.reference({ target: url.target, port: hit.port, kind: 'env-var', fromService: file.service }, hit);
+      }
+    }
+    return out.extraction;
+  },
+};

@@ -1,0 +1,128 @@
+/**
+ * `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}`, `${VAR:?err}` and `$VAR`, as
+ * compose files, Dockerfiles and shell scripts write them. Substitution keeps positions: a
+ * default written in the file keeps its own digits' spans (so a fix edits the default), a value
+ * from elsewhere (a `.env`) spans the whole `${...}` expression.
+ */
+import type { Mapped } from './mapped.js';
+import { append, appendChar, emptyMapped, filled, slice, spanOf } from './mapped.js';
+
+/** Stands in the output for a variable that could not be resolved (never part of a port). */
+export const UNRESOLVED = '\u0000';
+
+/** A variable reference that had no value and no default. */
+export interface Unresolved {
+  name: string;
+  /** Source span of the whole expression. */
+  start: number;
+  end: number;
+}
+
+/** Finds a variable's value: mapped when written in the same file, a plain string otherwise. */
+export type Lookup = (name: string) => Mapped | string | undefined;
+
+/** One `$...` expression found in a string (indices into that string). */
+export interface Expansion {
+  name: string;
+  /** The operator between name and word (`:-`, `-`, `:+`, ...), '' for none. */
+  op: string;
+  /** `[start, end)` of the word after the operator. */
+  word?: [number, number];
+  /** Index just past the expression. */
+  end: number;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const OPS = [':-', ':=', ':+', ':?', '-', '=', '+', '?'];
+
+/** Parses the expression starting at `s[i] === '$'`; undefined when it is a literal `$`. */
+export function scanExpansion(s: string, i: number): Expansion | undefined {
+  if (s[i + 1] === '{') {
+    const name = NAME.exec(s.slice(i + 2))?.[0];
+    if (!name) return undefined;
+    let j = i + 2 + name.length;
+    if (s[j] === '}') return { name, op: '', end: j + 1 };
+    const op = OPS.find((o) => s.startsWith(o, j));
+    if (!op) return undefined;
+    j += op.length;
+    const wordStart = j;
+    // The word may nest `${...}`; find the brace that closes ours.
+    let depth = 1;
+    for (; j < s.length; j++) {
+      if (s[j] === '$' && s[j + 1] === '{') {
+        depth++;
+        j++;
+      } else if (s[j] === '}' && --depth === 0) return { name, op, word: [wordStart, j], end: j + 1 };
+    }
+    return undefined;
+  }
+  const name = NAME.exec(s.slice(i + 1))?.[0];
+  if (name) return { name, op: '', end: i + 1 + name.length };
+  // `$1`, `$@`, `$$`...: real shell parameters with no value we can know.
+  if (/^[0-9@*#?$!-]$/.test(s[i + 1] ?? '')) return { name: s[i + 1] as string, op: '', end: i + 2 };
+  return undefined;
+}
+
+/** The result of interpolating: the text, plus the variables that had no value. */
+export interface Interpolated {
+  value: Mapped;
+  unresolved: Unresolved[];
+}
+
+/** Options: `dollarEscape` makes `$$` a literal `$` (compose), instead of the shell's PID. */
+export interface InterpolateOptions {
+  dollarEscape?: boolean;
+}
+
+/** Substitutes one expression found at `m.value[i]`. */
+export function expandAt(m: Mapped, i: number, exp: Expansion, lookup: Lookup, options: InterpolateOptions = {}): Interpolated {
+  const [start, end] = spanOf(m, i, exp.end);
+  const found = lookup(exp.name);
+  const value = typeof found === 'string' ? filled(found, start, end) : found;
+  const word = (): Interpolated => (exp.word ? interpolate(slice(m, exp.word[0], exp.word[1]), lookup, options) : { value: emptyMapped(), unresolved: [] });
+  const missing = (): Interpolated => ({ value: filled(UNRESOLVED, start, end), unresolved: [{ name: exp.name, start, end }] });
+  const set = value !== undefined;
+  const nonEmpty = set && value.value !== '';
+  switch (exp.op) {
+    case ':-':
+    case ':=':
+      return nonEmpty ? { value, unresolved: [] } : word();
+    case '-':
+    case '=':
+      return set ? { value, unresolved: [] } : word();
+    case ':+':
+      return nonEmpty ? word() : { value: emptyMapped(), unresolved: [] };
+    case '+':
+      return set ? word() : { value: emptyMapped(), unresolved: [] };
+    default:
+      return set && (exp.op === '' || nonEmpty || exp.op === '?') ? { value, unresolved: [] } : missing();
+  }
+}
+
+/** Substitutes every expression in `m`. Unknown variables become {@link UNRESOLVED}. */
+export function interpolate(m: Mapped, lookup: Lookup, options: InterpolateOptions = {}): Interpolated {
+  const out = emptyMapped();
+  const unresolved: Unresolved[] = [];
+  const s = m.value;
+  for (let i = 0; i < s.length; ) {
+    if (s[i] === '$') {
+      if (options.dollarEscape && s[i + 1] === '$') {
+        const [a, b] = spanOf(m, i, i + 2);
+        appendChar(out, '$', a, b);
+        i += 2;
+        continue;
+      }
+      const exp = scanExpansion(s, i);
+      if (exp) {
+        const r = expandAt(m, i, exp, lookup, options);
+        append(out, r.value);
+        unresolved.push(...r.unresolved);
+        i = exp.end;
+        continue;
+      }
+    }
+    appendChar(out, s[i] as string, m.starts[i] ?? 0, m.ends[i] ?? 0);
+    i++;
+  }
+  return { value: out, unresolved };
+}

@@ -1,0 +1,63 @@
+/**
+ * package.json `scripts`: `vite --port 5010`, `PORT=3030 bun run src/index.ts`,
+ * `next dev -p 3000`. Each is a development binding of the owning service, positioned on the
+ * digits inside the JSON string (escapes accounted for).
+ */
+import type { Extractor } from '../extractor.js';
+import { identity } from './mapped.js';
+import { DeployOutput } from './output.js';
+import { JsonScanError, member, parseJson } from './json-scan.js';
+import { scanShell } from './shell-scan.js';
+
+/** Reads ports from package.json scripts. */
+export const packageJsonExtractor: Extractor = {
+  id: 'package-json',
+  accepts: (path) => path === 'package.json' || path.endsWith('/package.json'),
+  prefilter: (text) => text.includes('"scripts"'),
+  extract(file, ctx) {
+    const out = new DeployOutput(file, 'package-json');
+    const text = file.text;
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      const at = errorIndex(text, error);
+      out.problem(
+        'input/invalid-json',
+        `Found invalid JSON in ${file.path} (${(error as Error).message}); expected a valid package.json.`,
+        at,
+        Math.min(at + 1, text.length),
+        file.path,
+      );
+      return out.extraction;
+    }
+    let root;
+    try {
+      root = parseJson(identity(text, 0, text.length));
+    } catch {
+      return out.extraction; // JSON.parse accepted it; nothing our scanner cannot read is expected.
+    }
+    const scripts = member(root, 'scripts');
+    if (scripts?.type !== 'object') return out.extraction;
+    for (const { key, value } of scripts.members) {
+      if (value.type !== 'string') continue;
+      scanShell(value.value, out, {
+        service: file.service,
+        services: ctx.services,
+        network: 'host',
+        what: `package.json script "${key.value}"`,
+      });
+    }
+    return out.extraction;
+  },
+};
+
+/** Where JSON is broken: our scanner's index, else the position JSON.parse names. */
+function errorIndex(text: string, error: unknown): number {
+  try {
+    parseJson(identity(text, 0, text.length));
+  } catch (e) {
+    if (e instanceof JsonScanError) return e.index;
+  }
+  const pos = /position (\d+)/.exec(String((error as Error)?.message))?.[1];
+  return pos ? Number(pos) : 0;
+}
