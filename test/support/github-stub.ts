@@ -1,0 +1,208 @@
+/**
+ * A real HTTP server on 127.0.0.1 standing in for api.github.com in end-to-end tests.
+ *
+ * Every request is checked against GitHub's official OpenAPI description (path, method,
+ * parameters, body; plus body properties the schema does not declare, which GitHub would
+ * silently ignore). A request that fails gets 400/404/422 and lands in `validationFailures`,
+ * which tests assert to be empty. Requests GitHub would refuse for reasons beyond the
+ * schema (a review comment off the diff, a 70,000-character body) get GitHub's 422 and land
+ * in `rejections`. Everything is recorded in `requests`.
+ *
+ *   const gh = await startGitHubStub({ owner: 'acme', repo: 'ports' });
+ *   gh.state.addPull({ number: 7, headSha, baseSha, headRef: 'feature', baseRef: 'main' });
+ *   gh.failNext('checks/create', 1, SERVER_ERROR);
+ *   // GITHUB_API_URL=gh.url ...
+ *   await gh.close();
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultQueue, READ_ONLY_TOKEN, type Fault, type FaultResponse } from './github-stub/faults.js';
+import type { Handler, HandlerContext, StubResponse } from './github-stub/handler.js';
+import { githubError } from './github-stub/handler.js';
+import { loadGitHubApi } from './github-stub/openapi.js';
+import { HANDLERS } from './github-stub/routes.js';
+import { GitHubState } from './github-stub/state.js';
+import { unknownProperties } from './github-stub/strict-body.js';
+
+export { READ_ONLY_TOKEN, SECONDARY_RATE_LIMIT, SERVER_ERROR, type Fault, type FaultResponse } from './github-stub/faults.js';
+export { BOT_LOGIN, GitHubState, type PullFile, type PullSeed } from './github-stub/state.js';
+
+/** One request as the stand-in saw it. */
+export interface RecordedRequest {
+  method: string;
+  /** Pathname plus query string. */
+  path: string;
+  /** GitHub's operationId, or null when no operation matches. */
+  operationId: string | null;
+  body: any;
+  /** The status the stand-in answered. */
+  status: number;
+  /** Whether the answer came from an injected fault. */
+  injected: boolean;
+}
+
+/** A request that GitHub's description says is malformed (or that no operation matches). */
+export interface ValidationFailure {
+  method: string;
+  path: string;
+  operationId: string | null;
+  errors: string[];
+}
+
+export interface GitHubStub {
+  /** Base URL for GITHUB_API_URL, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly state: GitHubState;
+  readonly requests: RecordedRequest[];
+  readonly validationFailures: ValidationFailure[];
+  /** Requests refused with a 4xx by GitHub's rules beyond the schema (not counting injected faults). */
+  readonly rejections: (RecordedRequest & { response: unknown })[];
+  /** The stand-in's own answers that GitHub's response schemas reject (a bug in the stand-in). */
+  readonly responseProblems: string[];
+  /** Adds a fault; see `failNext` and `failWrites` for the common ones. */
+  inject(fault: Fault): void;
+  /** Answers the next `times` calls to `operationId` with `response`. */
+  failNext(operationId: string, times: number, response: FaultResponse): void;
+  /** Answers every non-GET request with `response` (default: the fork PR's read-only token). */
+  failWrites(response?: FaultResponse): void;
+  /** `METHOD /path?query STATUS` per request, for the request logs. */
+  requestLines(): string[];
+  /** Requests to one operation, in order. */
+  calls(operationId: string): RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export interface StubOptions {
+  owner?: string;
+  repo?: string;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, response: StubResponse, remaining: number): void {
+  const headers: Record<string, string> = {
+    'x-github-request-id': `STUB:${remaining}`,
+    'x-ratelimit-limit': '1000',
+    'x-ratelimit-remaining': String(remaining),
+    'x-ratelimit-used': String(1000 - remaining),
+    'x-ratelimit-resource': 'core',
+    'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+    ...response.headers,
+  };
+  if (response.body === undefined) {
+    res.writeHead(response.status, headers).end();
+    return;
+  }
+  headers['content-type'] = 'application/json; charset=utf-8';
+  res.writeHead(response.status, headers).end(JSON.stringify(response.body));
+}
+
+/** Path parameters typed as their schema says (`pull_number` is an integer, `path` a string). */
+function coerceParams(parameters: { name: string; in: string; schema?: { type?: string } }[] | undefined, raw: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const type = parameters?.find((p) => p.in === 'path' && p.name === name)?.schema?.type;
+    out[name] = type === 'integer' || type === 'number' ? Number(value) : decodeURIComponent(value);
+  }
+  return out;
+}
+
+/** Starts a stand-in on a random port of 127.0.0.1. */
+export async function startGitHubStub(options: StubOptions = {}): Promise<GitHubStub> {
+  const api = await loadGitHubApi();
+  const state = new GitHubState(options.owner ?? 'acme', options.repo ?? 'ports');
+  const faults = new FaultQueue();
+  const requests: RecordedRequest[] = [];
+  const validationFailures: ValidationFailure[] = [];
+  const rejections: GitHubStub['rejections'] = [];
+  const responseProblems: string[] = [];
+  let baseUrl = '';
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', baseUrl);
+    const query = Object.fromEntries(url.searchParams);
+    const raw = await readBody(req);
+    const record = (operationId: string | null, body: unknown, response: StubResponse, injected: boolean) => {
+      const entry: RecordedRequest = { method, path: url.pathname + url.search, operationId, body, status: response.status, injected };
+      requests.push(entry);
+      send(res, response, Math.max(1, 1000 - requests.length));
+      return entry;
+    };
+    const fail = (operationId: string | null, errors: string[], response: StubResponse, body: unknown) => {
+      validationFailures.push({ method, path: url.pathname + url.search, operationId, errors });
+      record(operationId, body, response, false);
+    };
+
+    let body: unknown;
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return fail(null, [`body is not JSON: ${raw.slice(0, 80)}`], githubError(400, 'Problems parsing JSON'), raw);
+      }
+    }
+    const headers = req.headers as Record<string, string>;
+    const operation = api.matchOperation({ method, path: url.pathname, headers, query });
+    if (!operation) return fail(null, [`no operation in GitHub's description matches ${method} ${url.pathname}`], githubError(404, 'Not Found'), body);
+    const operationId = operation.operationId!;
+
+    const errors: string[] = [];
+    const result = api.validateRequest({ method, path: url.pathname, headers, query, body }, operation);
+    for (const e of result.errors ?? []) errors.push(`${e.instancePath || '/'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+    const schema = (operation.requestBody as any)?.content?.['application/json']?.schema;
+    if (schema && body !== undefined) errors.push(...unknownProperties([schema], body));
+    if (!/^(token|bearer) \S+/i.test(req.headers.authorization ?? '')) errors.push('no token: the Authorization header is missing');
+    if (errors.length > 0) return fail(operationId, errors, githubError(422, 'Invalid request.', errors), body);
+
+    const fault = faults.take(operationId, method);
+    if (fault) return void record(operationId, body, fault, true);
+
+    const handler: Handler | undefined = HANDLERS[operationId];
+    if (!handler) return fail(operationId, [`the stand-in has no handler for ${operationId}`], githubError(501, 'Not Implemented'), body);
+    const { params } = api.router.parseRequest({ method, path: url.pathname, headers, query }, operation);
+    const ctx: HandlerContext = { api, state, params: coerceParams(operation.parameters as any[], params ?? {}), query, body, baseUrl, path: url.pathname };
+    const response = handler(ctx);
+    if (response.status < 300 && response.body !== undefined) {
+      const check = api.validateResponse(response.body, operation, response.status);
+      for (const e of check.errors ?? []) responseProblems.push(`${operationId} ${response.status} ${e.instancePath || '/'} ${e.message}`);
+    }
+    const entry = record(operationId, body, response, false);
+    if (response.status >= 400) rejections.push({ ...entry, response: response.body });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      validationFailures.push({ method: req.method ?? '?', path: req.url ?? '?', operationId: null, errors: [`stand-in crashed: ${String((error as Error)?.stack ?? error)}`] });
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: baseUrl,
+    state,
+    requests,
+    validationFailures,
+    rejections,
+    responseProblems,
+    inject: (fault) => faults.add(fault),
+    failNext: (operationId, times, response) => faults.add({ operationId, times, response }),
+    failWrites: (response = READ_ONLY_TOKEN) => faults.add({ writesOnly: true, times: Infinity, response }),
+    requestLines: () => requests.map((r) => `${r.method} ${r.path} ${r.status}`),
+    calls: (operationId) => requests.filter((r) => r.operationId === operationId),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  };
+}
