@@ -1,0 +1,18 @@
+/**
+ * Which variable and setting names mean "the port this service listens on". Kept small
+ * and explicit on purpose: `REDIS_PORT`, `DB_PORT`, `POSTGRES_PORT` and friends name a
+ * port the service talks TO, so a default for them is no binding of the service.
+ */
+
+/** Names compared without case, `_` or `-`: `PORT`, `port`, `APP_PORT`, `httpPort`, `DEFAULT_PORT`, … */
+const OWN = new Set(['port', 'appport', 'httpport', 'serverport', 'defaultport']);
+
+const squash = (name: string) => name.toLowerCase().replace(/[-_]/g, '');
+
+/**
+ * True when `name` names the service's own listening port: `PORT`, `port`, `APP_PORT`,
+ * `HTTP_PORT`, `SERVER_PORT` or `DEFAULT_PORT`, in any case, with `_`, `-` or camelCase.
+ */
+export function isOwnPortName(name: string): boolean {
+  return OWN.has(squash(name));
+}

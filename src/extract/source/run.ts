@@ -1,0 +1,46 @@
+/**
+ * Runs one reader over one parsed file: parse, read, free the tree. A failure inside
+ * (a grammar that cannot load, a reader bug on odd input) becomes an input problem on the
+ * file; whatever was read before it is kept.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { SourceFile } from '../extractor.js';
+import { fileLocation } from '../../model/location.js';
+import type { Extraction } from '../../model/types.js';
+import { SourceOutput } from './output.js';
+import { parse, type Grammar } from './tree-sitter.js';
+
+/** Reads the syntax tree of a file into `out`. */
+export type TreeReader = (root: Node, out: SourceOutput) => void;
+
+/**
+ * Words that suggest a port statement or a URL. `import`, `export`, `report`, `support`,
+ * `transport`, `passport`, `viewport` contain "port" but say nothing about one.
+ */
+const MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|listen/i;
+
+/** The cheap prefilter of the source extractors: false means the file cannot hold a default. */
+export function mentionsPort(text: string): boolean {
+  return MENTIONS_PORT.test(text);
+}
+
+/** Parses `file` with `grammar` and runs `read`; never throws. */
+export async function readWith(file: SourceFile, grammar: Grammar, source: string, read: TreeReader): Promise<Extraction> {
+  const out = new SourceOutput(file, source);
+  let tree;
+  try {
+    tree = await parse(grammar, file.text);
+    read(tree.rootNode, out);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    out.extraction.problems.push({
+      ruleId: 'input/parse-failed',
+      message: `Could not read \`${file.path}\` as ${grammar}: ${why}; expected a file tree-sitter can parse. Its ports are unknown.`,
+      location: fileLocation(file.path),
+      key: `input/parse-failed|${file.path}`,
+    });
+  } finally {
+    tree?.delete();
+  }
+  return out.extraction;
+}

@@ -1,0 +1,98 @@
+/**
+ * The one place that loads tree-sitter. The runtime and the grammars are wasm files: in the
+ * bundle they sit in `dist/wasm/` beside `dist/index.js` (scripts/build.mjs copies them);
+ * from source and in tests they are resolved from node_modules. The runtime is initialised
+ * once, and a grammar is loaded only when the first file that needs it arrives.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
+
+/** The grammars the source extractors use (file names `tree-sitter-<grammar>.wasm`). */
+export type Grammar = 'typescript' | 'tsx' | 'javascript' | 'python' | 'go';
+
+/** Where the wasm files were found. */
+export interface WasmFiles {
+  /** Path of `web-tree-sitter.wasm`, the runtime. */
+  runtime: string;
+  /** Directory holding `tree-sitter-<grammar>.wasm`. */
+  grammars: string;
+}
+
+const RUNTIME = 'web-tree-sitter.wasm';
+let located: WasmFiles | undefined;
+
+/**
+ * Finds the wasm files: `<dir of this module>/wasm/` when running from the bundle, else the
+ * installed packages. Throws naming both places when neither has them.
+ */
+export function locateWasm(): WasmFiles {
+  if (located) return located;
+  const beside = fileURLToPath(new URL('./wasm/', import.meta.url));
+  if (existsSync(join(beside, RUNTIME))) return (located = { runtime: join(beside, RUNTIME), grammars: beside });
+  const require = createRequire(import.meta.url);
+  try {
+    located = {
+      runtime: require.resolve(`web-tree-sitter/${RUNTIME}`),
+      grammars: join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm'),
+    };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`tree-sitter wasm files not found in ${beside} nor in node_modules (${why}); expected them beside the bundle or installed`);
+  }
+  return located;
+}
+
+let ready: Promise<void> | undefined;
+const languages = new Map<Grammar, Promise<Language>>();
+const parsers = new Map<Grammar, Parser>();
+
+/** Initialises the runtime once; a failed attempt may be retried by a later call. */
+function init(): Promise<void> {
+  ready ??= Parser.init({ locateFile: () => locateWasm().runtime }).catch((error: unknown) => {
+    ready = undefined;
+    throw error;
+  });
+  return ready;
+}
+
+/** The parser for `grammar`, created (and its grammar loaded) on first use, then reused. */
+async function parserFor(grammar: Grammar): Promise<Parser> {
+  const cached = parsers.get(grammar);
+  if (cached) return cached;
+  await init();
+  let language = languages.get(grammar);
+  if (!language) {
+    language = Language.load(join(locateWasm().grammars, `tree-sitter-${grammar}.wasm`));
+    languages.set(grammar, language);
+    language.catch(() => languages.delete(grammar));
+  }
+  const loaded = await language;
+  // Another call may have finished first while this one awaited.
+  const raced = parsers.get(grammar);
+  if (raced) return raced;
+  const parser = new Parser();
+  parser.setLanguage(loaded);
+  parsers.set(grammar, parser);
+  return parser;
+}
+
+/**
+ * Parses `text` with `grammar`. Node offsets (`startIndex`) are UTF-16 code units into
+ * `text`, the unit of {@link Locator.range}. The caller must `delete()` the tree when done:
+ * trees live in wasm memory, not on the JS heap.
+ */
+export async function parse(grammar: Grammar, text: string): Promise<Tree> {
+  const parser = await parserFor(grammar);
+  // parse() is synchronous, so sharing one parser per grammar between files is safe.
+  const tree = parser.parse(text);
+  if (!tree) throw new Error(`tree-sitter returned no tree for ${grammar}`);
+  return tree;
+}
+
+/** The grammars loaded so far (for tests of lazy loading). */
+export function loadedGrammars(): Grammar[] {
+  return [...parsers.keys()].sort();
+}

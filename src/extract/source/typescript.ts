@@ -1,0 +1,130 @@
+/**
+ * Source defaults in TypeScript and JavaScript: the port a service listens on when nothing
+ * overrides it. Only statements about the service's own port count (see port-names.ts);
+ * comments are never read and other numbers (`TIMEOUT = 3000`) are never ports.
+ */
+import type { Node } from 'web-tree-sitter';
+import { stringValue } from './literal.js';
+import type { SourceOutput } from './output.js';
+import { isOwnPortName } from './port-names.js';
+import { callArgs, calleeName, envName, pairKey, quote, unwrap } from './script-syntax.js';
+
+/** Keys whose object value configures the server itself: Vite's `server`, webpack's `devServer`. */
+const SERVER_KEYS = new Set(['server', 'devServer', 'http', 'app']);
+/** Calls that start a server from an options object or a port: `Bun.serve`, `app.listen`, `serve` (Hono). */
+const SERVE_CALLS = new Set(['serve', 'listen', 'createServer', 'createAdaptorServer', 'startServer']);
+/** Names of a variable holding the server's config object. */
+const CONFIG_NAMES = /^(?:app|server|service|http)?(?:config|configuration|settings)$|^server(?:options)?$/i;
+
+const NODE_TYPES = ['call_expression', 'binary_expression', 'ternary_expression', 'pair', 'variable_declarator', 'string', 'template_string'];
+
+/** Reads the source defaults and URL references of a parsed TypeScript/JavaScript file. */
+export function readScript(root: Node, out: SourceOutput): void {
+  const service = out.file.service;
+  const text = out.file.text;
+  for (const node of root.descendantsOfType(NODE_TYPES)) {
+    switch (node.type) {
+      case 'call_expression':
+        readCall(node, out, service, text);
+        break;
+      case 'binary_expression':
+        readFallback(node, out, service, text);
+        break;
+      case 'ternary_expression':
+        readTernary(node, out, service, text);
+        break;
+      case 'pair':
+        readPortPair(node, out, service, text);
+        break;
+      case 'variable_declarator':
+        readPortConstant(node, out, service);
+        break;
+      default:
+        out.urls(node, 'url', service);
+    }
+  }
+}
+
+/** `env('PORT', '3062')`, `intEnv('PORT', 3069)`, `config.get<number>('port', 3030)`, `app.listen(3001)`. */
+function readCall(call: Node, out: SourceOutput, service: string | undefined, text: string): void {
+  const args = callArgs(call);
+  const [first, second] = args;
+  if (!first) return;
+  const callee = quote(call.childForFieldName('function')?.text ?? '', 40);
+  const name = stringValue(first, text);
+  if (name !== undefined && isOwnPortName(name)) {
+    if (second) out.bindLiteral(unwrap(second), { service, via: `${callee}('${name}', …)` });
+    return;
+  }
+  if (calleeName(call) === 'listen') out.bindLiteral(unwrap(first), { service, via: `${callee}(…)` });
+}
+
+/** `process.env.PORT || '3001'`, `Number(process.env.PORT) ?? 3001`. */
+function readFallback(node: Node, out: SourceOutput, service: string | undefined, text: string): void {
+  const op = node.childForFieldName('operator')?.text;
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  if ((op !== '||' && op !== '??') || !left || !right) return;
+  const name = envName(left, text);
+  if (name !== undefined && isOwnPortName(name)) out.bindLiteral(unwrap(right), { service, via: `${quote(left.text)} ${op} …` });
+}
+
+/** `process.env.PORT ? Number(process.env.PORT) : 3001`. */
+function readTernary(node: Node, out: SourceOutput, service: string | undefined, text: string): void {
+  const condition = node.childForFieldName('condition');
+  const otherwise = node.childForFieldName('alternative');
+  if (!condition || !otherwise) return;
+  const name = envName(condition, text);
+  if (name !== undefined && isOwnPortName(name)) out.bindLiteral(unwrap(otherwise), { service, via: `${quote(condition.text)} ? … : …` });
+}
+
+/** `port: 5173` inside an object that configures the server (see {@link serverObject}). */
+function readPortPair(pair: Node, out: SourceOutput, service: string | undefined, text: string): void {
+  const value = pair.childForFieldName('value');
+  if (!value || pairKey(pair, text) !== 'port' || pair.parent?.type !== 'object') return;
+  const owner = serverObject(pair.parent, text);
+  if (owner) out.bindLiteral(unwrap(value), { service, via: owner });
+}
+
+/**
+ * Says what server config `object` is, or undefined when it is not one: the value of a
+ * `server:` key (Vite), an argument of `Bun.serve(…)`/`serve(…)`/`listen(…)`, the default
+ * export (Bun's `export default { port, fetch }`) or a variable named like `config`. A
+ * `redis: { port: 6379 }` inside a config is none of these.
+ */
+function serverObject(object: Node, text: string): string | undefined {
+  let up = object.parent;
+  while (up && (up.type === 'parenthesized_expression' || up.type === 'as_expression' || up.type === 'satisfies_expression')) up = up.parent;
+  if (!up) return undefined;
+  switch (up.type) {
+    case 'pair': {
+      const key = pairKey(up, text);
+      return key !== undefined && SERVER_KEYS.has(key) ? `${key}.port` : undefined;
+    }
+    case 'arguments': {
+      const call = up.parent;
+      return call && SERVE_CALLS.has(calleeName(call)) ? `${quote(call.childForFieldName('function')?.text ?? '', 40)}({ port })` : undefined;
+    }
+    case 'export_statement':
+      return 'export default { port }';
+    case 'arrow_function':
+      return up.parent?.type === 'export_statement' ? 'export default () => ({ port })' : undefined;
+    case 'variable_declarator': {
+      const name = up.childForFieldName('name')?.text ?? '';
+      return CONFIG_NAMES.test(name) ? `${name}.port` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A module-level `const PORT = 3001` (also exported). Nested or non-port names are ignored. */
+function readPortConstant(declarator: Node, out: SourceOutput, service: string | undefined): void {
+  const name = declarator.childForFieldName('name');
+  const value = declarator.childForFieldName('value');
+  if (!name || !value || name.type !== 'identifier' || !isOwnPortName(name.text)) return;
+  let scope = declarator.parent?.parent;
+  if (scope?.type === 'export_statement') scope = scope.parent;
+  if (scope?.type !== 'program') return;
+  out.bindLiteral(unwrap(value), { service, via: `const ${name.text} = …` });
+}
