@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseRegistry } from '../../src/extract/registry/index.js';
+import { HostModel } from '../../src/model/hosts.js';
+import { ServiceIndex } from '../../src/model/services.js';
+import type { ProjectModel } from '../../src/model/project.js';
+import { allRules } from '../../src/rules/index.js';
+import { ruleUrl, runRules } from '../../src/rules/rule.js';
+
+const docs = readFileSync(fileURLToPath(new URL('../../docs/rules.md', import.meta.url)), 'utf8');
+const SEED = fileURLToPath(new URL('../../../shared/seed/PORT_SCHEMA.md', import.meta.url));
+
+describe('allRules', () => {
+  it('holds every rule once, each with a `## <rule id>` heading in docs/rules.md that its URL links to', () => {
+    const ids = allRules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(14);
+    const headings = [...docs.matchAll(/^## (\S+)$/gm)].map((m) => m[1]!);
+    expect(headings.sort()).toEqual([...ids].sort());
+    for (const rule of allRules) {
+      // GitHub's anchor: lower case, punctuation other than hyphens dropped.
+      expect(rule.url).toBe(ruleUrl(rule.id));
+      expect(rule.url.endsWith(`#${rule.id.replace('/', '')}`)).toBe(true);
+    }
+  });
+
+  it('produces nothing on an empty repository', () => {
+    const empty: ProjectModel = { registryPath: 'docs/PORT_SCHEMA.md', serviceDirs: [], bindings: [], references: [], hosts: new HostModel(), services: new ServiceIndex(), problems: [], suppressions: [] };
+    expect(runRules(allRules, empty)).toEqual([]);
+  });
+});
+
+describe.skipIf(!existsSync(SEED))('allRules on the seed registry, parsed by the real parser', () => {
+  const run = () => {
+    const services = new ServiceIndex();
+    const { doc } = parseRegistry('docs/PORT_SCHEMA.md', readFileSync(SEED, 'utf8'), services);
+    const hosts = new HostModel(doc.hosts);
+    const model: ProjectModel = { registry: doc, registryPath: doc.path, serviceDirs: [], bindings: [...doc.plan, ...doc.actual], references: [], hosts, services, problems: [], suppressions: [] };
+    return runRules(allRules, model);
+  };
+
+  it('reports the overlap, the out-of-range rows and plan drift as notices, and no collision (3023 is on two hosts)', () => {
+    const findings = run();
+    const byRule = (id: string) => findings.filter((f) => f.ruleId === id);
+    expect(byRule('registry/range-overlap').map((f) => f.location.line)).toEqual([143]);
+    expect(byRule('registry/out-of-range').map((f) => f.location.line)).toEqual([114, 167, 168]);
+    expect(byRule('collision/same-host')).toEqual([]);
+    expect(byRule('registry/duplicate-port')).toEqual([]);
+    expect(byRule('registry/orphan')).toEqual([]);
+    const drift = byRule('registry/plan-drift');
+    expect(drift.every((f) => f.severity === 'notice')).toBe(true);
+    expect(drift.map((f) => f.message.split('`')[1]).sort()).toEqual([
+      'mana-analytics', 'mana-crawler', 'mana-credits', 'mana-llm', 'mana-media', 'mana-notify', 'mana-search', 'mana-stt', 'mana-subscriptions', 'mana-sync', 'mana-user',
+    ]);
+    expect(byRule('registry/principle-last-digits').find((f) => f.location.line === 121)?.message).toContain('("10" vs "30")');
+    expect(findings.filter((f) => f.ruleId === 'internal/rule-crashed')).toEqual([]);
+  });
+});
