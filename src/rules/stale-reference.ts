@@ -27,8 +27,12 @@ function servicePorts(model: ProjectModel, service: string, r: Reference): { por
   return out;
 }
 
-/** The service a reference names, when its target is a service the repository knows. */
+/**
+ * The service a reference names, when its target is a service the repository knows. Inside a
+ * container (a Dockerfile or compose health check), `localhost` is the referring service itself.
+ */
 function targetService(model: ProjectModel, r: Reference): string | undefined {
+  if (r.containerNetwork && r.fromService && LOOPBACK.has(r.target.toLowerCase())) return model.services.canonical(r.fromService);
   const name = model.services.canonical(r.target);
   if (model.services.has(name) || model.serviceDirs.some((d) => model.services.canonical(d.name) === name)) return name;
   return model.bindings.some((b) => serviceOf(model, b) === name) ? name : undefined;
@@ -44,7 +48,7 @@ export const staleReference = defineRule({
     for (const same of groupBy(refs, (r) => `${r.location.file}\0${r.target}\0${r.port}\0${r.host}\0${r.containerNetwork ? 1 : 0}`).values()) {
       const r = same[0]!;
       const others = same.slice(1).map(relatedReference);
-      const key = `${r.location.file}|${r.target}|${r.port}|${r.host}`;
+      const key = `${r.location.file}|${r.target}|${r.port}|${r.host}${r.containerNetwork ? '|container' : ''}`;
       const service = targetService(model, r);
       if (service !== undefined) {
         const bound = servicePorts(model, service, r);

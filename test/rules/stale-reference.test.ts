@@ -97,3 +97,17 @@ describe('stale-reference', () => {
     expect(fingerprints(run(staleReference, shiftLines(m, 6)))).toEqual(fingerprints([f!]));
   });
 });
+
+describe('stale-reference inside a container', () => {
+  const dockerfile = (port: number) => deploy('mana-sync', port, 'services/mana-sync/Dockerfile', 4, { source: 'dockerfile', via: 'EXPOSE', network: 'container' });
+  const healthcheck = (port: number) =>
+    reference('localhost', port, 'services/mana-sync/Dockerfile', 9, { kind: 'healthcheck', containerNetwork: true, fromService: 'mana-sync', source: 'dockerfile' });
+
+  it("checks a health check on localhost against the service's own container port", () => {
+    expect(run(staleReference, model({ bindings: [dockerfile(3050), source('mana-sync', 3010, 3)], references: [healthcheck(3050)] }))).toEqual([]);
+    const [f] = run(staleReference, model({ bindings: [dockerfile(3050)], references: [healthcheck(3010)] }));
+    expect(f!.severity).toBe('error');
+    expect(f!.message).toContain('expects `mana-sync` at port `3010` on host `dev`, but it binds `3050` there');
+    expect(f!.fix).toEqual({ location: at('services/mana-sync/Dockerfile', 9, 17, 4), text: '3050' });
+  });
+});
