@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { envGeneratorExtractor } from '../../src/extract/source/index.js';
+import { fixture, run, span } from './support.js';
+
+const KNOWN = ['mana-credits', 'mana-user', 'mana-sync', 'mana-search'];
+const generate = () => run(envGeneratorExtractor, fixture('env-generator/generate-env.mjs.txt'), { path: 'scripts/generate-env.mjs', services: KNOWN });
+
+describe('env generator', () => {
+  test("binds each service's PORT on the dev host as a deploy statement, sections named by key, name: or call argument", async () => {
+    const { bindings, problems } = await generate();
+    expect(problems).toEqual([]);
+    expect(bindings.map((b) => [b.service, b.port, b.host, b.kind, b.source, span(b.location)])).toEqual([
+      ['mana-credits', 3115, 'dev', 'deploy', 'env-generator', '7:45-7:49'],
+      ['mana-user', 3062, 'dev', 'deploy', 'env-generator', '12:25-12:29'],
+      ['mana-sync', 3050, 'dev', 'deploy', 'env-generator', '16:50-16:54'],
+      ['mana-search', 3021, 'dev', 'deploy', 'env-generator', '18:43-18:47'],
+    ]);
+    expect(bindings[0]?.via).toBe("PORT of 'mana-credits' in the env generator");
+  });
+
+  test('a PORT in a section that names no known service (`shared`) and REDIS_PORT bind nothing', async () => {
+    const { bindings } = await generate();
+    expect(bindings.map((b) => b.port)).not.toContain(9998);
+    expect(bindings.map((b) => b.port)).not.toContain(6379);
+  });
+
+  test('URLs are env-generator references from the section that holds them', async () => {
+    const { references } = await generate();
+    expect(references.map((r) => [r.fromService, r.target, r.port, r.kind, span(r.location)])).toEqual([
+      ['mana-credits', 'localhost', 5432, 'env-generator', '8:51-8:55'],
+      ['mana-credits', 'localhost', 3001, 'env-generator', '9:38-9:42'],
+      ['mana-search', 'localhost', 3023, 'env-generator', '18:81-18:85'],
+    ]);
+  });
+
+  test('an invalid PORT is a problem even when the section is unknown', async () => {
+    const text = "const s = { 'mana-user': { PORT: '70000' }, other: { PORT: 'abc' } };\n";
+    const { bindings, problems } = await run(envGeneratorExtractor, text, { path: 'scripts/generate-env.ts', services: KNOWN });
+    expect(bindings).toEqual([]);
+    expect(problems.map((p) => [span(p.location), p.message])).toEqual([
+      ['1:35-1:40', "Found `70000` as the default port in PORT of 'mana-user' in the env generator; expected an integer from 1 to 65535."],
+      ['1:61-1:64', "Found `abc` as the default port in PORT of 'no service' in the env generator; expected an integer from 1 to 65535."],
+    ]);
+  });
+});
