@@ -7,7 +7,7 @@ const at = (l: { line: number; column: number; endLine: number; endColumn: numbe
 describe('service-doc noise and bad input', () => {
   it('reads no port from prose numbers, dates, versions, version tables, image tags or times', () => {
     const e = extractFixture('noise', 'mana-analytics');
-    expect(e).toEqual({ bindings: [], references: [], problems: [], suppressions: [] });
+    expect(e).toEqual({ bindings: [], references: [], problems: [] });
   });
 
   it('reads nothing from a doc with no port at all', () => {
@@ -42,13 +42,6 @@ describe('service-doc noise and bad input', () => {
     const { references, problems } = extractText('Calls http://mana-sync:305000/ws.\n');
     expect(references).toEqual([]);
     expect(problems.map((p) => [p.ruleId, at(p.location)])).toEqual([['input/invalid-port', '1:24-1:30']]);
-  });
-
-  it('reads HTML-comment suppressions, not ones quoted in code, and flags one without a reason', () => {
-    const { bindings, suppressions, problems } = extractFixture('suppression', 'mana-crawler');
-    expect(bindings.map((b) => [b.port, at(b.location)])).toEqual([[3023, '4:11-4:15']]);
-    expect(suppressions).toEqual([{ file: 'services/mana-crawler/CLAUDE.md', line: 3, ruleId: 'doc/registry-drift', reason: 'moving to 3014 after the April migration' }]);
-    expect(problems.map((p) => [p.ruleId, p.location.line])).toEqual([['input/suppression-without-reason', 6]]);
   });
 
   it('never throws on odd input', () => {

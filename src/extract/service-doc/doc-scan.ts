@@ -19,7 +19,7 @@ export interface PortToken {
 }
 
 export class DocScan {
-  readonly extraction: Extraction = { bindings: [], references: [], problems: [], suppressions: [] };
+  readonly extraction: Extraction = { bindings: [], references: [], problems: [] };
   private readonly claimed = new Set<number>();
 
   constructor(

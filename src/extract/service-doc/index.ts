@@ -16,8 +16,11 @@
  * References: URLs with a port, `*_URL` variables and `localhost:3001` in code, inline code,
  * env tables and prose; `<SERVICE>_PORT=` for known services. Numbers anywhere else (prose,
  * dates, versions, comment lines in code) are not ports.
+ *
+ * Inline suppressions (`<!-- portwarden-ignore rule: reason -->`) are not read here: the
+ * engine collects them from every file (collect/suppressions.ts).
  */
-import type { Code, Html, Nodes, Root } from 'mdast';
+import type { Code, Nodes, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -30,7 +33,6 @@ import { readHeading, readParagraph } from './declaration.js';
 import { DocScan, SOURCE } from './doc-scan.js';
 import { readEnvTable } from './env-table.js';
 import { scanReferences } from './references.js';
-import { readSuppressions } from './suppression.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -52,8 +54,6 @@ function readNode(scan: DocScan, node: Nodes): void {
       return;
     case 'code':
       return readCode(scan, node as Code);
-    case 'html':
-      return readSuppressions(scan, node as Html);
     case 'inlineCode': {
       const r = raw(scan, node);
       if (r) scanCommands(scan, ...r);
@@ -101,6 +101,6 @@ export function extractServiceDoc(file: SourceFile, ctx: ExtractContext): Extrac
 export const serviceDocExtractor: Extractor = {
   id: SOURCE,
   accepts: (path) => (path.split('/').pop() ?? '') === 'CLAUDE.md',
-  prefilter: (text) => /port|:\d|portwarden-ignore/i.test(text),
+  prefilter: (text) => /port|:\d/i.test(text),
   extract: extractServiceDoc,
 };
