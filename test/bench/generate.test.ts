@@ -1,0 +1,103 @@
+/**
+ * The benchmark generator: the tree it writes has the promised shape (ten files per service,
+ * skipped noise untracked), is deterministic, and is a registry and repository the engine reads.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate, type Generated } from '../../bench/generate.mjs';
+import { check } from '../../src/engine.js';
+import { parseRegistry } from '../../src/extract/registry/index.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'pw-bench-test-'));
+let repo: Generated;
+
+beforeAll(() => {
+  repo = generate(join(scratch, 'n5'), 5);
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const git = (root: string, ...args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' });
+const read = (rel: string) => readFileSync(join(repo.root, rel), 'utf8');
+
+/** Every file under `dir`, recursively, relative to it. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+}
+
+describe('bench/generate.mjs', () => {
+  it('writes ten files per service, six root files and an untracked node_modules', () => {
+    for (let i = 0; i < 5; i++) expect(listFiles(join(repo.root, 'services', `svc-${i}`))).toHaveLength(10);
+    expect(repo.files).toBe(5 * 10 + 6 + 16);
+    const tracked = git(repo.root, 'ls-files').trim().split('\n');
+    expect(tracked).toHaveLength(repo.trackedFiles);
+    expect(tracked).toHaveLength(5 * 10 + 6);
+    expect(tracked.some((f) => f.startsWith('node_modules/'))).toBe(false);
+    expect(tracked).toContain('package-lock.json');
+    expect(read('package-lock.json').length).toBeGreaterThan(1024 * 1024);
+  });
+
+  it('rotates the source default among config.ts, app/main.py and config.go', () => {
+    expect(read('services/svc-0/src/config.ts')).toContain('const port = Number(process.env.PORT ?? 10000);');
+    expect(read('services/svc-1/src/config.ts')).toContain(`env('PORT', '10001')`);
+    expect(read('services/svc-2/app/main.py')).toContain('os.getenv("PORT", "10002")');
+    expect(read('services/svc-3/config.go')).toContain('getEnv("PORT", "10003")');
+  });
+
+  it('plants one drift at N=5: svc-3 documents 40003 while its code says 10003', () => {
+    expect(repo.drifts).toEqual([{ service: 'svc-3', kind: 'doc-stale' }]);
+    expect(read('services/svc-3/CLAUDE.md').split('\n')[6]).toBe('- **Port:** 40003');
+    expect(read('services/svc-4/CLAUDE.md').split('\n')[6]).toBe('- **Port:** 10004');
+  });
+
+  it('gives the same commit for the same N, and a different one for another N', () => {
+    const again = generate(join(scratch, 'again'), 5);
+    const other = generate(join(scratch, 'other'), 6);
+    const head = (root: string) => git(root, 'rev-parse', 'HEAD').trim();
+    expect(head(again.root)).toBe(head(repo.root));
+    expect(head(other.root)).not.toBe(head(repo.root));
+  });
+
+  it('regenerates over its own output but refuses to overwrite any other directory', () => {
+    const foreign = join(scratch, 'foreign');
+    generate(foreign, 1, { git: false }); // no .git marker: not provably ours after this
+    writeFileSync(join(foreign, 'keep.txt'), 'mine');
+    expect(() => generate(foreign, 1)).toThrow(/refusing to overwrite/);
+    expect(readFileSync(join(foreign, 'keep.txt'), 'utf8')).toBe('mine');
+    expect(() => generate(repo.root, 5)).not.toThrow();
+  });
+
+  it('rejects N outside 1..21536', () => {
+    expect(() => generate(join(scratch, 'zero'), 0)).toThrow(RangeError);
+    expect(() => generate(join(scratch, 'huge'), 30000)).toThrow(RangeError);
+  });
+});
+
+describe('the generated registry', () => {
+  it('parses without problems: every service planned, the Mac Mini and its real ports', () => {
+    const { doc, problems } = parseRegistry('docs/PORT_SCHEMA.md', read('docs/PORT_SCHEMA.md'));
+    expect(problems).toEqual([]);
+    expect(doc.aspirational).toBe(true);
+    expect(doc.plan.map((b) => [b.service, b.port])).toEqual([0, 1, 2, 3, 4].map((i) => [`svc-${i}`, 10000 + i]));
+    expect(doc.sections.find((s) => s.range)?.range).toEqual({ start: 10000, end: 10099 });
+    expect(doc.hosts.map((h) => h.label)).toEqual(['Mac Mini (production)']);
+    expect(doc.actual.map((b) => [b.service, b.port, b.host])).toEqual([['svc-0', 10000, doc.hosts[0]!.id]]);
+    // `| 10000 | svc-0 | ...` is line 29; the port starts at column 3.
+    expect(doc.plan[0]!.location).toMatchObject({ file: 'docs/PORT_SCHEMA.md', line: 29, column: 3, endLine: 29, endColumn: 8 });
+  });
+
+  it('is read by the engine with no input problems, and the planted drift shows in a finding', async () => {
+    const result = await check({ root: repo.root });
+    expect(result.findings.filter((f) => f.ruleId.startsWith('input/'))).toEqual([]);
+    expect(result.model.bindings.filter((b) => b.kind === 'registry-plan' || b.source === 'registry').length).toBeGreaterThanOrEqual(5);
+    // node_modules and the lock file are skipped: none of their paths is read.
+    expect(result.model.bindings.some((b) => b.location.file.startsWith('node_modules/'))).toBe(false);
+    const drifted = (f: (typeof result.findings)[number]) =>
+      [f.location, ...f.related.map((r) => r.location)].some((l) => l.file === 'services/svc-3/CLAUDE.md' && l.line === 7 && l.column === 13);
+    expect(result.findings.some(drifted)).toBe(true);
+  });
+});
