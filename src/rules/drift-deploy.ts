@@ -4,22 +4,56 @@
  * compose mapping's container side against `PORT`, a plist against compose, a runner script
  * against the default it overrides.
  *
- * A Dockerfile describes an image, not a machine: its bindings apply to its own host
- * (usually `dev`) and to every host where the service has compose bindings. A source default
- * joins the comparison only on a host where a process is run directly (plist, runner script,
- * env file), because that is the default such a file overrides; container ports may differ
- * from the dev default by design.
+ * Two comparisons per service and host, because a container's inside port and the port a
+ * process runs on are different questions:
+ * - container: compose `PORT`/`expose:`, the container side of mappings, and the
+ *   Dockerfile, which describes an image, not a machine: it applies to its own host (usually
+ *   `dev`) and to every host where the service has compose bindings;
+ * - process, only where the service is run directly (plist, runner script, env file, env
+ *   generator): those ports, the compose host ports there, and the source default such a
+ *   file overrides. Container ports may differ from the dev default by design.
  */
 import type { Binding } from '../model/types.js';
 import { byLocation, describeSource, distinct, groupBy } from './evidence.js';
 import { COMPOSE_SOURCE, DOCKERFILE_SOURCE, isMachineHost, listenPort, serviceOf } from './selectors.js';
 import { defineRule } from './rule.js';
 
-/** A listen-port statement: the binding that made it and the port it claims, on a host. */
+/** Which comparison a statement belongs to: the port inside the container, or the port a process runs on. */
+type Scope = 'container' | 'process';
+
+/** A port statement: the binding that made it, the port it claims, the host and scope it applies to. */
 interface Statement {
   binding: Binding;
   port: number;
   host: string;
+  scope: Scope;
+}
+
+/** True for a process run directly on the host (plist, runner script, env file, env generator). */
+const runsDirectly = (b: Binding) => b.network !== 'container' && b.containerPort === undefined && b.source !== COMPOSE_SOURCE && b.source !== DOCKERFILE_SOURCE;
+
+/**
+ * Every statement of one service: container-side ports (Dockerfiles spread to compose hosts),
+ * and, on hosts where a process runs directly, its port, the compose host ports and the
+ * source default it overrides.
+ */
+function statementsOf(own: Binding[]): Statement[] {
+  const deploy = own.filter((b) => b.kind === 'deploy' && isMachineHost(b.host)).sort(byLocation);
+  const composeHosts = new Set(deploy.filter((b) => b.source === COMPOSE_SOURCE).map((b) => b.host));
+  const directHosts = new Set(deploy.filter(runsDirectly).map((b) => b.host));
+  const out: Statement[] = [];
+  for (const b of deploy) {
+    if (runsDirectly(b)) {
+      out.push({ binding: b, port: b.port, host: b.host, scope: 'process' });
+      continue;
+    }
+    const inside = listenPort(b);
+    const hosts = b.source === DOCKERFILE_SOURCE ? new Set([b.host, ...composeHosts]) : [b.host];
+    if (inside !== undefined) for (const host of hosts) out.push({ binding: b, port: inside, host, scope: 'container' });
+    if (b.source === COMPOSE_SOURCE && b.network !== 'container' && directHosts.has(b.host)) out.push({ binding: b, port: b.port, host: b.host, scope: 'process' });
+  }
+  for (const b of own.filter((d) => d.kind === 'source-default' && directHosts.has(d.host)).sort(byLocation)) out.push({ binding: b, port: b.port, host: b.host, scope: 'process' });
+  return out;
 }
 
 /** `drift/deploy`: A service's deploy files disagree about its listen port on one host. */
@@ -29,20 +63,8 @@ export const driftDeploy = defineRule({
   defaultSeverity: 'warning',
   check(model, report) {
     for (const [service, own] of groupBy(model.bindings, (b) => serviceOf(model, b))) {
-      const deploy = own.filter((b) => b.kind === 'deploy' && isMachineHost(b.host)).sort(byLocation);
-      const composeHosts = new Set(deploy.filter((b) => b.source === COMPOSE_SOURCE).map((b) => b.host));
-      const statements: Statement[] = [];
-      for (const b of deploy) {
-        const port = listenPort(b);
-        if (port === undefined) continue;
-        const hosts = b.source === DOCKERFILE_SOURCE ? new Set([b.host, ...composeHosts]) : [b.host];
-        for (const host of hosts) statements.push({ binding: b, port, host });
-      }
-      for (const [host, onHost] of groupBy(statements, (s) => s.host)) {
-        const direct = onHost.some((s) => s.binding.network !== 'container' && s.binding.containerPort === undefined && s.binding.source !== DOCKERFILE_SOURCE);
-        const all = direct
-          ? [...onHost, ...own.filter((b) => b.kind === 'source-default' && b.host === host).map((b) => ({ binding: b, port: b.port, host }))]
-          : onHost;
+      for (const all of groupBy(statementsOf(own), (s) => `${s.host}\0${s.scope}`).values()) {
+        const { host, scope } = all[0]!;
         const ports = distinct(all.map((s) => s.port));
         if (ports.length < 2) continue;
         // "Expected" is the default a direct run overrides, else the port most statements agree on.
@@ -52,12 +74,13 @@ export const driftDeploy = defineRule({
         const expected = fromDefault ?? [...ports].sort((a, b) => count(b) - count(a) || all.findIndex((s) => s.port === a) - all.findIndex((s) => s.port === b))[0]!;
         const primary = all.find((s) => s.port !== expected && s.binding.kind === 'deploy') ?? all.find((s) => s.port !== expected)!;
         const agree = all.find((s) => s.port === expected)!;
+        const verb = scope === 'container' ? 'listens on' : 'runs on';
         const where = (s: Statement) => `${s.binding.location.file} ${s.binding.via ?? s.binding.source}`;
         report({
-          message: `\`${service}\` listens on \`${primary.port}\` on host \`${host}\` per ${where(primary)}, but ${where(agree)} says \`${expected}\`; expected its deploy files to agree on one port.`,
+          message: `\`${service}\` ${verb} \`${primary.port}\` on host \`${host}\` per ${where(primary)}, but ${where(agree)} says \`${expected}\`; expected its deploy files to agree on one port.`,
           location: primary.binding.location,
-          related: all.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `\`${service}\` listens on ${s.port} here (${describeSource(s.binding)})` })),
-          key: `${service}|${host}|${ports.join(',')}`,
+          related: all.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `\`${service}\` ${verb} ${s.port} here (${describeSource(s.binding)})` })),
+          key: `${service}|${host}|${scope}|${ports.join(',')}`,
         });
       }
     }

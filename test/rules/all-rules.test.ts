@@ -57,3 +57,21 @@ describe.skipIf(!existsSync(SEED))('allRules on the seed registry, parsed by the
     expect(findings.filter((f) => f.ruleId === 'internal/rule-crashed')).toEqual([]);
   });
 });
+
+describe('allRules on odd input', () => {
+  it('never crashes on empty rows, unknown hosts, self-references and an unknown correspondence', async () => {
+    const b = await import('./model-builder.js');
+    const odd = b.row('', undefined, 4, { ports: [] });
+    const dangling = b.row('5010', 'chat-web', 5, { correspondsTo: { port: 3030, location: b.at(b.REGISTRY, 5, 10, 4) } });
+    const m = b.model({
+      registry: b.registry({ sections: [b.section('3000-3009', 'Core', 1, [odd, dangling]), b.section(undefined, '', 8)], actual: [b.actual('x', 3001, 12, 'atlantis')] }),
+      serviceDirs: [b.dir('x', false)],
+      bindings: [b.source('x', 3001, 1, { host: 'atlantis' }), b.deploy('', 3001, 'docker-compose.yml', 2, { host: 'atlantis' })],
+      references: [b.reference('', 1, 'a.env', 1), b.reference('x', 3001, 'a.env', 2, { host: 'atlantis', containerNetwork: true, fromService: 'x' })],
+    });
+    const findings = runRules(allRules, m);
+    expect(findings.filter((f) => f.ruleId === 'internal/rule-crashed')).toEqual([]);
+    // The one real problem in there is still found: `x` and an unnamed service share 3001 on `atlantis`.
+    expect(findings.filter((f) => f.ruleId === 'collision/same-host').map((f) => f.severity)).toEqual(['error']);
+  });
+});

@@ -35,8 +35,11 @@ describe('drift/deploy', () => {
   it('compares a runner script with the source default it overrides on the same host', () => {
     const m = model({ bindings: [source('mana-stt', 3020, 5), deploy('mana-stt', 3026, 'scripts/run-stt.sh', 3, { source: 'shell', via: '--port' })] });
     const [f] = run(driftDeploy, m);
-    expect(f!.message).toContain('`mana-stt` listens on `3026` on host `dev`');
-    expect(f!.related.map((r) => r.message)).toEqual(['`mana-stt` listens on 3020 here (typescript)']);
+    expect(f!.message).toBe(
+      '`mana-stt` runs on `3026` on host `dev` per scripts/run-stt.sh --port, but services/mana-stt/src/config.ts typescript says `3020`; expected its deploy files to agree on one port.',
+    );
+    expect(f!.location).toEqual(at('scripts/run-stt.sh', 3, 10, 4));
+    expect(f!.related.map((r) => r.message)).toEqual(['`mana-stt` runs on 3020 here (typescript)']);
   });
 
   it('lets a container port differ from the dev source default, and hosts differ from each other', () => {
@@ -54,5 +57,28 @@ describe('drift/deploy', () => {
   it('keeps fingerprints when lines move', () => {
     const m = model({ bindings: [composePort(3050, 12), dockerfile(3010, 9)] });
     expect(fingerprints(run(driftDeploy, shiftLines(m, 4)))).toEqual(fingerprints(run(driftDeploy, m)));
+  });
+
+  it('compares a launchd plist with the compose host port on the same host', () => {
+    const m = model({
+      bindings: [
+        deploy('mana-notify', 3040, 'deploy/mac-mini/com.mana.notify.plist', 12, { host: 'mac-mini', source: 'plist', via: 'PORT' }),
+        deploy('mana-notify', 3041, COMPOSE, 50, { host: 'mac-mini', containerPort: 3040 }),
+      ],
+    });
+    const [f, ...rest] = run(driftDeploy, m);
+    expect(rest).toEqual([]);
+    expect(f!.message).toBe('`mana-notify` runs on `3041` on host `mac-mini` per docker-compose.macmini.yml ports, but deploy/mac-mini/com.mana.notify.plist PORT says `3040`; expected its deploy files to agree on one port.');
+  });
+
+  it('does not compare a Dockerfile with a runner script or the dev default', () => {
+    const sttDockerfile = deploy('mana-stt', 3000, 'services/mana-stt/Dockerfile', 2, { source: 'dockerfile', via: 'EXPOSE', network: 'container' });
+    const m = model({ bindings: [source('mana-stt', 3020, 5), sttDockerfile, deploy('mana-stt', 3020, 'scripts/run-stt.sh', 3, { source: 'shell', via: '--port' })] });
+    expect(run(driftDeploy, m)).toEqual([]);
+    // The same files with a disagreeing runner are reported, so the silence above is not vacuous.
+    const runner = deploy('mana-stt', 3021, 'scripts/run-stt.sh', 3, { source: 'shell', via: '--port' });
+    expect(run(driftDeploy, model({ bindings: [source('mana-stt', 3020, 5), sttDockerfile, runner] })).map((f) => f.message)).toEqual([
+      '`mana-stt` runs on `3021` on host `dev` per scripts/run-stt.sh --port, but services/mana-stt/src/config.ts typescript says `3020`; expected its deploy files to agree on one port.',
+    ]);
   });
 });
