@@ -1,0 +1,99 @@
+/**
+ * Compose files (`docker-compose*.yml`, `compose*.yaml`). Per service: `ports:` (the host side
+ * binds the file's host, the container side the container), `expose:`, `environment:` `PORT`
+ * (map or list form), URL values as references, `healthcheck.test` URLs, Traefik
+ * `loadbalancer.server.port` labels and `--port` in `command:`. `${VAR:-default}` is resolved
+ * from the root `.env` (ctx.env), then the default; with neither it is a problem, not a port.
+ *
+ * Service name: the service key, unless the key is not a known service and `container_name`
+ * or the build context's `services/<name>` is: the repository's name for it is the one the
+ * other files (registry, CLAUDE.md) use, and compose keys are often shortened (`auth`).
+ */
+import { isMap, isScalar, type Document } from 'yaml';
+import type { ExtractContext, Extractor } from '../extractor.js';
+import type { Mapped } from './mapped.js';
+import { DeployOutput } from './output.js';
+import { interpolate, type Interpolated } from './interpolate.js';
+import { entries, get, items, parseYaml, scalarText } from './yaml-nodes.js';
+import { longPort, shortPort } from './compose-ports.js';
+import { readPortList } from './port-list.js';
+import { command, environment, healthcheck, labels, type Svc } from './compose-fields.js';
+
+/** Reads compose files. */
+export const composeExtractor: Extractor = {
+  id: 'compose',
+  accepts: (path) => /^(docker-)?compose[^/]*\.ya?ml$/.test(path.slice(path.lastIndexOf('/') + 1)),
+  prefilter: (text) => text.includes('services'),
+  extract(file, ctx) {
+    const out = new DeployOutput(file, 'compose');
+    const doc = parseYaml(out);
+    if (!doc) return out.extraction;
+    const services = entries(get(doc.contents, 'services', doc), doc);
+    const names = new Set<string>();
+    for (const s of services) {
+      names.add(s.key);
+      for (const k of ['container_name', 'hostname']) {
+        const v = get(s.value, k, doc);
+        if (isScalar(v)) names.add(String(v.value));
+      }
+    }
+    const read = (node: unknown): Interpolated | undefined => {
+      const raw = scalarText(node, file.text);
+      return raw && interpolate(raw, (n) => ctx.env.get(n), { dollarEscape: true });
+    };
+    /** A value that must hold ports: unresolved variables are reported. */
+    const portText = (what: string) => (node: unknown): Mapped | undefined => {
+      const r = read(node);
+      if (r) out.unresolved(r.unresolved, what);
+      return r?.value;
+    };
+    for (const s of services) {
+      const networkMode = get(s.value, 'network_mode', doc);
+      const svc: Svc = {
+        name: serviceName(s.key, s.value, doc, ctx),
+        // With `network_mode: host` the container's ports are the host's.
+        network: isScalar(networkMode) && networkMode.value === 'host' ? 'host' : 'container',
+        names,
+      };
+      const what = (field: string) => `compose service "${s.key}" ${field}`;
+      for (const item of items(get(s.value, 'ports', doc), doc)) {
+        const mapping = isMap(item) ? longPort(item, doc, portText(what('ports')), out, what('ports')) : shortOf(portText(what('ports'))(item), out, what('ports'));
+        if (!mapping) continue;
+        mapping.published.forEach((hit, i) => {
+          const target = mapping.target[Math.min(i, mapping.target.length - 1)];
+          out.bind(svc.name, hit, { via: 'ports', network: 'host', containerPort: target?.port });
+        });
+        for (const hit of mapping.target) out.bind(svc.name, hit, { via: 'ports (container)', network: svc.network });
+      }
+      for (const item of items(get(s.value, 'expose', doc), doc)) {
+        const m = portText(what('expose'))(item);
+        if (m) for (const hit of readPortList(m, out, what('expose'))) out.bind(svc.name, hit, { via: 'expose', network: svc.network });
+      }
+      environment(get(s.value, 'environment', doc), doc, read, out, svc, what('environment'));
+      labels(get(s.value, 'labels', doc), doc, read, out, svc, what('labels'));
+      healthcheck(get(get(s.value, 'healthcheck', doc), 'test', doc), doc, read, out, svc);
+      command(get(s.value, 'command', doc), doc, read, out, svc, ctx, what('command'));
+    }
+    return out.extraction;
+  },
+};
+
+function shortOf(m: Mapped | undefined, out: DeployOutput, what: string) {
+  return m ? shortPort(m, out, what) : undefined;
+}
+
+/** The repository's name for a compose service (see the module comment). */
+function serviceName(key: string, node: unknown, doc: Document, ctx: ExtractContext): string {
+  const known = ctx.services;
+  if (known.has(key)) return known.canonical(key);
+  const containerName = get(node, 'container_name', doc);
+  if (isScalar(containerName) && known.has(String(containerName.value))) return known.canonical(String(containerName.value));
+  const build = get(node, 'build', doc);
+  const paths = isScalar(build) ? [build] : [get(build, 'context', doc), get(build, 'dockerfile', doc)];
+  for (const p of paths) {
+    const dir = isScalar(p) ? /(?:^|\/)services\/([^/]+)/.exec(String(p.value))?.[1] : undefined;
+    if (dir && known.has(dir)) return known.canonical(dir);
+  }
+  return known.canonical(key);
+}
+
