@@ -63,15 +63,20 @@ export const driftDeploy = defineRule({
   defaultSeverity: 'warning',
   check(model, report) {
     for (const [service, own] of groupBy(model.bindings, (b) => serviceOf(model, b))) {
+      const defaults = new Set(own.filter((b) => b.kind === 'source-default').map((b) => b.port));
       for (const all of groupBy(statementsOf(own), (s) => `${s.host}\0${s.scope}`).values()) {
         const { host, scope } = all[0]!;
         const ports = distinct(all.map((s) => s.port));
         if (ports.length < 2) continue;
-        // "Expected" is the default a direct run overrides, else the port most statements agree on.
-        // The finding belongs on a deploy file, so the first deploy statement that dissents carries it.
+        // "Expected" is the default a direct run overrides, else the port most statements agree on;
+        // a tie goes to the port the service's code defaults to (an `EXPOSE` left behind by a move
+        // is the usual culprit), then to the first statement. The finding belongs on a deploy
+        // file, so the first deploy statement that dissents carries it.
         const count = (p: number) => all.filter((s) => s.port === p).length;
+        const inCode = (p: number) => (defaults.has(p) ? 1 : 0);
+        const first = (p: number) => all.findIndex((s) => s.port === p);
         const fromDefault = all.find((s) => s.binding.kind === 'source-default')?.port;
-        const expected = fromDefault ?? [...ports].sort((a, b) => count(b) - count(a) || all.findIndex((s) => s.port === a) - all.findIndex((s) => s.port === b))[0]!;
+        const expected = fromDefault ?? [...ports].sort((a, b) => count(b) - count(a) || inCode(b) - inCode(a) || first(a) - first(b))[0]!;
         const primary = all.find((s) => s.port !== expected && s.binding.kind === 'deploy') ?? all.find((s) => s.port !== expected)!;
         const agree = all.find((s) => s.port === expected)!;
         const verb = scope === 'container' ? 'listens on' : 'runs on';

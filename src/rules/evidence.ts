@@ -14,9 +14,19 @@ export function describeSource(b: Binding): string {
   return b.via ? `${b.source} ${b.via}` : b.source;
 }
 
-/** `` `mana-sync` binds 3050 here (compose ports) ``: the standard note for a related binding. */
-export function relatedBinding(b: Binding, verb = 'binds'): Related {
+/**
+ * `` `mana-sync` binds 3050 here (compose ports) ``: the standard note for a related binding.
+ * Plan rows and "Not deployed" entries bind no machine, so they are worded as what they are.
+ */
+export function relatedBinding(b: Binding, verb = defaultVerb(b)): Related {
   return { location: b.location, message: `\`${b.service}\` ${verb} ${b.port} here (${describeSource(b)})` };
+}
+
+/** How a binding's claim is worded in a related note. */
+function defaultVerb(b: Binding): string {
+  if (b.kind === 'registry-plan') return 'is planned at';
+  if (b.kind === 'registry-actual' && b.host === NOT_DEPLOYED_HOST) return 'is not deployed; default port';
+  return 'binds';
 }
 
 /** The standard note for a related reference. */

@@ -30,7 +30,7 @@ export const registryPlanDrift = defineRule({
       report({
         message: `\`${service}\` ${where} ${portList(off.map((b) => b.port), 'and')}, but the plan assigns it ${portList([...plannedPorts])}; expected the plan and the real ports to agree (move the service or update the plan).`,
         location: off[0]!.location,
-        related: [...off.slice(1), ...planned].map((b) => relatedBinding(b, b.kind === 'registry-plan' ? 'is planned at' : 'binds')),
+        related: [...off.slice(1), ...planned].map((b) => relatedBinding(b)),
         key: `${registry.path}|${service}|${host}|${distinct(off.map((b) => b.port)).join(',')}|${distinct([...plannedPorts]).join(',')}`,
         ...(registry.aspirational ? { severity: 'notice' as const } : {}),
       });

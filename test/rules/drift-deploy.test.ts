@@ -54,6 +54,16 @@ describe('drift/deploy', () => {
     expect(run(driftDeploy, m)).toEqual([]);
   });
 
+  it('breaks a tie in favour of the port the code defaults to, reporting the stale EXPOSE', () => {
+    const m = model({ bindings: [source('mana-sync', 3050, 1), dockerfile(3010, 2), dockerfile(3050, 3, 'ENV PORT')] });
+    const [f, ...rest] = run(driftDeploy, m);
+    expect(rest).toEqual([]);
+    expect(f!.location).toEqual(at(DOCKERFILE, 2, 10, 4));
+    expect(f!.message).toBe(
+      '`mana-sync` listens on `3010` on host `dev` per services/mana-sync/Dockerfile EXPOSE, but services/mana-sync/Dockerfile ENV PORT says `3050`; expected its deploy files to agree on one port.',
+    );
+  });
+
   it('keeps fingerprints when lines move', () => {
     const m = model({ bindings: [composePort(3050, 12), dockerfile(3010, 9)] });
     expect(fingerprints(run(driftDeploy, shiftLines(m, 4)))).toEqual(fingerprints(run(driftDeploy, m)));
