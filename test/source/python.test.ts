@@ -54,6 +54,12 @@ describe('Python source defaults', () => {
     expect(bindings.map((b) => [b.service, b.host, b.port, b.kind, b.via])).toEqual([['mana-stt', 'windows-gpu-server', 3023, 'deploy', 'uvicorn.run']]);
   });
 
+  test("a runner script's os.getenv default also binds the service its path names", async () => {
+    const text = 'import os, uvicorn\nuvicorn.run("main:app", port=int(os.getenv("PORT", "3022")))\n';
+    const { bindings } = await run(pythonExtractor, text, { path: 'scripts/windows/start-mana-tts.py', services: ['mana-tts'] });
+    expect(bindings.map((b) => [b.service, b.port, b.kind, b.via, span(b.location)])).toEqual([['mana-tts', 3022, 'deploy', 'os.getenv("PORT", …)', '2:53-2:57']]);
+  });
+
   test('a runner script naming no known service binds nothing', async () => {
     const { bindings } = await run(pythonExtractor, fixture('python/uvicorn.py.txt'), { path: 'scripts/run_server.py', services: ['mana-stt'] });
     expect(bindings).toEqual([]);

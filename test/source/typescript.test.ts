@@ -48,6 +48,20 @@ describe('TypeScript source defaults', () => {
     expect(references.map((r) => [r.target, r.port, r.kind, r.fromService, span(r.location)])).toEqual([['localhost', 3030, 'url', 'mana-user', '11:43-11:47']]);
   });
 
+  test('reads zod .default(3040) and envalid port({ default: 3041 }) of PORT/HTTP_PORT, not REDIS_PORT, DB_PORT or redis.port', async () => {
+    const { bindings, problems } = await ts('schema-default.ts');
+    expect(problems).toEqual([]);
+    expect(bindings.map((b) => [b.port, span(b.location), b.via])).toEqual([
+      [3040, '5:35-5:39', 'PORT: ….default(…)'],
+      [3041, '11:30-11:34', 'HTTP_PORT: ….default(…)'],
+    ]);
+  });
+
+  test("reads PORT: 3001 in a pm2 app's env, not REDIS_PORT", async () => {
+    const { bindings } = await run(javascriptExtractor, fixture('typescript/ecosystem.config.js.txt'), inService('ecosystem.config.js'));
+    expect(bindings.map((b) => [b.port, span(b.location), b.via])).toEqual([[3001, '6:44-6:48', 'PORT: …']]);
+  });
+
   test('app.listen(3001) in a .js file binds with source javascript', async () => {
     const { bindings } = await run(javascriptExtractor, fixture('typescript/listen.js.txt'), inService('server.js'));
     expect(bindings.map((b) => [b.port, b.source, b.via, span(b.location)])).toEqual([[3001, 'javascript', 'app.listen(…)', '4:12-4:16']]);

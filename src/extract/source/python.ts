@@ -13,7 +13,7 @@ import { namedKids, quote } from './script-syntax.js';
 const RUNNERS = new Set(['run', 'run_app', 'serve', 'Config']);
 const CONVERSIONS = new Set(['int', 'str']);
 
-/** Who a runner call binds, and as what kind of statement. */
+/** Who a statement binds, and as what kind of statement. */
 export interface RunnerOwner {
   service: string | undefined;
   /** `deploy` for a runner script (outside a service, or placed on a host), else `source-default`. */
@@ -22,18 +22,19 @@ export interface RunnerOwner {
 
 /** Reads the source defaults and URL references of a parsed Python file. */
 export function readPython(root: Node, out: SourceOutput, runner: RunnerOwner): void {
-  const service = out.file.service;
+  // A runner script outside any service speaks for the service its path names, as a deploy file.
+  const owner: RunnerOwner = out.file.service ? { service: out.file.service, kind: 'source-default' } : runner;
   const text = out.file.text;
   for (const node of root.descendantsOfType(['call', 'boolean_operator', 'assignment', 'string'])) {
-    if (node.type === 'call') readCall(node, out, service, runner, text);
-    else if (node.type === 'boolean_operator') readOr(node, out, service, text);
-    else if (node.type === 'assignment') readAssignment(node, out, service);
-    else if (!isDocstring(node)) out.urls(node, 'url', service);
+    if (node.type === 'call') readCall(node, out, owner, runner, text);
+    else if (node.type === 'boolean_operator') readOr(node, out, owner, text);
+    else if (node.type === 'assignment') readAssignment(node, out, owner);
+    else if (!isDocstring(node)) out.urls(node, 'url', owner.service);
   }
 }
 
 /** `os.getenv("PORT", "3023")`, `config("PORT", default=3023)`, `uvicorn.run(app, port=3023)`. */
-function readCall(call: Node, out: SourceOutput, service: string | undefined, runner: RunnerOwner, text: string): void {
+function readCall(call: Node, out: SourceOutput, owner: RunnerOwner, runner: RunnerOwner, text: string): void {
   const args = namedKids(call.childForFieldName('arguments'));
   const positional = args.filter((a) => a.type !== 'keyword_argument');
   const keyword = (name: string) => args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name)?.childForFieldName('value');
@@ -43,21 +44,21 @@ function readCall(call: Node, out: SourceOutput, service: string | undefined, ru
   const name = first && stringValue(first, text);
   if (name !== undefined && isOwnPortName(name)) {
     const fallback = positional[1] ?? keyword('default');
-    if (fallback) out.bindLiteral(fallback, { service, via: `${calleeText}("${name}", …)` });
+    if (fallback) out.bindLiteral(fallback, { ...owner, via: `${calleeText}("${name}", …)` });
     return;
   }
   const last = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
   const port = keyword('port');
-  if (port && last && RUNNERS.has(last)) out.bindLiteral(port, { service: runner.service, kind: runner.kind, via: calleeText });
+  if (port && last && RUNNERS.has(last)) out.bindLiteral(port, { ...runner, via: calleeText });
 }
 
 /** `os.environ.get("PORT") or 3023`, `int(os.getenv("PORT") or "3023")`. */
-function readOr(node: Node, out: SourceOutput, service: string | undefined, text: string): void {
+function readOr(node: Node, out: SourceOutput, owner: RunnerOwner, text: string): void {
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
   if (node.childForFieldName('operator')?.text !== 'or' || !left || !right) return;
   const name = envName(left, text);
-  if (name !== undefined && isOwnPortName(name)) out.bindLiteral(right, { service, via: `${quote(left.text)} or …` });
+  if (name !== undefined && isOwnPortName(name)) out.bindLiteral(right, { ...owner, via: `${quote(left.text)} or …` });
 }
 
 /** The variable read by `os.getenv("PORT")`, `os.environ.get("PORT")`, `os.environ["PORT"]`, `int(…)` of those. */
@@ -75,25 +76,25 @@ function envName(node: Node, text: string): string | undefined {
 }
 
 /** `port: int = 3025` in a settings class, `port = Field(3025)`, or a module-level `PORT = 3023`. */
-function readAssignment(node: Node, out: SourceOutput, service: string | undefined): void {
+function readAssignment(node: Node, out: SourceOutput, owner: RunnerOwner): void {
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
   if (!left || !right || left.type !== 'identifier' || !isOwnPortName(left.text)) return;
   const statement = node.parent;
   const scope = statement?.type === 'expression_statement' ? statement.parent : undefined;
   if (scope?.type === 'module') {
-    out.bindLiteral(right, { service, via: `${left.text} = …` });
+    out.bindLiteral(right, { ...owner, via: `${left.text} = …` });
     return;
   }
   const cls = scope?.type === 'block' ? scope.parent : undefined;
   if (cls?.type !== 'class_definition' || !isSettingsClass(cls)) return;
   const via = `${cls.childForFieldName('name')?.text ?? 'class'}.${left.text}`;
-  if (out.bindLiteral(right, { service, via })) return;
+  if (out.bindLiteral(right, { ...owner, via })) return;
   // pydantic: `port: int = Field(3025, …)` or `Field(default=3025)`.
   if (right.type !== 'call' || !/(^|\.)Field$/.test(right.childForFieldName('function')?.text ?? '')) return;
   const args = namedKids(right.childForFieldName('arguments'));
   const value = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'default')?.childForFieldName('value') ?? args.find((a) => a.type !== 'keyword_argument');
-  if (value) out.bindLiteral(value, { service, via });
+  if (value) out.bindLiteral(value, { ...owner, via });
 }
 
 /** A pydantic `BaseSettings` subclass or a class named like `Settings`/`Config`. */

@@ -78,12 +78,35 @@ function readTernary(node: Node, out: SourceOutput, service: string | undefined,
   if (name !== undefined && isOwnPortName(name)) out.bindLiteral(unwrap(otherwise), { service, via: `${quote(condition.text)} ? … : …` });
 }
 
-/** `port: 5173` inside an object that configures the server (see {@link serverObject}). */
+/**
+ * A pair naming the port: `port: 5173` inside an object that configures the server (see
+ * {@link serverObject}); an env-style key anywhere (`PORT: 3001` in a pm2 `env:`,
+ * `PORT: z.coerce.number().default(3001)` in a zod schema, `PORT: port({ default: 3001 })`
+ * with envalid). A lower-case `port:` elsewhere (`redis: { port: 6379 }`) is not the service's.
+ */
 function readPortPair(pair: Node, out: SourceOutput, service: string | undefined, text: string): void {
+  const key = pairKey(pair, text);
   const value = pair.childForFieldName('value');
-  if (!value || pairKey(pair, text) !== 'port' || pair.parent?.type !== 'object') return;
-  const owner = serverObject(pair.parent, text);
-  if (owner) out.bindLiteral(unwrap(value), { service, via: owner });
+  if (key === undefined || !value || pair.parent?.type !== 'object' || !isOwnPortName(key)) return;
+  const via = /^[A-Z][A-Z0-9_]*$/.test(key) ? `${key}: …` : key === 'port' ? serverObject(pair.parent, text) : undefined;
+  if (!via) return;
+  const literal = unwrap(value);
+  if (!out.bindLiteral(literal, { service, via })) {
+    const fallback = schemaDefault(literal, text);
+    if (fallback) out.bindLiteral(fallback, { service, via: `${via.replace(/ …$/, '')} ….default(…)` });
+  }
+}
+
+/** The default of a schema value: `z.number().default(3001)` or `port({ default: 3001 })`. */
+function schemaDefault(value: Node, text: string): Node | undefined {
+  if (value.type !== 'call_expression') return undefined;
+  const [first] = callArgs(value);
+  if (!first) return undefined;
+  if (calleeName(value) === 'default') return unwrap(first);
+  if (first.type !== 'object') return undefined;
+  const pair = first.namedChildren.find((p) => p.type === 'pair' && pairKey(p, text) === 'default');
+  const fallback = pair?.childForFieldName('value');
+  return fallback ? unwrap(fallback) : undefined;
 }
 
 /**
