@@ -1,12 +1,14 @@
 /** Extractors for deployment and wiring files (Dockerfile, compose, .env, shell, plist, tunnel, Prometheus). */
 import type { Extractor } from '../extractor.js';
+import { cloudflaredExtractor } from './cloudflared.js';
 import { composeExtractor } from './compose.js';
 import { dockerfileExtractor } from './dockerfile.js';
 import { dotenvExtractor } from './dotenv.js';
 import { packageJsonExtractor } from './package-json.js';
+import { prometheusExtractor } from './prometheus.js';
 import { shellExtractor } from './shell.js';
 
 export { parseDotenv } from './dotenv.js';
 
 /** Every deploy-file extractor; each reads its own paths (see its `accepts`). */
-export const deployExtractors: Extractor[] = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor];
+export const deployExtractors: Extractor[] = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor, cloudflaredExtractor, prometheusExtractor];
