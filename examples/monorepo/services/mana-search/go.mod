@@ -1,0 +1,3 @@
+module github.com/mana/manacore/services/mana-search
+
+go 1.23
