@@ -10,19 +10,15 @@
  * Trees are cached under bench/out/n<N>/ and regenerated when the generator changes.
  * Results also go to bench/out/results.json.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generate } from './generate.mjs';
 import { buildCli } from './lib/build-cli.mjs';
 import { hasGnuTime, measure, median } from './lib/measure.mjs';
+import { BENCH, OUT, ensureTree } from './lib/trees.mjs';
 
-const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const REPO = resolve(BENCH, '..');
-const OUT = join(BENCH, 'out');
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +41,6 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 mkdirSync(OUT, { recursive: true });
-const fingerprint = generatorFingerprint();
 
 const rows = [];
 for (const n of sizes) {
@@ -66,8 +61,10 @@ for (const n of sizes) {
   for (const f of report.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
   const pwMedian = median(pw.map((m) => m.seconds));
   const peaks = pw.map((m) => m.peakMiB).filter((v) => v !== undefined);
+  const cpu = pw.map((m) => m.cpuSeconds).filter((v) => v !== undefined);
   rows.push({
     n, files: tree.files, read: report.stats?.files, pwSeconds: pwMedian, pwMin: Math.min(...pw.map((m) => m.seconds)),
+    cpuSeconds: cpu.length ? median(cpu) : undefined,
     peakMiB: peaks.length ? Math.max(...peaks) : undefined, grepSeconds: median(grep),
     findings: report.summary.total, byRule, drifts: tree.drifts.length, bindings: report.bindings.length,
   });
@@ -77,50 +74,32 @@ for (const n of sizes) {
 print(rows);
 writeFileSync(join(OUT, 'results.json'), JSON.stringify({ machine: machine(), cli, runs, rows }, null, 2) + '\n');
 
-/** Generates bench/out/n<N>/ unless a tree from the same generator is already there. */
-function ensureTree(n) {
-  const root = join(OUT, `n${n}`);
-  const stampPath = join(OUT, `n${n}.json`);
-  if (existsSync(stampPath)) {
-    const stamp = JSON.parse(readFileSync(stampPath, 'utf8'));
-    if (stamp.fingerprint === fingerprint && existsSync(join(root, '.git'))) return { root, ...stamp };
-  }
-  process.stderr.write(`generating ${n} services in ${root} ...\n`);
-  const { files, drifts } = generate(root, n);
-  const stamp = { fingerprint, files, drifts };
-  writeFileSync(stampPath, JSON.stringify(stamp, null, 2) + '\n');
-  return { root, ...stamp };
-}
-
-/** A hash of the generator's sources: a changed generator means regenerated trees. */
-function generatorFingerprint() {
-  const hash = createHash('sha256');
-  const lib = readdirSync(join(BENCH, 'lib')).filter((f) => f.endsWith('.mjs')).sort().map((f) => join(BENCH, 'lib', f));
-  for (const file of [join(BENCH, 'generate.mjs'), ...lib]) hash.update(readFileSync(file));
-  return hash.digest('hex').slice(0, 16);
-}
-
 function machine() {
-  return { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, rss: hasGnuTime ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS' };
+  return { node: process.version, load: loadavg().map((v) => v.toFixed(1)).join(' '), cpus: cpus().length, cpu: cpus()[0]?.model, rss: hasGnuTime ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS' };
 }
 
 /** The markdown table, then time per service (linear growth shows as a flat column). */
 function print(rows) {
   const m = machine();
   const out = [
-    `portwarden vs git grep — ${m.cpus} × ${m.cpu}, Node ${m.node}, median of ${runs} runs, peak RSS via ${m.rss}`,
+    `portwarden vs git grep — ${m.cpus} × ${m.cpu}, Node ${m.node}, median of ${runs} runs (CPU s = user + system), peak RSS via ${m.rss}, load average ${m.load}`,
     '',
-    '| N | files | portwarden median s | peak MB | git grep median s | ratio | findings |',
-    '|---:|---:|---:|---:|---:|---:|---:|',
+    '| N | files | portwarden median s | CPU s | peak MB | git grep median s | ratio | findings |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const peak = r.peakMiB === undefined ? 'n/a' : r.peakMiB.toFixed(0);
-    out.push(`| ${r.n} | ${r.files} | ${r.pwSeconds.toFixed(2)} | ${peak} | ${r.grepSeconds.toFixed(3)} | ${(r.pwSeconds / r.grepSeconds).toFixed(1)}× | ${r.findings} |`);
+    const cpu = r.cpuSeconds === undefined ? 'n/a' : r.cpuSeconds.toFixed(2);
+    out.push(`| ${r.n} | ${r.files} | ${r.pwSeconds.toFixed(2)} | ${cpu} | ${peak} | ${r.grepSeconds.toFixed(3)} | ${(r.pwSeconds / r.grepSeconds).toFixed(1)}× | ${r.findings} |`);
   }
-  out.push('', '| N | ms per service | bindings | planted drifts | findings by rule |', '|---:|---:|---:|---:|---|');
+  // Per service: overall (start-up included), and marginal over the smallest N (start-up
+  // cancelled out). Linear growth shows as a flat marginal column.
+  out.push('', '| N | ms per service | marginal ms per service | bindings | planted drifts | findings by rule |', '|---:|---:|---:|---:|---:|---|');
+  const base = rows.reduce((a, b) => (b.n < a.n ? b : a), rows[0]);
   for (const r of rows) {
     const rules = Object.entries(r.byRule).sort((a, b) => b[1] - a[1]).map(([id, c]) => `${id} ${c}`).join(', ');
-    out.push(`| ${r.n} | ${((r.pwSeconds * 1000) / r.n).toFixed(2)} | ${r.bindings} | ${r.drifts} | ${rules || '—'} |`);
+    const marginal = r.n === base.n ? '—' : (((r.pwSeconds - base.pwSeconds) * 1000) / (r.n - base.n)).toFixed(2);
+    out.push(`| ${r.n} | ${((r.pwSeconds * 1000) / r.n).toFixed(2)} | ${marginal} | ${r.bindings} | ${r.drifts} | ${rules || '—'} |`);
   }
   process.stdout.write(out.join('\n') + '\n');
 }
