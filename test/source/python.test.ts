@@ -7,7 +7,7 @@ const py = (name: string) => run(pythonExtractor, fixture(`python/${name}.txt`),
 const summary = (e: Awaited<ReturnType<typeof py>>) => e.bindings.map((b) => [b.port, span(b.location), b.via]);
 
 describe('Python source defaults', () => {
-  test('reads os.getenv("PORT", "3023") and ignores the docstring, the comment, REDIS_PORT and TIMEOUT', async () => {
+  test('reads os.getenv("PORT", "3023") and ignores the docstring (port and URL), the comment, REDIS_PORT and TIMEOUT', async () => {
     const result = await py('getenv.py');
     expect(result.problems).toEqual([]);
     expect(result.references).toEqual([]);
