@@ -1,0 +1,33 @@
+/**
+ * Inline markdown pieces shared by every markdown-writing reporter: escaping text from the
+ * repository (which may be hostile: it can hold HTML, pipes or @-mentions) and blob links.
+ */
+import type { RunReport } from './reporter.js';
+
+/** Escapes text for a table cell, leaving `code spans` as code (only `|` needs escaping there). */
+export function inline(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .split(/(`[^`]*`)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part.replace(/\|/g, '\\|')
+        : part
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/\|/g, '\\|')
+            .replace(/([\\*_[\]])/g, '\\$1')
+            // No accidental @-mentions of whoever a file names.
+            .replace(/@(?=\w)/g, '@\u200b'),
+    )
+    .join('');
+}
+
+/** A link to `path` at `sha` in the repository, at `line` when given. */
+export function blobUrl(run: Pick<RunReport, 'context'>, sha: string, path: string, line?: number): string {
+  const { serverUrl, owner, repo } = run.context;
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  return `${serverUrl}/${owner}/${repo}/blob/${sha}/${encoded}${line ? `#L${line}` : ''}`;
+}
+

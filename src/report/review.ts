@@ -1,0 +1,94 @@
+/**
+ * One batched review per run with an inline comment for each new finding on a changed line
+ * (GUIDE 4.3, 4.4). Each comment carries `<!-- portwarden:fp=<fp> -->`, so a rerun skips what
+ * is already commented and edits comments whose finding is gone to say it was resolved.
+ *
+ * Findings in a changed file but off the diff would need a file-level comment, which the REST
+ * API cannot put inside a review: one extra request per finding. To keep the request count
+ * constant they are listed in the sticky summary instead (which lists every new finding).
+ */
+import type { GitHubClient } from '../github/octokit.js';
+import type { Finding } from '../model/finding.js';
+import { blobUrl, inline } from './md-inline.js';
+import { COMMENT_BODY_CHARS, clipTo } from './limits.js';
+import { headReader, placeFindings, type Placement } from './inline-placement.js';
+import type { Reporter, ReporterResult, RunReport } from './reporter.js';
+
+/** Marks a comment as portwarden's, for finding `fp`. */
+export const fingerprintMarker = (fp: string) => `<!-- portwarden:fp=${fp} -->`;
+/** Added when the finding is gone, so the comment is edited only once. */
+export const RESOLVED_MARKER = '<!-- portwarden:resolved -->';
+/** Comments edited to "resolved" per run at most (one request each). */
+export const MAX_RESOLVE_EDITS = 20;
+
+const FP = /<!-- portwarden:fp=([A-Za-z0-9]+) -->/;
+
+/** The fingerprint in a comment body, if it is one of ours. */
+export function fingerprintOf(body: string | undefined | null): string | undefined {
+  return body ? FP.exec(body)?.[1] : undefined;
+}
+
+/** The body of an inline comment. */
+export function commentBody(run: RunReport, placement: Extract<Placement, { kind: 'inline' }>): string {
+  const f = placement.finding;
+  const rule = f.url ? `[\`${f.ruleId}\`](${f.url})` : `\`${f.ruleId}\``;
+  const related = f.related.map((r) => `- [${inline(`${r.location.file}:${r.location.line}`)}](${blobUrl(run, run.context.headSha, r.location.file, r.location.line)}) ${inline(r.message)}`);
+  let suggestion = '';
+  if (placement.suggestion !== undefined) {
+    // A fence longer than any backtick run in the text, so the suggestion cannot close it.
+    const longest = Math.max(2, ...(placement.suggestion.match(/`+/g) ?? []).map((m) => m.length));
+    const fence = '`'.repeat(longest + 1);
+    suggestion = `\n\n${fence}suggestion\n${placement.suggestion}\n${fence}`;
+  }
+  const body = `${fingerprintMarker(f.fingerprint)}\n**${f.severity}** ${rule}: ${inline(f.message)}${related.length ? `\n\n${related.join('\n')}` : ''}${suggestion}`;
+  return clipTo(body, COMMENT_BODY_CHARS);
+}
+
+/** The edited body of a comment whose finding is gone. */
+export function resolvedBody(body: string, sha: string): string {
+  const fp = fingerprintOf(body) ?? '';
+  const old = body.replace(FP, '').trim().replace(/```+suggestion/g, '```');
+  return clipTo(`${fingerprintMarker(fp)}${RESOLVED_MARKER}\n✅ Resolved in \`${sha.slice(0, 7)}\`: portwarden no longer finds this.\n\n<details><summary>Original comment</summary>\n\n${old}\n\n</details>`, COMMENT_BODY_CHARS);
+}
+
+/** Posts the review and resolves stale comments. Pull requests only. */
+export function reviewReporter(octokit: GitHubClient): Reporter {
+  return {
+    name: 'review',
+    async report(run: RunReport): Promise<ReporterResult> {
+      const pr = run.context.pr;
+      const { diff } = run.analysis;
+      if (!pr || run.analysis.mode !== 'pull-request' || !diff) return { reporter: 'review', ok: true, detail: 'not a pull request with a baseline; no review' };
+      const { owner, repo } = run.context;
+      const existing = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pr.number, per_page: 100 });
+      const ours = existing.filter((c) => fingerprintOf(c.body) !== undefined);
+      const commented = new Set(ours.filter((c) => !c.body.includes(RESOLVED_MARKER)).map((c) => fingerprintOf(c.body)));
+
+      const placements = await placeFindings({ findings: run.analysis.classified.new, diff, shifted: run.analysis.shifted, readHead: headReader(run.analysis.headTop) });
+      const fresh = placements.filter((p): p is Extract<Placement, { kind: 'inline' }> => p.kind === 'inline' && !commented.has(p.finding.fingerprint));
+      if (fresh.length > 0) {
+        await octokit.rest.pulls.createReview({
+          owner,
+          repo,
+          pull_number: pr.number,
+          commit_id: run.context.headSha,
+          event: 'COMMENT',
+          body: `portwarden found ${fresh.length} new problem${fresh.length === 1 ? '' : 's'} on changed lines; the summary comment lists every finding.`,
+          comments: fresh.map((p) => ({ path: p.path, line: p.line, side: 'RIGHT' as const, ...(p.startLine !== undefined ? { start_line: p.startLine, start_side: 'RIGHT' as const } : {}), body: commentBody(run, p) })),
+        });
+      }
+
+      const present = new Set([...run.analysis.classified.new, ...run.analysis.classified.existing].map((f: Finding) => f.fingerprint));
+      const stale = ours.filter((c) => !c.body.includes(RESOLVED_MARKER) && !present.has(fingerprintOf(c.body)!)).slice(0, MAX_RESOLVE_EDITS);
+      for (const c of stale) await octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: c.id, body: resolvedBody(c.body, run.context.headSha) });
+
+      const skipped = placements.filter((p) => p.kind === 'inline').length - fresh.length;
+      const offDiff = placements.filter((p) => p.kind !== 'inline').length;
+      return {
+        reporter: 'review',
+        ok: true,
+        detail: `${fresh.length ? `1 review with ${fresh.length} inline comment${fresh.length === 1 ? '' : 's'}` : 'no review needed'}; ${skipped} already commented; ${offDiff} off the diff (in the summary); ${stale.length} resolved`,
+      };
+    },
+  };
+}

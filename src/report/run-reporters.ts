@@ -1,0 +1,48 @@
+/**
+ * Runs the selected reporters one after another (API writes are rate-limited per repo, so no
+ * parallel bursts). A reporter that throws never loses the others' output. When GitHub refuses
+ * a write for lack of permission (fork PRs, GUIDE 4.5), the run falls back to workflow-command
+ * annotations plus the full list in the job summary, both of which need no permission; any
+ * other reporter failure adds them too.
+ */
+import { describeError, isWriteDenied } from '../github/errors.js';
+import type { Logger, Reporter, ReporterResult, RunReport } from './reporter.js';
+
+export interface ReporterPlan {
+  /** Reporters in the order they run. */
+  reporters: Reporter[];
+  /** Used when a write is denied or a reporter failed, unless they ran already. */
+  fallback: Reporter[];
+  /** True when the API is known to be unusable before any request (no token). */
+  deniedUpFront?: boolean;
+}
+
+/** Runs the plan; every reporter's result is returned, fallbacks included. */
+export async function runReporters(run: RunReport, plan: ReporterPlan, log: Logger): Promise<ReporterResult[]> {
+  const results: ReporterResult[] = [];
+  const ran = new Set<string>();
+  const runOne = async (reporter: Reporter) => {
+    ran.add(reporter.name);
+    let result: ReporterResult;
+    try {
+      result = await reporter.report(run);
+    } catch (error) {
+      result = { reporter: reporter.name, ok: false, denied: isWriteDenied(error), detail: describeError(error) };
+    }
+    results.push(result);
+    if (result.ok) log.info(`${result.reporter}: ${result.detail}${result.url ? ` (${result.url})` : ''}`);
+    else log.warning(`${result.reporter} failed: ${result.detail}`);
+  };
+  for (const reporter of plan.reporters) await runOne(reporter);
+  const denied = plan.deniedUpFront || results.some((r) => r.denied);
+  const failed = results.some((r) => !r.ok);
+  if (denied || failed) {
+    log.warning(
+      denied
+        ? 'GitHub refused a write (a read-only token, as on fork pull requests): falling back to workflow-command annotations and the job summary.'
+        : 'A reporter failed: adding workflow-command annotations and the job summary so the findings still reach you.',
+    );
+    for (const reporter of plan.fallback) if (!ran.has(reporter.name)) await runOne(reporter);
+  }
+  return results;
+}

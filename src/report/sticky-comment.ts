@@ -1,0 +1,58 @@
+/**
+ * The sticky summary comment on the pull request: found by the hidden marker (not by the
+ * bot's login, which differs between GITHUB_TOKEN and apps), edited in place, so a PR holds
+ * one portwarden comment however often it is pushed to.
+ */
+import type { GitHubClient } from '../github/octokit.js';
+import { COMMENT_BODY_CHARS } from './limits.js';
+import { renderReport } from './markdown.js';
+import type { Reporter, ReporterResult, RunReport } from './reporter.js';
+
+/** The hidden marker that identifies the sticky comment; it is the body's first line. */
+export const STICKY_MARKER = '<!-- portwarden:sticky -->';
+
+/** The sticky comment's body. */
+export function stickyBody(run: RunReport): string {
+  return renderReport(run, { limit: COMMENT_BODY_CHARS, unit: 'chars', fullListIn: 'the job summary / report.json', marker: STICKY_MARKER });
+}
+
+interface IssueComment {
+  id: number;
+  body?: string | null;
+}
+
+const isSticky = (c: IssueComment) => (c.body ?? '').startsWith(STICKY_MARKER);
+
+/** Creates or updates the sticky comment, as `settings.commentMode` says. Pull requests only. */
+export function stickyCommentReporter(octokit: GitHubClient): Reporter {
+  return {
+    name: 'comment',
+    async report(run: RunReport): Promise<ReporterResult> {
+      const pr = run.context.pr;
+      if (!pr) return { reporter: 'comment', ok: true, detail: 'not a pull request; no comment' };
+      if (run.settings.commentMode === 'never') return { reporter: 'comment', ok: true, detail: 'comment mode is `never`' };
+      const { owner, repo } = run.context;
+      const list = async () => (await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: pr.number, per_page: 100 })).filter(isSticky).sort((a, b) => a.id - b.id);
+      const body = stickyBody(run);
+      const [current] = await list();
+      if (current) {
+        const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: current.id, body });
+        return { reporter: 'comment', ok: true, url: updated.data.html_url, detail: `updated comment ${current.id}` };
+      }
+      const { classified } = run.analysis;
+      // `on-findings`: only when this PR changed something (new or fixed findings).
+      if (run.settings.commentMode === 'on-findings' && classified.new.length + classified.fixed.length === 0) {
+        return { reporter: 'comment', ok: true, detail: 'no new or fixed findings and no comment yet; none posted (comment: on-findings)' };
+      }
+      const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: pr.number, body });
+      // Two runs may race to create: re-list, keep the oldest, delete ours if it is not.
+      const [oldest] = await list();
+      if (oldest && oldest.id !== created.data.id) {
+        await octokit.rest.issues.deleteComment({ owner, repo, comment_id: created.data.id });
+        await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body });
+        return { reporter: 'comment', ok: true, detail: `another run created comment ${oldest.id} first; updated it and deleted ${created.data.id}` };
+      }
+      return { reporter: 'comment', ok: true, url: created.data.html_url, detail: `created comment ${created.data.id}` };
+    },
+  };
+}
