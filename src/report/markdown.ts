@@ -82,7 +82,7 @@ export function reportChunks(run: RunReport, marker = ''): Chunk[] {
     table(`Findings (${classified.new.length})`, classified.new, head, P.new, false);
   }
   chunks.push(...portMapChunks(run, P.portMap));
-  add(`<sub>portwarden ${VERSION} · fail-level \`${run.settings.failLevel}\` · ${run.analysis.head.stats.files} files read</sub>\n`, P.structure);
+  add(`<sub>portwarden ${VERSION} · fail-level \`${run.settings.failLevel}\` · ${plural(run.analysis.head.stats.files, 'file')} read</sub>\n`, P.structure);
   return chunks;
 }
 

@@ -16,8 +16,8 @@ export function inline(text: string): string {
             .replace(/&/g, '&amp;')
             .replace(/</g, '&lt;')
             .replace(/>/g, '&gt;')
-            .replace(/\|/g, '\\|')
             .replace(/([\\*_[\]])/g, '\\$1')
+            .replace(/\|/g, '\\|')
             // No accidental @-mentions of whoever a file names.
             .replace(/@(?=\w)/g, '@\u200b'),
     )
