@@ -5,10 +5,11 @@ import { composeExtractor } from './compose.js';
 import { dockerfileExtractor } from './dockerfile.js';
 import { dotenvExtractor } from './dotenv.js';
 import { packageJsonExtractor } from './package-json.js';
+import { plistExtractor } from './plist.js';
 import { prometheusExtractor } from './prometheus.js';
 import { shellExtractor } from './shell.js';
 
 export { parseDotenv } from './dotenv.js';
 
 /** Every deploy-file extractor; each reads its own paths (see its `accepts`). */
-export const deployExtractors: Extractor[] = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor, cloudflaredExtractor, prometheusExtractor];
+export const deployExtractors: Extractor[] = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor, plistExtractor, cloudflaredExtractor, prometheusExtractor];
