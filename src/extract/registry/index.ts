@@ -4,11 +4,10 @@
  * remark (GFM tables) and every position comes from mdast offsets into the original text.
  * Never throws: anything it cannot read becomes an {@link InputProblem}.
  */
-import type { Root } from 'mdast';
+import type { Root, Table } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { createLocator } from '../../model/location.js';
 import type { RegistryDoc } from '../../model/registry.js';
 import type { ServiceIndex } from '../../model/services.js';
@@ -19,6 +18,7 @@ import { readDatedLines } from './dates.js';
 import { readPlanTable } from './plan-table.js';
 import { readRealPorts } from './real-ports.js';
 import { readSections, sectionAt, type PlacedSection } from './sections.js';
+import { walk } from './walk.js';
 
 /** Built once: the processor is frozen on first parse and reused. */
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -41,7 +41,8 @@ export function parseRegistry(path: string, text: string, services?: ServiceInde
   try {
     tree = processor.parse(text);
   } catch (err) {
-    // remark accepts any string; this guards against the unexpected, not a known case.
+    // remark accepts any string, but thousands of nested lists overflow its recursion
+    // (seen at ~3000 levels); that document gets one problem instead of a crash.
     addProblem(ctx, 'unparsable', `Cannot parse the registry as markdown (${(err as Error).message}); expected CommonMark with GFM tables`, 0, 0, 'unparsable');
     return { doc, problems: ctx.problems };
   }
@@ -63,9 +64,13 @@ export function parseRegistry(path: string, text: string, services?: ServiceInde
  */
 function readTables(tree: Root, placed: PlacedSection[], ctx: ParseContext, doc: RegistryDoc): void {
   let preamble: PlacedSection | undefined;
-  visit(tree, 'table', (table) => {
+  walk(tree, (node) => {
+    // Tables live at block level: never inside a paragraph, a heading or another table.
+    if (node.type === 'paragraph' || node.type === 'heading') return 'skip';
+    if (node.type !== 'table') return undefined;
+    const table = node as Table;
     const result = readPlanTable(table, ctx);
-    if (!result) return;
+    if (!result) return 'skip';
     const start = span(table)?.[0] ?? 0;
     let owner = sectionAt(placed, start);
     if (!owner) {
@@ -74,6 +79,7 @@ function readTables(tree: Root, placed: PlacedSection[], ctx: ParseContext, doc:
     }
     owner.section.rows.push(...result.rows);
     doc.plan.push(...result.bindings);
+    return 'skip';
   });
   if (preamble) placed.unshift(preamble);
 }

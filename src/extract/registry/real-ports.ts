@@ -7,7 +7,6 @@
  */
 import type { Blockquote, BlockContent, DefinitionContent, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { EXIT, visit } from 'unist-util-visit';
 import { hostId } from '../../model/hosts.js';
 import type { DatedLine } from '../../model/registry.js';
 import { isValidPort, NOT_DEPLOYED_HOST, type Binding, type Host } from '../../model/types.js';
@@ -15,6 +14,7 @@ import { addProblem, canonicalService, nodeLocation, span, type ParseContext } f
 import { readHostLabel } from './host-label.js';
 import { inlineTokens } from './inline-tokens.js';
 import { findPortPairs } from './port-pairs.js';
+import { walk } from './walk.js';
 
 /** What the blockquote says. */
 export interface RealPorts {
@@ -31,11 +31,14 @@ const MARKER_DATE = /\((\d{4}-\d{2}-\d{2})\)/;
 export function readRealPorts(tree: Root, ctx: ParseContext): RealPorts {
   const out: RealPorts = { hosts: [], actual: [] };
   let found: { quote: Blockquote; index: number } | undefined;
-  visit(tree, 'blockquote', (quote) => {
+  walk(tree, (node) => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'table') return 'skip';
+    if (node.type !== 'blockquote') return undefined;
+    const quote = node as Blockquote;
     const index = quote.children.findIndex((c) => (c.type === 'heading' || c.type === 'paragraph') && MARKER.test(toString(c)));
     if (index < 0) return undefined;
     found = { quote, index };
-    return EXIT;
+    return 'stop';
   });
   if (!found) return out;
   const marker = found.quote.children[found.index]!;
@@ -47,7 +50,11 @@ export function readRealPorts(tree: Root, ctx: ParseContext): RealPorts {
       host = readGroupLabel(child, ctx, out);
     } else if (child.type === 'list' && host !== undefined) {
       const owner = host;
-      visit(child, 'paragraph', (p) => void readEntries(p.children, owner, ctx, out));
+      walk(child, (node) => {
+        if (node.type !== 'paragraph') return undefined;
+        readEntries((node as Paragraph).children, owner, ctx, out);
+        return 'skip';
+      });
     } else if (child.type !== 'list') {
       host = undefined;
     }
