@@ -43,3 +43,14 @@ describe('dotenv extractor', () => {
     expect(['.env', 'a/.env.local', '.env.example', '.envrc', 'x.env'].map((p) => dotenvExtractor.accepts(p))).toEqual([true, true, true, false, false]);
   });
 });
+
+describe('dotenv interpolation', () => {
+  it('expands ${VAR:-default} from earlier lines, and keeps single-quoted values literal', async () => {
+    const text = "BASE=3200\nPORT=${BASE}\nA_URL=http://localhost:${NOPE:-3201}\nB_URL='http://x:${BASE}'\n";
+    const x = await run(dotenvExtractor, 'services/s/.env', text, { service: 's' });
+    expect(summary(x)).toEqual(['s:3200@dev/host PORT=']);
+    expect(covered(text, x.bindings[0]!.location)).toBe('3200');
+    expect(refs(x)).toEqual(['env-var localhost:3201']);
+    expect(x.problems).toEqual([]);
+  });
+});

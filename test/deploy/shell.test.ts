@@ -52,3 +52,18 @@ describe('shell extractor', () => {
     expect(cmds[0]!.words[2]!.value.starts).toEqual([text.indexOf('7')]);
   });
 });
+
+describe('shell commands inside control flow', () => {
+  it('reads PORT= after then/do, and assignments in functions', async () => {
+    const text = 'start() {\n  local PORT=3101\n}\nif true; then PORT=3102 node a.js; fi\nwhile x; do\n  PORT=3103 node b.js\ndone\n';
+    const x = await run(shellExtractor, 'services/s/run.sh', text, { service: 's' });
+    expect(x.bindings.map((b) => b.port)).toEqual([3101, 3102, 3103]);
+  });
+
+  it('does not read REDIS_PORT, docker -p or mkdir -p as the service port', async () => {
+    const text = 'REDIS_PORT=6379\ndocker run -p 3041:3000 img\nmkdir -p 3000\n';
+    const x = await run(shellExtractor, 'services/s/run.sh', text, { service: 's' });
+    expect(x.bindings).toEqual([]);
+    expect(x.problems).toEqual([]);
+  });
+});

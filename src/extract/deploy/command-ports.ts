@@ -34,6 +34,8 @@ const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 const DECLARE = new Set(['export', 'local', 'readonly', 'declare', 'typeset']);
 /** Commands that set variables for the command they run. */
 const ENV_RUNNERS = new Set(['env', 'cross-env', 'cross-env-shell']);
+/** Reserved words that precede a command (`then PORT=3000 node x`): assignments may follow them. */
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '{', '!', 'time']);
 /** Tools whose `-p` is the listening port. */
 const SHORT_P = new Set(['next', 'nuxt', 'nuxi', 'http-server']);
 
@@ -60,7 +62,7 @@ export function commandPorts(command: Command): CommandPorts {
       continue;
     }
     const cmd = base(text);
-    if (DECLARE.has(cmd) || ENV_RUNNERS.has(cmd)) {
+    if (DECLARE.has(cmd) || ENV_RUNNERS.has(cmd) || (assigning && RESERVED.has(text))) {
       assigning = true;
       continue;
     }

@@ -8,6 +8,7 @@ import type { Extractor } from '../extractor.js';
 import type { Mapped } from './mapped.js';
 import { appendChar, emptyMapped, identity } from './mapped.js';
 import { DeployOutput } from './output.js';
+import { interpolate } from './interpolate.js';
 import { findUrls } from './urls.js';
 
 /** One `KEY=value` of a dotenv file; `value` decoded, mapped to its source characters. */
@@ -18,6 +19,8 @@ export interface DotenvEntry {
   /** Source span of the value without its quotes. */
   start: number;
   end: number;
+  /** The quote around the value, '' when unquoted (single-quoted values are literal). */
+  quote: string;
 }
 
 const KEY = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*/;
@@ -53,7 +56,7 @@ export function dotenvEntries(text: string): DotenvEntry[] {
           i++;
         }
       }
-      entries.push({ key, keyStart, value, start, end: i });
+      entries.push({ key, keyStart, value, start, end: i, quote: q });
       const after = text.indexOf('\n', i);
       pos = after < 0 ? text.length : after + 1;
       continue;
@@ -63,7 +66,7 @@ export function dotenvEntries(text: string): DotenvEntry[] {
     const hash = text.slice(i, lineEnd).search(/(^|[ \t])#/);
     if (hash >= 0) end = i + hash;
     while (end > i && /[ \t\r]/.test(text[end - 1] as string)) end--;
-    entries.push({ key, keyStart, value: identity(text, i, end), start: i, end });
+    entries.push({ key, keyStart, value: identity(text, i, end), start: i, end, quote: '' });
     pos = lineEnd + 1;
   }
   return entries;
@@ -89,8 +92,12 @@ export const dotenvExtractor: Extractor = {
   prefilter: (text) => text.includes('='),
   extract(file) {
     const out = new DeployOutput(file, 'env');
-    const last = new Map<string, DotenvEntry>();
-    for (const e of dotenvEntries(file.text)) last.set(e.key, e);
+    const last = new Map<string, { key: string; value: Mapped }>();
+    for (const e of dotenvEntries(file.text)) {
+      // `${VAR:-default}` expands from earlier lines, as compose and dotenv-expand do.
+      const value = e.quote === "'" ? e.value : interpolate(e.value, (name) => last.get(name)?.value).value;
+      last.set(e.key, { key: e.key, value });
+    }
     for (const e of last.values()) {
       if (e.key === 'PORT') {
         if (e.value.value === '') continue;
