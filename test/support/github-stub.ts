@@ -39,6 +39,8 @@ export interface RecordedRequest {
   status: number;
   /** Whether the answer came from an injected fault. */
   injected: boolean;
+  /** Milliseconds since the stand-in started, when the request arrived. */
+  at: number;
 }
 
 /** A request that GitHub's description says is malformed (or that no operation matches). */
@@ -124,14 +126,16 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
   const rejections: GitHubStub['rejections'] = [];
   const responseProblems: string[] = [];
   let baseUrl = '';
+  const startedAt = Date.now();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const at = Date.now() - startedAt;
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', baseUrl);
     const query = Object.fromEntries(url.searchParams);
     const raw = await readBody(req);
     const record = (operationId: string | null, body: unknown, response: StubResponse, injected: boolean) => {
-      const entry: RecordedRequest = { method, path: url.pathname + url.search, operationId, body, status: response.status, injected };
+      const entry: RecordedRequest = { method, path: url.pathname + url.search, operationId, body, status: response.status, injected, at };
       requests.push(entry);
       send(res, response, Math.max(1, 1000 - requests.length));
       return entry;

@@ -1,0 +1,94 @@
+/**
+ * One end-to-end scenario: a temporary repository holding a pull request, a workspace
+ * checked out as actions/checkout leaves it, the GitHub stand-in seeded with the PR, and a
+ * `run()` that executes the bundled Action against them. `finish()` writes the request log
+ * (with PORTWARDEN_RECORD=1) and removes everything.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { pullRequestEvent } from '../support/events.js';
+import { actionsCheckout, createPullRequestRepo, type FileTree, type PullRequestRepo, type TempRepo } from '../support/git-repo.js';
+import { startGitHubStub, type GitHubStub } from '../support/github-stub.js';
+import { runAction, type ActionRun } from './run-action.js';
+
+export const OWNER = 'acme';
+export const REPO = 'ports';
+export const PR_NUMBER = 7;
+
+/** Where request logs go: one `<scenario>.txt` per scenario. */
+export const REQUEST_LOG_DIR = fileURLToPath(new URL('./__requests__/', import.meta.url));
+
+export interface Scenario {
+  name: string;
+  gh: GitHubStub;
+  pr: PullRequestRepo;
+  workspace: TempRepo;
+  runs: ActionRun[];
+  /** Runs the Action once more on the same workspace and stand-in. */
+  run(inputs?: Record<string, string>): Promise<ActionRun>;
+  finish(): Promise<void>;
+}
+
+export interface ScenarioOptions {
+  /** `owner/repo` of a fork the PR comes from; its token is read-only. */
+  forkFrom?: string;
+}
+
+/** Builds the repository (base on `main`, `change` on `feature`) and the stand-in for one PR. */
+export async function startScenario(name: string, base: FileTree, change: FileTree, options: ScenarioOptions = {}): Promise<Scenario> {
+  const gh = await startGitHubStub({ owner: OWNER, repo: REPO });
+  const pr = createPullRequestRepo(base, change);
+  const workspace = actionsCheckout(pr, PR_NUMBER);
+  const fork = options.forkFrom !== undefined;
+  gh.state.addPull({ number: PR_NUMBER, headSha: pr.headSha, baseSha: pr.baseSha, headRef: pr.headRef, baseRef: pr.baseRef, files: pr.files, fork, ...(fork ? { headRepoFullName: options.forkFrom } : {}) });
+  const event = pullRequestEvent({ repository: `${OWNER}/${REPO}`, number: PR_NUMBER, headSha: pr.headSha, baseSha: pr.baseSha, headRef: pr.headRef, baseRef: pr.baseRef, ...(fork ? { headRepository: options.forkFrom } : {}) });
+  const runs: ActionRun[] = [];
+  const runMarks: number[] = [];
+  return {
+    name,
+    gh,
+    pr,
+    workspace,
+    runs,
+    async run(inputs = {}) {
+      runMarks.push(gh.requests.length);
+      const result = await runAction({
+        workspace: workspace.dir,
+        eventName: 'pull_request',
+        event,
+        apiUrl: gh.url,
+        repository: `${OWNER}/${REPO}`,
+        sha: pr.mergeSha,
+        ref: `refs/pull/${PR_NUMBER}/merge`,
+        headRef: pr.headRef,
+        baseRef: pr.baseRef,
+        inputs,
+      });
+      runs.push(result);
+      return result;
+    },
+    async finish() {
+      if (process.env.PORTWARDEN_RECORD === '1') {
+        mkdirSync(REQUEST_LOG_DIR, { recursive: true });
+        const lines = gh.requestLines();
+        const out: string[] = [];
+        runMarks.forEach((start, i) => {
+          out.push(`# run ${i + 1} (exit ${runs[i]?.exitCode})`, ...lines.slice(start, runMarks[i + 1] ?? lines.length));
+        });
+        writeFileSync(`${REQUEST_LOG_DIR}${name}.txt`, out.join('\n') + '\n');
+      }
+      await gh.close();
+      for (const r of runs) rmSync(r.runnerTemp, { recursive: true, force: true });
+      workspace.remove();
+      pr.repo.remove();
+    },
+  };
+}
+
+/** A registry with only a "Real ports today" blockquote; service `i` sits on line `6 + i`. */
+export function registry(services: [name: string, port: number][]): string {
+  return ['# Port Schema', '', '> ### Real ports today (2026-01-01)', '>', '> **Mac Mini (production):**', ...services.map(([n, p]) => `> - ${n} \`${p}\``), ''].join('\n');
+}
+
+/** Line of service `index` in {@link registry}. */
+export const registryLine = (index: number) => 6 + index;
