@@ -64,7 +64,7 @@ export function reportChunks(run: RunReport, marker = ''): Chunk[] {
   if (mode === 'pull-request') {
     add(`**${classified.new.length} new**${counts(classified.new)} · **${classified.existing.length} existing** · **${classified.fixed.length} fixed**, compared with the merge base ${mergeBase ? `\`${mergeBase.slice(0, 7)}\`` : ''}.\n\n`, P.structure);
   } else {
-    add(`**${classified.new.length} findings**${counts(classified.new)} in \`${head.slice(0, 7)}\`.\n\n`, P.structure);
+    add(`**${plural(classified.new.length, 'finding')}**${counts(classified.new)} in \`${head.slice(0, 7)}\`.\n\n`, P.structure);
   }
   for (const note of notes) add(`> [!WARNING]\n> ${inline(note)}\n\n`, P.structure);
 

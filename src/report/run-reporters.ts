@@ -38,7 +38,9 @@ export async function runReporters(run: RunReport, plan: ReporterPlan, log: Logg
   const failed = results.some((r) => !r.ok);
   if (denied || failed) {
     log.warning(
-      denied
+      plan.deniedUpFront
+        ? 'No token to write with: using workflow-command annotations and the job summary.'
+        : denied
         ? 'GitHub refused a write (a read-only token, as on fork pull requests): falling back to workflow-command annotations and the job summary.'
         : 'A reporter failed: adding workflow-command annotations and the job summary so the findings still reach you.',
     );

@@ -193,6 +193,24 @@ describe('runReporters', () => {
     expect(lines[0]).toMatch(/^::error file=/);
   });
 
+  it('without a token plans no API reporters and goes straight to the fallback', async () => {
+    const run = await driftRun();
+    const plan = planReporters(run.settings, run.context, undefined, { write: () => {}, summaryPath: '' });
+    expect(plan.reporters.map((r) => r.name)).toEqual(['job-summary']);
+    expect(plan.deniedUpFront).toBe(true);
+    const warnings: string[] = [];
+    const results = await runReporters(run, plan, { info: () => {}, warning: (m) => warnings.push(m) });
+    expect(results.map((r) => r.reporter)).toEqual(['job-summary', 'annotations']);
+    expect(warnings).toEqual(['No token to write with: using workflow-command annotations and the job summary.']);
+  });
+
+  it('skips review and comment outside pull requests', async () => {
+    const run = await driftRun();
+    const { pr: _pr, ...push } = run.context;
+    const plan = planReporters(run.settings, { ...push, event: 'push' }, fakeGitHub().client, { summaryPath: '' });
+    expect(plan.reporters.map((r) => r.name)).toEqual(['check-run', 'job-summary']);
+  });
+
   it('a reporter that throws does not stop the others', async () => {
     const run = await driftRun();
     const boom = { name: 'boom', report: async () => Promise.reject(new Error('kaput')) };
