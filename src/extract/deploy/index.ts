@@ -9,6 +9,7 @@ import { plistExtractor } from './plist.js';
 import { prometheusExtractor } from './prometheus.js';
 import { shellExtractor } from './shell.js';
 
+/** The dotenv parser, for the root `.env` that compose interpolation reads. */
 export { parseDotenv } from './dotenv.js';
 
 /** Every deploy-file extractor; each reads its own paths (see its `accepts`). */

@@ -22,6 +22,7 @@ export interface XmlText {
   value: Mapped;
 }
 
+/** A node of the tree: an element or its text. */
 export type XmlNode = XmlElement | XmlText;
 
 /** Malformed XML at the source span `[start, end)`. */
