@@ -41,7 +41,7 @@ describe('compose extractor', () => {
       'mana-sync:9100@mac-mini/container expose',
       'mana-sync:3050@mac-mini/container environment PORT',
       'mana-sync:3050@mac-mini/container traefik label',
-      'postgres:3001->3001@mac-mini/host ports',
+      // `- 3001` alone publishes an ephemeral host port, as Docker does: only the container side binds.
       'postgres:3001@mac-mini/container ports (container)',
     ]);
     const envPort = x.bindings.find((b) => b.via === 'environment PORT' && b.service === 'mana-sync')!;

@@ -38,10 +38,11 @@ export function shortPort(m: Mapped, out: DeployOutput, what: string): PortMappi
     }
   }
   const container = parts[parts.length - 1] as [number, number];
-  const host = parts.length >= 2 ? parts[parts.length - 2] : parts.length === 1 ? container : undefined;
+  // A lone container port (`'3000'`) or an empty host part (`127.0.0.1::3000`) publishes an
+  // ephemeral host port, as Docker does: nothing fixed binds the host.
+  const host = parts.length >= 2 ? parts[parts.length - 2] : undefined;
   const target = readPortRange(m, container[0], container[1], out, what);
-  // An empty host part (`127.0.0.1::3000`) publishes an ephemeral port: nothing fixed binds.
-  const published = host && host[1] > host[0] ? (host === container ? target : readPortRange(m, host[0], host[1], out, what)) : [];
+  const published = host && host[1] > host[0] ? readPortRange(m, host[0], host[1], out, what) : [];
   return pair({ published, target }, slice(m, from), out, what);
 }
 
