@@ -11,11 +11,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { parseOutputFile, parseWorkflowCommands, type WorkflowCommand } from './runner-files.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The bundle under test; `PORTWARDEN_E2E_ENTRY` points elsewhere (e.g. a build outside dist/). */
 export const ACTION_ENTRY = resolve(process.env.PORTWARDEN_E2E_ENTRY ?? join(ROOT, 'dist', 'index.js'));
+
+/** The node binary running the bundle; `PORTWARDEN_E2E_NODE` tries another (runners use Node 24). */
+export const NODE = process.env.PORTWARDEN_E2E_NODE ?? process.execPath;
 
 /** Why the suite cannot run, or undefined when the bundle holds the Action runtime. */
 export function whyActionUnavailable(): string | undefined {
@@ -63,13 +67,6 @@ export interface RunActionOptions {
   timeoutMs?: number;
 }
 
-/** A workflow command the Action printed, e.g. `::error file=a,line=1::msg`. */
-export interface WorkflowCommand {
-  command: string;
-  properties: Record<string, string>;
-  message: string;
-}
-
 export interface ActionRun {
   exitCode: number | null;
   stdout: string;
@@ -81,41 +78,6 @@ export interface ActionRun {
   commands: WorkflowCommand[];
   runnerTemp: string;
   ms: number;
-}
-
-/** Parses `name<<DELIM\nvalue\nDELIM` (and legacy `name=value`) entries of a GITHUB_OUTPUT file. */
-export function parseOutputFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
-    if (heredoc) {
-      const end = lines.indexOf(heredoc[2]!, i + 1);
-      out[heredoc[1]!] = lines.slice(i + 1, end).join('\n');
-      i = end;
-    } else if (line.includes('=')) out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
-  }
-  return out;
-}
-
-const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-const unescapeProperty = (s: string) => unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
-
-/** Workflow commands in stdout, unescaped as the runner reads them. */
-export function parseWorkflowCommands(stdout: string): WorkflowCommand[] {
-  const commands: WorkflowCommand[] = [];
-  for (const line of stdout.split(/\r?\n/)) {
-    const m = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
-    if (!m) continue;
-    const properties: Record<string, string> = {};
-    for (const pair of (m[2] ?? '').split(',').filter((p) => p !== '')) {
-      const eq = pair.indexOf('=');
-      properties[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1));
-    }
-    commands.push({ command: m[1]!, properties, message: unescapeData(m[3]!) });
-  }
-  return commands;
 }
 
 /** Runs the Action once and collects everything a runner would see. */
@@ -166,7 +128,7 @@ export async function runAction(o: RunActionOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
 
   const started = Date.now();
-  const child = spawn(process.execPath, [ACTION_ENTRY], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [ACTION_ENTRY], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));

@@ -18,11 +18,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { FaultQueue, READ_ONLY_TOKEN, type Fault, type FaultResponse } from './github-stub/faults.js';
 import type { Handler, HandlerContext, StubResponse } from './github-stub/handler.js';
+import { checkRequest } from './github-stub/check-request.js';
 import { githubError } from './github-stub/handler.js';
 import { loadGitHubApi } from './github-stub/openapi.js';
 import { HANDLERS } from './github-stub/routes.js';
 import { GitHubState } from './github-stub/state.js';
-import { unknownProperties } from './github-stub/strict-body.js';
 
 export { READ_ONLY_TOKEN, SECONDARY_RATE_LIMIT, SERVER_ERROR, type Fault, type FaultResponse } from './github-stub/faults.js';
 export { BOT_LOGIN, GitHubState, type PullFile, type PullSeed } from './github-stub/state.js';
@@ -106,16 +106,6 @@ function send(res: ServerResponse, response: StubResponse, remaining: number): v
   res.writeHead(response.status, headers).end(JSON.stringify(response.body));
 }
 
-/** Path parameters typed as their schema says (`pull_number` is an integer, `path` a string). */
-function coerceParams(parameters: { name: string; in: string; schema?: { type?: string } }[] | undefined, raw: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    const type = parameters?.find((p) => p.in === 'path' && p.name === name)?.schema?.type;
-    out[name] = type === 'integer' || type === 'number' ? Number(value) : decodeURIComponent(value);
-  }
-  return out;
-}
-
 /** Starts a stand-in on a random port of 127.0.0.1. */
 export async function startGitHubStub(options: StubOptions = {}): Promise<GitHubStub> {
   const api = await loadGitHubApi();
@@ -145,34 +135,16 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
       record(operationId, body, response, false);
     };
 
-    let body: unknown;
-    if (raw.length > 0) {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        return fail(null, [`body is not JSON: ${raw.slice(0, 80)}`], githubError(400, 'Problems parsing JSON'), raw);
-      }
-    }
-    const headers = req.headers as Record<string, string>;
-    const operation = api.matchOperation({ method, path: url.pathname, headers, query });
-    if (!operation) return fail(null, [`no operation in GitHub's description matches ${method} ${url.pathname}`], githubError(404, 'Not Found'), body);
-    const operationId = operation.operationId!;
-
-    const errors: string[] = [];
-    const result = api.validateRequest({ method, path: url.pathname, headers, query, body }, operation);
-    for (const e of result.errors ?? []) errors.push(`${e.instancePath || '/'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
-    const schema = (operation.requestBody as any)?.content?.['application/json']?.schema;
-    if (schema && body !== undefined) errors.push(...unknownProperties([schema], body));
-    if (!/^(token|bearer) \S+/i.test(req.headers.authorization ?? '')) errors.push('no token: the Authorization header is missing');
-    if (errors.length > 0) return fail(operationId, errors, githubError(422, 'Invalid request.', errors), body);
+    const checked = checkRequest(api, { method, pathname: url.pathname, query, headers: req.headers, raw });
+    if (!checked.ok) return fail(checked.operationId, checked.errors, checked.response, checked.body);
+    const { operation, operationId, body, params } = checked;
 
     const fault = faults.take(operationId, method);
     if (fault) return void record(operationId, body, fault, true);
 
     const handler: Handler | undefined = HANDLERS[operationId];
     if (!handler) return fail(operationId, [`the stand-in has no handler for ${operationId}`], githubError(501, 'Not Implemented'), body);
-    const { params } = api.router.parseRequest({ method, path: url.pathname, headers, query }, operation);
-    const ctx: HandlerContext = { api, state, params: coerceParams(operation.parameters as any[], params ?? {}), query, body, baseUrl, path: url.pathname };
+    const ctx: HandlerContext = { api, state, params, query, body, baseUrl, path: url.pathname };
     const response = handler(ctx);
     if (response.status < 300 && response.body !== undefined) {
       const check = api.validateResponse(response.body, operation, response.status);
