@@ -183,6 +183,33 @@ describe.skipIf(unavailable !== undefined).concurrent('the Action on pull reques
     expectCleanTraffic(s.gh);
   });
 
+  it('after a push that fixes a commented finding, edits that review comment to say it was resolved, once', async (ctx) => {
+    const s = await scenario(ctx, 'push-resolves-comment', ...COLLIDING_PR);
+    expectExit(await s.run(), 1);
+    const [comment] = s.gh.state.reviewCommentsOn(PR_NUMBER);
+    expect(comment).toBeDefined();
+    s.push({ [REGISTRY]: registry([['svc-a', 3001], ['svc-b', 3002]]), 'README.md': README + '\nsvc-b stays on its own port.\n' });
+    const second = await s.run();
+    expectExit(second, 0);
+    expectOutputs(second, { new: 0, existing: 0, fixed: 0, conclusion: 'success' });
+    const edits = s.gh.calls('pulls/update-review-comment');
+    expect(edits.map((r) => [r.path, r.status])).toEqual([[`/repos/acme/ports/pulls/comments/${comment!.id}`, 200]]);
+    const edited = s.gh.state.reviewCommentsOn(PR_NUMBER);
+    expect(edited).toHaveLength(1);
+    expect(edited[0]!.body).toMatch(/resolved/i);
+    expect(edited[0]!.body).toContain(s.pr.headSha.slice(0, 7));
+    expect(edited[0]!.body, 'keeps its fingerprint, so it is recognised next time').toMatch(FP_MARKER);
+    // The sticky comment exists since run 1, so it is updated even though nothing is left to say.
+    expect(s.gh.calls('issues/create-comment')).toHaveLength(1);
+    expect(s.gh.calls('issues/update-comment').filter((r) => r.status === 200)).toHaveLength(1);
+    const check = [...s.gh.state.checkRuns.values()].find((r) => r.head_sha === s.pr.headSha);
+    expect(check?.conclusion).toBe('success');
+    // A third run on the same head leaves the resolved comment alone.
+    expectExit(await s.run(), 0);
+    expect(s.gh.calls('pulls/update-review-comment')).toHaveLength(1);
+    expectCleanTraffic(s.gh);
+  });
+
   it('sends 120 annotations as one create with 50 and two updates with 50 and 20, within every size limit', async (ctx) => {
     const pairs: [string, number][] = [['svc-a', 3001]];
     for (let i = 0; i < 120; i++) pairs.push([`pair-${String(i).padStart(3, '0')}-x`, 4000 + i], [`pair-${String(i).padStart(3, '0')}-y`, 4000 + i]);

@@ -7,7 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pullRequestEvent } from '../support/events.js';
-import { actionsCheckout, createPullRequestRepo, type FileTree, type PullRequestRepo, type TempRepo } from '../support/git-repo.js';
+import { actionsCheckout, createPullRequestRepo, pushToPullRequest, type FileTree, type PullRequestRepo, type TempRepo } from '../support/git-repo.js';
 import { startGitHubStub, type GitHubStub } from '../support/github-stub.js';
 import { runAction, type ActionRun } from './run-action.js';
 
@@ -21,9 +21,12 @@ export const REQUEST_LOG_DIR = fileURLToPath(new URL('./__requests__/', import.m
 export interface Scenario {
   name: string;
   gh: GitHubStub;
+  /** The PR as it stands (updated by `push`). */
   pr: PullRequestRepo;
   workspace: TempRepo;
   runs: ActionRun[];
+  /** Pushes `change` to the PR branch: new head, a `synchronize` event, a fresh checkout. */
+  push(change: FileTree): void;
   /** Runs the Action once more on the same workspace and stand-in. */
   run(inputs?: Record<string, string>): Promise<ActionRun>;
   finish(): Promise<void>;
@@ -37,20 +40,37 @@ export interface ScenarioOptions {
 /** Builds the repository (base on `main`, `change` on `feature`) and the stand-in for one PR. */
 export async function startScenario(name: string, base: FileTree, change: FileTree, options: ScenarioOptions = {}): Promise<Scenario> {
   const gh = await startGitHubStub({ owner: OWNER, repo: REPO });
-  const pr = createPullRequestRepo(base, change);
-  const workspace = actionsCheckout(pr, PR_NUMBER);
+  let pr = createPullRequestRepo(base, change);
+  const workspaces = [actionsCheckout(pr, PR_NUMBER)];
   const fork = options.forkFrom !== undefined;
-  gh.state.addPull({ number: PR_NUMBER, headSha: pr.headSha, baseSha: pr.baseSha, headRef: pr.headRef, baseRef: pr.baseRef, files: pr.files, fork, ...(fork ? { headRepoFullName: options.forkFrom } : {}) });
-  const event = pullRequestEvent({ repository: `${OWNER}/${REPO}`, number: PR_NUMBER, headSha: pr.headSha, baseSha: pr.baseSha, headRef: pr.headRef, baseRef: pr.baseRef, ...(fork ? { headRepository: options.forkFrom } : {}) });
+  const seed = (commits: string[]) =>
+    gh.state.addPull({ number: PR_NUMBER, headSha: pr.headSha, baseSha: pr.baseSha, headRef: pr.headRef, baseRef: pr.baseRef, files: pr.files, fork, commits, ...(fork ? { headRepoFullName: options.forkFrom } : {}) });
+  const eventFor = (action: 'opened' | 'synchronize', before?: string) =>
+    pullRequestEvent({ action, repository: `${OWNER}/${REPO}`, number: PR_NUMBER, headSha: pr.headSha, baseSha: pr.baseSha, headRef: pr.headRef, baseRef: pr.baseRef, ...(before ? { before } : {}), ...(fork ? { headRepository: options.forkFrom } : {}) });
+  seed([pr.headSha]);
+  let event = eventFor('opened');
   const runs: ActionRun[] = [];
   const runMarks: number[] = [];
   return {
     name,
     gh,
-    pr,
-    workspace,
+    get pr() {
+      return pr;
+    },
+    get workspace() {
+      return workspaces[workspaces.length - 1]!;
+    },
     runs,
+    push(next) {
+      const before = pr.headSha;
+      const pushed = pushToPullRequest(pr, next);
+      pr = pushed;
+      seed([...pushed.previousHeads, pushed.headSha]);
+      event = eventFor('synchronize', before);
+      workspaces.push(actionsCheckout(pr, PR_NUMBER));
+    },
     async run(inputs = {}) {
+      const workspace = workspaces[workspaces.length - 1]!;
       runMarks.push(gh.requests.length);
       const result = await runAction({
         workspace: workspace.dir,
@@ -79,7 +99,7 @@ export async function startScenario(name: string, base: FileTree, change: FileTr
       }
       await gh.close();
       for (const r of runs) rmSync(r.runnerTemp, { recursive: true, force: true });
-      workspace.remove();
+      for (const w of workspaces) w.remove();
       pr.repo.remove();
     },
   };

@@ -152,6 +152,22 @@ export function createPullRequestRepo(base: FileTree, change: FileTree, options:
 }
 
 /**
+ * Pushes one more commit with `change` onto the PR branch (a `synchronize`), merges it into
+ * base again, and returns the PR as it now stands; `previousHeads` lists the earlier heads.
+ */
+export function pushToPullRequest(pr: PullRequestRepo, change: FileTree): PullRequestRepo & { previousHeads: string[] } {
+  const { repo } = pr;
+  repo.checkout(pr.headRef);
+  repo.write(change);
+  const headSha = repo.commit('push');
+  repo.git('checkout', '-q', '--detach', pr.baseSha);
+  repo.git('-c', `user.name=${IDENTITY.name}`, '-c', `user.email=${IDENTITY.email}`, 'merge', '-q', '--no-ff', '--no-edit', '-m', `Merge ${headSha} into ${pr.baseSha}`, headSha);
+  const mergeSha = repo.git('rev-parse', 'HEAD');
+  const previousHeads = [...((pr as { previousHeads?: string[] }).previousHeads ?? []), pr.headSha];
+  return { ...pr, headSha, mergeSha, files: repo.pullFiles(pr.baseSha, headSha), previousHeads };
+}
+
+/**
  * A workspace as `actions/checkout` leaves it on a `pull_request` event: a fresh repository
  * whose `origin` is `origin` (over file://, so shallow fetches work), holding only
  * `refs/pull/<n>/merge` fetched at depth 1, checked out detached. Base and head commits are
