@@ -75,7 +75,9 @@ const writes = (s: Scenario) => s.gh.requests.filter((r) => r.method !== 'GET');
 /** The contract's budget: a constant number of requests plus one per further 50 annotations. */
 const budget = (annotations: number) => 10 + Math.max(0, Math.ceil(annotations / 50) - 1);
 
-describe.skipIf(unavailable !== undefined).concurrent('the Action on pull requests (node dist/index.js against a GitHub stand-in)', () => {
+// Each Action run waits about a second between writes (Octokit's throttling); a scenario of
+// three runs on a busy 2-core machine needs more than the default 30 s.
+describe.skipIf(unavailable !== undefined).concurrent('the Action on pull requests (node dist/index.js against a GitHub stand-in)', { timeout: 90_000 }, () => {
   it('fails the check and posts ONE review with an inline comment on the line that introduces a same-host collision', async (ctx) => {
     const s = await scenario(ctx, 'new-collision', ...COLLIDING_PR);
     const run = await s.run();
