@@ -46,6 +46,7 @@ export function checkTitle(run: RunReport): string {
 export function checkRunReporter(octokit: GitHubClient): Reporter {
   return {
     name: 'check-run',
+    writes: true,
     async report(run: RunReport): Promise<ReporterResult> {
       const { owner, repo, headSha } = run.context;
       const annotations = run.analysis.classified.new.slice(0, MAX_ANNOTATIONS).map(toAnnotation);

@@ -34,6 +34,8 @@ export interface ReporterResult {
 
 export interface Reporter {
   name: string;
+  /** True for reporters that write through the GitHub API (and so need a token that may write). */
+  writes?: boolean;
   report(run: RunReport): Promise<ReporterResult>;
 }
 

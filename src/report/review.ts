@@ -55,6 +55,7 @@ export function resolvedBody(body: string, sha: string): string {
 export function reviewReporter(octokit: GitHubClient): Reporter {
   return {
     name: 'review',
+    writes: true,
     async report(run: RunReport): Promise<ReporterResult> {
       const pr = run.context.pr;
       const { diff } = run.analysis;

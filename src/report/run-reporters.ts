@@ -33,7 +33,14 @@ export async function runReporters(run: RunReport, plan: ReporterPlan, log: Logg
     if (result.ok) log.info(`${result.reporter}: ${result.detail}${result.url ? ` (${result.url})` : ''}`);
     else log.warning(`${result.reporter} failed: ${result.detail}`);
   };
-  for (const reporter of plan.reporters) await runOne(reporter);
+  for (const reporter of plan.reporters) {
+    // Once GitHub has refused one write, the others would be refused too: skip them.
+    if (reporter.writes && results.some((r) => r.denied)) {
+      results.push({ reporter: reporter.name, ok: false, denied: true, detail: 'skipped: the token cannot write' });
+      continue;
+    }
+    await runOne(reporter);
+  }
   const denied = plan.deniedUpFront || results.some((r) => r.denied);
   const failed = results.some((r) => !r.ok);
   if (denied || failed) {

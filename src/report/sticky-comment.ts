@@ -27,6 +27,7 @@ const isSticky = (c: IssueComment) => (c.body ?? '').startsWith(STICKY_MARKER);
 export function stickyCommentReporter(octokit: GitHubClient): Reporter {
   return {
     name: 'comment',
+    writes: true,
     async report(run: RunReport): Promise<ReporterResult> {
       const pr = run.context.pr;
       if (!pr) return { reporter: 'comment', ok: true, detail: 'not a pull request; no comment' };

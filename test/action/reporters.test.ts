@@ -173,7 +173,7 @@ describe('check-run reporter', () => {
 });
 
 describe('runReporters', () => {
-  it('on a 403 keeps going, then falls back to annotations and the job summary', async () => {
+  it('on a 403 skips the other writes, then falls back to annotations and the job summary', async () => {
     const run = await driftRun();
     const gh = fakeGitHub();
     gh.denyWrites = true;
@@ -188,6 +188,8 @@ describe('runReporters', () => {
       ['job-summary', true, false],
       ['annotations', true, false],
     ]);
+    // One refused write is enough to know: the review and the comment are not attempted.
+    expect(results.slice(1, 3).map((r) => r.detail)).toEqual(['skipped: the token cannot write', 'skipped: the token cannot write']);
     expect(warnings.some((w) => w.includes('falling back to workflow-command annotations'))).toBe(true);
     expect(lines).toHaveLength(run.analysis.classified.new.length);
     expect(lines[0]).toMatch(/^::error file=/);
