@@ -10180,9 +10180,9 @@ function shortPort(m, out2, what) {
     }
   }
   const container = parts2[parts2.length - 1];
-  const host = parts2.length >= 2 ? parts2[parts2.length - 2] : parts2.length === 1 ? container : void 0;
+  const host = parts2.length >= 2 ? parts2[parts2.length - 2] : void 0;
   const target = readPortRange(m, container[0], container[1], out2, what);
-  const published = host && host[1] > host[0] ? host === container ? target : readPortRange(m, host[0], host[1], out2, what) : [];
+  const published = host && host[1] > host[0] ? readPortRange(m, host[0], host[1], out2, what) : [];
   return pair({ published, target }, slice(m, from), out2, what);
 }
 function longPort(node2, doc, read, out2, what) {

@@ -31111,9 +31111,9 @@ function shortPort(m, out2, what) {
     }
   }
   const container = parts2[parts2.length - 1];
-  const host = parts2.length >= 2 ? parts2[parts2.length - 2] : parts2.length === 1 ? container : void 0;
+  const host = parts2.length >= 2 ? parts2[parts2.length - 2] : void 0;
   const target = readPortRange(m, container[0], container[1], out2, what);
-  const published = host && host[1] > host[0] ? host === container ? target : readPortRange(m, host[0], host[1], out2, what) : [];
+  const published = host && host[1] > host[0] ? readPortRange(m, host[0], host[1], out2, what) : [];
   return pair({ published, target }, slice(m, from), out2, what);
 }
 function longPort(node2, doc, read, out2, what) {
@@ -55757,6 +55757,7 @@ function checkTitle(run3) {
 function checkRunReporter(octokit) {
   return {
     name: "check-run",
+    writes: true,
     async report(run3) {
       const { owner, repo, headSha } = run3.context;
       const annotations = run3.analysis.classified.new.slice(0, MAX_ANNOTATIONS).map(toAnnotation);
@@ -55924,6 +55925,7 @@ ${old}
 function reviewReporter(octokit) {
   return {
     name: "review",
+    writes: true,
     async report(run3) {
       const pr = run3.context.pr;
       const { diff } = run3.analysis;
@@ -56041,6 +56043,7 @@ var isSticky = (c) => (c.body ?? "").startsWith(STICKY_MARKER);
 function stickyCommentReporter(octokit) {
   return {
     name: "comment",
+    writes: true,
     async report(run3) {
       const pr = run3.context.pr;
       if (!pr) return { reporter: "comment", ok: true, detail: "not a pull request; no comment" };
@@ -56121,7 +56124,13 @@ async function runReporters(run3, plan, log) {
     if (result2.ok) log.info(`${result2.reporter}: ${result2.detail}${result2.url ? ` (${result2.url})` : ""}`);
     else log.warning(`${result2.reporter} failed: ${result2.detail}`);
   };
-  for (const reporter of plan.reporters) await runOne(reporter);
+  for (const reporter of plan.reporters) {
+    if (reporter.writes && results.some((r) => r.denied)) {
+      results.push({ reporter: reporter.name, ok: false, denied: true, detail: "skipped: the token cannot write" });
+      continue;
+    }
+    await runOne(reporter);
+  }
   const denied = plan.deniedUpFront || results.some((r) => r.denied);
   const failed = results.some((r) => !r.ok);
   if (denied || failed) {
