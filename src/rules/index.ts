@@ -37,19 +37,3 @@ export const allRules: Rule[] = [
   docMissingPort,
 ];
 
-export {
-  registryRangeOverlap,
-  registryOutOfRange,
-  registryDuplicatePort,
-  registryPrincipleLastDigits,
-  registryPlanDrift,
-  collisionSameHost,
-  docRegistryDrift,
-  driftDocVsSource,
-  driftDeploy,
-  staleReference,
-  registryActualDrift,
-  registryUnregistered,
-  registryOrphan,
-  docMissingPort,
-};
