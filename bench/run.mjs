@@ -94,12 +94,15 @@ function print(rows) {
   }
   // Per service: overall (start-up included), and marginal over the smallest N (start-up
   // cancelled out). Linear growth shows as a flat marginal column.
-  out.push('', '| N | ms per service | marginal ms per service | bindings | planted drifts | findings by rule |', '|---:|---:|---:|---:|---:|---|');
+  out.push('', '| N | ms per service | marginal ms per service | marginal CPU ms per service | bindings | planted drifts | findings by rule |', '|---:|---:|---:|---:|---:|---:|---|');
   const base = rows.reduce((a, b) => (b.n < a.n ? b : a), rows[0]);
+  const marginal = (r, pick) => {
+    if (r.n === base.n || pick(r) === undefined || pick(base) === undefined) return '—';
+    return (((pick(r) - pick(base)) * 1000) / (r.n - base.n)).toFixed(2);
+  };
   for (const r of rows) {
     const rules = Object.entries(r.byRule).sort((a, b) => b[1] - a[1]).map(([id, c]) => `${id} ${c}`).join(', ');
-    const marginal = r.n === base.n ? '—' : (((r.pwSeconds - base.pwSeconds) * 1000) / (r.n - base.n)).toFixed(2);
-    out.push(`| ${r.n} | ${((r.pwSeconds * 1000) / r.n).toFixed(2)} | ${marginal} | ${r.bindings} | ${r.drifts} | ${rules || '—'} |`);
+    out.push(`| ${r.n} | ${((r.pwSeconds * 1000) / r.n).toFixed(2)} | ${marginal(r, (x) => x.pwSeconds)} | ${marginal(r, (x) => x.cpuSeconds)} | ${r.bindings} | ${r.drifts} | ${rules || '—'} |`);
   }
   process.stdout.write(out.join('\n') + '\n');
 }
