@@ -3,9 +3,7 @@
  * checks every format shares (a port is an integer 1..65535 at an exact span; the same
  * statement reached twice, e.g. `$PORT` after `PORT=3024`, is kept once).
  */
-import type { SourceFile } from '../extractor.js';
-import type { Binding, Extraction, Reference, ReferenceKind } from '../../model/types.js';
-import { DEV_HOST, emptyExtraction, isValidPort } from '../../model/types.js';
+import { ExtractionOutput, INVALID_PORT, readPort, type ReferenceFields } from '../output.js';
 import type { Mapped } from './mapped.js';
 import { spanOf } from './mapped.js';
 import { UNRESOLVED, type Unresolved } from './interpolate.js';
@@ -25,31 +23,8 @@ export interface BindOptions {
   host?: string;
 }
 
-/** Fields of a reference beyond its location, kind and source. */
-export interface ReferenceFields {
-  target: string;
-  port: number;
-  kind: ReferenceKind;
-  fromService?: string;
-  containerNetwork?: boolean;
-  host?: string;
-}
-
-/** The findings of one extractor on one file. */
-export class DeployOutput {
-  readonly extraction: Extraction = emptyExtraction();
-  private readonly seen = new Set<string>();
-
-  constructor(
-    readonly file: SourceFile,
-    readonly source: string,
-  ) {}
-
-  /** The host the file describes: the one its path names, else the developer's machine. */
-  get host(): string {
-    return this.file.host ?? DEV_HOST;
-  }
-
+/** The findings of one extractor on one file. A statement is claimed by all it says, so only an exact repeat is dropped. */
+export class DeployOutput extends ExtractionOutput {
   /**
    * Reads the port written at `m.value[a, b)`. A value with an unresolved variable yields
    * nothing (the caller reports the variable where it matters); anything that is not an integer
@@ -59,15 +34,9 @@ export class DeployOutput {
     const text = m.value.slice(a, b);
     const [start, end] = spanOf(m, a, b);
     if (text.includes(UNRESOLVED)) return undefined;
-    const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (isValidPort(n)) return { port: n, start, end };
-    this.problem(
-      'input/invalid-port',
-      `Found \`${text}\` as the port in ${what}; expected an integer from 1 to 65535.`,
-      start,
-      end,
-      `${this.file.path}|${what}|${text}`,
-    );
+    const port = readPort(text);
+    if (port !== undefined) return { port, start, end };
+    this.invalidPort(`Found \`${text}\` as the port in ${what}`, start, end, `${INVALID_PORT}|${this.file.path}|${what}|${text}`);
     return undefined;
   }
 
@@ -75,48 +44,20 @@ export class DeployOutput {
   bind(service: string | undefined, hit: PortHit, options: BindOptions): void {
     if (!service) return;
     const host = options.host ?? this.host;
-    const id = `b|${service}|${host}|${options.network}|${hit.port}|${hit.start}|${hit.end}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
-    const binding: Binding = {
-      service,
-      port: hit.port,
-      host,
-      kind: 'deploy',
-      source: this.source,
-      strength: 'declaration',
-      location: this.file.locator.range(hit.start, hit.end),
-      network: options.network,
-      via: options.via,
-    };
-    if (options.containerPort !== undefined) binding.containerPort = options.containerPort;
-    this.extraction.bindings.push(binding);
+    if (!this.claim(`b|${service}|${host}|${options.network}|${hit.port}|${hit.start}|${hit.end}`)) return;
+    const { via, network, containerPort } = options;
+    this.pushBinding({ service, port: hit.port, host, kind: 'deploy', strength: 'declaration', network, via, containerPort }, hit.start, hit.end);
   }
 
   /** Records that this file expects something at `fields.target:fields.port`. */
   reference(fields: ReferenceFields, hit: PortHit): void {
-    const id = `r|${fields.kind}|${fields.target}|${hit.port}|${hit.start}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
-    const ref: Reference = {
-      target: fields.target,
-      port: hit.port,
-      kind: fields.kind,
-      host: fields.host ?? this.host,
-      location: this.file.locator.range(hit.start, hit.end),
-      source: this.source,
-    };
-    if (fields.fromService !== undefined) ref.fromService = fields.fromService;
-    if (fields.containerNetwork !== undefined) ref.containerNetwork = fields.containerNetwork;
-    this.extraction.references.push(ref);
+    if (!this.claim(`r|${fields.kind}|${fields.target}|${hit.port}|${hit.start}`)) return;
+    this.pushReference({ ...fields, port: hit.port }, hit.start, hit.end);
   }
 
-  /** Records an input problem at the source span `[start, end)`. */
+  /** Records an input problem at the source span `[start, end)`; `key` follows the rule id in the fingerprint key. */
   problem(ruleId: string, message: string, start: number, end: number, key: string): void {
-    const id = `p|${ruleId}|${start}|${end}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
-    this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(start, end), key: `${ruleId}|${key}` });
+    this.pushProblem(ruleId, message, start, end, `${ruleId}|${key}`);
   }
 
   /** Reports variables that left a port without a value. */

@@ -38,7 +38,7 @@ function readValue(scan: DocScan, offset: number, via: string, labelQualifier?: 
   const after = text.slice(end, lineEnd).replace(/^`/, '');
   const qualifier = labelQualifier ?? qualifierOf(after);
   const host = qualifier !== undefined ? hostOfQualifier(qualifier, scan.ctx.hosts) : undefined;
-  scan.bind({ text: raw, start, end }, 'declaration', via, host ?? scan.defaultHost);
+  scan.bind({ text: raw, start, end }, 'declaration', via, host ?? scan.host);
 }
 
 /** `## Port: 3024 (dev)`. */

@@ -4,9 +4,8 @@
  * a span is claimed once, and a URL in a string literal becomes a reference.
  */
 import type { Node } from 'web-tree-sitter';
-import type { SourceFile } from '../extractor.js';
-import type { BindingKind, Extraction, Reference, ReferenceKind } from '../../model/types.js';
-import { DEV_HOST, emptyExtraction, isValidPort } from '../../model/types.js';
+import type { BindingKind, ReferenceKind } from '../../model/types.js';
+import { ExtractionOutput, INVALID_PORT, readPort } from '../output.js';
 import { readPortLiteral, stringContent, type PortLiteral, type Span } from './literal.js';
 import { findUrlPorts } from './urls.js';
 
@@ -23,21 +22,8 @@ export interface BindOptions {
   source?: string;
 }
 
-/** The bindings, references and problems of one file. */
-export class SourceOutput {
-  readonly extraction: Extraction = emptyExtraction();
-  private readonly claimed = new Set<number>();
-
-  constructor(
-    readonly file: SourceFile,
-    readonly source: string,
-  ) {}
-
-  /** The host the file describes: the one its path names, else the developer's machine. */
-  get host(): string {
-    return this.file.host ?? DEV_HOST;
-  }
-
+/** The bindings, references and problems of one file; a span is claimed by its start offset. */
+export class SourceOutput extends ExtractionOutput {
   /**
    * Binds the port literal `node` (a number or a string of digits). Returns false when
    * `node` is no literal, so callers can try another reading. An invalid literal is reported.
@@ -51,23 +37,14 @@ export class SourceOutput {
 
   /** Binds a port literal already read (see {@link portAt}); an invalid one is reported. */
   bind(lit: PortLiteral, options: BindOptions): void {
-    if (this.claimed.has(lit.start)) return;
-    this.claimed.add(lit.start);
+    if (!this.claim(lit.start)) return;
     if (lit.kind === 'invalid') {
-      this.problem(`Found \`${lit.text}\` as the default port in ${options.via}; expected an integer from 1 to 65535.`, lit, options.via, lit.text);
+      this.invalidPort(`Found \`${lit.text}\` as the default port in ${options.via}`, lit.start, lit.end, this.key(options.via, lit.text));
       return;
     }
     if (!options.service) return;
-    this.extraction.bindings.push({
-      service: options.service,
-      port: lit.port,
-      host: this.host,
-      kind: options.kind ?? 'source-default',
-      source: options.source ?? this.source,
-      strength: 'declaration',
-      location: this.file.locator.range(lit.start, lit.end),
-      via: options.via,
-    });
+    const { service, via, kind = 'source-default', source } = options;
+    this.pushBinding({ service, port: lit.port, kind, source, strength: 'declaration', via }, lit.start, lit.end);
   }
 
   /** Records every URL with a port inside the string literal `node` as a reference. */
@@ -79,23 +56,19 @@ export class SourceOutput {
       for (const url of findUrlPorts(this.file.text.slice(span.start, span.end))) {
         const start = span.start + url.start;
         const end = span.start + url.end;
-        if (this.claimed.has(start)) continue;
-        this.claimed.add(start);
-        const port = Number(url.digits);
-        if (!isValidPort(port)) {
-          this.problem(`Found \`${url.digits}\` as the port of the URL to \`${url.target}\`; expected an integer from 1 to 65535.`, { start, end }, url.target, url.digits);
+        if (!this.claim(start)) continue;
+        const port = readPort(url.digits);
+        if (port === undefined) {
+          this.invalidPort(`Found \`${url.digits}\` as the port of the URL to \`${url.target}\``, start, end, this.key(url.target, url.digits));
           continue;
         }
-        const ref: Reference = { target: url.target, port, kind, host: this.host, location: this.file.locator.range(start, end), source: this.source };
-        if (fromService !== undefined) ref.fromService = fromService;
-        this.extraction.references.push(ref);
+        this.pushReference({ target: url.target, port, kind, fromService }, start, end);
       }
     }
   }
 
-  /** Records an `input/invalid-port` problem; the key names file, statement and text, no line. */
-  private problem(message: string, span: Span, where: string, written: string): void {
-    const ruleId = 'input/invalid-port';
-    this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(span.start, span.end), key: `${ruleId}|${this.file.path}|${where}|${written}` });
+  /** The fingerprint key of an invalid port: file, statement and text, no line. */
+  private key(where: string, written: string): string {
+    return `${INVALID_PORT}|${this.file.path}|${where}|${written}`;
   }
 }

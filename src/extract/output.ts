@@ -1,0 +1,95 @@
+/**
+ * What every per-file collector of the extractors shares: the extraction being built, the
+ * host a file describes by default, de-duplication of statements reached twice, and the
+ * `input/invalid-port` problem. Format-specific collectors (tree-sitter literals, deploy
+ * `Mapped` text, service-doc strengths) extend {@link ExtractionOutput} and keep only what
+ * is their own; every location is built here from offsets into the original text.
+ */
+import type { SourceFile } from './extractor.js';
+import type { Binding, Extraction, Reference } from '../model/types.js';
+import { DEV_HOST, emptyExtraction, isValidPort } from '../model/types.js';
+
+/** The rule id of a port that is not an integer 1..65535. */
+export const INVALID_PORT = 'input/invalid-port';
+
+/** A binding as a collector states it: location, host and source are filled in by the output. */
+export type BindingFields = Omit<Binding, 'location' | 'host' | 'source'> & { host?: string; source?: string };
+
+/** A reference as a collector states it: location, host and source are filled in by the output. */
+export type ReferenceFields = Omit<Reference, 'location' | 'host' | 'source'> & { host?: string };
+
+/** The port written as `text` when it is all digits and 1..65535; undefined otherwise. */
+export function readPort(text: string): number | undefined {
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  return isValidPort(n) ? n : undefined;
+}
+
+/** The bindings, references and input problems of one file, as one extractor reads it. */
+export class ExtractionOutput {
+  readonly extraction: Extraction = emptyExtraction();
+  /** Claim keys: a span start (source, docs) or a statement id (deploy). Numbers never equal strings. */
+  private readonly claimed = new Set<string | number>();
+
+  constructor(
+    readonly file: SourceFile,
+    /** The `source` of every binding and reference, unless a statement names its own. */
+    readonly source: string,
+  ) {}
+
+  /** The host the file describes: the one its path names, else the developer's machine. */
+  get host(): string {
+    return this.file.host ?? DEV_HOST;
+  }
+
+  /**
+   * Claims `key`; false when it was claimed before. Two readers can reach one statement
+   * (a URL in an env-table cell, `$PORT` after `PORT=3024`): the first reading is kept.
+   */
+  claim(key: string | number): boolean {
+    if (this.claimed.has(key)) return false;
+    this.claimed.add(key);
+    return true;
+  }
+
+  /** Records a binding whose port is written at `[start, end)`. */
+  pushBinding(fields: BindingFields, start: number, end: number): void {
+    const { service, port, kind, strength, network, via, containerPort } = fields;
+    // Built field by field so every binding has the same shape whatever the collector.
+    const binding: Binding = {
+      service,
+      port,
+      host: fields.host ?? this.host,
+      kind,
+      source: fields.source ?? this.source,
+      strength,
+      location: this.file.locator.range(start, end),
+    };
+    if (network !== undefined) binding.network = network;
+    if (via !== undefined) binding.via = via;
+    if (containerPort !== undefined) binding.containerPort = containerPort;
+    this.extraction.bindings.push(binding);
+  }
+
+  /** Records a reference whose port is written at `[start, end)`. */
+  pushReference(fields: ReferenceFields, start: number, end: number): void {
+    const { target, port, kind, fromService, containerNetwork } = fields;
+    const ref: Reference = { target, port, kind, host: fields.host ?? this.host, location: this.file.locator.range(start, end), source: this.source };
+    if (fromService !== undefined) ref.fromService = fromService;
+    if (containerNetwork !== undefined) ref.containerNetwork = containerNetwork;
+    this.extraction.references.push(ref);
+  }
+
+  /**
+   * Records an input problem at `[start, end)`, once per rule and span. `key` is the whole
+   * fingerprint key as stored (no line numbers: findings must survive edits above them).
+   */
+  pushProblem(ruleId: string, message: string, start: number, end: number, key: string): void {
+    if (!this.claim(`problem|${ruleId}|${start}|${end}`)) return;
+    this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(start, end), key });
+  }
+
+  /** Records an `input/invalid-port` problem: `found` says what was written where; the expectation is added. */
+  invalidPort(found: string, start: number, end: number, key: string): void {
+    this.pushProblem(INVALID_PORT, `${found}; expected an integer from 1 to 65535.`, start, end, key);
+  }
+}
