@@ -17,7 +17,7 @@ export type TreeReader = (root: Node, out: SourceOutput) => void;
  * Words that suggest a port statement or a URL. `import`, `export`, `report`, `support`,
  * `transport`, `passport`, `viewport` contain "port" but say nothing about one.
  */
-const MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|listen/i;
+const MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|\blisten\s*\(/i;
 
 /** The cheap prefilter of the source extractors: false means the file cannot hold a default. */
 export function mentionsPort(text: string): boolean {
