@@ -4,7 +4,7 @@
  */
 import { fileLocation } from '../model/location.js';
 import { byLocation, relatedBinding } from './evidence.js';
-import { isRegistryBinding, serviceOf } from './selectors.js';
+import { bindingsOf, isRegistryBinding } from './selectors.js';
 import { defineRule } from './rule.js';
 
 /** `doc/missing-port`: A service's CLAUDE.md is missing or declares no port. */
@@ -15,7 +15,7 @@ export const docMissingPort = defineRule({
   check(model, report) {
     for (const dir of model.serviceDirs) {
       const service = model.services.canonical(dir.name);
-      const own = model.bindings.filter((b) => serviceOf(model, b) === service).sort(byLocation);
+      const own = bindingsOf(model, service).sort(byLocation);
       if (own.some((b) => b.kind === 'service-doc' && b.strength === 'declaration')) continue;
       // Point at the ports stated elsewhere (weak mentions and the plan aside), so the author knows what to write.
       const evidence = own.filter((b) => b.strength !== 'weak' && (!isRegistryBinding(b) || b.kind === 'registry-actual'));

@@ -7,12 +7,12 @@
 import type { Binding } from '../model/types.js';
 import type { ProjectModel } from '../model/project.js';
 import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
-import { docDeclarations, serviceOf } from './selectors.js';
+import { docDeclarations, modelIndex, serviceOf } from './selectors.js';
 import { defineRule } from './rule.js';
 
 /** The registry actual entries a doc declaration on `host` should agree with, or none. */
-function registryCounterparts(model: ProjectModel, service: string, host: string): Binding[] {
-  const entries = (model.registry?.actual ?? []).filter((b) => serviceOf(model, b) === service);
+function registryCounterparts(model: ProjectModel, service: string, host: string): readonly Binding[] {
+  const entries = modelIndex(model).registryActualByService.get(service) ?? [];
   const sameHost = entries.filter((b) => b.host === host);
   if (sameHost.length > 0) return sameHost;
   return distinct(entries.map((b) => b.port)).length === 1 ? entries : [];

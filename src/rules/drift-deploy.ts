@@ -15,7 +15,7 @@
  */
 import type { Binding } from '../model/types.js';
 import { byLocation, describeSource, distinct, groupBy } from './evidence.js';
-import { COMPOSE_SOURCE, DOCKERFILE_SOURCE, isMachineHost, listenPort, serviceOf } from './selectors.js';
+import { COMPOSE_SOURCE, DOCKERFILE_SOURCE, isMachineHost, listenPort, modelIndex } from './selectors.js';
 import { defineRule } from './rule.js';
 
 /** Which comparison a statement belongs to: the port inside the container, or the port a process runs on. */
@@ -37,7 +37,7 @@ const runsDirectly = (b: Binding) => b.network !== 'container' && b.containerPor
  * and, on hosts where a process runs directly, its port, the compose host ports and the
  * source default it overrides.
  */
-function statementsOf(own: Binding[]): Statement[] {
+function statementsOf(own: readonly Binding[]): Statement[] {
   const deploy = own.filter((b) => b.kind === 'deploy' && isMachineHost(b.host)).sort(byLocation);
   const composeHosts = new Set(deploy.filter((b) => b.source === COMPOSE_SOURCE).map((b) => b.host));
   const directHosts = new Set(deploy.filter(runsDirectly).map((b) => b.host));
@@ -62,7 +62,7 @@ export const driftDeploy = defineRule({
   description: "A service's deploy files disagree about its listen port on one host.",
   defaultSeverity: 'warning',
   check(model, report) {
-    for (const [service, own] of groupBy(model.bindings, (b) => serviceOf(model, b))) {
+    for (const [service, own] of modelIndex(model).byService) {
       const defaults = new Set(own.filter((b) => b.kind === 'source-default').map((b) => b.port));
       for (const all of groupBy(statementsOf(own), (s) => `${s.host}\0${s.scope}`).values()) {
         const { host, scope } = all[0]!;

@@ -1,6 +1,12 @@
 /**
  * Views over the model that several rules share: bindings by service, which statements can
  * collide on a host, and the "listen port" statements deploy files make.
+ *
+ * The per-service and per-host views come from one index per model, built on first use and
+ * shared by every rule, so that rules asking "which bindings does this service have?" once
+ * per reference or per service directory do a map look-up instead of scanning every binding
+ * (which made them grow with services × bindings). Every list keeps model order, so a rule
+ * that used to filter `model.bindings` sees the same bindings in the same order.
  */
 import type { ProjectModel } from '../model/project.js';
 import type { Binding } from '../model/types.js';
@@ -45,9 +51,9 @@ export function claimsHostPort(b: Binding): boolean {
   }
 }
 
-/** Bindings of one service (canonical name), in model order. */
+/** Bindings of one service (canonical name), in model order (a fresh array the caller may sort). */
 export function bindingsOf(model: ProjectModel, service: string): Binding[] {
-  return model.bindings.filter((b) => serviceOf(model, b) === service);
+  return [...(modelIndex(model).byService.get(service) ?? [])];
 }
 
 /** CLAUDE.md declarations (strength `declaration`) in the model. */
@@ -67,4 +73,66 @@ export function listenPort(b: Binding): number | undefined {
   if (b.containerPort !== undefined) return b.containerPort;
   if (b.source === COMPOSE_SOURCE) return undefined;
   return b.port;
+}
+
+/** What the rules look up per service, per host and per directory. Read-only: never mutate the lists. */
+export interface ModelIndex {
+  /** Bindings per canonical service name, in model order; a service with no bindings is absent. */
+  byService: ReadonlyMap<string, readonly Binding[]>;
+  /** Per host, the ports that bindings claiming a host port there (see `claimsHostPort`) claim. */
+  claimedPorts: ReadonlyMap<string, ReadonlySet<number>>;
+  /** Canonical names of the `services/<name>/` directories. */
+  serviceDirNames: ReadonlySet<string>;
+  /** The registry's "Real ports today" entries per canonical service, in registry order. */
+  registryActualByService: ReadonlyMap<string, readonly Binding[]>;
+}
+
+/** A built index and the model arrays it was built from, to notice a model changed since. */
+interface Memo {
+  index: ModelIndex;
+  inputs: readonly unknown[];
+}
+
+const memo = new WeakMap<ProjectModel, Memo>();
+
+/** The arrays (and their lengths) an index depends on; a different one means the index is stale. */
+function inputsOf(model: ProjectModel): unknown[] {
+  const actual = model.registry?.actual;
+  return [model.services, model.bindings, model.bindings.length, model.serviceDirs, model.serviceDirs.length, actual, actual?.length];
+}
+
+/**
+ * The index of `model`, built once and reused by every rule of the run. Rebuilt when the
+ * model's binding, directory or registry arrays were replaced or changed length (tests build
+ * models by hand; the engine builds one and never changes it).
+ */
+export function modelIndex(model: ProjectModel): ModelIndex {
+  const inputs = inputsOf(model);
+  const known = memo.get(model);
+  if (known && known.inputs.every((x, i) => x === inputs[i])) return known.index;
+  const index = buildIndex(model);
+  memo.set(model, { index, inputs });
+  return index;
+}
+
+function buildIndex(model: ProjectModel): ModelIndex {
+  const byService = new Map<string, Binding[]>();
+  const claimedPorts = new Map<string, Set<number>>();
+  for (const b of model.bindings) {
+    push(byService, model.services.canonical(b.service), b);
+    if (!claimsHostPort(b)) continue;
+    const ports = claimedPorts.get(b.host);
+    if (ports) ports.add(b.port);
+    else claimedPorts.set(b.host, new Set([b.port]));
+  }
+  const registryActualByService = new Map<string, Binding[]>();
+  for (const b of model.registry?.actual ?? []) push(registryActualByService, model.services.canonical(b.service), b);
+  const serviceDirNames = new Set(model.serviceDirs.map((d) => model.services.canonical(d.name)));
+  return { byService, claimedPorts, serviceDirNames, registryActualByService };
+}
+
+function push(map: Map<string, Binding[]>, key: string, b: Binding): void {
+  const list = map.get(key);
+  if (list) list.push(b);
+  else map.set(key, [b]);
 }

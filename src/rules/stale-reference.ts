@@ -9,12 +9,12 @@ import type { ProjectModel } from '../model/project.js';
 import type { Binding, Reference } from '../model/types.js';
 import { LOOPBACK } from '../model/hosts.js';
 import { byLocation, distinct, groupBy, portList, relatedBinding, relatedReference, spansPort } from './evidence.js';
-import { DOCKERFILE_SOURCE, claimsHostPort, isMachineHost, listenPort, serviceOf } from './selectors.js';
+import { DOCKERFILE_SOURCE, claimsHostPort, isMachineHost, listenPort, modelIndex } from './selectors.js';
 import { defineRule } from './rule.js';
 
 /** Ports a reference to `service` on `host` may legitimately use, with the bindings that make them. */
 function servicePorts(model: ProjectModel, service: string, r: Reference): { port: number; binding: Binding }[] {
-  const own = model.bindings.filter((b) => serviceOf(model, b) === service && isMachineHost(b.host));
+  const own = (modelIndex(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
   const out: { port: number; binding: Binding }[] = [];
   for (const b of own) {
     if (b.host === r.host && (claimsHostPort(b) || (b.kind === 'service-doc' && b.strength === 'support'))) out.push({ port: b.port, binding: b });
@@ -34,8 +34,9 @@ function servicePorts(model: ProjectModel, service: string, r: Reference): { por
 function targetService(model: ProjectModel, r: Reference): string | undefined {
   if (r.containerNetwork && r.fromService && LOOPBACK.has(r.target.toLowerCase())) return model.services.canonical(r.fromService);
   const name = model.services.canonical(r.target);
-  if (model.services.has(name) || model.serviceDirs.some((d) => model.services.canonical(d.name) === name)) return name;
-  return model.bindings.some((b) => serviceOf(model, b) === name) ? name : undefined;
+  const index = modelIndex(model);
+  if (model.services.has(name) || index.serviceDirNames.has(name)) return name;
+  return index.byService.has(name) ? name : undefined;
 }
 
 /** `stale-reference`: A reference expects a service or host at a port nothing binds there. */
@@ -66,7 +67,7 @@ export const staleReference = defineRule({
           continue;
         }
         // The service binds nothing on the caller's host: accept a port it binds anywhere, the plan included.
-        const anywhere = model.bindings.filter((b) => serviceOf(model, b) === service);
+        const anywhere = modelIndex(model).byService.get(service) ?? [];
         if (anywhere.some((b) => b.port === r.port || b.containerPort === r.port)) continue;
         report({
           message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\`, but nothing shows \`${service}\` binding ${r.port} on host \`${r.host}\` or elsewhere; expected a binding for it.`,
@@ -79,8 +80,7 @@ export const staleReference = defineRule({
       }
       const host = LOOPBACK.has(r.target.toLowerCase()) ? r.host : model.hosts.resolve(r.target)?.id;
       if (host === undefined) continue;
-      const onHost = model.bindings.filter((b) => b.host === host && claimsHostPort(b));
-      if (onHost.some((b) => b.port === r.port)) continue;
+      if (modelIndex(model).claimedPorts.get(host)?.has(r.port)) continue;
       report({
         message: `\`${r.target}:${r.port}\` expects a service at port \`${r.port}\` on host \`${host}\`, but nothing binds ${r.port} there; expected a service, doc or deploy file binding it.`,
         location: r.location,
@@ -93,6 +93,6 @@ export const staleReference = defineRule({
 });
 
 /** Bindings in location order, each once. */
-function sortedUnique(bindings: Binding[]): Binding[] {
+function sortedUnique(bindings: readonly Binding[]): Binding[] {
   return [...new Set(bindings)].sort(byLocation);
 }
