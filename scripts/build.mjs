@@ -34,6 +34,8 @@ await build({
   banner: { js: '#!/usr/bin/env node\n' + banner.js },
 });
 chmodSync('dist/cli.js', 0o755);
+// Extraction worker threads of both entries (src/extract/parallel.ts looks for it beside them).
+await build({ ...common, entryPoints: ['src/extract/worker.ts'], outfile: 'dist/extract-worker.js' });
 
 // Grammars for the source extractors, loaded at run time from beside the bundle.
 const wasmDir = join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');

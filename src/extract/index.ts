@@ -1,7 +1,8 @@
 /**
  * Extract: read each collected file once, hand it to the extractors that accept its path
  * and pass its prefilter, and assemble the {@link ProjectModel}. The registry goes first so
- * its hosts and names are known to every other extractor.
+ * its hosts and names are known to every other extractor; the other files may be read in
+ * worker threads (extract/parallel.ts), with results merged in file order.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,28 +11,20 @@ import { readText } from '../collect/read.js';
 import { findSuppressions } from '../collect/suppressions.js';
 import { problem } from '../collect/walk.js';
 import type { Config } from '../config/types.js';
-import { HostModel, hostId } from '../model/hosts.js';
-import { createLocator } from '../model/location.js';
 import type { ProjectModel } from '../model/project.js';
-import { ServiceIndex } from '../model/services.js';
-import type { Binding, Extraction, Reference } from '../model/types.js';
-import { deployExtractors } from './deploy/index.js';
+import type { Binding, Extraction, Host, Reference } from '../model/types.js';
+import { buildHosts, buildServices, type ContextData } from './context.js';
 import { parseDotenv } from './deploy/dotenv.js';
-import type { ExtractContext, Extractor, SourceFile } from './extractor.js';
+import type { ExtractContext } from './extractor.js';
+import { wanted, type FileJob } from './files.js';
+import { extractParallel } from './parallel.js';
 import { parseRegistry } from './registry/index.js';
-import { serviceDocExtractor } from './service-doc/index.js';
-import { sourceExtractors } from './source/index.js';
-
-const fileExtractors: Extractor[] = [...sourceExtractors, ...deployExtractors];
 
 /** Builds the model from the collected files. `parsed` counts files some extractor parsed. */
 export async function extractAll(root: string, collected: Collected, config: Config): Promise<{ model: ProjectModel; parsed: number }> {
-  const services = new ServiceIndex(config.aliases);
-  for (const dir of collected.serviceDirs) services.add(dir.name);
-  const hosts = new HostModel(
-    config.hosts.map((h) => ({ id: hostId(h.name), label: h.name, aliases: h.aliases, addresses: h.addresses })),
-    config.hosts.filter((h) => h.files.length > 0).map((h) => ({ host: h.name, files: h.files })),
-  );
+  const serviceNames = collected.serviceDirs.map((d) => d.name);
+  const services = buildServices(config, serviceNames);
+  const hosts = buildHosts(config);
   const model: ProjectModel = {
     registryPath: config.registry,
     serviceDirs: collected.serviceDirs,
@@ -49,6 +42,7 @@ export async function extractAll(root: string, collected: Collected, config: Con
     if (e.suppressions) model.suppressions.push(...e.suppressions);
   };
 
+  let registryHosts: Host[] = [];
   const registryFile = collected.files.find((f) => f.path === config.registry);
   if (!registryFile) {
     model.problems.push(problem('input/missing-registry', config.registry, `No registry at \`${config.registry}\`; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`));
@@ -58,49 +52,30 @@ export async function extractAll(root: string, collected: Collected, config: Con
     else {
       const { doc, problems } = parseRegistry(registryFile.path, read.text, services);
       model.registry = doc;
+      registryHosts = doc.hosts;
       for (const h of doc.hosts) hosts.add(h);
       add({ bindings: [...doc.plan, ...doc.actual], references: [], problems, suppressions: findSuppressions(registryFile.path, read.text) });
     }
   }
 
-  const ctx: ExtractContext = { hosts, services, env: readRootEnv(root) };
-  let parsed = model.registry ? 1 : 0;
+  const env = readRootEnv(root);
+  const ctx: ExtractContext = { hosts, services, env };
+  const data: ContextData = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env] };
+  const jobs: FileJob[] = [];
   for (const file of collected.files) {
     if (file.path === config.registry) continue;
-    const isDoc = collected.serviceDocs.has(file.path);
-    const wanted = isDoc ? [serviceDocExtractor] : fileExtractors.filter((e) => e.accepts(file.path));
-    if (wanted.length === 0) continue;
-    const read = readText(file, config.maxFileBytes);
-    if ('problem' in read) {
-      model.problems.push(read.problem);
-      continue;
-    }
-    const text = read.text;
-    const chosen = wanted.filter((e) => !e.prefilter || e.prefilter(text));
-    model.suppressions.push(...findSuppressions(file.path, text));
-    if (chosen.length === 0) continue;
-    parsed++;
     const owner = collected.ownerOf(file.path);
-    const source: SourceFile = {
-      path: file.path,
-      text,
-      locator: createLocator(file.path, text),
-      ...(owner ? { service: services.canonical(owner) } : {}),
-      ...placed(hosts.placeFile(file.path)),
-    };
-    for (const extractor of chosen) {
-      try {
-        add(await extractor.extract(source, ctx));
-      } catch (error) {
-        model.problems.push(problem('input/extractor-failed', file.path, `The \`${extractor.id}\` reader failed on \`${file.path}\`: ${error instanceof Error ? error.message : String(error)}; its ports in this file are unknown.`));
-      }
-    }
+    const job: FileJob = { ...file, isDoc: collected.serviceDocs.has(file.path), ...(owner ? { owner } : {}) };
+    if (wanted(job)) jobs.push(job);
+  }
+  let parsed = model.registry ? 1 : 0;
+  for (const result of await extractParallel(jobs, ctx, data)) {
+    add(result.extraction);
+    if (result.parsed) parsed++;
   }
   normalizeHosts(model);
   return { model, parsed };
 }
-
-const placed = (host: string | undefined) => (host ? { host } : {});
 
 /** The repository's root `.env`, for `${PORT:-3001}` in compose files. */
 function readRootEnv(root: string): Map<string, string> {

@@ -1,0 +1,36 @@
+/**
+ * The bundled CLI spreads extraction over worker threads (dist/extract-worker.js); the
+ * result must be exactly what one thread gives: same bindings, same findings, same order.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CLI = resolve(ROOT, 'dist/cli.js');
+const example = resolve(ROOT, 'examples/monorepo');
+
+function bundled(workers: number): unknown {
+  // Exit code 1 (errors found) is expected; execFileSync throws on it, so read stdout from the error.
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, [CLI, 'check', example, '--format', 'json'], { env: { ...process.env, PORTWARDEN_WORKERS: String(workers) }, encoding: 'utf8' });
+  } catch (error) {
+    out = (error as { stdout: string }).stdout;
+  }
+  const report = JSON.parse(out);
+  report.stats.ms = 0;
+  return report;
+}
+
+describe.skipIf(!existsSync(resolve(ROOT, 'dist/extract-worker.js')))('extraction in worker threads', () => {
+  it('gives the same report with 3 workers as with 1, and as the source run in-process', async () => {
+    const one = bundled(1);
+    expect(bundled(3)).toEqual(one);
+    const inProcess = JSON.parse((await runCli(['check', example, '--format', 'json'])).stdout);
+    inProcess.stats.ms = 0;
+    expect(one).toEqual(inProcess);
+  });
+});
