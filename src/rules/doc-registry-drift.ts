@@ -7,7 +7,7 @@
 import type { Binding } from '../model/types.js';
 import type { ProjectModel } from '../model/project.js';
 import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
-import { docDeclarations, modelIndex, serviceOf } from './selectors.js';
+import { docDeclarations, modelIndex, serviceOf, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
 
 /** The registry actual entries a doc declaration on `host` should agree with, or none. */
@@ -37,7 +37,7 @@ export const docRegistryDrift = defineRule({
         const doc = same[0]!;
         if (expected.includes(doc.port)) continue;
         const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `\`${h}\``).join(', ');
-        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port);
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0]!, service);
         report({
           message: `\`${service}\`'s doc declares port \`${doc.port}\`, but the registry lists it at ${portList(expected)} (host ${hosts}); expected the doc to match the registry.`,
           location: doc.location,

@@ -3,7 +3,7 @@
  * not use, on the same host (normally `dev`). Coding agents copy the doc, so it must match.
  */
 import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
-import { docDeclarations, serviceOf } from './selectors.js';
+import { docDeclarations, serviceOf, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
 
 /** `drift/doc-vs-source`: A service's CLAUDE.md declares a port its source default does not use. */
@@ -27,7 +27,7 @@ export const driftDocVsSource = defineRule({
         const doc = same[0]!;
         if (expected.includes(doc.port)) continue;
         const files = [...new Set(sources.map((b) => b.location.file))].join(', ');
-        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port);
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0]!, service);
         report({
           message: `\`${service}\`'s doc declares port \`${doc.port}\`, but its source default on host \`${host}\` is ${portList(expected)} (${files}); expected the doc to match the code.`,
           location: doc.location,

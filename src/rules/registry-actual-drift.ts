@@ -3,7 +3,7 @@
  * that host's deploy files (compose ports, plists, runner scripts on the host network).
  */
 import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
-import { isMachineHost, serviceOf } from './selectors.js';
+import { isMachineHost, serviceOf, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
 
 /** `registry/actual-drift`: The registry's real port for a host disagrees with that host's deploy files. */
@@ -27,7 +27,7 @@ export const registryActualDrift = defineRule({
       if (stale.length === 0) continue;
       const entry = stale[0]!;
       const service = serviceOf(model, entry);
-      const fixable = entries.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port);
+      const fixable = entries.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port) && !takenByOther(model, entry.host, expected[0]!, service);
       report({
         message: `The registry lists \`${service}\` at \`${entry.port}\` on host \`${entry.host}\`, but its deploy files bind ${portList(expected)} there (${[...new Set(files.map((b) => b.location.file))].join(', ')}); expected the registry to match what is deployed.`,
         location: entry.location,

@@ -75,12 +75,23 @@ export function listenPort(b: Binding): number | undefined {
   return b.port;
 }
 
+/**
+ * True when a service other than `service` claims `port` on `host`. A fix that would write
+ * that port for `service` would record a collision, so it is not certain and is not offered.
+ */
+export function takenByOther(model: ProjectModel, host: string, port: number, service: string): boolean {
+  const who = modelIndex(model).claimants.get(`${host}|${port}`);
+  return who !== undefined && [...who].some((s) => s !== service);
+}
+
 /** What the rules look up per service, per host and per directory. Read-only: never mutate the lists. */
 export interface ModelIndex {
   /** Bindings per canonical service name, in model order; a service with no bindings is absent. */
   byService: ReadonlyMap<string, readonly Binding[]>;
   /** Per host, the ports that bindings claiming a host port there (see `claimsHostPort`) claim. */
   claimedPorts: ReadonlyMap<string, ReadonlySet<number>>;
+  /** Per `host|port`, the canonical services claiming it. */
+  claimants: ReadonlyMap<string, ReadonlySet<string>>;
   /** Canonical names of the `services/<name>/` directories. */
   serviceDirNames: ReadonlySet<string>;
   /** The registry's "Real ports today" entries per canonical service, in registry order. */
@@ -118,9 +129,15 @@ export function modelIndex(model: ProjectModel): ModelIndex {
 function buildIndex(model: ProjectModel): ModelIndex {
   const byService = new Map<string, Binding[]>();
   const claimedPorts = new Map<string, Set<number>>();
+  const claimants = new Map<string, Set<string>>();
   for (const b of model.bindings) {
-    push(byService, model.services.canonical(b.service), b);
+    const service = model.services.canonical(b.service);
+    push(byService, service, b);
     if (!claimsHostPort(b)) continue;
+    const key = `${b.host}|${b.port}`;
+    const who = claimants.get(key);
+    if (who) who.add(service);
+    else claimants.set(key, new Set([service]));
     const ports = claimedPorts.get(b.host);
     if (ports) ports.add(b.port);
     else claimedPorts.set(b.host, new Set([b.port]));
@@ -128,7 +145,7 @@ function buildIndex(model: ProjectModel): ModelIndex {
   const registryActualByService = new Map<string, Binding[]>();
   for (const b of model.registry?.actual ?? []) push(registryActualByService, model.services.canonical(b.service), b);
   const serviceDirNames = new Set(model.serviceDirs.map((d) => model.services.canonical(d.name)));
-  return { byService, claimedPorts, serviceDirNames, registryActualByService };
+  return { byService, claimedPorts, claimants, serviceDirNames, registryActualByService };
 }
 
 function push(map: Map<string, Binding[]>, key: string, b: Binding): void {

@@ -93,6 +93,14 @@ describe('drift/doc-vs-source', () => {
     expect(f!.fix).toBeUndefined();
   });
 
+  it('offers no fix when the default it would copy collides with another service on that host', () => {
+    // mana-voice-bot's default went back to 3050, mana-sync's port: writing 3050 into the doc would record the collision.
+    const m = model({ bindings: [doc('mana-voice-bot', 3024, 5), source('mana-voice-bot', 3050, 27), source('mana-sync', 3050, 18, { file: 'services/mana-sync/config.go' })] });
+    const [f] = run(driftDocVsSource, m);
+    expect(f!.message).toContain('is `3050`');
+    expect(f!.fix).toBeUndefined();
+  });
+
   it('keeps its fingerprint when lines move', () => {
     const m = model({ bindings: [doc('mana-stt', 3021, 3), source('mana-stt', 3020, 14)] });
     expect(fingerprints(run(driftDocVsSource, shiftLines(m, 2)))).toEqual(fingerprints(run(driftDocVsSource, m)));
