@@ -7,11 +7,31 @@ import { compareLocations } from '../model/location.js';
 import type { Binding, Reference } from '../model/types.js';
 import { NOT_DEPLOYED_HOST } from '../model/types.js';
 
-/** Where a binding was stated, in a few words: `registry actual`, `compose ports`, `dockerfile EXPOSE`. */
+/** What people call each extractor's files, for notes such as "(Dockerfile `EXPOSE`)". */
+const SOURCE_NAMES: Record<string, string> = {
+  'claude-md': 'CLAUDE.md',
+  compose: 'compose',
+  dockerfile: 'Dockerfile',
+  env: '.env',
+  'env-generator': '', // its statements say "… in the env generator" themselves
+  typescript: 'TypeScript default',
+  javascript: 'JavaScript default',
+  python: 'Python default',
+  go: 'Go default',
+  shell: 'shell script',
+  'package-json': 'package.json script',
+  launchd: 'launchd plist',
+  cloudflared: 'cloudflared',
+  prometheus: 'Prometheus',
+};
+
+/** Where a binding was stated, in a few words: `registry actual`, `compose `ports``, `Dockerfile `EXPOSE``. */
 export function describeSource(b: Binding): string {
   if (b.kind === 'registry-plan') return 'registry plan';
   if (b.kind === 'registry-actual') return b.host === NOT_DEPLOYED_HOST ? 'registry, not deployed' : 'registry actual';
-  return b.via ? `${b.source} ${b.via}` : b.source;
+  const name = SOURCE_NAMES[b.source] ?? b.source;
+  if (!b.via) return name || b.source;
+  return name ? `${name} \`${b.via}\`` : b.via;
 }
 
 /**

@@ -15,7 +15,7 @@ describe('collision/same-host', () => {
     expect(f!.severity).toBe('warning');
     expect(f!.message).toBe('Port `3050` of `mana-voice-bot` collides with `mana-sync` on host `dev`; expected one service per port on a host.');
     expect(f!.location).toEqual(at('services/mana-voice-bot/src/config.ts', 12, 20, 4));
-    expect(f!.related).toEqual([{ location: at('docker-compose.yml', 40, 10, 4), message: '`mana-sync` binds 3050 here (compose ports)' }]);
+    expect(f!.related).toEqual([{ location: at('docker-compose.yml', 40, 10, 4), message: '`mana-sync` binds 3050 here (compose `ports`)' }]);
   });
 
   it('reports a collision on a named host as an error and lists every service and binding involved', () => {
@@ -33,8 +33,8 @@ describe('collision/same-host', () => {
     expect(f!.message).toBe('Port `3040` of `presi-server` collides with `glitchtip` and `mana-notify` on host `mac-mini`; expected one service per port on a host.');
     // Related evidence is in location order: compose file first, then the registry.
     expect(f!.related.map((r) => r.message)).toEqual([
-      '`mana-notify` binds 3040 here (compose ports)',
-      '`glitchtip` binds 3040 here (compose ports)',
+      '`mana-notify` binds 3040 here (compose `ports`)',
+      '`glitchtip` binds 3040 here (compose `ports`)',
       '`mana-notify` binds 3040 here (registry actual)',
     ]);
   });

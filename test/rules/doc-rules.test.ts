@@ -72,7 +72,7 @@ describe('drift/doc-vs-source', () => {
       "`mana-stt`'s doc declares port `3021`, but its source default on host `dev` is `3020` (services/mana-stt/app/main.py); expected the doc to match the code.",
     );
     expect(f!.location).toEqual(at('services/mana-stt/CLAUDE.md', 3, 10, 4));
-    expect(f!.related).toEqual([{ location: at('services/mana-stt/app/main.py', 14, 20, 4), message: '`mana-stt` binds 3020 here (python)' }]);
+    expect(f!.related).toEqual([{ location: at('services/mana-stt/app/main.py', 14, 20, 4), message: '`mana-stt` binds 3020 here (Python default)' }]);
     expect(f!.fix).toEqual({ location: at('services/mana-stt/CLAUDE.md', 3, 10, 4), text: '3020' });
   });
 
@@ -114,7 +114,7 @@ describe('doc/missing-port', () => {
     expect(f!.severity).toBe('notice');
     expect(f!.message).toBe('`services/mana-events/CLAUDE.md` declares no port for `mana-events` (elsewhere it binds `3065`); expected a line such as `## Port: NNNN`.');
     expect(f!.location).toEqual({ file: 'services/mana-events/CLAUDE.md', line: 1, column: 1, endLine: 1, endColumn: 1 });
-    expect(f!.related).toEqual([{ location: at('services/mana-events/src/config.ts', 8, 20, 4), message: '`mana-events` binds 3065 here (typescript)' }]);
+    expect(f!.related).toEqual([{ location: at('services/mana-events/src/config.ts', 8, 20, 4), message: '`mana-events` binds 3065 here (TypeScript default)' }]);
   });
 
   it('reports a service directory without a CLAUDE.md at the directory', () => {

@@ -20,8 +20,8 @@ describe('drift/deploy', () => {
     expect(macMini.severity).toBe('warning');
     expect(macMini.location).toEqual(at(DOCKERFILE, 9, 10, 4));
     expect(macMini.related).toEqual([
-      { location: at(COMPOSE, 12, 10, 4), message: '`mana-sync` listens on 3050 here (compose environment PORT)' },
-      { location: at(DOCKERFILE, 8, 10, 4), message: '`mana-sync` listens on 3050 here (dockerfile ENV PORT)' },
+      { location: at(COMPOSE, 12, 10, 4), message: '`mana-sync` listens on 3050 here (compose `environment PORT`)' },
+      { location: at(DOCKERFILE, 8, 10, 4), message: '`mana-sync` listens on 3050 here (Dockerfile `ENV PORT`)' },
     ]);
   });
 
@@ -39,7 +39,7 @@ describe('drift/deploy', () => {
       '`mana-stt` runs on `3026` on host `dev` per scripts/run-stt.sh --port, but services/mana-stt/src/config.ts typescript says `3020`; expected its deploy files to agree on one port.',
     );
     expect(f!.location).toEqual(at('scripts/run-stt.sh', 3, 10, 4));
-    expect(f!.related.map((r) => r.message)).toEqual(['`mana-stt` runs on 3020 here (typescript)']);
+    expect(f!.related.map((r) => r.message)).toEqual(['`mana-stt` runs on 3020 here (TypeScript default)']);
   });
 
   it('lets a container port differ from the dev source default, and hosts differ from each other', () => {

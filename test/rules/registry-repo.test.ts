@@ -17,7 +17,7 @@ describe('registry/actual-drift', () => {
       'The registry lists `mana-sync` at `3050` on host `mac-mini`, but its deploy files bind `3051` there (docker-compose.macmini.yml); expected the registry to match what is deployed.',
     );
     expect(f!.location).toEqual(at(REGISTRY, 26, 18, 4));
-    expect(f!.related).toEqual([{ location: at(COMPOSE, 33, 10, 4), message: '`mana-sync` binds 3051 here (compose ports)' }]);
+    expect(f!.related).toEqual([{ location: at(COMPOSE, 33, 10, 4), message: '`mana-sync` binds 3051 here (compose `ports`)' }]);
     expect(f!.fix).toEqual({ location: at(REGISTRY, 26, 18, 4), text: '3051' });
   });
 
@@ -57,7 +57,7 @@ describe('registry/unregistered', () => {
       '`mana-matrix` binds port `3070` but has no entry in the registry `docs/PORT_SCHEMA.md`; expected a row in a range table (and a real-ports entry once deployed).',
     );
     expect(f!.location).toEqual(at('services/mana-matrix/CLAUDE.md', 2, 10, 4));
-    expect(f!.related.map((r) => r.message)).toEqual(['`mana-matrix` binds 3070 here (typescript)', '`mana-matrix` binds 3070 here (compose ports)']);
+    expect(f!.related.map((r) => r.message)).toEqual(['`mana-matrix` binds 3070 here (TypeScript default)', '`mana-matrix` binds 3070 here (compose `ports`)']);
   });
 
   it('accepts services in the plan or only in the real-ports list, and says nothing without a registry', () => {
