@@ -34,6 +34,8 @@ export interface RunContext {
   workspace: string;
   apiUrl: string;
   serverUrl: string;
+  /** `GITHUB_RUN_ID`, for a link to the workflow run; absent outside a runner. */
+  runId?: string;
   pr?: PullRequestInfo;
 }
 
@@ -69,6 +71,7 @@ export function readContext(env: Env = process.env): ContextResult {
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    ...(env.GITHUB_RUN_ID ? { runId: env.GITHUB_RUN_ID } : {}),
   };
   if (event === 'merge_group') {
     const headSha = str(obj(payload.merge_group).head_sha);

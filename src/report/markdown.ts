@@ -6,12 +6,15 @@
 import type { Finding, Severity } from '../model/finding.js';
 import { countBySeverity } from './text.js';
 import { CELL_CHARS, clipTo, truncate, type Chunk, type TruncateOptions } from './limits.js';
-import { blobUrl, inline } from './md-inline.js';
+import { blobUrl, commitUrl, inline, runUrl } from './md-inline.js';
+import { bySeverity, distinctRelated } from './order.js';
 import { portMapChunks } from './port-map.js';
 import type { RunReport } from './reporter.js';
 import { VERSION } from '../version.js';
 
-const ICON: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' };
+const ICON: Record<Severity, string> = { error: '🔴', warning: '🟠', notice: '🔵' };
+/** Related entries shown under a message before "and N more". */
+const RELATED_SHOWN = 3;
 
 /** Priorities: what survives truncation first. */
 const P = { structure: 0, new: 1, fixed: 2, existing: 3, portMap: 4 } as const;
@@ -23,18 +26,23 @@ function where(run: RunReport, sha: string, file: string, line: number): string 
   return `[${inline(`${file}:${line}`)}](${blobUrl(run, sha, file, line)})`;
 }
 
-/** One table row for a finding; `sha` is the commit its locations belong to. */
+/**
+ * One table row for a finding; `sha` is the commit its locations belong to. The severity
+ * icon sits beside the rule (its word is the link's tooltip and is in the counts line), so
+ * the message gets the width; related entries are listed once per file:line.
+ */
 export function findingRow(run: RunReport, f: Finding, sha: string): string {
-  const related = f.related
-    .slice(0, 3)
+  const distinct = distinctRelated(f.related);
+  const related = distinct
+    .slice(0, RELATED_SHOWN)
     .map((r) => `<br>↳ ${where(run, sha, r.location.file, r.location.line)} ${inline(clipTo(r.message, 200))}`)
     .join('');
-  const more = f.related.length > 3 ? `<br>↳ and ${f.related.length - 3} more` : '';
-  const rule = f.url ? `[\`${f.ruleId}\`](${f.url})` : `\`${f.ruleId}\``;
-  return `| ${ICON[f.severity]} | ${rule} | ${where(run, sha, f.location.file, f.location.line)} | ${inline(clipTo(f.message, CELL_CHARS))}${related}${more} |\n`;
+  const more = distinct.length > RELATED_SHOWN ? `<br>↳ and ${distinct.length - RELATED_SHOWN} more` : '';
+  const rule = f.url ? `[\`${f.ruleId}\`](${f.url} "${f.severity}")` : `\`${f.ruleId}\``;
+  return `| ${ICON[f.severity]} ${rule} | ${where(run, sha, f.location.file, f.location.line)} | ${inline(clipTo(f.message, CELL_CHARS))}${related}${more} |\n`;
 }
 
-const TABLE_HEAD = '| Severity | Rule | Location | Message |\n|---|---|---|---|\n';
+const TABLE_HEAD = '| Rule | Location | Message |\n|---|---|---|\n';
 
 function counts(findings: Finding[]): string {
   const c = countBySeverity(findings);
@@ -54,24 +62,38 @@ export function headline(run: RunReport): string {
   return pr ? '✅ portwarden: no new port problems' : '✅ portwarden: no port problems';
 }
 
-/** The report as chunks, in document order. `marker` (a hidden comment) goes first. */
-export function reportChunks(run: RunReport, marker = ''): Chunk[] {
+/** `` [`abc1234`](commit page) ``: a short sha linked to its commit. */
+function commitLink(run: RunReport, sha: string): string {
+  return `[\`${sha.slice(0, 7)}\`](${commitUrl(run, sha)})`;
+}
+
+/** The footer's first line: where the full list is, and a link to the workflow run when known. */
+function fullListLine(run: RunReport, fullListIn: string): string {
+  const url = runUrl(run);
+  return `Full list: ${fullListIn}${url ? ` of [this workflow run](${url})` : ''}.<br>`;
+}
+
+/**
+ * The report as chunks, in document order. `marker` (a hidden comment) goes first;
+ * `fullListIn` names, in the footer, where every finding can be read.
+ */
+export function reportChunks(run: RunReport, marker = '', fullListIn?: string): Chunk[] {
   const { classified, mode, mergeBase, notes } = run.analysis;
   const head = run.context.headSha;
   const chunks: Chunk[] = [];
   const add = (text: string, priority: number, findings = 0) => chunks.push({ text, priority, findings });
   add(`${marker ? `${marker}\n` : ''}### ${headline(run)}\n\n`, P.structure);
   if (mode === 'pull-request') {
-    add(`**${classified.new.length} new**${counts(classified.new)} · **${classified.existing.length} existing** · **${classified.fixed.length} fixed**, compared with the merge base ${mergeBase ? `\`${mergeBase.slice(0, 7)}\`` : ''}.\n\n`, P.structure);
+    add(`**${classified.new.length} new**${counts(classified.new)} · **${classified.existing.length} existing** · **${classified.fixed.length} fixed**, compared with the merge base ${mergeBase ? commitLink(run, mergeBase) : ''}.\n\n`, P.structure);
   } else {
-    add(`**${plural(classified.new.length, 'finding')}**${counts(classified.new)} in \`${head.slice(0, 7)}\`.\n\n`, P.structure);
+    add(`**${plural(classified.new.length, 'finding')}**${counts(classified.new)} in ${commitLink(run, head)}.\n\n`, P.structure);
   }
   for (const note of notes) add(`> [!WARNING]\n> ${inline(note)}\n\n`, P.structure);
 
   const table = (title: string, findings: Finding[], sha: string, priority: number, collapsed: boolean) => {
     if (findings.length === 0) return;
     add(collapsed ? `<details><summary>${title}</summary>\n\n${TABLE_HEAD}` : `#### ${title}\n\n${TABLE_HEAD}`, P.structure);
-    for (const f of findings) add(findingRow(run, f, sha), priority, 1);
+    for (const f of bySeverity(findings)) add(findingRow(run, f, sha), priority, 1);
     add(collapsed ? '\n</details>\n\n' : '\n', P.structure);
   };
   if (mode === 'pull-request') {
@@ -82,11 +104,11 @@ export function reportChunks(run: RunReport, marker = ''): Chunk[] {
     table(`Findings (${classified.new.length})`, classified.new, head, P.new, false);
   }
   chunks.push(...portMapChunks(run, P.portMap));
-  add(`<sub>portwarden ${VERSION} · fail-level \`${run.settings.failLevel}\` · ${plural(run.analysis.head.stats.files, 'file')} read</sub>\n`, P.structure);
+  add(`<sub>${fullListIn ? fullListLine(run, fullListIn) : ''}portwarden ${VERSION} · fail-level \`${run.settings.failLevel}\` · ${plural(run.analysis.head.stats.files, 'file')} read</sub>\n`, P.structure);
   return chunks;
 }
 
 /** The report as markdown within `options.limit`. */
 export function renderReport(run: RunReport, options: TruncateOptions & { marker?: string }): string {
-  return truncate(reportChunks(run, options.marker), options);
+  return truncate(reportChunks(run, options.marker, options.fullListIn), options);
 }

@@ -31,3 +31,15 @@ export function blobUrl(run: Pick<RunReport, 'context'>, sha: string, path: stri
   return `${serverUrl}/${owner}/${repo}/blob/${sha}/${encoded}${line ? `#L${line}` : ''}`;
 }
 
+
+/** A link to commit `sha`'s page. */
+export function commitUrl(run: Pick<RunReport, 'context'>, sha: string): string {
+  const { serverUrl, owner, repo } = run.context;
+  return `${serverUrl}/${owner}/${repo}/commit/${sha}`;
+}
+
+/** A link to the workflow run (whose page holds the job summary), when the run id is known. */
+export function runUrl(run: Pick<RunReport, 'context'>): string | undefined {
+  const { serverUrl, owner, repo, runId } = run.context;
+  return runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${encodeURIComponent(runId)}` : undefined;
+}

@@ -1,16 +1,16 @@
 /**
  * The per-host port map for the markdown report: for each machine, which port serves which
- * service and where that is stated. Container-internal ports bind no host and plan rows bind
- * no machine, so neither appears. A port with two services is flagged.
+ * service and where that is stated. Only ports bound on the host's network appear: container-
+ * internal ports (`network: 'container'`) bind no host port and plan rows bind no machine.
+ * Flags: a port with two services (⚠️) (each named with its own evidence, so the new line of a
+ * collision is never hidden under "and N more"), a service on two ports of one host (↔️), and
+ * services whose only evidence is a doc or the registry (a claim, not a deployment).
  */
-import { repoPath } from '../baseline/relocate.js';
 import { DEV_HOST, NOT_DEPLOYED_HOST, PLAN_HOST, type Binding } from '../model/types.js';
 import type { Chunk } from './limits.js';
-import { blobUrl, inline } from './md-inline.js';
+import { inline } from './md-inline.js';
+import { evidenceLinks, newLines, type LinkContext } from './port-map-links.js';
 import type { RunReport } from './reporter.js';
-
-/** Links shown per port before "and N more". */
-const LINKS_PER_PORT = 2;
 
 /** The bindings that occupy a port on a machine, grouped by host id then port. */
 export function portMap(bindings: Binding[]): Map<string, Map<number, Binding[]>> {
@@ -24,6 +24,23 @@ export function portMap(bindings: Binding[]): Map<string, Map<number, Binding[]>
   return hosts;
 }
 
+/**
+ * `doc only`, `registry only` or `doc + registry only` when no deploy file and no source
+ * default binds the service here, else `''`: such a row states a claim, not a deployment.
+ */
+export function claimTag(list: Binding[]): string {
+  const kinds = new Set(list.map((b) => b.kind));
+  if (kinds.has('deploy') || kinds.has('source-default')) return '';
+  const doc = kinds.has('service-doc');
+  const registry = kinds.has('registry-actual');
+  return doc && registry ? 'doc + registry only' : doc ? 'doc only' : registry ? 'registry only' : '';
+}
+
+const LEGEND =
+  "Ports bound on each host's network; container-internal ports and the plan are left out. " +
+  '⚠️ two services on one port · ↔️ one service on several ports of this host · ' +
+  '"doc only" / "registry only": stated there, but no deploy file or source default binds it.\n\n';
+
 /** The port map as chunks of priority `priority`: one per host, inside a collapsed section. */
 export function portMapChunks(run: RunReport, priority: number): Chunk[] {
   const model = run.analysis.head.model;
@@ -31,24 +48,41 @@ export function portMapChunks(run: RunReport, priority: number): Chunk[] {
   if (map.size === 0) return [];
   // Named hosts in the model's order, then dev, then anything else.
   const order = [...model.hosts.list().map((h) => h.id), DEV_HOST, ...map.keys()].filter((id, i, all) => map.has(id) && all.indexOf(id) === i);
-  const chunks: Chunk[] = [{ text: `<details><summary>Port map (${order.length} host${order.length === 1 ? '' : 's'})</summary>\n\n`, priority: 0 }];
+  const chunks: Chunk[] = [{ text: `<details><summary>Port map (${order.length} host${order.length === 1 ? '' : 's'})</summary>\n\n${LEGEND}`, priority: 0 }];
+  const ctx: LinkContext = { run, prefix: run.analysis.prefix, fresh: newLines(run) };
   for (const id of order) {
     const host = model.hosts.resolve(id);
     const title = id === DEV_HOST ? '`dev` (a developer machine: source defaults, .env files, dev scripts)' : `\`${inline(id)}\`${host && host.label !== id ? ` — ${inline(host.label)}` : ''}`;
-    const rows = [...map.get(id)!].sort(([a], [b]) => a - b).map(([port, list]) => row(run, port, list));
+    const ports = map.get(id)!;
+    const byService = portsByService(ports);
+    const rows = [...ports].sort(([a], [b]) => a - b).map(([port, list]) => row(ctx, port, list, byService));
     chunks.push({ text: `**${title}**\n\n| Port | Service | Stated in |\n|---:|---|---|\n${rows.join('')}\n`, priority });
   }
   chunks.push({ text: '</details>\n\n', priority: 0 });
   return chunks;
 }
 
-function row(run: RunReport, port: number, list: Binding[]): string {
+/** Each service's ports on one host, ascending. */
+function portsByService(ports: Map<number, Binding[]>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const [port, list] of ports) for (const service of new Set(list.map((b) => b.service))) out.set(service, [...(out.get(service) ?? []), port]);
+  for (const list of out.values()) list.sort((a, b) => a - b);
+  return out;
+}
+
+function row(ctx: LinkContext, port: number, list: Binding[], ports: Map<string, number[]>): string {
   const services = [...new Set(list.map((b) => b.service))].sort();
-  const service = services.length > 1 ? `⚠️ ${services.map((s) => `\`${inline(s)}\``).join(', ')}` : `\`${inline(services[0] ?? '')}\``;
-  const links = list.slice(0, LINKS_PER_PORT).map((b) => {
-    const file = repoPath(run.analysis.prefix, b.location.file);
-    return `[${inline(`${file}:${b.location.line}`)}](${blobUrl(run, run.context.headSha, file, b.location.line)})`;
+  const collision = services.length > 1;
+  const names = services.map((s) => {
+    const own = list.filter((b) => b.service === s);
+    const tag = claimTag(own);
+    const others = (ports.get(s) ?? []).filter((p) => p !== port);
+    return `\`${inline(s)}\`${tag ? ` <sub>${tag}</sub>` : ''}${others.length ? ` ↔️ also on ${others.join(', ')}` : ''}`;
   });
-  const more = list.length > LINKS_PER_PORT ? ` and ${list.length - LINKS_PER_PORT} more` : '';
-  return `| ${port} | ${service} | ${links.join(', ')}${more} |\n`;
+  // One group of links per service; in a collision row each group is named.
+  const stated = services.map((s) => {
+    const links = evidenceLinks(ctx, list.filter((b) => b.service === s));
+    return collision ? `\`${inline(s)}\`: ${links}` : links;
+  });
+  return `| ${port} | ${collision ? '⚠️ ' : ''}${names.join(', ')} | ${stated.join('<br>')} |\n`;
 }

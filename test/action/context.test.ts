@@ -46,6 +46,13 @@ describe('readContext', () => {
     expect(comment).toEqual({ skip: expect.stringContaining('event `issue_comment` is not one portwarden checks') });
   });
 
+  it('keeps GITHUB_RUN_ID for a link to the workflow run, and omits it when unset', () => {
+    const withRun = readContext({ ...env('push', example('push')), GITHUB_RUN_ID: '9876543210' });
+    expect('context' in withRun && withRun.context.runId).toBe('9876543210');
+    const without = readContext(env('push', example('push')));
+    expect('context' in without && 'runId' in without.context).toBe(false);
+  });
+
   it('reads push and merge_group without a pull request; merge_group results go on its head sha', () => {
     const push = readContext(env('push', example('push')));
     expect('context' in push && push.context.pr).toBeUndefined();

@@ -25,14 +25,14 @@ describe('the markdown report', () => {
   it('has a failing headline, counts and a table per class on a pull request', () => {
     const md = renderReport(run, { limit: COMMENT_BODY_CHARS, unit: 'chars', fullListIn: 'x' });
     expect(headline(run)).toBe('❌ portwarden: 1 new finding at or above `error`');
-    expect(md).toContain(`**1 new** (1 error) · **1 existing** · **1 fixed**, compared with the merge base \`${run.analysis.mergeBase!.slice(0, 7)}\`.`);
+    expect(md).toContain(`**1 new** (1 error) · **1 existing** · **1 fixed**, compared with the merge base [\`${run.analysis.mergeBase!.slice(0, 7)}\`](https://github.com/octo/mono/commit/${run.analysis.mergeBase}).`);
     expect(md).toContain('#### New (1)');
     expect(md).toContain('<details><summary>Existing before this pull request (1)</summary>');
     expect(md).toContain('<details><summary>Fixed by this pull request (1)</summary>');
     // The new finding's row links its location at the head and its rule's docs.
     const sha = run.context.headSha;
     expect(md).toContain(`[docs/PORT\\_SCHEMA.md:9](https://github.com/octo/mono/blob/${sha}/docs/PORT_SCHEMA.md#L9)`);
-    expect(md).toMatch(/\| 🔴 error \| \[`collision\/same-host`\]\(https:\/\/[^)]+\) \|/);
+    expect(md).toMatch(/\| 🔴 \[`collision\/same-host`\]\(https:\/\/[^) ]+ "error"\) \|/);
     // The fixed finding links the merge base, where its line still exists.
     expect(md).toContain(`/blob/${run.analysis.mergeBase}/docs/PORT_SCHEMA.md#L10`);
   });
@@ -40,8 +40,8 @@ describe('the markdown report', () => {
   it('shows a port map per host that flags a port with two services', () => {
     const md = renderReport(run, { limit: COMMENT_BODY_CHARS, unit: 'chars', fullListIn: 'x' });
     expect(md).toContain('<details><summary>Port map (1 host)</summary>');
-    expect(md).toMatch(/\| 3001 \| ⚠️ `svc-a`, `svc-b` \| \[docs\/PORT\\_SCHEMA\.md:6\]\(.*PORT_SCHEMA\.md#L6\), \[docs\/PORT\\_SCHEMA\.md:7\]/);
-    expect(md).toMatch(/\| 3006 \| `svc-y` \|/);
+    expect(md).toMatch(/\| 3001 \| ⚠️ `svc-a` <sub>registry only<\/sub>, `svc-b` <sub>registry only<\/sub> \| `svc-a`: \[docs\/PORT\\_SCHEMA\.md:6\]\(.*PORT_SCHEMA\.md#L6\)<br>`svc-b`: \[docs\/PORT\\_SCHEMA\.md:7\]/);
+    expect(md).toMatch(/\| 3006 \| `svc-y` <sub>registry only<\/sub> \|/);
   });
 
   it('passes with a green headline when nothing is new', () => {
