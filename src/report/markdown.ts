@@ -28,8 +28,8 @@ function where(run: RunReport, sha: string, file: string, line: number): string 
 
 /**
  * One table row for a finding; `sha` is the commit its locations belong to. The severity
- * icon sits beside the rule (its word is the link's tooltip and is in the counts line), so
- * the message gets the width; related entries are listed once per file:line.
+ * icon sits beside the rule with its word beneath (colour alone is not enough), so the
+ * message gets the width; related entries are listed once per file:line.
  */
 export function findingRow(run: RunReport, f: Finding, sha: string): string {
   const distinct = distinctRelated(f.related);
@@ -39,7 +39,7 @@ export function findingRow(run: RunReport, f: Finding, sha: string): string {
     .join('');
   const more = distinct.length > RELATED_SHOWN ? `<br>↳ and ${distinct.length - RELATED_SHOWN} more` : '';
   const rule = f.url ? `[\`${f.ruleId}\`](${f.url} "${f.severity}")` : `\`${f.ruleId}\``;
-  return `| ${ICON[f.severity]} ${rule} | ${where(run, sha, f.location.file, f.location.line)} | ${inline(clipTo(f.message, CELL_CHARS))}${related}${more} |\n`;
+  return `| ${ICON[f.severity]} ${rule}<br><sub>${f.severity}</sub> | ${where(run, sha, f.location.file, f.location.line)} | ${inline(clipTo(f.message, CELL_CHARS))}${related}${more} |\n`;
 }
 
 const TABLE_HEAD = '| Rule | Location | Message |\n|---|---|---|\n';

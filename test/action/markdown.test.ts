@@ -32,7 +32,7 @@ describe('the markdown report', () => {
     // The new finding's row links its location at the head and its rule's docs.
     const sha = run.context.headSha;
     expect(md).toContain(`[docs/PORT\\_SCHEMA.md:9](https://github.com/octo/mono/blob/${sha}/docs/PORT_SCHEMA.md#L9)`);
-    expect(md).toMatch(/\| 🔴 \[`collision\/same-host`\]\(https:\/\/[^) ]+ "error"\) \|/);
+    expect(md).toMatch(/\| 🔴 \[`collision\/same-host`\]\(https:\/\/[^) ]+ "error"\)<br><sub>error<\/sub> \|/);
     // The fixed finding links the merge base, where its line still exists.
     expect(md).toContain(`/blob/${run.analysis.mergeBase}/docs/PORT_SCHEMA.md#L10`);
   });

@@ -67,7 +67,7 @@ describe('finding order', () => {
   it('puts the severity icon beside the rule link in a three-column table', () => {
     const row = findingRow(run, finding('warning', 'docs/PORT_SCHEMA.md', 7), 'abc');
     expect(row).toBe(
-      '| 🟠 [`collision/same-host`](https://example.com/rules#collision/same-host "warning") | [docs/PORT\\_SCHEMA.md:7](https://github.com/octo/mono/blob/abc/docs/PORT_SCHEMA.md#L7) | warning at docs/PORT\\_SCHEMA.md:7 |\n',
+      '| 🟠 [`collision/same-host`](https://example.com/rules#collision/same-host "warning")<br><sub>warning</sub> | [docs/PORT\\_SCHEMA.md:7](https://github.com/octo/mono/blob/abc/docs/PORT_SCHEMA.md#L7) | warning at docs/PORT\\_SCHEMA.md:7 |\n',
     );
     expect(renderReport(run, { limit: COMMENT_BODY_CHARS, unit: 'chars', fullListIn: 'x' })).toContain('| Rule | Location | Message |\n|---|---|---|\n');
   });
