@@ -997,7 +997,7 @@ var require_parse = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push2 = (tok) => {
+      const push3 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -1031,8 +1031,8 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
+        push3({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push3({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -1052,7 +1052,7 @@ var require_parse = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
+          push3({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -1074,7 +1074,7 @@ var require_parse = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value, output });
+        push3({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -1135,7 +1135,7 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push2({ type: "text", value });
+            push3({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -1153,7 +1153,7 @@ var require_parse = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push2({ type: "text", value });
+            push3({ type: "text", value });
             continue;
           }
         }
@@ -1201,13 +1201,13 @@ var require_parse = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
+            push3({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push2({ type: "paren", value });
+          push3({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -1219,7 +1219,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push3({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -1232,19 +1232,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value });
+          push3({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
+            push3({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value, output: `\\${value}` });
+            push3({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -1278,13 +1278,13 @@ var require_parse = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push2(open);
+          push3(open);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
+            push3({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -1313,7 +1313,7 @@ var require_parse = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push2({ type: "brace", value, output });
+          push3({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -1322,7 +1322,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -1332,7 +1332,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push2({ type: "comma", value, output });
+          push3({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -1344,7 +1344,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
+          push3({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -1358,10 +1358,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
+            push3({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value, output: DOT_LITERAL });
+          push3({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -1376,14 +1376,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push2({ type: "text", value, output });
+            push3({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            push3({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value, output: QMARK });
+          push3({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -1404,22 +1404,22 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
+            push3({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
+            push3({ type: "plus", value });
             continue;
           }
-          push2({ type: "plus", value: PLUS_LITERAL });
+          push3({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
+            push3({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -1431,7 +1431,7 @@ var require_parse = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -1459,13 +1459,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
+            push3({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
+            push3({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -1507,7 +1507,7 @@ var require_parse = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push3({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -1517,7 +1517,7 @@ var require_parse = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push3({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -1535,12 +1535,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push2(token);
+          push3(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push2(token);
+          push3(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -1559,7 +1559,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push3(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -1577,7 +1577,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -9238,7 +9238,7 @@ var require_extend = __commonJS({
 });
 
 // src/cli/main.ts
-import { existsSync as existsSync4, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync5, statSync as statSync2 } from "node:fs";
 import { resolve } from "node:path";
 
 // src/config/types.ts
@@ -9646,7 +9646,7 @@ function parseHosts(value, fail, stringList) {
 }
 
 // src/extract/index.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
 import { join as join4 } from "node:path";
 
 // src/collect/read.ts
@@ -9779,6 +9779,21 @@ var ServiceIndex = class {
   }
 };
 
+// src/extract/context.ts
+function buildHosts(config, registryHosts = []) {
+  const hosts = new HostModel(
+    config.hosts.map((h) => ({ id: hostId(h.name), label: h.name, aliases: h.aliases, addresses: h.addresses })),
+    config.hosts.filter((h) => h.files.length > 0).map((h) => ({ host: h.name, files: h.files }))
+  );
+  for (const h of registryHosts) hosts.add(h);
+  return hosts;
+}
+function buildServices(config, names) {
+  const services = new ServiceIndex(config.aliases);
+  for (const name2 of names) services.add(name2);
+  return services;
+}
+
 // src/extract/deploy/mapped.ts
 function identity(source, start2, end) {
   const starts = [];
@@ -9837,6 +9852,74 @@ function align(value, raw2, offset) {
   }
   return out2;
 }
+
+// src/extract/output.ts
+var INVALID_PORT = "input/invalid-port";
+function readPort(text5) {
+  const n = /^\d+$/.test(text5) ? Number(text5) : Number.NaN;
+  return isValidPort(n) ? n : void 0;
+}
+var ExtractionOutput = class {
+  constructor(file, source) {
+    this.file = file;
+    this.source = source;
+  }
+  file;
+  source;
+  extraction = emptyExtraction();
+  /** Claim keys: a span start (source, docs) or a statement id (deploy). Numbers never equal strings. */
+  claimed = /* @__PURE__ */ new Set();
+  /** The host the file describes: the one its path names, else the developer's machine. */
+  get host() {
+    return this.file.host ?? DEV_HOST;
+  }
+  /**
+   * Claims `key`; false when it was claimed before. Two readers can reach one statement
+   * (a URL in an env-table cell, `$PORT` after `PORT=3024`): the first reading is kept.
+   */
+  claim(key) {
+    if (this.claimed.has(key)) return false;
+    this.claimed.add(key);
+    return true;
+  }
+  /** Records a binding whose port is written at `[start, end)`. */
+  pushBinding(fields, start2, end) {
+    const { service, port, kind, strength, network, via, containerPort } = fields;
+    const binding = {
+      service,
+      port,
+      host: fields.host ?? this.host,
+      kind,
+      source: fields.source ?? this.source,
+      strength,
+      location: this.file.locator.range(start2, end)
+    };
+    if (network !== void 0) binding.network = network;
+    if (via !== void 0) binding.via = via;
+    if (containerPort !== void 0) binding.containerPort = containerPort;
+    this.extraction.bindings.push(binding);
+  }
+  /** Records a reference whose port is written at `[start, end)`. */
+  pushReference(fields, start2, end) {
+    const { target, port, kind, fromService, containerNetwork } = fields;
+    const ref = { target, port, kind, host: fields.host ?? this.host, location: this.file.locator.range(start2, end), source: this.source };
+    if (fromService !== void 0) ref.fromService = fromService;
+    if (containerNetwork !== void 0) ref.containerNetwork = containerNetwork;
+    this.extraction.references.push(ref);
+  }
+  /**
+   * Records an input problem at `[start, end)`, once per rule and span. `key` is the whole
+   * fingerprint key as stored (no line numbers: findings must survive edits above them).
+   */
+  pushProblem(ruleId, message, start2, end, key) {
+    if (!this.claim(`problem|${ruleId}|${start2}|${end}`)) return;
+    this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(start2, end), key });
+  }
+  /** Records an `input/invalid-port` problem: `found` says what was written where; the expectation is added. */
+  invalidPort(found, start2, end, key) {
+    this.pushProblem(INVALID_PORT, `${found}; expected an integer from 1 to 65535.`, start2, end, key);
+  }
+};
 
 // src/extract/deploy/interpolate.ts
 var UNRESOLVED = "\0";
@@ -9917,19 +10000,7 @@ function interpolate(m, lookup, options = {}) {
 }
 
 // src/extract/deploy/output.ts
-var DeployOutput = class {
-  constructor(file, source) {
-    this.file = file;
-    this.source = source;
-  }
-  file;
-  source;
-  extraction = emptyExtraction();
-  seen = /* @__PURE__ */ new Set();
-  /** The host the file describes: the one its path names, else the developer's machine. */
-  get host() {
-    return this.file.host ?? DEV_HOST;
-  }
+var DeployOutput = class extends ExtractionOutput {
   /**
    * Reads the port written at `m.value[a, b)`. A value with an unresolved variable yields
    * nothing (the caller reports the variable where it matters); anything that is not an integer
@@ -9939,61 +10010,27 @@ var DeployOutput = class {
     const text5 = m.value.slice(a, b);
     const [start2, end] = spanOf(m, a, b);
     if (text5.includes(UNRESOLVED)) return void 0;
-    const n = /^\d+$/.test(text5) ? Number(text5) : Number.NaN;
-    if (isValidPort(n)) return { port: n, start: start2, end };
-    this.problem(
-      "input/invalid-port",
-      `Found \`${text5}\` as the port in ${what}; expected an integer from 1 to 65535.`,
-      start2,
-      end,
-      `${this.file.path}|${what}|${text5}`
-    );
+    const port = readPort(text5);
+    if (port !== void 0) return { port, start: start2, end };
+    this.invalidPort(`Found \`${text5}\` as the port in ${what}`, start2, end, `${INVALID_PORT}|${this.file.path}|${what}|${text5}`);
     return void 0;
   }
   /** Records that `service` listens on `hit.port`. */
   bind(service, hit, options) {
     if (!service) return;
     const host = options.host ?? this.host;
-    const id = `b|${service}|${host}|${options.network}|${hit.port}|${hit.start}|${hit.end}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
-    const binding = {
-      service,
-      port: hit.port,
-      host,
-      kind: "deploy",
-      source: this.source,
-      strength: "declaration",
-      location: this.file.locator.range(hit.start, hit.end),
-      network: options.network,
-      via: options.via
-    };
-    if (options.containerPort !== void 0) binding.containerPort = options.containerPort;
-    this.extraction.bindings.push(binding);
+    if (!this.claim(`b|${service}|${host}|${options.network}|${hit.port}|${hit.start}|${hit.end}`)) return;
+    const { via, network, containerPort } = options;
+    this.pushBinding({ service, port: hit.port, host, kind: "deploy", strength: "declaration", network, via, containerPort }, hit.start, hit.end);
   }
   /** Records that this file expects something at `fields.target:fields.port`. */
   reference(fields, hit) {
-    const id = `r|${fields.kind}|${fields.target}|${hit.port}|${hit.start}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
-    const ref = {
-      target: fields.target,
-      port: hit.port,
-      kind: fields.kind,
-      host: fields.host ?? this.host,
-      location: this.file.locator.range(hit.start, hit.end),
-      source: this.source
-    };
-    if (fields.fromService !== void 0) ref.fromService = fields.fromService;
-    if (fields.containerNetwork !== void 0) ref.containerNetwork = fields.containerNetwork;
-    this.extraction.references.push(ref);
+    if (!this.claim(`r|${fields.kind}|${fields.target}|${hit.port}|${hit.start}`)) return;
+    this.pushReference({ ...fields, port: hit.port }, hit.start, hit.end);
   }
-  /** Records an input problem at the source span `[start, end)`. */
+  /** Records an input problem at the source span `[start, end)`; `key` follows the rule id in the fingerprint key. */
   problem(ruleId, message, start2, end, key) {
-    const id = `p|${ruleId}|${start2}|${end}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
-    this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(start2, end), key: `${ruleId}|${key}` });
+    this.pushProblem(ruleId, message, start2, end, `${ruleId}|${key}`);
   }
   /** Reports variables that left a port without a value. */
   unresolved(list3, what) {
@@ -10005,6 +10042,110 @@ var DeployOutput = class {
         u.end,
         `${this.file.path}|${what}|${u.name}`
       );
+  }
+};
+
+// src/extract/deploy/urls.ts
+var URL2 = /([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:[^\s@/?#]*@)?(\[[^\]\s]*\]|[A-Za-z0-9._~%-]+):([A-Za-z0-9\u0000]*)/g;
+function findUrls(m) {
+  const hits = [];
+  for (const match of m.value.matchAll(URL2)) {
+    const [whole, scheme = "", host = "", port = ""] = match;
+    if (port === "") continue;
+    const portEnd = (match.index ?? 0) + whole.length;
+    hits.push({ scheme: scheme.toLowerCase(), target: host.toLowerCase(), portStart: portEnd - port.length, portEnd });
+  }
+  return hits;
+}
+function splitHostPort(value) {
+  const colon = value.lastIndexOf(":");
+  if (colon <= 0 || colon === value.length - 1) return void 0;
+  const host = value.slice(0, colon);
+  if (host.includes(":") && !host.startsWith("[")) return void 0;
+  return { target: host.toLowerCase(), portStart: colon + 1, portEnd: value.length };
+}
+function isAddress(target) {
+  return LOOPBACK.has(target) || /^\d{1,3}(\.\d{1,3}){3}$/.test(target) || target.startsWith("[") || target.includes(":");
+}
+
+// src/extract/deploy/dotenv.ts
+var KEY = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*/;
+var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\", $: "$" };
+function dotenvEntries(text5) {
+  const entries2 = [];
+  let pos = 0;
+  while (pos < text5.length) {
+    const nl = text5.indexOf("\n", pos);
+    const lineEnd = nl < 0 ? text5.length : nl;
+    const m = KEY.exec(text5.slice(pos, lineEnd));
+    if (!m) {
+      pos = lineEnd + 1;
+      continue;
+    }
+    const key = m[1];
+    const keyStart = pos + m[0].lastIndexOf(key);
+    let i2 = pos + m[0].length;
+    const q = text5[i2];
+    if (q === '"' || q === "'") {
+      const value = emptyMapped();
+      const start2 = ++i2;
+      while (i2 < text5.length && text5[i2] !== q) {
+        const esc = q === '"' && text5[i2] === "\\" ? ESCAPES[text5[i2 + 1] ?? ""] : void 0;
+        if (esc !== void 0) {
+          appendChar(value, esc, i2, i2 + 2);
+          i2 += 2;
+        } else {
+          appendChar(value, text5[i2], i2, i2 + 1);
+          i2++;
+        }
+      }
+      entries2.push({ key, keyStart, value, start: start2, end: i2, quote: q });
+      const after = text5.indexOf("\n", i2);
+      pos = after < 0 ? text5.length : after + 1;
+      continue;
+    }
+    let end = lineEnd;
+    const hash = text5.slice(i2, lineEnd).search(/(^|[ \t])#/);
+    if (hash >= 0) end = i2 + hash;
+    while (end > i2 && /[ \t\r]/.test(text5[end - 1])) end--;
+    entries2.push({ key, keyStart, value: identity(text5, i2, end), start: i2, end, quote: "" });
+    pos = lineEnd + 1;
+  }
+  return entries2;
+}
+function parseDotenv(text5) {
+  const map3 = /* @__PURE__ */ new Map();
+  for (const e of dotenvEntries(text5)) map3.set(e.key, { value: e.value.value, start: e.start, end: e.end });
+  return map3;
+}
+function isDotenv(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1);
+  return name2 === ".env" || name2.startsWith(".env.");
+}
+var dotenvExtractor = {
+  id: "env",
+  accepts: isDotenv,
+  prefilter: (text5) => text5.includes("="),
+  extract(file) {
+    const out2 = new DeployOutput(file, "env");
+    const last = /* @__PURE__ */ new Map();
+    for (const e of dotenvEntries(file.text)) {
+      const value = e.quote === "'" ? e.value : interpolate(e.value, (name2) => last.get(name2)?.value).value;
+      last.set(e.key, { key: e.key, value });
+    }
+    for (const e of last.values()) {
+      if (e.key === "PORT") {
+        if (e.value.value === "") continue;
+        const hit = out2.port(e.value, 0, e.value.value.length, `${file.path} PORT`);
+        if (hit) out2.bind(file.service, hit, { via: "PORT=", network: "host" });
+        continue;
+      }
+      for (const url of findUrls(e.value)) {
+        const hit = out2.port(e.value, url.portStart, url.portEnd, `${e.key} URL`);
+        if (hit) out2.reference({ target: url.target, port: hit.port, kind: "env-var", fromService: file.service }, hit);
+      }
+    }
+    return out2.extraction;
   }
 };
 
@@ -10066,29 +10207,6 @@ function scalarText(node2, text5) {
   }
   if (node2.type === "QUOTE_SINGLE" || node2.type === "QUOTE_DOUBLE") return align(String(node2.value), raw2.slice(1, -1), start2 + 1);
   return align(String(node2.value), raw2, start2);
-}
-
-// src/extract/deploy/urls.ts
-var URL2 = /([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:[^\s@/?#]*@)?(\[[^\]\s]*\]|[A-Za-z0-9._~%-]+):([A-Za-z0-9\u0000]*)/g;
-function findUrls(m) {
-  const hits = [];
-  for (const match of m.value.matchAll(URL2)) {
-    const [whole, scheme = "", host = "", port = ""] = match;
-    if (port === "") continue;
-    const portEnd = (match.index ?? 0) + whole.length;
-    hits.push({ scheme: scheme.toLowerCase(), target: host.toLowerCase(), portStart: portEnd - port.length, portEnd });
-  }
-  return hits;
-}
-function splitHostPort(value) {
-  const colon = value.lastIndexOf(":");
-  if (colon <= 0 || colon === value.length - 1) return void 0;
-  const host = value.slice(0, colon);
-  if (host.includes(":") && !host.startsWith("[")) return void 0;
-  return { target: host.toLowerCase(), portStart: colon + 1, portEnd: value.length };
-}
-function isAddress(target) {
-  return LOOPBACK.has(target) || /^\d{1,3}(\.\d{1,3}){3}$/.test(target) || target.startsWith("[") || target.includes(":");
 }
 
 // src/extract/deploy/cloudflared.ts
@@ -10799,87 +10917,6 @@ function command2(ins, out2, o) {
   }
   scanShell(args2, out2, options);
 }
-
-// src/extract/deploy/dotenv.ts
-var KEY = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*/;
-var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\", $: "$" };
-function dotenvEntries(text5) {
-  const entries2 = [];
-  let pos = 0;
-  while (pos < text5.length) {
-    const nl = text5.indexOf("\n", pos);
-    const lineEnd = nl < 0 ? text5.length : nl;
-    const m = KEY.exec(text5.slice(pos, lineEnd));
-    if (!m) {
-      pos = lineEnd + 1;
-      continue;
-    }
-    const key = m[1];
-    const keyStart = pos + m[0].lastIndexOf(key);
-    let i2 = pos + m[0].length;
-    const q = text5[i2];
-    if (q === '"' || q === "'") {
-      const value = emptyMapped();
-      const start2 = ++i2;
-      while (i2 < text5.length && text5[i2] !== q) {
-        const esc = q === '"' && text5[i2] === "\\" ? ESCAPES[text5[i2 + 1] ?? ""] : void 0;
-        if (esc !== void 0) {
-          appendChar(value, esc, i2, i2 + 2);
-          i2 += 2;
-        } else {
-          appendChar(value, text5[i2], i2, i2 + 1);
-          i2++;
-        }
-      }
-      entries2.push({ key, keyStart, value, start: start2, end: i2, quote: q });
-      const after = text5.indexOf("\n", i2);
-      pos = after < 0 ? text5.length : after + 1;
-      continue;
-    }
-    let end = lineEnd;
-    const hash = text5.slice(i2, lineEnd).search(/(^|[ \t])#/);
-    if (hash >= 0) end = i2 + hash;
-    while (end > i2 && /[ \t\r]/.test(text5[end - 1])) end--;
-    entries2.push({ key, keyStart, value: identity(text5, i2, end), start: i2, end, quote: "" });
-    pos = lineEnd + 1;
-  }
-  return entries2;
-}
-function parseDotenv(text5) {
-  const map3 = /* @__PURE__ */ new Map();
-  for (const e of dotenvEntries(text5)) map3.set(e.key, { value: e.value.value, start: e.start, end: e.end });
-  return map3;
-}
-function isDotenv(path2) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1);
-  return name2 === ".env" || name2.startsWith(".env.");
-}
-var dotenvExtractor = {
-  id: "env",
-  accepts: isDotenv,
-  prefilter: (text5) => text5.includes("="),
-  extract(file) {
-    const out2 = new DeployOutput(file, "env");
-    const last = /* @__PURE__ */ new Map();
-    for (const e of dotenvEntries(file.text)) {
-      const value = e.quote === "'" ? e.value : interpolate(e.value, (name2) => last.get(name2)?.value).value;
-      last.set(e.key, { key: e.key, value });
-    }
-    for (const e of last.values()) {
-      if (e.key === "PORT") {
-        if (e.value.value === "") continue;
-        const hit = out2.port(e.value, 0, e.value.value.length, `${file.path} PORT`);
-        if (hit) out2.bind(file.service, hit, { via: "PORT=", network: "host" });
-        continue;
-      }
-      for (const url of findUrls(e.value)) {
-        const hit = out2.port(e.value, url.portStart, url.portEnd, `${e.key} URL`);
-        if (hit) out2.reference({ target: url.target, port: hit.port, kind: "env-var", fromService: file.service }, hit);
-      }
-    }
-    return out2.extraction;
-  }
-};
 
 // src/extract/deploy/package-json.ts
 var packageJsonExtractor = {
@@ -23521,508 +23558,6 @@ function isUint8Array2(value) {
   );
 }
 
-// src/extract/registry/context.ts
-function span(node2) {
-  const start2 = node2?.position?.start.offset;
-  const end = node2?.position?.end.offset;
-  return start2 === void 0 || end === void 0 ? void 0 : [start2, end];
-}
-function nodeLocation(ctx, node2) {
-  const s = span(node2);
-  return s ? ctx.locator.range(s[0], s[1]) : ctx.locator.range(0, 0);
-}
-function addProblem(ctx, name2, message, start2, end, key) {
-  ctx.problems.push({ ruleId: `input/${name2}`, message, location: ctx.locator.range(start2, end), key: `${ctx.path}#${key}` });
-}
-function canonicalService(ctx, name2) {
-  return ctx.services ? ctx.services.canonical(name2) : name2.trim();
-}
-
-// src/extract/registry/aspirational.ts
-var WORD = /\baspirational\b/i;
-function isAspirational(tree, firstRangeOffset) {
-  for (const node2 of tree.children) {
-    const s = span(node2);
-    if (firstRangeOffset !== void 0 && s && s[0] >= firstRangeOffset) break;
-    if (WORD.test(toString(node2))) return true;
-  }
-  return false;
-}
-
-// src/extract/registry/walk.ts
-function walk2(root2, enter) {
-  const stack = [[root2, void 0, -1]];
-  while (stack.length > 0) {
-    const [node2, parent, index2] = stack.pop();
-    const result = enter(node2, parent, index2);
-    if (result === "stop") return;
-    if (result === "skip") continue;
-    const children = node2.children;
-    if (!children) continue;
-    for (let i2 = children.length - 1; i2 >= 0; i2--) stack.push([children[i2], node2, i2]);
-  }
-}
-
-// src/extract/registry/dates.ts
-var DATE_AFTER = /^\s*(:?)\s*(\d{4}-\d{2}-\d{2})(?!\d)/;
-function readDatedLines(tree, ctx) {
-  const out2 = [];
-  walk2(tree, (n, parent, index2) => {
-    if (n.type !== "strong") return void 0;
-    const node2 = n;
-    const next = parent?.children[index2 + 1];
-    if (next?.type !== "text" || !("value" in next) || typeof next.value !== "string") return void 0;
-    const m = DATE_AFTER.exec(next.value);
-    const raw2 = toString(node2).trim();
-    if (!m || !raw2.endsWith(":") && m[1] !== ":") return void 0;
-    const label = raw2.replace(/:$/, "").trim();
-    const s = span(next);
-    if (!s || label === "") return void 0;
-    const date = m[2];
-    const at = ctx.text.slice(s[0], s[1]).indexOf(date);
-    if (at < 0) return void 0;
-    out2.push({ label, date, location: ctx.locator.range(s[0] + at, s[0] + at + date.length) });
-    return void 0;
-  });
-  return out2;
-}
-
-// src/extract/registry/correspondence.ts
-var CELL = /^\s*(\d+)(?:\s+([A-Za-z][\w.-]*))?/;
-function isCorrespondenceHeader(header) {
-  return /^corresponds\s+to\b/i.test(header.trim());
-}
-function readCorrespondence(ctx, plain, start2, end, row) {
-  const m = CELL.exec(plain);
-  if (!m) return void 0;
-  const port = Number(m[1]);
-  const found = /\d+/.exec(ctx.text.slice(start2, end));
-  const numStart = found ? start2 + found.index : start2;
-  const numEnd = found ? numStart + found[0].length : end;
-  if (!isValidPort(port)) {
-    addProblem(ctx, "invalid-port", `Corresponding port \`${port}\` of row \`${row}\` is not a valid port; expected an integer in 1..65535`, numStart, numEnd, `corresponds:${row}:${port}`);
-    return void 0;
-  }
-  const out2 = { port, location: ctx.locator.range(numStart, numEnd) };
-  if (m[2]) out2.service = canonicalService(ctx, m[2]);
-  return out2;
-}
-
-// src/extract/registry/port-cell.ts
-var ITEM = /^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$/;
-function parsePortCell(ctx, plain, start2, end, row) {
-  const cell = { ports: [], isRange: false };
-  const items2 = plain.split(/[,;]/);
-  if (!items2.every((item) => ITEM.test(item))) {
-    const message = `Port cell \`${plain.trim()}\` of row \`${row}\` is not a port number; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`)`;
-    addProblem(ctx, "invalid-port", message, start2, end, `port-cell:${row}`);
-    return cell;
-  }
-  const spots = digitRuns(ctx.text, start2, end);
-  const plainCount = plain.match(/\d+/g)?.length ?? 0;
-  const at = (i2) => spots.length === plainCount ? spots[i2] : [start2, end];
-  let n = 0;
-  for (const item of items2) {
-    const m = ITEM.exec(item);
-    const a = Number(m[1]);
-    const [aStart, aEnd] = at(n++);
-    if (m[2] === void 0) {
-      if (checkPort(ctx, a, aStart, aEnd, row)) cell.ports.push({ port: a, start: aStart, end: aEnd });
-      continue;
-    }
-    const b = Number(m[2]);
-    const [, bEnd] = at(n++);
-    cell.isRange = true;
-    const okA = checkPort(ctx, a, aStart, aEnd, row);
-    const okB = checkPort(ctx, b, at(n - 1)[0], bEnd, row);
-    if (!okA || !okB) continue;
-    if (a > b) {
-      const message = `Port range \`${a}-${b}\` of row \`${row}\` runs backwards; expected the lower port first (\`${b}-${a}\`)`;
-      addProblem(ctx, "invalid-port", message, aStart, bEnd, `port-range:${row}:${a}-${b}`);
-      continue;
-    }
-    for (let p = a; p <= b; p++) cell.ports.push({ port: p, start: aStart, end: bEnd });
-  }
-  return cell;
-}
-function checkPort(ctx, port, start2, end, row) {
-  if (isValidPort(port)) return true;
-  addProblem(ctx, "invalid-port", `Port \`${port}\` of row \`${row}\` is not a valid port; expected an integer in 1..65535`, start2, end, `port:${row}:${port}`);
-  return false;
-}
-function digitRuns(text5, start2, end) {
-  const runs = [];
-  const re = /\d+/g;
-  const slice2 = text5.slice(start2, end);
-  for (let m = re.exec(slice2); m; m = re.exec(slice2)) runs.push([start2 + m.index, start2 + m.index + m[0].length]);
-  return runs;
-}
-
-// src/extract/registry/plan-table.ts
-function readPlanTable(table, ctx) {
-  const [header, ...body2] = table.children;
-  if (!header) return void 0;
-  const headers = header.children.map((c) => toString(c).trim());
-  const cols = {
-    headers,
-    port: headers.findIndex((h) => /^ports?$/i.test(h)),
-    service: headers.findIndex((h) => /^(services?|name)$/i.test(h)),
-    corresponds: headers.findIndex(isCorrespondenceHeader)
-  };
-  if (cols.port < 0) return void 0;
-  const out2 = { rows: [], bindings: [] };
-  for (const row of body2) {
-    const planRow = readRow(row, cols, ctx);
-    if (!planRow) continue;
-    out2.rows.push(planRow.row);
-    out2.bindings.push(...planRow.bindings);
-  }
-  return out2;
-}
-function contentSpan(cell) {
-  const first = span(cell.children[0]);
-  const last = span(cell.children[cell.children.length - 1]);
-  if (first && last) return [first[0], last[1]];
-  return span(cell) ?? [0, 0];
-}
-function readRow(row, cols, ctx) {
-  const plain = row.children.map((c) => toString(c).trim());
-  const label = plain.join(" | ");
-  const [rowStart, rowEnd] = span(row) ?? [0, 0];
-  const portCell = row.children[cols.port];
-  const portText = plain[cols.port] ?? "";
-  if (row.children.length < cols.headers.length) {
-    const message = `Table row \`${label}\` has ${row.children.length} of ${cols.headers.length} cells; expected one per header (\`${cols.headers.join(" | ")}\`)`;
-    addProblem(ctx, "malformed-table", message, rowStart, rowEnd, `malformed-row:${label}`);
-  }
-  if (!portCell || portText === "") {
-    if (portCell) addProblem(ctx, "malformed-table", `Table row \`${label}\` has an empty Port cell; expected a port, a range or a list`, rowStart, rowEnd, `empty-port:${label}`);
-    return void 0;
-  }
-  const [pStart, pEnd] = contentSpan(portCell);
-  const cell = parsePortCell(ctx, portText, pStart, pEnd, label);
-  const serviceCell = cols.service >= 0 ? row.children[cols.service] : void 0;
-  const serviceText = cols.service >= 0 ? plain[cols.service] ?? "" : "";
-  const reserved = /^\(?\s*reserved\b/i.test(serviceText);
-  const name2 = serviceText.replace(/\s*\([^()]*\)\s*$/, "").trim();
-  const [sStart, sEnd] = serviceCell ? contentSpan(serviceCell) : [pStart, pEnd];
-  if (cols.service >= 0 && !reserved && name2 === "") {
-    addProblem(ctx, "malformed-table", `Table row \`${label}\` has no service name; expected a service or \`*(reserved)*\``, sStart, sEnd, `no-service:${label}`);
-  }
-  const planRow = {
-    portText,
-    ports: cell.ports.map((p) => p.port),
-    reserved,
-    isRange: cell.isRange,
-    columns: {},
-    location: ctx.locator.range(pStart, pEnd),
-    serviceLocation: ctx.locator.range(sStart, sEnd)
-  };
-  const service = !reserved && name2 !== "" ? canonicalService(ctx, name2) : void 0;
-  if (service !== void 0) planRow.service = service;
-  cols.headers.forEach((h, i2) => {
-    if (i2 === cols.port || i2 === cols.service || h === "" || i2 >= row.children.length) return;
-    planRow.columns[h] = plain[i2] ?? "";
-  });
-  const corrCell = cols.corresponds >= 0 ? row.children[cols.corresponds] : void 0;
-  if (corrCell) {
-    const [cStart, cEnd] = contentSpan(corrCell);
-    const corr = readCorrespondence(ctx, plain[cols.corresponds] ?? "", cStart, cEnd, label);
-    if (corr) planRow.correspondsTo = corr;
-  }
-  const bindings = service === void 0 ? [] : cell.ports.map((p) => ({
-    service,
-    port: p.port,
-    host: PLAN_HOST,
-    kind: "registry-plan",
-    source: "registry",
-    strength: "declaration",
-    location: ctx.locator.range(p.start, p.end),
-    via: "plan table"
-  }));
-  return { row: planRow, bindings };
-}
-
-// src/extract/registry/host-label.ts
-var IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-var IPV6 = /^\[?[0-9a-f]*:[0-9a-f:]+\]?$/i;
-var DNS_NAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
-var DATE_AFTER2 = /^\s*:?\s*\d{4}-\d{2}-\d{2}/;
-function isAddress2(s) {
-  return IPV4.test(s) || IPV6.test(s) || DNS_NAME.test(s);
-}
-function readHostLabel(p) {
-  let i2 = 0;
-  while (i2 < p.children.length && isBlank(p.children[i2])) i2++;
-  const strong2 = p.children[i2];
-  if (strong2?.type !== "strong") return void 0;
-  const rest = p.children.slice(i2 + 1);
-  const next = rest[0]?.type === "text" ? rest[0].value : "";
-  const raw2 = toString(strong2).trim();
-  if (!raw2.endsWith(":") && !next.trimStart().startsWith(":")) return void 0;
-  if (DATE_AFTER2.test(next)) return void 0;
-  let label = raw2.replace(/:$/, "").trim();
-  let addresses = [];
-  const qualifier = /\(([^()]*)\)\s*$/.exec(label);
-  if (qualifier) {
-    const parts2 = qualifier[1].split(/[\s,]+/).filter(Boolean);
-    if (parts2.length > 0 && parts2.every(isAddress2)) {
-      addresses = parts2;
-      label = label.slice(0, qualifier.index).trim();
-    }
-  }
-  if (label === "") return void 0;
-  return { label, addresses, notDeployed: hostKey(label) === "notdeployed", strong: strong2, rest };
-}
-function isBlank(node2) {
-  return node2.type === "text" && node2.value.trim() === "";
-}
-
-// src/extract/registry/inline-tokens.ts
-function inlineTokens(nodes, text5) {
-  const out2 = [];
-  for (const node2 of nodes) pushTokens(node2, text5, out2);
-  return out2;
-}
-function pushTokens(node2, text5, out2) {
-  switch (node2.type) {
-    case "text":
-      for (const m of node2.value.matchAll(/[^\s(),;]+|[(),;]/g)) {
-        const t = m[0];
-        out2.push(t.length === 1 && "(),;".includes(t) ? { kind: "punct", char: t } : { kind: "word", text: t });
-      }
-      return;
-    case "inlineCode": {
-      const [start2, end] = codeSpan(node2.value, span(node2), text5);
-      out2.push({ kind: "code", value: node2.value.trim(), start: start2, end });
-      return;
-    }
-    case "strong":
-    case "emphasis":
-    case "delete":
-    case "link":
-    case "linkReference":
-      for (const child of node2.children) pushTokens(child, text5, out2);
-      return;
-    default:
-      out2.push({ kind: "other" });
-  }
-}
-function codeSpan(value, nodeSpan, text5) {
-  if (!nodeSpan) return [0, 0];
-  const trimmed = value.trim();
-  const at = text5.slice(nodeSpan[0], nodeSpan[1]).indexOf(trimmed);
-  return at < 0 || trimmed === "" ? nodeSpan : [nodeSpan[0] + at, nodeSpan[0] + at + trimmed.length];
-}
-
-// src/extract/registry/port-pairs.ts
-var STOP_WORDS = /* @__PURE__ */ new Set(["port", "ports", "on", "at", "to", "from", "was", "is", "now", "default", "and", "or", "via", "of", "the", "in", "not", "vs"]);
-var NAME3 = /^[A-Za-z][\w.-]*$/;
-function nameOf(t) {
-  if (!t) return void 0;
-  const raw2 = t.kind === "word" ? t.text.replace(/:$/, "") : t.kind === "code" ? t.value : void 0;
-  if (raw2 === void 0 || !NAME3.test(raw2) || STOP_WORDS.has(raw2.toLowerCase())) return void 0;
-  return raw2;
-}
-function ownsKeywordPort(t) {
-  return t.kind === "code" || t.kind === "word" && t.text.includes("-");
-}
-function findPortPairs(tokens) {
-  const pairs2 = [];
-  let depth = 0;
-  let opener;
-  let bound = false;
-  let prev;
-  for (const t of tokens) {
-    if (isSeparator(t)) {
-      if (depth === 0) opener = void 0, bound = false;
-    } else if (t.kind === "punct") {
-      if (t.char === "(") depth++;
-      else if (t.char === ")") depth = Math.max(0, depth - 1);
-    } else {
-      if (depth === 0 && opener === void 0) opener = t;
-      const port = t.kind === "code" && /^\d+$/.test(t.value) ? Number(t.value) : void 0;
-      if (t.kind === "code" && port !== void 0 && !bound) {
-        const direct = depth === 0 && prev === opener ? nameOf(prev) : void 0;
-        const keyword = prev?.kind === "word" && /^port:?$/i.test(prev.text);
-        const owner = direct ?? (keyword && opener && ownsKeywordPort(opener) ? nameOf(opener) : void 0);
-        if (owner !== void 0) {
-          pairs2.push({ name: owner, port, start: t.start, end: t.end });
-          bound = true;
-        }
-      }
-    }
-    prev = t;
-  }
-  return pairs2;
-}
-function isSeparator(t) {
-  return t.kind === "punct" && (t.char === "," || t.char === ";") || t.kind === "word" && /^(and|&)$/i.test(t.text);
-}
-
-// src/extract/registry/real-ports.ts
-var MARKER2 = /real ports today/i;
-var MARKER_DATE = /\((\d{4}-\d{2}-\d{2})\)/;
-function readRealPorts(tree, ctx) {
-  const out2 = { hosts: [], actual: [] };
-  let found;
-  walk2(tree, (node2) => {
-    if (node2.type === "paragraph" || node2.type === "heading" || node2.type === "table") return "skip";
-    if (node2.type !== "blockquote") return void 0;
-    const quote2 = node2;
-    const index2 = quote2.children.findIndex((c) => (c.type === "heading" || c.type === "paragraph") && MARKER2.test(toString(c)));
-    if (index2 < 0) return void 0;
-    found = { quote: quote2, index: index2 };
-    return "stop";
-  });
-  if (!found) return out2;
-  const marker = found.quote.children[found.index];
-  const dated = markerDate(marker, ctx);
-  if (dated) out2.dated = dated;
-  let host;
-  for (const child of found.quote.children.slice(found.index + 1)) {
-    if (child.type === "paragraph") {
-      host = readGroupLabel(child, ctx, out2);
-    } else if (child.type === "list" && host !== void 0) {
-      const owner = host;
-      walk2(child, (node2) => {
-        if (node2.type !== "paragraph") return void 0;
-        readEntries(node2.children, owner, ctx, out2);
-        return "skip";
-      });
-    } else if (child.type !== "list") {
-      host = void 0;
-    }
-  }
-  return out2;
-}
-function readGroupLabel(p, ctx, out2) {
-  const label = readHostLabel(p);
-  if (!label) return void 0;
-  const id = label.notDeployed ? NOT_DEPLOYED_HOST : hostId(label.label);
-  if (!label.notDeployed && !out2.hosts.some((h) => h.id === id)) {
-    out2.hosts.push({ id, label: label.label, aliases: [], addresses: label.addresses, location: nodeLocation(ctx, label.strong) });
-  }
-  readEntries(label.rest, id, ctx, out2);
-  return id;
-}
-function readEntries(nodes, host, ctx, out2) {
-  for (const pair3 of findPortPairs(inlineTokens(nodes, ctx.text))) {
-    if (!isValidPort(pair3.port)) {
-      const message = `Port \`${pair3.port}\` of \`${pair3.name}\` on host \`${host}\` is not a valid port; expected an integer in 1..65535`;
-      addProblem(ctx, "invalid-port", message, pair3.start, pair3.end, `actual:${host}:${pair3.name}:${pair3.port}`);
-      continue;
-    }
-    out2.actual.push({
-      service: canonicalService(ctx, pair3.name),
-      port: pair3.port,
-      host,
-      kind: "registry-actual",
-      source: "registry",
-      strength: "declaration",
-      location: ctx.locator.range(pair3.start, pair3.end),
-      via: "real ports today"
-    });
-  }
-}
-function markerDate(marker, ctx) {
-  const s = span(marker);
-  if (!s) return void 0;
-  const source = ctx.text.slice(s[0], s[1]);
-  const m = MARKER_DATE.exec(source);
-  if (!m) return void 0;
-  const start2 = s[0] + m.index + 1;
-  return { label: "Real ports today", date: m[1], location: ctx.locator.range(start2, start2 + m[1].length) };
-}
-
-// src/extract/registry/sections.ts
-var RANGE_HEADING = /^(\d+)\s*[-–—]\s*(\d+)(?:\s*:\s*(.*)|\s*)$/s;
-function readSections(tree, ctx) {
-  const out2 = [];
-  for (const node2 of tree.children) {
-    if (node2.type !== "heading" || node2.depth !== 2) continue;
-    out2.push(readHeading(node2, ctx));
-  }
-  return out2;
-}
-function readHeading(node2, ctx) {
-  const text5 = toString(node2).trim();
-  const [start2, end] = span(node2) ?? [0, 0];
-  const section = { title: text5, location: nodeLocation(ctx, node2), rows: [] };
-  const m = RANGE_HEADING.exec(text5);
-  if (!m) return { section, start: start2, rangeHeading: false };
-  const from = Number(m[1]);
-  const to = Number(m[2]);
-  section.title = (m[3] ?? "").trim();
-  if (!isValidPort(from) || !isValidPort(to)) {
-    addProblem(ctx, "invalid-port", `Range heading \`${text5}\` names a port outside 1..65535; expected a range like \`3000-3099\``, start2, end, `range-heading:${text5}`);
-  } else if (from > to) {
-    addProblem(ctx, "invalid-port", `Range heading \`${text5}\` runs backwards (${from} > ${to}); expected start <= end`, start2, end, `range-heading:${text5}`);
-  } else {
-    section.range = { start: from, end: to };
-  }
-  return { section, start: start2, rangeHeading: true };
-}
-function sectionAt(sections, offset) {
-  let lo = 0;
-  let hi = sections.length - 1;
-  let found;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    const s = sections[mid];
-    if (s.start <= offset) {
-      found = s;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
-// src/extract/registry/index.ts
-var processor = unified().use(remarkParse).use(remarkGfm);
-function parseRegistry(path2, text5, services) {
-  const ctx = { path: path2, text: text5, locator: createLocator(path2, text5), problems: [] };
-  if (services) ctx.services = services;
-  const doc = { path: path2, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
-  let tree;
-  try {
-    tree = processor.parse(text5);
-  } catch (err2) {
-    addProblem(ctx, "unparsable", `Cannot parse the registry as markdown (${err2.message}); expected CommonMark with GFM tables`, 0, 0, "unparsable");
-    return { doc, problems: ctx.problems };
-  }
-  const placed2 = readSections(tree, ctx);
-  readTables(tree, placed2, ctx, doc);
-  doc.sections = placed2.map((p) => p.section);
-  const firstRange = placed2.find((p) => p.rangeHeading)?.start;
-  doc.aspirational = isAspirational(tree, firstRange);
-  const real = readRealPorts(tree, ctx);
-  doc.hosts = real.hosts;
-  doc.actual = real.actual;
-  doc.dates = [...readDatedLines(tree, ctx), ...real.dated ? [real.dated] : []].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
-  return { doc, problems: ctx.problems };
-}
-function readTables(tree, placed2, ctx, doc) {
-  let preamble;
-  walk2(tree, (node2) => {
-    if (node2.type === "paragraph" || node2.type === "heading") return "skip";
-    if (node2.type !== "table") return void 0;
-    const table = node2;
-    const result = readPlanTable(table, ctx);
-    if (!result) return "skip";
-    const start2 = span(table)?.[0] ?? 0;
-    let owner = sectionAt(placed2, start2);
-    if (!owner) {
-      preamble ??= { section: { title: "", location: ctx.locator.range(0, 0), rows: [] }, start: 0, rangeHeading: false };
-      owner = preamble;
-    }
-    owner.section.rows.push(...result.rows);
-    doc.plan.push(...result.bindings);
-    return "skip";
-  });
-  if (preamble) placed2.unshift(preamble);
-}
-
 // src/extract/service-doc/commands.ts
 var PORT_ASSIGN = /(?<![\w$])PORT[ \t]*=[ \t]*(["']?)(\d+)\1(?![\w.])/g;
 var PORT_FLAG = /(?<![\w-])--port(?:[ \t]+|=)(["']?)(\d+)\1(?![\w.])/g;
@@ -24160,9 +23695,9 @@ function readValue(scan, offset, via, labelQualifier) {
   const after = text5.slice(end, lineEnd).replace(/^`/, "");
   const qualifier = labelQualifier ?? qualifierOf(after);
   const host = qualifier !== void 0 ? hostOfQualifier(qualifier, scan.ctx.hosts) : void 0;
-  scan.bind({ text: raw2, start: start2, end }, "declaration", via, host ?? scan.defaultHost);
+  scan.bind({ text: raw2, start: start2, end }, "declaration", via, host ?? scan.host);
 }
-function readHeading2(scan, node2) {
+function readHeading(scan, node2) {
   const start2 = node2.position?.start.offset;
   const end = node2.position?.end.offset;
   if (start2 === void 0 || end === void 0) return;
@@ -24195,77 +23730,40 @@ function readParagraph(scan, node2) {
 
 // src/extract/service-doc/doc-scan.ts
 var SOURCE = "claude-md";
-var DocScan = class {
+var DocScan = class extends ExtractionOutput {
   constructor(file, ctx) {
-    this.file = file;
+    super(file, SOURCE);
     this.ctx = ctx;
   }
-  file;
   ctx;
-  extraction = { bindings: [], references: [], problems: [] };
-  claimed = /* @__PURE__ */ new Set();
-  /** The host statements in this doc default to: the file's own host, else `dev`. */
-  get defaultHost() {
-    return this.file.host ?? DEV_HOST;
-  }
   /** The raw text of `[start, end)`. */
   slice(start2, end) {
     return this.file.text.slice(start2, end);
-  }
-  /**
-   * Claims the span starting at `start`; false when another reader got there first.
-   * Readers run outside-in (table before its cells), so the specific reading wins.
-   */
-  claim(start2) {
-    if (this.claimed.has(start2)) return false;
-    this.claimed.add(start2);
-    return true;
   }
   /**
    * Checks a port token: a valid port is returned; anything else becomes an
    * `input/invalid-port` problem naming what `via` found.
    */
   port(token, via) {
-    const n = /^\d+$/.test(token.text) ? Number(token.text) : Number.NaN;
-    if (isValidPort(n)) return n;
-    this.extraction.problems.push({
-      ruleId: "input/invalid-port",
-      message: `\`${via}\` in ${this.file.path} gives port \`${token.text}\`; expected an integer from 1 to 65535.`,
-      location: this.file.locator.range(token.start, token.end),
-      key: `${this.file.path}|${this.file.service ?? ""}|${via}|${token.text}`
-    });
+    const port = readPort(token.text);
+    if (port !== void 0) return port;
+    const key = `${this.file.path}|${this.file.service ?? ""}|${via}|${token.text}`;
+    this.invalidPort(`\`${via}\` in ${this.file.path} gives port \`${token.text}\``, token.start, token.end, key);
     return void 0;
   }
   /** Records that the doc's service listens on `token` (when the doc belongs to a service). */
-  bind(token, strength, via, host = this.defaultHost) {
+  bind(token, strength, via, host = this.host) {
     if (!this.claim(token.start)) return;
     const port = this.port(token, via);
     if (port === void 0 || this.file.service === void 0) return;
-    this.extraction.bindings.push({
-      service: this.file.service,
-      port,
-      host,
-      kind: "service-doc",
-      source: SOURCE,
-      strength,
-      location: this.file.locator.range(token.start, token.end),
-      via
-    });
+    this.pushBinding({ service: this.file.service, port, host, kind: "service-doc", strength, via }, token.start, token.end);
   }
   /** Records that the doc expects `target` to answer on `token`. */
   reference(target, token, kind, via) {
     if (!this.claim(token.start)) return;
     const port = this.port(token, via);
     if (port === void 0) return;
-    this.extraction.references.push({
-      ...this.file.service !== void 0 ? { fromService: this.file.service } : {},
-      target,
-      port,
-      kind,
-      host: this.defaultHost,
-      location: this.file.locator.range(token.start, token.end),
-      source: SOURCE
-    });
+    this.pushReference({ target, port, kind, fromService: this.file.service }, token.start, token.end);
   }
 };
 
@@ -24320,7 +23818,7 @@ function raw(scan, node2) {
 function readNode(scan, node2) {
   switch (node2.type) {
     case "heading":
-      return readHeading2(scan, node2);
+      return readHeading(scan, node2);
     case "paragraph":
       return readParagraph(scan, node2);
     case "table":
@@ -24738,19 +24236,7 @@ function findUrlPorts(value) {
 
 // src/extract/source/output.ts
 var FRAGMENTS = /* @__PURE__ */ new Set(["string_fragment", "string_content"]);
-var SourceOutput = class {
-  constructor(file, source) {
-    this.file = file;
-    this.source = source;
-  }
-  file;
-  source;
-  extraction = emptyExtraction();
-  claimed = /* @__PURE__ */ new Set();
-  /** The host the file describes: the one its path names, else the developer's machine. */
-  get host() {
-    return this.file.host ?? DEV_HOST;
-  }
+var SourceOutput = class extends ExtractionOutput {
   /**
    * Binds the port literal `node` (a number or a string of digits). Returns false when
    * `node` is no literal, so callers can try another reading. An invalid literal is reported.
@@ -24763,23 +24249,14 @@ var SourceOutput = class {
   }
   /** Binds a port literal already read (see {@link portAt}); an invalid one is reported. */
   bind(lit, options) {
-    if (this.claimed.has(lit.start)) return;
-    this.claimed.add(lit.start);
+    if (!this.claim(lit.start)) return;
     if (lit.kind === "invalid") {
-      this.problem(`Found \`${lit.text}\` as the default port in ${options.via}; expected an integer from 1 to 65535.`, lit, options.via, lit.text);
+      this.invalidPort(`Found \`${lit.text}\` as the default port in ${options.via}`, lit.start, lit.end, this.key(options.via, lit.text));
       return;
     }
     if (!options.service) return;
-    this.extraction.bindings.push({
-      service: options.service,
-      port: lit.port,
-      host: this.host,
-      kind: options.kind ?? "source-default",
-      source: options.source ?? this.source,
-      strength: "declaration",
-      location: this.file.locator.range(lit.start, lit.end),
-      via: options.via
-    });
+    const { service, via, kind = "source-default", source } = options;
+    this.pushBinding({ service, port: lit.port, kind, source, strength: "declaration", via }, lit.start, lit.end);
   }
   /** Records every URL with a port inside the string literal `node` as a reference. */
   urls(node2, kind, fromService) {
@@ -24789,23 +24266,19 @@ var SourceOutput = class {
       for (const url of findUrlPorts(this.file.text.slice(span2.start, span2.end))) {
         const start2 = span2.start + url.start;
         const end = span2.start + url.end;
-        if (this.claimed.has(start2)) continue;
-        this.claimed.add(start2);
-        const port = Number(url.digits);
-        if (!isValidPort(port)) {
-          this.problem(`Found \`${url.digits}\` as the port of the URL to \`${url.target}\`; expected an integer from 1 to 65535.`, { start: start2, end }, url.target, url.digits);
+        if (!this.claim(start2)) continue;
+        const port = readPort(url.digits);
+        if (port === void 0) {
+          this.invalidPort(`Found \`${url.digits}\` as the port of the URL to \`${url.target}\``, start2, end, this.key(url.target, url.digits));
           continue;
         }
-        const ref = { target: url.target, port, kind, host: this.host, location: this.file.locator.range(start2, end), source: this.source };
-        if (fromService !== void 0) ref.fromService = fromService;
-        this.extraction.references.push(ref);
+        this.pushReference({ target: url.target, port, kind, fromService }, start2, end);
       }
     }
   }
-  /** Records an `input/invalid-port` problem; the key names file, statement and text, no line. */
-  problem(message, span2, where, written) {
-    const ruleId = "input/invalid-port";
-    this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(span2.start, span2.end), key: `${ruleId}|${this.file.path}|${where}|${written}` });
+  /** The fingerprint key of an invalid port: file, statement and text, no line. */
+  key(where, written) {
+    return `${INVALID_PORT}|${this.file.path}|${where}|${written}`;
   }
 };
 
@@ -28888,7 +28361,7 @@ async function parse2(grammar, text5) {
 }
 
 // src/extract/source/run.ts
-var MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|listen/i;
+var MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|\blisten\s*\(/i;
 function mentionsPort(text5) {
   return MENTIONS_PORT.test(text5);
 }
@@ -29067,15 +28540,595 @@ function isScript(path2, grammars) {
   return grammar !== void 0 && grammars.includes(grammar) && !isTestPath(path2) && !isEnvGenerator(path2);
 }
 
-// src/extract/index.ts
+// src/extract/files.ts
 var fileExtractors = [...sourceExtractors, ...deployExtractors];
+function wanted(job) {
+  return job.isDoc || fileExtractors.some((e) => e.accepts(job.path));
+}
+async function extractFile(job, ctx, maxFileBytes) {
+  const result = { ...emptyExtraction(), suppressions: [] };
+  const candidates2 = job.isDoc ? [serviceDocExtractor] : fileExtractors.filter((e) => e.accepts(job.path));
+  const read = readText(job, maxFileBytes);
+  if ("problem" in read) {
+    result.problems.push(read.problem);
+    return { extraction: result, parsed: false };
+  }
+  const text5 = read.text;
+  result.suppressions.push(...findSuppressions(job.path, text5));
+  const chosen = candidates2.filter((e) => !e.prefilter || e.prefilter(text5));
+  if (chosen.length === 0) return { extraction: result, parsed: false };
+  const host = ctx.hosts.placeFile(job.path);
+  const file = {
+    path: job.path,
+    text: text5,
+    locator: createLocator(job.path, text5),
+    ...job.owner ? { service: ctx.services.canonical(job.owner) } : {},
+    ...host ? { host } : {}
+  };
+  for (const extractor of chosen) {
+    try {
+      const e = await extractor.extract(file, ctx);
+      result.bindings.push(...e.bindings);
+      result.references.push(...e.references);
+      result.problems.push(...e.problems);
+      if (e.suppressions) result.suppressions.push(...e.suppressions);
+    } catch (error) {
+      result.problems.push(
+        problem("input/extractor-failed", job.path, `The \`${extractor.id}\` reader failed on \`${job.path}\`: ${error instanceof Error ? error.message : String(error)}; its ports in this file are unknown.`)
+      );
+    }
+  }
+  return { extraction: result, parsed: true };
+}
+async function extractFiles(jobs, ctx, maxFileBytes) {
+  const results = [];
+  for (const job of jobs) results.push(await extractFile(job, ctx, maxFileBytes));
+  return results;
+}
+
+// src/extract/parallel.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { Worker } from "node:worker_threads";
+var MIN_FILES_PER_WORKER = 500;
+var MAX_WORKERS = 4;
+var WORKER_URL = new URL("./extract-worker.js", import.meta.url);
+function workerCount(count, env = process.env) {
+  if (!existsSync3(fileURLToPath3(WORKER_URL))) return 1;
+  const forced = Number(env.PORTWARDEN_WORKERS);
+  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, Math.max(count, 1));
+  return Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, Math.floor(count / MIN_FILES_PER_WORKER)));
+}
+async function extractParallel(jobs, ctx, data) {
+  const n = workerCount(jobs.length);
+  if (n <= 1) return extractFiles(jobs, ctx, data.config.maxFileBytes);
+  const shares = Array.from({ length: n }, (_, w) => jobs.filter((_2, i2) => i2 % n === w));
+  const parts2 = await Promise.all(shares.map((share) => inWorker(share, data).catch(() => extractFiles(share, ctx, data.config.maxFileBytes))));
+  const results = new Array(jobs.length);
+  parts2.forEach((part, w) => part.forEach((r, k) => results[k * n + w] = r));
+  return results;
+}
+function inWorker(jobs, context) {
+  return new Promise((resolve2, reject) => {
+    const worker = new Worker(WORKER_URL, { workerData: { jobs, context } });
+    worker.once("message", (m) => {
+      void worker.terminate();
+      if (m.results) resolve2(m.results);
+      else reject(new Error(m.error ?? "extraction worker failed"));
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code3) => code3 !== 0 && reject(new Error(`extraction worker exited with ${code3}`)));
+  });
+}
+
+// src/extract/registry/context.ts
+function span(node2) {
+  const start2 = node2?.position?.start.offset;
+  const end = node2?.position?.end.offset;
+  return start2 === void 0 || end === void 0 ? void 0 : [start2, end];
+}
+function nodeLocation(ctx, node2) {
+  const s = span(node2);
+  return s ? ctx.locator.range(s[0], s[1]) : ctx.locator.range(0, 0);
+}
+function addProblem(ctx, name2, message, start2, end, key) {
+  ctx.problems.push({ ruleId: `input/${name2}`, message, location: ctx.locator.range(start2, end), key: `${ctx.path}#${key}` });
+}
+function canonicalService(ctx, name2) {
+  return ctx.services ? ctx.services.canonical(name2) : name2.trim();
+}
+
+// src/extract/registry/aspirational.ts
+var WORD = /\baspirational\b/i;
+function isAspirational(tree, firstRangeOffset) {
+  for (const node2 of tree.children) {
+    const s = span(node2);
+    if (firstRangeOffset !== void 0 && s && s[0] >= firstRangeOffset) break;
+    if (WORD.test(toString(node2))) return true;
+  }
+  return false;
+}
+
+// src/extract/registry/walk.ts
+function walk2(root2, enter) {
+  const stack = [[root2, void 0, -1]];
+  while (stack.length > 0) {
+    const [node2, parent, index2] = stack.pop();
+    const result = enter(node2, parent, index2);
+    if (result === "stop") return;
+    if (result === "skip") continue;
+    const children = node2.children;
+    if (!children) continue;
+    for (let i2 = children.length - 1; i2 >= 0; i2--) stack.push([children[i2], node2, i2]);
+  }
+}
+
+// src/extract/registry/dates.ts
+var DATE_AFTER = /^\s*(:?)\s*(\d{4}-\d{2}-\d{2})(?!\d)/;
+function readDatedLines(tree, ctx) {
+  const out2 = [];
+  walk2(tree, (n, parent, index2) => {
+    if (n.type !== "strong") return void 0;
+    const node2 = n;
+    const next = parent?.children[index2 + 1];
+    if (next?.type !== "text" || !("value" in next) || typeof next.value !== "string") return void 0;
+    const m = DATE_AFTER.exec(next.value);
+    const raw2 = toString(node2).trim();
+    if (!m || !raw2.endsWith(":") && m[1] !== ":") return void 0;
+    const label = raw2.replace(/:$/, "").trim();
+    const s = span(next);
+    if (!s || label === "") return void 0;
+    const date = m[2];
+    const at = ctx.text.slice(s[0], s[1]).indexOf(date);
+    if (at < 0) return void 0;
+    out2.push({ label, date, location: ctx.locator.range(s[0] + at, s[0] + at + date.length) });
+    return void 0;
+  });
+  return out2;
+}
+
+// src/extract/registry/correspondence.ts
+var CELL = /^\s*(\d+)(?:\s+([A-Za-z][\w.-]*))?/;
+function isCorrespondenceHeader(header) {
+  return /^corresponds\s+to\b/i.test(header.trim());
+}
+function readCorrespondence(ctx, plain, start2, end, row) {
+  const m = CELL.exec(plain);
+  if (!m) return void 0;
+  const port = Number(m[1]);
+  const found = /\d+/.exec(ctx.text.slice(start2, end));
+  const numStart = found ? start2 + found.index : start2;
+  const numEnd = found ? numStart + found[0].length : end;
+  if (!isValidPort(port)) {
+    addProblem(ctx, "invalid-port", `Corresponding port \`${port}\` of row \`${row}\` is not a valid port; expected an integer in 1..65535`, numStart, numEnd, `corresponds:${row}:${port}`);
+    return void 0;
+  }
+  const out2 = { port, location: ctx.locator.range(numStart, numEnd) };
+  if (m[2]) out2.service = canonicalService(ctx, m[2]);
+  return out2;
+}
+
+// src/extract/registry/port-cell.ts
+var ITEM = /^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$/;
+function parsePortCell(ctx, plain, start2, end, row) {
+  const cell = { ports: [], isRange: false };
+  const items2 = plain.split(/[,;]/);
+  if (!items2.every((item) => ITEM.test(item))) {
+    const message = `Port cell \`${plain.trim()}\` of row \`${row}\` is not a port number; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`)`;
+    addProblem(ctx, "invalid-port", message, start2, end, `port-cell:${row}`);
+    return cell;
+  }
+  const spots = digitRuns(ctx.text, start2, end);
+  const plainCount = plain.match(/\d+/g)?.length ?? 0;
+  const at = (i2) => spots.length === plainCount ? spots[i2] : [start2, end];
+  let n = 0;
+  for (const item of items2) {
+    const m = ITEM.exec(item);
+    const a = Number(m[1]);
+    const [aStart, aEnd] = at(n++);
+    if (m[2] === void 0) {
+      if (checkPort(ctx, a, aStart, aEnd, row)) cell.ports.push({ port: a, start: aStart, end: aEnd });
+      continue;
+    }
+    const b = Number(m[2]);
+    const [, bEnd] = at(n++);
+    cell.isRange = true;
+    const okA = checkPort(ctx, a, aStart, aEnd, row);
+    const okB = checkPort(ctx, b, at(n - 1)[0], bEnd, row);
+    if (!okA || !okB) continue;
+    if (a > b) {
+      const message = `Port range \`${a}-${b}\` of row \`${row}\` runs backwards; expected the lower port first (\`${b}-${a}\`)`;
+      addProblem(ctx, "invalid-port", message, aStart, bEnd, `port-range:${row}:${a}-${b}`);
+      continue;
+    }
+    for (let p = a; p <= b; p++) cell.ports.push({ port: p, start: aStart, end: bEnd });
+  }
+  return cell;
+}
+function checkPort(ctx, port, start2, end, row) {
+  if (isValidPort(port)) return true;
+  addProblem(ctx, "invalid-port", `Port \`${port}\` of row \`${row}\` is not a valid port; expected an integer in 1..65535`, start2, end, `port:${row}:${port}`);
+  return false;
+}
+function digitRuns(text5, start2, end) {
+  const runs = [];
+  const re = /\d+/g;
+  const slice2 = text5.slice(start2, end);
+  for (let m = re.exec(slice2); m; m = re.exec(slice2)) runs.push([start2 + m.index, start2 + m.index + m[0].length]);
+  return runs;
+}
+
+// src/extract/registry/plan-table.ts
+function readPlanTable(table, ctx) {
+  const [header, ...body2] = table.children;
+  if (!header) return void 0;
+  const headers = header.children.map((c) => toString(c).trim());
+  const cols = {
+    headers,
+    port: headers.findIndex((h) => /^ports?$/i.test(h)),
+    service: headers.findIndex((h) => /^(services?|name)$/i.test(h)),
+    corresponds: headers.findIndex(isCorrespondenceHeader)
+  };
+  if (cols.port < 0) return void 0;
+  const out2 = { rows: [], bindings: [] };
+  for (const row of body2) {
+    const planRow = readRow(row, cols, ctx);
+    if (!planRow) continue;
+    out2.rows.push(planRow.row);
+    out2.bindings.push(...planRow.bindings);
+  }
+  return out2;
+}
+function contentSpan(cell) {
+  const first = span(cell.children[0]);
+  const last = span(cell.children[cell.children.length - 1]);
+  if (first && last) return [first[0], last[1]];
+  return span(cell) ?? [0, 0];
+}
+function readRow(row, cols, ctx) {
+  const plain = row.children.map((c) => toString(c).trim());
+  const label = plain.join(" | ");
+  const [rowStart, rowEnd] = span(row) ?? [0, 0];
+  const portCell = row.children[cols.port];
+  const portText = plain[cols.port] ?? "";
+  if (row.children.length < cols.headers.length) {
+    const message = `Table row \`${label}\` has ${row.children.length} of ${cols.headers.length} cells; expected one per header (\`${cols.headers.join(" | ")}\`)`;
+    addProblem(ctx, "malformed-table", message, rowStart, rowEnd, `malformed-row:${label}`);
+  }
+  if (!portCell || portText === "") {
+    if (portCell) addProblem(ctx, "malformed-table", `Table row \`${label}\` has an empty Port cell; expected a port, a range or a list`, rowStart, rowEnd, `empty-port:${label}`);
+    return void 0;
+  }
+  const [pStart, pEnd] = contentSpan(portCell);
+  const cell = parsePortCell(ctx, portText, pStart, pEnd, label);
+  const serviceCell = cols.service >= 0 ? row.children[cols.service] : void 0;
+  const serviceText = cols.service >= 0 ? plain[cols.service] ?? "" : "";
+  const reserved = /^\(?\s*reserved\b/i.test(serviceText);
+  const name2 = serviceText.replace(/\s*\([^()]*\)\s*$/, "").trim();
+  const [sStart, sEnd] = serviceCell ? contentSpan(serviceCell) : [pStart, pEnd];
+  if (cols.service >= 0 && !reserved && name2 === "") {
+    addProblem(ctx, "malformed-table", `Table row \`${label}\` has no service name; expected a service or \`*(reserved)*\``, sStart, sEnd, `no-service:${label}`);
+  }
+  const planRow = {
+    portText,
+    ports: cell.ports.map((p) => p.port),
+    reserved,
+    isRange: cell.isRange,
+    columns: {},
+    location: ctx.locator.range(pStart, pEnd),
+    serviceLocation: ctx.locator.range(sStart, sEnd)
+  };
+  const service = !reserved && name2 !== "" ? canonicalService(ctx, name2) : void 0;
+  if (service !== void 0) planRow.service = service;
+  cols.headers.forEach((h, i2) => {
+    if (i2 === cols.port || i2 === cols.service || h === "" || i2 >= row.children.length) return;
+    planRow.columns[h] = plain[i2] ?? "";
+  });
+  const corrCell = cols.corresponds >= 0 ? row.children[cols.corresponds] : void 0;
+  if (corrCell) {
+    const [cStart, cEnd] = contentSpan(corrCell);
+    const corr = readCorrespondence(ctx, plain[cols.corresponds] ?? "", cStart, cEnd, label);
+    if (corr) planRow.correspondsTo = corr;
+  }
+  const bindings = service === void 0 ? [] : cell.ports.map((p) => ({
+    service,
+    port: p.port,
+    host: PLAN_HOST,
+    kind: "registry-plan",
+    source: "registry",
+    strength: "declaration",
+    location: ctx.locator.range(p.start, p.end),
+    via: "plan table"
+  }));
+  return { row: planRow, bindings };
+}
+
+// src/extract/registry/host-label.ts
+var IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+var IPV6 = /^\[?[0-9a-f]*:[0-9a-f:]+\]?$/i;
+var DNS_NAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
+var DATE_AFTER2 = /^\s*:?\s*\d{4}-\d{2}-\d{2}/;
+function isAddress2(s) {
+  return IPV4.test(s) || IPV6.test(s) || DNS_NAME.test(s);
+}
+function readHostLabel(p) {
+  let i2 = 0;
+  while (i2 < p.children.length && isBlank(p.children[i2])) i2++;
+  const strong2 = p.children[i2];
+  if (strong2?.type !== "strong") return void 0;
+  const rest = p.children.slice(i2 + 1);
+  const next = rest[0]?.type === "text" ? rest[0].value : "";
+  const raw2 = toString(strong2).trim();
+  if (!raw2.endsWith(":") && !next.trimStart().startsWith(":")) return void 0;
+  if (DATE_AFTER2.test(next)) return void 0;
+  let label = raw2.replace(/:$/, "").trim();
+  let addresses = [];
+  const qualifier = /\(([^()]*)\)\s*$/.exec(label);
+  if (qualifier) {
+    const parts2 = qualifier[1].split(/[\s,]+/).filter(Boolean);
+    if (parts2.length > 0 && parts2.every(isAddress2)) {
+      addresses = parts2;
+      label = label.slice(0, qualifier.index).trim();
+    }
+  }
+  if (label === "") return void 0;
+  return { label, addresses, notDeployed: hostKey(label) === "notdeployed", strong: strong2, rest };
+}
+function isBlank(node2) {
+  return node2.type === "text" && node2.value.trim() === "";
+}
+
+// src/extract/registry/inline-tokens.ts
+function inlineTokens(nodes, text5) {
+  const out2 = [];
+  for (const node2 of nodes) pushTokens(node2, text5, out2);
+  return out2;
+}
+function pushTokens(node2, text5, out2) {
+  switch (node2.type) {
+    case "text":
+      for (const m of node2.value.matchAll(/[^\s(),;]+|[(),;]/g)) {
+        const t = m[0];
+        out2.push(t.length === 1 && "(),;".includes(t) ? { kind: "punct", char: t } : { kind: "word", text: t });
+      }
+      return;
+    case "inlineCode": {
+      const [start2, end] = codeSpan(node2.value, span(node2), text5);
+      out2.push({ kind: "code", value: node2.value.trim(), start: start2, end });
+      return;
+    }
+    case "strong":
+    case "emphasis":
+    case "delete":
+    case "link":
+    case "linkReference":
+      for (const child of node2.children) pushTokens(child, text5, out2);
+      return;
+    default:
+      out2.push({ kind: "other" });
+  }
+}
+function codeSpan(value, nodeSpan, text5) {
+  if (!nodeSpan) return [0, 0];
+  const trimmed = value.trim();
+  const at = text5.slice(nodeSpan[0], nodeSpan[1]).indexOf(trimmed);
+  return at < 0 || trimmed === "" ? nodeSpan : [nodeSpan[0] + at, nodeSpan[0] + at + trimmed.length];
+}
+
+// src/extract/registry/port-pairs.ts
+var STOP_WORDS = /* @__PURE__ */ new Set(["port", "ports", "on", "at", "to", "from", "was", "is", "now", "default", "and", "or", "via", "of", "the", "in", "not", "vs"]);
+var NAME3 = /^[A-Za-z][\w.-]*$/;
+function nameOf(t) {
+  if (!t) return void 0;
+  const raw2 = t.kind === "word" ? t.text.replace(/:$/, "") : t.kind === "code" ? t.value : void 0;
+  if (raw2 === void 0 || !NAME3.test(raw2) || STOP_WORDS.has(raw2.toLowerCase())) return void 0;
+  return raw2;
+}
+function ownsKeywordPort(t) {
+  return t.kind === "code" || t.kind === "word" && t.text.includes("-");
+}
+function findPortPairs(tokens) {
+  const pairs2 = [];
+  let depth = 0;
+  let opener;
+  let bound = false;
+  let prev;
+  for (const t of tokens) {
+    if (isSeparator(t)) {
+      if (depth === 0) opener = void 0, bound = false;
+    } else if (t.kind === "punct") {
+      if (t.char === "(") depth++;
+      else if (t.char === ")") depth = Math.max(0, depth - 1);
+    } else {
+      if (depth === 0 && opener === void 0) opener = t;
+      const port = t.kind === "code" && /^\d+$/.test(t.value) ? Number(t.value) : void 0;
+      if (t.kind === "code" && port !== void 0 && !bound) {
+        const direct = depth === 0 && prev === opener ? nameOf(prev) : void 0;
+        const keyword = prev?.kind === "word" && /^port:?$/i.test(prev.text);
+        const owner = direct ?? (keyword && opener && ownsKeywordPort(opener) ? nameOf(opener) : void 0);
+        if (owner !== void 0) {
+          pairs2.push({ name: owner, port, start: t.start, end: t.end });
+          bound = true;
+        }
+      }
+    }
+    prev = t;
+  }
+  return pairs2;
+}
+function isSeparator(t) {
+  return t.kind === "punct" && (t.char === "," || t.char === ";") || t.kind === "word" && /^(and|&)$/i.test(t.text);
+}
+
+// src/extract/registry/real-ports.ts
+var MARKER2 = /real ports today/i;
+var MARKER_DATE = /\((\d{4}-\d{2}-\d{2})\)/;
+function readRealPorts(tree, ctx) {
+  const out2 = { hosts: [], actual: [] };
+  let found;
+  walk2(tree, (node2) => {
+    if (node2.type === "paragraph" || node2.type === "heading" || node2.type === "table") return "skip";
+    if (node2.type !== "blockquote") return void 0;
+    const quote2 = node2;
+    const index2 = quote2.children.findIndex((c) => (c.type === "heading" || c.type === "paragraph") && MARKER2.test(toString(c)));
+    if (index2 < 0) return void 0;
+    found = { quote: quote2, index: index2 };
+    return "stop";
+  });
+  if (!found) return out2;
+  const marker = found.quote.children[found.index];
+  const dated = markerDate(marker, ctx);
+  if (dated) out2.dated = dated;
+  let host;
+  for (const child of found.quote.children.slice(found.index + 1)) {
+    if (child.type === "paragraph") {
+      host = readGroupLabel(child, ctx, out2);
+    } else if (child.type === "list" && host !== void 0) {
+      const owner = host;
+      walk2(child, (node2) => {
+        if (node2.type !== "paragraph") return void 0;
+        readEntries(node2.children, owner, ctx, out2);
+        return "skip";
+      });
+    } else if (child.type !== "list") {
+      host = void 0;
+    }
+  }
+  return out2;
+}
+function readGroupLabel(p, ctx, out2) {
+  const label = readHostLabel(p);
+  if (!label) return void 0;
+  const id = label.notDeployed ? NOT_DEPLOYED_HOST : hostId(label.label);
+  if (!label.notDeployed && !out2.hosts.some((h) => h.id === id)) {
+    out2.hosts.push({ id, label: label.label, aliases: [], addresses: label.addresses, location: nodeLocation(ctx, label.strong) });
+  }
+  readEntries(label.rest, id, ctx, out2);
+  return id;
+}
+function readEntries(nodes, host, ctx, out2) {
+  for (const pair3 of findPortPairs(inlineTokens(nodes, ctx.text))) {
+    if (!isValidPort(pair3.port)) {
+      const message = `Port \`${pair3.port}\` of \`${pair3.name}\` on host \`${host}\` is not a valid port; expected an integer in 1..65535`;
+      addProblem(ctx, "invalid-port", message, pair3.start, pair3.end, `actual:${host}:${pair3.name}:${pair3.port}`);
+      continue;
+    }
+    out2.actual.push({
+      service: canonicalService(ctx, pair3.name),
+      port: pair3.port,
+      host,
+      kind: "registry-actual",
+      source: "registry",
+      strength: "declaration",
+      location: ctx.locator.range(pair3.start, pair3.end),
+      via: "real ports today"
+    });
+  }
+}
+function markerDate(marker, ctx) {
+  const s = span(marker);
+  if (!s) return void 0;
+  const source = ctx.text.slice(s[0], s[1]);
+  const m = MARKER_DATE.exec(source);
+  if (!m) return void 0;
+  const start2 = s[0] + m.index + 1;
+  return { label: "Real ports today", date: m[1], location: ctx.locator.range(start2, start2 + m[1].length) };
+}
+
+// src/extract/registry/sections.ts
+var RANGE_HEADING = /^(\d+)\s*[-–—]\s*(\d+)(?:\s*:\s*(.*)|\s*)$/s;
+function readSections(tree, ctx) {
+  const out2 = [];
+  for (const node2 of tree.children) {
+    if (node2.type !== "heading" || node2.depth !== 2) continue;
+    out2.push(readHeading2(node2, ctx));
+  }
+  return out2;
+}
+function readHeading2(node2, ctx) {
+  const text5 = toString(node2).trim();
+  const [start2, end] = span(node2) ?? [0, 0];
+  const section = { title: text5, location: nodeLocation(ctx, node2), rows: [] };
+  const m = RANGE_HEADING.exec(text5);
+  if (!m) return { section, start: start2, rangeHeading: false };
+  const from = Number(m[1]);
+  const to = Number(m[2]);
+  section.title = (m[3] ?? "").trim();
+  if (!isValidPort(from) || !isValidPort(to)) {
+    addProblem(ctx, "invalid-port", `Range heading \`${text5}\` names a port outside 1..65535; expected a range like \`3000-3099\``, start2, end, `range-heading:${text5}`);
+  } else if (from > to) {
+    addProblem(ctx, "invalid-port", `Range heading \`${text5}\` runs backwards (${from} > ${to}); expected start <= end`, start2, end, `range-heading:${text5}`);
+  } else {
+    section.range = { start: from, end: to };
+  }
+  return { section, start: start2, rangeHeading: true };
+}
+function sectionAt(sections, offset) {
+  let lo = 0;
+  let hi = sections.length - 1;
+  let found;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const s = sections[mid];
+    if (s.start <= offset) {
+      found = s;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+// src/extract/registry/index.ts
+var processor = unified().use(remarkParse).use(remarkGfm);
+function parseRegistry(path2, text5, services) {
+  const ctx = { path: path2, text: text5, locator: createLocator(path2, text5), problems: [] };
+  if (services) ctx.services = services;
+  const doc = { path: path2, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
+  let tree;
+  try {
+    tree = processor.parse(text5);
+  } catch (err2) {
+    addProblem(ctx, "unparsable", `Cannot parse the registry as markdown (${err2.message}); expected CommonMark with GFM tables`, 0, 0, "unparsable");
+    return { doc, problems: ctx.problems };
+  }
+  const placed = readSections(tree, ctx);
+  readTables(tree, placed, ctx, doc);
+  doc.sections = placed.map((p) => p.section);
+  const firstRange = placed.find((p) => p.rangeHeading)?.start;
+  doc.aspirational = isAspirational(tree, firstRange);
+  const real = readRealPorts(tree, ctx);
+  doc.hosts = real.hosts;
+  doc.actual = real.actual;
+  doc.dates = [...readDatedLines(tree, ctx), ...real.dated ? [real.dated] : []].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+  return { doc, problems: ctx.problems };
+}
+function readTables(tree, placed, ctx, doc) {
+  let preamble;
+  walk2(tree, (node2) => {
+    if (node2.type === "paragraph" || node2.type === "heading") return "skip";
+    if (node2.type !== "table") return void 0;
+    const table = node2;
+    const result = readPlanTable(table, ctx);
+    if (!result) return "skip";
+    const start2 = span(table)?.[0] ?? 0;
+    let owner = sectionAt(placed, start2);
+    if (!owner) {
+      preamble ??= { section: { title: "", location: ctx.locator.range(0, 0), rows: [] }, start: 0, rangeHeading: false };
+      owner = preamble;
+    }
+    owner.section.rows.push(...result.rows);
+    doc.plan.push(...result.bindings);
+    return "skip";
+  });
+  if (preamble) placed.unshift(preamble);
+}
+
+// src/extract/index.ts
 async function extractAll(root2, collected, config) {
-  const services = new ServiceIndex(config.aliases);
-  for (const dir of collected.serviceDirs) services.add(dir.name);
-  const hosts = new HostModel(
-    config.hosts.map((h) => ({ id: hostId(h.name), label: h.name, aliases: h.aliases, addresses: h.addresses })),
-    config.hosts.filter((h) => h.files.length > 0).map((h) => ({ host: h.name, files: h.files }))
-  );
+  const serviceNames = collected.serviceDirs.map((d) => d.name);
+  const services = buildServices(config, serviceNames);
+  const hosts = buildHosts(config);
   const model = {
     registryPath: config.registry,
     serviceDirs: collected.serviceDirs,
@@ -29092,6 +29145,7 @@ async function extractAll(root2, collected, config) {
     model.problems.push(...e.problems);
     if (e.suppressions) model.suppressions.push(...e.suppressions);
   };
+  let registryHosts = [];
   const registryFile = collected.files.find((f) => f.path === config.registry);
   if (!registryFile) {
     model.problems.push(problem("input/missing-registry", config.registry, `No registry at \`${config.registry}\`; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`));
@@ -29101,50 +29155,32 @@ async function extractAll(root2, collected, config) {
     else {
       const { doc, problems } = parseRegistry(registryFile.path, read.text, services);
       model.registry = doc;
+      registryHosts = doc.hosts;
       for (const h of doc.hosts) hosts.add(h);
       add({ bindings: [...doc.plan, ...doc.actual], references: [], problems, suppressions: findSuppressions(registryFile.path, read.text) });
     }
   }
-  const ctx = { hosts, services, env: readRootEnv(root2) };
-  let parsed = model.registry ? 1 : 0;
+  const env = readRootEnv(root2);
+  const ctx = { hosts, services, env };
+  const data = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env] };
+  const jobs = [];
   for (const file of collected.files) {
     if (file.path === config.registry) continue;
-    const isDoc = collected.serviceDocs.has(file.path);
-    const wanted = isDoc ? [serviceDocExtractor] : fileExtractors.filter((e) => e.accepts(file.path));
-    if (wanted.length === 0) continue;
-    const read = readText(file, config.maxFileBytes);
-    if ("problem" in read) {
-      model.problems.push(read.problem);
-      continue;
-    }
-    const text5 = read.text;
-    const chosen = wanted.filter((e) => !e.prefilter || e.prefilter(text5));
-    model.suppressions.push(...findSuppressions(file.path, text5));
-    if (chosen.length === 0) continue;
-    parsed++;
     const owner = collected.ownerOf(file.path);
-    const source = {
-      path: file.path,
-      text: text5,
-      locator: createLocator(file.path, text5),
-      ...owner ? { service: services.canonical(owner) } : {},
-      ...placed(hosts.placeFile(file.path))
-    };
-    for (const extractor of chosen) {
-      try {
-        add(await extractor.extract(source, ctx));
-      } catch (error) {
-        model.problems.push(problem("input/extractor-failed", file.path, `The \`${extractor.id}\` reader failed on \`${file.path}\`: ${error instanceof Error ? error.message : String(error)}; its ports in this file are unknown.`));
-      }
-    }
+    const job = { ...file, isDoc: collected.serviceDocs.has(file.path), ...owner ? { owner } : {} };
+    if (wanted(job)) jobs.push(job);
+  }
+  let parsed = model.registry ? 1 : 0;
+  for (const result of await extractParallel(jobs, ctx, data)) {
+    add(result.extraction);
+    if (result.parsed) parsed++;
   }
   normalizeHosts(model);
   return { model, parsed };
 }
-var placed = (host) => host ? { host } : {};
 function readRootEnv(root2) {
   const path2 = join4(root2, ".env");
-  if (!existsSync3(path2)) return /* @__PURE__ */ new Map();
+  if (!existsSync4(path2)) return /* @__PURE__ */ new Map();
   try {
     return new Map([...parseDotenv(readFileSync3(path2, "utf8"))].map(([k, v]) => [k, v.value]));
   } catch {
@@ -29265,10 +29301,29 @@ var registryOutOfRange = defineRule({
 });
 
 // src/rules/evidence.ts
+var SOURCE_NAMES = {
+  "claude-md": "CLAUDE.md",
+  compose: "compose",
+  dockerfile: "Dockerfile",
+  env: ".env",
+  "env-generator": "",
+  // its statements say "… in the env generator" themselves
+  typescript: "TypeScript default",
+  javascript: "JavaScript default",
+  python: "Python default",
+  go: "Go default",
+  shell: "shell script",
+  "package-json": "package.json script",
+  launchd: "launchd plist",
+  cloudflared: "cloudflared",
+  prometheus: "Prometheus"
+};
 function describeSource(b) {
   if (b.kind === "registry-plan") return "registry plan";
   if (b.kind === "registry-actual") return b.host === NOT_DEPLOYED_HOST ? "registry, not deployed" : "registry actual";
-  return b.via ? `${b.source} ${b.via}` : b.source;
+  const name2 = SOURCE_NAMES[b.source] ?? b.source;
+  if (!b.via) return name2 || b.source;
+  return name2 ? `${name2} \`${b.via}\`` : b.via;
 }
 function relatedBinding(b, verb = defaultVerb(b)) {
   return { location: b.location, message: `\`${b.service}\` ${verb} ${b.port} here (${describeSource(b)})` };
@@ -29407,6 +29462,9 @@ function claimsHostPort(b) {
       return false;
   }
 }
+function bindingsOf(model, service) {
+  return [...modelIndex(model).byService.get(service) ?? []];
+}
 function docDeclarations(model) {
   return model.bindings.filter((b) => b.kind === "service-doc" && b.strength === "declaration");
 }
@@ -29416,6 +29474,49 @@ function listenPort(b) {
   if (b.containerPort !== void 0) return b.containerPort;
   if (b.source === COMPOSE_SOURCE) return void 0;
   return b.port;
+}
+function takenByOther(model, host, port, service) {
+  const who = modelIndex(model).claimants.get(`${host}|${port}`);
+  return who !== void 0 && [...who].some((s) => s !== service);
+}
+var memo = /* @__PURE__ */ new WeakMap();
+function inputsOf(model) {
+  const actual = model.registry?.actual;
+  return [model.services, model.bindings, model.bindings.length, model.serviceDirs, model.serviceDirs.length, actual, actual?.length];
+}
+function modelIndex(model) {
+  const inputs = inputsOf(model);
+  const known = memo.get(model);
+  if (known && known.inputs.every((x, i2) => x === inputs[i2])) return known.index;
+  const index2 = buildIndex(model);
+  memo.set(model, { index: index2, inputs });
+  return index2;
+}
+function buildIndex(model) {
+  const byService = /* @__PURE__ */ new Map();
+  const claimedPorts = /* @__PURE__ */ new Map();
+  const claimants = /* @__PURE__ */ new Map();
+  for (const b of model.bindings) {
+    const service = model.services.canonical(b.service);
+    push2(byService, service, b);
+    if (!claimsHostPort(b)) continue;
+    const key = `${b.host}|${b.port}`;
+    const who = claimants.get(key);
+    if (who) who.add(service);
+    else claimants.set(key, /* @__PURE__ */ new Set([service]));
+    const ports = claimedPorts.get(b.host);
+    if (ports) ports.add(b.port);
+    else claimedPorts.set(b.host, /* @__PURE__ */ new Set([b.port]));
+  }
+  const registryActualByService = /* @__PURE__ */ new Map();
+  for (const b of model.registry?.actual ?? []) push2(registryActualByService, model.services.canonical(b.service), b);
+  const serviceDirNames = new Set(model.serviceDirs.map((d) => model.services.canonical(d.name)));
+  return { byService, claimedPorts, claimants, serviceDirNames, registryActualByService };
+}
+function push2(map3, key, b) {
+  const list3 = map3.get(key);
+  if (list3) list3.push(b);
+  else map3.set(key, [b]);
 }
 
 // src/rules/registry-plan-drift.ts
@@ -29475,7 +29576,7 @@ var collisionSameHost = defineRule({
 
 // src/rules/doc-registry-drift.ts
 function registryCounterparts(model, service, host) {
-  const entries2 = (model.registry?.actual ?? []).filter((b) => serviceOf(model, b) === service);
+  const entries2 = modelIndex(model).registryActualByService.get(service) ?? [];
   const sameHost = entries2.filter((b) => b.host === host);
   if (sameHost.length > 0) return sameHost;
   return distinct(entries2.map((b) => b.port)).length === 1 ? entries2 : [];
@@ -29498,7 +29599,7 @@ var docRegistryDrift = defineRule({
         const doc = same[0];
         if (expected.includes(doc.port)) continue;
         const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `\`${h}\``).join(", ");
-        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port);
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0], service);
         report({
           message: `\`${service}\`'s doc declares port \`${doc.port}\`, but the registry lists it at ${portList(expected)} (host ${hosts}); expected the doc to match the registry.`,
           location: doc.location,
@@ -29532,7 +29633,7 @@ var driftDocVsSource = defineRule({
         const doc = same[0];
         if (expected.includes(doc.port)) continue;
         const files = [...new Set(sources.map((b) => b.location.file))].join(", ");
-        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port);
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0], service);
         report({
           message: `\`${service}\`'s doc declares port \`${doc.port}\`, but its source default on host \`${host}\` is ${portList(expected)} (${files}); expected the doc to match the code.`,
           location: doc.location,
@@ -29570,7 +29671,7 @@ var driftDeploy = defineRule({
   description: "A service's deploy files disagree about its listen port on one host.",
   defaultSeverity: "warning",
   check(model, report) {
-    for (const [service, own4] of groupBy(model.bindings, (b) => serviceOf(model, b))) {
+    for (const [service, own4] of modelIndex(model).byService) {
       const defaults = new Set(own4.filter((b) => b.kind === "source-default").map((b) => b.port));
       for (const all2 of groupBy(statementsOf(own4), (s) => `${s.host}\0${s.scope}`).values()) {
         const { host, scope } = all2[0];
@@ -29598,7 +29699,7 @@ var driftDeploy = defineRule({
 
 // src/rules/stale-reference.ts
 function servicePorts(model, service, r) {
-  const own4 = model.bindings.filter((b) => serviceOf(model, b) === service && isMachineHost(b.host));
+  const own4 = (modelIndex(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
   const out2 = [];
   for (const b of own4) {
     if (b.host === r.host && (claimsHostPort(b) || b.kind === "service-doc" && b.strength === "support")) out2.push({ port: b.port, binding: b });
@@ -29612,8 +29713,9 @@ function servicePorts(model, service, r) {
 function targetService(model, r) {
   if (r.containerNetwork && r.fromService && LOOPBACK.has(r.target.toLowerCase())) return model.services.canonical(r.fromService);
   const name2 = model.services.canonical(r.target);
-  if (model.services.has(name2) || model.serviceDirs.some((d) => model.services.canonical(d.name) === name2)) return name2;
-  return model.bindings.some((b) => serviceOf(model, b) === name2) ? name2 : void 0;
+  const index2 = modelIndex(model);
+  if (model.services.has(name2) || index2.serviceDirNames.has(name2)) return name2;
+  return index2.byService.has(name2) ? name2 : void 0;
 }
 var staleReference = defineRule({
   id: "stale-reference",
@@ -29641,7 +29743,7 @@ var staleReference = defineRule({
           });
           continue;
         }
-        const anywhere = model.bindings.filter((b) => serviceOf(model, b) === service);
+        const anywhere = modelIndex(model).byService.get(service) ?? [];
         if (anywhere.some((b) => b.port === r.port || b.containerPort === r.port)) continue;
         report({
           message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\`, but nothing shows \`${service}\` binding ${r.port} on host \`${r.host}\` or elsewhere; expected a binding for it.`,
@@ -29654,8 +29756,7 @@ var staleReference = defineRule({
       }
       const host = LOOPBACK.has(r.target.toLowerCase()) ? r.host : model.hosts.resolve(r.target)?.id;
       if (host === void 0) continue;
-      const onHost = model.bindings.filter((b) => b.host === host && claimsHostPort(b));
-      if (onHost.some((b) => b.port === r.port)) continue;
+      if (modelIndex(model).claimedPorts.get(host)?.has(r.port)) continue;
       report({
         message: `\`${r.target}:${r.port}\` expects a service at port \`${r.port}\` on host \`${host}\`, but nothing binds ${r.port} there; expected a service, doc or deploy file binding it.`,
         location: r.location,
@@ -29691,7 +29792,7 @@ var registryActualDrift = defineRule({
       if (stale.length === 0) continue;
       const entry = stale[0];
       const service = serviceOf(model, entry);
-      const fixable = entries2.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port);
+      const fixable = entries2.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port) && !takenByOther(model, entry.host, expected[0], service);
       report({
         message: `The registry lists \`${service}\` at \`${entry.port}\` on host \`${entry.host}\`, but its deploy files bind ${portList(expected)} there (${[...new Set(files.map((b) => b.location.file))].join(", ")}); expected the registry to match what is deployed.`,
         location: entry.location,
@@ -29770,7 +29871,7 @@ var docMissingPort = defineRule({
   check(model, report) {
     for (const dir of model.serviceDirs) {
       const service = model.services.canonical(dir.name);
-      const own4 = model.bindings.filter((b) => serviceOf(model, b) === service).sort(byLocation);
+      const own4 = bindingsOf(model, service).sort(byLocation);
       if (own4.some((b) => b.kind === "service-doc" && b.strength === "declaration")) continue;
       const evidence = own4.filter((b) => b.strength !== "weak" && (!isRegistryBinding(b) || b.kind === "registry-actual"));
       const hint = evidence.length > 0 ? ` (elsewhere it binds ${[...new Set(evidence.map((b) => b.port))].map((p) => `\`${p}\``).join(", ")})` : "";
@@ -29841,8 +29942,8 @@ function problemFindings(problems, config) {
 function reason(b, model) {
   if (b.kind === "registry-plan") return "planned in the registry (binds no machine)";
   if (b.kind === "registry-actual") return b.host === NOT_DEPLOYED_HOST ? "registry: not deployed" : "registry: real ports";
-  const placed2 = model.hosts.placeFile(b.location.file);
-  if (placed2) return placed2 === b.host ? "the path names this host" : `stated for this host (path names ${placed2})`;
+  const placed = model.hosts.placeFile(b.location.file);
+  if (placed) return placed === b.host ? "the path names this host" : `stated for this host (path names ${placed})`;
   return b.host === DEV_HOST ? `default for ${b.kind} files` : "stated in the file";
 }
 function formatHosts(model) {
@@ -29969,7 +30070,7 @@ async function main(argv, out2 = process.stdout, err2 = process.stderr) {
     if (options.command === "version") return void out2.write(`${VERSION}
 `), 0;
     const root2 = resolve(options.dir);
-    if (!existsSync4(root2) || !statSync2(root2).isDirectory()) throw new UsageError(`\`${options.dir}\` is not a directory; expected the root of a repository.`);
+    if (!existsSync5(root2) || !statSync2(root2).isDirectory()) throw new UsageError(`\`${options.dir}\` is not a directory; expected the root of a repository.`);
     const result = await check2({ root: root2, ...options.config ? { configPath: options.config } : {} });
     if (options.command === "hosts") {
       out2.write(formatHosts(result.model));

@@ -20110,7 +20110,7 @@ var require_parse2 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push2 = (tok) => {
+      const push3 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -20144,8 +20144,8 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
+        push3({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push3({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -20165,7 +20165,7 @@ var require_parse2 = __commonJS({
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
+          push3({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -20187,7 +20187,7 @@ var require_parse2 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value, output });
+        push3({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -20248,7 +20248,7 @@ var require_parse2 = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push2({ type: "text", value });
+            push3({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -20266,7 +20266,7 @@ var require_parse2 = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push2({ type: "text", value });
+            push3({ type: "text", value });
             continue;
           }
         }
@@ -20314,13 +20314,13 @@ var require_parse2 = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
+            push3({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push2({ type: "paren", value });
+          push3({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -20332,7 +20332,7 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push3({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -20345,19 +20345,19 @@ var require_parse2 = __commonJS({
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value });
+          push3({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
+            push3({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value, output: `\\${value}` });
+            push3({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -20391,13 +20391,13 @@ var require_parse2 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open2);
-          push2(open2);
+          push3(open2);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
+            push3({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -20426,7 +20426,7 @@ var require_parse2 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push2({ type: "brace", value, output });
+          push3({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -20435,7 +20435,7 @@ var require_parse2 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -20445,7 +20445,7 @@ var require_parse2 = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push2({ type: "comma", value, output });
+          push3({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -20457,7 +20457,7 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
+          push3({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -20471,10 +20471,10 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
+            push3({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value, output: DOT_LITERAL });
+          push3({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -20489,14 +20489,14 @@ var require_parse2 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push2({ type: "text", value, output });
+            push3({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            push3({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value, output: QMARK });
+          push3({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -20517,22 +20517,22 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
+            push3({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
+            push3({ type: "plus", value });
             continue;
           }
-          push2({ type: "plus", value: PLUS_LITERAL });
+          push3({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
+            push3({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -20544,7 +20544,7 @@ var require_parse2 = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -20572,13 +20572,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
+            push3({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
+            push3({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -20620,7 +20620,7 @@ var require_parse2 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push3({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -20630,7 +20630,7 @@ var require_parse2 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push3({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -20648,12 +20648,12 @@ var require_parse2 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push2(token);
+          push3(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push2(token);
+          push3(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -20672,7 +20672,7 @@ var require_parse2 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push3(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -20690,7 +20690,7 @@ var require_parse2 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -21896,14 +21896,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text5, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text6, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text5;
+        return text6;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text5.length <= endStep)
-        return text5;
+      if (text6.length <= endStep)
+        return text6;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -21920,14 +21920,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text5, i2, indent2.length);
+        i2 = consumeMoreIndentedLines(text6, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text5[i2 += 1]; ) {
+      for (let ch; ch = text6[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text5[i2 + 1]) {
+          switch (text6[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -21944,12 +21944,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text5, i2, indent2.length);
+            i2 = consumeMoreIndentedLines(text6, i2, indent2.length);
           end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i2 + 1];
+            const next = text6[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -21961,12 +21961,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i2 += 1];
+                ch = text6[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text5;
+                return text6;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -21981,39 +21981,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text5;
+        return text6;
       if (onFold)
         onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text6.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text5.length;
+        const end2 = folds[i3 + 1] || text6.length;
         if (fold === 0)
           res = `
-${indent2}${text5.slice(0, end2)}`;
+${indent2}${text6.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text5[fold]}\\`;
+            res += `${text6[fold]}\\`;
           res += `
-${indent2}${text5.slice(fold + 1, end2)}`;
+${indent2}${text6.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i2, indent2) {
+    function consumeMoreIndentedLines(text6, i2, indent2) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text5[start2];
+      let ch = text6[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent2) {
-          ch = text5[++i2];
+          ch = text6[++i2];
         } else {
           do {
-            ch = text5[++i2];
+            ch = text6[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text5[start2];
+          ch = text6[start2];
         }
       }
       return end;
@@ -29961,8 +29961,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text5, addEOL = false) {
-    this._buffer += text5;
+  addRaw(text6, addEOL = false) {
+    this._buffer += text6;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -30058,10 +30058,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text5, level) {
+  addHeading(text6, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text5);
+    const element = this.wrap(allowedTag, text6);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -30090,9 +30090,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text5, cite) {
+  addQuote(text6, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text5, attrs);
+    const element = this.wrap("blockquote", text6, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -30103,8 +30103,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text5, href) {
-    const element = this.wrap("a", text5, { href });
+  addLink(text6, href) {
+    const element = this.wrap("a", text6, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -30169,7 +30169,7 @@ import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname3, join as join7 } from "node:path";
 
 // src/baseline/analyse.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join6, relative as relative3, resolve } from "node:path";
 
 // src/config/defaults.ts
@@ -30230,10 +30230,10 @@ import { performance as performance2 } from "node:perf_hooks";
 // src/collect/suppressions.ts
 var MARKER = "portwarden-ignore";
 var DIRECTIVE = /portwarden-ignore\s+([A-Za-z0-9*][\w/*-]*)\s*(?::\s*(.*?))?\s*(?:-->|\*\/)?\s*$/;
-function findSuppressions(file, text5) {
-  if (!text5.includes(MARKER)) return [];
+function findSuppressions(file, text6) {
+  if (!text6.includes(MARKER)) return [];
   const found = [];
-  const lines = text5.split("\n");
+  const lines = text6.split("\n");
   lines.forEach((line, index2) => {
     if (!line.includes(MARKER)) return;
     const match = DIRECTIVE.exec(line.replace(/\r$/, ""));
@@ -30316,15 +30316,15 @@ function location(file) {
 }
 
 // src/model/location.ts
-function createLocator(file, text5) {
-  const place = location(text5);
+function createLocator(file, text6) {
+  const place = location(text6);
   const point3 = (offset) => {
-    const p = place.toPoint(Math.min(Math.max(offset, 0), text5.length));
+    const p = place.toPoint(Math.min(Math.max(offset, 0), text6.length));
     return p ?? { line: 1, column: 1 };
   };
   return {
     file,
-    text: text5,
+    text: text6,
     range(start2, end) {
       const a = point3(start2);
       const b = point3(Math.max(end, start2));
@@ -30470,18 +30470,18 @@ function loadConfig(root2, explicitPath) {
     if (explicitPath) throw new ConfigError(`Config file \`${explicitPath}\` does not exist.`);
     return { config: defaultConfig() };
   }
-  let text5;
+  let text6;
   try {
-    text5 = readFileSync(path2, "utf8");
+    text6 = readFileSync(path2, "utf8");
   } catch (error2) {
     throw new ConfigError(`Config file \`${path2}\` cannot be read: ${error2.message}`);
   }
   const shown = relative2(root2, path2).startsWith("..") ? path2 : relative2(root2, path2);
-  return { config: parseConfig(shown, text5), path: path2 };
+  return { config: parseConfig(shown, text6), path: path2 };
 }
-function parseConfig(file, text5) {
+function parseConfig(file, text6) {
   const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text5, { lineCounter: lines, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text6, { lineCounter: lines, prettyErrors: false });
   const at = (node2) => node2?.range ? `${file}:${lines.linePos(node2.range[0]).line}` : file;
   const fail = (node2, message) => {
     throw new ConfigError(`${at(node2)}: ${message}`);
@@ -30577,7 +30577,7 @@ function parseHosts(value, fail, stringList) {
 }
 
 // src/extract/index.ts
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
 import { join as join4 } from "node:path";
 
 // src/collect/read.ts
@@ -30598,8 +30598,8 @@ function readText(file, maxBytes) {
     return { problem: problem("input/binary-file", file.path, `\`${file.path}\` is binary (a NUL byte in its first ${SNIFF_BYTES} bytes); expected text, so it was not read.`) };
   }
   try {
-    const text5 = decoder.decode(bytes);
-    return { text: text5.charCodeAt(0) === 65279 ? text5.slice(1) : text5 };
+    const text6 = decoder.decode(bytes);
+    return { text: text6.charCodeAt(0) === 65279 ? text6.slice(1) : text6 };
   } catch {
     return { problem: problem("input/binary-file", file.path, `\`${file.path}\` is not valid UTF-8; expected text, so it was not read.`) };
   }
@@ -30710,6 +30710,21 @@ var ServiceIndex = class {
   }
 };
 
+// src/extract/context.ts
+function buildHosts(config, registryHosts = []) {
+  const hosts = new HostModel(
+    config.hosts.map((h) => ({ id: hostId(h.name), label: h.name, aliases: h.aliases, addresses: h.addresses })),
+    config.hosts.filter((h) => h.files.length > 0).map((h) => ({ host: h.name, files: h.files }))
+  );
+  for (const h of registryHosts) hosts.add(h);
+  return hosts;
+}
+function buildServices(config, names) {
+  const services = new ServiceIndex(config.aliases);
+  for (const name2 of names) services.add(name2);
+  return services;
+}
+
 // src/extract/deploy/mapped.ts
 function identity(source, start2, end) {
   const starts = [];
@@ -30768,6 +30783,74 @@ function align(value, raw2, offset) {
   }
   return out2;
 }
+
+// src/extract/output.ts
+var INVALID_PORT = "input/invalid-port";
+function readPort(text6) {
+  const n = /^\d+$/.test(text6) ? Number(text6) : Number.NaN;
+  return isValidPort(n) ? n : void 0;
+}
+var ExtractionOutput = class {
+  constructor(file, source) {
+    this.file = file;
+    this.source = source;
+  }
+  file;
+  source;
+  extraction = emptyExtraction();
+  /** Claim keys: a span start (source, docs) or a statement id (deploy). Numbers never equal strings. */
+  claimed = /* @__PURE__ */ new Set();
+  /** The host the file describes: the one its path names, else the developer's machine. */
+  get host() {
+    return this.file.host ?? DEV_HOST;
+  }
+  /**
+   * Claims `key`; false when it was claimed before. Two readers can reach one statement
+   * (a URL in an env-table cell, `$PORT` after `PORT=3024`): the first reading is kept.
+   */
+  claim(key) {
+    if (this.claimed.has(key)) return false;
+    this.claimed.add(key);
+    return true;
+  }
+  /** Records a binding whose port is written at `[start, end)`. */
+  pushBinding(fields, start2, end) {
+    const { service, port, kind, strength, network, via, containerPort } = fields;
+    const binding = {
+      service,
+      port,
+      host: fields.host ?? this.host,
+      kind,
+      source: fields.source ?? this.source,
+      strength,
+      location: this.file.locator.range(start2, end)
+    };
+    if (network !== void 0) binding.network = network;
+    if (via !== void 0) binding.via = via;
+    if (containerPort !== void 0) binding.containerPort = containerPort;
+    this.extraction.bindings.push(binding);
+  }
+  /** Records a reference whose port is written at `[start, end)`. */
+  pushReference(fields, start2, end) {
+    const { target, port, kind, fromService, containerNetwork } = fields;
+    const ref = { target, port, kind, host: fields.host ?? this.host, location: this.file.locator.range(start2, end), source: this.source };
+    if (fromService !== void 0) ref.fromService = fromService;
+    if (containerNetwork !== void 0) ref.containerNetwork = containerNetwork;
+    this.extraction.references.push(ref);
+  }
+  /**
+   * Records an input problem at `[start, end)`, once per rule and span. `key` is the whole
+   * fingerprint key as stored (no line numbers: findings must survive edits above them).
+   */
+  pushProblem(ruleId, message, start2, end, key) {
+    if (!this.claim(`problem|${ruleId}|${start2}|${end}`)) return;
+    this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(start2, end), key });
+  }
+  /** Records an `input/invalid-port` problem: `found` says what was written where; the expectation is added. */
+  invalidPort(found, start2, end, key) {
+    this.pushProblem(INVALID_PORT, `${found}; expected an integer from 1 to 65535.`, start2, end, key);
+  }
+};
 
 // src/extract/deploy/interpolate.ts
 var UNRESOLVED = "\0";
@@ -30848,83 +30931,37 @@ function interpolate(m, lookup, options = {}) {
 }
 
 // src/extract/deploy/output.ts
-var DeployOutput = class {
-  constructor(file, source) {
-    this.file = file;
-    this.source = source;
-  }
-  file;
-  source;
-  extraction = emptyExtraction();
-  seen = /* @__PURE__ */ new Set();
-  /** The host the file describes: the one its path names, else the developer's machine. */
-  get host() {
-    return this.file.host ?? DEV_HOST;
-  }
+var DeployOutput = class extends ExtractionOutput {
   /**
    * Reads the port written at `m.value[a, b)`. A value with an unresolved variable yields
    * nothing (the caller reports the variable where it matters); anything that is not an integer
    * 1..65535 becomes an `input/invalid-port` problem at its exact span.
    */
   port(m, a, b, what) {
-    const text5 = m.value.slice(a, b);
+    const text6 = m.value.slice(a, b);
     const [start2, end] = spanOf(m, a, b);
-    if (text5.includes(UNRESOLVED)) return void 0;
-    const n = /^\d+$/.test(text5) ? Number(text5) : Number.NaN;
-    if (isValidPort(n)) return { port: n, start: start2, end };
-    this.problem(
-      "input/invalid-port",
-      `Found \`${text5}\` as the port in ${what}; expected an integer from 1 to 65535.`,
-      start2,
-      end,
-      `${this.file.path}|${what}|${text5}`
-    );
+    if (text6.includes(UNRESOLVED)) return void 0;
+    const port = readPort(text6);
+    if (port !== void 0) return { port, start: start2, end };
+    this.invalidPort(`Found \`${text6}\` as the port in ${what}`, start2, end, `${INVALID_PORT}|${this.file.path}|${what}|${text6}`);
     return void 0;
   }
   /** Records that `service` listens on `hit.port`. */
   bind(service, hit, options) {
     if (!service) return;
     const host = options.host ?? this.host;
-    const id = `b|${service}|${host}|${options.network}|${hit.port}|${hit.start}|${hit.end}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
-    const binding = {
-      service,
-      port: hit.port,
-      host,
-      kind: "deploy",
-      source: this.source,
-      strength: "declaration",
-      location: this.file.locator.range(hit.start, hit.end),
-      network: options.network,
-      via: options.via
-    };
-    if (options.containerPort !== void 0) binding.containerPort = options.containerPort;
-    this.extraction.bindings.push(binding);
+    if (!this.claim(`b|${service}|${host}|${options.network}|${hit.port}|${hit.start}|${hit.end}`)) return;
+    const { via, network, containerPort } = options;
+    this.pushBinding({ service, port: hit.port, host, kind: "deploy", strength: "declaration", network, via, containerPort }, hit.start, hit.end);
   }
   /** Records that this file expects something at `fields.target:fields.port`. */
   reference(fields, hit) {
-    const id = `r|${fields.kind}|${fields.target}|${hit.port}|${hit.start}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
-    const ref = {
-      target: fields.target,
-      port: hit.port,
-      kind: fields.kind,
-      host: fields.host ?? this.host,
-      location: this.file.locator.range(hit.start, hit.end),
-      source: this.source
-    };
-    if (fields.fromService !== void 0) ref.fromService = fields.fromService;
-    if (fields.containerNetwork !== void 0) ref.containerNetwork = fields.containerNetwork;
-    this.extraction.references.push(ref);
+    if (!this.claim(`r|${fields.kind}|${fields.target}|${hit.port}|${hit.start}`)) return;
+    this.pushReference({ ...fields, port: hit.port }, hit.start, hit.end);
   }
-  /** Records an input problem at the source span `[start, end)`. */
+  /** Records an input problem at the source span `[start, end)`; `key` follows the rule id in the fingerprint key. */
   problem(ruleId, message, start2, end, key) {
-    const id = `p|${ruleId}|${start2}|${end}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
-    this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(start2, end), key: `${ruleId}|${key}` });
+    this.pushProblem(ruleId, message, start2, end, `${ruleId}|${key}`);
   }
   /** Reports variables that left a port without a value. */
   unresolved(list3, what) {
@@ -30936,6 +30973,110 @@ var DeployOutput = class {
         u.end,
         `${this.file.path}|${what}|${u.name}`
       );
+  }
+};
+
+// src/extract/deploy/urls.ts
+var URL2 = /([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:[^\s@/?#]*@)?(\[[^\]\s]*\]|[A-Za-z0-9._~%-]+):([A-Za-z0-9\u0000]*)/g;
+function findUrls(m) {
+  const hits = [];
+  for (const match of m.value.matchAll(URL2)) {
+    const [whole, scheme = "", host = "", port = ""] = match;
+    if (port === "") continue;
+    const portEnd = (match.index ?? 0) + whole.length;
+    hits.push({ scheme: scheme.toLowerCase(), target: host.toLowerCase(), portStart: portEnd - port.length, portEnd });
+  }
+  return hits;
+}
+function splitHostPort(value) {
+  const colon = value.lastIndexOf(":");
+  if (colon <= 0 || colon === value.length - 1) return void 0;
+  const host = value.slice(0, colon);
+  if (host.includes(":") && !host.startsWith("[")) return void 0;
+  return { target: host.toLowerCase(), portStart: colon + 1, portEnd: value.length };
+}
+function isAddress(target) {
+  return LOOPBACK.has(target) || /^\d{1,3}(\.\d{1,3}){3}$/.test(target) || target.startsWith("[") || target.includes(":");
+}
+
+// src/extract/deploy/dotenv.ts
+var KEY = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*/;
+var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\", $: "$" };
+function dotenvEntries(text6) {
+  const entries2 = [];
+  let pos = 0;
+  while (pos < text6.length) {
+    const nl = text6.indexOf("\n", pos);
+    const lineEnd = nl < 0 ? text6.length : nl;
+    const m = KEY.exec(text6.slice(pos, lineEnd));
+    if (!m) {
+      pos = lineEnd + 1;
+      continue;
+    }
+    const key = m[1];
+    const keyStart = pos + m[0].lastIndexOf(key);
+    let i2 = pos + m[0].length;
+    const q = text6[i2];
+    if (q === '"' || q === "'") {
+      const value = emptyMapped();
+      const start2 = ++i2;
+      while (i2 < text6.length && text6[i2] !== q) {
+        const esc = q === '"' && text6[i2] === "\\" ? ESCAPES[text6[i2 + 1] ?? ""] : void 0;
+        if (esc !== void 0) {
+          appendChar(value, esc, i2, i2 + 2);
+          i2 += 2;
+        } else {
+          appendChar(value, text6[i2], i2, i2 + 1);
+          i2++;
+        }
+      }
+      entries2.push({ key, keyStart, value, start: start2, end: i2, quote: q });
+      const after = text6.indexOf("\n", i2);
+      pos = after < 0 ? text6.length : after + 1;
+      continue;
+    }
+    let end = lineEnd;
+    const hash = text6.slice(i2, lineEnd).search(/(^|[ \t])#/);
+    if (hash >= 0) end = i2 + hash;
+    while (end > i2 && /[ \t\r]/.test(text6[end - 1])) end--;
+    entries2.push({ key, keyStart, value: identity(text6, i2, end), start: i2, end, quote: "" });
+    pos = lineEnd + 1;
+  }
+  return entries2;
+}
+function parseDotenv(text6) {
+  const map3 = /* @__PURE__ */ new Map();
+  for (const e of dotenvEntries(text6)) map3.set(e.key, { value: e.value.value, start: e.start, end: e.end });
+  return map3;
+}
+function isDotenv(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1);
+  return name2 === ".env" || name2.startsWith(".env.");
+}
+var dotenvExtractor = {
+  id: "env",
+  accepts: isDotenv,
+  prefilter: (text6) => text6.includes("="),
+  extract(file) {
+    const out2 = new DeployOutput(file, "env");
+    const last = /* @__PURE__ */ new Map();
+    for (const e of dotenvEntries(file.text)) {
+      const value = e.quote === "'" ? e.value : interpolate(e.value, (name2) => last.get(name2)?.value).value;
+      last.set(e.key, { key: e.key, value });
+    }
+    for (const e of last.values()) {
+      if (e.key === "PORT") {
+        if (e.value.value === "") continue;
+        const hit = out2.port(e.value, 0, e.value.value.length, `${file.path} PORT`);
+        if (hit) out2.bind(file.service, hit, { via: "PORT=", network: "host" });
+        continue;
+      }
+      for (const url of findUrls(e.value)) {
+        const hit = out2.port(e.value, url.portStart, url.portEnd, `${e.key} URL`);
+        if (hit) out2.reference({ target: url.target, port: hit.port, kind: "env-var", fromService: file.service }, hit);
+      }
+    }
+    return out2.extraction;
   }
 };
 
@@ -30988,38 +31129,15 @@ function items(node2, doc) {
   if (!(0, import_yaml2.isSeq)(seq)) return [];
   return seq.items.map((item) => deref(item, doc)).filter((n) => n !== void 0);
 }
-function scalarText(node2, text5) {
+function scalarText(node2, text6) {
   if (!(0, import_yaml2.isScalar)(node2) || node2.value === null || !node2.range) return void 0;
   const [start2, end] = node2.range;
-  const raw2 = text5.slice(start2, end);
+  const raw2 = text6.slice(start2, end);
   if (node2.type === "PLAIN" || node2.type === void 0) {
-    return raw2.includes("\n") ? align(String(node2.value), raw2, start2) : identity(text5, start2, end);
+    return raw2.includes("\n") ? align(String(node2.value), raw2, start2) : identity(text6, start2, end);
   }
   if (node2.type === "QUOTE_SINGLE" || node2.type === "QUOTE_DOUBLE") return align(String(node2.value), raw2.slice(1, -1), start2 + 1);
   return align(String(node2.value), raw2, start2);
-}
-
-// src/extract/deploy/urls.ts
-var URL2 = /([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:[^\s@/?#]*@)?(\[[^\]\s]*\]|[A-Za-z0-9._~%-]+):([A-Za-z0-9\u0000]*)/g;
-function findUrls(m) {
-  const hits = [];
-  for (const match of m.value.matchAll(URL2)) {
-    const [whole, scheme = "", host = "", port = ""] = match;
-    if (port === "") continue;
-    const portEnd = (match.index ?? 0) + whole.length;
-    hits.push({ scheme: scheme.toLowerCase(), target: host.toLowerCase(), portStart: portEnd - port.length, portEnd });
-  }
-  return hits;
-}
-function splitHostPort(value) {
-  const colon = value.lastIndexOf(":");
-  if (colon <= 0 || colon === value.length - 1) return void 0;
-  const host = value.slice(0, colon);
-  if (host.includes(":") && !host.startsWith("[")) return void 0;
-  return { target: host.toLowerCase(), portStart: colon + 1, portEnd: value.length };
-}
-function isAddress(target) {
-  return LOOPBACK.has(target) || /^\d{1,3}(\.\d{1,3}){3}$/.test(target) || target.startsWith("[") || target.includes(":");
 }
 
 // src/extract/deploy/cloudflared.ts
@@ -31032,7 +31150,7 @@ function isTunnelConfig(path2) {
 var cloudflaredExtractor = {
   id: "cloudflared",
   accepts: isTunnelConfig,
-  prefilter: (text5) => text5.includes("ingress:") || /^url:/m.test(text5),
+  prefilter: (text6) => text6.includes("ingress:") || /^url:/m.test(text6),
   extract(file) {
     const out2 = new DeployOutput(file, "cloudflared");
     const doc = parseYaml(out2);
@@ -31056,8 +31174,8 @@ var import_yaml4 = __toESM(require_dist(), 1);
 // src/extract/deploy/port-list.ts
 var MAX_RANGE = 1024;
 function readPortRange(m, a, b, out2, what) {
-  const text5 = m.value.slice(a, b);
-  const dash = text5.indexOf("-");
+  const text6 = m.value.slice(a, b);
+  const dash = text6.indexOf("-");
   if (dash <= 0) {
     const hit = out2.port(m, a, b, what);
     return hit ? [hit] : [];
@@ -31069,10 +31187,10 @@ function readPortRange(m, a, b, out2, what) {
   if (hi.port < lo.port || hi.port - lo.port > MAX_RANGE) {
     out2.problem(
       "input/invalid-port",
-      `Found the port range \`${text5}\` in ${what}; expected a low-high range of at most ${MAX_RANGE} ports.`,
+      `Found the port range \`${text6}\` in ${what}; expected a low-high range of at most ${MAX_RANGE} ports.`,
       start2,
       end,
-      `${out2.file.path}|${what}|${text5}`
+      `${out2.file.path}|${what}|${text6}`
     );
     return [];
   }
@@ -31159,30 +31277,30 @@ function commandPorts(command3) {
   let shortP = false;
   for (let i2 = 0; i2 < words.length; i2++) {
     const w = words[i2].value;
-    const text5 = w.value;
-    const assign = ASSIGN.exec(text5);
+    const text6 = w.value;
+    const assign = ASSIGN.exec(text6);
     if (assigning && assign) {
       const name2 = assign[1];
       const value = slice(w, assign[0].length);
       out2.assignments.push({ name: name2, value });
-      if (name2 === "PORT") out2.ports.push({ value: w, a: assign[0].length, b: text5.length, via: "PORT=" });
+      if (name2 === "PORT") out2.ports.push({ value: w, a: assign[0].length, b: text6.length, via: "PORT=" });
       continue;
     }
-    const cmd = base(text5);
-    if (DECLARE.has(cmd) || ENV_RUNNERS.has(cmd) || assigning && RESERVED.has(text5)) {
+    const cmd = base(text6);
+    if (DECLARE.has(cmd) || ENV_RUNNERS.has(cmd) || assigning && RESERVED.has(text6)) {
       assigning = true;
       continue;
     }
-    if (text5.startsWith("-") && DECLARE.has(base(words[i2 - 1]?.value.value ?? ""))) continue;
+    if (text6.startsWith("-") && DECLARE.has(base(words[i2 - 1]?.value.value ?? ""))) continue;
     assigning = false;
     if (SHORT_P.has(cmd)) shortP = true;
     const next = words[i2 + 1]?.value;
-    if (text5 === "--port" && next) {
+    if (text6 === "--port" && next) {
       out2.ports.push({ value: next, a: 0, b: next.value.length, via: "--port" });
       i2++;
-    } else if (text5.startsWith("--port=")) {
-      out2.ports.push({ value: w, a: 7, b: text5.length, via: "--port" });
-    } else if (text5 === "-p" && shortP && next) {
+    } else if (text6.startsWith("--port=")) {
+      out2.ports.push({ value: w, a: 7, b: text6.length, via: "--port" });
+    } else if (text6 === "-p" && shortP && next) {
       out2.ports.push({ value: next, a: 0, b: next.value.length, via: "-p" });
       i2++;
     }
@@ -31432,7 +31550,7 @@ function command(node2, doc, read, out2, svc, ctx, what) {
 var composeExtractor = {
   id: "compose",
   accepts: (path2) => /^(docker-)?compose[^/]*\.ya?ml$/.test(path2.slice(path2.lastIndexOf("/") + 1)),
-  prefilter: (text5) => text5.includes("services"),
+  prefilter: (text6) => text6.includes("services"),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "compose");
     const doc = parseYaml(out2);
@@ -31503,15 +31621,15 @@ function serviceName(key, node2, doc, ctx) {
 }
 
 // src/extract/deploy/dockerfile-instructions.ts
-function dockerInstructions(text5) {
-  const escape = /^\s*#\s*escape\s*=\s*`/im.test(leadingComments(text5)) ? "`" : "\\";
+function dockerInstructions(text6) {
+  const escape = /^\s*#\s*escape\s*=\s*`/im.test(leadingComments(text6)) ? "`" : "\\";
   const out2 = [];
   let current;
   let pos = 0;
-  while (pos <= text5.length) {
-    const nl = text5.indexOf("\n", pos);
-    const lineEnd = nl < 0 ? text5.length : nl;
-    const line = text5.slice(pos, lineEnd).replace(/\r$/, "");
+  while (pos <= text6.length) {
+    const nl = text6.indexOf("\n", pos);
+    const lineEnd = nl < 0 ? text6.length : nl;
+    const line = text6.slice(pos, lineEnd).replace(/\r$/, "");
     const lineStart = pos;
     pos = lineEnd + 1;
     const trimmed = line.trimStart();
@@ -31521,13 +31639,13 @@ function dockerInstructions(text5) {
       const indent2 = line.length - trimmed.length;
       const keyword = /^\S+/.exec(trimmed)?.[0] ?? "";
       from = lineStart + indent2 + keyword.length;
-      while (from < lineStart + line.length && /[ \t]/.test(text5[from])) from++;
+      while (from < lineStart + line.length && /[ \t]/.test(text6[from])) from++;
       current = { keyword: keyword.toUpperCase(), args: emptyMapped(), start: lineStart + indent2 };
     }
     const body2 = line.trimEnd();
     const continued = body2.endsWith(escape);
     const to = lineStart + (continued ? body2.length - 1 : line.length);
-    append(current.args, identity(text5, from, Math.max(from, to)));
+    append(current.args, identity(text6, from, Math.max(from, to)));
     if (!continued) {
       out2.push(current);
       current = void 0;
@@ -31536,9 +31654,9 @@ function dockerInstructions(text5) {
   if (current) out2.push(current);
   return out2;
 }
-function leadingComments(text5) {
+function leadingComments(text6) {
   const lines = [];
-  for (const line of text5.split("\n")) {
+  for (const line of text6.split("\n")) {
     if (!line.trim().startsWith("#")) break;
     lines.push(line);
   }
@@ -31651,7 +31769,7 @@ function dockerService(file, services) {
 var dockerfileExtractor = {
   id: "dockerfile",
   accepts: isDockerfile,
-  prefilter: (text5) => /expose|port|:\/\//i.test(text5),
+  prefilter: (text6) => /expose|port|:\/\//i.test(text6),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "dockerfile");
     const service = dockerService(file, ctx.services);
@@ -31731,111 +31849,30 @@ function command2(ins, out2, o) {
   scanShell(args2, out2, options);
 }
 
-// src/extract/deploy/dotenv.ts
-var KEY = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*/;
-var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\", $: "$" };
-function dotenvEntries(text5) {
-  const entries2 = [];
-  let pos = 0;
-  while (pos < text5.length) {
-    const nl = text5.indexOf("\n", pos);
-    const lineEnd = nl < 0 ? text5.length : nl;
-    const m = KEY.exec(text5.slice(pos, lineEnd));
-    if (!m) {
-      pos = lineEnd + 1;
-      continue;
-    }
-    const key = m[1];
-    const keyStart = pos + m[0].lastIndexOf(key);
-    let i2 = pos + m[0].length;
-    const q = text5[i2];
-    if (q === '"' || q === "'") {
-      const value = emptyMapped();
-      const start2 = ++i2;
-      while (i2 < text5.length && text5[i2] !== q) {
-        const esc = q === '"' && text5[i2] === "\\" ? ESCAPES[text5[i2 + 1] ?? ""] : void 0;
-        if (esc !== void 0) {
-          appendChar(value, esc, i2, i2 + 2);
-          i2 += 2;
-        } else {
-          appendChar(value, text5[i2], i2, i2 + 1);
-          i2++;
-        }
-      }
-      entries2.push({ key, keyStart, value, start: start2, end: i2, quote: q });
-      const after = text5.indexOf("\n", i2);
-      pos = after < 0 ? text5.length : after + 1;
-      continue;
-    }
-    let end = lineEnd;
-    const hash = text5.slice(i2, lineEnd).search(/(^|[ \t])#/);
-    if (hash >= 0) end = i2 + hash;
-    while (end > i2 && /[ \t\r]/.test(text5[end - 1])) end--;
-    entries2.push({ key, keyStart, value: identity(text5, i2, end), start: i2, end, quote: "" });
-    pos = lineEnd + 1;
-  }
-  return entries2;
-}
-function parseDotenv(text5) {
-  const map3 = /* @__PURE__ */ new Map();
-  for (const e of dotenvEntries(text5)) map3.set(e.key, { value: e.value.value, start: e.start, end: e.end });
-  return map3;
-}
-function isDotenv(path2) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1);
-  return name2 === ".env" || name2.startsWith(".env.");
-}
-var dotenvExtractor = {
-  id: "env",
-  accepts: isDotenv,
-  prefilter: (text5) => text5.includes("="),
-  extract(file) {
-    const out2 = new DeployOutput(file, "env");
-    const last = /* @__PURE__ */ new Map();
-    for (const e of dotenvEntries(file.text)) {
-      const value = e.quote === "'" ? e.value : interpolate(e.value, (name2) => last.get(name2)?.value).value;
-      last.set(e.key, { key: e.key, value });
-    }
-    for (const e of last.values()) {
-      if (e.key === "PORT") {
-        if (e.value.value === "") continue;
-        const hit = out2.port(e.value, 0, e.value.value.length, `${file.path} PORT`);
-        if (hit) out2.bind(file.service, hit, { via: "PORT=", network: "host" });
-        continue;
-      }
-      for (const url of findUrls(e.value)) {
-        const hit = out2.port(e.value, url.portStart, url.portEnd, `${e.key} URL`);
-        if (hit) out2.reference({ target: url.target, port: hit.port, kind: "env-var", fromService: file.service }, hit);
-      }
-    }
-    return out2.extraction;
-  }
-};
-
 // src/extract/deploy/package-json.ts
 var packageJsonExtractor = {
   id: "package-json",
   accepts: (path2) => path2 === "package.json" || path2.endsWith("/package.json"),
-  prefilter: (text5) => text5.includes('"scripts"'),
+  prefilter: (text6) => text6.includes('"scripts"'),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "package-json");
-    const text5 = file.text;
+    const text6 = file.text;
     try {
-      JSON.parse(text5);
+      JSON.parse(text6);
     } catch (error2) {
-      const at = errorIndex(text5, error2);
+      const at = errorIndex(text6, error2);
       out2.problem(
         "input/invalid-json",
         `Found invalid JSON in ${file.path} (${error2.message}); expected a valid package.json.`,
         at,
-        Math.min(at + 1, text5.length),
+        Math.min(at + 1, text6.length),
         file.path
       );
       return out2.extraction;
     }
     let root2;
     try {
-      root2 = parseJson(identity(text5, 0, text5.length));
+      root2 = parseJson(identity(text6, 0, text6.length));
     } catch {
       return out2.extraction;
     }
@@ -31853,9 +31890,9 @@ var packageJsonExtractor = {
     return out2.extraction;
   }
 };
-function errorIndex(text5, error2) {
+function errorIndex(text6, error2) {
   try {
-    parseJson(identity(text5, 0, text5.length));
+    parseJson(identity(text6, 0, text6.length));
   } catch (e) {
     if (e instanceof JsonScanError) return e.index;
   }
@@ -31875,34 +31912,34 @@ var XmlError = class extends Error {
 };
 var ENTITIES = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 var NAME2 = /^[A-Za-z_:][\w.:-]*/;
-function parseXml(text5) {
+function parseXml(text6) {
   const root2 = { type: "element", name: "#document", start: 0, end: 0, children: [] };
   const stack = [root2];
   const top = () => stack[stack.length - 1];
   const skipTo = (from, close, what) => {
-    const at = text5.indexOf(close, from);
-    if (at < 0) throw new XmlError(`Found an unterminated ${what}; expected \`${close}\``, from, Math.min(from + 4, text5.length));
+    const at = text6.indexOf(close, from);
+    if (at < 0) throw new XmlError(`Found an unterminated ${what}; expected \`${close}\``, from, Math.min(from + 4, text6.length));
     return at + close.length;
   };
   let i2 = 0;
-  while (i2 < text5.length) {
-    if (text5[i2] !== "<") {
-      const next = text5.indexOf("<", i2);
-      const end = next < 0 ? text5.length : next;
-      top().children.push({ type: "text", value: decode(text5, i2, end) });
+  while (i2 < text6.length) {
+    if (text6[i2] !== "<") {
+      const next = text6.indexOf("<", i2);
+      const end = next < 0 ? text6.length : next;
+      top().children.push({ type: "text", value: decode(text6, i2, end) });
       i2 = end;
-    } else if (text5.startsWith("<?", i2)) i2 = skipTo(i2 + 2, "?>", "processing instruction");
-    else if (text5.startsWith("<!--", i2)) i2 = skipTo(i2 + 4, "-->", "comment");
-    else if (text5.startsWith("<![CDATA[", i2)) {
+    } else if (text6.startsWith("<?", i2)) i2 = skipTo(i2 + 2, "?>", "processing instruction");
+    else if (text6.startsWith("<!--", i2)) i2 = skipTo(i2 + 4, "-->", "comment");
+    else if (text6.startsWith("<![CDATA[", i2)) {
       const end = skipTo(i2 + 9, "]]>", "CDATA section");
-      top().children.push({ type: "text", value: identity(text5, i2 + 9, end - 3) });
+      top().children.push({ type: "text", value: identity(text6, i2 + 9, end - 3) });
       i2 = end;
-    } else if (text5.startsWith("<!", i2)) {
-      const bracket = text5.indexOf("[", i2);
-      const gt = text5.indexOf(">", i2);
+    } else if (text6.startsWith("<!", i2)) {
+      const bracket = text6.indexOf("[", i2);
+      const gt = text6.indexOf(">", i2);
       i2 = bracket >= 0 && bracket < gt ? skipTo(skipTo(bracket, "]", "DOCTYPE subset"), ">", "DOCTYPE") : skipTo(i2, ">", "DOCTYPE");
-    } else if (text5[i2 + 1] === "/") {
-      const name2 = NAME2.exec(text5.slice(i2 + 2))?.[0] ?? "";
+    } else if (text6[i2 + 1] === "/") {
+      const name2 = NAME2.exec(text6.slice(i2 + 2))?.[0] ?? "";
       const end = skipTo(i2 + 2, ">", `end tag </${name2}>`);
       const open2 = top();
       if (stack.length === 1 || name2 !== open2.name)
@@ -31910,13 +31947,13 @@ function parseXml(text5) {
       stack.pop();
       i2 = end;
     } else {
-      const name2 = NAME2.exec(text5.slice(i2 + 1))?.[0];
+      const name2 = NAME2.exec(text6.slice(i2 + 1))?.[0];
       if (!name2) throw new XmlError("Found `<` that starts no tag; expected an element, or `&lt;` in text", i2, i2 + 1);
-      const end = tagEnd(text5, i2 + 1 + name2.length);
+      const end = tagEnd(text6, i2 + 1 + name2.length);
       if (end < 0) throw new XmlError(`Found an unterminated start tag <${name2}; expected \`>\``, i2, i2 + 1 + name2.length);
       const el = { type: "element", name: name2, start: i2, end, children: [] };
       top().children.push(el);
-      if (text5[end - 2] !== "/") stack.push(el);
+      if (text6[end - 2] !== "/") stack.push(el);
       i2 = end;
     }
   }
@@ -31926,23 +31963,23 @@ function parseXml(text5) {
   }
   return root2;
 }
-function tagEnd(text5, i2) {
-  for (; i2 < text5.length; i2++) {
-    const c = text5[i2];
+function tagEnd(text6, i2) {
+  for (; i2 < text6.length; i2++) {
+    const c = text6[i2];
     if (c === '"' || c === "'") {
-      i2 = text5.indexOf(c, i2 + 1);
+      i2 = text6.indexOf(c, i2 + 1);
       if (i2 < 0) return -1;
     } else if (c === ">") return i2 + 1;
     else if (c === "<") return -1;
   }
   return -1;
 }
-function decode(text5, start2, end) {
+function decode(text6, start2, end) {
   const out2 = emptyMapped();
   for (let i2 = start2; i2 < end; ) {
-    const semi = text5[i2] === "&" ? text5.indexOf(";", i2) : -1;
+    const semi = text6[i2] === "&" ? text6.indexOf(";", i2) : -1;
     if (semi > i2 && semi < end && semi - i2 <= 10) {
-      const ref = text5.slice(i2 + 1, semi);
+      const ref = text6.slice(i2 + 1, semi);
       const code3 = ref.startsWith("#x") ? parseInt(ref.slice(2), 16) : ref.startsWith("#") ? parseInt(ref.slice(1), 10) : Number.NaN;
       const ch = ENTITIES[ref] ?? (Number.isInteger(code3) && code3 >= 0 && code3 <= 1114111 ? String.fromCodePoint(code3) : void 0);
       if (ch !== void 0) {
@@ -31951,7 +31988,7 @@ function decode(text5, start2, end) {
         continue;
       }
     }
-    append(out2, identity(text5, i2, i2 + 1));
+    append(out2, identity(text6, i2, i2 + 1));
     i2++;
   }
   return out2;
@@ -31982,7 +32019,7 @@ function strings(el) {
 var plistExtractor = {
   id: "launchd",
   accepts: (path2) => path2.endsWith(".plist"),
-  prefilter: (text5) => text5.includes("ProgramArguments") || text5.includes("EnvironmentVariables"),
+  prefilter: (text6) => text6.includes("ProgramArguments") || text6.includes("EnvironmentVariables"),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "launchd");
     let doc;
@@ -32033,7 +32070,7 @@ function jobService(file, label, fromPaths, services) {
 var prometheusExtractor = {
   id: "prometheus",
   accepts: (path2) => /^prometheus[^/]*\.ya?ml$/.test(path2.slice(path2.lastIndexOf("/") + 1)),
-  prefilter: (text5) => text5.includes("targets"),
+  prefilter: (text6) => text6.includes("targets"),
   extract(file) {
     const out2 = new DeployOutput(file, "prometheus");
     const doc = parseYaml(out2);
@@ -32065,7 +32102,7 @@ var shellExtractor = {
     const name2 = segments[segments.length - 1] ?? "";
     return !name2.includes(".") && segments.slice(0, -1).some((s) => s === "scripts" || s === "bin");
   },
-  prefilter: (text5) => /port/i.test(text5),
+  prefilter: (text6) => /port/i.test(text6),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "shell");
     if (!SHELL_EXT.test(file.path) && !SHEBANG.test(file.text)) return out2.extraction;
@@ -34096,12 +34133,12 @@ function link(node2, _, state, info3) {
   const exit3 = state.enter("link");
   let subexit = state.enter("label");
   let value = tracker.move("[");
-  const text5 = state.containerPhrasing(node2, {
+  const text6 = state.containerPhrasing(node2, {
     before: value,
     after: "](",
     ...tracker.current()
   });
-  value += tracker.move(text5);
+  value += tracker.move(text6);
   subexit();
   value += tracker.move("](");
   const enclose = /[\0- \u007F]/.test(node2.url);
@@ -34109,10 +34146,10 @@ function link(node2, _, state, info3) {
   let title = node2.title || void 0;
   if (!title && !enclose && (last === "\n" || last === "\r")) {
     let index2 = 0;
-    while (index2 < text5.length && text5.charCodeAt(index2) !== 93) {
-      index2 += text5.charCodeAt(index2) === 92 ? 2 : 1;
+    while (index2 < text6.length && text6.charCodeAt(index2) !== 93) {
+      index2 += text6.charCodeAt(index2) === 92 ? 2 : 1;
     }
-    if (text5.charCodeAt(index2 + 1) === 58) title = "";
+    if (text6.charCodeAt(index2 + 1) === 58) title = "";
   }
   if (
     // If there’s no url but there is a title…
@@ -34165,12 +34202,12 @@ function linkReference(node2, _, state, info3) {
   let subexit = state.enter("label");
   const tracker = state.createTracker(info3);
   let value = tracker.move("[");
-  const text5 = state.containerPhrasing(node2, {
+  const text6 = state.containerPhrasing(node2, {
     before: value,
     after: "]",
     ...tracker.current()
   });
-  value += tracker.move(text5 + "][");
+  value += tracker.move(text6 + "][");
   subexit();
   const stack = state.stack;
   state.stack = stack.filter(function(d) {
@@ -34185,7 +34222,7 @@ function linkReference(node2, _, state, info3) {
   subexit();
   state.stack = stack;
   exit3();
-  if (type === "full" || !text5 || text5 !== reference) {
+  if (type === "full" || !text6 || text6 !== reference) {
     value += tracker.move(reference + "]");
   } else if (type === "shortcut") {
     value = value.slice(0, -1);
@@ -37388,7 +37425,7 @@ function resolveAllAttention(events, context) {
             },
             end
           };
-          const text5 = {
+          const text6 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open2][1].end
@@ -37416,9 +37453,9 @@ function resolveAllAttention(events, context) {
           if (events[open2][1].end.offset - events[open2][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text5, context]]);
+          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
           nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text5, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -38920,13 +38957,13 @@ function resolveHeadingAtx(events, context) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text5 = {
+    const text6 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text5, context], ["exit", text5, context], ["exit", content3, context]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text6, context], ["exit", text6, context], ["exit", content3, context]]);
   }
   return events;
 }
@@ -39728,7 +39765,7 @@ function resolveToLabelEnd(events, context) {
       ...events[close][1].end
     }
   };
-  const text5 = {
+  const text6 = {
     type: "labelText",
     start: {
       ...events[open2 + offset + 2][1].end
@@ -39739,9 +39776,9 @@ function resolveToLabelEnd(events, context) {
   };
   media = [["enter", group, context], ["enter", label, context]];
   media = push(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push(media, [["enter", text5, context]]);
+  media = push(media, [["enter", text6, context]]);
   media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
-  media = push(media, [["exit", text5, context], events[close - 2], events[close - 1], ["exit", label, context]]);
+  media = push(media, [["exit", text6, context], events[close - 2], events[close - 1], ["exit", label, context]]);
   media = push(media, events.slice(close + 1));
   media = push(media, [["exit", group, context]]);
   splice(events, open2, events.length, media);
@@ -40233,7 +40270,7 @@ function resolveToSetextUnderline(events, context) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text5;
+  let text6;
   let definition3;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -40242,7 +40279,7 @@ function resolveToSetextUnderline(events, context) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text5 = index2;
+        text6 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -40262,9 +40299,9 @@ function resolveToSetextUnderline(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text5][1].type = "setextHeadingText";
+  events[text6][1].type = "setextHeadingText";
   if (definition3) {
-    editMap.add(text5, 0, [["enter", heading2, context]]);
+    editMap.add(text6, 0, [["enter", heading2, context]]);
     editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context]]);
     events[content3][1].end = {
       ...events[definition3][1].end
@@ -40630,17 +40667,17 @@ function gfmStrikethrough(options) {
               start: Object.assign({}, events[open2][1].start),
               end: Object.assign({}, events[index2][1].end)
             };
-            const text5 = {
+            const text6 = {
               type: "strikethroughText",
               start: Object.assign({}, events[open2][1].end),
               end: Object.assign({}, events[index2][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text5, context]];
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text6, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
               splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
             }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text5, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
+            splice(nextEvents, nextEvents.length, 0, [["exit", text6, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
             splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
             index2 = open2 + nextEvents.length - 2;
             break;
@@ -41588,10 +41625,10 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text5 = effects.attempt(constructs2, start2, notText);
+    const text6 = effects.attempt(constructs2, start2, notText);
     return start2;
     function start2(code3) {
-      return atBreak(code3) ? text5(code3) : notText(code3);
+      return atBreak(code3) ? text6(code3) : notText(code3);
     }
     function notText(code3) {
       if (code3 === null) {
@@ -41605,7 +41642,7 @@ function initializeFactory(field) {
     function data(code3) {
       if (atBreak(code3)) {
         effects.exit("data");
-        return text5(code3);
+        return text6(code3);
       }
       effects.consume(code3);
       return data;
@@ -42680,7 +42717,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text5();
+      tail = text6();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -42939,7 +42976,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text5() {
+  function text6() {
     return {
       type: "text",
       value: "",
@@ -44452,508 +44489,6 @@ function isUint8Array2(value) {
   );
 }
 
-// src/extract/registry/context.ts
-function span(node2) {
-  const start2 = node2?.position?.start.offset;
-  const end = node2?.position?.end.offset;
-  return start2 === void 0 || end === void 0 ? void 0 : [start2, end];
-}
-function nodeLocation(ctx, node2) {
-  const s = span(node2);
-  return s ? ctx.locator.range(s[0], s[1]) : ctx.locator.range(0, 0);
-}
-function addProblem(ctx, name2, message, start2, end, key) {
-  ctx.problems.push({ ruleId: `input/${name2}`, message, location: ctx.locator.range(start2, end), key: `${ctx.path}#${key}` });
-}
-function canonicalService(ctx, name2) {
-  return ctx.services ? ctx.services.canonical(name2) : name2.trim();
-}
-
-// src/extract/registry/aspirational.ts
-var WORD = /\baspirational\b/i;
-function isAspirational(tree, firstRangeOffset) {
-  for (const node2 of tree.children) {
-    const s = span(node2);
-    if (firstRangeOffset !== void 0 && s && s[0] >= firstRangeOffset) break;
-    if (WORD.test(toString(node2))) return true;
-  }
-  return false;
-}
-
-// src/extract/registry/walk.ts
-function walk2(root2, enter) {
-  const stack = [[root2, void 0, -1]];
-  while (stack.length > 0) {
-    const [node2, parent, index2] = stack.pop();
-    const result2 = enter(node2, parent, index2);
-    if (result2 === "stop") return;
-    if (result2 === "skip") continue;
-    const children = node2.children;
-    if (!children) continue;
-    for (let i2 = children.length - 1; i2 >= 0; i2--) stack.push([children[i2], node2, i2]);
-  }
-}
-
-// src/extract/registry/dates.ts
-var DATE_AFTER = /^\s*(:?)\s*(\d{4}-\d{2}-\d{2})(?!\d)/;
-function readDatedLines(tree, ctx) {
-  const out2 = [];
-  walk2(tree, (n, parent, index2) => {
-    if (n.type !== "strong") return void 0;
-    const node2 = n;
-    const next = parent?.children[index2 + 1];
-    if (next?.type !== "text" || !("value" in next) || typeof next.value !== "string") return void 0;
-    const m = DATE_AFTER.exec(next.value);
-    const raw2 = toString(node2).trim();
-    if (!m || !raw2.endsWith(":") && m[1] !== ":") return void 0;
-    const label = raw2.replace(/:$/, "").trim();
-    const s = span(next);
-    if (!s || label === "") return void 0;
-    const date = m[2];
-    const at = ctx.text.slice(s[0], s[1]).indexOf(date);
-    if (at < 0) return void 0;
-    out2.push({ label, date, location: ctx.locator.range(s[0] + at, s[0] + at + date.length) });
-    return void 0;
-  });
-  return out2;
-}
-
-// src/extract/registry/correspondence.ts
-var CELL = /^\s*(\d+)(?:\s+([A-Za-z][\w.-]*))?/;
-function isCorrespondenceHeader(header) {
-  return /^corresponds\s+to\b/i.test(header.trim());
-}
-function readCorrespondence(ctx, plain, start2, end, row2) {
-  const m = CELL.exec(plain);
-  if (!m) return void 0;
-  const port = Number(m[1]);
-  const found = /\d+/.exec(ctx.text.slice(start2, end));
-  const numStart = found ? start2 + found.index : start2;
-  const numEnd = found ? numStart + found[0].length : end;
-  if (!isValidPort(port)) {
-    addProblem(ctx, "invalid-port", `Corresponding port \`${port}\` of row \`${row2}\` is not a valid port; expected an integer in 1..65535`, numStart, numEnd, `corresponds:${row2}:${port}`);
-    return void 0;
-  }
-  const out2 = { port, location: ctx.locator.range(numStart, numEnd) };
-  if (m[2]) out2.service = canonicalService(ctx, m[2]);
-  return out2;
-}
-
-// src/extract/registry/port-cell.ts
-var ITEM = /^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$/;
-function parsePortCell(ctx, plain, start2, end, row2) {
-  const cell = { ports: [], isRange: false };
-  const items2 = plain.split(/[,;]/);
-  if (!items2.every((item) => ITEM.test(item))) {
-    const message = `Port cell \`${plain.trim()}\` of row \`${row2}\` is not a port number; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`)`;
-    addProblem(ctx, "invalid-port", message, start2, end, `port-cell:${row2}`);
-    return cell;
-  }
-  const spots = digitRuns(ctx.text, start2, end);
-  const plainCount = plain.match(/\d+/g)?.length ?? 0;
-  const at = (i2) => spots.length === plainCount ? spots[i2] : [start2, end];
-  let n = 0;
-  for (const item of items2) {
-    const m = ITEM.exec(item);
-    const a = Number(m[1]);
-    const [aStart, aEnd] = at(n++);
-    if (m[2] === void 0) {
-      if (checkPort(ctx, a, aStart, aEnd, row2)) cell.ports.push({ port: a, start: aStart, end: aEnd });
-      continue;
-    }
-    const b = Number(m[2]);
-    const [, bEnd] = at(n++);
-    cell.isRange = true;
-    const okA = checkPort(ctx, a, aStart, aEnd, row2);
-    const okB = checkPort(ctx, b, at(n - 1)[0], bEnd, row2);
-    if (!okA || !okB) continue;
-    if (a > b) {
-      const message = `Port range \`${a}-${b}\` of row \`${row2}\` runs backwards; expected the lower port first (\`${b}-${a}\`)`;
-      addProblem(ctx, "invalid-port", message, aStart, bEnd, `port-range:${row2}:${a}-${b}`);
-      continue;
-    }
-    for (let p = a; p <= b; p++) cell.ports.push({ port: p, start: aStart, end: bEnd });
-  }
-  return cell;
-}
-function checkPort(ctx, port, start2, end, row2) {
-  if (isValidPort(port)) return true;
-  addProblem(ctx, "invalid-port", `Port \`${port}\` of row \`${row2}\` is not a valid port; expected an integer in 1..65535`, start2, end, `port:${row2}:${port}`);
-  return false;
-}
-function digitRuns(text5, start2, end) {
-  const runs = [];
-  const re = /\d+/g;
-  const slice2 = text5.slice(start2, end);
-  for (let m = re.exec(slice2); m; m = re.exec(slice2)) runs.push([start2 + m.index, start2 + m.index + m[0].length]);
-  return runs;
-}
-
-// src/extract/registry/plan-table.ts
-function readPlanTable(table, ctx) {
-  const [header, ...body2] = table.children;
-  if (!header) return void 0;
-  const headers = header.children.map((c) => toString(c).trim());
-  const cols = {
-    headers,
-    port: headers.findIndex((h) => /^ports?$/i.test(h)),
-    service: headers.findIndex((h) => /^(services?|name)$/i.test(h)),
-    corresponds: headers.findIndex(isCorrespondenceHeader)
-  };
-  if (cols.port < 0) return void 0;
-  const out2 = { rows: [], bindings: [] };
-  for (const row2 of body2) {
-    const planRow = readRow(row2, cols, ctx);
-    if (!planRow) continue;
-    out2.rows.push(planRow.row);
-    out2.bindings.push(...planRow.bindings);
-  }
-  return out2;
-}
-function contentSpan(cell) {
-  const first = span(cell.children[0]);
-  const last = span(cell.children[cell.children.length - 1]);
-  if (first && last) return [first[0], last[1]];
-  return span(cell) ?? [0, 0];
-}
-function readRow(row2, cols, ctx) {
-  const plain = row2.children.map((c) => toString(c).trim());
-  const label = plain.join(" | ");
-  const [rowStart, rowEnd] = span(row2) ?? [0, 0];
-  const portCell = row2.children[cols.port];
-  const portText = plain[cols.port] ?? "";
-  if (row2.children.length < cols.headers.length) {
-    const message = `Table row \`${label}\` has ${row2.children.length} of ${cols.headers.length} cells; expected one per header (\`${cols.headers.join(" | ")}\`)`;
-    addProblem(ctx, "malformed-table", message, rowStart, rowEnd, `malformed-row:${label}`);
-  }
-  if (!portCell || portText === "") {
-    if (portCell) addProblem(ctx, "malformed-table", `Table row \`${label}\` has an empty Port cell; expected a port, a range or a list`, rowStart, rowEnd, `empty-port:${label}`);
-    return void 0;
-  }
-  const [pStart, pEnd] = contentSpan(portCell);
-  const cell = parsePortCell(ctx, portText, pStart, pEnd, label);
-  const serviceCell = cols.service >= 0 ? row2.children[cols.service] : void 0;
-  const serviceText = cols.service >= 0 ? plain[cols.service] ?? "" : "";
-  const reserved = /^\(?\s*reserved\b/i.test(serviceText);
-  const name2 = serviceText.replace(/\s*\([^()]*\)\s*$/, "").trim();
-  const [sStart, sEnd] = serviceCell ? contentSpan(serviceCell) : [pStart, pEnd];
-  if (cols.service >= 0 && !reserved && name2 === "") {
-    addProblem(ctx, "malformed-table", `Table row \`${label}\` has no service name; expected a service or \`*(reserved)*\``, sStart, sEnd, `no-service:${label}`);
-  }
-  const planRow = {
-    portText,
-    ports: cell.ports.map((p) => p.port),
-    reserved,
-    isRange: cell.isRange,
-    columns: {},
-    location: ctx.locator.range(pStart, pEnd),
-    serviceLocation: ctx.locator.range(sStart, sEnd)
-  };
-  const service = !reserved && name2 !== "" ? canonicalService(ctx, name2) : void 0;
-  if (service !== void 0) planRow.service = service;
-  cols.headers.forEach((h, i2) => {
-    if (i2 === cols.port || i2 === cols.service || h === "" || i2 >= row2.children.length) return;
-    planRow.columns[h] = plain[i2] ?? "";
-  });
-  const corrCell = cols.corresponds >= 0 ? row2.children[cols.corresponds] : void 0;
-  if (corrCell) {
-    const [cStart, cEnd] = contentSpan(corrCell);
-    const corr = readCorrespondence(ctx, plain[cols.corresponds] ?? "", cStart, cEnd, label);
-    if (corr) planRow.correspondsTo = corr;
-  }
-  const bindings = service === void 0 ? [] : cell.ports.map((p) => ({
-    service,
-    port: p.port,
-    host: PLAN_HOST,
-    kind: "registry-plan",
-    source: "registry",
-    strength: "declaration",
-    location: ctx.locator.range(p.start, p.end),
-    via: "plan table"
-  }));
-  return { row: planRow, bindings };
-}
-
-// src/extract/registry/host-label.ts
-var IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-var IPV6 = /^\[?[0-9a-f]*:[0-9a-f:]+\]?$/i;
-var DNS_NAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
-var DATE_AFTER2 = /^\s*:?\s*\d{4}-\d{2}-\d{2}/;
-function isAddress2(s) {
-  return IPV4.test(s) || IPV6.test(s) || DNS_NAME.test(s);
-}
-function readHostLabel(p) {
-  let i2 = 0;
-  while (i2 < p.children.length && isBlank(p.children[i2])) i2++;
-  const strong2 = p.children[i2];
-  if (strong2?.type !== "strong") return void 0;
-  const rest = p.children.slice(i2 + 1);
-  const next = rest[0]?.type === "text" ? rest[0].value : "";
-  const raw2 = toString(strong2).trim();
-  if (!raw2.endsWith(":") && !next.trimStart().startsWith(":")) return void 0;
-  if (DATE_AFTER2.test(next)) return void 0;
-  let label = raw2.replace(/:$/, "").trim();
-  let addresses = [];
-  const qualifier = /\(([^()]*)\)\s*$/.exec(label);
-  if (qualifier) {
-    const parts2 = qualifier[1].split(/[\s,]+/).filter(Boolean);
-    if (parts2.length > 0 && parts2.every(isAddress2)) {
-      addresses = parts2;
-      label = label.slice(0, qualifier.index).trim();
-    }
-  }
-  if (label === "") return void 0;
-  return { label, addresses, notDeployed: hostKey(label) === "notdeployed", strong: strong2, rest };
-}
-function isBlank(node2) {
-  return node2.type === "text" && node2.value.trim() === "";
-}
-
-// src/extract/registry/inline-tokens.ts
-function inlineTokens(nodes, text5) {
-  const out2 = [];
-  for (const node2 of nodes) pushTokens(node2, text5, out2);
-  return out2;
-}
-function pushTokens(node2, text5, out2) {
-  switch (node2.type) {
-    case "text":
-      for (const m of node2.value.matchAll(/[^\s(),;]+|[(),;]/g)) {
-        const t = m[0];
-        out2.push(t.length === 1 && "(),;".includes(t) ? { kind: "punct", char: t } : { kind: "word", text: t });
-      }
-      return;
-    case "inlineCode": {
-      const [start2, end] = codeSpan(node2.value, span(node2), text5);
-      out2.push({ kind: "code", value: node2.value.trim(), start: start2, end });
-      return;
-    }
-    case "strong":
-    case "emphasis":
-    case "delete":
-    case "link":
-    case "linkReference":
-      for (const child of node2.children) pushTokens(child, text5, out2);
-      return;
-    default:
-      out2.push({ kind: "other" });
-  }
-}
-function codeSpan(value, nodeSpan, text5) {
-  if (!nodeSpan) return [0, 0];
-  const trimmed = value.trim();
-  const at = text5.slice(nodeSpan[0], nodeSpan[1]).indexOf(trimmed);
-  return at < 0 || trimmed === "" ? nodeSpan : [nodeSpan[0] + at, nodeSpan[0] + at + trimmed.length];
-}
-
-// src/extract/registry/port-pairs.ts
-var STOP_WORDS = /* @__PURE__ */ new Set(["port", "ports", "on", "at", "to", "from", "was", "is", "now", "default", "and", "or", "via", "of", "the", "in", "not", "vs"]);
-var NAME3 = /^[A-Za-z][\w.-]*$/;
-function nameOf(t) {
-  if (!t) return void 0;
-  const raw2 = t.kind === "word" ? t.text.replace(/:$/, "") : t.kind === "code" ? t.value : void 0;
-  if (raw2 === void 0 || !NAME3.test(raw2) || STOP_WORDS.has(raw2.toLowerCase())) return void 0;
-  return raw2;
-}
-function ownsKeywordPort(t) {
-  return t.kind === "code" || t.kind === "word" && t.text.includes("-");
-}
-function findPortPairs(tokens) {
-  const pairs2 = [];
-  let depth = 0;
-  let opener;
-  let bound = false;
-  let prev;
-  for (const t of tokens) {
-    if (isSeparator(t)) {
-      if (depth === 0) opener = void 0, bound = false;
-    } else if (t.kind === "punct") {
-      if (t.char === "(") depth++;
-      else if (t.char === ")") depth = Math.max(0, depth - 1);
-    } else {
-      if (depth === 0 && opener === void 0) opener = t;
-      const port = t.kind === "code" && /^\d+$/.test(t.value) ? Number(t.value) : void 0;
-      if (t.kind === "code" && port !== void 0 && !bound) {
-        const direct = depth === 0 && prev === opener ? nameOf(prev) : void 0;
-        const keyword = prev?.kind === "word" && /^port:?$/i.test(prev.text);
-        const owner = direct ?? (keyword && opener && ownsKeywordPort(opener) ? nameOf(opener) : void 0);
-        if (owner !== void 0) {
-          pairs2.push({ name: owner, port, start: t.start, end: t.end });
-          bound = true;
-        }
-      }
-    }
-    prev = t;
-  }
-  return pairs2;
-}
-function isSeparator(t) {
-  return t.kind === "punct" && (t.char === "," || t.char === ";") || t.kind === "word" && /^(and|&)$/i.test(t.text);
-}
-
-// src/extract/registry/real-ports.ts
-var MARKER2 = /real ports today/i;
-var MARKER_DATE = /\((\d{4}-\d{2}-\d{2})\)/;
-function readRealPorts(tree, ctx) {
-  const out2 = { hosts: [], actual: [] };
-  let found;
-  walk2(tree, (node2) => {
-    if (node2.type === "paragraph" || node2.type === "heading" || node2.type === "table") return "skip";
-    if (node2.type !== "blockquote") return void 0;
-    const quote2 = node2;
-    const index2 = quote2.children.findIndex((c) => (c.type === "heading" || c.type === "paragraph") && MARKER2.test(toString(c)));
-    if (index2 < 0) return void 0;
-    found = { quote: quote2, index: index2 };
-    return "stop";
-  });
-  if (!found) return out2;
-  const marker = found.quote.children[found.index];
-  const dated = markerDate(marker, ctx);
-  if (dated) out2.dated = dated;
-  let host;
-  for (const child of found.quote.children.slice(found.index + 1)) {
-    if (child.type === "paragraph") {
-      host = readGroupLabel(child, ctx, out2);
-    } else if (child.type === "list" && host !== void 0) {
-      const owner = host;
-      walk2(child, (node2) => {
-        if (node2.type !== "paragraph") return void 0;
-        readEntries(node2.children, owner, ctx, out2);
-        return "skip";
-      });
-    } else if (child.type !== "list") {
-      host = void 0;
-    }
-  }
-  return out2;
-}
-function readGroupLabel(p, ctx, out2) {
-  const label = readHostLabel(p);
-  if (!label) return void 0;
-  const id = label.notDeployed ? NOT_DEPLOYED_HOST : hostId(label.label);
-  if (!label.notDeployed && !out2.hosts.some((h) => h.id === id)) {
-    out2.hosts.push({ id, label: label.label, aliases: [], addresses: label.addresses, location: nodeLocation(ctx, label.strong) });
-  }
-  readEntries(label.rest, id, ctx, out2);
-  return id;
-}
-function readEntries(nodes, host, ctx, out2) {
-  for (const pair3 of findPortPairs(inlineTokens(nodes, ctx.text))) {
-    if (!isValidPort(pair3.port)) {
-      const message = `Port \`${pair3.port}\` of \`${pair3.name}\` on host \`${host}\` is not a valid port; expected an integer in 1..65535`;
-      addProblem(ctx, "invalid-port", message, pair3.start, pair3.end, `actual:${host}:${pair3.name}:${pair3.port}`);
-      continue;
-    }
-    out2.actual.push({
-      service: canonicalService(ctx, pair3.name),
-      port: pair3.port,
-      host,
-      kind: "registry-actual",
-      source: "registry",
-      strength: "declaration",
-      location: ctx.locator.range(pair3.start, pair3.end),
-      via: "real ports today"
-    });
-  }
-}
-function markerDate(marker, ctx) {
-  const s = span(marker);
-  if (!s) return void 0;
-  const source = ctx.text.slice(s[0], s[1]);
-  const m = MARKER_DATE.exec(source);
-  if (!m) return void 0;
-  const start2 = s[0] + m.index + 1;
-  return { label: "Real ports today", date: m[1], location: ctx.locator.range(start2, start2 + m[1].length) };
-}
-
-// src/extract/registry/sections.ts
-var RANGE_HEADING = /^(\d+)\s*[-–—]\s*(\d+)(?:\s*:\s*(.*)|\s*)$/s;
-function readSections(tree, ctx) {
-  const out2 = [];
-  for (const node2 of tree.children) {
-    if (node2.type !== "heading" || node2.depth !== 2) continue;
-    out2.push(readHeading(node2, ctx));
-  }
-  return out2;
-}
-function readHeading(node2, ctx) {
-  const text5 = toString(node2).trim();
-  const [start2, end] = span(node2) ?? [0, 0];
-  const section = { title: text5, location: nodeLocation(ctx, node2), rows: [] };
-  const m = RANGE_HEADING.exec(text5);
-  if (!m) return { section, start: start2, rangeHeading: false };
-  const from = Number(m[1]);
-  const to = Number(m[2]);
-  section.title = (m[3] ?? "").trim();
-  if (!isValidPort(from) || !isValidPort(to)) {
-    addProblem(ctx, "invalid-port", `Range heading \`${text5}\` names a port outside 1..65535; expected a range like \`3000-3099\``, start2, end, `range-heading:${text5}`);
-  } else if (from > to) {
-    addProblem(ctx, "invalid-port", `Range heading \`${text5}\` runs backwards (${from} > ${to}); expected start <= end`, start2, end, `range-heading:${text5}`);
-  } else {
-    section.range = { start: from, end: to };
-  }
-  return { section, start: start2, rangeHeading: true };
-}
-function sectionAt(sections, offset) {
-  let lo = 0;
-  let hi = sections.length - 1;
-  let found;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    const s = sections[mid];
-    if (s.start <= offset) {
-      found = s;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
-// src/extract/registry/index.ts
-var processor = unified().use(remarkParse).use(remarkGfm);
-function parseRegistry(path2, text5, services) {
-  const ctx = { path: path2, text: text5, locator: createLocator(path2, text5), problems: [] };
-  if (services) ctx.services = services;
-  const doc = { path: path2, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
-  let tree;
-  try {
-    tree = processor.parse(text5);
-  } catch (err2) {
-    addProblem(ctx, "unparsable", `Cannot parse the registry as markdown (${err2.message}); expected CommonMark with GFM tables`, 0, 0, "unparsable");
-    return { doc, problems: ctx.problems };
-  }
-  const placed2 = readSections(tree, ctx);
-  readTables(tree, placed2, ctx, doc);
-  doc.sections = placed2.map((p) => p.section);
-  const firstRange = placed2.find((p) => p.rangeHeading)?.start;
-  doc.aspirational = isAspirational(tree, firstRange);
-  const real = readRealPorts(tree, ctx);
-  doc.hosts = real.hosts;
-  doc.actual = real.actual;
-  doc.dates = [...readDatedLines(tree, ctx), ...real.dated ? [real.dated] : []].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
-  return { doc, problems: ctx.problems };
-}
-function readTables(tree, placed2, ctx, doc) {
-  let preamble;
-  walk2(tree, (node2) => {
-    if (node2.type === "paragraph" || node2.type === "heading") return "skip";
-    if (node2.type !== "table") return void 0;
-    const table = node2;
-    const result2 = readPlanTable(table, ctx);
-    if (!result2) return "skip";
-    const start2 = span(table)?.[0] ?? 0;
-    let owner = sectionAt(placed2, start2);
-    if (!owner) {
-      preamble ??= { section: { title: "", location: ctx.locator.range(0, 0), rows: [] }, start: 0, rangeHeading: false };
-      owner = preamble;
-    }
-    owner.section.rows.push(...result2.rows);
-    doc.plan.push(...result2.bindings);
-    return "skip";
-  });
-  if (preamble) placed2.unshift(preamble);
-}
-
 // src/extract/service-doc/commands.ts
 var PORT_ASSIGN = /(?<![\w$])PORT[ \t]*=[ \t]*(["']?)(\d+)\1(?![\w.])/g;
 var PORT_FLAG = /(?<![\w-])--port(?:[ \t]+|=)(["']?)(\d+)\1(?![\w.])/g;
@@ -45025,9 +44560,9 @@ function contentLines(scan, node2) {
   if (start2 === void 0 || end === void 0) return [];
   const lines = [];
   let offset = start2;
-  for (const text5 of scan.slice(start2, end).split("\n")) {
-    lines.push({ text: text5.replace(/\r$/, ""), start: offset });
-    offset += text5.length + 1;
+  for (const text6 of scan.slice(start2, end).split("\n")) {
+    lines.push({ text: text6.replace(/\r$/, ""), start: offset });
+    offset += text6.length + 1;
   }
   if (lines[0] && FENCE.test(lines[0].text)) lines.shift();
   const last = lines.at(-1);
@@ -45040,12 +44575,12 @@ function readCode(scan, node2) {
   const diff = node2.lang === "diff";
   for (const line of lines) {
     if (COMMENT_LINE.test(line.text) || diff && line.text.startsWith("-")) continue;
-    const text5 = stripTrailingComment(line.text);
-    scanCommands(scan, text5, line.start);
-    scanReferences(scan, text5, line.start);
+    const text6 = stripTrailingComment(line.text);
+    scanCommands(scan, text6, line.start);
+    scanReferences(scan, text6, line.start);
     if (!diagram) continue;
     for (const re of [DIAGRAM_PORT, DIAGRAM_COLON]) {
-      for (const m of text5.matchAll(re)) {
+      for (const m of text6.matchAll(re)) {
         const digits = m[1] ?? "";
         const end = line.start + (m.index ?? 0) + m[0].length;
         scan.bind({ text: digits, start: end - digits.length, end }, "weak", "diagram");
@@ -45058,8 +44593,8 @@ function readCode(scan, node2) {
 var DEV_WORDS = /^(?:dev|development|local|localhost|local dev)$/i;
 var PROD_WORDS = /^(?:prod|production)$/i;
 var NOT_DEPLOYED_WORDS = /^not[\s-]deployed$/i;
-function qualifierOf(text5) {
-  const m = /^\s*\(([^()]{1,60})\)/.exec(text5);
+function qualifierOf(text6) {
+  const m = /^\s*\(([^()]{1,60})\)/.exec(text6);
   return m?.[1]?.trim() || void 0;
 }
 function hostOfQualifier(qualifier, hosts) {
@@ -45078,9 +44613,9 @@ var NO_PORT = /^(?:none|n\/a|na|-|–|—|no|nothing)$/i;
 var LABEL = /^port\s*(?:\(([^()]*)\))?\s*(:?)$/i;
 var HEADING = /^[ \t]{0,3}#{1,6}[ \t]+port[ \t]*(?:\(([^()]*)\))?[ \t]*:[ \t]*/i;
 function readValue(scan, offset, via, labelQualifier) {
-  const text5 = scan.file.text;
-  const lineEnd = text5.indexOf("\n", offset) === -1 ? text5.length : text5.indexOf("\n", offset);
-  const rest = text5.slice(offset, lineEnd);
+  const text6 = scan.file.text;
+  const lineEnd = text6.indexOf("\n", offset) === -1 ? text6.length : text6.indexOf("\n", offset);
+  const rest = text6.slice(offset, lineEnd);
   const m = /^([ \t]*`?)([^\s`,;()|*]+)/.exec(rest);
   if (!m) return;
   const lead = m[1] ?? "";
@@ -45088,12 +44623,12 @@ function readValue(scan, offset, via, labelQualifier) {
   if (raw2 === "" || NO_PORT.test(raw2)) return;
   const start2 = offset + lead.length;
   const end = start2 + raw2.length;
-  const after = text5.slice(end, lineEnd).replace(/^`/, "");
+  const after = text6.slice(end, lineEnd).replace(/^`/, "");
   const qualifier = labelQualifier ?? qualifierOf(after);
   const host = qualifier !== void 0 ? hostOfQualifier(qualifier, scan.ctx.hosts) : void 0;
-  scan.bind({ text: raw2, start: start2, end }, "declaration", via, host ?? scan.defaultHost);
+  scan.bind({ text: raw2, start: start2, end }, "declaration", via, host ?? scan.host);
 }
-function readHeading2(scan, node2) {
+function readHeading(scan, node2) {
   const start2 = node2.position?.start.offset;
   const end = node2.position?.end.offset;
   if (start2 === void 0 || end === void 0) return;
@@ -45126,77 +44661,40 @@ function readParagraph(scan, node2) {
 
 // src/extract/service-doc/doc-scan.ts
 var SOURCE = "claude-md";
-var DocScan = class {
+var DocScan = class extends ExtractionOutput {
   constructor(file, ctx) {
-    this.file = file;
+    super(file, SOURCE);
     this.ctx = ctx;
   }
-  file;
   ctx;
-  extraction = { bindings: [], references: [], problems: [] };
-  claimed = /* @__PURE__ */ new Set();
-  /** The host statements in this doc default to: the file's own host, else `dev`. */
-  get defaultHost() {
-    return this.file.host ?? DEV_HOST;
-  }
   /** The raw text of `[start, end)`. */
   slice(start2, end) {
     return this.file.text.slice(start2, end);
-  }
-  /**
-   * Claims the span starting at `start`; false when another reader got there first.
-   * Readers run outside-in (table before its cells), so the specific reading wins.
-   */
-  claim(start2) {
-    if (this.claimed.has(start2)) return false;
-    this.claimed.add(start2);
-    return true;
   }
   /**
    * Checks a port token: a valid port is returned; anything else becomes an
    * `input/invalid-port` problem naming what `via` found.
    */
   port(token, via) {
-    const n = /^\d+$/.test(token.text) ? Number(token.text) : Number.NaN;
-    if (isValidPort(n)) return n;
-    this.extraction.problems.push({
-      ruleId: "input/invalid-port",
-      message: `\`${via}\` in ${this.file.path} gives port \`${token.text}\`; expected an integer from 1 to 65535.`,
-      location: this.file.locator.range(token.start, token.end),
-      key: `${this.file.path}|${this.file.service ?? ""}|${via}|${token.text}`
-    });
+    const port = readPort(token.text);
+    if (port !== void 0) return port;
+    const key = `${this.file.path}|${this.file.service ?? ""}|${via}|${token.text}`;
+    this.invalidPort(`\`${via}\` in ${this.file.path} gives port \`${token.text}\``, token.start, token.end, key);
     return void 0;
   }
   /** Records that the doc's service listens on `token` (when the doc belongs to a service). */
-  bind(token, strength, via, host = this.defaultHost) {
+  bind(token, strength, via, host = this.host) {
     if (!this.claim(token.start)) return;
     const port = this.port(token, via);
     if (port === void 0 || this.file.service === void 0) return;
-    this.extraction.bindings.push({
-      service: this.file.service,
-      port,
-      host,
-      kind: "service-doc",
-      source: SOURCE,
-      strength,
-      location: this.file.locator.range(token.start, token.end),
-      via
-    });
+    this.pushBinding({ service: this.file.service, port, host, kind: "service-doc", strength, via }, token.start, token.end);
   }
   /** Records that the doc expects `target` to answer on `token`. */
   reference(target, token, kind, via) {
     if (!this.claim(token.start)) return;
     const port = this.port(token, via);
     if (port === void 0) return;
-    this.extraction.references.push({
-      ...this.file.service !== void 0 ? { fromService: this.file.service } : {},
-      target,
-      port,
-      kind,
-      host: this.defaultHost,
-      location: this.file.locator.range(token.start, token.end),
-      source: SOURCE
-    });
+    this.pushReference({ target, port, kind, fromService: this.file.service }, token.start, token.end);
   }
 };
 
@@ -45251,7 +44749,7 @@ function raw(scan, node2) {
 function readNode(scan, node2) {
   switch (node2.type) {
     case "heading":
-      return readHeading2(scan, node2);
+      return readHeading(scan, node2);
     case "paragraph":
       return readParagraph(scan, node2);
     case "table":
@@ -45299,7 +44797,7 @@ function extractServiceDoc(file, ctx) {
 var serviceDocExtractor = {
   id: SOURCE,
   accepts: (path2) => (path2.split("/").pop() ?? "") === "CLAUDE.md",
-  prefilter: (text5) => /port|:\d/i.test(text5),
+  prefilter: (text6) => /port|:\d/i.test(text6),
   extract: extractServiceDoc
 };
 
@@ -45318,24 +44816,24 @@ function stringContent(node2) {
   if (kids.some((k) => INTERPOLATIONS.has(k.type))) return void 0;
   return { start: open2.endIndex, end: close.startIndex };
 }
-function stringValue(node2, text5) {
+function stringValue(node2, text6) {
   const span2 = stringContent(node2);
-  return span2 && text5.slice(span2.start, span2.end);
+  return span2 && text6.slice(span2.start, span2.end);
 }
-function readPortLiteral(node2, text5) {
-  if (NUMBERS.has(node2.type)) return portAt(text5, node2.startIndex, node2.endIndex);
+function readPortLiteral(node2, text6) {
+  if (NUMBERS.has(node2.type)) return portAt(text6, node2.startIndex, node2.endIndex);
   const span2 = stringContent(node2);
   if (!span2) return void 0;
-  const content3 = text5.slice(span2.start, span2.end);
+  const content3 = text6.slice(span2.start, span2.end);
   const digits = /^(\s*)(\d+)\s*$/.exec(content3);
   if (digits) {
     const start2 = span2.start + (digits[1]?.length ?? 0);
-    return portAt(text5, start2, start2 + (digits[2]?.length ?? 0));
+    return portAt(text6, start2, start2 + (digits[2]?.length ?? 0));
   }
   return content3.trim() === "" ? void 0 : { kind: "invalid", text: content3, start: span2.start, end: span2.end };
 }
-function portAt(text5, start2, end) {
-  const written = text5.slice(start2, end);
+function portAt(text6, start2, end) {
+  const written = text6.slice(start2, end);
   const port = /^\d+$/.test(written) ? Number(written) : Number.NaN;
   if (port === 0) return void 0;
   return isValidPort(port) ? { kind: "port", port, start: start2, end } : { kind: "invalid", text: written, start: start2, end };
@@ -45365,11 +44863,11 @@ function quote(code3, max = 48) {
   const flat = code3.replace(/\s+/g, " ");
   return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
-function pairKey(pair3, text5) {
+function pairKey(pair3, text6) {
   const key = pair3.childForFieldName("key");
   if (!key) return void 0;
   if (key.type === "property_identifier" || key.type === "identifier") return key.text;
-  return stringValue(key, text5);
+  return stringValue(key, text6);
 }
 function unwrap(node2) {
   let n = node2;
@@ -45381,7 +44879,7 @@ function unwrap(node2) {
   return n;
 }
 var CONVERSIONS = /* @__PURE__ */ new Set(["Number", "parseInt", "parseFloat", "String"]);
-function envName(node2, text5) {
+function envName(node2, text6) {
   const n = unwrap(node2);
   switch (n.type) {
     case "member_expression": {
@@ -45390,27 +44888,27 @@ function envName(node2, text5) {
     }
     case "subscript_expression": {
       const index2 = n.childForFieldName("index");
-      return isEnvObject(n.childForFieldName("object")) && index2 ? stringValue(index2, text5) : void 0;
+      return isEnvObject(n.childForFieldName("object")) && index2 ? stringValue(index2, text6) : void 0;
     }
     case "unary_expression":
-      return n.childForFieldName("operator")?.text === "+" ? envOf(n.childForFieldName("argument"), text5) : void 0;
+      return n.childForFieldName("operator")?.text === "+" ? envOf(n.childForFieldName("argument"), text6) : void 0;
     case "binary_expression": {
       const op = n.childForFieldName("operator")?.text;
       if (op !== "||" && op !== "??") return void 0;
-      return envOf(n.childForFieldName("left"), text5) ?? envOf(n.childForFieldName("right"), text5);
+      return envOf(n.childForFieldName("left"), text6) ?? envOf(n.childForFieldName("right"), text6);
     }
     case "call_expression": {
       const args2 = callArgs(n);
       const first = args2[0];
       if (!first) return void 0;
-      if (CONVERSIONS.has(n.childForFieldName("function")?.text ?? "")) return envName(first, text5);
-      return args2.length === 1 ? stringValue(first, text5) : void 0;
+      if (CONVERSIONS.has(n.childForFieldName("function")?.text ?? "")) return envName(first, text6);
+      return args2.length === 1 ? stringValue(first, text6) : void 0;
     }
     default:
       return void 0;
   }
 }
-var envOf = (node2, text5) => node2 ? envName(node2, text5) : void 0;
+var envOf = (node2, text6) => node2 ? envName(node2, text6) : void 0;
 function isEnvObject(node2) {
   return !!node2 && /(^|\.)env$/.test(node2.text);
 }
@@ -45418,16 +44916,16 @@ function isEnvObject(node2) {
 // src/extract/source/env-generator.ts
 var NAME_KEYS = /* @__PURE__ */ new Set(["name", "service", "id"]);
 function readEnvGenerator(root2, out2, services) {
-  const text5 = out2.file.text;
+  const text6 = out2.file.text;
   for (const node2 of root2.descendantsOfType(["pair", "string", "template_string"])) {
     if (node2.type !== "pair") {
-      out2.urls(node2, "env-generator", sectionOf(node2, services, text5));
+      out2.urls(node2, "env-generator", sectionOf(node2, services, text6));
       continue;
     }
-    const key = pairKey(node2, text5);
+    const key = pairKey(node2, text6);
     const value = node2.childForFieldName("value");
     if (key === void 0 || !value || !isOwnPortName(key)) continue;
-    const service = sectionOf(node2, services, text5);
+    const service = sectionOf(node2, services, text6);
     out2.bindLiteral(fallbackOf(value), { service, kind: "deploy", via: `${key} of '${service ?? "no service"}' in the env generator` });
   }
 }
@@ -45439,18 +44937,18 @@ function fallbackOf(value) {
   }
   return v;
 }
-function sectionOf(node2, services, text5) {
+function sectionOf(node2, services, text6) {
   for (let up = node2.parent; up; up = up.parent) {
     let named;
-    if (up.type === "pair" && up !== node2) named = serviceNamed(pairKey(up, text5), services);
+    if (up.type === "pair" && up !== node2) named = serviceNamed(pairKey(up, text6), services);
     else if (up.type === "object") {
       for (const pair3 of namedKids(up)) {
-        if (pair3.type !== "pair" || pair3 === node2 || !NAME_KEYS.has(pairKey(pair3, text5) ?? "")) continue;
+        if (pair3.type !== "pair" || pair3 === node2 || !NAME_KEYS.has(pairKey(pair3, text6) ?? "")) continue;
         const value = pair3.childForFieldName("value");
-        named ??= serviceNamed(value ? stringValue(value, text5) : void 0, services);
+        named ??= serviceNamed(value ? stringValue(value, text6) : void 0, services);
       }
     } else if (up.type === "call_expression") {
-      for (const arg of callArgs(up)) named ??= serviceNamed(stringValue(arg, text5), services);
+      for (const arg of callArgs(up)) named ??= serviceNamed(stringValue(arg, text6), services);
     }
     if (named) return named;
   }
@@ -45468,27 +44966,27 @@ var LISTENERS = /* @__PURE__ */ new Set(["ListenAndServe", "ListenAndServeTLS", 
 var TYPES = ["call_expression", "if_statement", "field_declaration", "interpreted_string_literal", "raw_string_literal"];
 function readGo(root2, out2) {
   const service = out2.file.service;
-  const text5 = out2.file.text;
+  const text6 = out2.file.text;
   for (const node2 of root2.descendantsOfType(TYPES)) {
-    if (node2.type === "call_expression") readCall(node2, out2, service, text5);
-    else if (node2.type === "if_statement") readEmptyFallback(node2, out2, service, text5);
-    else if (node2.type === "field_declaration") readEnvTag(node2, out2, service, text5);
+    if (node2.type === "call_expression") readCall(node2, out2, service, text6);
+    else if (node2.type === "if_statement") readEmptyFallback(node2, out2, service, text6);
+    else if (node2.type === "field_declaration") readEnvTag(node2, out2, service, text6);
     else if (node2.parent?.type !== "import_spec") out2.urls(node2, "url", service);
   }
 }
-function portNameArg(args2, text5) {
+function portNameArg(args2, text6) {
   for (const index2 of [0, 1]) {
     const arg = args2[index2];
-    const name2 = arg && stringValue(arg, text5);
+    const name2 = arg && stringValue(arg, text6);
     if (name2 !== void 0 && isOwnPortName(name2)) return { name: name2, index: index2 };
   }
   return void 0;
 }
-function readCall(call, out2, service, text5) {
+function readCall(call, out2, service, text6) {
   const fn = call.childForFieldName("function");
   const args2 = namedKids(call.childForFieldName("arguments"));
   const callee = quote(fn?.text ?? "", 40);
-  const named = portNameArg(args2, text5);
+  const named = portNameArg(args2, text6);
   if (named) {
     const fallback = args2[named.index + 1];
     if (fallback) out2.bindLiteral(fallback, { service, via: `${callee}("${named.name}", \u2026)` });
@@ -45498,18 +44996,18 @@ function readCall(call, out2, service, text5) {
   if (!last || !LISTENERS.has(last)) return;
   for (const arg of args2) {
     const span2 = stringContent(arg);
-    const addr2 = span2 && /^[\w.-]*:(\d+)$/.exec(text5.slice(span2.start, span2.end));
-    const lit = span2 && addr2 ? portAt(text5, span2.end - (addr2[1]?.length ?? 0), span2.end) : void 0;
+    const addr2 = span2 && /^[\w.-]*:(\d+)$/.exec(text6.slice(span2.start, span2.end));
+    const lit = span2 && addr2 ? portAt(text6, span2.end - (addr2[1]?.length ?? 0), span2.end) : void 0;
     if (lit) out2.bind(lit, { service, via: `${callee}(":\u2026")` });
   }
 }
-function readEmptyFallback(node2, out2, service, text5) {
+function readEmptyFallback(node2, out2, service, text6) {
   const condition = node2.childForFieldName("condition");
   if (condition?.type !== "binary_expression" || condition.childForFieldName("operator")?.text !== "==") return;
   const variable = condition.childForFieldName("left");
   const empty2 = condition.childForFieldName("right");
-  if (variable?.type !== "identifier" || !empty2 || stringValue(empty2, text5) !== "") return;
-  const origin = [node2.childForFieldName("initializer"), ...precedingStatements(node2)].find((s) => s && readsPortInto(s, variable.text, text5));
+  if (variable?.type !== "identifier" || !empty2 || stringValue(empty2, text6) !== "") return;
+  const origin = [node2.childForFieldName("initializer"), ...precedingStatements(node2)].find((s) => s && readsPortInto(s, variable.text, text6));
   if (!origin) return;
   const body2 = node2.childForFieldName("consequence");
   for (const assign of body2?.descendantsOfType("assignment_statement") ?? []) {
@@ -45526,23 +45024,23 @@ function precedingStatements(node2) {
   for (let s = node2.previousNamedSibling; s; s = s.previousNamedSibling) list3.push(s);
   return list3;
 }
-function readsPortInto(statement, name2, text5) {
+function readsPortInto(statement, name2, text6) {
   if (statement.type !== "short_var_declaration" && statement.type !== "assignment_statement") return false;
   const left = namedKids(statement.childForFieldName("left"));
   if (!left.some((l) => l.text === name2)) return false;
   const calls = statement.childForFieldName("right")?.descendantsOfType("call_expression") ?? [];
-  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text5)?.index === 0);
+  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text6)?.index === 0);
 }
-function readEnvTag(field, out2, service, text5) {
+function readEnvTag(field, out2, service, text6) {
   const tag = field.childForFieldName("tag");
   const span2 = tag && stringContent(tag);
   if (!span2) return;
-  const value = text5.slice(span2.start, span2.end);
+  const value = text6.slice(span2.start, span2.end);
   const env = /(?:^|\s)env:"([^",]*)/.exec(value);
   const fallback = /(?:^|\s)envDefault:"([^"]*)"/.exec(value);
   if (!env?.[1] || !isOwnPortName(env[1]) || !fallback?.[1]) return;
   const start2 = span2.start + fallback.index + fallback[0].length - 1 - fallback[1].length;
-  const lit = portAt(text5, start2, start2 + fallback[1].length);
+  const lit = portAt(text6, start2, start2 + fallback[1].length);
   if (lit) out2.bind(lit, { service, via: `env:"${env[1]}" envDefault` });
 }
 
@@ -45584,22 +45082,22 @@ var RUNNERS2 = /* @__PURE__ */ new Set(["run", "run_app", "serve", "Config"]);
 var CONVERSIONS2 = /* @__PURE__ */ new Set(["int", "str"]);
 function readPython(root2, out2, runner) {
   const owner = out2.file.service ? { service: out2.file.service, kind: "source-default" } : runner;
-  const text5 = out2.file.text;
+  const text6 = out2.file.text;
   for (const node2 of root2.descendantsOfType(["call", "boolean_operator", "assignment", "string"])) {
-    if (node2.type === "call") readCall2(node2, out2, owner, runner, text5);
-    else if (node2.type === "boolean_operator") readOr(node2, out2, owner, text5);
+    if (node2.type === "call") readCall2(node2, out2, owner, runner, text6);
+    else if (node2.type === "boolean_operator") readOr(node2, out2, owner, text6);
     else if (node2.type === "assignment") readAssignment(node2, out2, owner);
     else if (!isDocstring(node2)) out2.urls(node2, "url", owner.service);
   }
 }
-function readCall2(call, out2, owner, runner, text5) {
+function readCall2(call, out2, owner, runner, text6) {
   const args2 = namedKids(call.childForFieldName("arguments"));
   const positional = args2.filter((a) => a.type !== "keyword_argument");
   const keyword = (name3) => args2.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name3)?.childForFieldName("value");
   const callee = call.childForFieldName("function");
   const calleeText = quote(callee?.text ?? "", 40);
   const first = positional[0];
-  const name2 = first && stringValue(first, text5);
+  const name2 = first && stringValue(first, text6);
   if (name2 !== void 0 && isOwnPortName(name2)) {
     const fallback = positional[1] ?? keyword("default");
     if (fallback) out2.bindLiteral(fallback, { ...owner, via: `${calleeText}("${name2}", \u2026)` });
@@ -45609,24 +45107,24 @@ function readCall2(call, out2, owner, runner, text5) {
   const port = keyword("port");
   if (port && last && RUNNERS2.has(last)) out2.bindLiteral(port, { ...runner, via: calleeText });
 }
-function readOr(node2, out2, owner, text5) {
+function readOr(node2, out2, owner, text6) {
   const left = node2.childForFieldName("left");
   const right = node2.childForFieldName("right");
   if (node2.childForFieldName("operator")?.text !== "or" || !left || !right) return;
-  const name2 = envName2(left, text5);
+  const name2 = envName2(left, text6);
   if (name2 !== void 0 && isOwnPortName(name2)) out2.bindLiteral(right, { ...owner, via: `${quote(left.text)} or \u2026` });
 }
-function envName2(node2, text5) {
+function envName2(node2, text6) {
   if (node2.type === "subscript") {
     const key = node2.childForFieldName("subscript");
-    return /(^|\.)environ$/.test(node2.childForFieldName("value")?.text ?? "") && key ? stringValue(key, text5) : void 0;
+    return /(^|\.)environ$/.test(node2.childForFieldName("value")?.text ?? "") && key ? stringValue(key, text6) : void 0;
   }
   if (node2.type !== "call") return void 0;
   const args2 = namedKids(node2.childForFieldName("arguments"));
   const first = args2[0];
   if (args2.length !== 1 || !first) return void 0;
-  if (CONVERSIONS2.has(node2.childForFieldName("function")?.text ?? "")) return envName2(first, text5);
-  return stringValue(first, text5);
+  if (CONVERSIONS2.has(node2.childForFieldName("function")?.text ?? "")) return envName2(first, text6);
+  return stringValue(first, text6);
 }
 function readAssignment(node2, out2, owner) {
   const left = node2.childForFieldName("left");
@@ -45669,19 +45167,7 @@ function findUrlPorts(value) {
 
 // src/extract/source/output.ts
 var FRAGMENTS = /* @__PURE__ */ new Set(["string_fragment", "string_content"]);
-var SourceOutput = class {
-  constructor(file, source) {
-    this.file = file;
-    this.source = source;
-  }
-  file;
-  source;
-  extraction = emptyExtraction();
-  claimed = /* @__PURE__ */ new Set();
-  /** The host the file describes: the one its path names, else the developer's machine. */
-  get host() {
-    return this.file.host ?? DEV_HOST;
-  }
+var SourceOutput = class extends ExtractionOutput {
   /**
    * Binds the port literal `node` (a number or a string of digits). Returns false when
    * `node` is no literal, so callers can try another reading. An invalid literal is reported.
@@ -45694,23 +45180,14 @@ var SourceOutput = class {
   }
   /** Binds a port literal already read (see {@link portAt}); an invalid one is reported. */
   bind(lit, options) {
-    if (this.claimed.has(lit.start)) return;
-    this.claimed.add(lit.start);
+    if (!this.claim(lit.start)) return;
     if (lit.kind === "invalid") {
-      this.problem(`Found \`${lit.text}\` as the default port in ${options.via}; expected an integer from 1 to 65535.`, lit, options.via, lit.text);
+      this.invalidPort(`Found \`${lit.text}\` as the default port in ${options.via}`, lit.start, lit.end, this.key(options.via, lit.text));
       return;
     }
     if (!options.service) return;
-    this.extraction.bindings.push({
-      service: options.service,
-      port: lit.port,
-      host: this.host,
-      kind: options.kind ?? "source-default",
-      source: options.source ?? this.source,
-      strength: "declaration",
-      location: this.file.locator.range(lit.start, lit.end),
-      via: options.via
-    });
+    const { service, via, kind = "source-default", source } = options;
+    this.pushBinding({ service, port: lit.port, kind, source, strength: "declaration", via }, lit.start, lit.end);
   }
   /** Records every URL with a port inside the string literal `node` as a reference. */
   urls(node2, kind, fromService) {
@@ -45720,23 +45197,19 @@ var SourceOutput = class {
       for (const url of findUrlPorts(this.file.text.slice(span2.start, span2.end))) {
         const start2 = span2.start + url.start;
         const end = span2.start + url.end;
-        if (this.claimed.has(start2)) continue;
-        this.claimed.add(start2);
-        const port = Number(url.digits);
-        if (!isValidPort(port)) {
-          this.problem(`Found \`${url.digits}\` as the port of the URL to \`${url.target}\`; expected an integer from 1 to 65535.`, { start: start2, end }, url.target, url.digits);
+        if (!this.claim(start2)) continue;
+        const port = readPort(url.digits);
+        if (port === void 0) {
+          this.invalidPort(`Found \`${url.digits}\` as the port of the URL to \`${url.target}\``, start2, end, this.key(url.target, url.digits));
           continue;
         }
-        const ref = { target: url.target, port, kind, host: this.host, location: this.file.locator.range(start2, end), source: this.source };
-        if (fromService !== void 0) ref.fromService = fromService;
-        this.extraction.references.push(ref);
+        this.pushReference({ target: url.target, port, kind, fromService }, start2, end);
       }
     }
   }
-  /** Records an `input/invalid-port` problem; the key names file, statement and text, no line. */
-  problem(message, span2, where2, written) {
-    const ruleId = "input/invalid-port";
-    this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(span2.start, span2.end), key: `${ruleId}|${this.file.path}|${where2}|${written}` });
+  /** The fingerprint key of an invalid port: file, statement and text, no line. */
+  key(where2, written) {
+    return `${INVALID_PORT}|${this.file.path}|${where2}|${written}`;
   }
 };
 
@@ -49214,11 +48687,11 @@ function parseMatchPredicate(steps, index2, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text5, positive) => {
-      return positive ? regex2.test(text5) : !regex2.test(text5);
+    const test = /* @__PURE__ */ __name((text6, positive) => {
+      return positive ? regex2.test(text6) : !regex2.test(text6);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text5) => test(text5, isPositive)) : nodes.some((text5) => test(text5, isPositive));
+    return matchAll ? nodes.every((text6) => test(text6, isPositive)) : nodes.some((text6) => test(text6, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -49248,7 +48721,7 @@ function parseAnyOfPredicate(steps, index2, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text5) => values.includes(text5)) === isPositive;
+    return nodes.every((text6) => values.includes(text6)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -49811,17 +49284,17 @@ async function parserFor(grammar) {
   parsers.set(grammar, parser2);
   return parser2;
 }
-async function parse2(grammar, text5) {
+async function parse2(grammar, text6) {
   const parser2 = await parserFor(grammar);
-  const tree = parser2.parse(text5);
+  const tree = parser2.parse(text6);
   if (!tree) throw new Error(`tree-sitter returned no tree for ${grammar}`);
   return tree;
 }
 
 // src/extract/source/run.ts
-var MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|listen/i;
-function mentionsPort(text5) {
-  return MENTIONS_PORT.test(text5);
+var MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|\blisten\s*\(/i;
+function mentionsPort(text6) {
+  return MENTIONS_PORT.test(text6);
 }
 async function readWith(file, grammar, source, read) {
   const out2 = new SourceOutput(file, source);
@@ -49850,20 +49323,20 @@ var CONFIG_NAMES = /^(?:app|server|service|http)?(?:config|configuration|setting
 var NODE_TYPES = ["call_expression", "binary_expression", "ternary_expression", "pair", "variable_declarator", "string", "template_string"];
 function readScript(root2, out2) {
   const service = out2.file.service;
-  const text5 = out2.file.text;
+  const text6 = out2.file.text;
   for (const node2 of root2.descendantsOfType(NODE_TYPES)) {
     switch (node2.type) {
       case "call_expression":
-        readCall3(node2, out2, service, text5);
+        readCall3(node2, out2, service, text6);
         break;
       case "binary_expression":
-        readFallback(node2, out2, service, text5);
+        readFallback(node2, out2, service, text6);
         break;
       case "ternary_expression":
-        readTernary(node2, out2, service, text5);
+        readTernary(node2, out2, service, text6);
         break;
       case "pair":
-        readPortPair(node2, out2, service, text5);
+        readPortPair(node2, out2, service, text6);
         break;
       case "variable_declarator":
         readPortConstant(node2, out2, service);
@@ -49873,62 +49346,62 @@ function readScript(root2, out2) {
     }
   }
 }
-function readCall3(call, out2, service, text5) {
+function readCall3(call, out2, service, text6) {
   const args2 = callArgs(call);
   const [first, second] = args2;
   if (!first) return;
   const callee = quote(call.childForFieldName("function")?.text ?? "", 40);
-  const name2 = stringValue(first, text5);
+  const name2 = stringValue(first, text6);
   if (name2 !== void 0 && isOwnPortName(name2)) {
     if (second) out2.bindLiteral(unwrap(second), { service, via: `${callee}('${name2}', \u2026)` });
     return;
   }
   if (calleeName(call) === "listen") out2.bindLiteral(unwrap(first), { service, via: `${callee}(\u2026)` });
 }
-function readFallback(node2, out2, service, text5) {
+function readFallback(node2, out2, service, text6) {
   const op = node2.childForFieldName("operator")?.text;
   const left = node2.childForFieldName("left");
   const right = node2.childForFieldName("right");
   if (op !== "||" && op !== "??" || !left || !right) return;
-  const name2 = envName(left, text5);
+  const name2 = envName(left, text6);
   if (name2 !== void 0 && isOwnPortName(name2)) out2.bindLiteral(unwrap(right), { service, via: `${quote(left.text)} ${op} \u2026` });
 }
-function readTernary(node2, out2, service, text5) {
+function readTernary(node2, out2, service, text6) {
   const condition = node2.childForFieldName("condition");
   const otherwise = node2.childForFieldName("alternative");
   if (!condition || !otherwise) return;
-  const name2 = envName(condition, text5);
+  const name2 = envName(condition, text6);
   if (name2 !== void 0 && isOwnPortName(name2)) out2.bindLiteral(unwrap(otherwise), { service, via: `${quote(condition.text)} ? \u2026 : \u2026` });
 }
-function readPortPair(pair3, out2, service, text5) {
-  const key = pairKey(pair3, text5);
+function readPortPair(pair3, out2, service, text6) {
+  const key = pairKey(pair3, text6);
   const value = pair3.childForFieldName("value");
   if (key === void 0 || !value || pair3.parent?.type !== "object" || !isOwnPortName(key)) return;
-  const via = /^[A-Z][A-Z0-9_]*$/.test(key) ? `${key}: \u2026` : key === "port" ? serverObject(pair3.parent, text5) : void 0;
+  const via = /^[A-Z][A-Z0-9_]*$/.test(key) ? `${key}: \u2026` : key === "port" ? serverObject(pair3.parent, text6) : void 0;
   if (!via) return;
   const literal = unwrap(value);
   if (!out2.bindLiteral(literal, { service, via })) {
-    const fallback = schemaDefault(literal, text5);
+    const fallback = schemaDefault(literal, text6);
     if (fallback) out2.bindLiteral(fallback, { service, via: `${via.replace(/ …$/, "")} \u2026.default(\u2026)` });
   }
 }
-function schemaDefault(value, text5) {
+function schemaDefault(value, text6) {
   if (value.type !== "call_expression") return void 0;
   const [first] = callArgs(value);
   if (!first) return void 0;
   if (calleeName(value) === "default") return unwrap(first);
   if (first.type !== "object") return void 0;
-  const pair3 = first.namedChildren.find((p) => p.type === "pair" && pairKey(p, text5) === "default");
+  const pair3 = first.namedChildren.find((p) => p.type === "pair" && pairKey(p, text6) === "default");
   const fallback = pair3?.childForFieldName("value");
   return fallback ? unwrap(fallback) : void 0;
 }
-function serverObject(object, text5) {
+function serverObject(object, text6) {
   let up = object.parent;
   while (up && (up.type === "parenthesized_expression" || up.type === "as_expression" || up.type === "satisfies_expression")) up = up.parent;
   if (!up) return void 0;
   switch (up.type) {
     case "pair": {
-      const key = pairKey(up, text5);
+      const key = pairKey(up, text6);
       return key !== void 0 && SERVER_KEYS.has(key) ? `${key}.port` : void 0;
     }
     case "arguments": {
@@ -49989,7 +49462,7 @@ var goExtractor = {
 var envGeneratorExtractor = {
   id: "env-generator",
   accepts: isEnvGenerator,
-  prefilter: (text5) => /PORT|:\/\//i.test(text5),
+  prefilter: (text6) => /PORT|:\/\//i.test(text6),
   extract: (file, ctx) => readWith(file, scriptGrammar(file.path) ?? "javascript", "env-generator", (root2, out2) => readEnvGenerator(root2, out2, ctx.services))
 };
 var sourceExtractors = [typescriptExtractor, javascriptExtractor, pythonExtractor, goExtractor, envGeneratorExtractor];
@@ -49998,15 +49471,595 @@ function isScript(path2, grammars) {
   return grammar !== void 0 && grammars.includes(grammar) && !isTestPath(path2) && !isEnvGenerator(path2);
 }
 
-// src/extract/index.ts
+// src/extract/files.ts
 var fileExtractors = [...sourceExtractors, ...deployExtractors];
+function wanted(job) {
+  return job.isDoc || fileExtractors.some((e) => e.accepts(job.path));
+}
+async function extractFile(job, ctx, maxFileBytes) {
+  const result2 = { ...emptyExtraction(), suppressions: [] };
+  const candidates2 = job.isDoc ? [serviceDocExtractor] : fileExtractors.filter((e) => e.accepts(job.path));
+  const read = readText(job, maxFileBytes);
+  if ("problem" in read) {
+    result2.problems.push(read.problem);
+    return { extraction: result2, parsed: false };
+  }
+  const text6 = read.text;
+  result2.suppressions.push(...findSuppressions(job.path, text6));
+  const chosen = candidates2.filter((e) => !e.prefilter || e.prefilter(text6));
+  if (chosen.length === 0) return { extraction: result2, parsed: false };
+  const host = ctx.hosts.placeFile(job.path);
+  const file = {
+    path: job.path,
+    text: text6,
+    locator: createLocator(job.path, text6),
+    ...job.owner ? { service: ctx.services.canonical(job.owner) } : {},
+    ...host ? { host } : {}
+  };
+  for (const extractor of chosen) {
+    try {
+      const e = await extractor.extract(file, ctx);
+      result2.bindings.push(...e.bindings);
+      result2.references.push(...e.references);
+      result2.problems.push(...e.problems);
+      if (e.suppressions) result2.suppressions.push(...e.suppressions);
+    } catch (error2) {
+      result2.problems.push(
+        problem("input/extractor-failed", job.path, `The \`${extractor.id}\` reader failed on \`${job.path}\`: ${error2 instanceof Error ? error2.message : String(error2)}; its ports in this file are unknown.`)
+      );
+    }
+  }
+  return { extraction: result2, parsed: true };
+}
+async function extractFiles(jobs, ctx, maxFileBytes) {
+  const results = [];
+  for (const job of jobs) results.push(await extractFile(job, ctx, maxFileBytes));
+  return results;
+}
+
+// src/extract/parallel.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { Worker } from "node:worker_threads";
+var MIN_FILES_PER_WORKER = 500;
+var MAX_WORKERS = 4;
+var WORKER_URL = new URL("./extract-worker.js", import.meta.url);
+function workerCount(count, env = process.env) {
+  if (!existsSync4(fileURLToPath3(WORKER_URL))) return 1;
+  const forced = Number(env.PORTWARDEN_WORKERS);
+  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, Math.max(count, 1));
+  return Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, Math.floor(count / MIN_FILES_PER_WORKER)));
+}
+async function extractParallel(jobs, ctx, data) {
+  const n = workerCount(jobs.length);
+  if (n <= 1) return extractFiles(jobs, ctx, data.config.maxFileBytes);
+  const shares = Array.from({ length: n }, (_, w) => jobs.filter((_2, i2) => i2 % n === w));
+  const parts2 = await Promise.all(shares.map((share) => inWorker(share, data).catch(() => extractFiles(share, ctx, data.config.maxFileBytes))));
+  const results = new Array(jobs.length);
+  parts2.forEach((part, w) => part.forEach((r, k) => results[k * n + w] = r));
+  return results;
+}
+function inWorker(jobs, context) {
+  return new Promise((resolve4, reject) => {
+    const worker = new Worker(WORKER_URL, { workerData: { jobs, context } });
+    worker.once("message", (m) => {
+      void worker.terminate();
+      if (m.results) resolve4(m.results);
+      else reject(new Error(m.error ?? "extraction worker failed"));
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code3) => code3 !== 0 && reject(new Error(`extraction worker exited with ${code3}`)));
+  });
+}
+
+// src/extract/registry/context.ts
+function span(node2) {
+  const start2 = node2?.position?.start.offset;
+  const end = node2?.position?.end.offset;
+  return start2 === void 0 || end === void 0 ? void 0 : [start2, end];
+}
+function nodeLocation(ctx, node2) {
+  const s = span(node2);
+  return s ? ctx.locator.range(s[0], s[1]) : ctx.locator.range(0, 0);
+}
+function addProblem(ctx, name2, message, start2, end, key) {
+  ctx.problems.push({ ruleId: `input/${name2}`, message, location: ctx.locator.range(start2, end), key: `${ctx.path}#${key}` });
+}
+function canonicalService(ctx, name2) {
+  return ctx.services ? ctx.services.canonical(name2) : name2.trim();
+}
+
+// src/extract/registry/aspirational.ts
+var WORD = /\baspirational\b/i;
+function isAspirational(tree, firstRangeOffset) {
+  for (const node2 of tree.children) {
+    const s = span(node2);
+    if (firstRangeOffset !== void 0 && s && s[0] >= firstRangeOffset) break;
+    if (WORD.test(toString(node2))) return true;
+  }
+  return false;
+}
+
+// src/extract/registry/walk.ts
+function walk2(root2, enter) {
+  const stack = [[root2, void 0, -1]];
+  while (stack.length > 0) {
+    const [node2, parent, index2] = stack.pop();
+    const result2 = enter(node2, parent, index2);
+    if (result2 === "stop") return;
+    if (result2 === "skip") continue;
+    const children = node2.children;
+    if (!children) continue;
+    for (let i2 = children.length - 1; i2 >= 0; i2--) stack.push([children[i2], node2, i2]);
+  }
+}
+
+// src/extract/registry/dates.ts
+var DATE_AFTER = /^\s*(:?)\s*(\d{4}-\d{2}-\d{2})(?!\d)/;
+function readDatedLines(tree, ctx) {
+  const out2 = [];
+  walk2(tree, (n, parent, index2) => {
+    if (n.type !== "strong") return void 0;
+    const node2 = n;
+    const next = parent?.children[index2 + 1];
+    if (next?.type !== "text" || !("value" in next) || typeof next.value !== "string") return void 0;
+    const m = DATE_AFTER.exec(next.value);
+    const raw2 = toString(node2).trim();
+    if (!m || !raw2.endsWith(":") && m[1] !== ":") return void 0;
+    const label = raw2.replace(/:$/, "").trim();
+    const s = span(next);
+    if (!s || label === "") return void 0;
+    const date = m[2];
+    const at = ctx.text.slice(s[0], s[1]).indexOf(date);
+    if (at < 0) return void 0;
+    out2.push({ label, date, location: ctx.locator.range(s[0] + at, s[0] + at + date.length) });
+    return void 0;
+  });
+  return out2;
+}
+
+// src/extract/registry/correspondence.ts
+var CELL = /^\s*(\d+)(?:\s+([A-Za-z][\w.-]*))?/;
+function isCorrespondenceHeader(header) {
+  return /^corresponds\s+to\b/i.test(header.trim());
+}
+function readCorrespondence(ctx, plain, start2, end, row2) {
+  const m = CELL.exec(plain);
+  if (!m) return void 0;
+  const port = Number(m[1]);
+  const found = /\d+/.exec(ctx.text.slice(start2, end));
+  const numStart = found ? start2 + found.index : start2;
+  const numEnd = found ? numStart + found[0].length : end;
+  if (!isValidPort(port)) {
+    addProblem(ctx, "invalid-port", `Corresponding port \`${port}\` of row \`${row2}\` is not a valid port; expected an integer in 1..65535`, numStart, numEnd, `corresponds:${row2}:${port}`);
+    return void 0;
+  }
+  const out2 = { port, location: ctx.locator.range(numStart, numEnd) };
+  if (m[2]) out2.service = canonicalService(ctx, m[2]);
+  return out2;
+}
+
+// src/extract/registry/port-cell.ts
+var ITEM = /^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$/;
+function parsePortCell(ctx, plain, start2, end, row2) {
+  const cell = { ports: [], isRange: false };
+  const items2 = plain.split(/[,;]/);
+  if (!items2.every((item) => ITEM.test(item))) {
+    const message = `Port cell \`${plain.trim()}\` of row \`${row2}\` is not a port number; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`)`;
+    addProblem(ctx, "invalid-port", message, start2, end, `port-cell:${row2}`);
+    return cell;
+  }
+  const spots = digitRuns(ctx.text, start2, end);
+  const plainCount = plain.match(/\d+/g)?.length ?? 0;
+  const at = (i2) => spots.length === plainCount ? spots[i2] : [start2, end];
+  let n = 0;
+  for (const item of items2) {
+    const m = ITEM.exec(item);
+    const a = Number(m[1]);
+    const [aStart, aEnd] = at(n++);
+    if (m[2] === void 0) {
+      if (checkPort(ctx, a, aStart, aEnd, row2)) cell.ports.push({ port: a, start: aStart, end: aEnd });
+      continue;
+    }
+    const b = Number(m[2]);
+    const [, bEnd] = at(n++);
+    cell.isRange = true;
+    const okA = checkPort(ctx, a, aStart, aEnd, row2);
+    const okB = checkPort(ctx, b, at(n - 1)[0], bEnd, row2);
+    if (!okA || !okB) continue;
+    if (a > b) {
+      const message = `Port range \`${a}-${b}\` of row \`${row2}\` runs backwards; expected the lower port first (\`${b}-${a}\`)`;
+      addProblem(ctx, "invalid-port", message, aStart, bEnd, `port-range:${row2}:${a}-${b}`);
+      continue;
+    }
+    for (let p = a; p <= b; p++) cell.ports.push({ port: p, start: aStart, end: bEnd });
+  }
+  return cell;
+}
+function checkPort(ctx, port, start2, end, row2) {
+  if (isValidPort(port)) return true;
+  addProblem(ctx, "invalid-port", `Port \`${port}\` of row \`${row2}\` is not a valid port; expected an integer in 1..65535`, start2, end, `port:${row2}:${port}`);
+  return false;
+}
+function digitRuns(text6, start2, end) {
+  const runs = [];
+  const re = /\d+/g;
+  const slice2 = text6.slice(start2, end);
+  for (let m = re.exec(slice2); m; m = re.exec(slice2)) runs.push([start2 + m.index, start2 + m.index + m[0].length]);
+  return runs;
+}
+
+// src/extract/registry/plan-table.ts
+function readPlanTable(table, ctx) {
+  const [header, ...body2] = table.children;
+  if (!header) return void 0;
+  const headers = header.children.map((c) => toString(c).trim());
+  const cols = {
+    headers,
+    port: headers.findIndex((h) => /^ports?$/i.test(h)),
+    service: headers.findIndex((h) => /^(services?|name)$/i.test(h)),
+    corresponds: headers.findIndex(isCorrespondenceHeader)
+  };
+  if (cols.port < 0) return void 0;
+  const out2 = { rows: [], bindings: [] };
+  for (const row2 of body2) {
+    const planRow = readRow(row2, cols, ctx);
+    if (!planRow) continue;
+    out2.rows.push(planRow.row);
+    out2.bindings.push(...planRow.bindings);
+  }
+  return out2;
+}
+function contentSpan(cell) {
+  const first = span(cell.children[0]);
+  const last = span(cell.children[cell.children.length - 1]);
+  if (first && last) return [first[0], last[1]];
+  return span(cell) ?? [0, 0];
+}
+function readRow(row2, cols, ctx) {
+  const plain = row2.children.map((c) => toString(c).trim());
+  const label = plain.join(" | ");
+  const [rowStart, rowEnd] = span(row2) ?? [0, 0];
+  const portCell = row2.children[cols.port];
+  const portText = plain[cols.port] ?? "";
+  if (row2.children.length < cols.headers.length) {
+    const message = `Table row \`${label}\` has ${row2.children.length} of ${cols.headers.length} cells; expected one per header (\`${cols.headers.join(" | ")}\`)`;
+    addProblem(ctx, "malformed-table", message, rowStart, rowEnd, `malformed-row:${label}`);
+  }
+  if (!portCell || portText === "") {
+    if (portCell) addProblem(ctx, "malformed-table", `Table row \`${label}\` has an empty Port cell; expected a port, a range or a list`, rowStart, rowEnd, `empty-port:${label}`);
+    return void 0;
+  }
+  const [pStart, pEnd] = contentSpan(portCell);
+  const cell = parsePortCell(ctx, portText, pStart, pEnd, label);
+  const serviceCell = cols.service >= 0 ? row2.children[cols.service] : void 0;
+  const serviceText = cols.service >= 0 ? plain[cols.service] ?? "" : "";
+  const reserved = /^\(?\s*reserved\b/i.test(serviceText);
+  const name2 = serviceText.replace(/\s*\([^()]*\)\s*$/, "").trim();
+  const [sStart, sEnd] = serviceCell ? contentSpan(serviceCell) : [pStart, pEnd];
+  if (cols.service >= 0 && !reserved && name2 === "") {
+    addProblem(ctx, "malformed-table", `Table row \`${label}\` has no service name; expected a service or \`*(reserved)*\``, sStart, sEnd, `no-service:${label}`);
+  }
+  const planRow = {
+    portText,
+    ports: cell.ports.map((p) => p.port),
+    reserved,
+    isRange: cell.isRange,
+    columns: {},
+    location: ctx.locator.range(pStart, pEnd),
+    serviceLocation: ctx.locator.range(sStart, sEnd)
+  };
+  const service = !reserved && name2 !== "" ? canonicalService(ctx, name2) : void 0;
+  if (service !== void 0) planRow.service = service;
+  cols.headers.forEach((h, i2) => {
+    if (i2 === cols.port || i2 === cols.service || h === "" || i2 >= row2.children.length) return;
+    planRow.columns[h] = plain[i2] ?? "";
+  });
+  const corrCell = cols.corresponds >= 0 ? row2.children[cols.corresponds] : void 0;
+  if (corrCell) {
+    const [cStart, cEnd] = contentSpan(corrCell);
+    const corr = readCorrespondence(ctx, plain[cols.corresponds] ?? "", cStart, cEnd, label);
+    if (corr) planRow.correspondsTo = corr;
+  }
+  const bindings = service === void 0 ? [] : cell.ports.map((p) => ({
+    service,
+    port: p.port,
+    host: PLAN_HOST,
+    kind: "registry-plan",
+    source: "registry",
+    strength: "declaration",
+    location: ctx.locator.range(p.start, p.end),
+    via: "plan table"
+  }));
+  return { row: planRow, bindings };
+}
+
+// src/extract/registry/host-label.ts
+var IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+var IPV6 = /^\[?[0-9a-f]*:[0-9a-f:]+\]?$/i;
+var DNS_NAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
+var DATE_AFTER2 = /^\s*:?\s*\d{4}-\d{2}-\d{2}/;
+function isAddress2(s) {
+  return IPV4.test(s) || IPV6.test(s) || DNS_NAME.test(s);
+}
+function readHostLabel(p) {
+  let i2 = 0;
+  while (i2 < p.children.length && isBlank(p.children[i2])) i2++;
+  const strong2 = p.children[i2];
+  if (strong2?.type !== "strong") return void 0;
+  const rest = p.children.slice(i2 + 1);
+  const next = rest[0]?.type === "text" ? rest[0].value : "";
+  const raw2 = toString(strong2).trim();
+  if (!raw2.endsWith(":") && !next.trimStart().startsWith(":")) return void 0;
+  if (DATE_AFTER2.test(next)) return void 0;
+  let label = raw2.replace(/:$/, "").trim();
+  let addresses = [];
+  const qualifier = /\(([^()]*)\)\s*$/.exec(label);
+  if (qualifier) {
+    const parts2 = qualifier[1].split(/[\s,]+/).filter(Boolean);
+    if (parts2.length > 0 && parts2.every(isAddress2)) {
+      addresses = parts2;
+      label = label.slice(0, qualifier.index).trim();
+    }
+  }
+  if (label === "") return void 0;
+  return { label, addresses, notDeployed: hostKey(label) === "notdeployed", strong: strong2, rest };
+}
+function isBlank(node2) {
+  return node2.type === "text" && node2.value.trim() === "";
+}
+
+// src/extract/registry/inline-tokens.ts
+function inlineTokens(nodes, text6) {
+  const out2 = [];
+  for (const node2 of nodes) pushTokens(node2, text6, out2);
+  return out2;
+}
+function pushTokens(node2, text6, out2) {
+  switch (node2.type) {
+    case "text":
+      for (const m of node2.value.matchAll(/[^\s(),;]+|[(),;]/g)) {
+        const t = m[0];
+        out2.push(t.length === 1 && "(),;".includes(t) ? { kind: "punct", char: t } : { kind: "word", text: t });
+      }
+      return;
+    case "inlineCode": {
+      const [start2, end] = codeSpan(node2.value, span(node2), text6);
+      out2.push({ kind: "code", value: node2.value.trim(), start: start2, end });
+      return;
+    }
+    case "strong":
+    case "emphasis":
+    case "delete":
+    case "link":
+    case "linkReference":
+      for (const child of node2.children) pushTokens(child, text6, out2);
+      return;
+    default:
+      out2.push({ kind: "other" });
+  }
+}
+function codeSpan(value, nodeSpan, text6) {
+  if (!nodeSpan) return [0, 0];
+  const trimmed = value.trim();
+  const at = text6.slice(nodeSpan[0], nodeSpan[1]).indexOf(trimmed);
+  return at < 0 || trimmed === "" ? nodeSpan : [nodeSpan[0] + at, nodeSpan[0] + at + trimmed.length];
+}
+
+// src/extract/registry/port-pairs.ts
+var STOP_WORDS = /* @__PURE__ */ new Set(["port", "ports", "on", "at", "to", "from", "was", "is", "now", "default", "and", "or", "via", "of", "the", "in", "not", "vs"]);
+var NAME3 = /^[A-Za-z][\w.-]*$/;
+function nameOf(t) {
+  if (!t) return void 0;
+  const raw2 = t.kind === "word" ? t.text.replace(/:$/, "") : t.kind === "code" ? t.value : void 0;
+  if (raw2 === void 0 || !NAME3.test(raw2) || STOP_WORDS.has(raw2.toLowerCase())) return void 0;
+  return raw2;
+}
+function ownsKeywordPort(t) {
+  return t.kind === "code" || t.kind === "word" && t.text.includes("-");
+}
+function findPortPairs(tokens) {
+  const pairs2 = [];
+  let depth = 0;
+  let opener;
+  let bound = false;
+  let prev;
+  for (const t of tokens) {
+    if (isSeparator(t)) {
+      if (depth === 0) opener = void 0, bound = false;
+    } else if (t.kind === "punct") {
+      if (t.char === "(") depth++;
+      else if (t.char === ")") depth = Math.max(0, depth - 1);
+    } else {
+      if (depth === 0 && opener === void 0) opener = t;
+      const port = t.kind === "code" && /^\d+$/.test(t.value) ? Number(t.value) : void 0;
+      if (t.kind === "code" && port !== void 0 && !bound) {
+        const direct = depth === 0 && prev === opener ? nameOf(prev) : void 0;
+        const keyword = prev?.kind === "word" && /^port:?$/i.test(prev.text);
+        const owner = direct ?? (keyword && opener && ownsKeywordPort(opener) ? nameOf(opener) : void 0);
+        if (owner !== void 0) {
+          pairs2.push({ name: owner, port, start: t.start, end: t.end });
+          bound = true;
+        }
+      }
+    }
+    prev = t;
+  }
+  return pairs2;
+}
+function isSeparator(t) {
+  return t.kind === "punct" && (t.char === "," || t.char === ";") || t.kind === "word" && /^(and|&)$/i.test(t.text);
+}
+
+// src/extract/registry/real-ports.ts
+var MARKER2 = /real ports today/i;
+var MARKER_DATE = /\((\d{4}-\d{2}-\d{2})\)/;
+function readRealPorts(tree, ctx) {
+  const out2 = { hosts: [], actual: [] };
+  let found;
+  walk2(tree, (node2) => {
+    if (node2.type === "paragraph" || node2.type === "heading" || node2.type === "table") return "skip";
+    if (node2.type !== "blockquote") return void 0;
+    const quote2 = node2;
+    const index2 = quote2.children.findIndex((c) => (c.type === "heading" || c.type === "paragraph") && MARKER2.test(toString(c)));
+    if (index2 < 0) return void 0;
+    found = { quote: quote2, index: index2 };
+    return "stop";
+  });
+  if (!found) return out2;
+  const marker = found.quote.children[found.index];
+  const dated = markerDate(marker, ctx);
+  if (dated) out2.dated = dated;
+  let host;
+  for (const child of found.quote.children.slice(found.index + 1)) {
+    if (child.type === "paragraph") {
+      host = readGroupLabel(child, ctx, out2);
+    } else if (child.type === "list" && host !== void 0) {
+      const owner = host;
+      walk2(child, (node2) => {
+        if (node2.type !== "paragraph") return void 0;
+        readEntries(node2.children, owner, ctx, out2);
+        return "skip";
+      });
+    } else if (child.type !== "list") {
+      host = void 0;
+    }
+  }
+  return out2;
+}
+function readGroupLabel(p, ctx, out2) {
+  const label = readHostLabel(p);
+  if (!label) return void 0;
+  const id = label.notDeployed ? NOT_DEPLOYED_HOST : hostId(label.label);
+  if (!label.notDeployed && !out2.hosts.some((h) => h.id === id)) {
+    out2.hosts.push({ id, label: label.label, aliases: [], addresses: label.addresses, location: nodeLocation(ctx, label.strong) });
+  }
+  readEntries(label.rest, id, ctx, out2);
+  return id;
+}
+function readEntries(nodes, host, ctx, out2) {
+  for (const pair3 of findPortPairs(inlineTokens(nodes, ctx.text))) {
+    if (!isValidPort(pair3.port)) {
+      const message = `Port \`${pair3.port}\` of \`${pair3.name}\` on host \`${host}\` is not a valid port; expected an integer in 1..65535`;
+      addProblem(ctx, "invalid-port", message, pair3.start, pair3.end, `actual:${host}:${pair3.name}:${pair3.port}`);
+      continue;
+    }
+    out2.actual.push({
+      service: canonicalService(ctx, pair3.name),
+      port: pair3.port,
+      host,
+      kind: "registry-actual",
+      source: "registry",
+      strength: "declaration",
+      location: ctx.locator.range(pair3.start, pair3.end),
+      via: "real ports today"
+    });
+  }
+}
+function markerDate(marker, ctx) {
+  const s = span(marker);
+  if (!s) return void 0;
+  const source = ctx.text.slice(s[0], s[1]);
+  const m = MARKER_DATE.exec(source);
+  if (!m) return void 0;
+  const start2 = s[0] + m.index + 1;
+  return { label: "Real ports today", date: m[1], location: ctx.locator.range(start2, start2 + m[1].length) };
+}
+
+// src/extract/registry/sections.ts
+var RANGE_HEADING = /^(\d+)\s*[-–—]\s*(\d+)(?:\s*:\s*(.*)|\s*)$/s;
+function readSections(tree, ctx) {
+  const out2 = [];
+  for (const node2 of tree.children) {
+    if (node2.type !== "heading" || node2.depth !== 2) continue;
+    out2.push(readHeading2(node2, ctx));
+  }
+  return out2;
+}
+function readHeading2(node2, ctx) {
+  const text6 = toString(node2).trim();
+  const [start2, end] = span(node2) ?? [0, 0];
+  const section = { title: text6, location: nodeLocation(ctx, node2), rows: [] };
+  const m = RANGE_HEADING.exec(text6);
+  if (!m) return { section, start: start2, rangeHeading: false };
+  const from = Number(m[1]);
+  const to = Number(m[2]);
+  section.title = (m[3] ?? "").trim();
+  if (!isValidPort(from) || !isValidPort(to)) {
+    addProblem(ctx, "invalid-port", `Range heading \`${text6}\` names a port outside 1..65535; expected a range like \`3000-3099\``, start2, end, `range-heading:${text6}`);
+  } else if (from > to) {
+    addProblem(ctx, "invalid-port", `Range heading \`${text6}\` runs backwards (${from} > ${to}); expected start <= end`, start2, end, `range-heading:${text6}`);
+  } else {
+    section.range = { start: from, end: to };
+  }
+  return { section, start: start2, rangeHeading: true };
+}
+function sectionAt(sections, offset) {
+  let lo = 0;
+  let hi = sections.length - 1;
+  let found;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const s = sections[mid];
+    if (s.start <= offset) {
+      found = s;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+// src/extract/registry/index.ts
+var processor = unified().use(remarkParse).use(remarkGfm);
+function parseRegistry(path2, text6, services) {
+  const ctx = { path: path2, text: text6, locator: createLocator(path2, text6), problems: [] };
+  if (services) ctx.services = services;
+  const doc = { path: path2, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
+  let tree;
+  try {
+    tree = processor.parse(text6);
+  } catch (err2) {
+    addProblem(ctx, "unparsable", `Cannot parse the registry as markdown (${err2.message}); expected CommonMark with GFM tables`, 0, 0, "unparsable");
+    return { doc, problems: ctx.problems };
+  }
+  const placed = readSections(tree, ctx);
+  readTables(tree, placed, ctx, doc);
+  doc.sections = placed.map((p) => p.section);
+  const firstRange = placed.find((p) => p.rangeHeading)?.start;
+  doc.aspirational = isAspirational(tree, firstRange);
+  const real = readRealPorts(tree, ctx);
+  doc.hosts = real.hosts;
+  doc.actual = real.actual;
+  doc.dates = [...readDatedLines(tree, ctx), ...real.dated ? [real.dated] : []].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+  return { doc, problems: ctx.problems };
+}
+function readTables(tree, placed, ctx, doc) {
+  let preamble;
+  walk2(tree, (node2) => {
+    if (node2.type === "paragraph" || node2.type === "heading") return "skip";
+    if (node2.type !== "table") return void 0;
+    const table = node2;
+    const result2 = readPlanTable(table, ctx);
+    if (!result2) return "skip";
+    const start2 = span(table)?.[0] ?? 0;
+    let owner = sectionAt(placed, start2);
+    if (!owner) {
+      preamble ??= { section: { title: "", location: ctx.locator.range(0, 0), rows: [] }, start: 0, rangeHeading: false };
+      owner = preamble;
+    }
+    owner.section.rows.push(...result2.rows);
+    doc.plan.push(...result2.bindings);
+    return "skip";
+  });
+  if (preamble) placed.unshift(preamble);
+}
+
+// src/extract/index.ts
 async function extractAll(root2, collected, config) {
-  const services = new ServiceIndex(config.aliases);
-  for (const dir of collected.serviceDirs) services.add(dir.name);
-  const hosts = new HostModel(
-    config.hosts.map((h) => ({ id: hostId(h.name), label: h.name, aliases: h.aliases, addresses: h.addresses })),
-    config.hosts.filter((h) => h.files.length > 0).map((h) => ({ host: h.name, files: h.files }))
-  );
+  const serviceNames = collected.serviceDirs.map((d) => d.name);
+  const services = buildServices(config, serviceNames);
+  const hosts = buildHosts(config);
   const model = {
     registryPath: config.registry,
     serviceDirs: collected.serviceDirs,
@@ -50023,6 +50076,7 @@ async function extractAll(root2, collected, config) {
     model.problems.push(...e.problems);
     if (e.suppressions) model.suppressions.push(...e.suppressions);
   };
+  let registryHosts = [];
   const registryFile = collected.files.find((f) => f.path === config.registry);
   if (!registryFile) {
     model.problems.push(problem("input/missing-registry", config.registry, `No registry at \`${config.registry}\`; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`));
@@ -50032,50 +50086,32 @@ async function extractAll(root2, collected, config) {
     else {
       const { doc, problems } = parseRegistry(registryFile.path, read.text, services);
       model.registry = doc;
+      registryHosts = doc.hosts;
       for (const h of doc.hosts) hosts.add(h);
       add({ bindings: [...doc.plan, ...doc.actual], references: [], problems, suppressions: findSuppressions(registryFile.path, read.text) });
     }
   }
-  const ctx = { hosts, services, env: readRootEnv(root2) };
-  let parsed = model.registry ? 1 : 0;
+  const env = readRootEnv(root2);
+  const ctx = { hosts, services, env };
+  const data = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env] };
+  const jobs = [];
   for (const file of collected.files) {
     if (file.path === config.registry) continue;
-    const isDoc = collected.serviceDocs.has(file.path);
-    const wanted = isDoc ? [serviceDocExtractor] : fileExtractors.filter((e) => e.accepts(file.path));
-    if (wanted.length === 0) continue;
-    const read = readText(file, config.maxFileBytes);
-    if ("problem" in read) {
-      model.problems.push(read.problem);
-      continue;
-    }
-    const text5 = read.text;
-    const chosen = wanted.filter((e) => !e.prefilter || e.prefilter(text5));
-    model.suppressions.push(...findSuppressions(file.path, text5));
-    if (chosen.length === 0) continue;
-    parsed++;
     const owner = collected.ownerOf(file.path);
-    const source = {
-      path: file.path,
-      text: text5,
-      locator: createLocator(file.path, text5),
-      ...owner ? { service: services.canonical(owner) } : {},
-      ...placed(hosts.placeFile(file.path))
-    };
-    for (const extractor of chosen) {
-      try {
-        add(await extractor.extract(source, ctx));
-      } catch (error2) {
-        model.problems.push(problem("input/extractor-failed", file.path, `The \`${extractor.id}\` reader failed on \`${file.path}\`: ${error2 instanceof Error ? error2.message : String(error2)}; its ports in this file are unknown.`));
-      }
-    }
+    const job = { ...file, isDoc: collected.serviceDocs.has(file.path), ...owner ? { owner } : {} };
+    if (wanted(job)) jobs.push(job);
+  }
+  let parsed = model.registry ? 1 : 0;
+  for (const result2 of await extractParallel(jobs, ctx, data)) {
+    add(result2.extraction);
+    if (result2.parsed) parsed++;
   }
   normalizeHosts(model);
   return { model, parsed };
 }
-var placed = (host) => host ? { host } : {};
 function readRootEnv(root2) {
   const path2 = join4(root2, ".env");
-  if (!existsSync4(path2)) return /* @__PURE__ */ new Map();
+  if (!existsSync5(path2)) return /* @__PURE__ */ new Map();
   try {
     return new Map([...parseDotenv(readFileSync3(path2, "utf8"))].map(([k, v]) => [k, v.value]));
   } catch {
@@ -50196,10 +50232,29 @@ var registryOutOfRange = defineRule({
 });
 
 // src/rules/evidence.ts
+var SOURCE_NAMES = {
+  "claude-md": "CLAUDE.md",
+  compose: "compose",
+  dockerfile: "Dockerfile",
+  env: ".env",
+  "env-generator": "",
+  // its statements say "… in the env generator" themselves
+  typescript: "TypeScript default",
+  javascript: "JavaScript default",
+  python: "Python default",
+  go: "Go default",
+  shell: "shell script",
+  "package-json": "package.json script",
+  launchd: "launchd plist",
+  cloudflared: "cloudflared",
+  prometheus: "Prometheus"
+};
 function describeSource(b) {
   if (b.kind === "registry-plan") return "registry plan";
   if (b.kind === "registry-actual") return b.host === NOT_DEPLOYED_HOST ? "registry, not deployed" : "registry actual";
-  return b.via ? `${b.source} ${b.via}` : b.source;
+  const name2 = SOURCE_NAMES[b.source] ?? b.source;
+  if (!b.via) return name2 || b.source;
+  return name2 ? `${name2} \`${b.via}\`` : b.via;
 }
 function relatedBinding(b, verb = defaultVerb(b)) {
   return { location: b.location, message: `\`${b.service}\` ${verb} ${b.port} here (${describeSource(b)})` };
@@ -50338,6 +50393,9 @@ function claimsHostPort(b) {
       return false;
   }
 }
+function bindingsOf(model, service) {
+  return [...modelIndex(model).byService.get(service) ?? []];
+}
 function docDeclarations(model) {
   return model.bindings.filter((b) => b.kind === "service-doc" && b.strength === "declaration");
 }
@@ -50347,6 +50405,49 @@ function listenPort(b) {
   if (b.containerPort !== void 0) return b.containerPort;
   if (b.source === COMPOSE_SOURCE) return void 0;
   return b.port;
+}
+function takenByOther(model, host, port, service) {
+  const who = modelIndex(model).claimants.get(`${host}|${port}`);
+  return who !== void 0 && [...who].some((s) => s !== service);
+}
+var memo = /* @__PURE__ */ new WeakMap();
+function inputsOf(model) {
+  const actual = model.registry?.actual;
+  return [model.services, model.bindings, model.bindings.length, model.serviceDirs, model.serviceDirs.length, actual, actual?.length];
+}
+function modelIndex(model) {
+  const inputs = inputsOf(model);
+  const known = memo.get(model);
+  if (known && known.inputs.every((x, i2) => x === inputs[i2])) return known.index;
+  const index2 = buildIndex(model);
+  memo.set(model, { index: index2, inputs });
+  return index2;
+}
+function buildIndex(model) {
+  const byService = /* @__PURE__ */ new Map();
+  const claimedPorts = /* @__PURE__ */ new Map();
+  const claimants = /* @__PURE__ */ new Map();
+  for (const b of model.bindings) {
+    const service = model.services.canonical(b.service);
+    push2(byService, service, b);
+    if (!claimsHostPort(b)) continue;
+    const key = `${b.host}|${b.port}`;
+    const who = claimants.get(key);
+    if (who) who.add(service);
+    else claimants.set(key, /* @__PURE__ */ new Set([service]));
+    const ports = claimedPorts.get(b.host);
+    if (ports) ports.add(b.port);
+    else claimedPorts.set(b.host, /* @__PURE__ */ new Set([b.port]));
+  }
+  const registryActualByService = /* @__PURE__ */ new Map();
+  for (const b of model.registry?.actual ?? []) push2(registryActualByService, model.services.canonical(b.service), b);
+  const serviceDirNames = new Set(model.serviceDirs.map((d) => model.services.canonical(d.name)));
+  return { byService, claimedPorts, claimants, serviceDirNames, registryActualByService };
+}
+function push2(map3, key, b) {
+  const list3 = map3.get(key);
+  if (list3) list3.push(b);
+  else map3.set(key, [b]);
 }
 
 // src/rules/registry-plan-drift.ts
@@ -50406,7 +50507,7 @@ var collisionSameHost = defineRule({
 
 // src/rules/doc-registry-drift.ts
 function registryCounterparts(model, service, host) {
-  const entries2 = (model.registry?.actual ?? []).filter((b) => serviceOf(model, b) === service);
+  const entries2 = modelIndex(model).registryActualByService.get(service) ?? [];
   const sameHost = entries2.filter((b) => b.host === host);
   if (sameHost.length > 0) return sameHost;
   return distinct(entries2.map((b) => b.port)).length === 1 ? entries2 : [];
@@ -50429,7 +50530,7 @@ var docRegistryDrift = defineRule({
         const doc = same[0];
         if (expected.includes(doc.port)) continue;
         const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `\`${h}\``).join(", ");
-        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port);
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0], service);
         report({
           message: `\`${service}\`'s doc declares port \`${doc.port}\`, but the registry lists it at ${portList(expected)} (host ${hosts}); expected the doc to match the registry.`,
           location: doc.location,
@@ -50463,7 +50564,7 @@ var driftDocVsSource = defineRule({
         const doc = same[0];
         if (expected.includes(doc.port)) continue;
         const files = [...new Set(sources.map((b) => b.location.file))].join(", ");
-        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port);
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0], service);
         report({
           message: `\`${service}\`'s doc declares port \`${doc.port}\`, but its source default on host \`${host}\` is ${portList(expected)} (${files}); expected the doc to match the code.`,
           location: doc.location,
@@ -50501,7 +50602,7 @@ var driftDeploy = defineRule({
   description: "A service's deploy files disagree about its listen port on one host.",
   defaultSeverity: "warning",
   check(model, report) {
-    for (const [service, own4] of groupBy(model.bindings, (b) => serviceOf(model, b))) {
+    for (const [service, own4] of modelIndex(model).byService) {
       const defaults = new Set(own4.filter((b) => b.kind === "source-default").map((b) => b.port));
       for (const all2 of groupBy(statementsOf(own4), (s) => `${s.host}\0${s.scope}`).values()) {
         const { host, scope } = all2[0];
@@ -50529,7 +50630,7 @@ var driftDeploy = defineRule({
 
 // src/rules/stale-reference.ts
 function servicePorts(model, service, r) {
-  const own4 = model.bindings.filter((b) => serviceOf(model, b) === service && isMachineHost(b.host));
+  const own4 = (modelIndex(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
   const out2 = [];
   for (const b of own4) {
     if (b.host === r.host && (claimsHostPort(b) || b.kind === "service-doc" && b.strength === "support")) out2.push({ port: b.port, binding: b });
@@ -50543,8 +50644,9 @@ function servicePorts(model, service, r) {
 function targetService(model, r) {
   if (r.containerNetwork && r.fromService && LOOPBACK.has(r.target.toLowerCase())) return model.services.canonical(r.fromService);
   const name2 = model.services.canonical(r.target);
-  if (model.services.has(name2) || model.serviceDirs.some((d) => model.services.canonical(d.name) === name2)) return name2;
-  return model.bindings.some((b) => serviceOf(model, b) === name2) ? name2 : void 0;
+  const index2 = modelIndex(model);
+  if (model.services.has(name2) || index2.serviceDirNames.has(name2)) return name2;
+  return index2.byService.has(name2) ? name2 : void 0;
 }
 var staleReference = defineRule({
   id: "stale-reference",
@@ -50572,7 +50674,7 @@ var staleReference = defineRule({
           });
           continue;
         }
-        const anywhere = model.bindings.filter((b) => serviceOf(model, b) === service);
+        const anywhere = modelIndex(model).byService.get(service) ?? [];
         if (anywhere.some((b) => b.port === r.port || b.containerPort === r.port)) continue;
         report({
           message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\`, but nothing shows \`${service}\` binding ${r.port} on host \`${r.host}\` or elsewhere; expected a binding for it.`,
@@ -50585,8 +50687,7 @@ var staleReference = defineRule({
       }
       const host = LOOPBACK.has(r.target.toLowerCase()) ? r.host : model.hosts.resolve(r.target)?.id;
       if (host === void 0) continue;
-      const onHost = model.bindings.filter((b) => b.host === host && claimsHostPort(b));
-      if (onHost.some((b) => b.port === r.port)) continue;
+      if (modelIndex(model).claimedPorts.get(host)?.has(r.port)) continue;
       report({
         message: `\`${r.target}:${r.port}\` expects a service at port \`${r.port}\` on host \`${host}\`, but nothing binds ${r.port} there; expected a service, doc or deploy file binding it.`,
         location: r.location,
@@ -50622,7 +50723,7 @@ var registryActualDrift = defineRule({
       if (stale.length === 0) continue;
       const entry = stale[0];
       const service = serviceOf(model, entry);
-      const fixable = entries2.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port);
+      const fixable = entries2.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port) && !takenByOther(model, entry.host, expected[0], service);
       report({
         message: `The registry lists \`${service}\` at \`${entry.port}\` on host \`${entry.host}\`, but its deploy files bind ${portList(expected)} there (${[...new Set(files.map((b) => b.location.file))].join(", ")}); expected the registry to match what is deployed.`,
         location: entry.location,
@@ -50701,7 +50802,7 @@ var docMissingPort = defineRule({
   check(model, report) {
     for (const dir of model.serviceDirs) {
       const service = model.services.canonical(dir.name);
-      const own4 = model.bindings.filter((b) => serviceOf(model, b) === service).sort(byLocation);
+      const own4 = bindingsOf(model, service).sort(byLocation);
       if (own4.some((b) => b.kind === "service-doc" && b.strength === "declaration")) continue;
       const evidence = own4.filter((b) => b.strength !== "weak" && (!isRegistryBinding(b) || b.kind === "registry-actual"));
       const hint = evidence.length > 0 ? ` (elsewhere it binds ${[...new Set(evidence.map((b) => b.port))].map((p) => `\`${p}\``).join(", ")})` : "";
@@ -50840,10 +50941,10 @@ function hasCommit(cwd, sha) {
 // src/baseline/diff.ts
 var DIFF_CONTEXT = 3;
 async function gitDiff(cwd, from, to) {
-  const text5 = await git(cwd, ["-c", "core.quotePath=true", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", from, to]);
-  return parseDiff(text5);
+  const text6 = await git(cwd, ["-c", "core.quotePath=true", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", from, to]);
+  return parseDiff(text6);
 }
-function parseDiff(text5) {
+function parseDiff(text6) {
   const files = /* @__PURE__ */ new Map();
   let current;
   const finish = () => {
@@ -50854,7 +50955,7 @@ function parseDiff(text5) {
     files.set(file.path, file);
     current = void 0;
   };
-  for (const line of text5.split("\n")) {
+  for (const line of text6.split("\n")) {
     if (line.startsWith("diff --git ")) {
       finish();
       current = { path: "", status: "modified", binary: false, changed: [], hunks: [], header: line, minusPath: "", anchors: [] };
@@ -51078,7 +51179,7 @@ async function analyse(options) {
   return { mode: "full", head: { ...head, findings }, classified: { new: findings, existing: [], fixed: [] }, headTop: top, prefix, shifted: /* @__PURE__ */ new Set(), notes };
 }
 async function analysePullRequest(options, pr, root2, top, prefix) {
-  if (!existsSync5(join6(top, ".git"))) throw new Error(`${top} is not a git checkout`);
+  if (!existsSync6(join6(top, ".git"))) throw new Error(`${top} is not a git checkout`);
   const mergeBase2 = await findMergeBase(top, pr.baseSha, pr.headSha, { log: options.log });
   const trees = [];
   try {
@@ -51113,7 +51214,7 @@ async function shiftedFiles(top, headSha) {
 }
 function withConfig(root2, configPath) {
   if (configPath) return { root: root2, configPath: isAbsolute2(configPath) ? configPath : join6(root2, configPath) };
-  const found = DEFAULT_CONFIG_PATHS.map((p) => join6(root2, p)).find((p) => existsSync5(p));
+  const found = DEFAULT_CONFIG_PATHS.map((p) => join6(root2, p)).find((p) => existsSync6(p));
   return found ? { root: root2, configPath: found } : { root: root2 };
 }
 
@@ -51144,7 +51245,8 @@ function readContext(env = process.env) {
     headSha: sha,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     apiUrl: env.GITHUB_API_URL || "https://api.github.com",
-    serverUrl: env.GITHUB_SERVER_URL || "https://github.com"
+    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+    ...env.GITHUB_RUN_ID ? { runId: env.GITHUB_RUN_ID } : {}
   };
   if (event === "merge_group") {
     const headSha = str(obj(payload.merge_group).head_sha);
@@ -52396,8 +52498,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text5, reviver) => {
-  return JSON.parse(text5, (key, value, context) => {
+var JSONParseV2 = (text6, reviver) => {
+  return JSON.parse(text6, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -52455,8 +52557,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text5) => {
-  return text5.replace(
+var serializeBigInts = (text6) => {
+  return text6.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -52470,18 +52572,18 @@ var serializeBigInts = (text5) => {
     }
   );
 };
-var JSONParse = (text5, reviver) => {
-  if (!text5) return originalParse(text5, reviver);
+var JSONParse = (text6, reviver) => {
+  if (!text6) return originalParse(text6, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text5, reviver);
-    const serializedData = serializeBigInts(text5);
+    if (isContextSourceSupported()) return JSONParseV2(text6, reviver);
+    const serializedData = serializeBigInts(text6);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text5);
+      const serializedData = serializeBigInts(text6);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -52610,12 +52712,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text5 = "";
+    let text6 = "";
     try {
-      text5 = await response.text();
-      return JSONParse(text5);
+      text6 = await response.text();
+      return JSONParse(text6);
     } catch (err2) {
-      return text5;
+      return text6;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -55504,8 +55606,8 @@ var COMMENT_BODY_CHARS = 65536;
 var JOB_SUMMARY_BYTES = 1024 * 1024;
 var WORKFLOW_ANNOTATIONS_SHOWN = 10;
 var CELL_CHARS = 600;
-function measure(text5, unit) {
-  return unit === "bytes" ? Buffer.byteLength(text5, "utf8") : text5.length;
+function measure(text6, unit) {
+  return unit === "bytes" ? Buffer.byteLength(text6, "utf8") : text6.length;
 }
 function moreNote(omitted, fullListIn) {
   return `
@@ -55532,17 +55634,17 @@ function truncate(chunks, options) {
   }
   const shown = chunks.filter((_, i2) => keep.has(i2));
   const omitted = allFindings - shown.reduce((n, c) => n + (c.findings ?? 0), 0);
-  let text5 = shown.map((c) => c.text).join("") + (omitted > 0 ? moreNote(omitted, options.fullListIn) : "");
-  if (measure(text5, options.unit) > options.limit) text5 = clipTo(text5, options.limit - 200, options.unit) + moreNote(omitted, options.fullListIn);
-  return text5;
+  let text6 = shown.map((c) => c.text).join("") + (omitted > 0 ? moreNote(omitted, options.fullListIn) : "");
+  if (measure(text6, options.unit) > options.limit) text6 = clipTo(text6, options.limit - 200, options.unit) + moreNote(omitted, options.fullListIn);
+  return text6;
 }
-function clipTo(text5, limit, unit = "chars") {
-  if (measure(text5, unit) <= limit) return text5;
+function clipTo(text6, limit, unit = "chars") {
+  if (measure(text6, unit) <= limit) return text6;
   const ellipsis = measure("\u2026", unit);
-  let end = Math.max(0, Math.min(text5.length, limit - ellipsis));
-  while (end > 0 && measure(text5.slice(0, end), unit) + ellipsis > limit) end = Math.floor(end * 0.95);
-  if (/[\uD800-\uDBFF]/.test(text5.charAt(end - 1))) end--;
-  return text5.slice(0, end) + "\u2026";
+  let end = Math.max(0, Math.min(text6.length, limit - ellipsis));
+  while (end > 0 && measure(text6.slice(0, end), unit) + ellipsis > limit) end = Math.floor(end * 0.95);
+  if (/[\uD800-\uDBFF]/.test(text6.charAt(end - 1))) end--;
+  return text6.slice(0, end) + "\u2026";
 }
 
 // src/report/span.ts
@@ -55555,11 +55657,11 @@ function lineSpan(loc) {
 
 // src/report/annotations.ts
 var COMMAND = { error: "error", warning: "warning", notice: "notice" };
-function escapeData2(text5) {
-  return text5.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData2(text6) {
+  return text6.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty2(text5) {
-  return escapeData2(text5).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty2(text6) {
+  return escapeData2(text6).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workflowCommand(finding) {
   const span2 = lineSpan(finding.location);
@@ -55594,8 +55696,8 @@ function annotationsReporter(write = (line) => process.stdout.write(line)) {
 }
 
 // src/report/md-inline.ts
-function inline(text5) {
-  return text5.replace(/\r?\n/g, " ").split(/(`[^`]*`)/).map(
+function inline(text6) {
+  return text6.replace(/\r?\n/g, " ").split(/(`[^`]*`)/).map(
     (part, i2) => i2 % 2 === 1 ? part.replace(/\|/g, "\\|") : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\*_[\]])/g, "\\$1").replace(/\|/g, "\\|").replace(/@(?=\w)/g, "@\u200B")
   ).join("");
 }
@@ -55604,9 +55706,49 @@ function blobUrl(run3, sha, path2, line) {
   const encoded = path2.split("/").map(encodeURIComponent).join("/");
   return `${serverUrl}/${owner}/${repo}/blob/${sha}/${encoded}${line ? `#L${line}` : ""}`;
 }
+function commitUrl(run3, sha) {
+  const { serverUrl, owner, repo } = run3.context;
+  return `${serverUrl}/${owner}/${repo}/commit/${sha}`;
+}
+function runUrl(run3) {
+  const { serverUrl, owner, repo, runId } = run3.context;
+  return runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${encodeURIComponent(runId)}` : void 0;
+}
+
+// src/report/order.ts
+var text5 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function bySeverity(findings) {
+  return [...findings].sort(
+    (a, b) => severityRank(a.severity) - severityRank(b.severity) || compareLocations(a.location, b.location) || text5(a.ruleId, b.ruleId) || text5(a.message, b.message)
+  );
+}
+function distinctRelated(related) {
+  const seen = /* @__PURE__ */ new Set();
+  return related.filter((r) => {
+    const key = `${r.location.file}:${r.location.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/report/port-map-links.ts
+var LINKS_PER_SERVICE = 2;
+var KIND_RANK = { deploy: 0, "source-default": 1, "service-doc": 2, "registry-actual": 3, "registry-plan": 4 };
+function newLines(run3) {
+  return new Set(run3.analysis.classified.new.map((f) => `${f.location.file}:${f.location.line}`));
+}
+function evidenceLinks(ctx, list3) {
+  const seen = /* @__PURE__ */ new Set();
+  const entries2 = list3.map((b) => ({ b, file: repoPath(ctx.prefix, b.location.file), line: b.location.line })).filter(({ file, line }) => !seen.has(`${file}:${line}`) && seen.add(`${file}:${line}`)).sort(
+    (x, y) => Number(ctx.fresh.has(`${y.file}:${y.line}`)) - Number(ctx.fresh.has(`${x.file}:${x.line}`)) || KIND_RANK[x.b.kind] - KIND_RANK[y.b.kind] || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line)
+  );
+  const links = entries2.slice(0, LINKS_PER_SERVICE).map(({ file, line }) => `[${inline(`${file}:${line}`)}](${blobUrl(ctx.run, ctx.run.context.headSha, file, line)})`);
+  const more = entries2.length > LINKS_PER_SERVICE ? ` and ${entries2.length - LINKS_PER_SERVICE} more` : "";
+  return `${links.join(", ")}${more}`;
+}
 
 // src/report/port-map.ts
-var LINKS_PER_PORT = 2;
 function portMap(bindings) {
   const hosts = /* @__PURE__ */ new Map();
   for (const b of bindings) {
@@ -55617,6 +55759,16 @@ function portMap(bindings) {
   }
   return hosts;
 }
+function claimTag(list3) {
+  const kinds = new Set(list3.map((b) => b.kind));
+  if (kinds.has("deploy") || kinds.has("source-default")) return "";
+  const doc = kinds.has("service-doc");
+  const registry = kinds.has("registry-actual");
+  return doc && registry ? "doc + registry only" : doc ? "doc only" : registry ? "registry only" : "";
+}
+var LEGEND = `Ports bound on each host's network; container-internal ports and the plan are left out. \u26A0\uFE0F two services on one port \xB7 \u2194\uFE0F one service on several ports of this host \xB7 "doc only" / "registry only": stated there, but no deploy file or source default binds it.
+
+`;
 function portMapChunks(run3, priority) {
   const model = run3.analysis.head.model;
   const map3 = portMap(model.bindings);
@@ -55624,11 +55776,14 @@ function portMapChunks(run3, priority) {
   const order2 = [...model.hosts.list().map((h) => h.id), DEV_HOST, ...map3.keys()].filter((id, i2, all2) => map3.has(id) && all2.indexOf(id) === i2);
   const chunks = [{ text: `<details><summary>Port map (${order2.length} host${order2.length === 1 ? "" : "s"})</summary>
 
-`, priority: 0 }];
+${LEGEND}`, priority: 0 }];
+  const ctx = { run: run3, prefix: run3.analysis.prefix, fresh: newLines(run3) };
   for (const id of order2) {
     const host = model.hosts.resolve(id);
     const title = id === DEV_HOST ? "`dev` (a developer machine: source defaults, .env files, dev scripts)" : `\`${inline(id)}\`${host && host.label !== id ? ` \u2014 ${inline(host.label)}` : ""}`;
-    const rows = [...map3.get(id)].sort(([a], [b]) => a - b).map(([port, list3]) => row(run3, port, list3));
+    const ports = map3.get(id);
+    const byService = portsByService(ports);
+    const rows = [...ports].sort(([a], [b]) => a - b).map(([port, list3]) => row(ctx, port, list3, byService));
     chunks.push({ text: `**${title}**
 
 | Port | Service | Stated in |
@@ -55639,15 +55794,26 @@ ${rows.join("")}
   chunks.push({ text: "</details>\n\n", priority: 0 });
   return chunks;
 }
-function row(run3, port, list3) {
+function portsByService(ports) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [port, list3] of ports) for (const service of new Set(list3.map((b) => b.service))) out2.set(service, [...out2.get(service) ?? [], port]);
+  for (const list3 of out2.values()) list3.sort((a, b) => a - b);
+  return out2;
+}
+function row(ctx, port, list3, ports) {
   const services = [...new Set(list3.map((b) => b.service))].sort();
-  const service = services.length > 1 ? `\u26A0\uFE0F ${services.map((s) => `\`${inline(s)}\``).join(", ")}` : `\`${inline(services[0] ?? "")}\``;
-  const links = list3.slice(0, LINKS_PER_PORT).map((b) => {
-    const file = repoPath(run3.analysis.prefix, b.location.file);
-    return `[${inline(`${file}:${b.location.line}`)}](${blobUrl(run3, run3.context.headSha, file, b.location.line)})`;
+  const collision = services.length > 1;
+  const names = services.map((s) => {
+    const own4 = list3.filter((b) => b.service === s);
+    const tag = claimTag(own4);
+    const others = (ports.get(s) ?? []).filter((p) => p !== port);
+    return `\`${inline(s)}\`${tag ? ` <sub>${tag}</sub>` : ""}${others.length ? ` \u2194\uFE0F also on ${others.join(", ")}` : ""}`;
   });
-  const more = list3.length > LINKS_PER_PORT ? ` and ${list3.length - LINKS_PER_PORT} more` : "";
-  return `| ${port} | ${service} | ${links.join(", ")}${more} |
+  const stated = services.map((s) => {
+    const links = evidenceLinks(ctx, list3.filter((b) => b.service === s));
+    return collision ? `\`${inline(s)}\`: ${links}` : links;
+  });
+  return `| ${port} | ${collision ? "\u26A0\uFE0F " : ""}${names.join(", ")} | ${stated.join("<br>")} |
 `;
 }
 
@@ -55655,19 +55821,21 @@ function row(run3, port, list3) {
 var VERSION11 = "0.1.0";
 
 // src/report/markdown.ts
-var ICON = { error: "\u{1F534} error", warning: "\u{1F7E0} warning", notice: "\u{1F535} notice" };
+var ICON = { error: "\u{1F534}", warning: "\u{1F7E0}", notice: "\u{1F535}" };
+var RELATED_SHOWN = 3;
 var P = { structure: 0, new: 1, fixed: 2, existing: 3, portMap: 4 };
 function where(run3, sha, file, line) {
   return `[${inline(`${file}:${line}`)}](${blobUrl(run3, sha, file, line)})`;
 }
 function findingRow(run3, f, sha) {
-  const related = f.related.slice(0, 3).map((r) => `<br>\u21B3 ${where(run3, sha, r.location.file, r.location.line)} ${inline(clipTo(r.message, 200))}`).join("");
-  const more = f.related.length > 3 ? `<br>\u21B3 and ${f.related.length - 3} more` : "";
-  const rule = f.url ? `[\`${f.ruleId}\`](${f.url})` : `\`${f.ruleId}\``;
-  return `| ${ICON[f.severity]} | ${rule} | ${where(run3, sha, f.location.file, f.location.line)} | ${inline(clipTo(f.message, CELL_CHARS))}${related}${more} |
+  const distinct2 = distinctRelated(f.related);
+  const related = distinct2.slice(0, RELATED_SHOWN).map((r) => `<br>\u21B3 ${where(run3, sha, r.location.file, r.location.line)} ${inline(clipTo(r.message, 200))}`).join("");
+  const more = distinct2.length > RELATED_SHOWN ? `<br>\u21B3 and ${distinct2.length - RELATED_SHOWN} more` : "";
+  const rule = f.url ? `[\`${f.ruleId}\`](${f.url} "${f.severity}")` : `\`${f.ruleId}\``;
+  return `| ${ICON[f.severity]} ${rule}<br><sub>${f.severity}</sub> | ${where(run3, sha, f.location.file, f.location.line)} | ${inline(clipTo(f.message, CELL_CHARS))}${related}${more} |
 `;
 }
-var TABLE_HEAD = "| Severity | Rule | Location | Message |\n|---|---|---|---|\n";
+var TABLE_HEAD = "| Rule | Location | Message |\n|---|---|---|\n";
 function counts(findings) {
   const c = countBySeverity(findings);
   const parts2 = ["error", "warning", "notice"].filter((s) => c[s] > 0).map((s) => `${c[s]} ${s}${c[s] === 1 ? "" : "s"}`);
@@ -55682,21 +55850,28 @@ function headline(run3) {
   if (run3.conclusion === "neutral") return `\u26A0\uFE0F portwarden: ${plural(fresh, what)}, none at or above \`${run3.settings.failLevel}\``;
   return pr ? "\u2705 portwarden: no new port problems" : "\u2705 portwarden: no port problems";
 }
-function reportChunks(run3, marker = "") {
+function commitLink(run3, sha) {
+  return `[\`${sha.slice(0, 7)}\`](${commitUrl(run3, sha)})`;
+}
+function fullListLine(run3, fullListIn) {
+  const url = runUrl(run3);
+  return `Full list: ${fullListIn}${url ? ` of [this workflow run](${url})` : ""}.<br>`;
+}
+function reportChunks(run3, marker = "", fullListIn) {
   const { classified, mode, mergeBase: mergeBase2, notes } = run3.analysis;
   const head = run3.context.headSha;
   const chunks = [];
-  const add = (text5, priority, findings = 0) => chunks.push({ text: text5, priority, findings });
+  const add = (text6, priority, findings = 0) => chunks.push({ text: text6, priority, findings });
   add(`${marker ? `${marker}
 ` : ""}### ${headline(run3)}
 
 `, P.structure);
   if (mode === "pull-request") {
-    add(`**${classified.new.length} new**${counts(classified.new)} \xB7 **${classified.existing.length} existing** \xB7 **${classified.fixed.length} fixed**, compared with the merge base ${mergeBase2 ? `\`${mergeBase2.slice(0, 7)}\`` : ""}.
+    add(`**${classified.new.length} new**${counts(classified.new)} \xB7 **${classified.existing.length} existing** \xB7 **${classified.fixed.length} fixed**, compared with the merge base ${mergeBase2 ? commitLink(run3, mergeBase2) : ""}.
 
 `, P.structure);
   } else {
-    add(`**${plural(classified.new.length, "finding")}**${counts(classified.new)} in \`${head.slice(0, 7)}\`.
+    add(`**${plural(classified.new.length, "finding")}**${counts(classified.new)} in ${commitLink(run3, head)}.
 
 `, P.structure);
   }
@@ -55711,7 +55886,7 @@ function reportChunks(run3, marker = "") {
 ${TABLE_HEAD}` : `#### ${title}
 
 ${TABLE_HEAD}`, P.structure);
-    for (const f of findings) add(findingRow(run3, f, sha), priority, 1);
+    for (const f of bySeverity(findings)) add(findingRow(run3, f, sha), priority, 1);
     add(collapsed ? "\n</details>\n\n" : "\n", P.structure);
   };
   if (mode === "pull-request") {
@@ -55722,12 +55897,12 @@ ${TABLE_HEAD}`, P.structure);
     table(`Findings (${classified.new.length})`, classified.new, head, P.new, false);
   }
   chunks.push(...portMapChunks(run3, P.portMap));
-  add(`<sub>portwarden ${VERSION11} \xB7 fail-level \`${run3.settings.failLevel}\` \xB7 ${plural(run3.analysis.head.stats.files, "file")} read</sub>
+  add(`<sub>${fullListIn ? fullListLine(run3, fullListIn) : ""}portwarden ${VERSION11} \xB7 fail-level \`${run3.settings.failLevel}\` \xB7 ${plural(run3.analysis.head.stats.files, "file")} read</sub>
 `, P.structure);
   return chunks;
 }
 function renderReport(run3, options) {
-  return truncate(reportChunks(run3, options.marker), options);
+  return truncate(reportChunks(run3, options.marker, options.fullListIn), options);
 }
 
 // src/report/check-run.ts
@@ -55802,9 +55977,9 @@ function jobSummaryReporter(path2 = process.env.GITHUB_STEP_SUMMARY) {
     name: "job-summary",
     async report(run3) {
       if (!path2) return { reporter: "job-summary", ok: true, detail: "GITHUB_STEP_SUMMARY is not set; no job summary written" };
-      const text5 = jobSummary(run3);
-      await appendFile2(path2, text5);
-      return { reporter: "job-summary", ok: true, detail: `${Buffer.byteLength(text5)} bytes written to the job summary` };
+      const text6 = jobSummary(run3);
+      await appendFile2(path2, text6);
+      return { reporter: "job-summary", ok: true, detail: `${Buffer.byteLength(text6)} bytes written to the job summary` };
     }
   };
 }
@@ -55838,8 +56013,8 @@ async function placeFindings(input) {
       continue;
     }
     inline2++;
-    const placed2 = await withSuggestion(input, finding, lines);
-    out2.push({ kind: "inline", finding, path: path2, line: placed2.range.end, ...placed2.range.start < placed2.range.end ? { startLine: placed2.range.start } : {}, ...placed2.suggestion !== void 0 ? { suggestion: placed2.suggestion } : {} });
+    const placed = await withSuggestion(input, finding, lines);
+    out2.push({ kind: "inline", finding, path: path2, line: placed.range.end, ...placed.range.start < placed.range.end ? { startLine: placed.range.start } : {}, ...placed.suggestion !== void 0 ? { suggestion: placed.suggestion } : {} });
   }
   return out2;
 }
@@ -55853,21 +56028,21 @@ async function withSuggestion(input, finding, lines) {
   const fixSpan = lineSpan(fix2.location);
   const range = { start: Math.min(lines.start, fixSpan.startLine), end: Math.max(lines.end, fixSpan.endLine) };
   if (!hunkContaining(input.diff, finding.location.file, range.start, range.end)) return { range: lines };
-  const text5 = await input.readHead(finding.location.file);
-  if (text5 === void 0) return { range: lines };
-  const suggestion = applyFix(text5, fix2.location, fix2.text, range);
+  const text6 = await input.readHead(finding.location.file);
+  if (text6 === void 0) return { range: lines };
+  const suggestion = applyFix(text6, fix2.location, fix2.text, range);
   return suggestion === void 0 ? { range: lines } : { range, suggestion };
 }
-function applyFix(text5, loc, replacement, range) {
-  const locator = createLocator("", text5);
+function applyFix(text6, loc, replacement, range) {
+  const locator = createLocator("", text6);
   const start2 = locator.offset(loc.line, loc.column);
   const end = locator.offset(loc.endLine, loc.endColumn);
   const from = locator.offset(range.start, 1);
   if (start2 < 0 || end < start2 || from < 0 || from > start2) return void 0;
   const next = locator.offset(range.end + 1, 1);
-  const to = next < 0 ? text5.length : next;
+  const to = next < 0 ? text6.length : next;
   if (end > to) return void 0;
-  return (text5.slice(from, start2) + replacement + text5.slice(end, to)).replace(/\r?\n$/, "");
+  return (text6.slice(from, start2) + replacement + text6.slice(end, to)).replace(/\r?\n$/, "");
 }
 function headReader(top) {
   const root2 = resolve2(top);
