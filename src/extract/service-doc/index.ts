@@ -21,9 +21,6 @@
  * engine collects them from every file (collect/suppressions.ts).
  */
 import type { Code, Nodes, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { ExtractContext, Extractor, SourceFile } from '../extractor.js';
 import type { Extraction } from '../../model/types.js';
@@ -32,9 +29,9 @@ import { scanCommands } from './commands.js';
 import { readHeading, readParagraph } from './declaration.js';
 import { DocScan, SOURCE } from './doc-scan.js';
 import { readEnvTable } from './env-table.js';
+import { parseServiceDoc } from './markdown.js';
 import { scanReferences } from './references.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
 
 /** The raw text of a node, with its start offset. */
 function raw(scan: DocScan, node: Nodes): [string, number] | undefined {
@@ -82,7 +79,7 @@ function readNode(scan: DocScan, node: Nodes): void {
 export function extractServiceDoc(file: SourceFile, ctx: ExtractContext): Extraction {
   const scan = new DocScan(file, ctx);
   try {
-    const tree: Root = parser.parse(file.text);
+    const tree: Root = parseServiceDoc(file.text);
     // Pre-order: a table is read before its cells and a paragraph before its text, so the
     // specific reader claims a port before the generic URL scan sees it.
     visit(tree, (node) => readNode(scan, node as Nodes));
