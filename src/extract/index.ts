@@ -17,7 +17,7 @@ import { buildHosts, buildServices, type ContextData } from './context.js';
 import { parseDotenv } from './deploy/dotenv.js';
 import type { ExtractContext } from './extractor.js';
 import { wanted, type FileJob } from './files.js';
-import { extractParallel } from './parallel.js';
+import { startPool } from './parallel.js';
 import { parseRegistry } from './registry/index.js';
 
 /** Builds the model from the collected files. `parsed` counts files some extractor parsed. */
@@ -42,6 +42,17 @@ export async function extractAll(root: string, collected: Collected, config: Con
     if (e.suppressions) model.suppressions.push(...e.suppressions);
   };
 
+  // The files to extract are known before the registry is read: start the worker threads now,
+  // so their start-up overlaps the registry's parse.
+  const jobs: FileJob[] = [];
+  for (const file of collected.files) {
+    if (file.path === config.registry) continue;
+    const owner = collected.ownerOf(file.path);
+    const job: FileJob = { ...file, isDoc: collected.serviceDocs.has(file.path), ...(owner ? { owner } : {}) };
+    if (wanted(job)) jobs.push(job);
+  }
+  const pool = startPool(jobs.length);
+
   let registryHosts: Host[] = [];
   const registryFile = collected.files.find((f) => f.path === config.registry);
   if (!registryFile) {
@@ -61,15 +72,8 @@ export async function extractAll(root: string, collected: Collected, config: Con
   const env = readRootEnv(root);
   const ctx: ExtractContext = { hosts, services, env };
   const data: ContextData = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env] };
-  const jobs: FileJob[] = [];
-  for (const file of collected.files) {
-    if (file.path === config.registry) continue;
-    const owner = collected.ownerOf(file.path);
-    const job: FileJob = { ...file, isDoc: collected.serviceDocs.has(file.path), ...(owner ? { owner } : {}) };
-    if (wanted(job)) jobs.push(job);
-  }
   let parsed = model.registry ? 1 : 0;
-  for (const result of await extractParallel(jobs, ctx, data)) {
+  for (const result of await pool.run(jobs, ctx, data)) {
     add(result.extraction);
     if (result.parsed) parsed++;
   }

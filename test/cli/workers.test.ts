@@ -3,8 +3,9 @@
  * result must be exactly what one thread gives: same bindings, same findings, same order.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
@@ -12,11 +13,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = resolve(ROOT, 'dist/cli.js');
 const example = resolve(ROOT, 'examples/monorepo');
 
-function bundled(workers: number): unknown {
+function bundled(workers: number, cli = CLI): unknown {
   // Exit code 1 (errors found) is expected; execFileSync throws on it, so read stdout from the error.
   let out: string;
   try {
-    out = execFileSync(process.execPath, [CLI, 'check', example, '--format', 'json'], { env: { ...process.env, PORTWARDEN_WORKERS: String(workers) }, encoding: 'utf8' });
+    out = execFileSync(process.execPath, [cli, 'check', example, '--format', 'json'], { env: { ...process.env, PORTWARDEN_WORKERS: String(workers) }, encoding: 'utf8' });
   } catch (error) {
     out = (error as { stdout: string }).stdout;
   }
@@ -32,5 +33,13 @@ describe.skipIf(!existsSync(resolve(ROOT, 'dist/extract-worker.js')))('extractio
     const inProcess = JSON.parse((await runCli(['check', example, '--format', 'json'])).stdout);
     inProcess.stats.ms = 0;
     expect(one).toEqual(inProcess);
+  });
+
+  it('redoes the files of a worker that dies on the main thread, losing none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-broken-worker-'));
+    copyFileSync(CLI, join(dir, 'cli.js'));
+    symlinkSync(resolve(ROOT, 'dist/wasm'), join(dir, 'wasm'));
+    writeFileSync(join(dir, 'extract-worker.js'), "throw new Error('worker broken on purpose');\n");
+    expect(bundled(3, join(dir, 'cli.js'))).toEqual(bundled(1));
   });
 });
