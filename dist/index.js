@@ -3374,13 +3374,13 @@ var require_data_url = __commonJS({
     }
     function collectASequenceOfCodePointsFast(char, input, position2) {
       const idx = input.indexOf(char, position2.position);
-      const start2 = position2.position;
+      const start3 = position2.position;
       if (idx === -1) {
         position2.position = input.length;
-        return input.slice(start2);
+        return input.slice(start3);
       }
       position2.position = idx;
-      return input.slice(start2, position2.position);
+      return input.slice(start3, position2.position);
     }
     function stringPercentDecode(input) {
       const bytes = encoder.encode(input);
@@ -5386,11 +5386,11 @@ var require_formdata_parser = __commonJS({
       return name2;
     }
     function collectASequenceOfBytes(condition, input, position2) {
-      let start2 = position2.position;
-      while (start2 < input.length && condition(input[start2])) {
-        ++start2;
+      let start3 = position2.position;
+      while (start3 < input.length && condition(input[start3])) {
+        ++start3;
       }
-      return input.subarray(position2.position, position2.position = start2);
+      return input.subarray(position2.position, position2.position = start3);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -5403,12 +5403,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail2 === buf.length - 1 ? buf : buf.subarray(lead, trail2 + 1);
     }
-    function bufferStartsWith(buffer, start2, position2) {
-      if (buffer.length < start2.length) {
+    function bufferStartsWith(buffer, start3, position2) {
+      if (buffer.length < start3.length) {
         return false;
       }
-      for (let i2 = 0; i2 < start2.length; i2++) {
-        if (start2[i2] !== buffer[position2.position + i2]) {
+      for (let i2 = 0; i2 < start3.length; i2++) {
+        if (start3[i2] !== buffer[position2.position + i2]) {
           return false;
         }
       }
@@ -5814,8 +5814,8 @@ var require_client_h1 = __commonJS({
           },
           wasm_on_status: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
+            const start3 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start3, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
@@ -5823,13 +5823,13 @@ var require_client_h1 = __commonJS({
           },
           wasm_on_header_field: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
+            const start3 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start3, len)) || 0;
           },
           wasm_on_header_value: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
+            const start3 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start3, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
@@ -5837,8 +5837,8 @@ var require_client_h1 = __commonJS({
           },
           wasm_on_body: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
+            const start3 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start3, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
             assert(currentParser.ptr === p);
@@ -9286,8 +9286,8 @@ var require_retry_handler = __commonJS({
             this.abort(contentLengthError);
             return false;
           }
-          const { start: start2, size, end = size - 1 } = contentRange;
-          if (this.start !== start2 || this.end != null && this.end !== end) {
+          const { start: start3, size, end = size - 1 } = contentRange;
+          if (this.start !== start3 || this.end != null && this.end !== end) {
             this.abort(
               new RequestRetryError("Content-Range mismatch", statusCode, {
                 headers,
@@ -9316,13 +9316,13 @@ var require_retry_handler = __commonJS({
               this.abort(contentLengthError);
               return false;
             }
-            const { start: start2, size, end = size - 1 } = range;
+            const { start: start3, size, end = size - 1 } = range;
             assert(
-              start2 != null && Number.isFinite(start2),
+              start3 != null && Number.isFinite(start3),
               "content-range mismatch"
             );
             assert(end != null && Number.isFinite(end), "invalid content-length");
-            this.start = start2;
+            this.start = start3;
             this.end = end;
           }
           if (this.end == null) {
@@ -9648,9 +9648,9 @@ var require_readable = __commonJS({
       }
       const { _readableState: state } = consume2.stream;
       if (state.bufferIndex) {
-        const start2 = state.bufferIndex;
+        const start3 = state.bufferIndex;
         const end = state.buffer.length;
-        for (let n = start2; n < end; n++) {
+        for (let n = start3; n < end; n++) {
           consumePush(consume2, state.buffer[n]);
         }
       } else {
@@ -9675,8 +9675,8 @@ var require_readable = __commonJS({
       }
       const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
       const bufferLength = buffer.length;
-      const start2 = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
-      return buffer.utf8Slice(start2, bufferLength);
+      const start3 = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
+      return buffer.utf8Slice(start3, bufferLength);
     }
     function chunksConcat(chunks, length) {
       if (chunks.length === 0 || length === 0) {
@@ -18326,19 +18326,19 @@ var require_eventsource_stream = __commonJS({
     var minParserItems = 1024;
     var maxParserItems = 131072;
     var bytesPerParserItem = 128;
-    function isASCIINumberBytes(buffer2, start2) {
-      if (start2 >= buffer2.length) {
+    function isASCIINumberBytes(buffer2, start3) {
+      if (start3 >= buffer2.length) {
         return false;
       }
-      for (let i2 = start2; i2 < buffer2.length; i2++) {
+      for (let i2 = start3; i2 < buffer2.length; i2++) {
         if (buffer2[i2] < 48 || buffer2[i2] > 57) {
           return false;
         }
       }
       return true;
     }
-    function isValidLastEventIdBytes(buffer2, start2) {
-      for (let i2 = start2; i2 < buffer2.length; i2++) {
+    function isValidLastEventIdBytes(buffer2, start3) {
+      for (let i2 = start3; i2 < buffer2.length; i2++) {
         if (buffer2[i2] === 0) {
           return false;
         }
@@ -18641,9 +18641,9 @@ ${value}`;
         let length = 0;
         for (let i2 = this.lineChunkIndex; i2 <= this.chunkIndex; i2++) {
           const chunk = this.chunks[i2];
-          const start2 = i2 === this.lineChunkIndex ? this.linePos : 0;
+          const start3 = i2 === this.lineChunkIndex ? this.linePos : 0;
           const end = i2 === this.chunkIndex ? this.pos : chunk.length;
-          const slice2 = chunk.subarray(start2, end);
+          const slice2 = chunk.subarray(start3, end);
           length += slice2.length;
           chunks.push(slice2);
         }
@@ -19473,7 +19473,7 @@ var require_scan = __commonJS({
       const parts2 = [];
       let str2 = input;
       let index2 = -1;
-      let start2 = 0;
+      let start3 = 0;
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
@@ -19556,8 +19556,8 @@ var require_scan = __commonJS({
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index2 === start2 + 1) {
-            start2 += 2;
+          if (prev === CHAR_DOT && index2 === start3 + 1) {
+            start3 += 2;
             continue;
           }
           lastIndex = index2 + 1;
@@ -19569,7 +19569,7 @@ var require_scan = __commonJS({
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code3 === CHAR_EXCLAMATION_MARK && index2 === start2) {
+            if (code3 === CHAR_EXCLAMATION_MARK && index2 === start3) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -19630,9 +19630,9 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index2 === start2) {
+        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index2 === start3) {
           negated = token.negated = true;
-          start2++;
+          start3++;
           continue;
         }
         if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
@@ -19673,10 +19673,10 @@ var require_scan = __commonJS({
       let base2 = str2;
       let prefix = "";
       let glob = "";
-      if (start2 > 0) {
-        prefix = str2.slice(0, start2);
-        str2 = str2.slice(start2);
-        lastIndex -= start2;
+      if (start3 > 0) {
+        prefix = str2.slice(0, start3);
+        str2 = str2.slice(start3);
+        lastIndex -= start3;
       }
       if (base2 && isGlob === true && lastIndex > 0) {
         base2 = str2.slice(0, lastIndex);
@@ -19701,7 +19701,7 @@ var require_scan = __commonJS({
       const state = {
         prefix,
         input,
-        start: start2,
+        start: start3,
         base: base2,
         glob,
         isBrace,
@@ -19722,11 +19722,11 @@ var require_scan = __commonJS({
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start3;
           const i2 = slashes[idx];
           const value2 = input.slice(n2, i2);
           if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
+            if (idx === 0 && start3 !== 0) {
               tokens[idx].isPrefix = true;
               tokens[idx].value = prefix;
             } else {
@@ -19735,12 +19735,12 @@ var require_scan = __commonJS({
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
-          if (i2 >= start2) {
+          if (i2 >= start3) {
             parts2.push(value2);
             prevIndex = i2;
           }
         }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start3;
         const value = input.slice(n);
         parts2.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
@@ -22002,18 +22002,18 @@ ${indent2}${text6.slice(fold + 1, end2)}`;
     }
     function consumeMoreIndentedLines(text6, i2, indent2) {
       let end = i2;
-      let start2 = i2 + 1;
-      let ch = text6[start2];
+      let start3 = i2 + 1;
+      let ch = text6[start3];
       while (ch === " " || ch === "	") {
-        if (i2 < start2 + indent2) {
+        if (i2 < start3 + indent2) {
           ch = text6[++i2];
         } else {
           do {
             ch = text6[++i2];
           } while (ch && ch !== "\n");
           end = i2;
-          start2 = i2 + 1;
-          ch = text6[start2];
+          start3 = i2 + 1;
+          ch = text6[start3];
         }
       }
       return end;
@@ -22044,12 +22044,12 @@ var require_stringifyString = __commonJS({
       const strLen = str2.length;
       if (strLen <= limit)
         return false;
-      for (let i2 = 0, start2 = 0; i2 < strLen; ++i2) {
+      for (let i2 = 0, start3 = 0; i2 < strLen; ++i2) {
         if (str2[i2] === "\n") {
-          if (i2 - start2 > limit)
+          if (i2 - start3 > limit)
             return true;
-          start2 = i2 + 1;
-          if (strLen - start2 <= limit)
+          start3 = i2 + 1;
+          if (strLen - start3 <= limit)
             return false;
         }
       }
@@ -22063,19 +22063,19 @@ var require_stringifyString = __commonJS({
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str2 = "";
-      let start2 = 0;
+      let start3 = 0;
       for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
         if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
-          str2 += json.slice(start2, i2) + "\\ ";
+          str2 += json.slice(start3, i2) + "\\ ";
           i2 += 1;
-          start2 = i2;
+          start3 = i2;
           ch = "\\";
         }
         if (ch === "\\")
           switch (json[i2 + 1]) {
             case "u":
               {
-                str2 += json.slice(start2, i2);
+                str2 += json.slice(start3, i2);
                 const code3 = json.substr(i2 + 2, 4);
                 switch (code3) {
                   case "0000":
@@ -22109,14 +22109,14 @@ var require_stringifyString = __commonJS({
                       str2 += json.substr(i2, 6);
                 }
                 i2 += 5;
-                start2 = i2 + 1;
+                start3 = i2 + 1;
               }
               break;
             case "n":
               if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
                 i2 += 1;
               } else {
-                str2 += json.slice(start2, i2) + "\n\n";
+                str2 += json.slice(start3, i2) + "\n\n";
                 while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
                   str2 += "\n";
                   i2 += 2;
@@ -22125,14 +22125,14 @@ var require_stringifyString = __commonJS({
                 if (json[i2 + 2] === " ")
                   str2 += "\\";
                 i2 += 1;
-                start2 = i2 + 1;
+                start3 = i2 + 1;
               }
               break;
             default:
               i2 += 1;
           }
       }
-      str2 = start2 ? str2 + json.slice(start2) : json;
+      str2 = start3 ? str2 + json.slice(start3) : json;
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -22211,10 +22211,10 @@ ${indent2}`) + "'";
         else
           break;
       }
-      let start2 = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start2) {
-        value = value.substring(start2.length);
-        start2 = start2.replace(/\n+/g, `$&${indent2}`);
+      let start3 = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start3) {
+        value = value.substring(start3.length);
+        start3 = start3.replace(/\n+/g, `$&${indent2}`);
       }
       const indentSize = indent2 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
@@ -22232,14 +22232,14 @@ ${indent2}`) + "'";
             literalFallback = true;
           };
         }
-        const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start3}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
 ${indent2}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent2}`);
       return `|${header}
-${indent2}${start2}${value}${end}`;
+${indent2}${start3}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
@@ -22870,23 +22870,23 @@ ${indent2}${line}` : "\n";
         lines.push(str2);
         linesAtValue = lines.length;
       }
-      const { start: start2, end } = flowChars;
+      const { start: start3, end } = flowChars;
       if (lines.length === 0) {
-        return start2 + end;
+        return start3 + end;
       } else {
         if (!reqNewline) {
           const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start2;
+          let str2 = start3;
           for (const line of lines)
             str2 += line ? `
 ${indentStep}${indent2}${line}` : "\n";
           return `${str2}
 ${indent2}${end}`;
         } else {
-          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start3}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
@@ -24681,7 +24681,7 @@ var require_resolve_props = __commonJS({
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
-      let start2 = null;
+      let start3 = null;
       for (const token of tokens) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
@@ -24733,7 +24733,7 @@ var require_resolve_props = __commonJS({
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
             anchor = token;
-            start2 ?? (start2 = token.offset);
+            start3 ?? (start3 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -24742,7 +24742,7 @@ var require_resolve_props = __commonJS({
             if (tag)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
             tag = token;
-            start2 ?? (start2 = token.offset);
+            start3 ?? (start3 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -24790,7 +24790,7 @@ var require_resolve_props = __commonJS({
         tag,
         newlineAfterProp,
         end,
-        start: start2 ?? end
+        start: start3 ?? end
       };
     }
     exports.resolveProps = resolveProps;
@@ -24892,8 +24892,8 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep4, value } = collItem;
-        const keyProps = resolveProps.resolveProps(start2, {
+        const { start: start3, key, sep: sep4, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start3, {
           indicator: "explicit-key-ind",
           next: key ?? sep4?.[0],
           offset,
@@ -24920,14 +24920,14 @@ var require_resolve_block_map = __commonJS({
             continue;
           }
           if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+            onError(key ?? start3[start3.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start3, null, keyProps, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
@@ -24997,8 +24997,8 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start: start2, value } of bs.items) {
-        const props = resolveProps.resolveProps(start2, {
+      for (const { start: start3, value } of bs.items) {
+        const props = resolveProps.resolveProps(start3, {
           indicator: "seq-item-ind",
           next: value,
           offset,
@@ -25019,7 +25019,7 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start2, null, props, onError);
+        const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start3, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node2.range[2];
@@ -25103,8 +25103,8 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep4, value } = collItem;
-        const props = resolveProps.resolveProps(start2, {
+        const { start: start3, key, sep: sep4, value } = collItem;
+        const props = resolveProps.resolveProps(start3, {
           flow: fcName,
           indicator: "explicit-key-ind",
           next: key ?? sep4?.[0],
@@ -25144,7 +25144,7 @@ var require_resolve_flow_collection = __commonJS({
             onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
-            loop: for (const st of start2) {
+            loop: for (const st of start3) {
               switch (st.type) {
                 case "comma":
                 case "space":
@@ -25177,7 +25177,7 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start3, null, props, onError);
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
@@ -25340,10 +25340,10 @@ var require_resolve_block_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
-      const start2 = scalar.offset;
+      const start3 = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
-        return { value: "", type: null, comment: "", range: [start2, start2, start2] };
+        return { value: "", type: null, comment: "", range: [start3, start3, start3] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
@@ -25356,10 +25356,10 @@ var require_resolve_block_scalar = __commonJS({
       }
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start2 + header.length;
+        let end2 = start3 + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start2, end2, end2] };
+        return { value: value2, type, comment: header.comment, range: [start3, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -25440,8 +25440,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start2 + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start2, end, end] };
+      const end = start3 + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start3, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -25963,7 +25963,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start: start2, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start: start3, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -25973,7 +25973,7 @@ var require_compose_doc = __commonJS({
         options: doc.options,
         schema: doc.schema
       };
-      const props = resolveProps.resolveProps(start2, {
+      const props = resolveProps.resolveProps(start3, {
         indicator: "doc-start",
         next: value ?? end?.[0],
         offset,
@@ -25986,7 +25986,7 @@ var require_compose_doc = __commonJS({
         if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError);
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start3, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -26435,9 +26435,9 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep4, value }) {
+    function stringifyItem({ start: start3, key, sep: sep4, value }) {
       let res = "";
-      for (const st of start2)
+      for (const st of start3)
         res += st.source;
       if (key)
         res += stringifyToken(key);
@@ -27227,8 +27227,8 @@ var require_line_counter = __commonJS({
             return { line: low + 1, col: 1 };
           if (low === 0)
             return { line: 0, col: offset };
-          const start2 = this.lineStarts[low - 1];
-          return { line: low, col: offset - start2 + 1 };
+          const start3 = this.lineStarts[low - 1];
+          return { line: low, col: offset - start3 + 1 };
         };
       }
     };
@@ -27608,7 +27608,7 @@ var require_parser = __commonJS({
       *scalar(scalar) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
-          const start2 = getFirstKeyStartProps(prev);
+          const start3 = getFirstKeyStartProps(prev);
           let sep4;
           if (scalar.end) {
             sep4 = scalar.end;
@@ -27620,7 +27620,7 @@ var require_parser = __commonJS({
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep4 }]
+            items: [{ start: start3, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map3;
@@ -27695,7 +27695,7 @@ var require_parser = __commonJS({
         if (this.indent >= map3.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map3.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start2 = [];
+          let start3 = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
             for (let i2 = 0; i2 < it.sep.length; ++i2) {
@@ -27715,14 +27715,14 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start2 = it.sep.splice(nl[1]);
+              start3 = it.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
               if (atNextItem || it.value) {
-                start2.push(this.sourceToken);
-                map3.items.push({ start: start2 });
+                start3.push(this.sourceToken);
+                map3.items.push({ start: start3 });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -27735,8 +27735,8 @@ var require_parser = __commonJS({
                 it.start.push(this.sourceToken);
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
-                start2.push(this.sourceToken);
-                map3.items.push({ start: start2, explicitKey: true });
+                start3.push(this.sourceToken);
+                map3.items.push({ start: start3, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -27753,12 +27753,12 @@ var require_parser = __commonJS({
                   if (includesToken(it.start, "newline")) {
                     Object.assign(it, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start3 = getFirstKeyStartProps(it.start);
+                    const start4 = getFirstKeyStartProps(it.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start3, key: null, sep: [this.sourceToken] }]
+                      items: [{ start: start4, key: null, sep: [this.sourceToken] }]
                     });
                   }
                 } else if (it.value) {
@@ -27768,10 +27768,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    items: [{ start: start3, key: null, sep: [this.sourceToken] }]
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start3 = getFirstKeyStartProps(it.start);
+                  const start4 = getFirstKeyStartProps(it.start);
                   const key = it.key;
                   const sep4 = it.sep;
                   sep4.push(this.sourceToken);
@@ -27781,10 +27781,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep4 }]
+                    items: [{ start: start4, key, sep: sep4 }]
                   });
-                } else if (start2.length > 0) {
-                  it.sep = it.sep.concat(start2, this.sourceToken);
+                } else if (start3.length > 0) {
+                  it.sep = it.sep.concat(start3, this.sourceToken);
                 } else {
                   it.sep.push(this.sourceToken);
                 }
@@ -27792,7 +27792,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map3.items.push({ start: start2, key: null, sep: [this.sourceToken] });
+                  map3.items.push({ start: start3, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -27812,7 +27812,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs4 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map3.items.push({ start: start2, key: fs4, sep: [] });
+                map3.items.push({ start: start3, key: fs4, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs4);
@@ -27836,7 +27836,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map3.items.push({ start: start2 });
+                  map3.items.push({ start: start3 });
                 }
                 this.stack.push(bv);
                 return;
@@ -27973,7 +27973,7 @@ var require_parser = __commonJS({
             yield* this.step();
           } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             const prev = getPrevProps(parent);
-            const start2 = getFirstKeyStartProps(prev);
+            const start3 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
             const sep4 = fc.end.splice(1, fc.end.length);
             sep4.push(this.sourceToken);
@@ -27981,7 +27981,7 @@ var require_parser = __commonJS({
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep4 }]
+              items: [{ start: start3, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map3;
@@ -28040,35 +28040,35 @@ var require_parser = __commonJS({
           case "explicit-key-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start2 = getFirstKeyStartProps(prev);
-            start2.push(this.sourceToken);
+            const start3 = getFirstKeyStartProps(prev);
+            start3.push(this.sourceToken);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start: start2, explicitKey: true }]
+              items: [{ start: start3, explicitKey: true }]
             };
           }
           case "map-value-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start2 = getFirstKeyStartProps(prev);
+            const start3 = getFirstKeyStartProps(prev);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+              items: [{ start: start3, key: null, sep: [this.sourceToken] }]
             };
           }
         }
         return null;
       }
-      atIndentedComment(start2, indent2) {
+      atIndentedComment(start3, indent2) {
         if (this.type !== "comment")
           return false;
         if (this.indent <= indent2)
           return false;
-        return start2.every((st) => st.type === "newline" || st.type === "space");
+        return start3.every((st) => st.type === "newline" || st.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -29128,20 +29128,20 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found, i2, k, keys, len, next, start2;
+            var cursor, end, found, i2, k, keys, len, next, start3;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
             keys = [];
             cursor = null;
-            start2 = `b_${this.id}-`.length;
+            start3 = `b_${this.id}-`.length;
             end = "_settings".length;
             while (cursor !== 0) {
               [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
               cursor = ~~next;
               for (i2 = 0, len = found.length; i2 < len; i2++) {
                 k = found[i2];
-                keys.push(k.slice(start2, -end));
+                keys.push(k.slice(start3, -end));
               }
             }
             return keys;
@@ -30325,9 +30325,9 @@ function createLocator(file, text6) {
   return {
     file,
     text: text6,
-    range(start2, end) {
-      const a = point3(start2);
-      const b = point3(Math.max(end, start2));
+    range(start3, end) {
+      const a = point3(start3);
+      const b = point3(Math.max(end, start3));
       return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
     },
     offset(line, column) {
@@ -30726,17 +30726,17 @@ function buildServices(config, names) {
 }
 
 // src/extract/deploy/mapped.ts
-function identity(source, start2, end) {
+function identity(source, start3, end) {
   const starts = [];
   const ends = [];
-  for (let i2 = start2; i2 < end; i2++) {
+  for (let i2 = start3; i2 < end; i2++) {
     starts.push(i2);
     ends.push(i2 + 1);
   }
-  return { value: source.slice(start2, end), starts, ends };
+  return { value: source.slice(start3, end), starts, ends };
 }
-function filled(value, start2, end) {
-  return { value, starts: Array(value.length).fill(start2), ends: Array(value.length).fill(end) };
+function filled(value, start3, end) {
+  return { value, starts: Array(value.length).fill(start3), ends: Array(value.length).fill(end) };
 }
 function emptyMapped() {
   return { value: "", starts: [], ends: [] };
@@ -30747,9 +30747,9 @@ function append(into, part) {
   into.ends.push(...part.ends);
   return into;
 }
-function appendChar(into, ch, start2, end) {
+function appendChar(into, ch, start3, end) {
   into.value += ch;
-  into.starts.push(start2);
+  into.starts.push(start3);
   into.ends.push(end);
 }
 function slice(m, a, b = m.value.length) {
@@ -30814,7 +30814,7 @@ var ExtractionOutput = class {
     return true;
   }
   /** Records a binding whose port is written at `[start, end)`. */
-  pushBinding(fields, start2, end) {
+  pushBinding(fields, start3, end) {
     const { service, port, kind, strength, network, via, containerPort } = fields;
     const binding = {
       service,
@@ -30823,7 +30823,7 @@ var ExtractionOutput = class {
       kind,
       source: fields.source ?? this.source,
       strength,
-      location: this.file.locator.range(start2, end)
+      location: this.file.locator.range(start3, end)
     };
     if (network !== void 0) binding.network = network;
     if (via !== void 0) binding.via = via;
@@ -30831,9 +30831,9 @@ var ExtractionOutput = class {
     this.extraction.bindings.push(binding);
   }
   /** Records a reference whose port is written at `[start, end)`. */
-  pushReference(fields, start2, end) {
+  pushReference(fields, start3, end) {
     const { target, port, kind, fromService, containerNetwork } = fields;
-    const ref = { target, port, kind, host: fields.host ?? this.host, location: this.file.locator.range(start2, end), source: this.source };
+    const ref = { target, port, kind, host: fields.host ?? this.host, location: this.file.locator.range(start3, end), source: this.source };
     if (fromService !== void 0) ref.fromService = fromService;
     if (containerNetwork !== void 0) ref.containerNetwork = containerNetwork;
     this.extraction.references.push(ref);
@@ -30842,13 +30842,13 @@ var ExtractionOutput = class {
    * Records an input problem at `[start, end)`, once per rule and span. `key` is the whole
    * fingerprint key as stored (no line numbers: findings must survive edits above them).
    */
-  pushProblem(ruleId, message, start2, end, key) {
-    if (!this.claim(`problem|${ruleId}|${start2}|${end}`)) return;
-    this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(start2, end), key });
+  pushProblem(ruleId, message, start3, end, key) {
+    if (!this.claim(`problem|${ruleId}|${start3}|${end}`)) return;
+    this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(start3, end), key });
   }
   /** Records an `input/invalid-port` problem: `found` says what was written where; the expectation is added. */
-  invalidPort(found, start2, end, key) {
-    this.pushProblem(INVALID_PORT, `${found}; expected an integer from 1 to 65535.`, start2, end, key);
+  invalidPort(found, start3, end, key) {
+    this.pushProblem(INVALID_PORT, `${found}; expected an integer from 1 to 65535.`, start3, end, key);
   }
 };
 
@@ -30881,11 +30881,11 @@ function scanExpansion(s, i2) {
   return void 0;
 }
 function expandAt(m, i2, exp, lookup, options = {}) {
-  const [start2, end] = spanOf(m, i2, exp.end);
+  const [start3, end] = spanOf(m, i2, exp.end);
   const found = lookup(exp.name);
-  const value = typeof found === "string" ? filled(found, start2, end) : found;
+  const value = typeof found === "string" ? filled(found, start3, end) : found;
   const word = () => exp.word ? interpolate(slice(m, exp.word[0], exp.word[1]), lookup, options) : { value: emptyMapped(), unresolved: [] };
-  const missing = () => ({ value: filled(UNRESOLVED, start2, end), unresolved: [{ name: exp.name, start: start2, end }] });
+  const missing = () => ({ value: filled(UNRESOLVED, start3, end), unresolved: [{ name: exp.name, start: start3, end }] });
   const set = value !== void 0;
   const nonEmpty = set && value.value !== "";
   switch (exp.op) {
@@ -30939,11 +30939,11 @@ var DeployOutput = class extends ExtractionOutput {
    */
   port(m, a, b, what) {
     const text6 = m.value.slice(a, b);
-    const [start2, end] = spanOf(m, a, b);
+    const [start3, end] = spanOf(m, a, b);
     if (text6.includes(UNRESOLVED)) return void 0;
     const port = readPort(text6);
-    if (port !== void 0) return { port, start: start2, end };
-    this.invalidPort(`Found \`${text6}\` as the port in ${what}`, start2, end, `${INVALID_PORT}|${this.file.path}|${what}|${text6}`);
+    if (port !== void 0) return { port, start: start3, end };
+    this.invalidPort(`Found \`${text6}\` as the port in ${what}`, start3, end, `${INVALID_PORT}|${this.file.path}|${what}|${text6}`);
     return void 0;
   }
   /** Records that `service` listens on `hit.port`. */
@@ -30960,8 +30960,8 @@ var DeployOutput = class extends ExtractionOutput {
     this.pushReference({ ...fields, port: hit.port }, hit.start, hit.end);
   }
   /** Records an input problem at the source span `[start, end)`; `key` follows the rule id in the fingerprint key. */
-  problem(ruleId, message, start2, end, key) {
-    this.pushProblem(ruleId, message, start2, end, `${ruleId}|${key}`);
+  problem(ruleId, message, start3, end, key) {
+    this.pushProblem(ruleId, message, start3, end, `${ruleId}|${key}`);
   }
   /** Reports variables that left a port without a value. */
   unresolved(list3, what) {
@@ -31019,7 +31019,7 @@ function dotenvEntries(text6) {
     const q = text6[i2];
     if (q === '"' || q === "'") {
       const value = emptyMapped();
-      const start2 = ++i2;
+      const start3 = ++i2;
       while (i2 < text6.length && text6[i2] !== q) {
         const esc = q === '"' && text6[i2] === "\\" ? ESCAPES[text6[i2 + 1] ?? ""] : void 0;
         if (esc !== void 0) {
@@ -31030,7 +31030,7 @@ function dotenvEntries(text6) {
           i2++;
         }
       }
-      entries2.push({ key, keyStart, value, start: start2, end: i2, quote: q });
+      entries2.push({ key, keyStart, value, start: start3, end: i2, quote: q });
       const after = text6.indexOf("\n", i2);
       pos = after < 0 ? text6.length : after + 1;
       continue;
@@ -31092,9 +31092,9 @@ function parseYaml(out2) {
   }
   if (doc.errors.length === 0) return doc;
   for (const [n, e] of doc.errors.entries()) {
-    const [start2, end] = e.pos;
+    const [start3, end] = e.pos;
     const reason = e.message.split("\n")[0] ?? e.code;
-    out2.problem("input/invalid-yaml", `Found invalid YAML in ${out2.file.path}: ${reason}; expected a valid YAML document.`, start2, Math.max(end, start2 + 1), `${out2.file.path}|${e.code}|${n + 1}`);
+    out2.problem("input/invalid-yaml", `Found invalid YAML in ${out2.file.path}: ${reason}; expected a valid YAML document.`, start3, Math.max(end, start3 + 1), `${out2.file.path}|${e.code}|${n + 1}`);
   }
   return void 0;
 }
@@ -31131,13 +31131,13 @@ function items(node2, doc) {
 }
 function scalarText(node2, text6) {
   if (!(0, import_yaml2.isScalar)(node2) || node2.value === null || !node2.range) return void 0;
-  const [start2, end] = node2.range;
-  const raw2 = text6.slice(start2, end);
+  const [start3, end] = node2.range;
+  const raw2 = text6.slice(start3, end);
   if (node2.type === "PLAIN" || node2.type === void 0) {
-    return raw2.includes("\n") ? align(String(node2.value), raw2, start2) : identity(text6, start2, end);
+    return raw2.includes("\n") ? align(String(node2.value), raw2, start3) : identity(text6, start3, end);
   }
-  if (node2.type === "QUOTE_SINGLE" || node2.type === "QUOTE_DOUBLE") return align(String(node2.value), raw2.slice(1, -1), start2 + 1);
-  return align(String(node2.value), raw2, start2);
+  if (node2.type === "QUOTE_SINGLE" || node2.type === "QUOTE_DOUBLE") return align(String(node2.value), raw2.slice(1, -1), start3 + 1);
+  return align(String(node2.value), raw2, start3);
 }
 
 // src/extract/deploy/cloudflared.ts
@@ -31183,19 +31183,19 @@ function readPortRange(m, a, b, out2, what) {
   const lo = out2.port(m, a, a + dash, what);
   const hi = out2.port(m, a + dash + 1, b, what);
   if (!lo || !hi) return [];
-  const [start2, end] = spanOf(m, a, b);
+  const [start3, end] = spanOf(m, a, b);
   if (hi.port < lo.port || hi.port - lo.port > MAX_RANGE) {
     out2.problem(
       "input/invalid-port",
       `Found the port range \`${text6}\` in ${what}; expected a low-high range of at most ${MAX_RANGE} ports.`,
-      start2,
+      start3,
       end,
       `${out2.file.path}|${what}|${text6}`
     );
     return [];
   }
   const hits = [lo];
-  for (let p = lo.port + 1; p < hi.port; p++) hits.push({ port: p, start: start2, end });
+  for (let p = lo.port + 1; p < hi.port; p++) hits.push({ port: p, start: start3, end });
   if (hi.port > lo.port) hits.push(hi);
   return hits;
 }
@@ -31902,9 +31902,9 @@ function errorIndex(text6, error2) {
 
 // src/extract/deploy/xml.ts
 var XmlError = class extends Error {
-  constructor(message, start2, end) {
+  constructor(message, start3, end) {
     super(message);
-    this.start = start2;
+    this.start = start3;
     this.end = end;
   }
   start;
@@ -31974,9 +31974,9 @@ function tagEnd(text6, i2) {
   }
   return -1;
 }
-function decode(text6, start2, end) {
+function decode(text6, start3, end) {
   const out2 = emptyMapped();
-  for (let i2 = start2; i2 < end; ) {
+  for (let i2 = start3; i2 < end; ) {
     const semi = text6[i2] === "&" ? text6.indexOf(";", i2) : -1;
     if (semi > i2 && semi < end && semi - i2 <= 10) {
       const ref = text6.slice(i2 + 1, semi);
@@ -32026,9 +32026,9 @@ var plistExtractor = {
     try {
       doc = parseXml(file.text);
     } catch (error2) {
-      const [start2, end] = error2 instanceof XmlError ? [error2.start, error2.end] : [0, 0];
+      const [start3, end] = error2 instanceof XmlError ? [error2.start, error2.end] : [0, 0];
       const message = error2.message;
-      out2.problem("input/invalid-xml", `${message} in ${file.path}.`, start2, end, `${file.path}|${message}`);
+      out2.problem("input/invalid-xml", `${message} in ${file.path}.`, start3, end, `${file.path}|${message}`);
       return out2.extraction;
     }
     const plist = elements(doc).find((e) => e.name === "plist");
@@ -32119,65 +32119,6 @@ var shellExtractor = {
 // src/extract/deploy/index.ts
 var deployExtractors = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor, plistExtractor, cloudflaredExtractor, prometheusExtractor];
 
-// node_modules/ccount/index.js
-function ccount(value, character) {
-  const source = String(value);
-  if (typeof character !== "string") {
-    throw new TypeError("Expected character");
-  }
-  let count = 0;
-  let index2 = source.indexOf(character);
-  while (index2 !== -1) {
-    count++;
-    index2 = source.indexOf(character, index2 + character.length);
-  }
-  return count;
-}
-
-// node_modules/devlop/lib/default.js
-function ok() {
-}
-
-// node_modules/micromark-util-character/index.js
-var asciiAlpha = regexCheck(/[A-Za-z]/);
-var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
-var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-function asciiControl(code3) {
-  return (
-    // Special whitespace codes (which have negative values), C0 and Control
-    // character DEL
-    code3 !== null && (code3 < 32 || code3 === 127)
-  );
-}
-var asciiDigit = regexCheck(/\d/);
-var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
-var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-function markdownLineEnding(code3) {
-  return code3 !== null && code3 < -2;
-}
-function markdownLineEndingOrSpace(code3) {
-  return code3 !== null && (code3 < 0 || code3 === 32);
-}
-function markdownSpace(code3) {
-  return code3 === -2 || code3 === -1 || code3 === 32;
-}
-var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
-var unicodeWhitespace = regexCheck(/\s/);
-function regexCheck(regex2) {
-  return check3;
-  function check3(code3) {
-    return code3 !== null && code3 > -1 && regex2.test(String.fromCharCode(code3));
-  }
-}
-
-// node_modules/escape-string-regexp/index.js
-function escapeStringRegexp(string3) {
-  if (typeof string3 !== "string") {
-    throw new TypeError("Expected a string");
-  }
-  return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
-}
-
 // node_modules/unist-util-is/lib/index.js
 var convert = (
   // Note: overloads in JSDoc can’t yet use different `@template`s.
@@ -32196,7 +32137,7 @@ var convert = (
    */
   (function(test) {
     if (test === null || test === void 0) {
-      return ok2;
+      return ok;
     }
     if (typeof test === "function") {
       return castFactory(test);
@@ -32270,7 +32211,7 @@ function castFactory(testFunction) {
     );
   }
 }
-function ok2() {
+function ok() {
   return true;
 }
 function looksLikeANode(value) {
@@ -32402,474 +32343,330 @@ function toResult(value) {
   return value === null || value === void 0 ? empty : [value];
 }
 
-// node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list3, options) {
-  const settings = options || {};
-  const ignored = convert(settings.ignore || []);
-  const pairs2 = toPairs(list3);
-  let pairIndex = -1;
-  while (++pairIndex < pairs2.length) {
-    visitParents(tree, visitor);
+// node_modules/unist-util-visit/lib/index.js
+function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+  let check3;
+  let visitors;
+  let reverse;
+  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
+    check3 = /** @type {Test} */
+    testOrEnterOrVisitors;
+    visitors = enterOrVisitorsOrReverse;
+    reverse = maybeReverse;
+  } else {
+    visitors = /** @type {Visitor | Visitors} */
+    testOrEnterOrVisitors;
+    reverse = enterOrVisitorsOrReverse;
   }
-  function visitor(node2, parents, index2) {
-    if (node2.type === "text" && typeof index2 === "number") {
-      return handler2(node2, parents, index2);
-    }
-    if (ignored(node2, index2, parents[parents.length - 1])) return SKIP;
-  }
-  function handler2(node2, parents, index2) {
-    const parent = parents[parents.length - 1];
-    const find = pairs2[pairIndex][0];
-    const replace2 = pairs2[pairIndex][1];
-    let start2 = 0;
-    let change = false;
-    let nodes = [];
-    find.lastIndex = 0;
-    let match = find.exec(node2.value);
-    while (match) {
-      const position2 = match.index;
-      const matchObject = {
-        index: match.index,
-        input: match.input,
-        stack: [...parents, node2]
-      };
-      let value = replace2(...match, matchObject);
-      if (typeof value === "string") {
-        value = value.length > 0 ? { type: "text", value } : void 0;
-      }
-      if (value === false) {
-        find.lastIndex = position2 + 1;
-      } else {
-        if (start2 !== position2) {
-          add({ type: "text", value: node2.value.slice(start2, position2) });
-        }
-        if (Array.isArray(value)) {
-          for (const child of value) add(child);
-        } else if (value) {
-          add(value);
-        }
-        start2 = position2 + match[0].length;
-        change = true;
-      }
-      if (!find.global) {
-        break;
-      }
-      match = find.exec(node2.value);
-    }
-    if (change) {
-      if (start2 < node2.value.length) {
-        add({ type: "text", value: node2.value.slice(start2) });
-      }
-      parent.children.splice(index2, 1, ...nodes);
-    } else {
-      nodes = [node2];
-    }
-    return index2 + nodes.length;
-    function add(child) {
-      const previous3 = nodes[nodes.length - 1];
-      if (previous3 && previous3.type === "text" && child.type === "text") {
-        previous3.value += child.value;
-      } else {
-        nodes.push(child);
-      }
-    }
+  if (typeof visitors === "function") {
+    visitParents(tree, check3, wrap(visitors), reverse);
+  } else {
+    visitParents(tree, check3, wrapVisitors(visitors), reverse);
   }
 }
-function toPairs(tupleOrList) {
-  if (!Array.isArray(tupleOrList)) {
-    throw new TypeError("Expected find and replace tuple or list of tuples");
-  }
-  const result2 = [];
-  const list3 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
-    /** @type {FindAndReplaceList} */
-    tupleOrList
-  ) : [
-    /** @type {FindAndReplaceTuple} */
-    tupleOrList
-  ];
-  let index2 = -1;
-  while (++index2 < list3.length) {
-    const tuple = list3[index2];
-    result2.push([toExpression(tuple[0]), toFunction(tuple[1])]);
-  }
-  return result2;
-}
-function toExpression(find) {
-  return typeof find === "string" ? new RegExp(escapeStringRegexp(find), "g") : find;
-}
-function toFunction(replace2) {
-  return typeof replace2 === "function" ? replace2 : function() {
-    return replace2;
+function wrapVisitors(visitors) {
+  if (!visitors || typeof visitors !== "object") return visitors;
+  return {
+    enter: typeof visitors.enter === "function" ? wrap(visitors.enter) : visitors.enter,
+    exit: typeof visitors.exit === "function" ? wrap(visitors.exit) : visitors.exit
   };
+}
+function wrap(visitor) {
+  return overload;
+  function overload(node2, parents, index2) {
+    return visitor(node2, index2, parents[parents.length - 1]);
+  }
 }
 
-// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
-var inConstruct = "phrasing";
-var notInConstruct = ["autolink", "link", "image", "label"];
-function gfmAutolinkLiteralFromMarkdown() {
-  return {
-    transforms: [transformGfmAutolinkLiterals],
-    enter: {
-      literalAutolink: enterLiteralAutolink,
-      literalAutolinkEmail: enterLiteralAutolinkValue,
-      literalAutolinkHttp: enterLiteralAutolinkValue,
-      literalAutolinkWww: enterLiteralAutolinkValue
-    },
-    exit: {
-      literalAutolink: exitLiteralAutolink,
-      literalAutolinkEmail: exitLiteralAutolinkEmail,
-      literalAutolinkHttp: exitLiteralAutolinkHttp,
-      literalAutolinkWww: exitLiteralAutolinkWww
+// src/extract/service-doc/commands.ts
+var PORT_ASSIGN = /(?<![\w$])PORT[ \t]*=[ \t]*(["']?)(\d+)\1(?![\w.])/g;
+var PORT_FLAG = /(?<![\w-])--port(?:[ \t]+|=)(["']?)(\d+)\1(?![\w.])/g;
+var OTHER_PORT = /(?<![\w$])([A-Z][A-Z0-9_]*)_PORT[ \t]*=[ \t]*(["']?)(\d+)\2(?![\w.])/g;
+function scanCommands(scan, snippet, base2) {
+  for (const [re, via] of [
+    [PORT_ASSIGN, "PORT="],
+    [PORT_FLAG, "--port"]
+  ]) {
+    for (const m of snippet.matchAll(re)) {
+      const digits = m[2] ?? "";
+      const end = base2 + (m.index ?? 0) + m[0].length - (m[1] ?? "").length;
+      scan.bind({ text: digits, start: end - digits.length, end }, "support", via);
     }
-  };
+  }
+  for (const m of snippet.matchAll(OTHER_PORT)) {
+    const digits = m[3] ?? "";
+    const end = base2 + (m.index ?? 0) + m[0].length - (m[2] ?? "").length;
+    referOtherPort(scan, `${m[1]}_PORT`, { text: digits, start: end - digits.length, end });
+  }
 }
-function gfmAutolinkLiteralToMarkdown() {
-  return {
-    unsafe: [
-      {
-        character: "@",
-        before: "[+\\-.\\w]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ".",
-        before: "[Ww]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ":",
-        before: "[ps]",
-        after: "\\/",
-        inConstruct,
-        notInConstruct
+function referOtherPort(scan, variable, token) {
+  const name2 = variable.replace(/_PORT$/, "").toLowerCase().replace(/_/g, "-");
+  if (scan.ctx.services.has(name2)) scan.reference(name2, token, "env-var", `${variable}=`);
+}
+
+// src/extract/service-doc/references.ts
+var URL3 = /\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s@/'"`<>]+@)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(\d+)/gi;
+var ADDRESS_VAR_NAME = /^[A-Z][A-Z0-9_]*_(?:URL|URI|ENDPOINT|ADDR|ADDRESS)$/;
+var ADDRESS_VAR = /\b[A-Z][A-Z0-9_]*_(?:URL|URI|ENDPOINT|ADDR|ADDRESS)["']?[ \t]*(?:=|:)[ \t]*["']?$/;
+var BARE = /(?<![\w./@:-])([A-Za-z][A-Za-z0-9.-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d+)(?![\w.:-])/g;
+var MIN_BARE_PORT = 100;
+function scanReferences(scan, snippet, base2, inVariable = false) {
+  for (const m of snippet.matchAll(URL3)) {
+    const host = (m[1] ?? "").replace(/^\[|\]$/g, "");
+    const digits = m[2] ?? "";
+    const start3 = base2 + (m.index ?? 0) + m[0].length - digits.length;
+    const kind = inVariable || ADDRESS_VAR.test(snippet.slice(0, m.index)) ? "env-var" : "url";
+    scan.reference(host, { text: digits, start: start3, end: start3 + digits.length }, kind, kind === "env-var" ? "env var URL" : "URL");
+  }
+  for (const m of snippet.matchAll(BARE)) {
+    const host = m[1] ?? "";
+    const digits = m[2] ?? "";
+    if (Number(digits) < MIN_BARE_PORT) continue;
+    if (!LOOPBACK.has(host.toLowerCase()) && !scan.ctx.services.has(host)) continue;
+    const start3 = base2 + (m.index ?? 0) + host.length + 1;
+    scan.reference(host, { text: digits, start: start3, end: start3 + digits.length }, "url", `${host}:port`);
+  }
+}
+
+// src/extract/service-doc/code-block.ts
+var BOX_DRAWING = /[\u2500-\u257f\u25b2-\u25c4]/;
+var ASCII_CORNER = /\+[-=]{3,}/;
+var DIAGRAM_PORT = /\bport[ \t]*:?[ \t]*(\d+)(?![\w.])/gi;
+var DIAGRAM_COLON = /(?<![\w.:/\\-]):(\d{2,5})(?![\w.:])/g;
+var FENCE = /^[ \t>]*(?:`{3,}|~{3,})/;
+var COMMENT_LINE = /^[ \t>]*(?:#|\/\/|--[ \t])/;
+function stripTrailingComment(line) {
+  const m = /[ \t](?:#|\/\/)[ \t]/.exec(line);
+  return m ? line.slice(0, m.index) : line;
+}
+function isDiagram(lines) {
+  if (lines.some((l) => BOX_DRAWING.test(l))) return true;
+  return lines.some((l) => ASCII_CORNER.test(l)) && lines.some((l) => l.includes("|"));
+}
+function contentLines(scan, node2) {
+  const start3 = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  if (start3 === void 0 || end === void 0) return [];
+  const lines = [];
+  let offset = start3;
+  for (const text6 of scan.slice(start3, end).split("\n")) {
+    lines.push({ text: text6.replace(/\r$/, ""), start: offset });
+    offset += text6.length + 1;
+  }
+  if (lines[0] && FENCE.test(lines[0].text)) lines.shift();
+  const last = lines.at(-1);
+  if (last && FENCE.test(last.text) && /^[ \t>]*(?:`{3,}|~{3,})[ \t]*$/.test(last.text)) lines.pop();
+  return lines;
+}
+function readCode(scan, node2) {
+  const lines = contentLines(scan, node2);
+  const diagram = isDiagram(lines.map((l) => l.text));
+  const diff = node2.lang === "diff";
+  for (const line of lines) {
+    if (COMMENT_LINE.test(line.text) || diff && line.text.startsWith("-")) continue;
+    const text6 = stripTrailingComment(line.text);
+    scanCommands(scan, text6, line.start);
+    scanReferences(scan, text6, line.start);
+    if (!diagram) continue;
+    for (const re of [DIAGRAM_PORT, DIAGRAM_COLON]) {
+      for (const m of text6.matchAll(re)) {
+        const digits = m[1] ?? "";
+        const end = line.start + (m.index ?? 0) + m[0].length;
+        scan.bind({ text: digits, start: end - digits.length, end }, "weak", "diagram");
       }
-    ]
-  };
-}
-function enterLiteralAutolink(token) {
-  this.enter(
-    { type: "link", title: null, url: "", children: [], position: void 0 },
-    token
-  );
-}
-function enterLiteralAutolinkValue(token) {
-  this.config.enter.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkHttp(token) {
-  this.config.exit.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkWww(token) {
-  this.config.exit.data.call(this, token);
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "link");
-  node2.url = "http://" + this.sliceSerialize(token);
-}
-function exitLiteralAutolinkEmail(token) {
-  this.config.exit.autolinkEmail.call(this, token);
-}
-function exitLiteralAutolink(token) {
-  this.exit(token);
-}
-function transformGfmAutolinkLiterals(tree) {
-  findAndReplace(
-    tree,
-    [
-      [
-        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
-        findUrl
-      ],
-      [
-        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
-        findXmpp
-      ],
-      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
-      [
-        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
-        findEmail
-      ]
-    ],
-    { ignore: ["link", "linkReference"] }
-  );
-}
-function findUrl(_, protocol, domain2, path2, match) {
-  if (!previous(match)) {
-    return false;
+    }
   }
-  let prefix = "";
-  if (/^w/i.test(protocol)) {
-    domain2 = protocol + domain2;
-    protocol = "";
-    prefix = "http://";
-  }
-  if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
-    return false;
-  }
-  const parts2 = splitUrl(domain2 + path2);
-  const result2 = {
-    type: "link",
-    title: null,
-    url: prefix + protocol + parts2[0],
-    children: [{ type: "text", value: protocol + parts2[0], position: void 0 }],
-    position: void 0
-  };
-  if (parts2[1]) {
-    return [result2, { type: "text", value: parts2[1], position: void 0 }];
-  }
-  return result2;
 }
-function findEmail(_, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
-    return false;
-  }
-  return {
-    type: "link",
-    title: null,
-    url: "mailto:" + atext + "@" + label,
-    children: [{ type: "text", value: atext + "@" + label, position: void 0 }],
-    position: void 0
-  };
+
+// node_modules/mdast-util-to-string/lib/index.js
+var emptyOptions = {};
+function toString(value, options) {
+  const settings = options || emptyOptions;
+  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
+  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
+  return one(value, includeImageAlt, includeHtml);
 }
-function findMailto(_, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
-    return false;
+function one(value, includeImageAlt, includeHtml) {
+  if (node(value)) {
+    if ("value" in value) {
+      return value.type === "html" && !includeHtml ? "" : value.value;
+    }
+    if (includeImageAlt && "alt" in value && value.alt) {
+      return value.alt;
+    }
+    if ("children" in value) {
+      return all(value.children, includeImageAlt, includeHtml);
+    }
   }
-  const value = "mailto:" + atext + "@" + label;
-  return {
-    type: "link",
-    title: null,
-    url: value,
-    children: [{ type: "text", value, position: void 0 }],
-    position: void 0
-  };
-}
-function findXmpp(matchValue, atext, label, resource, match) {
-  if (/[\d\-_]$/.test(label) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
-    return false;
+  if (Array.isArray(value)) {
+    return all(value, includeImageAlt, includeHtml);
   }
-  const value = "xmpp:" + atext + "@" + label + (resource || "");
-  return {
-    type: "link",
-    title: null,
-    url: value,
-    children: [{ type: "text", value, position: void 0 }],
-    position: void 0
-  };
+  return "";
 }
-function isCorrectDomain(domain2) {
-  const parts2 = domain2.split(".");
-  if (parts2.length < 2 || parts2[parts2.length - 1] && (/_/.test(parts2[parts2.length - 1]) || !/[\dA-Za-z]/.test(parts2[parts2.length - 1])) || parts2[parts2.length - 2] && (/_/.test(parts2[parts2.length - 2]) || !/[\dA-Za-z]/.test(parts2[parts2.length - 2]))) {
-    return false;
+function all(values, includeImageAlt, includeHtml) {
+  const result2 = [];
+  let index2 = -1;
+  while (++index2 < values.length) {
+    result2[index2] = one(values[index2], includeImageAlt, includeHtml);
+  }
+  return result2.join("");
+}
+function node(value) {
+  return Boolean(value && typeof value === "object");
+}
+
+// src/extract/service-doc/host-qualifier.ts
+var DEV_WORDS = /^(?:dev|development|local|localhost|local dev)$/i;
+var PROD_WORDS = /^(?:prod|production)$/i;
+var NOT_DEPLOYED_WORDS = /^not[\s-]deployed$/i;
+function qualifierOf(text6) {
+  const m = /^\s*\(([^()]{1,60})\)/.exec(text6);
+  return m?.[1]?.trim() || void 0;
+}
+function hostOfQualifier(qualifier, hosts) {
+  const q = qualifier.trim();
+  if (DEV_WORDS.test(q)) return DEV_HOST;
+  if (NOT_DEPLOYED_WORDS.test(q)) return NOT_DEPLOYED_HOST;
+  if (PROD_WORDS.test(q)) {
+    const prod = hosts.list().filter((h) => [h.label, ...h.aliases].some((n) => /\((?:prod|production)\)|^(?:prod|production)$/i.test(n.trim())));
+    if (prod.length === 1) return prod[0]?.id;
+  }
+  return hosts.resolve(q)?.id;
+}
+
+// src/extract/service-doc/declaration.ts
+var NO_PORT = /^(?:none|n\/a|na|-|–|—|no|nothing)$/i;
+var LABEL = /^port\s*(?:\(([^()]*)\))?\s*(:?)$/i;
+var HEADING = /^[ \t]{0,3}#{1,6}[ \t]+port[ \t]*(?:\(([^()]*)\))?[ \t]*:[ \t]*/i;
+function readValue(scan, offset, via, labelQualifier) {
+  const text6 = scan.file.text;
+  const lineEnd = text6.indexOf("\n", offset) === -1 ? text6.length : text6.indexOf("\n", offset);
+  const rest = text6.slice(offset, lineEnd);
+  const m = /^([ \t]*`?)([^\s`,;()|*]+)/.exec(rest);
+  if (!m) return;
+  const lead = m[1] ?? "";
+  const raw2 = (m[2] ?? "").replace(/\.$/, "");
+  if (raw2 === "" || NO_PORT.test(raw2)) return;
+  const start3 = offset + lead.length;
+  const end = start3 + raw2.length;
+  const after = text6.slice(end, lineEnd).replace(/^`/, "");
+  const qualifier = labelQualifier ?? qualifierOf(after);
+  const host = qualifier !== void 0 ? hostOfQualifier(qualifier, scan.ctx.hosts) : void 0;
+  scan.bind({ text: raw2, start: start3, end }, "declaration", via, host ?? scan.host);
+}
+function readHeading(scan, node2) {
+  const start3 = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  if (start3 === void 0 || end === void 0) return;
+  const m = HEADING.exec(scan.slice(start3, end));
+  if (!m) return;
+  readValue(scan, start3 + m[0].length, "## Port:", m[1]?.trim() || void 0);
+}
+function readStrong(scan, node2) {
+  const m = LABEL.exec(toString(node2).trim());
+  const end = node2.position?.end.offset;
+  if (!m || end === void 0) return;
+  let offset = end;
+  let via = "**Port:**";
+  if (m[2] !== ":") {
+    const colon = /^[ \t]*:/.exec(scan.slice(end, end + 8));
+    if (!colon) return;
+    offset += colon[0].length;
+    via = "**Port**:";
+  }
+  readValue(scan, offset, via, m[1]?.trim() || void 0);
+}
+function readParagraph(scan, node2) {
+  for (const child of node2.children) if (child.type === "strong") readStrong(scan, child);
+  const start3 = node2.position?.start.offset;
+  const first = node2.children[0];
+  if (start3 === void 0 || first?.type !== "text") return;
+  const m = /^Port[ \t]*:[ \t]*/.exec(scan.slice(start3, start3 + 16));
+  if (m) readValue(scan, start3 + m[0].length, "Port:");
+}
+
+// src/extract/service-doc/doc-scan.ts
+var SOURCE = "claude-md";
+var DocScan = class extends ExtractionOutput {
+  constructor(file, ctx) {
+    super(file, SOURCE);
+    this.ctx = ctx;
+  }
+  ctx;
+  /** The raw text of `[start, end)`. */
+  slice(start3, end) {
+    return this.file.text.slice(start3, end);
+  }
+  /**
+   * Checks a port token: a valid port is returned; anything else becomes an
+   * `input/invalid-port` problem naming what `via` found.
+   */
+  port(token, via) {
+    const port = readPort(token.text);
+    if (port !== void 0) return port;
+    const key = `${this.file.path}|${this.file.service ?? ""}|${via}|${token.text}`;
+    this.invalidPort(`\`${via}\` in ${this.file.path} gives port \`${token.text}\``, token.start, token.end, key);
+    return void 0;
+  }
+  /** Records that the doc's service listens on `token` (when the doc belongs to a service). */
+  bind(token, strength, via, host = this.host) {
+    if (!this.claim(token.start)) return;
+    const port = this.port(token, via);
+    if (port === void 0 || this.file.service === void 0) return;
+    this.pushBinding({ service: this.file.service, port, host, kind: "service-doc", strength, via }, token.start, token.end);
+  }
+  /** Records that the doc expects `target` to answer on `token`. */
+  reference(target, token, kind, via) {
+    if (!this.claim(token.start)) return;
+    const port = this.port(token, via);
+    if (port === void 0) return;
+    this.pushReference({ target, port, kind, fromService: this.file.service }, token.start, token.end);
+  }
+};
+
+// src/extract/service-doc/env-table.ts
+var FIRST_INTEGER = /(?<![\w.])(\d+)(?![\w.])/;
+var VARIABLE_HEADER = /^(?:env(?:ironment)?(?: var(?:iable)?)?|variable|var|name|key)$/i;
+var VALUE_HEADER = /^(?:default(?: value)?|value|example|dev(?: value)?)$/i;
+function findColumn(cells, re) {
+  return cells.findIndex((c) => re.test(toString(c).trim()));
+}
+function cellSpan(cell) {
+  const first = cell.children[0];
+  const last = cell.children.at(-1);
+  const start3 = first?.position?.start.offset;
+  const end = last?.position?.end.offset;
+  return start3 === void 0 || end === void 0 ? void 0 : [start3, end];
+}
+function readEnvTable(scan, node2) {
+  const [header, ...rows] = node2.children;
+  if (!header) return false;
+  const nameCol = findColumn(header.children, VARIABLE_HEADER);
+  const valueCol = findColumn(header.children, VALUE_HEADER);
+  if (nameCol === -1 || valueCol === -1) return false;
+  for (const row2 of rows) {
+    const nameCell = row2.children[nameCol];
+    const valueCell = row2.children[valueCol];
+    if (!nameCell || !valueCell) continue;
+    const name2 = toString(nameCell).trim();
+    const span2 = cellSpan(valueCell);
+    if (!span2) continue;
+    const value = scan.slice(span2[0], span2[1]);
+    if (name2 === "PORT") {
+      const m = FIRST_INTEGER.exec(value);
+      if (m) scan.bind({ text: m[1] ?? "", start: span2[0] + m.index, end: span2[0] + m.index + (m[1] ?? "").length }, "support", "env table PORT");
+    } else if (/^[A-Z][A-Z0-9_]*_PORT$/.test(name2)) {
+      const m = FIRST_INTEGER.exec(value);
+      if (m) referOtherPort(scan, name2, { text: m[1] ?? "", start: span2[0] + m.index, end: span2[0] + m.index + (m[1] ?? "").length });
+    } else {
+      scanReferences(scan, value, span2[0], ADDRESS_VAR_NAME.test(name2));
+    }
   }
   return true;
 }
-function splitUrl(url) {
-  let index2 = url.length;
-  while (index2 > 0) {
-    const code3 = url.charCodeAt(index2 - 1);
-    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 62 || code3 === 63 || code3 === 93 || code3 === 125) {
-      index2--;
-    } else {
-      break;
-    }
-  }
-  if (index2 === url.length) {
-    return [url, void 0];
-  }
-  let trail2 = url.slice(index2);
-  url = url.slice(0, index2);
-  let closingParenIndex = trail2.indexOf(")");
-  const openingParens = ccount(url, "(");
-  let closingParens = ccount(url, ")");
-  while (closingParenIndex !== -1 && openingParens > closingParens) {
-    url += trail2.slice(0, closingParenIndex + 1);
-    trail2 = trail2.slice(closingParenIndex + 1);
-    closingParenIndex = trail2.indexOf(")");
-    closingParens++;
-  }
-  return [url, trail2];
-}
-function previous(match) {
-  const code3 = match.input.charCodeAt(match.index - 1);
-  return match.index === 0 || unicodeWhitespace(code3) || unicodePunctuation(code3);
-}
 
-// node_modules/micromark-util-normalize-identifier/index.js
-function normalizeIdentifier(value) {
-  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
-}
-
-// node_modules/mdast-util-gfm-footnote/lib/index.js
-footnoteReference.peek = footnoteReferencePeek;
-function enterFootnoteCallString() {
-  this.buffer();
-}
-function enterFootnoteCall(token) {
-  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
-}
-function enterFootnoteDefinitionLabelString() {
-  this.buffer();
-}
-function enterFootnoteDefinition(token) {
-  this.enter(
-    { type: "footnoteDefinition", identifier: "", label: "", children: [] },
-    token
-  );
-}
-function exitFootnoteCallString(token) {
-  const label = this.resume();
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "footnoteReference");
-  node2.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node2.label = label;
-}
-function exitFootnoteCall(token) {
-  this.exit(token);
-}
-function exitFootnoteDefinitionLabelString(token) {
-  const label = this.resume();
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "footnoteDefinition");
-  node2.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node2.label = label;
-}
-function exitFootnoteDefinition(token) {
-  this.exit(token);
-}
-function footnoteReferencePeek() {
-  return "[";
-}
-function footnoteReference(node2, _, state, info3) {
-  const tracker = state.createTracker(info3);
-  let value = tracker.move("[^");
-  const exit3 = state.enter("footnoteReference");
-  const subexit = state.enter("reference");
-  value += tracker.move(
-    state.safe(state.associationId(node2), { after: "]", before: value })
-  );
-  subexit();
-  exit3();
-  value += tracker.move("]");
-  return value;
-}
-function gfmFootnoteFromMarkdown() {
-  return {
-    enter: {
-      gfmFootnoteCallString: enterFootnoteCallString,
-      gfmFootnoteCall: enterFootnoteCall,
-      gfmFootnoteDefinitionLabelString: enterFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: enterFootnoteDefinition
-    },
-    exit: {
-      gfmFootnoteCallString: exitFootnoteCallString,
-      gfmFootnoteCall: exitFootnoteCall,
-      gfmFootnoteDefinitionLabelString: exitFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: exitFootnoteDefinition
-    }
-  };
-}
-function gfmFootnoteToMarkdown(options) {
-  let firstLineBlank = false;
-  if (options && options.firstLineBlank) {
-    firstLineBlank = true;
-  }
-  return {
-    handlers: { footnoteDefinition, footnoteReference },
-    // This is on by default already.
-    unsafe: [{ character: "[", inConstruct: ["label", "phrasing", "reference"] }]
-  };
-  function footnoteDefinition(node2, _, state, info3) {
-    const tracker = state.createTracker(info3);
-    let value = tracker.move("[^");
-    const exit3 = state.enter("footnoteDefinition");
-    const subexit = state.enter("label");
-    value += tracker.move(
-      state.safe(state.associationId(node2), { before: value, after: "]" })
-    );
-    subexit();
-    value += tracker.move("]:");
-    if (node2.children && node2.children.length > 0) {
-      tracker.shift(4);
-      value += tracker.move(
-        (firstLineBlank ? "\n" : " ") + state.indentLines(
-          state.containerFlow(node2, tracker.current()),
-          firstLineBlank ? mapAll : mapExceptFirst
-        )
-      );
-    }
-    exit3();
-    return value;
-  }
-}
-function mapExceptFirst(line, index2, blank) {
-  return index2 === 0 ? line : mapAll(line, index2, blank);
-}
-function mapAll(line, index2, blank) {
-  return (blank ? "" : "    ") + line;
-}
-
-// node_modules/mdast-util-gfm-strikethrough/lib/index.js
-var constructsWithoutStrikethrough = [
-  "autolink",
-  "destinationLiteral",
-  "destinationRaw",
-  "reference",
-  "titleQuote",
-  "titleApostrophe"
-];
-handleDelete.attention = attentionDelete;
-handleDelete.peek = peekDelete;
-function gfmStrikethroughFromMarkdown() {
-  return {
-    canContainEols: ["delete"],
-    enter: { strikethrough: enterStrikethrough },
-    exit: { strikethrough: exitStrikethrough }
-  };
-}
-function gfmStrikethroughToMarkdown() {
-  return {
-    handlers: { delete: handleDelete },
-    unsafe: [
-      {
-        character: "~",
-        inConstruct: "phrasing",
-        notInConstruct: constructsWithoutStrikethrough
-      }
-    ]
-  };
-}
-function enterStrikethrough(token) {
-  this.enter({ type: "delete", children: [], position: void 0 }, token);
-}
-function exitStrikethrough(token) {
-  this.exit(token);
-}
-function handleDelete(node2, _, state, info3) {
-  const tracker = state.createTracker(info3);
-  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
-  const exit3 = state.enter("strikethrough");
-  let value = tracker.move(sequence);
-  value += state.containerPhrasing(node2, {
-    ...tracker.current(),
-    before: value,
-    after: "~"
-  });
-  value += tracker.move(sequence);
-  exit3();
-  return value;
-}
-function attentionDelete() {
-  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
-}
-function peekDelete() {
-  return "~";
+// node_modules/devlop/lib/default.js
+function ok2() {
 }
 
 // node_modules/markdown-table/index.js
@@ -33267,6 +33064,38 @@ function checkEmphasis(state) {
   return marker;
 }
 
+// node_modules/micromark-util-character/index.js
+var asciiAlpha = regexCheck(/[A-Za-z]/);
+var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
+var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
+function asciiControl(code3) {
+  return (
+    // Special whitespace codes (which have negative values), C0 and Control
+    // character DEL
+    code3 !== null && (code3 < 32 || code3 === 127)
+  );
+}
+var asciiDigit = regexCheck(/\d/);
+var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
+var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
+function markdownLineEnding(code3) {
+  return code3 !== null && code3 < -2;
+}
+function markdownLineEndingOrSpace(code3) {
+  return code3 !== null && (code3 < 0 || code3 === 32);
+}
+function markdownSpace(code3) {
+  return code3 === -2 || code3 === -1 || code3 === 32;
+}
+var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
+var unicodeWhitespace = regexCheck(/\s/);
+function regexCheck(regex2) {
+  return check3;
+  function check3(code3) {
+    return code3 !== null && code3 > -1 && regex2.test(String.fromCharCode(code3));
+  }
+}
+
 // node_modules/micromark-util-classify-character/index.js
 function classifyCharacter(code3) {
   if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
@@ -33414,14 +33243,14 @@ function htmlKind(value) {
   }
   if (next === 63) return 3;
   const closing2 = next === 47;
-  const start2 = closing2 ? 2 : 1;
-  let end = start2;
+  const start3 = closing2 ? 2 : 1;
+  let end = start3;
   let code3 = value.charCodeAt(end);
   if (!asciiAlpha(code3)) return;
   while (code3 === 45 || asciiAlphanumeric(code3)) {
     code3 = value.charCodeAt(++end);
   }
-  const name2 = value.slice(start2, end).toLowerCase();
+  const name2 = value.slice(start3, end).toLowerCase();
   if (!closing2 && code3 !== 47 && htmlRawNames.includes(name2)) {
     return 1;
   }
@@ -33503,15 +33332,15 @@ function check(tokens, before, after) {
     if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
   }
 }
-function encode(tokens, start2) {
-  const token = tokens[start2 ? 0 : tokens.length - 1];
+function encode(tokens, start3) {
+  const token = tokens[start3 ? 0 : tokens.length - 1];
   if (!token || token.attention) return;
-  const character = start2 ? firstCharacter(token.value) : lastCharacter(token.value);
+  const character = start3 ? firstCharacter(token.value) : lastCharacter(token.value);
   const reference = encodeCharacterReference(
     /** @type {number} */
     character.codePointAt(0)
   );
-  if (start2) {
+  if (start3) {
     token.value = reference + token.value.slice(character.length);
   } else {
     let value = token.value.slice(0, token.value.length - character.length);
@@ -33821,78 +33650,6 @@ function attention(_, state) {
 }
 function peek(_, _1, state) {
   return state.options.emphasis || "*";
-}
-
-// node_modules/unist-util-visit/lib/index.js
-function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
-  let check3;
-  let visitors;
-  let reverse;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check3 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    reverse = maybeReverse;
-  } else {
-    visitors = /** @type {Visitor | Visitors} */
-    testOrEnterOrVisitors;
-    reverse = enterOrVisitorsOrReverse;
-  }
-  if (typeof visitors === "function") {
-    visitParents(tree, check3, wrap(visitors), reverse);
-  } else {
-    visitParents(tree, check3, wrapVisitors(visitors), reverse);
-  }
-}
-function wrapVisitors(visitors) {
-  if (!visitors || typeof visitors !== "object") return visitors;
-  return {
-    enter: typeof visitors.enter === "function" ? wrap(visitors.enter) : visitors.enter,
-    exit: typeof visitors.exit === "function" ? wrap(visitors.exit) : visitors.exit
-  };
-}
-function wrap(visitor) {
-  return overload;
-  function overload(node2, parents, index2) {
-    return visitor(node2, index2, parents[parents.length - 1]);
-  }
-}
-
-// node_modules/mdast-util-to-string/lib/index.js
-var emptyOptions = {};
-function toString(value, options) {
-  const settings = options || emptyOptions;
-  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
-  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
-  return one(value, includeImageAlt, includeHtml);
-}
-function one(value, includeImageAlt, includeHtml) {
-  if (node(value)) {
-    if ("value" in value) {
-      return value.type === "html" && !includeHtml ? "" : value.value;
-    }
-    if (includeImageAlt && "alt" in value && value.alt) {
-      return value.alt;
-    }
-    if ("children" in value) {
-      return all(value.children, includeImageAlt, includeHtml);
-    }
-  }
-  if (Array.isArray(value)) {
-    return all(value, includeImageAlt, includeHtml);
-  }
-  return "";
-}
-function all(values, includeImageAlt, includeHtml) {
-  const result2 = [];
-  let index2 = -1;
-  while (++index2 < values.length) {
-    result2[index2] = one(values[index2], includeImageAlt, includeHtml);
-  }
-  return result2.join("");
-}
-function node(value) {
-  return Boolean(value && typeof value === "object");
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
@@ -36666,7 +36423,7 @@ function gfmTableFromMarkdown() {
 }
 function enterTable(token) {
   const align2 = token._align;
-  ok(align2, "expected `_align` on table");
+  ok2(align2, "expected `_align` on table");
   this.enter(
     {
       type: "table",
@@ -36699,7 +36456,7 @@ function exitCodeText(token) {
     value = value.replace(/\\([\\|])/g, replace);
   }
   const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "inlineCode");
+  ok2(node2.type === "inlineCode");
   node2.value = value;
   this.exit(token);
 }
@@ -36808,19 +36565,19 @@ function gfmTableToMarkdown(options) {
     const value = handle2.inlineCode(node2, parent, state);
     if (!state.stack.includes("tableCell")) return value;
     const result2 = [];
-    let start2 = 0;
+    let start3 = 0;
     let index2 = value.indexOf("|");
     while (index2 !== -1) {
       let before = index2;
-      while (before > start2 && value.charCodeAt(before - 1) === 92) {
+      while (before > start3 && value.charCodeAt(before - 1) === 92) {
         before--;
       }
-      result2.push(value.slice(start2, index2));
+      result2.push(value.slice(start3, index2));
       if ((index2 - before) % 2 === 0) result2.push("\\");
-      start2 = index2;
+      start3 = index2;
       index2 = value.indexOf("|", index2 + 1);
     }
-    result2.push(value.slice(start2));
+    result2.push(value.slice(start3));
     return result2.join("");
   }
 }
@@ -36842,141 +36599,578 @@ function formatHeadingAsSetext2(node2, state) {
   );
 }
 
-// node_modules/mdast-util-gfm-task-list-item/lib/index.js
-function gfmTaskListItemFromMarkdown() {
-  return {
-    exit: {
-      taskListCheckValueChecked: exitCheck,
-      taskListCheckValueUnchecked: exitCheck,
-      paragraph: exitParagraphWithTaskListItem
+// node_modules/micromark-factory-space/index.js
+function factorySpace(effects, ok3, type, max) {
+  const limit = max ? max - 1 : Infinity;
+  let size = 0;
+  return start3;
+  function start3(code3) {
+    if (markdownSpace(code3)) {
+      effects.enter(type);
+      return prefix(code3);
     }
-  };
-}
-function gfmTaskListItemToMarkdown() {
-  return {
-    handlers: { paragraph: paragraphWithTaskListItem },
-    join: [joinDefinitionsBeforeTaskListItemParagraph]
-  };
-}
-function exitCheck(token) {
-  const node2 = this.stack[this.stack.length - 2];
-  ok(node2.type === "listItem");
-  node2.checked = token.type === "taskListCheckValueChecked";
-}
-function exitParagraphWithTaskListItem(token) {
-  const parent = this.stack[this.stack.length - 2];
-  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
-    const node2 = this.stack[this.stack.length - 1];
-    ok(node2.type === "paragraph");
-    const head = node2.children[0];
-    if (head && head.type === "text") {
-      const siblings = parent.children;
-      let index2 = -1;
-      let firstParagraph;
-      while (++index2 < siblings.length) {
-        const sibling = siblings[index2];
-        if (sibling.type === "paragraph") {
-          firstParagraph = sibling;
-          break;
-        }
-      }
-      if (firstParagraph === node2) {
-        head.value = head.value.slice(1);
-        if (head.value.length === 0) {
-          node2.children.shift();
-        } else if (node2.position && head.position && typeof head.position.start.offset === "number") {
-          head.position.start.column++;
-          head.position.start.offset++;
-          node2.position.start = { ...head.position.start };
-        }
-      }
+    return ok3(code3);
+  }
+  function prefix(code3) {
+    if (markdownSpace(code3) && size++ < limit) {
+      effects.consume(code3);
+      return prefix;
     }
-  }
-  this.exit(token);
-}
-function paragraphWithTaskListItem(node2, parent, state, info3) {
-  if (!parent || parent.type !== "listItem" || taskListItemParagraph(parent) !== node2) {
-    return handle2.paragraph(node2, parent, state, info3);
-  }
-  const checkbox = "[" + (parent.checked ? "x" : " ") + "] ";
-  const tracker = state.createTracker(info3);
-  tracker.move(checkbox);
-  const value = handle2.paragraph(
-    node2.children.length > 0 ? node2 : { type: "paragraph", children: [{ type: "text", value: " " }] },
-    parent,
-    state,
-    { ...info3, ...tracker.current() }
-  );
-  return checkbox + value;
-}
-function joinDefinitionsBeforeTaskListItemParagraph(left, _, parent) {
-  if (!(left.type === "definition" && parent.type === "listItem")) {
-    return;
-  }
-  const paragraph2 = taskListItemParagraph(parent);
-  if (paragraph2 && parent.children.indexOf(left) < parent.children.indexOf(paragraph2)) {
-    return 0;
+    effects.exit(type);
+    return ok3(code3);
   }
 }
-function taskListItemParagraph(node2) {
-  if (typeof node2.checked !== "boolean") {
-    return;
-  }
-  for (const child of node2.children) {
-    if (child.type === "paragraph") {
-      return child;
+function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
+  let size = 0;
+  return start3;
+  function start3(code3) {
+    if (max > 0 && markdownSpace(code3)) {
+      effects.enter(type);
+      return prefix(code3);
     }
-    if (child.type !== "definition") {
-      return;
+    return after(code3);
+  }
+  function prefix(code3) {
+    if (markdownSpace(code3) && size < max) {
+      effects.consume(code3);
+      size++;
+      return prefix;
     }
+    effects.exit(type);
+    return after(code3);
+  }
+  function after(code3) {
+    return size >= min ? ok3(code3) : nok(code3);
   }
 }
 
-// node_modules/mdast-util-gfm/lib/index.js
-function gfmFromMarkdown() {
-  return [
-    gfmAutolinkLiteralFromMarkdown(),
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown()
-  ];
+// node_modules/micromark-extension-gfm-table/lib/edit-map.js
+var EditMap = class {
+  /**
+   * Create a new edit map.
+   */
+  constructor() {
+    this.map = [];
+    this.index = /* @__PURE__ */ new Map();
+  }
+  /**
+   * Create an edit: a remove and/or add at a certain place.
+   *
+   * @param {number} index
+   *   Index at which to apply the edit.
+   * @param {number} remove
+   *   Count of items to remove at the index.
+   * @param {Array<Event>} add
+   *   Items to add at the index.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  add(index2, remove, add) {
+    addImplementation(this, index2, remove, add);
+  }
+  // To do: add this when moving to `micromark`.
+  // /**
+  //  * Create an edit: but insert `add` before existing additions.
+  //  *
+  //  * @param {number} index
+  //  * @param {number} remove
+  //  * @param {Array<Event>} add
+  //  * @returns {undefined}
+  //  */
+  // addBefore(index, remove, add) {
+  //   addImplementation(this, index, remove, add, true)
+  // }
+  /**
+   * Done, change the events.
+   *
+   * @param {Array<Event>} events
+   *   List of events to apply the edits to.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  consume(events) {
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
+    });
+    if (this.map.length === 0) {
+      return;
+    }
+    let index2 = this.map.length;
+    const vecs = [];
+    while (index2 > 0) {
+      index2 -= 1;
+      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
+      events.length = this.map[index2][0];
+    }
+    vecs.push(events.slice());
+    events.length = 0;
+    let slice2 = vecs.pop();
+    while (slice2) {
+      for (const element of slice2) {
+        events.push(element);
+      }
+      slice2 = vecs.pop();
+    }
+    this.map.length = 0;
+    this.index.clear();
+  }
+};
+function addImplementation(editMap, at, remove, add) {
+  if (remove === 0 && add.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    existing[2].push(...add);
+    return;
+  }
+  const change = [at, remove, add];
+  editMap.map.push(change);
+  editMap.index.set(at, change);
 }
-function gfmToMarkdown(options) {
+
+// node_modules/micromark-extension-gfm-table/lib/infer.js
+function gfmTableAlign(events, index2) {
+  let inDelimiterRow = false;
+  const align2 = [];
+  while (index2 < events.length) {
+    const event = events[index2];
+    if (inDelimiterRow) {
+      if (event[0] === "enter") {
+        if (event[1].type === "tableContent") {
+          align2.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
+        }
+      } else if (event[1].type === "tableContent") {
+        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
+          const alignIndex = align2.length - 1;
+          align2[alignIndex] = align2[alignIndex] === "left" ? "center" : "right";
+        }
+      } else if (event[1].type === "tableDelimiterRow") {
+        break;
+      }
+    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
+      inDelimiterRow = true;
+    }
+    index2 += 1;
+  }
+  return align2;
+}
+
+// node_modules/micromark-extension-gfm-table/lib/syntax.js
+function gfmTable() {
   return {
-    extensions: [
-      gfmAutolinkLiteralToMarkdown(),
-      gfmFootnoteToMarkdown(options),
-      gfmStrikethroughToMarkdown(),
-      gfmTableToMarkdown(options),
-      gfmTaskListItemToMarkdown()
-    ]
+    flow: {
+      null: {
+        name: "table",
+        tokenize: tokenizeTable,
+        resolveAll: resolveTable
+      }
+    }
   };
+}
+function tokenizeTable(effects, ok3, nok) {
+  const self2 = this;
+  let size = 0;
+  let sizeB = 0;
+  let seen;
+  return start3;
+  function start3(code3) {
+    let index2 = self2.events.length - 1;
+    while (index2 > -1) {
+      const {
+        type
+      } = self2.events[index2][1];
+      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
+      type === "linePrefix") {
+        index2--;
+      } else {
+        break;
+      }
+    }
+    const tail = index2 > -1 ? self2.events[index2][1].type : null;
+    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
+    if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
+      return nok(code3);
+    }
+    return next(code3);
+  }
+  function headRowBefore(code3) {
+    effects.enter("tableHead");
+    effects.enter("tableRow");
+    return headRowStart(code3);
+  }
+  function headRowStart(code3) {
+    if (code3 === 124) {
+      return headRowBreak(code3);
+    }
+    seen = true;
+    sizeB += 1;
+    return headRowBreak(code3);
+  }
+  function headRowBreak(code3) {
+    if (code3 === null) {
+      return nok(code3);
+    }
+    if (markdownLineEnding(code3)) {
+      if (sizeB > 1) {
+        sizeB = 0;
+        self2.interrupt = true;
+        effects.exit("tableRow");
+        effects.enter("lineEnding");
+        effects.consume(code3);
+        effects.exit("lineEnding");
+        return headDelimiterStart;
+      }
+      return nok(code3);
+    }
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code3);
+    }
+    sizeB += 1;
+    if (seen) {
+      seen = false;
+      size += 1;
+    }
+    if (code3 === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code3);
+      effects.exit("tableCellDivider");
+      seen = true;
+      return headRowBreak;
+    }
+    effects.enter("data");
+    return headRowData(code3);
+  }
+  function headRowData(code3) {
+    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
+      effects.exit("data");
+      return headRowBreak(code3);
+    }
+    effects.consume(code3);
+    return code3 === 92 ? headRowEscape : headRowData;
+  }
+  function headRowEscape(code3) {
+    if (code3 === 92 || code3 === 124) {
+      effects.consume(code3);
+      return headRowData;
+    }
+    return headRowData(code3);
+  }
+  function headDelimiterStart(code3) {
+    self2.interrupt = false;
+    if (self2.parser.lazy[self2.now().line]) {
+      return nok(code3);
+    }
+    effects.enter("tableDelimiterRow");
+    seen = false;
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+    }
+    return headDelimiterBefore(code3);
+  }
+  function headDelimiterBefore(code3) {
+    if (code3 === 45 || code3 === 58) {
+      return headDelimiterValueBefore(code3);
+    }
+    if (code3 === 124) {
+      seen = true;
+      effects.enter("tableCellDivider");
+      effects.consume(code3);
+      effects.exit("tableCellDivider");
+      return headDelimiterCellBefore;
+    }
+    return headDelimiterNok(code3);
+  }
+  function headDelimiterCellBefore(code3) {
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code3);
+    }
+    return headDelimiterValueBefore(code3);
+  }
+  function headDelimiterValueBefore(code3) {
+    if (code3 === 58) {
+      sizeB += 1;
+      seen = true;
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code3);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterLeftAlignmentAfter;
+    }
+    if (code3 === 45) {
+      sizeB += 1;
+      return headDelimiterLeftAlignmentAfter(code3);
+    }
+    if (code3 === null || markdownLineEnding(code3)) {
+      return headDelimiterCellAfter(code3);
+    }
+    return headDelimiterNok(code3);
+  }
+  function headDelimiterLeftAlignmentAfter(code3) {
+    if (code3 === 45) {
+      effects.enter("tableDelimiterFiller");
+      return headDelimiterFiller(code3);
+    }
+    return headDelimiterNok(code3);
+  }
+  function headDelimiterFiller(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
+      return headDelimiterFiller;
+    }
+    if (code3 === 58) {
+      seen = true;
+      effects.exit("tableDelimiterFiller");
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code3);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterRightAlignmentAfter;
+    }
+    effects.exit("tableDelimiterFiller");
+    return headDelimiterRightAlignmentAfter(code3);
+  }
+  function headDelimiterRightAlignmentAfter(code3) {
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code3);
+    }
+    return headDelimiterCellAfter(code3);
+  }
+  function headDelimiterCellAfter(code3) {
+    if (code3 === 124) {
+      return headDelimiterBefore(code3);
+    }
+    if (code3 === null || markdownLineEnding(code3)) {
+      if (!seen || size !== sizeB) {
+        return headDelimiterNok(code3);
+      }
+      effects.exit("tableDelimiterRow");
+      effects.exit("tableHead");
+      return ok3(code3);
+    }
+    return headDelimiterNok(code3);
+  }
+  function headDelimiterNok(code3) {
+    return nok(code3);
+  }
+  function bodyRowStart(code3) {
+    effects.enter("tableRow");
+    return bodyRowBreak(code3);
+  }
+  function bodyRowBreak(code3) {
+    if (code3 === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code3);
+      effects.exit("tableCellDivider");
+      return bodyRowBreak;
+    }
+    if (code3 === null || markdownLineEnding(code3)) {
+      effects.exit("tableRow");
+      return ok3(code3);
+    }
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code3);
+    }
+    effects.enter("data");
+    return bodyRowData(code3);
+  }
+  function bodyRowData(code3) {
+    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
+      effects.exit("data");
+      return bodyRowBreak(code3);
+    }
+    effects.consume(code3);
+    return code3 === 92 ? bodyRowEscape : bodyRowData;
+  }
+  function bodyRowEscape(code3) {
+    if (code3 === 92 || code3 === 124) {
+      effects.consume(code3);
+      return bodyRowData;
+    }
+    return bodyRowData(code3);
+  }
+}
+function resolveTable(events, context) {
+  let index2 = -1;
+  let inFirstCellAwaitingPipe = true;
+  let rowKind = 0;
+  let lastCell = [0, 0, 0, 0];
+  let cell = [0, 0, 0, 0];
+  let afterHeadAwaitingFirstBodyRow = false;
+  let lastTableEnd = 0;
+  let currentTable;
+  let currentBody;
+  let currentCell;
+  const map3 = new EditMap();
+  while (++index2 < events.length) {
+    const event = events[index2];
+    const token = event[1];
+    if (event[0] === "enter") {
+      if (token.type === "tableHead") {
+        afterHeadAwaitingFirstBodyRow = false;
+        if (lastTableEnd !== 0) {
+          flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
+          currentBody = void 0;
+          lastTableEnd = 0;
+        }
+        currentTable = {
+          type: "table",
+          start: Object.assign({}, token.start),
+          // Note: correct end is set later.
+          end: Object.assign({}, token.end)
+        };
+        map3.add(index2, 0, [["enter", currentTable, context]]);
+      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+        inFirstCellAwaitingPipe = true;
+        currentCell = void 0;
+        lastCell = [0, 0, 0, 0];
+        cell = [0, index2 + 1, 0, 0];
+        if (afterHeadAwaitingFirstBodyRow) {
+          afterHeadAwaitingFirstBodyRow = false;
+          currentBody = {
+            type: "tableBody",
+            start: Object.assign({}, token.start),
+            // Note: correct end is set later.
+            end: Object.assign({}, token.end)
+          };
+          map3.add(index2, 0, [["enter", currentBody, context]]);
+        }
+        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
+      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+        inFirstCellAwaitingPipe = false;
+        if (cell[2] === 0) {
+          if (lastCell[1] !== 0) {
+            cell[0] = cell[1];
+            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
+            lastCell = [0, 0, 0, 0];
+          }
+          cell[2] = index2;
+        }
+      } else if (token.type === "tableCellDivider") {
+        if (inFirstCellAwaitingPipe) {
+          inFirstCellAwaitingPipe = false;
+        } else {
+          if (lastCell[1] !== 0) {
+            cell[0] = cell[1];
+            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
+          }
+          lastCell = cell;
+          cell = [lastCell[1], index2, 0, 0];
+        }
+      }
+    } else if (token.type === "tableHead") {
+      afterHeadAwaitingFirstBodyRow = true;
+      lastTableEnd = index2;
+    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+      lastTableEnd = index2;
+      if (lastCell[1] !== 0) {
+        cell[0] = cell[1];
+        currentCell = flushCell(map3, context, lastCell, rowKind, index2, currentCell);
+      } else if (cell[1] !== 0) {
+        currentCell = flushCell(map3, context, cell, rowKind, index2, currentCell);
+      }
+      rowKind = 0;
+    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+      cell[3] = index2;
+    }
+  }
+  if (lastTableEnd !== 0) {
+    flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
+  }
+  map3.consume(context.events);
+  index2 = -1;
+  while (++index2 < context.events.length) {
+    const event = context.events[index2];
+    if (event[0] === "enter" && event[1].type === "table") {
+      event[1]._align = gfmTableAlign(context.events, index2);
+    }
+  }
+  return events;
+}
+function flushCell(map3, context, range, rowKind, rowEnd, previousCell) {
+  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
+  const valueName = "tableContent";
+  if (range[0] !== 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
+    map3.add(range[0], 0, [["exit", previousCell, context]]);
+  }
+  const now = getPoint(context.events, range[1]);
+  previousCell = {
+    type: groupName,
+    start: Object.assign({}, now),
+    // Note: correct end is set later.
+    end: Object.assign({}, now)
+  };
+  map3.add(range[1], 0, [["enter", previousCell, context]]);
+  if (range[2] !== 0) {
+    const relatedStart = getPoint(context.events, range[2]);
+    const relatedEnd = getPoint(context.events, range[3]);
+    const valueToken = {
+      type: valueName,
+      start: Object.assign({}, relatedStart),
+      end: Object.assign({}, relatedEnd)
+    };
+    map3.add(range[2], 0, [["enter", valueToken, context]]);
+    if (rowKind !== 2) {
+      const start3 = context.events[range[2]];
+      const end = context.events[range[3]];
+      start3[1].end = Object.assign({}, end[1].end);
+      start3[1].type = "chunkText";
+      start3[1].contentType = "text";
+      if (range[3] > range[2] + 1) {
+        const a = range[2] + 1;
+        const b = range[3] - range[2] - 1;
+        map3.add(a, b, []);
+      }
+    }
+    map3.add(range[3] + 1, 0, [["exit", valueToken, context]]);
+  }
+  if (rowEnd !== void 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
+    map3.add(rowEnd, 0, [["exit", previousCell, context]]);
+    previousCell = void 0;
+  }
+  return previousCell;
+}
+function flushTableEnd(map3, context, index2, table, tableBody) {
+  const exits = [];
+  const related = getPoint(context.events, index2);
+  if (tableBody) {
+    tableBody.end = Object.assign({}, related);
+    exits.push(["exit", tableBody, context]);
+  }
+  table.end = Object.assign({}, related);
+  exits.push(["exit", table, context]);
+  map3.add(index2 + 1, 0, exits);
+}
+function getPoint(events, index2) {
+  const event = events[index2];
+  const side = event[0] === "enter" ? "start" : "end";
+  return event[1][side];
 }
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list3, start2, remove, items2) {
+function splice(list3, start3, remove, items2) {
   const end = list3.length;
   let chunkStart = 0;
   let parameters;
-  if (start2 < 0) {
-    start2 = -start2 > end ? 0 : end + start2;
+  if (start3 < 0) {
+    start3 = -start3 > end ? 0 : end + start3;
   } else {
-    start2 = start2 > end ? end : start2;
+    start3 = start3 > end ? end : start3;
   }
   remove = remove > 0 ? remove : 0;
   if (items2.length < 1e4) {
     parameters = Array.from(items2);
-    parameters.unshift(start2, remove);
+    parameters.unshift(start3, remove);
     list3.splice(...parameters);
   } else {
-    if (remove) list3.splice(start2, remove);
+    if (remove) list3.splice(start3, remove);
     while (chunkStart < items2.length) {
       parameters = items2.slice(chunkStart, chunkStart + 1e4);
-      parameters.unshift(start2, 0);
+      parameters.unshift(start3, 0);
       list3.splice(...parameters);
       chunkStart += 1e4;
-      start2 += 1e4;
+      start3 += 1e4;
     }
   }
 }
@@ -37028,346 +37222,351 @@ function constructs(existing, list3) {
   splice(existing, 0, 0, before);
 }
 
-// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
-var wwwPrefix = {
-  tokenize: tokenizeWwwPrefix,
-  partial: true
-};
-var domain = {
-  tokenize: tokenizeDomain,
-  partial: true
-};
-var path = {
-  tokenize: tokenizePath,
-  partial: true
-};
-var trail = {
-  tokenize: tokenizeTrail,
-  partial: true
-};
-var emailDomainDotTrail = {
-  tokenize: tokenizeEmailDomainDotTrail,
-  partial: true
-};
-var wwwAutolink = {
-  name: "wwwAutolink",
-  tokenize: tokenizeWwwAutolink,
-  previous: previousWww
-};
-var protocolAutolink = {
-  name: "protocolAutolink",
-  tokenize: tokenizeProtocolAutolink,
-  previous: previousProtocol
-};
-var emailAutolink = {
-  name: "emailAutolink",
-  tokenize: tokenizeEmailAutolink,
-  previous: previousEmail
-};
-var text2 = {};
-function gfmAutolinkLiteral() {
-  return {
-    text: text2
-  };
+// node_modules/micromark-util-normalize-identifier/index.js
+function normalizeIdentifier(value) {
+  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
 }
-var code2 = 48;
-while (code2 < 123) {
-  text2[code2] = emailAutolink;
-  code2++;
-  if (code2 === 58) code2 = 65;
-  else if (code2 === 91) code2 = 97;
-}
-text2[43] = emailAutolink;
-text2[45] = emailAutolink;
-text2[46] = emailAutolink;
-text2[95] = emailAutolink;
-text2[72] = [emailAutolink, protocolAutolink];
-text2[104] = [emailAutolink, protocolAutolink];
-text2[87] = [emailAutolink, wwwAutolink];
-text2[119] = [emailAutolink, wwwAutolink];
-function tokenizeEmailAutolink(effects, ok3, nok) {
-  const self2 = this;
-  let dot;
-  let data;
-  return start2;
-  function start2(code3) {
-    if (!gfmAtext(code3) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code3);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkEmail");
-    return atext(code3);
-  }
-  function atext(code3) {
-    if (gfmAtext(code3)) {
+
+// node_modules/micromark/lib/initialize/content.js
+var content = {
+  tokenize: initializeContent
+};
+function initializeContent(effects) {
+  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
+  let previous3;
+  return contentStart;
+  function afterContentStartConstruct(code3) {
+    if (code3 === null) {
       effects.consume(code3);
-      return atext;
+      return;
     }
-    if (code3 === 64) {
-      effects.consume(code3);
-      return emailDomain;
-    }
-    return nok(code3);
-  }
-  function emailDomain(code3) {
-    if (code3 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code3);
-    }
-    if (code3 === 45 || code3 === 95 || asciiAlphanumeric(code3)) {
-      data = true;
-      effects.consume(code3);
-      return emailDomain;
-    }
-    return emailDomainAfter(code3);
-  }
-  function emailDomainDot(code3) {
+    effects.enter("lineEnding");
     effects.consume(code3);
-    dot = true;
-    return emailDomain;
+    effects.exit("lineEnding");
+    return factorySpace(effects, contentStart, "linePrefix");
   }
-  function emailDomainAfter(code3) {
-    if (data && dot && asciiAlpha(self2.previous)) {
-      effects.exit("literalAutolinkEmail");
-      effects.exit("literalAutolink");
-      return ok3(code3);
+  function paragraphInitial(code3) {
+    effects.enter("paragraph");
+    return lineStart(code3);
+  }
+  function lineStart(code3) {
+    const token = effects.enter("chunkText", {
+      contentType: "text",
+      previous: previous3
+    });
+    if (previous3) {
+      previous3.next = token;
     }
-    return nok(code3);
+    previous3 = token;
+    return data(code3);
   }
-}
-function tokenizeWwwAutolink(effects, ok3, nok) {
-  const self2 = this;
-  return wwwStart;
-  function wwwStart(code3) {
-    if (code3 !== 87 && code3 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code3);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code3);
-  }
-  function wwwAfter(code3) {
-    effects.exit("literalAutolinkWww");
-    effects.exit("literalAutolink");
-    return ok3(code3);
-  }
-}
-function tokenizeProtocolAutolink(effects, ok3, nok) {
-  const self2 = this;
-  let buffer = "";
-  let seen = false;
-  return protocolStart;
-  function protocolStart(code3) {
-    if ((code3 === 72 || code3 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
-      effects.enter("literalAutolink");
-      effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code3);
+  function data(code3) {
+    if (code3 === null) {
+      effects.exit("chunkText");
+      effects.exit("paragraph");
       effects.consume(code3);
-      return protocolPrefixInside;
+      return;
     }
-    return nok(code3);
-  }
-  function protocolPrefixInside(code3) {
-    if (asciiAlpha(code3) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code3);
+    if (markdownLineEnding(code3)) {
       effects.consume(code3);
-      return protocolPrefixInside;
+      effects.exit("chunkText");
+      return lineStart;
     }
-    if (code3 === 58) {
-      const protocol = buffer.toLowerCase();
-      if (protocol === "http" || protocol === "https") {
-        effects.consume(code3);
-        return protocolSlashesInside;
-      }
-    }
-    return nok(code3);
-  }
-  function protocolSlashesInside(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
-      if (seen) {
-        return afterProtocol;
-      }
-      seen = true;
-      return protocolSlashesInside;
-    }
-    return nok(code3);
-  }
-  function afterProtocol(code3) {
-    return code3 === null || asciiControl(code3) || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || unicodePunctuation(code3) ? nok(code3) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code3);
-  }
-  function protocolAfter(code3) {
-    effects.exit("literalAutolinkHttp");
-    effects.exit("literalAutolink");
-    return ok3(code3);
-  }
-}
-function tokenizeWwwPrefix(effects, ok3, nok) {
-  let size = 0;
-  return wwwPrefixInside;
-  function wwwPrefixInside(code3) {
-    if ((code3 === 87 || code3 === 119) && size < 3) {
-      size++;
-      effects.consume(code3);
-      return wwwPrefixInside;
-    }
-    if (code3 === 46 && size === 3) {
-      effects.consume(code3);
-      return wwwPrefixAfter;
-    }
-    return nok(code3);
-  }
-  function wwwPrefixAfter(code3) {
-    return code3 === null ? nok(code3) : ok3(code3);
-  }
-}
-function tokenizeDomain(effects, ok3, nok) {
-  let underscoreInLastSegment;
-  let underscoreInLastLastSegment;
-  let seen;
-  return domainInside;
-  function domainInside(code3) {
-    if (code3 === 46 || code3 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code3);
-    }
-    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || code3 !== 45 && unicodePunctuation(code3)) {
-      return domainAfter(code3);
-    }
-    seen = true;
     effects.consume(code3);
-    return domainInside;
+    return data;
   }
-  function domainAtPunctuation(code3) {
-    if (code3 === 95) {
-      underscoreInLastSegment = true;
+}
+
+// node_modules/micromark-util-edit-map/index.js
+var EditMap2 = class {
+  /**
+   * Create a new edit map.
+   *
+   * @returns
+   *   New instance.
+   */
+  constructor() {
+    this.index = /* @__PURE__ */ new Map();
+    this.map = [];
+  }
+  /**
+   * Create an edit: a remove and/or add at a certain place.
+   *
+   * @param {number} index
+   *   Index at which to apply the edit.
+   * @param {number} remove
+   *   Count of items to remove at the index.
+   * @param {Array<Event>} add
+   *   Items to add at the index.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  add(index2, remove, add) {
+    addImplementation2(this, index2, remove, add, false);
+  }
+  /**
+   * Create an edit: but insert `add` before existing additions, instead of
+   * after them.
+   *
+   * @param {number} index
+   *   Index at which to apply the edit.
+   * @param {number} remove
+   *   Count of items to remove at the index.
+   * @param {Array<Event>} add
+   *   Items to add at the index.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  addBefore(index2, remove, add) {
+    addImplementation2(this, index2, remove, add, true);
+  }
+  /**
+   * Done, change the events.
+   *
+   * @param {Array<Event>} events
+   *   List of events to apply the edits to.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  consume(events) {
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
+    });
+    if (this.map.length === 0) {
+      return;
+    }
+    let index2 = this.map.length;
+    const vecs = [];
+    while (index2 > 0) {
+      index2 -= 1;
+      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
+      events.length = this.map[index2][0];
+    }
+    vecs.push(events.slice());
+    events.length = 0;
+    let slice2 = vecs.pop();
+    while (slice2) {
+      for (const element of slice2) {
+        events.push(element);
+      }
+      slice2 = vecs.pop();
+    }
+    this.map.length = 0;
+    this.index.clear();
+  }
+};
+function addImplementation2(editMap, at, remove, add, before) {
+  if (remove === 0 && add.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    if (before) {
+      add.push(...existing[2]);
+      existing[2] = add;
     } else {
-      underscoreInLastLastSegment = underscoreInLastSegment;
-      underscoreInLastSegment = void 0;
+      existing[2].push(...add);
+    }
+    return;
+  }
+  const change = [at, remove, add];
+  editMap.map.push(change);
+  editMap.index.set(at, change);
+}
+
+// node_modules/micromark/lib/initialize/document.js
+var document = {
+  tokenize: initializeDocument
+};
+var containerConstruct = {
+  tokenize: tokenizeContainer
+};
+function initializeDocument(effects) {
+  const self2 = this;
+  const stack = [];
+  let continued = 0;
+  let childFlow;
+  let childToken;
+  let lineStartOffset;
+  return start3;
+  function start3(code3) {
+    if (continued < stack.length) {
+      const item = stack[continued];
+      self2.containerState = item[1];
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code3);
+    }
+    return checkNewContainers(code3);
+  }
+  function documentContinue(code3) {
+    continued++;
+    if (self2.containerState._closeFlow) {
+      self2.containerState._closeFlow = void 0;
+      if (childFlow) {
+        closeFlow();
+      }
+      const indexBeforeExits = self2.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let point3;
+      while (indexBeforeFlow--) {
+        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
+          point3 = self2.events[indexBeforeFlow][1].end;
+          break;
+        }
+      }
+      exitContainers(continued);
+      let index2 = indexBeforeExits;
+      while (index2 < self2.events.length) {
+        self2.events[index2][1].end = {
+          ...point3
+        };
+        index2++;
+      }
+      const editMap = new EditMap2();
+      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
+      editMap.consume(self2.events);
+      return checkNewContainers(code3);
+    }
+    return start3(code3);
+  }
+  function checkNewContainers(code3) {
+    if (continued === stack.length) {
+      if (!childFlow) {
+        return documentContinued(code3);
+      }
+      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
+        return flowStart(code3);
+      }
+      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
+    }
+    self2.containerState = {};
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code3);
+  }
+  function thereIsANewContainer(code3) {
+    if (childFlow) {
+      closeFlow();
+    }
+    exitContainers(continued);
+    return documentContinued(code3);
+  }
+  function thereIsNoNewContainer(code3) {
+    self2.parser.lazy[self2.now().line] = continued !== stack.length;
+    lineStartOffset = self2.now().offset;
+    return flowStart(code3);
+  }
+  function documentContinued(code3) {
+    self2.containerState = {};
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code3);
+  }
+  function containerContinue(code3) {
+    continued++;
+    stack.push([self2.currentConstruct, self2.containerState]);
+    return documentContinued(code3);
+  }
+  function flowStart(code3) {
+    if (code3 === null) {
+      if (childFlow) {
+        closeFlow();
+      }
+      exitContainers(0);
+      effects.consume(code3);
+      return;
+    }
+    childFlow = childFlow || self2.parser.flow(self2.now());
+    effects.enter("chunkFlow", {
+      _tokenizer: childFlow,
+      contentType: "flow",
+      previous: childToken
+    });
+    return flowContinue(code3);
+  }
+  function flowContinue(code3) {
+    if (code3 === null) {
+      writeToChild(effects.exit("chunkFlow"), true);
+      exitContainers(0);
+      effects.consume(code3);
+      return;
+    }
+    if (markdownLineEnding(code3)) {
+      effects.consume(code3);
+      writeToChild(effects.exit("chunkFlow"));
+      continued = 0;
+      self2.interrupt = void 0;
+      return start3;
     }
     effects.consume(code3);
-    return domainInside;
+    return flowContinue;
   }
-  function domainAfter(code3) {
-    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code3);
+  function writeToChild(token, endOfFile) {
+    const stream = self2.sliceStream(token);
+    if (endOfFile) {
+      stream.push(null);
     }
-    return ok3(code3);
+    token.previous = childToken;
+    if (childToken) {
+      childToken.next = token;
+    }
+    childToken = token;
+    childFlow.defineSkip(token.start);
+    childFlow.write(stream);
+    if (self2.parser.lazy[token.start.line]) {
+      let index2 = childFlow.events.length;
+      while (index2--) {
+        if (
+          // The token starts before the line ending…
+          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
+          (!childFlow.events[index2][1].end || // …or ends after it.
+          childFlow.events[index2][1].end.offset > lineStartOffset)
+        ) {
+          return;
+        }
+      }
+      const indexBeforeExits = self2.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let seen;
+      let point3;
+      while (indexBeforeFlow--) {
+        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
+          if (seen) {
+            point3 = self2.events[indexBeforeFlow][1].end;
+            break;
+          }
+          seen = true;
+        }
+      }
+      exitContainers(continued);
+      index2 = indexBeforeExits;
+      while (index2 < self2.events.length) {
+        self2.events[index2][1].end = {
+          ...point3
+        };
+        index2++;
+      }
+      const editMap = new EditMap2();
+      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
+      editMap.consume(self2.events);
+    }
   }
-}
-function tokenizePath(effects, ok3) {
-  let sizeOpen = 0;
-  let sizeClose = 0;
-  return pathInside;
-  function pathInside(code3) {
-    if (code3 === 40) {
-      sizeOpen++;
-      effects.consume(code3);
-      return pathInside;
+  function exitContainers(size) {
+    let index2 = stack.length;
+    while (index2-- > size) {
+      const entry = stack[index2];
+      self2.containerState = entry[1];
+      entry[0].exit.call(self2, effects);
     }
-    if (code3 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code3);
-    }
-    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 63 || code3 === 93 || code3 === 95 || code3 === 126) {
-      return effects.check(trail, ok3, pathAtPunctuation)(code3);
-    }
-    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
-      return ok3(code3);
-    }
-    effects.consume(code3);
-    return pathInside;
+    stack.length = size;
   }
-  function pathAtPunctuation(code3) {
-    if (code3 === 41) {
-      sizeClose++;
-    }
-    effects.consume(code3);
-    return pathInside;
-  }
-}
-function tokenizeTrail(effects, ok3, nok) {
-  return trail2;
-  function trail2(code3) {
-    if (code3 === 33 || code3 === 34 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 63 || code3 === 95 || code3 === 126) {
-      effects.consume(code3);
-      return trail2;
-    }
-    if (code3 === 38) {
-      effects.consume(code3);
-      return trailCharacterReferenceStart;
-    }
-    if (code3 === 93) {
-      effects.consume(code3);
-      return trailBracketAfter;
-    }
-    if (
-      // `<` is an end.
-      code3 === 60 || // So is whitespace.
-      code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)
-    ) {
-      return ok3(code3);
-    }
-    return nok(code3);
-  }
-  function trailBracketAfter(code3) {
-    if (code3 === null || code3 === 40 || code3 === 91 || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
-      return ok3(code3);
-    }
-    return trail2(code3);
-  }
-  function trailCharacterReferenceStart(code3) {
-    return asciiAlpha(code3) ? trailCharacterReferenceInside(code3) : nok(code3);
-  }
-  function trailCharacterReferenceInside(code3) {
-    if (code3 === 59) {
-      effects.consume(code3);
-      return trail2;
-    }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      return trailCharacterReferenceInside;
-    }
-    return nok(code3);
+  function closeFlow() {
+    childFlow.write([null]);
+    childToken = void 0;
+    childFlow = void 0;
+    self2.containerState._closeFlow = void 0;
   }
 }
-function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
-  return start2;
-  function start2(code3) {
-    effects.consume(code3);
-    return after;
-  }
-  function after(code3) {
-    return asciiAlphanumeric(code3) ? nok(code3) : ok3(code3);
-  }
-}
-function previousWww(code3) {
-  return code3 === null || code3 === 40 || code3 === 42 || code3 === 95 || code3 === 91 || code3 === 93 || code3 === 126 || markdownLineEndingOrSpace(code3);
-}
-function previousProtocol(code3) {
-  return !asciiAlpha(code3);
-}
-function previousEmail(code3) {
-  return !(code3 === 47 || gfmAtext(code3));
-}
-function gfmAtext(code3) {
-  return code3 === 43 || code3 === 45 || code3 === 46 || code3 === 95 || asciiAlphanumeric(code3);
-}
-function previousUnbalanced(events) {
-  let index2 = events.length;
-  let result2 = false;
-  while (index2--) {
-    const token = events[index2][1];
-    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
-      result2 = true;
-      break;
-    }
-    if (token._gfmAutolinkLiteralWalkedInto) {
-      result2 = false;
-      break;
-    }
-  }
-  if (events.length > 0 && !result2) {
-    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
-  }
-  return result2;
+function tokenizeContainer(effects, ok3, nok) {
+  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
 }
 
 // node_modules/micromark-util-resolve-all/index.js
@@ -37403,17 +37602,17 @@ function resolveAllAttention(events, context) {
             continue;
           }
           const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
-          const start2 = {
+          const start3 = {
             ...events[open2][1].end
           };
           const end = {
             ...events[index2][1].start
           };
-          movePoint(start2, -use);
+          movePoint(start3, -use);
           movePoint(end, use);
           const openingSequence = {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start: start2,
+            start: start3,
             end: {
               ...events[open2][1].end
             }
@@ -37481,8 +37680,8 @@ function tokenizeAttention(effects, ok3) {
   const previous3 = this.previous;
   const before = classifyCharacter(previous3);
   let marker;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     marker = code3;
     effects.enter("attentionSequence");
     return inside(code3);
@@ -37514,8 +37713,8 @@ var autolink = {
 };
 function tokenizeAutolink(effects, ok3, nok) {
   let size = 0;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
     effects.consume(code3);
@@ -37608,59 +37807,14 @@ function tokenizeAutolink(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-factory-space/index.js
-function factorySpace(effects, ok3, type, max) {
-  const limit = max ? max - 1 : Infinity;
-  let size = 0;
-  return start2;
-  function start2(code3) {
-    if (markdownSpace(code3)) {
-      effects.enter(type);
-      return prefix(code3);
-    }
-    return ok3(code3);
-  }
-  function prefix(code3) {
-    if (markdownSpace(code3) && size++ < limit) {
-      effects.consume(code3);
-      return prefix;
-    }
-    effects.exit(type);
-    return ok3(code3);
-  }
-}
-function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
-  let size = 0;
-  return start2;
-  function start2(code3) {
-    if (max > 0 && markdownSpace(code3)) {
-      effects.enter(type);
-      return prefix(code3);
-    }
-    return after(code3);
-  }
-  function prefix(code3) {
-    if (markdownSpace(code3) && size < max) {
-      effects.consume(code3);
-      size++;
-      return prefix;
-    }
-    effects.exit(type);
-    return after(code3);
-  }
-  function after(code3) {
-    return size >= min ? ok3(code3) : nok(code3);
-  }
-}
-
 // node_modules/micromark-core-commonmark/lib/blank-line.js
 var blankLine = {
   partial: true,
   tokenize: tokenizeBlankLine
 };
 function tokenizeBlankLine(effects, ok3, nok) {
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     return markdownSpace(code3) ? factorySpace(effects, after, "linePrefix")(code3) : after(code3);
   }
   function after(code3) {
@@ -37679,8 +37833,8 @@ var blockQuote = {
 };
 function tokenizeBlockQuoteStart(effects, ok3, nok) {
   const self2 = this;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     if (code3 === 62) {
       const state = self2.containerState;
       if (!state.open) {
@@ -37732,8 +37886,8 @@ var characterEscape = {
   tokenize: tokenizeCharacterEscape
 };
 function tokenizeCharacterEscape(effects, ok3, nok) {
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
     effects.consume(code3);
@@ -37762,8 +37916,8 @@ function tokenizeCharacterReference(effects, ok3, nok) {
   let size = 0;
   let max;
   let test;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
     effects.consume(code3);
@@ -37824,8 +37978,8 @@ var nonLazyContinuation = {
 };
 function tokenizeNonLazyContinuation(effects, ok3, nok) {
   const self2 = this;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     if (code3 === null) {
       return nok(code3);
     }
@@ -37854,8 +38008,8 @@ function tokenizeCodeFenced(effects, ok3, nok) {
   let initialPrefix = 0;
   let sizeOpen = 0;
   let marker;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     return beforeSequenceOpen(code3);
   }
   function beforeSequenceOpen(code3) {
@@ -37967,9 +38121,9 @@ function tokenizeCodeFenced(effects, ok3, nok) {
       effects2.enter("lineEnding");
       effects2.consume(code3);
       effects2.exit("lineEnding");
-      return start3;
+      return start4;
     }
-    function start3(code3) {
+    function start4(code3) {
       effects2.enter("codeFencedFence");
       return markdownSpace(code3) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : beforeSequenceClose(code3);
     }
@@ -38012,8 +38166,8 @@ var furtherStart = {
   tokenize: tokenizeFurtherStart
 };
 function tokenizeCodeIndented(effects, ok3, nok) {
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter("codeIndented");
     return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code3);
   }
@@ -38063,7 +38217,7 @@ function tokenizeFurtherStart(effects, ok3, nok) {
 // node_modules/micromark-core-commonmark/lib/code-text.js
 var codeText = {
   name: "codeText",
-  previous: previous2,
+  previous,
   resolve: resolveCodeText,
   tokenize: tokenizeCodeText
 };
@@ -38104,7 +38258,7 @@ function resolveCodeText(events) {
   }
   return events;
 }
-function previous2(code3) {
+function previous(code3) {
   return code3 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
 function tokenizeCodeText(effects, ok3, nok) {
@@ -38112,8 +38266,8 @@ function tokenizeCodeText(effects, ok3, nok) {
   let sizeOpen = 0;
   let size;
   let token;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
     return sequenceOpen(code3);
@@ -38232,15 +38386,15 @@ var SpliceBuffer = class {
    * @returns {Array<T>}
    *   Array of items.
    */
-  slice(start2, end) {
+  slice(start3, end) {
     const stop2 = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
     if (stop2 < this.left.length) {
-      return this.left.slice(start2, stop2);
+      return this.left.slice(start3, stop2);
     }
-    if (start2 > this.left.length) {
-      return this.right.slice(this.right.length - stop2 + this.left.length, this.right.length - start2 + this.left.length).reverse();
+    if (start3 > this.left.length) {
+      return this.right.slice(this.right.length - stop2 + this.left.length, this.right.length - start3 + this.left.length).reverse();
     }
-    return this.left.slice(start2).concat(this.right.slice(this.right.length - stop2 + this.left.length).reverse());
+    return this.left.slice(start3).concat(this.right.slice(this.right.length - stop2 + this.left.length).reverse());
   }
   /**
    * Mimics the behavior of Array.prototype.splice() except for the change of
@@ -38262,9 +38416,9 @@ var SpliceBuffer = class {
    * @return {Array<T>}
    *   Any removed items.
    */
-  splice(start2, deleteCount, items2) {
+  splice(start3, deleteCount, items2) {
     const count = deleteCount || 0;
-    this.setCursor(Math.trunc(start2));
+    this.setCursor(Math.trunc(start3));
     const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
     if (items2) chunkedPush(this.left, items2);
     return removed.reverse();
@@ -38460,8 +38614,8 @@ function subcontent(events, eventIndex) {
   let index2 = -1;
   let current = token;
   let adjust = 0;
-  let start2 = 0;
-  const breaks = [start2];
+  let start3 = 0;
+  const breaks = [start3];
   while (current) {
     while (events.get(++startPosition)[1] !== current) {
     }
@@ -38491,8 +38645,8 @@ function subcontent(events, eventIndex) {
       // Find a void token that includes a break.
       childEvents[index2][0] === "exit" && childEvents[index2 - 1][0] === "enter" && childEvents[index2][1].type === childEvents[index2 - 1][1].type && childEvents[index2][1].start.line !== childEvents[index2][1].end.line
     ) {
-      start2 = index2 + 1;
-      breaks.push(start2);
+      start3 = index2 + 1;
+      breaks.push(start3);
       current._tokenizer = void 0;
       current.previous = void 0;
       current = current.next;
@@ -38508,9 +38662,9 @@ function subcontent(events, eventIndex) {
   index2 = breaks.length;
   while (index2--) {
     const slice2 = childEvents.slice(breaks[index2], breaks[index2 + 1]);
-    const start3 = startPositions.pop();
-    jumps.push([start3, start3 + slice2.length - 1]);
-    events.splice(start3, 2, slice2);
+    const start4 = startPositions.pop();
+    jumps.push([start4, start4 + slice2.length - 1]);
+    events.splice(start4, 2, slice2);
   }
   jumps.reverse();
   index2 = -1;
@@ -38522,7 +38676,7 @@ function subcontent(events, eventIndex) {
 }
 
 // node_modules/micromark-core-commonmark/lib/content.js
-var content = {
+var content2 = {
   resolve: resolveContent,
   tokenize: tokenizeContent
 };
@@ -38596,8 +38750,8 @@ function tokenizeContinuation(effects, ok3, nok) {
 function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     if (code3 === 60) {
       effects.enter(type);
       effects.enter(literalType);
@@ -38689,8 +38843,8 @@ function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
   const self2 = this;
   let size = 0;
   let seen;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter(type);
     effects.enter(markerType);
     effects.consume(code3);
@@ -38748,8 +38902,8 @@ function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
 // node_modules/micromark-factory-title/index.js
 function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
   let marker;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     if (code3 === 34 || code3 === 39 || code3 === 40) {
       effects.enter(type);
       effects.enter(markerType);
@@ -38810,17 +38964,17 @@ function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
 // node_modules/micromark-factory-whitespace/index.js
 function factoryWhitespace(effects, ok3) {
   let seen;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     if (markdownLineEnding(code3)) {
       effects.enter("lineEnding");
       effects.consume(code3);
       effects.exit("lineEnding");
       seen = true;
-      return start2;
+      return start3;
     }
     if (markdownSpace(code3)) {
-      return factorySpace(effects, start2, seen ? "linePrefix" : "lineSuffix")(code3);
+      return factorySpace(effects, start3, seen ? "linePrefix" : "lineSuffix")(code3);
     }
     return ok3(code3);
   }
@@ -38838,8 +38992,8 @@ var titleBefore = {
 function tokenizeDefinition(effects, ok3, nok) {
   const self2 = this;
   let identifier;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter("definition");
     return before(code3);
   }
@@ -38918,8 +39072,8 @@ var hardBreakEscape = {
   tokenize: tokenizeHardBreakEscape
 };
 function tokenizeHardBreakEscape(effects, ok3, nok) {
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter("hardBreakEscape");
     effects.consume(code3);
     return after;
@@ -38969,8 +39123,8 @@ function resolveHeadingAtx(events, context) {
 }
 function tokenizeHeadingAtx(effects, ok3, nok) {
   let size = 0;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter("atxHeading");
     return before(code3);
   }
@@ -39054,8 +39208,8 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   let buffer;
   let index2;
   let markerB;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     return before(code3);
   }
   function before(code3) {
@@ -39372,8 +39526,8 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   }
 }
 function tokenizeBlankLineBefore(effects, ok3, nok) {
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter("lineEnding");
     effects.consume(code3);
     effects.exit("lineEnding");
@@ -39391,8 +39545,8 @@ function tokenizeHtmlText(effects, ok3, nok) {
   let marker;
   let index2;
   let returnState;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code3);
@@ -39795,8 +39949,8 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     }
     labelStart = labelStarts[labelStarts.length - 1];
   }
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     if (!labelStart) {
       return nok(code3);
     }
@@ -39922,8 +40076,8 @@ var labelStartImage = {
 function tokenizeLabelStartImage(effects, ok3, nok) {
   const self2 = this;
   let labelImage;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
     effects.consume(code3);
@@ -39959,8 +40113,8 @@ var labelStartLink = {
 function tokenizeLabelStartLink(effects, ok3, nok) {
   const self2 = this;
   let labelLink;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
     effects.consume(code3);
@@ -39984,8 +40138,8 @@ var lineEnding = {
   tokenize: tokenizeLineEnding
 };
 function tokenizeLineEnding(effects, ok3) {
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter("lineEnding");
     effects.consume(code3);
     effects.exit("lineEnding");
@@ -40001,8 +40155,8 @@ var thematicBreak2 = {
 function tokenizeThematicBreak(effects, ok3, nok) {
   let size = 0;
   let marker;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     effects.enter("thematicBreak");
     return before(code3);
   }
@@ -40054,8 +40208,8 @@ function tokenizeListStart(effects, ok3, nok) {
   const tail = self2.events[self2.events.length - 1];
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     const kind = self2.containerState.type || (code3 === 42 || code3 === 43 || code3 === 45 ? "listUnordered" : "listOrdered");
     if (kind === "listUnordered" ? !self2.containerState.marker || code3 === self2.containerState.marker : asciiDigit(code3)) {
       if (!self2.containerState.type) {
@@ -40162,104 +40316,6 @@ function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-util-edit-map/index.js
-var EditMap = class {
-  /**
-   * Create a new edit map.
-   *
-   * @returns
-   *   New instance.
-   */
-  constructor() {
-    this.index = /* @__PURE__ */ new Map();
-    this.map = [];
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation(this, index2, remove, add, false);
-  }
-  /**
-   * Create an edit: but insert `add` before existing additions, instead of
-   * after them.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  addBefore(index2, remove, add) {
-    addImplementation(this, index2, remove, add, true);
-  }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice2 = vecs.pop();
-    while (slice2) {
-      for (const element of slice2) {
-        events.push(element);
-      }
-      slice2 = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation(editMap, at, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
-    } else {
-      existing[2].push(...add);
-    }
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-
 // node_modules/micromark-core-commonmark/lib/setext-underline.js
 var setextUnderline = {
   name: "setextUnderline",
@@ -40267,7 +40323,7 @@ var setextUnderline = {
   tokenize: tokenizeSetextUnderline
 };
 function resolveToSetextUnderline(events, context) {
-  const editMap = new EditMap();
+  const editMap = new EditMap2();
   let index2 = events.length;
   let content3;
   let text6;
@@ -40316,8 +40372,8 @@ function resolveToSetextUnderline(events, context) {
 function tokenizeSetextUnderline(effects, ok3, nok) {
   const self2 = this;
   let marker;
-  return start2;
-  function start2(code3) {
+  return start3;
+  function start3(code3) {
     let index2 = self2.events.length;
     let paragraph2;
     while (index2--) {
@@ -40354,1225 +40410,6 @@ function tokenizeSetextUnderline(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
-var indent = {
-  tokenize: tokenizeIndent2,
-  partial: true
-};
-function gfmFootnote() {
-  return {
-    document: {
-      [91]: {
-        name: "gfmFootnoteDefinition",
-        tokenize: tokenizeDefinitionStart,
-        continuation: {
-          tokenize: tokenizeDefinitionContinuation
-        },
-        exit: gfmFootnoteDefinitionEnd
-      }
-    },
-    text: {
-      [91]: {
-        name: "gfmFootnoteCall",
-        tokenize: tokenizeGfmFootnoteCall
-      },
-      [93]: {
-        name: "gfmPotentialFootnoteCall",
-        add: "after",
-        tokenize: tokenizePotentialGfmFootnoteCall,
-        resolveTo: resolveToPotentialGfmFootnoteCall
-      }
-    }
-  };
-}
-function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
-  const self2 = this;
-  let index2 = self2.events.length;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let labelStart;
-  while (index2--) {
-    const token = self2.events[index2][1];
-    if (token.type === "labelImage") {
-      labelStart = token;
-      break;
-    }
-    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
-      break;
-    }
-  }
-  return start2;
-  function start2(code3) {
-    if (!labelStart || !labelStart._balanced) {
-      return nok(code3);
-    }
-    const id = normalizeIdentifier(self2.sliceSerialize({
-      start: labelStart.end,
-      end: self2.now()
-    }));
-    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code3);
-    }
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return ok3(code3);
-  }
-}
-function resolveToPotentialGfmFootnoteCall(events, context) {
-  let index2 = events.length;
-  let labelStart;
-  while (index2--) {
-    if (events[index2][1].type === "labelImage" && events[index2][0] === "enter") {
-      labelStart = events[index2][1];
-      break;
-    }
-  }
-  events[index2 + 1][1].type = "data";
-  events[index2 + 3][1].type = "gfmFootnoteCallLabelMarker";
-  const call = {
-    type: "gfmFootnoteCall",
-    start: Object.assign({}, events[index2 + 3][1].start),
-    end: Object.assign({}, events[events.length - 1][1].end)
-  };
-  const marker = {
-    type: "gfmFootnoteCallMarker",
-    start: Object.assign({}, events[index2 + 3][1].end),
-    end: Object.assign({}, events[index2 + 3][1].end)
-  };
-  marker.end.column++;
-  marker.end.offset++;
-  marker.end._bufferIndex++;
-  const string3 = {
-    type: "gfmFootnoteCallString",
-    start: Object.assign({}, marker.end),
-    end: Object.assign({}, events[events.length - 1][1].start)
-  };
-  const chunk = {
-    type: "chunkString",
-    contentType: "string",
-    start: Object.assign({}, string3.start),
-    end: Object.assign({}, string3.end)
-  };
-  const replacement = [
-    // Take the `labelImageMarker` (now `data`, the `!`)
-    events[index2 + 1],
-    events[index2 + 2],
-    ["enter", call, context],
-    // The `[`
-    events[index2 + 3],
-    events[index2 + 4],
-    // The `^`.
-    ["enter", marker, context],
-    ["exit", marker, context],
-    // Everything in between.
-    ["enter", string3, context],
-    ["enter", chunk, context],
-    ["exit", chunk, context],
-    ["exit", string3, context],
-    // The ending (`]`, properly parsed and labelled).
-    events[events.length - 2],
-    events[events.length - 1],
-    ["exit", call, context]
-  ];
-  events.splice(index2, events.length - index2 + 1, ...replacement);
-  return events;
-}
-function tokenizeGfmFootnoteCall(effects, ok3, nok) {
-  const self2 = this;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let size = 0;
-  let data;
-  return start2;
-  function start2(code3) {
-    effects.enter("gfmFootnoteCall");
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return callStart;
-  }
-  function callStart(code3) {
-    if (code3 !== 94) return nok(code3);
-    effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteCallMarker");
-    effects.enter("gfmFootnoteCallString");
-    effects.enter("chunkString").contentType = "string";
-    return callData;
-  }
-  function callData(code3) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
-    ) {
-      return nok(code3);
-    }
-    if (code3 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteCallString");
-      if (!defined.includes(normalizeIdentifier(self2.sliceSerialize(token)))) {
-        return nok(code3);
-      }
-      effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code3);
-      effects.exit("gfmFootnoteCallLabelMarker");
-      effects.exit("gfmFootnoteCall");
-      return ok3;
-    }
-    if (!markdownLineEndingOrSpace(code3)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code3);
-    return code3 === 92 ? callEscape : callData;
-  }
-  function callEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
-      size++;
-      return callData;
-    }
-    return callData(code3);
-  }
-}
-function tokenizeDefinitionStart(effects, ok3, nok) {
-  const self2 = this;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let identifier;
-  let size = 0;
-  let data;
-  return start2;
-  function start2(code3) {
-    effects.enter("gfmFootnoteDefinition")._container = true;
-    effects.enter("gfmFootnoteDefinitionLabel");
-    effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteDefinitionLabelMarker");
-    return labelAtMarker;
-  }
-  function labelAtMarker(code3) {
-    if (code3 === 94) {
-      effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code3);
-      effects.exit("gfmFootnoteDefinitionMarker");
-      effects.enter("gfmFootnoteDefinitionLabelString");
-      effects.enter("chunkString").contentType = "string";
-      return labelInside;
-    }
-    return nok(code3);
-  }
-  function labelInside(code3) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
-    ) {
-      return nok(code3);
-    }
-    if (code3 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteDefinitionLabelString");
-      identifier = normalizeIdentifier(self2.sliceSerialize(token));
-      effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code3);
-      effects.exit("gfmFootnoteDefinitionLabelMarker");
-      effects.exit("gfmFootnoteDefinitionLabel");
-      return labelAfter;
-    }
-    if (!markdownLineEndingOrSpace(code3)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code3);
-    return code3 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code3);
-  }
-  function labelAfter(code3) {
-    if (code3 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code3);
-      effects.exit("definitionMarker");
-      if (!defined.includes(identifier)) {
-        defined.push(identifier);
-      }
-      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
-    }
-    return nok(code3);
-  }
-  function whitespaceAfter(code3) {
-    return ok3(code3);
-  }
-}
-function tokenizeDefinitionContinuation(effects, ok3, nok) {
-  return effects.check(blankLine, ok3, effects.attempt(indent, ok3, nok));
-}
-function gfmFootnoteDefinitionEnd(effects) {
-  effects.exit("gfmFootnoteDefinition");
-}
-function tokenizeIndent2(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code3) {
-    const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code3) : nok(code3);
-  }
-}
-
-// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
-function gfmStrikethrough(options) {
-  const options_ = options || {};
-  let single = options_.singleTilde;
-  const tokenizer = {
-    name: "strikethrough",
-    tokenize: tokenizeStrikethrough,
-    resolveAll: resolveAllStrikethrough
-  };
-  if (single === null || single === void 0) {
-    single = true;
-  }
-  return {
-    text: {
-      [126]: tokenizer
-    },
-    insideSpan: {
-      null: [tokenizer]
-    },
-    attentionMarkers: {
-      null: [126]
-    }
-  };
-  function resolveAllStrikethrough(events, context) {
-    let index2 = -1;
-    while (++index2 < events.length) {
-      if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
-        let open2 = index2;
-        while (open2--) {
-          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
-          events[index2][1].end.offset - events[index2][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
-            events[index2][1].type = "strikethroughSequence";
-            events[open2][1].type = "strikethroughSequence";
-            const strikethrough = {
-              type: "strikethrough",
-              start: Object.assign({}, events[open2][1].start),
-              end: Object.assign({}, events[index2][1].end)
-            };
-            const text6 = {
-              type: "strikethroughText",
-              start: Object.assign({}, events[open2][1].end),
-              end: Object.assign({}, events[index2][1].start)
-            };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text6, context]];
-            const insideSpan2 = context.parser.constructs.insideSpan.null;
-            if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
-            }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text6, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
-            splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-            index2 = open2 + nextEvents.length - 2;
-            break;
-          }
-        }
-      }
-    }
-    index2 = -1;
-    while (++index2 < events.length) {
-      if (events[index2][1].type === "strikethroughSequenceTemporary") {
-        events[index2][1].type = "data";
-      }
-    }
-    return events;
-  }
-  function tokenizeStrikethrough(effects, ok3, nok) {
-    const previous3 = this.previous;
-    const events = this.events;
-    let size = 0;
-    return start2;
-    function start2(code3) {
-      if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code3);
-      }
-      effects.enter("strikethroughSequenceTemporary");
-      return more(code3);
-    }
-    function more(code3) {
-      const before = classifyCharacter(previous3);
-      if (code3 === 126) {
-        if (size > 1) return nok(code3);
-        effects.consume(code3);
-        size++;
-        return more;
-      }
-      if (size < 2 && !single) return nok(code3);
-      const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code3);
-      token._open = !after || after === 2 && Boolean(before);
-      token._close = !before || before === 2 && Boolean(after);
-      return ok3(code3);
-    }
-  }
-}
-
-// node_modules/micromark-extension-gfm-table/lib/edit-map.js
-var EditMap2 = class {
-  /**
-   * Create a new edit map.
-   */
-  constructor() {
-    this.map = [];
-    this.index = /* @__PURE__ */ new Map();
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation2(this, index2, remove, add);
-  }
-  // To do: add this when moving to `micromark`.
-  // /**
-  //  * Create an edit: but insert `add` before existing additions.
-  //  *
-  //  * @param {number} index
-  //  * @param {number} remove
-  //  * @param {Array<Event>} add
-  //  * @returns {undefined}
-  //  */
-  // addBefore(index, remove, add) {
-  //   addImplementation(this, index, remove, add, true)
-  // }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice2 = vecs.pop();
-    while (slice2) {
-      for (const element of slice2) {
-        events.push(element);
-      }
-      slice2 = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation2(editMap, at, remove, add) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    existing[2].push(...add);
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-
-// node_modules/micromark-extension-gfm-table/lib/infer.js
-function gfmTableAlign(events, index2) {
-  let inDelimiterRow = false;
-  const align2 = [];
-  while (index2 < events.length) {
-    const event = events[index2];
-    if (inDelimiterRow) {
-      if (event[0] === "enter") {
-        if (event[1].type === "tableContent") {
-          align2.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
-        }
-      } else if (event[1].type === "tableContent") {
-        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
-          const alignIndex = align2.length - 1;
-          align2[alignIndex] = align2[alignIndex] === "left" ? "center" : "right";
-        }
-      } else if (event[1].type === "tableDelimiterRow") {
-        break;
-      }
-    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
-      inDelimiterRow = true;
-    }
-    index2 += 1;
-  }
-  return align2;
-}
-
-// node_modules/micromark-extension-gfm-table/lib/syntax.js
-function gfmTable() {
-  return {
-    flow: {
-      null: {
-        name: "table",
-        tokenize: tokenizeTable,
-        resolveAll: resolveTable
-      }
-    }
-  };
-}
-function tokenizeTable(effects, ok3, nok) {
-  const self2 = this;
-  let size = 0;
-  let sizeB = 0;
-  let seen;
-  return start2;
-  function start2(code3) {
-    let index2 = self2.events.length - 1;
-    while (index2 > -1) {
-      const {
-        type
-      } = self2.events[index2][1];
-      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
-      type === "linePrefix") {
-        index2--;
-      } else {
-        break;
-      }
-    }
-    const tail = index2 > -1 ? self2.events[index2][1].type : null;
-    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
-    if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
-      return nok(code3);
-    }
-    return next(code3);
-  }
-  function headRowBefore(code3) {
-    effects.enter("tableHead");
-    effects.enter("tableRow");
-    return headRowStart(code3);
-  }
-  function headRowStart(code3) {
-    if (code3 === 124) {
-      return headRowBreak(code3);
-    }
-    seen = true;
-    sizeB += 1;
-    return headRowBreak(code3);
-  }
-  function headRowBreak(code3) {
-    if (code3 === null) {
-      return nok(code3);
-    }
-    if (markdownLineEnding(code3)) {
-      if (sizeB > 1) {
-        sizeB = 0;
-        self2.interrupt = true;
-        effects.exit("tableRow");
-        effects.enter("lineEnding");
-        effects.consume(code3);
-        effects.exit("lineEnding");
-        return headDelimiterStart;
-      }
-      return nok(code3);
-    }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code3);
-    }
-    sizeB += 1;
-    if (seen) {
-      seen = false;
-      size += 1;
-    }
-    if (code3 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code3);
-      effects.exit("tableCellDivider");
-      seen = true;
-      return headRowBreak;
-    }
-    effects.enter("data");
-    return headRowData(code3);
-  }
-  function headRowData(code3) {
-    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
-      effects.exit("data");
-      return headRowBreak(code3);
-    }
-    effects.consume(code3);
-    return code3 === 92 ? headRowEscape : headRowData;
-  }
-  function headRowEscape(code3) {
-    if (code3 === 92 || code3 === 124) {
-      effects.consume(code3);
-      return headRowData;
-    }
-    return headRowData(code3);
-  }
-  function headDelimiterStart(code3) {
-    self2.interrupt = false;
-    if (self2.parser.lazy[self2.now().line]) {
-      return nok(code3);
-    }
-    effects.enter("tableDelimiterRow");
-    seen = false;
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
-    }
-    return headDelimiterBefore(code3);
-  }
-  function headDelimiterBefore(code3) {
-    if (code3 === 45 || code3 === 58) {
-      return headDelimiterValueBefore(code3);
-    }
-    if (code3 === 124) {
-      seen = true;
-      effects.enter("tableCellDivider");
-      effects.consume(code3);
-      effects.exit("tableCellDivider");
-      return headDelimiterCellBefore;
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterCellBefore(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code3);
-    }
-    return headDelimiterValueBefore(code3);
-  }
-  function headDelimiterValueBefore(code3) {
-    if (code3 === 58) {
-      sizeB += 1;
-      seen = true;
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code3);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterLeftAlignmentAfter;
-    }
-    if (code3 === 45) {
-      sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code3);
-    }
-    if (code3 === null || markdownLineEnding(code3)) {
-      return headDelimiterCellAfter(code3);
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterLeftAlignmentAfter(code3) {
-    if (code3 === 45) {
-      effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code3);
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterFiller(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
-      return headDelimiterFiller;
-    }
-    if (code3 === 58) {
-      seen = true;
-      effects.exit("tableDelimiterFiller");
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code3);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterRightAlignmentAfter;
-    }
-    effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code3);
-  }
-  function headDelimiterRightAlignmentAfter(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code3);
-    }
-    return headDelimiterCellAfter(code3);
-  }
-  function headDelimiterCellAfter(code3) {
-    if (code3 === 124) {
-      return headDelimiterBefore(code3);
-    }
-    if (code3 === null || markdownLineEnding(code3)) {
-      if (!seen || size !== sizeB) {
-        return headDelimiterNok(code3);
-      }
-      effects.exit("tableDelimiterRow");
-      effects.exit("tableHead");
-      return ok3(code3);
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterNok(code3) {
-    return nok(code3);
-  }
-  function bodyRowStart(code3) {
-    effects.enter("tableRow");
-    return bodyRowBreak(code3);
-  }
-  function bodyRowBreak(code3) {
-    if (code3 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code3);
-      effects.exit("tableCellDivider");
-      return bodyRowBreak;
-    }
-    if (code3 === null || markdownLineEnding(code3)) {
-      effects.exit("tableRow");
-      return ok3(code3);
-    }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code3);
-    }
-    effects.enter("data");
-    return bodyRowData(code3);
-  }
-  function bodyRowData(code3) {
-    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
-      effects.exit("data");
-      return bodyRowBreak(code3);
-    }
-    effects.consume(code3);
-    return code3 === 92 ? bodyRowEscape : bodyRowData;
-  }
-  function bodyRowEscape(code3) {
-    if (code3 === 92 || code3 === 124) {
-      effects.consume(code3);
-      return bodyRowData;
-    }
-    return bodyRowData(code3);
-  }
-}
-function resolveTable(events, context) {
-  let index2 = -1;
-  let inFirstCellAwaitingPipe = true;
-  let rowKind = 0;
-  let lastCell = [0, 0, 0, 0];
-  let cell = [0, 0, 0, 0];
-  let afterHeadAwaitingFirstBodyRow = false;
-  let lastTableEnd = 0;
-  let currentTable;
-  let currentBody;
-  let currentCell;
-  const map3 = new EditMap2();
-  while (++index2 < events.length) {
-    const event = events[index2];
-    const token = event[1];
-    if (event[0] === "enter") {
-      if (token.type === "tableHead") {
-        afterHeadAwaitingFirstBodyRow = false;
-        if (lastTableEnd !== 0) {
-          flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
-          currentBody = void 0;
-          lastTableEnd = 0;
-        }
-        currentTable = {
-          type: "table",
-          start: Object.assign({}, token.start),
-          // Note: correct end is set later.
-          end: Object.assign({}, token.end)
-        };
-        map3.add(index2, 0, [["enter", currentTable, context]]);
-      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-        inFirstCellAwaitingPipe = true;
-        currentCell = void 0;
-        lastCell = [0, 0, 0, 0];
-        cell = [0, index2 + 1, 0, 0];
-        if (afterHeadAwaitingFirstBodyRow) {
-          afterHeadAwaitingFirstBodyRow = false;
-          currentBody = {
-            type: "tableBody",
-            start: Object.assign({}, token.start),
-            // Note: correct end is set later.
-            end: Object.assign({}, token.end)
-          };
-          map3.add(index2, 0, [["enter", currentBody, context]]);
-        }
-        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
-      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-        inFirstCellAwaitingPipe = false;
-        if (cell[2] === 0) {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
-            lastCell = [0, 0, 0, 0];
-          }
-          cell[2] = index2;
-        }
-      } else if (token.type === "tableCellDivider") {
-        if (inFirstCellAwaitingPipe) {
-          inFirstCellAwaitingPipe = false;
-        } else {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
-          }
-          lastCell = cell;
-          cell = [lastCell[1], index2, 0, 0];
-        }
-      }
-    } else if (token.type === "tableHead") {
-      afterHeadAwaitingFirstBodyRow = true;
-      lastTableEnd = index2;
-    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-      lastTableEnd = index2;
-      if (lastCell[1] !== 0) {
-        cell[0] = cell[1];
-        currentCell = flushCell(map3, context, lastCell, rowKind, index2, currentCell);
-      } else if (cell[1] !== 0) {
-        currentCell = flushCell(map3, context, cell, rowKind, index2, currentCell);
-      }
-      rowKind = 0;
-    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell[3] = index2;
-    }
-  }
-  if (lastTableEnd !== 0) {
-    flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
-  }
-  map3.consume(context.events);
-  index2 = -1;
-  while (++index2 < context.events.length) {
-    const event = context.events[index2];
-    if (event[0] === "enter" && event[1].type === "table") {
-      event[1]._align = gfmTableAlign(context.events, index2);
-    }
-  }
-  return events;
-}
-function flushCell(map3, context, range, rowKind, rowEnd, previousCell) {
-  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
-  const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
-    map3.add(range[0], 0, [["exit", previousCell, context]]);
-  }
-  const now = getPoint(context.events, range[1]);
-  previousCell = {
-    type: groupName,
-    start: Object.assign({}, now),
-    // Note: correct end is set later.
-    end: Object.assign({}, now)
-  };
-  map3.add(range[1], 0, [["enter", previousCell, context]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context.events, range[2]);
-    const relatedEnd = getPoint(context.events, range[3]);
-    const valueToken = {
-      type: valueName,
-      start: Object.assign({}, relatedStart),
-      end: Object.assign({}, relatedEnd)
-    };
-    map3.add(range[2], 0, [["enter", valueToken, context]]);
-    if (rowKind !== 2) {
-      const start2 = context.events[range[2]];
-      const end = context.events[range[3]];
-      start2[1].end = Object.assign({}, end[1].end);
-      start2[1].type = "chunkText";
-      start2[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map3.add(a, b, []);
-      }
-    }
-    map3.add(range[3] + 1, 0, [["exit", valueToken, context]]);
-  }
-  if (rowEnd !== void 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
-    map3.add(rowEnd, 0, [["exit", previousCell, context]]);
-    previousCell = void 0;
-  }
-  return previousCell;
-}
-function flushTableEnd(map3, context, index2, table, tableBody) {
-  const exits = [];
-  const related = getPoint(context.events, index2);
-  if (tableBody) {
-    tableBody.end = Object.assign({}, related);
-    exits.push(["exit", tableBody, context]);
-  }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context]);
-  map3.add(index2 + 1, 0, exits);
-}
-function getPoint(events, index2) {
-  const event = events[index2];
-  const side = event[0] === "enter" ? "start" : "end";
-  return event[1][side];
-}
-
-// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
-var tasklistCheck = {
-  name: "tasklistCheck",
-  tokenize: tokenizeTasklistCheck
-};
-function gfmTaskListItem() {
-  return {
-    text: {
-      [91]: tasklistCheck
-    }
-  };
-}
-function tokenizeTasklistCheck(effects, ok3, nok) {
-  const self2 = this;
-  return open2;
-  function open2(code3) {
-    if (
-      // Exit if there’s stuff before.
-      self2.previous !== null || // Exit if not in the first content that is the first child of a list
-      // item.
-      !self2._gfmTasklistFirstContentOfListItem
-    ) {
-      return nok(code3);
-    }
-    effects.enter("taskListCheck");
-    effects.enter("taskListCheckMarker");
-    effects.consume(code3);
-    effects.exit("taskListCheckMarker");
-    return inside;
-  }
-  function inside(code3) {
-    if (markdownLineEndingOrSpace(code3)) {
-      effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code3);
-      effects.exit("taskListCheckValueUnchecked");
-      return close;
-    }
-    if (code3 === 88 || code3 === 120) {
-      effects.enter("taskListCheckValueChecked");
-      effects.consume(code3);
-      effects.exit("taskListCheckValueChecked");
-      return close;
-    }
-    return nok(code3);
-  }
-  function close(code3) {
-    if (code3 === 93) {
-      effects.enter("taskListCheckMarker");
-      effects.consume(code3);
-      effects.exit("taskListCheckMarker");
-      effects.exit("taskListCheck");
-      return after;
-    }
-    return nok(code3);
-  }
-  function after(code3) {
-    if (markdownLineEnding(code3)) {
-      return ok3(code3);
-    }
-    if (markdownSpace(code3)) {
-      return effects.check({
-        tokenize: spaceThenNonSpace
-      }, ok3, nok)(code3);
-    }
-    return nok(code3);
-  }
-}
-function spaceThenNonSpace(effects, ok3, nok) {
-  return factorySpace(effects, after, "whitespace");
-  function after(code3) {
-    return code3 === null ? nok(code3) : ok3(code3);
-  }
-}
-
-// node_modules/micromark-extension-gfm/index.js
-function gfm(options) {
-  return combineExtensions([
-    gfmAutolinkLiteral(),
-    gfmFootnote(),
-    gfmStrikethrough(options),
-    gfmTable(),
-    gfmTaskListItem()
-  ]);
-}
-
-// node_modules/remark-gfm/lib/index.js
-var emptyOptions2 = {};
-function remarkGfm(options) {
-  const self2 = (
-    /** @type {Processor<Root>} */
-    this
-  );
-  const settings = options || emptyOptions2;
-  const data = self2.data();
-  const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
-  const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
-  const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
-  micromarkExtensions.push(gfm(settings));
-  fromMarkdownExtensions.push(gfmFromMarkdown());
-  toMarkdownExtensions.push(gfmToMarkdown(settings));
-}
-
-// node_modules/micromark/lib/initialize/content.js
-var content2 = {
-  tokenize: initializeContent
-};
-function initializeContent(effects) {
-  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
-  let previous3;
-  return contentStart;
-  function afterContentStartConstruct(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code3);
-    effects.exit("lineEnding");
-    return factorySpace(effects, contentStart, "linePrefix");
-  }
-  function paragraphInitial(code3) {
-    effects.enter("paragraph");
-    return lineStart(code3);
-  }
-  function lineStart(code3) {
-    const token = effects.enter("chunkText", {
-      contentType: "text",
-      previous: previous3
-    });
-    if (previous3) {
-      previous3.next = token;
-    }
-    previous3 = token;
-    return data(code3);
-  }
-  function data(code3) {
-    if (code3 === null) {
-      effects.exit("chunkText");
-      effects.exit("paragraph");
-      effects.consume(code3);
-      return;
-    }
-    if (markdownLineEnding(code3)) {
-      effects.consume(code3);
-      effects.exit("chunkText");
-      return lineStart;
-    }
-    effects.consume(code3);
-    return data;
-  }
-}
-
-// node_modules/micromark/lib/initialize/document.js
-var document = {
-  tokenize: initializeDocument
-};
-var containerConstruct = {
-  tokenize: tokenizeContainer
-};
-function initializeDocument(effects) {
-  const self2 = this;
-  const stack = [];
-  let continued = 0;
-  let childFlow;
-  let childToken;
-  let lineStartOffset;
-  return start2;
-  function start2(code3) {
-    if (continued < stack.length) {
-      const item = stack[continued];
-      self2.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code3);
-    }
-    return checkNewContainers(code3);
-  }
-  function documentContinue(code3) {
-    continued++;
-    if (self2.containerState._closeFlow) {
-      self2.containerState._closeFlow = void 0;
-      if (childFlow) {
-        closeFlow();
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          point3 = self2.events[indexBeforeFlow][1].end;
-          break;
-        }
-      }
-      exitContainers(continued);
-      let index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point3
-        };
-        index2++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-      return checkNewContainers(code3);
-    }
-    return start2(code3);
-  }
-  function checkNewContainers(code3) {
-    if (continued === stack.length) {
-      if (!childFlow) {
-        return documentContinued(code3);
-      }
-      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code3);
-      }
-      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
-    }
-    self2.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code3);
-  }
-  function thereIsANewContainer(code3) {
-    if (childFlow) {
-      closeFlow();
-    }
-    exitContainers(continued);
-    return documentContinued(code3);
-  }
-  function thereIsNoNewContainer(code3) {
-    self2.parser.lazy[self2.now().line] = continued !== stack.length;
-    lineStartOffset = self2.now().offset;
-    return flowStart(code3);
-  }
-  function documentContinued(code3) {
-    self2.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code3);
-  }
-  function containerContinue(code3) {
-    continued++;
-    stack.push([self2.currentConstruct, self2.containerState]);
-    return documentContinued(code3);
-  }
-  function flowStart(code3) {
-    if (code3 === null) {
-      if (childFlow) {
-        closeFlow();
-      }
-      exitContainers(0);
-      effects.consume(code3);
-      return;
-    }
-    childFlow = childFlow || self2.parser.flow(self2.now());
-    effects.enter("chunkFlow", {
-      _tokenizer: childFlow,
-      contentType: "flow",
-      previous: childToken
-    });
-    return flowContinue(code3);
-  }
-  function flowContinue(code3) {
-    if (code3 === null) {
-      writeToChild(effects.exit("chunkFlow"), true);
-      exitContainers(0);
-      effects.consume(code3);
-      return;
-    }
-    if (markdownLineEnding(code3)) {
-      effects.consume(code3);
-      writeToChild(effects.exit("chunkFlow"));
-      continued = 0;
-      self2.interrupt = void 0;
-      return start2;
-    }
-    effects.consume(code3);
-    return flowContinue;
-  }
-  function writeToChild(token, endOfFile) {
-    const stream = self2.sliceStream(token);
-    if (endOfFile) {
-      stream.push(null);
-    }
-    token.previous = childToken;
-    if (childToken) {
-      childToken.next = token;
-    }
-    childToken = token;
-    childFlow.defineSkip(token.start);
-    childFlow.write(stream);
-    if (self2.parser.lazy[token.start.line]) {
-      let index2 = childFlow.events.length;
-      while (index2--) {
-        if (
-          // The token starts before the line ending…
-          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
-          (!childFlow.events[index2][1].end || // …or ends after it.
-          childFlow.events[index2][1].end.offset > lineStartOffset)
-        ) {
-          return;
-        }
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let seen;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          if (seen) {
-            point3 = self2.events[indexBeforeFlow][1].end;
-            break;
-          }
-          seen = true;
-        }
-      }
-      exitContainers(continued);
-      index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point3
-        };
-        index2++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-    }
-  }
-  function exitContainers(size) {
-    let index2 = stack.length;
-    while (index2-- > size) {
-      const entry = stack[index2];
-      self2.containerState = entry[1];
-      entry[0].exit.call(self2, effects);
-    }
-    stack.length = size;
-  }
-  function closeFlow() {
-    childFlow.write([null]);
-    childToken = void 0;
-    childFlow = void 0;
-    self2.containerState._closeFlow = void 0;
-  }
-}
-function tokenizeContainer(effects, ok3, nok) {
-  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
-}
-
 // node_modules/micromark/lib/initialize/flow.js
 var flow = {
   tokenize: initializeFlow
@@ -41584,7 +40421,7 @@ function initializeFlow(effects) {
     blankLine,
     atBlankEnding,
     // Try to parse initial flow (essentially, only code).
-    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content, afterConstruct)), "linePrefix"))
+    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
   );
   return initial;
   function atBlankEnding(code3) {
@@ -41616,7 +40453,7 @@ var resolver = {
   resolveAll: createResolver()
 };
 var string = initializeFactory("string");
-var text3 = initializeFactory("text");
+var text2 = initializeFactory("text");
 function initializeFactory(field) {
   return {
     resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
@@ -41625,9 +40462,9 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text6 = effects.attempt(constructs2, start2, notText);
-    return start2;
-    function start2(code3) {
+    const text6 = effects.attempt(constructs2, start3, notText);
+    return start3;
+    function start3(code3) {
       return atBreak(code3) ? text6(code3) : notText(code3);
     }
     function notText(code3) {
@@ -41689,7 +40526,7 @@ function createResolver(extraResolver) {
   }
 }
 function resolveAllLineSuffixes(events, context) {
-  const editMap = new EditMap();
+  const editMap = new EditMap2();
   let eventIndex = 0;
   while (++eventIndex <= events.length) {
     if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
@@ -41764,7 +40601,7 @@ __export(constructs_exports, {
   flowInitial: () => flowInitial,
   insideSpan: () => insideSpan,
   string: () => string2,
-  text: () => text4
+  text: () => text3
 });
 var document2 = {
   [42]: list2,
@@ -41804,7 +40641,7 @@ var string2 = {
   [38]: characterReference,
   [92]: characterEscape
 };
-var text4 = {
+var text3 = {
   [-5]: lineEnding,
   [-4]: lineEnding,
   [-3]: lineEnding,
@@ -41990,8 +40827,8 @@ function createTokenizer(parser2, initialize, from) {
         ])
       ) : handleMapOfConstructs(constructs2);
       function handleMapOfConstructs(map3) {
-        return start2;
-        function start2(code3) {
+        return start3;
+        function start3(code3) {
           const left = code3 !== null && map3[code3];
           const all2 = code3 !== null && map3.null;
           const list3 = [
@@ -42012,8 +40849,8 @@ function createTokenizer(parser2, initialize, from) {
         return handleConstruct(list3[constructIndex]);
       }
       function handleConstruct(construct) {
-        return start2;
-        function start2(code3) {
+        return start3;
+        function start3(code3) {
           info3 = store();
           currentConstruct = construct;
           if (!construct.partial) {
@@ -42163,13 +41000,13 @@ function parse(options) {
   );
   const parser2 = {
     constructs: constructs2,
-    content: create(content2),
+    content: create(content),
     defined: [],
     document: create(document),
     flow: create(flow),
     lazy: {},
     string: create(string),
-    text: create(text3)
+    text: create(text2)
   };
   return parser2;
   function create(initial) {
@@ -42192,7 +41029,7 @@ var search = /[\0\t\n\r]/g;
 function preprocess() {
   let column = 1;
   let buffer = "";
-  let start2 = true;
+  let start3 = true;
   let atCarriageReturn;
   return preprocessor;
   function preprocessor(value, encoding, end) {
@@ -42200,11 +41037,11 @@ function preprocess() {
     const chunks = [];
     let startPosition = 0;
     buffer = "";
-    if (start2) {
+    if (start3) {
       if (value.charCodeAt(0) === 65279) {
         startPosition++;
       }
-      start2 = void 0;
+      start3 = void 0;
     }
     while (startPosition < value.length) {
       search.lastIndex = startPosition;
@@ -42488,9 +41325,9 @@ function compiler(options) {
       listeners[index2].call(context, token);
     }
   }
-  function prepareList(events, start2) {
+  function prepareList(events, start3) {
     const end = events.length - 1;
-    let index2 = start2 - 1;
+    let index2 = start3 - 1;
     let containerBalance = -1;
     let listSpread = false;
     let listItem3;
@@ -42578,16 +41415,16 @@ function compiler(options) {
         }
       }
     }
-    const listEvents = events.splice(start2);
+    const listEvents = events.splice(start3);
     let insertion = 0;
     index2 = -1;
     while (++index2 < listEvents.length) {
-      while (insertion < insertions.length && insertions[insertion].at === start2 + index2) {
+      while (insertion < insertions.length && insertions[insertion].at === start3 + index2) {
         events.push(insertions[insertion++].event);
       }
       events.push(listEvents[index2]);
     }
-    events[start2][1]._spread = listSpread;
+    events[start3][1]._spread = listSpread;
   }
   function opener(create, and) {
     return open2;
@@ -43310,14 +42147,14 @@ var VFileMessage = class extends Error {
         options.place = parent.position;
       }
     }
-    const start2 = options.place && "start" in options.place ? options.place.start : options.place;
+    const start3 = options.place && "start" in options.place ? options.place.start : options.place;
     this.ancestors = options.ancestors || void 0;
     this.cause = options.cause || void 0;
-    this.column = start2 ? start2.column : void 0;
+    this.column = start3 ? start3.column : void 0;
     this.fatal = void 0;
     this.file = "";
     this.message = reason;
-    this.line = start2 ? start2.line : void 0;
+    this.line = start3 ? start3.line : void 0;
     this.name = stringifyPosition(options.place) || "1:1";
     this.place = options.place || void 0;
     this.reason = this.message;
@@ -44116,7 +42953,7 @@ var Processor = class _Processor extends CallableInstance {
         } else if (resolve4) {
           resolve4(file2);
         } else {
-          ok(done, "`done` is defined if `resolve` is not");
+          ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
         }
       }
@@ -44161,7 +42998,7 @@ var Processor = class _Processor extends CallableInstance {
     assertCompiler("processSync", this.compiler || this.Compiler);
     this.process(file, realDone);
     assertDone("processSync", "process", complete);
-    ok(result2, "we either bailed on an error or have a tree");
+    ok2(result2, "we either bailed on an error or have a tree");
     return result2;
     function realDone(error2, file2) {
       complete = true;
@@ -44217,7 +43054,7 @@ var Processor = class _Processor extends CallableInstance {
     }
     return done ? executor(void 0, done) : new Promise(executor);
     function executor(resolve4, reject) {
-      ok(
+      ok2(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
       );
@@ -44233,7 +43070,7 @@ var Processor = class _Processor extends CallableInstance {
         } else if (resolve4) {
           resolve4(resultingTree);
         } else {
-          ok(done, "`done` is defined if `resolve` is not");
+          ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
         }
       }
@@ -44261,7 +43098,7 @@ var Processor = class _Processor extends CallableInstance {
     let result2;
     this.run(tree, file, realDone);
     assertDone("runSync", "run", complete);
-    ok(result2, "we either bailed on an error or have a tree");
+    ok2(result2, "we either bailed on an error or have a tree");
     return result2;
     function realDone(error2, tree2) {
       bail(error2);
@@ -44489,262 +43326,22 @@ function isUint8Array2(value) {
   );
 }
 
-// src/extract/service-doc/commands.ts
-var PORT_ASSIGN = /(?<![\w$])PORT[ \t]*=[ \t]*(["']?)(\d+)\1(?![\w.])/g;
-var PORT_FLAG = /(?<![\w-])--port(?:[ \t]+|=)(["']?)(\d+)\1(?![\w.])/g;
-var OTHER_PORT = /(?<![\w$])([A-Z][A-Z0-9_]*)_PORT[ \t]*=[ \t]*(["']?)(\d+)\2(?![\w.])/g;
-function scanCommands(scan, snippet, base2) {
-  for (const [re, via] of [
-    [PORT_ASSIGN, "PORT="],
-    [PORT_FLAG, "--port"]
-  ]) {
-    for (const m of snippet.matchAll(re)) {
-      const digits = m[2] ?? "";
-      const end = base2 + (m.index ?? 0) + m[0].length - (m[1] ?? "").length;
-      scan.bind({ text: digits, start: end - digits.length, end }, "support", via);
-    }
-  }
-  for (const m of snippet.matchAll(OTHER_PORT)) {
-    const digits = m[3] ?? "";
-    const end = base2 + (m.index ?? 0) + m[0].length - (m[2] ?? "").length;
-    referOtherPort(scan, `${m[1]}_PORT`, { text: digits, start: end - digits.length, end });
-  }
+// src/extract/service-doc/markdown.ts
+function remarkGfmTable() {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
-function referOtherPort(scan, variable, token) {
-  const name2 = variable.replace(/_PORT$/, "").toLowerCase().replace(/_/g, "-");
-  if (scan.ctx.services.has(name2)) scan.reference(name2, token, "env-var", `${variable}=`);
-}
-
-// src/extract/service-doc/references.ts
-var URL3 = /\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s@/'"`<>]+@)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(\d+)/gi;
-var ADDRESS_VAR_NAME = /^[A-Z][A-Z0-9_]*_(?:URL|URI|ENDPOINT|ADDR|ADDRESS)$/;
-var ADDRESS_VAR = /\b[A-Z][A-Z0-9_]*_(?:URL|URI|ENDPOINT|ADDR|ADDRESS)["']?[ \t]*(?:=|:)[ \t]*["']?$/;
-var BARE = /(?<![\w./@:-])([A-Za-z][A-Za-z0-9.-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d+)(?![\w.:-])/g;
-var MIN_BARE_PORT = 100;
-function scanReferences(scan, snippet, base2, inVariable = false) {
-  for (const m of snippet.matchAll(URL3)) {
-    const host = (m[1] ?? "").replace(/^\[|\]$/g, "");
-    const digits = m[2] ?? "";
-    const start2 = base2 + (m.index ?? 0) + m[0].length - digits.length;
-    const kind = inVariable || ADDRESS_VAR.test(snippet.slice(0, m.index)) ? "env-var" : "url";
-    scan.reference(host, { text: digits, start: start2, end: start2 + digits.length }, kind, kind === "env-var" ? "env var URL" : "URL");
-  }
-  for (const m of snippet.matchAll(BARE)) {
-    const host = m[1] ?? "";
-    const digits = m[2] ?? "";
-    if (Number(digits) < MIN_BARE_PORT) continue;
-    if (!LOOPBACK.has(host.toLowerCase()) && !scan.ctx.services.has(host)) continue;
-    const start2 = base2 + (m.index ?? 0) + host.length + 1;
-    scan.reference(host, { text: digits, start: start2, end: start2 + digits.length }, "url", `${host}:port`);
-  }
-}
-
-// src/extract/service-doc/code-block.ts
-var BOX_DRAWING = /[\u2500-\u257f\u25b2-\u25c4]/;
-var ASCII_CORNER = /\+[-=]{3,}/;
-var DIAGRAM_PORT = /\bport[ \t]*:?[ \t]*(\d+)(?![\w.])/gi;
-var DIAGRAM_COLON = /(?<![\w.:/\\-]):(\d{2,5})(?![\w.:])/g;
-var FENCE = /^[ \t>]*(?:`{3,}|~{3,})/;
-var COMMENT_LINE = /^[ \t>]*(?:#|\/\/|--[ \t])/;
-function stripTrailingComment(line) {
-  const m = /[ \t](?:#|\/\/)[ \t]/.exec(line);
-  return m ? line.slice(0, m.index) : line;
-}
-function isDiagram(lines) {
-  if (lines.some((l) => BOX_DRAWING.test(l))) return true;
-  return lines.some((l) => ASCII_CORNER.test(l)) && lines.some((l) => l.includes("|"));
-}
-function contentLines(scan, node2) {
-  const start2 = node2.position?.start.offset;
-  const end = node2.position?.end.offset;
-  if (start2 === void 0 || end === void 0) return [];
-  const lines = [];
-  let offset = start2;
-  for (const text6 of scan.slice(start2, end).split("\n")) {
-    lines.push({ text: text6.replace(/\r$/, ""), start: offset });
-    offset += text6.length + 1;
-  }
-  if (lines[0] && FENCE.test(lines[0].text)) lines.shift();
-  const last = lines.at(-1);
-  if (last && FENCE.test(last.text) && /^[ \t>]*(?:`{3,}|~{3,})[ \t]*$/.test(last.text)) lines.pop();
-  return lines;
-}
-function readCode(scan, node2) {
-  const lines = contentLines(scan, node2);
-  const diagram = isDiagram(lines.map((l) => l.text));
-  const diff = node2.lang === "diff";
-  for (const line of lines) {
-    if (COMMENT_LINE.test(line.text) || diff && line.text.startsWith("-")) continue;
-    const text6 = stripTrailingComment(line.text);
-    scanCommands(scan, text6, line.start);
-    scanReferences(scan, text6, line.start);
-    if (!diagram) continue;
-    for (const re of [DIAGRAM_PORT, DIAGRAM_COLON]) {
-      for (const m of text6.matchAll(re)) {
-        const digits = m[1] ?? "";
-        const end = line.start + (m.index ?? 0) + m[0].length;
-        scan.bind({ text: digits, start: end - digits.length, end }, "weak", "diagram");
-      }
-    }
-  }
-}
-
-// src/extract/service-doc/host-qualifier.ts
-var DEV_WORDS = /^(?:dev|development|local|localhost|local dev)$/i;
-var PROD_WORDS = /^(?:prod|production)$/i;
-var NOT_DEPLOYED_WORDS = /^not[\s-]deployed$/i;
-function qualifierOf(text6) {
-  const m = /^\s*\(([^()]{1,60})\)/.exec(text6);
-  return m?.[1]?.trim() || void 0;
-}
-function hostOfQualifier(qualifier, hosts) {
-  const q = qualifier.trim();
-  if (DEV_WORDS.test(q)) return DEV_HOST;
-  if (NOT_DEPLOYED_WORDS.test(q)) return NOT_DEPLOYED_HOST;
-  if (PROD_WORDS.test(q)) {
-    const prod = hosts.list().filter((h) => [h.label, ...h.aliases].some((n) => /\((?:prod|production)\)|^(?:prod|production)$/i.test(n.trim())));
-    if (prod.length === 1) return prod[0]?.id;
-  }
-  return hosts.resolve(q)?.id;
-}
-
-// src/extract/service-doc/declaration.ts
-var NO_PORT = /^(?:none|n\/a|na|-|–|—|no|nothing)$/i;
-var LABEL = /^port\s*(?:\(([^()]*)\))?\s*(:?)$/i;
-var HEADING = /^[ \t]{0,3}#{1,6}[ \t]+port[ \t]*(?:\(([^()]*)\))?[ \t]*:[ \t]*/i;
-function readValue(scan, offset, via, labelQualifier) {
-  const text6 = scan.file.text;
-  const lineEnd = text6.indexOf("\n", offset) === -1 ? text6.length : text6.indexOf("\n", offset);
-  const rest = text6.slice(offset, lineEnd);
-  const m = /^([ \t]*`?)([^\s`,;()|*]+)/.exec(rest);
-  if (!m) return;
-  const lead = m[1] ?? "";
-  const raw2 = (m[2] ?? "").replace(/\.$/, "");
-  if (raw2 === "" || NO_PORT.test(raw2)) return;
-  const start2 = offset + lead.length;
-  const end = start2 + raw2.length;
-  const after = text6.slice(end, lineEnd).replace(/^`/, "");
-  const qualifier = labelQualifier ?? qualifierOf(after);
-  const host = qualifier !== void 0 ? hostOfQualifier(qualifier, scan.ctx.hosts) : void 0;
-  scan.bind({ text: raw2, start: start2, end }, "declaration", via, host ?? scan.host);
-}
-function readHeading(scan, node2) {
-  const start2 = node2.position?.start.offset;
-  const end = node2.position?.end.offset;
-  if (start2 === void 0 || end === void 0) return;
-  const m = HEADING.exec(scan.slice(start2, end));
-  if (!m) return;
-  readValue(scan, start2 + m[0].length, "## Port:", m[1]?.trim() || void 0);
-}
-function readStrong(scan, node2) {
-  const m = LABEL.exec(toString(node2).trim());
-  const end = node2.position?.end.offset;
-  if (!m || end === void 0) return;
-  let offset = end;
-  let via = "**Port:**";
-  if (m[2] !== ":") {
-    const colon = /^[ \t]*:/.exec(scan.slice(end, end + 8));
-    if (!colon) return;
-    offset += colon[0].length;
-    via = "**Port**:";
-  }
-  readValue(scan, offset, via, m[1]?.trim() || void 0);
-}
-function readParagraph(scan, node2) {
-  for (const child of node2.children) if (child.type === "strong") readStrong(scan, child);
-  const start2 = node2.position?.start.offset;
-  const first = node2.children[0];
-  if (start2 === void 0 || first?.type !== "text") return;
-  const m = /^Port[ \t]*:[ \t]*/.exec(scan.slice(start2, start2 + 16));
-  if (m) readValue(scan, start2 + m[0].length, "Port:");
-}
-
-// src/extract/service-doc/doc-scan.ts
-var SOURCE = "claude-md";
-var DocScan = class extends ExtractionOutput {
-  constructor(file, ctx) {
-    super(file, SOURCE);
-    this.ctx = ctx;
-  }
-  ctx;
-  /** The raw text of `[start, end)`. */
-  slice(start2, end) {
-    return this.file.text.slice(start2, end);
-  }
-  /**
-   * Checks a port token: a valid port is returned; anything else becomes an
-   * `input/invalid-port` problem naming what `via` found.
-   */
-  port(token, via) {
-    const port = readPort(token.text);
-    if (port !== void 0) return port;
-    const key = `${this.file.path}|${this.file.service ?? ""}|${via}|${token.text}`;
-    this.invalidPort(`\`${via}\` in ${this.file.path} gives port \`${token.text}\``, token.start, token.end, key);
-    return void 0;
-  }
-  /** Records that the doc's service listens on `token` (when the doc belongs to a service). */
-  bind(token, strength, via, host = this.host) {
-    if (!this.claim(token.start)) return;
-    const port = this.port(token, via);
-    if (port === void 0 || this.file.service === void 0) return;
-    this.pushBinding({ service: this.file.service, port, host, kind: "service-doc", strength, via }, token.start, token.end);
-  }
-  /** Records that the doc expects `target` to answer on `token`. */
-  reference(target, token, kind, via) {
-    if (!this.claim(token.start)) return;
-    const port = this.port(token, via);
-    if (port === void 0) return;
-    this.pushReference({ target, port, kind, fromService: this.file.service }, token.start, token.end);
-  }
-};
-
-// src/extract/service-doc/env-table.ts
-var FIRST_INTEGER = /(?<![\w.])(\d+)(?![\w.])/;
-var VARIABLE_HEADER = /^(?:env(?:ironment)?(?: var(?:iable)?)?|variable|var|name|key)$/i;
-var VALUE_HEADER = /^(?:default(?: value)?|value|example|dev(?: value)?)$/i;
-function findColumn(cells, re) {
-  return cells.findIndex((c) => re.test(toString(c).trim()));
-}
-function cellSpan(cell) {
-  const first = cell.children[0];
-  const last = cell.children.at(-1);
-  const start2 = first?.position?.start.offset;
-  const end = last?.position?.end.offset;
-  return start2 === void 0 || end === void 0 ? void 0 : [start2, end];
-}
-function readEnvTable(scan, node2) {
-  const [header, ...rows] = node2.children;
-  if (!header) return false;
-  const nameCol = findColumn(header.children, VARIABLE_HEADER);
-  const valueCol = findColumn(header.children, VALUE_HEADER);
-  if (nameCol === -1 || valueCol === -1) return false;
-  for (const row2 of rows) {
-    const nameCell = row2.children[nameCol];
-    const valueCell = row2.children[valueCol];
-    if (!nameCell || !valueCell) continue;
-    const name2 = toString(nameCell).trim();
-    const span2 = cellSpan(valueCell);
-    if (!span2) continue;
-    const value = scan.slice(span2[0], span2[1]);
-    if (name2 === "PORT") {
-      const m = FIRST_INTEGER.exec(value);
-      if (m) scan.bind({ text: m[1] ?? "", start: span2[0] + m.index, end: span2[0] + m.index + (m[1] ?? "").length }, "support", "env table PORT");
-    } else if (/^[A-Z][A-Z0-9_]*_PORT$/.test(name2)) {
-      const m = FIRST_INTEGER.exec(value);
-      if (m) referOtherPort(scan, name2, { text: m[1] ?? "", start: span2[0] + m.index, end: span2[0] + m.index + (m[1] ?? "").length });
-    } else {
-      scanReferences(scan, value, span2[0], ADDRESS_VAR_NAME.test(name2));
-    }
-  }
-  return true;
+var parser = unified().use(remarkParse).use(remarkGfmTable);
+function parseServiceDoc(text6) {
+  return parser.parse(text6);
 }
 
 // src/extract/service-doc/index.ts
-var parser = unified().use(remarkParse).use(remarkGfm);
 function raw(scan, node2) {
-  const start2 = node2.position?.start.offset;
+  const start3 = node2.position?.start.offset;
   const end = node2.position?.end.offset;
-  return start2 === void 0 || end === void 0 ? void 0 : [scan.slice(start2, end), start2];
+  return start3 === void 0 || end === void 0 ? void 0 : [scan.slice(start3, end), start3];
 }
 function readNode(scan, node2) {
   switch (node2.type) {
@@ -44782,7 +43379,7 @@ function readNode(scan, node2) {
 function extractServiceDoc(file, ctx) {
   const scan = new DocScan(file, ctx);
   try {
-    const tree = parser.parse(file.text);
+    const tree = parseServiceDoc(file.text);
     visit(tree, (node2) => readNode(scan, node2));
   } catch (error2) {
     scan.extraction.problems.push({
@@ -44827,16 +43424,16 @@ function readPortLiteral(node2, text6) {
   const content3 = text6.slice(span2.start, span2.end);
   const digits = /^(\s*)(\d+)\s*$/.exec(content3);
   if (digits) {
-    const start2 = span2.start + (digits[1]?.length ?? 0);
-    return portAt(text6, start2, start2 + (digits[2]?.length ?? 0));
+    const start3 = span2.start + (digits[1]?.length ?? 0);
+    return portAt(text6, start3, start3 + (digits[2]?.length ?? 0));
   }
   return content3.trim() === "" ? void 0 : { kind: "invalid", text: content3, start: span2.start, end: span2.end };
 }
-function portAt(text6, start2, end) {
-  const written = text6.slice(start2, end);
+function portAt(text6, start3, end) {
+  const written = text6.slice(start3, end);
   const port = /^\d+$/.test(written) ? Number(written) : Number.NaN;
   if (port === 0) return void 0;
-  return isValidPort(port) ? { kind: "port", port, start: start2, end } : { kind: "invalid", text: written, start: start2, end };
+  return isValidPort(port) ? { kind: "port", port, start: start3, end } : { kind: "invalid", text: written, start: start3, end };
 }
 
 // src/extract/source/port-names.ts
@@ -45039,8 +43636,8 @@ function readEnvTag(field, out2, service, text6) {
   const env = /(?:^|\s)env:"([^",]*)/.exec(value);
   const fallback = /(?:^|\s)envDefault:"([^"]*)"/.exec(value);
   if (!env?.[1] || !isOwnPortName(env[1]) || !fallback?.[1]) return;
-  const start2 = span2.start + fallback.index + fallback[0].length - 1 - fallback[1].length;
-  const lit = portAt(text6, start2, start2 + fallback[1].length);
+  const start3 = span2.start + fallback.index + fallback[0].length - 1 - fallback[1].length;
+  const lit = portAt(text6, start3, start3 + fallback[1].length);
   if (lit) out2.bind(lit, { service, via: `env:"${env[1]}" envDefault` });
 }
 
@@ -45195,15 +43792,15 @@ var SourceOutput = class extends ExtractionOutput {
     const spans = whole ? [whole] : node2.namedChildren.filter((k) => FRAGMENTS.has(k.type)).map((k) => ({ start: k.startIndex, end: k.endIndex }));
     for (const span2 of spans) {
       for (const url of findUrlPorts(this.file.text.slice(span2.start, span2.end))) {
-        const start2 = span2.start + url.start;
+        const start3 = span2.start + url.start;
         const end = span2.start + url.end;
-        if (!this.claim(start2)) continue;
+        if (!this.claim(start3)) continue;
         const port = readPort(url.digits);
         if (port === void 0) {
-          this.invalidPort(`Found \`${url.digits}\` as the port of the URL to \`${url.target}\``, start2, end, this.key(url.target, url.digits));
+          this.invalidPort(`Found \`${url.digits}\` as the port of the URL to \`${url.target}\``, start3, end, this.key(url.target, url.digits));
           continue;
         }
-        this.pushReference({ target: url.target, port, kind, fromService }, start2, end);
+        this.pushReference({ target: url.target, port, kind, fromService }, start3, end);
       }
     }
   }
@@ -46302,49 +44899,49 @@ var Node = class {
     return unmarshalNode(this.tree);
   }
   /** Get the smallest node within this node that spans the given byte range. */
-  descendantForIndex(start2, end = start2) {
-    if (typeof start2 !== "number" || typeof end !== "number") {
+  descendantForIndex(start22, end = start22) {
+    if (typeof start22 !== "number" || typeof end !== "number") {
       throw new Error("Arguments must be numbers");
     }
     marshalNode(this);
     const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, start2, "i32");
+    C.setValue(address, start22, "i32");
     C.setValue(address + SIZE_OF_INT, end, "i32");
     C._ts_node_descendant_for_index_wasm(this.tree[0]);
     return unmarshalNode(this.tree);
   }
   /** Get the smallest named node within this node that spans the given byte range. */
-  namedDescendantForIndex(start2, end = start2) {
-    if (typeof start2 !== "number" || typeof end !== "number") {
+  namedDescendantForIndex(start22, end = start22) {
+    if (typeof start22 !== "number" || typeof end !== "number") {
       throw new Error("Arguments must be numbers");
     }
     marshalNode(this);
     const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, start2, "i32");
+    C.setValue(address, start22, "i32");
     C.setValue(address + SIZE_OF_INT, end, "i32");
     C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
     return unmarshalNode(this.tree);
   }
   /** Get the smallest node within this node that spans the given point range. */
-  descendantForPosition(start2, end = start2) {
-    if (!isPoint(start2) || !isPoint(end)) {
+  descendantForPosition(start22, end = start22) {
+    if (!isPoint(start22) || !isPoint(end)) {
       throw new Error("Arguments must be {row, column} objects");
     }
     marshalNode(this);
     const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    marshalPoint(address, start2);
+    marshalPoint(address, start22);
     marshalPoint(address + SIZE_OF_POINT, end);
     C._ts_node_descendant_for_position_wasm(this.tree[0]);
     return unmarshalNode(this.tree);
   }
   /** Get the smallest named node within this node that spans the given point range. */
-  namedDescendantForPosition(start2, end = start2) {
-    if (!isPoint(start2) || !isPoint(end)) {
+  namedDescendantForPosition(start22, end = start22) {
+    if (!isPoint(start22) || !isPoint(end)) {
       throw new Error("Arguments must be {row, column} objects");
     }
     marshalNode(this);
     const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    marshalPoint(address, start2);
+    marshalPoint(address, start22);
     marshalPoint(address + SIZE_OF_POINT, end);
     C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
     return unmarshalNode(this.tree);
@@ -49523,48 +48120,1479 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { Worker } from "node:worker_threads";
 var MIN_FILES_PER_WORKER = 500;
-var MAX_WORKERS = 4;
+var MAX_THREADS = 4;
 var WORKER_URL = new URL("./extract-worker.js", import.meta.url);
-function workerCount(count, env = process.env) {
+function threadCount(count, env = process.env) {
   if (!existsSync4(fileURLToPath3(WORKER_URL))) return 1;
   const forced = Number(env.PORTWARDEN_WORKERS);
   if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, Math.max(count, 1));
-  return Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, Math.floor(count / MIN_FILES_PER_WORKER)));
+  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(count / MIN_FILES_PER_WORKER)));
 }
-async function extractParallel(jobs, ctx, data) {
-  const n = workerCount(jobs.length);
-  if (n <= 1) return extractFiles(jobs, ctx, data.config.maxFileBytes);
-  const shares = Array.from({ length: n }, (_, w) => jobs.filter((_2, i2) => i2 % n === w));
-  const parts2 = await Promise.all(shares.map((share) => inWorker(share, data).catch(() => extractFiles(share, ctx, data.config.maxFileBytes))));
-  const results = new Array(jobs.length);
-  parts2.forEach((part, w) => part.forEach((r, k) => results[k * n + w] = r));
-  return results;
+function start2() {
+  const worker = new Worker(WORKER_URL);
+  worker.unref();
+  const died = new Promise((_, reject) => {
+    worker.once("error", reject);
+    worker.once("exit", (code3) => reject(new Error(`extraction worker exited with ${code3}`)));
+  });
+  died.catch(() => {
+  });
+  return { worker, died };
 }
-function inWorker(jobs, context) {
-  return new Promise((resolve4, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { jobs, context } });
+function startPool(count) {
+  const workers = Array.from({ length: threadCount(count) - 1 }, start2);
+  return {
+    async run(jobs, ctx, data) {
+      const maxBytes = data.config.maxFileBytes;
+      if (workers.length === 0) return extractFiles(jobs, ctx, maxBytes);
+      const n = workers.length + 1;
+      const shares = Array.from({ length: n }, (_, t) => jobs.filter((_2, i2) => i2 % n === t));
+      const [own4 = [], ...others] = shares;
+      const started = others.map((share, w) => inWorker(workers[w], share, data).catch(() => extractFiles(share, ctx, maxBytes)));
+      const parts2 = [await extractFiles(own4, ctx, maxBytes), ...await Promise.all(started)];
+      const results = new Array(jobs.length);
+      parts2.forEach((part, t) => part.forEach((r, k) => results[k * n + t] = r));
+      return results;
+    }
+  };
+}
+function inWorker({ worker, died }, jobs, context) {
+  worker.ref();
+  const answered = new Promise((resolve4, reject) => {
     worker.once("message", (m) => {
-      void worker.terminate();
       if (m.results) resolve4(m.results);
       else reject(new Error(m.error ?? "extraction worker failed"));
     });
-    worker.once("error", reject);
-    worker.once("exit", (code3) => code3 !== 0 && reject(new Error(`extraction worker exited with ${code3}`)));
+    worker.postMessage({ jobs, context });
   });
+  return Promise.race([answered, died]).finally(() => void worker.terminate());
+}
+
+// node_modules/ccount/index.js
+function ccount(value, character) {
+  const source = String(value);
+  if (typeof character !== "string") {
+    throw new TypeError("Expected character");
+  }
+  let count = 0;
+  let index2 = source.indexOf(character);
+  while (index2 !== -1) {
+    count++;
+    index2 = source.indexOf(character, index2 + character.length);
+  }
+  return count;
+}
+
+// node_modules/escape-string-regexp/index.js
+function escapeStringRegexp(string3) {
+  if (typeof string3 !== "string") {
+    throw new TypeError("Expected a string");
+  }
+  return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
+}
+
+// node_modules/mdast-util-find-and-replace/lib/index.js
+function findAndReplace(tree, list3, options) {
+  const settings = options || {};
+  const ignored = convert(settings.ignore || []);
+  const pairs2 = toPairs(list3);
+  let pairIndex = -1;
+  while (++pairIndex < pairs2.length) {
+    visitParents(tree, visitor);
+  }
+  function visitor(node2, parents, index2) {
+    if (node2.type === "text" && typeof index2 === "number") {
+      return handler2(node2, parents, index2);
+    }
+    if (ignored(node2, index2, parents[parents.length - 1])) return SKIP;
+  }
+  function handler2(node2, parents, index2) {
+    const parent = parents[parents.length - 1];
+    const find = pairs2[pairIndex][0];
+    const replace2 = pairs2[pairIndex][1];
+    let start3 = 0;
+    let change = false;
+    let nodes = [];
+    find.lastIndex = 0;
+    let match = find.exec(node2.value);
+    while (match) {
+      const position2 = match.index;
+      const matchObject = {
+        index: match.index,
+        input: match.input,
+        stack: [...parents, node2]
+      };
+      let value = replace2(...match, matchObject);
+      if (typeof value === "string") {
+        value = value.length > 0 ? { type: "text", value } : void 0;
+      }
+      if (value === false) {
+        find.lastIndex = position2 + 1;
+      } else {
+        if (start3 !== position2) {
+          add({ type: "text", value: node2.value.slice(start3, position2) });
+        }
+        if (Array.isArray(value)) {
+          for (const child of value) add(child);
+        } else if (value) {
+          add(value);
+        }
+        start3 = position2 + match[0].length;
+        change = true;
+      }
+      if (!find.global) {
+        break;
+      }
+      match = find.exec(node2.value);
+    }
+    if (change) {
+      if (start3 < node2.value.length) {
+        add({ type: "text", value: node2.value.slice(start3) });
+      }
+      parent.children.splice(index2, 1, ...nodes);
+    } else {
+      nodes = [node2];
+    }
+    return index2 + nodes.length;
+    function add(child) {
+      const previous3 = nodes[nodes.length - 1];
+      if (previous3 && previous3.type === "text" && child.type === "text") {
+        previous3.value += child.value;
+      } else {
+        nodes.push(child);
+      }
+    }
+  }
+}
+function toPairs(tupleOrList) {
+  if (!Array.isArray(tupleOrList)) {
+    throw new TypeError("Expected find and replace tuple or list of tuples");
+  }
+  const result2 = [];
+  const list3 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
+    /** @type {FindAndReplaceList} */
+    tupleOrList
+  ) : [
+    /** @type {FindAndReplaceTuple} */
+    tupleOrList
+  ];
+  let index2 = -1;
+  while (++index2 < list3.length) {
+    const tuple = list3[index2];
+    result2.push([toExpression(tuple[0]), toFunction(tuple[1])]);
+  }
+  return result2;
+}
+function toExpression(find) {
+  return typeof find === "string" ? new RegExp(escapeStringRegexp(find), "g") : find;
+}
+function toFunction(replace2) {
+  return typeof replace2 === "function" ? replace2 : function() {
+    return replace2;
+  };
+}
+
+// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
+var inConstruct = "phrasing";
+var notInConstruct = ["autolink", "link", "image", "label"];
+function gfmAutolinkLiteralFromMarkdown() {
+  return {
+    transforms: [transformGfmAutolinkLiterals],
+    enter: {
+      literalAutolink: enterLiteralAutolink,
+      literalAutolinkEmail: enterLiteralAutolinkValue,
+      literalAutolinkHttp: enterLiteralAutolinkValue,
+      literalAutolinkWww: enterLiteralAutolinkValue
+    },
+    exit: {
+      literalAutolink: exitLiteralAutolink,
+      literalAutolinkEmail: exitLiteralAutolinkEmail,
+      literalAutolinkHttp: exitLiteralAutolinkHttp,
+      literalAutolinkWww: exitLiteralAutolinkWww
+    }
+  };
+}
+function gfmAutolinkLiteralToMarkdown() {
+  return {
+    unsafe: [
+      {
+        character: "@",
+        before: "[+\\-.\\w]",
+        after: "[\\-.\\w]",
+        inConstruct,
+        notInConstruct
+      },
+      {
+        character: ".",
+        before: "[Ww]",
+        after: "[\\-.\\w]",
+        inConstruct,
+        notInConstruct
+      },
+      {
+        character: ":",
+        before: "[ps]",
+        after: "\\/",
+        inConstruct,
+        notInConstruct
+      }
+    ]
+  };
+}
+function enterLiteralAutolink(token) {
+  this.enter(
+    { type: "link", title: null, url: "", children: [], position: void 0 },
+    token
+  );
+}
+function enterLiteralAutolinkValue(token) {
+  this.config.enter.autolinkProtocol.call(this, token);
+}
+function exitLiteralAutolinkHttp(token) {
+  this.config.exit.autolinkProtocol.call(this, token);
+}
+function exitLiteralAutolinkWww(token) {
+  this.config.exit.data.call(this, token);
+  const node2 = this.stack[this.stack.length - 1];
+  ok2(node2.type === "link");
+  node2.url = "http://" + this.sliceSerialize(token);
+}
+function exitLiteralAutolinkEmail(token) {
+  this.config.exit.autolinkEmail.call(this, token);
+}
+function exitLiteralAutolink(token) {
+  this.exit(token);
+}
+function transformGfmAutolinkLiterals(tree) {
+  findAndReplace(
+    tree,
+    [
+      [
+        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
+        findUrl
+      ],
+      [
+        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
+        findXmpp
+      ],
+      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
+      [
+        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
+        findEmail
+      ]
+    ],
+    { ignore: ["link", "linkReference"] }
+  );
+}
+function findUrl(_, protocol, domain2, path2, match) {
+  if (!previous2(match)) {
+    return false;
+  }
+  let prefix = "";
+  if (/^w/i.test(protocol)) {
+    domain2 = protocol + domain2;
+    protocol = "";
+    prefix = "http://";
+  }
+  if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
+    return false;
+  }
+  const parts2 = splitUrl(domain2 + path2);
+  const result2 = {
+    type: "link",
+    title: null,
+    url: prefix + protocol + parts2[0],
+    children: [{ type: "text", value: protocol + parts2[0], position: void 0 }],
+    position: void 0
+  };
+  if (parts2[1]) {
+    return [result2, { type: "text", value: parts2[1], position: void 0 }];
+  }
+  return result2;
+}
+function findEmail(_, atext, label) {
+  if (/[\d\-_]$/.test(label)) {
+    return false;
+  }
+  return {
+    type: "link",
+    title: null,
+    url: "mailto:" + atext + "@" + label,
+    children: [{ type: "text", value: atext + "@" + label, position: void 0 }],
+    position: void 0
+  };
+}
+function findMailto(_, atext, label) {
+  if (/[\d\-_]$/.test(label)) {
+    return false;
+  }
+  const value = "mailto:" + atext + "@" + label;
+  return {
+    type: "link",
+    title: null,
+    url: value,
+    children: [{ type: "text", value, position: void 0 }],
+    position: void 0
+  };
+}
+function findXmpp(matchValue, atext, label, resource, match) {
+  if (/[\d\-_]$/.test(label) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
+    return false;
+  }
+  const value = "xmpp:" + atext + "@" + label + (resource || "");
+  return {
+    type: "link",
+    title: null,
+    url: value,
+    children: [{ type: "text", value, position: void 0 }],
+    position: void 0
+  };
+}
+function isCorrectDomain(domain2) {
+  const parts2 = domain2.split(".");
+  if (parts2.length < 2 || parts2[parts2.length - 1] && (/_/.test(parts2[parts2.length - 1]) || !/[\dA-Za-z]/.test(parts2[parts2.length - 1])) || parts2[parts2.length - 2] && (/_/.test(parts2[parts2.length - 2]) || !/[\dA-Za-z]/.test(parts2[parts2.length - 2]))) {
+    return false;
+  }
+  return true;
+}
+function splitUrl(url) {
+  let index2 = url.length;
+  while (index2 > 0) {
+    const code3 = url.charCodeAt(index2 - 1);
+    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 62 || code3 === 63 || code3 === 93 || code3 === 125) {
+      index2--;
+    } else {
+      break;
+    }
+  }
+  if (index2 === url.length) {
+    return [url, void 0];
+  }
+  let trail2 = url.slice(index2);
+  url = url.slice(0, index2);
+  let closingParenIndex = trail2.indexOf(")");
+  const openingParens = ccount(url, "(");
+  let closingParens = ccount(url, ")");
+  while (closingParenIndex !== -1 && openingParens > closingParens) {
+    url += trail2.slice(0, closingParenIndex + 1);
+    trail2 = trail2.slice(closingParenIndex + 1);
+    closingParenIndex = trail2.indexOf(")");
+    closingParens++;
+  }
+  return [url, trail2];
+}
+function previous2(match) {
+  const code3 = match.input.charCodeAt(match.index - 1);
+  return match.index === 0 || unicodeWhitespace(code3) || unicodePunctuation(code3);
+}
+
+// node_modules/mdast-util-gfm-footnote/lib/index.js
+footnoteReference.peek = footnoteReferencePeek;
+function enterFootnoteCallString() {
+  this.buffer();
+}
+function enterFootnoteCall(token) {
+  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
+}
+function enterFootnoteDefinitionLabelString() {
+  this.buffer();
+}
+function enterFootnoteDefinition(token) {
+  this.enter(
+    { type: "footnoteDefinition", identifier: "", label: "", children: [] },
+    token
+  );
+}
+function exitFootnoteCallString(token) {
+  const label = this.resume();
+  const node2 = this.stack[this.stack.length - 1];
+  ok2(node2.type === "footnoteReference");
+  node2.identifier = normalizeIdentifier(
+    this.sliceSerialize(token)
+  ).toLowerCase();
+  node2.label = label;
+}
+function exitFootnoteCall(token) {
+  this.exit(token);
+}
+function exitFootnoteDefinitionLabelString(token) {
+  const label = this.resume();
+  const node2 = this.stack[this.stack.length - 1];
+  ok2(node2.type === "footnoteDefinition");
+  node2.identifier = normalizeIdentifier(
+    this.sliceSerialize(token)
+  ).toLowerCase();
+  node2.label = label;
+}
+function exitFootnoteDefinition(token) {
+  this.exit(token);
+}
+function footnoteReferencePeek() {
+  return "[";
+}
+function footnoteReference(node2, _, state, info3) {
+  const tracker = state.createTracker(info3);
+  let value = tracker.move("[^");
+  const exit3 = state.enter("footnoteReference");
+  const subexit = state.enter("reference");
+  value += tracker.move(
+    state.safe(state.associationId(node2), { after: "]", before: value })
+  );
+  subexit();
+  exit3();
+  value += tracker.move("]");
+  return value;
+}
+function gfmFootnoteFromMarkdown() {
+  return {
+    enter: {
+      gfmFootnoteCallString: enterFootnoteCallString,
+      gfmFootnoteCall: enterFootnoteCall,
+      gfmFootnoteDefinitionLabelString: enterFootnoteDefinitionLabelString,
+      gfmFootnoteDefinition: enterFootnoteDefinition
+    },
+    exit: {
+      gfmFootnoteCallString: exitFootnoteCallString,
+      gfmFootnoteCall: exitFootnoteCall,
+      gfmFootnoteDefinitionLabelString: exitFootnoteDefinitionLabelString,
+      gfmFootnoteDefinition: exitFootnoteDefinition
+    }
+  };
+}
+function gfmFootnoteToMarkdown(options) {
+  let firstLineBlank = false;
+  if (options && options.firstLineBlank) {
+    firstLineBlank = true;
+  }
+  return {
+    handlers: { footnoteDefinition, footnoteReference },
+    // This is on by default already.
+    unsafe: [{ character: "[", inConstruct: ["label", "phrasing", "reference"] }]
+  };
+  function footnoteDefinition(node2, _, state, info3) {
+    const tracker = state.createTracker(info3);
+    let value = tracker.move("[^");
+    const exit3 = state.enter("footnoteDefinition");
+    const subexit = state.enter("label");
+    value += tracker.move(
+      state.safe(state.associationId(node2), { before: value, after: "]" })
+    );
+    subexit();
+    value += tracker.move("]:");
+    if (node2.children && node2.children.length > 0) {
+      tracker.shift(4);
+      value += tracker.move(
+        (firstLineBlank ? "\n" : " ") + state.indentLines(
+          state.containerFlow(node2, tracker.current()),
+          firstLineBlank ? mapAll : mapExceptFirst
+        )
+      );
+    }
+    exit3();
+    return value;
+  }
+}
+function mapExceptFirst(line, index2, blank) {
+  return index2 === 0 ? line : mapAll(line, index2, blank);
+}
+function mapAll(line, index2, blank) {
+  return (blank ? "" : "    ") + line;
+}
+
+// node_modules/mdast-util-gfm-strikethrough/lib/index.js
+var constructsWithoutStrikethrough = [
+  "autolink",
+  "destinationLiteral",
+  "destinationRaw",
+  "reference",
+  "titleQuote",
+  "titleApostrophe"
+];
+handleDelete.attention = attentionDelete;
+handleDelete.peek = peekDelete;
+function gfmStrikethroughFromMarkdown() {
+  return {
+    canContainEols: ["delete"],
+    enter: { strikethrough: enterStrikethrough },
+    exit: { strikethrough: exitStrikethrough }
+  };
+}
+function gfmStrikethroughToMarkdown() {
+  return {
+    handlers: { delete: handleDelete },
+    unsafe: [
+      {
+        character: "~",
+        inConstruct: "phrasing",
+        notInConstruct: constructsWithoutStrikethrough
+      }
+    ]
+  };
+}
+function enterStrikethrough(token) {
+  this.enter({ type: "delete", children: [], position: void 0 }, token);
+}
+function exitStrikethrough(token) {
+  this.exit(token);
+}
+function handleDelete(node2, _, state, info3) {
+  const tracker = state.createTracker(info3);
+  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
+  const exit3 = state.enter("strikethrough");
+  let value = tracker.move(sequence);
+  value += state.containerPhrasing(node2, {
+    ...tracker.current(),
+    before: value,
+    after: "~"
+  });
+  value += tracker.move(sequence);
+  exit3();
+  return value;
+}
+function attentionDelete() {
+  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
+}
+function peekDelete() {
+  return "~";
+}
+
+// node_modules/mdast-util-gfm-task-list-item/lib/index.js
+function gfmTaskListItemFromMarkdown() {
+  return {
+    exit: {
+      taskListCheckValueChecked: exitCheck,
+      taskListCheckValueUnchecked: exitCheck,
+      paragraph: exitParagraphWithTaskListItem
+    }
+  };
+}
+function gfmTaskListItemToMarkdown() {
+  return {
+    handlers: { paragraph: paragraphWithTaskListItem },
+    join: [joinDefinitionsBeforeTaskListItemParagraph]
+  };
+}
+function exitCheck(token) {
+  const node2 = this.stack[this.stack.length - 2];
+  ok2(node2.type === "listItem");
+  node2.checked = token.type === "taskListCheckValueChecked";
+}
+function exitParagraphWithTaskListItem(token) {
+  const parent = this.stack[this.stack.length - 2];
+  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
+    const node2 = this.stack[this.stack.length - 1];
+    ok2(node2.type === "paragraph");
+    const head = node2.children[0];
+    if (head && head.type === "text") {
+      const siblings = parent.children;
+      let index2 = -1;
+      let firstParagraph;
+      while (++index2 < siblings.length) {
+        const sibling = siblings[index2];
+        if (sibling.type === "paragraph") {
+          firstParagraph = sibling;
+          break;
+        }
+      }
+      if (firstParagraph === node2) {
+        head.value = head.value.slice(1);
+        if (head.value.length === 0) {
+          node2.children.shift();
+        } else if (node2.position && head.position && typeof head.position.start.offset === "number") {
+          head.position.start.column++;
+          head.position.start.offset++;
+          node2.position.start = { ...head.position.start };
+        }
+      }
+    }
+  }
+  this.exit(token);
+}
+function paragraphWithTaskListItem(node2, parent, state, info3) {
+  if (!parent || parent.type !== "listItem" || taskListItemParagraph(parent) !== node2) {
+    return handle2.paragraph(node2, parent, state, info3);
+  }
+  const checkbox = "[" + (parent.checked ? "x" : " ") + "] ";
+  const tracker = state.createTracker(info3);
+  tracker.move(checkbox);
+  const value = handle2.paragraph(
+    node2.children.length > 0 ? node2 : { type: "paragraph", children: [{ type: "text", value: " " }] },
+    parent,
+    state,
+    { ...info3, ...tracker.current() }
+  );
+  return checkbox + value;
+}
+function joinDefinitionsBeforeTaskListItemParagraph(left, _, parent) {
+  if (!(left.type === "definition" && parent.type === "listItem")) {
+    return;
+  }
+  const paragraph2 = taskListItemParagraph(parent);
+  if (paragraph2 && parent.children.indexOf(left) < parent.children.indexOf(paragraph2)) {
+    return 0;
+  }
+}
+function taskListItemParagraph(node2) {
+  if (typeof node2.checked !== "boolean") {
+    return;
+  }
+  for (const child of node2.children) {
+    if (child.type === "paragraph") {
+      return child;
+    }
+    if (child.type !== "definition") {
+      return;
+    }
+  }
+}
+
+// node_modules/mdast-util-gfm/lib/index.js
+function gfmFromMarkdown() {
+  return [
+    gfmAutolinkLiteralFromMarkdown(),
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown()
+  ];
+}
+function gfmToMarkdown(options) {
+  return {
+    extensions: [
+      gfmAutolinkLiteralToMarkdown(),
+      gfmFootnoteToMarkdown(options),
+      gfmStrikethroughToMarkdown(),
+      gfmTableToMarkdown(options),
+      gfmTaskListItemToMarkdown()
+    ]
+  };
+}
+
+// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
+var wwwPrefix = {
+  tokenize: tokenizeWwwPrefix,
+  partial: true
+};
+var domain = {
+  tokenize: tokenizeDomain,
+  partial: true
+};
+var path = {
+  tokenize: tokenizePath,
+  partial: true
+};
+var trail = {
+  tokenize: tokenizeTrail,
+  partial: true
+};
+var emailDomainDotTrail = {
+  tokenize: tokenizeEmailDomainDotTrail,
+  partial: true
+};
+var wwwAutolink = {
+  name: "wwwAutolink",
+  tokenize: tokenizeWwwAutolink,
+  previous: previousWww
+};
+var protocolAutolink = {
+  name: "protocolAutolink",
+  tokenize: tokenizeProtocolAutolink,
+  previous: previousProtocol
+};
+var emailAutolink = {
+  name: "emailAutolink",
+  tokenize: tokenizeEmailAutolink,
+  previous: previousEmail
+};
+var text4 = {};
+function gfmAutolinkLiteral() {
+  return {
+    text: text4
+  };
+}
+var code2 = 48;
+while (code2 < 123) {
+  text4[code2] = emailAutolink;
+  code2++;
+  if (code2 === 58) code2 = 65;
+  else if (code2 === 91) code2 = 97;
+}
+text4[43] = emailAutolink;
+text4[45] = emailAutolink;
+text4[46] = emailAutolink;
+text4[95] = emailAutolink;
+text4[72] = [emailAutolink, protocolAutolink];
+text4[104] = [emailAutolink, protocolAutolink];
+text4[87] = [emailAutolink, wwwAutolink];
+text4[119] = [emailAutolink, wwwAutolink];
+function tokenizeEmailAutolink(effects, ok3, nok) {
+  const self2 = this;
+  let dot;
+  let data;
+  return start3;
+  function start3(code3) {
+    if (!gfmAtext(code3) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
+      return nok(code3);
+    }
+    effects.enter("literalAutolink");
+    effects.enter("literalAutolinkEmail");
+    return atext(code3);
+  }
+  function atext(code3) {
+    if (gfmAtext(code3)) {
+      effects.consume(code3);
+      return atext;
+    }
+    if (code3 === 64) {
+      effects.consume(code3);
+      return emailDomain;
+    }
+    return nok(code3);
+  }
+  function emailDomain(code3) {
+    if (code3 === 46) {
+      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code3);
+    }
+    if (code3 === 45 || code3 === 95 || asciiAlphanumeric(code3)) {
+      data = true;
+      effects.consume(code3);
+      return emailDomain;
+    }
+    return emailDomainAfter(code3);
+  }
+  function emailDomainDot(code3) {
+    effects.consume(code3);
+    dot = true;
+    return emailDomain;
+  }
+  function emailDomainAfter(code3) {
+    if (data && dot && asciiAlpha(self2.previous)) {
+      effects.exit("literalAutolinkEmail");
+      effects.exit("literalAutolink");
+      return ok3(code3);
+    }
+    return nok(code3);
+  }
+}
+function tokenizeWwwAutolink(effects, ok3, nok) {
+  const self2 = this;
+  return wwwStart;
+  function wwwStart(code3) {
+    if (code3 !== 87 && code3 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
+      return nok(code3);
+    }
+    effects.enter("literalAutolink");
+    effects.enter("literalAutolinkWww");
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code3);
+  }
+  function wwwAfter(code3) {
+    effects.exit("literalAutolinkWww");
+    effects.exit("literalAutolink");
+    return ok3(code3);
+  }
+}
+function tokenizeProtocolAutolink(effects, ok3, nok) {
+  const self2 = this;
+  let buffer = "";
+  let seen = false;
+  return protocolStart;
+  function protocolStart(code3) {
+    if ((code3 === 72 || code3 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
+      effects.enter("literalAutolink");
+      effects.enter("literalAutolinkHttp");
+      buffer += String.fromCodePoint(code3);
+      effects.consume(code3);
+      return protocolPrefixInside;
+    }
+    return nok(code3);
+  }
+  function protocolPrefixInside(code3) {
+    if (asciiAlpha(code3) && buffer.length < 5) {
+      buffer += String.fromCodePoint(code3);
+      effects.consume(code3);
+      return protocolPrefixInside;
+    }
+    if (code3 === 58) {
+      const protocol = buffer.toLowerCase();
+      if (protocol === "http" || protocol === "https") {
+        effects.consume(code3);
+        return protocolSlashesInside;
+      }
+    }
+    return nok(code3);
+  }
+  function protocolSlashesInside(code3) {
+    if (code3 === 47) {
+      effects.consume(code3);
+      if (seen) {
+        return afterProtocol;
+      }
+      seen = true;
+      return protocolSlashesInside;
+    }
+    return nok(code3);
+  }
+  function afterProtocol(code3) {
+    return code3 === null || asciiControl(code3) || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || unicodePunctuation(code3) ? nok(code3) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code3);
+  }
+  function protocolAfter(code3) {
+    effects.exit("literalAutolinkHttp");
+    effects.exit("literalAutolink");
+    return ok3(code3);
+  }
+}
+function tokenizeWwwPrefix(effects, ok3, nok) {
+  let size = 0;
+  return wwwPrefixInside;
+  function wwwPrefixInside(code3) {
+    if ((code3 === 87 || code3 === 119) && size < 3) {
+      size++;
+      effects.consume(code3);
+      return wwwPrefixInside;
+    }
+    if (code3 === 46 && size === 3) {
+      effects.consume(code3);
+      return wwwPrefixAfter;
+    }
+    return nok(code3);
+  }
+  function wwwPrefixAfter(code3) {
+    return code3 === null ? nok(code3) : ok3(code3);
+  }
+}
+function tokenizeDomain(effects, ok3, nok) {
+  let underscoreInLastSegment;
+  let underscoreInLastLastSegment;
+  let seen;
+  return domainInside;
+  function domainInside(code3) {
+    if (code3 === 46 || code3 === 95) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code3);
+    }
+    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || code3 !== 45 && unicodePunctuation(code3)) {
+      return domainAfter(code3);
+    }
+    seen = true;
+    effects.consume(code3);
+    return domainInside;
+  }
+  function domainAtPunctuation(code3) {
+    if (code3 === 95) {
+      underscoreInLastSegment = true;
+    } else {
+      underscoreInLastLastSegment = underscoreInLastSegment;
+      underscoreInLastSegment = void 0;
+    }
+    effects.consume(code3);
+    return domainInside;
+  }
+  function domainAfter(code3) {
+    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
+      return nok(code3);
+    }
+    return ok3(code3);
+  }
+}
+function tokenizePath(effects, ok3) {
+  let sizeOpen = 0;
+  let sizeClose = 0;
+  return pathInside;
+  function pathInside(code3) {
+    if (code3 === 40) {
+      sizeOpen++;
+      effects.consume(code3);
+      return pathInside;
+    }
+    if (code3 === 41 && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code3);
+    }
+    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 63 || code3 === 93 || code3 === 95 || code3 === 126) {
+      return effects.check(trail, ok3, pathAtPunctuation)(code3);
+    }
+    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
+      return ok3(code3);
+    }
+    effects.consume(code3);
+    return pathInside;
+  }
+  function pathAtPunctuation(code3) {
+    if (code3 === 41) {
+      sizeClose++;
+    }
+    effects.consume(code3);
+    return pathInside;
+  }
+}
+function tokenizeTrail(effects, ok3, nok) {
+  return trail2;
+  function trail2(code3) {
+    if (code3 === 33 || code3 === 34 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 63 || code3 === 95 || code3 === 126) {
+      effects.consume(code3);
+      return trail2;
+    }
+    if (code3 === 38) {
+      effects.consume(code3);
+      return trailCharacterReferenceStart;
+    }
+    if (code3 === 93) {
+      effects.consume(code3);
+      return trailBracketAfter;
+    }
+    if (
+      // `<` is an end.
+      code3 === 60 || // So is whitespace.
+      code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)
+    ) {
+      return ok3(code3);
+    }
+    return nok(code3);
+  }
+  function trailBracketAfter(code3) {
+    if (code3 === null || code3 === 40 || code3 === 91 || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
+      return ok3(code3);
+    }
+    return trail2(code3);
+  }
+  function trailCharacterReferenceStart(code3) {
+    return asciiAlpha(code3) ? trailCharacterReferenceInside(code3) : nok(code3);
+  }
+  function trailCharacterReferenceInside(code3) {
+    if (code3 === 59) {
+      effects.consume(code3);
+      return trail2;
+    }
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
+      return trailCharacterReferenceInside;
+    }
+    return nok(code3);
+  }
+}
+function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
+  return start3;
+  function start3(code3) {
+    effects.consume(code3);
+    return after;
+  }
+  function after(code3) {
+    return asciiAlphanumeric(code3) ? nok(code3) : ok3(code3);
+  }
+}
+function previousWww(code3) {
+  return code3 === null || code3 === 40 || code3 === 42 || code3 === 95 || code3 === 91 || code3 === 93 || code3 === 126 || markdownLineEndingOrSpace(code3);
+}
+function previousProtocol(code3) {
+  return !asciiAlpha(code3);
+}
+function previousEmail(code3) {
+  return !(code3 === 47 || gfmAtext(code3));
+}
+function gfmAtext(code3) {
+  return code3 === 43 || code3 === 45 || code3 === 46 || code3 === 95 || asciiAlphanumeric(code3);
+}
+function previousUnbalanced(events) {
+  let index2 = events.length;
+  let result2 = false;
+  while (index2--) {
+    const token = events[index2][1];
+    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
+      result2 = true;
+      break;
+    }
+    if (token._gfmAutolinkLiteralWalkedInto) {
+      result2 = false;
+      break;
+    }
+  }
+  if (events.length > 0 && !result2) {
+    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
+  }
+  return result2;
+}
+
+// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
+var indent = {
+  tokenize: tokenizeIndent2,
+  partial: true
+};
+function gfmFootnote() {
+  return {
+    document: {
+      [91]: {
+        name: "gfmFootnoteDefinition",
+        tokenize: tokenizeDefinitionStart,
+        continuation: {
+          tokenize: tokenizeDefinitionContinuation
+        },
+        exit: gfmFootnoteDefinitionEnd
+      }
+    },
+    text: {
+      [91]: {
+        name: "gfmFootnoteCall",
+        tokenize: tokenizeGfmFootnoteCall
+      },
+      [93]: {
+        name: "gfmPotentialFootnoteCall",
+        add: "after",
+        tokenize: tokenizePotentialGfmFootnoteCall,
+        resolveTo: resolveToPotentialGfmFootnoteCall
+      }
+    }
+  };
+}
+function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
+  const self2 = this;
+  let index2 = self2.events.length;
+  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
+  let labelStart;
+  while (index2--) {
+    const token = self2.events[index2][1];
+    if (token.type === "labelImage") {
+      labelStart = token;
+      break;
+    }
+    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
+      break;
+    }
+  }
+  return start3;
+  function start3(code3) {
+    if (!labelStart || !labelStart._balanced) {
+      return nok(code3);
+    }
+    const id = normalizeIdentifier(self2.sliceSerialize({
+      start: labelStart.end,
+      end: self2.now()
+    }));
+    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
+      return nok(code3);
+    }
+    effects.enter("gfmFootnoteCallLabelMarker");
+    effects.consume(code3);
+    effects.exit("gfmFootnoteCallLabelMarker");
+    return ok3(code3);
+  }
+}
+function resolveToPotentialGfmFootnoteCall(events, context) {
+  let index2 = events.length;
+  let labelStart;
+  while (index2--) {
+    if (events[index2][1].type === "labelImage" && events[index2][0] === "enter") {
+      labelStart = events[index2][1];
+      break;
+    }
+  }
+  events[index2 + 1][1].type = "data";
+  events[index2 + 3][1].type = "gfmFootnoteCallLabelMarker";
+  const call = {
+    type: "gfmFootnoteCall",
+    start: Object.assign({}, events[index2 + 3][1].start),
+    end: Object.assign({}, events[events.length - 1][1].end)
+  };
+  const marker = {
+    type: "gfmFootnoteCallMarker",
+    start: Object.assign({}, events[index2 + 3][1].end),
+    end: Object.assign({}, events[index2 + 3][1].end)
+  };
+  marker.end.column++;
+  marker.end.offset++;
+  marker.end._bufferIndex++;
+  const string3 = {
+    type: "gfmFootnoteCallString",
+    start: Object.assign({}, marker.end),
+    end: Object.assign({}, events[events.length - 1][1].start)
+  };
+  const chunk = {
+    type: "chunkString",
+    contentType: "string",
+    start: Object.assign({}, string3.start),
+    end: Object.assign({}, string3.end)
+  };
+  const replacement = [
+    // Take the `labelImageMarker` (now `data`, the `!`)
+    events[index2 + 1],
+    events[index2 + 2],
+    ["enter", call, context],
+    // The `[`
+    events[index2 + 3],
+    events[index2 + 4],
+    // The `^`.
+    ["enter", marker, context],
+    ["exit", marker, context],
+    // Everything in between.
+    ["enter", string3, context],
+    ["enter", chunk, context],
+    ["exit", chunk, context],
+    ["exit", string3, context],
+    // The ending (`]`, properly parsed and labelled).
+    events[events.length - 2],
+    events[events.length - 1],
+    ["exit", call, context]
+  ];
+  events.splice(index2, events.length - index2 + 1, ...replacement);
+  return events;
+}
+function tokenizeGfmFootnoteCall(effects, ok3, nok) {
+  const self2 = this;
+  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
+  let size = 0;
+  let data;
+  return start3;
+  function start3(code3) {
+    effects.enter("gfmFootnoteCall");
+    effects.enter("gfmFootnoteCallLabelMarker");
+    effects.consume(code3);
+    effects.exit("gfmFootnoteCallLabelMarker");
+    return callStart;
+  }
+  function callStart(code3) {
+    if (code3 !== 94) return nok(code3);
+    effects.enter("gfmFootnoteCallMarker");
+    effects.consume(code3);
+    effects.exit("gfmFootnoteCallMarker");
+    effects.enter("gfmFootnoteCallString");
+    effects.enter("chunkString").contentType = "string";
+    return callData;
+  }
+  function callData(code3) {
+    if (
+      // Too long.
+      size > 999 || // Closing brace with nothing.
+      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      // `\n` and `[` not being supported makes sense.
+      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
+    ) {
+      return nok(code3);
+    }
+    if (code3 === 93) {
+      effects.exit("chunkString");
+      const token = effects.exit("gfmFootnoteCallString");
+      if (!defined.includes(normalizeIdentifier(self2.sliceSerialize(token)))) {
+        return nok(code3);
+      }
+      effects.enter("gfmFootnoteCallLabelMarker");
+      effects.consume(code3);
+      effects.exit("gfmFootnoteCallLabelMarker");
+      effects.exit("gfmFootnoteCall");
+      return ok3;
+    }
+    if (!markdownLineEndingOrSpace(code3)) {
+      data = true;
+    }
+    size++;
+    effects.consume(code3);
+    return code3 === 92 ? callEscape : callData;
+  }
+  function callEscape(code3) {
+    if (code3 === 91 || code3 === 92 || code3 === 93) {
+      effects.consume(code3);
+      size++;
+      return callData;
+    }
+    return callData(code3);
+  }
+}
+function tokenizeDefinitionStart(effects, ok3, nok) {
+  const self2 = this;
+  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
+  let identifier;
+  let size = 0;
+  let data;
+  return start3;
+  function start3(code3) {
+    effects.enter("gfmFootnoteDefinition")._container = true;
+    effects.enter("gfmFootnoteDefinitionLabel");
+    effects.enter("gfmFootnoteDefinitionLabelMarker");
+    effects.consume(code3);
+    effects.exit("gfmFootnoteDefinitionLabelMarker");
+    return labelAtMarker;
+  }
+  function labelAtMarker(code3) {
+    if (code3 === 94) {
+      effects.enter("gfmFootnoteDefinitionMarker");
+      effects.consume(code3);
+      effects.exit("gfmFootnoteDefinitionMarker");
+      effects.enter("gfmFootnoteDefinitionLabelString");
+      effects.enter("chunkString").contentType = "string";
+      return labelInside;
+    }
+    return nok(code3);
+  }
+  function labelInside(code3) {
+    if (
+      // Too long.
+      size > 999 || // Closing brace with nothing.
+      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      // `\n` and `[` not being supported makes sense.
+      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
+    ) {
+      return nok(code3);
+    }
+    if (code3 === 93) {
+      effects.exit("chunkString");
+      const token = effects.exit("gfmFootnoteDefinitionLabelString");
+      identifier = normalizeIdentifier(self2.sliceSerialize(token));
+      effects.enter("gfmFootnoteDefinitionLabelMarker");
+      effects.consume(code3);
+      effects.exit("gfmFootnoteDefinitionLabelMarker");
+      effects.exit("gfmFootnoteDefinitionLabel");
+      return labelAfter;
+    }
+    if (!markdownLineEndingOrSpace(code3)) {
+      data = true;
+    }
+    size++;
+    effects.consume(code3);
+    return code3 === 92 ? labelEscape : labelInside;
+  }
+  function labelEscape(code3) {
+    if (code3 === 91 || code3 === 92 || code3 === 93) {
+      effects.consume(code3);
+      size++;
+      return labelInside;
+    }
+    return labelInside(code3);
+  }
+  function labelAfter(code3) {
+    if (code3 === 58) {
+      effects.enter("definitionMarker");
+      effects.consume(code3);
+      effects.exit("definitionMarker");
+      if (!defined.includes(identifier)) {
+        defined.push(identifier);
+      }
+      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
+    }
+    return nok(code3);
+  }
+  function whitespaceAfter(code3) {
+    return ok3(code3);
+  }
+}
+function tokenizeDefinitionContinuation(effects, ok3, nok) {
+  return effects.check(blankLine, ok3, effects.attempt(indent, ok3, nok));
+}
+function gfmFootnoteDefinitionEnd(effects) {
+  effects.exit("gfmFootnoteDefinition");
+}
+function tokenizeIndent2(effects, ok3, nok) {
+  const self2 = this;
+  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
+  function afterPrefix(code3) {
+    const tail = self2.events[self2.events.length - 1];
+    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code3) : nok(code3);
+  }
+}
+
+// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
+function gfmStrikethrough(options) {
+  const options_ = options || {};
+  let single = options_.singleTilde;
+  const tokenizer = {
+    name: "strikethrough",
+    tokenize: tokenizeStrikethrough,
+    resolveAll: resolveAllStrikethrough
+  };
+  if (single === null || single === void 0) {
+    single = true;
+  }
+  return {
+    text: {
+      [126]: tokenizer
+    },
+    insideSpan: {
+      null: [tokenizer]
+    },
+    attentionMarkers: {
+      null: [126]
+    }
+  };
+  function resolveAllStrikethrough(events, context) {
+    let index2 = -1;
+    while (++index2 < events.length) {
+      if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
+        let open2 = index2;
+        while (open2--) {
+          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
+          events[index2][1].end.offset - events[index2][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
+            events[index2][1].type = "strikethroughSequence";
+            events[open2][1].type = "strikethroughSequence";
+            const strikethrough = {
+              type: "strikethrough",
+              start: Object.assign({}, events[open2][1].start),
+              end: Object.assign({}, events[index2][1].end)
+            };
+            const text6 = {
+              type: "strikethroughText",
+              start: Object.assign({}, events[open2][1].end),
+              end: Object.assign({}, events[index2][1].start)
+            };
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text6, context]];
+            const insideSpan2 = context.parser.constructs.insideSpan.null;
+            if (insideSpan2) {
+              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
+            }
+            splice(nextEvents, nextEvents.length, 0, [["exit", text6, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
+            splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
+            index2 = open2 + nextEvents.length - 2;
+            break;
+          }
+        }
+      }
+    }
+    index2 = -1;
+    while (++index2 < events.length) {
+      if (events[index2][1].type === "strikethroughSequenceTemporary") {
+        events[index2][1].type = "data";
+      }
+    }
+    return events;
+  }
+  function tokenizeStrikethrough(effects, ok3, nok) {
+    const previous3 = this.previous;
+    const events = this.events;
+    let size = 0;
+    return start3;
+    function start3(code3) {
+      if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
+        return nok(code3);
+      }
+      effects.enter("strikethroughSequenceTemporary");
+      return more(code3);
+    }
+    function more(code3) {
+      const before = classifyCharacter(previous3);
+      if (code3 === 126) {
+        if (size > 1) return nok(code3);
+        effects.consume(code3);
+        size++;
+        return more;
+      }
+      if (size < 2 && !single) return nok(code3);
+      const token = effects.exit("strikethroughSequenceTemporary");
+      const after = classifyCharacter(code3);
+      token._open = !after || after === 2 && Boolean(before);
+      token._close = !before || before === 2 && Boolean(after);
+      return ok3(code3);
+    }
+  }
+}
+
+// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
+var tasklistCheck = {
+  name: "tasklistCheck",
+  tokenize: tokenizeTasklistCheck
+};
+function gfmTaskListItem() {
+  return {
+    text: {
+      [91]: tasklistCheck
+    }
+  };
+}
+function tokenizeTasklistCheck(effects, ok3, nok) {
+  const self2 = this;
+  return open2;
+  function open2(code3) {
+    if (
+      // Exit if there’s stuff before.
+      self2.previous !== null || // Exit if not in the first content that is the first child of a list
+      // item.
+      !self2._gfmTasklistFirstContentOfListItem
+    ) {
+      return nok(code3);
+    }
+    effects.enter("taskListCheck");
+    effects.enter("taskListCheckMarker");
+    effects.consume(code3);
+    effects.exit("taskListCheckMarker");
+    return inside;
+  }
+  function inside(code3) {
+    if (markdownLineEndingOrSpace(code3)) {
+      effects.enter("taskListCheckValueUnchecked");
+      effects.consume(code3);
+      effects.exit("taskListCheckValueUnchecked");
+      return close;
+    }
+    if (code3 === 88 || code3 === 120) {
+      effects.enter("taskListCheckValueChecked");
+      effects.consume(code3);
+      effects.exit("taskListCheckValueChecked");
+      return close;
+    }
+    return nok(code3);
+  }
+  function close(code3) {
+    if (code3 === 93) {
+      effects.enter("taskListCheckMarker");
+      effects.consume(code3);
+      effects.exit("taskListCheckMarker");
+      effects.exit("taskListCheck");
+      return after;
+    }
+    return nok(code3);
+  }
+  function after(code3) {
+    if (markdownLineEnding(code3)) {
+      return ok3(code3);
+    }
+    if (markdownSpace(code3)) {
+      return effects.check({
+        tokenize: spaceThenNonSpace
+      }, ok3, nok)(code3);
+    }
+    return nok(code3);
+  }
+}
+function spaceThenNonSpace(effects, ok3, nok) {
+  return factorySpace(effects, after, "whitespace");
+  function after(code3) {
+    return code3 === null ? nok(code3) : ok3(code3);
+  }
+}
+
+// node_modules/micromark-extension-gfm/index.js
+function gfm(options) {
+  return combineExtensions([
+    gfmAutolinkLiteral(),
+    gfmFootnote(),
+    gfmStrikethrough(options),
+    gfmTable(),
+    gfmTaskListItem()
+  ]);
+}
+
+// node_modules/remark-gfm/lib/index.js
+var emptyOptions2 = {};
+function remarkGfm(options) {
+  const self2 = (
+    /** @type {Processor<Root>} */
+    this
+  );
+  const settings = options || emptyOptions2;
+  const data = self2.data();
+  const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
+  const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
+  const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
+  micromarkExtensions.push(gfm(settings));
+  fromMarkdownExtensions.push(gfmFromMarkdown());
+  toMarkdownExtensions.push(gfmToMarkdown(settings));
 }
 
 // src/extract/registry/context.ts
 function span(node2) {
-  const start2 = node2?.position?.start.offset;
+  const start3 = node2?.position?.start.offset;
   const end = node2?.position?.end.offset;
-  return start2 === void 0 || end === void 0 ? void 0 : [start2, end];
+  return start3 === void 0 || end === void 0 ? void 0 : [start3, end];
 }
 function nodeLocation(ctx, node2) {
   const s = span(node2);
   return s ? ctx.locator.range(s[0], s[1]) : ctx.locator.range(0, 0);
 }
-function addProblem(ctx, name2, message, start2, end, key) {
-  ctx.problems.push({ ruleId: `input/${name2}`, message, location: ctx.locator.range(start2, end), key: `${ctx.path}#${key}` });
+function addProblem(ctx, name2, message, start3, end, key) {
+  ctx.problems.push({ ruleId: `input/${name2}`, message, location: ctx.locator.range(start3, end), key: `${ctx.path}#${key}` });
 }
 function canonicalService(ctx, name2) {
   return ctx.services ? ctx.services.canonical(name2) : name2.trim();
@@ -49624,12 +49652,12 @@ var CELL = /^\s*(\d+)(?:\s+([A-Za-z][\w.-]*))?/;
 function isCorrespondenceHeader(header) {
   return /^corresponds\s+to\b/i.test(header.trim());
 }
-function readCorrespondence(ctx, plain, start2, end, row2) {
+function readCorrespondence(ctx, plain, start3, end, row2) {
   const m = CELL.exec(plain);
   if (!m) return void 0;
   const port = Number(m[1]);
-  const found = /\d+/.exec(ctx.text.slice(start2, end));
-  const numStart = found ? start2 + found.index : start2;
+  const found = /\d+/.exec(ctx.text.slice(start3, end));
+  const numStart = found ? start3 + found.index : start3;
   const numEnd = found ? numStart + found[0].length : end;
   if (!isValidPort(port)) {
     addProblem(ctx, "invalid-port", `Corresponding port \`${port}\` of row \`${row2}\` is not a valid port; expected an integer in 1..65535`, numStart, numEnd, `corresponds:${row2}:${port}`);
@@ -49642,17 +49670,17 @@ function readCorrespondence(ctx, plain, start2, end, row2) {
 
 // src/extract/registry/port-cell.ts
 var ITEM = /^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$/;
-function parsePortCell(ctx, plain, start2, end, row2) {
+function parsePortCell(ctx, plain, start3, end, row2) {
   const cell = { ports: [], isRange: false };
   const items2 = plain.split(/[,;]/);
   if (!items2.every((item) => ITEM.test(item))) {
     const message = `Port cell \`${plain.trim()}\` of row \`${row2}\` is not a port number; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`)`;
-    addProblem(ctx, "invalid-port", message, start2, end, `port-cell:${row2}`);
+    addProblem(ctx, "invalid-port", message, start3, end, `port-cell:${row2}`);
     return cell;
   }
-  const spots = digitRuns(ctx.text, start2, end);
+  const spots = digitRuns(ctx.text, start3, end);
   const plainCount = plain.match(/\d+/g)?.length ?? 0;
-  const at = (i2) => spots.length === plainCount ? spots[i2] : [start2, end];
+  const at = (i2) => spots.length === plainCount ? spots[i2] : [start3, end];
   let n = 0;
   for (const item of items2) {
     const m = ITEM.exec(item);
@@ -49677,16 +49705,16 @@ function parsePortCell(ctx, plain, start2, end, row2) {
   }
   return cell;
 }
-function checkPort(ctx, port, start2, end, row2) {
+function checkPort(ctx, port, start3, end, row2) {
   if (isValidPort(port)) return true;
-  addProblem(ctx, "invalid-port", `Port \`${port}\` of row \`${row2}\` is not a valid port; expected an integer in 1..65535`, start2, end, `port:${row2}:${port}`);
+  addProblem(ctx, "invalid-port", `Port \`${port}\` of row \`${row2}\` is not a valid port; expected an integer in 1..65535`, start3, end, `port:${row2}:${port}`);
   return false;
 }
-function digitRuns(text6, start2, end) {
+function digitRuns(text6, start3, end) {
   const runs = [];
   const re = /\d+/g;
-  const slice2 = text6.slice(start2, end);
-  for (let m = re.exec(slice2); m; m = re.exec(slice2)) runs.push([start2 + m.index, start2 + m.index + m[0].length]);
+  const slice2 = text6.slice(start3, end);
+  for (let m = re.exec(slice2); m; m = re.exec(slice2)) runs.push([start3 + m.index, start3 + m.index + m[0].length]);
   return runs;
 }
 
@@ -49825,8 +49853,8 @@ function pushTokens(node2, text6, out2) {
       }
       return;
     case "inlineCode": {
-      const [start2, end] = codeSpan(node2.value, span(node2), text6);
-      out2.push({ kind: "code", value: node2.value.trim(), start: start2, end });
+      const [start3, end] = codeSpan(node2.value, span(node2), text6);
+      out2.push({ kind: "code", value: node2.value.trim(), start: start3, end });
       return;
     }
     case "strong":
@@ -49963,8 +49991,8 @@ function markerDate(marker, ctx) {
   const source = ctx.text.slice(s[0], s[1]);
   const m = MARKER_DATE.exec(source);
   if (!m) return void 0;
-  const start2 = s[0] + m.index + 1;
-  return { label: "Real ports today", date: m[1], location: ctx.locator.range(start2, start2 + m[1].length) };
+  const start3 = s[0] + m.index + 1;
+  return { label: "Real ports today", date: m[1], location: ctx.locator.range(start3, start3 + m[1].length) };
 }
 
 // src/extract/registry/sections.ts
@@ -49979,21 +50007,21 @@ function readSections(tree, ctx) {
 }
 function readHeading2(node2, ctx) {
   const text6 = toString(node2).trim();
-  const [start2, end] = span(node2) ?? [0, 0];
+  const [start3, end] = span(node2) ?? [0, 0];
   const section = { title: text6, location: nodeLocation(ctx, node2), rows: [] };
   const m = RANGE_HEADING.exec(text6);
-  if (!m) return { section, start: start2, rangeHeading: false };
+  if (!m) return { section, start: start3, rangeHeading: false };
   const from = Number(m[1]);
   const to = Number(m[2]);
   section.title = (m[3] ?? "").trim();
   if (!isValidPort(from) || !isValidPort(to)) {
-    addProblem(ctx, "invalid-port", `Range heading \`${text6}\` names a port outside 1..65535; expected a range like \`3000-3099\``, start2, end, `range-heading:${text6}`);
+    addProblem(ctx, "invalid-port", `Range heading \`${text6}\` names a port outside 1..65535; expected a range like \`3000-3099\``, start3, end, `range-heading:${text6}`);
   } else if (from > to) {
-    addProblem(ctx, "invalid-port", `Range heading \`${text6}\` runs backwards (${from} > ${to}); expected start <= end`, start2, end, `range-heading:${text6}`);
+    addProblem(ctx, "invalid-port", `Range heading \`${text6}\` runs backwards (${from} > ${to}); expected start <= end`, start3, end, `range-heading:${text6}`);
   } else {
     section.range = { start: from, end: to };
   }
-  return { section, start: start2, rangeHeading: true };
+  return { section, start: start3, rangeHeading: true };
 }
 function sectionAt(sections, offset) {
   let lo = 0;
@@ -50042,8 +50070,8 @@ function readTables(tree, placed, ctx, doc) {
     const table = node2;
     const result2 = readPlanTable(table, ctx);
     if (!result2) return "skip";
-    const start2 = span(table)?.[0] ?? 0;
-    let owner = sectionAt(placed, start2);
+    const start3 = span(table)?.[0] ?? 0;
+    let owner = sectionAt(placed, start3);
     if (!owner) {
       preamble ??= { section: { title: "", location: ctx.locator.range(0, 0), rows: [] }, start: 0, rangeHeading: false };
       owner = preamble;
@@ -50076,6 +50104,14 @@ async function extractAll(root2, collected, config) {
     model.problems.push(...e.problems);
     if (e.suppressions) model.suppressions.push(...e.suppressions);
   };
+  const jobs = [];
+  for (const file of collected.files) {
+    if (file.path === config.registry) continue;
+    const owner = collected.ownerOf(file.path);
+    const job = { ...file, isDoc: collected.serviceDocs.has(file.path), ...owner ? { owner } : {} };
+    if (wanted(job)) jobs.push(job);
+  }
+  const pool = startPool(jobs.length);
   let registryHosts = [];
   const registryFile = collected.files.find((f) => f.path === config.registry);
   if (!registryFile) {
@@ -50094,15 +50130,8 @@ async function extractAll(root2, collected, config) {
   const env = readRootEnv(root2);
   const ctx = { hosts, services, env };
   const data = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env] };
-  const jobs = [];
-  for (const file of collected.files) {
-    if (file.path === config.registry) continue;
-    const owner = collected.ownerOf(file.path);
-    const job = { ...file, isDoc: collected.serviceDocs.has(file.path), ...owner ? { owner } : {} };
-    if (wanted(job)) jobs.push(job);
-  }
   let parsed = model.registry ? 1 : 0;
-  for (const result2 of await extractParallel(jobs, ctx, data)) {
+  for (const result2 of await pool.run(jobs, ctx, data)) {
     add(result2.extraction);
     if (result2.parsed) parsed++;
   }
@@ -50189,10 +50218,10 @@ var registryRangeOverlap = defineRule({
     const ranged = registry.sections.filter((s) => s.range !== void 0).sort((a, b) => compareLocations(a.location, b.location));
     ranged.forEach((later, j) => {
       for (const earlier of ranged.slice(0, j)) {
-        const start2 = Math.max(earlier.range.start, later.range.start);
+        const start3 = Math.max(earlier.range.start, later.range.start);
         const end = Math.min(earlier.range.end, later.range.end);
-        if (start2 > end) continue;
-        const shared = start2 === end ? `port ${start2}` : `ports ${start2}-${end}`;
+        if (start3 > end) continue;
+        const shared = start3 === end ? `port ${start3}` : `ports ${start3}-${end}`;
         report({
           message: `Range ${describeRange(later)} overlaps range ${describeRange(earlier)} on ${shared}; expected every range heading to cover its own ports.`,
           location: later.location,
@@ -50214,17 +50243,17 @@ var registryOutOfRange = defineRule({
     if (!registry) return;
     for (const section of registry.sections) {
       if (!section.range) continue;
-      const { start: start2, end } = section.range;
+      const { start: start3, end } = section.range;
       for (const row2 of section.rows) {
-        const outside = row2.ports.filter((p) => p < start2 || p > end);
+        const outside = row2.ports.filter((p) => p < start3 || p > end);
         if (outside.length === 0) continue;
         const what = row2.service ? `of \`${row2.service}\`` : "of a reserved row";
         const ports = outside.length === 1 ? `Port \`${outside[0]}\`` : `Ports \`${row2.portText}\``;
         report({
-          message: `${ports} ${what} ${outside.length === 1 ? "lies" : "lie"} outside its section's range ${describeRange(section)}; expected a port in ${start2}-${end} or a section whose range covers it.`,
+          message: `${ports} ${what} ${outside.length === 1 ? "lies" : "lie"} outside its section's range ${describeRange(section)}; expected a port in ${start3}-${end} or a section whose range covers it.`,
           location: row2.location,
-          related: [{ location: section.location, message: `the section's range ${start2}-${end} is declared here` }],
-          key: `${registry.path}|${start2}-${end}|${row2.service ?? "(reserved)"}|${outside.join(",")}`
+          related: [{ location: section.location, message: `the section's range ${start3}-${end} is declared here` }],
+          key: `${registry.path}|${start3}-${end}|${row2.service ?? "(reserved)"}|${outside.join(",")}`
         });
       }
     }
@@ -50987,10 +51016,10 @@ function parseDiff(text6) {
 function hunkRange(line) {
   const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
   if (!m) return void 0;
-  const start2 = Number(m[1]);
+  const start3 = Number(m[1]);
   const count = m[2] === void 0 ? 1 : Number(m[2]);
-  if (count === 0) return { anchor: { start: start2 + 1, end: start2 } };
-  const changed = { start: start2, end: start2 + count - 1 };
+  if (count === 0) return { anchor: { start: start3 + 1, end: start3 } };
+  const changed = { start: start3, end: start3 + count - 1 };
   return { changed, anchor: changed };
 }
 function contextHunks(anchors) {
@@ -51050,8 +51079,8 @@ function unquote(raw2) {
 function isChangedLine(diff, file, line) {
   return diff.get(file)?.changed.some((r) => line >= r.start && line <= r.end) ?? false;
 }
-function hunkContaining(diff, file, start2, end) {
-  return diff.get(file)?.hunks.find((h) => start2 >= h.start && end <= h.end);
+function hunkContaining(diff, file, start3, end) {
+  return diff.get(file)?.hunks.find((h) => start3 >= h.start && end <= h.end);
 }
 
 // src/baseline/export-tree.ts
@@ -52245,15 +52274,15 @@ function parseParameters(header, type, index2, len, stopFlags) {
   }
   return { type, index: index2, parameters };
 }
-function unescapeQuotedPairs(str2, start2, end) {
+function unescapeQuotedPairs(str2, start3, end) {
   let result2 = "";
-  for (let index2 = start2; index2 < end; index2++) {
+  for (let index2 = start3; index2 < end; index2++) {
     if (str2.charCodeAt(index2) === BSLASH) {
-      result2 += str2.slice(start2, index2);
-      start2 = ++index2;
+      result2 += str2.slice(start3, index2);
+      start3 = ++index2;
     }
   }
-  return result2 + str2.slice(start2, end);
+  return result2 + str2.slice(start3, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -53072,19 +53101,19 @@ var VERSION7 = "6.0.0";
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request2, options) => {
     octokit.log.debug("request", options);
-    const start2 = Date.now();
+    const start3 = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
     const path2 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path2} - ${response.status} with id ${requestId} in ${Date.now() - start2}ms`
+        `${requestOptions.method} ${path2} - ${response.status} with id ${requestId} in ${Date.now() - start3}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path2} - ${error2.status} with id ${requestId} in ${Date.now() - start2}ms`
+        `${requestOptions.method} ${path2} - ${error2.status} with id ${requestId} in ${Date.now() - start3}ms`
       );
       throw error2;
     });
@@ -56035,14 +56064,14 @@ async function withSuggestion(input, finding, lines) {
 }
 function applyFix(text6, loc, replacement, range) {
   const locator = createLocator("", text6);
-  const start2 = locator.offset(loc.line, loc.column);
+  const start3 = locator.offset(loc.line, loc.column);
   const end = locator.offset(loc.endLine, loc.endColumn);
   const from = locator.offset(range.start, 1);
-  if (start2 < 0 || end < start2 || from < 0 || from > start2) return void 0;
+  if (start3 < 0 || end < start3 || from < 0 || from > start3) return void 0;
   const next = locator.offset(range.end + 1, 1);
   const to = next < 0 ? text6.length : next;
   if (end > to) return void 0;
-  return (text6.slice(from, start2) + replacement + text6.slice(end, to)).replace(/\r?\n$/, "");
+  return (text6.slice(from, start3) + replacement + text6.slice(end, to)).replace(/\r?\n$/, "");
 }
 function headReader(top) {
   const root2 = resolve2(top);
