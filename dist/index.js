@@ -30165,8 +30165,8 @@ function info2(message) {
 }
 
 // src/main.ts
-import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname3, join as join7 } from "node:path";
+import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname4, join as join7 } from "node:path";
 
 // src/baseline/analyse.ts
 import { existsSync as existsSync6 } from "node:fs";
@@ -42313,9 +42313,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname4) {
+  set dirname(dirname5) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname4 || "", this.basename);
+    this.path = default2.join(dirname5 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -51085,41 +51085,65 @@ function hunkContaining(diff, file, start3, end) {
 
 // src/baseline/export-tree.ts
 import { spawn } from "node:child_process";
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import { mkdir as mkdir2, mkdtemp, rm as rm2, symlink as symlink2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
+import { dirname as dirname2, join as join5 } from "node:path";
 async function exportTree(cwd, sha, parent = process.env.RUNNER_TEMP || tmpdir()) {
   const dir = await mkdtemp(join5(parent, "portwarden-tree-"));
   const dispose = () => rm2(dir, { recursive: true, force: true });
   try {
-    await pipeArchive(cwd, sha, dir);
+    const entries2 = parseLsTree(await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", sha]));
+    const blobs = await readBlobs(cwd, entries2.map((e) => e.object));
+    for (const [i2, e] of entries2.entries()) {
+      const target = join5(dir, e.path);
+      await mkdir2(dirname2(target), { recursive: true });
+      if (e.mode === "120000") await symlink2(blobs[i2].toString("utf8"), target);
+      else await writeFile2(target, blobs[i2]);
+    }
   } catch (error2) {
     await dispose();
     throw error2;
   }
   return { dir, dispose };
 }
-function pipeArchive(cwd, sha, dir) {
+function parseLsTree(listing) {
+  const entries2 = [];
+  for (const record of listing.split("\0")) {
+    const tab = record.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type, object = ""] = record.slice(0, tab).split(" ");
+    const path2 = record.slice(tab + 1);
+    if (type !== "blob" || path2.split("/").includes("..")) continue;
+    entries2.push({ mode, object, path: path2 });
+  }
+  return entries2;
+}
+function readBlobs(cwd, objects) {
   return new Promise((resolve4, reject) => {
-    const archive = spawn("git", ["archive", "--format=tar", sha], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    const tar = spawn("tar", ["-x", "--no-same-owner", "-m", "-C", dir], { stdio: ["pipe", "ignore", "pipe"] });
+    const cat = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const blobs = [];
+    let pending = Buffer.alloc(0);
     let errors = "";
-    archive.stderr.on("data", (d) => errors += d.toString());
-    tar.stderr.on("data", (d) => errors += d.toString());
-    archive.stdout.pipe(tar.stdin);
-    let pending = 2;
-    let failed = false;
-    const done = (what) => (code3) => {
-      if (code3 !== 0 && !failed) {
-        failed = true;
-        reject(new Error(`${what} of ${sha} failed (exit ${code3}): ${errors.trim() || "no message"}`));
+    cat.stdout.on("data", (chunk) => {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      for (; ; ) {
+        const eol = pending.indexOf(10);
+        if (eol < 0) return;
+        const size = Number(pending.subarray(0, eol).toString("latin1").split(" ")[2]);
+        if (!Number.isInteger(size)) return void cat.kill(), reject(new Error(`git cat-file answered \`${pending.subarray(0, eol).toString("latin1")}\``));
+        if (pending.length < eol + 1 + size + 1) return;
+        blobs.push(Buffer.from(pending.subarray(eol + 1, eol + 1 + size)));
+        pending = pending.subarray(eol + 1 + size + 1);
       }
-      if (--pending === 0 && !failed) resolve4();
-    };
-    archive.on("error", reject);
-    tar.on("error", reject);
-    archive.on("close", done("git archive"));
-    tar.on("close", done("tar -x"));
+    });
+    cat.stderr.on("data", (d) => errors += d.toString());
+    cat.on("error", reject);
+    cat.on("close", (code3) => {
+      if (code3 === 0 && blobs.length === objects.length) resolve4(blobs);
+      else reject(new Error(`git cat-file --batch read ${blobs.length} of ${objects.length} blobs (exit ${code3}): ${errors.trim() || "no message"}`));
+    });
+    cat.stdin.end(objects.map((o) => `${o}
+`).join(""));
   });
 }
 
@@ -56166,8 +56190,8 @@ function reviewReporter(octokit) {
 }
 
 // src/report/sarif.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname2, resolve as resolve3 } from "node:path";
+import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname3, resolve as resolve3 } from "node:path";
 var LEVEL2 = { error: "error", warning: "warning", notice: "note" };
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var FINGERPRINT_KEY = "portwarden/v1";
@@ -56231,8 +56255,8 @@ function sarifReporter() {
       const { classified } = run3.analysis;
       const findings = [...classified.new, ...classified.existing];
       const path2 = resolve3(run3.context.workspace, run3.settings.workingDirectory, run3.settings.sarifFile);
-      await mkdir2(dirname2(path2), { recursive: true });
-      await writeFile2(path2, JSON.stringify(toSarif(findings), null, 2) + "\n");
+      await mkdir3(dirname3(path2), { recursive: true });
+      await writeFile3(path2, JSON.stringify(toSarif(findings), null, 2) + "\n");
       return { reporter: "sarif", ok: true, detail: `${findings.length} results written to ${path2}` };
     }
   };
@@ -56450,8 +56474,8 @@ async function writeJsonReport(analysis, workspace) {
   const { classified } = analysis;
   const pr = analysis.mode === "pull-request";
   const json = toJsonReport(analysis.head, VERSION11, pr ? { findings: sortFindings([...classified.new, ...classified.existing]), fixed: classified.fixed } : {});
-  await mkdir3(dirname3(path2), { recursive: true });
-  await writeFile3(path2, JSON.stringify(json, null, 2) + "\n");
+  await mkdir4(dirname4(path2), { recursive: true });
+  await writeFile4(path2, JSON.stringify(json, null, 2) + "\n");
   return path2;
 }
 

@@ -1,13 +1,16 @@
 /**
- * Writes the tree of a commit into a fresh temporary directory with `git archive | tar -x`.
- * The workspace is never checked out over, and nothing from the tree is executed: the engine
- * only reads the files. That is what makes the base tree (and, under `pull_request_target`,
- * the head tree) safe to analyse.
+ * Writes the tree of a commit into a fresh temporary directory, blob by blob, from
+ * `git ls-tree` and `git cat-file --batch`. The workspace is never checked out over, nothing
+ * from the tree is executed, and the tree's own `.gitattributes` has no say: `git archive`
+ * would honour `export-ignore`, letting a pull request hide a file (say, the registry) from
+ * its own check. Symlinks are written as symlinks (the walker refuses those that leave the
+ * tree); submodules are skipped.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { git } from './git.js';
 
 /** A directory holding an exported tree; `dispose()` removes it. */
 export interface ExportedTree {
@@ -15,12 +18,25 @@ export interface ExportedTree {
   dispose(): Promise<void>;
 }
 
+interface Entry {
+  mode: string;
+  object: string;
+  path: string;
+}
+
 /** Exports the tree of `sha` (in the repository at `cwd`) under a new directory in `parent`. */
 export async function exportTree(cwd: string, sha: string, parent: string = process.env.RUNNER_TEMP || tmpdir()): Promise<ExportedTree> {
   const dir = await mkdtemp(join(parent, 'portwarden-tree-'));
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {
-    await pipeArchive(cwd, sha, dir);
+    const entries = parseLsTree(await git(cwd, ['ls-tree', '-r', '-z', '--full-tree', sha]));
+    const blobs = await readBlobs(cwd, entries.map((e) => e.object));
+    for (const [i, e] of entries.entries()) {
+      const target = join(dir, e.path);
+      await mkdir(dirname(target), { recursive: true });
+      if (e.mode === '120000') await symlink(blobs[i]!.toString('utf8'), target);
+      else await writeFile(target, blobs[i]!);
+    }
   } catch (error) {
     await dispose();
     throw error;
@@ -28,27 +44,47 @@ export async function exportTree(cwd: string, sha: string, parent: string = proc
   return { dir, dispose };
 }
 
-function pipeArchive(cwd: string, sha: string, dir: string): Promise<void> {
+/** `<mode> <type> <object>\t<path>` records, NUL-separated; blobs and symlinks only. */
+function parseLsTree(listing: string): Entry[] {
+  const entries: Entry[] = [];
+  for (const record of listing.split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode = '', type, object = ''] = record.slice(0, tab).split(' ');
+    const path = record.slice(tab + 1);
+    // `..` cannot appear in a git path, but the exported directory is ours to protect.
+    if (type !== 'blob' || path.split('/').includes('..')) continue;
+    entries.push({ mode, object, path });
+  }
+  return entries;
+}
+
+/** The contents of `objects`, in order, from one `git cat-file --batch` process. */
+function readBlobs(cwd: string, objects: string[]): Promise<Buffer[]> {
   return new Promise((resolve, reject) => {
-    const archive = spawn('git', ['archive', '--format=tar', sha], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    // --no-same-owner/-permissions: files belong to the runner, modes from the umask.
-    const tar = spawn('tar', ['-x', '--no-same-owner', '-m', '-C', dir], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const cat = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const blobs: Buffer[] = [];
+    let pending: Buffer = Buffer.alloc(0);
     let errors = '';
-    archive.stderr.on('data', (d: Buffer) => (errors += d.toString()));
-    tar.stderr.on('data', (d: Buffer) => (errors += d.toString()));
-    archive.stdout.pipe(tar.stdin);
-    let pending = 2;
-    let failed = false;
-    const done = (what: string) => (code: number | null) => {
-      if (code !== 0 && !failed) {
-        failed = true;
-        reject(new Error(`${what} of ${sha} failed (exit ${code}): ${errors.trim() || 'no message'}`));
+    cat.stdout.on('data', (chunk: Buffer) => {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      // Each answer: `<object> blob <size>\n<size bytes>\n`.
+      for (;;) {
+        const eol = pending.indexOf(10);
+        if (eol < 0) return;
+        const size = Number(pending.subarray(0, eol).toString('latin1').split(' ')[2]);
+        if (!Number.isInteger(size)) return void cat.kill(), reject(new Error(`git cat-file answered \`${pending.subarray(0, eol).toString('latin1')}\``));
+        if (pending.length < eol + 1 + size + 1) return;
+        blobs.push(Buffer.from(pending.subarray(eol + 1, eol + 1 + size)));
+        pending = pending.subarray(eol + 1 + size + 1);
       }
-      if (--pending === 0 && !failed) resolve();
-    };
-    archive.on('error', reject);
-    tar.on('error', reject);
-    archive.on('close', done('git archive'));
-    tar.on('close', done('tar -x'));
+    });
+    cat.stderr.on('data', (d: Buffer) => (errors += d.toString()));
+    cat.on('error', reject);
+    cat.on('close', (code) => {
+      if (code === 0 && blobs.length === objects.length) resolve(blobs);
+      else reject(new Error(`git cat-file --batch read ${blobs.length} of ${objects.length} blobs (exit ${code}): ${errors.trim() || 'no message'}`));
+    });
+    cat.stdin.end(objects.map((o) => `${o}\n`).join(''));
   });
 }
