@@ -144,6 +144,22 @@ describe.skipIf(unavailable !== undefined).concurrent('the Action on pull reques
     expectCleanTraffic(s.gh);
   });
 
+  it('on pull_request_target, reads the fork PR head from git objects as data, leaves the base checkout untouched, and comments', async (ctx) => {
+    const s = await scenario(ctx, 'pull-request-target', ...COLLIDING_PR, { forkFrom: 'contributor/ports', target: true });
+    const baseRegistry = readFileSync(`${s.workspace.dir}/${REGISTRY}`, 'utf8');
+    const run = await s.run();
+    expectExit(run, 1);
+    expectOutputs(run, { new: 1, existing: 0, fixed: 0, conclusion: 'failure' });
+    // The check run and the review are on the PR head, though the workspace holds the base.
+    expect(onlyCheckRun(s).conclusion).toBe('failure');
+    const inline = s.gh.state.reviewCommentsOn(PR_NUMBER);
+    expect(inline).toHaveLength(1);
+    expect(inline[0]).toMatchObject({ path: REGISTRY, line: registryLine(1), commit_id: s.pr.headSha });
+    expect(readFileSync(`${s.workspace.dir}/${REGISTRY}`, 'utf8'), 'the base checkout is never overwritten').toBe(baseRegistry);
+    expect(s.workspace.git('status', '--porcelain')).toBe('');
+    expectCleanTraffic(s.gh);
+  });
+
   it('on a fork PR with a read-only token, falls back to workflow-command annotations and the job summary, exiting as fail-level says', async (ctx) => {
     const s = await scenario(ctx, 'fork-read-only-token', ...COLLIDING_PR, { forkFrom: 'contributor/ports' });
     s.gh.failWrites();

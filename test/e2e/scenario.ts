@@ -35,13 +35,16 @@ export interface Scenario {
 export interface ScenarioOptions {
   /** `owner/repo` of a fork the PR comes from; its token is read-only. */
   forkFrom?: string;
+  /** `pull_request_target`: the workspace holds the base branch and GITHUB_SHA is its tip. */
+  target?: boolean;
 }
 
 /** Builds the repository (base on `main`, `change` on `feature`) and the stand-in for one PR. */
 export async function startScenario(name: string, base: FileTree, change: FileTree, options: ScenarioOptions = {}): Promise<Scenario> {
   const gh = await startGitHubStub({ owner: OWNER, repo: REPO });
   let pr = createPullRequestRepo(base, change);
-  const workspaces = [actionsCheckout(pr, PR_NUMBER)];
+  const checkout = () => actionsCheckout(pr, PR_NUMBER, { base: options.target === true });
+  const workspaces = [checkout()];
   const fork = options.forkFrom !== undefined;
   const seed = (commits: string[]) =>
     gh.state.addPull({ number: PR_NUMBER, headSha: pr.headSha, baseSha: pr.baseSha, headRef: pr.headRef, baseRef: pr.baseRef, files: pr.files, fork, commits, ...(fork ? { headRepoFullName: options.forkFrom } : {}) });
@@ -67,19 +70,19 @@ export async function startScenario(name: string, base: FileTree, change: FileTr
       pr = pushed;
       seed([...pushed.previousHeads, pushed.headSha]);
       event = eventFor('synchronize', before);
-      workspaces.push(actionsCheckout(pr, PR_NUMBER));
+      workspaces.push(checkout());
     },
     async run(inputs = {}) {
       const workspace = workspaces[workspaces.length - 1]!;
       runMarks.push(gh.requests.length);
       const result = await runAction({
         workspace: workspace.dir,
-        eventName: 'pull_request',
+        eventName: options.target ? 'pull_request_target' : 'pull_request',
         event,
         apiUrl: gh.url,
         repository: `${OWNER}/${REPO}`,
-        sha: pr.mergeSha,
-        ref: `refs/pull/${PR_NUMBER}/merge`,
+        sha: options.target ? pr.baseSha : pr.mergeSha,
+        ref: options.target ? `refs/heads/${pr.baseRef}` : `refs/pull/${PR_NUMBER}/merge`,
         headRef: pr.headRef,
         baseRef: pr.baseRef,
         inputs,

@@ -172,8 +172,9 @@ export function pushToPullRequest(pr: PullRequestRepo, change: FileTree): PullRe
  * whose `origin` is `origin` (over file://, so shallow fetches work), holding only
  * `refs/pull/<n>/merge` fetched at depth 1, checked out detached. Base and head commits are
  * not present; the Action must fetch them, as on a runner. `origin` serves any sha (GitHub does).
+ * With `base`, the workspace is the base branch at depth 1, as on `pull_request_target`.
  */
-export function actionsCheckout(origin: PullRequestRepo, number: number, options: { depth?: number } = {}): TempRepo {
+export function actionsCheckout(origin: PullRequestRepo, number: number, options: { depth?: number; base?: boolean } = {}): TempRepo {
   const o = origin.repo;
   o.git('update-ref', `refs/pull/${number}/head`, origin.headSha);
   o.git('update-ref', `refs/pull/${number}/merge`, origin.mergeSha);
@@ -181,6 +182,12 @@ export function actionsCheckout(origin: PullRequestRepo, number: number, options
   const workspace = createTempRepo('portwarden-workspace-');
   workspace.git('remote', 'add', 'origin', `file://${o.dir}`);
   const depth = options.depth === undefined ? ['--depth=1'] : options.depth === 0 ? [] : [`--depth=${options.depth}`];
+  if (options.base) {
+    // `pull_request_target` checks out the base branch, not the PR.
+    workspace.git('fetch', '-q', '--no-tags', '--prune', '--no-recurse-submodules', ...depth, 'origin', `+${origin.baseSha}:refs/remotes/origin/${origin.baseRef}`);
+    workspace.git('checkout', '-q', '--force', `refs/remotes/origin/${origin.baseRef}`);
+    return workspace;
+  }
   workspace.git('fetch', '-q', '--no-tags', '--prune', '--no-recurse-submodules', ...depth, 'origin', `+${origin.mergeSha}:refs/remotes/pull/${number}/merge`);
   workspace.git('checkout', '-q', '--force', `refs/remotes/pull/${number}/merge`);
   return workspace;
