@@ -29676,6 +29676,7 @@ var driftDocVsSource = defineRule({
 });
 
 // src/rules/drift-deploy.ts
+var MIRRORS_DEFAULT = /* @__PURE__ */ new Set(["env-generator", "env"]);
 var runsDirectly = (b) => b.network !== "container" && b.containerPort === void 0 && b.source !== COMPOSE_SOURCE && b.source !== DOCKERFILE_SOURCE;
 function statementsOf(own4) {
   const deploy = own4.filter((b) => b.kind === "deploy" && isMachineHost(b.host)).sort(byLocation);
@@ -29715,11 +29716,13 @@ var driftDeploy = defineRule({
         const agree = all2.find((s) => s.port === expected);
         const verb = scope === "container" ? "listens on" : "runs on";
         const where = (s) => `${s.binding.location.file} ${s.binding.via ?? s.binding.source}`;
+        const fixable = fromDefault !== void 0 && ports.length === 2 && MIRRORS_DEFAULT.has(primary.binding.source) && spansPort(primary.binding.location, primary.port) && !takenByOther(model, host, expected, service);
         report({
           message: `\`${service}\` ${verb} \`${primary.port}\` on host \`${host}\` per ${where(primary)}, but ${where(agree)} says \`${expected}\`; expected its deploy files to agree on one port.`,
           location: primary.binding.location,
           related: all2.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `\`${service}\` ${verb} ${s.port} here (${describeSource(s.binding)})` })),
-          key: `${service}|${host}|${scope}|${ports.join(",")}`
+          key: `${service}|${host}|${scope}|${ports.join(",")}`,
+          ...fixable ? { fix: { location: primary.binding.location, text: String(expected) } } : {}
         });
       }
     }

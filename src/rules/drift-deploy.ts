@@ -14,8 +14,8 @@
  *   file overrides. Container ports may differ from the dev default by design.
  */
 import type { Binding } from '../model/types.js';
-import { byLocation, describeSource, distinct, groupBy } from './evidence.js';
-import { COMPOSE_SOURCE, DOCKERFILE_SOURCE, isMachineHost, listenPort, modelIndex } from './selectors.js';
+import { byLocation, describeSource, distinct, groupBy, spansPort } from './evidence.js';
+import { COMPOSE_SOURCE, DOCKERFILE_SOURCE, isMachineHost, listenPort, modelIndex, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
 
 /** Which comparison a statement belongs to: the port inside the container, or the port a process runs on. */
@@ -28,6 +28,12 @@ interface Statement {
   host: string;
   scope: Scope;
 }
+
+/**
+ * Files whose port only mirrors the service's code default for a developer's run: when they
+ * disagree with that default, writing the default back is certain.
+ */
+const MIRRORS_DEFAULT = new Set(['env-generator', 'env']);
 
 /** True for a process run directly on the host (plist, runner script, env file, env generator). */
 const runsDirectly = (b: Binding) => b.network !== 'container' && b.containerPort === undefined && b.source !== COMPOSE_SOURCE && b.source !== DOCKERFILE_SOURCE;
@@ -81,11 +87,18 @@ export const driftDeploy = defineRule({
         const agree = all.find((s) => s.port === expected)!;
         const verb = scope === 'container' ? 'listens on' : 'runs on';
         const where = (s: Statement) => `${s.binding.location.file} ${s.binding.via ?? s.binding.source}`;
+        const fixable =
+          fromDefault !== undefined &&
+          ports.length === 2 &&
+          MIRRORS_DEFAULT.has(primary.binding.source) &&
+          spansPort(primary.binding.location, primary.port) &&
+          !takenByOther(model, host, expected, service);
         report({
           message: `\`${service}\` ${verb} \`${primary.port}\` on host \`${host}\` per ${where(primary)}, but ${where(agree)} says \`${expected}\`; expected its deploy files to agree on one port.`,
           location: primary.binding.location,
           related: all.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `\`${service}\` ${verb} ${s.port} here (${describeSource(s.binding)})` })),
           key: `${service}|${host}|${scope}|${ports.join(',')}`,
+          ...(fixable ? { fix: { location: primary.binding.location, text: String(expected) } } : {}),
         });
       }
     }

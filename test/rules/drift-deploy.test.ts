@@ -42,6 +42,18 @@ describe('drift/deploy', () => {
     expect(f!.related.map((r) => r.message)).toEqual(['`mana-stt` runs on 3020 here (TypeScript default)']);
   });
 
+  it('offers the code default as the fix of an env generator value left behind by a move, unless that port is taken', () => {
+    const gen = (port: number) => deploy('mana-credits', port, 'scripts/generate-env.mjs', 24, { source: 'env-generator', via: "PORT of 'mana-credits' in the env generator" });
+    const [f] = run(driftDeploy, model({ bindings: [source('mana-credits', 3061, 7), gen(3002)] }));
+    expect(f!.location).toEqual(at('scripts/generate-env.mjs', 24, 10, 4));
+    expect(f!.fix).toEqual({ location: at('scripts/generate-env.mjs', 24, 10, 4), text: '3061' });
+    const taken = run(driftDeploy, model({ bindings: [source('mana-credits', 3061, 7), gen(3002), source('mana-user', 3061, 3)] }));
+    expect(taken[0]!.fix).toBeUndefined();
+    // A runner script may run the service elsewhere on purpose: reported, not fixed.
+    const script = run(driftDeploy, model({ bindings: [source('mana-stt', 3020, 5), deploy('mana-stt', 3026, 'scripts/run-stt.sh', 3, { source: 'shell', via: '--port' })] }));
+    expect(script[0]!.fix).toBeUndefined();
+  });
+
   it('lets a container port differ from the dev source default, and hosts differ from each other', () => {
     const m = model({
       bindings: [
