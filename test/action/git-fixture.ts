@@ -1,47 +1,27 @@
-// Tiny git repositories on disk for the baseline tests: real commits, real git.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+// Tiny git repositories on disk for the baseline tests: the project's temp-repo helper
+// (test/support/git-repo.ts), with a commit that writes its files first.
+import { createTempRepo } from '../support/git-repo.js';
 
 export interface TempRepo {
   dir: string;
+  /** Runs git in the repository; trimmed stdout. */
   git(...args: string[]): string;
   /** Writes files (null deletes), commits them, returns the new commit's sha. */
   commit(files: Record<string, string | null>, message?: string): string;
   remove(): void;
 }
 
-/** A fresh repository with a deterministic identity. */
+/** A fresh repository with a deterministic identity and dates. */
 export function tempRepo(prefix = 'pw-repo-'): TempRepo {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1' },
-    });
-  git('init', '-q', '-b', 'main');
-  git('config', 'commit.gpgsign', 'false');
+  const repo = createTempRepo(prefix);
   return {
-    dir,
-    git,
+    dir: repo.dir,
+    git: (...args) => repo.git(...args),
     commit(files, message = 'change') {
-      for (const [path, text] of Object.entries(files)) {
-        const abs = join(dir, path);
-        if (text === null) rmSync(abs, { force: true });
-        else {
-          mkdirSync(dirname(abs), { recursive: true });
-          writeFileSync(abs, text);
-        }
-      }
-      git('add', '-A');
-      git('commit', '-q', '--allow-empty', '-m', message);
-      return git('rev-parse', 'HEAD').trim();
+      repo.write(files);
+      return repo.commit(message);
     },
-    remove() {
-      rmSync(dir, { recursive: true, force: true });
-    },
+    remove: () => repo.remove(),
   };
 }
 
