@@ -55711,6 +55711,23 @@ function lineSpan(loc) {
   return { startLine: loc.line, endLine, startColumn: loc.column, ...single ? { endColumn: Math.max(loc.column, loc.endColumn - 1) } : {} };
 }
 
+// src/report/order.ts
+var text5 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function bySeverity(findings) {
+  return [...findings].sort(
+    (a, b) => severityRank(a.severity) - severityRank(b.severity) || compareLocations(a.location, b.location) || text5(a.ruleId, b.ruleId) || text5(a.message, b.message)
+  );
+}
+function distinctRelated(related) {
+  const seen = /* @__PURE__ */ new Set();
+  return related.filter((r) => {
+    const key = `${r.location.file}:${r.location.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 // src/report/annotations.ts
 var COMMAND = { error: "error", warning: "warning", notice: "notice" };
 function escapeData2(text6) {
@@ -55730,7 +55747,7 @@ function workflowCommand(finding) {
     ["title", finding.ruleId]
   ];
   const properties = props.filter(([, v]) => v !== void 0).map(([k, v]) => `${k}=${escapeProperty2(String(v))}`).join(",");
-  const related = finding.related.map((r) => `
+  const related = distinctRelated(finding.related).map((r) => `
 \u21B3 ${r.location.file}:${r.location.line}: ${r.message}`).join("");
   return `::${COMMAND[finding.severity]} ${properties}::${escapeData2(finding.message + related)}`;
 }
@@ -55769,23 +55786,6 @@ function commitUrl(run3, sha) {
 function runUrl(run3) {
   const { serverUrl, owner, repo, runId } = run3.context;
   return runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${encodeURIComponent(runId)}` : void 0;
-}
-
-// src/report/order.ts
-var text5 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-function bySeverity(findings) {
-  return [...findings].sort(
-    (a, b) => severityRank(a.severity) - severityRank(b.severity) || compareLocations(a.location, b.location) || text5(a.ruleId, b.ruleId) || text5(a.message, b.message)
-  );
-}
-function distinctRelated(related) {
-  const seen = /* @__PURE__ */ new Set();
-  return related.filter((r) => {
-    const key = `${r.location.file}:${r.location.line}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 // src/report/port-map-links.ts
@@ -56124,7 +56124,7 @@ function fingerprintOf(body2) {
 function commentBody(run3, placement) {
   const f = placement.finding;
   const rule = f.url ? `[\`${f.ruleId}\`](${f.url})` : `\`${f.ruleId}\``;
-  const related = f.related.map((r) => `- [${inline(`${r.location.file}:${r.location.line}`)}](${blobUrl(run3, run3.context.headSha, r.location.file, r.location.line)}) ${inline(r.message)}`);
+  const related = distinctRelated(f.related).map((r) => `- [${inline(`${r.location.file}:${r.location.line}`)}](${blobUrl(run3, run3.context.headSha, r.location.file, r.location.line)}) ${inline(r.message)}`);
   let suggestion = "";
   if (placement.suggestion !== void 0) {
     const longest = Math.max(2, ...(placement.suggestion.match(/`+/g) ?? []).map((m) => m.length));

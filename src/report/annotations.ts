@@ -8,6 +8,7 @@ import type { Finding, Severity } from '../model/finding.js';
 import { WORKFLOW_ANNOTATIONS_SHOWN } from './limits.js';
 import type { Reporter, ReporterResult, RunReport } from './reporter.js';
 import { lineSpan } from './span.js';
+import { distinctRelated } from './order.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', notice: 'notice' };
 
@@ -36,7 +37,7 @@ export function workflowCommand(finding: Finding): string {
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
     .join(',');
-  const related = finding.related.map((r) => `\n↳ ${r.location.file}:${r.location.line}: ${r.message}`).join('');
+  const related = distinctRelated(finding.related).map((r) => `\n↳ ${r.location.file}:${r.location.line}: ${r.message}`).join('');
   return `::${COMMAND[finding.severity]} ${properties}::${escapeData(finding.message + related)}`;
 }
 

@@ -13,6 +13,7 @@ import { blobUrl, inline } from './md-inline.js';
 import { COMMENT_BODY_CHARS, clipTo } from './limits.js';
 import { headReader, placeFindings, type Placement } from './inline-placement.js';
 import type { Reporter, ReporterResult, RunReport } from './reporter.js';
+import { distinctRelated } from './order.js';
 
 /** Marks a comment as portwarden's, for finding `fp`. */
 export const fingerprintMarker = (fp: string) => `<!-- portwarden:fp=${fp} -->`;
@@ -32,7 +33,7 @@ export function fingerprintOf(body: string | undefined | null): string | undefin
 export function commentBody(run: RunReport, placement: Extract<Placement, { kind: 'inline' }>): string {
   const f = placement.finding;
   const rule = f.url ? `[\`${f.ruleId}\`](${f.url})` : `\`${f.ruleId}\``;
-  const related = f.related.map((r) => `- [${inline(`${r.location.file}:${r.location.line}`)}](${blobUrl(run, run.context.headSha, r.location.file, r.location.line)}) ${inline(r.message)}`);
+  const related = distinctRelated(f.related).map((r) => `- [${inline(`${r.location.file}:${r.location.line}`)}](${blobUrl(run, run.context.headSha, r.location.file, r.location.line)}) ${inline(r.message)}`);
   let suggestion = '';
   if (placement.suggestion !== undefined) {
     // A fence longer than any backtick run in the text, so the suggestion cannot close it.
