@@ -22406,6 +22406,32 @@ function parseServiceDoc(text5) {
   return parser.parse(text5);
 }
 
+// src/extract/markdown-depth.ts
+var MAX_MARKDOWN_INDENT = 240;
+function tooDeepLine(text5) {
+  let lineStart = 0;
+  while (lineStart <= text5.length) {
+    let i2 = lineStart;
+    let columns = 0;
+    for (; i2 < text5.length; i2++) {
+      const c = text5.charCodeAt(i2);
+      if (c === 32) columns += 1;
+      else if (c === 9) columns += 4;
+      else break;
+      if (columns > MAX_MARKDOWN_INDENT) return { start: lineStart, end: i2 + 1, columns: columnsOf(text5, lineStart) };
+    }
+    const next = text5.indexOf("\n", i2);
+    if (next < 0) return void 0;
+    lineStart = next + 1;
+  }
+  return void 0;
+}
+function columnsOf(text5, start3) {
+  let columns = 0;
+  for (let i2 = start3; i2 < text5.length && (text5[i2] === " " || text5[i2] === "	"); i2++) columns += text5[i2] === "	" ? 4 : 1;
+  return columns;
+}
+
 // src/extract/service-doc/index.ts
 function raw(scan, node2) {
   const start3 = node2.position?.start.offset;
@@ -22447,6 +22473,17 @@ function readNode(scan, node2) {
 }
 function extractServiceDoc(file, ctx) {
   const scan = new DocScan(file, ctx);
+  const deep = tooDeepLine(file.text);
+  if (deep) {
+    scan.pushProblem(
+      "input/markdown-too-deep",
+      `${file.path} indents a line by ${deep.columns} columns; expected at most ${MAX_MARKDOWN_INDENT} (nesting this deep takes the markdown parser minutes), so the doc was not read.`,
+      deep.start,
+      deep.end,
+      `${file.path}|too-deep`
+    );
+    return scan.extraction;
+  }
   try {
     const tree = parseServiceDoc(file.text);
     visit(tree, (node2) => readNode(scan, node2));
@@ -29113,6 +29150,11 @@ function parseRegistry(path2, text5, services) {
   const ctx = { path: path2, text: text5, locator: createLocator(path2, text5), problems: [] };
   if (services) ctx.services = services;
   const doc = { path: path2, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
+  const deep = tooDeepLine(text5);
+  if (deep) {
+    addProblem(ctx, "markdown-too-deep", `The registry indents a line by ${deep.columns} columns; expected at most ${MAX_MARKDOWN_INDENT} (nesting this deep takes the markdown parser minutes), so the registry was not read`, deep.start, deep.end, "too-deep");
+    return { doc, problems: ctx.problems };
+  }
   let tree;
   try {
     tree = processor.parse(text5);

@@ -20506,6 +20506,32 @@ function parseServiceDoc(text3) {
   return parser.parse(text3);
 }
 
+// src/extract/markdown-depth.ts
+var MAX_MARKDOWN_INDENT = 240;
+function tooDeepLine(text3) {
+  let lineStart = 0;
+  while (lineStart <= text3.length) {
+    let i2 = lineStart;
+    let columns = 0;
+    for (; i2 < text3.length; i2++) {
+      const c = text3.charCodeAt(i2);
+      if (c === 32) columns += 1;
+      else if (c === 9) columns += 4;
+      else break;
+      if (columns > MAX_MARKDOWN_INDENT) return { start: lineStart, end: i2 + 1, columns: columnsOf(text3, lineStart) };
+    }
+    const next = text3.indexOf("\n", i2);
+    if (next < 0) return void 0;
+    lineStart = next + 1;
+  }
+  return void 0;
+}
+function columnsOf(text3, start2) {
+  let columns = 0;
+  for (let i2 = start2; i2 < text3.length && (text3[i2] === " " || text3[i2] === "	"); i2++) columns += text3[i2] === "	" ? 4 : 1;
+  return columns;
+}
+
 // src/extract/service-doc/index.ts
 function raw(scan, node2) {
   const start2 = node2.position?.start.offset;
@@ -20547,6 +20573,17 @@ function readNode(scan, node2) {
 }
 function extractServiceDoc(file, ctx) {
   const scan = new DocScan(file, ctx);
+  const deep = tooDeepLine(file.text);
+  if (deep) {
+    scan.pushProblem(
+      "input/markdown-too-deep",
+      `${file.path} indents a line by ${deep.columns} columns; expected at most ${MAX_MARKDOWN_INDENT} (nesting this deep takes the markdown parser minutes), so the doc was not read.`,
+      deep.start,
+      deep.end,
+      `${file.path}|too-deep`
+    );
+    return scan.extraction;
+  }
   try {
     const tree = parseServiceDoc(file.text);
     visit(tree, (node2) => readNode(scan, node2));

@@ -19,6 +19,7 @@ import { readPlanTable } from './plan-table.js';
 import { readRealPorts } from './real-ports.js';
 import { readSections, sectionAt, type PlacedSection } from './sections.js';
 import { walk } from './walk.js';
+import { MAX_MARKDOWN_INDENT, tooDeepLine } from '../markdown-depth.js';
 
 /** Built once: the processor is frozen on first parse and reused. */
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -37,6 +38,11 @@ export function parseRegistry(path: string, text: string, services?: ServiceInde
   const ctx: ParseContext = { path, text, locator: createLocator(path, text), problems: [] };
   if (services) ctx.services = services;
   const doc: RegistryDoc = { path, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
+  const deep = tooDeepLine(text);
+  if (deep) {
+    addProblem(ctx, 'markdown-too-deep', `The registry indents a line by ${deep.columns} columns; expected at most ${MAX_MARKDOWN_INDENT} (nesting this deep takes the markdown parser minutes), so the registry was not read`, deep.start, deep.end, 'too-deep');
+    return { doc, problems: ctx.problems };
+  }
   let tree: Root;
   try {
     tree = processor.parse(text);
