@@ -32841,9 +32841,9 @@ var phrasing = (
 );
 
 // node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
-function blockquote(node2, _, state, info3) {
+function blockquote(node2, _, state, info4) {
   const exit3 = state.enter("blockquote");
-  const tracker = state.createTracker(info3);
+  const tracker = state.createTracker(info4);
   tracker.move("> ");
   tracker.shift(2);
   const value = state.indentLines(
@@ -32878,12 +32878,12 @@ function listInScope(stack, list3, none) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/break.js
-function hardBreak(_, _1, state, info3) {
+function hardBreak(_, _1, state, info4) {
   let index2 = -1;
   while (++index2 < state.unsafe.length) {
     const pattern = state.unsafe[index2];
     if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
-      return /[\t ]/.test(info3.before) ? "" : " ";
+      return /[\t ]/.test(info4.before) ? "" : " ";
     }
   }
   return "\\\n";
@@ -32935,7 +32935,7 @@ function checkFence(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/code.js
-function code(node2, _, state, info3) {
+function code(node2, _, state, info4) {
   const marker = checkFence(state);
   const raw2 = node2.value || "";
   if (formatCodeAsIndented(node2, state)) {
@@ -32944,7 +32944,7 @@ function code(node2, _, state, info3) {
     exit4();
     return value2;
   }
-  const tracker = state.createTracker(info3);
+  const tracker = state.createTracker(info4);
   const sequence = marker.repeat(Math.max(longestStreak(raw2, marker) + 1, 3));
   const exit3 = state.enter("codeFenced");
   const suffix = marker === "`" ? "GraveAccent" : "Tilde";
@@ -32998,12 +32998,12 @@ function checkQuote(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/definition.js
-function definition(node2, _, state, info3) {
+function definition(node2, _, state, info4) {
   const quote2 = checkQuote(state);
   const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
   const exit3 = state.enter("definition");
   let subexit = state.enter("label");
-  const tracker = state.createTracker(info3);
+  const tracker = state.createTracker(info4);
   let value = tracker.move("[");
   value += tracker.move(
     state.safe(state.associationId(node2), {
@@ -33456,14 +33456,14 @@ function attentionSequences(type, markers, sizes) {
   }
   return sequences;
 }
-function phrasing2(parent, state, info3) {
+function phrasing2(parent, state, info4) {
   const indexStack = state.indexStack;
   const children = parent.children || [];
   const results = [];
   let index2 = -1;
-  let before = info3.before;
+  let before = info4.before;
   indexStack.push(-1);
-  let tracker = state.createTracker(info3);
+  let tracker = state.createTracker(info4);
   while (++index2 < children.length) {
     const child = children[index2];
     let after;
@@ -33479,14 +33479,14 @@ function phrasing2(parent, state, info3) {
         })
       ) : "";
     } else {
-      after = info3.after;
+      after = info4.after;
     }
     const previous3 = results[results.length - 1];
     if (typeof previous3 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
       results[results.length - 1] = previous3.replace(/(\r?\n|\r)$/, " ");
       before = " ";
-      tracker = state.createTracker(info3);
-      tracker.move(serialize2(results, info3.before, info3.after));
+      tracker = state.createTracker(info4);
+      tracker.move(serialize2(results, info4.before, info4.after));
     }
     const handle3 = state.handle.handlers[child.type];
     if (handle3 && handle3.attention) {
@@ -33633,10 +33633,10 @@ function serialize2(items2, before, after) {
 // node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
 emphasis.attention = attention;
 emphasis.peek = peek;
-function emphasis(node2, _, state, info3) {
+function emphasis(node2, _, state, info4) {
   const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention, state, state.createTracker(info3));
-  const value = item ? serialize2([item], info3.before, info3.after) : "";
+  const item = attentionItem(node2, attention, state, state.createTracker(info4));
+  const value = item ? serialize2([item], info4.before, info4.after) : "";
   exit3();
   return value;
 }
@@ -33667,9 +33667,9 @@ function formatHeadingAsSetext(node2, state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/heading.js
-function heading(node2, _, state, info3) {
+function heading(node2, _, state, info4) {
   const rank = Math.max(Math.min(6, node2.depth || 1), 1);
-  const tracker = state.createTracker(info3);
+  const tracker = state.createTracker(info4);
   if (formatHeadingAsSetext(node2, state)) {
     const exit4 = state.enter("headingSetext");
     const subexit2 = state.enter("phrasing");
@@ -33720,12 +33720,12 @@ function htmlPeek() {
 
 // node_modules/mdast-util-to-markdown/lib/handle/image.js
 image.peek = imagePeek;
-function image(node2, _, state, info3) {
+function image(node2, _, state, info4) {
   const quote2 = checkQuote(state);
   const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
   const exit3 = state.enter("image");
   let subexit = state.enter("label");
-  const tracker = state.createTracker(info3);
+  const tracker = state.createTracker(info4);
   let value = tracker.move("![");
   value += tracker.move(
     state.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
@@ -33777,11 +33777,11 @@ function imagePeek() {
 
 // node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
 imageReference.peek = imageReferencePeek;
-function imageReference(node2, _, state, info3) {
+function imageReference(node2, _, state, info4) {
   const type = node2.referenceType;
   const exit3 = state.enter("imageReference");
   let subexit = state.enter("label");
-  const tracker = state.createTracker(info3);
+  const tracker = state.createTracker(info4);
   let value = tracker.move("![");
   const alt = state.safe(node2.alt, {
     before: value,
@@ -33864,10 +33864,10 @@ function formatLinkAsAutolink(node2, state) {
 
 // node_modules/mdast-util-to-markdown/lib/handle/link.js
 link.peek = linkPeek;
-function link(node2, _, state, info3) {
+function link(node2, _, state, info4) {
   const quote2 = checkQuote(state);
   const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
-  const tracker = state.createTracker(info3);
+  const tracker = state.createTracker(info4);
   if (formatLinkAsAutolink(node2, state)) {
     const stack = state.stack;
     state.stack = stack.filter(function(d) {
@@ -33899,7 +33899,7 @@ function link(node2, _, state, info3) {
   subexit();
   value += tracker.move("](");
   const enclose = /[\0- \u007F]/.test(node2.url);
-  const last = info3.before.charAt(info3.before.length - 1);
+  const last = info4.before.charAt(info4.before.length - 1);
   let title = node2.title || void 0;
   if (!title && !enclose && (last === "\n" || last === "\r")) {
     let index2 = 0;
@@ -33953,11 +33953,11 @@ function linkPeek(node2, _, state) {
 
 // node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
 linkReference.peek = linkReferencePeek;
-function linkReference(node2, _, state, info3) {
+function linkReference(node2, _, state, info4) {
   const type = node2.referenceType;
   const exit3 = state.enter("linkReference");
   let subexit = state.enter("label");
-  const tracker = state.createTracker(info3);
+  const tracker = state.createTracker(info4);
   let value = tracker.move("[");
   const text6 = state.containerPhrasing(node2, {
     before: value,
@@ -34046,7 +34046,7 @@ function checkRule(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list(node2, parent, state, info3) {
+function list(node2, parent, state, info4) {
   const exit3 = state.enter("list");
   const bulletCurrent = state.bulletCurrent;
   let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
@@ -34078,7 +34078,7 @@ function list(node2, parent, state, info3) {
     bullet = bulletOther;
   }
   state.bulletCurrent = bullet;
-  const value = state.containerFlow(node2, info3);
+  const value = state.containerFlow(node2, info4);
   state.bulletLastUsed = bullet;
   state.bulletCurrent = bulletCurrent;
   exit3();
@@ -34097,7 +34097,7 @@ function checkListItemIndent(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/list-item.js
-function listItem(node2, parent, state, info3) {
+function listItem(node2, parent, state, info4) {
   const listItemIndent = checkListItemIndent(state);
   let bullet = state.bulletCurrent || checkBullet(state);
   if (parent && parent.type === "list" && parent.ordered) {
@@ -34107,7 +34107,7 @@ function listItem(node2, parent, state, info3) {
   if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
     size = Math.ceil(size / 4) * 4;
   }
-  const tracker = state.createTracker(info3);
+  const tracker = state.createTracker(info4);
   tracker.move(bullet + " ".repeat(size - bullet.length));
   tracker.shift(size);
   const exit3 = state.enter("listItem");
@@ -34126,23 +34126,23 @@ function listItem(node2, parent, state, info3) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
-function paragraph(node2, _, state, info3) {
+function paragraph(node2, _, state, info4) {
   const exit3 = state.enter("paragraph");
   const subexit = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info3);
+  const value = state.containerPhrasing(node2, info4);
   subexit();
   exit3();
   return value;
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/root.js
-function root(node2, _, state, info3) {
+function root(node2, _, state, info4) {
   const hasPhrasing = node2.children.some(function(d) {
     return phrasing(d);
   });
-  if (!hasPhrasing) return state.containerFlow(node2, info3);
+  if (!hasPhrasing) return state.containerFlow(node2, info4);
   const exit3 = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info3);
+  const value = state.containerPhrasing(node2, info4);
   exit3();
   return value;
 }
@@ -34161,10 +34161,10 @@ function checkStrong(state) {
 // node_modules/mdast-util-to-markdown/lib/handle/strong.js
 strong.attention = attention2;
 strong.peek = peek2;
-function strong(node2, _, state, info3) {
+function strong(node2, _, state, info4) {
   const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention2, state, state.createTracker(info3));
-  const value = item ? serialize2([item], info3.before, info3.after) : "";
+  const item = attentionItem(node2, attention2, state, state.createTracker(info4));
+  const value = item ? serialize2([item], info4.before, info4.after) : "";
   exit3();
   return value;
 }
@@ -34181,11 +34181,11 @@ function peek2(_, _1, state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/text.js
-function text(node2, parent, state, info3) {
+function text(node2, parent, state, info4) {
   const siblings = parent ? parent.children : [];
   const index2 = state.indexStack[state.indexStack.length - 1];
   return state.safe(node2.value, {
-    ...info3,
+    ...info4,
     afterNode: siblings[index2 + 1],
     beforeNode: siblings[index2 - 1]
   });
@@ -36498,8 +36498,8 @@ function gfmTableToMarkdown(options) {
       { atBreak: true, character: "-", after: "[:|-]" }
     ]
   };
-  function handleTable(node2, _, state, info3) {
-    const matrix = handleTableAsData(node2, state, info3);
+  function handleTable(node2, _, state, info4) {
+    const matrix = handleTableAsData(node2, state, info4);
     const head = matrix[0];
     if (head) {
       let columns = node2.align ? node2.align.length : 0;
@@ -36513,16 +36513,16 @@ function gfmTableToMarkdown(options) {
     }
     return serializeData(matrix, node2.align);
   }
-  function handleTableRow(node2, _, state, info3) {
-    const row2 = handleTableRowAsData(node2, state, info3);
+  function handleTableRow(node2, _, state, info4) {
+    const row2 = handleTableRowAsData(node2, state, info4);
     const value = serializeData([row2]);
     return value.slice(0, value.indexOf("\n"));
   }
-  function handleTableCell(node2, _, state, info3) {
+  function handleTableCell(node2, _, state, info4) {
     const exit3 = state.enter("tableCell");
     const subexit = state.enter("phrasing");
     const value = state.containerPhrasing(node2, {
-      ...info3,
+      ...info4,
       before: around,
       after: around
     });
@@ -36539,24 +36539,24 @@ function gfmTableToMarkdown(options) {
       stringLength
     });
   }
-  function handleTableAsData(node2, state, info3) {
+  function handleTableAsData(node2, state, info4) {
     const { children } = node2;
     let index2 = -1;
     const result2 = [];
     const subexit = state.enter("table");
     while (++index2 < children.length) {
-      result2[index2] = handleTableRowAsData(children[index2], state, info3);
+      result2[index2] = handleTableRowAsData(children[index2], state, info4);
     }
     subexit();
     return result2;
   }
-  function handleTableRowAsData(node2, state, info3) {
+  function handleTableRowAsData(node2, state, info4) {
     const { children } = node2;
     let index2 = -1;
     const result2 = [];
     const subexit = state.enter("tableRow");
     while (++index2 < children.length) {
-      result2[index2] = handleTableCell(children[index2], node2, state, info3);
+      result2[index2] = handleTableCell(children[index2], node2, state, info4);
     }
     subexit();
     return result2;
@@ -38042,9 +38042,9 @@ function tokenizeCodeFenced(effects, ok3, nok) {
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info3(code3);
+    return info4(code3);
   }
-  function info3(code3) {
+  function info4(code3) {
     if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
@@ -38059,7 +38059,7 @@ function tokenizeCodeFenced(effects, ok3, nok) {
       return nok(code3);
     }
     effects.consume(code3);
-    return info3;
+    return info4;
   }
   function metaBefore(code3) {
     if (code3 === null || markdownLineEnding(code3)) {
@@ -40803,11 +40803,11 @@ function createTokenizer(parser2, initialize, from) {
     context.events.push(["exit", token, context]);
     return token;
   }
-  function onsuccessfulconstruct(construct, info3) {
-    addResult(construct, info3.from);
+  function onsuccessfulconstruct(construct, info4) {
+    addResult(construct, info4.from);
   }
-  function onsuccessfulcheck(_, info3) {
-    info3.restore();
+  function onsuccessfulcheck(_, info4) {
+    info4.restore();
   }
   function constructFactory(onreturn, fields) {
     return hook2;
@@ -40815,7 +40815,7 @@ function createTokenizer(parser2, initialize, from) {
       let listOfConstructs;
       let constructIndex;
       let currentConstruct;
-      let info3;
+      let info4;
       return Array.isArray(constructs2) ? (
         /* c8 ignore next 1 */
         handleListOfConstructs(constructs2)
@@ -40851,7 +40851,7 @@ function createTokenizer(parser2, initialize, from) {
       function handleConstruct(construct) {
         return start3;
         function start3(code3) {
-          info3 = store();
+          info4 = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context.currentConstruct = construct;
@@ -40872,12 +40872,12 @@ function createTokenizer(parser2, initialize, from) {
       }
       function ok3(code3) {
         consumed = true;
-        onreturn(currentConstruct, info3);
+        onreturn(currentConstruct, info4);
         return returnState;
       }
       function nok(code3) {
         consumed = true;
-        info3.restore();
+        info4.restore();
         if (++constructIndex < listOfConstructs.length) {
           return handleConstruct(listOfConstructs[constructIndex]);
         }
@@ -48567,8 +48567,8 @@ function exitFootnoteDefinition(token) {
 function footnoteReferencePeek() {
   return "[";
 }
-function footnoteReference(node2, _, state, info3) {
-  const tracker = state.createTracker(info3);
+function footnoteReference(node2, _, state, info4) {
+  const tracker = state.createTracker(info4);
   let value = tracker.move("[^");
   const exit3 = state.enter("footnoteReference");
   const subexit = state.enter("reference");
@@ -48606,8 +48606,8 @@ function gfmFootnoteToMarkdown(options) {
     // This is on by default already.
     unsafe: [{ character: "[", inConstruct: ["label", "phrasing", "reference"] }]
   };
-  function footnoteDefinition(node2, _, state, info3) {
-    const tracker = state.createTracker(info3);
+  function footnoteDefinition(node2, _, state, info4) {
+    const tracker = state.createTracker(info4);
     let value = tracker.move("[^");
     const exit3 = state.enter("footnoteDefinition");
     const subexit = state.enter("label");
@@ -48672,8 +48672,8 @@ function enterStrikethrough(token) {
 function exitStrikethrough(token) {
   this.exit(token);
 }
-function handleDelete(node2, _, state, info3) {
-  const tracker = state.createTracker(info3);
+function handleDelete(node2, _, state, info4) {
+  const tracker = state.createTracker(info4);
   const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
   const exit3 = state.enter("strikethrough");
   let value = tracker.move(sequence);
@@ -48745,18 +48745,18 @@ function exitParagraphWithTaskListItem(token) {
   }
   this.exit(token);
 }
-function paragraphWithTaskListItem(node2, parent, state, info3) {
+function paragraphWithTaskListItem(node2, parent, state, info4) {
   if (!parent || parent.type !== "listItem" || taskListItemParagraph(parent) !== node2) {
-    return handle2.paragraph(node2, parent, state, info3);
+    return handle2.paragraph(node2, parent, state, info4);
   }
   const checkbox = "[" + (parent.checked ? "x" : " ") + "] ";
-  const tracker = state.createTracker(info3);
+  const tracker = state.createTracker(info4);
   tracker.move(checkbox);
   const value = handle2.paragraph(
     node2.children.length > 0 ? node2 : { type: "paragraph", children: [{ type: "text", value: " " }] },
     parent,
     state,
-    { ...info3, ...tracker.current() }
+    { ...info4, ...tracker.current() }
   );
   return checkbox + value;
 }
@@ -51263,10 +51263,11 @@ async function analyse(options) {
   const top = await repoTop(root2) ?? root2;
   const prefix = relative3(top, root2).split("\\").join("/");
   const notes = [];
-  if (options.pr) {
+  if (options.compare) {
     try {
-      return await analysePullRequest(options, options.pr, root2, top, prefix);
+      return await analysePullRequest(options, options.compare, root2, top, prefix);
     } catch (error2) {
+      if (options.headFromGit) throw new Error(`The pull request's head could not be checked (${error2.message}); failing rather than checking the base branch in its place.`);
       const why = `The baseline could not be computed (${error2.message}); every finding is reported and counts as new.`;
       options.log?.(why);
       notes.push(why);
@@ -51347,8 +51348,10 @@ function readContext(env = process.env) {
     ...env.GITHUB_RUN_ID ? { runId: env.GITHUB_RUN_ID } : {}
   };
   if (event === "merge_group") {
-    const headSha = str(obj(payload.merge_group).head_sha);
-    return { context: { ...base2, headSha: headSha || sha } };
+    const group = obj(payload.merge_group);
+    const headSha = str(group.head_sha) || sha;
+    const baseSha = str(group.base_sha);
+    return { context: { ...base2, headSha, ...baseSha ? { compare: { baseSha, headSha } } : {} } };
   }
   if (event !== "pull_request" && event !== "pull_request_target") return { context: base2 };
   const action = str(payload.action);
@@ -51356,7 +51359,7 @@ function readContext(env = process.env) {
     return { skip: `\`${event}\` action \`${action || "(none)"}\` does not change the code under review (portwarden runs on ${PR_ACTIONS.join(", ")}); nothing to do.` };
   }
   const pr = readPullRequest(payload, `${owner}/${repo}`);
-  return { context: { ...base2, headSha: pr.headSha, pr } };
+  return { context: { ...base2, headSha: pr.headSha, pr, compare: { baseSha: pr.baseSha, headSha: pr.headSha } } };
 }
 function readPullRequest(payload, fullName) {
   const pull = obj(payload.pull_request);
@@ -51455,11 +51458,11 @@ async function errorRequest(state, octokit, error2, options) {
 }
 async function wrapRequest(state, octokit, request2, options) {
   const limiter = new import_light.default();
-  limiter.on("failed", function(error2, info3) {
+  limiter.on("failed", function(error2, info4) {
     const maxRetries = ~~error2.request.request?.retries;
     const after = ~~error2.request.request?.retryAfter;
-    options.request.retryCount = info3.retryCount + 1;
-    if (maxRetries > info3.retryCount) {
+    options.request.retryCount = info4.retryCount + 1;
+    if (maxRetries > info4.retryCount) {
       return after * state.retryAfterBaseValue;
     }
   });
@@ -51680,8 +51683,8 @@ function throttling(octokit, octokitOptions) {
       "error",
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
-    state.retryLimiter.on("failed", async function(error2, info3) {
-      const [state2, request2, options] = info3.args;
+    state.retryLimiter.on("failed", async function(error2, info4) {
+      const [state2, request2, options] = info4.args;
       const { pathname } = new URL(options.url, "http://github.test");
       const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
       if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
@@ -56155,6 +56158,11 @@ function headReader(top) {
   };
 }
 
+// src/report/ownership.ts
+function byBot(comment) {
+  return comment.user?.type === "Bot";
+}
+
 // src/report/review.ts
 var fingerprintMarker = (fp) => `<!-- portwarden:fp=${fp} -->`;
 var RESOLVED_MARKER = "<!-- portwarden:resolved -->";
@@ -56205,7 +56213,7 @@ function reviewReporter(octokit) {
       if (!pr || run3.analysis.mode !== "pull-request" || !diff) return { reporter: "review", ok: true, detail: "not a pull request with a baseline; no review" };
       const { owner, repo } = run3.context;
       const existing = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pr.number, per_page: 100 });
-      const ours = existing.filter((c) => fingerprintOf(c.body) !== void 0);
+      const ours = existing.filter((c) => byBot(c) && fingerprintOf(c.body) !== void 0);
       const commented = new Set(ours.filter((c) => !c.body.includes(RESOLVED_MARKER)).map((c) => fingerprintOf(c.body)));
       const placements = await placeFindings({ findings: run3.analysis.classified.new, diff, shifted: run3.analysis.shifted, readHead: headReader(run3.analysis.headTop) });
       const fresh = placements.filter((p) => p.kind === "inline" && !commented.has(p.finding.fingerprint));
@@ -56312,7 +56320,7 @@ var STICKY_MARKER = "<!-- portwarden:sticky -->";
 function stickyBody(run3) {
   return renderReport(run3, { limit: COMMENT_BODY_CHARS, unit: "chars", fullListIn: "the job summary / report.json", marker: STICKY_MARKER });
 }
-var isSticky = (c) => (c.body ?? "").startsWith(STICKY_MARKER);
+var isSticky = (c) => byBot(c) && (c.body ?? "").startsWith(STICKY_MARKER);
 function stickyCommentReporter(octokit) {
   return {
     name: "comment",
@@ -56475,13 +56483,17 @@ function relativePath(name2, raw2) {
 }
 
 // src/main.ts
-var logger = { info: (m) => info2(m), warning: (m) => warning(m) };
+function logLine(text6) {
+  return text6.replace(/\r\n|\r|\n/g, " \u23CE ").replace(/^::/, ": :");
+}
+var info3 = (m) => info2(logLine(m));
+var logger = { info: info3, warning: (m) => warning(m) };
 async function run2() {
   try {
     const settings = readSettings();
     const read = readContext();
     if ("skip" in read) {
-      info2(`portwarden: ${read.skip}`);
+      info3(`portwarden: ${read.skip}`);
       return;
     }
     const context = read.context;
@@ -56489,14 +56501,14 @@ async function run2() {
       workspace: context.workspace,
       workingDirectory: settings.workingDirectory,
       ...settings.configPath ? { configPath: settings.configPath } : {},
-      ...context.pr ? { pr: context.pr } : {},
+      ...context.compare ? { compare: context.compare } : {},
       // Under pull_request_target the PR is data: its head is read from git objects, never checked out or run.
       headFromGit: context.event === "pull_request_target",
-      log: (m) => info2(m)
+      log: info3
     });
     for (const note of analysis.notes) warning(note);
     const report = { context, settings, analysis, ...verdict(analysis.classified, settings.failLevel) };
-    const octokit = settings.token ? createOctokit({ token: settings.token, baseUrl: context.apiUrl, log: (m) => info2(m) }) : void 0;
+    const octokit = settings.token ? createOctokit({ token: settings.token, baseUrl: context.apiUrl, log: info3 }) : void 0;
     if (!octokit) warning("Input `token` is empty; nothing is written through the GitHub API.");
     await runReporters(report, planReporters(settings, context, octokit), logger);
     const path2 = await writeJsonReport(analysis, context.workspace);
@@ -56509,7 +56521,7 @@ async function run2() {
     if (report.failing.length > 0) {
       const scope = analysis.mode === "pull-request" ? "new finding" : "finding";
       setFailed(`portwarden: ${report.failing.length} ${scope}${report.failing.length === 1 ? "" : "s"} at or above fail-level \`${settings.failLevel}\`.`);
-    } else info2(`portwarden: ${report.conclusion}.`);
+    } else info3(`portwarden: ${report.conclusion}.`);
   } catch (error2) {
     setFailed(error2 instanceof Error ? error2.message : String(error2));
   }

@@ -18,7 +18,17 @@ import { verdict } from './report/verdict.js';
 import { readSettings } from './settings.js';
 import { VERSION } from './version.js';
 
-const logger: Logger = { info: (m) => core.info(m), warning: (m) => core.warning(m) };
+/**
+ * One log line, made inert: `core.info` writes raw, and text from the pull request (a config
+ * key, a file name, a git error) could otherwise start a line with `::` and be run as a
+ * workflow command (`::add-mask::`, `::stop-commands::`, fake annotations).
+ */
+export function logLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ⏎ ').replace(/^::/, ': :');
+}
+
+const info = (m: string) => core.info(logLine(m));
+const logger: Logger = { info, warning: (m) => core.warning(m) };
 
 /** Runs the Action. Never throws: failures become `core.setFailed`. */
 export async function run(): Promise<void> {
@@ -26,7 +36,7 @@ export async function run(): Promise<void> {
     const settings = readSettings();
     const read = readContext();
     if ('skip' in read) {
-      core.info(`portwarden: ${read.skip}`);
+      info(`portwarden: ${read.skip}`);
       return;
     }
     const context = read.context;
@@ -34,15 +44,15 @@ export async function run(): Promise<void> {
       workspace: context.workspace,
       workingDirectory: settings.workingDirectory,
       ...(settings.configPath ? { configPath: settings.configPath } : {}),
-      ...(context.pr ? { pr: context.pr } : {}),
+      ...(context.compare ? { compare: context.compare } : {}),
       // Under pull_request_target the PR is data: its head is read from git objects, never checked out or run.
       headFromGit: context.event === 'pull_request_target',
-      log: (m) => core.info(m),
+      log: info,
     });
     for (const note of analysis.notes) core.warning(note);
     const report: RunReport = { context, settings, analysis, ...verdict(analysis.classified, settings.failLevel) };
 
-    const octokit = settings.token ? createOctokit({ token: settings.token, baseUrl: context.apiUrl, log: (m) => core.info(m) }) : undefined;
+    const octokit = settings.token ? createOctokit({ token: settings.token, baseUrl: context.apiUrl, log: info }) : undefined;
     if (!octokit) core.warning('Input `token` is empty; nothing is written through the GitHub API.');
     await runReporters(report, planReporters(settings, context, octokit), logger);
 
@@ -57,7 +67,7 @@ export async function run(): Promise<void> {
     if (report.failing.length > 0) {
       const scope = analysis.mode === 'pull-request' ? 'new finding' : 'finding';
       core.setFailed(`portwarden: ${report.failing.length} ${scope}${report.failing.length === 1 ? '' : 's'} at or above fail-level \`${settings.failLevel}\`.`);
-    } else core.info(`portwarden: ${report.conclusion}.`);
+    } else info(`portwarden: ${report.conclusion}.`);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

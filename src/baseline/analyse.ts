@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { DEFAULT_CONFIG_PATHS } from '../config/defaults.js';
 import { check, type CheckResult } from '../engine.js';
-import type { PullRequestInfo } from '../github/context.js';
+import type { Comparison } from '../github/context.js';
 import { classify, type Classified } from './classify.js';
 import { gitDiff, type DiffMap } from './diff.js';
 import { exportTree, type ExportedTree } from './export-tree.js';
@@ -21,7 +21,8 @@ export interface AnalyseOptions {
   workingDirectory: string;
   /** Relative to the working directory. */
   configPath?: string;
-  pr?: PullRequestInfo;
+  /** Base and head to compare (a pull request, a merge group); absent: check the workspace alone. */
+  compare?: Comparison;
   /**
    * True under `pull_request_target`: the workspace holds the base branch, so the head is
    * exported from git objects into a temporary directory and only read, never run.
@@ -52,16 +53,21 @@ export interface Analysis {
   notes: string[];
 }
 
-/** Analyses the workspace, with a baseline when `options.pr` is set and git allows it. */
+/**
+ * Analyses the workspace, with a baseline when `options.compare` is set and git allows it.
+ * Under `pull_request_target` (`headFromGit`) a failed baseline fails the run: the workspace
+ * there is the base branch, so checking it instead would pass a PR nobody checked.
+ */
 export async function analyse(options: AnalyseOptions): Promise<Analysis> {
   const root = resolve(options.workspace, options.workingDirectory);
   const top = (await repoTop(root)) ?? root;
   const prefix = relative(top, root).split('\\').join('/');
   const notes: string[] = [];
-  if (options.pr) {
+  if (options.compare) {
     try {
-      return await analysePullRequest(options, options.pr, root, top, prefix);
+      return await analysePullRequest(options, options.compare, root, top, prefix);
     } catch (error) {
+      if (options.headFromGit) throw new Error(`The pull request's head could not be checked (${(error as Error).message}); failing rather than checking the base branch in its place.`);
       const why = `The baseline could not be computed (${(error as Error).message}); every finding is reported and counts as new.`;
       options.log?.(why);
       notes.push(why);
@@ -72,7 +78,7 @@ export async function analyse(options: AnalyseOptions): Promise<Analysis> {
   return { mode: 'full', head: { ...head, findings }, classified: { new: findings, existing: [], fixed: [] }, headTop: top, prefix, shifted: new Set(), notes };
 }
 
-async function analysePullRequest(options: AnalyseOptions, pr: PullRequestInfo, root: string, top: string, prefix: string): Promise<Analysis> {
+async function analysePullRequest(options: AnalyseOptions, pr: Comparison, root: string, top: string, prefix: string): Promise<Analysis> {
   if (!existsSync(join(top, '.git'))) throw new Error(`${top} is not a git checkout`);
   const mergeBase = await findMergeBase(top, pr.baseSha, pr.headSha, { log: options.log });
   const trees: ExportedTree[] = [];

@@ -23,6 +23,12 @@ export interface PullRequestInfo {
   fork: boolean;
 }
 
+/** Two commits to compare: the findings of `headSha` against those of its merge base with `baseSha`. */
+export interface Comparison {
+  baseSha: string;
+  headSha: string;
+}
+
 export interface RunContext {
   event: HandledEvent;
   owner: string;
@@ -37,6 +43,11 @@ export interface RunContext {
   /** `GITHUB_RUN_ID`, for a link to the workflow run; absent outside a runner. */
   runId?: string;
   pr?: PullRequestInfo;
+  /**
+   * What to compare against: the PR's base on pull requests, the queue's base on
+   * `merge_group` (so debt the base branch already has never stalls the merge queue).
+   */
+  compare?: Comparison;
 }
 
 /** Either a context to act on, or the reason this event is not for us. */
@@ -74,8 +85,10 @@ export function readContext(env: Env = process.env): ContextResult {
     ...(env.GITHUB_RUN_ID ? { runId: env.GITHUB_RUN_ID } : {}),
   };
   if (event === 'merge_group') {
-    const headSha = str(obj(payload.merge_group).head_sha);
-    return { context: { ...base, headSha: headSha || sha } };
+    const group = obj(payload.merge_group);
+    const headSha = str(group.head_sha) || sha;
+    const baseSha = str(group.base_sha);
+    return { context: { ...base, headSha, ...(baseSha ? { compare: { baseSha, headSha } } : {}) } };
   }
   if (event !== 'pull_request' && event !== 'pull_request_target') return { context: base };
 
@@ -84,7 +97,7 @@ export function readContext(env: Env = process.env): ContextResult {
     return { skip: `\`${event}\` action \`${action || '(none)'}\` does not change the code under review (portwarden runs on ${PR_ACTIONS.join(', ')}); nothing to do.` };
   }
   const pr = readPullRequest(payload, `${owner}/${repo}`);
-  return { context: { ...base, headSha: pr.headSha, pr } };
+  return { context: { ...base, headSha: pr.headSha, pr, compare: { baseSha: pr.baseSha, headSha: pr.headSha } } };
 }
 
 function readPullRequest(payload: Record<string, unknown>, fullName: string): PullRequestInfo {

@@ -14,6 +14,7 @@ import { COMMENT_BODY_CHARS, clipTo } from './limits.js';
 import { headReader, placeFindings, type Placement } from './inline-placement.js';
 import type { Reporter, ReporterResult, RunReport } from './reporter.js';
 import { distinctRelated } from './order.js';
+import { byBot } from './ownership.js';
 
 /** Marks a comment as portwarden's, for finding `fp`. */
 export const fingerprintMarker = (fp: string) => `<!-- portwarden:fp=${fp} -->`;
@@ -63,7 +64,7 @@ export function reviewReporter(octokit: GitHubClient): Reporter {
       if (!pr || run.analysis.mode !== 'pull-request' || !diff) return { reporter: 'review', ok: true, detail: 'not a pull request with a baseline; no review' };
       const { owner, repo } = run.context;
       const existing = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pr.number, per_page: 100 });
-      const ours = existing.filter((c) => fingerprintOf(c.body) !== undefined);
+      const ours = existing.filter((c) => byBot(c) && fingerprintOf(c.body) !== undefined);
       const commented = new Set(ours.filter((c) => !c.body.includes(RESOLVED_MARKER)).map((c) => fingerprintOf(c.body)));
 
       const placements = await placeFindings({ findings: run.analysis.classified.new, diff, shifted: run.analysis.shifted, readHead: headReader(run.analysis.headTop) });

@@ -7,6 +7,7 @@ import type { GitHubClient } from '../github/octokit.js';
 import { COMMENT_BODY_CHARS } from './limits.js';
 import { renderReport } from './markdown.js';
 import type { Reporter, ReporterResult, RunReport } from './reporter.js';
+import { byBot } from './ownership.js';
 
 /** The hidden marker that identifies the sticky comment; it is the body's first line. */
 export const STICKY_MARKER = '<!-- portwarden:sticky -->';
@@ -19,9 +20,10 @@ export function stickyBody(run: RunReport): string {
 interface IssueComment {
   id: number;
   body?: string | null;
+  user?: { type?: string | null } | null;
 }
 
-const isSticky = (c: IssueComment) => (c.body ?? '').startsWith(STICKY_MARKER);
+const isSticky = (c: IssueComment) => byBot(c) && (c.body ?? '').startsWith(STICKY_MARKER);
 
 /** Creates or updates the sticky comment, as `settings.commentMode` says. Pull requests only. */
 export function stickyCommentReporter(octokit: GitHubClient): Reporter {

@@ -81,7 +81,7 @@ describe('analyse on a pull request', () => {
     const r = repo();
     const base = r.commit({ 'docs/PORT_SCHEMA.md': BASE });
     const head = r.commit({ 'docs/PORT_SCHEMA.md': HEAD });
-    const out = await analyse({ workspace: r.dir, workingDirectory: '.', pr: pr(base, head) });
+    const out = await analyse({ workspace: r.dir, workingDirectory: '.', compare: pr(base, head) });
     expect(out.mode).toBe('pull-request');
     expect(out.mergeBase).toBe(base);
     expect(out.classified.new.map((f) => f.message)).toEqual([expect.stringContaining('`svc-e` collides with `svc-c`')]);
@@ -101,7 +101,7 @@ describe('analyse on a pull request', () => {
     const r = repo();
     const base = r.commit({ 'mono/docs/PORT_SCHEMA.md': BASE });
     const head = r.commit({ 'mono/docs/PORT_SCHEMA.md': HEAD });
-    const out = await analyse({ workspace: r.dir, workingDirectory: 'mono', pr: pr(base, head) });
+    const out = await analyse({ workspace: r.dir, workingDirectory: 'mono', compare: pr(base, head) });
     expect(out.prefix).toBe('mono');
     expect(out.classified.new[0]?.location.file).toBe('mono/docs/PORT_SCHEMA.md');
     expect(out.classified.new[0]?.related[0]?.location.file).toBe('mono/docs/PORT_SCHEMA.md');
@@ -113,7 +113,7 @@ describe('analyse on a pull request', () => {
     const base = r.commit({ 'docs/PORT_SCHEMA.md': BASE });
     const head = r.commit({ 'docs/PORT_SCHEMA.md': HEAD });
     r.git('checkout', '-q', base);
-    const out = await analyse({ workspace: r.dir, workingDirectory: '.', pr: pr(base, head), headFromGit: true });
+    const out = await analyse({ workspace: r.dir, workingDirectory: '.', compare: pr(base, head), headFromGit: true });
     cleanup.push(() => rmSync(out.headTop, { recursive: true, force: true }));
     expect(out.headTop).not.toBe(r.dir);
     expect(existsSync(join(out.headTop, 'docs/PORT_SCHEMA.md'))).toBe(true);
@@ -130,16 +130,24 @@ describe('analyse on a pull request', () => {
     const advanced = r.commit({ 'other.md': 'y\n' });
     r.git('checkout', '-q', '-b', 'merge', advanced);
     r.git('merge', '-q', '--no-edit', 'feature');
-    const out = await analyse({ workspace: r.dir, workingDirectory: '.', pr: pr(advanced, head) });
+    const out = await analyse({ workspace: r.dir, workingDirectory: '.', compare: pr(advanced, head) });
     expect(out.mergeBase).toBe(base);
     expect([...out.shifted]).toEqual(['other.md']);
     expect(out.classified.new).toHaveLength(1);
   });
 
+  it('under pull_request_target fails instead of checking the base checkout in place of the PR', async () => {
+    const r = repo();
+    const head = r.commit({ 'docs/PORT_SCHEMA.md': HEAD });
+    await expect(analyse({ workspace: r.dir, workingDirectory: '.', compare: pr('0'.repeat(40), head), headFromGit: true })).rejects.toThrow(
+      /head could not be checked [\s\S]*failing rather than checking the base branch in its place/,
+    );
+  });
+
   it('degrades to a full run with a note when the base commit cannot be found', async () => {
     const r = repo();
     const head = r.commit({ 'docs/PORT_SCHEMA.md': HEAD });
-    const out = await analyse({ workspace: r.dir, workingDirectory: '.', pr: pr('0'.repeat(40), head) });
+    const out = await analyse({ workspace: r.dir, workingDirectory: '.', compare: pr('0'.repeat(40), head) });
     expect(out.mode).toBe('full');
     expect(out.notes[0]).toMatch(/baseline could not be computed/);
     expect(out.classified.new.length).toBeGreaterThanOrEqual(2);

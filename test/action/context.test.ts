@@ -53,11 +53,15 @@ describe('readContext', () => {
     expect('context' in without && 'runId' in without.context).toBe(false);
   });
 
-  it('reads push and merge_group without a pull request; merge_group results go on its head sha', () => {
+  it('reads push and merge_group without a pull request; merge_group results go on its head sha, compared with its base', () => {
     const push = readContext(env('push', example('push')));
     expect('context' in push && push.context.pr).toBeUndefined();
+    expect('context' in push && push.context.compare).toBeUndefined();
     const mg = readContext(env('merge_group', { action: 'checks_requested', merge_group: { head_sha: 'a'.repeat(40), base_sha: 'b'.repeat(40) } }));
     expect('context' in mg && mg.context.headSha).toBe('a'.repeat(40));
+    // The queue's base: debt the base branch already has must not stall the merge queue.
+    expect('context' in mg && mg.context.compare).toEqual({ baseSha: 'b'.repeat(40), headSha: 'a'.repeat(40) });
+    expect('context' in mg && mg.context.pr).toBeUndefined();
   });
 
   it('throws a ContextError naming the variable for a malformed repository or payload', () => {

@@ -10,11 +10,16 @@ export interface Call {
 export interface FakeGitHub {
   client: GitHubClient;
   calls: Call[];
-  issueComments: { id: number; body: string }[];
-  reviewComments: { id: number; body: string; path?: string; line?: number }[];
+  issueComments: { id: number; body: string; user?: { login: string; type: string } }[];
+  reviewComments: { id: number; body: string; path?: string; line?: number; user?: { login: string; type: string } }[];
   /** Makes every write answer like a fork PR's read-only token. */
   denyWrites: boolean;
 }
+
+/** The account the Actions token writes as. */
+export const BOT = { login: 'github-actions[bot]', type: 'Bot' };
+/** A person. */
+export const HUMAN = { login: 'alice', type: 'User' };
 
 export function fakeGitHub(): FakeGitHub {
   let next = 100;
@@ -36,7 +41,7 @@ export function fakeGitHub(): FakeGitHub {
     issues: {
       listComments: read('GET /issues/{n}/comments', () => fake.issueComments.map((c) => ({ ...c }))),
       createComment: write('POST /issues/{n}/comments', (p) => {
-        const c = { id: next++, body: p.body as string };
+        const c = { id: next++, body: p.body as string, user: BOT };
         fake.issueComments.push(c);
         return { ...c, html_url: `https://github.com/c/${c.id}` };
       }),
@@ -53,7 +58,7 @@ export function fakeGitHub(): FakeGitHub {
     pulls: {
       listReviewComments: read('GET /pulls/{n}/comments', () => fake.reviewComments.map((c) => ({ ...c }))),
       createReview: write('POST /pulls/{n}/reviews', (p) => {
-        for (const c of p.comments as { body: string; path: string; line: number }[]) fake.reviewComments.push({ id: next++, ...c });
+        for (const c of p.comments as { body: string; path: string; line: number }[]) fake.reviewComments.push({ id: next++, ...c, user: BOT });
         return { id: next++ };
       }),
       updateReviewComment: write('PATCH /pulls/comments/{id}', (p) => {

@@ -7,7 +7,7 @@ import { planReporters } from '../../src/report/plan.js';
 import { stickyCommentReporter, STICKY_MARKER } from '../../src/report/sticky-comment.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { RunReport } from '../../src/report/reporter.js';
-import { fakeGitHub } from './fake-github.js';
+import { BOT, HUMAN, fakeGitHub } from './fake-github.js';
 import { prRun, registry } from './run-fixture.js';
 import type { TempRepo } from './git-fixture.js';
 
@@ -115,11 +115,36 @@ describe('review reporter', () => {
   });
 });
 
+describe('comments people wrote', () => {
+  it('are never taken for the sticky comment, even when they start with its marker', async () => {
+    const run = await driftRun();
+    const gh = fakeGitHub();
+    gh.issueComments.push({ id: 5, body: `${STICKY_MARKER}\nmine, keep it`, user: HUMAN });
+    await stickyCommentReporter(gh.client).report(run);
+    expect(gh.issueComments.find((c) => c.id === 5)!.body).toBe(`${STICKY_MARKER}\nmine, keep it`);
+    expect(gh.calls.map((c) => c.route)).toEqual(['GET /issues/{n}/comments', 'POST /issues/{n}/comments', 'GET /issues/{n}/comments']);
+  });
+
+  it('are never resolved, and a copied fingerprint does not silence a finding', async () => {
+    const run = await driftRun();
+    const gh = fakeGitHub();
+    const drift = run.analysis.classified.new.find((f) => f.ruleId === 'doc/registry-drift')!;
+    const human = { id: 9, body: `I disagree. ${fingerprintMarker(drift.fingerprint)}`, path: 'services/svc-a/CLAUDE.md', line: 5, user: HUMAN };
+    const gone = { id: 10, body: `Old note ${fingerprintMarker('0123456789abcdef')}`, path: 'README.md', line: 1, user: HUMAN };
+    gh.reviewComments.push(human, gone);
+    await reviewReporter(gh.client).report(run);
+    const review = gh.calls.find((c) => c.route === 'POST /pulls/{n}/reviews')!;
+    expect(review.params.comments.some((c: { body: string }) => c.body.startsWith(fingerprintMarker(drift.fingerprint)))).toBe(true);
+    expect(gh.calls.some((c) => c.route === 'PATCH /pulls/comments/{id}')).toBe(false);
+    expect(gh.reviewComments.find((c) => c.id === 9)!.body).toBe(human.body);
+  });
+});
+
 describe('sticky comment reporter', () => {
   it('creates one comment, then edits it in place', async () => {
     const run = await driftRun();
     const gh = fakeGitHub();
-    gh.issueComments.push({ id: 1, body: 'LGTM' });
+    gh.issueComments.push({ id: 1, body: 'LGTM', user: HUMAN });
     await stickyCommentReporter(gh.client).report(run);
     await stickyCommentReporter(gh.client).report(run);
     expect(gh.calls.map((c) => c.route)).toEqual(['GET /issues/{n}/comments', 'POST /issues/{n}/comments', 'GET /issues/{n}/comments', 'GET /issues/{n}/comments', 'PATCH /issues/comments/{id}']);
@@ -134,7 +159,7 @@ describe('sticky comment reporter', () => {
     let listed = 0;
     (gh.client.rest.issues as any).listComments = async (p: any) => {
       const out = await list(p);
-      if (listed++ === 0) gh.issueComments.push({ id: 5, body: `${STICKY_MARKER}\nother run` });
+      if (listed++ === 0) gh.issueComments.push({ id: 5, body: `${STICKY_MARKER}\nother run`, user: BOT });
       return out;
     };
     const result = await stickyCommentReporter(gh.client).report(run);

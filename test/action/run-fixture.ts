@@ -35,7 +35,7 @@ export async function prRun(files: { base: Record<string, string>; head: Record<
   const headSha = repo.commit(files.head);
   const s = settings(over);
   const pr = { number: 7, baseSha, headSha, baseRef: 'main', headRepoFullName: 'octo/mono', fork: false };
-  const analysis = await analyse({ workspace: repo.dir, workingDirectory: s.workingDirectory, pr });
+  const analysis = await analyse({ workspace: repo.dir, workingDirectory: s.workingDirectory, compare: pr });
   const context: RunContext = { event: 'pull_request', owner: 'octo', repo: 'mono', sha: headSha, headSha, workspace: repo.dir, apiUrl: 'http://127.0.0.1:1', serverUrl: 'https://github.com', pr };
   return { run: { context, settings: s, analysis, ...verdict(analysis.classified, s.failLevel) }, repo };
 }
