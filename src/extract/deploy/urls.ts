@@ -16,7 +16,9 @@ export interface UrlHit {
 
 // Applied to a single value, never a whole file. Userinfo (`user:pass@`) is skipped so the
 // password is not read as a port; the port ends at the first character a port cannot hold.
-const URL = /([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:[^\s@/?#]*@)?(\[[^\]\s]*\]|[A-Za-z0-9._~%-]+):([A-Za-z0-9\u0000]*)/g;
+// Bounded repetitions, and the scheme must start a run of scheme characters, so a long value
+// of host-like text costs linear time (see test/engine/url-patterns.test.ts).
+const URL = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/(?:[^\s@/?#]{0,256}@)?(\[[^\]\s]{0,45}\]|[A-Za-z0-9._~%-]{1,253}):([A-Za-z0-9\u0000]{0,64})/g;
 
 /** Every URL with an explicit port in `m`. */
 export function findUrls(m: Mapped): UrlHit[] {

@@ -8,7 +8,10 @@ import { LOOPBACK } from '../../model/hosts.js';
 import type { DocScan } from './doc-scan.js';
 
 /** `scheme://[user@]host:port`; the host may be a bracketed IPv6 address. */
-const URL = /\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s@/'"`<>]+@)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(\d+)/gi;
+// Every repetition is bounded and the scheme must start a run of scheme characters: on a long
+// line of host-like text (`a.a.a…`) an unbounded pattern retried at every position, which made
+// a 200 KB line take half a minute. See test/engine/url-patterns.test.ts.
+const URL = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/(?:[^\s@/'"`<>]{1,256}@)?(\[[0-9a-fA-F:.]{2,45}\]|[A-Za-z0-9_.-]{1,253}):(\d+)/gi;
 
 /** A variable whose value is an address of another service: `MANA_AUTH_URL=`, `SYNC_ENDPOINT: `. */
 /** The name of such a variable on its own (an env-table cell). */

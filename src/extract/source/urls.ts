@@ -14,7 +14,9 @@ export interface UrlPort {
 }
 
 // scheme://[user[:pass]@]host:port followed by a non-word character or the end.
-const URL_PORT = /\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s/?#@'"`]*@)?(\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?):(\d+)(?!\w)/gi;
+// Bounded repetitions, and the scheme must start a run of scheme characters, so a long line
+// of host-like text costs linear time (see test/engine/url-patterns.test.ts).
+const URL_PORT = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/(?:[^\s/?#@'"`]{0,256}@)?(\[[0-9a-f:.]{2,45}\]|[a-z0-9_](?:[a-z0-9_.-]{0,251}[a-z0-9_])?):(\d+)(?!\w)/gi;
 
 /** Every URL with an explicit port in `value`. */
 export function findUrlPorts(value: string): UrlPort[] {
