@@ -6,9 +6,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import { SEVERITIES } from '../model/finding.js';
+import { allRules } from '../rules/index.js';
 import type { RuleSetting } from '../rules/rule.js';
 import { DEFAULT_CONFIG_PATHS, defaultConfig } from './defaults.js';
 import { ConfigError, type Config, type HostConfig } from './types.js';
+
+/** A rule the config may set: one of the rules, an input problem (`input/<name>`), or all of them (`input/*`). */
+function isRuleId(id: string): boolean {
+  return allRules.some((r) => r.id === id) || /^input\/(?:\*|[a-z][a-z-]*)$/.test(id);
+}
 
 const TOP_KEYS = ['registry', 'services', 'service-docs', 'ignore', 'hosts', 'aliases', 'rules', 'max-file-bytes'] as const;
 const HOST_KEYS = ['name', 'aliases', 'addresses', 'files'] as const;
@@ -104,6 +110,9 @@ export function parseConfig(file: string, text: string): Config {
         if (!isMap(value)) fail(value ?? keyNode, '`rules` must map a rule id to one of error, warning, notice, off.');
         for (const item of (value as { items: { key: Node; value: Node }[] }).items) {
           const id = String((item.key as { value?: unknown }).value);
+          if (!isRuleId(id)) {
+            fail(item.key, `\`${id}\` is not a portwarden rule; expected one of ${allRules.map((r) => r.id).join(', ')}, an input problem such as \`input/invalid-port\`, or \`input/*\`.`);
+          }
           const setting = (item.value as { value?: unknown } | null)?.value;
           if (typeof setting !== 'string' || ![...SEVERITIES, 'off'].includes(setting)) {
             fail(item.value ?? item.key, `rule \`${id}\` is set to \`${String(setting)}\`; expected one of error, warning, notice, off.`);

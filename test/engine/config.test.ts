@@ -59,6 +59,8 @@ describe('config', () => {
     ['max-file-bytes: -1', /`max-file-bytes` must be a positive integer/],
     ['services: 3', /`services` must be a string or a list of strings/],
     ['registry: [a, b', /portwarden.yml:1: invalid YAML/],
+    ['rules:\n  collision/*: off', /:2: `collision\/\*` is not a portwarden rule; expected one of registry\/range-overlap/],
+    ['rules:\n  colision/same-host: off', /:2: `colision\/same-host` is not a portwarden rule/],
     ['- just\n- a list', /the config must be a mapping/],
   ])('rejects %j naming the line, key and accepted form', (text, message) => {
     expect(() => parseConfig('.github/portwarden.yml', text)).toThrow(ConfigError);
