@@ -21,6 +21,11 @@ describe('published schemas', () => {
     expect(validate(JSON.parse(stdout)), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('names exactly the rules the engine has', async () => {
+    const { allRules } = await import('../../src/rules/index.js');
+    expect(schema('portwarden.schema.json').properties.rules.propertyNames.anyOf[0].enum.sort()).toEqual(allRules.map((r) => r.id).sort());
+  });
+
   it('the example config validates against portwarden.schema.json, and an unknown key does not', () => {
     const validate = ajv.compile(schema('portwarden.schema.json'));
     const config = parse(readFileSync(resolve(ROOT, 'examples/monorepo/.github/portwarden.yml'), 'utf8'));
@@ -29,5 +34,6 @@ describe('published schemas', () => {
     expect(validate(full), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ regisrty: 'x' })).toBe(false);
     expect(validate({ rules: { 'collision/same-host': 'loud' } })).toBe(false);
+    expect(validate({ rules: { 'colision/same-host': 'off' } })).toBe(false);
   });
 });
