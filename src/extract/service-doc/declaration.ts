@@ -2,16 +2,14 @@
  * Port declarations, the strongest statements a CLAUDE.md makes about its service:
  * `## Port: 3024` (with optional trailing text such as `(dev)`), `- **Port:** 3021`,
  * `- **Port**: 3021`, `**Port:** 3015 (production)` and a paragraph starting `Port: 3024`.
- * The mdast node isolates the heading or the bold label; small patterns then read the one
- * line that follows it in the original text, so positions come straight from offsets.
+ * The mdast node isolates the heading or the bold label; port-value.ts then reads the value on
+ * the line that follows it in the original text, so positions come straight from offsets.
  */
 import type { Heading, Paragraph, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { DocScan } from './doc-scan.js';
 import { hostOfQualifier, qualifierOf } from './host-qualifier.js';
-
-/** Values that say "this service has no port" rather than giving a bad one. */
-const NO_PORT = /^(?:none|n\/a|na|-|–|—|no|nothing)$/i;
+import { readPortValue } from './port-value.js';
 
 /** A `Port` label, optionally qualified: `Port`, `Port:`, `Port (production):`. */
 const LABEL = /^port\s*(?:\(([^()]*)\))?\s*(:?)$/i;
@@ -20,25 +18,16 @@ const LABEL = /^port\s*(?:\(([^()]*)\))?\s*(:?)$/i;
 const HEADING = /^[ \t]{0,3}#{1,6}[ \t]+port[ \t]*(?:\(([^()]*)\))?[ \t]*:[ \t]*/i;
 
 /**
- * Reads the value that starts at `offset`: an optional backtick, then the token up to
- * whitespace or punctuation. Binds it, on the host a qualifier names (`labelQualifier` from
+ * Reads the value after a label ending at `offset` (port-value.ts skips markdown wrappers and
+ * struck-through history). Binds it on the host a qualifier names (`labelQualifier` from
  * `**Port (x):**`, or a parenthesis right after the value).
  */
 function readValue(scan: DocScan, offset: number, via: string, labelQualifier?: string): void {
-  const text = scan.file.text;
-  const lineEnd = text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset);
-  const rest = text.slice(offset, lineEnd);
-  const m = /^([ \t]*`?)([^\s`,;()|*]+)/.exec(rest);
-  if (!m) return;
-  const lead = m[1] ?? '';
-  const raw = (m[2] ?? '').replace(/\.$/, '');
-  if (raw === '' || NO_PORT.test(raw)) return;
-  const start = offset + lead.length;
-  const end = start + raw.length;
-  const after = text.slice(end, lineEnd).replace(/^`/, '');
-  const qualifier = labelQualifier ?? qualifierOf(after);
+  const value = readPortValue(scan.file.text, offset);
+  if (!value) return;
+  const qualifier = labelQualifier ?? qualifierOf(value.after);
   const host = qualifier !== undefined ? hostOfQualifier(qualifier, scan.ctx.hosts) : undefined;
-  scan.bind({ text: raw, start, end }, 'declaration', via, host ?? scan.host);
+  scan.bind({ text: value.text, start: value.start, end: value.end }, 'declaration', via, host ?? scan.host);
 }
 
 /** `## Port: 3024 (dev)`. */
