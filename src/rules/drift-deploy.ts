@@ -35,6 +35,28 @@ interface Statement {
  */
 const MIRRORS_DEFAULT = new Set(['env-generator', 'env']);
 
+/**
+ * Statements that publish or expose ports (`EXPOSE`, `expose:`, `ports:`) rather than say which
+ * one the process listens on: a service may expose several (an app port and a metrics or
+ * debug port), so each such list must include the listen port, not equal it.
+ */
+const EXPOSURES = new Set(['EXPOSE', 'expose', 'ports', 'ports (container)']);
+const isExposure = (s: Statement) => s.binding.kind === 'deploy' && EXPOSURES.has(s.binding.via ?? '');
+
+/**
+ * True when the statements agree: at most one declared listen port, and every exposure list
+ * (one per file and directive) includes it; with no declaration, the lists share a port.
+ */
+function consistent(all: readonly Statement[]): boolean {
+  const declared = distinct(all.filter((s) => !isExposure(s)).map((s) => s.port));
+  if (declared.length > 1) return false;
+  const lists = [...groupBy(all.filter(isExposure), (s) => `${s.binding.location.file}\0${s.binding.via === 'ports (container)' ? 'ports' : s.binding.via}`).values()].map(
+    (list) => new Set(list.map((s) => s.port)),
+  );
+  if (declared.length === 1) return lists.every((list) => list.has(declared[0]!));
+  return lists.length === 0 || [...lists[0]!].some((p) => lists.every((list) => list.has(p)));
+}
+
 /** True for a process run directly on the host (plist, runner script, env file, env generator). */
 const runsDirectly = (b: Binding) => b.network !== 'container' && b.containerPort === undefined && b.source !== COMPOSE_SOURCE && b.source !== DOCKERFILE_SOURCE;
 
@@ -73,7 +95,7 @@ export const driftDeploy = defineRule({
       for (const all of groupBy(statementsOf(own), (s) => `${s.host}\0${s.scope}`).values()) {
         const { host, scope } = all[0]!;
         const ports = distinct(all.map((s) => s.port));
-        if (ports.length < 2) continue;
+        if (ports.length < 2 || consistent(all)) continue;
         // "Expected" is the default a direct run overrides, else the port most statements agree on;
         // a tie goes to the port the service's code defaults to (an `EXPOSE` left behind by a move
         // is the usual culprit), then to the first statement. The finding belongs on a deploy

@@ -76,6 +76,28 @@ describe('drift/deploy', () => {
     );
   });
 
+  it('lets a service expose several ports (app and metrics) as long as each list includes its listen port', () => {
+    const metrics = model({ bindings: [dockerfile(3050, 8, 'ENV PORT'), dockerfile(3050, 9), dockerfile(9464, 9)] });
+    expect(run(driftDeploy, metrics)).toEqual([]);
+    const mapped = model({
+      bindings: [
+        composePort(3050, 12),
+        deploy('mana-sync', 3050, COMPOSE, 10, { host: 'mac-mini', containerPort: 3050 }),
+        deploy('mana-sync', 9229, COMPOSE, 11, { host: 'mac-mini', containerPort: 9229 }),
+      ],
+    });
+    expect(run(driftDeploy, mapped)).toEqual([]);
+    // Exposures alone (no PORT anywhere) are fine while they share a port.
+    expect(run(driftDeploy, model({ bindings: [dockerfile(3050, 9), dockerfile(9464, 9)] }))).toEqual([]);
+  });
+
+  it('still reports an exposure list that leaves out the listen port, and lists that share none', () => {
+    const stale = model({ bindings: [composePort(3050, 12), dockerfile(3010, 9), dockerfile(9464, 9)] });
+    expect(run(driftDeploy, stale).map((f) => f.location.line)).toEqual([9]);
+    const disjoint = model({ bindings: [dockerfile(3014, 9), deploy('mana-sync', 3023, COMPOSE, 10, { host: 'dev', containerPort: 3023 })] });
+    expect(run(driftDeploy, disjoint)).toHaveLength(1);
+  });
+
   it('keeps fingerprints when lines move', () => {
     const m = model({ bindings: [composePort(3050, 12), dockerfile(3010, 9)] });
     expect(fingerprints(run(driftDeploy, shiftLines(m, 4)))).toEqual(fingerprints(run(driftDeploy, m)));
