@@ -1,6 +1,6 @@
 /**
  * The registry parser: reads `docs/PORT_SCHEMA.md` (sections, plan tables, the "Real ports
- * today" blockquote, dated lines) into a {@link RegistryDoc}. Markdown is parsed once with
+ * today" blocks, dated lines) into a {@link RegistryDoc}. Markdown is parsed once with
  * remark (GFM tables) and every position comes from mdast offsets into the original text.
  * Never throws: anything it cannot read becomes an {@link InputProblem}.
  */
@@ -60,7 +60,7 @@ export function parseRegistry(path: string, text: string, services?: ServiceInde
   const real = readRealPorts(tree, ctx);
   doc.hosts = real.hosts;
   doc.actual = real.actual;
-  doc.dates = [...readDatedLines(tree, ctx), ...(real.dated ? [real.dated] : [])].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+  doc.dates = [...readDatedLines(tree, ctx), ...real.dates].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
   return { doc, problems: ctx.problems };
 }
 

@@ -3,6 +3,8 @@
  *
  * - `mana-credits `3061`, mana-user `3062`` : a name word (or code) that opens an entry,
  *   right before a numeric code span; entries are separated by commas, semicolons or "and";
+ * - `` `alpha`: `3009` ``, `beta — `3008``, `gamma → `3007``, `delta = `3006``: one
+ *   separator (`:`, `—`, `–`, `-`, `→`, `->`, `=`) may stand between that name and its port;
  * - `` `mana-voice-bot` (default port `3024`, ...) `` : a port introduced by the word
  *   "port" belongs to the name that opens the entry.
  *
@@ -22,11 +24,15 @@ export interface PortPair {
 /** Words that can precede a port without naming a service. */
 const STOP_WORDS = new Set(['port', 'ports', 'on', 'at', 'to', 'from', 'was', 'is', 'now', 'default', 'and', 'or', 'via', 'of', 'the', 'in', 'not', 'vs']);
 const NAME = /^[A-Za-z][\w.-]*$/;
+/** A word that only links a name to its port (`alpha: `3009``, `beta → `3008``). */
+const LINK = /^(?::|=|-|–|—|→|->|=>)$/;
+/** The same links glued to the name (`delta:`, `beta—`); a trailing `-` stays part of a name. */
+const GLUED_LINK = /(?::|=|–|—|→|->|=>)$/;
 
 /** The service name a token spells, if it can be one. */
 function nameOf(t: InlineToken | undefined): string | undefined {
   if (!t) return undefined;
-  const raw = t.kind === 'word' ? t.text.replace(/:$/, '') : t.kind === 'code' ? t.value : undefined;
+  const raw = t.kind === 'word' ? t.text.replace(GLUED_LINK, '') : t.kind === 'code' ? t.value : undefined;
   if (raw === undefined || !NAME.test(raw) || STOP_WORDS.has(raw.toLowerCase())) return undefined;
   return raw;
 }
@@ -47,6 +53,7 @@ export function findPortPairs(tokens: readonly InlineToken[]): PortPair[] {
   let opener: InlineToken | undefined; // first token of the current entry
   let bound = false; // the current entry already has its port
   let prev: InlineToken | undefined;
+  let link = false; // prev is a link word that directly follows the opener
   for (const t of tokens) {
     if (isSeparator(t)) {
       if (depth === 0) (opener = undefined), (bound = false);
@@ -58,7 +65,7 @@ export function findPortPairs(tokens: readonly InlineToken[]): PortPair[] {
       const port = t.kind === 'code' && /^\d+$/.test(t.value) ? Number(t.value) : undefined;
       if (t.kind === 'code' && port !== undefined && !bound) {
         // The name must open its entry: "uses `3001`" in a sentence names no service.
-        const direct = depth === 0 && prev === opener ? nameOf(prev) : undefined;
+        const direct = depth === 0 && (prev === opener || link) ? nameOf(opener) : undefined;
         const keyword = prev?.kind === 'word' && /^port:?$/i.test(prev.text);
         const owner = direct ?? (keyword && opener && ownsKeywordPort(opener) ? nameOf(opener) : undefined);
         if (owner !== undefined) {
@@ -67,6 +74,7 @@ export function findPortPairs(tokens: readonly InlineToken[]): PortPair[] {
         }
       }
     }
+    link = depth === 0 && opener !== undefined && prev === opener && t !== opener && t.kind === 'word' && LINK.test(t.text);
     prev = t;
   }
   return pairs;

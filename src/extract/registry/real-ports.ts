@@ -1,106 +1,136 @@
 /**
- * The "Real ports today" blockquote: what really runs, grouped by host. After the marker
- * (a heading or paragraph containing "Real ports today"), a bold host label opens a group;
- * the lists right after it (and the rest of the label's paragraph, as in the `Not deployed`
- * group) hold `` name `port` `` entries. Any other paragraph ends the group: the bullets after
- * "The two latent collisions ... were resolved by:" are history and bind nothing.
+ * The "Real ports today" list: what really runs, grouped by host. It is read from every
+ * block that holds a marker ("Real ports today" in a heading or paragraph of a blockquote,
+ * or a top-level heading whose section then runs to the next heading of the same or a
+ * higher level). After the marker, a bold host label opens a group; the lists right after it
+ * (and the rest of the label's paragraph, as in the `Not deployed` group) hold
+ * `` name `port` `` entries. A label may also open a list item (`- **Prod:**` with nested
+ * bullets); that group ends with its item. Any other paragraph ends the group: the bullets
+ * after "The two latent collisions ... were resolved by:" are history and bind nothing.
+ * A marker after which nothing can be read is reported, never silently ignored.
  */
-import type { Blockquote, BlockContent, DefinitionContent, Paragraph, Root } from 'mdast';
+import type { Blockquote, Heading, List, Paragraph, Parent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { hostId } from '../../model/hosts.js';
 import type { DatedLine } from '../../model/registry.js';
-import { isValidPort, NOT_DEPLOYED_HOST, type Binding, type Host } from '../../model/types.js';
-import { addProblem, canonicalService, nodeLocation, span, type ParseContext } from './context.js';
-import { readHostLabel } from './host-label.js';
-import { inlineTokens } from './inline-tokens.js';
-import { findPortPairs } from './port-pairs.js';
+import type { Binding, Host } from '../../model/types.js';
+import { addProblem, span, type ParseContext } from './context.js';
+import { readEntries, readGroupLabel } from './real-ports-group.js';
 import { walk } from './walk.js';
 
-/** What the blockquote says. */
+/** What the "Real ports today" blocks say. */
 export interface RealPorts {
   hosts: Host[];
   actual: Binding[];
-  /** The date of the marker, `Real ports today (2026-04-08)`. */
-  dated?: DatedLine;
+  /** The dates of the markers, `Real ports today (2026-04-08)`, in document order. */
+  dates: DatedLine[];
+}
+
+/** One marker and the blocks that follow it. */
+interface MarkerBlock {
+  marker: Heading | Paragraph;
+  body: RootContent[];
 }
 
 const MARKER = /real ports today/i;
 const MARKER_DATE = /\((\d{4}-\d{2}-\d{2})\)/;
 
-/** Reads the first blockquote holding a "Real ports today" marker; empty when there is none. */
+/** Reads every "Real ports today" block; empty when there is none. */
 export function readRealPorts(tree: Root, ctx: ParseContext): RealPorts {
-  const out: RealPorts = { hosts: [], actual: [] };
-  let found: { quote: Blockquote; index: number } | undefined;
-  walk(tree, (node) => {
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'table') return 'skip';
-    if (node.type !== 'blockquote') return undefined;
-    const quote = node as Blockquote;
-    const index = quote.children.findIndex((c) => (c.type === 'heading' || c.type === 'paragraph') && MARKER.test(toString(c)));
-    if (index < 0) return undefined;
-    found = { quote, index };
-    return 'stop';
-  });
-  if (!found) return out;
-  const marker = found.quote.children[found.index]!;
-  const dated = markerDate(marker, ctx);
-  if (dated) out.dated = dated;
-  let host: string | undefined;
-  for (const child of found.quote.children.slice(found.index + 1)) {
-    if (child.type === 'paragraph') {
-      host = readGroupLabel(child, ctx, out);
-    } else if (child.type === 'list' && host !== undefined) {
-      const owner = host;
-      walk(child, (node) => {
-        if (node.type !== 'paragraph') return undefined;
-        readEntries((node as Paragraph).children, owner, ctx, out);
-        return 'skip';
-      });
-    } else if (child.type !== 'list') {
-      host = undefined;
-    }
+  const out: RealPorts = { hosts: [], actual: [], dates: [] };
+  const seen = new Map<string, number>();
+  for (const block of findBlocks(tree)) {
+    const dated = markerDate(block.marker, ctx);
+    if (dated) out.dates.push(dated);
+    const before = out.actual.length + ctx.problems.length;
+    readBody(block.body, undefined, ctx, out);
+    if (out.actual.length + ctx.problems.length === before) reportUnread(block.marker, ctx, seen);
   }
   return out;
 }
 
-/** Opens a host group when `p` starts with a label; returns the group's host id or undefined. */
-function readGroupLabel(p: Paragraph, ctx: ParseContext, out: RealPorts): string | undefined {
-  const label = readHostLabel(p);
-  if (!label) return undefined;
-  const id = label.notDeployed ? NOT_DEPLOYED_HOST : hostId(label.label);
-  if (!label.notDeployed && !out.hosts.some((h) => h.id === id)) {
-    out.hosts.push({ id, label: label.label, aliases: [], addresses: label.addresses, location: nodeLocation(ctx, label.strong) });
-  }
-  readEntries(label.rest, id, ctx, out);
-  return id;
+/**
+ * The marker blocks in document order. A blockquote is searched for its first marker; a
+ * top-level heading opens a section. A blockquote inside a section already read is part of
+ * that section (its content is read there or not at all), so it is not read twice.
+ */
+function findBlocks(tree: Root): MarkerBlock[] {
+  const blocks: MarkerBlock[] = [];
+  let coveredUntil = -1;
+  walk(tree, (node, parent, index) => {
+    if (node.type === 'heading' && parent === tree && MARKER.test(toString(node))) {
+      const heading = node as Heading;
+      const body: RootContent[] = [];
+      for (const next of tree.children.slice(index + 1)) {
+        if (next.type === 'heading' && next.depth <= heading.depth) break;
+        body.push(next);
+      }
+      blocks.push({ marker: heading, body });
+      coveredUntil = span(body.at(-1) ?? heading)?.[1] ?? coveredUntil;
+      return 'skip';
+    }
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'table') return 'skip';
+    if (node.type !== 'blockquote') return undefined;
+    if ((span(node)?.[0] ?? 0) < coveredUntil) return 'skip';
+    const quote = node as Blockquote;
+    const at = quote.children.findIndex((c) => (c.type === 'heading' || c.type === 'paragraph') && MARKER.test(toString(c)));
+    if (at < 0) return undefined;
+    blocks.push({ marker: quote.children[at] as Heading | Paragraph, body: quote.children.slice(at + 1) });
+    return 'skip';
+  });
+  return blocks;
 }
 
-/** Adds an actual binding for every `` name `port` `` pair of the inline content. */
-function readEntries(nodes: Paragraph['children'], host: string, ctx: ParseContext, out: RealPorts): void {
-  for (const pair of findPortPairs(inlineTokens(nodes, ctx.text))) {
-    if (!isValidPort(pair.port)) {
-      const message = `Port \`${pair.port}\` of \`${pair.name}\` on host \`${host}\` is not a valid port; expected an integer in 1..65535`;
-      addProblem(ctx, 'invalid-port', message, pair.start, pair.end, `actual:${host}:${pair.name}:${pair.port}`);
-      continue;
-    }
-    out.actual.push({
-      service: canonicalService(ctx, pair.name),
-      port: pair.port,
-      host,
-      kind: 'registry-actual',
-      source: 'registry',
-      strength: 'declaration',
-      location: ctx.locator.range(pair.start, pair.end),
-      via: 'real ports today',
-    });
+/**
+ * Reads a run of blocks. `host` is the group open when the run starts (a labelled list
+ * item's own group); a label paragraph opens a new one, other paragraphs close it.
+ */
+function readBody(children: readonly RootContent[], host: string | undefined, ctx: ParseContext, out: RealPorts): void {
+  for (const child of children) {
+    if (child.type === 'paragraph') host = readGroupLabel(child, ctx, out);
+    else if (child.type === 'list') readList(child, host, ctx, out);
+    else host = undefined;
   }
+}
+
+/** A list item opening with a host label is its own group; other items belong to `host`. */
+function readList(list: List, host: string | undefined, ctx: ParseContext, out: RealPorts): void {
+  for (const item of list.children) {
+    const first = item.children[0];
+    const labelled = first?.type === 'paragraph' ? readGroupLabel(first, ctx, out) : undefined;
+    if (labelled !== undefined) readBody(item.children.slice(1), labelled, ctx, out);
+    else if (host !== undefined) readAllEntries(item, host, ctx, out);
+  }
+}
+
+/** Every paragraph under `node` holds entries of `host` (wrapped and nested bullets). */
+function readAllEntries(node: Parent, host: string, ctx: ParseContext, out: RealPorts): void {
+  walk(node, (n) => {
+    if (n.type !== 'paragraph') return undefined;
+    readEntries((n as Paragraph).children, host, ctx, out);
+    return 'skip';
+  });
+}
+
+/** A marker after which no entry (and no bad port) was found. */
+function reportUnread(marker: Heading | Paragraph, ctx: ParseContext, seen: Map<string, number>): void {
+  const [start, end] = span(marker) ?? [0, 0];
+  const text = toString(marker).trim();
+  // The key leaves out the marker's date: updating the date must not make the finding new.
+  const name = text.replace(MARKER_DATE, '').replace(/\s+/g, ' ').trim();
+  const nth = (seen.get(name) ?? 0) + 1;
+  seen.set(name, nth);
+  const line = ctx.locator.range(start, end).line;
+  const message =
+    `Found the marker \`${text}\` on line ${line} but no \`name \`port\`\` entry after it; expected bold host labels ` +
+    '(`**Mac Mini:**`, or `- **Mac Mini:**` as a list item) each followed by bullets like `- mana-auth `3001``, so no real port was read from this block';
+  addProblem(ctx, 'unread-real-ports', message, start, end, `real-ports:${name}:${nth}`);
 }
 
 /** The date in the marker's parentheses, located on the date itself. */
-function markerDate(marker: BlockContent | DefinitionContent, ctx: ParseContext): DatedLine | undefined {
+function markerDate(marker: Heading | Paragraph, ctx: ParseContext): DatedLine | undefined {
   const s = span(marker);
   if (!s) return undefined;
-  const source = ctx.text.slice(s[0], s[1]);
-  const m = MARKER_DATE.exec(source);
+  const m = MARKER_DATE.exec(ctx.text.slice(s[0], s[1]));
   if (!m) return undefined;
   const start = s[0] + m.index + 1;
   return { label: 'Real ports today', date: m[1]!, location: ctx.locator.range(start, start + m[1]!.length) };
