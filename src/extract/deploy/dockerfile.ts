@@ -44,15 +44,22 @@ export const dockerfileExtractor: Extractor = {
     const out = new DeployOutput(file, 'dockerfile');
     const service = dockerService(file, ctx.services);
     let vars = new Map<string, Mapped>();
+    // ARGs before the first FROM are global: a stage sees one only through `ARG NAME` (no value).
+    const globals = new Map<string, Mapped>();
+    let inStage = false;
     const lookup = (name: string) => vars.get(name);
     for (const ins of dockerInstructions(file.text)) {
       const what = `Dockerfile ${ins.keyword}`;
       switch (ins.keyword) {
         case 'FROM':
+          if (!inStage) for (const [name, value] of vars) globals.set(name, value);
+          inStage = true;
           vars = new Map(); // Each stage starts with its own ARG/ENV scope.
           break;
         case 'ARG':
         case 'ENV':
+          // `ARG PORT` (no value) inside a stage brings in the global default, as Docker does.
+          if (ins.keyword === 'ARG') for (const word of ins.args.value.split(/\s+/)) if (/^[A-Za-z_]\w*$/.test(word) && globals.has(word)) vars.set(word, globals.get(word)!);
           for (const [name, value] of assignments(ins, lookup)) {
             if (ins.keyword === 'ENV' && name === 'PORT' && value.value !== '') {
               const hit = out.port(value, 0, value.value.length, 'Dockerfile ENV PORT');
