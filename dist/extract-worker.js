@@ -9800,7 +9800,7 @@ function scalarText(node2, text3) {
 }
 
 // src/extract/deploy/urls.ts
-var URL2 = /([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:[^\s@/?#]*@)?(\[[^\]\s]*\]|[A-Za-z0-9._~%-]+):([A-Za-z0-9\u0000]*)/g;
+var URL2 = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/(?:[^\s@/?#]{0,256}@)?(\[[^\]\s]{0,45}\]|[A-Za-z0-9._~%-]{1,253}):([A-Za-z0-9\u0000]{0,64})/g;
 function findUrls(m) {
   const hits = [];
   for (const match of m.value.matchAll(URL2)) {
@@ -10456,15 +10456,22 @@ var dockerfileExtractor = {
     const out2 = new DeployOutput(file, "dockerfile");
     const service = dockerService(file, ctx.services);
     let vars = /* @__PURE__ */ new Map();
+    const globals = /* @__PURE__ */ new Map();
+    let inStage = false;
     const lookup = (name2) => vars.get(name2);
     for (const ins of dockerInstructions(file.text)) {
       const what = `Dockerfile ${ins.keyword}`;
       switch (ins.keyword) {
         case "FROM":
+          if (!inStage) for (const [name2, value] of vars) globals.set(name2, value);
+          inStage = true;
           vars = /* @__PURE__ */ new Map();
           break;
         case "ARG":
         case "ENV":
+          if (ins.keyword === "ARG") {
+            for (const word of ins.args.value.split(/\s+/)) if (/^[A-Za-z_]\w*$/.test(word) && globals.has(word)) vars.set(word, globals.get(word));
+          }
           for (const [name2, value] of assignments(ins, lookup)) {
             if (ins.keyword === "ENV" && name2 === "PORT" && value.value !== "") {
               const hit = out2.port(value, 0, value.value.length, "Dockerfile ENV PORT");
@@ -11163,7 +11170,7 @@ function referOtherPort(scan, variable, token) {
 }
 
 // src/extract/service-doc/references.ts
-var URL3 = /\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s@/'"`<>]+@)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(\d+)/gi;
+var URL3 = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/(?:[^\s@/'"`<>]{1,256}@)?(\[[0-9a-fA-F:.]{2,45}\]|[A-Za-z0-9_.-]{1,253}):(\d+)/gi;
 var ADDRESS_VAR_NAME = /^[A-Z][A-Z0-9_]*_(?:URL|URI|ENDPOINT|ADDR|ADDRESS)$/;
 var ADDRESS_VAR = /\b[A-Z][A-Z0-9_]*_(?:URL|URI|ENDPOINT|ADDR|ADDRESS)["']?[ \t]*(?:=|:)[ \t]*["']?$/;
 var BARE = /(?<![\w./@:-])([A-Za-z][A-Za-z0-9.-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d+)(?![\w.:-])/g;
@@ -11292,25 +11299,60 @@ function hostOfQualifier(qualifier, hosts) {
   return hosts.resolve(q)?.id;
 }
 
+// src/extract/service-doc/port-value.ts
+var NO_PORT = /^(?:none|n\/a|na|-|–|—|no|nothing|tbd|tba|tbc|\?)$/i;
+var OPENERS = /* @__PURE__ */ new Set(["_", "*", "[", "`"]);
+var WORD = /^[^\s`,;()|*_[\]]+/;
+function skipWrappers(line, pos) {
+  let link = false;
+  for (; ; ) {
+    const c = line[pos];
+    if (c === " " || c === "	" || c !== void 0 && OPENERS.has(c)) {
+      if (c === "[") link = true;
+      pos++;
+    } else if (line.startsWith("~~", pos)) {
+      const close = line.indexOf("~~", pos + 2);
+      if (close === -1) return { pos, link };
+      pos = close + 2;
+    } else {
+      return { pos, link };
+    }
+  }
+}
+function afterValue(rest, link) {
+  let s = rest.replace(/^[_*`\]]*/, "");
+  if (link && s.startsWith("(")) {
+    const close = s.indexOf(")");
+    s = close === -1 ? "" : s.slice(close + 1).replace(/^[_*`]*/, "");
+  }
+  return s;
+}
+function readPortValue(text3, offset) {
+  const nl = text3.indexOf("\n", offset);
+  const line = text3.slice(offset, nl === -1 ? text3.length : nl);
+  const { pos, link } = skipWrappers(line, 0);
+  const digits = /^\d+/.exec(line.slice(pos))?.[0];
+  let value;
+  if (digits !== void 0 && !/^(?:[A-Za-z0-9]|[.-]\d)/.test(line.slice(pos + digits.length))) {
+    value = digits;
+  } else {
+    value = (WORD.exec(line.slice(pos))?.[0] ?? "").replace(/[.!:]+$/, "");
+    if (value === "" || NO_PORT.test(value)) return void 0;
+  }
+  const start2 = offset + pos;
+  const end = start2 + value.length;
+  return { text: value, start: start2, end, after: afterValue(line.slice(pos + value.length), link) };
+}
+
 // src/extract/service-doc/declaration.ts
-var NO_PORT = /^(?:none|n\/a|na|-|–|—|no|nothing)$/i;
 var LABEL = /^port\s*(?:\(([^()]*)\))?\s*(:?)$/i;
 var HEADING = /^[ \t]{0,3}#{1,6}[ \t]+port[ \t]*(?:\(([^()]*)\))?[ \t]*:[ \t]*/i;
 function readValue(scan, offset, via, labelQualifier) {
-  const text3 = scan.file.text;
-  const lineEnd = text3.indexOf("\n", offset) === -1 ? text3.length : text3.indexOf("\n", offset);
-  const rest = text3.slice(offset, lineEnd);
-  const m = /^([ \t]*`?)([^\s`,;()|*]+)/.exec(rest);
-  if (!m) return;
-  const lead = m[1] ?? "";
-  const raw2 = (m[2] ?? "").replace(/\.$/, "");
-  if (raw2 === "" || NO_PORT.test(raw2)) return;
-  const start2 = offset + lead.length;
-  const end = start2 + raw2.length;
-  const after = text3.slice(end, lineEnd).replace(/^`/, "");
-  const qualifier = labelQualifier ?? qualifierOf(after);
+  const value = readPortValue(scan.file.text, offset);
+  if (!value) return;
+  const qualifier = labelQualifier ?? qualifierOf(value.after);
   const host = qualifier !== void 0 ? hostOfQualifier(qualifier, scan.ctx.hosts) : void 0;
-  scan.bind({ text: raw2, start: start2, end }, "declaration", via, host ?? scan.host);
+  scan.bind({ text: value.text, start: value.start, end: value.end }, "declaration", via, host ?? scan.host);
 }
 function readHeading(scan, node2) {
   const start2 = node2.position?.start.offset;
@@ -20608,14 +20650,14 @@ var serviceDocExtractor = {
 var STRINGS = /* @__PURE__ */ new Set(["string", "template_string", "interpreted_string_literal", "raw_string_literal"]);
 var NUMBERS = /* @__PURE__ */ new Set(["number", "integer", "int_literal"]);
 var INTERPOLATIONS = /* @__PURE__ */ new Set(["template_substitution", "interpolation"]);
-var OPENERS = /* @__PURE__ */ new Set(["'", '"', "`", "string_start"]);
+var OPENERS2 = /* @__PURE__ */ new Set(["'", '"', "`", "string_start"]);
 var CLOSERS = /* @__PURE__ */ new Set(["'", '"', "`", "string_end"]);
 function stringContent(node2) {
   if (!STRINGS.has(node2.type)) return void 0;
   const kids = node2.children;
   const open = kids[0];
   const close = kids[kids.length - 1];
-  if (!open || !close || open === close || !OPENERS.has(open.type) || !CLOSERS.has(close.type) || close.isMissing) return void 0;
+  if (!open || !close || open === close || !OPENERS2.has(open.type) || !CLOSERS.has(close.type) || close.isMissing) return void 0;
   if (kids.some((k) => INTERPOLATIONS.has(k.type))) return void 0;
   return { start: open.endIndex, end: close.startIndex };
 }
@@ -20956,7 +20998,7 @@ function isDocstring(node2) {
 }
 
 // src/extract/source/urls.ts
-var URL_PORT = /\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s/?#@'"`]*@)?(\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?):(\d+)(?!\w)/gi;
+var URL_PORT = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/(?:[^\s/?#@'"`]{0,256}@)?(\[[0-9a-f:.]{2,45}\]|[a-z0-9_](?:[a-z0-9_.-]{0,251}[a-z0-9_])?):(\d+)(?!\w)/gi;
 function findUrlPorts(value) {
   const found = [];
   for (const m of value.matchAll(URL_PORT)) {

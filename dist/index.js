@@ -30452,6 +30452,803 @@ function sortFindings(findings) {
   );
 }
 
+// src/rules/rule.ts
+var DOCS_URL = "https://github.com/portwarden/portwarden/blob/main/docs/rules.md";
+function ruleUrl(id) {
+  return `${DOCS_URL}#${id.toLowerCase().replace(/[^a-z0-9-]/g, "")}`;
+}
+function defineRule(def) {
+  return { ...def, url: ruleUrl(def.id) };
+}
+function runRules(rules, model, settings = {}) {
+  const findings = [];
+  for (const rule of rules) {
+    const setting = settings[rule.id];
+    if (setting === "off") continue;
+    const seen = /* @__PURE__ */ new Set();
+    try {
+      rule.check(model, (r) => {
+        const fp = fingerprint(rule.id, r.key);
+        if (seen.has(fp)) return;
+        seen.add(fp);
+        findings.push({
+          ruleId: rule.id,
+          severity: setting ?? r.severity ?? rule.defaultSeverity,
+          message: r.message,
+          location: r.location,
+          related: r.related ?? [],
+          ...r.fix ? { fix: r.fix } : {},
+          fingerprint: fp,
+          url: rule.url
+        });
+      });
+    } catch (error2) {
+      findings.push({
+        ruleId: "internal/rule-crashed",
+        severity: "error",
+        message: `Rule \`${rule.id}\` crashed: ${error2 instanceof Error ? error2.message : String(error2)}; its findings are missing from this run.`,
+        location: { file: model.registryPath, line: 1, column: 1, endLine: 1, endColumn: 1 },
+        related: [],
+        fingerprint: fingerprint("internal/rule-crashed", rule.id),
+        url: ruleUrl("internal/rule-crashed")
+      });
+    }
+  }
+  return findings;
+}
+
+// src/rules/registry-range-overlap.ts
+function describeRange(s) {
+  const range = `${s.range.start}-${s.range.end}`;
+  const title = s.title.trim();
+  if (/^\d/.test(title) || title === "") return `\`${range}\``;
+  return `\`${range}\` (${title})`;
+}
+var registryRangeOverlap = defineRule({
+  id: "registry/range-overlap",
+  description: "Two range headings of the registry overlap.",
+  defaultSeverity: "warning",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const ranged = registry.sections.filter((s) => s.range !== void 0).sort((a, b) => compareLocations(a.location, b.location));
+    ranged.forEach((later, j) => {
+      for (const earlier of ranged.slice(0, j)) {
+        const start3 = Math.max(earlier.range.start, later.range.start);
+        const end = Math.min(earlier.range.end, later.range.end);
+        if (start3 > end) continue;
+        const shared = start3 === end ? `port ${start3}` : `ports ${start3}-${end}`;
+        report({
+          message: `Range ${describeRange(later)} overlaps range ${describeRange(earlier)} on ${shared}; expected every range heading to cover its own ports.`,
+          location: later.location,
+          related: [{ location: earlier.location, message: `range ${earlier.range.start}-${earlier.range.end} is declared here` }],
+          key: `${registry.path}|${earlier.range.start}-${earlier.range.end}|${later.range.start}-${later.range.end}`
+        });
+      }
+    });
+  }
+});
+
+// src/rules/registry-out-of-range.ts
+var registryOutOfRange = defineRule({
+  id: "registry/out-of-range",
+  description: "A plan row's port lies outside its section heading's range.",
+  defaultSeverity: "warning",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    for (const section of registry.sections) {
+      if (!section.range) continue;
+      const { start: start3, end } = section.range;
+      for (const row2 of section.rows) {
+        const outside = row2.ports.filter((p) => p < start3 || p > end);
+        if (outside.length === 0) continue;
+        const what = row2.service ? `of \`${row2.service}\`` : "of a reserved row";
+        const ports = outside.length === 1 ? `Port \`${outside[0]}\`` : `Ports \`${row2.portText}\``;
+        report({
+          message: `${ports} ${what} ${outside.length === 1 ? "lies" : "lie"} outside its section's range ${describeRange(section)}; expected a port in ${start3}-${end} or a section whose range covers it.`,
+          location: row2.location,
+          related: [{ location: section.location, message: `the section's range ${start3}-${end} is declared here` }],
+          key: `${registry.path}|${start3}-${end}|${row2.service ?? "(reserved)"}|${outside.join(",")}`
+        });
+      }
+    }
+  }
+});
+
+// src/model/types.ts
+var DEV_HOST = "dev";
+var NOT_DEPLOYED_HOST = "not-deployed";
+var PLAN_HOST = "plan";
+function emptyExtraction() {
+  return { bindings: [], references: [], problems: [] };
+}
+var MAX_PORT = 65535;
+function isValidPort(n) {
+  return Number.isInteger(n) && n >= 1 && n <= MAX_PORT;
+}
+
+// src/rules/evidence.ts
+var SOURCE_NAMES = {
+  "claude-md": "CLAUDE.md",
+  compose: "compose",
+  dockerfile: "Dockerfile",
+  env: ".env",
+  "env-generator": "",
+  // its statements say "… in the env generator" themselves
+  typescript: "TypeScript default",
+  javascript: "JavaScript default",
+  python: "Python default",
+  go: "Go default",
+  shell: "shell script",
+  "package-json": "package.json script",
+  launchd: "launchd plist",
+  cloudflared: "cloudflared",
+  prometheus: "Prometheus"
+};
+function describeSource(b) {
+  if (b.kind === "registry-plan") return "registry plan";
+  if (b.kind === "registry-actual") return b.host === NOT_DEPLOYED_HOST ? "registry, not deployed" : "registry actual";
+  const name2 = SOURCE_NAMES[b.source] ?? b.source;
+  if (!b.via) return name2 || b.source;
+  return name2 ? `${name2} \`${b.via}\`` : b.via;
+}
+function relatedBinding(b, verb = defaultVerb(b)) {
+  return { location: b.location, message: `\`${b.service}\` ${verb} ${b.port} here (${describeSource(b)})` };
+}
+function defaultVerb(b) {
+  if (b.kind === "registry-plan") return "is planned at";
+  if (b.kind === "registry-actual" && b.host === NOT_DEPLOYED_HOST) return "is not deployed; default port";
+  return "binds";
+}
+function relatedReference(r) {
+  return { location: r.location, message: `expects \`${r.target}\` at ${r.port} here (${r.source} ${r.kind})` };
+}
+function byLocation(a, b) {
+  return compareLocations(a.location, b.location);
+}
+function groupBy(items2, key) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items2) {
+    const k = key(item);
+    const list3 = groups2.get(k);
+    if (list3) list3.push(item);
+    else groups2.set(k, [item]);
+  }
+  return groups2;
+}
+function distinct(ports) {
+  return [...new Set(ports)].sort((a, b) => a - b);
+}
+function portList(ports, joiner = "or") {
+  const quoted = distinct(ports).map((p) => `\`${p}\``);
+  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} ${joiner} ${quoted[quoted.length - 1]}`;
+}
+function nameList(names) {
+  const quoted = names.map((n) => `\`${n}\``);
+  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+function spansPort(location2, port) {
+  return location2.line === location2.endLine && location2.endColumn - location2.column === String(port).length;
+}
+
+// src/rules/registry-duplicate-port.ts
+var registryDuplicatePort = defineRule({
+  id: "registry/duplicate-port",
+  description: "One port is assigned to two services in the plan, or a reserved port is assigned.",
+  defaultSeverity: "error",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const rows = registry.sections.flatMap((s) => s.rows).sort(byLocation);
+    const serviceRows = rows.filter((r) => !r.reserved && r.service !== void 0);
+    const name2 = (r) => model.services.canonical(r.service);
+    const byPort = /* @__PURE__ */ new Map();
+    for (const row2 of serviceRows) for (const port of new Set(row2.ports)) byPort.set(port, [...byPort.get(port) ?? [], row2]);
+    for (const [port, claimants] of byPort) {
+      const services = [...new Set(claimants.map(name2))];
+      if (services.length < 2) continue;
+      const firstService = name2(claimants[0]);
+      const primary = claimants.find((r) => name2(r) !== firstService);
+      const others = services.filter((s) => s !== name2(primary));
+      report({
+        message: `Port \`${port}\` of \`${name2(primary)}\` is already assigned to ${nameList(others)} in the plan; expected every port to be assigned exactly once.`,
+        location: primary.location,
+        related: claimants.filter((r) => r !== primary).map((r) => ({ location: r.location, message: `\`${name2(r)}\` is assigned ${port} here` })),
+        key: `${registry.path}|${port}|${services.sort().join(",")}`
+      });
+    }
+    for (const reserved of rows.filter((r) => r.reserved)) {
+      const held = new Set(reserved.ports);
+      for (const row2 of serviceRows) {
+        const inside = row2.ports.filter((p) => held.has(p));
+        if (inside.length === 0) continue;
+        report({
+          message: `Port \`${inside[0]}\` of \`${name2(row2)}\` lies inside the reserved range \`${reserved.portText}\`; expected a free port or the reservation to be narrowed.`,
+          location: row2.location,
+          related: [{ location: reserved.location, message: `${reserved.portText} is reserved here` }],
+          key: `${registry.path}|reserved ${reserved.portText}|${name2(row2)}|${inside.join(",")}`
+        });
+      }
+    }
+  }
+});
+
+// src/rules/registry-principle-last-digits.ts
+function inHundred(port, base2) {
+  return port >= base2 && port < base2 + 100;
+}
+var lastTwo = (port) => String(port % 100).padStart(2, "0");
+var registryPrincipleLastDigits = defineRule({
+  id: "registry/principle-last-digits",
+  description: "A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits.",
+  defaultSeverity: "notice",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    for (const row2 of registry.sections.flatMap((s) => s.rows)) {
+      const partner = row2.correspondsTo;
+      if (!partner || row2.reserved || row2.ports.length !== 1) continue;
+      const port = row2.ports[0];
+      if (!inHundred(port, 5e3) || !inHundred(partner.port, 3e3)) continue;
+      if (lastTwo(port) === lastTwo(partner.port)) continue;
+      const frontend = row2.service ?? row2.portText;
+      const backend = partner.service ? `\`${partner.service}\` on \`${partner.port}\`` : `\`${partner.port}\``;
+      report({
+        message: `Frontend \`${frontend}\` on \`${port}\` corresponds to ${backend}, but their last two digits differ ("${lastTwo(port)}" vs "${lastTwo(partner.port)}"); expected \`50${lastTwo(partner.port)}\` to match the backend where possible.`,
+        location: row2.location,
+        related: [{ location: partner.location, message: `the corresponding backend ${partner.port} is named here` }],
+        key: `${registry.path}|${frontend}|${port}|${partner.port}`
+      });
+    }
+  }
+});
+
+// src/rules/selectors.ts
+var COMPOSE_SOURCE = "compose";
+var DOCKERFILE_SOURCE = "dockerfile";
+function serviceOf(model, b) {
+  return model.services.canonical(b.service);
+}
+function isRegistryBinding(b) {
+  return b.kind === "registry-plan" || b.kind === "registry-actual";
+}
+function isMachineHost(host) {
+  return host !== PLAN_HOST && host !== NOT_DEPLOYED_HOST;
+}
+function claimsHostPort(b) {
+  if (!isMachineHost(b.host)) return false;
+  switch (b.kind) {
+    case "registry-actual":
+    case "source-default":
+      return true;
+    case "service-doc":
+      return b.strength === "declaration";
+    case "deploy":
+      return b.network !== "container";
+    default:
+      return false;
+  }
+}
+function bindingsOf(model, service) {
+  return [...modelIndex(model).byService.get(service) ?? []];
+}
+function docDeclarations(model) {
+  return model.bindings.filter((b) => b.kind === "service-doc" && b.strength === "declaration");
+}
+function listenPort(b) {
+  if (b.kind !== "deploy") return void 0;
+  if (b.network === "container") return b.port;
+  if (b.containerPort !== void 0) return b.containerPort;
+  if (b.source === COMPOSE_SOURCE) return void 0;
+  return b.port;
+}
+function takenByOther(model, host, port, service) {
+  const who = modelIndex(model).claimants.get(`${host}|${port}`);
+  return who !== void 0 && [...who].some((s) => s !== service);
+}
+var memo = /* @__PURE__ */ new WeakMap();
+function inputsOf(model) {
+  const actual = model.registry?.actual;
+  return [model.services, model.bindings, model.bindings.length, model.serviceDirs, model.serviceDirs.length, actual, actual?.length];
+}
+function modelIndex(model) {
+  const inputs = inputsOf(model);
+  const known = memo.get(model);
+  if (known && known.inputs.every((x, i2) => x === inputs[i2])) return known.index;
+  const index2 = buildIndex(model);
+  memo.set(model, { index: index2, inputs });
+  return index2;
+}
+function buildIndex(model) {
+  const byService = /* @__PURE__ */ new Map();
+  const claimedPorts = /* @__PURE__ */ new Map();
+  const claimants = /* @__PURE__ */ new Map();
+  for (const b of model.bindings) {
+    const service = model.services.canonical(b.service);
+    push(byService, service, b);
+    if (!claimsHostPort(b)) continue;
+    const key = `${b.host}|${b.port}`;
+    const who = claimants.get(key);
+    if (who) who.add(service);
+    else claimants.set(key, /* @__PURE__ */ new Set([service]));
+    const ports = claimedPorts.get(b.host);
+    if (ports) ports.add(b.port);
+    else claimedPorts.set(b.host, /* @__PURE__ */ new Set([b.port]));
+  }
+  const registryActualByService = /* @__PURE__ */ new Map();
+  for (const b of model.registry?.actual ?? []) push(registryActualByService, model.services.canonical(b.service), b);
+  const serviceDirNames = new Set(model.serviceDirs.map((d) => model.services.canonical(d.name)));
+  return { byService, claimedPorts, claimants, serviceDirNames, registryActualByService };
+}
+function push(map3, key, b) {
+  const list3 = map3.get(key);
+  if (list3) list3.push(b);
+  else map3.set(key, [b]);
+}
+
+// src/rules/registry-plan-drift.ts
+var registryPlanDrift = defineRule({
+  id: "registry/plan-drift",
+  description: "The registry's plan and its real ports disagree for a service.",
+  defaultSeverity: "warning",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const plan = groupBy(registry.plan, (b) => serviceOf(model, b));
+    const actual = groupBy([...registry.actual].sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
+    for (const entries2 of actual.values()) {
+      const service = serviceOf(model, entries2[0]);
+      const host = entries2[0].host;
+      const planned = plan.get(service);
+      if (!planned) continue;
+      const plannedPorts = new Set(planned.map((b) => b.port));
+      const off = entries2.filter((b) => !plannedPorts.has(b.port));
+      if (off.length === 0) continue;
+      const where2 = host === NOT_DEPLOYED_HOST ? "is listed as not deployed with port" : `runs on host \`${host}\` at`;
+      report({
+        message: `\`${service}\` ${where2} ${portList(off.map((b) => b.port), "and")}, but the plan assigns it ${portList([...plannedPorts])}; expected the plan and the real ports to agree (move the service or update the plan).`,
+        location: off[0].location,
+        related: [...off.slice(1), ...planned].map((b) => relatedBinding(b)),
+        key: `${registry.path}|${service}|${host}|${distinct(off.map((b) => b.port)).join(",")}|${distinct([...plannedPorts]).join(",")}`,
+        ...registry.aspirational ? { severity: "notice" } : {}
+      });
+    }
+  }
+});
+
+// src/rules/collision-same-host.ts
+var collisionSameHost = defineRule({
+  id: "collision/same-host",
+  description: "Two services bind the same port on the same host.",
+  defaultSeverity: "error",
+  check(model, report) {
+    const claims = model.bindings.filter(claimsHostPort).sort(byLocation);
+    for (const group of groupBy(claims, (b) => `${b.host}\0${b.port}`).values()) {
+      const services = [...new Set(group.map((b) => serviceOf(model, b)))].sort();
+      if (services.length < 2) continue;
+      const { host, port } = group[0];
+      const subject = services[services.length - 1];
+      const primary = group.find((b) => serviceOf(model, b) === subject);
+      const others = services.filter((s) => s !== subject);
+      report({
+        message: `Port \`${port}\` of \`${subject}\` collides with ${nameList(others)} on host \`${host}\`; expected one service per port on a host.`,
+        location: primary.location,
+        related: group.filter((b) => b !== primary).map((b) => relatedBinding(b)),
+        key: `${host}|${port}|${services.join(",")}`,
+        severity: host === DEV_HOST ? "warning" : "error"
+      });
+    }
+  }
+});
+
+// src/rules/doc-registry-drift.ts
+function registryCounterparts(model, service, host) {
+  const entries2 = modelIndex(model).registryActualByService.get(service) ?? [];
+  const sameHost = entries2.filter((b) => b.host === host);
+  if (sameHost.length > 0) return sameHost;
+  return distinct(entries2.map((b) => b.port)).length === 1 ? entries2 : [];
+}
+var docRegistryDrift = defineRule({
+  id: "doc/registry-drift",
+  description: "A service's CLAUDE.md declares a port the registry's real ports contradict.",
+  defaultSeverity: "error",
+  check(model, report) {
+    if (!model.registry) return;
+    const declarations = docDeclarations(model).sort(byLocation);
+    const perDoc = groupBy(declarations, (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
+    for (const docDecls of perDoc.values()) {
+      const { host, location: location2 } = docDecls[0];
+      const service = serviceOf(model, docDecls[0]);
+      const registry = registryCounterparts(model, service, host);
+      if (registry.length === 0) continue;
+      const expected = distinct(registry.map((b) => b.port));
+      for (const same of groupBy(docDecls, (b) => String(b.port)).values()) {
+        const doc = same[0];
+        if (expected.includes(doc.port)) continue;
+        const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `\`${h}\``).join(", ");
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0], service);
+        report({
+          message: `\`${service}\`'s doc declares port \`${doc.port}\`, but the registry lists it at ${portList(expected)} (host ${hosts}); expected the doc to match the registry.`,
+          location: doc.location,
+          related: [...same.slice(1), ...registry].map((b) => relatedBinding(b)),
+          key: `${service}|${host}|${location2.file}|${doc.port}|${expected.join(",")}`,
+          ...fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}
+        });
+      }
+    }
+  }
+});
+
+// src/rules/drift-doc-vs-source.ts
+var driftDocVsSource = defineRule({
+  id: "drift/doc-vs-source",
+  description: "A service's CLAUDE.md declares a port its source default does not use.",
+  defaultSeverity: "error",
+  check(model, report) {
+    const defaults = groupBy(
+      model.bindings.filter((b) => b.kind === "source-default").sort(byLocation),
+      (b) => `${serviceOf(model, b)}\0${b.host}`
+    );
+    const perDoc = groupBy(docDeclarations(model).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
+    for (const docDecls of perDoc.values()) {
+      const { host, location: location2 } = docDecls[0];
+      const service = serviceOf(model, docDecls[0]);
+      const sources = defaults.get(`${service}\0${host}`);
+      if (!sources) continue;
+      const expected = distinct(sources.map((b) => b.port));
+      for (const same of groupBy(docDecls, (b) => String(b.port)).values()) {
+        const doc = same[0];
+        if (expected.includes(doc.port)) continue;
+        const files = [...new Set(sources.map((b) => b.location.file))].join(", ");
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0], service);
+        report({
+          message: `\`${service}\`'s doc declares port \`${doc.port}\`, but its source default on host \`${host}\` is ${portList(expected)} (${files}); expected the doc to match the code.`,
+          location: doc.location,
+          related: [...same.slice(1), ...sources].map((b) => relatedBinding(b)),
+          key: `${service}|${host}|${location2.file}|${doc.port}|${expected.join(",")}`,
+          ...fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}
+        });
+      }
+    }
+  }
+});
+
+// src/rules/drift-deploy.ts
+var MIRRORS_DEFAULT = /* @__PURE__ */ new Set(["env-generator", "env"]);
+var EXPOSURES = /* @__PURE__ */ new Set(["EXPOSE", "expose", "ports", "ports (container)"]);
+var isExposure = (s) => s.binding.kind === "deploy" && EXPOSURES.has(s.binding.via ?? "");
+function consistent(all2) {
+  const declared = distinct(all2.filter((s) => !isExposure(s)).map((s) => s.port));
+  if (declared.length > 1) return false;
+  const lists = [...groupBy(all2.filter(isExposure), (s) => `${s.binding.location.file}\0${s.binding.via === "ports (container)" ? "ports" : s.binding.via}`).values()].map(
+    (list3) => new Set(list3.map((s) => s.port))
+  );
+  if (declared.length === 1) return lists.every((list3) => list3.has(declared[0]));
+  return lists.length === 0 || [...lists[0]].some((p) => lists.every((list3) => list3.has(p)));
+}
+var runsDirectly = (b) => b.network !== "container" && b.containerPort === void 0 && b.source !== COMPOSE_SOURCE && b.source !== DOCKERFILE_SOURCE;
+function statementsOf(own4) {
+  const deploy = own4.filter((b) => b.kind === "deploy" && isMachineHost(b.host)).sort(byLocation);
+  const composeHosts = new Set(deploy.filter((b) => b.source === COMPOSE_SOURCE).map((b) => b.host));
+  const directHosts = new Set(deploy.filter(runsDirectly).map((b) => b.host));
+  const out2 = [];
+  for (const b of deploy) {
+    if (runsDirectly(b)) {
+      out2.push({ binding: b, port: b.port, host: b.host, scope: "process" });
+      continue;
+    }
+    const inside = listenPort(b);
+    const hosts = b.source === DOCKERFILE_SOURCE ? /* @__PURE__ */ new Set([b.host, ...composeHosts]) : [b.host];
+    if (inside !== void 0) for (const host of hosts) out2.push({ binding: b, port: inside, host, scope: "container" });
+    if (b.source === COMPOSE_SOURCE && b.network !== "container" && directHosts.has(b.host)) out2.push({ binding: b, port: b.port, host: b.host, scope: "process" });
+  }
+  for (const b of own4.filter((d) => d.kind === "source-default" && directHosts.has(d.host)).sort(byLocation)) out2.push({ binding: b, port: b.port, host: b.host, scope: "process" });
+  return out2;
+}
+var driftDeploy = defineRule({
+  id: "drift/deploy",
+  description: "A service's deploy files disagree about its listen port on one host.",
+  defaultSeverity: "warning",
+  check(model, report) {
+    for (const [service, own4] of modelIndex(model).byService) {
+      const defaults = new Set(own4.filter((b) => b.kind === "source-default").map((b) => b.port));
+      for (const all2 of groupBy(statementsOf(own4), (s) => `${s.host}\0${s.scope}`).values()) {
+        const { host, scope } = all2[0];
+        const ports = distinct(all2.map((s) => s.port));
+        if (ports.length < 2 || consistent(all2)) continue;
+        const count = (p) => all2.filter((s) => s.port === p).length;
+        const inCode = (p) => defaults.has(p) ? 1 : 0;
+        const first = (p) => all2.findIndex((s) => s.port === p);
+        const fromDefault = all2.find((s) => s.binding.kind === "source-default")?.port;
+        const expected = fromDefault ?? [...ports].sort((a, b) => count(b) - count(a) || inCode(b) - inCode(a) || first(a) - first(b))[0];
+        const primary = all2.find((s) => s.port !== expected && s.binding.kind === "deploy") ?? all2.find((s) => s.port !== expected);
+        const agree = all2.find((s) => s.port === expected);
+        const verb = scope === "container" ? "listens on" : "runs on";
+        const where2 = (s) => `${s.binding.location.file} ${s.binding.via ?? s.binding.source}`;
+        const fixable = fromDefault !== void 0 && ports.length === 2 && MIRRORS_DEFAULT.has(primary.binding.source) && spansPort(primary.binding.location, primary.port) && !takenByOther(model, host, expected, service);
+        report({
+          message: `\`${service}\` ${verb} \`${primary.port}\` on host \`${host}\` per ${where2(primary)}, but ${where2(agree)} says \`${expected}\`; expected its deploy files to agree on one port.`,
+          location: primary.binding.location,
+          related: all2.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `\`${service}\` ${verb} ${s.port} here (${describeSource(s.binding)})` })),
+          key: `${service}|${host}|${scope}|${ports.join(",")}`,
+          ...fixable ? { fix: { location: primary.binding.location, text: String(expected) } } : {}
+        });
+      }
+    }
+  }
+});
+
+// src/model/hosts.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "0.0.0.0", "::1", "[::1]", "host.docker.internal"]);
+function hostKey(name2) {
+  return name2.replace(/\([^)]*\)/g, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+function hostId(label) {
+  const id = label.replace(/\([^)]*\)/g, "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return id || hostKey(label);
+}
+var HostModel = class {
+  byKey = /* @__PURE__ */ new Map();
+  byAddress = /* @__PURE__ */ new Map();
+  fileRules = [];
+  constructor(hosts = [], files = []) {
+    for (const h of hosts) this.add(h);
+    for (const f of files) this.fileRules.push({ host: this.add({ id: hostId(f.host), label: f.host, aliases: [], addresses: [] }).id, match: (0, import_picomatch3.default)(f.files, { dot: true }) });
+  }
+  /** Adds a host, merging it into a known one when any name or address matches. Returns the merged host. */
+  add(host) {
+    const names = [host.id, host.label, ...host.aliases];
+    let known = names.map((n) => this.byKey.get(hostKey(n))).find(Boolean) ?? host.addresses.map((a) => this.byAddress.get(a)).find(Boolean);
+    if (!known) {
+      known = { ...host, aliases: [...host.aliases], addresses: [...host.addresses] };
+    } else {
+      for (const n of [host.label, ...host.aliases]) if (!known.aliases.includes(n) && n !== known.label) known.aliases.push(n);
+      for (const a of host.addresses) if (!known.addresses.includes(a)) known.addresses.push(a);
+      known.location ??= host.location;
+    }
+    for (const n of [known.id, known.label, ...known.aliases]) this.byKey.set(hostKey(n), known);
+    for (const a of known.addresses) this.byAddress.set(a, known);
+    return known;
+  }
+  /** The named hosts, in insertion order, without duplicates. */
+  list() {
+    return [...new Set(this.byKey.values())];
+  }
+  /** Finds a named host by any of its names or addresses. */
+  resolve(nameOrAddress) {
+    return this.byAddress.get(nameOrAddress) ?? this.byKey.get(hostKey(nameOrAddress));
+  }
+  /** True when `name` is a special or named host id. */
+  isKnown(id) {
+    return id === DEV_HOST || id === NOT_DEPLOYED_HOST || id === PLAN_HOST || this.byKey.has(hostKey(id));
+  }
+  /**
+   * The host a file describes, when its path says so: a configured glob first, then a
+   * path segment or a dotted part of the file name that names a known host
+   * (`scripts/mac-mini/run.sh`, `docker-compose.macmini.yml`). Undefined otherwise.
+   */
+  placeFile(path2) {
+    for (const rule of this.fileRules) if (rule.match(path2)) return rule.host;
+    const segments = path2.split("/");
+    const base2 = segments.pop() ?? "";
+    const parts2 = [...segments, ...base2.split(".").slice(0, -1), ...base2.split(".").slice(1)];
+    for (const part of parts2) {
+      if (part === "") continue;
+      const host = this.byKey.get(hostKey(part));
+      if (host) return host.id;
+    }
+    return void 0;
+  }
+};
+
+// src/rules/stale-reference.ts
+function servicePorts(model, service, r) {
+  const own4 = (modelIndex(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
+  const out2 = [];
+  for (const b of own4) {
+    if (b.host === r.host && (claimsHostPort(b) || b.kind === "service-doc" && b.strength === "support")) out2.push({ port: b.port, binding: b });
+    if (r.containerNetwork && (b.host === r.host || b.source === DOCKERFILE_SOURCE)) {
+      const inside = listenPort(b);
+      if (inside !== void 0 && (b.network === "container" || b.containerPort !== void 0)) out2.push({ port: inside, binding: b });
+    }
+  }
+  return out2;
+}
+function targetService(model, r) {
+  if (r.containerNetwork && r.fromService && LOOPBACK.has(r.target.toLowerCase())) return model.services.canonical(r.fromService);
+  const name2 = model.services.canonical(r.target);
+  const index2 = modelIndex(model);
+  if (model.services.has(name2) || index2.serviceDirNames.has(name2)) return name2;
+  return index2.byService.has(name2) ? name2 : void 0;
+}
+var staleReference = defineRule({
+  id: "stale-reference",
+  description: "A reference expects a service or host at a port nothing binds there.",
+  defaultSeverity: "error",
+  check(model, report) {
+    const refs = [...model.references].sort(byLocation);
+    for (const same of groupBy(refs, (r) => `${r.location.file}\0${r.target}\0${r.port}\0${r.host}\0${r.containerNetwork ? 1 : 0}`).values()) {
+      const r = same[0];
+      const others = same.slice(1).map(relatedReference);
+      const key = `${r.location.file}|${r.target}|${r.port}|${r.host}${r.containerNetwork ? "|container" : ""}`;
+      const service = targetService(model, r);
+      if (service !== void 0) {
+        const bound = servicePorts(model, service, r);
+        if (bound.some((x) => x.port === r.port)) continue;
+        if (bound.length > 0) {
+          const ports = distinct(bound.map((x) => x.port));
+          const fixable = ports.length === 1 && same.length === 1 && spansPort(r.location, r.port);
+          report({
+            message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\` on host \`${r.host}\`, but it binds ${portList(ports)} there (${bound[0].binding.location.file}); expected the reference to use the port the service binds.`,
+            location: r.location,
+            related: [...others, ...sortedUnique(bound.map((x) => x.binding)).map((b) => relatedBinding(b))],
+            key,
+            ...fixable ? { fix: { location: r.location, text: String(ports[0]) } } : {}
+          });
+          continue;
+        }
+        const anywhere = modelIndex(model).byService.get(service) ?? [];
+        if (anywhere.some((b) => b.port === r.port || b.containerPort === r.port)) continue;
+        report({
+          message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\`, but nothing shows \`${service}\` binding ${r.port} on host \`${r.host}\` or elsewhere; expected a binding for it.`,
+          location: r.location,
+          related: [...others, ...sortedUnique(anywhere).map((b) => relatedBinding(b))],
+          key,
+          severity: "warning"
+        });
+        continue;
+      }
+      const host = LOOPBACK.has(r.target.toLowerCase()) ? r.host : model.hosts.resolve(r.target)?.id;
+      if (host === void 0) continue;
+      if (modelIndex(model).claimedPorts.get(host)?.has(r.port)) continue;
+      report({
+        message: `\`${r.target}:${r.port}\` expects a service at port \`${r.port}\` on host \`${host}\`, but nothing binds ${r.port} there; expected a service, doc or deploy file binding it.`,
+        location: r.location,
+        related: others,
+        key,
+        severity: "warning"
+      });
+    }
+  }
+});
+function sortedUnique(bindings) {
+  return [...new Set(bindings)].sort(byLocation);
+}
+
+// src/rules/registry-actual-drift.ts
+var registryActualDrift = defineRule({
+  id: "registry/actual-drift",
+  description: "The registry's real port for a host disagrees with that host's deploy files.",
+  defaultSeverity: "warning",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const deploy = groupBy(
+      model.bindings.filter((b) => b.kind === "deploy" && b.network !== "container" && isMachineHost(b.host)).sort(byLocation),
+      (b) => `${serviceOf(model, b)}\0${b.host}`
+    );
+    const actual = groupBy(registry.actual.filter((b) => isMachineHost(b.host)).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
+    for (const [key, entries2] of actual) {
+      const files = deploy.get(key);
+      if (!files) continue;
+      const expected = distinct(files.map((b) => b.port));
+      const stale = entries2.filter((b) => !expected.includes(b.port));
+      if (stale.length === 0) continue;
+      const entry = stale[0];
+      const service = serviceOf(model, entry);
+      const fixable = entries2.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port) && !takenByOther(model, entry.host, expected[0], service);
+      report({
+        message: `The registry lists \`${service}\` at \`${entry.port}\` on host \`${entry.host}\`, but its deploy files bind ${portList(expected)} there (${[...new Set(files.map((b) => b.location.file))].join(", ")}); expected the registry to match what is deployed.`,
+        location: entry.location,
+        related: [...stale.slice(1), ...files].map((b) => relatedBinding(b)),
+        key: `${registry.path}|${service}|${entry.host}|${distinct(stale.map((b) => b.port)).join(",")}|${expected.join(",")}`,
+        ...fixable ? { fix: { location: entry.location, text: String(expected[0]) } } : {}
+      });
+    }
+  }
+});
+
+// src/rules/registry-unregistered.ts
+var PREFERENCE = ["service-doc", "source-default", "deploy"];
+var registryUnregistered = defineRule({
+  id: "registry/unregistered",
+  description: "A service binds ports but has no entry in the registry.",
+  defaultSeverity: "warning",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const registered = new Set([...registry.plan, ...registry.actual].map((b) => serviceOf(model, b)));
+    const unregistered = /* @__PURE__ */ new Map();
+    for (const b of model.bindings) {
+      if (isRegistryBinding(b)) continue;
+      const service = serviceOf(model, b);
+      if (!registered.has(service)) unregistered.set(service, [...unregistered.get(service) ?? [], b]);
+    }
+    for (const [service, own4] of [...unregistered].sort(([a], [b]) => a < b ? -1 : 1)) {
+      const ordered = own4.sort((a, b) => PREFERENCE.indexOf(a.kind) - PREFERENCE.indexOf(b.kind) || byLocation(a, b));
+      const primary = ordered[0];
+      const ports = [...new Set(own4.map((b) => b.port))].sort((a, b) => a - b);
+      report({
+        message: `\`${service}\` binds port ${ports.map((p) => `\`${p}\``).join(", ")} but has no entry in the registry \`${registry.path}\`; expected a row in a range table (and a real-ports entry once deployed).`,
+        location: primary.location,
+        related: ordered.slice(1).map((b) => relatedBinding(b)),
+        key: `${registry.path}|${service}`
+      });
+    }
+  }
+});
+
+// src/rules/registry-orphan.ts
+var registryOrphan = defineRule({
+  id: "registry/orphan",
+  description: "A registry entry names a service the repository does not have.",
+  defaultSeverity: "notice",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const outside = model.bindings.filter((b) => !isRegistryBinding(b));
+    if (model.serviceDirs.length === 0 && outside.length === 0) return;
+    const known = /* @__PURE__ */ new Set([
+      ...model.serviceDirs.map((d) => model.services.canonical(d.name)),
+      ...outside.map((b) => serviceOf(model, b)),
+      ...model.references.map((r) => model.services.canonical(r.target))
+    ]);
+    const entries2 = [...registry.plan, ...registry.actual].sort(byLocation);
+    for (const [service, own4] of groupBy(entries2, (b) => serviceOf(model, b))) {
+      if (known.has(service)) continue;
+      const where2 = own4.map((b) => b.kind === "registry-plan" ? `plan \`${b.port}\`` : `\`${b.port}\` on \`${b.host}\``);
+      report({
+        message: `The registry lists \`${service}\` (${[...new Set(where2)].join(", ")}), but the repository has no service directory, binding or reference for it; expected the entry to name an existing service, or to be removed.`,
+        location: own4[0].location,
+        related: own4.slice(1).map((b) => relatedBinding(b)),
+        key: `${registry.path}|${service}`
+      });
+    }
+  }
+});
+
+// src/rules/doc-missing-port.ts
+var docMissingPort = defineRule({
+  id: "doc/missing-port",
+  description: "A service's CLAUDE.md is missing or declares no port.",
+  defaultSeverity: "notice",
+  check(model, report) {
+    for (const dir of model.serviceDirs) {
+      const service = model.services.canonical(dir.name);
+      const own4 = bindingsOf(model, service).sort(byLocation);
+      if (own4.some((b) => b.kind === "service-doc" && b.strength === "declaration")) continue;
+      const evidence = own4.filter((b) => b.strength !== "weak" && (!isRegistryBinding(b) || b.kind === "registry-actual"));
+      const hint = evidence.length > 0 ? ` (elsewhere it binds ${[...new Set(evidence.map((b) => b.port))].map((p) => `\`${p}\``).join(", ")})` : "";
+      report({
+        message: dir.doc ? `\`${dir.doc}\` declares no port for \`${service}\`${hint}; expected a line such as \`## Port: NNNN\`.` : `\`${dir.path}\` has no CLAUDE.md, so \`${service}\` documents no port${hint}; expected a CLAUDE.md with a line such as \`## Port: NNNN\`.`,
+        location: fileLocation(dir.doc ?? dir.path),
+        related: evidence.map((b) => relatedBinding(b)),
+        key: `${dir.path}|${dir.doc ?? "(no doc)"}`
+      });
+    }
+  }
+});
+
+// src/rules/index.ts
+var allRules = [
+  registryRangeOverlap,
+  registryOutOfRange,
+  registryDuplicatePort,
+  registryPrincipleLastDigits,
+  registryPlanDrift,
+  collisionSameHost,
+  docRegistryDrift,
+  driftDocVsSource,
+  driftDeploy,
+  staleReference,
+  registryActualDrift,
+  registryUnregistered,
+  registryOrphan,
+  docMissingPort
+];
+
 // src/config/types.ts
 var ConfigError = class extends Error {
   constructor(message) {
@@ -30461,6 +31258,9 @@ var ConfigError = class extends Error {
 };
 
 // src/config/load.ts
+function isRuleId(id) {
+  return allRules.some((r) => r.id === id) || /^input\/(?:\*|[a-z][a-z-]*)$/.test(id);
+}
 var TOP_KEYS = ["registry", "services", "service-docs", "ignore", "hosts", "aliases", "rules", "max-file-bytes"];
 var HOST_KEYS = ["name", "aliases", "addresses", "files"];
 function loadConfig(root2, explicitPath) {
@@ -30539,6 +31339,9 @@ function parseConfig(file, text6) {
         if (!(0, import_yaml.isMap)(value)) fail(value ?? keyNode, "`rules` must map a rule id to one of error, warning, notice, off.");
         for (const item of value.items) {
           const id = String(item.key.value);
+          if (!isRuleId(id)) {
+            fail(item.key, `\`${id}\` is not a portwarden rule; expected one of ${allRules.map((r) => r.id).join(", ")}, an input problem such as \`input/invalid-port\`, or \`input/*\`.`);
+          }
           const setting = item.value?.value;
           if (typeof setting !== "string" || ![...SEVERITIES, "off"].includes(setting)) {
             fail(item.value ?? item.key, `rule \`${id}\` is set to \`${String(setting)}\`; expected one of error, warning, notice, off.`);
@@ -30604,84 +31407,6 @@ function readText(file, maxBytes) {
     return { problem: problem("input/binary-file", file.path, `\`${file.path}\` is not valid UTF-8; expected text, so it was not read.`) };
   }
 }
-
-// src/model/hosts.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
-
-// src/model/types.ts
-var DEV_HOST = "dev";
-var NOT_DEPLOYED_HOST = "not-deployed";
-var PLAN_HOST = "plan";
-function emptyExtraction() {
-  return { bindings: [], references: [], problems: [] };
-}
-var MAX_PORT = 65535;
-function isValidPort(n) {
-  return Number.isInteger(n) && n >= 1 && n <= MAX_PORT;
-}
-
-// src/model/hosts.ts
-var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "0.0.0.0", "::1", "[::1]", "host.docker.internal"]);
-function hostKey(name2) {
-  return name2.replace(/\([^)]*\)/g, "").toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-function hostId(label) {
-  const id = label.replace(/\([^)]*\)/g, "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return id || hostKey(label);
-}
-var HostModel = class {
-  byKey = /* @__PURE__ */ new Map();
-  byAddress = /* @__PURE__ */ new Map();
-  fileRules = [];
-  constructor(hosts = [], files = []) {
-    for (const h of hosts) this.add(h);
-    for (const f of files) this.fileRules.push({ host: this.add({ id: hostId(f.host), label: f.host, aliases: [], addresses: [] }).id, match: (0, import_picomatch3.default)(f.files, { dot: true }) });
-  }
-  /** Adds a host, merging it into a known one when any name or address matches. Returns the merged host. */
-  add(host) {
-    const names = [host.id, host.label, ...host.aliases];
-    let known = names.map((n) => this.byKey.get(hostKey(n))).find(Boolean) ?? host.addresses.map((a) => this.byAddress.get(a)).find(Boolean);
-    if (!known) {
-      known = { ...host, aliases: [...host.aliases], addresses: [...host.addresses] };
-    } else {
-      for (const n of [host.label, ...host.aliases]) if (!known.aliases.includes(n) && n !== known.label) known.aliases.push(n);
-      for (const a of host.addresses) if (!known.addresses.includes(a)) known.addresses.push(a);
-      known.location ??= host.location;
-    }
-    for (const n of [known.id, known.label, ...known.aliases]) this.byKey.set(hostKey(n), known);
-    for (const a of known.addresses) this.byAddress.set(a, known);
-    return known;
-  }
-  /** The named hosts, in insertion order, without duplicates. */
-  list() {
-    return [...new Set(this.byKey.values())];
-  }
-  /** Finds a named host by any of its names or addresses. */
-  resolve(nameOrAddress) {
-    return this.byAddress.get(nameOrAddress) ?? this.byKey.get(hostKey(nameOrAddress));
-  }
-  /** True when `name` is a special or named host id. */
-  isKnown(id) {
-    return id === DEV_HOST || id === NOT_DEPLOYED_HOST || id === PLAN_HOST || this.byKey.has(hostKey(id));
-  }
-  /**
-   * The host a file describes, when its path says so: a configured glob first, then a
-   * path segment or a dotted part of the file name that names a known host
-   * (`scripts/mac-mini/run.sh`, `docker-compose.macmini.yml`). Undefined otherwise.
-   */
-  placeFile(path2) {
-    for (const rule of this.fileRules) if (rule.match(path2)) return rule.host;
-    const segments = path2.split("/");
-    const base2 = segments.pop() ?? "";
-    const parts2 = [...segments, ...base2.split(".").slice(0, -1), ...base2.split(".").slice(1)];
-    for (const part of parts2) {
-      if (part === "") continue;
-      const host = this.byKey.get(hostKey(part));
-      if (host) return host.id;
-    }
-    return void 0;
-  }
-};
 
 // src/model/services.ts
 var ServiceIndex = class {
@@ -30977,7 +31702,7 @@ var DeployOutput = class extends ExtractionOutput {
 };
 
 // src/extract/deploy/urls.ts
-var URL2 = /([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:[^\s@/?#]*@)?(\[[^\]\s]*\]|[A-Za-z0-9._~%-]+):([A-Za-z0-9\u0000]*)/g;
+var URL2 = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/(?:[^\s@/?#]{0,256}@)?(\[[^\]\s]{0,45}\]|[A-Za-z0-9._~%-]{1,253}):([A-Za-z0-9\u0000]{0,64})/g;
 function findUrls(m) {
   const hits = [];
   for (const match of m.value.matchAll(URL2)) {
@@ -31774,15 +32499,22 @@ var dockerfileExtractor = {
     const out2 = new DeployOutput(file, "dockerfile");
     const service = dockerService(file, ctx.services);
     let vars = /* @__PURE__ */ new Map();
+    const globals = /* @__PURE__ */ new Map();
+    let inStage = false;
     const lookup = (name2) => vars.get(name2);
     for (const ins of dockerInstructions(file.text)) {
       const what = `Dockerfile ${ins.keyword}`;
       switch (ins.keyword) {
         case "FROM":
+          if (!inStage) for (const [name2, value] of vars) globals.set(name2, value);
+          inStage = true;
           vars = /* @__PURE__ */ new Map();
           break;
         case "ARG":
         case "ENV":
+          if (ins.keyword === "ARG") {
+            for (const word of ins.args.value.split(/\s+/)) if (/^[A-Za-z_]\w*$/.test(word) && globals.has(word)) vars.set(word, globals.get(word));
+          }
           for (const [name2, value] of assignments(ins, lookup)) {
             if (ins.keyword === "ENV" && name2 === "PORT" && value.value !== "") {
               const hit = out2.port(value, 0, value.value.length, "Dockerfile ENV PORT");
@@ -32405,7 +33137,7 @@ function referOtherPort(scan, variable, token) {
 }
 
 // src/extract/service-doc/references.ts
-var URL3 = /\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s@/'"`<>]+@)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(\d+)/gi;
+var URL3 = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/(?:[^\s@/'"`<>]{1,256}@)?(\[[0-9a-fA-F:.]{2,45}\]|[A-Za-z0-9_.-]{1,253}):(\d+)/gi;
 var ADDRESS_VAR_NAME = /^[A-Z][A-Z0-9_]*_(?:URL|URI|ENDPOINT|ADDR|ADDRESS)$/;
 var ADDRESS_VAR = /\b[A-Z][A-Z0-9_]*_(?:URL|URI|ENDPOINT|ADDR|ADDRESS)["']?[ \t]*(?:=|:)[ \t]*["']?$/;
 var BARE = /(?<![\w./@:-])([A-Za-z][A-Za-z0-9.-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d+)(?![\w.:-])/g;
@@ -32534,25 +33266,60 @@ function hostOfQualifier(qualifier, hosts) {
   return hosts.resolve(q)?.id;
 }
 
+// src/extract/service-doc/port-value.ts
+var NO_PORT = /^(?:none|n\/a|na|-|–|—|no|nothing|tbd|tba|tbc|\?)$/i;
+var OPENERS = /* @__PURE__ */ new Set(["_", "*", "[", "`"]);
+var WORD = /^[^\s`,;()|*_[\]]+/;
+function skipWrappers(line, pos) {
+  let link2 = false;
+  for (; ; ) {
+    const c = line[pos];
+    if (c === " " || c === "	" || c !== void 0 && OPENERS.has(c)) {
+      if (c === "[") link2 = true;
+      pos++;
+    } else if (line.startsWith("~~", pos)) {
+      const close = line.indexOf("~~", pos + 2);
+      if (close === -1) return { pos, link: link2 };
+      pos = close + 2;
+    } else {
+      return { pos, link: link2 };
+    }
+  }
+}
+function afterValue(rest, link2) {
+  let s = rest.replace(/^[_*`\]]*/, "");
+  if (link2 && s.startsWith("(")) {
+    const close = s.indexOf(")");
+    s = close === -1 ? "" : s.slice(close + 1).replace(/^[_*`]*/, "");
+  }
+  return s;
+}
+function readPortValue(text6, offset) {
+  const nl = text6.indexOf("\n", offset);
+  const line = text6.slice(offset, nl === -1 ? text6.length : nl);
+  const { pos, link: link2 } = skipWrappers(line, 0);
+  const digits = /^\d+/.exec(line.slice(pos))?.[0];
+  let value;
+  if (digits !== void 0 && !/^(?:[A-Za-z0-9]|[.-]\d)/.test(line.slice(pos + digits.length))) {
+    value = digits;
+  } else {
+    value = (WORD.exec(line.slice(pos))?.[0] ?? "").replace(/[.!:]+$/, "");
+    if (value === "" || NO_PORT.test(value)) return void 0;
+  }
+  const start3 = offset + pos;
+  const end = start3 + value.length;
+  return { text: value, start: start3, end, after: afterValue(line.slice(pos + value.length), link2) };
+}
+
 // src/extract/service-doc/declaration.ts
-var NO_PORT = /^(?:none|n\/a|na|-|–|—|no|nothing)$/i;
 var LABEL = /^port\s*(?:\(([^()]*)\))?\s*(:?)$/i;
 var HEADING = /^[ \t]{0,3}#{1,6}[ \t]+port[ \t]*(?:\(([^()]*)\))?[ \t]*:[ \t]*/i;
 function readValue(scan, offset, via, labelQualifier) {
-  const text6 = scan.file.text;
-  const lineEnd = text6.indexOf("\n", offset) === -1 ? text6.length : text6.indexOf("\n", offset);
-  const rest = text6.slice(offset, lineEnd);
-  const m = /^([ \t]*`?)([^\s`,;()|*]+)/.exec(rest);
-  if (!m) return;
-  const lead = m[1] ?? "";
-  const raw2 = (m[2] ?? "").replace(/\.$/, "");
-  if (raw2 === "" || NO_PORT.test(raw2)) return;
-  const start3 = offset + lead.length;
-  const end = start3 + raw2.length;
-  const after = text6.slice(end, lineEnd).replace(/^`/, "");
-  const qualifier = labelQualifier ?? qualifierOf(after);
+  const value = readPortValue(scan.file.text, offset);
+  if (!value) return;
+  const qualifier = labelQualifier ?? qualifierOf(value.after);
   const host = qualifier !== void 0 ? hostOfQualifier(qualifier, scan.ctx.hosts) : void 0;
-  scan.bind({ text: raw2, start: start3, end }, "declaration", via, host ?? scan.host);
+  scan.bind({ text: value.text, start: value.start, end: value.end }, "declaration", via, host ?? scan.host);
 }
 function readHeading(scan, node2) {
   const start3 = node2.position?.start.offset;
@@ -37174,7 +37941,7 @@ function splice(list3, start3, remove, items2) {
     }
   }
 }
-function push(list3, items2) {
+function push2(list3, items2) {
   if (list3.length > 0) {
     splice(list3, list3.length, 0, items2);
     return list3;
@@ -37650,15 +38417,15 @@ function resolveAllAttention(events, context) {
           };
           nextEvents = [];
           if (events[open2][1].end.offset - events[open2][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
+            nextEvents = push2(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push2(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
+          nextEvents = push2(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
+          nextEvents = push2(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
-            nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
+            nextEvents = push2(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
           }
           splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
           index2 = open2 + nextEvents.length - offset - 2;
@@ -39929,12 +40696,12 @@ function resolveToLabelEnd(events, context) {
     }
   };
   media = [["enter", group, context], ["enter", label, context]];
-  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push(media, [["enter", text6, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
-  media = push(media, [["exit", text6, context], events[close - 2], events[close - 1], ["exit", label, context]]);
-  media = push(media, events.slice(close + 1));
-  media = push(media, [["exit", group, context]]);
+  media = push2(media, events.slice(open2 + 1, open2 + offset + 3));
+  media = push2(media, [["enter", text6, context]]);
+  media = push2(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
+  media = push2(media, [["exit", text6, context], events[close - 2], events[close - 1], ["exit", label, context]]);
+  media = push2(media, events.slice(close + 1));
+  media = push2(media, [["exit", group, context]]);
   splice(events, open2, events.length, media);
   return events;
 }
@@ -40708,7 +41475,7 @@ function createTokenizer(parser2, initialize, from) {
   }
   return context;
   function write(slice2) {
-    chunks = push(chunks, slice2);
+    chunks = push2(chunks, slice2);
     main();
     if (chunks[chunks.length - 1] !== null) {
       return [];
@@ -43439,14 +44206,14 @@ var serviceDocExtractor = {
 var STRINGS = /* @__PURE__ */ new Set(["string", "template_string", "interpreted_string_literal", "raw_string_literal"]);
 var NUMBERS = /* @__PURE__ */ new Set(["number", "integer", "int_literal"]);
 var INTERPOLATIONS = /* @__PURE__ */ new Set(["template_substitution", "interpolation"]);
-var OPENERS = /* @__PURE__ */ new Set(["'", '"', "`", "string_start"]);
+var OPENERS2 = /* @__PURE__ */ new Set(["'", '"', "`", "string_start"]);
 var CLOSERS = /* @__PURE__ */ new Set(["'", '"', "`", "string_end"]);
 function stringContent(node2) {
   if (!STRINGS.has(node2.type)) return void 0;
   const kids = node2.children;
   const open2 = kids[0];
   const close = kids[kids.length - 1];
-  if (!open2 || !close || open2 === close || !OPENERS.has(open2.type) || !CLOSERS.has(close.type) || close.isMissing) return void 0;
+  if (!open2 || !close || open2 === close || !OPENERS2.has(open2.type) || !CLOSERS.has(close.type) || close.isMissing) return void 0;
   if (kids.some((k) => INTERPOLATIONS.has(k.type))) return void 0;
   return { start: open2.endIndex, end: close.startIndex };
 }
@@ -43787,7 +44554,7 @@ function isDocstring(node2) {
 }
 
 // src/extract/source/urls.ts
-var URL_PORT = /\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s/?#@'"`]*@)?(\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?):(\d+)(?!\w)/gi;
+var URL_PORT = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/(?:[^\s/?#@'"`]{0,256}@)?(\[[0-9a-f:.]{2,45}\]|[a-z0-9_](?:[a-z0-9_.-]{0,251}[a-z0-9_])?):(\d+)(?!\w)/gi;
 function findUrlPorts(value) {
   const found = [];
   for (const m of value.matchAll(URL_PORT)) {
@@ -49636,12 +50403,12 @@ function canonicalService(ctx, name2) {
 }
 
 // src/extract/registry/aspirational.ts
-var WORD = /\baspirational\b/i;
+var WORD2 = /\baspirational\b/i;
 function isAspirational(tree, firstRangeOffset) {
   for (const node2 of tree.children) {
     const s = span(node2);
     if (firstRangeOffset !== void 0 && s && s[0] >= firstRangeOffset) break;
-    if (WORD.test(toString(node2))) return true;
+    if (WORD2.test(toString(node2))) return true;
   }
   return false;
 }
@@ -49915,9 +50682,11 @@ function codeSpan(value, nodeSpan, text6) {
 // src/extract/registry/port-pairs.ts
 var STOP_WORDS = /* @__PURE__ */ new Set(["port", "ports", "on", "at", "to", "from", "was", "is", "now", "default", "and", "or", "via", "of", "the", "in", "not", "vs"]);
 var NAME3 = /^[A-Za-z][\w.-]*$/;
+var LINK = /^(?::|=|-|–|—|→|->|=>)$/;
+var GLUED_LINK = /(?::|=|–|—|→|->|=>)$/;
 function nameOf(t) {
   if (!t) return void 0;
-  const raw2 = t.kind === "word" ? t.text.replace(/:$/, "") : t.kind === "code" ? t.value : void 0;
+  const raw2 = t.kind === "word" ? t.text.replace(GLUED_LINK, "") : t.kind === "code" ? t.value : void 0;
   if (raw2 === void 0 || !NAME3.test(raw2) || STOP_WORDS.has(raw2.toLowerCase())) return void 0;
   return raw2;
 }
@@ -49930,6 +50699,7 @@ function findPortPairs(tokens) {
   let opener;
   let bound = false;
   let prev;
+  let link2 = false;
   for (const t of tokens) {
     if (isSeparator(t)) {
       if (depth === 0) opener = void 0, bound = false;
@@ -49940,7 +50710,7 @@ function findPortPairs(tokens) {
       if (depth === 0 && opener === void 0) opener = t;
       const port = t.kind === "code" && /^\d+$/.test(t.value) ? Number(t.value) : void 0;
       if (t.kind === "code" && port !== void 0 && !bound) {
-        const direct = depth === 0 && prev === opener ? nameOf(prev) : void 0;
+        const direct = depth === 0 && (prev === opener || link2) ? nameOf(opener) : void 0;
         const keyword = prev?.kind === "word" && /^port:?$/i.test(prev.text);
         const owner = direct ?? (keyword && opener && ownsKeywordPort(opener) ? nameOf(opener) : void 0);
         if (owner !== void 0) {
@@ -49949,6 +50719,7 @@ function findPortPairs(tokens) {
         }
       }
     }
+    link2 = depth === 0 && opener !== void 0 && prev === opener && t !== opener && t.kind === "word" && LINK.test(t.text);
     prev = t;
   }
   return pairs2;
@@ -49957,42 +50728,7 @@ function isSeparator(t) {
   return t.kind === "punct" && (t.char === "," || t.char === ";") || t.kind === "word" && /^(and|&)$/i.test(t.text);
 }
 
-// src/extract/registry/real-ports.ts
-var MARKER2 = /real ports today/i;
-var MARKER_DATE = /\((\d{4}-\d{2}-\d{2})\)/;
-function readRealPorts(tree, ctx) {
-  const out2 = { hosts: [], actual: [] };
-  let found;
-  walk2(tree, (node2) => {
-    if (node2.type === "paragraph" || node2.type === "heading" || node2.type === "table") return "skip";
-    if (node2.type !== "blockquote") return void 0;
-    const quote2 = node2;
-    const index2 = quote2.children.findIndex((c) => (c.type === "heading" || c.type === "paragraph") && MARKER2.test(toString(c)));
-    if (index2 < 0) return void 0;
-    found = { quote: quote2, index: index2 };
-    return "stop";
-  });
-  if (!found) return out2;
-  const marker = found.quote.children[found.index];
-  const dated = markerDate(marker, ctx);
-  if (dated) out2.dated = dated;
-  let host;
-  for (const child of found.quote.children.slice(found.index + 1)) {
-    if (child.type === "paragraph") {
-      host = readGroupLabel(child, ctx, out2);
-    } else if (child.type === "list" && host !== void 0) {
-      const owner = host;
-      walk2(child, (node2) => {
-        if (node2.type !== "paragraph") return void 0;
-        readEntries(node2.children, owner, ctx, out2);
-        return "skip";
-      });
-    } else if (child.type !== "list") {
-      host = void 0;
-    }
-  }
-  return out2;
-}
+// src/extract/registry/real-ports-group.ts
 function readGroupLabel(p, ctx, out2) {
   const label = readHostLabel(p);
   if (!label) return void 0;
@@ -50022,11 +50758,84 @@ function readEntries(nodes, host, ctx, out2) {
     });
   }
 }
+
+// src/extract/registry/real-ports.ts
+var MARKER2 = /real ports today/i;
+var MARKER_DATE = /\((\d{4}-\d{2}-\d{2})\)/;
+function readRealPorts(tree, ctx) {
+  const out2 = { hosts: [], actual: [], dates: [] };
+  const seen = /* @__PURE__ */ new Map();
+  for (const block of findBlocks(tree)) {
+    const dated = markerDate(block.marker, ctx);
+    if (dated) out2.dates.push(dated);
+    const before = out2.actual.length + ctx.problems.length;
+    readBody(block.body, void 0, ctx, out2);
+    if (out2.actual.length + ctx.problems.length === before) reportUnread(block.marker, ctx, seen);
+  }
+  return out2;
+}
+function findBlocks(tree) {
+  const blocks = [];
+  let coveredUntil = -1;
+  walk2(tree, (node2, parent, index2) => {
+    if (node2.type === "heading" && parent === tree && MARKER2.test(toString(node2))) {
+      const heading2 = node2;
+      const body2 = [];
+      for (const next of tree.children.slice(index2 + 1)) {
+        if (next.type === "heading" && next.depth <= heading2.depth) break;
+        body2.push(next);
+      }
+      blocks.push({ marker: heading2, body: body2 });
+      coveredUntil = span(body2.at(-1) ?? heading2)?.[1] ?? coveredUntil;
+      return "skip";
+    }
+    if (node2.type === "paragraph" || node2.type === "heading" || node2.type === "table") return "skip";
+    if (node2.type !== "blockquote") return void 0;
+    if ((span(node2)?.[0] ?? 0) < coveredUntil) return "skip";
+    const quote2 = node2;
+    const at = quote2.children.findIndex((c) => (c.type === "heading" || c.type === "paragraph") && MARKER2.test(toString(c)));
+    if (at < 0) return void 0;
+    blocks.push({ marker: quote2.children[at], body: quote2.children.slice(at + 1) });
+    return "skip";
+  });
+  return blocks;
+}
+function readBody(children, host, ctx, out2) {
+  for (const child of children) {
+    if (child.type === "paragraph") host = readGroupLabel(child, ctx, out2);
+    else if (child.type === "list") readList(child, host, ctx, out2);
+    else host = void 0;
+  }
+}
+function readList(list3, host, ctx, out2) {
+  for (const item of list3.children) {
+    const first = item.children[0];
+    const labelled = first?.type === "paragraph" ? readGroupLabel(first, ctx, out2) : void 0;
+    if (labelled !== void 0) readBody(item.children.slice(1), labelled, ctx, out2);
+    else if (host !== void 0) readAllEntries(item, host, ctx, out2);
+  }
+}
+function readAllEntries(node2, host, ctx, out2) {
+  walk2(node2, (n) => {
+    if (n.type !== "paragraph") return void 0;
+    readEntries(n.children, host, ctx, out2);
+    return "skip";
+  });
+}
+function reportUnread(marker, ctx, seen) {
+  const [start3, end] = span(marker) ?? [0, 0];
+  const text6 = toString(marker).trim();
+  const name2 = text6.replace(MARKER_DATE, "").replace(/\s+/g, " ").trim();
+  const nth = (seen.get(name2) ?? 0) + 1;
+  seen.set(name2, nth);
+  const line = ctx.locator.range(start3, end).line;
+  const message = `Found the marker \`${text6}\` on line ${line} but no \`name \`port\`\` entry after it; expected bold host labels (\`**Mac Mini:**\`, or \`- **Mac Mini:**\` as a list item) each followed by bullets like \`- mana-auth \`3001\`\`, so no real port was read from this block`;
+  addProblem(ctx, "unread-real-ports", message, start3, end, `real-ports:${name2}:${nth}`);
+}
 function markerDate(marker, ctx) {
   const s = span(marker);
   if (!s) return void 0;
-  const source = ctx.text.slice(s[0], s[1]);
-  const m = MARKER_DATE.exec(source);
+  const m = MARKER_DATE.exec(ctx.text.slice(s[0], s[1]));
   if (!m) return void 0;
   const start3 = s[0] + m.index + 1;
   return { label: "Real ports today", date: m[1], location: ctx.locator.range(start3, start3 + m[1].length) };
@@ -50101,7 +50910,7 @@ function parseRegistry(path2, text6, services) {
   const real = readRealPorts(tree, ctx);
   doc.hosts = real.hosts;
   doc.actual = real.actual;
-  doc.dates = [...readDatedLines(tree, ctx), ...real.dated ? [real.dated] : []].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+  doc.dates = [...readDatedLines(tree, ctx), ...real.dates].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
   return { doc, problems: ctx.problems };
 }
 function readTables(tree, placed, ctx, doc) {
@@ -50197,716 +51006,6 @@ function normalizeHosts(model) {
   model.bindings.forEach(fix2);
   model.references.forEach(fix2);
 }
-
-// src/rules/rule.ts
-var DOCS_URL = "https://github.com/portwarden/portwarden/blob/main/docs/rules.md";
-function ruleUrl(id) {
-  return `${DOCS_URL}#${id.toLowerCase().replace(/[^a-z0-9-]/g, "")}`;
-}
-function defineRule(def) {
-  return { ...def, url: ruleUrl(def.id) };
-}
-function runRules(rules, model, settings = {}) {
-  const findings = [];
-  for (const rule of rules) {
-    const setting = settings[rule.id];
-    if (setting === "off") continue;
-    const seen = /* @__PURE__ */ new Set();
-    try {
-      rule.check(model, (r) => {
-        const fp = fingerprint(rule.id, r.key);
-        if (seen.has(fp)) return;
-        seen.add(fp);
-        findings.push({
-          ruleId: rule.id,
-          severity: setting ?? r.severity ?? rule.defaultSeverity,
-          message: r.message,
-          location: r.location,
-          related: r.related ?? [],
-          ...r.fix ? { fix: r.fix } : {},
-          fingerprint: fp,
-          url: rule.url
-        });
-      });
-    } catch (error2) {
-      findings.push({
-        ruleId: "internal/rule-crashed",
-        severity: "error",
-        message: `Rule \`${rule.id}\` crashed: ${error2 instanceof Error ? error2.message : String(error2)}; its findings are missing from this run.`,
-        location: { file: model.registryPath, line: 1, column: 1, endLine: 1, endColumn: 1 },
-        related: [],
-        fingerprint: fingerprint("internal/rule-crashed", rule.id),
-        url: ruleUrl("internal/rule-crashed")
-      });
-    }
-  }
-  return findings;
-}
-
-// src/rules/registry-range-overlap.ts
-function describeRange(s) {
-  const range = `${s.range.start}-${s.range.end}`;
-  const title = s.title.trim();
-  if (/^\d/.test(title) || title === "") return `\`${range}\``;
-  return `\`${range}\` (${title})`;
-}
-var registryRangeOverlap = defineRule({
-  id: "registry/range-overlap",
-  description: "Two range headings of the registry overlap.",
-  defaultSeverity: "warning",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    const ranged = registry.sections.filter((s) => s.range !== void 0).sort((a, b) => compareLocations(a.location, b.location));
-    ranged.forEach((later, j) => {
-      for (const earlier of ranged.slice(0, j)) {
-        const start3 = Math.max(earlier.range.start, later.range.start);
-        const end = Math.min(earlier.range.end, later.range.end);
-        if (start3 > end) continue;
-        const shared = start3 === end ? `port ${start3}` : `ports ${start3}-${end}`;
-        report({
-          message: `Range ${describeRange(later)} overlaps range ${describeRange(earlier)} on ${shared}; expected every range heading to cover its own ports.`,
-          location: later.location,
-          related: [{ location: earlier.location, message: `range ${earlier.range.start}-${earlier.range.end} is declared here` }],
-          key: `${registry.path}|${earlier.range.start}-${earlier.range.end}|${later.range.start}-${later.range.end}`
-        });
-      }
-    });
-  }
-});
-
-// src/rules/registry-out-of-range.ts
-var registryOutOfRange = defineRule({
-  id: "registry/out-of-range",
-  description: "A plan row's port lies outside its section heading's range.",
-  defaultSeverity: "warning",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    for (const section of registry.sections) {
-      if (!section.range) continue;
-      const { start: start3, end } = section.range;
-      for (const row2 of section.rows) {
-        const outside = row2.ports.filter((p) => p < start3 || p > end);
-        if (outside.length === 0) continue;
-        const what = row2.service ? `of \`${row2.service}\`` : "of a reserved row";
-        const ports = outside.length === 1 ? `Port \`${outside[0]}\`` : `Ports \`${row2.portText}\``;
-        report({
-          message: `${ports} ${what} ${outside.length === 1 ? "lies" : "lie"} outside its section's range ${describeRange(section)}; expected a port in ${start3}-${end} or a section whose range covers it.`,
-          location: row2.location,
-          related: [{ location: section.location, message: `the section's range ${start3}-${end} is declared here` }],
-          key: `${registry.path}|${start3}-${end}|${row2.service ?? "(reserved)"}|${outside.join(",")}`
-        });
-      }
-    }
-  }
-});
-
-// src/rules/evidence.ts
-var SOURCE_NAMES = {
-  "claude-md": "CLAUDE.md",
-  compose: "compose",
-  dockerfile: "Dockerfile",
-  env: ".env",
-  "env-generator": "",
-  // its statements say "… in the env generator" themselves
-  typescript: "TypeScript default",
-  javascript: "JavaScript default",
-  python: "Python default",
-  go: "Go default",
-  shell: "shell script",
-  "package-json": "package.json script",
-  launchd: "launchd plist",
-  cloudflared: "cloudflared",
-  prometheus: "Prometheus"
-};
-function describeSource(b) {
-  if (b.kind === "registry-plan") return "registry plan";
-  if (b.kind === "registry-actual") return b.host === NOT_DEPLOYED_HOST ? "registry, not deployed" : "registry actual";
-  const name2 = SOURCE_NAMES[b.source] ?? b.source;
-  if (!b.via) return name2 || b.source;
-  return name2 ? `${name2} \`${b.via}\`` : b.via;
-}
-function relatedBinding(b, verb = defaultVerb(b)) {
-  return { location: b.location, message: `\`${b.service}\` ${verb} ${b.port} here (${describeSource(b)})` };
-}
-function defaultVerb(b) {
-  if (b.kind === "registry-plan") return "is planned at";
-  if (b.kind === "registry-actual" && b.host === NOT_DEPLOYED_HOST) return "is not deployed; default port";
-  return "binds";
-}
-function relatedReference(r) {
-  return { location: r.location, message: `expects \`${r.target}\` at ${r.port} here (${r.source} ${r.kind})` };
-}
-function byLocation(a, b) {
-  return compareLocations(a.location, b.location);
-}
-function groupBy(items2, key) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const item of items2) {
-    const k = key(item);
-    const list3 = groups2.get(k);
-    if (list3) list3.push(item);
-    else groups2.set(k, [item]);
-  }
-  return groups2;
-}
-function distinct(ports) {
-  return [...new Set(ports)].sort((a, b) => a - b);
-}
-function portList(ports, joiner = "or") {
-  const quoted = distinct(ports).map((p) => `\`${p}\``);
-  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} ${joiner} ${quoted[quoted.length - 1]}`;
-}
-function nameList(names) {
-  const quoted = names.map((n) => `\`${n}\``);
-  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
-}
-function spansPort(location2, port) {
-  return location2.line === location2.endLine && location2.endColumn - location2.column === String(port).length;
-}
-
-// src/rules/registry-duplicate-port.ts
-var registryDuplicatePort = defineRule({
-  id: "registry/duplicate-port",
-  description: "One port is assigned to two services in the plan, or a reserved port is assigned.",
-  defaultSeverity: "error",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    const rows = registry.sections.flatMap((s) => s.rows).sort(byLocation);
-    const serviceRows = rows.filter((r) => !r.reserved && r.service !== void 0);
-    const name2 = (r) => model.services.canonical(r.service);
-    const byPort = /* @__PURE__ */ new Map();
-    for (const row2 of serviceRows) for (const port of new Set(row2.ports)) byPort.set(port, [...byPort.get(port) ?? [], row2]);
-    for (const [port, claimants] of byPort) {
-      const services = [...new Set(claimants.map(name2))];
-      if (services.length < 2) continue;
-      const firstService = name2(claimants[0]);
-      const primary = claimants.find((r) => name2(r) !== firstService);
-      const others = services.filter((s) => s !== name2(primary));
-      report({
-        message: `Port \`${port}\` of \`${name2(primary)}\` is already assigned to ${nameList(others)} in the plan; expected every port to be assigned exactly once.`,
-        location: primary.location,
-        related: claimants.filter((r) => r !== primary).map((r) => ({ location: r.location, message: `\`${name2(r)}\` is assigned ${port} here` })),
-        key: `${registry.path}|${port}|${services.sort().join(",")}`
-      });
-    }
-    for (const reserved of rows.filter((r) => r.reserved)) {
-      const held = new Set(reserved.ports);
-      for (const row2 of serviceRows) {
-        const inside = row2.ports.filter((p) => held.has(p));
-        if (inside.length === 0) continue;
-        report({
-          message: `Port \`${inside[0]}\` of \`${name2(row2)}\` lies inside the reserved range \`${reserved.portText}\`; expected a free port or the reservation to be narrowed.`,
-          location: row2.location,
-          related: [{ location: reserved.location, message: `${reserved.portText} is reserved here` }],
-          key: `${registry.path}|reserved ${reserved.portText}|${name2(row2)}|${inside.join(",")}`
-        });
-      }
-    }
-  }
-});
-
-// src/rules/registry-principle-last-digits.ts
-function inHundred(port, base2) {
-  return port >= base2 && port < base2 + 100;
-}
-var lastTwo = (port) => String(port % 100).padStart(2, "0");
-var registryPrincipleLastDigits = defineRule({
-  id: "registry/principle-last-digits",
-  description: "A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits.",
-  defaultSeverity: "notice",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    for (const row2 of registry.sections.flatMap((s) => s.rows)) {
-      const partner = row2.correspondsTo;
-      if (!partner || row2.reserved || row2.ports.length !== 1) continue;
-      const port = row2.ports[0];
-      if (!inHundred(port, 5e3) || !inHundred(partner.port, 3e3)) continue;
-      if (lastTwo(port) === lastTwo(partner.port)) continue;
-      const frontend = row2.service ?? row2.portText;
-      const backend = partner.service ? `\`${partner.service}\` on \`${partner.port}\`` : `\`${partner.port}\``;
-      report({
-        message: `Frontend \`${frontend}\` on \`${port}\` corresponds to ${backend}, but their last two digits differ ("${lastTwo(port)}" vs "${lastTwo(partner.port)}"); expected \`50${lastTwo(partner.port)}\` to match the backend where possible.`,
-        location: row2.location,
-        related: [{ location: partner.location, message: `the corresponding backend ${partner.port} is named here` }],
-        key: `${registry.path}|${frontend}|${port}|${partner.port}`
-      });
-    }
-  }
-});
-
-// src/rules/selectors.ts
-var COMPOSE_SOURCE = "compose";
-var DOCKERFILE_SOURCE = "dockerfile";
-function serviceOf(model, b) {
-  return model.services.canonical(b.service);
-}
-function isRegistryBinding(b) {
-  return b.kind === "registry-plan" || b.kind === "registry-actual";
-}
-function isMachineHost(host) {
-  return host !== PLAN_HOST && host !== NOT_DEPLOYED_HOST;
-}
-function claimsHostPort(b) {
-  if (!isMachineHost(b.host)) return false;
-  switch (b.kind) {
-    case "registry-actual":
-    case "source-default":
-      return true;
-    case "service-doc":
-      return b.strength === "declaration";
-    case "deploy":
-      return b.network !== "container";
-    default:
-      return false;
-  }
-}
-function bindingsOf(model, service) {
-  return [...modelIndex(model).byService.get(service) ?? []];
-}
-function docDeclarations(model) {
-  return model.bindings.filter((b) => b.kind === "service-doc" && b.strength === "declaration");
-}
-function listenPort(b) {
-  if (b.kind !== "deploy") return void 0;
-  if (b.network === "container") return b.port;
-  if (b.containerPort !== void 0) return b.containerPort;
-  if (b.source === COMPOSE_SOURCE) return void 0;
-  return b.port;
-}
-function takenByOther(model, host, port, service) {
-  const who = modelIndex(model).claimants.get(`${host}|${port}`);
-  return who !== void 0 && [...who].some((s) => s !== service);
-}
-var memo = /* @__PURE__ */ new WeakMap();
-function inputsOf(model) {
-  const actual = model.registry?.actual;
-  return [model.services, model.bindings, model.bindings.length, model.serviceDirs, model.serviceDirs.length, actual, actual?.length];
-}
-function modelIndex(model) {
-  const inputs = inputsOf(model);
-  const known = memo.get(model);
-  if (known && known.inputs.every((x, i2) => x === inputs[i2])) return known.index;
-  const index2 = buildIndex(model);
-  memo.set(model, { index: index2, inputs });
-  return index2;
-}
-function buildIndex(model) {
-  const byService = /* @__PURE__ */ new Map();
-  const claimedPorts = /* @__PURE__ */ new Map();
-  const claimants = /* @__PURE__ */ new Map();
-  for (const b of model.bindings) {
-    const service = model.services.canonical(b.service);
-    push2(byService, service, b);
-    if (!claimsHostPort(b)) continue;
-    const key = `${b.host}|${b.port}`;
-    const who = claimants.get(key);
-    if (who) who.add(service);
-    else claimants.set(key, /* @__PURE__ */ new Set([service]));
-    const ports = claimedPorts.get(b.host);
-    if (ports) ports.add(b.port);
-    else claimedPorts.set(b.host, /* @__PURE__ */ new Set([b.port]));
-  }
-  const registryActualByService = /* @__PURE__ */ new Map();
-  for (const b of model.registry?.actual ?? []) push2(registryActualByService, model.services.canonical(b.service), b);
-  const serviceDirNames = new Set(model.serviceDirs.map((d) => model.services.canonical(d.name)));
-  return { byService, claimedPorts, claimants, serviceDirNames, registryActualByService };
-}
-function push2(map3, key, b) {
-  const list3 = map3.get(key);
-  if (list3) list3.push(b);
-  else map3.set(key, [b]);
-}
-
-// src/rules/registry-plan-drift.ts
-var registryPlanDrift = defineRule({
-  id: "registry/plan-drift",
-  description: "The registry's plan and its real ports disagree for a service.",
-  defaultSeverity: "warning",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    const plan = groupBy(registry.plan, (b) => serviceOf(model, b));
-    const actual = groupBy([...registry.actual].sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
-    for (const entries2 of actual.values()) {
-      const service = serviceOf(model, entries2[0]);
-      const host = entries2[0].host;
-      const planned = plan.get(service);
-      if (!planned) continue;
-      const plannedPorts = new Set(planned.map((b) => b.port));
-      const off = entries2.filter((b) => !plannedPorts.has(b.port));
-      if (off.length === 0) continue;
-      const where2 = host === NOT_DEPLOYED_HOST ? "is listed as not deployed with port" : `runs on host \`${host}\` at`;
-      report({
-        message: `\`${service}\` ${where2} ${portList(off.map((b) => b.port), "and")}, but the plan assigns it ${portList([...plannedPorts])}; expected the plan and the real ports to agree (move the service or update the plan).`,
-        location: off[0].location,
-        related: [...off.slice(1), ...planned].map((b) => relatedBinding(b)),
-        key: `${registry.path}|${service}|${host}|${distinct(off.map((b) => b.port)).join(",")}|${distinct([...plannedPorts]).join(",")}`,
-        ...registry.aspirational ? { severity: "notice" } : {}
-      });
-    }
-  }
-});
-
-// src/rules/collision-same-host.ts
-var collisionSameHost = defineRule({
-  id: "collision/same-host",
-  description: "Two services bind the same port on the same host.",
-  defaultSeverity: "error",
-  check(model, report) {
-    const claims = model.bindings.filter(claimsHostPort).sort(byLocation);
-    for (const group of groupBy(claims, (b) => `${b.host}\0${b.port}`).values()) {
-      const services = [...new Set(group.map((b) => serviceOf(model, b)))].sort();
-      if (services.length < 2) continue;
-      const { host, port } = group[0];
-      const subject = services[services.length - 1];
-      const primary = group.find((b) => serviceOf(model, b) === subject);
-      const others = services.filter((s) => s !== subject);
-      report({
-        message: `Port \`${port}\` of \`${subject}\` collides with ${nameList(others)} on host \`${host}\`; expected one service per port on a host.`,
-        location: primary.location,
-        related: group.filter((b) => b !== primary).map((b) => relatedBinding(b)),
-        key: `${host}|${port}|${services.join(",")}`,
-        severity: host === DEV_HOST ? "warning" : "error"
-      });
-    }
-  }
-});
-
-// src/rules/doc-registry-drift.ts
-function registryCounterparts(model, service, host) {
-  const entries2 = modelIndex(model).registryActualByService.get(service) ?? [];
-  const sameHost = entries2.filter((b) => b.host === host);
-  if (sameHost.length > 0) return sameHost;
-  return distinct(entries2.map((b) => b.port)).length === 1 ? entries2 : [];
-}
-var docRegistryDrift = defineRule({
-  id: "doc/registry-drift",
-  description: "A service's CLAUDE.md declares a port the registry's real ports contradict.",
-  defaultSeverity: "error",
-  check(model, report) {
-    if (!model.registry) return;
-    const declarations = docDeclarations(model).sort(byLocation);
-    const perDoc = groupBy(declarations, (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
-    for (const docDecls of perDoc.values()) {
-      const { host, location: location2 } = docDecls[0];
-      const service = serviceOf(model, docDecls[0]);
-      const registry = registryCounterparts(model, service, host);
-      if (registry.length === 0) continue;
-      const expected = distinct(registry.map((b) => b.port));
-      for (const same of groupBy(docDecls, (b) => String(b.port)).values()) {
-        const doc = same[0];
-        if (expected.includes(doc.port)) continue;
-        const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `\`${h}\``).join(", ");
-        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0], service);
-        report({
-          message: `\`${service}\`'s doc declares port \`${doc.port}\`, but the registry lists it at ${portList(expected)} (host ${hosts}); expected the doc to match the registry.`,
-          location: doc.location,
-          related: [...same.slice(1), ...registry].map((b) => relatedBinding(b)),
-          key: `${service}|${host}|${location2.file}|${doc.port}|${expected.join(",")}`,
-          ...fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}
-        });
-      }
-    }
-  }
-});
-
-// src/rules/drift-doc-vs-source.ts
-var driftDocVsSource = defineRule({
-  id: "drift/doc-vs-source",
-  description: "A service's CLAUDE.md declares a port its source default does not use.",
-  defaultSeverity: "error",
-  check(model, report) {
-    const defaults = groupBy(
-      model.bindings.filter((b) => b.kind === "source-default").sort(byLocation),
-      (b) => `${serviceOf(model, b)}\0${b.host}`
-    );
-    const perDoc = groupBy(docDeclarations(model).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
-    for (const docDecls of perDoc.values()) {
-      const { host, location: location2 } = docDecls[0];
-      const service = serviceOf(model, docDecls[0]);
-      const sources = defaults.get(`${service}\0${host}`);
-      if (!sources) continue;
-      const expected = distinct(sources.map((b) => b.port));
-      for (const same of groupBy(docDecls, (b) => String(b.port)).values()) {
-        const doc = same[0];
-        if (expected.includes(doc.port)) continue;
-        const files = [...new Set(sources.map((b) => b.location.file))].join(", ");
-        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0], service);
-        report({
-          message: `\`${service}\`'s doc declares port \`${doc.port}\`, but its source default on host \`${host}\` is ${portList(expected)} (${files}); expected the doc to match the code.`,
-          location: doc.location,
-          related: [...same.slice(1), ...sources].map((b) => relatedBinding(b)),
-          key: `${service}|${host}|${location2.file}|${doc.port}|${expected.join(",")}`,
-          ...fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}
-        });
-      }
-    }
-  }
-});
-
-// src/rules/drift-deploy.ts
-var MIRRORS_DEFAULT = /* @__PURE__ */ new Set(["env-generator", "env"]);
-var runsDirectly = (b) => b.network !== "container" && b.containerPort === void 0 && b.source !== COMPOSE_SOURCE && b.source !== DOCKERFILE_SOURCE;
-function statementsOf(own4) {
-  const deploy = own4.filter((b) => b.kind === "deploy" && isMachineHost(b.host)).sort(byLocation);
-  const composeHosts = new Set(deploy.filter((b) => b.source === COMPOSE_SOURCE).map((b) => b.host));
-  const directHosts = new Set(deploy.filter(runsDirectly).map((b) => b.host));
-  const out2 = [];
-  for (const b of deploy) {
-    if (runsDirectly(b)) {
-      out2.push({ binding: b, port: b.port, host: b.host, scope: "process" });
-      continue;
-    }
-    const inside = listenPort(b);
-    const hosts = b.source === DOCKERFILE_SOURCE ? /* @__PURE__ */ new Set([b.host, ...composeHosts]) : [b.host];
-    if (inside !== void 0) for (const host of hosts) out2.push({ binding: b, port: inside, host, scope: "container" });
-    if (b.source === COMPOSE_SOURCE && b.network !== "container" && directHosts.has(b.host)) out2.push({ binding: b, port: b.port, host: b.host, scope: "process" });
-  }
-  for (const b of own4.filter((d) => d.kind === "source-default" && directHosts.has(d.host)).sort(byLocation)) out2.push({ binding: b, port: b.port, host: b.host, scope: "process" });
-  return out2;
-}
-var driftDeploy = defineRule({
-  id: "drift/deploy",
-  description: "A service's deploy files disagree about its listen port on one host.",
-  defaultSeverity: "warning",
-  check(model, report) {
-    for (const [service, own4] of modelIndex(model).byService) {
-      const defaults = new Set(own4.filter((b) => b.kind === "source-default").map((b) => b.port));
-      for (const all2 of groupBy(statementsOf(own4), (s) => `${s.host}\0${s.scope}`).values()) {
-        const { host, scope } = all2[0];
-        const ports = distinct(all2.map((s) => s.port));
-        if (ports.length < 2) continue;
-        const count = (p) => all2.filter((s) => s.port === p).length;
-        const inCode = (p) => defaults.has(p) ? 1 : 0;
-        const first = (p) => all2.findIndex((s) => s.port === p);
-        const fromDefault = all2.find((s) => s.binding.kind === "source-default")?.port;
-        const expected = fromDefault ?? [...ports].sort((a, b) => count(b) - count(a) || inCode(b) - inCode(a) || first(a) - first(b))[0];
-        const primary = all2.find((s) => s.port !== expected && s.binding.kind === "deploy") ?? all2.find((s) => s.port !== expected);
-        const agree = all2.find((s) => s.port === expected);
-        const verb = scope === "container" ? "listens on" : "runs on";
-        const where2 = (s) => `${s.binding.location.file} ${s.binding.via ?? s.binding.source}`;
-        const fixable = fromDefault !== void 0 && ports.length === 2 && MIRRORS_DEFAULT.has(primary.binding.source) && spansPort(primary.binding.location, primary.port) && !takenByOther(model, host, expected, service);
-        report({
-          message: `\`${service}\` ${verb} \`${primary.port}\` on host \`${host}\` per ${where2(primary)}, but ${where2(agree)} says \`${expected}\`; expected its deploy files to agree on one port.`,
-          location: primary.binding.location,
-          related: all2.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `\`${service}\` ${verb} ${s.port} here (${describeSource(s.binding)})` })),
-          key: `${service}|${host}|${scope}|${ports.join(",")}`,
-          ...fixable ? { fix: { location: primary.binding.location, text: String(expected) } } : {}
-        });
-      }
-    }
-  }
-});
-
-// src/rules/stale-reference.ts
-function servicePorts(model, service, r) {
-  const own4 = (modelIndex(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
-  const out2 = [];
-  for (const b of own4) {
-    if (b.host === r.host && (claimsHostPort(b) || b.kind === "service-doc" && b.strength === "support")) out2.push({ port: b.port, binding: b });
-    if (r.containerNetwork && (b.host === r.host || b.source === DOCKERFILE_SOURCE)) {
-      const inside = listenPort(b);
-      if (inside !== void 0 && (b.network === "container" || b.containerPort !== void 0)) out2.push({ port: inside, binding: b });
-    }
-  }
-  return out2;
-}
-function targetService(model, r) {
-  if (r.containerNetwork && r.fromService && LOOPBACK.has(r.target.toLowerCase())) return model.services.canonical(r.fromService);
-  const name2 = model.services.canonical(r.target);
-  const index2 = modelIndex(model);
-  if (model.services.has(name2) || index2.serviceDirNames.has(name2)) return name2;
-  return index2.byService.has(name2) ? name2 : void 0;
-}
-var staleReference = defineRule({
-  id: "stale-reference",
-  description: "A reference expects a service or host at a port nothing binds there.",
-  defaultSeverity: "error",
-  check(model, report) {
-    const refs = [...model.references].sort(byLocation);
-    for (const same of groupBy(refs, (r) => `${r.location.file}\0${r.target}\0${r.port}\0${r.host}\0${r.containerNetwork ? 1 : 0}`).values()) {
-      const r = same[0];
-      const others = same.slice(1).map(relatedReference);
-      const key = `${r.location.file}|${r.target}|${r.port}|${r.host}${r.containerNetwork ? "|container" : ""}`;
-      const service = targetService(model, r);
-      if (service !== void 0) {
-        const bound = servicePorts(model, service, r);
-        if (bound.some((x) => x.port === r.port)) continue;
-        if (bound.length > 0) {
-          const ports = distinct(bound.map((x) => x.port));
-          const fixable = ports.length === 1 && same.length === 1 && spansPort(r.location, r.port);
-          report({
-            message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\` on host \`${r.host}\`, but it binds ${portList(ports)} there (${bound[0].binding.location.file}); expected the reference to use the port the service binds.`,
-            location: r.location,
-            related: [...others, ...sortedUnique(bound.map((x) => x.binding)).map((b) => relatedBinding(b))],
-            key,
-            ...fixable ? { fix: { location: r.location, text: String(ports[0]) } } : {}
-          });
-          continue;
-        }
-        const anywhere = modelIndex(model).byService.get(service) ?? [];
-        if (anywhere.some((b) => b.port === r.port || b.containerPort === r.port)) continue;
-        report({
-          message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\`, but nothing shows \`${service}\` binding ${r.port} on host \`${r.host}\` or elsewhere; expected a binding for it.`,
-          location: r.location,
-          related: [...others, ...sortedUnique(anywhere).map((b) => relatedBinding(b))],
-          key,
-          severity: "warning"
-        });
-        continue;
-      }
-      const host = LOOPBACK.has(r.target.toLowerCase()) ? r.host : model.hosts.resolve(r.target)?.id;
-      if (host === void 0) continue;
-      if (modelIndex(model).claimedPorts.get(host)?.has(r.port)) continue;
-      report({
-        message: `\`${r.target}:${r.port}\` expects a service at port \`${r.port}\` on host \`${host}\`, but nothing binds ${r.port} there; expected a service, doc or deploy file binding it.`,
-        location: r.location,
-        related: others,
-        key,
-        severity: "warning"
-      });
-    }
-  }
-});
-function sortedUnique(bindings) {
-  return [...new Set(bindings)].sort(byLocation);
-}
-
-// src/rules/registry-actual-drift.ts
-var registryActualDrift = defineRule({
-  id: "registry/actual-drift",
-  description: "The registry's real port for a host disagrees with that host's deploy files.",
-  defaultSeverity: "warning",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    const deploy = groupBy(
-      model.bindings.filter((b) => b.kind === "deploy" && b.network !== "container" && isMachineHost(b.host)).sort(byLocation),
-      (b) => `${serviceOf(model, b)}\0${b.host}`
-    );
-    const actual = groupBy(registry.actual.filter((b) => isMachineHost(b.host)).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
-    for (const [key, entries2] of actual) {
-      const files = deploy.get(key);
-      if (!files) continue;
-      const expected = distinct(files.map((b) => b.port));
-      const stale = entries2.filter((b) => !expected.includes(b.port));
-      if (stale.length === 0) continue;
-      const entry = stale[0];
-      const service = serviceOf(model, entry);
-      const fixable = entries2.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port) && !takenByOther(model, entry.host, expected[0], service);
-      report({
-        message: `The registry lists \`${service}\` at \`${entry.port}\` on host \`${entry.host}\`, but its deploy files bind ${portList(expected)} there (${[...new Set(files.map((b) => b.location.file))].join(", ")}); expected the registry to match what is deployed.`,
-        location: entry.location,
-        related: [...stale.slice(1), ...files].map((b) => relatedBinding(b)),
-        key: `${registry.path}|${service}|${entry.host}|${distinct(stale.map((b) => b.port)).join(",")}|${expected.join(",")}`,
-        ...fixable ? { fix: { location: entry.location, text: String(expected[0]) } } : {}
-      });
-    }
-  }
-});
-
-// src/rules/registry-unregistered.ts
-var PREFERENCE = ["service-doc", "source-default", "deploy"];
-var registryUnregistered = defineRule({
-  id: "registry/unregistered",
-  description: "A service binds ports but has no entry in the registry.",
-  defaultSeverity: "warning",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    const registered = new Set([...registry.plan, ...registry.actual].map((b) => serviceOf(model, b)));
-    const unregistered = /* @__PURE__ */ new Map();
-    for (const b of model.bindings) {
-      if (isRegistryBinding(b)) continue;
-      const service = serviceOf(model, b);
-      if (!registered.has(service)) unregistered.set(service, [...unregistered.get(service) ?? [], b]);
-    }
-    for (const [service, own4] of [...unregistered].sort(([a], [b]) => a < b ? -1 : 1)) {
-      const ordered = own4.sort((a, b) => PREFERENCE.indexOf(a.kind) - PREFERENCE.indexOf(b.kind) || byLocation(a, b));
-      const primary = ordered[0];
-      const ports = [...new Set(own4.map((b) => b.port))].sort((a, b) => a - b);
-      report({
-        message: `\`${service}\` binds port ${ports.map((p) => `\`${p}\``).join(", ")} but has no entry in the registry \`${registry.path}\`; expected a row in a range table (and a real-ports entry once deployed).`,
-        location: primary.location,
-        related: ordered.slice(1).map((b) => relatedBinding(b)),
-        key: `${registry.path}|${service}`
-      });
-    }
-  }
-});
-
-// src/rules/registry-orphan.ts
-var registryOrphan = defineRule({
-  id: "registry/orphan",
-  description: "A registry entry names a service the repository does not have.",
-  defaultSeverity: "notice",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    const outside = model.bindings.filter((b) => !isRegistryBinding(b));
-    if (model.serviceDirs.length === 0 && outside.length === 0) return;
-    const known = /* @__PURE__ */ new Set([
-      ...model.serviceDirs.map((d) => model.services.canonical(d.name)),
-      ...outside.map((b) => serviceOf(model, b)),
-      ...model.references.map((r) => model.services.canonical(r.target))
-    ]);
-    const entries2 = [...registry.plan, ...registry.actual].sort(byLocation);
-    for (const [service, own4] of groupBy(entries2, (b) => serviceOf(model, b))) {
-      if (known.has(service)) continue;
-      const where2 = own4.map((b) => b.kind === "registry-plan" ? `plan \`${b.port}\`` : `\`${b.port}\` on \`${b.host}\``);
-      report({
-        message: `The registry lists \`${service}\` (${[...new Set(where2)].join(", ")}), but the repository has no service directory, binding or reference for it; expected the entry to name an existing service, or to be removed.`,
-        location: own4[0].location,
-        related: own4.slice(1).map((b) => relatedBinding(b)),
-        key: `${registry.path}|${service}`
-      });
-    }
-  }
-});
-
-// src/rules/doc-missing-port.ts
-var docMissingPort = defineRule({
-  id: "doc/missing-port",
-  description: "A service's CLAUDE.md is missing or declares no port.",
-  defaultSeverity: "notice",
-  check(model, report) {
-    for (const dir of model.serviceDirs) {
-      const service = model.services.canonical(dir.name);
-      const own4 = bindingsOf(model, service).sort(byLocation);
-      if (own4.some((b) => b.kind === "service-doc" && b.strength === "declaration")) continue;
-      const evidence = own4.filter((b) => b.strength !== "weak" && (!isRegistryBinding(b) || b.kind === "registry-actual"));
-      const hint = evidence.length > 0 ? ` (elsewhere it binds ${[...new Set(evidence.map((b) => b.port))].map((p) => `\`${p}\``).join(", ")})` : "";
-      report({
-        message: dir.doc ? `\`${dir.doc}\` declares no port for \`${service}\`${hint}; expected a line such as \`## Port: NNNN\`.` : `\`${dir.path}\` has no CLAUDE.md, so \`${service}\` documents no port${hint}; expected a CLAUDE.md with a line such as \`## Port: NNNN\`.`,
-        location: fileLocation(dir.doc ?? dir.path),
-        related: evidence.map((b) => relatedBinding(b)),
-        key: `${dir.path}|${dir.doc ?? "(no doc)"}`
-      });
-    }
-  }
-});
-
-// src/rules/index.ts
-var allRules = [
-  registryRangeOverlap,
-  registryOutOfRange,
-  registryDuplicatePort,
-  registryPrincipleLastDigits,
-  registryPlanDrift,
-  collisionSameHost,
-  docRegistryDrift,
-  driftDocVsSource,
-  driftDeploy,
-  staleReference,
-  registryActualDrift,
-  registryUnregistered,
-  registryOrphan,
-  docMissingPort
-];
 
 // src/engine.ts
 async function check2(options) {
