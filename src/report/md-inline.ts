@@ -24,6 +24,18 @@ export function inline(text: string): string {
     .join('');
 }
 
+/**
+ * `text` as a code span in a table cell: nothing inside a code span is an escape or an entity,
+ * so only `|` (which ends a GFM cell first) is escaped, and the fence is longer than any run of
+ * backticks in the text.
+ */
+export function code(text: string): string {
+  const flat = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const fence = '`'.repeat(Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
 /** A link to `path` at `sha` in the repository, at `line` when given. */
 export function blobUrl(run: Pick<RunReport, 'context'>, sha: string, path: string, line?: number): string {
   const { serverUrl, owner, repo } = run.context;

@@ -8,7 +8,7 @@
  */
 import { DEV_HOST, NOT_DEPLOYED_HOST, PLAN_HOST, type Binding } from '../model/types.js';
 import type { Chunk } from './limits.js';
-import { inline } from './md-inline.js';
+import { code, inline } from './md-inline.js';
 import { evidenceLinks, newLines, type LinkContext } from './port-map-links.js';
 import type { RunReport } from './reporter.js';
 
@@ -52,7 +52,7 @@ export function portMapChunks(run: RunReport, priority: number): Chunk[] {
   const ctx: LinkContext = { run, prefix: run.analysis.prefix, fresh: newLines(run) };
   for (const id of order) {
     const host = model.hosts.resolve(id);
-    const title = id === DEV_HOST ? '`dev` (a developer machine: source defaults, .env files, dev scripts)' : `\`${inline(id)}\`${host && host.label !== id ? ` — ${inline(host.label)}` : ''}`;
+    const title = id === DEV_HOST ? '`dev` (a developer machine: source defaults, .env files, dev scripts)' : `${code(id)}${host && host.label !== id ? ` — ${inline(host.label)}` : ''}`;
     const ports = map.get(id)!;
     const byService = portsByService(ports);
     const rows = [...ports].sort(([a], [b]) => a - b).map(([port, list]) => row(ctx, port, list, byService));
@@ -77,12 +77,12 @@ function row(ctx: LinkContext, port: number, list: Binding[], ports: Map<string,
     const own = list.filter((b) => b.service === s);
     const tag = claimTag(own);
     const others = (ports.get(s) ?? []).filter((p) => p !== port);
-    return `\`${inline(s)}\`${tag ? ` <sub>${tag}</sub>` : ''}${others.length ? ` ↔️ also on ${others.join(', ')}` : ''}`;
+    return `${code(s)}${tag ? ` <sub>${tag}</sub>` : ''}${others.length ? ` ↔️ also on ${others.join(', ')}` : ''}`;
   });
   // One group of links per service; in a collision row each group is named.
   const stated = services.map((s) => {
     const links = evidenceLinks(ctx, list.filter((b) => b.service === s));
-    return collision ? `\`${inline(s)}\`: ${links}` : links;
+    return collision ? `${code(s)}: ${links}` : links;
   });
   return `| ${port} | ${collision ? '⚠️ ' : ''}${names.join(', ')} | ${stated.join('<br>')} |\n`;
 }
