@@ -2,8 +2,8 @@
  * Reads and validates `.github/portwarden.yml`. Every error names the file, the line, the
  * key and the accepted form, and is a {@link ConfigError} (the CLI exits 2 on it).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import { SEVERITIES } from '../model/finding.js';
 import { allRules } from '../rules/index.js';
@@ -35,6 +35,15 @@ export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
   if (!path) {
     if (explicitPath) throw new ConfigError(`Config file \`${explicitPath}\` does not exist.`);
     return { config: defaultConfig() };
+  }
+  // A config found in the repository must not be a link out of it (a pull request's files are data).
+  const inRepo = !relative(root, path).startsWith('..');
+  if (inRepo) {
+    const target = realpathSync(path);
+    const realRoot = realpathSync(root);
+    if (target !== realRoot && !target.startsWith(realRoot + sep)) {
+      throw new ConfigError(`Config file \`${relative(root, path)}\` is a symlink to \`${target}\`, outside the repository; expected a file inside it.`);
+    }
   }
   let text: string;
   try {
@@ -104,6 +113,8 @@ export function parseConfig(file: string, text: string): Config {
           if (typeof to !== 'string') fail(value, `alias \`${from}\` must name a service (a string).`);
           config.aliases[from] = to as string;
         }
+        const cycle = aliasCycle(config.aliases);
+        if (cycle) fail(value, `the aliases ${cycle.map((n) => `\`${n}\``).join(' → ')} form a cycle; expected each chain of renames to end at a current name.`);
         break;
       }
       case 'rules': {
@@ -126,6 +137,20 @@ export function parseConfig(file: string, text: string): Config {
     }
   }
   return config;
+}
+
+/** A chain of aliases that comes back to where it started, if any. */
+function aliasCycle(aliases: Record<string, string>): string[] | undefined {
+  const next = new Map(Object.entries(aliases).map(([from, to]) => [from.toLowerCase(), to]));
+  for (const start of Object.keys(aliases)) {
+    const chain = [start];
+    for (let name = next.get(start.toLowerCase()); name !== undefined; name = next.get(name.toLowerCase())) {
+      chain.push(name);
+      if (name.toLowerCase() === start.toLowerCase()) return chain;
+      if (chain.length > next.size + 1) break;
+    }
+  }
+  return undefined;
 }
 
 function parseHosts(

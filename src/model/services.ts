@@ -12,10 +12,19 @@ export class ServiceIndex {
     for (const [from, to] of Object.entries(aliases)) this.aliases.set(from.toLowerCase(), to);
   }
 
-  /** The canonical name for `name`: aliases applied, case kept as the canonical spelling. */
+  /**
+   * The canonical name for `name`: aliases applied until a current name (renames chain:
+   * `a → b`, `b → c` makes `a` into `c`), case kept as the canonical spelling. The config
+   * refuses cycles; the step bound keeps a hand-built index safe anyway.
+   */
   canonical(name: string): string {
-    const trimmed = name.trim();
-    return this.aliases.get(trimmed.toLowerCase()) ?? trimmed;
+    let current = name.trim();
+    for (let steps = 0; steps <= this.aliases.size; steps++) {
+      const next = this.aliases.get(current.toLowerCase());
+      if (next === undefined || next === current) return current;
+      current = next;
+    }
+    return current;
   }
 
   /** Records a service name the repository knows; returns its canonical form. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,12 +59,22 @@ describe('config', () => {
     ['max-file-bytes: -1', /`max-file-bytes` must be a positive integer/],
     ['services: 3', /`services` must be a string or a list of strings/],
     ['registry: [a, b', /portwarden.yml:1: invalid YAML/],
+    ['aliases:\n  alpha-old: alpha\n  alpha: alpha-old', /:2: the aliases `alpha-old` → `alpha` → `alpha-old` form a cycle/],
     ['rules:\n  collision/*: off', /:2: `collision\/\*` is not a portwarden rule; expected one of registry\/range-overlap/],
     ['rules:\n  colision/same-host: off', /:2: `colision\/same-host` is not a portwarden rule/],
     ['- just\n- a list', /the config must be a mapping/],
   ])('rejects %j naming the line, key and accepted form', (text, message) => {
     expect(() => parseConfig('.github/portwarden.yml', text)).toThrow(ConfigError);
     expect(() => parseConfig('.github/portwarden.yml', text)).toThrow(message);
+  });
+
+  it('refuses a config in the repository that is a symlink out of it', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'pw-outside-'));
+    writeFileSync(join(outside, 'secret.yml'), 'registry: x\n');
+    const root = mkdtempSync(join(tmpdir(), 'pw-config-'));
+    mkdirSync(join(root, '.github'));
+    symlinkSync(join(outside, 'secret.yml'), join(root, '.github/portwarden.yml'));
+    expect(() => loadConfig(root)).toThrow(/`.github\/portwarden.yml` is a symlink to .*outside the repository/);
   });
 
   it('fails on an explicit --config path that does not exist', () => {
