@@ -21,6 +21,12 @@ export interface CheckOptions {
   root: string;
   /** Config path (relative to root or absolute); default `.github/portwarden.yml` when present. */
   configPath?: string;
+  /**
+   * Files to report under another path (old → new, relative to root). A pull request's base
+   * is checked with its renamed files under their new names, so moving a file does not make
+   * its old findings look new.
+   */
+  renames?: ReadonlyMap<string, string>;
 }
 
 export interface CheckResult {
@@ -37,7 +43,7 @@ export interface CheckResult {
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
   const { config } = loadConfig(options.root, options.configPath);
-  const collected = collect(options.root, config);
+  const collected = collect(options.root, config, options.renames);
   const { model, parsed } = await extractAll(options.root, collected, config);
   const raw = [...runRules(allRules, model, config.rules), ...problemFindings(model.problems, config)];
   const { kept, suppressed } = applySuppressions(raw, model.suppressions);

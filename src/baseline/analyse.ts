@@ -97,17 +97,30 @@ async function analysePullRequest(options: AnalyseOptions, pr: Comparison, root:
     trees.push(base);
     const headOptions = withConfig(headRoot, options.configPath);
     const head = await check(headOptions);
-    // The base is checked with the head's config: a PR that adds or edits the config
-    // should not make every old finding look new (or fixed).
-    const baseCheck = await check({ root: join(base.dir, prefix), ...(headOptions.configPath ? { configPath: headOptions.configPath } : {}) });
+    const diff = await gitDiff(top, mergeBase, pr.headSha);
+    // The base is checked with the head's config (a PR that edits the config should not make
+    // every old finding look new, or fixed) and with renamed files under their new names.
+    const baseCheck = await check({ root: join(base.dir, prefix), renames: renamesUnder(diff, prefix), ...(headOptions.configPath ? { configPath: headOptions.configPath } : {}) });
     const headFindings = relocate(head.findings, prefix);
     const classified = classify(headFindings, relocate(baseCheck.findings, prefix));
-    const diff = await gitDiff(top, mergeBase, pr.headSha);
     return { mode: 'pull-request', head: { ...head, findings: headFindings }, classified, diff, mergeBase, headTop, prefix, shifted, notes: [] };
   } finally {
     // The exported head is read again by reporters (suggestions): keep it; drop the base.
     for (const tree of trees.slice(options.headFromGit ? 1 : 0)) await tree.dispose();
   }
+}
+
+/** Renamed files (old → new), relative to the working directory `prefix`. */
+function renamesUnder(diff: DiffMap, prefix: string): Map<string, string> {
+  const strip = (path: string) => (prefix === '' ? path : path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : undefined);
+  const renames = new Map<string, string>();
+  for (const file of diff.values()) {
+    if (file.status !== 'renamed' || !file.oldPath) continue;
+    const from = strip(file.oldPath);
+    const to = strip(file.path);
+    if (from !== undefined && to !== undefined) renames.set(from, to);
+  }
+  return renames;
 }
 
 /** Files that differ between the workspace's HEAD and the PR head commit (none when they are the same commit). */

@@ -19,8 +19,10 @@ export interface Collected {
   ownerOf(path: string): string | undefined;
 }
 
-export function collect(root: string, config: Config): Collected {
+/** Lists the repository at `root`; `renames` (old → new path) reports files under new names. */
+export function collect(root: string, config: Config, renames?: ReadonlyMap<string, string>): Collected {
   const walked = walk(root, [...BUILTIN_IGNORES, ...config.ignore], config.services);
+  if (renames?.size) for (const f of walked.files) f.path = renames.get(f.path) ?? f.path;
   const isDoc = picomatch(config.serviceDocs, { dot: true });
   const serviceDocs = new Set(walked.files.filter((f) => isDoc(f.path)).map((f) => f.path));
   const byDir = new Map(walked.serviceDirs.map((dir) => [dir, dir.slice(dir.lastIndexOf('/') + 1)]));

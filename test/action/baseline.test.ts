@@ -97,6 +97,19 @@ describe('analyse on a pull request', () => {
     expect(out.shifted.size).toBe(0);
   });
 
+  it('keeps the findings of a renamed file existing, not new and fixed', async () => {
+    const r = repo();
+    const compose = 'services:\n  mana-sync:\n    environment:\n      CREDITS_URL: http://mana-credits:3002\n';
+    const registry = ['# Ports', '', '> **Real ports today**', '>', '> **Mac Mini (production):**', '> - mana-credits `3061`', ''].join('\n');
+    const base = r.commit({ 'docs/PORT_SCHEMA.md': registry, 'docker-compose.macmini.yml': compose });
+    const head = r.commit({ 'docker-compose.macmini.yml': null, 'deploy/docker-compose.macmini.yml': compose });
+    const out = await analyse({ workspace: r.dir, workingDirectory: '.', compare: pr(base, head) });
+    const stale = (fs: { ruleId: string; location: { file: string } }[]) => fs.filter((f) => f.ruleId === 'stale-reference').map((f) => f.location.file);
+    expect(stale(out.classified.existing)).toEqual(['deploy/docker-compose.macmini.yml']);
+    expect(stale(out.classified.new)).toEqual([]);
+    expect(stale(out.classified.fixed)).toEqual([]);
+  });
+
   it('reports paths relative to the repository when the working directory is a subdirectory', async () => {
     const r = repo();
     const base = r.commit({ 'mono/docs/PORT_SCHEMA.md': BASE });
