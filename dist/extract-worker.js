@@ -9325,10 +9325,19 @@ var ServiceIndex = class {
   constructor(aliases = {}) {
     for (const [from, to] of Object.entries(aliases)) this.aliases.set(from.toLowerCase(), to);
   }
-  /** The canonical name for `name`: aliases applied, case kept as the canonical spelling. */
+  /**
+   * The canonical name for `name`: aliases applied until a current name (renames chain:
+   * `a → b`, `b → c` makes `a` into `c`), case kept as the canonical spelling. The config
+   * refuses cycles; the step bound keeps a hand-built index safe anyway.
+   */
   canonical(name2) {
-    const trimmed = name2.trim();
-    return this.aliases.get(trimmed.toLowerCase()) ?? trimmed;
+    let current = name2.trim();
+    for (let steps = 0; steps <= this.aliases.size; steps++) {
+      const next = this.aliases.get(current.toLowerCase());
+      if (next === void 0 || next === current) return current;
+      current = next;
+    }
+    return current;
   }
   /** Records a service name the repository knows; returns its canonical form. */
   add(name2) {
