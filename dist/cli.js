@@ -10106,14 +10106,15 @@ var HostModel = class {
    * The host a file describes, when its path says so: a configured glob first, then a
    * path segment or a dotted part of the file name that names a known host
    * (`scripts/mac-mini/run.sh`, `docker-compose.macmini.yml`). Undefined otherwise.
+   * `service`, the directory name of the service owning the file, never counts as a host.
    */
-  placeFile(path2) {
+  placeFile(path2, service) {
     for (const rule of this.fileRules) if (rule.match(path2)) return rule.host;
     const segments = path2.split("/");
     const base2 = segments.pop() ?? "";
     const parts2 = [...segments, ...base2.split(".").slice(0, -1), ...base2.split(".").slice(1)];
     for (const part of parts2) {
-      if (part === "") continue;
+      if (part === "" || part === service) continue;
       const host = this.byKey.get(hostKey(part));
       if (host) return host.id;
     }
@@ -27990,7 +27991,7 @@ async function extractFile(job, ctx, maxFileBytes) {
   result.suppressions.push(...findSuppressions(job.path, text5));
   const chosen = candidates2.filter((e) => !e.prefilter || e.prefilter(text5));
   if (chosen.length === 0) return { extraction: result, parsed: false };
-  const host = ctx.hosts.placeFile(job.path);
+  const host = ctx.hosts.placeFile(job.path, job.owner);
   const file = {
     path: job.path,
     text: text5,
@@ -30147,7 +30148,7 @@ function problemFindings(problems, config) {
 function reason(b, model) {
   if (b.kind === "registry-plan") return "planned in the registry (binds no machine)";
   if (b.kind === "registry-actual") return b.host === NOT_DEPLOYED_HOST ? "registry: not deployed" : "registry: real ports";
-  const placed = model.hosts.placeFile(b.location.file);
+  const placed = model.hosts.placeFile(b.location.file, b.service);
   if (placed) return placed === b.host ? "the path names this host" : `stated for this host (path names ${placed})`;
   return b.host === DEV_HOST ? `default for ${b.kind} files` : "stated in the file";
 }

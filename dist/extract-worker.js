@@ -9302,14 +9302,15 @@ var HostModel = class {
    * The host a file describes, when its path says so: a configured glob first, then a
    * path segment or a dotted part of the file name that names a known host
    * (`scripts/mac-mini/run.sh`, `docker-compose.macmini.yml`). Undefined otherwise.
+   * `service`, the directory name of the service owning the file, never counts as a host.
    */
-  placeFile(path) {
+  placeFile(path, service) {
     for (const rule of this.fileRules) if (rule.match(path)) return rule.host;
     const segments = path.split("/");
     const base2 = segments.pop() ?? "";
     const parts2 = [...segments, ...base2.split(".").slice(0, -1), ...base2.split(".").slice(1)];
     for (const part of parts2) {
-      if (part === "") continue;
+      if (part === "" || part === service) continue;
       const host = this.byKey.get(hostKey(part));
       if (host) return host.id;
     }
@@ -25339,7 +25340,7 @@ async function extractFile(job, ctx, maxFileBytes) {
   result.suppressions.push(...findSuppressions(job.path, text3));
   const chosen = candidates.filter((e) => !e.prefilter || e.prefilter(text3));
   if (chosen.length === 0) return { extraction: result, parsed: false };
-  const host = ctx.hosts.placeFile(job.path);
+  const host = ctx.hosts.placeFile(job.path, job.owner);
   const file = {
     path: job.path,
     text: text3,

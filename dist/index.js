@@ -31029,14 +31029,15 @@ var HostModel = class {
    * The host a file describes, when its path says so: a configured glob first, then a
    * path segment or a dotted part of the file name that names a known host
    * (`scripts/mac-mini/run.sh`, `docker-compose.macmini.yml`). Undefined otherwise.
+   * `service`, the directory name of the service owning the file, never counts as a host.
    */
-  placeFile(path2) {
+  placeFile(path2, service) {
     for (const rule of this.fileRules) if (rule.match(path2)) return rule.host;
     const segments = path2.split("/");
     const base2 = segments.pop() ?? "";
     const parts2 = [...segments, ...base2.split(".").slice(0, -1), ...base2.split(".").slice(1)];
     for (const part of parts2) {
-      if (part === "") continue;
+      if (part === "" || part === service) continue;
       const host = this.byKey.get(hostKey(part));
       if (host) return host.id;
     }
@@ -48921,7 +48922,7 @@ async function extractFile(job, ctx, maxFileBytes) {
   result2.suppressions.push(...findSuppressions(job.path, text6));
   const chosen = candidates2.filter((e) => !e.prefilter || e.prefilter(text6));
   if (chosen.length === 0) return { extraction: result2, parsed: false };
-  const host = ctx.hosts.placeFile(job.path);
+  const host = ctx.hosts.placeFile(job.path, job.owner);
   const file = {
     path: job.path,
     text: text6,

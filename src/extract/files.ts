@@ -50,7 +50,7 @@ export async function extractFile(job: FileJob, ctx: ExtractContext, maxFileByte
   result.suppressions!.push(...findSuppressions(job.path, text));
   const chosen = candidates.filter((e) => !e.prefilter || e.prefilter(text));
   if (chosen.length === 0) return { extraction: result, parsed: false };
-  const host = ctx.hosts.placeFile(job.path);
+  const host = ctx.hosts.placeFile(job.path, job.owner);
   const file: SourceFile = {
     path: job.path,
     text,

@@ -81,14 +81,16 @@ export class HostModel {
    * The host a file describes, when its path says so: a configured glob first, then a
    * path segment or a dotted part of the file name that names a known host
    * (`scripts/mac-mini/run.sh`, `docker-compose.macmini.yml`). Undefined otherwise.
+   * `service`, the directory name of the service owning the file, never counts as a host.
    */
-  placeFile(path: string): string | undefined {
+  placeFile(path: string, service?: string): string | undefined {
     for (const rule of this.fileRules) if (rule.match(path)) return rule.host;
     const segments = path.split('/');
     const base = segments.pop() ?? '';
     const parts = [...segments, ...base.split('.').slice(0, -1), ...base.split('.').slice(1)];
     for (const part of parts) {
-      if (part === '') continue;
+      // A service named like a host (`services/prod/`) does not move its own files there.
+      if (part === '' || part === service) continue;
       const host = this.byKey.get(hostKey(part));
       if (host) return host.id;
     }

@@ -10,7 +10,7 @@ import { DEV_HOST, NOT_DEPLOYED_HOST, PLAN_HOST } from '../model/types.js';
 function reason(b: Binding, model: ProjectModel): string {
   if (b.kind === 'registry-plan') return 'planned in the registry (binds no machine)';
   if (b.kind === 'registry-actual') return b.host === NOT_DEPLOYED_HOST ? 'registry: not deployed' : 'registry: real ports';
-  const placed = model.hosts.placeFile(b.location.file);
+  const placed = model.hosts.placeFile(b.location.file, b.service);
   if (placed) return placed === b.host ? 'the path names this host' : `stated for this host (path names ${placed})`;
   return b.host === DEV_HOST ? `default for ${b.kind} files` : 'stated in the file';
 }
