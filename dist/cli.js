@@ -30112,7 +30112,7 @@ function normalizeHosts(model) {
 // src/engine.ts
 async function check2(options) {
   const started = performance.now();
-  const { config } = loadConfig(options.root, options.configPath);
+  const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath);
   const collected = collect(options.root, config, options.renames);
   const { model, parsed } = await extractAll(options.root, collected, config);
   const raw2 = [...runRules(allRules, model, config.rules), ...problemFindings(model.problems, config)];

@@ -51043,7 +51043,7 @@ function normalizeHosts(model) {
 // src/engine.ts
 async function check2(options) {
   const started = performance2.now();
-  const { config } = loadConfig(options.root, options.configPath);
+  const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath);
   const collected = collect(options.root, config, options.renames);
   const { model, parsed } = await extractAll(options.root, collected, config);
   const raw2 = [...runRules(allRules, model, config.rules), ...problemFindings(model.problems, config)];
@@ -51426,10 +51426,11 @@ async function analysePullRequest(options, pr, root2, top, prefix) {
     const headRoot = join6(headTop, prefix);
     const base2 = await exportTree(top, mergeBase2);
     trees.push(base2);
-    const headOptions = withConfig(headRoot, options.configPath);
+    const { configPath } = withConfig(options.headFromGit ? root2 : headRoot, options.configPath);
+    const headOptions = { root: headRoot, ...configPath ? { configPath } : options.headFromGit ? { defaultConfig: true } : {} };
     const head = await check2(headOptions);
     const diff = await gitDiff(top, mergeBase2, pr.headSha);
-    const baseCheck = await check2({ root: join6(base2.dir, prefix), renames: renamesUnder(diff, prefix), ...headOptions.configPath ? { configPath: headOptions.configPath } : {} });
+    const baseCheck = await check2({ ...headOptions, root: join6(base2.dir, prefix), renames: renamesUnder(diff, prefix) });
     const headFindings = relocate(head.findings, prefix);
     const classified = classify(headFindings, relocate(baseCheck.findings, prefix));
     return { mode: "pull-request", head: { ...head, findings: headFindings }, classified, diff, mergeBase: mergeBase2, headTop, prefix, shifted, notes: [] };

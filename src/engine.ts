@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { applySuppressions } from './collect/suppressions.js';
 import { collect } from './collect/index.js';
+import { defaultConfig } from './config/defaults.js';
 import { loadConfig } from './config/load.js';
 import type { Config } from './config/types.js';
 import { extractAll } from './extract/index.js';
@@ -21,6 +22,8 @@ export interface CheckOptions {
   root: string;
   /** Config path (relative to root or absolute); default `.github/portwarden.yml` when present. */
   configPath?: string;
+  /** Use the defaults and do not look for a config in the tree (a pull request's own config is not trusted). */
+  defaultConfig?: boolean;
   /**
    * Files to report under another path (old → new, relative to root). A pull request's base
    * is checked with its renamed files under their new names, so moving a file does not make
@@ -42,7 +45,7 @@ export interface CheckResult {
 /** Runs the whole pipeline on the repository at `options.root`. Throws ConfigError on a bad config. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
-  const { config } = loadConfig(options.root, options.configPath);
+  const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath);
   const collected = collect(options.root, config, options.renames);
   const { model, parsed } = await extractAll(options.root, collected, config);
   const raw = [...runRules(allRules, model, config.rules), ...problemFindings(model.problems, config)];

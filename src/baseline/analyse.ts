@@ -95,12 +95,15 @@ async function analysePullRequest(options: AnalyseOptions, pr: Comparison, root:
     const headRoot = join(headTop, prefix);
     const base = await exportTree(top, mergeBase);
     trees.push(base);
-    const headOptions = withConfig(headRoot, options.configPath);
+    // Under pull_request_target the PR is untrusted data: its rules come from the base
+    // checkout's config, so a PR cannot switch a rule off to pass its own check.
+    const { configPath } = withConfig(options.headFromGit ? root : headRoot, options.configPath);
+    const headOptions = { root: headRoot, ...(configPath ? { configPath } : options.headFromGit ? { defaultConfig: true } : {}) };
     const head = await check(headOptions);
     const diff = await gitDiff(top, mergeBase, pr.headSha);
     // The base is checked with the head's config (a PR that edits the config should not make
     // every old finding look new, or fixed) and with renamed files under their new names.
-    const baseCheck = await check({ root: join(base.dir, prefix), renames: renamesUnder(diff, prefix), ...(headOptions.configPath ? { configPath: headOptions.configPath } : {}) });
+    const baseCheck = await check({ ...headOptions, root: join(base.dir, prefix), renames: renamesUnder(diff, prefix) });
     const headFindings = relocate(head.findings, prefix);
     const classified = classify(headFindings, relocate(baseCheck.findings, prefix));
     return { mode: 'pull-request', head: { ...head, findings: headFindings }, classified, diff, mergeBase, headTop, prefix, shifted, notes: [] };

@@ -134,6 +134,20 @@ describe('analyse on a pull request', () => {
     expect(r.git('rev-parse', 'HEAD').trim()).toBe(base);
   });
 
+  it('under pull_request_target takes the rules from the base checkout, not from the PR', async () => {
+    const r = repo();
+    const base = r.commit({ 'docs/PORT_SCHEMA.md': BASE });
+    const head = r.commit({ 'docs/PORT_SCHEMA.md': HEAD, '.github/portwarden.yml': 'rules:\n  collision/same-host: off\n' });
+    r.git('checkout', '-q', base);
+    const target = await analyse({ workspace: r.dir, workingDirectory: '.', compare: pr(base, head), headFromGit: true });
+    cleanup.push(() => rmSync(target.headTop, { recursive: true, force: true }));
+    expect(target.classified.new.map((f) => f.ruleId)).toEqual(['collision/same-host']);
+    // On pull_request (a branch of this repository) the PR's own config applies.
+    r.git('checkout', '-q', head);
+    const same = await analyse({ workspace: r.dir, workingDirectory: '.', compare: pr(base, head) });
+    expect(same.classified.new).toEqual([]);
+  });
+
   it('marks files the merge commit changed beyond the PR head as shifted', async () => {
     const r = repo();
     const base = r.commit({ 'docs/PORT_SCHEMA.md': BASE, 'other.md': 'x\n' });
