@@ -9338,7 +9338,7 @@ function defaultConfig() {
 // src/collect/walk.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { readdirSync, realpathSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, sep } from "node:path";
 
 // node_modules/vfile-location/lib/index.js
 function location(file) {
@@ -9516,7 +9516,7 @@ function collect(root2, config, renames) {
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync, readFileSync, realpathSync as realpathSync2 } from "node:fs";
-import { isAbsolute, join as join2, relative as relative2, sep as sep2 } from "node:path";
+import { isAbsolute, join as join2, relative, sep as sep2 } from "node:path";
 
 // src/model/finding.ts
 import { createHash } from "node:crypto";
@@ -10341,12 +10341,12 @@ function loadConfig(root2, explicitPath) {
     if (explicitPath) throw new ConfigError(`Config file \`${explicitPath}\` does not exist.`);
     return { config: defaultConfig() };
   }
-  const inRepo = !relative2(root2, path2).startsWith("..");
+  const inRepo = !relative(root2, path2).startsWith("..");
   if (inRepo) {
     const target = realpathSync2(path2);
     const realRoot = realpathSync2(root2);
     if (target !== realRoot && !target.startsWith(realRoot + sep2)) {
-      throw new ConfigError(`Config file \`${relative2(root2, path2)}\` is a symlink to \`${target}\`, outside the repository; expected a file inside it.`);
+      throw new ConfigError(`Config file \`${relative(root2, path2)}\` is a symlink to \`${target}\`, outside the repository; expected a file inside it.`);
     }
   }
   let text5;
@@ -10355,7 +10355,7 @@ function loadConfig(root2, explicitPath) {
   } catch (error) {
     throw new ConfigError(`Config file \`${path2}\` cannot be read: ${error.message}`);
   }
-  const shown = relative2(root2, path2).startsWith("..") ? path2 : relative2(root2, path2);
+  const shown = relative(root2, path2).startsWith("..") ? path2 : relative(root2, path2);
   return { config: parseConfig(shown, text5), path: path2 };
 }
 function parseConfig(file, text5) {

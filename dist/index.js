@@ -30170,7 +30170,7 @@ import { dirname as dirname4, join as join7 } from "node:path";
 
 // src/baseline/analyse.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join6, relative as relative3, resolve } from "node:path";
+import { isAbsolute as isAbsolute2, join as join6, relative as relative2, resolve } from "node:path";
 
 // src/config/defaults.ts
 var DEFAULT_CONFIG_PATHS = [".github/portwarden.yml", ".github/portwarden.yaml"];
@@ -30261,7 +30261,7 @@ var import_picomatch2 = __toESM(require_picomatch2(), 1);
 // src/collect/walk.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { readdirSync, realpathSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, sep } from "node:path";
 
 // node_modules/vfile-location/lib/index.js
 function location(file) {
@@ -30436,7 +30436,7 @@ function collect(root2, config, renames) {
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync as existsSync2, readFileSync, realpathSync as realpathSync2 } from "node:fs";
-import { isAbsolute, join as join2, relative as relative2, sep as sep2 } from "node:path";
+import { isAbsolute, join as join2, relative, sep as sep2 } from "node:path";
 
 // src/model/finding.ts
 import { createHash } from "node:crypto";
@@ -31272,12 +31272,12 @@ function loadConfig(root2, explicitPath) {
     if (explicitPath) throw new ConfigError(`Config file \`${explicitPath}\` does not exist.`);
     return { config: defaultConfig() };
   }
-  const inRepo = !relative2(root2, path2).startsWith("..");
+  const inRepo = !relative(root2, path2).startsWith("..");
   if (inRepo) {
     const target = realpathSync2(path2);
     const realRoot = realpathSync2(root2);
     if (target !== realRoot && !target.startsWith(realRoot + sep2)) {
-      throw new ConfigError(`Config file \`${relative2(root2, path2)}\` is a symlink to \`${target}\`, outside the repository; expected a file inside it.`);
+      throw new ConfigError(`Config file \`${relative(root2, path2)}\` is a symlink to \`${target}\`, outside the repository; expected a file inside it.`);
     }
   }
   let text6;
@@ -31286,7 +31286,7 @@ function loadConfig(root2, explicitPath) {
   } catch (error2) {
     throw new ConfigError(`Config file \`${path2}\` cannot be read: ${error2.message}`);
   }
-  const shown = relative2(root2, path2).startsWith("..") ? path2 : relative2(root2, path2);
+  const shown = relative(root2, path2).startsWith("..") ? path2 : relative(root2, path2);
   return { config: parseConfig(shown, text6), path: path2 };
 }
 function parseConfig(file, text6) {
@@ -51393,7 +51393,7 @@ function relocate(findings, prefix) {
 async function analyse(options) {
   const root2 = resolve(options.workspace, options.workingDirectory);
   const top = await repoTop(root2) ?? root2;
-  const prefix = relative3(top, root2).split("\\").join("/");
+  const prefix = relative2(top, root2).split("\\").join("/");
   const notes = [];
   if (options.compare) {
     try {
@@ -55865,7 +55865,7 @@ function truncate(chunks, options) {
   const allFindings = chunks.reduce((n, c) => n + (c.findings ?? 0), 0);
   let budget = options.limit - measure(moreNote(allFindings, options.fullListIn), options.unit);
   const keep = /* @__PURE__ */ new Set();
-  const order2 = chunks.map((c, i2) => i2).sort((a, b) => chunks[a].priority - chunks[b].priority || a - b);
+  const order2 = chunks.map((_, i2) => i2).sort((a, b) => chunks[a].priority - chunks[b].priority || a - b);
   let closed = false;
   for (const i2 of order2) {
     const chunk = chunks[i2];

@@ -4,7 +4,7 @@
  * history joining them, are fetched on demand: first the missing commits at a modest depth,
  * then deeper in doubling steps, then the whole history as a last resort.
  */
-import { git, GitError, gitOk, hasCommit } from './git.js';
+import { git, GitError, hasCommit } from './git.js';
 
 export interface MergeBaseOptions {
   /** The remote to fetch from; actions/checkout names it `origin`. */
@@ -72,9 +72,4 @@ async function mergeBase(cwd: string, a: string, b: string): Promise<string | un
     if (error instanceof GitError && error.code === 1) return undefined;
     throw error;
   }
-}
-
-/** True when `ancestor` is an ancestor of (or equal to) `sha`. */
-export function isAncestor(cwd: string, ancestor: string, sha: string): Promise<boolean> {
-  return gitOk(cwd, ['merge-base', '--is-ancestor', ancestor, sha]);
 }

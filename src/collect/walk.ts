@@ -3,7 +3,7 @@
  * workspace reported (never followed), service directories recognised on the way.
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { fileLocation } from '../model/location.js';
 import type { InputProblem } from '../model/types.js';
@@ -88,9 +88,4 @@ export function walk(root: string, ignore: string[], serviceGlobs: string[]): Wa
 /** An input problem pinned to line 1 of `path`. */
 export function problem(ruleId: string, path: string, message: string): InputProblem {
   return { ruleId, message, location: fileLocation(path), key: path };
-}
-
-/** `relative()` with `/` separators. */
-export function relPath(root: string, abs: string): string {
-  return relative(root, abs).split(sep).join('/');
 }

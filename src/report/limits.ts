@@ -57,7 +57,7 @@ export function truncate(chunks: Chunk[], options: TruncateOptions): string {
   // Reserve room for the longest possible note.
   let budget = options.limit - measure(moreNote(allFindings, options.fullListIn), options.unit);
   const keep = new Set<number>();
-  const order = chunks.map((c, i) => i).sort((a, b) => chunks[a]!.priority - chunks[b]!.priority || a - b);
+  const order = chunks.map((_, i) => i).sort((a, b) => chunks[a]!.priority - chunks[b]!.priority || a - b);
   let closed = false;
   for (const i of order) {
     const chunk = chunks[i]!;
