@@ -11,8 +11,10 @@ const banner = {
   js: "import { createRequire as __pwCreateRequire } from 'node:module'; const require = __pwCreateRequire(import.meta.url);",
 };
 
-rmSync('dist', { recursive: true, force: true });
-mkdirSync('dist', { recursive: true });
+// PORTWARDEN_BUILD_DIR builds elsewhere (a private bundle for tests while dist/ is in use).
+const out = process.env.PORTWARDEN_BUILD_DIR || 'dist';
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
 
 const common = {
   bundle: true,
@@ -26,21 +28,21 @@ const common = {
   metafile: false,
 };
 
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: `${out}/index.js` });
 await build({
   ...common,
   entryPoints: ['src/cli/index.ts'],
-  outfile: 'dist/cli.js',
+  outfile: `${out}/cli.js`,
   banner: { js: '#!/usr/bin/env node\n' + banner.js },
 });
-chmodSync('dist/cli.js', 0o755);
+chmodSync(`${out}/cli.js`, 0o755);
 // Extraction worker threads of both entries (src/extract/parallel.ts looks for it beside them).
-await build({ ...common, entryPoints: ['src/extract/worker.ts'], outfile: 'dist/extract-worker.js' });
+await build({ ...common, entryPoints: ['src/extract/worker.ts'], outfile: `${out}/extract-worker.js` });
 
 // Grammars for the source extractors, loaded at run time from beside the bundle.
 const wasmDir = join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
-mkdirSync('dist/wasm', { recursive: true });
+mkdirSync(`${out}/wasm`, { recursive: true });
 for (const name of ['tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm', 'tree-sitter-javascript.wasm', 'tree-sitter-python.wasm', 'tree-sitter-go.wasm']) {
-  copyFileSync(join(wasmDir, name), join('dist/wasm', name));
+  copyFileSync(join(wasmDir, name), join(out, 'wasm', name));
 }
-copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/wasm/web-tree-sitter.wasm');
+copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(out, 'wasm', 'web-tree-sitter.wasm'));
