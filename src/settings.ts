@@ -44,8 +44,26 @@ export type InputReader = (name: string) => string;
 
 const defaultReader: InputReader = (name) => core.getInput(name);
 
-/** Reads and validates every input. Throws {@link SettingsError} naming the first bad input. */
-export function readSettings(read: InputReader = defaultReader): Settings {
+/** Registers a value the runner must mask in every log line; `core.setSecret` in the Action. */
+export type SecretRegistrar = (value: string) => void;
+
+/**
+ * The forms in which the token can appear: as given, and as `actions/checkout` persists it in
+ * `.git/config` (`extraheader = AUTHORIZATION: basic <base64 of x-access-token:TOKEN>`), a
+ * file a hostile pull request can try to get read.
+ */
+export function tokenSecrets(token: string): string[] {
+  if (token === '') return [];
+  return [token, Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')];
+}
+
+/**
+ * Reads and validates every input. Throws {@link SettingsError} naming the first bad input.
+ * The token is registered as a secret (see {@link tokenSecrets}) before anything else runs.
+ */
+export function readSettings(read: InputReader = defaultReader, registerSecret: SecretRegistrar = (value) => core.setSecret(value)): Settings {
+  const token = read('token').trim();
+  for (const secret of tokenSecrets(token)) registerSecret(secret);
   const input = (name: string, fallback: string) => {
     const value = read(name).trim();
     return value === '' ? fallback : value;
@@ -55,7 +73,7 @@ export function readSettings(read: InputReader = defaultReader): Settings {
   const reporters = readReporters(input('reporters', 'check-run,review,comment,job-summary'));
   const config = read('config').trim();
   return {
-    token: read('token').trim(),
+    token,
     ...(config === '' ? {} : { configPath: relativePath('config', config) }),
     failLevel,
     reporters,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSettings, SettingsError } from '../../src/settings.js';
+import { readSettings, SettingsError, tokenSecrets } from '../../src/settings.js';
 
 const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
 
@@ -45,5 +45,33 @@ describe('readSettings', () => {
     } finally {
       delete process.env['INPUT_FAIL-LEVEL'];
     }
+  });
+
+  it('registers the token and the base64 header actions/checkout writes as secrets, before validating', () => {
+    const secrets: string[] = [];
+    expect(() => readSettings(reader({ token: ' ghs_abc123 ', 'fail-level': 'fatal' }), (s) => secrets.push(s))).toThrow(SettingsError);
+    // `x-access-token:ghs_abc123` in base64, as in `extraheader = AUTHORIZATION: basic …`.
+    expect(secrets).toEqual(['ghs_abc123', Buffer.from('x-access-token:ghs_abc123').toString('base64')]);
+    expect(Buffer.from(secrets[1]!, 'base64').toString()).toBe('x-access-token:ghs_abc123');
+  });
+
+  it('registers nothing for an empty token', () => {
+    const secrets: string[] = [];
+    readSettings(reader({}), (s) => secrets.push(s));
+    expect(secrets).toEqual([]);
+    expect(tokenSecrets('')).toEqual([]);
+  });
+
+  it('masks through @actions/core by default (an ::add-mask:: command per form)', () => {
+    const written: string[] = [];
+    const original = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => (written.push(String(chunk)), true)) as typeof process.stdout.write;
+    try {
+      readSettings(reader({ token: 'tok' }));
+    } finally {
+      process.stdout.write = original;
+    }
+    expect(written.join('')).toContain('::add-mask::tok');
+    expect(written.join('')).toContain(`::add-mask::${Buffer.from('x-access-token:tok').toString('base64')}`);
   });
 });
