@@ -8,12 +8,14 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { DEFAULT_CONFIG_PATHS } from '../config/defaults.js';
 import { check, type CheckResult } from '../engine.js';
 import type { Comparison } from '../github/context.js';
+import { unreadPaths } from '../collect/not-read.js';
 import { classify, type Classified } from './classify.js';
 import { gitDiff, type DiffMap } from './diff.js';
 import { exportTree, type ExportedTree } from './export-tree.js';
 import { git, repoTop } from './git.js';
 import { findMergeBase } from './merge-base.js';
-import { relocate } from './relocate.js';
+import { prSuppressions, type ListedSuppression } from './pr-suppressions.js';
+import { relocate, repoPath } from './relocate.js';
 
 export interface AnalyseOptions {
   workspace: string;
@@ -51,6 +53,8 @@ export interface Analysis {
   shifted: Set<string>;
   /** Why the analysis degraded, when it did. */
   notes: string[];
+  /** `portwarden-ignore` directives the pull request added or widened (none outside pull requests). */
+  suppressions: ListedSuppression[];
 }
 
 /**
@@ -75,7 +79,9 @@ export async function analyse(options: AnalyseOptions): Promise<Analysis> {
   }
   const head = await check(withConfig(root, options.configPath));
   const findings = relocate(head.findings, prefix);
-  return { mode: 'full', head: { ...head, findings }, classified: { new: findings, existing: [], fixed: [] }, headTop: top, prefix, shifted: new Set(), notes };
+  const suppressed = relocate(head.suppressed, prefix);
+  const classified = { new: findings, existing: [], fixed: [], notChecked: [], suppressed };
+  return { mode: 'full', head: { ...head, findings, suppressed }, classified, headTop: top, prefix, shifted: new Set(), notes, suppressions: [] };
 }
 
 async function analysePullRequest(options: AnalyseOptions, pr: Comparison, root: string, top: string, prefix: string): Promise<Analysis> {
@@ -104,9 +110,16 @@ async function analysePullRequest(options: AnalyseOptions, pr: Comparison, root:
     // The base is checked with the head's config (a PR that edits the config should not make
     // every old finding look new, or fixed) and with renamed files under their new names.
     const baseCheck = await check({ ...headOptions, root: join(base.dir, prefix), renames: renamesUnder(diff, prefix) });
-    const headFindings = relocate(head.findings, prefix);
-    const classified = classify(headFindings, relocate(baseCheck.findings, prefix));
-    return { mode: 'pull-request', head: { ...head, findings: headFindings }, classified, diff, mergeBase, headTop, prefix, shifted, notes: [] };
+    // Directives the PR added or widened are listed; under pull_request_target they apply
+    // only when the base config allows it.
+    const trusted = !options.headFromGit || head.config.allowNewSuppressionsOnPrTarget;
+    const own = prSuppressions(head, baseCheck.model.suppressions, trusted, prefix);
+    const headFindings = relocate(own.findings, prefix);
+    const headSuppressed = relocate(own.suppressed, prefix);
+    // Base findings in files the head could not read are "not checked", never "fixed".
+    const notRead = new Set([...unreadPaths(head.model.problems)].map((p) => repoPath(prefix, p)));
+    const classified = classify(headFindings, relocate(baseCheck.findings, prefix), { suppressed: headSuppressed, notRead });
+    return { mode: 'pull-request', head: { ...head, findings: headFindings, suppressed: headSuppressed }, classified, diff, mergeBase, headTop, prefix, shifted, notes: [], suppressions: own.listed };
   } finally {
     // The exported head is read again by reporters (suggestions): keep it; drop the base.
     for (const tree of trees.slice(options.headFromGit ? 1 : 0)) await tree.dispose();

@@ -29,6 +29,11 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   /** Files larger than this many bytes are skipped with an `input/file-too-large` finding. */
   maxFileBytes: number;
+  /**
+   * On `pull_request_target`, whether `portwarden-ignore` directives the pull request itself
+   * adds or widens may silence findings (default false: they are listed and not applied).
+   */
+  allowNewSuppressionsOnPrTarget: boolean;
 }
 
 /** A config problem: names the key (and file and line when known) and the accepted form. Exit code 2. */

@@ -37,6 +37,12 @@ export interface Finding {
   url: string;
   /** Set by the baseline step on pull requests. */
   status?: 'new' | 'existing';
+  /**
+   * Set on `pull_request_target` when a `portwarden-ignore` directive the pull request itself
+   * added or widened would silence this finding: the base branch's config does not let it
+   * apply, so the finding is reported (repository-relative place of the directive).
+   */
+  unappliedSuppression?: { file: string; line: number };
 }
 
 /** A stable fingerprint from a rule id and a key that holds no line numbers. */

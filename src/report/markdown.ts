@@ -6,7 +6,8 @@
 import type { Finding, Severity } from '../model/finding.js';
 import { countBySeverity } from './text.js';
 import { CELL_CHARS, clipTo, truncate, type Chunk, type TruncateOptions } from './limits.js';
-import { blobUrl, commitUrl, inline, runUrl } from './md-inline.js';
+import type { ListedSuppression } from '../baseline/pr-suppressions.js';
+import { blobUrl, code, commitUrl, inline, link, runUrl, text } from './md-inline.js';
 import { bySeverity, distinctRelated } from './order.js';
 import { portMapChunks } from './port-map.js';
 import type { RunReport } from './reporter.js';
@@ -19,11 +20,14 @@ const RELATED_SHOWN = 3;
 /** Priorities: what survives truncation first. */
 const P = { structure: 0, new: 1, fixed: 2, existing: 3, portMap: 4 } as const;
 
+/** Why a finding whose directive was not applied is reported anyway. */
+const NOT_APPLIED = 'added by this pull request; on `pull_request_target` a pull request\'s own `portwarden-ignore` applies only when the base branch\'s config sets `allow-new-suppressions-on-pr-target: true`';
+
 export { blobUrl, inline };
 
 /** `[path:line](link)` for a location at `sha`. */
 function where(run: RunReport, sha: string, file: string, line: number): string {
-  return `[${inline(`${file}:${line}`)}](${blobUrl(run, sha, file, line)})`;
+  return link(`${file}:${line}`, blobUrl(run, sha, file, line));
 }
 
 /**
@@ -38,11 +42,25 @@ export function findingRow(run: RunReport, f: Finding, sha: string): string {
     .map((r) => `<br>↳ ${where(run, sha, r.location.file, r.location.line)} ${inline(clipTo(r.message, 200))}`)
     .join('');
   const more = distinct.length > RELATED_SHOWN ? `<br>↳ and ${distinct.length - RELATED_SHOWN} more` : '';
-  const rule = f.url ? `[\`${f.ruleId}\`](${f.url} "${f.severity}")` : `\`${f.ruleId}\``;
-  return `| ${ICON[f.severity]} ${rule}<br><sub>${f.severity}</sub> | ${where(run, sha, f.location.file, f.location.line)} | ${inline(clipTo(f.message, CELL_CHARS))}${related}${more} |\n`;
+  const rule = f.url ? `[${code(f.ruleId)}](${f.url} "${f.severity}")` : code(f.ruleId);
+  const unapplied = f.unappliedSuppression
+    ? `<br>⚠️ Not silenced: the \`portwarden-ignore\` at ${where(run, sha, f.unappliedSuppression.file, f.unappliedSuppression.line)} was ${NOT_APPLIED}.`
+    : '';
+  return `| ${ICON[f.severity]} ${rule}<br><sub>${f.severity}</sub> | ${where(run, sha, f.location.file, f.location.line)} | ${inline(clipTo(f.message, CELL_CHARS))}${related}${more}${unapplied} |\n`;
 }
 
 const TABLE_HEAD = '| Rule | Location | Message |\n|---|---|---|\n';
+
+const SUPPRESSION_HEAD = '| Directive | Location | Silences now | Applied |\n|---|---|---|---|\n';
+
+/** One row of the list of directives the pull request added or widened. */
+export function suppressionRow(run: RunReport, s: ListedSuppression): string {
+  const rule = s.ruleId === '*' ? `${code('*')} (every rule)` : code(s.ruleId);
+  const kind = s.kind === 'widened' ? 'widened to every rule' : 'added';
+  const reason = s.reason ? `<br>${inline(clipTo(s.reason, 200))}` : '';
+  const applied = s.applied ? 'yes' : `no: ${NOT_APPLIED.replace(/^added by this pull request; /, '')}`;
+  return `| ${rule} (${kind})${reason} | ${where(run, run.context.headSha, s.file, s.line)} | ${plural(s.silences, 'finding')} | ${applied} |\n`;
+}
 
 function counts(findings: Finding[]): string {
   const c = countBySeverity(findings);
@@ -84,11 +102,15 @@ export function reportChunks(run: RunReport, marker = '', fullListIn?: string): 
   const add = (text: string, priority: number, findings = 0) => chunks.push({ text, priority, findings });
   add(`${marker ? `${marker}\n` : ''}### ${headline(run)}\n\n`, P.structure);
   if (mode === 'pull-request') {
-    add(`**${classified.new.length} new**${counts(classified.new)} · **${classified.existing.length} existing** · **${classified.fixed.length} fixed**, compared with the merge base ${mergeBase ? commitLink(run, mergeBase) : ''}.\n\n`, P.structure);
+    const hidden = [
+      classified.notChecked.length ? ` · **${classified.notChecked.length} not checked**` : '',
+      classified.suppressed.length ? ` · **${classified.suppressed.length} suppressed**` : '',
+    ].join('');
+    add(`**${classified.new.length} new**${counts(classified.new)} · **${classified.existing.length} existing** · **${classified.fixed.length} fixed**${hidden}, compared with the merge base ${mergeBase ? commitLink(run, mergeBase) : ''}.\n\n`, P.structure);
   } else {
     add(`**${plural(classified.new.length, 'finding')}**${counts(classified.new)} in ${commitLink(run, head)}.\n\n`, P.structure);
   }
-  for (const note of notes) add(`> [!WARNING]\n> ${inline(note)}\n\n`, P.structure);
+  for (const note of notes) add(`> [!WARNING]\n> ${inline(note, { cell: false })}\n\n`, P.structure);
 
   const table = (title: string, findings: Finding[], sha: string, priority: number, collapsed: boolean) => {
     if (findings.length === 0) return;
@@ -97,7 +119,9 @@ export function reportChunks(run: RunReport, marker = '', fullListIn?: string): 
     add(collapsed ? '\n</details>\n\n' : '\n', P.structure);
   };
   if (mode === 'pull-request') {
+    suppressionList(run, add);
     table(`New (${classified.new.length})`, classified.new, head, P.new, false);
+    table(`Not checked (${classified.notChecked.length}): in files this pull request's head could not read`, classified.notChecked, mergeBase ?? head, P.new, false);
     table(`Existing before this pull request (${classified.existing.length})`, classified.existing, head, P.existing, true);
     table(`Fixed by this pull request (${classified.fixed.length})`, classified.fixed, mergeBase ?? head, P.fixed, true);
   } else {
@@ -106,6 +130,16 @@ export function reportChunks(run: RunReport, marker = '', fullListIn?: string): 
   chunks.push(...portMapChunks(run, P.portMap));
   add(`<sub>${fullListIn ? fullListLine(run, fullListIn) : ''}portwarden ${VERSION} · fail-level \`${run.settings.failLevel}\` · ${plural(run.analysis.head.stats.files, 'file')} read</sub>\n`, P.structure);
   return chunks;
+}
+
+/** The directives the pull request added or widened: what they silence, and whether they were applied. */
+function suppressionList(run: RunReport, add: (text: string, priority: number, findings?: number) => void): void {
+  const listed = run.analysis.suppressions;
+  if (listed.length === 0) return;
+  const silenced = listed.reduce((n, s) => n + (s.applied ? s.silences : 0), 0);
+  add(`#### \`portwarden-ignore\` added or widened by this pull request (${listed.length})\n\n${text(`${plural(silenced, 'finding')} silenced by them.`)}\n\n${SUPPRESSION_HEAD}`, P.structure);
+  for (const s of listed) add(suppressionRow(run, s), P.new);
+  add('\n', P.structure);
 }
 
 /** The report as markdown within `options.limit`. */

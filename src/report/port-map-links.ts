@@ -5,7 +5,7 @@
  */
 import { repoPath } from '../baseline/relocate.js';
 import type { Binding, BindingKind } from '../model/types.js';
-import { blobUrl, inline } from './md-inline.js';
+import { blobUrl, link } from './md-inline.js';
 import type { RunReport } from './reporter.js';
 
 /** Links shown per service in a row before "and N more". */
@@ -39,7 +39,7 @@ export function evidenceLinks(ctx: LinkContext, list: Binding[]): string {
         KIND_RANK[x.b.kind] - KIND_RANK[y.b.kind] ||
         (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line),
     );
-  const links = entries.slice(0, LINKS_PER_SERVICE).map(({ file, line }) => `[${inline(`${file}:${line}`)}](${blobUrl(ctx.run, ctx.run.context.headSha, file, line)})`);
+  const links = entries.slice(0, LINKS_PER_SERVICE).map(({ file, line }) => link(`${file}:${line}`, blobUrl(ctx.run, ctx.run.context.headSha, file, line)));
   const more = entries.length > LINKS_PER_SERVICE ? ` and ${entries.length - LINKS_PER_SERVICE} more` : '';
   return `${links.join(', ')}${more}`;
 }

@@ -8,7 +8,7 @@
  */
 import { DEV_HOST, NOT_DEPLOYED_HOST, PLAN_HOST, type Binding } from '../model/types.js';
 import type { Chunk } from './limits.js';
-import { code, inline } from './md-inline.js';
+import { code, text } from './md-inline.js';
 import { evidenceLinks, newLines, type LinkContext } from './port-map-links.js';
 import type { RunReport } from './reporter.js';
 
@@ -52,7 +52,7 @@ export function portMapChunks(run: RunReport, priority: number): Chunk[] {
   const ctx: LinkContext = { run, prefix: run.analysis.prefix, fresh: newLines(run) };
   for (const id of order) {
     const host = model.hosts.resolve(id);
-    const title = id === DEV_HOST ? '`dev` (a developer machine: source defaults, .env files, dev scripts)' : `${code(id)}${host && host.label !== id ? ` — ${inline(host.label)}` : ''}`;
+    const title = id === DEV_HOST ? '`dev` (a developer machine: source defaults, .env files, dev scripts)' : `${code(id, { cell: false })}${host && host.label !== id ? ` — ${text(host.label)}` : ''}`;
     const ports = map.get(id)!;
     const byService = portsByService(ports);
     const rows = [...ports].sort(([a], [b]) => a - b).map(([port, list]) => row(ctx, port, list, byService));

@@ -63,7 +63,7 @@ describe('the markdown report', () => {
 
   it('fits 2,000 findings into a comment, keeping new ones first and counting the rest', () => {
     const template = run.analysis.classified.new[0]!;
-    const big: RunReport = { ...run, analysis: { ...run.analysis, classified: { new: many(template, 2000), existing: many(template, 50), fixed: [] } } };
+    const big: RunReport = { ...run, analysis: { ...run.analysis, classified: { new: many(template, 2000), existing: many(template, 50), fixed: [], notChecked: [], suppressed: [] } } };
     const body = stickyBody(big);
     expect(body.length).toBeLessThanOrEqual(COMMENT_BODY_CHARS);
     const rows = body.split('\n').filter((l) => l.startsWith('| 🔴')).length;
@@ -79,7 +79,7 @@ describe('the markdown report', () => {
 
   it('measures the job summary in bytes, not characters', () => {
     const template = { ...run.analysis.classified.new[0]!, message: '端口冲突 '.repeat(100) };
-    const big: RunReport = { ...run, analysis: { ...run.analysis, classified: { new: many(template, 5000), existing: [], fixed: [] } } };
+    const big: RunReport = { ...run, analysis: { ...run.analysis, classified: { new: many(template, 5000), existing: [], fixed: [], notChecked: [], suppressed: [] } } };
     const md = jobSummary(big);
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(JOB_SUMMARY_BYTES);
     expect(md.length).toBeLessThan(JOB_SUMMARY_BYTES);
@@ -112,6 +112,6 @@ describe('truncate and clipTo', () => {
 
 describe('inline', () => {
   it('neutralises HTML, pipes, emphasis and mentions outside code spans, keeps code spans', () => {
-    expect(inline('<!-- portwarden:sticky --> a|b *x* @octocat `a|<b>`')).toBe('&lt;!-- portwarden:sticky --&gt; a\\|b \\*x\\* @\u200boctocat `a\\|<b>`');
+    expect(inline('<!-- portwarden:sticky --> a|b *x* @octocat `a|<b>`')).toBe('&lt;\\!-- portwarden:sticky --&gt; a\\|b \\*x\\* @\u200boctocat `a\\|<b>`');
   });
 });

@@ -54,7 +54,7 @@ describe('finding order', () => {
 
   it('shows errors first in the new, existing and fixed tables alike', () => {
     const mixed = (file: string) => [finding('notice', file, 1), finding('warning', file, 2), finding('error', file, 3), finding('error', 'a/first.md', 8)];
-    const shaped: RunReport = { ...run, analysis: { ...run.analysis, classified: { new: mixed('n.md'), existing: mixed('e.md'), fixed: mixed('f.md') } } };
+    const shaped: RunReport = { ...run, analysis: { ...run.analysis, classified: { new: mixed('n.md'), existing: mixed('e.md'), fixed: mixed('f.md'), notChecked: [], suppressed: [] } } };
     const md = renderReport(shaped, { limit: COMMENT_BODY_CHARS, unit: 'chars', fullListIn: 'x' });
     const rows = rowMessages(md);
     expect(rows).toEqual([

@@ -170,7 +170,7 @@ describe('sticky comment reporter', () => {
 
   it('posts nothing in on-findings mode when the PR neither adds nor fixes findings', async () => {
     const run = await driftRun();
-    const quiet: RunReport = { ...run, analysis: { ...run.analysis, classified: { new: [], existing: run.analysis.classified.new, fixed: [] } } };
+    const quiet: RunReport = { ...run, analysis: { ...run.analysis, classified: { new: [], existing: run.analysis.classified.new, fixed: [], notChecked: [], suppressed: [] } } };
     const gh = fakeGitHub();
     const result = await stickyCommentReporter(gh.client).report(quiet);
     expect(gh.calls.map((c) => c.route)).toEqual(['GET /issues/{n}/comments']);

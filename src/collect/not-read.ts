@@ -1,0 +1,29 @@
+/**
+ * Input problems that mean a file's content was not checked: it was refused before reading
+ * (too large, binary, not UTF-8, a symlink not followed, an unreadable file or directory) or
+ * read but not understood at all (invalid YAML, JSON or XML, markdown it could not parse).
+ * On a pull request the base findings in such a file are "not checked", never "fixed": a
+ * change that makes a file unreadable has not fixed anything in it.
+ */
+import type { InputProblem } from '../model/types.js';
+
+/** The `input/*` ids after which nothing, or not all, of a file was checked. */
+export const NOT_READ_PROBLEMS: ReadonlySet<string> = new Set([
+  'input/file-too-large',
+  'input/binary-file',
+  'input/unreadable',
+  'input/symlink-outside-workspace',
+  'input/unparsable',
+  'input/unreadable-doc',
+  'input/markdown-too-deep',
+  'input/invalid-yaml',
+  'input/invalid-json',
+  'input/invalid-xml',
+  'input/parse-failed',
+  'input/extractor-failed',
+]);
+
+/** The files (or directories) named by not-read problems, relative to the checked root. */
+export function unreadPaths(problems: readonly InputProblem[]): Set<string> {
+  return new Set(problems.filter((p) => NOT_READ_PROBLEMS.has(p.ruleId)).map((p) => p.location.file));
+}
