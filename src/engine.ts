@@ -59,8 +59,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   };
 }
 
-/** Default severities of input problems: an impossible port is an error, the rest warnings. */
-const INPUT_SEVERITY: Record<string, Severity> = { 'input/invalid-port': 'error' };
+/** Default severities of input problems: an impossible port is an error, a link inside the repository a notice, the rest warnings. */
+const INPUT_SEVERITY: Record<string, Severity> = { 'input/invalid-port': 'error', 'input/symlink-not-followed': 'notice' };
 
 /** Input problems become findings like any rule's, so they reach every reporter. */
 function problemFindings(problems: InputProblem[], config: Config): Finding[] {

@@ -7,6 +7,7 @@ import type { Config } from '../config/types.js';
 import { BUILTIN_IGNORES } from '../config/defaults.js';
 import type { ServiceDir } from '../model/project.js';
 import type { InputProblem } from '../model/types.js';
+import type { RefusedPath } from './read.js';
 import { walk, type WalkedFile } from './walk.js';
 
 export interface Collected {
@@ -19,9 +20,12 @@ export interface Collected {
   ownerOf(path: string): string | undefined;
 }
 
-/** Lists the repository at `root`; `renames` (old → new path) reports files under new names. */
-export function collect(root: string, config: Config, renames?: ReadonlyMap<string, string>): Collected {
-  const walked = walk(root, [...BUILTIN_IGNORES, ...config.ignore], config.services);
+/**
+ * Lists the repository at `root`; `renames` (old → new path) reports files under new names;
+ * `refused` are files of the tree that were not written under `root` (a tree export's refusals).
+ */
+export function collect(root: string, config: Config, renames?: ReadonlyMap<string, string>, refused?: readonly RefusedPath[]): Collected {
+  const walked = walk(root, [...BUILTIN_IGNORES, ...config.ignore], config.services, refused);
   if (renames?.size) for (const f of walked.files) f.path = renames.get(f.path) ?? f.path;
   const isDoc = picomatch(config.serviceDocs, { dot: true });
   const serviceDocs = new Set(walked.files.filter((f) => isDoc(f.path)).map((f) => f.path));

@@ -1,34 +1,257 @@
 /**
- * Reads one file as text, refusing what is not text: too large, binary (a NUL byte in the
- * first 8 KiB) or not valid UTF-8 are reported as input problems naming the file.
+ * The one way portwarden reads a file of a repository. One policy for every byte: the path
+ * stays inside the root, no symlink is followed (neither the file nor any directory above
+ * it), the opened thing is a regular file (no FIFO, device, socket or directory), it holds
+ * at most `max-file-bytes`, it is read into a bounded buffer (at most the limit plus one
+ * byte, whatever the file claims), and it is text: no NUL byte in its first 8 KiB, valid
+ * UTF-8. Whatever is refused comes back as an input problem naming the file and the reason.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { InputProblem } from '../model/types.js';
-import type { WalkedFile } from './walk.js';
-import { problem } from './walk.js';
+import { fileLocation } from '../model/location.js';
 
-const SNIFF_BYTES = 8192;
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Bytes searched for a NUL byte before a file is taken for text. */
+export const SNIFF_BYTES = 8192;
+/** Bytes asked of the operating system per read call. */
+const CHUNK_BYTES = 64 * 1024;
 
-export type ReadResult = { text: string } | { problem: InputProblem };
+// O_NOFOLLOW: opening a symlink fails (ELOOP) instead of reading its target. O_NONBLOCK: a
+// FIFO opens at once instead of waiting for a writer, so fstat can refuse it. O_NOCTTY: a
+// terminal device never becomes the controlling terminal. (0 where a platform lacks one.)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
-export function readText(file: WalkedFile, maxBytes: number): ReadResult {
-  if (file.size > maxBytes) {
-    return { problem: problem('input/file-too-large', file.path, `\`${file.path}\` is ${file.size} bytes, above the limit of ${maxBytes} (\`max-file-bytes\`); it was not read.`) };
+/** A file the caller knows of but that was not written to disk (a tree export refused it). */
+export interface RefusedPath {
+  /** Relative to the checked root, `/`-separated. */
+  path: string;
+  reason: 'symlink' | 'too-large' | 'unwritable';
+  /** The blob's size and the limit it exceeds, for `too-large`. */
+  size?: number;
+  limit?: number;
+  /** The commit the path comes from, for messages. */
+  commit?: string;
+  /** The operating system's error code, for `unwritable`. */
+  code?: string;
+}
+
+/** Why a read was refused; `problem` says the same in words. */
+export type Refusal =
+  | { kind: 'outside-root' }
+  | { kind: 'symlink'; link: string; target?: string; inside: boolean }
+  | { kind: 'not-regular'; what: string }
+  | { kind: 'too-large'; size: number; limit: number; grew?: boolean }
+  | { kind: 'binary'; line: number }
+  | { kind: 'not-utf8'; line: number }
+  | { kind: 'unreadable'; code: string }
+  | { kind: 'not-exported'; refused: RefusedPath };
+
+export type ReadResult = { text: string } | { problem: InputProblem; refusal: Refusal };
+
+/** A file to read: `abs` lies under `root`; `path` is how findings name it. */
+export interface FileToRead {
+  path: string;
+  root: string;
+  abs: string;
+  /** Set when the file was never written (see {@link RefusedPath}); reading it yields that refusal. */
+  refused?: RefusedPath;
+}
+
+/** Reads `file` under the policy above. Never throws. */
+export function readText(file: FileToRead, maxBytes: number): ReadResult {
+  if (file.refused) return refuse(file.path, { kind: 'not-exported', refused: file.refused });
+  return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path);
+}
+
+/**
+ * Reads `rel` (relative to `root`) under the policy above; `shown` is the path findings name
+ * (default `rel`). A missing file is `unreadable` with code `ENOENT`.
+ */
+export function readRepoFile(root: string, rel: string, maxBytes: number, shown: string = rel.split(sep).join('/')): ReadResult {
+  const parts = rel.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+  if (isAbsolute(rel) || parts.length === 0 || parts.includes('..')) return refuse(shown, { kind: 'outside-root' });
+  // Every directory between the root and the file must be a real directory, not a link.
+  for (let i = 1; i < parts.length; i++) {
+    const dir = join(root, ...parts.slice(0, i));
+    let stat: Stats;
+    try {
+      stat = lstatSync(dir);
+    } catch (error) {
+      return refuse(shown, { kind: 'unreadable', code: errorCode(error) });
+    }
+    if (stat.isSymbolicLink()) return refuse(shown, symlinkRefusal(root, dir, parts.slice(0, i).join('/')));
+    if (!stat.isDirectory()) return refuse(shown, { kind: 'unreadable', code: 'ENOTDIR' });
   }
-  let bytes: Buffer;
+  const abs = join(root, ...parts);
+  let fd: number;
   try {
-    bytes = readFileSync(file.abs);
+    fd = openSync(abs, OPEN_FLAGS);
   } catch (error) {
-    return { problem: problem('input/unreadable', file.path, `\`${file.path}\` cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`) };
-  }
-  if (bytes.subarray(0, SNIFF_BYTES).includes(0)) {
-    return { problem: problem('input/binary-file', file.path, `\`${file.path}\` is binary (a NUL byte in its first ${SNIFF_BYTES} bytes); expected text, so it was not read.`) };
+    const code = errorCode(error);
+    if (code === 'ELOOP' || code === 'EMLINK' || isSymlink(abs)) return refuse(shown, symlinkRefusal(root, abs, parts.join('/')));
+    return refuse(shown, { kind: 'unreadable', code });
   }
   try {
-    const text = decoder.decode(bytes);
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return refuse(shown, { kind: 'not-regular', what: kindOf(stat) });
+    if (stat.size > maxBytes) return refuse(shown, { kind: 'too-large', size: stat.size, limit: maxBytes });
+    const bytes = readBounded(fd, Math.min(stat.size, maxBytes), maxBytes);
+    if (bytes.length > maxBytes) return refuse(shown, { kind: 'too-large', size: bytes.length, limit: maxBytes, grew: true });
+    return decodeText(shown, bytes);
+  } catch (error) {
+    return refuse(shown, { kind: 'unreadable', code: errorCode(error) });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads at most `maxBytes + 1` bytes from `fd`, starting with room for `expected` (the size
+ * fstat reported) and growing only if the file turns out longer.
+ */
+function readBounded(fd: number, expected: number, maxBytes: number): Buffer {
+  let buffer = Buffer.allocUnsafe(expected + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) break;
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const n = readSync(fd, buffer, length, Math.min(CHUNK_BYTES, buffer.length - length), null);
+    if (n === 0) break;
+    length += n;
+  }
+  return buffer.subarray(0, length);
+}
+
+/** Strict UTF-8 text from `bytes`, or the refusal naming the line of the first bad byte. */
+export function decodeText(shown: string, bytes: Uint8Array): ReadResult {
+  const sniff = bytes.subarray(0, SNIFF_BYTES);
+  const nul = sniff.indexOf(0);
+  if (nul >= 0) return refuse(shown, { kind: 'binary', line: lineAt(bytes, nul) });
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) return refuse(shown, { kind: 'not-utf8', line: lineAt(bytes, bad) });
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/**
+ * Offset of the first byte that does not belong to well-formed UTF-8 (no overlong forms, no
+ * surrogates, nothing above U+10FFFF), or -1 when all of `bytes` is well formed.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      const [min, max] = k === 1 ? [lo, hi] : [0x80, 0xbf];
+      if (c === undefined || c < min || c > max) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** 1-based line of byte `offset` (a line ends at LF, as git counts). */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+function isSymlink(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
   } catch {
-    return { problem: problem('input/binary-file', file.path, `\`${file.path}\` is not valid UTF-8; expected text, so it was not read.`) };
+    return false;
+  }
+}
+
+/** Describes the link at `abs` (shown as `link`) without following it for reading. */
+function symlinkRefusal(root: string, abs: string, link: string): Refusal {
+  let target: string | undefined;
+  let inside = true;
+  try {
+    // realpath resolves names only; it opens nothing, so a FIFO or device at the end is harmless.
+    target = realpathSync(abs);
+    const realRoot = realpathSync(root);
+    inside = target === realRoot || target.startsWith(realRoot + sep);
+    if (inside) target = relative(realRoot, target).split(sep).join('/');
+  } catch {
+    target = undefined; // a dangling link
+  }
+  return { kind: 'symlink', link, inside, ...(target !== undefined ? { target } : {}) };
+}
+
+function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? 'error';
+}
+
+/** The refusal as an input problem on `shown` (line 1, or the line of the bad byte). */
+function refuse(shown: string, refusal: Refusal): { problem: InputProblem; refusal: Refusal } {
+  const [ruleId, message, line] = describe(shown, refusal);
+  const location = fileLocation(shown);
+  return { problem: { ruleId, message, location: line > 1 ? { ...location, line, endLine: line } : location, key: shown }, refusal };
+}
+
+function describe(f: string, r: Refusal): [string, string, number] {
+  const file = `\`${f}\``;
+  switch (r.kind) {
+    case 'outside-root':
+      return ['input/unreadable', `${file} is not a path inside the repository; it was not read.`, 1];
+    case 'symlink': {
+      const via = r.link === f ? `${file} is a symlink` : `${file} lies under \`${r.link}\`, a symlink`;
+      if (!r.inside) return ['input/symlink-outside-workspace', `${via} to \`${r.target}\`, outside the workspace; it was not read (expected a regular file inside the repository; symlinks are never followed).`, 1];
+      const to = r.target === undefined ? ' whose target does not exist' : ` to \`${r.target}\``;
+      return ['input/symlink-not-followed', `${via}${to}; symlinks are never followed, so it was not read (expected a regular file).`, 1];
+    }
+    case 'not-regular':
+      return ['input/not-a-regular-file', `${file} is ${r.what}; expected a regular file, so it was not read.`, 1];
+    case 'too-large':
+      if (r.grew) return ['input/file-too-large', `${file} grew past the limit of ${r.limit} bytes (\`max-file-bytes\`) while it was read; it was not used.`, 1];
+      return ['input/file-too-large', `${file} is ${r.size} bytes, above the limit of ${r.limit} (\`max-file-bytes\`); it was not read.`, 1];
+    case 'binary':
+      return ['input/binary-file', `${file} is binary (a NUL byte on line ${r.line}, within its first ${SNIFF_BYTES} bytes); expected text, so it was not read.`, r.line];
+    case 'not-utf8':
+      return ['input/binary-file', `${file} is not valid UTF-8 (the first bad byte is on line ${r.line}); expected text, so it was not read.`, r.line];
+    case 'unreadable':
+      return ['input/unreadable', `${file} cannot be read (${r.code}); its ports are unknown.`, 1];
+    case 'not-exported': {
+      const x = r.refused;
+      const of = x.commit ? ` in commit \`${x.commit.slice(0, 12)}\`` : '';
+      if (x.reason === 'symlink') return ['input/symlink-not-followed', `${file} is a symlink${of}; symlinks are never followed, so it was not read (expected a regular file).`, 1];
+      if (x.reason === 'too-large') return ['input/file-too-large', `${file} is ${x.size ?? '?'} bytes${of}, above the limit${x.limit !== undefined ? ` of ${x.limit}` : ''} (\`max-file-bytes\`); it was not read.`, 1];
+      return ['input/unreadable', `${file}${of} could not be written out for checking (${x.code ?? 'error'}); its ports are unknown.`, 1];
+    }
   }
 }

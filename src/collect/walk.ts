@@ -1,17 +1,24 @@
 /**
- * Lists the repository's files once: ignored paths pruned early, symlinks that leave the
- * workspace reported (never followed), service directories recognised on the way.
+ * Lists the repository's files once: ignored paths pruned early, service directories
+ * recognised on the way. Nothing is followed or opened here: a symlink, FIFO, socket or
+ * device is listed like a file, and the safe reader (read.ts) refuses it, with a finding,
+ * only if some extractor asks for that path, so a tree full of irrelevant links stays quiet.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { lstatSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { fileLocation } from '../model/location.js';
 import type { InputProblem } from '../model/types.js';
+import type { FileToRead, RefusedPath } from './read.js';
 
-export interface WalkedFile {
-  /** Relative, `/`-separated. */
+export interface WalkedFile extends FileToRead {
+  /** Relative, `/`-separated: the name findings use. */
   path: string;
+  /** Where it is on disk (under `root`). */
   abs: string;
+  /** The walked root. */
+  root: string;
+  /** Size from lstat; the reader checks again on the opened file. */
   size: number;
 }
 
@@ -23,13 +30,26 @@ export interface WalkResult {
 }
 
 /**
- * Walks `root`. `ignore` globs prune whole directories when they match `dir/**`;
- * `serviceGlobs` mark service directories.
+ * Names that no ignore pattern written for real paths should match all at once. A directory
+ * is pruned when the ignore globs match the directory itself, or match every one of these
+ * under it: `legacy/**` prunes `legacy`, while a pattern for every file named `x` prunes no directory.
  */
-export function walk(root: string, ignore: string[], serviceGlobs: string[]): WalkResult {
+const PRUNE_PROBES = ['portwarden-probe', '.portwarden-probe.d/p.q', 'Portwarden Probe/x/y.z'];
+
+/** True when `isIgnored` covers everything under directory `rel`. */
+export function coversDirectory(isIgnored: (path: string) => boolean, rel: string): boolean {
+  return isIgnored(rel) || PRUNE_PROBES.every((probe) => isIgnored(`${rel}/${probe}`));
+}
+
+/**
+ * Walks `root`. `ignore` globs prune files and whole directories; `serviceGlobs` mark service
+ * directories. `refused` lists files that belong to the tree but were never written under
+ * `root` (see {@link RefusedPath}): they are listed like the others, so the same ignore globs
+ * and the same reader decide whether they become findings.
+ */
+export function walk(root: string, ignore: string[], serviceGlobs: string[], refused: readonly RefusedPath[] = []): WalkResult {
   const isIgnored = picomatch(ignore, { dot: true });
   const isServiceDir = picomatch(serviceGlobs, { dot: true });
-  const realRoot = realpathSync(root);
   const result: WalkResult = { files: [], serviceDirs: [], problems: [] };
 
   const visit = (dirRel: string) => {
@@ -45,44 +65,45 @@ export function walk(root: string, ignore: string[], serviceGlobs: string[]): Wa
     for (const entry of entries) {
       const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
       const abs = join(dirAbs, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        let target: string;
-        try {
-          target = realpathSync(abs);
-        } catch {
-          continue; // a dangling link reads as nothing; not a port statement
-        }
-        const inside = target === realRoot || target.startsWith(realRoot + sep);
-        if (!inside) {
-          if (!isIgnored(rel) && !isIgnored(`${rel}/`)) {
-            result.problems.push(problem('input/symlink-outside-workspace', rel, `\`${rel}\` is a symlink to \`${target}\`, outside the workspace; it was not read (expected links to stay inside the repository).`));
-          }
-          continue;
-        }
-        const stat = statSync(target);
-        isDir = false; // never descend through links: no loops, no double counting
-        isFile = stat.isFile();
-      }
-      if (isDir) {
-        if (isIgnored(`${rel}/x`) || isIgnored(rel)) continue;
+      if (entry.isDirectory()) {
+        if (coversDirectory(isIgnored, rel)) continue;
         if (isServiceDir(rel)) result.serviceDirs.push(rel);
         visit(rel);
-      } else if (isFile) {
-        if (isIgnored(rel)) continue;
-        let size = 0;
-        try {
-          size = statSync(abs).size;
-        } catch {
-          continue;
-        }
-        result.files.push({ path: rel, abs, size });
+        continue;
       }
+      if (isIgnored(rel)) continue;
+      if (entry.isSymbolicLink() && isServiceDir(rel)) {
+        // Never descended: a linked service directory would read files from wherever it points.
+        result.problems.push(problem('input/symlink-not-followed', rel, `\`${rel}\` matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
+        continue;
+      }
+      let size = 0;
+      try {
+        size = lstatSync(abs).size;
+      } catch {
+        // Gone since the listing: the reader reports it if anyone asks for it.
+      }
+      result.files.push({ path: rel, abs, root, size });
     }
   };
   visit('');
+  const listed = new Set(result.files.map((f) => f.path));
+  for (const r of refused) {
+    if (listed.has(r.path) || isIgnored(r.path) || ancestors(r.path).some((dir) => coversDirectory(isIgnored, dir))) continue;
+    if (r.reason === 'symlink' && isServiceDir(r.path)) {
+      result.problems.push(problem('input/symlink-not-followed', r.path, `\`${r.path}\` matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
+      continue;
+    }
+    result.files.push({ path: r.path, abs: join(root, r.path), root, size: r.size ?? 0, refused: r });
+  }
   return result;
+}
+
+/** `a/b/c` → `a`, `a/b`. */
+function ancestors(path: string): string[] {
+  const out: string[] = [];
+  for (let i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) out.push(path.slice(0, i));
+  return out;
 }
 
 /** An input problem pinned to line 1 of `path`. */

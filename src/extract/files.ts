@@ -2,7 +2,7 @@
  * Reads one file and runs the extractors that accept it: read once, prefilter, parse. The
  * same code runs on the main thread and in worker threads.
  */
-import { readText } from '../collect/read.js';
+import { readText, type FileToRead } from '../collect/read.js';
 import { findSuppressions } from '../collect/suppressions.js';
 import { problem } from '../collect/walk.js';
 import { createLocator } from '../model/location.js';
@@ -15,10 +15,8 @@ import { sourceExtractors } from './source/index.js';
 
 const fileExtractors: Extractor[] = [...sourceExtractors, ...deployExtractors];
 
-/** One file to read: where it is, and what the collect step knows of it. */
-export interface FileJob {
-  path: string;
-  abs: string;
+/** One file to read: where it is (read through the safe reader), and what the collect step knows of it. */
+export interface FileJob extends FileToRead {
   size: number;
   /** A configured service doc: read by the service-doc extractor only. */
   isDoc: boolean;

@@ -4,15 +4,13 @@
  * its hosts and names are known to every other extractor; the other files may be read in
  * worker threads (extract/parallel.ts), with results merged in file order.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Collected } from '../collect/index.js';
-import { readText } from '../collect/read.js';
+import { readRepoFile, readText } from '../collect/read.js';
 import { findSuppressions } from '../collect/suppressions.js';
 import { problem } from '../collect/walk.js';
 import type { Config } from '../config/types.js';
 import type { ProjectModel } from '../model/project.js';
-import type { Binding, Extraction, Host, Reference } from '../model/types.js';
+import type { Binding, Extraction, Host, InputProblem, Reference } from '../model/types.js';
 import { buildHosts, buildServices, type ContextData } from './context.js';
 import { parseDotenv } from './deploy/dotenv.js';
 import type { ExtractContext } from './extractor.js';
@@ -69,7 +67,10 @@ export async function extractAll(root: string, collected: Collected, config: Con
     }
   }
 
-  const env = readRootEnv(root);
+  const env = readRootEnv(root, config.maxFileBytes, (p) => {
+    // The dotenv extractor reads the same file through the same reader: report it once.
+    if (!jobs.some((j) => j.path === p.location.file)) model.problems.push(p);
+  });
   const ctx: ExtractContext = { hosts, services, env };
   const data: ContextData = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env] };
   let parsed = model.registry ? 1 : 0;
@@ -81,12 +82,19 @@ export async function extractAll(root: string, collected: Collected, config: Con
   return { model, parsed };
 }
 
-/** The repository's root `.env`, for `${PORT:-3001}` in compose files. */
-function readRootEnv(root: string): Map<string, string> {
-  const path = join(root, '.env');
-  if (!existsSync(path)) return new Map();
+/**
+ * The repository's root `.env`, for `${PORT:-3001}` in compose files, read through the safe
+ * reader: a root `.env` that is a symlink (say, to `.git/config`), a FIFO, a device or too
+ * large is refused and `report`ed, and its values are not used. No `.env` is an empty map.
+ */
+function readRootEnv(root: string, maxBytes: number, report: (p: InputProblem) => void): Map<string, string> {
+  const read = readRepoFile(root, '.env', maxBytes);
+  if ('problem' in read) {
+    if (!(read.refusal.kind === 'unreadable' && read.refusal.code === 'ENOENT')) report(read.problem);
+    return new Map();
+  }
   try {
-    return new Map([...parseDotenv(readFileSync(path, 'utf8'))].map(([k, v]) => [k, v.value]));
+    return new Map([...parseDotenv(read.text)].map(([k, v]) => [k, v.value]));
   } catch {
     return new Map();
   }

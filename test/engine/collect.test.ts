@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import picomatch from 'picomatch';
 import { collect } from '../../src/collect/index.js';
+import { coversDirectory } from '../../src/collect/walk.js';
 import { readText } from '../../src/collect/read.js';
 import { applySuppressions, findSuppressions } from '../../src/collect/suppressions.js';
 import { defaultConfig } from '../../src/config/defaults.js';
@@ -51,28 +53,73 @@ describe('collect', () => {
     expect(collected.ownerOf('docker-compose.yml')).toBeUndefined();
   });
 
-  it('reports a symlink leaving the workspace instead of following it', () => {
+  it('refuses a symlink leaving the workspace when it is read, instead of following it', () => {
     const outside = tree({ 'secret.env': 'PORT=1' });
     const root = tree({ 'docs/PORT_SCHEMA.md': '#' });
     symlinkSync(join(outside, 'secret.env'), join(root, '.env'));
     const collected = collect(root, defaultConfig());
-    expect(collected.files.map((f) => f.path)).toEqual(['docs/PORT_SCHEMA.md']);
-    expect(collected.problems).toHaveLength(1);
-    expect(collected.problems[0]).toMatchObject({ ruleId: 'input/symlink-outside-workspace', location: { file: '.env', line: 1 } });
-    expect(collected.problems[0]!.message).toContain('outside the workspace');
+    expect(collected.files.map((f) => f.path)).toEqual(['.env', 'docs/PORT_SCHEMA.md']);
+    const read = readText(collected.files[0]!, 100);
+    expect(read).toMatchObject({ problem: { ruleId: 'input/symlink-outside-workspace', location: { file: '.env', line: 1 } } });
+    expect('problem' in read && read.problem.message).toContain('outside the workspace');
   });
 
-  it('reads a symlink that stays inside the workspace, without descending linked directories', () => {
+  it('lists a symlink inside the workspace without following it, and never descends a linked directory', () => {
     const root = tree({ 'deploy/base.env': 'PORT=3001' });
     symlinkSync(join(root, 'deploy/base.env'), join(root, '.env'));
     symlinkSync(join(root, 'deploy'), join(root, 'loop'));
-    const paths = collect(root, defaultConfig()).files.map((f) => f.path);
-    expect(paths).toEqual(['.env', 'deploy/base.env']);
+    const collected = collect(root, defaultConfig());
+    expect(collected.files.map((f) => f.path)).toEqual(['.env', 'deploy/base.env', 'loop']);
+    expect(collected.problems).toEqual([]);
+    // Listing is not reading: the reader refuses the link when an extractor asks for it.
+    expect(readText(collected.files[0]!, 100)).toMatchObject({ problem: { ruleId: 'input/symlink-not-followed', location: { file: '.env' } } });
+  });
+
+  it('reports a symlink where a service directory would be, instead of reading through it', () => {
+    const root = tree({ 'elsewhere/mana-auth/src/config.ts': 'x' });
+    mkdirSync(join(root, 'services'));
+    symlinkSync(join(root, 'elsewhere/mana-auth'), join(root, 'services/mana-auth'));
+    const collected = collect(root, defaultConfig());
+    expect(collected.serviceDirs).toEqual([]);
+    expect(collected.problems).toMatchObject([{ ruleId: 'input/symlink-not-followed', location: { file: 'services/mana-auth' } }]);
+  });
+
+  it('prunes a directory only when an ignore glob covers everything under it', () => {
+    const root = tree({ 'a/x': '1', 'a/keep.yml': '2', 'b/c/x': '3', 'b/c/d.env': '4', 'x/inner.yml': '5', 'legacy/old.yml': '6' });
+    const paths = collect(root, { ...defaultConfig(), ignore: ['**/x', 'legacy/**'] }).files.map((f) => f.path);
+    // `**/x` skips the files named x (and a directory named x), not every directory.
+    expect(paths).toEqual(['a/keep.yml', 'b/c/d.env']);
+  });
+
+  it('lists refused tree paths like files, under the same ignore globs', () => {
+    const root = tree({ 'docs/PORT_SCHEMA.md': '#' });
+    const collected = collect(root, { ...defaultConfig(), ignore: ['legacy/**'] }, new Map([['old.yml', 'new.yml']]), [
+      { path: 'docker-compose.yml', reason: 'too-large', size: 5_000_000, limit: 1024 },
+      { path: 'legacy/docker-compose.yml', reason: 'symlink' },
+      { path: 'node_modules/x/index.js', reason: 'symlink' },
+      { path: 'old.yml', reason: 'symlink' },
+    ]);
+    expect(collected.files.map((f) => f.path)).toEqual(['docs/PORT_SCHEMA.md', 'docker-compose.yml', 'new.yml']);
+    expect(readText(collected.files[1]!, 1024)).toMatchObject({ problem: { ruleId: 'input/file-too-large', message: expect.stringContaining('5000000 bytes') } });
+    expect(readText(collected.files[2]!, 1024)).toMatchObject({ problem: { ruleId: 'input/symlink-not-followed', location: { file: 'new.yml' } } });
+  });
+});
+
+describe('coversDirectory', () => {
+  const covers = (globs: string[], dir: string) => coversDirectory(picomatch(globs, { dot: true }), dir);
+
+  it('covers a directory when the globs match it or everything under it', () => {
+    expect(covers(['legacy/**'], 'legacy')).toBe(true);
+    expect(covers(['**/node_modules/**'], 'a/node_modules')).toBe(true);
+    expect(covers(['**/generated'], 'src/generated')).toBe(true);
+    expect(covers(['**/x'], 'src')).toBe(false);
+    expect(covers(['**/*.md'], 'docs')).toBe(false);
+    expect(covers(['legacy/*'], 'legacy')).toBe(false);
   });
 });
 
 describe('readText', () => {
-  const file = (root: string, path: string) => ({ path, abs: join(root, path), size: 0 });
+  const file = (root: string, path: string) => ({ path, abs: join(root, path), root });
 
   it('refuses a binary file with a problem naming it', () => {
     const root = tree({ Dockerfile: Buffer.from([0x46, 0x52, 0x00, 0x4d]) });
@@ -84,10 +131,12 @@ describe('readText', () => {
     expect(readText(file(root, '.env'), 100)).toMatchObject({ problem: { ruleId: 'input/binary-file' } });
   });
 
-  it('refuses a file above the size limit without reading it', () => {
-    expect(readText({ path: 'big.yml', abs: '/does/not/exist', size: 5000 }, 4096)).toMatchObject({
+  it('refuses a file above the size limit', () => {
+    const root = tree({ 'big.yml': 'x'.repeat(5000) });
+    expect(readText(file(root, 'big.yml'), 4096)).toMatchObject({
       problem: { ruleId: 'input/file-too-large', message: expect.stringContaining('5000 bytes, above the limit of 4096') },
     });
+    expect(readText(file(root, 'big.yml'), 5000)).toEqual({ text: 'x'.repeat(5000) });
   });
 
   it('drops a byte-order mark and reads the text', () => {
