@@ -9,7 +9,7 @@
  */
 import type { GitHubClient } from '../github/octokit.js';
 import type { Finding } from '../model/finding.js';
-import { blobUrl, inline } from './md-inline.js';
+import { blobUrl, code, inline, link } from './md-inline.js';
 import { COMMENT_BODY_CHARS, clipTo } from './limits.js';
 import { headReader, placeFindings, type Placement } from './inline-placement.js';
 import type { Reporter, ReporterResult, RunReport } from './reporter.js';
@@ -33,8 +33,12 @@ export function fingerprintOf(body: string | undefined | null): string | undefin
 /** The body of an inline comment. */
 export function commentBody(run: RunReport, placement: Extract<Placement, { kind: 'inline' }>): string {
   const f = placement.finding;
-  const rule = f.url ? `[\`${f.ruleId}\`](${f.url})` : `\`${f.ruleId}\``;
-  const related = distinctRelated(f.related).map((r) => `- [${inline(`${r.location.file}:${r.location.line}`)}](${blobUrl(run, run.context.headSha, r.location.file, r.location.line)}) ${inline(r.message)}`);
+  const rule = f.url ? `[${code(f.ruleId, { cell: false })}](${f.url})` : code(f.ruleId, { cell: false });
+  const at = (file: string, line: number) => link(`${file}:${line}`, blobUrl(run, run.context.headSha, file, line));
+  const related = distinctRelated(f.related).map((r) => `- ${at(r.location.file, r.location.line)} ${inline(r.message, { cell: false })}`);
+  const unapplied = f.unappliedSuppression
+    ? `\n\n⚠️ Not silenced: the \`portwarden-ignore\` at ${at(f.unappliedSuppression.file, f.unappliedSuppression.line)} was added by this pull request, and on \`pull_request_target\` a pull request's own directives apply only when the base branch's config allows it.`
+    : '';
   let suggestion = '';
   if (placement.suggestion !== undefined) {
     // A fence longer than any backtick run in the text, so the suggestion cannot close it.
@@ -42,7 +46,7 @@ export function commentBody(run: RunReport, placement: Extract<Placement, { kind
     const fence = '`'.repeat(longest + 1);
     suggestion = `\n\n${fence}suggestion\n${placement.suggestion}\n${fence}`;
   }
-  const body = `${fingerprintMarker(f.fingerprint)}\n**${f.severity}** ${rule}: ${inline(f.message)}${related.length ? `\n\n${related.join('\n')}` : ''}${suggestion}`;
+  const body = `${fingerprintMarker(f.fingerprint)}\n**${f.severity}** ${rule}: ${inline(f.message, { cell: false })}${unapplied}${related.length ? `\n\n${related.join('\n')}` : ''}${suggestion}`;
   return clipTo(body, COMMENT_BODY_CHARS);
 }
 
