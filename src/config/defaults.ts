@@ -48,6 +48,9 @@ export const BUILTIN_IGNORES = [
 /** 1 MiB: larger files are skipped with an `input/file-too-large` finding. */
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
+/** The config file itself is read up to this size (1 MiB); a real one is a few hundred bytes. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 export function defaultConfig(): Config {
   return {
     registry: 'docs/PORT_SCHEMA.md',

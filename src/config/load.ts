@@ -2,13 +2,15 @@
  * Reads and validates `.github/portwarden.yml`. Every error names the file, the line, the
  * key and the accepted form, and is a {@link ConfigError} (the CLI exits 2 on it).
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { lstatSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import { SEVERITIES } from '../model/finding.js';
 import { allRules } from '../rules/index.js';
 import type { RuleSetting } from '../rules/rule.js';
-import { DEFAULT_CONFIG_PATHS, defaultConfig } from './defaults.js';
+import { readRepoFile, type Refusal } from '../collect/read.js';
+import { DEFAULT_CONFIG_PATHS, MAX_CONFIG_BYTES, defaultConfig } from './defaults.js';
+import { globProblem } from './globs.js';
 import { ConfigError, type Config, type HostConfig } from './types.js';
 
 /** A rule the config may set: one of the rules, an input problem (`input/<name>`), or all of them (`input/*`). */
@@ -31,28 +33,50 @@ export interface LoadedConfig {
  */
 export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
   const candidates = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join(root, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join(root, p));
-  const path = candidates.find((p) => existsSync(p));
+  // lstat, not exists: a dangling symlink is a config that is refused, not a missing one.
+  const path = candidates.find((p) => lstatSync(p, { throwIfNoEntry: false }) !== undefined);
   if (!path) {
     if (explicitPath) throw new ConfigError(`Config file \`${explicitPath}\` does not exist.`);
     return { config: defaultConfig() };
   }
-  // A config found in the repository must not be a link out of it (a pull request's files are data).
-  const inRepo = !relative(root, path).startsWith('..');
-  if (inRepo) {
-    const target = realpathSync(path);
-    const realRoot = realpathSync(root);
-    if (target !== realRoot && !target.startsWith(realRoot + sep)) {
-      throw new ConfigError(`Config file \`${relative(root, path)}\` is a symlink to \`${target}\`, outside the repository; expected a file inside it.`);
-    }
+  // A config in the repository is read like every repository file (a pull request's files are
+  // data): no symlink anywhere on its path, a regular file, bounded, text. One given outside
+  // the repository is the caller's own, read with the same rules from its directory.
+  const inRepo = !relative(root, path).startsWith('..') && !isAbsolute(relative(root, path));
+  const shown = inRepo ? relative(root, path).split(sep).join('/') : path;
+  const read = inRepo ? readRepoFile(root, relative(root, path), MAX_CONFIG_BYTES, shown) : readRepoFile(dirname(path), basename(path), MAX_CONFIG_BYTES, shown);
+  if ('problem' in read) throw new ConfigError(refusedConfig(shown, read.refusal));
+  const nul = read.text.indexOf('\0');
+  if (nul >= 0) throw new ConfigError(`${shown}:${lineOf(read.text, nul)}: the config contains a NUL byte; expected UTF-8 text.`);
+  return { config: parseConfig(shown, read.text), path };
+}
+
+/** The reader's refusal of the config file, as a config error naming the file (and line). */
+function refusedConfig(file: string, r: Refusal): string {
+  switch (r.kind) {
+    case 'symlink':
+      return r.inside
+        ? `Config file \`${file}\` is${r.link === file ? '' : ` under \`${r.link}\`,`} a symlink${r.target ? ` to \`${r.target}\`` : ''}; expected a regular file (symlinks are never followed).`
+        : `Config file \`${file}\` is${r.link === file ? '' : ` under \`${r.link}\`,`} a symlink to \`${r.target}\`, outside the repository; expected a file inside it.`;
+    case 'not-regular':
+      return `Config file \`${file}\` is ${r.what}; expected a regular file.`;
+    case 'too-large':
+      return `Config file \`${file}\` is ${r.grew ? `more than ${r.limit}` : r.size} bytes; expected at most ${MAX_CONFIG_BYTES}.`;
+    case 'binary':
+      return `${file}:${r.line}: the config contains a NUL byte; expected UTF-8 text.`;
+    case 'not-utf8':
+      return `${file}:${r.line}: the config is not valid UTF-8; expected UTF-8 text.`;
+    case 'unreadable':
+      return r.code === 'ENOENT' ? `Config file \`${file}\` does not exist.` : `Config file \`${file}\` cannot be read (${r.code}).`;
+    default:
+      return `Config file \`${file}\` cannot be read.`;
   }
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`Config file \`${path}\` cannot be read: ${(error as Error).message}`);
-  }
-  const shown = relative(root, path).startsWith('..') ? path : relative(root, path);
-  return { config: parseConfig(shown, text), path };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** Parses and validates config text; `file` is used in messages. */
@@ -78,6 +102,16 @@ export function parseConfig(file: string, text: string): Config {
     return fail(node, `\`${key}\` must be a string or a list of strings.`);
   };
 
+  // A list of globs, each checked (length, compiles, not an accidental match-all) and named by its own line.
+  const globList = (node: Node | null | undefined, key: string): string[] => {
+    const globs = stringList(node, key);
+    globs.forEach((glob, i) => {
+      const why = globProblem(key, glob);
+      if (why) fail(isSeq(node) ? (node.items[i] as Node) : node, why);
+    });
+    return globs;
+  };
+
   for (const pair of root.items) {
     const keyNode = pair.key as Node;
     const key = String((keyNode as { value?: unknown }).value ?? keyNode);
@@ -90,13 +124,13 @@ export function parseConfig(file: string, text: string): Config {
         break;
       }
       case 'services':
-        config.services = stringList(value, 'services');
+        config.services = globList(value, 'services');
         break;
       case 'service-docs':
-        config.serviceDocs = stringList(value, 'service-docs');
+        config.serviceDocs = globList(value, 'service-docs');
         break;
       case 'ignore':
-        config.ignore = stringList(value, 'ignore');
+        config.ignore = globList(value, 'ignore');
         break;
       case 'max-file-bytes': {
         const v = (value as { value?: unknown } | null)?.value;
@@ -112,7 +146,7 @@ export function parseConfig(file: string, text: string): Config {
         break;
       }
       case 'hosts':
-        config.hosts = parseHosts(value, fail, stringList);
+        config.hosts = parseHosts(value, fail, stringList, globList);
         break;
       case 'aliases': {
         if (!isMap(value)) fail(value ?? keyNode, '`aliases` must map an old service name to its current name, e.g. `old-name: new-name`.');
@@ -164,6 +198,7 @@ function parseHosts(
   value: Node | null,
   fail: (node: Node | null | undefined, message: string) => never,
   stringList: (node: Node | null | undefined, key: string) => string[],
+  globList: (node: Node | null | undefined, key: string) => string[],
 ): HostConfig[] {
   if (!isSeq(value)) return fail(value, '`hosts` must be a list of `{ name, aliases, addresses, files }`.');
   return value.items.map((item) => {
@@ -176,8 +211,10 @@ function parseHosts(
         const v = (node as { value?: unknown } | null)?.value;
         if (typeof v !== 'string' || v === '') fail(node ?? (pair.key as Node), '`hosts[].name` must be a non-empty string.');
         host.name = v as string;
-      } else if (key === 'aliases' || key === 'addresses' || key === 'files') {
+      } else if (key === 'aliases' || key === 'addresses') {
         host[key] = stringList(node, `hosts[].${key}`);
+      } else if (key === 'files') {
+        host.files = globList(node, 'hosts[].files');
       } else {
         fail(pair.key as Node, `unknown key \`hosts[].${key}\`; expected one of ${HOST_KEYS.join(', ')}.`);
       }
