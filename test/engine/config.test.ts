@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig } from '../../src/config/load.js';
+import { MAX_GLOB_LENGTH } from '../../src/config/globs.js';
 import { ConfigError } from '../../src/config/types.js';
 import schema from '../../schema/portwarden.schema.json' with { type: 'json' };
 
@@ -75,6 +77,65 @@ describe('config', () => {
     mkdirSync(join(root, '.github'));
     symlinkSync(join(outside, 'secret.yml'), join(root, '.github/portwarden.yml'));
     expect(() => loadConfig(root)).toThrow(/`.github\/portwarden.yml` is a symlink to .*outside the repository/);
+  });
+
+  it('refuses a config that is a symlink inside the repository, or lies under a linked directory', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pw-config-'));
+    mkdirSync(join(root, 'conf'));
+    writeFileSync(join(root, 'conf/portwarden.yml'), 'registry: x\n');
+    mkdirSync(join(root, '.github'));
+    symlinkSync('../conf/portwarden.yml', join(root, '.github/portwarden.yml'));
+    expect(() => loadConfig(root)).toThrow('Config file `.github/portwarden.yml` is a symlink to `conf/portwarden.yml`; expected a regular file (symlinks are never followed).');
+    const other = mkdtempSync(join(tmpdir(), 'pw-config-'));
+    mkdirSync(join(other, 'real'));
+    writeFileSync(join(other, 'real/portwarden.yml'), 'registry: x\n');
+    symlinkSync('real', join(other, '.github'));
+    expect(() => loadConfig(other)).toThrow(/`.github\/portwarden.yml` is under `.github`, a symlink/);
+  });
+
+  it('refuses a dangling symlink instead of falling back to the defaults', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pw-config-'));
+    mkdirSync(join(root, '.github'));
+    symlinkSync('nowhere.yml', join(root, '.github/portwarden.yml'));
+    expect(() => loadConfig(root)).toThrow(ConfigError);
+  });
+
+  it('refuses a config that is a FIFO without waiting on it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pw-config-'));
+    mkdirSync(join(root, '.github'));
+    execFileSync('mkfifo', [join(root, '.github/portwarden.yml')]);
+    expect(() => loadConfig(root)).toThrow('Config file `.github/portwarden.yml` is a named pipe (FIFO); expected a regular file.');
+  });
+
+  it.each([
+    ['invalid UTF-8', Buffer.from('registry: docs/P.md\nignore:\n  - "le\xe9gacy/**"\n', 'latin1'), /^\.github\/portwarden\.yml:3: the config is not valid UTF-8/],
+    ['a NUL byte', Buffer.from('registry: docs/P.md\n\0\n', 'latin1'), /^\.github\/portwarden\.yml:2: the config contains a NUL byte/],
+    ['a NUL byte past the first 8 KiB', Buffer.from(`${'# padding\n'.repeat(1000)}registry: x\0\n`, 'latin1'), /^\.github\/portwarden\.yml:1001: the config contains a NUL byte/],
+  ])('refuses a config with %s, naming the line', (_, bytes, message) => {
+    const root = mkdtempSync(join(tmpdir(), 'pw-config-'));
+    mkdirSync(join(root, '.github'));
+    writeFileSync(join(root, '.github/portwarden.yml'), bytes);
+    expect(() => loadConfig(root)).toThrow(ConfigError);
+    expect(() => loadConfig(root)).toThrow(message);
+  });
+
+  it.each([
+    ['ignore:\n  - legacy/**\n  - "**"', /:3: the `ignore` glob `\*\*` matches every path/],
+    ['ignore: ["**/*"]', /:1: the `ignore` glob `\*\*\/\*` matches every path/],
+    ['ignore:\n  - "*/**"', /:2: the `ignore` glob `\*\/\*\*` matches every path/],
+    ['ignore: "!legacy/**"', /:1: the `ignore` glob `!legacy\/\*\*` matches every path/],
+    [`services:\n  - services/*\n  - "${'a'.repeat(MAX_GLOB_LENGTH + 1)}"`, new RegExp(`:3: the \`services\` glob is ${MAX_GLOB_LENGTH + 1} characters long; expected at most ${MAX_GLOB_LENGTH}`)],
+    [`service-docs: "${'*'.repeat(70_000)}"`, /:1: the `service-docs` glob is 70000 characters long/],
+    [`ignore: ["${'b'.repeat(MAX_GLOB_LENGTH + 1)}"]`, /:1: the `ignore` glob is/],
+    [`hosts:\n  - name: mini\n    files: ["${'c'.repeat(MAX_GLOB_LENGTH + 1)}"]`, /:3: the `hosts\[\]\.files` glob is/],
+  ])('refuses the glob in %j naming key and line', (text, message) => {
+    expect(() => parseConfig('.github/portwarden.yml', text)).toThrow(ConfigError);
+    expect(() => parseConfig('.github/portwarden.yml', text)).toThrow(message);
+  });
+
+  it('accepts ignore globs that skip part of the tree, at the length limit', () => {
+    const config = parseConfig('c.yml', `ignore: ["**/x", "*", "**/*.md", "legacy/**", "**/test/**", "${'d'.repeat(MAX_GLOB_LENGTH)}"]`);
+    expect(config.ignore).toHaveLength(6);
   });
 
   it('fails on an explicit --config path that does not exist', () => {
