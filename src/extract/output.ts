@@ -7,7 +7,10 @@
  */
 import type { SourceFile } from './extractor.js';
 import type { Binding, Extraction, Reference } from '../model/types.js';
-import { DEV_HOST, emptyExtraction, isValidPort } from '../model/types.js';
+import { DEV_HOST, emptyExtraction } from '../model/types.js';
+
+/** The port written as `text` (ASCII decimal digits, 1..65535); one definition, in ./value-text.ts. */
+export { readPort } from './value-text.js';
 
 /** The rule id of a port that is not an integer 1..65535. */
 export const INVALID_PORT = 'input/invalid-port';
@@ -17,12 +20,6 @@ export type BindingFields = Omit<Binding, 'location' | 'host' | 'source'> & { ho
 
 /** A reference as a collector states it: location, host and source are filled in by the output. */
 export type ReferenceFields = Omit<Reference, 'location' | 'host' | 'source'> & { host?: string };
-
-/** The port written as `text` when it is all digits and 1..65535; undefined otherwise. */
-export function readPort(text: string): number | undefined {
-  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  return isValidPort(n) ? n : undefined;
-}
 
 /** The bindings, references and input problems of one file, as one extractor reads it. */
 export class ExtractionOutput {
@@ -88,7 +85,10 @@ export class ExtractionOutput {
     this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(start, end), key });
   }
 
-  /** Records an `input/invalid-port` problem: `found` says what was written where; the expectation is added. */
+  /**
+   * Records an `input/invalid-port` problem: `found` says what kind of value was found where
+   * (never its text, see ./value-text.ts); the expectation is added.
+   */
   invalidPort(found: string, start: number, end: number, key: string): void {
     this.pushProblem(INVALID_PORT, `${found}; expected an integer from 1 to 65535.`, start, end, key);
   }

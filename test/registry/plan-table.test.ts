@@ -27,7 +27,7 @@ describe('plan tables: bad rows', () => {
       ['input/invalid-port', 10, 9, 14],
       ['input/invalid-port', 11, 3, 12],
     ]);
-    expect(problems[0]!.message).toBe('Port `70000` of row `70000 | mana-huge | Out of range` is not a valid port; expected an integer in 1..65535');
+    expect(problems[0]!.message).toBe('A port of row `mana-huge | Out of range` is a 5-digit number above 65535; expected an integer in 1..65535');
     expect(problems[3]!.message).toContain('runs backwards');
     expect(doc.plan.map(triple)).toEqual(['plan mana-auth 3001', 'plan mana-half 3008']);
     const rows = doc.sections[0]!.rows;
@@ -48,7 +48,7 @@ describe('plan tables: bad rows', () => {
       ['input/invalid-port', 9, 3, 7],
     ]);
     expect(problems[0]!.message).toBe(
-      'Port cell `TBD` of row `TBD | mana-later | Not assigned yet` is not a port number; expected a port (`3001`), a range (`3006-3009`) or a list (`3017, 3019`)',
+      'The Port cell of row `mana-later | Not assigned yet` is 3 characters, not a port; expected a port (`3001`), a range (`3006-3009`) or a list (`3017, 3019`)',
     );
     expect(doc.plan.map(triple)).toEqual(['plan mana-auth 3001', 'plan mana-next 3003']);
     // The row is kept with its service, so rules still know the name exists.

@@ -33,9 +33,9 @@ describe('Real ports today bullets with a separator between name and port', () =
     const word = (text: string): InlineToken => ({ kind: 'word', text });
     expect(findPortPairs([word('svc'), word(':'), word('→'), code('3001', 10)])).toEqual([]);
     expect(findPortPairs([word('Moving'), word('svc'), word('→'), code('3001', 10)])).toEqual([]);
-    expect(findPortPairs([word('svc'), word('->'), code('3001', 10)])).toEqual([{ name: 'svc', port: 3001, start: 10, end: 14 }]);
+    expect(findPortPairs([word('svc'), word('->'), code('3001', 10)])).toEqual([{ name: 'svc', port: 3001, text: '3001', start: 10, end: 14 }]);
     // A hyphen at the end of a name is part of it; only the separators listed strip off.
-    expect(findPortPairs([word('svc-'), code('3001', 10)])).toEqual([{ name: 'svc-', port: 3001, start: 10, end: 14 }]);
+    expect(findPortPairs([word('svc-'), code('3001', 10)])).toEqual([{ name: 'svc-', port: 3001, text: '3001', start: 10, end: 14 }]);
   });
 
   it('reports an out-of-range port after a separator at the number', () => {

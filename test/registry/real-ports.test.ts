@@ -67,7 +67,7 @@ describe('the Real ports today blockquote', () => {
     const { doc, problems } = quoted('**Box:**', '- svc-a `70000`', '- svc-b `3002`');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ ruleId: 'input/invalid-port', location: { line: 6, column: 12, endColumn: 17 } });
-    expect(problems[0]!.message).toBe('Port `70000` of `svc-a` on host `box` is not a valid port; expected an integer in 1..65535');
+    expect(problems[0]!.message).toBe('The real port of `svc-a` on host `box` is a 5-digit number above 65535; expected an integer in 1..65535');
     expect(doc.actual.map(triple)).toEqual(['box svc-b 3002']);
   });
 

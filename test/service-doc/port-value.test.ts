@@ -52,20 +52,30 @@ describe('service-doc port values dressed in markdown', () => {
   it('reports digits run into letters as input/invalid-port, over the whole word', () => {
     expect(read('**Port:** 3050abc\n')).toEqual({
       ports: [],
-      problems: [['input/invalid-port', '`**Port:**` in services/x/CLAUDE.md gives port `3050abc`; expected an integer from 1 to 65535.', '1:11-1:18']],
+      problems: [['input/invalid-port', '`**Port:**` in services/x/CLAUDE.md gives a port that is 7 characters, not a port; expected an integer from 1 to 65535.', '1:11-1:18']],
     });
   });
 
   it.each([
-    ['**Port:** _70000_', '70000', '1:12-1:17'],
-    ['**Port:** *abc*', 'abc', '1:12-1:15'],
-    ['**Port:** -1', '-1', '1:11-1:13'],
-    ['**Port:** ~~3010~~ 70000', '70000', '1:20-1:25'],
-    ['**Port:** 3050.5', '3050.5', '1:11-1:17'],
-  ])('still reports `%s` as input/invalid-port at the value', (line, value, pos) => {
+    ['**Port:** _70000_', '70000', 'is a 5-digit number above 65535', '1:12-1:17'],
+    ['**Port:** *abc*', 'abc', 'is 3 characters, not a port', '1:12-1:15'],
+    ['**Port:** -1', '-1', 'is a negative number', '1:11-1:13'],
+    ['**Port:** ~~3010~~ 70000', '70000', 'is a 5-digit number above 65535', '1:20-1:25'],
+    ['**Port:** 3050.5', '3050.5', 'is a number with a fraction', '1:11-1:17'],
+    ['**Port:** 3_000', '3_000', 'is a number with `_` separators', '1:11-1:16'],
+    ['**Port:** _3_000_', '3_000', 'is a number with `_` separators', '1:12-1:17'],
+    ['**Port:** 3,000', '3,000', 'is 5 characters, not a port', '1:11-1:16'],
+    ['**Port:** ３０００', '３０００', 'is 4 digits that are not ASCII 0-9', '1:11-1:15'],
+    ['**Port:** 30００', '30００', 'is 4 digits that are not ASCII 0-9', '1:11-1:15'],
+  ])('still reports `%s` as input/invalid-port at the value, saying what it is without its text', (line, value, what, pos) => {
     const { ports, problems } = read(`${line}\n`);
     expect(ports).toEqual([]);
-    expect(problems.map(([id, message, loc]) => [id, message?.includes(`\`${value}\``), loc])).toEqual([['input/invalid-port', true, pos]]);
+    expect(problems.map(([id, message, loc]) => [id, message?.includes(what), message?.includes(value), loc])).toEqual([['input/invalid-port', true, false, pos]]);
+  });
+
+  it('still reads a port followed by a list comma or a suffix', () => {
+    expect(read('**Port:** 3050,3051\n').ports.map(([port]) => port)).toEqual([3050]);
+    expect(read('**Port:** 3050_tcp\n').ports.map(([port]) => port)).toEqual([3050]);
   });
 
   it.each(['**Port:** TBD', '**Port:** _TBD_', '**Port:** tbd.', '**Port:** *none*', '**Port:** [n/a]', '**Port:** -', '**Port:** ~~3010~~', '**Port:** ?'])(

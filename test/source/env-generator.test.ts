@@ -38,8 +38,8 @@ describe('env generator', () => {
     const { bindings, problems } = await run(envGeneratorExtractor, text, { path: 'scripts/generate-env.ts', services: KNOWN });
     expect(bindings).toEqual([]);
     expect(problems.map((p) => [span(p.location), p.message])).toEqual([
-      ['1:35-1:40', "Found `70000` as the default port in PORT of 'mana-user' in the env generator; expected an integer from 1 to 65535."],
-      ['1:61-1:64', "Found `abc` as the default port in PORT of 'no service' in the env generator; expected an integer from 1 to 65535."],
+      ['1:35-1:40', "Found a value as the default port in PORT of 'mana-user' in the env generator: it is a 5-digit number above 65535; expected an integer from 1 to 65535."],
+      ['1:61-1:64', "Found a value as the default port in PORT of 'no service' in the env generator: it is 3 characters, not a port; expected an integer from 1 to 65535."],
     ]);
   });
 });

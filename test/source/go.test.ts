@@ -54,7 +54,7 @@ describe('Go source defaults', () => {
     const text = 'package main\nfunc main() {\n\tport := getEnv("PORT", "abc")\n\tif {{ (\n}\nvar p = flag.Int("port", 3021, "")\n';
     const { bindings, problems } = await run(goExtractor, text, { path: 'services/mana-sync/main.go', service: 'mana-sync' });
     expect(problems.map((p) => [p.ruleId, span(p.location), p.message])).toEqual([
-      ['input/invalid-port', '3:26-3:29', 'Found `abc` as the default port in getEnv("PORT", …); expected an integer from 1 to 65535.'],
+      ['input/invalid-port', '3:26-3:29', 'Found a value as the default port in getEnv("PORT", …): it is 3 characters, not a port; expected an integer from 1 to 65535.'],
     ]);
     expect(bindings.map((b) => b.port)).toEqual([3021]);
   });

@@ -64,7 +64,18 @@ describe('URLs with a port inside one string', () => {
     ]);
   });
 
-  test('ignores URLs without a port and a port followed by letters', () => {
-    expect(findUrlPorts('https://example.com/a http://host:80abc')).toEqual([]);
+  test('ignores URLs without a port; a port run into letters or a fraction is returned whole, so it is reported, not read as 80', () => {
+    expect(findUrlPorts('https://example.com/a http://host:80abc').map((u) => u.digits)).toEqual(['80abc']);
+    expect(findUrlPorts("'http://localhost:3000.5/x'").map((u) => u.digits)).toEqual(['3000.5']);
+    expect(findUrlPorts('http://localhost:PORT/ http://localhost:%d')).toEqual([]);
+  });
+
+  test('userinfo is never a host or a port, a path is not a port, a default port is no reference (new URL)', () => {
+    const value = 'postgres://user:s3cret:5432@db:6543/app http://host/a:3000 http://web:80/ https://web:443 ws://x:8080';
+    expect(findUrlPorts(value).map((u) => [u.target, u.digits])).toEqual([
+      ['db', '6543'],
+      ['x', '8080'],
+    ]);
+    expect(findUrlPorts('redis://:p4ss:w0rd@cache:6379').map((u) => [u.target, u.digits])).toEqual([['cache', '6379']]);
   });
 });

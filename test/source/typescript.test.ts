@@ -80,10 +80,11 @@ describe('TypeScript source defaults', () => {
     const { bindings, problems } = await ts('invalid.ts');
     expect(bindings).toEqual([]);
     expect(problems.map((p) => [p.ruleId, span(p.location), p.message])).toEqual([
-      ['input/invalid-port', '2:22-2:27', "Found `70000` as the default port in env('PORT', …); expected an integer from 1 to 65535."],
-      ['input/invalid-port', '3:34-3:37', 'Found `abc` as the default port in process.env.PORT || …; expected an integer from 1 to 65535.'],
+      ['input/invalid-port', '2:22-2:27', "Found a value as the default port in env('PORT', …): it is a 5-digit number above 65535; expected an integer from 1 to 65535."],
+      ['input/invalid-port', '3:34-3:37', 'Found a value as the default port in process.env.PORT || …: it is 3 characters, not a port; expected an integer from 1 to 65535.'],
     ]);
-    expect(problems[0]?.key).toBe("input/invalid-port|services/mana-user/src/invalid.ts|env('PORT', …)|70000");
+    // The key holds what the value is, not its text: a fingerprint must not carry (or hash) a secret.
+    expect(problems[0]?.key).toBe("input/invalid-port|services/mana-user/src/invalid.ts|env('PORT', …)|is a 5-digit number above 65535");
   });
 
   test('still reads the defaults around a syntax error, without throwing', async () => {

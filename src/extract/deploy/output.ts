@@ -3,10 +3,19 @@
  * checks every format shares (a port is an integer 1..65535 at an exact span; the same
  * statement reached twice, e.g. `$PORT` after `PORT=3024`, is kept once).
  */
-import { ExtractionOutput, INVALID_PORT, readPort, type ReferenceFields } from '../output.js';
+import { ExtractionOutput, INVALID_PORT, type ReferenceFields } from '../output.js';
+import { describeValue, readPort, valueKey, variable } from '../value-text.js';
 import type { Mapped } from './mapped.js';
 import { spanOf } from './mapped.js';
-import { UNRESOLVED, type Unresolved } from './interpolate.js';
+import { scanExpansion, UNRESOLVED, type Unresolved } from './interpolate.js';
+
+/** Where a variable's value came from, for messages: `.env:3`; undefined when it is this file's own text. */
+export interface VariableOrigin {
+  /** `file:line` of the assignment. */
+  where: string;
+  /** The value, to tell the whole of it from a part (never printed). */
+  value: string;
+}
 
 /** A valid port read from the file, with the source span of its digits. */
 export interface PortHit {
@@ -25,10 +34,14 @@ export interface BindOptions {
 
 /** The findings of one extractor on one file. A statement is claimed by all it says, so only an exact repeat is dropped. */
 export class DeployOutput extends ExtractionOutput {
+  /** Finds where a substituted variable's value came from (compose: the root `.env`). */
+  origin: (name: string) => VariableOrigin | undefined = () => undefined;
+
   /**
    * Reads the port written at `m.value[a, b)`. A value with an unresolved variable yields
    * nothing (the caller reports the variable where it matters); anything that is not an integer
-   * 1..65535 becomes an `input/invalid-port` problem at its exact span.
+   * 1..65535 becomes an `input/invalid-port` problem at its exact span, which says what the
+   * value is and where it came from, never what it says (see ../value-text.ts).
    */
   port(m: Mapped, a: number, b: number, what: string): PortHit | undefined {
     const text = m.value.slice(a, b);
@@ -36,8 +49,31 @@ export class DeployOutput extends ExtractionOutput {
     if (text.includes(UNRESOLVED)) return undefined;
     const port = readPort(text);
     if (port !== undefined) return { port, start, end };
-    this.invalidPort(`Found \`${text}\` as the port in ${what}`, start, end, `${INVALID_PORT}|${this.file.path}|${what}|${text}`);
+    this.invalidPort(`Found ${this.subject(text, start, end)} as the port in ${what}: it ${describeValue(text)}`, start, end, `${INVALID_PORT}|${this.file.path}|${what}|${valueKey(text)}`);
     return undefined;
+  }
+
+  /**
+   * Names a value read at the source span `[start, end)` without its text: the variables the
+   * span substitutes (`` `${extraheader}` from `.env:3` ``, `` part of `${DATABASE_URL}` ``),
+   * else "a value" (the location points at it).
+   */
+  private subject(text: string, start: number, end: number): string {
+    const raw = this.file.text.slice(start, end);
+    const names: string[] = [];
+    for (let i = raw.indexOf('$'); i >= 0; i = raw.indexOf('$', i + 1)) {
+      const exp = scanExpansion(raw, i);
+      if (exp && !names.includes(exp.name)) names.push(exp.name);
+    }
+    const said = names.flatMap((name) => {
+      const shown = variable(name);
+      if (!shown) return [];
+      const origin = this.origin(name);
+      if (!origin) return [shown];
+      const part = names.length > 1 || origin.value !== text ? 'part of ' : '';
+      return [`${part}${shown} from \`${origin.where}\``];
+    });
+    return said.length > 0 ? said.join(' and ') : 'a value';
   }
 
   /** Records that `service` listens on `hit.port`. */

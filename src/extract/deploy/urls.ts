@@ -1,8 +1,10 @@
 /**
  * URLs and `host:port` pairs inside one already isolated value (an env value, a health-check
- * command, a tunnel service). Only an explicit port counts: `http://mana-auth` names no port.
+ * command, a tunnel service). Only an explicit port counts: `http://mana-auth` names no port,
+ * and `http://mana-auth:80` names the scheme's default, no port either.
  */
 import { LOOPBACK } from '../../model/hosts.js';
+import { findUrlPorts } from '../url-port.js';
 import type { Mapped } from './mapped.js';
 
 /** A `scheme://host:port` found in a value; indices are into `m.value`. */
@@ -14,22 +16,13 @@ export interface UrlHit {
   portEnd: number;
 }
 
-// Applied to a single value, never a whole file. Userinfo (`user:pass@`) is skipped so the
-// password is not read as a port; the port ends at the first character a port cannot hold.
-// Bounded repetitions, and the scheme must start a run of scheme characters, so a long value
-// of host-like text costs linear time (see test/engine/url-patterns.test.ts).
-const URL = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/(?:[^\s@/?#]{0,256}@)?(\[[^\]\s]{0,45}\]|[A-Za-z0-9._~%-]{1,253}):([A-Za-z0-9\u0000]{0,64})/g;
-
-/** Every URL with an explicit port in `m`. */
+/**
+ * Every URL with a port part in `m` (read by `new URL`: userinfo, paths and a scheme's
+ * default port are never ports; see ../url-port.ts). A part that is not a port is returned
+ * too, so the caller reports it.
+ */
 export function findUrls(m: Mapped): UrlHit[] {
-  const hits: UrlHit[] = [];
-  for (const match of m.value.matchAll(URL)) {
-    const [whole, scheme = '', host = '', port = ''] = match;
-    if (port === '') continue;
-    const portEnd = (match.index ?? 0) + whole.length;
-    hits.push({ scheme: scheme.toLowerCase(), target: host.toLowerCase(), portStart: portEnd - port.length, portEnd });
-  }
-  return hits;
+  return findUrlPorts(m.value).map((u) => ({ scheme: u.scheme, target: u.host.toLowerCase(), portStart: u.portStart, portEnd: u.portEnd }));
 }
 
 /** A `host:port` target (`mana-sync:3050`, `[::1]:9090`); indices are into `value`. */

@@ -5,6 +5,7 @@
  */
 import type { Correspondence } from '../../model/registry.js';
 import { isValidPort } from '../../model/types.js';
+import { describeValue, valueKey } from '../value-text.js';
 import { addProblem, canonicalService, type ParseContext } from './context.js';
 
 /** A leading number, then optionally a service name. */
@@ -19,7 +20,7 @@ export function isCorrespondenceHeader(header: string): boolean {
  * Reads one correspondence cell. `plain` is its plain text, `[start, end)` its content span
  * in the original text (the number is found there again, so its location is exact).
  */
-export function readCorrespondence(ctx: ParseContext, plain: string, start: number, end: number, row: string): Correspondence | undefined {
+export function readCorrespondence(ctx: ParseContext, plain: string, start: number, end: number, row: string, shown = row): Correspondence | undefined {
   const m = CELL.exec(plain);
   if (!m) return undefined;
   const port = Number(m[1]);
@@ -27,7 +28,8 @@ export function readCorrespondence(ctx: ParseContext, plain: string, start: numb
   const numStart = found ? start + found.index : start;
   const numEnd = found ? numStart + found[0].length : end;
   if (!isValidPort(port)) {
-    addProblem(ctx, 'invalid-port', `Corresponding port \`${port}\` of row \`${row}\` is not a valid port; expected an integer in 1..65535`, numStart, numEnd, `corresponds:${row}:${port}`);
+    const digits = m[1] as string;
+    addProblem(ctx, 'invalid-port', `The corresponding port of row \`${shown}\` ${describeValue(digits)}; expected an integer in 1..65535`, numStart, numEnd, `corresponds:${row}:${valueKey(digits)}`);
     return undefined;
   }
   const out: Correspondence = { port, location: ctx.locator.range(numStart, numEnd) };

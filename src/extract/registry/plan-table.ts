@@ -71,7 +71,9 @@ function readRow(row: TableRow, cols: Columns, ctx: ParseContext): { row: PlanRo
     return undefined;
   }
   const [pStart, pEnd] = contentSpan(portCell);
-  const cell = parsePortCell(ctx, portText, pStart, pEnd, label);
+  // Messages about a bad port name the row without its Port cell: a value that is not a port is never printed.
+  const shown = plain.filter((_, i) => i !== cols.port).join(' | ');
+  const cell = parsePortCell(ctx, portText, pStart, pEnd, label, shown);
   const serviceCell = cols.service >= 0 ? row.children[cols.service] : undefined;
   const serviceText = cols.service >= 0 ? (plain[cols.service] ?? '') : '';
   const reserved = /^\(?\s*reserved\b/i.test(serviceText);
@@ -99,7 +101,7 @@ function readRow(row: TableRow, cols: Columns, ctx: ParseContext): { row: PlanRo
   const corrCell = cols.corresponds >= 0 ? row.children[cols.corresponds] : undefined;
   if (corrCell) {
     const [cStart, cEnd] = contentSpan(corrCell);
-    const corr = readCorrespondence(ctx, plain[cols.corresponds] ?? '', cStart, cEnd, label);
+    const corr = readCorrespondence(ctx, plain[cols.corresponds] ?? '', cStart, cEnd, label, plain.filter((_, i) => i !== cols.corresponds).join(' | '));
     if (corr) planRow.correspondsTo = corr;
   }
   const bindings: Binding[] =

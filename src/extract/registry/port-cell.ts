@@ -4,6 +4,7 @@
  * in the original text, so a fix can replace just that number.
  */
 import { isValidPort } from '../../model/types.js';
+import { describeValue, valueKey } from '../value-text.js';
 import { addProblem, type ParseContext } from './context.js';
 
 /** One port the cell names, with the span that states it (the whole `a-b` for a range). */
@@ -25,13 +26,15 @@ const ITEM = /^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$/;
 /**
  * Parses a Port cell. `plain` is the cell's plain text (markup removed); `[start, end)` is
  * the span of its content in the original text, where the digits are found again in order.
- * Bad numbers become `input/invalid-port` problems; the good ones are still returned.
+ * Bad numbers become `input/invalid-port` problems that say what the value is, never its
+ * text; the good ones are still returned. `row` keys the problems; `shown` names the row in
+ * messages (the row without its Port cell).
  */
-export function parsePortCell(ctx: ParseContext, plain: string, start: number, end: number, row: string): PortCell {
+export function parsePortCell(ctx: ParseContext, plain: string, start: number, end: number, row: string, shown = row): PortCell {
   const cell: PortCell = { ports: [], isRange: false };
   const items = plain.split(/[,;]/);
   if (!items.every((item) => ITEM.test(item))) {
-    const message = `Port cell \`${plain.trim()}\` of row \`${row}\` is not a port number; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`)`;
+    const message = `The Port cell of row \`${shown}\` ${describeValue(plain.trim())}; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`)`;
     addProblem(ctx, 'invalid-port', message, start, end, `port-cell:${row}`);
     return cell;
   }
@@ -46,17 +49,17 @@ export function parsePortCell(ctx: ParseContext, plain: string, start: number, e
     const a = Number(m[1]);
     const [aStart, aEnd] = at(n++);
     if (m[2] === undefined) {
-      if (checkPort(ctx, a, aStart, aEnd, row)) cell.ports.push({ port: a, start: aStart, end: aEnd });
+      if (checkPort(ctx, m[1] as string, aStart, aEnd, row, shown)) cell.ports.push({ port: a, start: aStart, end: aEnd });
       continue;
     }
     const b = Number(m[2]);
     const [, bEnd] = at(n++);
     cell.isRange = true;
-    const okA = checkPort(ctx, a, aStart, aEnd, row);
-    const okB = checkPort(ctx, b, at(n - 1)[0], bEnd, row);
+    const okA = checkPort(ctx, m[1] as string, aStart, aEnd, row, shown);
+    const okB = checkPort(ctx, m[2], at(n - 1)[0], bEnd, row, shown);
     if (!okA || !okB) continue;
     if (a > b) {
-      const message = `Port range \`${a}-${b}\` of row \`${row}\` runs backwards; expected the lower port first (\`${b}-${a}\`)`;
+      const message = `Port range \`${a}-${b}\` of row \`${shown}\` runs backwards; expected the lower port first (\`${b}-${a}\`)`;
       addProblem(ctx, 'invalid-port', message, aStart, bEnd, `port-range:${row}:${a}-${b}`);
       continue;
     }
@@ -65,10 +68,10 @@ export function parsePortCell(ctx: ParseContext, plain: string, start: number, e
   return cell;
 }
 
-/** Reports a number outside 1..65535; true when the port is valid. */
-function checkPort(ctx: ParseContext, port: number, start: number, end: number, row: string): boolean {
-  if (isValidPort(port)) return true;
-  addProblem(ctx, 'invalid-port', `Port \`${port}\` of row \`${row}\` is not a valid port; expected an integer in 1..65535`, start, end, `port:${row}:${port}`);
+/** Reports digits whose number is outside 1..65535; true when the port is valid. */
+function checkPort(ctx: ParseContext, digits: string, start: number, end: number, row: string, shown: string): boolean {
+  if (isValidPort(Number(digits))) return true;
+  addProblem(ctx, 'invalid-port', `A port of row \`${shown}\` ${describeValue(digits)}; expected an integer in 1..65535`, start, end, `port:${row}:${valueKey(digits)}`);
   return false;
 }
 

@@ -11,15 +11,22 @@
  * Only numeric *code spans* can be ports: plain numbers in a bullet (`from 3050 to 3024`,
  * `flux2.c`) are prose. Other numbers inside parentheses are annotations, not ports.
  */
+import { readPort } from '../value-text.js';
 import type { InlineToken } from './inline-tokens.js';
 
 /** A service name and the port stated for it, with the span of the port digits. */
 export interface PortPair {
   name: string;
+  /** The port; NaN when `text` is no port (`3_000`, `３０００`, `70000`): the caller reports it. */
   port: number;
+  /** The code span's value as written. */
+  text: string;
   start: number;
   end: number;
 }
+
+/** A code span that is meant as a port: it starts with a digit of any script (`3001`, `3_000`, `３０００`, `3000.5`). */
+const PORT_LIKE = /^\p{Nd}/u;
 
 /** Words that can precede a port without naming a service. */
 const STOP_WORDS = new Set(['port', 'ports', 'on', 'at', 'to', 'from', 'was', 'is', 'now', 'default', 'and', 'or', 'via', 'of', 'the', 'in', 'not', 'vs']);
@@ -46,7 +53,10 @@ function ownsKeywordPort(t: InlineToken): boolean {
   return t.kind === 'code' || (t.kind === 'word' && t.text.includes('-'));
 }
 
-/** Pairs of `tokens`, in order. Invalid numbers (`70000`) are returned too; callers report them. */
+/**
+ * Pairs of `tokens`, in order. A code span in a port's place that is no port (`70000`,
+ * `3_000`, fullwidth `３０００`) is returned too, with a NaN port: callers report it.
+ */
 export function findPortPairs(tokens: readonly InlineToken[]): PortPair[] {
   const pairs: PortPair[] = [];
   let depth = 0;
@@ -62,14 +72,14 @@ export function findPortPairs(tokens: readonly InlineToken[]): PortPair[] {
       else if (t.char === ')') depth = Math.max(0, depth - 1);
     } else {
       if (depth === 0 && opener === undefined) opener = t;
-      const port = t.kind === 'code' && /^\d+$/.test(t.value) ? Number(t.value) : undefined;
+      const port = t.kind === 'code' && PORT_LIKE.test(t.value) ? (readPort(t.value) ?? Number.NaN) : undefined;
       if (t.kind === 'code' && port !== undefined && !bound) {
         // The name must open its entry: "uses `3001`" in a sentence names no service.
         const direct = depth === 0 && (prev === opener || link) ? nameOf(opener) : undefined;
         const keyword = prev?.kind === 'word' && /^port:?$/i.test(prev.text);
         const owner = direct ?? (keyword && opener && ownsKeywordPort(opener) ? nameOf(opener) : undefined);
         if (owner !== undefined) {
-          pairs.push({ name: owner, port, start: t.start, end: t.end });
+          pairs.push({ name: owner, port, text: t.value, start: t.start, end: t.end });
           bound = true;
         }
       }

@@ -5,6 +5,7 @@
 import type { Paragraph } from 'mdast';
 import { hostId } from '../../model/hosts.js';
 import { isValidPort, NOT_DEPLOYED_HOST, type Binding, type Host } from '../../model/types.js';
+import { describeValue, valueKey } from '../value-text.js';
 import { addProblem, canonicalService, nodeLocation, type ParseContext } from './context.js';
 import { readHostLabel } from './host-label.js';
 import { inlineTokens } from './inline-tokens.js';
@@ -36,8 +37,8 @@ export function readGroupLabel(p: Paragraph, ctx: ParseContext, out: GroupSink):
 export function readEntries(nodes: Paragraph['children'], host: string, ctx: ParseContext, out: GroupSink): void {
   for (const pair of findPortPairs(inlineTokens(nodes, ctx.text))) {
     if (!isValidPort(pair.port)) {
-      const message = `Port \`${pair.port}\` of \`${pair.name}\` on host \`${host}\` is not a valid port; expected an integer in 1..65535`;
-      addProblem(ctx, 'invalid-port', message, pair.start, pair.end, `actual:${host}:${pair.name}:${pair.port}`);
+      const message = `The real port of \`${pair.name}\` on host \`${host}\` ${describeValue(pair.text)}; expected an integer in 1..65535`;
+      addProblem(ctx, 'invalid-port', message, pair.start, pair.end, `actual:${host}:${pair.name}:${valueKey(pair.text)}`);
       continue;
     }
     out.actual.push({

@@ -8,6 +8,7 @@ import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { isValidPort } from '../../model/types.js';
 import type { RegistrySection } from '../../model/registry.js';
+import { describeValue, valueKey } from '../value-text.js';
 import { addProblem, nodeLocation, span, type ParseContext } from './context.js';
 
 /** `3000-3009`, `3000–3009` or `3000—3009`, then an optional `: Title`. */
@@ -40,10 +41,13 @@ function readHeading(node: Heading, ctx: ParseContext): PlacedSection {
   const from = Number(m[1]);
   const to = Number(m[2]);
   section.title = (m[3] ?? '').trim();
+  // The heading's numbers are not printed unless they are ports (../value-text.ts).
+  const named = section.title === '' ? 'A range heading' : `The range heading of \`${section.title}\``;
   if (!isValidPort(from) || !isValidPort(to)) {
-    addProblem(ctx, 'invalid-port', `Range heading \`${text}\` names a port outside 1..65535; expected a range like \`3000-3099\``, start, end, `range-heading:${text}`);
+    const bad = isValidPort(from) ? `its end ${describeValue(m[2] ?? '')}` : `its start ${describeValue(m[1] ?? '')}`;
+    addProblem(ctx, 'invalid-port', `${named} names a port outside 1..65535: ${bad}; expected a range like \`3000-3099\``, start, end, `range-heading:${section.title}:${valueKey(m[1] ?? '')}-${valueKey(m[2] ?? '')}`);
   } else if (from > to) {
-    addProblem(ctx, 'invalid-port', `Range heading \`${text}\` runs backwards (${from} > ${to}); expected start <= end`, start, end, `range-heading:${text}`);
+    addProblem(ctx, 'invalid-port', `${named} runs backwards (${from} > ${to}); expected start <= end`, start, end, `range-heading:${text}`);
   } else {
     section.range = { start: from, end: to };
   }

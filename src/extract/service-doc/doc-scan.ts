@@ -5,7 +5,8 @@
  */
 import type { ExtractContext, SourceFile } from '../extractor.js';
 import type { ReferenceKind, Strength } from '../../model/types.js';
-import { ExtractionOutput, readPort } from '../output.js';
+import { ExtractionOutput } from '../output.js';
+import { describeValue, readPort, valueKey } from '../value-text.js';
 
 /** The `source` of every binding and reference this extractor makes. */
 export const SOURCE = 'claude-md';
@@ -37,14 +38,14 @@ export class DocScan extends ExtractionOutput {
 
   /**
    * Checks a port token: a valid port is returned; anything else becomes an
-   * `input/invalid-port` problem naming what `via` found.
+   * `input/invalid-port` problem naming what `via` found: what kind of value, never its text.
    */
   port(token: PortToken, via: string): number | undefined {
     const port = readPort(token.text);
     if (port !== undefined) return port;
     // This key predates the shared output and carries no rule id; fingerprints depend on it.
-    const key = `${this.file.path}|${this.file.service ?? ''}|${via}|${token.text}`;
-    this.invalidPort(`\`${via}\` in ${this.file.path} gives port \`${token.text}\``, token.start, token.end, key);
+    const key = `${this.file.path}|${this.file.service ?? ''}|${via}|${valueKey(token.text)}`;
+    this.invalidPort(`\`${via}\` in ${this.file.path} gives a port that ${describeValue(token.text)}`, token.start, token.end, key);
     return undefined;
   }
 

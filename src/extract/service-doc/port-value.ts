@@ -15,7 +15,14 @@ const NO_PORT = /^(?:none|n\/a|na|-|–|—|no|nothing|tbd|tba|tbc|\?)$/i;
 const OPENERS = new Set(['_', '*', '[', '`']);
 
 /** The word a non-numeric (or malformed) value is reported as: up to a space or punctuation. */
-const WORD = /^[^\s`,;()|*_[\]]+/;
+const WORD = /^[^\s`;()|*[\]]+/;
+
+/**
+ * What may not follow a port's ASCII digits: a letter or digit of any script (`3050abc`,
+ * `30００`), `_` (`3_000`), a fraction or a second number (`3000.5`, `3050-3060`), a thousands
+ * group (`3,000`). Any of them makes the whole word the value, which is then no port.
+ */
+const NOT_AFTER_PORT = /^(?:[\p{L}\p{N}]|[_.-][0-9]|,[0-9]{3}(?![0-9]))/u;
 
 /** A port value found after a label. */
 export interface PortValue extends PortToken {
@@ -56,22 +63,22 @@ function afterValue(rest: string, link: boolean): string {
 
 /**
  * Reads the value of a declaration whose label ends at `offset` in `text`, on that line only.
- * A run of digits followed by a non-alphanumeric character (or the line end) is the port token,
- * whether or not it is a valid port (`70000` is returned so the caller can report it). Digits
- * run into letters, or into `.5`/`-3060`, are returned as the whole word (`3050abc`), as is a
- * word like `abc` or `-1`. Returns undefined when nothing is there or the value says "no port"
+ * A run of ASCII digits followed by a non-alphanumeric character (or the line end) is the port
+ * token, whether or not it is a valid port (`70000` is returned so the caller can report it).
+ * Digits run into letters, `_`, other digits, or into `.5`/`-3060`/`,000`, are returned as the
+ * whole word (`3050abc`, `3_000`, `３０００`), as is a word like `abc` or `-1`. Returns undefined when nothing is there or the value says "no port"
  * (`none`, `n/a`, `-`, `TBD`).
  */
 export function readPortValue(text: string, offset: number): PortValue | undefined {
   const nl = text.indexOf('\n', offset);
   const line = text.slice(offset, nl === -1 ? text.length : nl);
   const { pos, link } = skipWrappers(line, 0);
-  const digits = /^\d+/.exec(line.slice(pos))?.[0];
+  const digits = /^[0-9]+/.exec(line.slice(pos))?.[0];
   let value: string;
-  if (digits !== undefined && !/^(?:[A-Za-z0-9]|[.-]\d)/.test(line.slice(pos + digits.length))) {
+  if (digits !== undefined && !NOT_AFTER_PORT.test(line.slice(pos + digits.length))) {
     value = digits;
   } else {
-    value = (WORD.exec(line.slice(pos))?.[0] ?? '').replace(/[.!:]+$/, '');
+    value = (WORD.exec(line.slice(pos))?.[0] ?? '').replace(/[_*,.!:]+$/, '');
     if (value === '' || NO_PORT.test(value)) return undefined;
   }
   const start = offset + pos;

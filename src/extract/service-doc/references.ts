@@ -5,13 +5,8 @@
  * port is still a reference; the rules decide what it means.
  */
 import { LOOPBACK } from '../../model/hosts.js';
+import { findUrlPorts } from '../url-port.js';
 import type { DocScan } from './doc-scan.js';
-
-/** `scheme://[user@]host:port`; the host may be a bracketed IPv6 address. */
-// Every repetition is bounded and the scheme must start a run of scheme characters: on a long
-// line of host-like text (`a.a.a…`) an unbounded pattern retried at every position, which made
-// a 200 KB line take half a minute. See test/engine/url-patterns.test.ts.
-const URL = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/(?:[^\s@/'"`<>]{1,256}@)?(\[[0-9a-fA-F:.]{2,45}\]|[A-Za-z0-9_.-]{1,253}):(\d+)/gi;
 
 /** A variable whose value is an address of another service: `MANA_AUTH_URL=`, `SYNC_ENDPOINT: `. */
 /** The name of such a variable on its own (an env-table cell). */
@@ -33,12 +28,12 @@ const MIN_BARE_PORT = 100;
  * `env-var` references.
  */
 export function scanReferences(scan: DocScan, snippet: string, base: number, inVariable = false): void {
-  for (const m of snippet.matchAll(URL)) {
-    const host = (m[1] ?? '').replace(/^\[|\]$/g, '');
-    const digits = m[2] ?? '';
-    const start = base + (m.index ?? 0) + m[0].length - digits.length;
-    const kind = inVariable || ADDRESS_VAR.test(snippet.slice(0, m.index)) ? 'env-var' : 'url';
-    scan.reference(host, { text: digits, start, end: start + digits.length }, kind, kind === 'env-var' ? 'env var URL' : 'URL');
+  // URLs as `new URL` reads them (../url-port.ts).
+  for (const u of findUrlPorts(snippet)) {
+    const host = u.host.replace(/^\[|\]$/g, '');
+    const start = base + u.portStart;
+    const kind = inVariable || ADDRESS_VAR.test(snippet.slice(0, u.start)) ? 'env-var' : 'url';
+    scan.reference(host, { text: u.portText, start, end: start + u.portText.length }, kind, kind === 'env-var' ? 'env var URL' : 'URL');
   }
   for (const m of snippet.matchAll(BARE)) {
     const host = m[1] ?? '';

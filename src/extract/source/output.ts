@@ -5,7 +5,8 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { BindingKind, ReferenceKind } from '../../model/types.js';
-import { ExtractionOutput, INVALID_PORT, readPort } from '../output.js';
+import { ExtractionOutput, INVALID_PORT } from '../output.js';
+import { describeValue, readPort, valueKey } from '../value-text.js';
 import { readPortLiteral, stringContent, type PortLiteral, type Span } from './literal.js';
 import { findUrlPorts } from './urls.js';
 
@@ -39,7 +40,7 @@ export class SourceOutput extends ExtractionOutput {
   bind(lit: PortLiteral, options: BindOptions): void {
     if (!this.claim(lit.start)) return;
     if (lit.kind === 'invalid') {
-      this.invalidPort(`Found \`${lit.text}\` as the default port in ${options.via}`, lit.start, lit.end, this.key(options.via, lit.text));
+      this.invalidPort(`Found a value as the default port in ${options.via}: it ${lit.description}`, lit.start, lit.end, this.key(options.via, valueKey(lit.text)));
       return;
     }
     if (!options.service) return;
@@ -59,7 +60,7 @@ export class SourceOutput extends ExtractionOutput {
         if (!this.claim(start)) continue;
         const port = readPort(url.digits);
         if (port === undefined) {
-          this.invalidPort(`Found \`${url.digits}\` as the port of the URL to \`${url.target}\``, start, end, this.key(url.target, url.digits));
+          this.invalidPort(`Found a value as the port of the URL to \`${url.target}\`: it ${describeValue(url.digits)}`, start, end, this.key(url.target, valueKey(url.digits)));
           continue;
         }
         this.pushReference({ target: url.target, port, kind, fromService }, start, end);

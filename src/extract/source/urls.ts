@@ -1,31 +1,21 @@
 /**
  * URLs with an explicit port inside one string literal (`'http://mana-credits:3061/api'`,
- * `postgres://u:p@db:5432/x`). The regex runs over the isolated literal only, never a file.
+ * `postgres://u:p@db:5432/x`), read by `new URL` (../url-port.ts): the password is never a
+ * port, `localhost:3000.5` is not 3000. The scan runs over the isolated literal only.
  */
+import { findUrlPorts as findUrls } from '../url-port.js';
 
 /** A `host:port` found in a URL; offsets are relative to the scanned string. */
 export interface UrlPort {
   /** The host as written: `mana-credits`, `localhost`, `192.168.178.11`, `[::1]`. */
   target: string;
-  /** The digits as written (may be out of range; the caller checks). */
+  /** The port part as written, starting with a digit (may be out of range or `3000.5`; the caller checks). */
   digits: string;
   start: number;
   end: number;
 }
 
-// scheme://[user[:pass]@]host:port followed by a non-word character or the end.
-// Bounded repetitions, and the scheme must start a run of scheme characters, so a long line
-// of host-like text costs linear time (see test/engine/url-patterns.test.ts).
-const URL_PORT = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/(?:[^\s/?#@'"`]{0,256}@)?(\[[0-9a-f:.]{2,45}\]|[a-z0-9_](?:[a-z0-9_.-]{0,251}[a-z0-9_])?):(\d+)(?!\w)/gi;
-
-/** Every URL with an explicit port in `value`. */
+/** Every URL with a port part in `value` (it starts with a digit; `http://localhost:PORT` is a placeholder). */
 export function findUrlPorts(value: string): UrlPort[] {
-  const found: UrlPort[] = [];
-  for (const m of value.matchAll(URL_PORT)) {
-    const target = m[1] ?? '';
-    const digits = m[2] ?? '';
-    const end = (m.index ?? 0) + m[0].length;
-    found.push({ target, digits, start: end - digits.length, end });
-  }
-  return found;
+  return findUrls(value).map((u) => ({ target: u.host, digits: u.portText, start: u.portStart, end: u.portEnd }));
 }
