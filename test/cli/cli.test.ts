@@ -41,7 +41,7 @@ describe('portwarden check', () => {
     const { code, stdout } = await runCli(['check', repo('bad-input')]);
     expect(code).toBe(1);
     expectGolden(golden('bad-input.txt'), stdout);
-    expect(stdout).toMatch(/docs\/PORT_SCHEMA.md:8:\d+ +error +.*70000.*input\/invalid-port/);
+    expect(stdout).toMatch(/docs\/PORT_SCHEMA.md:8:\d+ +error +.*is a 5-digit number above 65535.*input\/invalid-port/);
     expect(stdout).toMatch(/services\/mana-auth\/Dockerfile:1:1 +warning +.*binary.*input\/binary-file/);
     expect(stdout).toMatch(/docker-compose.yml:\d+:\d+ +warning +.*input\/invalid-yaml/);
   });
