@@ -5,7 +5,8 @@
  *
  * Findings in a changed file but off the diff would need a file-level comment, which the REST
  * API cannot put inside a review: one extra request per finding. To keep the request count
- * constant they are listed in the sticky summary instead (which lists every new finding).
+ * constant they are listed in the sticky summary instead (which lists every new finding), as
+ * are those GitHub refuses because its diff differs from git's.
  */
 import type { GitHubClient } from '../github/octokit.js';
 import type { Finding } from '../model/finding.js';
@@ -15,6 +16,8 @@ import { headReader, placeFindings, type Placement } from './inline-placement.js
 import type { Reporter, ReporterResult, RunReport } from './reporter.js';
 import { distinctRelated } from './order.js';
 import { byBot } from './ownership.js';
+import { submitReview, type Submitted } from './review-submit.js';
+import { isGone } from '../github/errors.js';
 
 /** Marks a comment as portwarden's, for finding `fp`. */
 export const fingerprintMarker = (fp: string) => `<!-- portwarden:fp=${fp} -->`;
@@ -73,28 +76,40 @@ export function reviewReporter(octokit: GitHubClient): Reporter {
 
       const placements = await placeFindings({ findings: run.analysis.classified.new, diff, shifted: run.analysis.shifted, readHead: headReader(run.analysis.headTop) });
       const fresh = placements.filter((p): p is Extract<Placement, { kind: 'inline' }> => p.kind === 'inline' && !commented.has(p.finding.fingerprint));
-      if (fresh.length > 0) {
-        await octokit.rest.pulls.createReview({
-          owner,
-          repo,
-          pull_number: pr.number,
-          commit_id: run.context.headSha,
-          event: 'COMMENT',
-          body: `portwarden found ${fresh.length} new problem${fresh.length === 1 ? '' : 's'} on changed lines; the summary comment lists every finding.`,
-          comments: fresh.map((p) => ({ path: p.path, line: p.line, side: 'RIGHT' as const, ...(p.startLine !== undefined ? { start_line: p.startLine, start_side: 'RIGHT' as const } : {}), body: commentBody(run, p) })),
-        });
-      }
+      // Posted so that a lost answer never doubles the review and a refused placement never loses the others (review-submit.ts).
+      const submitted: Submitted =
+        fresh.length === 0
+          ? { posted: 0, refused: 0, recovered: false }
+          : await submitReview(
+              octokit,
+              { owner, repo, pull_number: pr.number, commit_id: run.context.headSha },
+              fresh.map((p) => ({ fingerprint: p.finding.fingerprint, path: p.path, line: p.line, ...(p.startLine !== undefined ? { startLine: p.startLine } : {}), body: commentBody(run, p) })),
+              (n) => `portwarden found ${n} new problem${n === 1 ? '' : 's'} on changed lines; the summary comment lists every finding.`,
+              async () => new Set((await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pr.number, per_page: 100 })).filter(byBot).map((c) => fingerprintOf(c.body))),
+            );
 
       const present = new Set([...run.analysis.classified.new, ...run.analysis.classified.existing].map((f: Finding) => f.fingerprint));
       const stale = ours.filter((c) => !c.body.includes(RESOLVED_MARKER) && !present.has(fingerprintOf(c.body)!)).slice(0, MAX_RESOLVE_EDITS);
-      for (const c of stale) await octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: c.id, body: resolvedBody(c.body, run.context.headSha) });
+      let deleted = 0;
+      for (const c of stale) {
+        try {
+          await octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: c.id, body: resolvedBody(c.body, run.context.headSha) });
+        } catch (error) {
+          // Deleted since it was listed: nothing left to mark resolved.
+          if (!isGone(error)) throw error;
+          deleted++;
+        }
+      }
 
       const skipped = placements.filter((p) => p.kind === 'inline').length - fresh.length;
       const offDiff = placements.filter((p) => p.kind !== 'inline').length;
+      const { posted, refused, recovered } = submitted;
       return {
         reporter: 'review',
         ok: true,
-        detail: `${fresh.length ? `1 review with ${fresh.length} inline comment${fresh.length === 1 ? '' : 's'}` : 'no review needed'}; ${skipped} already commented; ${offDiff} off the diff (in the summary); ${stale.length} resolved`,
+        detail:
+          `${posted ? `1 review with ${posted} inline comment${posted === 1 ? '' : 's'}` : 'no review needed'}; ${skipped} already commented; ${offDiff} off the diff (in the summary); ${stale.length - deleted} resolved` +
+          `${refused ? `; ${refused} refused by GitHub as off its diff (in the summary)` : ''}${recovered ? '; its answer was lost, but the review was stored' : ''}${deleted ? `; ${deleted} deleted before they could be marked resolved` : ''}`,
       };
     },
   };

@@ -8,6 +8,7 @@ import { COMMENT_BODY_CHARS } from './limits.js';
 import { renderReport } from './markdown.js';
 import type { Reporter, ReporterResult, RunReport } from './reporter.js';
 import { byBot } from './ownership.js';
+import { isGone } from '../github/errors.js';
 
 /** The hidden marker that identifies the sticky comment; it is the body's first line. */
 export const STICKY_MARKER = '<!-- portwarden:sticky -->';
@@ -38,24 +39,42 @@ export function stickyCommentReporter(octokit: GitHubClient): Reporter {
       const list = async () => (await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: pr.number, per_page: 100 })).filter(isSticky).sort((a, b) => a.id - b.id);
       const body = stickyBody(run);
       const [current] = await list();
+      let gone = '';
       if (current) {
-        const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: current.id, body });
-        return { reporter: 'comment', ok: true, url: updated.data.html_url, detail: `updated comment ${current.id}` };
+        try {
+          const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: current.id, body });
+          return { reporter: 'comment', ok: true, url: updated.data.html_url, detail: `updated comment ${current.id}` };
+        } catch (error) {
+          // Deleted between the list and the update: carry on as if there were none.
+          if (!isGone(error)) throw error;
+          gone = `comment ${current.id} was deleted meanwhile; `;
+        }
       }
       const { classified } = run.analysis;
       // `on-findings`: only when this PR changed something (new or fixed findings).
       if (run.settings.commentMode === 'on-findings' && classified.new.length + classified.fixed.length === 0) {
-        return { reporter: 'comment', ok: true, detail: 'no new or fixed findings and no comment yet; none posted (comment: on-findings)' };
+        return { reporter: 'comment', ok: true, detail: `${gone}no new or fixed findings and no comment yet; none posted (comment: on-findings)` };
       }
       const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: pr.number, body });
-      // Two runs may race to create: re-list, keep the oldest, delete ours if it is not.
+      // Two runs may race to create (or a create was retried after its answer was lost):
+      // re-list, keep the oldest, delete ours if it is not. The oldest is updated first, so
+      // that if it has just been deleted, ours stays.
       const [oldest] = await list();
       if (oldest && oldest.id !== created.data.id) {
-        await octokit.rest.issues.deleteComment({ owner, repo, comment_id: created.data.id });
-        await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body });
-        return { reporter: 'comment', ok: true, detail: `another run created comment ${oldest.id} first; updated it and deleted ${created.data.id}` };
+        try {
+          await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body });
+        } catch (error) {
+          if (!isGone(error)) throw error;
+          return { reporter: 'comment', ok: true, url: created.data.html_url, detail: `${gone}created comment ${created.data.id} (comment ${oldest.id} was deleted meanwhile)` };
+        }
+        try {
+          await octokit.rest.issues.deleteComment({ owner, repo, comment_id: created.data.id });
+        } catch (error) {
+          if (!isGone(error)) throw error;
+        }
+        return { reporter: 'comment', ok: true, detail: `${gone}another run created comment ${oldest.id} first; updated it and deleted ${created.data.id}` };
       }
-      return { reporter: 'comment', ok: true, url: created.data.html_url, detail: `created comment ${created.data.id}` };
+      return { reporter: 'comment', ok: true, url: created.data.html_url, detail: `${gone}created comment ${created.data.id}` };
     },
   };
 }

@@ -11,6 +11,8 @@
  *   const gh = await startGitHubStub({ owner: 'acme', repo: 'ports' });
  *   gh.state.addPull({ number: 7, headSha, baseSha, headRef: 'feature', baseRef: 'main' });
  *   gh.failNext('checks/create', 1, SERVER_ERROR);
+ *   gh.resetNext('pulls/create-review', 1, 'after');   // the review is stored, its answer lost
+ *   gh.inject({ operationId: 'issues/list-comments', times: 1, then: (s) => s.issueComments.splice(0) });
  *   // GITHUB_API_URL=gh.url ...
  *   await gh.close();
  */
@@ -24,7 +26,7 @@ import { loadGitHubApi } from './github-stub/openapi.js';
 import { HANDLERS } from './github-stub/routes.js';
 import { GitHubState } from './github-stub/state.js';
 
-export { READ_ONLY_TOKEN, SECONDARY_RATE_LIMIT, SERVER_ERROR, type Fault, type FaultResponse } from './github-stub/faults.js';
+export { BAD_GATEWAY, primaryRateLimit, READ_ONLY_TOKEN, SECONDARY_RATE_LIMIT, SERVER_ERROR, tooManyRequests, type Fault, type FaultResponse } from './github-stub/faults.js';
 export { BOT_LOGIN, GitHubState, type PullFile, type PullSeed } from './github-stub/state.js';
 
 /** One request as the stand-in saw it. */
@@ -35,10 +37,12 @@ export interface RecordedRequest {
   /** GitHub's operationId, or null when no operation matches. */
   operationId: string | null;
   body: any;
-  /** The status the stand-in answered. */
+  /** The status the stand-in answered; 0 when it dropped the connection instead (`reset`). */
   status: number;
-  /** Whether the answer came from an injected fault. */
+  /** Whether the answer came from an injected fault (a reset included). */
   injected: boolean;
+  /** The connection was destroyed instead of answered; `after`: the request had been handled. */
+  reset?: 'before' | 'after';
   /** Milliseconds since the stand-in started, when the request arrived. */
   at: number;
 }
@@ -67,6 +71,11 @@ export interface GitHubStub {
   failNext(operationId: string, times: number, response: FaultResponse): void;
   /** Answers every non-GET request with `response` (default: the fork PR's read-only token). */
   failWrites(response?: FaultResponse): void;
+  /**
+   * Drops the connection on the next `times` calls to `operationId` (any operation when
+   * undefined; writes only when `writesOnly`), `before` handling them or `after`.
+   */
+  resetNext(operationId: string | undefined, times: number, when?: 'before' | 'after', writesOnly?: boolean): void;
   /** `METHOD /path?query STATUS` per request, for the request logs. */
   requestLines(): string[];
   /** Requests to one operation, in order. */
@@ -124,10 +133,12 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
     const url = new URL(req.url ?? '/', baseUrl);
     const query = Object.fromEntries(url.searchParams);
     const raw = await readBody(req);
-    const record = (operationId: string | null, body: unknown, response: StubResponse, injected: boolean) => {
-      const entry: RecordedRequest = { method, path: url.pathname + url.search, operationId, body, status: response.status, injected, at };
+    const record = (operationId: string | null, body: unknown, response: StubResponse, injected: boolean, reset?: 'before' | 'after') => {
+      const entry: RecordedRequest = { method, path: url.pathname + url.search, operationId, body, status: reset ? 0 : response.status, injected: injected || reset !== undefined, at, ...(reset ? { reset } : {}) };
       requests.push(entry);
-      send(res, response, Math.max(1, 1000 - requests.length));
+      // A reset: the client sees the socket close with no answer (undici: "other side closed").
+      if (reset) req.socket.destroy();
+      else send(res, response, Math.max(1, 1000 - requests.length));
       return entry;
     };
     const fail = (operationId: string | null, errors: string[], response: StubResponse, body: unknown) => {
@@ -140,7 +151,11 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
     const { operation, operationId, body, params } = checked;
 
     const fault = faults.take(operationId, method);
-    if (fault) return void record(operationId, body, fault, true);
+    if (fault?.reset === 'before' || fault?.response) {
+      record(operationId, body, fault.response ?? { status: 0 }, true, fault.reset === 'before' ? 'before' : undefined);
+      fault.then?.(state);
+      return;
+    }
 
     const handler: Handler | undefined = HANDLERS[operationId];
     if (!handler) return fail(operationId, [`the stand-in has no handler for ${operationId}`], githubError(501, 'Not Implemented'), body);
@@ -150,8 +165,9 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
       const check = api.validateResponse(response.body, operation, response.status);
       for (const e of check.errors ?? []) responseProblems.push(`${operationId} ${response.status} ${e.instancePath || '/'} ${e.message}`);
     }
-    const entry = record(operationId, body, response, false);
+    const entry = record(operationId, body, response, false, fault?.reset);
     if (response.status >= 400) rejections.push({ ...entry, response: response.body });
+    fault?.then?.(state);
   };
 
   const server = createServer((req, res) => {
@@ -173,7 +189,8 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
     inject: (fault) => faults.add(fault),
     failNext: (operationId, times, response) => faults.add({ operationId, times, response }),
     failWrites: (response = READ_ONLY_TOKEN) => faults.add({ writesOnly: true, times: Infinity, response }),
-    requestLines: () => requests.map((r) => `${r.method} ${r.path} ${r.status}`),
+    resetNext: (operationId, times, when = 'before', writesOnly = false) => faults.add({ ...(operationId ? { operationId } : {}), times, reset: when, writesOnly }),
+    requestLines: () => requests.map((r) => `${r.method} ${r.path} ${r.reset ? `reset ${r.reset}` : r.status}`),
     calls: (operationId) => requests.filter((r) => r.operationId === operationId),
     close: () =>
       new Promise<void>((resolve, reject) => {
