@@ -13,6 +13,8 @@ export const NOT_READ_PROBLEMS: ReadonlySet<string> = new Set([
   'input/binary-file',
   'input/unreadable',
   'input/symlink-outside-workspace',
+  'input/symlink-not-followed',
+  'input/not-a-regular-file',
   'input/unparsable',
   'input/unreadable-doc',
   'input/markdown-too-deep',
@@ -21,6 +23,18 @@ export const NOT_READ_PROBLEMS: ReadonlySet<string> = new Set([
   'input/invalid-xml',
   'input/parse-failed',
   'input/extractor-failed',
+]);
+
+/**
+ * The `input/*` ids after which the rest of the file was still checked (one bad value, one
+ * bad row): base findings in that file that are gone are fixed as usual.
+ */
+export const READ_ANYWAY_PROBLEMS: ReadonlySet<string> = new Set([
+  'input/invalid-port',
+  'input/malformed-table',
+  'input/unread-real-ports',
+  'input/missing-registry',
+  'input/unresolved-variable',
 ]);
 
 /** The files (or directories) named by not-read problems, relative to the checked root. */
