@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { applySuppressions } from './collect/suppressions.js';
 import { collect } from './collect/index.js';
+import type { RefusedPath } from './collect/read.js';
 import { defaultConfig } from './config/defaults.js';
 import { loadConfig } from './config/load.js';
 import type { Config } from './config/types.js';
@@ -30,6 +31,12 @@ export interface CheckOptions {
    * its old findings look new.
    */
   renames?: ReadonlyMap<string, string>;
+  /**
+   * Files of the checked tree that were not written under `root` (a tree export refused a
+   * symlink or a blob above the limit), relative to root. Each becomes the input problem its
+   * reason calls for, when the path is one portwarden would have read.
+   */
+  refused?: readonly RefusedPath[];
 }
 
 export interface CheckResult {
@@ -46,7 +53,7 @@ export interface CheckResult {
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
   const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath);
-  const collected = collect(options.root, config, options.renames);
+  const collected = collect(options.root, config, options.renames, options.refused);
   const { model, parsed } = await extractAll(options.root, collected, config);
   const raw = [...runRules(allRules, model, config.rules), ...problemFindings(model.problems, config)];
   const { kept, suppressed } = applySuppressions(raw, model.suppressions);

@@ -5,7 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { RefusedPath } from '../collect/read.js';
 import { DEFAULT_CONFIG_PATHS } from '../config/defaults.js';
+import { loadConfig } from '../config/load.js';
 import { check, type CheckResult } from '../engine.js';
 import type { Comparison } from '../github/context.js';
 import { unreadPaths } from '../collect/not-read.js';
@@ -91,25 +93,30 @@ async function analysePullRequest(options: AnalyseOptions, pr: Comparison, root:
   try {
     let headTop = top;
     let shifted = new Set<string>();
+    let headRefused: RefusedPath[] = [];
+    // Blobs above the config's max-file-bytes are not even written out; the config is found
+    // from the working directory either way (the base checkout's under pull_request_target).
+    const maxFileBytes = loadConfig(root, options.configPath).config.maxFileBytes;
     if (options.headFromGit) {
-      const tree = await exportTree(top, pr.headSha);
+      const tree = await exportTree(top, pr.headSha, { maxFileBytes });
       trees.push(tree);
       headTop = tree.dir;
+      headRefused = tree.refused;
     } else {
       shifted = await shiftedFiles(top, pr.headSha);
     }
     const headRoot = join(headTop, prefix);
-    const base = await exportTree(top, mergeBase);
+    const base = await exportTree(top, mergeBase, { maxFileBytes });
     trees.push(base);
     // Under pull_request_target the PR is untrusted data: its rules come from the base
     // checkout's config, so a PR cannot switch a rule off to pass its own check.
     const { configPath } = withConfig(options.headFromGit ? root : headRoot, options.configPath);
     const headOptions = { root: headRoot, ...(configPath ? { configPath } : options.headFromGit ? { defaultConfig: true } : {}) };
-    const head = await check(headOptions);
+    const head = await check({ ...headOptions, refused: refusedUnder(headRefused, prefix) });
     const diff = await gitDiff(top, mergeBase, pr.headSha);
     // The base is checked with the head's config (a PR that edits the config should not make
     // every old finding look new, or fixed) and with renamed files under their new names.
-    const baseCheck = await check({ ...headOptions, root: join(base.dir, prefix), renames: renamesUnder(diff, prefix) });
+    const baseCheck = await check({ ...headOptions, root: join(base.dir, prefix), renames: renamesUnder(diff, prefix), refused: refusedUnder(base.refused, prefix) });
     // Directives the PR added or widened are listed; under pull_request_target they apply
     // only when the base config allows it.
     const trusted = !options.headFromGit || head.config.allowNewSuppressionsOnPrTarget;
@@ -124,6 +131,12 @@ async function analysePullRequest(options: AnalyseOptions, pr: Comparison, root:
     // The exported head is read again by reporters (suggestions): keep it; drop the base.
     for (const tree of trees.slice(options.headFromGit ? 1 : 0)) await tree.dispose();
   }
+}
+
+/** What an export did not write, relative to the working directory `prefix` (paths outside it dropped). */
+function refusedUnder(refused: RefusedPath[], prefix: string): RefusedPath[] {
+  if (prefix === '') return refused;
+  return refused.filter((r) => r.path.startsWith(`${prefix}/`)).map((r) => ({ ...r, path: r.path.slice(prefix.length + 1) }));
 }
 
 /** Renamed files (old → new), relative to the working directory `prefix`. */

@@ -1,9 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportTree } from '../../src/baseline/export-tree.js';
+import { check } from '../../src/engine.js';
 import { createTempRepo } from '../support/git-repo.js';
+
+/** Every path under `dir`, files and directories, relative and sorted. */
+function listAll(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).map((p) => p.split('\\').join('/')).sort();
+}
 
 describe('exportTree', () => {
   it('writes every file of the commit, whatever its .gitattributes says about export', async () => {
@@ -24,14 +31,92 @@ describe('exportTree', () => {
       expect(readFileSync(join(tree.dir, 'docs/PORT_SCHEMA.md'), 'utf8')).toBe('# Port Schema\n');
       expect(readFileSync(join(tree.dir, 'services/mana-auth/CLAUDE.md'), 'utf8')).toBe('- **Port:** 3001 $Format:%H$\n');
       expect(readFileSync(join(tree.dir, 'services/mana-auth/src/ünïcode name.ts'), 'utf8')).toBe('export const port = 3001;\n');
-      expect(lstatSync(join(tree.dir, 'services/link.md')).isSymbolicLink()).toBe(true);
-      expect(readlinkSync(join(tree.dir, 'services/link.md'))).toBe('../docs/PORT_SCHEMA.md');
+      // Symlinks are never created: the link is reported as refused instead.
+      expect(existsSync(join(tree.dir, 'services/link.md'))).toBe(false);
+      expect(tree.refused).toEqual([{ path: 'services/link.md', reason: 'symlink', commit: sha }]);
       const listed = execFileSync('git', ['ls-tree', '-r', '--name-only', sha], { cwd: repo.dir, encoding: 'utf8' }).trim().split('\n');
       expect(listed.length).toBe(5);
     } finally {
       await tree.dispose();
     }
     expect(existsSync(tree.dir)).toBe(false);
+  });
+
+  it('drains a blob above the limit without writing it, and keeps reading the blobs after it', async () => {
+    const repo = createTempRepo();
+    const big = Buffer.alloc(3 * 1024 * 1024, 'a');
+    // A newline-rich blob just under the limit: framing must come from sizes, never from newlines.
+    const near = Buffer.from('\n'.repeat(1024 * 1024 - 1) + 'z');
+    repo.write({ 'a.yml': 'first\n', 'b/big.yml': big.toString(), 'c/near.txt': near.toString(), 'd.env': 'PORT=3001\n' });
+    const sha = repo.commit('big');
+    const tree = await exportTree(repo.dir, sha, { maxFileBytes: 1024 * 1024 });
+    try {
+      expect(listAll(tree.dir)).toEqual(['a.yml', 'c', 'c/near.txt', 'd.env']);
+      expect(readFileSync(join(tree.dir, 'a.yml'), 'utf8')).toBe('first\n');
+      expect(readFileSync(join(tree.dir, 'c/near.txt')).equals(near)).toBe(true);
+      expect(readFileSync(join(tree.dir, 'd.env'), 'utf8')).toBe('PORT=3001\n');
+      expect(tree.refused).toEqual([{ path: 'b/big.yml', reason: 'too-large', size: big.length, limit: 1024 * 1024, commit: sha }]);
+    } finally {
+      await tree.dispose();
+    }
+  });
+
+  it('writes a multi-megabyte blob whole (streamed: linear in its size)', async () => {
+    const repo = createTempRepo();
+    // Distinct bytes at every offset, so a chunk written twice or out of order shows.
+    const big = Buffer.alloc(8 * 1024 * 1024);
+    for (let i = 0; i < big.length; i += 4) big.writeUInt32LE(i, i);
+    // Written through git directly: the fixture's write() takes strings.
+    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: repo.dir, input: big, encoding: 'utf8' }).trim();
+    const treeSha = execFileSync('git', ['mktree'], { cwd: repo.dir, input: `100644 blob ${blob}\tbig.bin\n`, encoding: 'utf8' }).trim();
+    const tree = await exportTree(repo.dir, treeSha, { maxFileBytes: 64 * 1024 * 1024 });
+    try {
+      expect(statSync(join(tree.dir, 'big.bin')).size).toBe(big.length);
+      expect(readFileSync(join(tree.dir, 'big.bin')).equals(big)).toBe(true);
+      expect(tree.refused).toEqual([]);
+    } finally {
+      await tree.dispose();
+    }
+  });
+
+  it('never writes outside the export through a symlink named like a directory of the tree', async () => {
+    const repo = createTempRepo();
+    repo.write({ seed: 'x' });
+    repo.commit('seed');
+    const outside = mkdtempSync(join(tmpdir(), 'pw-outside-'));
+    const hash = (input: string) => execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: repo.dir, input, encoding: 'utf8' }).trim();
+    const mktree = (input: string) => execFileSync('git', ['mktree', '--missing'], { cwd: repo.dir, input, encoding: 'utf8' }).trim();
+    // A crafted tree: `a` is a symlink to a directory outside, and `a` is also a directory
+    // holding `escape.yml`. Writing the link first and then `a/escape.yml` would land outside.
+    const inner = mktree(`100644 blob ${hash('services:\n  x:\n    ports: ["1:1"]\n')}\tescape.yml\n`);
+    const crafted = mktree(`120000 blob ${hash(outside)}\ta\n040000 tree ${inner}\ta\n100644 blob ${hash('../../x')}\tb\n`);
+    const tree = await exportTree(repo.dir, crafted);
+    try {
+      expect(readdirSync(outside)).toEqual([]);
+      expect(listAll(tree.dir)).toEqual(['a', 'a/escape.yml', 'b']);
+      expect(statSync(join(tree.dir, 'a')).isDirectory()).toBe(true);
+      expect(tree.refused).toEqual([{ path: 'a', reason: 'symlink', commit: crafted }]);
+    } finally {
+      await tree.dispose();
+    }
+  });
+
+  it('makes what it did not write a finding when the tree is checked', async () => {
+    const repo = createTempRepo();
+    repo.write({ 'docs/PORT_SCHEMA.md': '# Port Schema\n', 'docker-compose.yml': `# ${'x'.repeat(4000)}\nservices: {}\n`, 'assets/logo.svg': '<svg/>' });
+    symlinkSync('.git/config', join(repo.dir, '.env'));
+    symlinkSync('logo.svg', join(repo.dir, 'assets/icon.svg'));
+    const sha = repo.commit('hostile');
+    const tree = await exportTree(repo.dir, sha, { maxFileBytes: 2048 });
+    try {
+      const result = await check({ root: tree.dir, refused: tree.refused });
+      const inputs = result.findings.filter((f) => f.ruleId.startsWith('input/')).map((f) => `${f.ruleId} ${f.location.file}`);
+      // The unread link to a logo is not reported: nothing would have read it.
+      expect(inputs).toEqual(['input/symlink-not-followed .env', 'input/file-too-large docker-compose.yml']);
+      expect(result.findings.find((f) => f.location.file === 'docker-compose.yml')!.message).toContain('4016 bytes');
+    } finally {
+      await tree.dispose();
+    }
   });
 
   it('fails with git\'s message on a commit that does not exist', async () => {
