@@ -16,6 +16,7 @@ export interface ContextData {
   /** Names of the `services/<name>/` directories. */
   serviceNames: string[];
   env: [string, string][];
+  envLines?: [string, number][];
 }
 
 /** The config's hosts, with the file globs that place files on them. */
@@ -37,5 +38,5 @@ export function buildServices(config: ContextData['config'], names: string[]): S
 
 /** Rebuilds the context from its data. */
 export function restoreContext(data: ContextData): ExtractContext {
-  return { hosts: buildHosts(data.config, data.registryHosts), services: buildServices(data.config, data.serviceNames), env: new Map(data.env) };
+  return { hosts: buildHosts(data.config, data.registryHosts), services: buildServices(data.config, data.serviceNames), env: new Map(data.env), envLines: new Map(data.envLines ?? []) };
 }

@@ -26,6 +26,8 @@ export interface ExtractContext {
   services: ServiceIndex;
   /** `.env` values at the repo root, for `${PORT:-3001}` interpolation in compose files. */
   env: Map<string, string>;
+  /** The line of each root `.env` value, so a message can name where a value came from (`.env:3`). */
+  envLines?: Map<string, number>;
 }
 
 export interface Extractor {

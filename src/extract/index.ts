@@ -67,12 +67,12 @@ export async function extractAll(root: string, collected: Collected, config: Con
     }
   }
 
-  const env = readRootEnv(root, config.maxFileBytes, (p) => {
+  const { values: env, lines: envLines } = readRootEnv(root, config.maxFileBytes, (p) => {
     // The dotenv extractor reads the same file through the same reader: report it once.
     if (!jobs.some((j) => j.path === p.location.file)) model.problems.push(p);
   });
-  const ctx: ExtractContext = { hosts, services, env };
-  const data: ContextData = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env] };
+  const ctx: ExtractContext = { hosts, services, env, envLines };
+  const data: ContextData = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env], envLines: [...envLines] };
   let parsed = model.registry ? 1 : 0;
   for (const result of await pool.run(jobs, ctx, data)) {
     add(result.extraction);
@@ -86,17 +86,20 @@ export async function extractAll(root: string, collected: Collected, config: Con
  * The repository's root `.env`, for `${PORT:-3001}` in compose files, read through the safe
  * reader: a root `.env` that is a symlink (say, to `.git/config`), a FIFO, a device or too
  * large is refused and `report`ed, and its values are not used. No `.env` is an empty map.
+ * `lines` holds the line of each value, so a message can say where a value came from.
  */
-function readRootEnv(root: string, maxBytes: number, report: (p: InputProblem) => void): Map<string, string> {
+function readRootEnv(root: string, maxBytes: number, report: (p: InputProblem) => void): { values: Map<string, string>; lines: Map<string, number> } {
+  const none = { values: new Map<string, string>(), lines: new Map<string, number>() };
   const read = readRepoFile(root, '.env', maxBytes);
   if ('problem' in read) {
     if (!(read.refusal.kind === 'unreadable' && read.refusal.code === 'ENOENT')) report(read.problem);
-    return new Map();
+    return none;
   }
   try {
-    return new Map([...parseDotenv(read.text)].map(([k, v]) => [k, v.value]));
+    const parsed = [...parseDotenv(read.text)];
+    return { values: new Map(parsed.map(([k, v]) => [k, v.value])), lines: new Map(parsed.map(([k, v]) => [k, v.line])) };
   } catch {
-    return new Map();
+    return none;
   }
 }
 

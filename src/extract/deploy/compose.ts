@@ -26,6 +26,12 @@ export const composeExtractor: Extractor = {
   prefilter: (text) => text.includes('services'),
   extract(file, ctx) {
     const out = new DeployOutput(file, 'compose');
+    // A value substituted from the root `.env` is named in messages by variable and line, never shown.
+    out.origin = (name) => {
+      const value = ctx.env.get(name);
+      const line = ctx.envLines?.get(name);
+      return value === undefined ? undefined : { where: line === undefined ? '.env' : `.env:${line}`, value };
+    };
     const doc = parseYaml(out);
     if (!doc) return out.extraction;
     const services = entries(get(doc.contents, 'services', doc), doc);

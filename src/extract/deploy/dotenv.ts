@@ -4,6 +4,7 @@
  * (`AUTH_URL=http://localhost:3061`) are references. Also the parser the engine uses to read
  * the root `.env` for compose interpolation.
  */
+import { createLocator } from '../../model/location.js';
 import type { Extractor } from '../extractor.js';
 import type { Mapped } from './mapped.js';
 import { appendChar, emptyMapped, identity } from './mapped.js';
@@ -72,10 +73,19 @@ export function dotenvEntries(text: string): DotenvEntry[] {
   return entries;
 }
 
+/** One value of a parsed dotenv text; `line` (1-based, lines end at LF) is where its key is. */
+export interface DotenvValue {
+  value: string;
+  start: number;
+  end: number;
+  line: number;
+}
+
 /** Parses dotenv text: the last assignment of each key wins, as in `docker compose` and `dotenv`. */
-export function parseDotenv(text: string): Map<string, { value: string; start: number; end: number }> {
-  const map = new Map<string, { value: string; start: number; end: number }>();
-  for (const e of dotenvEntries(text)) map.set(e.key, { value: e.value.value, start: e.start, end: e.end });
+export function parseDotenv(text: string): Map<string, DotenvValue> {
+  const map = new Map<string, DotenvValue>();
+  const locator = createLocator('.env', text);
+  for (const e of dotenvEntries(text)) map.set(e.key, { value: e.value.value, start: e.start, end: e.end, line: locator.range(e.keyStart, e.keyStart).line });
   return map;
 }
 
