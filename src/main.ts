@@ -61,6 +61,9 @@ export async function run(): Promise<void> {
     core.setOutput('new', classified.new.length);
     core.setOutput('existing', classified.existing.length);
     core.setOutput('fixed', classified.fixed.length);
+    core.setOutput('not-checked', classified.notChecked.length);
+    core.setOutput('suppressed', classified.suppressed.length);
+    core.setOutput('suppressions-added', analysis.suppressions.length);
     core.setOutput('conclusion', report.conclusion);
     core.setOutput('report', path);
 
@@ -78,7 +81,7 @@ async function writeJsonReport(analysis: Analysis, workspace: string): Promise<s
   const path = process.env.RUNNER_TEMP ? join(process.env.RUNNER_TEMP, 'portwarden-report.json') : join(workspace, '.portwarden', 'report.json');
   const { classified } = analysis;
   const pr = analysis.mode === 'pull-request';
-  const json = toJsonReport(analysis.head, VERSION, pr ? { findings: sortFindings([...classified.new, ...classified.existing]), fixed: classified.fixed } : {});
+  const json = toJsonReport(analysis.head, VERSION, pr ? { findings: sortFindings([...classified.new, ...classified.existing]), fixed: classified.fixed, notChecked: classified.notChecked, suppressions: analysis.suppressions } : {});
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, JSON.stringify(json, null, 2) + '\n');
   return path;

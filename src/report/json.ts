@@ -3,6 +3,7 @@
  * is documented in docs/json-report.md and `schema/report.schema.json`; a breaking change
  * bumps `version`.
  */
+import type { ListedSuppression } from '../baseline/pr-suppressions.js';
 import type { CheckResult } from '../engine.js';
 import type { Finding } from '../model/finding.js';
 import type { Location } from '../model/location.js';
@@ -17,13 +18,17 @@ export interface JsonReport {
   findings: (Finding & { status?: 'new' | 'existing' })[];
   /** Present on pull requests: findings of the base that the head no longer has. */
   fixed?: Finding[];
+  /** Present on pull requests: base findings in files the head could not read (neither fixed nor existing: unknown). */
+  notChecked?: Finding[];
+  /** Present on pull requests: `portwarden-ignore` directives the pull request added or widened. */
+  suppressions?: ListedSuppression[];
   hosts: { id: string; label: string; addresses: string[] }[];
   bindings: { service: string; port: number; host: string; kind: string; source: string; location: Location }[];
   stats: CheckResult['stats'];
 }
 
 /** Builds the JSON report of a check; `extra` adds PR classification. */
-export function toJsonReport(result: CheckResult, version: string, extra: { findings?: Finding[]; fixed?: Finding[] } = {}): JsonReport {
+export function toJsonReport(result: CheckResult, version: string, extra: { findings?: Finding[]; fixed?: Finding[]; notChecked?: Finding[]; suppressions?: ListedSuppression[] } = {}): JsonReport {
   const findings = extra.findings ?? result.findings;
   return {
     version: JSON_REPORT_VERSION,
@@ -31,6 +36,8 @@ export function toJsonReport(result: CheckResult, version: string, extra: { find
     summary: { total: findings.length, ...countBySeverity(findings), suppressed: result.suppressed.length },
     findings,
     ...(extra.fixed ? { fixed: extra.fixed } : {}),
+    ...(extra.notChecked ? { notChecked: extra.notChecked } : {}),
+    ...(extra.suppressions ? { suppressions: extra.suppressions } : {}),
     hosts: result.model.hosts.list().map((h) => ({ id: h.id, label: h.label, addresses: h.addresses })),
     bindings: result.model.bindings.map((b) => ({ service: b.service, port: b.port, host: b.host, kind: b.kind, source: b.source, location: b.location })),
     stats: result.stats,

@@ -3,18 +3,21 @@
 // config allows it); a base finding the head still has but suppressed is "suppressed", and one
 // in a file the head could not read is "not checked"; neither is "fixed". Real git repos.
 import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/baseline/analyse.js';
 import { classify } from '../../src/baseline/classify.js';
 import { NOT_READ_PROBLEMS, READ_ANYWAY_PROBLEMS } from '../../src/collect/not-read.js';
 import { suppressionChanges } from '../../src/collect/suppressions.js';
+import { parseConfig } from '../../src/config/load.js';
 import type { RunContext } from '../../src/github/context.js';
 import type { Finding } from '../../src/model/finding.js';
 import { lineLocation } from '../../src/model/location.js';
 import { checkTitle } from '../../src/report/check-run.js';
 import { COMMENT_BODY_CHARS } from '../../src/report/limits.js';
 import { jobSummary } from '../../src/report/job-summary.js';
+import { toJsonReport } from '../../src/report/json.js';
 import { renderReport } from '../../src/report/markdown.js';
 import type { RunReport } from '../../src/report/reporter.js';
 import { stickyBody } from '../../src/report/sticky-comment.js';
@@ -107,6 +110,12 @@ describe('suppressions a pull request adds', () => {
     expect(run.conclusion).toBe('failure');
   });
 
+  it('the config key is a boolean, false by default', () => {
+    expect(parseConfig('c.yml', 'registry: docs/PORT_SCHEMA.md\n').allowNewSuppressionsOnPrTarget).toBe(false);
+    expect(parseConfig('c.yml', 'allow-new-suppressions-on-pr-target: true\n').allowNewSuppressionsOnPrTarget).toBe(true);
+    expect(() => parseConfig('c.yml', 'allow-new-suppressions-on-pr-target: yes please\n')).toThrow(/c\.yml:1.*`allow-new-suppressions-on-pr-target` must be `true` or `false`/);
+  });
+
   it('compares directives by file, rule and text, not line: a moved directive is not new, a widened one is', () => {
     const s = (line: number, ruleId: string, reason = 'legacy port') => ({ file: 'a.yml', line, ruleId, reason });
     expect(suppressionChanges([s(3, 'collision/same-host')], [s(9, 'collision/same-host')])).toEqual([]);
@@ -187,4 +196,19 @@ describe('a file the head could not read', () => {
 it('the markdown stays within the comment limit with the new sections', async () => {
   const run = await pr(BASE, head('portwarden-ignore *: x'));
   expect(stickyBody(run).length).toBeLessThanOrEqual(COMMENT_BODY_CHARS);
+});
+
+it('the JSON report carries notChecked, the listed directives and the unapplied mark, and validates against its schema', async () => {
+  const target = await pr(BASE, head('portwarden-ignore *: x'), true);
+  const { classified, suppressions } = target.analysis;
+  const json = toJsonReport(target.analysis.head, '0.0.0', { findings: [...classified.new, ...classified.existing], fixed: classified.fixed, notChecked: classified.notChecked, suppressions });
+  expect(json.suppressions).toEqual([expect.objectContaining({ applied: false, kind: 'added' })]);
+  expect(json.findings.some((f) => f.unappliedSuppression)).toBe(true);
+  const schema = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../schema/report.schema.json'), 'utf8'));
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  expect(validate(JSON.parse(JSON.stringify(json))), JSON.stringify(validate.errors)).toBe(true);
+  const padded = await pr({ '.github/portwarden.yml': 'max-file-bytes: 500\n', ...BASE }, { [FILE]: `${compose('', false)}#${'x'.repeat(600)}\n` });
+  const withUnread = toJsonReport(padded.analysis.head, '0.0.0', { notChecked: padded.analysis.classified.notChecked, suppressions: [] });
+  expect(withUnread.notChecked!.length).toBeGreaterThan(0);
+  expect(validate(JSON.parse(JSON.stringify(withUnread))), JSON.stringify(validate.errors)).toBe(true);
 });

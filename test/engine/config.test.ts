@@ -144,6 +144,6 @@ describe('config', () => {
   });
 
   it('publishes a JSON Schema naming every key the loader accepts', () => {
-    expect(Object.keys(schema.properties).sort()).toEqual(['aliases', 'hosts', 'ignore', 'max-file-bytes', 'registry', 'rules', 'service-docs', 'services']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['aliases', 'allow-new-suppressions-on-pr-target', 'hosts', 'ignore', 'max-file-bytes', 'registry', 'rules', 'service-docs', 'services']);
   });
 });
