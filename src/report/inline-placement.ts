@@ -4,8 +4,8 @@
  * commented lines. The filter marks, never drops: findings that cannot sit inline say why,
  * and the summary shows them all.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { readRepoFile } from '../collect/read.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../config/defaults.js';
 import { hunkContaining, isChangedLine, type DiffMap, type LineRange } from '../baseline/diff.js';
 import type { Finding } from '../model/finding.js';
 import { createLocator } from '../model/location.js';
@@ -95,17 +95,14 @@ export function applyFix(text: string, loc: Finding['location'], replacement: st
   return (text.slice(from, start) + replacement + text.slice(end, to)).replace(/\r?\n$/, '');
 }
 
-/** Reads head files from `top` (the repository top holding the analysed head). */
-export function headReader(top: string): (path: string) => Promise<string | undefined> {
-  const root = resolve(top);
+/**
+ * Reads head files from `top` (the repository top holding the analysed head) through the
+ * safe reader: inside the tree, no symlink followed, regular files within `maxBytes` only.
+ * Anything refused is undefined (the finding then goes without a suggestion).
+ */
+export function headReader(top: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES): (path: string) => Promise<string | undefined> {
   return async (path) => {
-    const abs = resolve(root, path);
-    // Paths come from the engine, but never read outside the tree.
-    if (!abs.startsWith(root + sep)) return undefined;
-    try {
-      return await readFile(abs, 'utf8');
-    } catch {
-      return undefined;
-    }
+    const read = readRepoFile(top, path, maxBytes);
+    return 'text' in read ? read.text : undefined;
   };
 }

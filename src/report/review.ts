@@ -74,7 +74,7 @@ export function reviewReporter(octokit: GitHubClient): Reporter {
       const ours = existing.filter((c) => byBot(c) && fingerprintOf(c.body) !== undefined);
       const commented = new Set(ours.filter((c) => !c.body.includes(RESOLVED_MARKER)).map((c) => fingerprintOf(c.body)));
 
-      const placements = await placeFindings({ findings: run.analysis.classified.new, diff, shifted: run.analysis.shifted, readHead: headReader(run.analysis.headTop) });
+      const placements = await placeFindings({ findings: run.analysis.classified.new, diff, shifted: run.analysis.shifted, readHead: headReader(run.analysis.headTop, run.analysis.head.config.maxFileBytes) });
       const fresh = placements.filter((p): p is Extract<Placement, { kind: 'inline' }> => p.kind === 'inline' && !commented.has(p.finding.fingerprint));
       // Posted so that a lost answer never doubles the review and a refused placement never loses the others (review-submit.ts).
       const submitted: Submitted =
