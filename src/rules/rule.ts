@@ -8,12 +8,15 @@ import { fingerprint } from '../model/finding.js';
 import type { Location } from '../model/location.js';
 import type { ProjectModel } from '../model/project.js';
 
-/** Where the rules are documented, one `## <rule id>` heading each. */
+/** The rules index, one `## <rule id>` heading each; every rule also has a page in `docs/rules/`. */
 export const DOCS_URL = 'https://github.com/portwarden/portwarden/blob/main/docs/rules.md';
 
-/** The docs link of a rule: GitHub's anchor for a `## registry/range-overlap` heading drops the slash. */
+/**
+ * The docs link of a rule: its own page next to the index, `docs/rules/<id>.md` with the
+ * slash turned into a hyphen (`registry/range-overlap` → `docs/rules/registry-range-overlap.md`).
+ */
 export function ruleUrl(id: string): string {
-  return `${DOCS_URL}#${id.toLowerCase().replace(/[^a-z0-9-]/g, '')}`;
+  return `${DOCS_URL.replace(/\.md$/, '')}/${id.toLowerCase().replace(/\//g, '-')}.md`;
 }
 
 /** What a rule reports; the wrapper turns it into a {@link Finding}. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -23,5 +23,28 @@ describe('docs/rules.md', () => {
     }
     expect(emitted.size).toBeGreaterThan(10);
     expect([...emitted].filter((id) => !headings.has(id)).sort()).toEqual([]);
+  });
+});
+
+describe('docs/rules/', () => {
+  /** The repository path a docs URL points at (`https://github.com/<owner>/<repo>/blob/main/<path>`). */
+  const pathOf = (url: string) => url.replace(/^https:\/\/github\.com\/[^/]+\/[^/]+\/blob\/main\//, '');
+
+  it('has a page for every rule and every documented input problem, and every finding links to its page', async () => {
+    const { allRules } = await import('../../src/rules/index.js');
+    const { ruleUrl } = await import('../../src/rules/rule.js');
+    const index = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8');
+    const ids = new Set([...allRules.map((r) => r.id), ...[...index.matchAll(/^## (\S+)$/gm)].map((m) => m[1]!)]);
+    expect(ids.size).toBeGreaterThan(allRules.length);
+    const pages = new Set(readdirSync(join(ROOT, 'docs/rules')));
+    expect([...ids].filter((id) => !pages.has(`${id.replace('/', '-')}.md`)).sort()).toEqual([]);
+    for (const id of ids) {
+      const url = ruleUrl(id);
+      expect(url).toMatch(/^https:\/\/github\.com\/portwarden\/portwarden\/blob\/main\/docs\/rules\/[a-z-]+\.md$/);
+      expect(existsSync(join(ROOT, pathOf(url))), `${id} links to ${url}`).toBe(true);
+      // The page is about this id: its title names it.
+      expect(readFileSync(join(ROOT, pathOf(url)), 'utf8').split('\n')[0]).toBe(`# ${id}`);
+    }
+    for (const rule of allRules) expect(rule.url).toBe(ruleUrl(rule.id));
   });
 });

@@ -12,7 +12,7 @@ const docs = readFileSync(fileURLToPath(new URL('../../docs/rules.md', import.me
 const SEED = fileURLToPath(new URL('../../../shared/seed/PORT_SCHEMA.md', import.meta.url));
 
 describe('allRules', () => {
-  it('holds every rule once, each with a `## <rule id>` heading in docs/rules.md that its URL links to', () => {
+  it('holds every rule once, each with a `## <rule id>` heading in docs/rules.md and a page its URL links to', () => {
     const ids = allRules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(14);
@@ -20,9 +20,9 @@ describe('allRules', () => {
     // Rule headings, plus the input problems and internal findings documented after them.
     expect(headings.filter((h) => !/^(input|internal)\//.test(h)).sort()).toEqual([...ids].sort());
     for (const rule of allRules) {
-      // GitHub's anchor: lower case, punctuation other than hyphens dropped.
+      // Each rule's own page: docs/rules/<id with the slash as a hyphen>.md.
       expect(rule.url).toBe(ruleUrl(rule.id));
-      expect(rule.url.endsWith(`#${rule.id.replace('/', '')}`)).toBe(true);
+      expect(rule.url.endsWith(`/docs/rules/${rule.id.replace('/', '-')}.md`)).toBe(true);
     }
   });
 

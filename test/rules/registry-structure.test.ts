@@ -17,7 +17,7 @@ describe('registry/range-overlap', () => {
     );
     expect(f!.location).toEqual(at(REGISTRY, 143, 1, 3 + 11 + 'Playground/Dev Tools'.length));
     expect(f!.related).toEqual([{ location: at(REGISTRY, 116, 1, 3 + 11 + 'Web Frontends (SvelteKit)'.length), message: 'range 5000-5059 is declared here' }]);
-    expect(f!.url).toBe('https://github.com/portwarden/portwarden/blob/main/docs/rules.md#registryrange-overlap');
+    expect(f!.url).toBe('https://github.com/portwarden/portwarden/blob/main/docs/rules/registry-range-overlap.md');
   });
 
   it('says "port N" when two ranges share a single port', () => {
