@@ -6,10 +6,12 @@
  * byte, whatever the file claims), and it is text: no NUL byte in its first 8 KiB, valid
  * UTF-8. Whatever is refused comes back as an input problem naming the file and the reason.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { InputProblem } from '../model/types.js';
 import { fileLocation } from '../model/location.js';
+import { quote } from '../model/quote.js';
 
 /** Bytes searched for a NUL byte before a file is taken for text. */
 export const SNIFF_BYTES = 8192;
@@ -57,22 +59,30 @@ export interface FileToRead {
   refused?: RefusedPath;
 }
 
+/**
+ * Directories already found to be real directories (not links) during one batch of reads,
+ * so a tree of many files per directory is not lstat'ed once per file. Make one per batch;
+ * never keep one across runs.
+ */
+export type CheckedDirs = Set<string>;
+
 /** Reads `file` under the policy above. Never throws. */
-export function readText(file: FileToRead, maxBytes: number): ReadResult {
+export function readText(file: FileToRead, maxBytes: number, checked?: CheckedDirs): ReadResult {
   if (file.refused) return refuse(file.path, { kind: 'not-exported', refused: file.refused });
-  return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path);
+  return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path, checked);
 }
 
 /**
  * Reads `rel` (relative to `root`) under the policy above; `shown` is the path findings name
  * (default `rel`). A missing file is `unreadable` with code `ENOENT`.
  */
-export function readRepoFile(root: string, rel: string, maxBytes: number, shown: string = rel.split(sep).join('/')): ReadResult {
+export function readRepoFile(root: string, rel: string, maxBytes: number, shown: string = rel.split(sep).join('/'), checked?: CheckedDirs): ReadResult {
   const parts = rel.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
   if (isAbsolute(rel) || parts.length === 0 || parts.includes('..')) return refuse(shown, { kind: 'outside-root' });
   // Every directory between the root and the file must be a real directory, not a link.
   for (let i = 1; i < parts.length; i++) {
     const dir = join(root, ...parts.slice(0, i));
+    if (checked?.has(dir)) continue;
     let stat: Stats;
     try {
       stat = lstatSync(dir);
@@ -81,6 +91,7 @@ export function readRepoFile(root: string, rel: string, maxBytes: number, shown:
     }
     if (stat.isSymbolicLink()) return refuse(shown, symlinkRefusal(root, dir, parts.slice(0, i).join('/')));
     if (!stat.isDirectory()) return refuse(shown, { kind: 'unreadable', code: 'ENOTDIR' });
+    checked?.add(dir);
   }
   const abs = join(root, ...parts);
   let fd: number;
@@ -131,8 +142,8 @@ export function decodeText(shown: string, bytes: Uint8Array): ReadResult {
   const sniff = bytes.subarray(0, SNIFF_BYTES);
   const nul = sniff.indexOf(0);
   if (nul >= 0) return refuse(shown, { kind: 'binary', line: lineAt(bytes, nul) });
-  const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) return refuse(shown, { kind: 'not-utf8', line: lineAt(bytes, bad) });
+  // isUtf8 is native and strict; the byte-by-byte scan only runs to name the line of a bad byte.
+  if (!isUtf8(bytes)) return refuse(shown, { kind: 'not-utf8', line: lineAt(bytes, Math.max(0, firstInvalidUtf8(bytes))) });
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
@@ -225,14 +236,14 @@ function refuse(shown: string, refusal: Refusal): { problem: InputProblem; refus
 }
 
 function describe(f: string, r: Refusal): [string, string, number] {
-  const file = `\`${f}\``;
+  const file = `${quote(f)}`;
   switch (r.kind) {
     case 'outside-root':
       return ['input/unreadable', `${file} is not a path inside the repository; it was not read.`, 1];
     case 'symlink': {
-      const via = r.link === f ? `${file} is a symlink` : `${file} lies under \`${r.link}\`, a symlink`;
-      if (!r.inside) return ['input/symlink-outside-workspace', `${via} to \`${r.target}\`, outside the workspace; it was not read (expected a regular file inside the repository; symlinks are never followed).`, 1];
-      const to = r.target === undefined ? ' whose target does not exist' : ` to \`${r.target}\``;
+      const via = r.link === f ? `${file} is a symlink` : `${file} lies under ${quote(r.link)}, a symlink`;
+      if (!r.inside) return ['input/symlink-outside-workspace', `${via} to ${quote(r.target)}, outside the workspace; it was not read (expected a regular file inside the repository; symlinks are never followed).`, 1];
+      const to = r.target === undefined ? ' whose target does not exist' : ` to ${quote(r.target)}`;
       return ['input/symlink-not-followed', `${via}${to}; symlinks are never followed, so it was not read (expected a regular file).`, 1];
     }
     case 'not-regular':
@@ -248,7 +259,7 @@ function describe(f: string, r: Refusal): [string, string, number] {
       return ['input/unreadable', `${file} cannot be read (${r.code}); its ports are unknown.`, 1];
     case 'not-exported': {
       const x = r.refused;
-      const of = x.commit ? ` in commit \`${x.commit.slice(0, 12)}\`` : '';
+      const of = x.commit ? ` in commit ${quote(x.commit.slice(0, 12))}` : '';
       if (x.reason === 'symlink') return ['input/symlink-not-followed', `${file} is a symlink${of}; symlinks are never followed, so it was not read (expected a regular file).`, 1];
       if (x.reason === 'too-large') return ['input/file-too-large', `${file} is ${x.size ?? '?'} bytes${of}, above the limit${x.limit !== undefined ? ` of ${x.limit}` : ''} (\`max-file-bytes\`); it was not read.`, 1];
       return ['input/unreadable', `${file}${of} could not be written out for checking (${x.code ?? 'error'}); its ports are unknown.`, 1];

@@ -10,6 +10,7 @@ import picomatch from 'picomatch';
 import { fileLocation } from '../model/location.js';
 import type { InputProblem } from '../model/types.js';
 import type { FileToRead, RefusedPath } from './read.js';
+import { quote } from '../model/quote.js';
 
 export interface WalkedFile extends FileToRead {
   /** Relative, `/`-separated: the name findings use. */
@@ -58,7 +59,7 @@ export function walk(root: string, ignore: string[], serviceGlobs: string[], ref
     try {
       entries = readdirSync(dirAbs, { withFileTypes: true });
     } catch (error) {
-      result.problems.push(problem('input/unreadable', dirRel || '.', `Directory \`${dirRel || '.'}\` cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); its files were not checked.`));
+      result.problems.push(problem('input/unreadable', dirRel || '.', `Directory ${quote(dirRel || '.')} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); its files were not checked.`));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -74,7 +75,7 @@ export function walk(root: string, ignore: string[], serviceGlobs: string[], ref
       if (isIgnored(rel)) continue;
       if (entry.isSymbolicLink() && isServiceDir(rel)) {
         // Never descended: a linked service directory would read files from wherever it points.
-        result.problems.push(problem('input/symlink-not-followed', rel, `\`${rel}\` matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
+        result.problems.push(problem('input/symlink-not-followed', rel, `${quote(rel)} matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
         continue;
       }
       let size = 0;
@@ -91,7 +92,7 @@ export function walk(root: string, ignore: string[], serviceGlobs: string[], ref
   for (const r of refused) {
     if (listed.has(r.path) || isIgnored(r.path) || ancestors(r.path).some((dir) => coversDirectory(isIgnored, dir))) continue;
     if (r.reason === 'symlink' && isServiceDir(r.path)) {
-      result.problems.push(problem('input/symlink-not-followed', r.path, `\`${r.path}\` matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
+      result.problems.push(problem('input/symlink-not-followed', r.path, `${quote(r.path)} matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
       continue;
     }
     result.files.push({ path: r.path, abs: join(root, r.path), root, size: r.size ?? 0, refused: r });

@@ -2,7 +2,7 @@
  * Reads one file and runs the extractors that accept it: read once, prefilter, parse. The
  * same code runs on the main thread and in worker threads.
  */
-import { readText, type FileToRead } from '../collect/read.js';
+import { readText, type CheckedDirs, type FileToRead } from '../collect/read.js';
 import { findSuppressions } from '../collect/suppressions.js';
 import { problem } from '../collect/walk.js';
 import { createLocator } from '../model/location.js';
@@ -12,6 +12,7 @@ import { deployExtractors } from './deploy/index.js';
 import type { ExtractContext, Extractor, SourceFile } from './extractor.js';
 import { serviceDocExtractor } from './service-doc/index.js';
 import { sourceExtractors } from './source/index.js';
+import { quote } from '../model/quote.js';
 
 const fileExtractors: Extractor[] = [...sourceExtractors, ...deployExtractors];
 
@@ -36,10 +37,10 @@ export function wanted(job: Pick<FileJob, 'path' | 'isDoc'>): boolean {
 }
 
 /** Reads `job` and extracts it. Never throws: a failing extractor becomes an input problem. */
-export async function extractFile(job: FileJob, ctx: ExtractContext, maxFileBytes: number): Promise<FileResult> {
+export async function extractFile(job: FileJob, ctx: ExtractContext, maxFileBytes: number, checked?: CheckedDirs): Promise<FileResult> {
   const result: Extraction = { ...emptyExtraction(), suppressions: [] };
   const candidates = job.isDoc ? [serviceDocExtractor] : fileExtractors.filter((e) => e.accepts(job.path));
-  const read = readText(job, maxFileBytes);
+  const read = readText(job, maxFileBytes, checked);
   if ('problem' in read) {
     result.problems.push(read.problem);
     return { extraction: result, parsed: false };
@@ -65,7 +66,7 @@ export async function extractFile(job: FileJob, ctx: ExtractContext, maxFileByte
       if (e.suppressions) result.suppressions!.push(...e.suppressions);
     } catch (error) {
       result.problems.push(
-        problem('input/extractor-failed', job.path, `The \`${extractor.id}\` reader failed on \`${job.path}\`: ${error instanceof Error ? error.message : String(error)}; its ports in this file are unknown.`),
+        problem('input/extractor-failed', job.path, `The ${quote(extractor.id)} reader failed on ${quote(job.path)}: ${error instanceof Error ? error.message : String(error)}; its ports in this file are unknown.`),
       );
     }
   }
@@ -75,6 +76,7 @@ export async function extractFile(job: FileJob, ctx: ExtractContext, maxFileByte
 /** Extracts `jobs` one after another, results in the same order. */
 export async function extractFiles(jobs: FileJob[], ctx: ExtractContext, maxFileBytes: number): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  for (const job of jobs) results.push(await extractFile(job, ctx, maxFileBytes));
+  const checked: CheckedDirs = new Set();
+  for (const job of jobs) results.push(await extractFile(job, ctx, maxFileBytes, checked));
   return results;
 }

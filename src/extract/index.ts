@@ -17,6 +17,7 @@ import type { ExtractContext } from './extractor.js';
 import { wanted, type FileJob } from './files.js';
 import { startPool } from './parallel.js';
 import { parseRegistry } from './registry/index.js';
+import { quote } from '../model/quote.js';
 
 /** Builds the model from the collected files. `parsed` counts files some extractor parsed. */
 export async function extractAll(root: string, collected: Collected, config: Config): Promise<{ model: ProjectModel; parsed: number }> {
@@ -54,7 +55,7 @@ export async function extractAll(root: string, collected: Collected, config: Con
   let registryHosts: Host[] = [];
   const registryFile = collected.files.find((f) => f.path === config.registry);
   if (!registryFile) {
-    model.problems.push(problem('input/missing-registry', config.registry, `No registry at \`${config.registry}\`; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`));
+    model.problems.push(problem('input/missing-registry', config.registry, `No registry at ${quote(config.registry)}; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`));
   } else {
     const read = readText(registryFile, config.maxFileBytes);
     if ('problem' in read) model.problems.push(read.problem);

@@ -10,6 +10,7 @@
  * variable name, which is an identifier the file's author wrote, not a value.
  */
 import { isValidPort } from '../model/types.js';
+import { quote } from '../model/quote.js';
 
 /** ASCII decimal digits and nothing else: the only form a port takes in text (docs, registry, env, YAML). */
 export const DECIMAL = /^[0-9]+$/;
@@ -41,7 +42,7 @@ function characters(text: string): number {
  */
 export function describeValue(text: string): string {
   const port = readPort(text);
-  if (port !== undefined) return `is \`${port}\``;
+  if (port !== undefined) return `is ${quote(port)}`;
   if (text === '') return 'is empty';
   if (text.trim() === '') return `is ${plural(characters(text), 'whitespace character')}`;
   if (DECIMAL.test(text)) return /^0+$/.test(text) ? 'is zero' : `is a ${text.replace(/^0+/, '').length}-digit number above 65535`;
@@ -60,7 +61,7 @@ export function describeNumber(value: number): string {
   if (value === 0) return 'is zero';
   if (value < 0) return 'is a negative number';
   if (value > 65535) return 'is a number above 65535';
-  return `is \`${value}\``;
+  return `is ${quote(value)}`;
 }
 
 /** `` `${NAME}` `` for a name that may be shown; undefined for anything else. */

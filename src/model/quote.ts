@@ -18,7 +18,7 @@ export function fenceFor(text: string): string {
  * a backtick or a space, which a reader of the span strips again; line breaks become spaces,
  * as they would inside a code span anyway.
  */
-export function quote(value: string | number): string {
+export function quote(value: string | number | undefined): string {
   const text = String(value).replace(/\r\n|\r|\n/g, ' ');
   const fence = fenceFor(text);
   const pad = /^[` ]|[` ]$/.test(text) && text.trim() !== '' ? ' ' : '';

@@ -8,6 +8,7 @@ import { DEV_HOST } from '../model/types.js';
 import { byLocation, groupBy, nameList, relatedBinding } from './evidence.js';
 import { claimsHostPort, serviceOf } from './selectors.js';
 import { defineRule } from './rule.js';
+import { quote } from '../model/quote.js';
 
 /** `collision/same-host`: Two services bind the same port on the same host. */
 export const collisionSameHost = defineRule({
@@ -25,7 +26,7 @@ export const collisionSameHost = defineRule({
       const primary = group.find((b) => serviceOf(model, b) === subject)!;
       const others = services.filter((s) => s !== subject);
       report({
-        message: `Port \`${port}\` of \`${subject}\` collides with ${nameList(others)} on host \`${host}\`; expected one service per port on a host.`,
+        message: `Port ${quote(port)} of ${quote(subject)} collides with ${nameList(others)} on host ${quote(host)}; expected one service per port on a host.`,
         location: primary.location,
         related: group.filter((b) => b !== primary).map((b) => relatedBinding(b)),
         key: `${host}|${port}|${services.join(',')}`,

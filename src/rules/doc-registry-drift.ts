@@ -9,6 +9,7 @@ import type { ProjectModel } from '../model/project.js';
 import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
 import { docDeclarations, modelIndex, serviceOf, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
+import { quote } from '../model/quote.js';
 
 /** The registry actual entries a doc declaration on `host` should agree with, or none. */
 function registryCounterparts(model: ProjectModel, service: string, host: string): readonly Binding[] {
@@ -36,10 +37,10 @@ export const docRegistryDrift = defineRule({
       for (const same of groupBy(docDecls, (b) => String(b.port)).values()) {
         const doc = same[0]!;
         if (expected.includes(doc.port)) continue;
-        const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `\`${h}\``).join(', ');
+        const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `${quote(h)}`).join(', ');
         const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0]!, service);
         report({
-          message: `\`${service}\`'s doc declares port \`${doc.port}\`, but the registry lists it at ${portList(expected)} (host ${hosts}); expected the doc to match the registry.`,
+          message: `${quote(service)}'s doc declares port ${quote(doc.port)}, but the registry lists it at ${portList(expected)} (host ${hosts}); expected the doc to match the registry.`,
           location: doc.location,
           related: [...same.slice(1), ...registry].map((b) => relatedBinding(b)),
           key: `${service}|${host}|${location.file}|${doc.port}|${expected.join(',')}`,

@@ -17,6 +17,7 @@ import type { Binding } from '../model/types.js';
 import { byLocation, describeSource, distinct, groupBy, spansPort } from './evidence.js';
 import { COMPOSE_SOURCE, DOCKERFILE_SOURCE, isMachineHost, listenPort, modelIndex, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
+import { quote } from '../model/quote.js';
 
 /** Which comparison a statement belongs to: the port inside the container, or the port a process runs on. */
 type Scope = 'container' | 'process';
@@ -116,9 +117,9 @@ export const driftDeploy = defineRule({
           spansPort(primary.binding.location, primary.port) &&
           !takenByOther(model, host, expected, service);
         report({
-          message: `\`${service}\` ${verb} \`${primary.port}\` on host \`${host}\` per ${where(primary)}, but ${where(agree)} says \`${expected}\`; expected its deploy files to agree on one port.`,
+          message: `${quote(service)} ${verb} ${quote(primary.port)} on host ${quote(host)} per ${where(primary)}, but ${where(agree)} says ${quote(expected)}; expected its deploy files to agree on one port.`,
           location: primary.binding.location,
-          related: all.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `\`${service}\` ${verb} ${s.port} here (${describeSource(s.binding)})` })),
+          related: all.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `${quote(service)} ${verb} ${s.port} here (${describeSource(s.binding)})` })),
           key: `${service}|${host}|${scope}|${ports.join(',')}`,
           ...(fixable ? { fix: { location: primary.binding.location, text: String(expected) } } : {}),
         });

@@ -5,6 +5,7 @@
 import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
 import { docDeclarations, serviceOf, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
+import { quote } from '../model/quote.js';
 
 /** `drift/doc-vs-source`: A service's CLAUDE.md declares a port its source default does not use. */
 export const driftDocVsSource = defineRule({
@@ -29,7 +30,7 @@ export const driftDocVsSource = defineRule({
         const files = [...new Set(sources.map((b) => b.location.file))].join(', ');
         const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0]!, service);
         report({
-          message: `\`${service}\`'s doc declares port \`${doc.port}\`, but its source default on host \`${host}\` is ${portList(expected)} (${files}); expected the doc to match the code.`,
+          message: `${quote(service)}'s doc declares port ${quote(doc.port)}, but its source default on host ${quote(host)} is ${portList(expected)} (${files}); expected the doc to match the code.`,
           location: doc.location,
           related: [...same.slice(1), ...sources].map((b) => relatedBinding(b)),
           key: `${service}|${host}|${location.file}|${doc.port}|${expected.join(',')}`,

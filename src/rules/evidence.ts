@@ -6,6 +6,7 @@ import type { Related } from '../model/finding.js';
 import { compareLocations } from '../model/location.js';
 import type { Binding, Reference } from '../model/types.js';
 import { NOT_DEPLOYED_HOST } from '../model/types.js';
+import { quote } from '../model/quote.js';
 
 /** What people call each extractor's files, for notes such as "(Dockerfile `EXPOSE`)". */
 const SOURCE_NAMES: Record<string, string> = {
@@ -31,7 +32,7 @@ export function describeSource(b: Binding): string {
   if (b.kind === 'registry-actual') return b.host === NOT_DEPLOYED_HOST ? 'registry, not deployed' : 'registry actual';
   const name = SOURCE_NAMES[b.source] ?? b.source;
   if (!b.via) return name || b.source;
-  return name ? `${name} \`${b.via}\`` : b.via;
+  return name ? `${name} ${quote(b.via)}` : b.via;
 }
 
 /**
@@ -39,7 +40,7 @@ export function describeSource(b: Binding): string {
  * Plan rows and "Not deployed" entries bind no machine, so they are worded as what they are.
  */
 export function relatedBinding(b: Binding, verb = defaultVerb(b)): Related {
-  return { location: b.location, message: `\`${b.service}\` ${verb} ${b.port} here (${describeSource(b)})` };
+  return { location: b.location, message: `${quote(b.service)} ${verb} ${b.port} here (${describeSource(b)})` };
 }
 
 /** How a binding's claim is worded in a related note. */
@@ -51,7 +52,7 @@ function defaultVerb(b: Binding): string {
 
 /** The standard note for a related reference. */
 export function relatedReference(r: Reference): Related {
-  return { location: r.location, message: `expects \`${r.target}\` at ${r.port} here (${r.source} ${r.kind})` };
+  return { location: r.location, message: `expects ${quote(r.target)} at ${r.port} here (${r.source} ${r.kind})` };
 }
 
 /** Orders bindings by location, then port, so that "the first binding" is stable. */
@@ -83,13 +84,13 @@ export function distinct(ports: readonly number[]): number[] {
 
 /** `` `3002` ``, `` `3002` or `3003` ``: ports written for a message. */
 export function portList(ports: readonly number[], joiner = 'or'): string {
-  const quoted = distinct(ports).map((p) => `\`${p}\``);
+  const quoted = distinct(ports).map((p) => `${quote(p)}`);
   return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} ${joiner} ${quoted[quoted.length - 1]}`;
 }
 
 /** `` `a` ``, `` `a` and `b` ``, `` `a`, `b` and `c` ``: names written for a message. */
 export function nameList(names: readonly string[]): string {
-  const quoted = names.map((n) => `\`${n}\``);
+  const quoted = names.map((n) => `${quote(n)}`);
   return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }
 

@@ -5,6 +5,7 @@
 import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
 import { isMachineHost, serviceOf, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
+import { quote } from '../model/quote.js';
 
 /** `registry/actual-drift`: The registry's real port for a host disagrees with that host's deploy files. */
 export const registryActualDrift = defineRule({
@@ -29,7 +30,7 @@ export const registryActualDrift = defineRule({
       const service = serviceOf(model, entry);
       const fixable = entries.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port) && !takenByOther(model, entry.host, expected[0]!, service);
       report({
-        message: `The registry lists \`${service}\` at \`${entry.port}\` on host \`${entry.host}\`, but its deploy files bind ${portList(expected)} there (${[...new Set(files.map((b) => b.location.file))].join(', ')}); expected the registry to match what is deployed.`,
+        message: `The registry lists ${quote(service)} at ${quote(entry.port)} on host ${quote(entry.host)}, but its deploy files bind ${portList(expected)} there (${[...new Set(files.map((b) => b.location.file))].join(', ')}); expected the registry to match what is deployed.`,
         location: entry.location,
         related: [...stale.slice(1), ...files].map((b) => relatedBinding(b)),
         key: `${registry.path}|${service}|${entry.host}|${distinct(stale.map((b) => b.port)).join(',')}|${expected.join(',')}`,

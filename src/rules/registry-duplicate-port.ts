@@ -6,6 +6,7 @@
 import type { PlanRow } from '../model/registry.js';
 import { byLocation, nameList } from './evidence.js';
 import { defineRule } from './rule.js';
+import { quote } from '../model/quote.js';
 
 /** `registry/duplicate-port`: One port is assigned to two services in the plan, or a reserved port is assigned. */
 export const registryDuplicatePort = defineRule({
@@ -29,9 +30,9 @@ export const registryDuplicatePort = defineRule({
       const primary = claimants.find((r) => name(r) !== firstService)!;
       const others = services.filter((s) => s !== name(primary));
       report({
-        message: `Port \`${port}\` of \`${name(primary)}\` is already assigned to ${nameList(others)} in the plan; expected every port to be assigned exactly once.`,
+        message: `Port ${quote(port)} of ${quote(name(primary))} is already assigned to ${nameList(others)} in the plan; expected every port to be assigned exactly once.`,
         location: primary.location,
-        related: claimants.filter((r) => r !== primary).map((r) => ({ location: r.location, message: `\`${name(r)}\` is assigned ${port} here` })),
+        related: claimants.filter((r) => r !== primary).map((r) => ({ location: r.location, message: `${quote(name(r))} is assigned ${port} here` })),
         key: `${registry.path}|${port}|${services.sort().join(',')}`,
       });
     }
@@ -43,7 +44,7 @@ export const registryDuplicatePort = defineRule({
         const inside = row.ports.filter((p) => held.has(p));
         if (inside.length === 0) continue;
         report({
-          message: `Port \`${inside[0]}\` of \`${name(row)}\` lies inside the reserved range \`${reserved.portText}\`; expected a free port or the reservation to be narrowed.`,
+          message: `Port ${quote(inside[0])} of ${quote(name(row))} lies inside the reserved range ${quote(reserved.portText)}; expected a free port or the reservation to be narrowed.`,
           location: row.location,
           related: [{ location: reserved.location, message: `${reserved.portText} is reserved here` }],
           key: `${registry.path}|reserved ${reserved.portText}|${name(row)}|${inside.join(',')}`,

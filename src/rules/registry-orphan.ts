@@ -6,6 +6,7 @@
 import { byLocation, groupBy, relatedBinding } from './evidence.js';
 import { isRegistryBinding, serviceOf } from './selectors.js';
 import { defineRule } from './rule.js';
+import { quote } from '../model/quote.js';
 
 /** `registry/orphan`: A registry entry names a service the repository does not have. */
 export const registryOrphan = defineRule({
@@ -26,9 +27,9 @@ export const registryOrphan = defineRule({
     const entries = [...registry.plan, ...registry.actual].sort(byLocation);
     for (const [service, own] of groupBy(entries, (b) => serviceOf(model, b))) {
       if (known.has(service)) continue;
-      const where = own.map((b) => (b.kind === 'registry-plan' ? `plan \`${b.port}\`` : `\`${b.port}\` on \`${b.host}\``));
+      const where = own.map((b) => (b.kind === 'registry-plan' ? `plan ${quote(b.port)}` : `${quote(b.port)} on ${quote(b.host)}`));
       report({
-        message: `The registry lists \`${service}\` (${[...new Set(where)].join(', ')}), but the repository has no service directory, binding or reference for it; expected the entry to name an existing service, or to be removed.`,
+        message: `The registry lists ${quote(service)} (${[...new Set(where)].join(', ')}), but the repository has no service directory, binding or reference for it; expected the entry to name an existing service, or to be removed.`,
         location: own[0]!.location,
         related: own.slice(1).map((b) => relatedBinding(b)),
         key: `${registry.path}|${service}`,

@@ -5,6 +5,7 @@
 import { describeRange } from './registry-range-overlap.js';
 import type { RegistrySection } from '../model/registry.js';
 import { defineRule } from './rule.js';
+import { quote } from '../model/quote.js';
 
 type RangeSection = RegistrySection & { range: { start: number; end: number } };
 
@@ -22,8 +23,8 @@ export const registryOutOfRange = defineRule({
       for (const row of section.rows) {
         const outside = row.ports.filter((p) => p < start || p > end);
         if (outside.length === 0) continue;
-        const what = row.service ? `of \`${row.service}\`` : 'of a reserved row';
-        const ports = outside.length === 1 ? `Port \`${outside[0]}\`` : `Ports \`${row.portText}\``;
+        const what = row.service ? `of ${quote(row.service)}` : 'of a reserved row';
+        const ports = outside.length === 1 ? `Port ${quote(outside[0])}` : `Ports ${quote(row.portText)}`;
         report({
           message: `${ports} ${what} ${outside.length === 1 ? 'lies' : 'lie'} outside its section's range ${describeRange(section as RangeSection)}; expected a port in ${start}-${end} or a section whose range covers it.`,
           location: row.location,

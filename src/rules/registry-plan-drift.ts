@@ -7,6 +7,7 @@ import { byLocation, distinct, groupBy, portList, relatedBinding } from './evide
 import { serviceOf } from './selectors.js';
 import { NOT_DEPLOYED_HOST } from '../model/types.js';
 import { defineRule } from './rule.js';
+import { quote } from '../model/quote.js';
 
 /** `registry/plan-drift`: The registry's plan and its real ports disagree for a service. */
 export const registryPlanDrift = defineRule({
@@ -26,9 +27,9 @@ export const registryPlanDrift = defineRule({
       const plannedPorts = new Set(planned.map((b) => b.port));
       const off = entries.filter((b) => !plannedPorts.has(b.port));
       if (off.length === 0) continue;
-      const where = host === NOT_DEPLOYED_HOST ? 'is listed as not deployed with port' : `runs on host \`${host}\` at`;
+      const where = host === NOT_DEPLOYED_HOST ? 'is listed as not deployed with port' : `runs on host ${quote(host)} at`;
       report({
-        message: `\`${service}\` ${where} ${portList(off.map((b) => b.port), 'and')}, but the plan assigns it ${portList([...plannedPorts])}; expected the plan and the real ports to agree (move the service or update the plan).`,
+        message: `${quote(service)} ${where} ${portList(off.map((b) => b.port), 'and')}, but the plan assigns it ${portList([...plannedPorts])}; expected the plan and the real ports to agree (move the service or update the plan).`,
         location: off[0]!.location,
         related: [...off.slice(1), ...planned].map((b) => relatedBinding(b)),
         key: `${registry.path}|${service}|${host}|${distinct(off.map((b) => b.port)).join(',')}|${distinct([...plannedPorts]).join(',')}`,

@@ -4,6 +4,7 @@
  * (a `Corresponds to Server` cell naming a port), so it is a notice, never a demand.
  */
 import { defineRule } from './rule.js';
+import { quote } from '../model/quote.js';
 
 /** True for a port of the form `50xx` (or `30xx` with base 3000). */
 function inHundred(port: number, base: number): boolean {
@@ -28,9 +29,9 @@ export const registryPrincipleLastDigits = defineRule({
       if (!inHundred(port, 5000) || !inHundred(partner.port, 3000)) continue;
       if (lastTwo(port) === lastTwo(partner.port)) continue;
       const frontend = row.service ?? row.portText;
-      const backend = partner.service ? `\`${partner.service}\` on \`${partner.port}\`` : `\`${partner.port}\``;
+      const backend = partner.service ? `${quote(partner.service)} on ${quote(partner.port)}` : `${quote(partner.port)}`;
       report({
-        message: `Frontend \`${frontend}\` on \`${port}\` corresponds to ${backend}, but their last two digits differ ("${lastTwo(port)}" vs "${lastTwo(partner.port)}"); expected \`50${lastTwo(partner.port)}\` to match the backend where possible.`,
+        message: `Frontend ${quote(frontend)} on ${quote(port)} corresponds to ${backend}, but their last two digits differ ("${lastTwo(port)}" vs "${lastTwo(partner.port)}"); expected ${quote(`50${lastTwo(partner.port)}`)} to match the backend where possible.`,
         location: row.location,
         related: [{ location: partner.location, message: `the corresponding backend ${partner.port} is named here` }],
         key: `${registry.path}|${frontend}|${port}|${partner.port}`,

@@ -5,6 +5,7 @@
 import type { RegistrySection } from '../model/registry.js';
 import { compareLocations } from '../model/location.js';
 import { defineRule } from './rule.js';
+import { quote } from '../model/quote.js';
 
 type RangeSection = RegistrySection & { range: { start: number; end: number } };
 
@@ -12,8 +13,8 @@ type RangeSection = RegistrySection & { range: { start: number; end: number } };
 export function describeRange(s: RangeSection): string {
   const range = `${s.range.start}-${s.range.end}`;
   const title = s.title.trim();
-  if (/^\d/.test(title) || title === '') return `\`${range}\``;
-  return `\`${range}\` (${title})`;
+  if (/^\d/.test(title) || title === '') return `${quote(range)}`;
+  return `${quote(range)} (${title})`;
 }
 
 /** `registry/range-overlap`: Two range headings of the registry overlap. */

@@ -6,6 +6,7 @@ import type { BindingKind } from '../model/types.js';
 import { byLocation, relatedBinding } from './evidence.js';
 import { isRegistryBinding, serviceOf } from './selectors.js';
 import { defineRule } from './rule.js';
+import { quote } from '../model/quote.js';
 
 /** Which statement to point at first: what the service says about itself, then code, then deploy. */
 const PREFERENCE: BindingKind[] = ['service-doc', 'source-default', 'deploy'];
@@ -30,7 +31,7 @@ export const registryUnregistered = defineRule({
       const primary = ordered[0]!;
       const ports = [...new Set(own.map((b) => b.port))].sort((a, b) => a - b);
       report({
-        message: `\`${service}\` binds port ${ports.map((p) => `\`${p}\``).join(', ')} but has no entry in the registry \`${registry.path}\`; expected a row in a range table (and a real-ports entry once deployed).`,
+        message: `${quote(service)} binds port ${ports.map((p) => `${quote(p)}`).join(', ')} but has no entry in the registry ${quote(registry.path)}; expected a row in a range table (and a real-ports entry once deployed).`,
         location: primary.location,
         related: ordered.slice(1).map((b) => relatedBinding(b)),
         key: `${registry.path}|${service}`,

@@ -11,6 +11,7 @@ import { LOOPBACK } from '../model/hosts.js';
 import { byLocation, distinct, groupBy, portList, relatedBinding, relatedReference, spansPort } from './evidence.js';
 import { DOCKERFILE_SOURCE, claimsHostPort, isMachineHost, listenPort, modelIndex } from './selectors.js';
 import { defineRule } from './rule.js';
+import { quote } from '../model/quote.js';
 
 /** Ports a reference to `service` on `host` may legitimately use, with the bindings that make them. */
 function servicePorts(model: ProjectModel, service: string, r: Reference): { port: number; binding: Binding }[] {
@@ -58,7 +59,7 @@ export const staleReference = defineRule({
           const ports = distinct(bound.map((x) => x.port));
           const fixable = ports.length === 1 && same.length === 1 && spansPort(r.location, r.port);
           report({
-            message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\` on host \`${r.host}\`, but it binds ${portList(ports)} there (${bound[0]!.binding.location.file}); expected the reference to use the port the service binds.`,
+            message: `${quote(`${r.target}:${r.port}`)} expects ${quote(service)} at port ${quote(r.port)} on host ${quote(r.host)}, but it binds ${portList(ports)} there (${bound[0]!.binding.location.file}); expected the reference to use the port the service binds.`,
             location: r.location,
             related: [...others, ...sortedUnique(bound.map((x) => x.binding)).map((b) => relatedBinding(b))],
             key,
@@ -70,7 +71,7 @@ export const staleReference = defineRule({
         const anywhere = modelIndex(model).byService.get(service) ?? [];
         if (anywhere.some((b) => b.port === r.port || b.containerPort === r.port)) continue;
         report({
-          message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\`, but nothing shows \`${service}\` binding ${r.port} on host \`${r.host}\` or elsewhere; expected a binding for it.`,
+          message: `${quote(`${r.target}:${r.port}`)} expects ${quote(service)} at port ${quote(r.port)}, but nothing shows ${quote(service)} binding ${r.port} on host ${quote(r.host)} or elsewhere; expected a binding for it.`,
           location: r.location,
           related: [...others, ...sortedUnique(anywhere).map((b) => relatedBinding(b))],
           key,
@@ -82,7 +83,7 @@ export const staleReference = defineRule({
       if (host === undefined) continue;
       if (modelIndex(model).claimedPorts.get(host)?.has(r.port)) continue;
       report({
-        message: `\`${r.target}:${r.port}\` expects a service at port \`${r.port}\` on host \`${host}\`, but nothing binds ${r.port} there; expected a service, doc or deploy file binding it.`,
+        message: `${quote(`${r.target}:${r.port}`)} expects a service at port ${quote(r.port)} on host ${quote(host)}, but nothing binds ${r.port} there; expected a service, doc or deploy file binding it.`,
         location: r.location,
         related: others,
         key,

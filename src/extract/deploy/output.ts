@@ -8,6 +8,7 @@ import { describeValue, readPort, valueKey, variable } from '../value-text.js';
 import type { Mapped } from './mapped.js';
 import { spanOf } from './mapped.js';
 import { scanExpansion, UNRESOLVED, type Unresolved } from './interpolate.js';
+import { quote } from '../../model/quote.js';
 
 /** Where a variable's value came from, for messages: `.env:3`; undefined when it is this file's own text. */
 export interface VariableOrigin {
@@ -71,7 +72,7 @@ export class DeployOutput extends ExtractionOutput {
       const origin = this.origin(name);
       if (!origin) return [shown];
       const part = names.length > 1 || origin.value !== text ? 'part of ' : '';
-      return [`${part}${shown} from \`${origin.where}\``];
+      return [`${part}${shown} from ${quote(origin.where)}`];
     });
     return said.length > 0 ? said.join(' and ') : 'a value';
   }
@@ -101,7 +102,7 @@ export class DeployOutput extends ExtractionOutput {
     for (const u of list)
       this.problem(
         'input/unresolved-variable',
-        `Found \`\${${u.name}}\` in ${what} with no value in .env and no default; expected a value or \`\${${u.name}:-<port>}\`.`,
+        `Found \`\${${u.name}}${quote(` in ${what} with no value in .env and no default; expected a value or `)}\${${u.name}:-<port>}\`.`,
         u.start,
         u.end,
         `${this.file.path}|${what}|${u.name}`,

@@ -6,6 +6,7 @@
 import type { Mapped } from './mapped.js';
 import { spanOf } from './mapped.js';
 import type { DeployOutput, PortHit } from './output.js';
+import { quote } from '../../model/quote.js';
 
 /** Ranges larger than this are reported rather than expanded. */
 export const MAX_RANGE = 1024;
@@ -25,7 +26,7 @@ export function readPortRange(m: Mapped, a: number, b: number, out: DeployOutput
   if (hi.port < lo.port || hi.port - lo.port > MAX_RANGE) {
     out.problem(
       'input/invalid-port',
-      `Found the port range \`${text}\` in ${what}; expected a low-high range of at most ${MAX_RANGE} ports.`,
+      `Found the port range ${quote(text)} in ${what}; expected a low-high range of at most ${MAX_RANGE} ports.`,
       start,
       end,
       `${out.file.path}|${what}|${text}`,

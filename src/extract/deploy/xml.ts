@@ -6,6 +6,7 @@
  */
 import type { Mapped } from './mapped.js';
 import { append, appendChar, emptyMapped, identity } from './mapped.js';
+import { quote } from '../../model/quote.js';
 
 /** An element with its children; `start`/`end` span the start tag. */
 export interface XmlElement {
@@ -46,7 +47,7 @@ export function parseXml(text: string): XmlElement {
   const top = () => stack[stack.length - 1] as XmlElement;
   const skipTo = (from: number, close: string, what: string): number => {
     const at = text.indexOf(close, from);
-    if (at < 0) throw new XmlError(`Found an unterminated ${what}; expected \`${close}\``, from, Math.min(from + 4, text.length));
+    if (at < 0) throw new XmlError(`Found an unterminated ${what}; expected ${quote(close)}`, from, Math.min(from + 4, text.length));
     return at + close.length;
   };
   let i = 0;

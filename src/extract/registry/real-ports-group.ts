@@ -10,6 +10,7 @@ import { addProblem, canonicalService, nodeLocation, type ParseContext } from '.
 import { readHostLabel } from './host-label.js';
 import { inlineTokens } from './inline-tokens.js';
 import { findPortPairs } from './port-pairs.js';
+import { quote } from '../../model/quote.js';
 
 /** Where a group's hosts and bindings are collected. */
 export interface GroupSink {
@@ -37,7 +38,7 @@ export function readGroupLabel(p: Paragraph, ctx: ParseContext, out: GroupSink):
 export function readEntries(nodes: Paragraph['children'], host: string, ctx: ParseContext, out: GroupSink): void {
   for (const pair of findPortPairs(inlineTokens(nodes, ctx.text))) {
     if (!isValidPort(pair.port)) {
-      const message = `The real port of \`${pair.name}\` on host \`${host}\` ${describeValue(pair.text)}; expected an integer in 1..65535`;
+      const message = `The real port of ${quote(pair.name)} on host ${quote(host)} ${describeValue(pair.text)}; expected an integer in 1..65535`;
       addProblem(ctx, 'invalid-port', message, pair.start, pair.end, `actual:${host}:${pair.name}:${valueKey(pair.text)}`);
       continue;
     }

@@ -16,6 +16,7 @@ import type { Binding, Host } from '../../model/types.js';
 import { addProblem, span, type ParseContext } from './context.js';
 import { readEntries, readGroupLabel } from './real-ports-group.js';
 import { walk } from './walk.js';
+import { quote } from '../../model/quote.js';
 
 /** What the "Real ports today" blocks say. */
 export interface RealPorts {
@@ -121,7 +122,7 @@ function reportUnread(marker: Heading | Paragraph, ctx: ParseContext, seen: Map<
   seen.set(name, nth);
   const line = ctx.locator.range(start, end).line;
   const message =
-    `Found the marker \`${text}\` on line ${line} but no \`name \`port\`\` entry after it; expected bold host labels ` +
+    `Found the marker ${quote(text)} on line ${line} but no \`name \`port\`\` entry after it; expected bold host labels ` +
     '(`**Mac Mini:**`, or `- **Mac Mini:**` as a list item) each followed by bullets like `- mana-auth `3001``, so no real port was read from this block';
   addProblem(ctx, 'unread-real-ports', message, start, end, `real-ports:${name}:${nth}`);
 }

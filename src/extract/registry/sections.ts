@@ -10,6 +10,7 @@ import { isValidPort } from '../../model/types.js';
 import type { RegistrySection } from '../../model/registry.js';
 import { describeValue, valueKey } from '../value-text.js';
 import { addProblem, nodeLocation, span, type ParseContext } from './context.js';
+import { quote } from '../../model/quote.js';
 
 /** `3000-3009`, `3000–3009` or `3000—3009`, then an optional `: Title`. */
 const RANGE_HEADING = /^(\d+)\s*[-–—]\s*(\d+)(?:\s*:\s*(.*)|\s*)$/s;
@@ -42,7 +43,7 @@ function readHeading(node: Heading, ctx: ParseContext): PlacedSection {
   const to = Number(m[2]);
   section.title = (m[3] ?? '').trim();
   // The heading's numbers are not printed unless they are ports (../value-text.ts).
-  const named = section.title === '' ? 'A range heading' : `The range heading of \`${section.title}\``;
+  const named = section.title === '' ? 'A range heading' : `The range heading of ${quote(section.title)}`;
   if (!isValidPort(from) || !isValidPort(to)) {
     const bad = isValidPort(from) ? `its end ${describeValue(m[2] ?? '')}` : `its start ${describeValue(m[1] ?? '')}`;
     addProblem(ctx, 'invalid-port', `${named} names a port outside 1..65535: ${bad}; expected a range like \`3000-3099\``, start, end, `range-heading:${section.title}:${valueKey(m[1] ?? '')}-${valueKey(m[2] ?? '')}`);

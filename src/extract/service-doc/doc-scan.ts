@@ -7,6 +7,7 @@ import type { ExtractContext, SourceFile } from '../extractor.js';
 import type { ReferenceKind, Strength } from '../../model/types.js';
 import { ExtractionOutput } from '../output.js';
 import { describeValue, readPort, valueKey } from '../value-text.js';
+import { quote } from '../../model/quote.js';
 
 /** The `source` of every binding and reference this extractor makes. */
 export const SOURCE = 'claude-md';
@@ -45,7 +46,7 @@ export class DocScan extends ExtractionOutput {
     if (port !== undefined) return port;
     // This key predates the shared output and carries no rule id; fingerprints depend on it.
     const key = `${this.file.path}|${this.file.service ?? ''}|${via}|${valueKey(token.text)}`;
-    this.invalidPort(`\`${via}\` in ${this.file.path} gives a port that ${describeValue(token.text)}`, token.start, token.end, key);
+    this.invalidPort(`${quote(via)} in ${this.file.path} gives a port that ${describeValue(token.text)}`, token.start, token.end, key);
     return undefined;
   }
 

@@ -9,6 +9,7 @@ import { ExtractionOutput, INVALID_PORT } from '../output.js';
 import { describeValue, readPort, valueKey } from '../value-text.js';
 import { readPortLiteral, stringContent, type PortLiteral, type Span } from './literal.js';
 import { findUrlPorts } from './urls.js';
+import { quote } from '../../model/quote.js';
 
 const FRAGMENTS = new Set(['string_fragment', 'string_content']);
 
@@ -60,7 +61,7 @@ export class SourceOutput extends ExtractionOutput {
         if (!this.claim(start)) continue;
         const port = readPort(url.digits);
         if (port === undefined) {
-          this.invalidPort(`Found a value as the port of the URL to \`${url.target}\`: it ${describeValue(url.digits)}`, start, end, this.key(url.target, valueKey(url.digits)));
+          this.invalidPort(`Found a value as the port of the URL to ${quote(url.target)}: it ${describeValue(url.digits)}`, start, end, this.key(url.target, valueKey(url.digits)));
           continue;
         }
         this.pushReference({ target: url.target, port, kind, fromService }, start, end);

@@ -9,6 +9,7 @@ import { fileLocation } from '../../model/location.js';
 import type { Extraction } from '../../model/types.js';
 import { SourceOutput } from './output.js';
 import { parse, type Grammar } from './tree-sitter.js';
+import { quote } from '../../model/quote.js';
 
 /** Reads the syntax tree of a file into `out`. */
 export type TreeReader = (root: Node, out: SourceOutput) => void;
@@ -35,7 +36,7 @@ export async function readWith(file: SourceFile, grammar: Grammar, source: strin
     const why = error instanceof Error ? error.message : String(error);
     out.extraction.problems.push({
       ruleId: 'input/parse-failed',
-      message: `Could not read \`${file.path}\` as ${grammar}: ${why}; expected a file tree-sitter can parse. Its ports are unknown.`,
+      message: `Could not read ${quote(file.path)} as ${grammar}: ${why}; expected a file tree-sitter can parse. Its ports are unknown.`,
       location: fileLocation(file.path),
       key: `input/parse-failed|${file.path}`,
     });
