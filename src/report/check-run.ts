@@ -10,6 +10,7 @@ import { ANNOTATIONS_PER_REQUEST, CHECK_SUMMARY_CHARS, MAX_ANNOTATIONS, clipTo }
 import { renderReport } from './markdown.js';
 import type { Reporter, ReporterResult, RunReport } from './reporter.js';
 import { lineSpan } from './span.js';
+import { describeError, isWriteDenied } from '../github/errors.js';
 
 /** The check run's name, as branch protection lists it. */
 export const CHECK_NAME = 'portwarden';
@@ -69,7 +70,14 @@ export function checkRunReporter(octokit: GitHubClient): Reporter {
       const batches = Math.ceil(annotations.length / ANNOTATIONS_PER_REQUEST);
       // Updates append annotations; the summary is resent because `output` requires it.
       for (let batch = 1; batch < batches; batch++) {
-        await octokit.rest.checks.update({ owner, repo, check_run_id: created.data.id, output: output(batch) });
+        try {
+          await octokit.rest.checks.update({ owner, repo, check_run_id: created.data.id, output: output(batch) });
+        } catch (error) {
+          // The check run stands, with its conclusion and the annotations sent so far; reported as
+          // failed, so the fallback channels (workflow commands, the job summary) carry every finding.
+          const sent = batch * ANNOTATIONS_PER_REQUEST;
+          return { reporter: 'check-run', ok: false, denied: isWriteDenied(error), url: created.data.html_url ?? undefined, detail: `check run ${created.data.id} (${run.conclusion}) got ${sent} of ${annotations.length} annotations; then ${describeError(error)}` };
+        }
       }
       const left = run.analysis.classified.new.length - annotations.length;
       return {

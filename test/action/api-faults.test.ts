@@ -75,11 +75,12 @@ let shared: PullRequestRepo | undefined;
 const analyses = new Map<string, Promise<Analysis>>();
 afterAll(() => shared?.repo.remove());
 
-async function harness(options: { files?: (files: PullFile[]) => PullFile[]; pushes?: boolean } = {}): Promise<Harness> {
-  let pr = options.pushes ? createPullRequestRepo(BASE, HEAD) : (shared ??= createPullRequestRepo(BASE, HEAD));
+async function harness(options: { files?: (files: PullFile[]) => PullFile[]; pushes?: boolean; head?: FileTree } = {}): Promise<Harness> {
+  const own = options.pushes || options.head !== undefined;
+  let pr = own ? createPullRequestRepo(BASE, options.head ?? HEAD) : (shared ??= createPullRequestRepo(BASE, HEAD));
   const gh = await startGitHubStub({ owner: 'acme', repo: 'ports' });
   const temp = mkdtempSync(join(tmpdir(), 'pw-api-faults-'));
-  if (options.pushes) cleanups.push(() => pr.repo.remove());
+  if (own) cleanups.push(() => pr.repo.remove());
   cleanups.push(() => gh.close(), () => rmSync(temp, { recursive: true, force: true }));
   const seed = (commits: string[]) => gh.state.addPull({ number: PR, headSha: pr.headSha, baseSha: pr.baseSha, headRef: pr.headRef, baseRef: pr.baseRef, files: options.files ? options.files(pr.files) : pr.files, commits });
   seed([pr.headSha]);
@@ -216,6 +217,29 @@ describe('API faults: 5xx', () => {
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(['job-summary', 'annotations']);
     // A constant: it does not grow with the findings.
     expect(h.gh.requests.length).toBeLessThanOrEqual(2 * (1 + SERVER_ERROR_RETRIES) + 2 * REVIEW_ATTEMPTS + 2);
+    expectValidTraffic(h.gh);
+  });
+});
+
+describe('API faults: the check run', () => {
+  it('an update that keeps failing leaves the check run with its first 50 annotations; the fallback carries every finding', async () => {
+    const pairs: [string, number][] = [['svc-a', 3024]];
+    for (let i = 0; i < 60; i++) pairs.push([`pair-${String(i).padStart(2, '0')}-x`, 4000 + i], [`pair-${String(i).padStart(2, '0')}-y`, 4000 + i]);
+    const h = await harness({ head: { [REGISTRY]: registry(pairs) } });
+    h.gh.inject({ operationId: 'checks/update', times: Infinity, response: SERVER_ERROR });
+    const outcome = await h.report({ reporters: ['check-run', 'job-summary'] });
+    const check = byName(outcome)['check-run']!;
+    expect(check.ok).toBe(false);
+    expect(check.detail).toMatch(/^check run \d+ \(failure\) got 50 of \d+ annotations; then HTTP 500: Server Error$/);
+    expect(ops(h.gh, 'checks/update')).toHaveLength(1 + SERVER_ERROR_RETRIES);
+    const [run] = [...h.gh.state.checkRuns.values()];
+    expect(run!.conclusion).toBe('failure');
+    expect(run!.annotations).toHaveLength(50);
+    const findings = h.run!.analysis.classified.new;
+    expect(findings.filter((f) => f.ruleId === 'collision/same-host').length).toBeGreaterThanOrEqual(60);
+    const reached = findings.map((f) => outputsOf(h.gh, outcome, f));
+    expect(reached.filter((r) => r.includes('annotations') && r.includes('job-summary'))).toHaveLength(findings.length);
+    expect(reached.filter((r) => r.includes('check-run'))).toHaveLength(50);
     expectValidTraffic(h.gh);
   });
 });
