@@ -2,10 +2,12 @@
  * Positions, written down once for the whole project:
  * - `line` is 1-based;
  * - `column` is 1-based and counts UTF-16 code units, as JavaScript string indices do;
- * - `endLine`/`endColumn` point just past the last character (unist convention).
+ * - `endLine`/`endColumn` point just past the last character (unist convention);
+ * - a line ends at LF (`\n`), as git and GitHub count lines: a bare CR is an ordinary
+ *   character (a CRLF line's CR is its last column), so a diff line, a suppression comment and
+ *   a finding on the same line agree.
  * Every position is derived from an offset into the original text, never re-counted.
  */
-import { location as vfileLocation } from 'vfile-location';
 
 /** A span of text in one file of the repository (path relative to the repo root, `/`-separated). */
 export interface Location {
@@ -26,13 +28,27 @@ export interface Locator {
   offset(line: number, column: number): number;
 }
 
+/** Offsets at which each line starts: 0, then one past every LF. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 /** Builds a {@link Locator} for `text`, the full contents of `file`. */
 export function createLocator(file: string, text: string): Locator {
-  const place = vfileLocation(text);
+  const starts = lineStarts(text);
   const point = (offset: number) => {
-    const p = place.toPoint(Math.min(Math.max(offset, 0), text.length));
-    // toPoint is undefined only for offsets outside the text; clamped above.
-    return p ?? { line: 1, column: 1 };
+    const at = Math.min(Math.max(offset, 0), text.length);
+    // The last line start at or before `at` (binary search: files can have many lines).
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: at - (starts[lo] as number) + 1 };
   };
   return {
     file,
@@ -43,7 +59,13 @@ export function createLocator(file: string, text: string): Locator {
       return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
     },
     offset(line, column) {
-      return place.toOffset({ line, column }) ?? -1;
+      const start = starts[line - 1];
+      if (start === undefined || column < 1) return -1;
+      const next = starts[line];
+      // A column may point just past the line's last character (its LF, or the end of the text).
+      const limit = next === undefined ? text.length : next - 1;
+      const offset = start + column - 1;
+      return offset <= limit ? offset : -1;
     },
   };
 }
