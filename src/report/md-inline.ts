@@ -73,7 +73,8 @@ const flat = (text: string) => text.replace(/\r\n|\r|\n/g, ' ');
  */
 export function text(value: string): string {
   return flat(value)
-    .replace(/[\\`*_~[\]()!|$]/g, '\\$&')
+    // `[` and `]` escaped leave `(`, `)` and `!` nothing to form a link or image with.
+    .replace(/[\\`*_~[\]|$]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -72,7 +72,7 @@ function problems(md: string): string[] {
   const out: string[] = [];
   visit(parse(md), (node: Nodes) => {
     if (node.type === 'html' && !OWN_HTML.test(node.value)) out.push(`html: ${node.value}`);
-    if ((node.type === 'link' || node.type === 'image') && !/^https:\/\/(github\.com\/octo\/mono\/|example\.com\/rules)/.test(node.url)) out.push(`${node.type}: ${node.url}`);
+    if ((node.type === 'link' || node.type === 'image') && !/^https:\/\/(github\.com\/octo\/mono\/|github\.com\/portwarden\/portwarden\/blob\/main\/docs\/|example\.com\/rules)/.test(node.url)) out.push(`${node.type}: ${node.url}`);
     if (node.type === 'image' || node.type === 'linkReference' || node.type === 'imageReference' || node.type === 'definition' || node.type === 'footnoteReference') out.push(node.type);
     if (node.type === 'heading' && node.depth !== 3 && node.depth !== 4) out.push(`heading ${node.depth}`);
     // The only blockquotes are the reports' own `> [!WARNING]` notes, one line each.
@@ -194,5 +194,26 @@ describe('the reports with hostile names', () => {
       const withoutMarker = body.replace(/^<!-- portwarden:fp=\w+ -->\n/, '');
       expect(problems(withoutMarker)).toEqual([]);
     }
+  });
+});
+
+describe('the engine with hostile service names on disk', () => {
+  // Directory names may hold anything but `/` and NUL; each becomes a service whose name the rules quote.
+  const names = HOSTILE.filter((n) => !/[\n\r/]/.test(n) && n !== '``' && !n.startsWith('-') && n.trim() === n);
+  let run: RunReport;
+  let repo: TempRepo;
+  beforeAll(async () => {
+    const head: Record<string, string> = {};
+    names.forEach((name, i) => (head[`services/${name}/CLAUDE.md`] = `# ${name}\n\n## Port: ${4000 + (i % 3)}\n`));
+    ({ run, repo } = await prRun({ base: { 'docs/PORT_SCHEMA.md': '# Port Schema\n' }, head }));
+  });
+  afterAll(() => repo.remove());
+
+  it('quotes each name in the messages so that the comment shows it as one code span, and nothing goes live', () => {
+    const md = stickyBody(run);
+    expect(run.analysis.classified.new.length).toBeGreaterThan(names.length);
+    expect(problems(md)).toEqual([]);
+    const values = new Set(codeValues(md));
+    for (const name of names) expect(values.has(name), JSON.stringify(name)).toBe(true);
   });
 });
