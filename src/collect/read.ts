@@ -117,8 +117,8 @@ export function readRepoFile(root: string, rel: string, maxBytes: number, shown:
 }
 
 /**
- * Reads at most `maxBytes + 1` bytes from `fd`, starting with room for `expected` (the size
- * fstat reported) and growing only if the file turns out longer.
+ * Reads at most `maxBytes + 1` bytes from `fd` (a regular file), starting with room for
+ * `expected` (the size fstat reported) and growing only if the file turns out longer.
  */
 function readBounded(fd: number, expected: number, maxBytes: number): Buffer {
   let buffer = Buffer.allocUnsafe(expected + 1);
@@ -130,9 +130,11 @@ function readBounded(fd: number, expected: number, maxBytes: number): Buffer {
       buffer.copy(grown, 0, 0, length);
       buffer = grown;
     }
-    const n = readSync(fd, buffer, length, Math.min(CHUNK_BYTES, buffer.length - length), null);
-    if (n === 0) break;
+    const asked = Math.min(CHUNK_BYTES, buffer.length - length);
+    const n = readSync(fd, buffer, length, asked, null);
     length += n;
+    // A regular file answers short only at its end: no extra call to learn what fstat said.
+    if (n < asked) break;
   }
   return buffer.subarray(0, length);
 }

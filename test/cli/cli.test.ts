@@ -42,7 +42,7 @@ describe('portwarden check', () => {
     expect(code).toBe(1);
     expectGolden(golden('bad-input.txt'), stdout);
     expect(stdout).toMatch(/docs\/PORT_SCHEMA.md:8:\d+ +error +.*is a 5-digit number above 65535.*input\/invalid-port/);
-    expect(stdout).toMatch(/services\/mana-auth\/Dockerfile:1:1 +warning +.*binary.*input\/binary-file/);
+    expect(stdout).toMatch(/services\/mana-auth\/Dockerfile:3:1 +warning +.*binary \(a NUL byte on line 3.*input\/binary-file/);
     expect(stdout).toMatch(/docker-compose.yml:\d+:\d+ +warning +.*input\/invalid-yaml/);
   });
 
