@@ -26,6 +26,12 @@ export const SERVER_ERROR_RETRIES = 3;
  */
 export const MAX_RATE_LIMIT_WAIT_SECONDS = 90;
 /**
+ * Milliseconds one request may take. A server that accepts the connection and never answers
+ * would otherwise hold the job until GitHub's six-hour limit; a request over time counts as a
+ * lost answer (500): retried, then the fallback channels.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/**
  * Statuses never retried by the retry plugin: client errors that would fail again, and 429,
  * which the throttling plugin waits out with `retry-after`.
  */
@@ -44,6 +50,8 @@ export interface OctokitOptions {
    * `PORTWARDEN_RETRY_BASE_MS` lowers it so stand-in servers answer quickly.
    */
   retryBaseMs?: number;
+  /** Test-only: a shorter {@link REQUEST_TIMEOUT_MS}. */
+  requestTimeoutMs?: number;
   /**
    * Test-only: the throttling plugin spaces writes 1 s apart (3 s for those that notify
    * people) in groups shared by every client of the process; tests pass their own groups.
@@ -54,6 +62,14 @@ export interface OctokitOptions {
 /** Whether to retry after a rate limit: within the retry count and the longest wait. */
 export function retryRateLimit(retryAfterSeconds: number, retryCount: number): boolean {
   return retryCount < RATE_LIMIT_RETRIES && retryAfterSeconds <= MAX_RATE_LIMIT_WAIT_SECONDS;
+}
+
+/** The global fetch with a time limit per request, on top of any signal the caller passes. */
+export function fetchWithTimeout(ms: number): typeof fetch {
+  return (input, init = {}) => {
+    const timeout = AbortSignal.timeout(ms);
+    return fetch(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  };
 }
 
 /** Builds the client. */
@@ -71,6 +87,7 @@ export function createOctokit(options: OctokitOptions): GitHubClient {
     auth: options.token,
     baseUrl: options.baseUrl.replace(/\/$/, ''),
     userAgent: 'portwarden',
+    request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) },
     // Failed requests are logged as one line each, never to stderr as bare console output.
     log: { debug: () => {}, info: () => {}, warn: log, error: log },
     retry: { retryAfterBaseValue: base, retries: SERVER_ERROR_RETRIES, doNotRetry: DO_NOT_RETRY },

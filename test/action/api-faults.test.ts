@@ -75,7 +75,7 @@ let shared: PullRequestRepo | undefined;
 const analyses = new Map<string, Promise<Analysis>>();
 afterAll(() => shared?.repo.remove());
 
-async function harness(options: { files?: (files: PullFile[]) => PullFile[]; pushes?: boolean; head?: FileTree } = {}): Promise<Harness> {
+async function harness(options: { files?: (files: PullFile[]) => PullFile[]; pushes?: boolean; head?: FileTree; requestTimeoutMs?: number } = {}): Promise<Harness> {
   const own = options.pushes || options.head !== undefined;
   let pr = own ? createPullRequestRepo(BASE, options.head ?? HEAD) : (shared ??= createPullRequestRepo(BASE, HEAD));
   const gh = await startGitHubStub({ owner: 'acme', repo: 'ports' });
@@ -114,6 +114,7 @@ async function harness(options: { files?: (files: PullFile[]) => PullFile[]; pus
         token: 't',
         baseUrl: gh.url,
         retryBaseMs: BASE_MS,
+        ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
         log: (m) => logs.push(m),
         throttle: { id: `run-${runs}`, write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }), notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }) },
       });
@@ -412,6 +413,23 @@ describe('API faults: a dropped connection', () => {
     expect(results['job-summary']!.ok).toBe(true);
     expect(results.annotations!.ok).toBe(true);
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(['job-summary', 'annotations']);
+    expectValidTraffic(h.gh);
+  });
+});
+
+describe('API faults: a server that never answers', () => {
+  it('a request over time is abandoned and retried; one that never gets an answer fails alone, the other channels post', async () => {
+    const h = await harness({ requestTimeoutMs: 400 });
+    h.gh.inject({ operationId: 'checks/create', times: Infinity, hang: true });
+    h.gh.inject({ operationId: 'issues/create-comment', times: 1, hang: true });
+    const outcome = await h.report();
+    const results = byName(outcome);
+    expect(results['check-run']!.ok).toBe(false);
+    expect(results['check-run']!.detail).toMatch(/^HTTP 500: .*timeout/i);
+    expect(h.gh.calls('checks/create').map((r) => r.hung)).toEqual(Array(1 + SERVER_ERROR_RETRIES).fill(true));
+    expect([results.review!.ok, results.comment!.ok]).toEqual([true, true]);
+    expect(h.gh.calls('issues/create-comment').map((r) => r.hung ?? r.status)).toEqual([true, 201]);
+    for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(['review', 'comment', 'job-summary', 'annotations']);
     expectValidTraffic(h.gh);
   });
 });

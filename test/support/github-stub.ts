@@ -43,6 +43,8 @@ export interface RecordedRequest {
   injected: boolean;
   /** The connection was destroyed instead of answered; `after`: the request had been handled. */
   reset?: 'before' | 'after';
+  /** The stand-in never answered (status 0). */
+  hung?: boolean;
   /** Milliseconds since the stand-in started, when the request arrived. */
   at: number;
 }
@@ -151,6 +153,10 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
     const { operation, operationId, body, params } = checked;
 
     const fault = faults.take(operationId, method);
+    if (fault?.hang) {
+      requests.push({ method, path: url.pathname + url.search, operationId, body, status: 0, injected: true, at, hung: true });
+      return;
+    }
     if (fault?.reset === 'before' || fault?.response) {
       record(operationId, body, fault.response ?? { status: 0 }, true, fault.reset === 'before' ? 'before' : undefined);
       fault.then?.(state);
@@ -190,7 +196,7 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
     failNext: (operationId, times, response) => faults.add({ operationId, times, response }),
     failWrites: (response = READ_ONLY_TOKEN) => faults.add({ writesOnly: true, times: Infinity, response }),
     resetNext: (operationId, times, when = 'before', writesOnly = false) => faults.add({ ...(operationId ? { operationId } : {}), times, reset: when, writesOnly }),
-    requestLines: () => requests.map((r) => `${r.method} ${r.path} ${r.reset ? `reset ${r.reset}` : r.status}`),
+    requestLines: () => requests.map((r) => `${r.method} ${r.path} ${r.reset ? `reset ${r.reset}` : r.hung ? 'no answer' : r.status}`),
     calls: (operationId) => requests.filter((r) => r.operationId === operationId),
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -28,6 +28,8 @@ export interface Fault {
    * handler runs (nothing was written) or `after` it (the write happened, the answer is lost).
    */
   reset?: 'before' | 'after';
+  /** Never answers: the connection stays open (and nothing is handled) until the client gives up. */
+  hang?: boolean;
   /** Runs once the request has been answered: someone else changing the repository meanwhile. */
   then?: (state: GitHubState) => void;
 }
