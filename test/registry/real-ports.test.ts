@@ -88,3 +88,24 @@ describe('the Real ports today blockquote', () => {
     expect(doc.dates).toEqual([{ label: 'Reality reconciled', date: '2026-04-08', location: { file: 'test/fixtures/registry/no-blockquote.md', line: 5, column: 25, endLine: 5, endColumn: 35 } }]);
   });
 });
+
+describe('a bad value in the Real ports list is reported, never dropped', () => {
+  it.each([
+    ['3_000', 'is a number with `_` separators, which text does not allow'],
+    ['３０００', 'is 4 digits that are not ASCII 0-9'],
+    ['3000.5', 'is a number with a fraction, not a whole number'],
+    ['0', 'is zero'],
+  ])('`%s` after a name becomes input/invalid-port naming file and line', (value, what) => {
+    const { doc, problems } = quoted('**Box:**', `- svc-a \`${value}\``, '- svc-b `3002`');
+    expect(problems.map((p) => [p.ruleId, p.location.file, p.location.line, p.message])).toEqual([
+      ['input/invalid-port', 'docs/PORT_SCHEMA.md', 6, `The real port of \`svc-a\` on host \`box\` ${what}; expected an integer in 1..65535`],
+    ]);
+    expect(problems[0]!.message).not.toContain(value === '0' ? '`0`' : value);
+    expect(doc.actual.map(triple)).toEqual(['box svc-b 3002']);
+  });
+
+  it('still takes no number from prose or notes', () => {
+    const { problems } = quoted('**Box:**', '- svc-a `3001` (was `3_000`, version `1.2`)', '- svc-b runs node `20.1` today');
+    expect(problems).toEqual([]);
+  });
+});
