@@ -47,3 +47,31 @@ describe('service-doc references', () => {
     expect(references.map((r) => [r.target, r.port, at(r.location)])).toEqual([['::1', 3001, '1:21-1:25']]);
   });
 });
+
+describe('URLs in docs are read as new URL reads them', () => {
+  it('takes host and port after userinfo, never the password; a path or a default port is no reference', () => {
+    const text = [
+      '# api',
+      '',
+      'The database is `postgres://app:s3cret:5433@db:5432/app` and the cache `redis://:pw@cache:6379`.',
+      'Docs live at http://docs/v1:3000 and the site at http://web:80/ and https://web:443.',
+      'The API answers on http://localhost:3001.',
+      '',
+    ].join('\n');
+    const { references, problems } = extractText(text, 'api');
+    expect(references.map((r) => [r.target, r.port, at(r.location)])).toEqual([
+      ['db', 5432, '3:48-3:52'],
+      ['cache', 6379, '3:91-3:95'],
+      ['localhost', 3001, '5:37-5:41'],
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('does not read localhost:3000.5 as 3000; it is reported without its text', () => {
+    const { references, problems } = extractText('# api\n\nSee http://localhost:3000.5/x and `http://localhost:PORT`.\n', 'api');
+    expect(references).toEqual([]);
+    expect(problems.map((p) => [p.ruleId, at(p.location), p.message])).toEqual([
+      ['input/invalid-port', '3:22-3:28', '`URL` in services/api/CLAUDE.md gives a port that is a number with a fraction, not a whole number; expected an integer from 1 to 65535.'],
+    ]);
+  });
+});
