@@ -77,7 +77,8 @@ export function readText(file: FileToRead, maxBytes: number, checked?: CheckedDi
  * (default `rel`). A missing file is `unreadable` with code `ENOENT`.
  */
 export function readRepoFile(root: string, rel: string, maxBytes: number, shown: string = rel.split(sep).join('/'), checked?: CheckedDirs): ReadResult {
-  const parts = rel.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+  // `/` always separates; a backslash only where the platform says so (on POSIX it is a legal name character).
+  const parts = rel.split(sep === '\\' ? /[\\/]/ : '/').filter((p) => p !== '' && p !== '.');
   if (isAbsolute(rel) || parts.length === 0 || parts.includes('..')) return refuse(shown, { kind: 'outside-root' });
   // Every directory between the root and the file must be a real directory, not a link.
   for (let i = 1; i < parts.length; i++) {

@@ -66,6 +66,11 @@ describe('readRepoFile', () => {
     expect(readRepoFile(root, 'b.env', 1024)).toMatchObject({ problem: { ruleId: 'input/binary-file', location: { line: 3 } } });
   });
 
+  it.runIf(process.platform !== 'win32')('reads a POSIX name holding a backslash as one name', () => {
+    const root = tree({ 'dir/a\\b.env': 'PORT=3001\n' });
+    expect(readRepoFile(root, 'dir/a\\b.env', 1024)).toEqual({ text: 'PORT=3001\n' });
+  });
+
   it('reads an empty file and a file exactly at the limit', () => {
     const root = tree({ empty: '', full: 'y'.repeat(64) });
     expect(readRepoFile(root, 'empty', 64)).toEqual({ text: '' });
