@@ -51,9 +51,11 @@ export function stickyCommentReporter(octokit: GitHubClient): Reporter {
         }
       }
       const { classified } = run.analysis;
-      // `on-findings`: only when this PR changed something (new or fixed findings).
-      if (run.settings.commentMode === 'on-findings' && classified.new.length + classified.fixed.length === 0) {
-        return { reporter: 'comment', ok: true, detail: `${gone}no new or fixed findings and no comment yet; none posted (comment: on-findings)` };
+      // `on-findings`: only when this PR changed something: new or fixed findings, base findings
+      // it left unchecked, or portwarden-ignore directives it added (a PR silencing a finding says so).
+      const changed = classified.new.length + classified.fixed.length + classified.notChecked.length + run.analysis.suppressions.length;
+      if (run.settings.commentMode === 'on-findings' && changed === 0) {
+        return { reporter: 'comment', ok: true, detail: `${gone}no new, fixed or unchecked findings, no added suppressions and no comment yet; none posted (comment: on-findings)` };
       }
       const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: pr.number, body });
       // Two runs may race to create (or a create was retried after its answer was lost):

@@ -176,6 +176,20 @@ describe('sticky comment reporter', () => {
     expect(gh.calls.map((c) => c.route)).toEqual(['GET /issues/{n}/comments']);
     expect(result.detail).toMatch(/none posted/);
   });
+
+  it('posts in on-findings mode when the PR only adds a suppression or leaves base findings unchecked', async () => {
+    const run = await driftRun();
+    const quiet = { new: [], existing: run.analysis.classified.new, fixed: [], notChecked: [], suppressed: [] };
+    const directive = { file: 'a.yml', line: 3, ruleId: '*', reason: 'x', kind: 'added' as const, silences: 1, applied: true };
+    for (const analysis of [
+      { ...run.analysis, classified: quiet, suppressions: [directive] },
+      { ...run.analysis, classified: { ...quiet, notChecked: run.analysis.classified.new } },
+    ]) {
+      const gh = fakeGitHub();
+      await stickyCommentReporter(gh.client).report({ ...run, analysis });
+      expect(gh.calls.map((c) => c.route)).toContain('POST /issues/{n}/comments');
+    }
+  });
 });
 
 describe('check-run reporter', () => {
