@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/baseline/analyse.js';
 import { exportTree } from '../../src/baseline/export-tree.js';
 import { check } from '../../src/engine.js';
 import { createTempRepo } from '../support/git-repo.js';
@@ -124,5 +125,28 @@ describe('exportTree', () => {
     repo.write({ a: 'x' });
     repo.commit('one');
     await expect(exportTree(repo.dir, '0123456789012345678901234567890123456789')).rejects.toThrow(/git ls-tree .* failed/);
+  });
+});
+
+describe('analyse under pull_request_target: what the head export refused is a finding on the PR', () => {
+  it('a compose file replaced by a link to .git/config, and one padded past the limit, are new findings; their old findings are not "fixed"', async () => {
+    const repo = createTempRepo();
+    const compose = 'services:\n  svc-a:\n    ports:\n      - "3001:3001"\n  svc-b:\n    ports:\n      - "3001:3001"\n';
+    repo.write({
+      '.github/portwarden.yml': 'max-file-bytes: 2000\n',
+      'docs/PORT_SCHEMA.md': '# Port Schema\n',
+      'docker-compose.yml': compose,
+      'deploy/docker-compose.yml': compose,
+    });
+    const baseSha = repo.commit('base');
+    repo.write({ 'deploy/docker-compose.yml': `${compose}# ${'x'.repeat(3000)}\n`, 'docker-compose.yml': null });
+    symlinkSync('.git/config', join(repo.dir, 'docker-compose.yml'));
+    const headSha = repo.commit('head');
+    execFileSync('git', ['checkout', '-q', baseSha], { cwd: repo.dir });
+    const compare = { number: 7, baseSha, headSha, baseRef: 'main', headRepoFullName: 'fork/mono', fork: true };
+    const out = await analyse({ workspace: repo.dir, workingDirectory: '.', compare, headFromGit: true });
+    const newInputs = out.classified.new.filter((f) => f.ruleId.startsWith('input/')).map((f) => `${f.ruleId} ${f.location.file}`);
+    expect(newInputs).toEqual(['input/file-too-large deploy/docker-compose.yml', 'input/symlink-not-followed docker-compose.yml']);
+    expect(out.classified.fixed).toEqual([]);
   });
 });
