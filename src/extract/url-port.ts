@@ -60,9 +60,10 @@ function readAuthority(value: string, start: number, scheme: string, from: numbe
   const host = authority.slice(0, colon);
   // Prose such as `(http://a:3000, http://b:3001)` or `[x](http://a:3000)` ends a port too.
   const portText = /^[^,;)\]]*/.exec(authority.slice(colon + 1))?.[0].replace(TRAILING, '') ?? '';
-  // A port part must start with a digit: `http://host:PORT`, `:%d` and `:$PORT` are placeholders,
-  // not ports written wrong. (`\u0000` stands for a variable the caller could not resolve.)
-  if (!HOST.test(host) || !/^[0-9\u0000]/.test(portText)) return undefined;
+  // A port part must start with a digit (of any script, so fullwidth `３０００` is reported):
+  // `http://host:PORT`, `:%d` and `:$PORT` are placeholders, not ports written wrong.
+  // (`\u0000` stands for a variable the caller could not resolve.)
+  if (!HOST.test(host) || !/^[\p{Nd}\u0000]/u.test(portText)) return undefined;
   const portStart = hostStart + colon + 1;
   const hit = { start, scheme: scheme.toLowerCase(), host, portText, portStart, portEnd: portStart + portText.length };
   if (readPort(portText) === undefined) return hit; // not a port: the caller reports it (or skips an unresolved variable)

@@ -96,3 +96,17 @@ describe('plan tables: headings and cells', () => {
     expect(doc.plan.map(triple)).toEqual(['plan mana-auth 3001']);
   });
 });
+
+describe('plan tables read Port cells as ASCII digits', () => {
+  it.each([
+    ['3_000', 'is a number with `_` separators, which text does not allow'],
+    ['３０００', 'is 4 digits that are not ASCII 0-9'],
+    ['3000.5', 'is a number with a fraction, not a whole number'],
+  ])('a Port cell `%s` is reported without its text, never read as port 3 or 3000', (value, what) => {
+    const { doc, problems } = parseRegistry('docs/PORT_SCHEMA.md', `# Ports\n\n| Port | Service |\n|---|---|\n| ${value} | mana-x |\n| 3001 | mana-y |\n`);
+    expect(doc.plan.map((b) => [b.service, b.port])).toEqual([['mana-y', 3001]]);
+    expect(problems.map((p) => [p.ruleId, p.location.line, p.message])).toEqual([
+      ['input/invalid-port', 5, `The Port cell of row \`mana-x\` ${what}; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`)`],
+    ]);
+  });
+});
