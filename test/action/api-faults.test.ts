@@ -233,6 +233,7 @@ describe('API faults: the check run', () => {
     expect(check.ok).toBe(false);
     expect(check.detail).toMatch(/^check run \d+ \(failure\) got 50 of \d+ annotations; then HTTP 500: Server Error$/);
     expect(ops(h.gh, 'checks/update')).toHaveLength(1 + SERVER_ERROR_RETRIES);
+    expect(h.gh.requests.length, 'one create, the update and its retries').toBe(1 + 1 + SERVER_ERROR_RETRIES);
     const [run] = [...h.gh.state.checkRuns.values()];
     expect(run!.conclusion).toBe('failure');
     expect(run!.annotations).toHaveLength(50);
@@ -255,6 +256,7 @@ describe('API faults: rate limits', () => {
     expect(calls.map((r) => r.status)).toEqual([403, 201]);
     expect(calls[1]!.at - calls[0]!.at, 'retry-after: 1').toBeGreaterThanOrEqual(BASE_MS);
     expect(outcome.logs).toContain('Secondary rate limit on POST /repos/{owner}/{repo}/issues/{issue_number}/comments; retrying after 1s.');
+    expect(h.gh.requests.length).toBe(6 + 1);
     expect(stickies(h.gh)).toHaveLength(1);
     expectEveryFindingDelivered(h, outcome);
     expectValidTraffic(h.gh);
@@ -268,6 +270,7 @@ describe('API faults: rate limits', () => {
     const calls = h.gh.calls('checks/create');
     expect(calls.map((r) => r.status)).toEqual([429, 201]);
     expect(calls[1]!.at - calls[0]!.at, 'retry-after: 3').toBeGreaterThanOrEqual(3 * BASE_MS);
+    expect(h.gh.requests.length).toBe(6 + 1);
     expect(h.gh.state.checkRuns.size).toBe(1);
     expectEveryFindingDelivered(h, outcome);
     expectValidTraffic(h.gh);
@@ -279,6 +282,7 @@ describe('API faults: rate limits', () => {
     const outcome = await h.report();
     expect(ops(h.gh, 'checks/create')).toEqual(Array(1 + RATE_LIMIT_RETRIES).fill(429));
     expect(writes(h.gh)).toHaveLength(1 + RATE_LIMIT_RETRIES);
+    expect(h.gh.requests.length, 'the other writes are not tried').toBe(1 + RATE_LIMIT_RETRIES);
     const results = byName(outcome);
     expect(results.review!.detail).toBe("skipped: GitHub's rate limit stopped the writes");
     expect(outcome.warnings).toContain("GitHub's rate limit outlasted the retries: falling back to workflow-command annotations and the job summary.");
@@ -291,6 +295,7 @@ describe('API faults: rate limits', () => {
     h.gh.inject({ writesOnly: true, times: Infinity, response: primaryRateLimit(3600) });
     const outcome = await h.report();
     expect(writes(h.gh).map((r) => r.status)).toEqual([403]);
+    expect(h.gh.requests.length).toBe(1);
     expect(outcome.logs.some((l) => l.includes(`longer than the ${MAX_RATE_LIMIT_WAIT_SECONDS}s portwarden waits`))).toBe(true);
     // 3600 s at BASE_MS per second would be 144 s.
     expect(outcome.ms).toBeLessThan(20_000);
@@ -327,6 +332,9 @@ describe('API faults: 422, a review comment off GitHub diff', () => {
     expect(results.review!.ok).toBe(false);
     expect(results.review!.detail).toMatch(/HTTP 422/);
     expect(ops(h.gh, 'pulls/create-review')).toEqual([422]);
+    // GitHub's diff is read once: it accepts every placement, so the refusal has another cause.
+    expect(h.gh.calls('pulls/list-files')).toHaveLength(1);
+    expect(h.gh.requests.length).toBe(6 + 1);
     expect(results.comment!.ok).toBe(true);
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(['check-run', 'comment', 'job-summary', 'annotations']);
     expectValidTraffic(h.gh);
@@ -339,10 +347,12 @@ describe('API faults: 404, a comment deleted between list and update', () => {
     await h.report();
     expect(stickies(h.gh)).toHaveLength(1);
     const first = stickies(h.gh)[0]!.id;
+    const before = h.gh.requests.length;
     h.gh.inject({ operationId: 'issues/list-comments', times: 1, then: (s) => s.issueComments.splice(0) });
     const outcome = await h.report();
     expect(outcome.results.every((r) => r.ok)).toBe(true);
     expect(ops(h.gh, 'issues/update-comment')).toEqual([404]);
+    expect(h.gh.requests.length - before, 'check run, review list, comment list, 404, create, re-list').toBe(6);
     expect(byName(outcome).comment!.detail).toMatch(new RegExp(`^comment ${first} was deleted meanwhile; created comment \\d+$`));
     expect(stickies(h.gh)).toHaveLength(1);
     expect(stickies(h.gh)[0]!.id).not.toBe(first);
@@ -356,11 +366,13 @@ describe('API faults: 404, a comment deleted between list and update', () => {
     expect(h.gh.state.reviewCommentsOn(PR)).toHaveLength(3);
     // A push takes svc-c out again: the collision and the orphan are gone, two comments are stale.
     h.push({ [REGISTRY]: registry([['svc-a', 3024], ['svc-b', 3001]]) });
+    const before = h.gh.requests.length;
     // Someone deletes the first of them right after portwarden listed the comments.
     h.gh.inject({ operationId: 'pulls/list-review-comments', times: 1, then: (s) => s.reviewComments.splice(0, 1) });
     const outcome = await h.report();
     expect(outcome.results.every((r) => r.ok)).toBe(true);
     expect(ops(h.gh, 'pulls/update-review-comment')).toEqual([404, 200]);
+    expect(h.gh.requests.length - before, 'check run, review list, two edits, comment list, comment update').toBe(6);
     expect(byName(outcome).review!.detail).toContain('1 resolved; 1 deleted before they could be marked resolved');
     expect(h.run!.analysis.classified.new.length).toBeGreaterThanOrEqual(1);
     for (const f of h.run!.analysis.classified.new) expect(outputsOf(h.gh, outcome, f)).not.toEqual([]);
@@ -377,6 +389,7 @@ describe('API faults: a dropped connection', () => {
     expect(ops(h.gh, 'checks/create')).toEqual(['reset before', 201]);
     expect(ops(h.gh, 'pulls/create-review')).toEqual(['reset before', 200]);
     expect(ops(h.gh, 'issues/create-comment')).toEqual(['reset before', 201]);
+    expect(h.gh.requests.length, 'one more try per write, and one look before the review is posted again').toBe(6 + 3 + 1);
     expect(h.gh.state.reviewComments).toHaveLength(3);
     expect(stickies(h.gh)).toHaveLength(1);
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(expect.arrayContaining(['check-run', 'review', 'comment']));
@@ -396,6 +409,7 @@ describe('API faults: a dropped connection', () => {
     // The comment's create was retried (two stored); the re-list keeps the oldest and deletes the other.
     expect(ops(h.gh, 'issues/create-comment')).toEqual(['reset after', 201]);
     expect(ops(h.gh, 'issues/delete-comment')).toEqual([204]);
+    expect(h.gh.requests.length, 'a look for the review; a retried create, an update and a delete for the comment').toBe(6 + 1 + 3);
     expect(stickies(h.gh)).toHaveLength(1);
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(expect.arrayContaining(['check-run', 'review', 'comment']));
     expectValidTraffic(h.gh);
@@ -429,6 +443,7 @@ describe('API faults: a server that never answers', () => {
     expect(h.gh.calls('checks/create').map((r) => r.hung)).toEqual(Array(1 + SERVER_ERROR_RETRIES).fill(true));
     expect([results.review!.ok, results.comment!.ok]).toEqual([true, true]);
     expect(h.gh.calls('issues/create-comment').map((r) => r.hung ?? r.status)).toEqual([true, 201]);
+    expect(h.gh.requests.length).toBe(6 + SERVER_ERROR_RETRIES + 1);
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(['review', 'comment', 'job-summary', 'annotations']);
     expectValidTraffic(h.gh);
   });
