@@ -39,8 +39,12 @@ export function toAnnotation(finding: Finding) {
 export function checkTitle(run: RunReport): string {
   const fresh = run.analysis.classified.new.length;
   const noun = run.analysis.mode === 'pull-request' ? 'new finding' : 'finding';
-  if (fresh === 0) return run.analysis.mode === 'pull-request' ? 'No new port problems' : 'No port problems';
-  return `${fresh} ${noun}${fresh === 1 ? '' : 's'}${run.failing.length ? `, ${run.failing.length} at or above ${run.settings.failLevel}` : ''}`;
+  // What the pull request hid or left unchecked is in the title too, not only in the summary.
+  const unchecked = run.analysis.classified.notChecked.length;
+  const added = run.analysis.suppressions.length;
+  const hidden = `${unchecked ? `; ${unchecked} not checked` : ''}${added ? `; ${added} portwarden-ignore added` : ''}`;
+  if (fresh === 0) return `${run.analysis.mode === 'pull-request' ? 'No new port problems' : 'No port problems'}${hidden}`;
+  return `${fresh} ${noun}${fresh === 1 ? '' : 's'}${run.failing.length ? `, ${run.failing.length} at or above ${run.settings.failLevel}` : ''}${hidden}`;
 }
 
 /** Creates the check run on `run.context.headSha`. */

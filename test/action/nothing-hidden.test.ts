@@ -89,7 +89,7 @@ describe('suppressions a pull request adds', () => {
     expect(collision?.unappliedSuppression).toEqual({ file: FILE, line: 13 });
     expect(classified.suppressed).toEqual([]);
     expect(run.conclusion).toBe('failure');
-    expect(checkTitle(run)).toBe('2 new findings, 1 at or above error');
+    expect(checkTitle(run)).toBe('2 new findings, 1 at or above error; 1 portwarden-ignore added');
     for (const md of reports(run)) {
       expect(md).toMatch(/\| 1 finding \| no: on `pull_request_target` a pull request's own `portwarden-ignore` applies only when the base branch's config sets `allow-new-suppressions-on-pr-target: true` \|/);
       expect(md).toContain(`⚠️ Not silenced: the \`portwarden-ignore\` at [${FILE}:13]`);
