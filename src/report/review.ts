@@ -108,7 +108,7 @@ export function reviewReporter(octokit: GitHubClient): Reporter {
         reporter: 'review',
         ok: true,
         detail:
-          `${posted ? `1 review with ${posted} inline comment${posted === 1 ? '' : 's'}` : 'no review needed'}; ${skipped} already commented; ${offDiff} off the diff (in the summary); ${stale.length - deleted} resolved` +
+          `${posted ? `1 review with ${posted} inline comment${posted === 1 ? '' : 's'}` : refused ? 'no review posted' : 'no review needed'}; ${skipped} already commented; ${offDiff} off the diff (in the summary); ${stale.length - deleted} resolved` +
           `${refused ? `; ${refused} refused by GitHub as off its diff (in the summary)` : ''}${recovered ? '; its answer was lost, but the review was stored' : ''}${deleted ? `; ${deleted} deleted before they could be marked resolved` : ''}`,
       };
     },

@@ -99,6 +99,7 @@ describe.skipIf(unavailable !== undefined).concurrent('the Action under GitHub A
     expect(reviews[1]!.at - reviews[0]!.at).toBeGreaterThanOrEqual(50);
     expect(s.gh.calls('pulls/list-files')).toHaveLength(1);
     expect(s.gh.state.reviewComments).toEqual([]);
+    expect(run.stdout).toContain('review: no review posted; 0 already commented; 0 off the diff (in the summary); 0 resolved; 1 refused by GitHub as off its diff (in the summary)');
     expect(outputs(s, run)).toEqual(['check-run', 'comment', 'job-summary']);
     expect(s.gh.requests.length).toBeLessThanOrEqual(10 + 3);
     expectValidTraffic(s.gh);
