@@ -22,6 +22,8 @@ export interface ListedSuppression {
   kind: SuppressionChangeKind;
   /** Head findings on its line or the line below that it silences (or would, when not applied). */
   silences: number;
+  /** The rules of those findings, sorted, each once. */
+  rules: string[];
   /** False on `pull_request_target` when the base config does not allow a PR's own directives. */
   applied: boolean;
 }
@@ -55,14 +57,9 @@ export function prSuppressions(head: Pick<CheckResult, 'findings' | 'suppressed'
       }),
     );
   }
-  const listed = changes.map(({ suppression: s, kind }) => ({
-    file: repoPath(prefix, s.file),
-    line: s.line,
-    ruleId: s.ruleId,
-    reason: s.reason,
-    kind,
-    silences: all.filter((f) => silences(s, f)).length,
-    applied: trusted,
-  }));
+  const listed = changes.map(({ suppression: s, kind }) => {
+    const hit = all.filter((f) => silences(s, f));
+    return { file: repoPath(prefix, s.file), line: s.line, ruleId: s.ruleId, reason: s.reason, kind, silences: hit.length, rules: [...new Set(hit.map((f) => f.ruleId))].sort(), applied: trusted };
+  });
   return { findings, suppressed, listed };
 }

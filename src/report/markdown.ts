@@ -59,7 +59,8 @@ export function suppressionRow(run: RunReport, s: ListedSuppression): string {
   const kind = s.kind === 'widened' ? 'widened to every rule' : 'added';
   const reason = s.reason ? `<br>${inline(clipTo(s.reason, 200))}` : '';
   const applied = s.applied ? 'yes' : `no: ${NOT_APPLIED.replace(/^added by this pull request; /, '')}`;
-  return `| ${rule} (${kind})${reason} | ${where(run, run.context.headSha, s.file, s.line)} | ${plural(s.silences, 'finding')} | ${applied} |\n`;
+  const rules = s.rules.length ? ` (${s.rules.map((r) => code(r)).join(', ')})` : '';
+  return `| ${rule} (${kind})${reason} | ${where(run, run.context.headSha, s.file, s.line)} | ${plural(s.silences, 'finding')}${rules} | ${applied} |\n`;
 }
 
 function counts(findings: Finding[]): string {

@@ -172,7 +172,7 @@ describe('the reports with hostile names', () => {
         head: { ...run.analysis.head, model: { ...run.analysis.head.model, bindings } },
         classified: { new: findings.slice(0, 12), existing: findings.slice(12, 24), fixed: findings.slice(24), notChecked: findings.slice(0, 3), suppressed: [] },
         notes: HOSTILE.slice(0, 5),
-        suppressions: HOSTILE.map((name, i) => ({ file: `a/${name}`, line: i + 1, ruleId: name, reason: name, kind: 'added' as const, silences: 1, applied: i % 2 === 0 })),
+        suppressions: HOSTILE.map((name, i) => ({ file: `a/${name}`, line: i + 1, ruleId: name, reason: name, kind: 'added' as const, silences: 1, rules: [name], applied: i % 2 === 0 })),
       },
     };
     run.analysis.classified.new[0] = { ...findings[0]!, unappliedSuppression: { file: `a/${HOSTILE[8]}`, line: 3 } };

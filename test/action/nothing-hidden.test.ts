@@ -68,7 +68,7 @@ describe('suppressions a pull request adds', () => {
   it('are listed with file, line, rule and how many findings they silence (pull_request: applied)', async () => {
     const run = await pr(BASE, head('portwarden-ignore *: trust me'));
     const { classified, suppressions } = run.analysis;
-    expect(suppressions).toEqual([{ file: FILE, line: 13, ruleId: '*', reason: 'trust me', kind: 'added', silences: 2, applied: true }]);
+    expect(suppressions).toEqual([{ file: FILE, line: 13, ruleId: '*', reason: 'trust me', kind: 'added', silences: 2, rules: ['collision/same-host', 'registry/unregistered'], applied: true }]);
     // `*` silences the new collision and svc-d's missing registry entry, both on the line below.
     expect(classified.new).toEqual([]);
     expect(classified.suppressed.map((f) => f.ruleId).sort()).toEqual(['collision/same-host', 'registry/unregistered']);
@@ -76,7 +76,7 @@ describe('suppressions a pull request adds', () => {
     // Green, but it says so: in the comment, the check run's summary and the job summary.
     for (const md of reports(run)) {
       expect(md).toContain('#### `portwarden-ignore` added or widened by this pull request (1)');
-      expect(md).toMatch(/\| `\*` \(every rule\) \(added\)<br>trust me \| \[docker-compose\.macmini\.yml:13\]\([^)]+#L13\) \| 2 findings \| yes \|/);
+      expect(md).toMatch(/\| `\*` \(every rule\) \(added\)<br>trust me \| \[docker-compose\.macmini\.yml:13\]\([^)]+#L13\) \| 2 findings \(`collision\/same-host`, `registry\/unregistered`\) \| yes \|/);
       expect(md).toContain('**2 suppressed**');
     }
   });
@@ -91,7 +91,7 @@ describe('suppressions a pull request adds', () => {
     expect(run.conclusion).toBe('failure');
     expect(checkTitle(run)).toBe('2 new findings, 1 at or above error; 1 portwarden-ignore added');
     for (const md of reports(run)) {
-      expect(md).toMatch(/\| 1 finding \| no: on `pull_request_target` a pull request's own `portwarden-ignore` applies only when the base branch's config sets `allow-new-suppressions-on-pr-target: true` \|/);
+      expect(md).toMatch(/\| 1 finding \(`collision\/same-host`\) \| no: on `pull_request_target` a pull request's own `portwarden-ignore` applies only when the base branch's config sets `allow-new-suppressions-on-pr-target: true` \|/);
       expect(md).toContain(`⚠️ Not silenced: the \`portwarden-ignore\` at [${FILE}:13]`);
     }
   });

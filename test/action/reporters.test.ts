@@ -180,7 +180,7 @@ describe('sticky comment reporter', () => {
   it('posts in on-findings mode when the PR only adds a suppression or leaves base findings unchecked', async () => {
     const run = await driftRun();
     const quiet = { new: [], existing: run.analysis.classified.new, fixed: [], notChecked: [], suppressed: [] };
-    const directive = { file: 'a.yml', line: 3, ruleId: '*', reason: 'x', kind: 'added' as const, silences: 1, applied: true };
+    const directive = { file: 'a.yml', line: 3, ruleId: '*', reason: 'x', kind: 'added' as const, silences: 1, rules: ['r'], applied: true };
     for (const analysis of [
       { ...run.analysis, classified: quiet, suppressions: [directive] },
       { ...run.analysis, classified: { ...quiet, notChecked: run.analysis.classified.new } },
