@@ -85,7 +85,8 @@ export function reviewReporter(octokit: GitHubClient): Reporter {
               { owner, repo, pull_number: pr.number, commit_id: run.context.headSha },
               fresh.map((p) => ({ fingerprint: p.finding.fingerprint, path: p.path, line: p.line, ...(p.startLine !== undefined ? { startLine: p.startLine } : {}), body: commentBody(run, p) })),
               (n) => `portwarden found ${n} new problem${n === 1 ? '' : 's'} on changed lines; the summary comment lists every finding.`,
-              async () => new Set((await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pr.number, per_page: 100 })).filter(byBot).map((c) => fingerprintOf(c.body))),
+              // Open comments only: a comment resolved earlier may carry the fingerprint of a finding that is back.
+              async () => new Set((await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pr.number, per_page: 100 })).filter((c) => byBot(c) && !c.body.includes(RESOLVED_MARKER)).map((c) => fingerprintOf(c.body))),
             );
 
       const present = new Set([...run.analysis.classified.new, ...run.analysis.classified.existing].map((f: Finding) => f.fingerprint));

@@ -17,7 +17,7 @@ import type { RunContext } from '../../src/github/context.js';
 import { createOctokit, MAX_RATE_LIMIT_WAIT_SECONDS, RATE_LIMIT_RETRIES, SERVER_ERROR_RETRIES } from '../../src/github/octokit.js';
 import type { Finding } from '../../src/model/finding.js';
 import { planReporters } from '../../src/report/plan.js';
-import { fingerprintMarker } from '../../src/report/review.js';
+import { fingerprintMarker, RESOLVED_MARKER } from '../../src/report/review.js';
 import { REVIEW_ATTEMPTS } from '../../src/report/review-submit.js';
 import type { ReporterResult, RunReport } from '../../src/report/reporter.js';
 import { runReporters } from '../../src/report/run-reporters.js';
@@ -412,6 +412,24 @@ describe('API faults: a dropped connection', () => {
     expect(h.gh.requests.length, 'a look for the review; a retried create, an update and a delete for the comment').toBe(6 + 1 + 3);
     expect(stickies(h.gh)).toHaveLength(1);
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(expect.arrayContaining(['check-run', 'review', 'comment']));
+    expectValidTraffic(h.gh);
+  });
+
+  it('a finding that comes back after its comment was resolved: a dropped review is posted again, not taken for the resolved one', async () => {
+    const h = await harness({ pushes: true });
+    await h.report();
+    h.push({ [REGISTRY]: registry([['svc-a', 3024], ['svc-b', 3001]]), [DOC]: doc(3024) });
+    await h.report();
+    expect(h.gh.state.reviewCommentsOn(PR).filter((c) => String(c.body).includes(RESOLVED_MARKER))).toHaveLength(3);
+    // The PR goes back to the first head's content: the same three findings, the same fingerprints.
+    h.push(HEAD);
+    h.gh.resetNext('pulls/create-review', 1, 'before');
+    const outcome = await h.report();
+    expect(ops(h.gh, 'pulls/create-review')).toEqual([200, 'reset before', 200]);
+    expect(byName(outcome).review!.detail).toMatch(/^1 review with 3 inline comments; /);
+    const open = h.gh.state.reviewCommentsOn(PR).filter((c) => !String(c.body).includes(RESOLVED_MARKER));
+    expect(open).toHaveLength(3);
+    for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toContain('review');
     expectValidTraffic(h.gh);
   });
 
