@@ -126,7 +126,7 @@ function expectRanToTheEnd(run: ActionRun, exposed: Exposure, requests: number):
   expect(exposed.report, 'the JSON report was written').toContain('"findings"');
 }
 
-describe.skipIf(unavailable !== undefined)('a hostile pull request on pull_request_target', () => {
+describe.skipIf(unavailable !== undefined)('a hostile pull request on pull_request_target', { timeout: 90_000 }, () => {
   it('cannot get the job token out through a root .env linked to .git/config and a compose port ${extraheader}', async (ctx) => {
     const { run, exposed, requests } = await attack(ctx, {
       files: { 'docker-compose.yml': 'services:\n  web:\n    image: nginx\n    ports:\n      - "${extraheader}:80"\n    environment:\n      PORT: ${extraheader}\n' },
