@@ -11,12 +11,13 @@
  *
  * Either way a constant number of requests, however many findings there are.
  */
-import { httpStatus, isTransient } from '../github/errors.js';
+import { httpStatus } from '../github/errors.js';
 import type { GitHubClient } from '../github/octokit.js';
 import { onDiff, pullDiff } from '../github/pull-diff.js';
+import { createOnce, NO_BLIND_RETRY } from './post-once.js';
 
 /** Times the review is posted when its answer is lost (5xx, a dropped connection). */
-export const REVIEW_ATTEMPTS = 3;
+export { CREATE_ATTEMPTS as REVIEW_ATTEMPTS } from './post-once.js';
 
 /** One inline comment of the review and the finding it is for. */
 export interface ReviewComment {
@@ -49,29 +50,24 @@ export interface Submitted {
  * `fingerprints` reads the fingerprints of portwarden's review comments now on the PR.
  */
 export async function submitReview(octokit: GitHubClient, target: ReviewTarget, comments: ReviewComment[], body: (n: number) => string, fingerprints: () => Promise<Set<string | undefined>>): Promise<Submitted> {
-  /**
-   * Posts `batch` up to {@link REVIEW_ATTEMPTS} times. The retry plugin is told not to retry:
-   * a POST retried blindly after its answer was lost doubles the review, so each new attempt
-   * first looks whether the last one was stored.
-   */
+  /** Posts `batch` once (post-once.ts); true when an answer was lost but the review turned out stored. */
   const post = async (batch: ReviewComment[]): Promise<boolean> => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await octokit.rest.pulls.createReview({
-          ...target,
-          event: 'COMMENT',
-          body: body(batch.length),
-          comments: batch.map((c) => ({ path: c.path, line: c.line, side: 'RIGHT' as const, ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: 'RIGHT' as const } : {}), body: c.body })),
-          request: { retries: 0 },
-        });
-        return false;
-      } catch (error) {
-        if (!isTransient(error)) throw error;
-        const landed = await fingerprints();
-        if (batch.some((c) => landed.has(c.fingerprint))) return true;
-        if (attempt >= REVIEW_ATTEMPTS) throw error;
-      }
-    }
+    const create = async () => {
+      await octokit.rest.pulls.createReview({
+        ...target,
+        event: 'COMMENT',
+        body: body(batch.length),
+        comments: batch.map((c) => ({ path: c.path, line: c.line, side: 'RIGHT' as const, ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: 'RIGHT' as const } : {}), body: c.body })),
+        ...NO_BLIND_RETRY,
+      });
+      return true;
+    };
+    // A review is stored whole or not at all: one of its fingerprints on the PR means all are.
+    const find = async () => {
+      const landed = await fingerprints();
+      return batch.some((c) => landed.has(c.fingerprint)) ? true : undefined;
+    };
+    return (await createOnce(create, find)).recovered;
   };
   try {
     const recovered = await post(comments);

@@ -9,6 +9,7 @@ import { renderReport } from './markdown.js';
 import type { Reporter, ReporterResult, RunReport } from './reporter.js';
 import { byBot } from './ownership.js';
 import { isGone } from '../github/errors.js';
+import { createOnce, NO_BLIND_RETRY } from './post-once.js';
 
 /** The hidden marker that identifies the sticky comment; it is the body's first line. */
 export const STICKY_MARKER = '<!-- portwarden:sticky -->';
@@ -57,10 +58,17 @@ export function stickyCommentReporter(octokit: GitHubClient): Reporter {
       if (run.settings.commentMode === 'on-findings' && changed === 0) {
         return { reporter: 'comment', ok: true, detail: `${gone}no new, fixed or unchecked findings, no added suppressions and no comment yet; none posted (comment: on-findings)` };
       }
-      const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: pr.number, body });
-      // Two runs may race to create (or a create was retried after its answer was lost):
-      // re-list, keep the oldest, delete ours if it is not. The oldest is updated first, so
-      // that if it has just been deleted, ours stays.
+      // Created once even when the answer is lost: before another try, a sticky comment the lost try stored is found (post-once.ts).
+      const created = {
+        data: (
+          await createOnce(
+            async () => (await octokit.rest.issues.createComment({ owner, repo, issue_number: pr.number, body, ...NO_BLIND_RETRY })).data,
+            async () => (await list()).at(-1),
+          )
+        ).value,
+      };
+      // Two runs may race to create: re-list, keep the oldest, delete ours if it is not. The
+      // oldest is updated first, so that if it has just been deleted, ours stays.
       const [oldest] = await list();
       if (oldest && oldest.id !== created.data.id) {
         try {

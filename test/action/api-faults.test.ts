@@ -19,6 +19,7 @@ import type { Finding } from '../../src/model/finding.js';
 import { planReporters } from '../../src/report/plan.js';
 import { fingerprintMarker, RESOLVED_MARKER } from '../../src/report/review.js';
 import { REVIEW_ATTEMPTS } from '../../src/report/review-submit.js';
+import { CREATE_ATTEMPTS } from '../../src/report/post-once.js';
 import type { ReporterResult, RunReport } from '../../src/report/reporter.js';
 import { runReporters } from '../../src/report/run-reporters.js';
 import { STICKY_MARKER } from '../../src/report/sticky-comment.js';
@@ -200,7 +201,7 @@ describe('API faults: 5xx', () => {
     expect(h.gh.state.reviews).toHaveLength(1);
     expect(stickies(h.gh)).toHaveLength(1);
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(expect.arrayContaining(['check-run', 'review', 'comment']));
-    expect(h.gh.requests.length).toBe(6 + 3 + 1); // + one retry per write + one look for the review
+    expect(h.gh.requests.length).toBe(6 + 3 + 2); // + one retry per write + a look before the review and the comment are posted again
     expectValidTraffic(h.gh);
   });
 
@@ -213,11 +214,11 @@ describe('API faults: 5xx', () => {
     expect(results['check-run']!.detail).toContain('HTTP 500');
     expect(ops(h.gh, 'checks/create')).toHaveLength(1 + SERVER_ERROR_RETRIES);
     expect(ops(h.gh, 'pulls/create-review')).toHaveLength(REVIEW_ATTEMPTS);
-    expect(ops(h.gh, 'issues/create-comment')).toHaveLength(1 + SERVER_ERROR_RETRIES);
+    expect(ops(h.gh, 'issues/create-comment')).toHaveLength(CREATE_ATTEMPTS);
     expect(outcome.warnings.some((w) => w.includes('adding workflow-command annotations and the job summary'))).toBe(true);
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(['job-summary', 'annotations']);
     // A constant: it does not grow with the findings.
-    expect(h.gh.requests.length).toBeLessThanOrEqual(2 * (1 + SERVER_ERROR_RETRIES) + 2 * REVIEW_ATTEMPTS + 2);
+    expect(h.gh.requests.length).toBe(1 + SERVER_ERROR_RETRIES + 1 + 2 * REVIEW_ATTEMPTS + 1 + 2 * CREATE_ATTEMPTS);
     expectValidTraffic(h.gh);
   });
 });
@@ -389,7 +390,7 @@ describe('API faults: a dropped connection', () => {
     expect(ops(h.gh, 'checks/create')).toEqual(['reset before', 201]);
     expect(ops(h.gh, 'pulls/create-review')).toEqual(['reset before', 200]);
     expect(ops(h.gh, 'issues/create-comment')).toEqual(['reset before', 201]);
-    expect(h.gh.requests.length, 'one more try per write, and one look before the review is posted again').toBe(6 + 3 + 1);
+    expect(h.gh.requests.length, 'one more try per write, and a look before the review and the comment are posted again').toBe(6 + 3 + 2);
     expect(h.gh.state.reviewComments).toHaveLength(3);
     expect(stickies(h.gh)).toHaveLength(1);
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(expect.arrayContaining(['check-run', 'review', 'comment']));
@@ -406,10 +407,9 @@ describe('API faults: a dropped connection', () => {
     expect(h.gh.state.reviews).toHaveLength(1);
     expect(h.gh.state.reviewComments).toHaveLength(3);
     expect(byName(outcome).review!.detail).toContain('its answer was lost, but the review was stored');
-    // The comment's create was retried (two stored); the re-list keeps the oldest and deletes the other.
-    expect(ops(h.gh, 'issues/create-comment')).toEqual(['reset after', 201]);
-    expect(ops(h.gh, 'issues/delete-comment')).toEqual([204]);
-    expect(h.gh.requests.length, 'a look for the review; a retried create, an update and a delete for the comment').toBe(6 + 1 + 3);
+    expect(ops(h.gh, 'issues/create-comment'), 'the stored comment is found, not posted twice').toEqual(['reset after']);
+    expect(h.gh.calls('issues/delete-comment')).toEqual([]);
+    expect(h.gh.requests.length, 'a look each for the review and the comment').toBe(6 + 2);
     expect(stickies(h.gh)).toHaveLength(1);
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(expect.arrayContaining(['check-run', 'review', 'comment']));
     expectValidTraffic(h.gh);
@@ -441,7 +441,7 @@ describe('API faults: a dropped connection', () => {
     expect([results['check-run']!.ok, results.review!.ok, results.comment!.ok]).toEqual([false, false, false]);
     expect(results['check-run']!.detail).toMatch(/^HTTP 500: /);
     expect(writes(h.gh).every((r) => r.reset === 'before')).toBe(true);
-    expect(writes(h.gh)).toHaveLength(2 * (1 + SERVER_ERROR_RETRIES) + REVIEW_ATTEMPTS);
+    expect(writes(h.gh)).toHaveLength(1 + SERVER_ERROR_RETRIES + REVIEW_ATTEMPTS + CREATE_ATTEMPTS);
     expect(results['job-summary']!.ok).toBe(true);
     expect(results.annotations!.ok).toBe(true);
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(['job-summary', 'annotations']);
@@ -461,7 +461,7 @@ describe('API faults: a server that never answers', () => {
     expect(h.gh.calls('checks/create').map((r) => r.hung)).toEqual(Array(1 + SERVER_ERROR_RETRIES).fill(true));
     expect([results.review!.ok, results.comment!.ok]).toEqual([true, true]);
     expect(h.gh.calls('issues/create-comment').map((r) => r.hung ?? r.status)).toEqual([true, 201]);
-    expect(h.gh.requests.length).toBe(6 + SERVER_ERROR_RETRIES + 1);
+    expect(h.gh.requests.length, 'the check run tried 4 times, the comment twice with a look between').toBe(6 + SERVER_ERROR_RETRIES + 2);
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(['review', 'comment', 'job-summary', 'annotations']);
     expectValidTraffic(h.gh);
   });

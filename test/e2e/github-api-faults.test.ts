@@ -79,8 +79,8 @@ describe.skipIf(unavailable !== undefined).concurrent('the Action under GitHub A
     expect(outputs(s, run)).toEqual(['job-summary', 'annotations']);
     const writes = s.gh.requests.filter((r) => r.method !== 'GET');
     expect(writes.every((r) => r.reset === 'before')).toBe(true);
-    // 4 tries of the check run, 3 of the review, 4 of the comment: a constant.
-    expect(writes.length).toBe(11);
+    // 4 tries of the check run, 3 of the review, 3 of the comment: a constant.
+    expect(writes.length).toBe(10);
     expect(run.stdout).toMatch(/A reporter failed: adding workflow-command annotations and the job summary/);
     expectValidTraffic(s.gh);
   });
