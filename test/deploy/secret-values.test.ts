@@ -89,4 +89,9 @@ describe('a value that is not a port is never printed', () => {
     expect(e.references).toEqual([]);
     expect(e.problems.map((p) => p.message)).toEqual(['Found a value as the port in API_URL URL: it is a number with a fraction, not a whole number; expected an integer from 1 to 65535.']);
   });
+
+  it('an unresolved variable is named with its own code span, nothing else', async () => {
+    const x = await compose('services:\n  web:\n    ports:\n      - "${NOPE}:80"\n', '');
+    expect(x.problems.map((p) => p.message)).toEqual(['Found `${NOPE}` in compose service "web" ports with no value in .env and no default; expected a value or `${NOPE:-<port>}`.']);
+  });
 });

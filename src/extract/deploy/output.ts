@@ -102,7 +102,7 @@ export class DeployOutput extends ExtractionOutput {
     for (const u of list)
       this.problem(
         'input/unresolved-variable',
-        `Found \`\${${u.name}}${quote(` in ${what} with no value in .env and no default; expected a value or `)}\${${u.name}:-<port>}\`.`,
+        `Found ${quote(`\${${u.name}}`)} in ${what} with no value in .env and no default; expected a value or ${quote(`\${${u.name}:-<port>}`)}.`,
         u.start,
         u.end,
         `${this.file.path}|${what}|${u.name}`,
