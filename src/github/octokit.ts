@@ -72,6 +72,18 @@ export function fetchWithTimeout(ms: number): typeof fetch {
   };
 }
 
+/** The retry base of each client built here (milliseconds per retry step). */
+const retryBases = new WeakMap<object, number>();
+
+/**
+ * Waits before try `attempt + 1` of a request that portwarden retries itself (creates that
+ * must not be retried blindly): `attempt²` retry steps, as the retry plugin spaces its tries.
+ */
+export function pauseBeforeRetry(client: GitHubClient, attempt: number): Promise<void> {
+  const ms = attempt * attempt * (retryBases.get(client) ?? 1000);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /** Builds the client. */
 export function createOctokit(options: OctokitOptions): GitHubClient {
   const log = options.log ?? (() => {});
@@ -83,7 +95,7 @@ export function createOctokit(options: OctokitOptions): GitHubClient {
     log(`${kind} rate limit on ${request.method} ${request.url}; ${again ? `retrying after ${retryAfter}s` : why}.`);
     return again;
   };
-  return new PortwardenOctokit({
+  const client = new PortwardenOctokit({
     auth: options.token,
     baseUrl: options.baseUrl.replace(/\/$/, ''),
     userAgent: 'portwarden',
@@ -93,4 +105,6 @@ export function createOctokit(options: OctokitOptions): GitHubClient {
     retry: { retryAfterBaseValue: base, retries: SERVER_ERROR_RETRIES, doNotRetry: DO_NOT_RETRY },
     throttle: { retryAfterBaseValue: base, onRateLimit: onLimit('Primary'), onSecondaryRateLimit: onLimit('Secondary'), ...options.throttle },
   });
+  retryBases.set(client, base);
+  return client;
 }

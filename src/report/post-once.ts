@@ -15,10 +15,10 @@ export const NO_BLIND_RETRY = { request: { retries: 0 } } as const;
 
 /**
  * Runs `create` until it answers, at most {@link CREATE_ATTEMPTS} times; after each lost
- * answer, `find` returns what was stored, if anything, and ends the tries. Other errors are
- * thrown at once, as is the last lost answer.
+ * answer, `find` returns what was stored, if anything, and ends the tries; otherwise `pause`
+ * waits before the next. Other errors are thrown at once, as is the last lost answer.
  */
-export async function createOnce<T>(create: () => Promise<T>, find: () => Promise<T | undefined>): Promise<{ value: T; recovered: boolean }> {
+export async function createOnce<T>(create: () => Promise<T>, find: () => Promise<T | undefined>, pause: (attempt: number) => Promise<void>): Promise<{ value: T; recovered: boolean }> {
   for (let attempt = 1; ; attempt++) {
     try {
       return { value: await create(), recovered: false };
@@ -27,6 +27,7 @@ export async function createOnce<T>(create: () => Promise<T>, find: () => Promis
       const stored = await find();
       if (stored !== undefined) return { value: stored, recovered: true };
       if (attempt >= CREATE_ATTEMPTS) throw error;
+      await pause(attempt);
     }
   }
 }

@@ -12,7 +12,7 @@
  * Either way a constant number of requests, however many findings there are.
  */
 import { httpStatus } from '../github/errors.js';
-import type { GitHubClient } from '../github/octokit.js';
+import { pauseBeforeRetry, type GitHubClient } from '../github/octokit.js';
 import { onDiff, pullDiff } from '../github/pull-diff.js';
 import { createOnce, NO_BLIND_RETRY } from './post-once.js';
 
@@ -67,7 +67,7 @@ export async function submitReview(octokit: GitHubClient, target: ReviewTarget, 
       const landed = await fingerprints();
       return batch.some((c) => landed.has(c.fingerprint)) ? true : undefined;
     };
-    return (await createOnce(create, find)).recovered;
+    return (await createOnce(create, find, (attempt) => pauseBeforeRetry(octokit, attempt))).recovered;
   };
   try {
     const recovered = await post(comments);

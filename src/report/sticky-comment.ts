@@ -3,7 +3,7 @@
  * bot's login, which differs between GITHUB_TOKEN and apps), edited in place, so a PR holds
  * one portwarden comment however often it is pushed to.
  */
-import type { GitHubClient } from '../github/octokit.js';
+import { pauseBeforeRetry, type GitHubClient } from '../github/octokit.js';
 import { COMMENT_BODY_CHARS } from './limits.js';
 import { renderReport } from './markdown.js';
 import type { Reporter, ReporterResult, RunReport } from './reporter.js';
@@ -64,6 +64,7 @@ export function stickyCommentReporter(octokit: GitHubClient): Reporter {
           await createOnce(
             async () => (await octokit.rest.issues.createComment({ owner, repo, issue_number: pr.number, body, ...NO_BLIND_RETRY })).data,
             async () => (await list()).at(-1),
+            (attempt) => pauseBeforeRetry(octokit, attempt),
           )
         ).value,
       };

@@ -214,6 +214,10 @@ describe('API faults: 5xx', () => {
     expect(results['check-run']!.detail).toContain('HTTP 500');
     expect(ops(h.gh, 'checks/create')).toHaveLength(1 + SERVER_ERROR_RETRIES);
     expect(ops(h.gh, 'pulls/create-review')).toHaveLength(REVIEW_ATTEMPTS);
+    // Spaced as the retry plugin spaces its tries: 1, then 4 retry steps.
+    const reviews = h.gh.calls('pulls/create-review');
+    expect(reviews[1]!.at - reviews[0]!.at).toBeGreaterThanOrEqual(BASE_MS);
+    expect(reviews[2]!.at - reviews[1]!.at).toBeGreaterThanOrEqual(4 * BASE_MS);
     expect(ops(h.gh, 'issues/create-comment')).toHaveLength(CREATE_ATTEMPTS);
     expect(outcome.warnings.some((w) => w.includes('adding workflow-command annotations and the job summary'))).toBe(true);
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(['job-summary', 'annotations']);
