@@ -18,6 +18,7 @@ export const NOT_READ_PROBLEMS: ReadonlySet<string> = new Set([
   'input/unparsable',
   'input/unreadable-doc',
   'input/markdown-too-deep',
+  'input/too-complex',
   'input/invalid-yaml',
   'input/invalid-json',
   'input/invalid-xml',
