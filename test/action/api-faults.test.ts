@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Bottleneck from 'bottleneck';
+import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { analyse, type Analysis } from '../../src/baseline/analyse.js';
 import type { RunContext } from '../../src/github/context.js';
@@ -26,7 +27,7 @@ import { STICKY_MARKER } from '../../src/report/sticky-comment.js';
 import { verdict } from '../../src/report/verdict.js';
 import { readSettings, type Settings } from '../../src/settings.js';
 import { createPullRequestRepo, pushToPullRequest, type FileTree, type PullRequestRepo } from '../support/git-repo.js';
-import { BAD_GATEWAY, primaryRateLimit, SECONDARY_RATE_LIMIT, SERVER_ERROR, startGitHubStub, tooManyRequests, type GitHubStub } from '../support/github-stub.js';
+import { BAD_GATEWAY, primaryRateLimit, SECONDARY_RATE_LIMIT, SERVER_ERROR, startGitHubStub, tooManyRequests, type Fault, type GitHubStub } from '../support/github-stub.js';
 import type { PullFile } from '../support/github-stub/state.js';
 
 /** Milliseconds per second of `retry-after` (and per retry step) in these tests. */
@@ -469,4 +470,44 @@ describe('API faults: a server that never answers', () => {
     for (const r of expectEveryFindingDelivered(h, outcome)) expect(r).toEqual(['review', 'comment', 'job-summary', 'annotations']);
     expectValidTraffic(h.gh);
   });
+});
+
+describe('API faults: any mix of them (property)', () => {
+  /** Faults a write or a read may meet; each run draws one (or none) per operation. */
+  const FAULTS: Record<string, Omit<Fault, 'operationId'> | undefined> = {
+    none: undefined,
+    '500 once': { times: 1, response: SERVER_ERROR },
+    '502 always': { times: Infinity, response: BAD_GATEWAY },
+    'reset before once': { times: 1, reset: 'before' },
+    'reset after once': { times: 1, reset: 'after' },
+    'reset after always': { times: Infinity, reset: 'after' },
+    '429 once': { times: 1, response: tooManyRequests(1) },
+    '403 secondary always': { times: Infinity, response: SECONDARY_RATE_LIMIT },
+  };
+  const OPS = ['checks/create', 'pulls/list-review-comments', 'pulls/create-review', 'issues/list-comments', 'issues/create-comment'] as const;
+
+  it('every finding reaches an output, nothing is posted twice, the requests stay bounded', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(...OPS.map(() => fc.constantFrom(...Object.keys(FAULTS)))), async (drawn) => {
+        const h = await harness();
+        try {
+          drawn.forEach((name, i) => {
+            const fault = FAULTS[name];
+            if (fault) h.gh.inject({ ...fault, operationId: OPS[i] });
+          });
+          const outcome = await h.report();
+          expectEveryFindingDelivered(h, outcome);
+          expect(stickies(h.gh).length).toBeLessThanOrEqual(1);
+          expect(h.gh.state.reviews.length).toBeLessThanOrEqual(1);
+          const fps = h.gh.state.reviewCommentsOn(PR).map((c) => String(c.body));
+          expect(new Set(fps).size).toBe(fps.length);
+          expect(h.gh.requests.length).toBeLessThanOrEqual(30);
+          expectValidTraffic(h.gh);
+        } finally {
+          while (cleanups.length) await cleanups.pop()!();
+        }
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
 });
