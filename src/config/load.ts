@@ -5,6 +5,7 @@
 import { lstatSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
+import { MAX_YAML_ALIASES, excessAlias } from '../extract/yaml-limits.js';
 import { SEVERITIES } from '../model/finding.js';
 import { allRules } from '../rules/index.js';
 import type { RuleSetting } from '../rules/rule.js';
@@ -89,6 +90,8 @@ export function parseConfig(file: string, text: string): Config {
   };
   const firstError = doc.errors[0];
   if (firstError) throw new ConfigError(`${file}:${firstError.linePos?.[0]?.line ?? 1}: invalid YAML: ${firstError.message.split('\n')[0]}`);
+  const excess = excessAlias(doc);
+  if (excess) fail(excess.node, `${excess.count} YAML aliases; expected at most ${MAX_YAML_ALIASES}.`);
 
   const config = defaultConfig();
   const root = doc.contents;

@@ -10,6 +10,7 @@ import { findSuppressions } from '../collect/suppressions.js';
 import { problem } from '../collect/walk.js';
 import type { Config } from '../config/types.js';
 import type { ProjectModel } from '../model/project.js';
+import type { ServiceIndex } from '../model/services.js';
 import type { Binding, Extraction, Host, InputProblem, Reference } from '../model/types.js';
 import { buildHosts, buildServices, type ContextData } from './context.js';
 import { parseDotenv } from './deploy/dotenv.js';
@@ -60,11 +61,15 @@ export async function extractAll(root: string, collected: Collected, config: Con
     const read = readText(registryFile, config.maxFileBytes);
     if ('problem' in read) model.problems.push(read.problem);
     else {
-      const { doc, problems } = parseRegistry(registryFile.path, read.text, services);
-      model.registry = doc;
-      registryHosts = doc.hosts;
-      for (const h of doc.hosts) hosts.add(h);
-      add({ bindings: [...doc.plan, ...doc.actual], references: [], problems, suppressions: findSuppressions(registryFile.path, read.text) });
+      const parsed = guardedRegistry(registryFile.path, read.text, services);
+      if ('failed' in parsed) model.problems.push(parsed.failed);
+      else {
+        const { doc, problems } = parsed;
+        model.registry = doc;
+        registryHosts = doc.hosts;
+        for (const h of doc.hosts) hosts.add(h);
+        add({ bindings: [...doc.plan, ...doc.actual], references: [], problems, suppressions: findSuppressions(registryFile.path, read.text) });
+      }
     }
   }
 
@@ -101,6 +106,18 @@ function readRootEnv(root: string, maxBytes: number, report: (p: InputProblem) =
     return { values: new Map(parsed.map(([k, v]) => [k, v.value])), lines: new Map(parsed.map(([k, v]) => [k, v.line])) };
   } catch {
     return none;
+  }
+}
+
+/**
+ * The registry parse, guarded like every other file's: an unexpected throw (a stack overflow
+ * in a parser included) becomes an input problem for the registry and the check goes on.
+ */
+function guardedRegistry(path: string, text: string, services: ServiceIndex): ReturnType<typeof parseRegistry> | { failed: InputProblem } {
+  try {
+    return parseRegistry(path, text, services);
+  } catch (error) {
+    return { failed: problem('input/extractor-failed', path, `The registry reader failed on \`${path}\`: ${error instanceof Error ? error.message : String(error)}; its ports are unknown.`) };
   }
 }
 

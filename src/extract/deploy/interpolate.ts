@@ -32,31 +32,52 @@ export interface Expansion {
   end: number;
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const OPS = [':-', ':=', ':+', ':?', '-', '=', '+', '?'];
+
+/** The variable name starting at `s[at]`, matched in place (no copy of the rest of the string). */
+function nameAt(s: string, at: number): string | undefined {
+  NAME.lastIndex = at;
+  return NAME.exec(s)?.[0];
+}
+
+/**
+ * For each `${` in a string, the index of the `}` that closes it (nested `${...}` counted), or
+ * -1. Computed in one pass and kept for the last string seen: scanning forward from every
+ * `${` instead is quadratic on `${${${...` (a 1 MiB line took seconds).
+ */
+let bracesOf: { s: string; close: Map<number, number> } | undefined;
+function closingBrace(s: string, open: number): number {
+  if (bracesOf?.s !== s) {
+    const close = new Map<number, number>();
+    const stack: number[] = [];
+    for (let j = 0; j < s.length; j++) {
+      if (s[j] === '$' && s[j + 1] === '{') {
+        close.set(j, -1);
+        stack.push(j);
+        j++;
+      } else if (s[j] === '}' && stack.length > 0) close.set(stack.pop()!, j);
+    }
+    bracesOf = { s, close };
+  }
+  return bracesOf.close.get(open) ?? -1;
+}
 
 /** Parses the expression starting at `s[i] === '$'`; undefined when it is a literal `$`. */
 export function scanExpansion(s: string, i: number): Expansion | undefined {
   if (s[i + 1] === '{') {
-    const name = NAME.exec(s.slice(i + 2))?.[0];
+    const name = nameAt(s, i + 2);
     if (!name) return undefined;
     let j = i + 2 + name.length;
     if (s[j] === '}') return { name, op: '', end: j + 1 };
     const op = OPS.find((o) => s.startsWith(o, j));
     if (!op) return undefined;
     j += op.length;
-    const wordStart = j;
-    // The word may nest `${...}`; find the brace that closes ours.
-    let depth = 1;
-    for (; j < s.length; j++) {
-      if (s[j] === '$' && s[j + 1] === '{') {
-        depth++;
-        j++;
-      } else if (s[j] === '}' && --depth === 0) return { name, op, word: [wordStart, j], end: j + 1 };
-    }
-    return undefined;
+    // The word may nest `${...}`; the brace that closes ours.
+    const close = closingBrace(s, i);
+    return close < 0 ? undefined : { name, op, word: [j, close], end: close + 1 };
   }
-  const name = NAME.exec(s.slice(i + 1))?.[0];
+  const name = nameAt(s, i + 1);
   if (name) return { name, op: '', end: i + 1 + name.length };
   // `$1`, `$@`, `$$`...: real shell parameters with no value we can know.
   if (/^[0-9@*#?$!-]$/.test(s[i + 1] ?? '')) return { name: s[i + 1] as string, op: '', end: i + 2 };

@@ -36,8 +36,11 @@ export function emptyMapped(): Mapped {
 /** Appends `part` to `into` (mutating `into`). */
 export function append(into: Mapped, part: Mapped): Mapped {
   into.value += part.value;
-  into.starts.push(...part.starts);
-  into.ends.push(...part.ends);
+  // One push per element: spreading a part of 100,000+ characters into push() overflows the stack.
+  for (let i = 0; i < part.starts.length; i++) {
+    into.starts.push(part.starts[i]!);
+    into.ends.push(part.ends[i]!);
+  }
   return into;
 }
 

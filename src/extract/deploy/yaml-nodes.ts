@@ -8,6 +8,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Nod
 import type { Mapped } from './mapped.js';
 import { align, identity } from './mapped.js';
 import type { DeployOutput } from './output.js';
+import { MAX_YAML_ALIASES, excessAlias } from '../yaml-limits.js';
 
 /** Parses the file; on errors, reports each and returns undefined. */
 export function parseYaml(out: DeployOutput): Document | undefined {
@@ -19,7 +20,13 @@ export function parseYaml(out: DeployOutput): Document | undefined {
     out.problem('input/invalid-yaml', `Found YAML the parser rejected (${(error as Error).message}); expected valid YAML.`, 0, 0, out.file.path);
     return undefined;
   }
-  if (doc.errors.length === 0) return doc;
+  if (doc.errors.length === 0) {
+    const excess = excessAlias(doc);
+    if (!excess) return doc;
+    const [start, end] = excess.node.range ?? [0, 0];
+    out.problem('input/too-complex', `Found ${excess.count} YAML aliases in ${out.file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the file was not read.`, start, Math.max(end, start + 1), `${out.file.path}|aliases`);
+    return undefined;
+  }
   for (const [n, e] of doc.errors.entries()) {
     const [start, end] = e.pos;
     const reason = e.message.split('\n')[0] ?? e.code;

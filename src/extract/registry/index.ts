@@ -19,7 +19,7 @@ import { readPlanTable } from './plan-table.js';
 import { readRealPorts } from './real-ports.js';
 import { readSections, sectionAt, type PlacedSection } from './sections.js';
 import { walk } from './walk.js';
-import { MAX_MARKDOWN_INDENT, tooDeepLine } from '../markdown-depth.js';
+import { markdownLimitHit } from '../markdown-depth.js';
 
 /** Built once: the processor is frozen on first parse and reused. */
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -38,20 +38,24 @@ export function parseRegistry(path: string, text: string, services?: ServiceInde
   const ctx: ParseContext = { path, text, locator: createLocator(path, text), problems: [] };
   if (services) ctx.services = services;
   const doc: RegistryDoc = { path, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
-  const deep = tooDeepLine(text);
-  if (deep) {
-    addProblem(ctx, 'markdown-too-deep', `The registry indents a line by ${deep.columns} columns; expected at most ${MAX_MARKDOWN_INDENT} (nesting this deep takes the markdown parser minutes), so the registry was not read`, deep.start, deep.end, 'too-deep');
+  const limit = markdownLimitHit(text);
+  if (limit) {
+    addProblem(ctx, limit.kind === 'too-deep' ? 'markdown-too-deep' : 'too-complex', `The registry ${limit.found}; expected ${limit.expected} (the markdown parser's time grows much faster than linearly with this), so the registry was not read`, limit.start, limit.end, limit.kind);
     return { doc, problems: ctx.problems };
   }
-  let tree: Root;
   try {
-    tree = processor.parse(text);
+    return readTree(processor.parse(text), ctx, doc);
   } catch (err) {
-    // remark accepts any string, but thousands of nested lists overflow its recursion
-    // (seen at ~3000 levels); that document gets one problem instead of a crash.
+    // remark accepts any string, but a shape past the limits above can still overflow a
+    // recursion (in the parser or in the walks below): that document gets one problem
+    // instead of a crash.
     addProblem(ctx, 'unparsable', `Cannot parse the registry as markdown (${(err as Error).message}); expected CommonMark with GFM tables`, 0, 0, 'unparsable');
-    return { doc, problems: ctx.problems };
+    return { doc: { ...doc, sections: [], plan: [], actual: [], hosts: [], dates: [] }, problems: ctx.problems };
   }
+}
+
+/** Reads the parsed tree into `doc`. */
+function readTree(tree: Root, ctx: ParseContext, doc: RegistryDoc): RegistryResult {
   const placed = readSections(tree, ctx);
   readTables(tree, placed, ctx, doc);
   doc.sections = placed.map((p) => p.section);

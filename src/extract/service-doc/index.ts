@@ -31,7 +31,7 @@ import { DocScan, SOURCE } from './doc-scan.js';
 import { readEnvTable } from './env-table.js';
 import { parseServiceDoc } from './markdown.js';
 import { scanReferences } from './references.js';
-import { MAX_MARKDOWN_INDENT, tooDeepLine } from '../markdown-depth.js';
+import { markdownLimitHit } from '../markdown-depth.js';
 
 
 /** The raw text of a node, with its start offset. */
@@ -79,14 +79,14 @@ function readNode(scan: DocScan, node: Nodes): void {
 /** Parses one CLAUDE.md into bindings of `file.service`, references and input problems. */
 export function extractServiceDoc(file: SourceFile, ctx: ExtractContext): Extraction {
   const scan = new DocScan(file, ctx);
-  const deep = tooDeepLine(file.text);
-  if (deep) {
+  const limit = markdownLimitHit(file.text);
+  if (limit) {
     scan.pushProblem(
-      'input/markdown-too-deep',
-      `${file.path} indents a line by ${deep.columns} columns; expected at most ${MAX_MARKDOWN_INDENT} (nesting this deep takes the markdown parser minutes), so the doc was not read.`,
-      deep.start,
-      deep.end,
-      `${file.path}|too-deep`,
+      limit.kind === 'too-deep' ? 'input/markdown-too-deep' : 'input/too-complex',
+      `${file.path} ${limit.found}; expected ${limit.expected} (the markdown parser's time grows much faster than linearly with this), so the doc was not read.`,
+      limit.start,
+      limit.end,
+      `${file.path}|${limit.kind}`,
     );
     return scan.extraction;
   }
