@@ -73,6 +73,8 @@ export class ExtractionOutput {
     const ref: Reference = { target, port, kind, host: fields.host ?? this.host, location: this.file.locator.range(start, end), source: this.source };
     if (fromService !== undefined) ref.fromService = fromService;
     if (containerNetwork !== undefined) ref.containerNetwork = containerNetwork;
+    if (fields.targetService !== undefined) ref.targetService = fields.targetService;
+    if (fields.self) ref.self = true;
     this.extraction.references.push(ref);
   }
 

@@ -60,6 +60,17 @@ export interface Reference {
   host: string;
   /** True when `target` is a container-network name (compose service), so `port` is a container port. */
   containerNetwork?: boolean;
+  /**
+   * The service `target` names, when the file that makes the reference can tell: a compose
+   * file knows each service's key, `container_name`, `hostname` and network aliases.
+   */
+  targetService?: string;
+  /**
+   * True when the reference points at its own service: a health check of `localhost` inside
+   * the container, its own name in its own environment. It is no reference to another
+   * service; at most it agrees with the service's own listen port.
+   */
+  self?: boolean;
   location: Location;
   source: string;
 }
