@@ -53,13 +53,13 @@ describe('Kubernetes manifests', () => {
     const result = await run(kubernetesExtractor, path, MANIFEST);
     expect(result.problems).toEqual([]);
     expect(summary(result)).toEqual([
-      'emailservice:8080@k8s/container containerPort',
-      'emailservice:9464@k8s/container containerPort',
+      'emailservice:8080@k8s/container ports (container)',
+      'emailservice:9464@k8s/container ports (container)',
       'emailservice:8080@k8s/container env PORT',
       // The Service's selector picks the Deployment: its ports belong to `emailservice`, not `email`;
       // the named targetPort resolves to the container port named grpc; `port: 5000` is the cluster address.
-      'emailservice:8080@k8s/container Service targetPort "grpc"',
-      'emailservice:9464@k8s/container Service port',
+      'emailservice:8080@k8s/container ports',
+      'emailservice:9464@k8s/container ports',
     ]);
     expect(result.bindings.map((b) => covered(MANIFEST, b.location))).toEqual(['8080', '9464', '8080', 'grpc', '9464']);
     expect(result.bindings.map((b) => b.location.line)).toEqual([18, 19, 22, 41, 43]);
@@ -96,7 +96,7 @@ spec:
               value: "7100"
 `;
     expect(summary(await run(kubernetesExtractor, 'ops/pods.yaml', text, { host: 'mac-mini' }))).toEqual([
-      'debug-pod:7000@mac-mini/container containerPort',
+      'debug-pod:7000@mac-mini/container ports (container)',
       'nightly:7100@mac-mini/container env NIGHTLY_PORT',
     ]);
   });
@@ -127,7 +127,7 @@ spec:
   - port: 3000
 `;
     const result = await run(kubernetesExtractor, 'k8s/api.yaml', text);
-    expect(summary(result)).toEqual(['api:3000@k8s/container Service port']);
+    expect(summary(result)).toEqual(['api:3000@k8s/container ports']);
     const invalid = result.problems.filter((p) => p.ruleId === 'input/invalid-port');
     expect(invalid.map((p) => [covered(text, p.location), p.location.line])).toEqual([['70000', 11]]);
     expect(result.problems.filter((p) => p.ruleId !== 'input/invalid-port').map((p) => [p.ruleId, p.location.line])).toEqual([['input/invalid-yaml', 16]]);
@@ -188,7 +188,7 @@ spec:
     const result = await run(kubernetesExtractor, path, TEMPLATE);
     expect(result.problems).toEqual([]);
     // The templated name falls back to the template's file name.
-    expect(summary(result)).toEqual(['adservice:9555@k8s/container containerPort', 'adservice:9555@k8s/container Service targetPort']);
+    expect(summary(result)).toEqual(['adservice:9555@k8s/container ports (container)', 'adservice:9555@k8s/container ports']);
     expect(result.bindings.map((b) => [covered(TEMPLATE, b.location), b.location.line])).toEqual([
       ['9555', 19],
       ['9555', 34],

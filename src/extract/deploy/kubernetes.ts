@@ -6,6 +6,10 @@
  * `ports[].targetPort` (a number, a name resolved to the selected pods' container port of
  * that name, or absent: then `port`), which is the port the selected pods listen on.
  *
+ * Container ports and Service ports are lists a pod may extend (an app port and a metrics
+ * port), stated with the vias of compose's lists (`ports (container)`, `ports`): the deploy
+ * rules then ask each list to include the listen port an `env` `PORT` declares, not to equal it.
+ *
  * A cluster is not a developer's laptop, and every pod has its own network namespace: the
  * bindings are container-scoped (`network: container`, they never collide) on the host
  * {@link K8S_HOST}, unless the config places the file on a named host. A Service's `port`
@@ -183,7 +187,7 @@ function readContainer(container: unknown, doc: Document, text: string, out: Dep
     if (!hit) continue;
     const name = scalarText(get(port, 'name', doc), text)?.value.trim();
     workload.ports.push({ ...(name ? { name } : {}), hit });
-    out.bind(workload.service, hit, { via: 'containerPort', network: 'container', host });
+    out.bind(workload.service, hit, { via: 'ports (container)', network: 'container', host });
   }
   for (const variable of items(get(container, 'env', doc), doc)) {
     if (!isMap(variable)) continue;
@@ -217,7 +221,7 @@ function readService(node: unknown, doc: Document, text: string, out: DeployOutp
     const what = `Service ports of ${service}`;
     if (/^\d/.test(m.value.trim())) {
       const hit = whole(m, out, what);
-      if (hit) out.bind(service, hit, { via: targetPort ? 'Service targetPort' : 'Service port', network: 'container', host });
+      if (hit) out.bind(service, hit, { via: 'ports', network: 'container', host });
       continue;
     }
     if (!isScalar(targetPort)) continue;
@@ -228,7 +232,7 @@ function readService(node: unknown, doc: Document, text: string, out: DeployOutp
     if (!named) continue;
     const start = m.starts[0] ?? 0;
     const end = m.ends[m.value.length - 1] ?? start;
-    out.bind(service, { port: named.hit.port, start, end }, { via: `Service targetPort "${name}"`, network: 'container', host });
+    out.bind(service, { port: named.hit.port, start, end }, { via: 'ports', network: 'container', host });
   }
 }
 
