@@ -1,9 +1,10 @@
-/** Extractors for deployment and wiring files (Dockerfile, compose, .env, shell, plist, tunnel, Prometheus, Kubernetes/Helm). */
+/** Extractors for deployment and wiring files (Dockerfile, compose, .env, shell, plist, tunnel, Prometheus, Kubernetes/Helm, .NET settings). */
 import type { Extractor } from '../extractor.js';
 import { cloudflaredExtractor } from './cloudflared.js';
 import { composeExtractor } from './compose.js';
 import { dockerfileExtractor } from './dockerfile.js';
 import { dotenvExtractor } from './dotenv.js';
+import { dotnetSettingsExtractor } from './dotnet.js';
 import { kubernetesExtractor } from './kubernetes.js';
 import { packageJsonExtractor } from './package-json.js';
 import { plistExtractor } from './plist.js';
@@ -14,4 +15,4 @@ import { shellExtractor } from './shell.js';
 export { parseDotenv } from './dotenv.js';
 
 /** Every deploy-file extractor; each reads its own paths (see its `accepts`). */
-export const deployExtractors: Extractor[] = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor, plistExtractor, cloudflaredExtractor, prometheusExtractor, kubernetesExtractor];
+export const deployExtractors: Extractor[] = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor, plistExtractor, cloudflaredExtractor, prometheusExtractor, kubernetesExtractor, dotnetSettingsExtractor];
