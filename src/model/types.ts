@@ -43,6 +43,12 @@ export interface Binding {
   network?: 'host' | 'container';
   /** Free text kept for messages, e.g. `EXPOSE`, `ports`, `PORT=`, `## Port:`. */
   via?: string;
+  /**
+   * The names the service answers to where this binding was stated, lower-cased: a compose
+   * service's key, `container_name`, `hostname` and network aliases. References by any of
+   * them (a Prometheus target, another service's URL) resolve to this service.
+   */
+  names?: string[];
 }
 
 /** What kind of thing made a reference. */

@@ -37,11 +37,11 @@ interface Statement {
 const MIRRORS_DEFAULT = new Set(['env-generator', 'env']);
 
 /**
- * Statements that publish or expose ports (`EXPOSE`, `expose:`, `ports:`) rather than say which
- * one the process listens on: a service may expose several (an app port and a metrics or
+ * Statements that publish or expose ports (`EXPOSE`, `expose:`, `ports:`, listen addresses such
+ * as `KAFKA_LISTENERS`) rather than say which one the process listens on: a service may expose several (an app port and a metrics or
  * debug port), so each such list must include the listen port, not equal it.
  */
-const EXPOSURES = new Set(['EXPOSE', 'expose', 'ports', 'ports (container)']);
+const EXPOSURES = new Set(['EXPOSE', 'expose', 'ports', 'ports (container)', 'listen address']);
 const isExposure = (s: Statement) => s.binding.kind === 'deploy' && EXPOSURES.has(s.binding.via ?? '');
 
 /**

@@ -5,11 +5,13 @@
  */
 import { isSeq, type Document } from 'yaml';
 import type { ExtractContext } from '../extractor.js';
-import { slice, spanOf } from './mapped.js';
+import { slice } from './mapped.js';
 import type { DeployOutput } from './output.js';
-import { UNRESOLVED, type Interpolated } from './interpolate.js';
+import type { Interpolated } from './interpolate.js';
 import { entries, items } from './yaml-nodes.js';
 import { findUrls } from './urls.js';
+import { readEnvAddresses } from './env-addresses.js';
+import { LOOPBACK } from '../../model/hosts.js';
 import { scanShell } from './shell-scan.js';
 import { commandPorts } from './command-ports.js';
 
@@ -22,8 +24,10 @@ export interface Svc {
   name: string;
   /** `host` under `network_mode: host`, else `container`. */
   network: 'host' | 'container';
-  /** Every service key, container_name and hostname in the file: names on the compose network. */
-  names: Set<string>;
+  /** Every name on the compose network (service key, container_name, hostname, alias), lower-cased → the repository's name for its service. */
+  names: ReadonlyMap<string, string>;
+  /** The names this service itself answers to. */
+  own: ReadonlySet<string>;
 }
 
 const TRAEFIK_PORT = /^traefik\.(http|tcp|udp)\.services\.[^.]+\.loadbalancer\.server\.port$/;
@@ -43,7 +47,11 @@ function pairs(node: unknown, doc: Document, read: Read): { key: string; value: 
   });
 }
 
-/** `environment:` `PORT` binds inside the container; URL values are references. */
+/**
+ * `environment:` `PORT` binds inside the container; other values are read as their names say
+ * (./env-addresses.ts): listen addresses bind, allow lists are skipped, URLs and bare
+ * `service:port` on the compose network are references resolved to the service they name.
+ */
 export function environment(node: unknown, doc: Document, read: Read, out: DeployOutput, svc: Svc, what: string): void {
   for (const { key, value } of pairs(node, doc, read)) {
     const m = value.value;
@@ -53,15 +61,7 @@ export function environment(node: unknown, doc: Document, read: Read, out: Deplo
       if (hit) out.bind(svc.name, hit, { via: 'environment PORT', network: svc.network });
       continue;
     }
-    for (const url of findUrls(m)) {
-      if (m.value.slice(url.portStart, url.portEnd).includes(UNRESOLVED)) {
-        const [a, b] = spanOf(m, url.portStart, url.portEnd);
-        out.unresolved(value.unresolved.filter((u) => u.start < b && u.end > a), `${what} ${key}`);
-        continue;
-      }
-      const hit = out.port(m, url.portStart, url.portEnd, `${what} ${key}`);
-      if (hit) out.reference({ target: url.target, port: hit.port, kind: 'env-var', fromService: svc.name, containerNetwork: svc.names.has(url.target) }, hit);
-    }
+    readEnvAddresses(key, value, out, { service: svc.name, network: svc.network, names: svc.names, own: svc.own, what });
   }
 }
 
@@ -83,7 +83,21 @@ export function healthcheck(node: unknown, doc: Document, read: Read, out: Deplo
     if (!m) continue;
     for (const url of findUrls(m)) {
       const hit = out.port(m, url.portStart, url.portEnd, `compose service "${svc.name}" healthcheck`);
-      if (hit) out.reference({ target: url.target, port: hit.port, kind: 'healthcheck', fromService: svc.name, containerNetwork: svc.network === 'container' }, hit);
+      if (!hit) continue;
+      // Inside the container, `localhost` is the service itself, as is any of its own names.
+      const self = svc.own.has(url.target) || (svc.network === 'container' && LOOPBACK.has(url.target));
+      const service = svc.names.get(url.target);
+      out.reference(
+        {
+          target: url.target,
+          port: hit.port,
+          kind: 'healthcheck',
+          fromService: svc.name,
+          containerNetwork: svc.network === 'container',
+          ...(self ? { self, targetService: svc.name } : service !== undefined ? { targetService: service } : {}),
+        },
+        hit,
+      );
     }
   }
 }

@@ -35,13 +35,14 @@ export const composeExtractor: Extractor = {
     const doc = parseYaml(out);
     if (!doc) return out.extraction;
     const services = entries(get(doc.contents, 'services', doc), doc);
-    const names = new Set<string>();
+    // Every name a service answers to on the compose network, and the repository's name for it.
+    const names = new Map<string, string>();
+    const own = new Map<string, Set<string>>();
     for (const s of services) {
-      names.add(s.key);
-      for (const k of ['container_name', 'hostname']) {
-        const v = get(s.value, k, doc);
-        if (isScalar(v)) names.add(String(v.value));
-      }
+      const mine = networkNames(s.key, s.value, doc);
+      own.set(s.key, mine);
+      const name = serviceName(s.key, s.value, doc, ctx);
+      for (const n of mine) if (!names.has(n)) names.set(n, name);
     }
     const read = (node: unknown): Interpolated | undefined => {
       const raw = scalarText(node, file.text);
@@ -54,12 +55,14 @@ export const composeExtractor: Extractor = {
       return r?.value;
     };
     for (const s of services) {
+      const before = out.extraction.bindings.length;
       const networkMode = get(s.value, 'network_mode', doc);
       const svc: Svc = {
         name: serviceName(s.key, s.value, doc, ctx),
         // With `network_mode: host` the container's ports are the host's.
         network: isScalar(networkMode) && networkMode.value === 'host' ? 'host' : 'container',
         names,
+        own: own.get(s.key) ?? new Set(),
       };
       const what = (field: string) => `compose service "${s.key}" ${field}`;
       for (const item of items(get(s.value, 'ports', doc), doc)) {
@@ -79,6 +82,8 @@ export const composeExtractor: Extractor = {
       labels(get(s.value, 'labels', doc), doc, read, out, svc, what('labels'));
       healthcheck(get(get(s.value, 'healthcheck', doc), 'test', doc), doc, read, out, svc);
       command(get(s.value, 'command', doc), doc, read, out, svc, ctx, what('command'));
+      // Each binding carries the names the service answers to here, so a reference by any of them resolves to it.
+      for (const b of out.extraction.bindings.slice(before)) b.names = [...svc.own];
     }
     return out.extraction;
   },
@@ -86,6 +91,21 @@ export const composeExtractor: Extractor = {
 
 function shortOf(m: Mapped | undefined, out: DeployOutput, what: string) {
   return m ? shortPort(m, out, what) : undefined;
+}
+
+/**
+ * The names a compose service answers to on its networks, lower-cased as DNS compares them:
+ * its key, `container_name`, `hostname` and each network's `aliases`.
+ */
+function networkNames(key: string, node: unknown, doc: Document): Set<string> {
+  const names = new Set([key.toLowerCase()]);
+  for (const k of ['container_name', 'hostname']) {
+    const v = get(node, k, doc);
+    if (isScalar(v) && v.value !== null) names.add(String(v.value).toLowerCase());
+  }
+  for (const network of entries(get(node, 'networks', doc), doc))
+    for (const alias of items(get(network.value, 'aliases', doc), doc)) if (isScalar(alias) && alias.value !== null) names.add(String(alias.value).toLowerCase());
+  return names;
 }
 
 /** The repository's name for a compose service (see the module comment). */

@@ -18,6 +18,7 @@ import { nestedCommands, scanShell } from './shell-scan.js';
 import { parseJson } from './json-scan.js';
 import { findUrls } from './urls.js';
 import { readPortList } from './port-list.js';
+import { readEnvAddresses } from './env-addresses.js';
 
 /** True for the Dockerfile names Docker tooling uses. */
 function isDockerfile(path: string): boolean {
@@ -64,6 +65,9 @@ export const dockerfileExtractor: Extractor = {
             if (ins.keyword === 'ENV' && name === 'PORT' && value.value !== '') {
               const hit = out.port(value, 0, value.value.length, 'Dockerfile ENV PORT');
               if (hit) out.bind(service, hit, { via: 'ENV PORT', network: 'container' });
+            } else if (ins.keyword === 'ENV') {
+              // `ENV GUNICORN_BIND=0.0.0.0:8000`, `ENV KAFKA_LISTENERS=...`: the image's own listen addresses.
+              readEnvAddresses(name, { value, unresolved: [] }, out, { service, network: 'container', what: 'Dockerfile ENV', references: false });
             }
             vars.set(name, value);
           }

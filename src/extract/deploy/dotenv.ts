@@ -1,7 +1,8 @@
 /**
  * `.env` files (`.env`, `.env.local`, `.env.example`...): `PORT=3024` binds the owning service
  * on the file's host (the developer's machine unless the path names one); URL values
- * (`AUTH_URL=http://localhost:3061`) are references. Also the parser the engine uses to read
+ * (`AUTH_URL=http://localhost:3061`) are references, listen addresses (`KAFKA_LISTENERS`,
+ * `BIND=0.0.0.0:8080`) bindings, allow lists (`CORS_ORIGINS`) neither. Also the parser the engine uses to read
  * the root `.env` for compose interpolation.
  */
 import { createLocator } from '../../model/location.js';
@@ -10,7 +11,7 @@ import type { Mapped } from './mapped.js';
 import { appendChar, emptyMapped, identity } from './mapped.js';
 import { DeployOutput } from './output.js';
 import { interpolate } from './interpolate.js';
-import { findUrls } from './urls.js';
+import { readEnvAddresses } from './env-addresses.js';
 
 /** One `KEY=value` of a dotenv file; `value` decoded, mapped to its source characters. */
 export interface DotenvEntry {
@@ -115,10 +116,8 @@ export const dotenvExtractor: Extractor = {
         if (hit) out.bind(file.service, hit, { via: 'PORT=', network: 'host' });
         continue;
       }
-      for (const url of findUrls(e.value)) {
-        const hit = out.port(e.value, url.portStart, url.portEnd, `${e.key} URL`);
-        if (hit) out.reference({ target: url.target, port: hit.port, kind: 'env-var', fromService: file.service }, hit);
-      }
+      // Listen addresses bind, allow lists are skipped, URLs are references (./env-addresses.ts).
+      readEnvAddresses(e.key, { value: e.value, unresolved: [] }, out, { service: file.service, network: 'host' });
     }
     return out.extraction;
   },

@@ -1,0 +1,131 @@
+/**
+ * False-positive classes of references, each on a tiny repository on disk, checked end to end:
+ * self-references, bind addresses, allow lists, compose names and probe targets.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/engine.js';
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'pw-references-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+async function findings(files: Record<string, string>): Promise<string[]> {
+  const result = await check({ root: tree(files) });
+  // No registry: these repositories are judged by their deploy files alone.
+  return result.findings.filter((f) => f.ruleId !== 'input/missing-registry').map((f) => `${f.location.file}:${f.location.line} ${f.severity} ${f.ruleId}: ${f.message}`);
+}
+
+describe('self-references', () => {
+  it('a health check of localhost in a service with no known port is nobody else’s port', async () => {
+    const compose = `services:
+  opamp:
+    image: example/opamp
+    healthcheck:
+      test: ["CMD", "wget", "--spider", "http://localhost:4321/"]
+`;
+    expect(await findings({ 'compose.yaml': compose })).toEqual([]);
+  });
+
+  it('its own URL in its own environment agrees with its own port, and says so when it does not', async () => {
+    const compose = `services:
+  api:
+    hostname: api-host
+    ports: ["8080:8000"]
+    environment:
+      PUBLIC_URL: http://api-host:8000
+      SELF_CHECK: http://api:8001/health
+    healthcheck:
+      test: curl -f http://localhost:8000/health
+`;
+    expect(await findings({ 'compose.yaml': compose })).toEqual([
+      "compose.yaml:7 warning stale-reference: `api:8001` is `api`'s own address (its environment), but `api` binds `8000` (compose.yaml); expected it to use a port the service listens on.",
+    ]);
+  });
+
+  it('two services’ health checks of localhost are each checked against their own service', async () => {
+    const compose = `services:
+  a:
+    expose: ["3000"]
+    healthcheck:
+      test: curl http://localhost:3000
+  b:
+    expose: ["4000"]
+    healthcheck:
+      test: curl http://localhost:3000
+`;
+    const out = await findings({ 'compose.yaml': compose });
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^compose\.yaml:9 warning stale-reference: `localhost:3000` is `b`'s own address \(its health check\), but `b` binds `4000`/);
+  });
+});
+
+describe('bind addresses are bindings', () => {
+  it('a Kafka listener list makes the ports another service calls', async () => {
+    const compose = `services:
+  kafka:
+    image: apache/kafka
+    environment:
+      KAFKA_LISTENERS: PLAINTEXT://0.0.0.0:9092,CONTROLLER://:9093
+      KAFKA_ADVERTISED_LISTENERS: PLAINTEXT://kafka:9092
+  checkout:
+    image: example/checkout
+    environment:
+      KAFKA_ADDR: kafka:9092
+      KAFKA_URL: kafka://kafka:9094
+`;
+    expect(await findings({ 'compose.yaml': compose })).toEqual([
+      'compose.yaml:11 error stale-reference: `kafka:9094` expects `kafka` at port `9094` on host `dev`, but it binds `9092` or `9093` there (compose.yaml); expected the reference to use the port the service binds.',
+    ]);
+  });
+});
+
+describe('allow lists are not references', () => {
+  it('CORS origins, redirect URIs and WebAuthn origins in .env and compose name no service to check', async () => {
+    const env = 'CORS_ORIGINS=http://localhost:3999,http://localhost:5173\nOAUTH_REDIRECT_URI=http://localhost:4999/callback\nWEBAUTHN_RP_ORIGIN=http://localhost:6999\nAPI_URL=http://localhost:7999\n';
+    const compose = `services:
+  web:
+    ports: ["3000:3000"]
+    environment:
+      TRUSTED_ORIGINS: http://localhost:8999
+`;
+    const out = await findings({ '.env': env, 'compose.yaml': compose });
+    expect(out.map((f) => f.split(' ')[0])).toEqual(['.env:4']);
+    expect(out[0]).toContain('`localhost:7999`');
+  });
+});
+
+describe('compose names resolve to their service', () => {
+  it('a Prometheus target by container_name or alias is compared with that service’s container port', async () => {
+    const compose = `services:
+  sync:
+    container_name: mana-sync-app
+    networks:
+      default:
+        aliases: [sync-alias]
+    expose: ["3050"]
+  prometheus:
+    image: prom/prometheus
+    ports: ["9090:9090"]
+`;
+    const prometheus = `scrape_configs:
+  - job_name: sync
+    static_configs:
+      - targets: ["mana-sync-app:3050", "sync-alias:3050", "sync-alias:3051"]
+  - job_name: probes
+    metrics_path: /probe
+    static_configs:
+      - targets: ["https://example.com/chat", "https://status.example.com:443/"]
+`;
+    expect(await findings({ 'compose.yaml': compose, 'prometheus/prometheus.yml': prometheus })).toEqual([
+      'prometheus/prometheus.yml:4 error stale-reference: `sync-alias:3051` expects `sync` at port `3051` on host `dev`, but it binds `3050` there (compose.yaml); expected the reference to use the port the service binds.',
+    ]);
+  });
+});
