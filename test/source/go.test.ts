@@ -58,4 +58,20 @@ describe('Go source defaults', () => {
     ]);
     expect(bindings.map((b) => b.port)).toEqual([3021]);
   });
+
+  test('reads the initial value a PORT lookup overrides: `addr := listenPort` (through a package const), a package var, `os.LookupEnv`', async () => {
+    const result = await go('override.go');
+    expect(result.problems).toEqual([]);
+    // Not `maxRetries`: RETRIES is no port variable.
+    expect(summary(result)).toEqual([
+      [5050, '9:17-9:21', 'addr unless $PORT is set'],
+      [3550, '14:13-14:17', 'port unless $PORT is set'],
+      [9000, '24:15-24:19', 'grpcPort unless $PORT is set'],
+    ]);
+  });
+
+  test('a package-level `const port = 8080` is a default in a file that starts a listener, not in one that only dials', async () => {
+    expect(summary(await go('package-const.go'))).toEqual([[8080, '8:14-8:18', 'port = …']]);
+    expect(summary(await go('no-listener.go'))).toEqual([]);
+  });
 });

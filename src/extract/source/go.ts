@@ -3,6 +3,13 @@
  * `flag.Int("port", 3021, …)`, `flag.IntVar(&p, "port", 3021, …)`, `os.Getenv("PORT")`
  * followed by `if port == "" { port = "3050" }`, `http.ListenAndServe(":3050", …)` and a
  * struct tag `env:"PORT" envDefault:"3050"`.
+ *
+ * An override the other way round states the default as the variable's initial value:
+ * `port := listenPort` (or a package-level `var port = "3550"`) then
+ * `if os.Getenv("PORT") != "" { port = os.Getenv("PORT") }` (or `os.LookupEnv("PORT")`):
+ * the initial value, followed through one package-level `var`/`const`, is the default. A
+ * package-level `const port = 8080` / `var listenPort = "5050"` with an own-port name is a
+ * default when the file starts a listener (`net.Listen`, `ListenAndServe`).
  */
 import type { Node } from 'web-tree-sitter';
 import { portAt, stringContent, stringValue } from './literal.js';
@@ -17,12 +24,80 @@ const TYPES = ['call_expression', 'if_statement', 'field_declaration', 'interpre
 export function readGo(root: Node, out: SourceOutput): void {
   const service = out.file.service;
   const text = out.file.text;
+  const globals = packageValues(root);
+  let listens = false;
   for (const node of root.descendantsOfType(TYPES)) {
-    if (node.type === 'call_expression') readCall(node, out, service, text);
-    else if (node.type === 'if_statement') readEmptyFallback(node, out, service, text);
-    else if (node.type === 'field_declaration') readEnvTag(node, out, service, text);
+    if (node.type === 'call_expression') listens = readCall(node, out, service, text) || listens;
+    else if (node.type === 'if_statement') {
+      readEmptyFallback(node, out, service, text);
+      readOverride(node, out, service, text, globals);
+    } else if (node.type === 'field_declaration') readEnvTag(node, out, service, text);
     else if (node.parent?.type !== 'import_spec') out.urls(node, 'url', service);
   }
+  if (!listens) return;
+  for (const [name, value] of globals) if (isOwnPortName(name)) out.bindLiteral(value, { service, via: `${name} = …` });
+}
+
+/** The single-name package-level `var`/`const` declarations with a value: name → value node. */
+function packageValues(root: Node): Map<string, Node> {
+  const values = new Map<string, Node>();
+  for (const decl of root.namedChildren) {
+    if (decl.type !== 'var_declaration' && decl.type !== 'const_declaration') continue;
+    for (const spec of decl.descendantsOfType(['var_spec', 'const_spec'])) {
+      const names = spec.childrenForFieldName('name');
+      const value = namedKids(spec.childForFieldName('value'));
+      if (names.length === 1 && value.length === 1 && names[0] && value[0]) values.set(names[0].text, value[0]);
+    }
+  }
+  return values;
+}
+
+/** True when `node` holds a lookup of the port variable: `os.Getenv("PORT")`, `os.LookupEnv("PORT")`. */
+function looksUpPort(node: Node | null, text: string): boolean {
+  if (!node) return false;
+  const calls = node.type === 'call_expression' ? [node] : node.descendantsOfType('call_expression');
+  return calls.some((c) => portNameArg(namedKids(c.childForFieldName('arguments')), text)?.index === 0);
+}
+
+/**
+ * `if os.Getenv("PORT") != "" { port = os.Getenv("PORT") }` or
+ * `if v, ok := os.LookupEnv("PORT"); ok { port = v }`: the variable overridden has its
+ * default as its initial value (`port := listenPort`, a package-level `var port = "3550"`).
+ */
+function readOverride(node: Node, out: SourceOutput, service: string | undefined, text: string, globals: Map<string, Node>): void {
+  if (!looksUpPort(node.childForFieldName('condition'), text) && !looksUpPort(node.childForFieldName('initializer'), text)) return;
+  const body = node.childForFieldName('consequence');
+  for (const assign of body?.descendantsOfType('assignment_statement') ?? []) {
+    const left = namedKids(assign.childForFieldName('left'));
+    const variable = left.length === 1 && left[0]?.type === 'identifier' ? left[0].text : undefined;
+    if (!variable) continue;
+    let initial = initialValue(node, variable) ?? globals.get(variable);
+    // One step through a package-level name: `port := listenPort`.
+    if (initial?.type === 'identifier') initial = globals.get(initial.text);
+    if (initial) out.bindLiteral(initial, { service, via: `${variable} unless $PORT is set` });
+    return;
+  }
+}
+
+/** The value `name` is declared with in a statement before `node` in its block (`port := listenPort`). */
+function initialValue(node: Node, name: string): Node | undefined {
+  for (const s of precedingStatements(node)) {
+    if (s.type === 'short_var_declaration') {
+      const left = namedKids(s.childForFieldName('left'));
+      const right = namedKids(s.childForFieldName('right'));
+      const i = left.findIndex((l) => l.text === name);
+      if (i >= 0) return left.length === right.length ? right[i] : undefined;
+    }
+    if (s.type === 'var_declaration') {
+      for (const spec of s.descendantsOfType('var_spec')) {
+        const names = spec.childrenForFieldName('name');
+        const value = namedKids(spec.childForFieldName('value'));
+        const i = names.findIndex((n) => n?.text === name);
+        if (i >= 0) return names.length === value.length ? value[i] : undefined;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The port-name argument of a lookup call (`"PORT"` first, or second after a pointer), with its index. */
@@ -35,8 +110,11 @@ function portNameArg(args: Node[], text: string): { name: string; index: number 
   return undefined;
 }
 
-/** `getEnv("PORT", "3050")`, `flag.Int("port", 3021, "…")`, `http.ListenAndServe(":3050", nil)`. */
-function readCall(call: Node, out: SourceOutput, service: string | undefined, text: string): void {
+/**
+ * `getEnv("PORT", "3050")`, `flag.Int("port", 3021, "…")`, `http.ListenAndServe(":3050", nil)`.
+ * True when the call starts a listener.
+ */
+function readCall(call: Node, out: SourceOutput, service: string | undefined, text: string): boolean {
   const fn = call.childForFieldName('function');
   const args = namedKids(call.childForFieldName('arguments'));
   const callee = quote(fn?.text ?? '', 40);
@@ -44,10 +122,10 @@ function readCall(call: Node, out: SourceOutput, service: string | undefined, te
   if (named) {
     const fallback = args[named.index + 1];
     if (fallback) out.bindLiteral(fallback, { service, via: `${callee}("${named.name}", …)` });
-    return;
+    return false;
   }
   const last = fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text : fn?.text;
-  if (!last || !LISTENERS.has(last)) return;
+  if (!last || !LISTENERS.has(last)) return false;
   for (const arg of args) {
     const span = stringContent(arg);
     // ":3050" or "0.0.0.0:3050": the port is the digits after the last colon.
@@ -55,6 +133,7 @@ function readCall(call: Node, out: SourceOutput, service: string | undefined, te
     const lit = span && addr ? portAt(text, span.end - (addr[1]?.length ?? 0), span.end) : undefined;
     if (lit) out.bind(lit, { service, via: `${callee}(":…")` });
   }
+  return true;
 }
 
 /** `port := os.Getenv("PORT")` then `if port == "" { port = "3050" }`: the literal is the default. */

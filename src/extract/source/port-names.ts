@@ -4,14 +4,14 @@
  * port the service talks TO, so a default for them is no binding of the service.
  */
 
-/** Names compared without case, `_` or `-`: `PORT`, `port`, `APP_PORT`, `httpPort`, `DEFAULT_PORT`, … */
-const OWN = new Set(['port', 'appport', 'httpport', 'serverport', 'defaultport']);
+/** Names compared without case, `_` or `-`: `PORT`, `port`, `APP_PORT`, `httpPort`, `DEFAULT_PORT`, `listenPort`, … */
+const OWN = new Set(['port', 'appport', 'httpport', 'serverport', 'defaultport', 'listenport']);
 
 const squash = (name: string) => name.toLowerCase().replace(/[-_]/g, '');
 
 /**
  * True when `name` names the service's own listening port: `PORT`, `port`, `APP_PORT`,
- * `HTTP_PORT`, `SERVER_PORT` or `DEFAULT_PORT`, in any case, with `_`, `-` or camelCase.
+ * `HTTP_PORT`, `SERVER_PORT`, `DEFAULT_PORT` or `LISTEN_PORT`, in any case, with `_`, `-` or camelCase.
  */
 export function isOwnPortName(name: string): boolean {
   return OWN.has(squash(name));
