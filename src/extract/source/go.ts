@@ -35,7 +35,7 @@ export function readGo(root: Node, out: SourceOutput): void {
     else if (node.parent?.type !== 'import_spec') out.urls(node, 'url', service);
   }
   if (!listens) return;
-  for (const [name, value] of globals) if (isOwnPortName(name)) out.bindLiteral(value, { service, via: `${name} = …` });
+  for (const [name, value] of globals) if (isOwnPortName(name, service)) out.bindLiteral(value, { service, via: `${name} = …` });
 }
 
 /** The single-name package-level `var`/`const` declarations with a value: name → value node. */
@@ -53,10 +53,10 @@ function packageValues(root: Node): Map<string, Node> {
 }
 
 /** True when `node` holds a lookup of the port variable: `os.Getenv("PORT")`, `os.LookupEnv("PORT")`. */
-function looksUpPort(node: Node | null, text: string): boolean {
+function looksUpPort(node: Node | null, text: string, service: string | undefined): boolean {
   if (!node) return false;
   const calls = node.type === 'call_expression' ? [node] : node.descendantsOfType('call_expression');
-  return calls.some((c) => portNameArg(namedKids(c.childForFieldName('arguments')), text)?.index === 0);
+  return calls.some((c) => portNameArg(namedKids(c.childForFieldName('arguments')), text, service)?.index === 0);
 }
 
 /**
@@ -65,7 +65,7 @@ function looksUpPort(node: Node | null, text: string): boolean {
  * default as its initial value (`port := listenPort`, a package-level `var port = "3550"`).
  */
 function readOverride(node: Node, out: SourceOutput, service: string | undefined, text: string, globals: Map<string, Node>): void {
-  if (!looksUpPort(node.childForFieldName('condition'), text) && !looksUpPort(node.childForFieldName('initializer'), text)) return;
+  if (!looksUpPort(node.childForFieldName('condition'), text, service) && !looksUpPort(node.childForFieldName('initializer'), text, service)) return;
   const body = node.childForFieldName('consequence');
   for (const assign of body?.descendantsOfType('assignment_statement') ?? []) {
     const left = namedKids(assign.childForFieldName('left'));
@@ -101,11 +101,11 @@ function initialValue(node: Node, name: string): Node | undefined {
 }
 
 /** The port-name argument of a lookup call (`"PORT"` first, or second after a pointer), with its index. */
-function portNameArg(args: Node[], text: string): { name: string; index: number } | undefined {
+function portNameArg(args: Node[], text: string, service: string | undefined): { name: string; index: number } | undefined {
   for (const index of [0, 1]) {
     const arg = args[index];
     const name = arg && stringValue(arg, text);
-    if (name !== undefined && isOwnPortName(name)) return { name, index };
+    if (name !== undefined && isOwnPortName(name, service)) return { name, index };
   }
   return undefined;
 }
@@ -118,7 +118,7 @@ function readCall(call: Node, out: SourceOutput, service: string | undefined, te
   const fn = call.childForFieldName('function');
   const args = namedKids(call.childForFieldName('arguments'));
   const callee = quote(fn?.text ?? '', 40);
-  const named = portNameArg(args, text);
+  const named = portNameArg(args, text, service);
   if (named) {
     const fallback = args[named.index + 1];
     if (fallback) out.bindLiteral(fallback, { service, via: `${callee}("${named.name}", …)` });
@@ -143,7 +143,7 @@ function readEmptyFallback(node: Node, out: SourceOutput, service: string | unde
   const variable = condition.childForFieldName('left');
   const empty = condition.childForFieldName('right');
   if (variable?.type !== 'identifier' || !empty || stringValue(empty, text) !== '') return;
-  const origin = [node.childForFieldName('initializer'), ...precedingStatements(node)].find((s) => s && readsPortInto(s, variable.text, text));
+  const origin = [node.childForFieldName('initializer'), ...precedingStatements(node)].find((s) => s && readsPortInto(s, variable.text, text, service));
   if (!origin) return;
   const body = node.childForFieldName('consequence');
   for (const assign of body?.descendantsOfType('assignment_statement') ?? []) {
@@ -164,12 +164,12 @@ function precedingStatements(node: Node): Node[] {
 }
 
 /** True when `statement` assigns `name` from a lookup of the port variable (`os.Getenv("PORT")`). */
-function readsPortInto(statement: Node, name: string, text: string): boolean {
+function readsPortInto(statement: Node, name: string, text: string, service: string | undefined): boolean {
   if (statement.type !== 'short_var_declaration' && statement.type !== 'assignment_statement') return false;
   const left = namedKids(statement.childForFieldName('left'));
   if (!left.some((l) => l.text === name)) return false;
   const calls = statement.childForFieldName('right')?.descendantsOfType('call_expression') ?? [];
-  return calls.some((c) => portNameArg(namedKids(c.childForFieldName('arguments')), text)?.index === 0);
+  return calls.some((c) => portNameArg(namedKids(c.childForFieldName('arguments')), text, service)?.index === 0);
 }
 
 /** A struct field tagged `env:"PORT" envDefault:"3050"` (caarlos0/env). */
@@ -180,7 +180,7 @@ function readEnvTag(field: Node, out: SourceOutput, service: string | undefined,
   const value = text.slice(span.start, span.end);
   const env = /(?:^|\s)env:"([^",]*)/.exec(value);
   const fallback = /(?:^|\s)envDefault:"([^"]*)"/.exec(value);
-  if (!env?.[1] || !isOwnPortName(env[1]) || !fallback?.[1]) return;
+  if (!env?.[1] || !isOwnPortName(env[1], service) || !fallback?.[1]) return;
   const start = span.start + fallback.index + fallback[0].length - 1 - fallback[1].length;
   const lit = portAt(text, start, start + fallback[1].length);
   if (lit) out.bind(lit, { service, via: `env:"${env[1]}" envDefault` });

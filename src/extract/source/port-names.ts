@@ -11,8 +11,15 @@ const squash = (name: string) => name.toLowerCase().replace(/[-_]/g, '');
 
 /**
  * True when `name` names the service's own listening port: `PORT`, `port`, `APP_PORT`,
+ * `<SERVICE>_PORT` or `<SERVICE>_SERVICE_PORT` when `service` (the owner of the file) is given,
  * `HTTP_PORT`, `SERVER_PORT`, `DEFAULT_PORT` or `LISTEN_PORT`, in any case, with `_`, `-` or camelCase.
  */
-export function isOwnPortName(name: string): boolean {
-  return OWN.has(squash(name));
+export function isOwnPortName(name: string, service?: string): boolean {
+  const squashed = squash(name);
+  if (OWN.has(squashed)) return true;
+  // `<SERVICE>_PORT` / `<SERVICE>_SERVICE_PORT` in the service's own code: `CHECKOUT_PORT` in `checkout`.
+  if (!service || !squashed.endsWith('port')) return false;
+  const prefix = squashed.slice(0, -'port'.length);
+  const own = squash(service);
+  return prefix !== '' && (prefix === own || prefix === `${own}service` || `${prefix}service` === own);
 }

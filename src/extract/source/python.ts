@@ -42,7 +42,7 @@ function readCall(call: Node, out: SourceOutput, owner: RunnerOwner, runner: Run
   const calleeText = quote(callee?.text ?? '', 40);
   const first = positional[0];
   const name = first && stringValue(first, text);
-  if (name !== undefined && isOwnPortName(name)) {
+  if (name !== undefined && isOwnPortName(name, owner.service)) {
     const fallback = positional[1] ?? keyword('default');
     if (fallback) out.bindLiteral(fallback, { ...owner, via: `${calleeText}("${name}", …)` });
     return;
@@ -58,7 +58,7 @@ function readOr(node: Node, out: SourceOutput, owner: RunnerOwner, text: string)
   const right = node.childForFieldName('right');
   if (node.childForFieldName('operator')?.text !== 'or' || !left || !right) return;
   const name = envName(left, text);
-  if (name !== undefined && isOwnPortName(name)) out.bindLiteral(right, { ...owner, via: `${quote(left.text)} or …` });
+  if (name !== undefined && isOwnPortName(name, owner.service)) out.bindLiteral(right, { ...owner, via: `${quote(left.text)} or …` });
 }
 
 /** The variable read by `os.getenv("PORT")`, `os.environ.get("PORT")`, `os.environ["PORT"]`, `int(…)` of those. */
@@ -79,7 +79,7 @@ function envName(node: Node, text: string): string | undefined {
 function readAssignment(node: Node, out: SourceOutput, owner: RunnerOwner): void {
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
-  if (!left || !right || left.type !== 'identifier' || !isOwnPortName(left.text)) return;
+  if (!left || !right || left.type !== 'identifier' || !isOwnPortName(left.text, owner.service)) return;
   const statement = node.parent;
   const scope = statement?.type === 'expression_statement' ? statement.parent : undefined;
   if (scope?.type === 'module') {

@@ -52,7 +52,7 @@ function readCall(call: Node, out: SourceOutput, service: string | undefined, te
   if (!first) return;
   const callee = quote(call.childForFieldName('function')?.text ?? '', 40);
   const name = stringValue(first, text);
-  if (name !== undefined && isOwnPortName(name)) {
+  if (name !== undefined && isOwnPortName(name, service)) {
     if (second) out.bindLiteral(unwrap(second), { service, via: `${callee}('${name}', …)` });
     return;
   }
@@ -66,7 +66,7 @@ function readFallback(node: Node, out: SourceOutput, service: string | undefined
   const right = node.childForFieldName('right');
   if ((op !== '||' && op !== '??') || !left || !right) return;
   const name = envName(left, text);
-  if (name !== undefined && isOwnPortName(name)) out.bindLiteral(unwrap(right), { service, via: `${quote(left.text)} ${op} …` });
+  if (name !== undefined && isOwnPortName(name, service)) out.bindLiteral(unwrap(right), { service, via: `${quote(left.text)} ${op} …` });
 }
 
 /** `process.env.PORT ? Number(process.env.PORT) : 3001`. */
@@ -75,7 +75,7 @@ function readTernary(node: Node, out: SourceOutput, service: string | undefined,
   const otherwise = node.childForFieldName('alternative');
   if (!condition || !otherwise) return;
   const name = envName(condition, text);
-  if (name !== undefined && isOwnPortName(name)) out.bindLiteral(unwrap(otherwise), { service, via: `${quote(condition.text)} ? … : …` });
+  if (name !== undefined && isOwnPortName(name, service)) out.bindLiteral(unwrap(otherwise), { service, via: `${quote(condition.text)} ? … : …` });
 }
 
 /**
@@ -87,7 +87,7 @@ function readTernary(node: Node, out: SourceOutput, service: string | undefined,
 function readPortPair(pair: Node, out: SourceOutput, service: string | undefined, text: string): void {
   const key = pairKey(pair, text);
   const value = pair.childForFieldName('value');
-  if (key === undefined || !value || pair.parent?.type !== 'object' || !isOwnPortName(key)) return;
+  if (key === undefined || !value || pair.parent?.type !== 'object' || !isOwnPortName(key, service)) return;
   const via = /^[A-Z][A-Z0-9_]*$/.test(key) ? `${key}: …` : key === 'port' ? serverObject(pair.parent, text) : undefined;
   if (!via) return;
   const literal = unwrap(value);
@@ -145,7 +145,7 @@ function serverObject(object: Node, text: string): string | undefined {
 function readPortConstant(declarator: Node, out: SourceOutput, service: string | undefined): void {
   const name = declarator.childForFieldName('name');
   const value = declarator.childForFieldName('value');
-  if (!name || !value || name.type !== 'identifier' || !isOwnPortName(name.text)) return;
+  if (!name || !value || name.type !== 'identifier' || !isOwnPortName(name.text, service)) return;
   let scope = declarator.parent?.parent;
   if (scope?.type === 'export_statement') scope = scope.parent;
   if (scope?.type !== 'program') return;
