@@ -1,7 +1,7 @@
 /**
  * Input problems that mean a file's content was not checked: it was refused before reading
  * (too large, binary, not UTF-8, a symlink not followed, an unreadable file or directory) or
- * read but not understood at all (invalid YAML, JSON or XML, markdown it could not parse).
+ * read but not understood at all (invalid YAML, JSON, XML or nginx config, markdown it could not parse).
  * On a pull request the base findings in such a file are "not checked", never "fixed": a
  * change that makes a file unreadable has not fixed anything in it.
  */
@@ -22,6 +22,7 @@ export const NOT_READ_PROBLEMS: ReadonlySet<string> = new Set([
   'input/invalid-yaml',
   'input/invalid-json',
   'input/invalid-xml',
+  'input/invalid-nginx',
   'input/parse-failed',
   'input/extractor-failed',
 ]);
