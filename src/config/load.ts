@@ -5,22 +5,23 @@
 import { lstatSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
-import { MAX_YAML_ALIASES, excessAlias } from '../extract/yaml-limits.js';
+import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../extract/yaml-limits.js';
 import { SEVERITIES } from '../model/finding.js';
 import { allRules } from '../rules/index.js';
 import type { RuleSetting } from '../rules/rule.js';
 import { readRepoFile, type Refusal } from '../collect/read.js';
 import { DEFAULT_CONFIG_PATHS, MAX_CONFIG_BYTES, defaultConfig } from './defaults.js';
 import { globProblem } from './globs.js';
-import { ConfigError, type Config, type HostConfig } from './types.js';
+import { ConfigError, type ComposeProjectConfig, type Config, type HostConfig } from './types.js';
 
 /** A rule the config may set: one of the rules, an input problem (`input/<name>`), or all of them (`input/*`). */
 function isRuleId(id: string): boolean {
   return allRules.some((r) => r.id === id) || /^input\/(?:\*|[a-z][a-z-]*)$/.test(id);
 }
 
-const TOP_KEYS = ['registry', 'services', 'service-docs', 'ignore', 'hosts', 'aliases', 'rules', 'max-file-bytes', 'allow-new-suppressions-on-pr-target'] as const;
+const TOP_KEYS = ['registry', 'services', 'service-docs', 'ignore', 'hosts', 'compose-projects', 'aliases', 'rules', 'max-file-bytes', 'allow-new-suppressions-on-pr-target'] as const;
 const HOST_KEYS = ['name', 'aliases', 'addresses', 'files'] as const;
+const COMPOSE_PROJECT_KEYS = ['name', 'files'] as const;
 
 /** The loaded config and the file it came from (undefined when defaults were used). */
 export interface LoadedConfig {
@@ -83,6 +84,8 @@ function lineOf(text: string, offset: number): number {
 /** Parses and validates config text; `file` is used in messages. */
 export function parseConfig(file: string, text: string): Config {
   const lines = new LineCounter();
+  const overflow = aliasTokenOverflow(text);
+  if (overflow >= 0) throw new ConfigError(`${file}:${lineOf(text, overflow)}: more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`); expected at most ${MAX_YAML_ALIASES} aliases.`);
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const at = (node: Node | null | undefined) => (node?.range ? `${file}:${lines.linePos(node.range[0]).line}` : file);
   const fail = (node: Node | null | undefined, message: string): never => {
@@ -151,6 +154,9 @@ export function parseConfig(file: string, text: string): Config {
       case 'hosts':
         config.hosts = parseHosts(value, fail, stringList, globList);
         break;
+      case 'compose-projects':
+        config.composeProjects = parseComposeProjects(value, fail, globList);
+        break;
       case 'aliases': {
         if (!isMap(value)) fail(value ?? keyNode, '`aliases` must map an old service name to its current name, e.g. `old-name: new-name`.');
         for (const [from, to] of Object.entries((value as Node).toJSON() as Record<string, unknown>)) {
@@ -195,6 +201,38 @@ function aliasCycle(aliases: Record<string, string>): string[] | undefined {
     }
   }
   return undefined;
+}
+
+/** `compose-projects:`: a list of `{ name, files }`, each naming compose files deployed together. */
+function parseComposeProjects(
+  value: Node | null,
+  fail: (node: Node | null | undefined, message: string) => never,
+  globList: (node: Node | null | undefined, key: string) => string[],
+): ComposeProjectConfig[] {
+  if (!isSeq(value)) return fail(value, '`compose-projects` must be a list of `{ name, files }`, e.g. `- { name: stack, files: [infra/compose.yaml, app/compose.yaml] }`.');
+  const seen = new Set<string>();
+  return value.items.map((item) => {
+    if (!isMap(item)) return fail(item as Node, 'each entry of `compose-projects` must be a mapping with `name:` and `files:`.');
+    const project: ComposeProjectConfig = { name: '', files: [] };
+    for (const pair of item.items) {
+      const key = String((pair.key as { value?: unknown }).value);
+      const node = pair.value as Node | null;
+      if (key === 'name') {
+        const v = (node as { value?: unknown } | null)?.value;
+        if (typeof v !== 'string' || v.trim() === '') fail(node ?? (pair.key as Node), '`compose-projects[].name` must be a non-empty string.');
+        if (seen.has(v as string)) fail(node, `the compose project \`${v as string}\` is named twice; expected each name once (list all its files under one entry).`);
+        seen.add(v as string);
+        project.name = v as string;
+      } else if (key === 'files') {
+        project.files = globList(node, 'compose-projects[].files');
+      } else {
+        fail(pair.key as Node, `unknown key \`compose-projects[].${key}\`; expected one of ${COMPOSE_PROJECT_KEYS.join(', ')}.`);
+      }
+    }
+    if (!project.name) fail(item as Node, 'each entry of `compose-projects` needs a `name:`.');
+    if (project.files.length === 0) fail(item as Node, `compose project \`${project.name}\` needs \`files:\`, globs of the compose files deployed together.`);
+    return project;
+  });
 }
 
 function parseHosts(

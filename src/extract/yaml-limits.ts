@@ -10,6 +10,30 @@ import { isAlias, visit, type Document, type Node } from 'yaml';
 /** Aliases (`*name`) one YAML document (or config) may hold; the `maxAliasCount` of every parse. */
 export const MAX_YAML_ALIASES = 100;
 
+/**
+ * `*name` tokens a YAML text may hold before it is parsed at all: parsing itself slows down
+ * with tens of thousands of aliases (a 50,000-step chain took minutes when every alias also
+ * carried an anchor), so the text is counted first. Quoted `*` can be counted too, hence the
+ * margin over {@link MAX_YAML_ALIASES}.
+ */
+export const MAX_YAML_ALIAS_TOKENS = MAX_YAML_ALIASES * 10;
+
+/**
+ * The offset of the first `*name` token past {@link MAX_YAML_ALIAS_TOKENS} in `text`, or -1.
+ * A token is a `*` that starts a line or follows a space, `[`, `{`, `,` or `:`, and is followed
+ * by a character that can start an anchor name (not a space, a `*` or a flow indicator).
+ */
+export function aliasTokenOverflow(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('*'); i >= 0; i = text.indexOf('*', i + 1)) {
+    const before = i === 0 ? '\n' : text[i - 1]!;
+    const after = text[i + 1] ?? ' ';
+    if (!' \t\n[{,:-'.includes(before) || ' \t\r\n*,[]{}'.includes(after)) continue;
+    if (++count > MAX_YAML_ALIAS_TOKENS) return i;
+  }
+  return -1;
+}
+
 /** The first alias past {@link MAX_YAML_ALIASES} in `doc`, with the count found, or undefined. */
 export function excessAlias(doc: Document): { node: Node; count: number } | undefined {
   let count = 0;

@@ -53,3 +53,39 @@ describe('deploy extractors on CRLF files', () => {
     expect(env.problems).toEqual([]);
   });
 });
+
+describe('deploy readers on hostile shapes', () => {
+  const find = (id: string) => deployExtractors.find((e) => e.id === id)!;
+  const chain = (n: number) => ['x-a0: &a0 {p: 1}', ...Array.from({ length: n }, (_, i) => `x-a${i + 1}: &a${i + 1} {<<: *a${i}}`)].join('\n') + '\nservices:\n  web:\n    ports: ["3001:3001"]\n';
+
+  it('a compose file whose anchors chain 50,000 times is refused before parsing at the 1,001st alias token, quickly', async () => {
+    const started = performance.now();
+    const x = await run(find('compose'), 'docker-compose.macmini.yml', chain(50_000));
+    expect(performance.now() - started).toBeLessThan(10_000); // hang guard; figures in bench/README.md
+    expect(x.bindings).toEqual([]);
+    expect(x.problems).toEqual([expect.objectContaining({ ruleId: 'input/too-complex', location: expect.objectContaining({ file: 'docker-compose.macmini.yml', line: 1002 }) })]);
+    expect(x.problems[0]!.message).toContain('expected at most 100');
+    // 500 aliases parse quickly and are still refused, at the 101st.
+    const parsed = await run(find('compose'), 'docker-compose.macmini.yml', chain(500));
+    expect(parsed.problems.map((p) => [p.ruleId, p.location.line])).toEqual([['input/too-complex', 102]]);
+  });
+
+  it('a compose file with a few anchors is read as before', async () => {
+    const x = await run(find('compose'), 'docker-compose.macmini.yml', chain(5));
+    const plain = await run(find('compose'), 'docker-compose.macmini.yml', 'services:\n  web:\n    ports: ["3001:3001"]\n');
+    expect(x.problems).toEqual([]);
+    expect(x.bindings.map((b) => b.port)).toEqual(plain.bindings.map((b) => b.port));
+    expect(x.bindings.length).toBeGreaterThan(0);
+  });
+
+  it('`${` repeated over a megabyte-long env line, and a 100,000-line Dockerfile continuation, neither throw nor stall', async () => {
+    let started = performance.now();
+    const env = await run(find('env'), 'services/s/.env', 'A=' + '${A:-'.repeat(200_000) + '\nPORT=3001\n', { service: 's' });
+    expect(env.bindings.map((b) => [b.port, b.location.line])).toEqual([[3001, 2]]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    started = performance.now();
+    const docker = await run(find('dockerfile'), 'services/s/Dockerfile', 'FROM a\nRUN x \\\n' + '  -  \\\n'.repeat(100_000) + '  y\nEXPOSE 3001\n', { service: 's' });
+    expect(docker.bindings.map((b) => [b.port, b.location.line])).toEqual([[3001, 100_004]]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});

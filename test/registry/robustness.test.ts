@@ -47,3 +47,64 @@ describe('parseRegistry on hostile input', () => {
     expect(doc.actual).toEqual([]);
   });
 });
+
+/** Parses and times one registry text. */
+function timed(text: string) {
+  const started = performance.now();
+  const result = parseRegistry('docs/PORT_SCHEMA.md', text);
+  return { ...result, ms: performance.now() - started };
+}
+
+// Generous bounds: these only catch a hang (before the limits these took seconds to minutes or
+// overflowed the stack); the measured figures are in bench/README.md (npm run fuzz).
+const HANG_MS = 5_000;
+
+describe('parseRegistry on hostile shapes, refused with the line that crossed a limit', () => {
+  it('4,000 `>` on one line: input/markdown-too-deep at line 1 (the parser overflowed its stack)', () => {
+    const r = timed('# Ports\n' + '>'.repeat(4000));
+    expect(r.problems).toEqual([expect.objectContaining({ ruleId: 'input/markdown-too-deep', location: expect.objectContaining({ file: 'docs/PORT_SCHEMA.md', line: 2, column: 1 }) })]);
+    expect(r.problems[0]!.message).toContain('expected at most 32');
+    expect(r.doc.plan).toEqual([]);
+    expect(r.ms).toBeLessThan(HANG_MS);
+  });
+
+  it('2,000 nested `- ` on one line, and `- - x` lines nesting one deeper each', () => {
+    const one = timed('- '.repeat(2000) + 'x');
+    expect(one.problems.map((p) => [p.ruleId, p.location.line])).toEqual([['input/markdown-too-deep', 1]]);
+    const stair = timed(Array.from({ length: 300 }, (_, i) => '- '.repeat(i + 1) + 'x').join('\n'));
+    expect(stair.problems.map((p) => [p.ruleId, p.location.line])).toEqual([['input/markdown-too-deep', 33]]);
+    expect(one.ms + stair.ms).toBeLessThan(HANG_MS);
+  });
+
+  it('20,000 `[`: input/too-complex naming the run', () => {
+    const r = timed('## 3000-3009: Core\n\n' + '['.repeat(20000));
+    expect(r.problems).toEqual([expect.objectContaining({ ruleId: 'input/too-complex', location: expect.objectContaining({ line: 3 }) })]);
+    expect(r.problems[0]!.message).toMatch(/run of 20000 `\[`.*expected at most 64/);
+    expect(r.ms).toBeLessThan(HANG_MS);
+  });
+
+  it('blockquotes closed over and over: refused at the 501st closing', () => {
+    const r = timed('> a\n\nb\n\n'.repeat(600));
+    expect(r.problems).toEqual([expect.objectContaining({ ruleId: 'input/too-complex', location: expect.objectContaining({ line: 501 * 4 - 1 }) })]);
+    expect(r.problems[0]!.message).toContain('closes more than 500 blockquotes or lists');
+    expect(r.ms).toBeLessThan(HANG_MS);
+  });
+
+  it('thousands of link definitions, wide and long tables, emphasis runs', () => {
+    const defs = timed(Array.from({ length: 1200 }, (_, i) => `[l${i}]: http://x:${3000 + (i % 100)}`).join('\n'));
+    expect(defs.problems.map((p) => [p.ruleId, p.location.line])).toEqual([['input/too-complex', 1001]]);
+    const wide = timed('|a'.repeat(200) + '|\n' + '|-'.repeat(200) + '|\n');
+    expect(wide.problems.map((p) => [p.ruleId, p.location.line])).toEqual([['input/too-complex', 2]]);
+    const long = timed('| Port | Service |\n|---|---|\n' + '| 3001 | a |\n'.repeat(12000));
+    expect(long.problems.map((p) => [p.ruleId, p.location.line])).toEqual([['input/too-complex', 10001]]);
+    const stars = timed('*'.repeat(5000) + 'a' + '*'.repeat(5000));
+    expect(stars.problems.map((p) => p.ruleId)).toEqual(['input/too-complex']);
+    expect(defs.ms + wide.ms + long.ms + stars.ms).toBeLessThan(HANG_MS);
+  });
+
+  it('reads a registry that stays within every limit as before', () => {
+    const ok = timed('## 3000-3009: Core\n\n| Port | Service |\n|---|---|\n' + Array.from({ length: 9 }, (_, i) => `| 300${i} | svc-${i} |`).join('\n') + '\n\n---\n\n***\n\n> - **Mac Mini:** a `3001`\n');
+    expect(ok.problems).toEqual([]);
+    expect(ok.doc.plan).toHaveLength(9);
+  });
+});

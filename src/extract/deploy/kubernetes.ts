@@ -26,8 +26,8 @@
  * YAML until rendered); the other documents of the file are still read.
  */
 import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
+import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../yaml-limits.js';
 import type { Extractor, SourceFile } from '../extractor.js';
-import { MAX_YAML_ALIASES, excessAlias } from '../yaml-limits.js';
 import type { Mapped } from './mapped.js';
 import { DeployOutput, type PortHit } from './output.js';
 import { entries, get, items, scalarText } from './yaml-nodes.js';
@@ -120,6 +120,11 @@ function templatedAt(text: string, start: number, end: number): boolean {
 /** The documents of the file that parsed; problems reported for a plain manifest. */
 function readDocuments(text: string, out: DeployOutput, templated: boolean): Document[] {
   let docs: Document[];
+  const overflow = aliasTokenOverflow(text);
+  if (overflow >= 0) {
+    out.problem('input/too-complex', `Found more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`) in ${out.file.path}; expected at most ${MAX_YAML_ALIASES} aliases, so the file was not parsed.`, overflow, overflow + 1, `${out.file.path}|aliases`);
+    return [];
+  }
   try {
     docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false }) as Document[];
   } catch (error) {

@@ -8,11 +8,16 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Nod
 import type { Mapped } from './mapped.js';
 import { align, identity } from './mapped.js';
 import type { DeployOutput } from './output.js';
-import { MAX_YAML_ALIASES, excessAlias } from '../yaml-limits.js';
+import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../yaml-limits.js';
 
 /** Parses the file; on errors, reports each and returns undefined. */
 export function parseYaml(out: DeployOutput): Document | undefined {
   let doc: Document;
+  const overflow = aliasTokenOverflow(out.file.text);
+  if (overflow >= 0) {
+    out.problem('input/too-complex', `Found more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`) in ${out.file.path}; expected at most ${MAX_YAML_ALIASES} aliases, so the file was not parsed.`, overflow, overflow + 1, `${out.file.path}|aliases`);
+    return undefined;
+  }
   try {
     doc = parseDocument(out.file.text, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
