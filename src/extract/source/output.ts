@@ -9,6 +9,7 @@ import { ExtractionOutput, INVALID_PORT } from '../output.js';
 import { describeValue, readPort, valueKey } from '../value-text.js';
 import { readPortLiteral, stringContent, type PortLiteral, type Span } from './literal.js';
 import { findUrlPorts } from './urls.js';
+import { urlContextRole } from './url-context.js';
 import { quote } from '../../model/quote.js';
 
 const FRAGMENTS = new Set(['string_fragment', 'string_content']);
@@ -49,8 +50,12 @@ export class SourceOutput extends ExtractionOutput {
     this.pushBinding({ service, port: lit.port, kind, source, strength: 'declaration', via }, lit.start, lit.end);
   }
 
-  /** Records every URL with a port inside the string literal `node` as a reference. */
+  /**
+   * Records every URL with a port inside the string literal `node` as a reference, unless the
+   * name it is given makes it an allow list or a listen address (./url-context.ts).
+   */
   urls(node: Node, kind: ReferenceKind, fromService: string | undefined): void {
+    if (urlContextRole(node) !== undefined) return;
     // A string with substitutions (template, f-string) is scanned piece by piece.
     const whole = stringContent(node);
     const spans: Span[] = whole ? [whole] : node.namedChildren.filter((k) => FRAGMENTS.has(k.type)).map((k) => ({ start: k.startIndex, end: k.endIndex }));

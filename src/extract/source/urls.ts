@@ -15,7 +15,16 @@ export interface UrlPort {
   end: number;
 }
 
-/** Every URL with a port part in `value` (it starts with a digit; `http://localhost:PORT` is a placeholder). */
+/** Hosts that mean "every interface": where a server binds, never where a client connects. */
+const WILDCARD = new Set(['0.0.0.0', '[::]', '[0:0:0:0:0:0:0:0]']);
+
+/**
+ * Every URL with a port part in `value` (it starts with a digit; `http://localhost:PORT` is a
+ * placeholder). A URL to a wildcard address (`http://0.0.0.0:8080`) is a bind address, not a
+ * reference, and is left out.
+ */
 export function findUrlPorts(value: string): UrlPort[] {
-  return findUrls(value).map((u) => ({ target: u.host, digits: u.portText, start: u.portStart, end: u.portEnd }));
+  return findUrls(value)
+    .filter((u) => !WILDCARD.has(u.host))
+    .map((u) => ({ target: u.host, digits: u.portText, start: u.portStart, end: u.portEnd }));
 }
