@@ -14,6 +14,7 @@ import { extractAll } from './extract/index.js';
 import type { Finding, Severity } from './model/finding.js';
 import { fingerprint, sortFindings } from './model/finding.js';
 import type { ProjectModel } from './model/project.js';
+import { scopeComposeProjects } from './model/scopes.js';
 import type { InputProblem } from './model/types.js';
 import { allRules } from './rules/index.js';
 import { ruleUrl, runRules } from './rules/rule.js';
@@ -55,6 +56,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath);
   const collected = collect(options.root, config, options.renames, options.refused);
   const { model, parsed } = await extractAll(options.root, collected, config);
+  scopeComposeProjects(model, collected.files.map((f) => f.path), config.composeProjects);
   const raw = [...runRules(allRules, model, config.rules), ...problemFindings(model.problems, config)];
   const { kept, suppressed } = applySuppressions(raw, model.suppressions);
   return {

@@ -58,6 +58,7 @@ export function defaultConfig(): Config {
     serviceDocs: ['services/*/CLAUDE.md', 'apps/*/*/CLAUDE.md'],
     ignore: [],
     hosts: [],
+    composeProjects: [],
     aliases: {},
     rules: {},
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,

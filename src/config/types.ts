@@ -13,6 +13,12 @@ export interface HostConfig {
   files: string[];
 }
 
+/** One `compose-projects:` entry: a project name and the globs of its compose files. */
+export interface ComposeProjectConfig {
+  name: string;
+  files: string[];
+}
+
 export interface Config {
   /** Path of the registry, relative to the repo root. */
   registry: string;
@@ -23,6 +29,12 @@ export interface Config {
   /** Extra path globs to skip, on top of the built-in ones (lock files, vendored, generated). */
   ignore: string[];
   hosts: HostConfig[];
+  /**
+   * Compose files deployed together as one project (one `docker compose -f … -f …` across
+   * directories). Without it, the compose files of one directory are one project, and
+   * projects in different directories never share a host or service names.
+   */
+  composeProjects: ComposeProjectConfig[];
   /** Old or alternative service name → canonical name. */
   aliases: Record<string, string>;
   /** Rule id → severity or `off`. */

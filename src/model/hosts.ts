@@ -77,6 +77,11 @@ export class HostModel {
     return id === DEV_HOST || id === NOT_DEPLOYED_HOST || id === PLAN_HOST || this.byKey.has(hostKey(id));
   }
 
+  /** The host a config `files:` glob places `path` on, if any. */
+  placedByConfig(path: string): string | undefined {
+    return this.fileRules.find((rule) => rule.match(path))?.host;
+  }
+
   /**
    * The host a file describes, when its path says so: a configured glob first, then a
    * path segment or a dotted part of the file name that names a known host
@@ -84,7 +89,8 @@ export class HostModel {
    * `service`, the directory name of the service owning the file, never counts as a host.
    */
   placeFile(path: string, service?: string): string | undefined {
-    for (const rule of this.fileRules) if (rule.match(path)) return rule.host;
+    const configured = this.placedByConfig(path);
+    if (configured) return configured;
     const segments = path.split('/');
     const base = segments.pop() ?? '';
     const parts = [...segments, ...base.split('.').slice(0, -1), ...base.split('.').slice(1)];

@@ -22,6 +22,8 @@ export interface ProjectModel {
   /** Path the config names for the registry (present or not). */
   registryPath: string;
   serviceDirs: ServiceDir[];
+  /** Services discovery found outside the declared directories (collect/discover.ts), each owning its folder. */
+  discoveredServices?: { name: string; path: string; via: string }[];
   /** All bindings: registry plan and actual, service docs, source defaults, deploy files. */
   bindings: Binding[];
   references: Reference[];
@@ -29,4 +31,11 @@ export interface ProjectModel {
   services: ServiceIndex;
   problems: InputProblem[];
   suppressions: Suppression[];
+  /** The compose projects (model/scopes.ts): directories of compose file sets, or configured groups. */
+  composeProjects?: string[];
+  /**
+   * Compose files that could not be read, with the host (and independent project) whose
+   * ports they may bind: references there that nothing answers are not judged.
+   */
+  unreadDeployFiles?: { file: string; host: string; scope?: string }[];
 }

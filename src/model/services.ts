@@ -34,6 +34,12 @@ export class ServiceIndex {
     return c;
   }
 
+  /** True when a configured alias names `name`, as an old name or as the name it maps to. */
+  aliased(name: string): boolean {
+    const lower = name.toLowerCase();
+    return this.aliases.has(lower) || [...this.aliases.values()].some((to) => to.toLowerCase() === lower);
+  }
+
   has(name: string): boolean {
     return this.known.has(this.canonical(name));
   }

@@ -49,6 +49,14 @@ export interface Binding {
    * them (a Prometheus target, another service's URL) resolve to this service.
    */
   names?: string[];
+  /** The compose project the statement belongs to, when the repository has several (see model/scopes.ts). */
+  project?: string;
+  /**
+   * The compose project whose own host the statement lives on: set when its project runs
+   * independently of the others, so its ports collide and agree only inside that project.
+   * Undefined for statements on the host shared by the whole repository.
+   */
+  scope?: string;
 }
 
 /** What kind of thing made a reference. */
@@ -79,6 +87,10 @@ export interface Reference {
   self?: boolean;
   location: Location;
   source: string;
+  /** The compose project the reference is made in, when the repository has several; its names resolve inside it. */
+  project?: string;
+  /** As {@link Binding.scope}: the independent compose project whose host the caller is on. */
+  scope?: string;
 }
 
 /** A machine the registry or the config knows. */

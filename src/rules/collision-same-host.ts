@@ -2,11 +2,12 @@
  * `collision/same-host`: two different services bound to one port on one machine. Only
  * statements that claim a host port count (see `claimsHostPort`); the plan and the registry's
  * "Not deployed" group bind no machine, and different hosts never collide (seed: `3023` is
- * mana-crawler on the Mac Mini and mana-image-gen on the GPU server, which is fine).
+ * mana-crawler on the Mac Mini and mana-image-gen on the GPU server, which is fine), and
+ * neither do two independent compose projects (model/scopes.ts), each started on its own.
  */
 import { DEV_HOST } from '../model/types.js';
 import { byLocation, groupBy, nameList, relatedBinding } from './evidence.js';
-import { claimsHostPort, serviceOf } from './selectors.js';
+import { claimsHostPort, describePlace, placeKey, serviceOf } from './selectors.js';
 import { defineRule } from './rule.js';
 import { quote } from '../model/quote.js';
 
@@ -17,19 +18,19 @@ export const collisionSameHost = defineRule({
   defaultSeverity: 'error',
   check(model, report) {
     const claims = model.bindings.filter(claimsHostPort).sort(byLocation);
-    for (const group of groupBy(claims, (b) => `${b.host}\0${b.port}`).values()) {
+    for (const group of groupBy(claims, (b) => `${placeKey(b.host, b.scope)}\0${b.port}`).values()) {
       const services = [...new Set(group.map((b) => serviceOf(model, b)))].sort();
       if (services.length < 2) continue;
-      const { host, port } = group[0]!;
+      const { host, port, scope } = group[0]!;
       // The lexicographically last service is the subject, so the message reads the same every run.
       const subject = services[services.length - 1]!;
       const primary = group.find((b) => serviceOf(model, b) === subject)!;
       const others = services.filter((s) => s !== subject);
       report({
-        message: `Port ${quote(port)} of ${quote(subject)} collides with ${nameList(others)} on host ${quote(host)}; expected one service per port on a host.`,
+        message: `Port ${quote(port)} of ${quote(subject)} collides with ${nameList(others)} on ${describePlace(host, scope)}; expected one service per port on a host.`,
         location: primary.location,
         related: group.filter((b) => b !== primary).map((b) => relatedBinding(b)),
-        key: `${host}|${port}|${services.join(',')}`,
+        key: `${host}|${port}|${services.join(',')}${scope === undefined ? '' : `|${scope}`}`,
         severity: host === DEV_HOST ? 'warning' : 'error',
       });
     }

@@ -12,21 +12,28 @@
  * - process, only where the service is run directly (plist, runner script, env file, env
  *   generator): those ports, the compose host ports there, and the source default such a
  *   file overrides. Container ports may differ from the dev default by design.
+ *
+ * A Dockerfile describes the image's defaults: its `ENV PORT` (or `--port` in `CMD`) is
+ * overridden where a deployment states the listen port, and is then not compared; its
+ * `EXPOSE` binds nothing, so an `EXPOSE` that is the only disagreement is a notice. An
+ * independent compose project (model/scopes.ts) is a place of its own, like a host.
  */
 import type { Binding } from '../model/types.js';
 import { byLocation, describeSource, distinct, groupBy, spansPort } from './evidence.js';
-import { COMPOSE_SOURCE, DOCKERFILE_SOURCE, isMachineHost, listenPort, modelIndex, takenByOther } from './selectors.js';
+import { COMPOSE_SOURCE, DOCKERFILE_SOURCE, describePlace, isMachineHost, listenPort, modelIndex, placeKey, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
 import { quote } from '../model/quote.js';
 
 /** Which comparison a statement belongs to: the port inside the container, or the port a process runs on. */
 type Scope = 'container' | 'process';
 
-/** A port statement: the binding that made it, the port it claims, the host and scope it applies to. */
+/** A port statement: the binding that made it, the port it claims, the host (and independent compose project) and scope it applies to. */
 interface Statement {
   binding: Binding;
   port: number;
   host: string;
+  /** The independent compose project the statement lives in (model/scopes.ts), if any. */
+  within?: string;
   scope: Scope;
 }
 
@@ -61,27 +68,35 @@ function consistent(all: readonly Statement[]): boolean {
 /** True for a process run directly on the host (plist, runner script, env file, env generator). */
 const runsDirectly = (b: Binding) => b.network !== 'container' && b.containerPort === undefined && b.source !== COMPOSE_SOURCE && b.source !== DOCKERFILE_SOURCE;
 
+/** A Dockerfile statement: the image's default, which a deployment may override. */
+const fromImage = (s: Statement) => s.binding.source === DOCKERFILE_SOURCE;
+
+/** A Dockerfile `EXPOSE`: documentation of the image that binds nothing. */
+const imageExpose = (s: Statement) => fromImage(s) && s.binding.via === 'EXPOSE';
+
 /**
- * Every statement of one service: container-side ports (Dockerfiles spread to compose hosts),
- * and, on hosts where a process runs directly, its port, the compose host ports and the
- * source default it overrides.
+ * Every statement of one service: container-side ports (Dockerfiles spread to the places of its
+ * compose bindings), and, where a process runs directly, its port, the compose host ports there
+ * and the source default it overrides. A place is a host, or a host inside an independent
+ * compose project.
  */
 function statementsOf(own: readonly Binding[]): Statement[] {
   const deploy = own.filter((b) => b.kind === 'deploy' && isMachineHost(b.host)).sort(byLocation);
-  const composeHosts = new Set(deploy.filter((b) => b.source === COMPOSE_SOURCE).map((b) => b.host));
-  const directHosts = new Set(deploy.filter(runsDirectly).map((b) => b.host));
+  const at = (b: Binding) => ({ host: b.host, ...(b.scope !== undefined ? { within: b.scope } : {}) });
+  const composePlaces = new Map(deploy.filter((b) => b.source === COMPOSE_SOURCE).map((b) => [placeKey(b.host, b.scope), at(b)]));
+  const directPlaces = new Set(deploy.filter(runsDirectly).map((b) => placeKey(b.host, b.scope)));
   const out: Statement[] = [];
   for (const b of deploy) {
     if (runsDirectly(b)) {
-      out.push({ binding: b, port: b.port, host: b.host, scope: 'process' });
+      out.push({ binding: b, port: b.port, ...at(b), scope: 'process' });
       continue;
     }
     const inside = listenPort(b);
-    const hosts = b.source === DOCKERFILE_SOURCE ? new Set([b.host, ...composeHosts]) : [b.host];
-    if (inside !== undefined) for (const host of hosts) out.push({ binding: b, port: inside, host, scope: 'container' });
-    if (b.source === COMPOSE_SOURCE && b.network !== 'container' && directHosts.has(b.host)) out.push({ binding: b, port: b.port, host: b.host, scope: 'process' });
+    const places = b.source === DOCKERFILE_SOURCE ? new Map([[placeKey(b.host, b.scope), at(b)], ...composePlaces]).values() : [at(b)];
+    if (inside !== undefined) for (const place of places) out.push({ binding: b, port: inside, ...place, scope: 'container' });
+    if (b.source === COMPOSE_SOURCE && b.network !== 'container' && directPlaces.has(placeKey(b.host, b.scope))) out.push({ binding: b, port: b.port, ...at(b), scope: 'process' });
   }
-  for (const b of own.filter((d) => d.kind === 'source-default' && directHosts.has(d.host)).sort(byLocation)) out.push({ binding: b, port: b.port, host: b.host, scope: 'process' });
+  for (const b of own.filter((d) => d.kind === 'source-default' && directPlaces.has(placeKey(d.host, d.scope))).sort(byLocation)) out.push({ binding: b, port: b.port, ...at(b), scope: 'process' });
   return out;
 }
 
@@ -93,21 +108,34 @@ export const driftDeploy = defineRule({
   check(model, report) {
     for (const [service, own] of modelIndex(model).byService) {
       const defaults = new Set(own.filter((b) => b.kind === 'source-default').map((b) => b.port));
-      for (const all of groupBy(statementsOf(own), (s) => `${s.host}\0${s.scope}`).values()) {
-        const { host, scope } = all[0]!;
+      for (const group of groupBy(statementsOf(own), (s) => `${placeKey(s.host, s.within)}\0${s.scope}`).values()) {
+        const { host, scope, within } = group[0]!;
+        // The image's own listen port (`ENV PORT`, a `--port` in `CMD`) is a default: where the
+        // deployment states the listen port (compose `environment: PORT`, `command`), it is overridden.
+        const deployed = group.filter((s) => !fromImage(s));
+        const overridden = deployed.some((s) => !isExposure(s));
+        const all = overridden ? group.filter((s) => !fromImage(s) || isExposure(s)) : group;
         const ports = distinct(all.map((s) => s.port));
         if (ports.length < 2 || consistent(all)) continue;
-        // "Expected" is the default a direct run overrides, else the port most statements agree on;
-        // a tie goes to the port the service's code defaults to (an `EXPOSE` left behind by a move
-        // is the usual culprit), then to the first statement. The finding belongs on a deploy
-        // file, so the first deploy statement that dissents carries it.
+        // "Expected" is the default a direct run overrides, else a port the deployment states
+        // before one only the image does, then the port most statements agree on; a tie goes to
+        // the port the service's code defaults to (an `EXPOSE` left behind by a move is the usual
+        // culprit), then to the first statement. The finding belongs on a deploy file, so the
+        // first deploy statement that dissents carries it.
         const count = (p: number) => all.filter((s) => s.port === p).length;
         const inCode = (p: number) => (defaults.has(p) ? 1 : 0);
+        const byDeployment = (p: number) => (deployed.some((s) => s.port === p) ? 1 : 0);
         const first = (p: number) => all.findIndex((s) => s.port === p);
         const fromDefault = all.find((s) => s.binding.kind === 'source-default')?.port;
-        const expected = fromDefault ?? [...ports].sort((a, b) => count(b) - count(a) || inCode(b) - inCode(a) || first(a) - first(b))[0]!;
-        const primary = all.find((s) => s.port !== expected && s.binding.kind === 'deploy') ?? all.find((s) => s.port !== expected)!;
-        const agree = all.find((s) => s.port === expected)!;
+        const expected =
+          fromDefault ?? [...ports].sort((a, b) => byDeployment(b) - byDeployment(a) || count(b) - count(a) || inCode(b) - inCode(a) || first(a) - first(b))[0]!;
+        // When the statements agree but for an image's `EXPOSE`, the `EXPOSE` is stale
+        // documentation: it binds nothing and the deployment does not use it, so a notice.
+        const staleExpose = consistent(all.filter((s) => !imageExpose(s)));
+        const primary = staleExpose
+          ? all.find((s) => s.port !== expected && imageExpose(s))!
+          : (all.find((s) => s.port !== expected && s.binding.kind === 'deploy') ?? all.find((s) => s.port !== expected)!);
+        const agree = all.find((s) => s.port === expected && !imageExpose(s)) ?? all.find((s) => s.port === expected)!;
         const verb = scope === 'container' ? 'listens on' : 'runs on';
         const where = (s: Statement) => `${s.binding.location.file} ${s.binding.via ?? s.binding.source}`;
         const fixable =
@@ -115,12 +143,16 @@ export const driftDeploy = defineRule({
           ports.length === 2 &&
           MIRRORS_DEFAULT.has(primary.binding.source) &&
           spansPort(primary.binding.location, primary.port) &&
-          !takenByOther(model, host, expected, service);
+          !takenByOther(model, host, expected, service, within);
+        const place = describePlace(host, within);
         report({
-          message: `${quote(service)} ${verb} ${quote(primary.port)} on host ${quote(host)} per ${where(primary)}, but ${where(agree)} says ${quote(expected)}; expected its deploy files to agree on one port.`,
+          message: staleExpose
+            ? `${quote(service)}'s image exposes ${quote(primary.port)} (${where(primary)}), but on ${place} it ${verb} ${quote(expected)} per ${where(agree)}; expected \`EXPOSE\`, which binds nothing, to name the port the service listens on.`
+            : `${quote(service)} ${verb} ${quote(primary.port)} on ${place} per ${where(primary)}, but ${where(agree)} says ${quote(expected)}; expected its deploy files to agree on one port.`,
           location: primary.binding.location,
           related: all.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `${quote(service)} ${verb} ${s.port} here (${describeSource(s.binding)})` })),
-          key: `${service}|${host}|${scope}|${ports.join(',')}`,
+          key: `${service}|${host}|${scope}|${ports.join(',')}${within === undefined ? '' : `|${within}`}`,
+          ...(staleExpose ? { severity: 'notice' as const } : {}),
           ...(fixable ? { fix: { location: primary.binding.location, text: String(expected) } } : {}),
         });
       }

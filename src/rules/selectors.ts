@@ -11,6 +11,7 @@
 import type { ProjectModel } from '../model/project.js';
 import type { Binding } from '../model/types.js';
 import { NOT_DEPLOYED_HOST, PLAN_HOST } from '../model/types.js';
+import { quote } from '../model/quote.js';
 
 /** The `source` of bindings made by the compose and Dockerfile extractors. */
 export const COMPOSE_SOURCE = 'compose';
@@ -76,11 +77,26 @@ export function listenPort(b: Binding): number | undefined {
 }
 
 /**
- * True when a service other than `service` claims `port` on `host`. A fix that would write
- * that port for `service` would record a collision, so it is not certain and is not offered.
+ * Where a statement's ports live: its host, or its host inside an independent compose project
+ * (`scope`, model/scopes.ts), whose ports collide and agree only among themselves. For a
+ * statement outside every such project the key is the host id itself.
  */
-export function takenByOther(model: ProjectModel, host: string, port: number, service: string): boolean {
-  const who = modelIndex(model).claimants.get(`${host}|${port}`);
+export function placeKey(host: string, scope?: string): string {
+  return scope === undefined ? host : `${host}\0${scope}`;
+}
+
+/** `host `dev``, or `host `dev` in compose project `django``: where a place is, for messages. */
+export function describePlace(host: string, scope?: string): string {
+  return scope === undefined ? `host ${quote(host)}` : `host ${quote(host)} in compose project ${quote(scope)}`;
+}
+
+/**
+ * True when a service other than `service` claims `port` on `host` (inside compose project
+ * `scope`, if given). A fix that would write that port for `service` would record a
+ * collision, so it is not certain and is not offered.
+ */
+export function takenByOther(model: ProjectModel, host: string, port: number, service: string, scope?: string): boolean {
+  const who = modelIndex(model).claimants.get(`${placeKey(host, scope)}|${port}`);
   return who !== undefined && [...who].some((s) => s !== service);
 }
 
@@ -88,9 +104,9 @@ export function takenByOther(model: ProjectModel, host: string, port: number, se
 export interface ModelIndex {
   /** Bindings per canonical service name, in model order; a service with no bindings is absent. */
   byService: ReadonlyMap<string, readonly Binding[]>;
-  /** Per host, the ports that bindings claiming a host port there (see `claimsHostPort`) claim. */
+  /** Per place (`placeKey`: a host, or a host in an independent compose project), the ports that bindings claiming a host port there (see `claimsHostPort`) claim. */
   claimedPorts: ReadonlyMap<string, ReadonlySet<number>>;
-  /** Per `host|port`, the canonical services claiming it. */
+  /** Per `place|port`, the canonical services claiming it. */
   claimants: ReadonlyMap<string, ReadonlySet<string>>;
   /** Canonical names of the `services/<name>/` directories. */
   serviceDirNames: ReadonlySet<string>;
@@ -134,13 +150,14 @@ function buildIndex(model: ProjectModel): ModelIndex {
     const service = model.services.canonical(b.service);
     push(byService, service, b);
     if (!claimsHostPort(b)) continue;
-    const key = `${b.host}|${b.port}`;
+    const place = placeKey(b.host, b.scope);
+    const key = `${place}|${b.port}`;
     const who = claimants.get(key);
     if (who) who.add(service);
     else claimants.set(key, new Set([service]));
-    const ports = claimedPorts.get(b.host);
+    const ports = claimedPorts.get(place);
     if (ports) ports.add(b.port);
-    else claimedPorts.set(b.host, new Set([b.port]));
+    else claimedPorts.set(place, new Set([b.port]));
   }
   const registryActualByService = new Map<string, Binding[]>();
   for (const b of model.registry?.actual ?? []) push(registryActualByService, model.services.canonical(b.service), b);

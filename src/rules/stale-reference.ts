@@ -12,7 +12,7 @@ import type { ProjectModel } from '../model/project.js';
 import type { Binding, Reference } from '../model/types.js';
 import { LOOPBACK } from '../model/hosts.js';
 import { byLocation, distinct, groupBy, portList, relatedBinding, relatedReference, spansPort } from './evidence.js';
-import { DOCKERFILE_SOURCE, claimsHostPort, isMachineHost, listenPort, modelIndex } from './selectors.js';
+import { DOCKERFILE_SOURCE, claimsHostPort, describePlace, isMachineHost, listenPort, modelIndex, placeKey } from './selectors.js';
 import { defineRule, type Report } from './rule.js';
 import type { Related } from '../model/finding.js';
 import { quote } from '../model/quote.js';
@@ -22,9 +22,10 @@ function servicePorts(model: ProjectModel, service: string, r: Reference): { por
   const own = (modelIndex(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
   const out: { port: number; binding: Binding }[] = [];
   for (const b of own) {
-    if (b.host === r.host && (claimsHostPort(b) || (b.kind === 'service-doc' && b.strength === 'support'))) out.push({ port: b.port, binding: b });
+    const samePlace = placeKey(b.host, b.scope) === placeKey(r.host, r.scope);
+    if (samePlace && (claimsHostPort(b) || (b.kind === 'service-doc' && b.strength === 'support'))) out.push({ port: b.port, binding: b });
     // On a container network the caller reaches the container side; a Dockerfile applies wherever the image runs.
-    if (r.containerNetwork && (b.host === r.host || b.source === DOCKERFILE_SOURCE)) {
+    if (r.containerNetwork && (samePlace || b.source === DOCKERFILE_SOURCE)) {
       const inside = listenPort(b);
       if (inside !== undefined && (b.network === 'container' || b.containerPort !== undefined)) out.push({ port: inside, binding: b });
     }
@@ -39,6 +40,11 @@ function servicePorts(model: ProjectModel, service: string, r: Reference): { por
 function targetService(model: ProjectModel, r: Reference): string | undefined {
   if (r.containerNetwork && r.fromService && LOOPBACK.has(r.target.toLowerCase())) return model.services.canonical(r.fromService);
   const index = modelIndex(model);
+  // Inside an independent compose project a name means that project's own service (model/scopes.ts).
+  if (r.project !== undefined) {
+    const own = model.services.canonical(`${r.project}/${r.target}`);
+    if (index.byService.has(own)) return own;
+  }
   // A compose file resolves its own names (container_name, hostname, aliases) to the service.
   if (r.targetService !== undefined) {
     const named = model.services.canonical(r.targetService);
@@ -47,7 +53,7 @@ function targetService(model: ProjectModel, r: Reference): string | undefined {
   const name = model.services.canonical(r.target);
   if (!model.services.has(name) && !index.serviceDirNames.has(name) && !index.byService.has(name)) {
     // A name a compose file gave the service (container_name, hostname, alias).
-    const named = composeNames(model).get(r.target.toLowerCase());
+    const named = composeNames(model).get(`${r.project ?? ''}\0${r.target.toLowerCase()}`);
     if (named !== undefined) return named;
   }
   if (model.services.has(name) || index.serviceDirNames.has(name)) return name;
@@ -61,7 +67,8 @@ function composeNames(model: ProjectModel): Map<string, string> {
   let names = namesCache.get(model);
   if (!names) {
     names = new Map();
-    for (const b of model.bindings) for (const n of b.names ?? []) if (!names.has(n)) names.set(n, model.services.canonical(b.service));
+    // Keyed by compose project: independent projects each name their own services.
+    for (const b of model.bindings) for (const n of b.names ?? []) if (!names.has(`${b.project ?? ''}\0${n}`)) names.set(`${b.project ?? ''}\0${n}`, model.services.canonical(b.service));
     namesCache.set(model, names);
   }
   return names;
@@ -74,6 +81,7 @@ export const staleReference = defineRule({
   defaultSeverity: 'error',
   check(model, report) {
     const refs = [...model.references].sort(byLocation);
+    const unanswered = new Unanswered(model);
     const selfKey = (r: Reference) => (r.self ? `\0self\0${r.fromService ?? ''}` : '');
     for (const same of groupBy(refs, (r) => `${r.location.file}\0${r.target}\0${r.port}\0${r.host}\0${r.containerNetwork ? 1 : 0}${selfKey(r)}`).values()) {
       const r = same[0]!;
@@ -102,28 +110,112 @@ export const staleReference = defineRule({
         // The service binds nothing on the caller's host: accept a port it binds anywhere, the plan included.
         const anywhere = modelIndex(model).byService.get(service) ?? [];
         if (anywhere.some((b) => b.port === r.port || b.containerPort === r.port)) continue;
-        report({
-          message: `${quote(`${r.target}:${r.port}`)} expects ${quote(service)} at port ${quote(r.port)}, but nothing shows ${quote(service)} binding ${r.port} on host ${quote(r.host)} or elsewhere; expected a binding for it.`,
-          location: r.location,
-          related: [...others, ...sortedUnique(anywhere).map((b) => relatedBinding(b))],
-          key,
-          severity: 'warning',
-        });
+        unanswered.service(same, service, anywhere);
         continue;
       }
-      const host = LOOPBACK.has(r.target.toLowerCase()) ? r.host : model.hosts.resolve(r.target)?.id;
+      const loopback = LOOPBACK.has(r.target.toLowerCase());
+      const host = loopback ? r.host : model.hosts.resolve(r.target)?.id;
       if (host === undefined) continue;
-      if (modelIndex(model).claimedPorts.get(host)?.has(r.port)) continue;
-      report({
-        message: `${quote(`${r.target}:${r.port}`)} expects a service at port ${quote(r.port)} on host ${quote(host)}, but nothing binds ${r.port} there; expected a service, doc or deploy file binding it.`,
-        location: r.location,
-        related: others,
-        key,
-        severity: 'warning',
-      });
+      // The caller's own project is where a loopback address leads; a named host is the host itself.
+      const scope = loopback ? r.scope : undefined;
+      if (modelIndex(model).claimedPorts.get(placeKey(host, scope))?.has(r.port)) continue;
+      unanswered.host(same, host, scope);
     }
+    unanswered.report(report);
   },
 });
+
+/**
+ * Ports that IANA or a tool's documentation assigns to telemetry agents and collectors, which
+ * client libraries fall back to on `localhost` when nothing is configured (OTLP gRPC and HTTP,
+ * Jaeger's agent and collector, Zipkin, the Datadog agent, StatsD): a reference to one names
+ * an agent run beside the application, usually not one of the repository's own services.
+ */
+export const AGENT_PORTS: ReadonlySet<number> = new Set([4317, 4318, 6831, 6832, 14250, 14268, 9411, 8126, 8125]);
+
+/**
+ * References that nothing answers, gathered per pattern so that one pattern is one finding
+ * with every place it occurs as related locations, however many files and lines repeat it:
+ * - a known service expected at a port it binds nowhere (per service);
+ * - a host (a loopback address or a named host) expected to serve ports nothing binds there
+ *   (per host and target as written), a warning when the repository binds such a port
+ *   elsewhere, and a notice when it does not: such a target lies outside the repository's
+ *   knowledge (a service of another repository, a browser's or test runner's default), as
+ *   does a telemetry agent's port ({@link AGENT_PORTS}).
+ * A reference on a host (and compose project) where a compose file could not be read is not
+ * judged: that file may hold the binding it expects.
+ */
+class Unanswered {
+  private readonly groups = new Map<string, { refs: Reference[]; service?: string; bindings: Binding[]; host: string; scope?: string; outside: boolean }>();
+  private readonly unread: { host: string; scope?: string }[];
+
+  constructor(private readonly model: ProjectModel) {
+    this.unread = model.unreadDeployFiles ?? [];
+  }
+
+  /** True when an unread compose file may bind ports on the reference's host (and project). */
+  private hidden(r: Reference, host = r.host, scope = r.scope): boolean {
+    return this.unread.some((u) => u.host === host && u.scope === scope);
+  }
+
+  service(refs: Reference[], service: string, bindings: readonly Binding[]): void {
+    const r = refs[0]!;
+    if (this.hidden(r) || (r.project === undefined && this.unread.length > 0 && bindings.length === 0)) return;
+    this.add(`service\0${service}\0${r.port}`, refs, { service, bindings: [...bindings], host: r.host, ...(r.scope !== undefined ? { scope: r.scope } : {}), outside: false });
+  }
+
+  host(refs: Reference[], host: string, scope: string | undefined): void {
+    const r = refs[0]!;
+    if (this.hidden(r, host, scope)) return;
+    const bound = (p: number) => this.model.bindings.some((b) => b.port === p || b.containerPort === p);
+    const outside = AGENT_PORTS.has(r.port) || !bound(r.port);
+    this.add(`host\0${outside ? 'outside' : 'unbound'}\0${r.target.toLowerCase()}\0${host}\0${scope ?? ''}`, refs, { bindings: [], host, ...(scope !== undefined ? { scope } : {}), outside });
+  }
+
+  private add(key: string, refs: Reference[], group: { service?: string; bindings: Binding[]; host: string; scope?: string; outside: boolean }): void {
+    const known = this.groups.get(key);
+    if (known) known.refs.push(...refs);
+    else this.groups.set(key, { ...group, refs: [...refs] });
+  }
+
+  report(report: (r: Report) => void): void {
+    for (const [key, g] of this.groups) {
+      const refs = [...g.refs].sort(byLocation);
+      const r = refs[0]!;
+      const ports = distinct(refs.map((x) => x.port));
+      const files = new Set(refs.map((x) => x.location.file)).size;
+      const count = refs.length > 1 ? ` (${refs.length} references${files > 1 ? ` in ${files} files` : ''})` : '';
+      const what = ports.length === 1 ? quote(`${r.target}:${r.port}`) : `${quote(r.target)} at ${portList(ports, 'and')}`;
+      const place = describePlace(g.host, g.scope);
+      const related = [...refs.slice(1).map(relatedReference), ...sortedUnique(g.bindings).map((b) => relatedBinding(b))];
+      if (g.service !== undefined) {
+        report({
+          message: `${what}${count} expects ${quote(g.service)} at port ${quote(r.port)}, but nothing shows ${quote(g.service)} binding ${r.port} on ${place} or elsewhere; expected a binding for it.`,
+          location: r.location,
+          related,
+          key: `pattern|${key}`,
+          severity: 'warning',
+        });
+      } else if (g.outside) {
+        report({
+          message: `${what}${count} expects a service at ${ports.length === 1 ? 'port' : 'ports'} ${portList(ports, 'and')} on ${place}, but nothing in the repository binds ${ports.length === 1 ? 'it' : 'them'}: a target outside the repository's knowledge (another repository's service, an agent, a tool's default); expected a binding here only if the service is the repository's own.`,
+          location: r.location,
+          related,
+          key: `pattern|${key}`,
+          severity: 'notice',
+        });
+      } else {
+        report({
+          message: `${what}${count} expects a service at ${ports.length === 1 ? 'port' : 'ports'} ${portList(ports, 'and')} on ${place}, but nothing binds ${ports.length === 1 ? 'it' : 'them'} there; expected a service, doc or deploy file binding ${ports.length === 1 ? 'it' : 'each'}.`,
+          location: r.location,
+          related,
+          key: `pattern|${key}`,
+          severity: 'warning',
+        });
+      }
+    }
+  }
+}
 
 /**
  * A service's reference to itself (its health check of `localhost`, its own name in its own

@@ -144,6 +144,25 @@ describe('config', () => {
   });
 
   it('publishes a JSON Schema naming every key the loader accepts', () => {
-    expect(Object.keys(schema.properties).sort()).toEqual(['aliases', 'allow-new-suppressions-on-pr-target', 'hosts', 'ignore', 'max-file-bytes', 'registry', 'rules', 'service-docs', 'services']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['aliases', 'allow-new-suppressions-on-pr-target', 'compose-projects', 'hosts', 'ignore', 'max-file-bytes', 'registry', 'rules', 'service-docs', 'services']);
+  });
+
+  it('reads compose-projects: compose files deployed together, each entry named once, with its files', () => {
+    const config = parseConfig('p.yml', 'compose-projects:\n  - name: stack\n    files: [infra/compose.yaml, app/*/compose.yaml]\n');
+    expect(config.composeProjects).toEqual([{ name: 'stack', files: ['infra/compose.yaml', 'app/*/compose.yaml'] }]);
+    expect(parseConfig('p.yml', '').composeProjects).toEqual([]);
+    const error = (text: string) => {
+      try {
+        parseConfig('p.yml', text);
+      } catch (e) {
+        return (e as ConfigError).message;
+      }
+      return 'accepted';
+    };
+    expect(error('compose-projects: stack\n')).toMatch(/^p\.yml:1: `compose-projects` must be a list of `\{ name, files \}`/);
+    expect(error('compose-projects:\n  - name: stack\n')).toBe('p.yml:2: compose project `stack` needs `files:`, globs of the compose files deployed together.');
+    expect(error('compose-projects:\n  - files: [a/compose.yaml]\n')).toBe('p.yml:2: each entry of `compose-projects` needs a `name:`.');
+    expect(error('compose-projects:\n  - { name: a, files: [x] }\n  - { name: a, files: [y] }\n')).toMatch(/^p\.yml:3: the compose project `a` is named twice/);
+    expect(error('compose-projects:\n  - { name: a, file: [x] }\n')).toBe('p.yml:2: unknown key `compose-projects[].file`; expected one of name, files.');
   });
 });

@@ -8,21 +8,32 @@ const dockerfile = (port: number, line: number, via = 'EXPOSE') => deploy('mana-
 const composePort = (port: number, line: number) => deploy('mana-sync', port, COMPOSE, line, { host: 'mac-mini', via: 'environment PORT', network: 'container' });
 
 describe('drift/deploy', () => {
-  it("reports compose environment PORT against the Dockerfile's EXPOSE on the compose host", () => {
+  it("reports a Dockerfile EXPOSE that disagrees with the compose PORT as a stale EXPOSE: a notice, on every place the image runs", () => {
     const m = model({ bindings: [composePort(3050, 12), dockerfile(3050, 8, 'ENV PORT'), dockerfile(3010, 9)] });
     const findings = run(driftDeploy, m);
     expect(findings.map((f) => f.message)).toEqual([
-      // On mac-mini compose sides with ENV PORT; on dev (the Dockerfile's own host) it disagrees with itself.
-      '`mana-sync` listens on `3010` on host `mac-mini` per services/mana-sync/Dockerfile EXPOSE, but docker-compose.macmini.yml environment PORT says `3050`; expected its deploy files to agree on one port.',
-      '`mana-sync` listens on `3010` on host `dev` per services/mana-sync/Dockerfile EXPOSE, but services/mana-sync/Dockerfile ENV PORT says `3050`; expected its deploy files to agree on one port.',
+      // On mac-mini compose sides with ENV PORT; on dev (the Dockerfile's own host) the image disagrees with itself.
+      "`mana-sync`'s image exposes `3010` (services/mana-sync/Dockerfile EXPOSE), but on host `mac-mini` it listens on `3050` per docker-compose.macmini.yml environment PORT; expected `EXPOSE`, which binds nothing, to name the port the service listens on.",
+      "`mana-sync`'s image exposes `3010` (services/mana-sync/Dockerfile EXPOSE), but on host `dev` it listens on `3050` per services/mana-sync/Dockerfile ENV PORT; expected `EXPOSE`, which binds nothing, to name the port the service listens on.",
     ]);
     const macMini = findings[0]!;
-    expect(macMini.severity).toBe('warning');
+    expect(findings.map((f) => f.severity)).toEqual(['notice', 'notice']);
     expect(macMini.location).toEqual(at(DOCKERFILE, 9, 10, 4));
-    expect(macMini.related).toEqual([
-      { location: at(COMPOSE, 12, 10, 4), message: '`mana-sync` listens on 3050 here (compose `environment PORT`)' },
-      { location: at(DOCKERFILE, 8, 10, 4), message: '`mana-sync` listens on 3050 here (Dockerfile `ENV PORT`)' },
-    ]);
+    // On mac-mini the image's ENV PORT is overridden by compose, so it is no evidence there.
+    expect(macMini.related).toEqual([{ location: at(COMPOSE, 12, 10, 4), message: '`mana-sync` listens on 3050 here (compose `environment PORT`)' }]);
+  });
+
+  it("takes the Dockerfile's ENV PORT as the image's default: a compose PORT overrides it, a mapping to another port does not", () => {
+    // compose `environment: PORT` wins over the image's default: nothing to report.
+    const overridden = model({ bindings: [composePort(4000, 12), dockerfile(3050, 8, 'ENV PORT')] });
+    expect(run(driftDeploy, overridden).filter((f) => f.message.includes('mac-mini'))).toEqual([]);
+    // Without a PORT in compose the container listens on the image's 3050, but the mapping targets 3000.
+    const mapped = model({ bindings: [deploy('mana-sync', 3051, COMPOSE, 10, { host: 'mac-mini', containerPort: 3000 }), dockerfile(3050, 8, 'ENV PORT')] });
+    const [f] = run(driftDeploy, mapped).filter((x) => x.message.includes('mac-mini'));
+    expect(f!.severity).toBe('warning');
+    expect(f!.message).toBe(
+      '`mana-sync` listens on `3050` on host `mac-mini` per services/mana-sync/Dockerfile ENV PORT, but docker-compose.macmini.yml ports says `3000`; expected its deploy files to agree on one port.',
+    );
   });
 
   it("compares a compose mapping's container side with PORT, not its host side", () => {
@@ -72,8 +83,9 @@ describe('drift/deploy', () => {
     expect(rest).toEqual([]);
     expect(f!.location).toEqual(at(DOCKERFILE, 2, 10, 4));
     expect(f!.message).toBe(
-      '`mana-sync` listens on `3010` on host `dev` per services/mana-sync/Dockerfile EXPOSE, but services/mana-sync/Dockerfile ENV PORT says `3050`; expected its deploy files to agree on one port.',
+      "`mana-sync`'s image exposes `3010` (services/mana-sync/Dockerfile EXPOSE), but on host `dev` it listens on `3050` per services/mana-sync/Dockerfile ENV PORT; expected `EXPOSE`, which binds nothing, to name the port the service listens on.",
     );
+    expect(f!.severity).toBe('notice');
   });
 
   it('lets a service expose several ports (app and metrics) as long as each list includes its listen port', () => {

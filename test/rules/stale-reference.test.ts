@@ -61,13 +61,14 @@ describe('stale-reference', () => {
 
   it('accepts a loopback URL when any service binds that port on the caller host, and warns otherwise', () => {
     const m = model({
-      bindings: [source('mana-auth', 3001, 3)],
+      // 3999 is bound, but on the Mac Mini: the repository knows the port, so the dev reference is a warning.
+      bindings: [source('mana-auth', 3001, 3), deploy('mana-sync', 3999, 'docker-compose.macmini.yml', 4, { host: 'mac-mini' })],
       references: [reference('localhost', 3001, ENV, 5), reference('127.0.0.1', 3999, ENV, 6)],
     });
     const [f, ...rest] = run(staleReference, m);
     expect(rest).toEqual([]);
     expect(f!.severity).toBe('warning');
-    expect(f!.message).toBe('`127.0.0.1:3999` expects a service at port `3999` on host `dev`, but nothing binds 3999 there; expected a service, doc or deploy file binding it.');
+    expect(f!.message).toBe('`127.0.0.1:3999` expects a service at port `3999` on host `dev`, but nothing binds it there; expected a service, doc or deploy file binding it.');
   });
 
   it('resolves a host address (the GPU server) and checks what binds there', () => {
@@ -77,7 +78,7 @@ describe('stale-reference', () => {
     });
     const findings = run(staleReference, m);
     expect(findings.map((f) => f.message)).toEqual([
-      '`192.168.178.11:3021` expects a service at port `3021` on host `windows-gpu-server`, but nothing binds 3021 there; expected a service, doc or deploy file binding it.',
+      "`192.168.178.11:3021` expects a service at port `3021` on host `windows-gpu-server`, but nothing in the repository binds it: a target outside the repository's knowledge (another repository's service, an agent, a tool's default); expected a binding here only if the service is the repository's own.",
     ]);
   });
 
