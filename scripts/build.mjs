@@ -42,7 +42,7 @@ await build({ ...common, entryPoints: ['src/extract/worker.ts'], outfile: `${out
 // Grammars for the source extractors, loaded at run time from beside the bundle.
 const wasmDir = join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
 mkdirSync(`${out}/wasm`, { recursive: true });
-for (const name of ['tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm', 'tree-sitter-javascript.wasm', 'tree-sitter-python.wasm', 'tree-sitter-go.wasm']) {
+for (const name of ['tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm', 'tree-sitter-javascript.wasm', 'tree-sitter-python.wasm', 'tree-sitter-go.wasm', 'tree-sitter-java.wasm', 'tree-sitter-c-sharp.wasm']) {
   copyFileSync(join(wasmDir, name), join(out, 'wasm', name));
 }
 copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(out, 'wasm', 'web-tree-sitter.wasm'));

@@ -13,7 +13,7 @@ describe('the tree-sitter loader', () => {
   test('finds the runtime and the grammars in node_modules when not bundled', () => {
     const wasm = locateWasm();
     expect(existsSync(wasm.runtime)).toBe(true);
-    for (const g of ['typescript', 'tsx', 'javascript', 'python', 'go']) expect(existsSync(join(wasm.grammars, `tree-sitter-${g}.wasm`))).toBe(true);
+    for (const g of ['typescript', 'tsx', 'javascript', 'python', 'go', 'java', 'c-sharp']) expect(existsSync(join(wasm.grammars, `tree-sitter-${g}.wasm`))).toBe(true);
   });
 
   test('loads no grammar for a file the prefilter rejects, and only the grammar a file needs', async () => {

@@ -1,5 +1,5 @@
 /**
- * Extractors for source code (TypeScript/JavaScript, Python, Go) and env generator scripts,
+ * Extractors for source code (TypeScript/JavaScript, Python, Go, Java, C#) and env generator scripts,
  * all read with tree-sitter (see tree-sitter.ts). Each grammar loads on the first file that
  * needs it; files whose text never mentions a port or a URL are not parsed at all.
  */
@@ -7,6 +7,7 @@ import type { Extractor } from '../extractor.js';
 import { readEnvGenerator } from './env-generator.js';
 import { readGo } from './go.js';
 import { isEnvGenerator, isTestPath, scriptGrammar, serviceNamedByPath } from './paths.js';
+import { readCSharp, readJava } from './jvm-dotnet.js';
 import { readPython } from './python.js';
 import { mentionsPort, readWith } from './run.js';
 import { readScript } from './typescript.js';
@@ -50,6 +51,22 @@ export const goExtractor: Extractor = {
   extract: (file) => readWith(file, 'go', 'go', readGo),
 };
 
+/** `.java` files (not tests); source `java`. */
+export const javaExtractor: Extractor = {
+  id: 'java',
+  accepts: (path) => path.endsWith('.java') && !isTestPath(path),
+  prefilter: mentionsPort,
+  extract: (file) => readWith(file, 'java', 'java', readJava),
+};
+
+/** `.cs` files (not tests, not generated `*.Designer.cs` / `*.g.cs`); source `csharp`. */
+export const csharpExtractor: Extractor = {
+  id: 'csharp',
+  accepts: (path) => path.endsWith('.cs') && !isTestPath(path) && !/\.(Designer|g|g\.i)\.cs$/.test(path),
+  prefilter: (text) => mentionsPort(text) || /\bListen(?:AnyIP|Localhost)\s*\(/.test(text),
+  extract: (file) => readWith(file, 'c-sharp', 'csharp', readCSharp),
+};
+
 /** `scripts/generate-env.mjs` and any `*generate-env*.{js,mjs,cjs,ts,mts}`; source `env-generator`, kind `deploy`. */
 export const envGeneratorExtractor: Extractor = {
   id: 'env-generator',
@@ -59,7 +76,7 @@ export const envGeneratorExtractor: Extractor = {
 };
 
 /** Every source extractor, in the order the engine runs them. */
-export const sourceExtractors: Extractor[] = [typescriptExtractor, javascriptExtractor, pythonExtractor, goExtractor, envGeneratorExtractor];
+export const sourceExtractors: Extractor[] = [typescriptExtractor, javascriptExtractor, pythonExtractor, goExtractor, javaExtractor, csharpExtractor, envGeneratorExtractor];
 
 /** A script file of one of `grammars`, not a test and not an env generator (that has its own reader). */
 function isScript(path: string, grammars: string[]): boolean {

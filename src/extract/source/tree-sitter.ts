@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
 /** The grammars the source extractors use (file names `tree-sitter-<grammar>.wasm`). */
-export type Grammar = 'typescript' | 'tsx' | 'javascript' | 'python' | 'go';
+export type Grammar = 'typescript' | 'tsx' | 'javascript' | 'python' | 'go' | 'java' | 'c-sharp';
 
 /** Where the wasm files were found. */
 export interface WasmFiles {
