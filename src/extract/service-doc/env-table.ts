@@ -51,7 +51,7 @@ export function readEnvTable(scan: DocScan, node: Table): boolean {
       const m = FIRST_INTEGER.exec(value);
       if (m) referOtherPort(scan, name, { text: m[1] ?? '', start: span[0] + m.index, end: span[0] + m.index + (m[1] ?? '').length });
     } else {
-      scanReferences(scan, value, span[0], ADDRESS_VAR_NAME.test(name));
+      scanReferences(scan, value, span[0], ADDRESS_VAR_NAME.test(name), name);
     }
   }
   return true;

@@ -2,11 +2,16 @@
  * References in one isolated snippet (a code line, an inline code span, a prose text node):
  * URLs with an explicit port (`http://mana-credits:3061`), `*_URL=` variables holding one,
  * and bare `localhost:3001` / `mana-credits:3061` pairs. The doc's own service at its own
- * port is still a reference; the rules decide what it means.
+ * port is still a reference; the rules decide what it means. Allow lists (`CORS_ORIGINS=`),
+ * listen addresses (`BIND=`) and wildcard addresses (`0.0.0.0:8080`) are none.
  */
 import { LOOPBACK } from '../../model/hosts.js';
 import { findUrlPorts } from '../url-port.js';
 import type { DocScan } from './doc-scan.js';
+import { addressRole, type AddressRole } from '../address-keys.js';
+
+/** Hosts that mean "every interface": a bind address, never a place to connect to. */
+const WILDCARD = new Set(['0.0.0.0', '[::]']);
 
 /** A variable whose value is an address of another service: `MANA_AUTH_URL=`, `SYNC_ENDPOINT: `. */
 /** The name of such a variable on its own (an env-table cell). */
@@ -23,15 +28,44 @@ const BARE = /(?<![\w./@:-])([A-Za-z][A-Za-z0-9.-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d
 const MIN_BARE_PORT = 100;
 
 /**
+ * A setting's name right before a value in a line of code or config: `CORS_ORIGINS=`,
+ * `allowed_origins: [`, `"redirectUri": "` (a colon counts only when a value, not a port,
+ * follows it).
+ */
+const SETTING = /([A-Za-z_][\w.-]*)["']?[ \t]*(?:=|:(?=[ \t"'[]))/g;
+
+/** Between a setting and a URL of its value: separators and other URLs of the same list. */
+const LIST_SO_FAR = /^(?:[\s,;"'`[\]()]|[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s,;"'`\]]*|[A-Za-z0-9.-]+:\d+)*$/;
+
+/** What the setting whose value holds `end` in `snippet` says its addresses are. */
+function settingRole(snippet: string, end: number): AddressRole | undefined {
+  let last: RegExpMatchArray | undefined;
+  for (const m of snippet.slice(0, end).matchAll(SETTING)) last = m;
+  if (!last || !LIST_SO_FAR.test(snippet.slice((last.index ?? 0) + last[0].length, end))) return undefined;
+  return addressRole(last[1] ?? '');
+}
+
+/**
  * Scans `snippet`, which starts at `base` in the file, for references. `inVariable` says the
  * snippet is the value of an address variable (an env-table `*_URL` row), so its URLs are
- * `env-var` references.
+ * `env-var` references. `name`, the variable the snippet is the value of (an env-table row),
+ * and a setting named before a URL in the snippet (`CORS_ORIGINS=...`) may make it an allow
+ * list or a listen address (../address-keys.ts): those URLs are no references.
  */
-export function scanReferences(scan: DocScan, snippet: string, base: number, inVariable = false): void {
+export function scanReferences(scan: DocScan, snippet: string, base: number, inVariable = false, name?: string): void {
+  const named = name !== undefined && addressRole(name) !== undefined;
+  // A port that is no reference is claimed all the same, so no later reader of the same text
+  // (an inline code span inside a table cell) takes it for one.
+  const silenced = (at: number, start: number, host: string): boolean => {
+    if (!named && settingRole(snippet, at) === undefined && !WILDCARD.has(host)) return false;
+    scan.claim(start);
+    return true;
+  };
   // URLs as `new URL` reads them (../url-port.ts).
   for (const u of findUrlPorts(snippet)) {
-    const host = u.host.replace(/^\[|\]$/g, '');
     const start = base + u.portStart;
+    if (silenced(u.start, start, u.host)) continue;
+    const host = u.host.replace(/^\[|\]$/g, '');
     const kind = inVariable || ADDRESS_VAR.test(snippet.slice(0, u.start)) ? 'env-var' : 'url';
     scan.reference(host, { text: u.portText, start, end: start + u.portText.length }, kind, kind === 'env-var' ? 'env var URL' : 'URL');
   }
@@ -39,8 +73,9 @@ export function scanReferences(scan: DocScan, snippet: string, base: number, inV
     const host = m[1] ?? '';
     const digits = m[2] ?? '';
     if (Number(digits) < MIN_BARE_PORT) continue;
-    if (!LOOPBACK.has(host.toLowerCase()) && !scan.ctx.services.has(host)) continue;
     const start = base + (m.index ?? 0) + host.length + 1;
+    if (silenced(m.index ?? 0, start, host)) continue;
+    if (!LOOPBACK.has(host.toLowerCase()) && !scan.ctx.services.has(host)) continue;
     scan.reference(host, { text: digits, start, end: start + digits.length }, 'url', `${host}:port`);
   }
 }
