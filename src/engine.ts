@@ -68,8 +68,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   };
 }
 
-/** Default severities of input problems: an impossible port is an error, a link inside the repository a notice, the rest warnings. */
-const INPUT_SEVERITY: Record<string, Severity> = { 'input/invalid-port': 'error', 'input/symlink-not-followed': 'notice' };
+/** Default severities of input problems: an impossible port is an error, a link inside the repository or a tree without services a notice, the rest warnings. */
+const INPUT_SEVERITY: Record<string, Severity> = { 'input/invalid-port': 'error', 'input/symlink-not-followed': 'notice', 'input/no-services': 'notice' };
 
 /** Input problems become findings like any rule's, so they reach every reporter. */
 function problemFindings(problems: InputProblem[], config: Config): Finding[] {

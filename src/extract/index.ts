@@ -19,15 +19,19 @@ import { wanted, type FileJob } from './files.js';
 import { startPool } from './parallel.js';
 import { parseRegistry } from './registry/index.js';
 import { quote } from '../model/quote.js';
+import { noServices } from '../collect/no-services.js';
 
 /** Builds the model from the collected files. `parsed` counts files some extractor parsed. */
 export async function extractAll(root: string, collected: Collected, config: Config): Promise<{ model: ProjectModel; parsed: number }> {
+  // Declared services are known by name; a discovered one owns its folder's files, so what they
+  // state is its own, and is known by what it binds (a name with no port found is not judged).
   const serviceNames = collected.serviceDirs.map((d) => d.name);
   const services = buildServices(config, serviceNames);
   const hosts = buildHosts(config);
   const model: ProjectModel = {
     registryPath: config.registry,
     serviceDirs: collected.serviceDirs,
+    ...(collected.discovered?.length ? { discoveredServices: collected.discovered } : {}),
     bindings: [],
     references: [],
     hosts,
@@ -84,6 +88,10 @@ export async function extractAll(root: string, collected: Collected, config: Con
     add(result.extraction);
     if (result.parsed) parsed++;
   }
+  containerDefaults(model, collected);
+  // A tree that yielded no service at all says so, rather than passing as clean.
+  const none = model.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployNames?.length && !registryFile && model.bindings.length === 0;
+  if (none) model.problems.push(noServices(config));
   normalizeHosts(model);
   return { model, parsed };
 }
@@ -119,6 +127,16 @@ function guardedRegistry(path: string, text: string, services: ServiceIndex): Re
   } catch (error) {
     return { failed: problem('input/extractor-failed', path, `The registry reader failed on \`${path}\`: ${error instanceof Error ? error.message : String(error)}; its ports are unknown.`) };
   }
+}
+
+/**
+ * A default in the code of a service that deploy files run as a container (a compose `build:`,
+ * a skaffold artifact, a Kubernetes workload) is the port inside its container: it collides
+ * with nothing on the host, while the deploy files must still agree with it.
+ */
+function containerDefaults(model: ProjectModel, collected: Collected): void {
+  if (!collected.inContainer) return;
+  for (const b of model.bindings) if (b.kind === 'source-default' && b.network === undefined && collected.inContainer(b.location.file)) b.network = 'container';
 }
 
 /** Host names written anywhere ("Mac Mini (production)", `macmini`) become the one id of the host they match. */

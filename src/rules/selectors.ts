@@ -41,8 +41,10 @@ export function claimsHostPort(b: Binding): boolean {
   if (!isMachineHost(b.host)) return false;
   switch (b.kind) {
     case 'registry-actual':
-    case 'source-default':
       return true;
+    case 'source-default':
+      // A default in the code of a service run as a container is the container's port.
+      return b.network !== 'container';
     case 'service-doc':
       return b.strength === 'declaration';
     case 'deploy':
