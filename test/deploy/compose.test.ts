@@ -54,7 +54,8 @@ describe('compose extractor', () => {
     const x = await run(composeExtractor, PATH, fixture(PATH), { host: 'mac-mini', known: KNOWN });
     expect(refs(x)).toEqual([
       'env-var mana-sync:3050 (container)',
-      'env-var mana-credits:3061',
+      // A single-label name seen from a container is a name on its compose network (another file may define it).
+      'env-var mana-credits:3061 (container)',
       'healthcheck localhost:3000 (container)',
       'env-var postgres:5432 (container)',
       'env-var api.example.com:8443',

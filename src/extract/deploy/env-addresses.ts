@@ -17,7 +17,7 @@ import { UNRESOLVED } from './interpolate.js';
 import type { Mapped } from './mapped.js';
 import { spanOf } from './mapped.js';
 import type { DeployOutput } from './output.js';
-import { findUrls } from './urls.js';
+import { findUrls, isAddress } from './urls.js';
 
 /** The holder of an environment and what its file knows about names. */
 export interface EnvHolder {
@@ -74,16 +74,22 @@ export function readEnvAddresses(key: string, v: Interpolated, out: DeployOutput
   }
 }
 
-/** The reference fields for `target`, resolved against the compose network when it names a service there. */
+/**
+ * The reference fields for `target`, resolved against the compose network when it names a
+ * service there. In a compose file, a single-label name that is no address (`otel-collector`)
+ * is a name on the container network even when another file of the project defines it, so
+ * its port is a container port; a dotted name (`api.example.com`) is DNS, not the network's.
+ */
 function fields(target: string, port: number, holder: EnvHolder) {
   const service = holder.names?.get(target);
   const self = holder.own?.has(target) === true;
+  const onNetwork = service !== undefined || (holder.names !== undefined && !target.includes('.') && !isAddress(target));
   return {
     target,
     port,
     kind: 'env-var' as const,
     fromService: holder.service,
-    containerNetwork: service !== undefined,
+    containerNetwork: onNetwork,
     ...(service !== undefined ? { targetService: service } : {}),
     ...(self ? { self } : {}),
   };
