@@ -1,6 +1,6 @@
 /**
  * Dockerfiles (`Dockerfile`, `*.Dockerfile`, `Dockerfile.*`): `EXPOSE 3025[/tcp]`,
- * `ENV PORT=3025` / `ENV PORT 3025`, `HEALTHCHECK ... CMD curl http://localhost:3025/health`
+ * `ENV PORT=3025` / `ENV PORT 3025`, `ENV ASPNETCORE_HTTP_PORTS=7070` (.NET's Kestrel), `HEALTHCHECK ... CMD curl http://localhost:3025/health`
  * (a reference inside the container), and `--port`/`PORT=` in `CMD`/`ENTRYPOINT`, exec or
  * shell form. Everything here is inside the container: `network: 'container'`. `${VAR}` is
  * resolved from earlier `ARG`/`ENV` of the same stage, pointing at the digits where it was set.
@@ -65,6 +65,12 @@ export const dockerfileExtractor: Extractor = {
             if (ins.keyword === 'ENV' && name === 'PORT' && value.value !== '') {
               const hit = out.port(value, 0, value.value.length, 'Dockerfile ENV PORT');
               if (hit) out.bind(service, hit, { via: 'ENV PORT', network: 'container' });
+            } else if (ins.keyword === 'ENV' && /^(ASPNETCORE|DOTNET)_HTTPS?_PORTS$/.test(name)) {
+              // `ENV ASPNETCORE_HTTP_PORTS=7070` (or `8080;8081`): the ports Kestrel binds on every address.
+              for (const token of value.value.matchAll(/[^;,\s]+/g)) {
+                const hit = out.port(value, token.index, token.index + token[0].length, `Dockerfile ENV ${name}`);
+                if (hit) out.bind(service, hit, { via: `ENV ${name}`, network: 'container' });
+              }
             } else if (ins.keyword === 'ENV') {
               // `ENV GUNICORN_BIND=0.0.0.0:8000`, `ENV KAFKA_LISTENERS=...`: the image's own listen addresses.
               readEnvAddresses(name, { value, unresolved: [] }, out, { service, network: 'container', what: 'Dockerfile ENV', references: false });
