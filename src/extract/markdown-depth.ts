@@ -17,10 +17,12 @@ export const MAX_MARKDOWN_NESTING = 32;
 export const MAX_MARKDOWN_CONTAINER_CLOSINGS = 500;
 /** Lines that look like link reference definitions (`[label]: url`). */
 export const MAX_LINK_DEFINITIONS = 1_000;
-/** Emphasis and link brackets (`*`, `_`, `[`, `]`) in one block of non-blank lines. */
+/** Emphasis marks, link brackets and HTML openers (`*`, `_`, `[`, `]`, `<`) in one block of non-blank lines. */
 export const MAX_INLINE_MARKERS_PER_BLOCK = 5_000;
 /** One run of the same `*`, `_`, `~`, `[` or `]` inside text (a thematic break line `*****` aside). */
 export const MAX_DELIMITER_RUN = 64;
+/** Lines holding a `|` in one block of non-blank lines (a table's rows, or a paragraph GFM keeps testing as one). */
+export const MAX_PIPE_LINES_PER_BLOCK = 2_000;
 /** Columns of one table (pipes in its delimiter row). */
 export const MAX_TABLE_COLUMNS = 128;
 /** Cells of one table: columns × rows. */
@@ -139,6 +141,7 @@ export function markdownLimitHit(text: string): MarkdownLimitHit | undefined {
   let table: { columns: number; rows: number } | undefined;
   let previousPipes = -1;
   let inlineMarkers = 0;
+  let pipeLines = 0;
   for (let lineStart = 0; lineStart <= text.length; ) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
@@ -186,7 +189,7 @@ export function markdownLimitHit(text: string): MarkdownLimitHit | undefined {
         }
       }
     }
-    if (blank) inlineMarkers = 0;
+    if (blank) inlineMarkers = pipeLines = 0;
     else if (!fenced) {
       const inline = scanInline(text, contentAt, lineEnd);
       if (inline.run > MAX_DELIMITER_RUN) {
@@ -212,6 +215,9 @@ export function markdownLimitHit(text: string): MarkdownLimitHit | undefined {
       }
       table = { columns, rows: 2 };
     }
+    if (pipes > 0 && ++pipeLines > MAX_PIPE_LINES_PER_BLOCK) {
+      return { kind: 'too-complex', start: lineStart, end: lineEnd, found: `has more than ${MAX_PIPE_LINES_PER_BLOCK} lines with \`|\` in one block by this line`, expected: `at most ${MAX_PIPE_LINES_PER_BLOCK}` };
+    }
     previousPipes = pipes;
     blankBefore = blank;
     lineStart = next;
@@ -232,10 +238,14 @@ function scanInline(text: string, start: number, end: number): { markers: number
   let other = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    const marker = c === 42 || c === 95 || c === 91 || c === 93 || c === 126;
+    const marker = c === 42 || c === 95 || c === 91 || c === 93 || c === 126 || c === 60;
     if (marker) {
       if (c !== 126) markers++;
       if (c !== 42 && c !== 95) other = true;
+      if (c === 60) {
+        currentChar = -1; // `<` counts toward the block, not as a run
+        continue;
+      }
       current = c === currentChar ? current + 1 : 1;
       currentChar = c;
       if (current > run) {

@@ -96,10 +96,14 @@ describe('parseRegistry on hostile shapes, refused with the line that crossed a 
     const wide = timed('|a'.repeat(200) + '|\n' + '|-'.repeat(200) + '|\n');
     expect(wide.problems.map((p) => [p.ruleId, p.location.line])).toEqual([['input/too-complex', 2]]);
     const long = timed('| Port | Service |\n|---|---|\n' + '| 3001 | a |\n'.repeat(12000));
-    expect(long.problems.map((p) => [p.ruleId, p.location.line])).toEqual([['input/too-complex', 10001]]);
+    expect(long.problems.map((p) => [p.ruleId, p.location.line])).toEqual([['input/too-complex', 2001]]);
+    const cells = timed('|a'.repeat(100) + '|\n' + '|-'.repeat(100) + '|\n' + ('|1'.repeat(100) + '|\n').repeat(300));
+    expect(cells.problems.map((p) => [p.ruleId, p.location.line])).toEqual([['input/too-complex', 201]]);
+    const comments = timed('- **Run' + '`'.repeat(60) + '<!--'.repeat(10_000));
+    expect(comments.problems.map((p) => p.ruleId)).toEqual(['input/too-complex']);
     const stars = timed('*'.repeat(5000) + 'a' + '*'.repeat(5000));
     expect(stars.problems.map((p) => p.ruleId)).toEqual(['input/too-complex']);
-    expect(defs.ms + wide.ms + long.ms + stars.ms).toBeLessThan(HANG_MS);
+    expect(defs.ms + wide.ms + long.ms + cells.ms + comments.ms + stars.ms).toBeLessThan(HANG_MS);
   });
 
   it('reads a registry that stays within every limit as before', () => {
