@@ -114,6 +114,14 @@ describe('.env and Dockerfile ENV addresses', () => {
   });
 });
 
+describe('Dockerfile HEALTHCHECK', () => {
+  it('marks a health check of localhost as the image’s own service, and one of another host as not', async () => {
+    const text = 'FROM node:22\nEXPOSE 3000\nHEALTHCHECK CMD curl -f http://localhost:3000/health && curl -f http://auth:3001/health\n';
+    const x = await run(dockerfileExtractor, 'services/web/Dockerfile', text, { service: 'web', known: ['web'] });
+    expect(x.references.map((r) => `${r.target}:${r.port}${r.self ? ' self' : ''}`)).toEqual(['localhost:3000 self', 'auth:3001']);
+  });
+});
+
 describe('Prometheus probe targets', () => {
   it('reads URLs as new URL does and a host with a path by its host: no port, no problem', async () => {
     const text = `scrape_configs:

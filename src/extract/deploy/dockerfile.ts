@@ -19,6 +19,7 @@ import { parseJson } from './json-scan.js';
 import { findUrls } from './urls.js';
 import { readPortList } from './port-list.js';
 import { readEnvAddresses } from './env-addresses.js';
+import { LOOPBACK } from '../../model/hosts.js';
 
 /** True for the Dockerfile names Docker tooling uses. */
 function isDockerfile(path: string): boolean {
@@ -85,7 +86,9 @@ export const dockerfileExtractor: Extractor = {
           const args = interpolate(ins.args, lookup).value;
           for (const url of findUrls(args)) {
             const hit = out.port(args, url.portStart, url.portEnd, 'Dockerfile HEALTHCHECK URL');
-            if (hit) out.reference({ target: url.target, port: hit.port, kind: 'healthcheck', fromService: service, containerNetwork: true }, hit);
+            // Inside the container, `localhost` is the image's own service: a self-reference.
+            const self = LOOPBACK.has(url.target);
+            if (hit) out.reference({ target: url.target, port: hit.port, kind: 'healthcheck', fromService: service, containerNetwork: true, ...(self ? { self } : {}) }, hit);
           }
           break;
         }
