@@ -43,3 +43,25 @@ describe('env generator', () => {
     ]);
   });
 });
+
+describe('env generator port tables', () => {
+  test('rows of { name, port } and an object PORTS keyed by service bind each service; unknown names and other tables do not', async () => {
+    const text = `const SERVICES = [
+  { name: 'mana-credits', port: 3115 },
+  { service: 'mana-user', port: '3062' },
+  { name: 'elsewhere', port: 9999 },
+];
+const PORTS = { 'mana-sync': 3050, 'mana-search': 3021, 'not-a-service': 9998 } as const;
+const TIMEOUTS = { 'mana-sync': 3000 };
+for (const s of SERVICES) writeFileSync(\`services/\${s.name}/.env\`, \`PORT=\${s.port}\\n\`);
+`;
+    const { bindings, problems } = await run(envGeneratorExtractor, text, { path: 'scripts/generate-env.mjs', services: KNOWN });
+    expect(problems).toEqual([]);
+    expect(bindings.map((b) => [b.service, b.port, b.kind, span(b.location), b.via])).toEqual([
+      ['mana-credits', 3115, 'deploy', '2:33-2:37', "port of 'mana-credits' in the env generator"],
+      ['mana-user', 3062, 'deploy', '3:34-3:38', "port of 'mana-user' in the env generator"],
+      ['mana-sync', 3050, 'deploy', '6:30-6:34', "PORTS['mana-sync'] in the env generator"],
+      ['mana-search', 3021, 'deploy', '6:51-6:55', "PORTS['mana-search'] in the env generator"],
+    ]);
+  });
+});

@@ -5,6 +5,11 @@
  * A section is named by an enclosing key (`'mana-credits'`, `'services/mana-credits/.env'`),
  * a sibling `name:`/`service:` property, or a string argument of an enclosing call; only
  * names the repository knows (or `services/<name>` paths) are taken as services.
+ *
+ * A port table is read too: an array of `{ name: 'mana-auth', port: 3001 }` rows (any
+ * own-port key beside a `name`/`service`/`id`), or an object held by a variable or key
+ * named like a port table (`PORTS`, `servicePorts`) whose keys are known services:
+ * `const PORTS = { 'mana-auth': 3001 }`.
  */
 import type { Node } from 'web-tree-sitter';
 import type { ServiceIndex } from '../../model/services.js';
@@ -25,10 +30,32 @@ export function readEnvGenerator(root: Node, out: SourceOutput, services: Servic
     }
     const key = pairKey(node, text);
     const value = node.childForFieldName('value');
-    if (key === undefined || !value || !isOwnPortName(key)) continue;
+    if (key === undefined || !value) continue;
+    if (!isOwnPortName(key)) {
+      readTableEntry(node, key, value, out, services);
+      continue;
+    }
     const service = sectionOf(node, services, text);
     out.bindLiteral(fallbackOf(value), { service, kind: 'deploy', via: `${key} of '${service ?? 'no service'}' in the env generator` });
   }
+}
+
+/** `'mana-auth': 3001` inside `const PORTS = { … }` (or `ports: { … }`): the service keyed binds the port. */
+function readTableEntry(pair: Node, key: string, value: Node, out: SourceOutput, services: ServiceIndex): void {
+  const service = serviceNamed(key, services);
+  const table = pair.parent;
+  if (!service || table?.type !== 'object') return;
+  const holder = unwrapUp(table);
+  const holderName = holder?.type === 'variable_declarator' ? holder.childForFieldName('name')?.text : holder?.type === 'pair' ? pairKey(holder, out.file.text) : undefined;
+  if (!holderName || !/ports?$/i.test(holderName)) return;
+  out.bindLiteral(fallbackOf(value), { service, kind: 'deploy', via: `${holderName}['${key}'] in the env generator` });
+}
+
+/** The node holding an object literal, past `as const` / `satisfies` / parentheses. */
+function unwrapUp(node: Node): Node | null {
+  let up = node.parent;
+  while (up && ['as_expression', 'satisfies_expression', 'parenthesized_expression'].includes(up.type)) up = up.parent;
+  return up;
 }
 
 /** The literal a value falls back to: `process.env.X || '3115'` gives `'3115'`. */
