@@ -129,12 +129,14 @@ export const driftDeploy = defineRule({
         const fromDefault = all.find((s) => s.binding.kind === 'source-default')?.port;
         const expected =
           fromDefault ?? [...ports].sort((a, b) => byDeployment(b) - byDeployment(a) || count(b) - count(a) || inCode(b) - inCode(a) || first(a) - first(b))[0]!;
-        // When the statements agree but for an image's `EXPOSE`, the `EXPOSE` is stale
-        // documentation: it binds nothing and the deployment does not use it, so a notice.
+        // When the statements agree but for an image's `EXPOSE`, the `EXPOSE` is documentation
+        // that binds nothing: a port of it that no other statement uses is stale, a notice; an
+        // `EXPOSE` whose ports the deployment all uses (a debug port beside the app's) only
+        // leaves one out, which is no finding.
         const staleExpose = consistent(all.filter((s) => !imageExpose(s)));
-        const primary = staleExpose
-          ? all.find((s) => s.port !== expected && imageExpose(s))!
-          : (all.find((s) => s.port !== expected && s.binding.kind === 'deploy') ?? all.find((s) => s.port !== expected)!);
+        const unused = all.find((s) => imageExpose(s) && s.port !== expected && !all.some((o) => !imageExpose(o) && o.port === s.port));
+        if (staleExpose && unused === undefined) continue;
+        const primary = staleExpose ? unused! : (all.find((s) => s.port !== expected && s.binding.kind === 'deploy') ?? all.find((s) => s.port !== expected)!);
         const agree = all.find((s) => s.port === expected && !imageExpose(s)) ?? all.find((s) => s.port === expected)!;
         const verb = scope === 'container' ? 'listens on' : 'runs on';
         const where = (s: Statement) => `${s.binding.location.file} ${s.binding.via ?? s.binding.source}`;

@@ -184,13 +184,16 @@ class Unanswered {
       const r = refs[0]!;
       const ports = distinct(refs.map((x) => x.port));
       const files = new Set(refs.map((x) => x.location.file)).size;
-      const count = refs.length > 1 ? ` (${refs.length} references${files > 1 ? ` in ${files} files` : ''})` : '';
-      const what = ports.length === 1 ? quote(`${r.target}:${r.port}`) : `${quote(r.target)} at ${portList(ports, 'and')}`;
+      // One reference reads `` `localhost:3999` expects …``; several, ``3 references in 2 files expect `localhost` …``.
+      const many = refs.length > 1;
+      const who = many ? `${refs.length} references${files > 1 ? ` in ${files} files` : ''} to ${quote(r.target)}` : quote(`${r.target}:${r.port}`);
+      const expect = many ? 'expect' : 'expects';
+      const at = `${ports.length === 1 ? 'port' : 'ports'} ${portList(ports, 'and')}`;
       const place = describePlace(g.host, g.scope);
       const related = [...refs.slice(1).map(relatedReference), ...sortedUnique(g.bindings).map((b) => relatedBinding(b))];
       if (g.service !== undefined) {
         report({
-          message: `${what}${count} expects ${quote(g.service)} at port ${quote(r.port)}, but nothing shows ${quote(g.service)} binding ${r.port} on ${place} or elsewhere; expected a binding for it.`,
+          message: `${who} ${expect} ${quote(g.service)} at port ${quote(r.port)}, but nothing shows ${quote(g.service)} binding ${r.port} on ${place} or elsewhere; expected a binding for it.`,
           location: r.location,
           related,
           key: `pattern|${key}`,
@@ -198,7 +201,7 @@ class Unanswered {
         });
       } else if (g.outside) {
         report({
-          message: `${what}${count} expects a service at ${ports.length === 1 ? 'port' : 'ports'} ${portList(ports, 'and')} on ${place}, but nothing in the repository binds ${ports.length === 1 ? 'it' : 'them'}: a target outside the repository's knowledge (another repository's service, an agent, a tool's default); expected a binding here only if the service is the repository's own.`,
+          message: `${who} ${expect} a service at ${at} on ${place}, but nothing in the repository binds ${ports.length === 1 ? 'it' : 'them'}: a target outside the repository's knowledge (another repository's service, an agent, a tool's default); expected a binding here only if the service is the repository's own.`,
           location: r.location,
           related,
           key: `pattern|${key}`,
@@ -206,7 +209,7 @@ class Unanswered {
         });
       } else {
         report({
-          message: `${what}${count} expects a service at ${ports.length === 1 ? 'port' : 'ports'} ${portList(ports, 'and')} on ${place}, but nothing binds ${ports.length === 1 ? 'it' : 'them'} there; expected a service, doc or deploy file binding ${ports.length === 1 ? 'it' : 'each'}.`,
+          message: `${who} ${expect} a service at ${at} on ${place}, but nothing binds ${ports.length === 1 ? 'it' : 'them'} there; expected a service, doc or deploy file binding ${ports.length === 1 ? 'it' : 'each'}.`,
           location: r.location,
           related,
           key: `pattern|${key}`,

@@ -23,6 +23,21 @@ describe('drift/deploy', () => {
     expect(macMini.related).toEqual([{ location: at(COMPOSE, 12, 10, 4), message: '`mana-sync` listens on 3050 here (compose `environment PORT`)' }]);
   });
 
+  it('says nothing of an EXPOSE whose ports the deployment all uses, though it leaves out the listen port', () => {
+    // `EXPOSE 9229 9230` (debug ports) beside compose publishing 80, 9229 and 9230: nothing stale.
+    const debug = model({
+      bindings: [
+        deploy('mana-sync', 80, COMPOSE, 10, { host: 'mac-mini', containerPort: 80 }),
+        deploy('mana-sync', 9229, COMPOSE, 11, { host: 'mac-mini', containerPort: 9229 }),
+        deploy('mana-sync', 9230, COMPOSE, 12, { host: 'mac-mini', containerPort: 9230 }),
+        composePort(80, 13),
+        dockerfile(9229, 9),
+        dockerfile(9230, 9),
+      ],
+    });
+    expect(run(driftDeploy, debug).filter((f) => f.message.includes('mac-mini'))).toEqual([]);
+  });
+
   it("takes the Dockerfile's ENV PORT as the image's default: a compose PORT overrides it, a mapping to another port does not", () => {
     // compose `environment: PORT` wins over the image's default: nothing to report.
     const overridden = model({ bindings: [composePort(4000, 12), dockerfile(3050, 8, 'ENV PORT')] });
