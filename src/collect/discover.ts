@@ -29,7 +29,9 @@ import picomatch from 'picomatch';
 import { readText, type CheckedDirs } from './read.js';
 import type { WalkedFile } from './walk.js';
 import { MAX_YAML_ALIASES, excessAlias } from '../extract/yaml-limits.js';
-import { isTestPath } from '../extract/source/paths.js';
+// Folders that hold a service's code or a set of services rather than name one: a service is
+// never named after one; the name comes from its manifest, a deploy file or the folder above.
+import { CONTAINER_FOLDERS, isTestPath } from '../extract/source/paths.js';
 
 /** A service found by discovery. */
 export interface DiscoveredService {
@@ -53,11 +55,6 @@ export interface Discovery {
   deployNames: string[];
 }
 
-/**
- * Folders that hold a service's code or a set of services rather than name one. A service is
- * never named after one: the name comes from its manifest, a deploy file or the folder above.
- */
-export const CONTAINER_FOLDERS: ReadonlySet<string> = new Set(['src', 'source', 'app', 'apps', 'api', 'server', 'services', 'packages', 'cmd', 'internal', 'lib', 'libs', 'pkg']);
 
 /** Folders that hold many services: a container folder right under one of these is the service's own folder. */
 const COLLECTION_FOLDERS: ReadonlySet<string> = new Set(['apps', 'services', 'packages', 'src', 'cmd', 'projects', 'modules']);

@@ -13,7 +13,7 @@ export interface ContextData {
   config: Pick<Config, 'hosts' | 'aliases' | 'maxFileBytes'>;
   /** Host labels of the registry, added after the config's hosts. */
   registryHosts: Host[];
-  /** Names of the `services/<name>/` directories. */
+  /** Names of the declared service directories (a discovered service is known by what it binds). */
   serviceNames: string[];
   env: [string, string][];
   envLines?: [string, number][];
@@ -29,7 +29,7 @@ export function buildHosts(config: ContextData['config'], registryHosts: Host[] 
   return hosts;
 }
 
-/** The service directories' names, with the config's aliases. */
+/** The declared service directories' names, with the config's aliases. */
 export function buildServices(config: ContextData['config'], names: string[]): ServiceIndex {
   const services = new ServiceIndex(config.aliases);
   for (const name of names) services.add(name);

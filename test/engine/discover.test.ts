@@ -158,6 +158,26 @@ describe('discovery: services wherever they live', () => {
   });
 });
 
+describe('defaults in the code of a service run as a container', () => {
+  const app = (name: string) => ({
+    [`${name}/package.json`]: JSON.stringify({ name }),
+    [`${name}/index.js`]: "const port = process.env.PORT || 8080;\nrequire('http').createServer().listen(port);\n",
+  });
+
+  it('are the container\'s port: two compose-built services defaulting to 8080 do not collide on the host', async () => {
+    const root = tree({ ...app('orders'), ...app('billing'), 'compose.yaml': 'services:\n  orders:\n    build: ./orders\n  billing:\n    build: ./billing\n' });
+    const { findings, model } = await check({ root, defaultConfig: true });
+    expect(model.bindings.filter((b) => b.kind === 'source-default').map((b) => `${b.service} ${b.port} ${b.network}`).sort()).toEqual(['billing 8080 container', 'orders 8080 container']);
+    expect(findings.map((f) => f.ruleId)).not.toContain('collision/same-host');
+  });
+
+  it('still collide on the developer\'s machine when nothing runs them as containers', async () => {
+    const root = tree({ ...app('orders'), ...app('billing') });
+    const { findings } = await check({ root, defaultConfig: true });
+    expect(findings.filter((f) => f.ruleId === 'collision/same-host').map((f) => f.severity)).toEqual(['warning']);
+  });
+});
+
 describe('a tree without services says so', () => {
   it('reports input/no-services as a notice naming where it looked and how to declare services', async () => {
     const root = tree({ 'README.md': '# nothing here\n', 'lib/util.ts': 'export const x = 1;\n' });

@@ -49,6 +49,24 @@ describe('a runner script names its service by the words of its path', () => {
     ['scripts/run_stt.py', 'stt'],
     ['scripts/run_server.py', undefined],
     ['scripts/mana_sttx.py', undefined],
+    // Words of folders count only as a whole folder name (`mana/stt` is `stt`, not `mana-stt`).
+    ['deploy/mana/stt/run.py', 'stt'],
+    ['stt/run.py', 'stt'],
+  ])('%s -> %s', (path, expected) => {
+    expect(serviceNamedByPath(path, services)).toBe(expected);
+  });
+});
+
+describe('a container folder on the path names no service', () => {
+  const services = new ServiceIndex();
+  for (const s of ['api', 'src', 'internal', 'billing']) services.add(s);
+
+  test.each([
+    ['backend/api/main.py', undefined],
+    ['src/worker/main.py', undefined],
+    ['tools/internal/run.py', undefined],
+    ['scripts/run_api.py', 'api'],
+    ['deploy/billing/start.py', 'billing'],
   ])('%s -> %s', (path, expected) => {
     expect(serviceNamedByPath(path, services)).toBe(expected);
   });

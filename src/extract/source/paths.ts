@@ -29,19 +29,26 @@ export function scriptGrammar(path: string): Grammar | undefined {
   return undefined;
 }
 
+/** Folders that hold code or services rather than name one (`src`, `app`, `api`, `internal`, …). */
+export const CONTAINER_FOLDERS: ReadonlySet<string> = new Set(['src', 'source', 'app', 'apps', 'api', 'server', 'services', 'packages', 'cmd', 'internal', 'lib', 'libs', 'pkg']);
+
 /**
  * The known service a path names outside `services/<name>/`, for runner scripts such as
  * `scripts/windows/run_mana_stt.py`: the longest service name whose words appear, in order
- * and adjacent, among the words of the path (`-`, `_`, `.`, `/` separate words).
+ * and adjacent, among the words of the file's name (`-`, `_`, `.` separate words), or that a
+ * folder on the path is named exactly. A container folder (`src/`, `api/`, `internal/`) names
+ * no service: a file under `api/` is not the `api` service's for that alone.
  */
 export function serviceNamedByPath(path: string, services: ServiceIndex): string | undefined {
-  const words = path.toLowerCase().split(/[-_./]+/).filter(Boolean);
+  const segments = path.toLowerCase().split('/');
+  const words = (segments.pop() ?? '').split(/[-_.]+/).filter(Boolean);
+  const folders = new Set(segments.filter((s) => s !== '' && !CONTAINER_FOLDERS.has(s)));
   let best: string | undefined;
   let bestLength = 0;
   for (const name of services.list()) {
     const parts = name.toLowerCase().split(/[-_.]+/).filter(Boolean);
     if (parts.length === 0 || parts.join('').length <= bestLength) continue;
-    const found = words.some((_, i) => parts.every((p, j) => words[i + j] === p));
+    const found = folders.has(name.toLowerCase()) || words.some((_, i) => parts.every((p, j) => words[i + j] === p));
     if (found) {
       best = name;
       bestLength = parts.join('').length;
