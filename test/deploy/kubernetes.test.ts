@@ -195,6 +195,56 @@ spec:
     ]);
   });
 
+  test('a second component named by another template action in the same file is not attributed to the file\'s service', async () => {
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Values.cartService.name }}
+spec:
+  template:
+    spec:
+      containers:
+      - name: server
+        ports:
+        - containerPort: 7070
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Values.cartDatabase.redis.name }}
+spec:
+  template:
+    metadata:
+      labels:
+        app: {{ .Values.cartDatabase.redis.name }}
+    spec:
+      containers:
+      - name: redis
+        ports:
+        - containerPort: 6379
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ .Values.cartDatabase.redis.name }}
+spec:
+  ports:
+  - port: 6379
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ .Values.cartService.name }}
+spec:
+  ports:
+  - port: 7070
+`;
+    expect(summary(await run(kubernetesExtractor, 'helm-chart/templates/cartservice.yaml', text))).toEqual([
+      'cartservice:7070@k8s/container ports (container)',
+      'cartservice:7070@k8s/container ports',
+    ]);
+  });
+
   test('a generic template name (deployment.yaml) stands for its chart', () => {
     expect(nameFromPath('charts/billing/templates/deployment.yaml')).toBe('billing');
     expect(nameFromPath('helm-chart/templates/cartservice.yaml')).toBe('cartservice');

@@ -58,7 +58,8 @@ interface ContainerPort {
 
 /** A workload of the file: its service name, pod labels and container ports. */
 interface Workload {
-  service: string;
+  /** Undefined for a workload whose templated name stands for no service known here. */
+  service: string | undefined;
   labels: Map<string, string>;
   ports: ContainerPort[];
 }
@@ -73,7 +74,7 @@ export const kubernetesExtractor: Extractor = {
     const text = templated ? inertTemplates(file.text) : file.text;
     // Positions are those of the original file: the inert text keeps every offset.
     const out = new DeployOutput(file, 'kubernetes');
-    const fallback = nameFromPath(file.path);
+    const fallback = templatedName(file.text, nameFromPath(file.path));
     const docs = readDocuments(text, out, templated);
     const workloads: Workload[] = [];
     const services: { doc: Document; node: unknown }[] = [];
@@ -82,7 +83,7 @@ export const kubernetesExtractor: Extractor = {
       if (kind === 'Service') services.push({ doc, node: doc.contents });
       const path = kind ? POD_SPEC[kind] : undefined;
       if (!path) continue;
-      const service = nameOf(doc.contents, doc, text) ?? fallback;
+      const service = nameOf(doc.contents, doc, text) ?? fallback(doc.contents, doc);
       // The pod template is the node above the pod spec (the document itself for a Pod).
       let template: unknown = doc.contents;
       for (const key of path.slice(0, -1)) template = get(template, key, doc);
@@ -172,6 +173,28 @@ function labelsOf(metadata: unknown, doc: Document, text: string): Map<string, s
   return map;
 }
 
+/** The service a document with no plain name stands for, if any. */
+type Fallback = (node: unknown, doc: Document) => string | undefined;
+
+/**
+ * Names for documents whose `metadata.name` is templated: the first template action used as a
+ * name in the file (`{{ .Values.cartService.name }}`) stands for `name`; a document named by
+ * another action (`{{ .Values.cartDatabase.redis.name }}`, a second component in the same
+ * template) names no service known here, so its ports are not attributed.
+ */
+function templatedName(original: string, name: string): Fallback {
+  let primary: string | undefined;
+  return (node, doc) => {
+    const range = get(get(node, 'metadata', doc), 'name', doc)?.range;
+    if (!range) return primary === undefined ? name : undefined;
+    const lineStart = original.lastIndexOf('\n', range[0]) + 1;
+    const lineEnd = original.indexOf('\n', range[0]);
+    const action = original.slice(lineStart, lineEnd < 0 ? original.length : lineEnd).trim();
+    primary ??= action;
+    return action === primary ? name : undefined;
+  };
+}
+
 /** The service a file's templated names stand for: its file name, or its chart's folder when the file name is a kind. */
 export function nameFromPath(path: string): string {
   const parts = path.split('/');
@@ -185,7 +208,7 @@ export function nameFromPath(path: string): string {
 /** A container's `ports[].containerPort` and its `env` `PORT`. */
 function readContainer(container: unknown, doc: Document, text: string, out: DeployOutput, workload: Workload, file: SourceFile): void {
   const host = file.host ?? K8S_HOST;
-  const what = `container ports of ${workload.service}`;
+  const what = `container ports of ${workload.service ?? 'a workload'}`;
   for (const port of items(get(container, 'ports', doc), doc)) {
     const m = scalarText(get(port, 'containerPort', doc), text);
     const hit = m && whole(m, out, what);
@@ -199,25 +222,27 @@ function readContainer(container: unknown, doc: Document, text: string, out: Dep
     const name = scalarText(get(variable, 'name', doc), text)?.value.trim();
     if (!name || !namesOwnPort(name, workload.service)) continue;
     const m = scalarText(get(variable, 'value', doc), text);
-    const hit = m && whole(m, out, `env ${name} of ${workload.service}`);
+    const hit = m && whole(m, out, `env ${name} of ${workload.service ?? 'a workload'}`);
     if (hit) out.bind(workload.service, hit, { via: `env ${name}`, network: 'container', host });
   }
 }
 
 /** `PORT`, or `<NAME>_PORT` where NAME is the workload's own name (`FRONTEND_PORT` in `frontend`). */
-function namesOwnPort(name: string, service: string): boolean {
+function namesOwnPort(name: string, service: string | undefined): boolean {
   if (name === 'PORT') return true;
+  if (!service) return false;
   const squash = (s: string) => s.toLowerCase().replace(/[-_.]/g, '');
   return name.endsWith('_PORT') && squash(name.slice(0, -5)) === squash(service);
 }
 
 /** A Service's ports: each `targetPort` (or `port`) is the listen port of the pods it selects. */
-function readService(node: unknown, doc: Document, text: string, out: DeployOutput, workloads: Workload[], fallback: string, file: SourceFile): void {
+function readService(node: unknown, doc: Document, text: string, out: DeployOutput, workloads: Workload[], fallback: Fallback, file: SourceFile): void {
   const spec = get(node, 'spec', doc);
   const selector = get(spec, 'selector', doc);
   const selected = selectorOf(selector, doc, text);
   const target = selected.size > 0 ? workloads.find((w) => [...selected].every(([k, v]) => w.labels.get(k) === v)) : undefined;
-  const service = target?.service ?? nameOf(node, doc, text) ?? fallback;
+  const service = target ? target.service : (nameOf(node, doc, text) ?? fallback(node, doc));
+  if (!service) return;
   const host = file.host ?? K8S_HOST;
   for (const port of items(get(spec, 'ports', doc), doc)) {
     const targetPort = get(port, 'targetPort', doc);
