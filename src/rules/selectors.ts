@@ -108,6 +108,8 @@ export interface ModelIndex {
   byService: ReadonlyMap<string, readonly Binding[]>;
   /** Per place (`placeKey`: a host, or a host in an independent compose project), the ports that bindings claiming a host port there (see `claimsHostPort`) claim. */
   claimedPorts: ReadonlyMap<string, ReadonlySet<number>>;
+  /** Per host, the ports claimed there in any place: the shared host and every independent compose project on it. */
+  claimedOnHost: ReadonlyMap<string, ReadonlySet<number>>;
   /** Per `place|port`, the canonical services claiming it. */
   claimants: ReadonlyMap<string, ReadonlySet<string>>;
   /** Canonical names of the `services/<name>/` directories. */
@@ -147,6 +149,7 @@ export function modelIndex(model: ProjectModel): ModelIndex {
 function buildIndex(model: ProjectModel): ModelIndex {
   const byService = new Map<string, Binding[]>();
   const claimedPorts = new Map<string, Set<number>>();
+  const claimedOnHost = new Map<string, Set<number>>();
   const claimants = new Map<string, Set<string>>();
   for (const b of model.bindings) {
     const service = model.services.canonical(b.service);
@@ -160,11 +163,14 @@ function buildIndex(model: ProjectModel): ModelIndex {
     const ports = claimedPorts.get(place);
     if (ports) ports.add(b.port);
     else claimedPorts.set(place, new Set([b.port]));
+    const onHost = claimedOnHost.get(b.host);
+    if (onHost) onHost.add(b.port);
+    else claimedOnHost.set(b.host, new Set([b.port]));
   }
   const registryActualByService = new Map<string, Binding[]>();
   for (const b of model.registry?.actual ?? []) push(registryActualByService, model.services.canonical(b.service), b);
   const serviceDirNames = new Set(model.serviceDirs.map((d) => model.services.canonical(d.name)));
-  return { byService, claimedPorts, claimants, serviceDirNames, registryActualByService };
+  return { byService, claimedPorts, claimedOnHost, claimants, serviceDirNames, registryActualByService };
 }
 
 function push(map: Map<string, Binding[]>, key: string, b: Binding): void {

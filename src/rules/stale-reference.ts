@@ -22,7 +22,9 @@ function servicePorts(model: ProjectModel, service: string, r: Reference): { por
   const own = (modelIndex(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
   const out: { port: number; binding: Binding }[] = [];
   for (const b of own) {
-    const samePlace = placeKey(b.host, b.scope) === placeKey(r.host, r.scope);
+    // Inside a project the caller reaches its own project's ports and the host's shared ones;
+    // outside every project, any port on the host.
+    const samePlace = b.host === r.host && (b.scope === undefined || r.scope === undefined || b.scope === r.scope);
     if (samePlace && (claimsHostPort(b) || (b.kind === 'service-doc' && b.strength === 'support'))) out.push({ port: b.port, binding: b });
     // On a container network the caller reaches the container side; a Dockerfile applies wherever the image runs.
     if (r.containerNetwork && (samePlace || b.source === DOCKERFILE_SOURCE)) {
@@ -116,9 +118,13 @@ export const staleReference = defineRule({
       const loopback = LOOPBACK.has(r.target.toLowerCase());
       const host = loopback ? r.host : model.hosts.resolve(r.target)?.id;
       if (host === undefined) continue;
-      // The caller's own project is where a loopback address leads; a named host is the host itself.
+      // A loopback address leads to the caller's own project or the host it shares with the
+      // rest of the repository; a caller outside every project, or a named host, may reach a
+      // port any project publishes there.
       const scope = loopback ? r.scope : undefined;
-      if (modelIndex(model).claimedPorts.get(placeKey(host, scope))?.has(r.port)) continue;
+      const index = modelIndex(model);
+      const claimed = scope === undefined ? index.claimedOnHost.get(host) : index.claimedPorts.get(placeKey(host, scope));
+      if (claimed?.has(r.port) || index.claimedPorts.get(host)?.has(r.port)) continue;
       unanswered.host(same, host, scope);
     }
     unanswered.report(report);

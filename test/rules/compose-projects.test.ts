@@ -213,3 +213,18 @@ describe('one finding per pattern', () => {
     expect(more.map((f) => f.fingerprint)).toEqual([stale[0]!.fingerprint]);
   });
 });
+
+describe('references across places', () => {
+  it('a loopback reference inside a project is answered by its own project or the shared host, not by another project', async () => {
+    const files = {
+      'a/compose.yaml': `services:\n  web:\n    ports: ["8000:8000"]\n  client:\n    image: curl\n    environment:\n      TARGET: http://localhost:8000/\n      OTHER: http://localhost:9000/\n`,
+      'b/compose.yaml': `services:\n  api:\n    ports: ["9000:9000"]\n`,
+      // Outside every project: a port any project publishes on the host answers it.
+      '.env.development': 'A=http://localhost:8000\nB=http://localhost:9000\n',
+    };
+    const out = (await findings(files)).filter((f) => f.includes('stale-reference'));
+    expect(out).toEqual([
+      'a/compose.yaml:8 warning stale-reference: `localhost:9000` expects a service at port `9000` on host `dev` in compose project `a`, but nothing binds it there; expected a service, doc or deploy file binding it.',
+    ]);
+  });
+});
