@@ -383,6 +383,23 @@ export function discover(files: readonly WalkedFile[], declared: readonly string
   return { services: settle(candidates, declared, deployNames, reader, filesIn), deployNames: [...deployNames].sort() };
 }
 
+/**
+ * True for a JavaScript package nothing starts: its only manifest is a `package.json` without a
+ * `start`, `dev`, `serve` or `preview` script, and no Dockerfile builds it (a shared library of
+ * a workspace, whose constants are not a running service's ports).
+ */
+function isLibrary(reader: Reader, dir: string, files: readonly string[]): boolean {
+  if (!files.includes('package.json') || files.some((f) => f !== 'package.json' && (MANIFEST.test(f) || /^Dockerfile(\..+)?$/.test(f)))) return false;
+  const text = reader.text(`${dir}/package.json`);
+  if (text === undefined) return false;
+  try {
+    const scripts = (JSON.parse(text) as { scripts?: unknown }).scripts;
+    return !(isRecord(scripts) && ['start', 'dev', 'serve', 'preview'].some((k) => typeof scripts[k] === 'string'));
+  } catch {
+    return false;
+  }
+}
+
 /** One service per folder: the strongest find names it; weak finds inside another service's folder are dropped. */
 function settle(candidates: Candidate[], declared: readonly string[], deployNames: ReadonlySet<string>, reader: Reader, filesIn: (dir: string) => string[]): DiscoveredService[] {
   const declaredSet = new Set(declared);
@@ -399,12 +416,14 @@ function settle(candidates: Candidate[], declared: readonly string[], deployName
   const kept = [...byPath.values()].filter((c) => STRENGTH[c.source] > 1 || !all.some((d) => d !== c.path && inside(c.path, d)));
   const lowerDeploy = new Map([...deployNames].map((n) => [n.toLowerCase(), n]));
   return kept
-    .map((c) => {
+    .map((c): DiscoveredService | undefined => {
       const folder = baseOf(c.path);
       const deployed = lowerDeploy.get(folder.toLowerCase());
       const name = c.name ?? deployed ?? manifestName(reader, c.path, filesIn(c.path)) ?? folder;
       const container = c.source === 'compose' || c.source === 'skaffold' || deployed !== undefined || (c.name !== undefined && lowerDeploy.has(c.name.toLowerCase()));
+      if (!container && isLibrary(reader, c.path, filesIn(c.path))) return undefined;
       return { name, path: c.path, via: c.via, ...(container ? { container } : {}) };
     })
+    .filter((s): s is DiscoveredService => s !== undefined)
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -25,6 +25,12 @@ describe('package.json extractor', () => {
     expect(x.bindings[0]!.location).toMatchObject({ line: 5, column: 25, endColumn: 29 });
   });
 
+  it('does not read scripts that run tests: their ports are the test run\'s', async () => {
+    const text = JSON.stringify({ scripts: { start: 'node src/index.js', dev: 'PORT=3000 nodemon', test: 'cross-env NODE_ENV=test PORT=8081 mocha', 'test-wait': 'PORT=8082 mocha', 'e2e:ci': 'vite --port 5999', 'latest': 'PORT=3001 node .' } }, null, 2);
+    const x = await run(packageJsonExtractor, 'backend/package.json', text, { service: 'backend' });
+    expect(x.bindings.map((b) => b.port)).toEqual([3000, 3001]);
+  });
+
   it('reports broken JSON as input/invalid-json without throwing', async () => {
     const x = await run(packageJsonExtractor, 'package.json', '{\n  "scripts": { "dev": "vite --port 1" \n', { service: 'a' });
     expect(x.bindings).toEqual([]);

@@ -34,7 +34,7 @@ describe('discovery: services wherever they live', () => {
 
   it('names a service from its manifest: package.json name without scope, go.mod module, .csproj file', () => {
     const root = tree({
-      'apps/storefront/package.json': JSON.stringify({ name: '@acme/shop-web' }),
+      'apps/storefront/package.json': JSON.stringify({ name: '@acme/shop-web', scripts: { dev: 'vite' } }),
       'apps/billing/go.mod': 'module github.com/acme/mono/apps/billing-svc\n\ngo 1.22\n',
       'apps/Orders/Orders.Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
     });
@@ -84,10 +84,10 @@ describe('discovery: services wherever they live', () => {
   it('reads workspaces: package.json, pnpm-workspace.yaml, go.work and .sln project lines (tests aside)', () => {
     const root = tree({
       'package.json': JSON.stringify({ name: 'mono', workspaces: ['web/*', '!web/legacy'] }),
-      'web/shop/package.json': JSON.stringify({ name: '@x/shop' }),
-      'web/legacy/package.json': JSON.stringify({ name: 'legacy' }),
+      'web/shop/package.json': JSON.stringify({ name: '@x/shop', scripts: { start: 'node .' } }),
+      'web/legacy/package.json': JSON.stringify({ name: 'legacy', scripts: { start: 'node .' } }),
       'pnpm-workspace.yaml': 'packages:\n  - "tools-ws/*"\n',
-      'tools-ws/gen/package.json': JSON.stringify({ name: 'gen' }),
+      'tools-ws/gen/package.json': JSON.stringify({ name: 'gen', scripts: { serve: 'node .' } }),
       'go.work': 'go 1.22\n\nuse (\n\t./svc/payments\n)\n',
       'svc/payments/go.mod': 'module example.com/payments\n',
       'Shop.sln': 'Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Catalog", "dotnet\\Catalog\\Catalog.csproj", "{1}"\nEndProject\nProject("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Catalog.Tests", "dotnet\\Catalog.Tests\\Catalog.Tests.csproj", "{2}"\nEndProject\n',
@@ -95,6 +95,18 @@ describe('discovery: services wherever they live', () => {
       'dotnet/Catalog.Tests/Catalog.Tests.csproj': '<Project/>',
     });
     expect(found(root)).toEqual(['Catalog dotnet/Catalog', 'payments svc/payments', 'gen tools-ws/gen', 'shop web/shop']);
+  });
+
+  it('leaves out a workspace package nothing starts (a shared library), keeps one with a start script or a Dockerfile', () => {
+    const root = tree({
+      'package.json': JSON.stringify({ name: 'mono', workspaces: ['packages/*'] }),
+      'packages/config/package.json': JSON.stringify({ name: '@x/config', main: 'index.js' }),
+      'packages/config/index.js': 'export const DEFAULT_PORT = 3000;\n',
+      'packages/gateway/package.json': JSON.stringify({ name: '@x/gateway', scripts: { start: 'node index.js' } }),
+      'packages/worker/package.json': JSON.stringify({ name: '@x/worker' }),
+      'packages/worker/Dockerfile': 'FROM node\n',
+    });
+    expect(found(root)).toEqual(['gateway packages/gateway', 'worker packages/worker']);
   });
 
   it('names a folder after the Kubernetes workload or skaffold artifact it is deployed as, before its manifest', () => {
@@ -145,7 +157,7 @@ describe('discovery: services wherever they live', () => {
       'src/frontend/Dockerfile': 'FROM golang\n',
       'src/frontend/go.mod': 'module github.com/acme/shop/src/frontend\n',
       'src/frontend/main.go': 'package main\n\nimport "os"\n\nfunc main() {\n\tport := os.Getenv("PORT")\n\tif port == "" {\n\t\tport = "8080"\n\t}\n\t_ = port\n}\n',
-      'src/payment/package.json': JSON.stringify({ name: 'payment' }),
+      'src/payment/package.json': JSON.stringify({ name: 'payment', scripts: { start: 'node index.js' } }),
       'src/payment/index.js': "const port = process.env.PORT || 50051;\nrequire('http').createServer().listen(port);\n",
       'src/email/requirements.txt': 'grpcio\n',
       'src/email/server.py': 'import os\nport = os.environ.get("PORT", "8081")\n',
@@ -160,7 +172,7 @@ describe('discovery: services wherever they live', () => {
 
 describe('defaults in the code of a service run as a container', () => {
   const app = (name: string) => ({
-    [`${name}/package.json`]: JSON.stringify({ name }),
+    [`${name}/package.json`]: JSON.stringify({ name, scripts: { start: 'node index.js' } }),
     [`${name}/index.js`]: "const port = process.env.PORT || 8080;\nrequire('http').createServer().listen(port);\n",
   });
 

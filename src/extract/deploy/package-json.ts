@@ -1,7 +1,8 @@
 /**
  * package.json `scripts`: `vite --port 5010`, `PORT=3030 bun run src/index.ts`,
  * `next dev -p 3000`. Each is a development binding of the owning service, positioned on the
- * digits inside the JSON string (escapes accounted for).
+ * digits inside the JSON string (escapes accounted for). Scripts that run tests (`test`,
+ * `test:e2e`, `cypress`) are not read: their ports are the test run's.
  */
 import type { Extractor } from '../extractor.js';
 import { identity } from './mapped.js';
@@ -39,7 +40,8 @@ export const packageJsonExtractor: Extractor = {
     const scripts = member(root, 'scripts');
     if (scripts?.type !== 'object') return out.extraction;
     for (const { key, value } of scripts.members) {
-      if (value.type !== 'string') continue;
+      // A test run's port (`"test": "PORT=8081 mocha"`) is the test's, not where the service runs.
+      if (value.type !== 'string' || isTestScript(key.value)) continue;
       scanShell(value.value, out, {
         service: file.service,
         services: ctx.services,
@@ -50,6 +52,11 @@ export const packageJsonExtractor: Extractor = {
     return out.extraction;
   },
 };
+
+/** `test`, `test:e2e`, `e2e-ci`, `cypress:open`, `playwright`: scripts that run tests. */
+export function isTestScript(name: string): boolean {
+  return /(^|[:_-])(tests?|e2e|spec|cypress|playwright|jest|vitest|mocha)([:_-]|$)/i.test(name);
+}
 
 /** Where JSON is broken: our scanner's index, else the position JSON.parse names. */
 function errorIndex(text: string, error: unknown): number {
