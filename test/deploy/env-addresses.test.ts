@@ -123,7 +123,7 @@ describe('Dockerfile HEALTHCHECK', () => {
 });
 
 describe('Prometheus probe targets', () => {
-  it('reads URLs as new URL does and a host with a path by its host: no port, no problem', async () => {
+  it('reads URLs as new URL does and a host with a path by its host: no port, no problem; the exporter a probe job scrapes is a target', async () => {
     const text = `scrape_configs:
   - job_name: blackbox
     metrics_path: /probe
@@ -135,9 +135,16 @@ describe('Prometheus probe targets', () => {
           - http://mana-auth:3001/health
           - mana-sync:3050/metrics
           - localhost:3000.5
+    relabel_configs:
+      - source_labels: [__address__]
+        target_label: __param_target
+      - target_label: __address__
+        replacement: blackbox-exporter:9115
+      - target_label: __address__
+        replacement: $1:9115
 `;
     const x = await run(prometheusExtractor, 'prometheus.yml', text);
-    expect(refs(x)).toEqual(['scrape-target mana-auth:3001 (container)', 'scrape-target mana-sync:3050 (container)']);
+    expect(refs(x)).toEqual(['scrape-target mana-auth:3001 (container)', 'scrape-target mana-sync:3050 (container)', 'scrape-target blackbox-exporter:9115 (container)']);
     expect(x.problems.map((p) => [p.ruleId, p.location.line])).toEqual([['input/invalid-port', 11]]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Prometheus configs (`prometheus*.yml`): every `scrape_configs[].static_configs[].targets`
  * entry `host:port` is a scrape-target reference, and so is a probe target's URL with a port
- * (blackbox exporter: `https://example.com/chat` names no port). A name (`mana-sync:3050`) is a container
+ * (blackbox exporter: `https://example.com/chat` names no port), and so is the exporter a
+ * probe job scrapes (`relabel_configs` writing `__address__`, e.g. `replacement: blackbox:9115`). A name (`mana-sync:3050`) is a container
  * on Prometheus's network, so its port is a container port; an address or `localhost` is not.
  */
 import type { Extractor } from '../extractor.js';
@@ -45,6 +46,15 @@ export const prometheusExtractor: Extractor = {
           const hit = out.port(m, hp.portStart, hp.portEnd, `Prometheus job "${name}" target`);
           if (hit) out.reference({ target: hp.target, port: hit.port, kind: 'scrape-target', containerNetwork: !isAddress(hp.target) }, hit);
         }
+      }
+      // A probe job scrapes the exporter it rewrites `__address__` to (`replacement: blackbox:9115`).
+      for (const rule of items(get(job, 'relabel_configs', doc), doc)) {
+        if (scalarText(get(rule, 'target_label', doc), file.text)?.value !== '__address__') continue;
+        const m = scalarText(get(rule, 'replacement', doc), file.text);
+        const hp = m && !m.value.includes('$') ? targetAddress(m) : undefined;
+        if (!m || !hp) continue;
+        const hit = out.port(m, hp.portStart, hp.portEnd, `Prometheus job "${name}" relabel replacement`);
+        if (hit) out.reference({ target: hp.target, port: hit.port, kind: 'scrape-target', containerNetwork: !isAddress(hp.target) }, hit);
       }
     }
     return out.extraction;
