@@ -89,3 +89,13 @@ describe('deploy readers on hostile shapes', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe('interpolation that would grow without bound', () => {
+  it('`ENV P=${P}${P}` repeated stays bounded: the expansion past the cap stands unresolved', async () => {
+    const docker = deployExtractors.find((e) => e.id === 'dockerfile')!;
+    const started = performance.now();
+    const x = await run(docker, 'services/s/Dockerfile', 'FROM a\nARG P=3001\n' + 'ENV P=${P}${P}\n'.repeat(60) + 'EXPOSE 3002\n', { service: 's' });
+    expect(performance.now() - started).toBeLessThan(10_000); // before the cap: out of memory
+    expect(x.bindings.map((b) => b.port)).toContain(3002);
+  });
+});

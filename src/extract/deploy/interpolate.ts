@@ -10,6 +10,9 @@ import { append, appendChar, emptyMapped, filled, slice, spanOf } from './mapped
 /** Stands in the output for a variable that could not be resolved (never part of a port). */
 export const UNRESOLVED = '\u0000';
 
+/** Characters an interpolated value may reach; an expansion past it stands unresolved. */
+export const MAX_EXPANDED_LENGTH = 65_536;
+
 /** A variable reference that had no value and no default. */
 export interface Unresolved {
   name: string;
@@ -136,6 +139,15 @@ export function interpolate(m: Mapped, lookup: Lookup, options: InterpolateOptio
       const exp = scanExpansion(s, i);
       if (exp) {
         const r = expandAt(m, i, exp, lookup, options);
+        // A value that would grow past the cap stands unresolved: `ENV P=${P}${P}` repeated
+        // doubles P each line (30 lines: a gigabyte) and no port needs that much text.
+        if (out.value.length + r.value.value.length > MAX_EXPANDED_LENGTH) {
+          const [a, b] = spanOf(m, i, exp.end);
+          appendChar(out, UNRESOLVED, a, b);
+          unresolved.push({ name: exp.name, start: a, end: b });
+          i = exp.end;
+          continue;
+        }
         append(out, r.value);
         unresolved.push(...r.unresolved);
         i = exp.end;
