@@ -44,11 +44,14 @@ interface Statement {
 const MIRRORS_DEFAULT = new Set(['env-generator', 'env']);
 
 /**
- * Statements that publish or expose ports (`EXPOSE`, `expose:`, `ports:`, listen addresses such
- * as `KAFKA_LISTENERS`) rather than say which one the process listens on: a service may expose several (an app port and a metrics or
+ * Statements that publish or expose ports (`EXPOSE`, `expose:`, `ports:`) rather than say which
+ * one the process listens on: a service may expose several (an app port and a metrics or
  * debug port), so each such list must include the listen port, not equal it.
  */
-const EXPOSURES = new Set(['EXPOSE', 'expose', 'ports', 'ports (container)', 'listen address']);
+const EXPOSURES = new Set(['EXPOSE', 'expose', 'ports', 'ports (container)']);
+
+/** The `via` of listen addresses (extract/deploy/env-addresses.ts, nginx.ts, envoy.ts). */
+const LISTEN_ADDRESS = 'listen address';
 const isExposure = (s: Statement) => s.binding.kind === 'deploy' && EXPOSURES.has(s.binding.via ?? '');
 
 /**
@@ -81,7 +84,10 @@ const imageExpose = (s: Statement) => fromImage(s) && s.binding.via === 'EXPOSE'
  * compose project.
  */
 function statementsOf(own: readonly Binding[]): Statement[] {
-  const deploy = own.filter((b) => b.kind === 'deploy' && isMachineHost(b.host)).sort(byLocation);
+  // A listen address (`KAFKA_LISTENERS`, nginx `listen`, an Envoy listener) is one of the ports
+  // a service listens on, not a statement of *the* port: an admin or controller listener beside
+  // the app's port is no disagreement, so listen addresses are not compared here.
+  const deploy = own.filter((b) => b.kind === 'deploy' && isMachineHost(b.host) && b.via !== LISTEN_ADDRESS).sort(byLocation);
   const at = (b: Binding) => ({ host: b.host, ...(b.scope !== undefined ? { within: b.scope } : {}) });
   const composePlaces = new Map(deploy.filter((b) => b.source === COMPOSE_SOURCE).map((b) => [placeKey(b.host, b.scope), at(b)]));
   const directPlaces = new Set(deploy.filter(runsDirectly).map((b) => placeKey(b.host, b.scope)));

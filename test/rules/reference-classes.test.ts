@@ -87,6 +87,26 @@ describe('bind addresses are bindings', () => {
   });
 });
 
+describe('listen addresses beside the app port', () => {
+  it('an admin listener is one more port the service answers on, no disagreement with its mapping', async () => {
+    const compose = `services:
+  proxy:
+    image: envoyproxy/envoy
+    ports: ["8080:8080"]
+    environment:
+      ADMIN_LISTEN_ADDR: 0.0.0.0:9901
+  web:
+    image: example/web
+    environment:
+      PROXY_ADMIN_URL: http://proxy:9901/stats
+      PROXY_URL: http://proxy:8081
+`;
+    expect(await findings({ 'compose.yaml': compose })).toEqual([
+      'compose.yaml:11 error stale-reference: `proxy:8081` expects `proxy` at port `8081` on host `dev`, but it binds `8080` or `9901` there (compose.yaml); expected the reference to use the port the service binds.',
+    ]);
+  });
+});
+
 describe('allow lists are not references', () => {
   it('CORS origins, redirect URIs and WebAuthn origins in .env and compose name no service to check', async () => {
     const env = 'CORS_ORIGINS=http://localhost:3999,http://localhost:5173\nOAUTH_REDIRECT_URI=http://localhost:4999/callback\nWEBAUTHN_RP_ORIGIN=http://localhost:6999\nAPI_URL=http://localhost:7999\n';
