@@ -34,6 +34,11 @@ export interface ProjectModel {
   /** The compose projects (model/scopes.ts): directories of compose file sets, or configured groups. */
   composeProjects?: string[];
   /**
+   * Service names that independent compose projects each own (`web`, named `django/web`,
+   * `flask/web`): as written outside those projects, such a name names none of them.
+   */
+  projectNames?: ReadonlySet<string>;
+  /**
    * Compose files that could not be read, with the host (and independent project) whose
    * ports they may bind: references there that nothing answers are not judged.
    */

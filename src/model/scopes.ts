@@ -115,7 +115,12 @@ export function scopeComposeProjects(model: ProjectModel, paths: readonly string
 
   if (scoped) {
     const global = globalNames(model, nested);
-    const own = (project: string, name: string) => (global.has(model.services.canonical(name)) || model.services.aliased(name) ? name : `${project}/${name}`);
+    const projectNames = new Set<string>();
+    const own = (project: string, name: string) => {
+      if (global.has(model.services.canonical(name)) || model.services.aliased(name)) return name;
+      projectNames.add(model.services.canonical(name));
+      return `${project}/${name}`;
+    };
     const place = (item: Binding | Reference, project: string) => {
       item.project = project;
       if (!model.hosts.placedByConfig(item.location.file)) item.scope = project;
@@ -133,6 +138,12 @@ export function scopeComposeProjects(model: ProjectModel, paths: readonly string
       if (r.targetService !== undefined) r.targetService = own(project, r.targetService);
       place(r, project);
     }
+    // A service directory inside a nested project is that project's service too.
+    model.serviceDirs = model.serviceDirs.map((d) => {
+      const project = nested(`${d.path}/`);
+      return project === undefined || project === d.path ? d : { ...d, name: own(project, d.name) };
+    });
+    model.projectNames = projectNames;
   }
 
   // A compose file that was not read: references that its services or ports may answer are not judged.

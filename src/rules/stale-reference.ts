@@ -112,6 +112,8 @@ export const staleReference = defineRule({
         // The service binds nothing on the caller's host: accept a port it binds anywhere, the plan included.
         const anywhere = modelIndex(model).byService.get(service) ?? [];
         if (anywhere.some((b) => b.port === r.port || b.containerPort === r.port)) continue;
+        // A name that only independent compose projects define names none of them from outside.
+        if (anywhere.length === 0 && model.projectNames?.has(service)) continue;
         unanswered.service(same, service, anywhere);
         continue;
       }

@@ -228,3 +228,22 @@ describe('references across places', () => {
     ]);
   });
 });
+
+describe('names outside their projects', () => {
+  it('a name that only independent projects define names none of them from outside', async () => {
+    const files = {
+      // Each project keeps its service in a `web/` folder, which the config declares as service directories.
+      '.github/portwarden.yml': 'services: ["*/web"]\n',
+      'django/web/main.py': 'print("hello")\n',
+      'flask/web/main.py': 'print("hello")\n',
+      'django/compose.yaml': web('8000:8000'),
+      'flask/compose.yaml': web('5000:5000'),
+      'monitoring/prometheus.yml': 'scrape_configs:\n  - job_name: web\n    static_configs:\n      - targets: ["web:9100"]\n',
+    };
+    const result = await run(files);
+    expect(result.model.references.some((r) => r.target === 'web' && r.port === 9100)).toBe(true);
+    expect(result.findings.filter((f) => f.ruleId === 'stale-reference')).toEqual([]);
+    expect(result.model.projectNames).toEqual(new Set(['web']));
+    expect(result.model.serviceDirs.map((d) => d.name).sort()).toEqual(['django/web', 'flask/web']);
+  });
+});
