@@ -71,6 +71,16 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 /** Default severities of input problems: an impossible port is an error, a link inside the repository or a tree without services a notice, the rest warnings. */
 const INPUT_SEVERITY: Record<string, Severity> = { 'input/invalid-port': 'error', 'input/symlink-not-followed': 'notice', 'input/no-services': 'notice' };
 
+/**
+ * The default severity of an input problem. A registry missing at the default path is a notice:
+ * most repositories keep none, and the rules that need one are skipped; a registry the config
+ * names and the repository lacks is a warning.
+ */
+function inputSeverity(ruleId: string, config: Config): Severity {
+  if (ruleId === 'input/missing-registry') return config.registry === defaultConfig().registry ? 'notice' : 'warning';
+  return INPUT_SEVERITY[ruleId] ?? 'warning';
+}
+
 /** Input problems become findings like any rule's, so they reach every reporter. */
 function problemFindings(problems: InputProblem[], config: Config): Finding[] {
   const findings: Finding[] = [];
@@ -79,7 +89,7 @@ function problemFindings(problems: InputProblem[], config: Config): Finding[] {
     if (setting === 'off') continue;
     findings.push({
       ruleId: p.ruleId,
-      severity: setting ?? INPUT_SEVERITY[p.ruleId] ?? 'warning',
+      severity: setting ?? inputSeverity(p.ruleId, config),
       message: p.message,
       location: p.location,
       related: [],

@@ -247,3 +247,11 @@ describe('names outside their projects', () => {
     expect(result.model.serviceDirs.map((d) => d.name).sort()).toEqual(['django/web', 'flask/web']);
   });
 });
+
+describe('a missing registry', () => {
+  it('is a notice at the default path and a warning where the config names one', async () => {
+    const severity = async (files: Record<string, string>) => (await run(files)).findings.filter((f) => f.ruleId === 'input/missing-registry').map((f) => `${f.location.file} ${f.severity}`);
+    expect(await severity({ 'compose.yaml': web('8000:8000') })).toEqual(['docs/PORT_SCHEMA.md notice']);
+    expect(await severity({ 'compose.yaml': web('8000:8000'), '.github/portwarden.yml': 'registry: docs/PORTS.md\n' })).toEqual(['docs/PORTS.md warning']);
+  });
+});
