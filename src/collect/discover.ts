@@ -53,6 +53,8 @@ export interface Discovery {
   services: DiscoveredService[];
   /** Names deploy files give services (compose keys, Kubernetes workloads), with or without a folder. */
   deployNames: string[];
+  /** True when some compose file has a `services:` section. */
+  composeServices: boolean;
 }
 
 
@@ -115,6 +117,29 @@ function substitute(value: string, env: ReadonlyMap<string, string>): string | u
     return '';
   });
   return unresolved ? undefined : out;
+}
+
+/**
+ * The cheap test before parsing a compose file for discovery: true when every `build:` and
+ * `context:` value on its line is a plain path that `under` accepts, and there is no
+ * `dockerfile:` line and no block `build:` without a `context:` (the parse decides those).
+ */
+function buildsOnlyUnder(text: string, here: string, under: (dir: string) => boolean): boolean {
+  let blocks = 0;
+  let contexts = 0;
+  for (const m of text.matchAll(/^[ \t-]*(build|context|dockerfile)[ \t]*:[ \t]*([^\n#]*)/gm)) {
+    const value = m[2]!.trim().replace(/^(['"])(.*)\1$/, '$2');
+    if (m[1] === 'dockerfile') return false;
+    if (m[1] === 'build' && value === '') {
+      blocks++;
+      continue;
+    }
+    if (m[1] === 'context') contexts++;
+    if (/[$\\{}[\]]/.test(value)) return false;
+    const dir = resolvePath(here, value);
+    if (dir === undefined || !under(dir)) return false;
+  }
+  return contexts >= blocks;
 }
 
 /** A compose file by its name. */
@@ -253,9 +278,46 @@ export function discover(files: readonly WalkedFile[], declared: readonly string
     if (dirs.has(folder) && eligible(folder)) candidates.push({ ...c, path: folder });
   };
 
-  // Compose: the folder each service is built from, named by its key.
+  // Conventions, top-level manifests and Dockerfile folders.
+  const children = new Map<string, string[]>();
+  for (const d of dirs) {
+    const parent = dirOf(d);
+    const list = children.get(parent);
+    if (list) list.push(d);
+    else children.set(parent, [d]);
+  }
+  const holdsWithin = (dir: string, holds: RegExp, depth: number): boolean => {
+    if (filesIn(dir).some((f) => holds.test(f))) return true;
+    return depth > 1 && (children.get(dir) ?? []).some((d) => eligible(d) && holdsWithin(d, holds, depth - 1));
+  };
+  for (const convention of CONVENTIONS) {
+    const top = convention.glob.slice(0, convention.glob.indexOf('/'));
+    for (const dir of children.get(top) ?? []) if (holdsWithin(dir, convention.holds, convention.depth)) add({ path: dir, source: 'convention', via: `folder convention \`${convention.glob}\`` });
+  }
+  for (const dir of dirs) {
+    if (dir.includes('/')) continue;
+    const manifest = filesIn(dir).find((f) => MANIFEST.test(f));
+    if (manifest) add({ path: dir, source: 'manifest', via: `${dir}/${manifest}` });
+  }
+  for (const dir of dirs) {
+    const dockerfile = filesIn(dir).find((f) => /^Dockerfile(\..+)?$/.test(f));
+    if (dockerfile) add({ path: dir, source: 'dockerfile', via: `${dir}/${dockerfile}` });
+  }
+
+  // Compose: the folder each service is built from, named by its key. A large compose file
+  // costs as much to parse as to extract, so one whose `build:` lines all name declared
+  // folders is parsed only when a folder found above may take a compose key's name.
+  const declaredDirs = new Set(declared);
+  const underDeclared = (dir: string) => {
+    for (let d = dir; d !== ''; d = dirOf(d)) if (declaredDirs.has(d)) return true;
+    return false;
+  };
+  const undeclaredFinds = candidates.some((c) => !underDeclared(c.path));
+  let composeServices = false;
   for (const path of paths.filter(isCompose)) {
     const text = reader.text(path);
+    if (text !== undefined && /^services\s*:/m.test(text)) composeServices = true;
+    if (text !== undefined && !undeclaredFinds && buildsOnlyUnder(text, dirOf(path), underDeclared)) continue;
     const data = text === undefined ? undefined : yamlData(text);
     const services = isRecord(data) && isRecord(data.services) ? data.services : {};
     const here = dirOf(path);
@@ -314,7 +376,9 @@ export function discover(files: readonly WalkedFile[], declared: readonly string
   };
   for (const path of paths) {
     const base = baseOf(path);
-    if (base === 'package.json' && !path.includes('node_modules/')) {
+    // A workspace root is the repository's or a top-level folder's package.json: the many
+    // package.json files of the members themselves are not read for it.
+    if (base === 'package.json' && path.split('/').length <= 2) {
       const text = reader.text(path);
       if (text === undefined || !text.includes('workspaces')) continue;
       let ws: unknown;
@@ -355,32 +419,7 @@ export function discover(files: readonly WalkedFile[], declared: readonly string
     }
   }
 
-  // Conventions, top-level manifests and Dockerfile folders.
-  const holdsWithin = (dir: string, holds: RegExp, depth: number): boolean => {
-    if (filesIn(dir).some((f) => holds.test(f))) return true;
-    if (depth <= 1) return false;
-    const prefix = `${dir}/`;
-    for (const d of dirs) {
-      if (!d.startsWith(prefix) || d.slice(prefix.length).includes('/') || !eligible(d)) continue;
-      if (holdsWithin(d, holds, depth - 1)) return true;
-    }
-    return false;
-  };
-  for (const convention of CONVENTIONS) {
-    const isMember = picomatch(convention.glob);
-    for (const dir of dirs) if (isMember(dir) && holdsWithin(dir, convention.holds, convention.depth)) add({ path: dir, source: 'convention', via: `folder convention \`${convention.glob}\`` });
-  }
-  for (const dir of dirs) {
-    if (dir.includes('/')) continue;
-    const manifest = filesIn(dir).find((f) => MANIFEST.test(f));
-    if (manifest) add({ path: dir, source: 'manifest', via: `${dir}/${manifest}` });
-  }
-  for (const dir of dirs) {
-    const dockerfile = filesIn(dir).find((f) => /^Dockerfile(\..+)?$/.test(f));
-    if (dockerfile) add({ path: dir, source: 'dockerfile', via: `${dir}/${dockerfile}` });
-  }
-
-  return { services: settle(candidates, declared, deployNames, reader, filesIn), deployNames: [...deployNames].sort() };
+  return { services: settle(candidates, declared, deployNames, reader, filesIn), deployNames: [...deployNames].sort(), composeServices };
 }
 
 /**

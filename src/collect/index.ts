@@ -20,6 +20,8 @@ export interface Collected {
   discovered: DiscoveredService[];
   /** Names deploy files give services (compose keys, Kubernetes workloads), with or without a folder. */
   deployNames: string[];
+  /** True when a compose file or Kubernetes manifest declares services (even ones without a folder here). */
+  deployServices: boolean;
   /** Paths of service docs (matching `service-docs`). */
   serviceDocs: Set<string>;
   problems: InputProblem[];
@@ -56,6 +58,7 @@ export function collect(root: string, config: Config, renames?: ReadonlyMap<stri
     serviceDirs,
     discovered: found.services,
     deployNames: found.deployNames,
+    deployServices: found.composeServices || found.deployNames.length > 0,
     serviceDocs,
     problems: walked.problems,
     ownerOf(path) {

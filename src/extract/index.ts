@@ -90,7 +90,7 @@ export async function extractAll(root: string, collected: Collected, config: Con
   }
   containerDefaults(model, collected);
   // A tree that yielded no service at all says so, rather than passing as clean.
-  const none = model.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployNames?.length && !registryFile && model.bindings.length === 0;
+  const none = model.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployServices && !registryFile && model.bindings.length === 0;
   if (none) model.problems.push(noServices(config));
   normalizeHosts(model);
   return { model, parsed };

@@ -81,6 +81,18 @@ describe('discovery: services wherever they live', () => {
     expect(found(root)).toEqual(['api backend', 'web frontend', 'ad src/ad']);
   });
 
+  it('reads a compose file whose builds name only declared folders when another find may take a compose key\'s name', () => {
+    const root = tree({
+      'services/auth/Dockerfile': 'FROM node\n',
+      'worker/Dockerfile': 'FROM python\n',
+      'docker-compose.yml': 'services:\n  auth:\n    build: ./services/auth\n  worker:\n    image: acme/worker\n',
+      'sample/compose.yaml': 'services:\n  app-under-test:\n    build:\n      target: dev\n',
+      'sample/index.js': 'x\n',
+    });
+    const discovered = collect(root, defaultConfig()).discovered;
+    expect(discovered.map((s) => `${s.name} ${s.path} ${s.container === true}`)).toEqual(['app-under-test sample true', 'worker worker true']);
+  });
+
   it('reads workspaces: package.json, pnpm-workspace.yaml, go.work and .sln project lines (tests aside)', () => {
     const root = tree({
       'package.json': JSON.stringify({ name: 'mono', workspaces: ['web/*', '!web/legacy'] }),
