@@ -50,10 +50,16 @@ export const dockerfileExtractor: Extractor = {
     const globals = new Map<string, Mapped>();
     let inStage = false;
     const lookup = (name: string) => vars.get(name);
+    // Per stage: its name, its base, and where its statements start in the output.
+    const stages: { name?: string; base: string; bindings: number; references: number }[] = [];
     for (const ins of dockerInstructions(file.text)) {
       const what = `Dockerfile ${ins.keyword}`;
       switch (ins.keyword) {
-        case 'FROM':
+        case 'FROM': {
+          const words = ins.args.value.split(/\s+/).filter((w) => w !== '' && !w.startsWith('--'));
+          const as = words.findIndex((w) => w.toLowerCase() === 'as');
+          stages.push({ base: (words[0] ?? '').toLowerCase(), ...(as > 0 && words[as + 1] ? { name: words[as + 1]!.toLowerCase() } : {}), bindings: out.extraction.bindings.length, references: out.extraction.references.length });
+        }
           if (!inStage) for (const [name, value] of vars) globals.set(name, value);
           inStage = true;
           vars = new Map(); // Each stage starts with its own ARG/ENV scope.
@@ -98,9 +104,32 @@ export const dockerfileExtractor: Extractor = {
           break;
       }
     }
-    return out.extraction;
+    return finalImage(out.extraction, stages);
   },
 };
+
+/**
+ * Only the last stage and the stages it is built `FROM` make the image: a build stage's
+ * `ENV PORT` or `EXPOSE` (a Node builder before an nginx stage) says nothing about it.
+ */
+function finalImage<T extends { bindings: unknown[]; references: unknown[] }>(extraction: T, stages: { name?: string; base: string; bindings: number; references: number }[]): T {
+  if (stages.length < 2) return extraction;
+  const chain = new Set<number>();
+  for (let i: number | undefined = stages.length - 1; i !== undefined && !chain.has(i); ) {
+    chain.add(i);
+    const base: string = stages[i]!.base;
+    const j = stages.findIndex((st, k) => k < i! && (st.name === base || String(k) === base));
+    i = j >= 0 ? j : undefined;
+  }
+  const keep = <X>(items: X[], start: (st: (typeof stages)[number]) => number) =>
+    items.filter((_, n) => {
+      const stage = stages.findLastIndex((st) => start(st) <= n);
+      return stage < 0 || chain.has(stage);
+    });
+  extraction.bindings = keep(extraction.bindings, (st) => st.bindings);
+  extraction.references = keep(extraction.references, (st) => st.references);
+  return extraction;
+}
 
 /** `ARG A=1 B`, `ENV A=1 B="two"` and the legacy `ENV A value with spaces`. */
 function assignments(ins: Instruction, lookup: (name: string) => Mapped | undefined): [string, Mapped][] {
