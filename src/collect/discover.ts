@@ -16,7 +16,8 @@
  * - folders holding a `Dockerfile`.
  *
  * A service's name is the compose key that builds it, else the name a deploy file gives it
- * (a compose key or a Kubernetes workload equal to its folder's name), else its manifest's
+ * (a compose key or a Kubernetes workload equal to its folder's name, or a workload whose
+ * image is named like its folder), else its manifest's
  * (`package.json` `name` without its scope, the last element of the `go.mod` module, the
  * `.csproj` file name), else its own folder's. A container folder (`src`, `app`, `api`,
  * `internal`, …) inside a service is never the service: `src/cartservice/src` is
@@ -273,6 +274,8 @@ export function discover(files: readonly WalkedFile[], declared: readonly string
   const filesIn = (dir: string) => inDir.get(dir) ?? [];
   const candidates: Candidate[] = [];
   const deployNames = new Set<string>();
+  /** Image names (last path element, no tag) of Kubernetes workloads → the workload's name. */
+  const images = new Map<string, string>();
   const add = (c: Candidate) => {
     const folder = serviceFolder(c.path);
     if (dirs.has(folder) && eligible(folder)) candidates.push({ ...c, path: folder });
@@ -347,7 +350,15 @@ export function discover(files: readonly WalkedFile[], declared: readonly string
       if (!isRecord(doc)) continue;
       if (['Deployment', 'StatefulSet', 'DaemonSet'].includes(String(doc.kind))) {
         const name = isRecord(doc.metadata) ? doc.metadata.name : undefined;
-        if (typeof name === 'string' && /^[a-z0-9][a-z0-9.-]*$/.test(name)) deployNames.add(name);
+        if (typeof name === 'string' && /^[a-z0-9][a-z0-9.-]*$/.test(name)) {
+          deployNames.add(name);
+          // The image a workload runs names the folder it is built from (`image: acme/storefront:1.2`).
+          const pod = isRecord(doc.spec) && isRecord(doc.spec.template) && isRecord(doc.spec.template.spec) ? doc.spec.template.spec : undefined;
+          for (const c of pod && Array.isArray(pod.containers) ? pod.containers : []) {
+            const image = isRecord(c) && typeof c.image === 'string' ? baseOf(c.image.replace(/@.*$/, '').replace(/:[^/]*$/, '')).toLowerCase() : '';
+            if (/^[a-z0-9][a-z0-9._-]*$/.test(image) && !images.has(image)) images.set(image, name);
+          }
+        }
       }
       if (doc.kind === 'Config' && typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('skaffold/')) {
         const artifacts = isRecord(doc.build) && Array.isArray(doc.build.artifacts) ? doc.build.artifacts : [];
@@ -419,7 +430,7 @@ export function discover(files: readonly WalkedFile[], declared: readonly string
     }
   }
 
-  return { services: settle(candidates, declared, deployNames, reader, filesIn), deployNames: [...deployNames].sort(), composeServices };
+  return { services: settle(candidates, declared, deployNames, images, reader, filesIn), deployNames: [...deployNames].sort(), composeServices };
 }
 
 /**
@@ -440,7 +451,7 @@ function isLibrary(reader: Reader, dir: string, files: readonly string[]): boole
 }
 
 /** One service per folder: the strongest find names it; weak finds inside another service's folder are dropped. */
-function settle(candidates: Candidate[], declared: readonly string[], deployNames: ReadonlySet<string>, reader: Reader, filesIn: (dir: string) => string[]): DiscoveredService[] {
+function settle(candidates: Candidate[], declared: readonly string[], deployNames: ReadonlySet<string>, images: ReadonlyMap<string, string>, reader: Reader, filesIn: (dir: string) => string[]): DiscoveredService[] {
   const declaredSet = new Set(declared);
   const byPath = new Map<string, Candidate>();
   const rank = (c: Candidate) => STRENGTH[c.source] * 2 + (c.variant ? 0 : 1);
@@ -457,7 +468,7 @@ function settle(candidates: Candidate[], declared: readonly string[], deployName
   return kept
     .map((c): DiscoveredService | undefined => {
       const folder = baseOf(c.path);
-      const deployed = lowerDeploy.get(folder.toLowerCase());
+      const deployed = lowerDeploy.get(folder.toLowerCase()) ?? images.get(folder.toLowerCase());
       const name = c.name ?? deployed ?? manifestName(reader, c.path, filesIn(c.path)) ?? folder;
       const container = c.source === 'compose' || c.source === 'skaffold' || deployed !== undefined || (c.name !== undefined && lowerDeploy.has(c.name.toLowerCase()));
       if (!container && isLibrary(reader, c.path, filesIn(c.path))) return undefined;

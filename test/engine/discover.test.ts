@@ -132,6 +132,15 @@ describe('discovery: services wherever they live', () => {
     expect(found(root)).toEqual(['currencyservice src/currencyservice', 'frontend web/frontend-go']);
   });
 
+  it('links a folder to the Kubernetes workload whose image is named like it', () => {
+    const root = tree({
+      'deploy/web.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: ghcr.io/acme/storefront:1.4.2\n',
+      'storefront/Dockerfile': 'FROM node\n',
+      'storefront/package.json': JSON.stringify({ name: 'shop-frontend', scripts: { start: 'node .' } }),
+    });
+    expect(collect(root, defaultConfig()).discovered.map((s) => `${s.name} ${s.path} ${s.container === true}`)).toEqual(['web storefront true']);
+  });
+
   it('folds a Dockerfile folder inside a service into that service, and skips tooling and hidden folders', () => {
     const root = tree({
       'src/checkout/Dockerfile': 'FROM go\n',
