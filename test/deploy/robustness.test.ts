@@ -11,6 +11,9 @@ const FIXTURES: [string, string][] = [
   ['launchd/com.mana.mana-media.plist', 'launchd/com.mana.mana-media.plist'],
   ['deploy/cloudflared/config.yml', 'deploy/cloudflared/config.yml'],
   ['docker/prometheus/prometheus.yml', 'docker/prometheus/prometheus.yml'],
+  ['deploy/k8s/emailservice.yaml', 'k8s/emailservice.yaml'],
+  ['src/Identity.API/Properties/launchSettings.json', 'dotnet/Properties/launchSettings.json'],
+  ['orders/src/main/resources/application.yml', 'spring/application.yml'],
 ];
 
 describe('deploy extractors on bad input', () => {

@@ -1,6 +1,6 @@
 /**
- * Kubernetes manifests and Helm templates (any `.yaml`/`.yml` holding `apiVersion` and `kind`,
- * every document of a multi-document file). Per workload (Pod, Deployment, StatefulSet,
+ * Kubernetes manifests and Helm templates (any `.yaml`/`.yml` holding `apiVersion` and `kind`
+ * that no other YAML format claims by its path, every document of a multi-document file). Per workload (Pod, Deployment, StatefulSet,
  * DaemonSet, ReplicaSet, Job, CronJob), per container: `ports[].containerPort` and an
  * `env` entry `PORT` (or `<NAME>_PORT` naming the workload) with a literal value. Per Service:
  * `ports[].targetPort` (a number, a name resolved to the selected pods' container port of
@@ -28,12 +28,20 @@
 import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
 import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../yaml-limits.js';
 import type { Extractor, SourceFile } from '../extractor.js';
+import { cloudflaredExtractor } from './cloudflared.js';
+import { composeExtractor } from './compose.js';
+import { envoyExtractor } from './envoy.js';
+import { prometheusExtractor } from './prometheus.js';
+import { springExtractor } from './spring.js';
 import type { Mapped } from './mapped.js';
 import { DeployOutput, type PortHit } from './output.js';
 import { entries, get, items, scalarText } from './yaml-nodes.js';
 
 /** The host of cluster bindings when the config does not place the file on a named host. */
 export const K8S_HOST = 'k8s';
+
+/** Extractors of other YAML formats: their files are theirs alone (a path is read by one deploy extractor). */
+const OTHER_YAML: Extractor[] = [composeExtractor, prometheusExtractor, cloudflaredExtractor, envoyExtractor, springExtractor];
 
 /** The path to the pod spec of each workload kind. */
 const POD_SPEC: Record<string, string[]> = {
@@ -67,7 +75,7 @@ interface Workload {
 /** Reads Kubernetes manifests and Helm templates. */
 export const kubernetesExtractor: Extractor = {
   id: 'kubernetes',
-  accepts: (path) => /\.ya?ml$/.test(path) && !/^(docker-)?compose[^/]*\.ya?ml$/.test(path.slice(path.lastIndexOf('/') + 1)),
+  accepts: (path) => /\.ya?ml$/.test(path) && !OTHER_YAML.some((e) => e.accepts(path)),
   prefilter: (text) => text.includes('apiVersion') && /\bkind:/.test(text) && /containerPort|targetPort|\bkind:\s*["']?Service\b|\bports:/.test(text),
   extract(file) {
     const templated = file.text.includes('{{');
