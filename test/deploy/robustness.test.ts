@@ -101,4 +101,27 @@ describe('interpolation that would grow without bound', () => {
     expect(performance.now() - started).toBeLessThan(10_000); // before the cap: out of memory
     expect(x.bindings.map((b) => b.port)).toContain(3002);
   });
+
+  it('`ENV P=${P}${P}` read as shell words (the key=value form), and a long value named on every line, stay bounded', async () => {
+    const docker = deployExtractors.find((e) => e.id === 'dockerfile')!;
+    let started = performance.now();
+    // Doubling through the shell-word path (before its cap: out of memory within a minute).
+    let x = await run(docker, 'services/s/Dockerfile', 'FROM a\nARG P=3001\nENV Q=1 P=${P}${P}\n' + 'ENV P=${P}${P} Q=2\n'.repeat(60) + 'EXPOSE 3002\n', { service: 's' });
+    expect(x.bindings.map((b) => b.port)).toContain(3002);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    // A 60,000-character value named by 20,000 variables: past the file's budget they stand unresolved.
+    started = performance.now();
+    const names = Array.from({ length: 20_000 }, (_, i) => `A${i}=\${P}`).join(' ');
+    x = await run(docker, 'services/s/Dockerfile', `FROM a\nENV P=${'9'.repeat(60_000)}\nENV ${names}\nEXPOSE 3002\n`, { service: 's' });
+    expect(x.bindings.map((b) => [b.port, b.location.line])).toEqual([[3002, 4]]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('`P=$P$P` repeated in a CMD shell stays bounded', async () => {
+    const docker = deployExtractors.find((e) => e.id === 'dockerfile')!;
+    const started = performance.now();
+    const x = await run(docker, 'services/s/Dockerfile', 'FROM a\nCMD P=3001; ' + 'P=$P$P; '.repeat(80) + 'serve --port 3003\n', { service: 's' });
+    expect(x.bindings.map((b) => b.port)).toContain(3003);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
 });

@@ -11,7 +11,7 @@ import type { Mapped } from './mapped.js';
 import { slice, trim } from './mapped.js';
 import { DeployOutput } from './output.js';
 import { dockerInstructions, type Instruction } from './dockerfile-instructions.js';
-import { interpolate } from './interpolate.js';
+import { budgeted, interpolate } from './interpolate.js';
 import { shellCommands } from './shell-words.js';
 import { commandPorts } from './command-ports.js';
 import { nestedCommands, scanShell } from './shell-scan.js';
@@ -49,7 +49,8 @@ export const dockerfileExtractor: Extractor = {
     // ARGs before the first FROM are global: a stage sees one only through `ARG NAME` (no value).
     const globals = new Map<string, Mapped>();
     let inStage = false;
-    const lookup = (name: string) => vars.get(name);
+    // One expansion budget for the whole file: a value referred to on thousands of lines stops resolving past it.
+    const lookup = budgeted((name: string) => vars.get(name));
     // Per stage: its name, its base, and where its statements start in the output.
     const stages: { name?: string; base: string; bindings: number; references: number }[] = [];
     for (const ins of dockerInstructions(file.text)) {

@@ -13,6 +13,14 @@ export const UNRESOLVED = '\u0000';
 /** Characters an interpolated value may reach; an expansion past it stands unresolved. */
 export const MAX_EXPANDED_LENGTH = 65_536;
 
+/**
+ * Characters all lookups through one {@link budgeted} lookup may return together (a file's
+ * worth). Each expansion is capped by {@link MAX_EXPANDED_LENGTH}, but a file can still refer to
+ * a long value many times (`ENV A=${P} B=${P} ...` on a 1 MiB line); past this budget a
+ * variable stands unresolved, so the work and memory of expansion stay linear in the file.
+ */
+export const MAX_EXPANDED_TOTAL = 4 * 1_048_576;
+
 /** A variable reference that had no value and no default. */
 export interface Unresolved {
   name: string;
@@ -64,6 +72,22 @@ function closingBrace(s: string, open: number): number {
     bracesOf = { s, close };
   }
   return bracesOf.close.get(open) ?? -1;
+}
+
+/**
+ * `lookup`, answering undefined (unresolved) once the values it returned add up to more than
+ * `budget` characters.
+ */
+export function budgeted<T extends Mapped | string>(lookup: (name: string) => T | undefined, budget = MAX_EXPANDED_TOTAL): (name: string) => T | undefined {
+  let left = budget;
+  return (name) => {
+    const found = lookup(name);
+    if (found === undefined) return undefined;
+    const length = typeof found === 'string' ? found.length : found.value.length;
+    if (length > left) return undefined;
+    left -= length;
+    return found;
+  };
 }
 
 /** Parses the expression starting at `s[i] === '$'`; undefined when it is a literal `$`. */
@@ -149,7 +173,8 @@ export function interpolate(m: Mapped, lookup: Lookup, options: InterpolateOptio
           continue;
         }
         append(out, r.value);
-        unresolved.push(...r.unresolved);
+        // One push each: a word with 100,000+ unresolved variables overflows a spread.
+        for (const u of r.unresolved) unresolved.push(u);
         i = exp.end;
         continue;
       }

@@ -7,7 +7,7 @@
  */
 import type { Mapped } from './mapped.js';
 import { append, appendChar, emptyMapped, spanOf } from './mapped.js';
-import { UNRESOLVED, expandAt, scanExpansion, type Lookup, type Unresolved } from './interpolate.js';
+import { MAX_EXPANDED_LENGTH, UNRESOLVED, budgeted, expandAt, scanExpansion, type Lookup, type Unresolved } from './interpolate.js';
 
 /** One shell word after quote removal and expansion. */
 export interface Word {
@@ -26,8 +26,10 @@ const BLANK = new Set([' ', '\t', '\r']);
 const SEPARATORS = new Set([';', '&', '|', '(', ')', '\n']);
 
 /** Yields the commands of `m` lazily; `lookup` is consulted when each command is read. */
-export function* shellCommands(m: Mapped, lookup: Lookup): Generator<Command> {
+export function* shellCommands(m: Mapped, given: Lookup): Generator<Command> {
   const s = m.value;
+  // `P=$P$P; P=$P$P; ...` doubles a value per command: expansions share one budget per script.
+  const lookup = budgeted(given);
   let words: Word[] = [];
   let word: Word | undefined;
   const heredocs: { delimiter: string; strip: boolean }[] = [];
@@ -54,8 +56,16 @@ export function* shellCommands(m: Mapped, lookup: Lookup): Generator<Command> {
       return i + 1;
     }
     const r = expandAt(m, i, exp, lookup);
-    append(cur().value, r.value);
-    cur().unresolved.push(...r.unresolved);
+    const into = cur();
+    if (into.value.value.length + r.value.value.length > MAX_EXPANDED_LENGTH) {
+      // A word that would grow past the cap (`P=${P}${P}` repeated) keeps the expansion unresolved.
+      const [a, b] = spanOf(m, i, exp.end);
+      appendChar(into.value, UNRESOLVED, a, b);
+      into.unresolved.push({ name: exp.name, start: a, end: b });
+      return exp.end;
+    }
+    append(into.value, r.value);
+    for (const u of r.unresolved) into.unresolved.push(u);
     return exp.end;
   };
 
