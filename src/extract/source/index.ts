@@ -63,7 +63,7 @@ export const javaExtractor: Extractor = {
 export const csharpExtractor: Extractor = {
   id: 'csharp',
   accepts: (path) => path.endsWith('.cs') && !isTestPath(path) && !/\.(Designer|g|g\.i)\.cs$/.test(path),
-  prefilter: (text) => mentionsPort(text) || /\bListen(?:AnyIP|Localhost)\s*\(/.test(text),
+  prefilter: mentionsPort,
   extract: (file) => readWith(file, 'c-sharp', 'csharp', readCSharp),
 };
 

@@ -15,10 +15,11 @@ import { quote } from '../../model/quote.js';
 export type TreeReader = (root: Node, out: SourceOutput) => void;
 
 /**
- * Words that suggest a port statement or a URL. `import`, `export`, `report`, `support`,
+ * Words that suggest a port statement or a URL, or a call that listens (`listen(`, Go's
+ * `ListenAndServe(":80", …)`, Kestrel's `ListenAnyIP(5001)`). `import`, `export`, `report`, `support`,
  * `transport`, `passport`, `viewport` contain "port" but say nothing about one.
  */
-const MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|\blisten\s*\(/i;
+const MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|\blisten(?:AndServe(?:TLS)?|AnyIP|Localhost)?\s*\(/i;
 
 /** The cheap prefilter of the source extractors: false means the file cannot hold a default. */
 export function mentionsPort(text: string): boolean {
