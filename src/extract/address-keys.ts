@@ -19,8 +19,15 @@ export type AddressRole = 'listen' | 'allow';
 /** Words that make a name a listen address: `*_LISTENERS`, `*_LISTEN_ADDR`, `*_BIND`, `bindAddress`. */
 const LISTEN_WORDS = new Set(['listen', 'listener', 'listeners', 'bind']);
 
-/** Words that make a name an allow list on their own. */
-const ALLOW_WORDS = new Set(['origin', 'origins', 'cors', 'csp', 'allowlist', 'whitelist', 'webauthn', 'redirect', 'redirects', 'callback', 'callbacks']);
+/** Words that make a name an allow list on their own; `origins` is a list of who may call. */
+const ALLOW_WORDS = new Set(['origins', 'cors', 'csp', 'allowlist', 'whitelist', 'webauthn', 'redirect', 'redirects', 'callback', 'callbacks']);
+
+/**
+ * Words that make a single `origin` the one a browser must come from (`EXPECTED_ORIGIN`,
+ * `RP_ORIGIN`), or the name is `ORIGIN` alone (the app's own origin); `API_ORIGIN` is the
+ * address of a server to call, a reference like any URL.
+ */
+const ORIGIN_OWNERS = new Set(['expected', 'rp', 'site', 'public', 'own', 'self']);
 
 /** Words that make an allow list with a list-like word after them: `ALLOWED_HOSTS`, `TRUSTED_PROXIES`. */
 const GRANT_WORDS = new Set(['allowed', 'allow', 'trusted', 'permitted']);
@@ -42,6 +49,7 @@ export function nameWords(name: string): string[] {
 export function addressRole(name: string): AddressRole | undefined {
   const words = nameWords(name);
   if (words.some((w) => ALLOW_WORDS.has(w) || GRANT_WORDS.has(w))) return 'allow';
+  if (words.includes('origin') && (words.length === 1 || words.some((w) => ORIGIN_OWNERS.has(w)))) return 'allow';
   // A relying party id (`RP_ID`, `rpId`) names the site a passkey is bound to, not a server to call.
   if (words.some((w, i) => w === 'rp' && (words[i + 1] === 'id' || words[i + 1] === 'origin'))) return 'allow';
   if (words.length > 1 && words[words.length - 1] === CSP_SOURCE) return 'allow';

@@ -42,9 +42,9 @@ describe('setting names: listen addresses and allow lists', () => {
   it('reads listen and allow words in any case and separator', () => {
     for (const name of ['KAFKA_LISTENERS', 'KAFKA_ADVERTISED_LISTENERS', 'GUNICORN_BIND', 'LISTEN_ADDR', 'HTTP_LISTEN_ADDRESS', 'BIND_ADDR', 'listenAddress', 'bind-address'])
       expect(addressRole(name), name).toBe('listen');
-    for (const name of ['CORS_ORIGINS', 'ALLOWED_HOSTS', 'TRUSTED_ORIGINS', 'WEBAUTHN_RP_ID', 'RP_ID', 'rpOrigin', 'CSP_CONNECT_SRC', 'OAUTH_REDIRECT_URI', 'callbackUrl', 'allowedOrigins'])
+    for (const name of ['CORS_ORIGINS', 'ALLOWED_HOSTS', 'TRUSTED_ORIGINS', 'WEBAUTHN_RP_ID', 'RP_ID', 'rpOrigin', 'CSP_CONNECT_SRC', 'OAUTH_REDIRECT_URI', 'callbackUrl', 'allowedOrigins', 'ORIGIN', 'EXPECTED_ORIGIN'])
       expect(addressRole(name), name).toBe('allow');
-    for (const name of ['API_URL', 'DATABASE_URL', 'FLASK_SERVER_ADDR', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'RPC_URL', 'SOURCE_URL']) expect(addressRole(name), name).toBeUndefined();
+    for (const name of ['API_URL', 'DATABASE_URL', 'FLASK_SERVER_ADDR', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'RPC_URL', 'SOURCE_URL', 'API_ORIGIN', 'BACKEND_ORIGIN']) expect(addressRole(name), name).toBeUndefined();
   });
 });
 
