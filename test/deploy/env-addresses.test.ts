@@ -114,6 +114,23 @@ describe('.env and Dockerfile ENV addresses', () => {
   });
 });
 
+describe('compose health checks without a scheme', () => {
+  it('reads `curl localhost:9200/health` as the service itself, never a URL twice or a host:port inside a URL', async () => {
+    const text = `services:
+  es:
+    healthcheck:
+      test: ["CMD-SHELL", "curl --silent --fail localhost:9200/_cluster/health || curl http://localhost:9201/ || wget 127.0.0.1:9202"]
+  host-net:
+    network_mode: host
+    healthcheck:
+      test: curl localhost:9300
+`;
+    const x = await run(composeExtractor, 'compose.yaml', text);
+    expect(x.references.map((r) => `${r.fromService} ${r.target}:${r.port}${r.self ? ' self' : ''}`)).toEqual(['es localhost:9201 self', 'es localhost:9200 self', 'es 127.0.0.1:9202 self']);
+    expect(covered(text, x.references[1]!.location)).toBe('9200');
+  });
+});
+
 describe('Dockerfile HEALTHCHECK', () => {
   it('marks a health check of localhost as the image’s own service, and one of another host as not', async () => {
     const text = 'FROM node:22\nEXPOSE 3000\nHEALTHCHECK CMD curl -f http://localhost:3000/health && curl -f http://auth:3001/health\n';

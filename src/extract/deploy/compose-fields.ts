@@ -99,8 +99,18 @@ export function healthcheck(node: unknown, doc: Document, read: Read, out: Deplo
         hit,
       );
     }
+    // `curl localhost:9200/_cluster/health`: a scheme-less loopback address inside the container is the service itself.
+    if (svc.network !== 'container') continue;
+    for (const bare of m.value.matchAll(BARE_LOOPBACK)) {
+      const start = (bare.index ?? 0) + (bare[1] ?? '').length + 1;
+      const hit = out.port(m, start, start + (bare[2] ?? '').length, `compose service "${svc.name}" healthcheck`);
+      if (hit) out.reference({ target: (bare[1] ?? '').toLowerCase(), port: hit.port, kind: 'healthcheck', fromService: svc.name, containerNetwork: true, self: true, targetService: svc.name }, hit);
+    }
   }
 }
+
+/** A loopback `host:port` with no scheme before it (`localhost:9200/health`, `127.0.0.1:8080`). */
+const BARE_LOOPBACK = /(?<![\w.:/@-])(localhost|127\.0\.0\.1):(\d+)(?![\w.:-])/g;
 
 /** `command:` as a string (run by the image's shell form) or a list of words. */
 export function command(node: unknown, doc: Document, read: Read, out: DeployOutput, svc: Svc, ctx: ExtractContext, what: string): void {
