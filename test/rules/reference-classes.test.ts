@@ -149,3 +149,45 @@ describe('compose names resolve to their service', () => {
     ]);
   });
 });
+
+describe('nginx and Envoy upstreams are references', () => {
+  it('an upstream server or proxy_pass at a port the service does not bind is stale; the right port is not', async () => {
+    const compose = `services:
+  proxy:
+    image: nginx
+    ports: ["80:80"]
+    volumes: ["./proxy/nginx.conf:/etc/nginx/conf.d/default.conf:ro"]
+  backend:
+    build: ./backend
+    expose: ["8000"]
+  front-envoy:
+    image: envoyproxy/envoy
+    volumes: ["./envoy/envoy.yaml:/etc/envoy/envoy.yaml:ro"]
+`;
+    const nginx = `upstream app {
+  server backend:8000;
+  server backend:8001;
+}
+server {
+  listen 80;
+  location / { proxy_pass http://app; }
+  location /direct { proxy_pass http://backend:8000/; }
+}
+`;
+    const envoy = `static_resources:
+  listeners:
+    - address: { socket_address: { address: 0.0.0.0, port_value: 10000 } }
+  clusters:
+    - name: backend
+      load_assignment:
+        endpoints:
+          - lb_endpoints:
+              - endpoint: { address: { socket_address: { address: backend, port_value: 9000 } } }
+`;
+    const out = await findings({ 'compose.yaml': compose, 'proxy/nginx.conf': nginx, 'envoy/envoy.yaml': envoy });
+    expect(out).toEqual([
+      'envoy/envoy.yaml:9 error stale-reference: `backend:9000` expects `backend` at port `9000` on host `dev`, but it binds `8000` there (compose.yaml); expected the reference to use the port the service binds.',
+      'proxy/nginx.conf:3 error stale-reference: `backend:8001` expects `backend` at port `8001` on host `dev`, but it binds `8000` there (compose.yaml); expected the reference to use the port the service binds.',
+    ]);
+  });
+});
