@@ -27,6 +27,13 @@ export const MAX_PIPE_LINES_PER_BLOCK = 2_000;
 export const MAX_TABLE_COLUMNS = 128;
 /** Cells of one table: columns × rows. */
 export const MAX_TABLE_CELLS = 20_000;
+/**
+ * Characters of one service doc (CLAUDE.md). micromark reads dense markdown at roughly 70 KB
+ * per CPU-second (linear, but slow: a 1 MiB doc of headings took about 15 s); a hand-written
+ * doc is a few tens of kilobytes, so a larger one is refused rather than parsed. The registry,
+ * one file the whole check depends on, has no such limit.
+ */
+export const MAX_SERVICE_DOC_CHARS = 262_144;
 
 /** A line indented too deeply to parse safely: its offsets and width, or undefined. */
 export interface DeepLine {

@@ -11,6 +11,7 @@ import {
   MAX_MARKDOWN_CONTAINER_CLOSINGS,
   MAX_MARKDOWN_INDENT,
   MAX_MARKDOWN_NESTING,
+  MAX_SERVICE_DOC_CHARS,
   MAX_TABLE_CELLS,
   MAX_TABLE_COLUMNS,
   markdownLimitHit,
@@ -90,6 +91,19 @@ describe('markdown limits counted before parsing', () => {
     expect(markdownLimitHit('a ' + '*'.repeat(MAX_DELIMITER_RUN + 1))).toMatchObject({ kind: 'too-complex' });
     expect(markdownLimitHit('[a] '.repeat(MAX_INLINE_MARKERS_PER_BLOCK / 2) + '\n\n' + '[a] '.repeat(MAX_INLINE_MARKERS_PER_BLOCK / 2))).toBeUndefined();
     expect(markdownLimitHit('[a] '.repeat(MAX_INLINE_MARKERS_PER_BLOCK / 2 + 1))).toMatchObject({ kind: 'too-complex' });
+  });
+
+  it('a CLAUDE.md longer than the service-doc limit is refused at once, naming its first line', () => {
+    const unit = '## Port: 3001\n\nmana-auth answers on http://localhost:3001/health\n\n';
+    // Parsing a doc at the limit takes seconds; a small one stands for "read".
+    const read = docOf(unit.repeat(20)).out;
+    expect(read.problems).toEqual([]);
+    expect(read.bindings.length).toBeGreaterThan(0);
+    const { out, ms } = docOf(unit.repeat(Math.floor(MAX_SERVICE_DOC_CHARS / unit.length) + 1));
+    expect(out.bindings).toEqual([]);
+    expect(out.problems).toEqual([expect.objectContaining({ ruleId: 'input/too-complex', location: expect.objectContaining({ file: 'services/mana-auth/CLAUDE.md', line: 1, column: 1 }) })]);
+    expect(out.problems[0]!.message).toContain(`expected at most ${MAX_SERVICE_DOC_CHARS.toLocaleString('en-US')}`);
+    expect(ms).toBeLessThan(1_000); // refused before parsing (parsing it takes seconds)
   });
 
   it('passes every registry and service doc fixture', () => {

@@ -31,7 +31,7 @@ import { DocScan, SOURCE } from './doc-scan.js';
 import { readEnvTable } from './env-table.js';
 import { parseServiceDoc } from './markdown.js';
 import { scanReferences } from './references.js';
-import { markdownLimitHit } from '../markdown-depth.js';
+import { MAX_SERVICE_DOC_CHARS, markdownLimitHit } from '../markdown-depth.js';
 
 
 /** The raw text of a node, with its start offset. */
@@ -79,6 +79,17 @@ function readNode(scan: DocScan, node: Nodes): void {
 /** Parses one CLAUDE.md into bindings of `file.service`, references and input problems. */
 export function extractServiceDoc(file: SourceFile, ctx: ExtractContext): Extraction {
   const scan = new DocScan(file, ctx);
+  if (file.text.length > MAX_SERVICE_DOC_CHARS) {
+    const firstLine = file.text.indexOf('\n');
+    scan.pushProblem(
+      'input/too-complex',
+      `${file.path} is ${file.text.length.toLocaleString('en-US')} characters long; expected at most ${MAX_SERVICE_DOC_CHARS.toLocaleString('en-US')} (the markdown parser reads about 70 KB per CPU-second), so the doc was not read.`,
+      0,
+      firstLine < 0 ? file.text.length : firstLine,
+      `${file.path}|too-long`,
+    );
+    return scan.extraction;
+  }
   const limit = markdownLimitHit(file.text);
   if (limit) {
     scan.pushProblem(
