@@ -156,9 +156,15 @@ export const AGENT_PORTS: ReadonlySet<number> = new Set([4317, 4318, 6831, 6832,
 class Unanswered {
   private readonly groups = new Map<string, { refs: Reference[]; service?: string; bindings: Binding[]; host: string; scope?: string; outside: boolean }>();
   private readonly unread: { host: string; scope?: string }[];
+  /** Every port the repository binds anywhere (a host or container side, the plan included). */
+  private readonly known = new Set<number>();
 
-  constructor(private readonly model: ProjectModel) {
+  constructor(model: ProjectModel) {
     this.unread = model.unreadDeployFiles ?? [];
+    for (const b of model.bindings) {
+      this.known.add(b.port);
+      if (b.containerPort !== undefined) this.known.add(b.containerPort);
+    }
   }
 
   /** True when an unread compose file may bind ports on the reference's host (and project). */
@@ -175,8 +181,7 @@ class Unanswered {
   host(refs: Reference[], host: string, scope: string | undefined): void {
     const r = refs[0]!;
     if (this.hidden(r, host, scope)) return;
-    const bound = (p: number) => this.model.bindings.some((b) => b.port === p || b.containerPort === p);
-    const outside = AGENT_PORTS.has(r.port) || !bound(r.port);
+    const outside = AGENT_PORTS.has(r.port) || !this.known.has(r.port);
     this.add(`host\0${outside ? 'outside' : 'unbound'}\0${r.target.toLowerCase()}\0${host}\0${scope ?? ''}`, refs, { bindings: [], host, ...(scope !== undefined ? { scope } : {}), outside });
   }
 
