@@ -16,8 +16,8 @@
  *   registry, a service directory not inside the project, a configured alias) is the project's
  *   own: `web` in `django/` is `django/web`, and a reference made there to `web` means it;
  * - such a project runs on its own host: its ports collide and agree only among themselves,
- *   unless a config `hosts: files:` glob places the statement's file on a named host, which
- *   the files placed there share.
+ *   unless the statement's file is placed on a named host (a config `hosts: files:` glob, or
+ *   a path naming a known host such as `deploy/mac-mini/`), which the files placed there share.
  *
  * With one project (or none) nothing changes. A compose file that could not be read leaves
  * its project's ports partly unknown; the model records where, so that rules do not judge
@@ -123,7 +123,7 @@ export function scopeComposeProjects(model: ProjectModel, paths: readonly string
     };
     const place = (item: Binding | Reference, project: string) => {
       item.project = project;
-      if (!model.hosts.placedByConfig(item.location.file)) item.scope = project;
+      if (model.hosts.placeFile(item.location.file) === undefined) item.scope = project;
     };
     for (const b of model.bindings) {
       const project = nested(b.location.file);
@@ -153,7 +153,7 @@ export function scopeComposeProjects(model: ProjectModel, paths: readonly string
     if (!UNREAD.has(p.ruleId) || !isComposeFile(file) || unread.has(file)) continue;
     const project = nested(file);
     const host = model.hosts.placeFile(file) ?? DEV_HOST;
-    unread.set(file, { host, ...(project !== undefined && !model.hosts.placedByConfig(file) ? { scope: project } : {}) });
+    unread.set(file, { host, ...(project !== undefined && model.hosts.placeFile(file) === undefined ? { scope: project } : {}) });
     p.message = `${p.message.replace(/\.$/, '')}. Until it is read, references to ports on host ${quote(host)}${project !== undefined ? ` in compose project ${quote(project)}` : ''} that it may bind are not judged.`;
   }
   model.unreadDeployFiles = [...unread].map(([file, at]) => ({ file, ...at }));

@@ -255,3 +255,13 @@ describe('a missing registry', () => {
     expect(await severity({ 'compose.yaml': web('8000:8000'), '.github/portwarden.yml': 'registry: docs/PORTS.md\n' })).toEqual(['docs/PORTS.md warning']);
   });
 });
+
+describe('projects on a named host', () => {
+  it('projects whose paths name one known host share it', async () => {
+    const config = 'hosts:\n  - name: mac-mini\n';
+    const out = await findings({ 'deploy/mac-mini/a/compose.yaml': web('8000:8000'), 'deploy/mac-mini/b/compose.yaml': web('8000:8000'), '.github/portwarden.yml': config });
+    expect(out).toEqual([
+      'deploy/mac-mini/b/compose.yaml:4 error collision/same-host: Port `8000` of `deploy/mac-mini/b/web` collides with `deploy/mac-mini/a/web` on host `mac-mini`; expected one service per port on a host.',
+    ]);
+  });
+});
