@@ -14,14 +14,17 @@
  * the slowest input is printed beside it.
  *
  *   node bench/fuzz.mjs [--count 100000] [--budget 600] [--formats registry,compose] [--seed 1]
+ *   node bench/fuzz.mjs --formats dockerfile --replay bench/out/fuzz/timeout-dockerfile-1.txt
  *
  * --count is per format; --budget (seconds, per format) stops a format early, saying so.
  * Exit code 1 when any crash or timeout was found; crashing inputs are written to
- * bench/out/fuzz/crash-<format>-<n>.txt.
+ * bench/out/fuzz/crash-<format>-<n>.txt. Each input is written to bench/out/fuzz/current-<format>.txt
+ * before it is read, so an input that kills the process (out of memory) is left on disk.
  */
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -39,6 +42,7 @@ const { values } = parseArgs({
     budget: { type: 'string', default: '1800' },
     formats: { type: 'string', default: '' },
     seed: { type: 'string', default: '1' },
+    replay: { type: 'string', default: '' },
   },
 });
 const count = Number(values.count);
@@ -46,7 +50,7 @@ const budgetMs = Number(values.budget) * 1000;
 
 // --- the engine's readers, bundled from src/ -------------------------------------------
 mkdirSync(join(OUT, 'wasm'), { recursive: true });
-const outfile = join(OUT, 'fuzz-engine.js');
+const outfile = join(OUT, values.replay ? 'replay-engine.js' : 'fuzz-engine.js');
 await build({
   stdin: {
     contents: [
@@ -231,6 +235,23 @@ function outside(text, locations) {
   return undefined;
 }
 
+// --- replay: one saved input through one reader, timed -------------------------------------
+if (values.replay) {
+  const format = values.formats.split(',')[0];
+  const text = readFileSync(values.replay, 'utf8');
+  const cpu0 = process.cpuUsage();
+  let result;
+  try {
+    const problem = outside(text, await readers[format](text));
+    result = problem ? `position outside the file: ${problem}` : 'ok';
+  } catch (error) {
+    result = `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+  }
+  const cpu = process.cpuUsage(cpu0);
+  console.log(`${format} ${values.replay}: ${text.length} chars, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU, ${result}`);
+  process.exit(0);
+}
+
 // --- run ----------------------------------------------------------------------------------
 const chosen = values.formats ? values.formats.split(',') : Object.keys(readers);
 const rows = [];
@@ -258,6 +279,8 @@ for (const format of chosen) {
       if (text.length > MIB) text = text.slice(0, MIB);
       how = `${steps} mutation(s)`;
     }
+    // Written before reading: an input that runs the process out of memory leaves no other trace.
+    writeFileSync(join(OUT, `current-${format}.txt`), text);
     const cpu0 = process.cpuUsage();
     const wall0 = performance.now();
     let problem;
@@ -287,12 +310,13 @@ for (const format of chosen) {
     if (ms > row.slowest.ms) row.slowest = { ms, wall, size: text.length, what: describe(how, text) };
   }
   row.totalMs = performance.now() - started;
+  row.load = loadavg()[0];
   rows.push(row);
   const s = row.slowest;
   console.log(
     `${format.padEnd(10)} inputs ${String(row.inputs).padStart(7)}  crashes ${row.crashes}  timeouts ${row.timeouts}  ` +
       `slowest ${s.ms.toFixed(0)} ms CPU (${s.wall.toFixed(0)} ms wall) on ${s.size} chars (${s.what})  ` +
-      `total ${(row.totalMs / 1000).toFixed(0)} s, ${(row.bytes / MIB).toFixed(0)} MiB${row.stopped ? '  (stopped by --budget)' : ''}`,
+      `total ${(row.totalMs / 1000).toFixed(0)} s, ${(row.bytes / MIB).toFixed(0)} MiB, load ${row.load.toFixed(1)}${row.stopped ? '  (stopped by --budget)' : ''}`,
   );
 }
 writeFileSync(join(OUT, 'results.json'), JSON.stringify(rows, null, 2));

@@ -19,7 +19,7 @@ export const MAX_EXPANDED_LENGTH = 65_536;
  * a long value many times (`ENV A=${P} B=${P} ...` on a 1 MiB line); past this budget a
  * variable stands unresolved, so the work and memory of expansion stay linear in the file.
  */
-export const MAX_EXPANDED_TOTAL = 1_048_576;
+export const MAX_EXPANDED_TOTAL = 262_144;
 
 /** A variable reference that had no value and no default. */
 export interface Unresolved {
