@@ -45,8 +45,12 @@ export function nameWords(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+/** Longer names are no setting names (and splitting them must stay cheap). */
+const MAX_NAME = 128;
+
 /** What `name` says about the addresses in its value; undefined when it says nothing. */
 export function addressRole(name: string): AddressRole | undefined {
+  if (name.length > MAX_NAME) return undefined;
   const words = nameWords(name);
   if (words.some((w) => ALLOW_WORDS.has(w) || GRANT_WORDS.has(w))) return 'allow';
   if (words.includes('origin') && (words.length === 1 || words.some((w) => ORIGIN_OWNERS.has(w)))) return 'allow';

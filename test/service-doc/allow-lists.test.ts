@@ -34,3 +34,16 @@ describe('service-doc: allow lists, listen and wildcard addresses are no referen
     expect(targets(text)).toEqual(['2 localhost:3001', '9 mana-auth:3001']);
   });
 });
+
+describe('service-doc: setting names are read in linear time', () => {
+  it('a line of a quarter megabyte (the largest doc read) of settings and list items neither throws nor stalls', () => {
+    const started = performance.now();
+    const list = '```sh\nCORS_ORIGINS=' + 'http://localhost:3000,'.repeat(10_000) + ' MANA_AUTH_URL=http://localhost:3001\n```\n';
+    expect(targets(list)).toEqual(['2 localhost:3001']);
+    const settings = '`' + 'a= '.repeat(20_000) + 'http://localhost:3002`\n';
+    expect(targets(settings)).toEqual(['1 localhost:3002']);
+    const words = '`' + 'x'.repeat(250_000) + '=http://localhost:3003`\n';
+    expect(targets(words)).toEqual(['1 localhost:3003']);
+    expect(performance.now() - started).toBeLessThan(20_000); // hang guard, not a benchmark
+  });
+});

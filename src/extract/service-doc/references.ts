@@ -32,17 +32,63 @@ const MIN_BARE_PORT = 100;
  * `allowed_origins: [`, `"redirectUri": "` (a colon counts only when a value, not a port,
  * follows it).
  */
-const SETTING = /([A-Za-z_][\w.-]*)["']?[ \t]*(?:=|:(?=[ \t"'[]))/g;
+const SETTING = /(?<![\w.-])([A-Za-z_][\w.-]*)["']?[ \t]*(?:=|:(?=[ \t"'[]))/g;
 
-/** Between a setting and a URL of its value: separators and other URLs of the same list. */
-const LIST_SO_FAR = /^(?:[\s,;"'`[\]()]|[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s,;"'`\]]*|[A-Za-z0-9.-]+:\d+)*$/;
+/** Separators between the items of a list value, and one item (both read in place, sticky). */
+const SEPARATOR_RUN = /[\s,;"'`[\]()]*/y;
+const TOKEN = /[^\s,;"'`[\]()]+/y;
 
-/** What the setting whose value holds `end` in `snippet` says its addresses are. */
-function settingRole(snippet: string, end: number): AddressRole | undefined {
-  let last: RegExpMatchArray | undefined;
-  for (const m of snippet.slice(0, end).matchAll(SETTING)) last = m;
-  if (!last || !LIST_SO_FAR.test(snippet.slice((last.index ?? 0) + last[0].length, end))) return undefined;
-  return addressRole(last[1] ?? '');
+/** An item of a list of addresses: a URL, or a bare `host:port`. */
+const LIST_ITEM = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/.*|[A-Za-z0-9.-]+:\d+)$/;
+
+/** A setting named in a snippet: where its value starts, where its list of addresses ends, and its role. */
+interface Setting {
+  valueStart: number;
+  listEnd: number;
+  role: AddressRole | undefined;
+}
+
+/**
+ * The settings named in a snippet, in order, each with the extent of its value read as a list
+ * of addresses (separators, URLs and `host:port` items, up to the first other word). Lists end
+ * where the next setting starts, so the whole scan is linear in the snippet.
+ */
+function settingsOf(snippet: string): Setting[] {
+  const settings: Setting[] = [];
+  for (const m of snippet.matchAll(SETTING)) {
+    const valueStart = (m.index ?? 0) + m[0].length;
+    let listEnd = valueStart;
+    // Read in place (no copy of the rest): separators, then one item, while items are addresses.
+    for (;;) {
+      SEPARATOR_RUN.lastIndex = listEnd;
+      const gap = SEPARATOR_RUN.exec(snippet)?.[0].length ?? 0;
+      TOKEN.lastIndex = listEnd + gap;
+      const token = TOKEN.exec(snippet);
+      if (!token || !LIST_ITEM.test(token[0])) {
+        // A URL or pair right after the last item's separators still belongs to the list.
+        listEnd += gap;
+        break;
+      }
+      listEnd = token.index + token[0].length;
+    }
+    settings.push({ valueStart, listEnd, role: addressRole(m[1] ?? '') });
+  }
+  return settings;
+}
+
+/** What the setting whose list of addresses reaches the address starting at `at` says it is. */
+function settingRole(settings: readonly Setting[], at: number): AddressRole | undefined {
+  let lo = 0;
+  let hi = settings.length - 1;
+  let found: Setting | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (settings[mid]!.valueStart <= at) {
+      found = settings[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found && at <= found.listEnd ? found.role : undefined;
 }
 
 /**
@@ -54,10 +100,13 @@ function settingRole(snippet: string, end: number): AddressRole | undefined {
  */
 export function scanReferences(scan: DocScan, snippet: string, base: number, inVariable = false, name?: string): void {
   const named = name !== undefined && addressRole(name) !== undefined;
+  // Read only when some address needs it: most snippets hold none.
+  let settings: Setting[] | undefined;
   // A port that is no reference is claimed all the same, so no later reader of the same text
   // (an inline code span inside a table cell) takes it for one.
   const silenced = (at: number, start: number, host: string): boolean => {
-    if (!named && settingRole(snippet, at) === undefined && !WILDCARD.has(host)) return false;
+    settings ??= settingsOf(snippet);
+    if (!named && settingRole(settings, at) === undefined && !WILDCARD.has(host)) return false;
     scan.claim(start);
     return true;
   };
