@@ -62,6 +62,16 @@ describe('nginx config grammar', () => {
   });
 });
 
+describe('nginx config grammar on hostile shapes', () => {
+  it('reads a megabyte of `${` with no closing brace, and deep nesting, quickly and without throwing', () => {
+    const started = performance.now();
+    expect(parseNginx('listen a' + '${a'.repeat(300_000)).errors.map((e) => e.message)).toEqual(['a directive with no `;` at the end of the file']);
+    expect(parseNginx('a {'.repeat(10_000)).errors.map((e) => e.message)).toEqual(['blocks nested deeper than 64']);
+    expect(parseNginx('x;'.repeat(200_000)).errors.map((e) => e.message)).toEqual(['more than 100000 directives']);
+    expect(performance.now() - started).toBeLessThan(10_000); // hang guard, not a benchmark
+  });
+});
+
 describe('nginx extractor', () => {
   it('reads nginx configs by path, and only those', () => {
     for (const path of ['nginx.conf', 'proxy/nginx.conf', 'nginx/default.conf', 'deploy/nginx/sites-enabled/app.conf', 'etc/conf.d/site.conf', 'src/image-provider/nginx.conf.template', '.nginx/nginx.conf'])

@@ -36,6 +36,8 @@ type Token = { kind: 'word'; value: Mapped; start: number } | { kind: ';' | '{' 
 function* tokens(text: string): Generator<Token> {
   let i = 0;
   const n = text.length;
+  // The next `}` at or after a `${`, found once and reused until passed (linear on `${${${...`).
+  let close = -1;
   while (i < n) {
     const ch = text[i]!;
     if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') {
@@ -86,8 +88,11 @@ function* tokens(text: string): Generator<Token> {
       }
       if (c === '{') {
         // `${name}`: the word runs to the closing brace.
-        const close = text.indexOf('}', i);
-        const end = close < 0 ? n : close + 1;
+        if (close < i) {
+          const at = text.indexOf('}', i);
+          close = at < 0 ? n : at;
+        }
+        const end = Math.min(close + 1, n);
         for (let k = i; k < end; k++) appendChar(value, text[k]!, k, k + 1);
         i = end;
         continue;
