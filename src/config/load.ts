@@ -86,7 +86,15 @@ export function parseConfig(file: string, text: string): Config {
   const lines = new LineCounter();
   const overflow = aliasTokenOverflow(text);
   if (overflow >= 0) throw new ConfigError(`${file}:${lineOf(text, overflow)}: more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`); expected at most ${MAX_YAML_ALIASES} aliases.`);
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  let doc;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  } catch (error) {
+    // yaml's parser recurses per nested block: some malformed shapes (thousands of `- id:` run
+    // together on one line) overflow the stack. Refused like any other unreadable config.
+    if (error instanceof RangeError) throw new ConfigError(`${file}: invalid YAML: nested too deeply to parse (${error.message}); expected a config a few levels deep.`);
+    throw error;
+  }
   const at = (node: Node | null | undefined) => (node?.range ? `${file}:${lines.linePos(node.range[0]).line}` : file);
   const fail = (node: Node | null | undefined, message: string): never => {
     throw new ConfigError(`${at(node)}: ${message}`);
