@@ -37,6 +37,8 @@ export const READ_ANYWAY_PROBLEMS: ReadonlySet<string> = new Set([
   'input/unread-real-ports',
   'input/missing-registry',
   'input/unresolved-variable',
+  // About the whole tree, not a file: no file went unread for it.
+  'input/no-services',
 ]);
 
 /** The files (or directories) named by not-read problems, relative to the checked root. */
