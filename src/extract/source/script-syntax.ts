@@ -25,7 +25,19 @@ export function calleeName(call: Node): string {
 
 /** Shortens code quoted in a message. */
 export function quote(code: string, max = 48): string {
-  const flat = code.replace(/\s+/g, ' ');
+  // Reads only as far as the quote needs: it is taken of nodes that may span the whole file.
+  let flat = '';
+  let blank = false;
+  for (let i = 0; i < code.length && flat.length <= max; i++) {
+    const c = code[i] as string;
+    if (/\s/.test(c)) {
+      if (!blank) flat += ' ';
+      blank = true;
+    } else {
+      flat += c;
+      blank = false;
+    }
+  }
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
