@@ -156,14 +156,17 @@ export const AGENT_PORTS: ReadonlySet<number> = new Set([4317, 4318, 6831, 6832,
 class Unanswered {
   private readonly groups = new Map<string, { refs: Reference[]; service?: string; bindings: Binding[]; host: string; scope?: string; outside: boolean }>();
   private readonly unread: { host: string; scope?: string }[];
-  /** Every port the repository binds anywhere (a host or container side, the plan included). */
-  private readonly known = new Set<number>();
+  /** Every port the repository binds anywhere (a host or container side, the plan included), with who binds it. */
+  private readonly known = new Map<number, Binding[]>();
 
   constructor(model: ProjectModel) {
     this.unread = model.unreadDeployFiles ?? [];
     for (const b of model.bindings) {
-      this.known.add(b.port);
-      if (b.containerPort !== undefined) this.known.add(b.containerPort);
+      for (const port of b.containerPort !== undefined && b.containerPort !== b.port ? [b.port, b.containerPort] : [b.port]) {
+        const list = this.known.get(port) ?? [];
+        list.push(b);
+        this.known.set(port, list);
+      }
     }
   }
 
@@ -182,13 +185,17 @@ class Unanswered {
     const r = refs[0]!;
     if (this.hidden(r, host, scope)) return;
     const outside = AGENT_PORTS.has(r.port) || !this.known.has(r.port);
-    this.add(`host\0${outside ? 'outside' : 'unbound'}\0${r.target.toLowerCase()}\0${host}\0${scope ?? ''}`, refs, { bindings: [], host, ...(scope !== undefined ? { scope } : {}), outside });
+    // An agent port the repository binds elsewhere (a collector's container) is named as evidence.
+    const bindings = outside ? (this.known.get(r.port) ?? []) : [];
+    this.add(`host\0${outside ? 'outside' : 'unbound'}\0${r.target.toLowerCase()}\0${host}\0${scope ?? ''}`, refs, { bindings, host, ...(scope !== undefined ? { scope } : {}), outside });
   }
 
   private add(key: string, refs: Reference[], group: { service?: string; bindings: Binding[]; host: string; scope?: string; outside: boolean }): void {
     const known = this.groups.get(key);
-    if (known) known.refs.push(...refs);
-    else this.groups.set(key, { ...group, refs: [...refs] });
+    if (known) {
+      known.refs.push(...refs);
+      for (const b of group.bindings) if (!known.bindings.includes(b)) known.bindings.push(b);
+    } else this.groups.set(key, { ...group, refs: [...refs] });
   }
 
   report(report: (r: Report) => void): void {
@@ -214,7 +221,10 @@ class Unanswered {
         });
       } else if (g.outside) {
         report({
-          message: `${who} ${expect} a service at ${at} on ${place}, but nothing in the repository binds ${ports.length === 1 ? 'it' : 'them'}: a target outside the repository's knowledge (another repository's service, an agent, a tool's default); expected a binding here only if the service is the repository's own.`,
+          message:
+            g.bindings.length === 0
+              ? `${who} ${expect} a service at ${at} on ${place}, but nothing in the repository binds ${ports.length === 1 ? 'it' : 'them'}: a target outside the repository's knowledge (another repository's service, an agent, a tool's default); expected a binding here only if the service is the repository's own.`
+              : `${who} ${expect} a service at ${at} on ${place}, but nothing binds ${ports.length === 1 ? 'it' : 'them'} there; ${boundElsewhere(g.bindings)}, and ${portList(distinct(g.bindings.map((b) => (AGENT_PORTS.has(b.port) ? b.port : b.containerPort!))), 'and')} ${g.bindings.length === 1 ? 'is' : 'are'} a telemetry agent's default port: expected a binding on ${place} only if the agent runs beside the caller there.`,
           location: r.location,
           related,
           key: `pattern|${key}`,
@@ -252,6 +262,15 @@ function checkSelf(model: ProjectModel, r: Reference, others: Related[], key: st
     key,
     severity: 'warning',
   });
+}
+
+/** `` `otel-collector` binds 4318 only elsewhere (compose.yaml:840)``, for each port bound elsewhere. */
+function boundElsewhere(bindings: readonly Binding[]): string {
+  const parts = sortedUnique(bindings).map((b) => {
+    const port = AGENT_PORTS.has(b.port) ? b.port : b.containerPort!;
+    return `${quote(b.service)} binds ${port} only elsewhere (${b.location.file}:${b.location.line})`;
+  });
+  return parts.join('; ');
 }
 
 /** Bindings in location order, each once. */

@@ -185,9 +185,15 @@ describe('targets outside the repository’s knowledge', () => {
       'src/tracer.ts': "new OTLPTraceExporter({\n  url: NEXT_PUBLIC_ENDPOINT || 'http://localhost:4318/v1/traces',\n});\n",
       'compose.yaml': `services:\n  collector:\n    expose: ["4318"]\n`,
     });
-    // One pattern (a loopback target nothing here answers) is one finding, listing both places.
+    // One pattern (a loopback target nothing here answers) is one finding, listing both places;
+    // the collector's container port is named, not denied.
     expect(out).toEqual([
-      "playwright.config.ts:1 notice stale-reference: 2 references in 2 files to `localhost` expect a service at ports `4318` and `5045` on host `dev`, but nothing in the repository binds them: a target outside the repository's knowledge (another repository's service, an agent, a tool's default); expected a binding here only if the service is the repository's own.",
+      "playwright.config.ts:1 notice stale-reference: 2 references in 2 files to `localhost` expect a service at ports `4318` and `5045` on host `dev`, but nothing binds them there; `collector` binds 4318 only elsewhere (compose.yaml:3), and `4318` is a telemetry agent's default port: expected a binding on host `dev` only if the agent runs beside the caller there.",
+    ]);
+    // With no binding of the port anywhere, the target is outside the repository's knowledge.
+    const unknown = await findings({ 'playwright.config.ts': "export default { use: { baseURL: 'http://localhost:5045' } };\n" });
+    expect(unknown.filter((f) => f.includes('stale-reference'))).toEqual([
+      "playwright.config.ts:1 notice stale-reference: `localhost:5045` expects a service at port `5045` on host `dev`, but nothing in the repository binds it: a target outside the repository's knowledge (another repository's service, an agent, a tool's default); expected a binding here only if the service is the repository's own.",
     ]);
     // A port the repository binds elsewhere is its own knowledge: a warning.
     const known = await findings({
