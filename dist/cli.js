@@ -356,7 +356,7 @@ var require_scan = __commonJS({
       const length = input.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
-      const tokens = [];
+      const tokens2 = [];
       const parts2 = [];
       let str = input;
       let index2 = -1;
@@ -440,7 +440,7 @@ var require_scan = __commonJS({
         }
         if (code3 === CHAR_FORWARD_SLASH) {
           slashes.push(index2);
-          tokens.push(token);
+          tokens2.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
           if (prev === CHAR_DOT && index2 === start3 + 1) {
@@ -602,9 +602,9 @@ var require_scan = __commonJS({
       if (opts.tokens === true) {
         state.maxDepth = 0;
         if (!isPathSeparator(code3)) {
-          tokens.push(token);
+          tokens2.push(token);
         }
-        state.tokens = tokens;
+        state.tokens = tokens2;
       }
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
@@ -614,13 +614,13 @@ var require_scan = __commonJS({
           const value2 = input.slice(n2, i2);
           if (opts.tokens) {
             if (idx === 0 && start3 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
+              tokens2[idx].isPrefix = true;
+              tokens2[idx].value = prefix;
             } else {
-              tokens[idx].value = value2;
+              tokens2[idx].value = value2;
             }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
+            depth(tokens2[idx]);
+            state.maxDepth += tokens2[idx].depth;
           }
           if (i2 >= start3) {
             parts2.push(value2);
@@ -631,9 +631,9 @@ var require_scan = __commonJS({
         const value = input.slice(n);
         parts2.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
+          tokens2[tokens2.length - 1].value = value;
+          depth(tokens2[tokens2.length - 1]);
+          state.maxDepth += tokens2[tokens2.length - 1].depth;
         }
         state.slashes = slashes;
         state.parts = parts2;
@@ -648,7 +648,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
-    var constants = require_constants();
+    var constants2 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -656,7 +656,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args2, options);
@@ -677,7 +677,7 @@ var require_parse = __commonJS({
       const parts2 = [];
       let bracket = 0;
       let paren = 0;
-      let quote2 = 0;
+      let quote3 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input) {
@@ -692,11 +692,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
+          quote3 = quote3 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote2 === 0) {
+        if (quote3 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -773,7 +773,7 @@ var require_parse = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote2 = 0;
+      let quote3 = 0;
       let escaped = false;
       for (let i2 = 1; i2 < pattern.length; i2++) {
         const ch = pattern[i2];
@@ -786,10 +786,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
+          quote3 = quote3 === 1 ? 0 : 1;
           continue;
         }
-        if (quote2 === 1) {
+        if (quote3 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -865,7 +865,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -909,10 +909,10 @@ var require_parse = __commonJS({
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
+      const tokens2 = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -954,7 +954,7 @@ var require_parse = __commonJS({
         parens: 0,
         quotes: 0,
         globstar: false,
-        tokens
+        tokens: tokens2
       };
       input = utils.removePrefix(input, state);
       len = input.length;
@@ -1019,7 +1019,7 @@ var require_parse = __commonJS({
           return;
         }
         tok.prev = prev;
-        tokens.push(tok);
+        tokens2.push(tok);
         prev = tok;
       };
       const extglobOpen = (type, value2) => {
@@ -1028,7 +1028,7 @@ var require_parse = __commonJS({
         token.parens = state.parens;
         token.output = state.output;
         token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
+        token.tokensIndex = tokens2.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
         push3({ type, value: value2, output: state.output ? "" : ONE_CHAR });
@@ -1041,14 +1041,14 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
+          const open = tokens2[token.tokensIndex];
           open.type = "text";
           open.value = literal;
           open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
+          for (let i2 = token.tokensIndex + 1; i2 < tokens2.length; i2++) {
+            tokens2[i2].value = "";
+            tokens2[i2].output = "";
+            delete tokens2[i2].suffix;
           }
           state.output = token.output + open.output;
           state.backtrack = true;
@@ -1171,7 +1171,7 @@ var require_parse = __commonJS({
                   prev.value = pre + posix;
                   state.backtrack = true;
                   advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                  if (!bos.output && tokens2.indexOf(prev) === 1) {
                     bos.output = ONE_CHAR;
                   }
                   continue;
@@ -1289,10 +1289,10 @@ var require_parse = __commonJS({
           }
           let output = ")";
           if (brace.dots === true) {
-            const arr = tokens.slice();
+            const arr = tokens2.slice();
             const range = [];
             for (let i2 = arr.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
+              tokens2.pop();
               if (arr[i2].type === "brace") {
                 break;
               }
@@ -1340,7 +1340,7 @@ var require_parse = __commonJS({
             state.start = state.index + 1;
             state.consumed = "";
             state.output = "";
-            tokens.pop();
+            tokens2.pop();
             prev = bos;
             continue;
           }
@@ -1608,7 +1608,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1666,11 +1666,11 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse3 = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options, returnState = false) => {
+    var picomatch7 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch4(input, options, returnState));
+        const fns = glob.map((input) => picomatch7(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -1686,16 +1686,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch7.compileRe(glob, options) : picomatch7.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch7(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex, options, { glob, posix });
+        const { isMatch, match, output } = picomatch7.test(input, regex, options, { glob, posix });
         const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1721,7 +1721,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch7.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1738,24 +1738,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex, options, posix);
+          match = picomatch7.matchBase(input, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch4.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
+    picomatch7.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch7.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix }));
     };
-    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
-    picomatch4.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
+    picomatch7.isMatch = (str, patterns, options) => picomatch7(patterns, options)(str);
+    picomatch7.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch7.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
     };
-    picomatch4.scan = (input, options) => scan(input, options);
-    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch7.scan = (input, options) => scan(input, options);
+    picomatch7.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1766,13 +1766,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch4.toRegex(source, options);
+      const regex = picomatch7.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch7.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1783,9 +1783,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse3(input, options);
       }
-      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch7.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch4.toRegex = (source, options) => {
+    picomatch7.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1794,8 +1794,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants;
-    module2.exports = picomatch4;
+    picomatch7.constants = constants2;
+    module2.exports = picomatch7;
   }
 });
 
@@ -1805,14 +1805,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch4(glob, options, returnState = false) {
+    function picomatch7(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch4, pico);
-    module2.exports = picomatch4;
+    Object.assign(picomatch7, pico);
+    module2.exports = picomatch7;
   }
 });
 
@@ -1827,12 +1827,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -1853,7 +1853,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar3(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar4(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -1862,14 +1862,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap7;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq4;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq5;
   }
 });
 
@@ -1881,7 +1881,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -1890,9 +1890,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path2) {
       const ctrl = callVisitor(key, node2, visitor, path2);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
@@ -2026,7 +2026,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -2036,7 +2036,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -2180,7 +2180,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -2207,7 +2207,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -2218,7 +2218,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root2) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root2, {
+      visit3.visit(root2, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -2398,7 +2398,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity2 = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -2424,7 +2424,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
@@ -5554,7 +5554,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens2, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -5569,7 +5569,7 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start3 = null;
-      for (const token of tokens) {
+      for (const token of tokens2) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -5660,7 +5660,7 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
+      const last = tokens2[tokens2.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -5977,9 +5977,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6015,7 +6015,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6055,7 +6055,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep3 && !props.found) {
+        if (!isMap7 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -6078,7 +6078,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -6110,7 +6110,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair3 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair3.srcToken = collItem;
-          if (isMap4) {
+          if (isMap7) {
             const map3 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6126,7 +6126,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -7000,8 +7000,8 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
+      *compose(tokens2, forceDoc = false, endOffset = -1) {
+        for (const token of tokens2)
           yield* this.next(token);
         yield* this.end(forceDoc, endOffset);
       }
@@ -7346,15 +7346,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path2) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path2) => {
       let item = cst;
       for (const [field, index2] of path2) {
         const tok = item?.[field];
@@ -7365,8 +7365,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path2) => {
-      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
+    visit3.parentCollection = (cst, path2) => {
+      const parent = visit3.itemAtPath(cst, path2.slice(0, -1));
       const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -7397,7 +7397,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -7413,7 +7413,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -7497,7 +7497,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7821,9 +7821,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -9013,7 +9013,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -9027,7 +9027,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -9053,7 +9053,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -9088,8 +9088,8 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse3;
-    exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseAllDocuments = parseAllDocuments4;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -9113,7 +9113,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -9141,8 +9141,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -9237,8 +9237,17 @@ var require_extend = __commonJS({
   }
 });
 
+// src/cli/epipe.ts
+function exitQuietlyOnEpipe(stream, exit3 = (code3) => process.exit(code3)) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+    const code3 = process.exitCode;
+    exit3(typeof code3 === "number" ? code3 : 0);
+  });
+}
+
 // src/cli/main.ts
-import { existsSync as existsSync5, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, statSync } from "node:fs";
 import { resolve } from "node:path";
 
 // src/config/types.ts
@@ -9266,22 +9275,23 @@ function findSuppressions(file, text5) {
   });
   return found;
 }
+function silences(s, f) {
+  return s.file === f.location.file && (s.line === f.location.line || s.line === f.location.line - 1) && (s.ruleId === "*" || s.ruleId === f.ruleId);
+}
 function applySuppressions(findings, suppressions) {
   const index2 = /* @__PURE__ */ new Map();
   for (const s of suppressions) index2.set(s.file, [...index2.get(s.file) ?? [], s]);
   const kept = [];
   const suppressed = [];
   for (const f of findings) {
-    const hit = (index2.get(f.location.file) ?? []).some(
-      (s) => (s.line === f.location.line || s.line === f.location.line - 1) && (s.ruleId === "*" || s.ruleId === f.ruleId)
-    );
+    const hit = (index2.get(f.location.file) ?? []).some((s) => silences(s, f));
     (hit ? suppressed : kept).push(f);
   }
   return { kept, suppressed };
 }
 
 // src/collect/index.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 
 // src/config/defaults.ts
 var DEFAULT_CONFIG_PATHS = [".github/portwarden.yml", ".github/portwarden.yaml"];
@@ -9322,6 +9332,7 @@ var BUILTIN_IGNORES = [
   "**/DEVLOG*"
 ];
 var DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+var MAX_CONFIG_BYTES = 1024 * 1024;
 function defaultConfig() {
   return {
     registry: "docs/PORT_SCHEMA.md",
@@ -9329,75 +9340,37 @@ function defaultConfig() {
     serviceDocs: ["services/*/CLAUDE.md", "apps/*/*/CLAUDE.md"],
     ignore: [],
     hosts: [],
+    composeProjects: [],
     aliases: {},
     rules: {},
-    maxFileBytes: DEFAULT_MAX_FILE_BYTES
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    allowNewSuppressionsOnPrTarget: false
   };
 }
 
-// src/collect/walk.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import { readdirSync, realpathSync, statSync } from "node:fs";
-import { join, sep } from "node:path";
-
-// node_modules/vfile-location/lib/index.js
-function location(file) {
-  const value = String(file);
-  const indices = [];
-  let cr = -1;
-  let lf = -1;
-  return { toOffset, toPoint };
-  function grow() {
-    const from = indices.at(-1) ?? 0;
-    if (cr < from) {
-      cr = value.indexOf("\r", from);
-      if (cr === -1) cr = Infinity;
-    }
-    if (lf < from) {
-      lf = value.indexOf("\n", from);
-      if (lf === -1) lf = Infinity;
-    }
-    const eol = cr + 1 === lf ? lf : Math.min(cr, lf);
-    indices.push((eol === Infinity ? value.length : eol) + 1);
-  }
-  function toPoint(offset) {
-    if (typeof offset === "number" && offset > -1 && offset <= value.length) {
-      while ((indices.at(-1) ?? 0) <= offset) grow();
-      let low = 0;
-      let high = indices.length - 1;
-      while (low < high) {
-        const middle = Math.floor((low + high) / 2);
-        if (indices[middle] > offset) {
-          high = middle;
-        } else {
-          low = middle + 1;
-        }
-      }
-      return {
-        line: low + 1,
-        column: offset - (low > 0 ? indices[low - 1] : 0) + 1,
-        offset
-      };
-    }
-  }
-  function toOffset(point3) {
-    if (point3 && typeof point3.line === "number" && typeof point3.column === "number" && !Number.isNaN(point3.line) && // Excludes `NaN` too.
-    point3.column > 0) {
-      while (indices.length < point3.line && (indices.at(-1) ?? 0) <= value.length) {
-        grow();
-      }
-      const offset = (point3.line > 1 ? indices[point3.line - 2] : 0) + point3.column - 1;
-      if (offset < indices[point3.line - 1]) return offset;
-    }
-  }
-}
+// src/collect/read.ts
+import { isUtf8 } from "node:buffer";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
+import { isAbsolute, join, relative, sep } from "node:path";
 
 // src/model/location.ts
+function lineStarts(text5) {
+  const starts = [0];
+  for (let i2 = text5.indexOf("\n"); i2 >= 0; i2 = text5.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  return starts;
+}
 function createLocator(file, text5) {
-  const place = location(text5);
+  const starts = lineStarts(text5);
   const point3 = (offset) => {
-    const p = place.toPoint(Math.min(Math.max(offset, 0), text5.length));
-    return p ?? { line: 1, column: 1 };
+    const at = Math.min(Math.max(offset, 0), text5.length);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: at - starts[lo] + 1 };
   };
   return {
     file,
@@ -9408,7 +9381,12 @@ function createLocator(file, text5) {
       return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
     },
     offset(line, column) {
-      return place.toOffset({ line, column }) ?? -1;
+      const start3 = starts[line - 1];
+      if (start3 === void 0 || column < 1) return -1;
+      const next = starts[line];
+      const limit = next === void 0 ? text5.length : next - 1;
+      const offset = start3 + column - 1;
+      return offset <= limit ? offset : -1;
     }
   };
 }
@@ -9425,214 +9403,722 @@ function compareLocations(a, b) {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
 
+// src/model/quote.ts
+function fenceFor(text5) {
+  let longest = 0;
+  for (const run2 of text5.matchAll(/`+/g)) longest = Math.max(longest, run2[0].length);
+  return "`".repeat(longest + 1);
+}
+function quote(value) {
+  const text5 = String(value).replace(/\r\n|\r|\n/g, " ");
+  const fence = fenceFor(text5);
+  const pad = /^[` ]|[` ]$/.test(text5) && text5.trim() !== "" ? " " : "";
+  return `${fence}${pad}${text5}${pad}${fence}`;
+}
+
+// src/collect/read.ts
+var SNIFF_BYTES = 8192;
+var CHUNK_BYTES = 64 * 1024;
+var OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+function readText(file, maxBytes, checked) {
+  if (file.refused) return refuse(file.path, { kind: "not-exported", refused: file.refused });
+  return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path, checked);
+}
+function readRepoFile(root2, rel, maxBytes, shown = rel.split(sep).join("/"), checked) {
+  const parts2 = rel.split(sep === "\\" ? /[\\/]/ : "/").filter((p) => p !== "" && p !== ".");
+  if (isAbsolute(rel) || parts2.length === 0 || parts2.includes("..")) return refuse(shown, { kind: "outside-root" });
+  for (let i2 = 1; i2 < parts2.length; i2++) {
+    const dir = join(root2, ...parts2.slice(0, i2));
+    if (checked?.has(dir)) continue;
+    let stat;
+    try {
+      stat = lstatSync(dir);
+    } catch (error) {
+      return refuse(shown, { kind: "unreadable", code: errorCode(error) });
+    }
+    if (stat.isSymbolicLink()) return refuse(shown, symlinkRefusal(root2, dir, parts2.slice(0, i2).join("/")));
+    if (!stat.isDirectory()) return refuse(shown, { kind: "unreadable", code: "ENOTDIR" });
+    checked?.add(dir);
+  }
+  const abs = join(root2, ...parts2);
+  let fd;
+  try {
+    fd = openSync(abs, OPEN_FLAGS);
+  } catch (error) {
+    const code3 = errorCode(error);
+    if (code3 === "ELOOP" || code3 === "EMLINK" || isSymlink(abs)) return refuse(shown, symlinkRefusal(root2, abs, parts2.join("/")));
+    return refuse(shown, { kind: "unreadable", code: code3 });
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return refuse(shown, { kind: "not-regular", what: kindOf(stat) });
+    if (stat.size > maxBytes) return refuse(shown, { kind: "too-large", size: stat.size, limit: maxBytes });
+    const bytes = readBounded(fd, Math.min(stat.size, maxBytes), maxBytes);
+    if (bytes.length > maxBytes) return refuse(shown, { kind: "too-large", size: bytes.length, limit: maxBytes, grew: true });
+    return decodeText(shown, bytes);
+  } catch (error) {
+    return refuse(shown, { kind: "unreadable", code: errorCode(error) });
+  } finally {
+    closeSync(fd);
+  }
+}
+function readBounded(fd, expected, maxBytes) {
+  let buffer = Buffer.allocUnsafe(expected + 1);
+  let length = 0;
+  for (; ; ) {
+    if (length === buffer.length) {
+      if (length > maxBytes) break;
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const asked = Math.min(CHUNK_BYTES, buffer.length - length);
+    const n = readSync(fd, buffer, length, asked, null);
+    length += n;
+    if (n < asked) break;
+  }
+  return buffer.subarray(0, length);
+}
+function decodeText(shown, bytes) {
+  const sniff = bytes.subarray(0, SNIFF_BYTES);
+  const nul = sniff.indexOf(0);
+  if (nul >= 0) return refuse(shown, { kind: "binary", line: lineAt(bytes, nul) });
+  if (!isUtf8(bytes)) return refuse(shown, { kind: "not-utf8", line: lineAt(bytes, Math.max(0, firstInvalidUtf8(bytes))) });
+  const text5 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  return { text: text5.charCodeAt(0) === 65279 ? text5.slice(1) : text5 };
+}
+function firstInvalidUtf8(bytes) {
+  const n = bytes.length;
+  let i2 = 0;
+  while (i2 < n) {
+    const b = bytes[i2];
+    if (b < 128) {
+      i2++;
+      continue;
+    }
+    let need;
+    let lo = 128;
+    let hi = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) lo = 160;
+      if (b === 237) hi = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) lo = 144;
+      if (b === 244) hi = 143;
+    } else return i2;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i2 + k];
+      const [min, max] = k === 1 ? [lo, hi] : [128, 191];
+      if (c === void 0 || c < min || c > max) return i2;
+    }
+    i2 += need + 1;
+  }
+  return -1;
+}
+function lineAt(bytes, offset) {
+  let line = 1;
+  for (let i2 = 0; i2 < offset; i2++) if (bytes[i2] === 10) line++;
+  return line;
+}
+function isSymlink(abs) {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function symlinkRefusal(root2, abs, link2) {
+  let target;
+  let inside = true;
+  try {
+    target = realpathSync(abs);
+    const realRoot = realpathSync(root2);
+    inside = target === realRoot || target.startsWith(realRoot + sep);
+    if (inside) target = relative(realRoot, target).split(sep).join("/");
+  } catch {
+    target = void 0;
+  }
+  return { kind: "symlink", link: link2, inside, ...target !== void 0 ? { target } : {} };
+}
+function kindOf(stat) {
+  if (stat.isDirectory()) return "a directory";
+  if (stat.isFIFO()) return "a named pipe (FIFO)";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice()) return "a character device";
+  if (stat.isBlockDevice()) return "a block device";
+  return "not a regular file";
+}
+function errorCode(error) {
+  return error?.code ?? "error";
+}
+function refuse(shown, refusal) {
+  const [ruleId, message, line] = describe(shown, refusal);
+  const location = fileLocation(shown);
+  return { problem: { ruleId, message, location: line > 1 ? { ...location, line, endLine: line } : location, key: shown }, refusal };
+}
+function describe(f, r) {
+  const file = `${quote(f)}`;
+  switch (r.kind) {
+    case "outside-root":
+      return ["input/unreadable", `${file} is not a path inside the repository; it was not read.`, 1];
+    case "symlink": {
+      const via = r.link === f ? `${file} is a symlink` : `${file} lies under ${quote(r.link)}, a symlink`;
+      if (!r.inside) return ["input/symlink-outside-workspace", `${via} to ${quote(r.target)}, outside the workspace; it was not read (expected a regular file inside the repository; symlinks are never followed).`, 1];
+      const to = r.target === void 0 ? " whose target does not exist" : ` to ${quote(r.target)}`;
+      return ["input/symlink-not-followed", `${via}${to}; symlinks are never followed, so it was not read (expected a regular file).`, 1];
+    }
+    case "not-regular":
+      return ["input/not-a-regular-file", `${file} is ${r.what}; expected a regular file, so it was not read.`, 1];
+    case "too-large":
+      if (r.grew) return ["input/file-too-large", `${file} grew past the limit of ${r.limit} bytes (\`max-file-bytes\`) while it was read; it was not used.`, 1];
+      return ["input/file-too-large", `${file} is ${r.size} bytes, above the limit of ${r.limit} (\`max-file-bytes\`); it was not read.`, 1];
+    case "binary":
+      return ["input/binary-file", `${file} is binary (a NUL byte on line ${r.line}, within its first ${SNIFF_BYTES} bytes); expected text, so it was not read.`, r.line];
+    case "not-utf8":
+      return ["input/binary-file", `${file} is not valid UTF-8 (the first bad byte is on line ${r.line}); expected text, so it was not read.`, r.line];
+    case "unreadable":
+      return ["input/unreadable", `${file} cannot be read (${r.code}); its ports are unknown.`, 1];
+    case "not-exported": {
+      const x = r.refused;
+      const of = x.commit ? ` in commit ${quote(x.commit.slice(0, 12))}` : "";
+      if (x.reason === "symlink") return ["input/symlink-not-followed", `${file} is a symlink${of}; symlinks are never followed, so it was not read (expected a regular file).`, 1];
+      if (x.reason === "too-large") return ["input/file-too-large", `${file} is ${x.size ?? "?"} bytes${of}, above the limit${x.limit !== void 0 ? ` of ${x.limit}` : ""} (\`max-file-bytes\`); it was not read.`, 1];
+      return ["input/unreadable", `${file}${of} could not be written out for checking (${x.code ?? "error"}); its ports are unknown.`, 1];
+    }
+  }
+}
+
 // src/collect/walk.ts
-function walk(root2, ignore, serviceGlobs) {
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import { lstatSync as lstatSync2, readdirSync } from "node:fs";
+import { join as join2 } from "node:path";
+var PRUNE_PROBES = ["portwarden-probe", ".portwarden-probe.d/p.q", "Portwarden Probe/x/y.z"];
+function coversDirectory(isIgnored, rel) {
+  return isIgnored(rel) || PRUNE_PROBES.every((probe) => isIgnored(`${rel}/${probe}`));
+}
+function walk(root2, ignore, serviceGlobs, refused = []) {
   const isIgnored = (0, import_picomatch.default)(ignore, { dot: true });
   const isServiceDir = (0, import_picomatch.default)(serviceGlobs, { dot: true });
-  const realRoot = realpathSync(root2);
   const result = { files: [], serviceDirs: [], problems: [] };
-  const visit2 = (dirRel) => {
-    const dirAbs = dirRel ? join(root2, dirRel) : root2;
+  const visit3 = (dirRel) => {
+    const dirAbs = dirRel ? join2(root2, dirRel) : root2;
     let entries2;
     try {
       entries2 = readdirSync(dirAbs, { withFileTypes: true });
     } catch (error) {
-      result.problems.push(problem("input/unreadable", dirRel || ".", `Directory \`${dirRel || "."}\` cannot be read (${error.code ?? "error"}); its files were not checked.`));
+      result.problems.push(problem("input/unreadable", dirRel || ".", `Directory ${quote(dirRel || ".")} cannot be read (${error.code ?? "error"}); its files were not checked.`));
       return;
     }
     entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const entry of entries2) {
       const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
-      const abs = join(dirAbs, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        let target;
-        try {
-          target = realpathSync(abs);
-        } catch {
-          continue;
-        }
-        const inside = target === realRoot || target.startsWith(realRoot + sep);
-        if (!inside) {
-          if (!isIgnored(rel) && !isIgnored(`${rel}/`)) {
-            result.problems.push(problem("input/symlink-outside-workspace", rel, `\`${rel}\` is a symlink to \`${target}\`, outside the workspace; it was not read (expected links to stay inside the repository).`));
-          }
-          continue;
-        }
-        const stat = statSync(target);
-        isDir = false;
-        isFile = stat.isFile();
-      }
-      if (isDir) {
-        if (isIgnored(`${rel}/x`) || isIgnored(rel)) continue;
+      const abs = join2(dirAbs, entry.name);
+      if (entry.isDirectory()) {
+        if (coversDirectory(isIgnored, rel)) continue;
         if (isServiceDir(rel)) result.serviceDirs.push(rel);
-        visit2(rel);
-      } else if (isFile) {
-        if (isIgnored(rel)) continue;
-        let size = 0;
-        try {
-          size = statSync(abs).size;
-        } catch {
-          continue;
-        }
-        result.files.push({ path: rel, abs, size });
+        visit3(rel);
+        continue;
       }
+      if (isIgnored(rel)) continue;
+      if (entry.isSymbolicLink() && isServiceDir(rel)) {
+        result.problems.push(problem("input/symlink-not-followed", rel, `${quote(rel)} matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
+        continue;
+      }
+      let size = 0;
+      try {
+        size = lstatSync2(abs).size;
+      } catch {
+      }
+      result.files.push({ path: rel, abs, root: root2, size });
     }
   };
-  visit2("");
+  visit3("");
+  const listed = new Set(result.files.map((f) => f.path));
+  for (const r of refused) {
+    if (listed.has(r.path) || isIgnored(r.path) || ancestors(r.path).some((dir) => coversDirectory(isIgnored, dir))) continue;
+    if (r.reason === "symlink" && isServiceDir(r.path)) {
+      result.problems.push(problem("input/symlink-not-followed", r.path, `${quote(r.path)} matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
+      continue;
+    }
+    result.files.push({ path: r.path, abs: join2(root2, r.path), root: root2, size: r.size ?? 0, refused: r });
+  }
   return result;
+}
+function ancestors(path2) {
+  const out2 = [];
+  for (let i2 = path2.indexOf("/"); i2 > 0; i2 = path2.indexOf("/", i2 + 1)) out2.push(path2.slice(0, i2));
+  return out2;
 }
 function problem(ruleId, path2, message) {
   return { ruleId, message, location: fileLocation(path2), key: path2 };
 }
 
-// src/collect/index.ts
-function collect(root2, config, renames) {
-  const walked = walk(root2, [...BUILTIN_IGNORES, ...config.ignore], config.services);
-  if (renames?.size) for (const f of walked.files) f.path = renames.get(f.path) ?? f.path;
-  const isDoc = (0, import_picomatch2.default)(config.serviceDocs, { dot: true });
-  const serviceDocs = new Set(walked.files.filter((f) => isDoc(f.path)).map((f) => f.path));
-  const byDir = new Map(walked.serviceDirs.map((dir) => [dir, dir.slice(dir.lastIndexOf("/") + 1)]));
-  const serviceDirs = walked.serviceDirs.map((dir) => {
-    const doc = `${dir}/CLAUDE.md`;
-    return { name: byDir.get(dir) ?? dir, path: dir, ...serviceDocs.has(doc) ? { doc } : {} };
-  });
-  return {
-    files: walked.files,
-    serviceDirs,
-    serviceDocs,
-    problems: walked.problems,
-    ownerOf(path2) {
-      for (let i2 = path2.lastIndexOf("/"); i2 > 0; i2 = path2.lastIndexOf("/", i2 - 1)) {
-        const name2 = byDir.get(path2.slice(0, i2));
-        if (name2) return name2;
-      }
+// src/collect/discover.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+
+// src/extract/yaml-limits.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_YAML_ALIASES = 100;
+var MAX_YAML_ALIAS_TOKENS = MAX_YAML_ALIASES * 10;
+function aliasTokenOverflow(text5) {
+  let count = 0;
+  for (let i2 = text5.indexOf("*"); i2 >= 0; i2 = text5.indexOf("*", i2 + 1)) {
+    const before = i2 === 0 ? "\n" : text5[i2 - 1];
+    const after = text5[i2 + 1] ?? " ";
+    if (!" 	\n[{,:-".includes(before) || " 	\r\n*,[]{}".includes(after)) continue;
+    if (++count > MAX_YAML_ALIAS_TOKENS) return i2;
+  }
+  return -1;
+}
+function excessAlias(doc) {
+  let count = 0;
+  let first;
+  (0, import_yaml.visit)(doc, {
+    Alias(_key, node2) {
+      if (!(0, import_yaml.isAlias)(node2)) return void 0;
+      count++;
+      if (count > MAX_YAML_ALIASES && !first) first = node2;
       return void 0;
     }
-  };
+  });
+  return first ? { node: first, count } : void 0;
 }
 
-// src/config/load.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { existsSync, readFileSync, realpathSync as realpathSync2 } from "node:fs";
-import { isAbsolute, join as join2, relative, sep as sep2 } from "node:path";
+// src/extract/source/paths.ts
+var TEST_DIR = /(^|\/)(__tests__|__mocks__|tests?|e2e|fixtures|testdata)\//;
+var TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$|_test\.go$|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
+function isTestPath(path2) {
+  return TEST_DIR.test(path2) || TEST_FILE.test(path2);
+}
+function isEnvGenerator(path2) {
+  const base2 = path2.slice(path2.lastIndexOf("/") + 1);
+  return /generate-env/.test(base2) && /\.(m|c)?[jt]s$/.test(base2);
+}
+function scriptGrammar(path2) {
+  if (/\.d\.[cm]?ts$|\.min\.[cm]?js$/.test(path2)) return void 0;
+  if (/\.tsx$/.test(path2)) return "tsx";
+  if (/\.[cm]?ts$/.test(path2)) return "typescript";
+  if (/\.([cm]?js|jsx)$/.test(path2)) return "javascript";
+  return void 0;
+}
+var CONTAINER_FOLDERS = /* @__PURE__ */ new Set(["src", "source", "app", "apps", "api", "server", "services", "packages", "cmd", "internal", "lib", "libs", "pkg"]);
+function serviceNamedByPath(path2, services) {
+  const segments = path2.toLowerCase().split("/");
+  const words = (segments.pop() ?? "").split(/[-_.]+/).filter(Boolean);
+  const folders = new Set(segments.filter((s) => s !== "" && !CONTAINER_FOLDERS.has(s)));
+  let best;
+  let bestLength = 0;
+  for (const name2 of services.list()) {
+    const parts2 = name2.toLowerCase().split(/[-_.]+/).filter(Boolean);
+    if (parts2.length === 0 || parts2.join("").length <= bestLength) continue;
+    const found = folders.has(name2.toLowerCase()) || words.some((_, i2) => parts2.every((p, j) => words[i2 + j] === p));
+    if (found) {
+      best = name2;
+      bestLength = parts2.join("").length;
+    }
+  }
+  return best;
+}
 
-// src/model/finding.ts
-import { createHash } from "node:crypto";
-var SEVERITIES = ["error", "warning", "notice"];
-function fingerprint(ruleId, key) {
-  return createHash("sha256").update(`${ruleId}\0${key}`).digest("hex").slice(0, 16);
+// src/collect/discover.ts
+var COLLECTION_FOLDERS = /* @__PURE__ */ new Set(["apps", "services", "packages", "src", "cmd", "projects", "modules"]);
+var TOOLING_FOLDERS = /* @__PURE__ */ new Set(["docs", "doc", "scripts", "script", "tools", "tool", "hack", "ci", "test", "tests", "e2e", "bench", "benchmarks", "website"]);
+var MANIFEST = /^(package\.json|go\.mod|pyproject\.toml|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|[^/]+\.(cs|fs|vb)proj)$/;
+var CONVENTIONS = [
+  { glob: "services/*", holds: /^(Dockerfile(\..+)?|package\.json|go\.mod|pyproject\.toml|requirements\.txt|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|[^/]+\.(cs|fs|vb)proj)$/, depth: 2 },
+  { glob: "src/*", holds: /^(Dockerfile(\..+)?|package\.json|go\.mod|pyproject\.toml|requirements\.txt|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|[^/]+\.(cs|fs|vb)proj)$/, depth: 2 },
+  { glob: "apps/*", holds: /^(Dockerfile(\..+)?|package\.json|go\.mod|pyproject\.toml|requirements\.txt|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|[^/]+\.(cs|fs|vb)proj)$/, depth: 2 },
+  { glob: "cmd/*", holds: /\.go$/, depth: 1 }
+];
+var STRENGTH = { compose: 4, skaffold: 3, workspace: 2, convention: 1, manifest: 1, dockerfile: 1 };
+var dirOf = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+var baseOf = (path2) => path2.slice(path2.lastIndexOf("/") + 1);
+function resolvePath(from, rel) {
+  if (rel.startsWith("/") || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) || rel.includes("\0")) return void 0;
+  const parts2 = from ? from.split("/") : [];
+  for (const part of rel.replace(/\\/g, "/").split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts2.length === 0) return void 0;
+      parts2.pop();
+    } else parts2.push(part);
+  }
+  return parts2.join("/");
 }
-function sortFindings(findings) {
-  return [...findings].sort(
-    (a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
-  );
+function substitute(value, env) {
+  let unresolved = false;
+  const out2 = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced, fallback, bare2) => {
+    const found = env.get(braced ?? bare2);
+    if (found !== void 0 && found !== "") return found;
+    if (fallback !== void 0) return fallback;
+    unresolved = true;
+    return "";
+  });
+  return unresolved ? void 0 : out2;
 }
-
-// src/rules/rule.ts
-var DOCS_URL = "https://github.com/portwarden/portwarden/blob/main/docs/rules.md";
-function ruleUrl(id) {
-  return `${DOCS_URL}#${id.toLowerCase().replace(/[^a-z0-9-]/g, "")}`;
+function buildsOnlyUnder(text5, here, under) {
+  let blocks = 0;
+  let contexts = 0;
+  for (const m of text5.matchAll(/^[ \t-]*(build|context|dockerfile)[ \t]*:[ \t]*([^\n#]*)/gm)) {
+    const value = m[2].trim().replace(/^(['"])(.*)\1$/, "$2");
+    if (m[1] === "dockerfile") return false;
+    if (m[1] === "build" && value === "") {
+      blocks++;
+      continue;
+    }
+    if (m[1] === "context") contexts++;
+    if (/[$\\{}[\]]/.test(value)) return false;
+    const dir = resolvePath(here, value);
+    if (dir === void 0 || !under(dir)) return false;
+  }
+  return contexts >= blocks;
 }
-function defineRule(def) {
-  return { ...def, url: ruleUrl(def.id) };
+function isCompose(path2) {
+  return /^(docker-)?compose[^/]*\.ya?ml$/.test(baseOf(path2));
 }
-function runRules(rules, model, settings = {}) {
-  const findings = [];
-  for (const rule of rules) {
-    const setting = settings[rule.id];
-    if (setting === "off") continue;
-    const seen = /* @__PURE__ */ new Set();
+function eligible(dir) {
+  if (dir === "") return false;
+  const parts2 = dir.split("/");
+  if (parts2.some((p) => p.startsWith("."))) return false;
+  if (TOOLING_FOLDERS.has(parts2[0].toLowerCase())) return false;
+  return !isTestPath(`${dir}/`) && !/(^|[.-])(unit|functional|integration)?tests?$/i.test(parts2.at(-1));
+}
+function serviceFolder(dir) {
+  let current = dir;
+  while (CONTAINER_FOLDERS.has(baseOf(current).toLowerCase())) {
+    const parent = dirOf(current);
+    if (parent === "" || COLLECTION_FOLDERS.has(baseOf(parent).toLowerCase())) break;
+    current = parent;
+  }
+  return current;
+}
+var Reader = class {
+  constructor(files, maxBytes) {
+    this.maxBytes = maxBytes;
+    this.byPath = new Map(files.map((f) => [f.path, f]));
+  }
+  maxBytes;
+  byPath;
+  checked = /* @__PURE__ */ new Set();
+  has(path2) {
+    return this.byPath.has(path2);
+  }
+  text(path2) {
+    const file = this.byPath.get(path2);
+    if (!file) return void 0;
+    const read = readText(file, this.maxBytes, this.checked);
+    return "text" in read ? read.text : void 0;
+  }
+};
+function yamlData(text5) {
+  try {
+    const doc = (0, import_yaml2.parseDocument)(text5, { prettyErrors: false, uniqueKeys: false });
+    if (doc.errors.length > 0 || excessAlias(doc)) return void 0;
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch {
+    return void 0;
+  }
+}
+function yamlDocuments(text5) {
+  let docs;
+  try {
+    docs = (0, import_yaml2.parseAllDocuments)(text5, { prettyErrors: false, uniqueKeys: false });
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(docs)) return [];
+  const out2 = [];
+  for (const doc of docs) {
+    if (doc.errors.length > 0 || excessAlias(doc)) continue;
     try {
-      rule.check(model, (r) => {
-        const fp = fingerprint(rule.id, r.key);
-        if (seen.has(fp)) return;
-        seen.add(fp);
-        findings.push({
-          ruleId: rule.id,
-          severity: setting ?? r.severity ?? rule.defaultSeverity,
-          message: r.message,
-          location: r.location,
-          related: r.related ?? [],
-          ...r.fix ? { fix: r.fix } : {},
-          fingerprint: fp,
-          url: rule.url
-        });
-      });
-    } catch (error) {
-      findings.push({
-        ruleId: "internal/rule-crashed",
-        severity: "error",
-        message: `Rule \`${rule.id}\` crashed: ${error instanceof Error ? error.message : String(error)}; its findings are missing from this run.`,
-        location: { file: model.registryPath, line: 1, column: 1, endLine: 1, endColumn: 1 },
-        related: [],
-        fingerprint: fingerprint("internal/rule-crashed", rule.id),
-        url: ruleUrl("internal/rule-crashed")
-      });
+      out2.push(doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }));
+    } catch {
     }
   }
-  return findings;
+  return out2;
 }
-
-// src/rules/registry-range-overlap.ts
-function describeRange(s) {
-  const range = `${s.range.start}-${s.range.end}`;
-  const title = s.title.trim();
-  if (/^\d/.test(title) || title === "") return `\`${range}\``;
-  return `\`${range}\` (${title})`;
-}
-var registryRangeOverlap = defineRule({
-  id: "registry/range-overlap",
-  description: "Two range headings of the registry overlap.",
-  defaultSeverity: "warning",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    const ranged = registry.sections.filter((s) => s.range !== void 0).sort((a, b) => compareLocations(a.location, b.location));
-    ranged.forEach((later, j) => {
-      for (const earlier of ranged.slice(0, j)) {
-        const start3 = Math.max(earlier.range.start, later.range.start);
-        const end = Math.min(earlier.range.end, later.range.end);
-        if (start3 > end) continue;
-        const shared = start3 === end ? `port ${start3}` : `ports ${start3}-${end}`;
-        report({
-          message: `Range ${describeRange(later)} overlaps range ${describeRange(earlier)} on ${shared}; expected every range heading to cover its own ports.`,
-          location: later.location,
-          related: [{ location: earlier.location, message: `range ${earlier.range.start}-${earlier.range.end} is declared here` }],
-          key: `${registry.path}|${earlier.range.start}-${earlier.range.end}|${later.range.start}-${later.range.end}`
-        });
+var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var stringsOf = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+function manifestName(reader, dir, files) {
+  const pkg = reader.has(`${dir}/package.json`) ? reader.text(`${dir}/package.json`) : void 0;
+  if (pkg !== void 0) {
+    try {
+      const name2 = JSON.parse(pkg).name;
+      if (typeof name2 === "string" && name2.trim() !== "") {
+        const bare2 = name2.trim().replace(/^@[^/]+\//, "");
+        if (/^[A-Za-z0-9][\w.-]*$/.test(bare2)) return bare2;
       }
-    });
+    } catch {
+    }
   }
-});
-
-// src/rules/registry-out-of-range.ts
-var registryOutOfRange = defineRule({
-  id: "registry/out-of-range",
-  description: "A plan row's port lies outside its section heading's range.",
-  defaultSeverity: "warning",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    for (const section of registry.sections) {
-      if (!section.range) continue;
-      const { start: start3, end } = section.range;
-      for (const row of section.rows) {
-        const outside = row.ports.filter((p) => p < start3 || p > end);
-        if (outside.length === 0) continue;
-        const what = row.service ? `of \`${row.service}\`` : "of a reserved row";
-        const ports = outside.length === 1 ? `Port \`${outside[0]}\`` : `Ports \`${row.portText}\``;
-        report({
-          message: `${ports} ${what} ${outside.length === 1 ? "lies" : "lie"} outside its section's range ${describeRange(section)}; expected a port in ${start3}-${end} or a section whose range covers it.`,
-          location: row.location,
-          related: [{ location: section.location, message: `the section's range ${start3}-${end} is declared here` }],
-          key: `${registry.path}|${start3}-${end}|${row.service ?? "(reserved)"}|${outside.join(",")}`
-        });
+  const gomod = reader.has(`${dir}/go.mod`) ? reader.text(`${dir}/go.mod`) : void 0;
+  const module2 = gomod && /^\s*module\s+"?([^\s"]+)"?/m.exec(gomod)?.[1];
+  if (module2) {
+    const elements2 = module2.split("/").filter((e) => e !== "" && !/^v\d+$/.test(e));
+    const last = elements2.at(-1);
+    if (last && !CONTAINER_FOLDERS.has(last.toLowerCase()) && elements2.length > 0) return last;
+  }
+  const projects = files.filter((f) => /\.(cs|fs|vb)proj$/.test(f));
+  if (projects.length === 1) return baseOf(projects[0]).replace(/\.(cs|fs|vb)proj$/, "");
+  return void 0;
+}
+function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
+  const reader = new Reader(files, maxBytes);
+  const paths = files.map((f) => f.path);
+  const inDir = /* @__PURE__ */ new Map();
+  const dirs = /* @__PURE__ */ new Set();
+  for (const p of paths) {
+    const d = dirOf(p);
+    const list3 = inDir.get(d);
+    if (list3) list3.push(baseOf(p));
+    else inDir.set(d, [baseOf(p)]);
+    for (let a = d; a !== ""; a = dirOf(a)) {
+      if (dirs.has(a)) break;
+      dirs.add(a);
+    }
+  }
+  const filesIn = (dir) => inDir.get(dir) ?? [];
+  const candidates2 = [];
+  const deployNames = /* @__PURE__ */ new Set();
+  const images = /* @__PURE__ */ new Map();
+  const add = (c) => {
+    const folder = serviceFolder(c.path);
+    if (dirs.has(folder) && eligible(folder)) candidates2.push({ ...c, path: folder });
+  };
+  const children = /* @__PURE__ */ new Map();
+  for (const d of dirs) {
+    const parent = dirOf(d);
+    const list3 = children.get(parent);
+    if (list3) list3.push(d);
+    else children.set(parent, [d]);
+  }
+  const holdsWithin = (dir, holds, depth) => {
+    if (filesIn(dir).some((f) => holds.test(f))) return true;
+    return depth > 1 && (children.get(dir) ?? []).some((d) => eligible(d) && holdsWithin(d, holds, depth - 1));
+  };
+  for (const convention of CONVENTIONS) {
+    const top = convention.glob.slice(0, convention.glob.indexOf("/"));
+    for (const dir of children.get(top) ?? []) if (holdsWithin(dir, convention.holds, convention.depth)) add({ path: dir, source: "convention", via: `folder convention \`${convention.glob}\`` });
+  }
+  for (const dir of dirs) {
+    if (dir.includes("/")) continue;
+    const manifest = filesIn(dir).find((f) => MANIFEST.test(f));
+    if (manifest) add({ path: dir, source: "manifest", via: `${dir}/${manifest}` });
+  }
+  for (const dir of dirs) {
+    const dockerfile = filesIn(dir).find((f) => /^Dockerfile(\..+)?$/.test(f));
+    if (dockerfile) add({ path: dir, source: "dockerfile", via: `${dir}/${dockerfile}` });
+  }
+  const declaredDirs = new Set(declared);
+  const underDeclared = (dir) => {
+    for (let d = dir; d !== ""; d = dirOf(d)) if (declaredDirs.has(d)) return true;
+    return false;
+  };
+  const undeclaredFinds = candidates2.some((c) => !underDeclared(c.path));
+  let composeServices = false;
+  for (const path2 of paths.filter(isCompose)) {
+    const text5 = reader.text(path2);
+    if (text5 !== void 0 && /^services\s*:/m.test(text5)) composeServices = true;
+    if (text5 !== void 0 && !undeclaredFinds && buildsOnlyUnder(text5, dirOf(path2), underDeclared)) continue;
+    const data = text5 === void 0 ? void 0 : yamlData(text5);
+    const services = isRecord(data) && isRecord(data.services) ? data.services : {};
+    const here = dirOf(path2);
+    for (const [key, svc] of Object.entries(services)) {
+      deployNames.add(key);
+      if (!isRecord(svc)) continue;
+      const build = svc.build;
+      const context = typeof build === "string" ? build : isRecord(build) && typeof build.context === "string" ? build.context : isRecord(build) ? "." : void 0;
+      if (context === void 0) continue;
+      const contextPath = substitute(context, env);
+      const contextDir = contextPath === void 0 ? void 0 : resolvePath(here, contextPath);
+      if (contextDir === void 0) continue;
+      const dockerfile = isRecord(build) && typeof build.dockerfile === "string" ? substitute(build.dockerfile, env) : void 0;
+      const dockerfilePath = dockerfile === void 0 ? void 0 : resolvePath(contextDir, dockerfile);
+      const folder = dockerfilePath !== void 0 && /^Dockerfile(\..+)?$/.test(baseOf(dockerfilePath)) ? dirOf(dockerfilePath) : contextDir;
+      const plain = dockerfilePath === void 0 || baseOf(dockerfilePath) === "Dockerfile";
+      add({ path: folder, source: "compose", via: `compose \`build\` of \`${key}\` in ${path2}`, name: key, ...plain ? {} : { variant: true } });
+    }
+  }
+  for (const path2 of paths.filter((p) => /\.ya?ml$/.test(p) && !isCompose(p))) {
+    const text5 = reader.text(path2);
+    if (text5 === void 0 || !/^\s*kind:\s*["']?(Deployment|StatefulSet|DaemonSet|Config)\b/m.test(text5)) continue;
+    for (const doc of yamlDocuments(text5.replace(/\{\{[\s\S]*?\}\}/g, (a) => a.replace(/[^\n]/g, " ")))) {
+      if (!isRecord(doc)) continue;
+      if (["Deployment", "StatefulSet", "DaemonSet"].includes(String(doc.kind))) {
+        const name2 = isRecord(doc.metadata) ? doc.metadata.name : void 0;
+        if (typeof name2 === "string" && /^[a-z0-9][a-z0-9.-]*$/.test(name2)) {
+          deployNames.add(name2);
+          const pod = isRecord(doc.spec) && isRecord(doc.spec.template) && isRecord(doc.spec.template.spec) ? doc.spec.template.spec : void 0;
+          for (const c of pod && Array.isArray(pod.containers) ? pod.containers : []) {
+            const image2 = isRecord(c) && typeof c.image === "string" ? baseOf(c.image.replace(/@.*$/, "").replace(/:[^/]*$/, "")).toLowerCase() : "";
+            if (/^[a-z0-9][a-z0-9._-]*$/.test(image2) && !images.has(image2)) images.set(image2, name2);
+          }
+        }
+      }
+      if (doc.kind === "Config" && typeof doc.apiVersion === "string" && doc.apiVersion.startsWith("skaffold/")) {
+        const artifacts = isRecord(doc.build) && Array.isArray(doc.build.artifacts) ? doc.build.artifacts : [];
+        for (const a of artifacts) {
+          if (!isRecord(a) || typeof a.image !== "string") continue;
+          const dir = resolvePath(dirOf(path2), typeof a.context === "string" ? a.context : ".");
+          const image2 = baseOf(a.image.replace(/[:@].*$/, ""));
+          if (dir !== void 0 && /^[a-z0-9][a-z0-9._-]*$/.test(image2)) add({ path: dir, source: "skaffold", via: `skaffold artifact \`${image2}\` in ${path2}`, name: image2 });
+        }
       }
     }
   }
-});
+  const members = (base2, globs, must, via, named = () => void 0) => {
+    const positive = globs.filter((g) => !g.startsWith("!")).map((g) => resolvePath(base2, g.replace(/\/+$/, ""))).filter((g) => g !== void 0 && g !== "");
+    const negative = globs.filter((g) => g.startsWith("!")).map((g) => resolvePath(base2, g.slice(1).replace(/\/+$/, ""))).filter((g) => g !== void 0);
+    if (positive.length === 0) return;
+    const isMember = (0, import_picomatch2.default)(positive, { dot: false });
+    const isExcluded = negative.length > 0 ? (0, import_picomatch2.default)(negative) : () => false;
+    for (const dir of dirs) {
+      if (!isMember(dir) || isExcluded(dir) || !filesIn(dir).some((f) => must.test(f))) continue;
+      const name2 = named(dir);
+      add({ path: dir, source: "workspace", via, ...name2 ? { name: name2 } : {} });
+    }
+  };
+  for (const path2 of paths) {
+    const base2 = baseOf(path2);
+    if (base2 === "package.json" && path2.split("/").length <= 2) {
+      const text5 = reader.text(path2);
+      if (text5 === void 0 || !text5.includes("workspaces")) continue;
+      let ws;
+      try {
+        ws = JSON.parse(text5).workspaces;
+      } catch {
+        continue;
+      }
+      const globs = Array.isArray(ws) ? stringsOf(ws) : isRecord(ws) ? stringsOf(ws.packages) : [];
+      members(dirOf(path2), globs, /^package\.json$/, `\`workspaces\` of ${path2}`);
+    } else if (base2 === "pnpm-workspace.yaml") {
+      const text5 = reader.text(path2);
+      const data = text5 === void 0 ? void 0 : yamlData(text5);
+      if (isRecord(data)) members(dirOf(path2), stringsOf(data.packages), /^package\.json$/, `\`packages\` of ${path2}`);
+    } else if (base2 === "go.work") {
+      const text5 = reader.text(path2);
+      if (text5 === void 0) continue;
+      const uses = [];
+      const body2 = text5.replace(/\/\/[^\n]*/g, "");
+      for (const m of body2.matchAll(/^\s*use\s*\(([^)]*)\)|^\s*use\s+(\S+)/gm)) {
+        if (m[1] !== void 0) uses.push(...m[1].split(/\s+/).filter(Boolean));
+        else if (m[2] !== void 0) uses.push(m[2]);
+      }
+      members(dirOf(path2), uses.map((u) => u.replace(/^"|"$/g, "")), /^go\.mod$/, `\`use\` of ${path2}`);
+    } else if (/\.slnx?$/.test(base2)) {
+      const text5 = reader.text(path2);
+      if (text5 === void 0) continue;
+      const projects = base2.endsWith(".slnx") ? [...text5.matchAll(/<Project\s+[^>]*Path="([^"]+\.(?:cs|fs|vb)proj)"/g)].map((m) => m[1]) : [...text5.matchAll(/^Project\("[^"]*"\)\s*=\s*"[^"]*",\s*"([^"]+\.(?:cs|fs|vb)proj)"/gm)].map((m) => m[1]);
+      for (const project of projects) {
+        const file = resolvePath(dirOf(path2), project);
+        if (file === void 0 || !reader.has(file)) continue;
+        const projectName = baseOf(file).replace(/\.(cs|fs|vb)proj$/, "");
+        if (/\.(unit|functional|integration)?tests?$/i.test(projectName)) continue;
+        add({ path: dirOf(file), source: "workspace", via: `project line of ${path2}`, name: projectName });
+      }
+    }
+  }
+  return { services: settle(candidates2, declared, deployNames, images, reader, filesIn), deployNames: [...deployNames].sort(), composeServices };
+}
+function isLibrary(reader, dir, files) {
+  if (!files.includes("package.json") || files.some((f) => f !== "package.json" && (MANIFEST.test(f) || /^Dockerfile(\..+)?$/.test(f)))) return false;
+  const text5 = reader.text(`${dir}/package.json`);
+  if (text5 === void 0) return false;
+  try {
+    const scripts = JSON.parse(text5).scripts;
+    return !(isRecord(scripts) && ["start", "dev", "serve", "preview"].some((k) => typeof scripts[k] === "string"));
+  } catch {
+    return false;
+  }
+}
+function settle(candidates2, declared, deployNames, images, reader, filesIn) {
+  const declaredSet = new Set(declared);
+  const byPath = /* @__PURE__ */ new Map();
+  const rank = (c) => STRENGTH[c.source] * 2 + (c.variant ? 0 : 1);
+  for (const c of candidates2) {
+    if (declaredSet.has(c.path)) continue;
+    const seen = byPath.get(c.path);
+    if (!seen || rank(c) > rank(seen)) byPath.set(c.path, c);
+  }
+  const inside = (path2, dir) => path2.startsWith(`${dir}/`);
+  const all2 = [...declaredSet, ...byPath.keys()];
+  const kept = [...byPath.values()].filter((c) => STRENGTH[c.source] > 1 || !all2.some((d) => d !== c.path && inside(c.path, d)));
+  const lowerDeploy = new Map([...deployNames].map((n) => [n.toLowerCase(), n]));
+  return kept.map((c) => {
+    const folder = baseOf(c.path);
+    const deployed = lowerDeploy.get(folder.toLowerCase()) ?? images.get(folder.toLowerCase());
+    const name2 = c.name ?? deployed ?? manifestName(reader, c.path, filesIn(c.path)) ?? folder;
+    const container = c.source === "compose" || c.source === "skaffold" || deployed !== void 0 || c.name !== void 0 && lowerDeploy.has(c.name.toLowerCase());
+    if (!container && isLibrary(reader, c.path, filesIn(c.path))) return void 0;
+    return { name: name2, path: c.path, via: c.via, ...container ? { container } : {} };
+  }).filter((s) => s !== void 0).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+// src/extract/deploy/mapped.ts
+function identity(source, start3, end) {
+  const starts = [];
+  const ends = [];
+  for (let i2 = start3; i2 < end; i2++) {
+    starts.push(i2);
+    ends.push(i2 + 1);
+  }
+  return { value: source.slice(start3, end), starts, ends };
+}
+function filled(value, start3, end) {
+  return { value, starts: Array(value.length).fill(start3), ends: Array(value.length).fill(end) };
+}
+function emptyMapped() {
+  return { value: "", starts: [], ends: [] };
+}
+var APPEND_CHUNK = 8192;
+function append(into, part) {
+  into.value += part.value;
+  for (let i2 = 0; i2 < part.starts.length; i2 += APPEND_CHUNK) {
+    into.starts.push(...part.starts.slice(i2, i2 + APPEND_CHUNK));
+    into.ends.push(...part.ends.slice(i2, i2 + APPEND_CHUNK));
+  }
+  return into;
+}
+function appendChar(into, ch, start3, end) {
+  into.value += ch;
+  into.starts.push(start3);
+  into.ends.push(end);
+}
+function slice(m, a, b = m.value.length) {
+  return { value: m.value.slice(a, b), starts: m.starts.slice(a, b), ends: m.ends.slice(a, b) };
+}
+function trim(m) {
+  const a = m.value.length - m.value.trimStart().length;
+  const b = m.value.trimEnd().length;
+  return a >= b ? emptyMapped() : slice(m, a, b);
+}
+function spanOf(m, a, b) {
+  if (m.value.length === 0) return [0, 0];
+  const first = Math.min(Math.max(a, 0), m.value.length - 1);
+  const last = Math.min(Math.max(b - 1, first), m.value.length - 1);
+  return [m.starts[first] ?? 0, m.ends[last] ?? 0];
+}
+function align(value, raw2, offset) {
+  const out2 = emptyMapped();
+  let r = 0;
+  for (const ch of value) {
+    for (let k = 0; k < ch.length; k++) {
+      const c = ch[k];
+      const found = raw2.indexOf(c, r);
+      if (found < 0) {
+        appendChar(out2, c, offset + Math.min(r, raw2.length), offset + raw2.length);
+      } else {
+        appendChar(out2, c, offset + found, offset + found + 1);
+        r = found + 1;
+      }
+    }
+  }
+  return out2;
+}
 
 // src/model/types.ts
 var DEV_HOST = "dev";
@@ -9646,416 +10132,321 @@ function isValidPort(n) {
   return Number.isInteger(n) && n >= 1 && n <= MAX_PORT;
 }
 
-// src/rules/evidence.ts
-var SOURCE_NAMES = {
-  "claude-md": "CLAUDE.md",
-  compose: "compose",
-  dockerfile: "Dockerfile",
-  env: ".env",
-  "env-generator": "",
-  // its statements say "… in the env generator" themselves
-  typescript: "TypeScript default",
-  javascript: "JavaScript default",
-  python: "Python default",
-  go: "Go default",
-  shell: "shell script",
-  "package-json": "package.json script",
-  launchd: "launchd plist",
-  cloudflared: "cloudflared",
-  prometheus: "Prometheus"
+// src/extract/value-text.ts
+var DECIMAL = /^[0-9]+$/;
+var SHOWABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function readPort(text5) {
+  if (!DECIMAL.test(text5)) return void 0;
+  const n = Number(text5);
+  return isValidPort(n) ? n : void 0;
+}
+function characters(text5) {
+  let n = 0;
+  for (const _ of text5) n++;
+  return n;
+}
+function describeValue(text5) {
+  const port = readPort(text5);
+  if (port !== void 0) return `is ${quote(port)}`;
+  if (text5 === "") return "is empty";
+  if (text5.trim() === "") return `is ${plural(characters(text5), "whitespace character")}`;
+  if (DECIMAL.test(text5)) return /^0+$/.test(text5) ? "is zero" : `is a ${text5.replace(/^0+/, "").length}-digit number above 65535`;
+  if (/^-[0-9]+$/.test(text5)) return "is a negative number";
+  if (/^[0-9]+(?:_[0-9]+)+$/.test(text5)) return "is a number with `_` separators, which text does not allow";
+  if (/^[0-9]*\.[0-9]+$|^[0-9]+\.$/.test(text5)) return "is a number with a fraction, not a whole number";
+  if (new RegExp("^\\p{Nd}+$", "u").test(text5)) return `is ${plural(characters(text5), "digit")} that are not ASCII 0-9`;
+  return `is ${plural(characters(text5), "character")}, not a port`;
+}
+function describeNumber(value) {
+  if (Number.isNaN(value)) return "is not a number";
+  if (!Number.isFinite(value)) return "is infinite";
+  if (!Number.isInteger(value)) return "is a number with a fraction, not a whole number";
+  if (value === 0) return "is zero";
+  if (value < 0) return "is a negative number";
+  if (value > 65535) return "is a number above 65535";
+  return `is ${quote(value)}`;
+}
+function variable(name2) {
+  return SHOWABLE_NAME.test(name2) ? `\`\${${name2}}\`` : void 0;
+}
+function valueKey(text5) {
+  return readPort(text5) !== void 0 ? text5 : describeValue(text5);
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// src/extract/output.ts
+var INVALID_PORT = "input/invalid-port";
+var ExtractionOutput = class {
+  constructor(file, source) {
+    this.file = file;
+    this.source = source;
+  }
+  file;
+  source;
+  extraction = emptyExtraction();
+  /** Claim keys: a span start (source, docs) or a statement id (deploy). Numbers never equal strings. */
+  claimed = /* @__PURE__ */ new Set();
+  /** The host the file describes: the one its path names, else the developer's machine. */
+  get host() {
+    return this.file.host ?? DEV_HOST;
+  }
+  /**
+   * Claims `key`; false when it was claimed before. Two readers can reach one statement
+   * (a URL in an env-table cell, `$PORT` after `PORT=3024`): the first reading is kept.
+   */
+  claim(key) {
+    if (this.claimed.has(key)) return false;
+    this.claimed.add(key);
+    return true;
+  }
+  /** Records a binding whose port is written at `[start, end)`. */
+  pushBinding(fields2, start3, end) {
+    const { service, port, kind, strength, network, via, containerPort } = fields2;
+    const binding = {
+      service,
+      port,
+      host: fields2.host ?? this.host,
+      kind,
+      source: fields2.source ?? this.source,
+      strength,
+      location: this.file.locator.range(start3, end)
+    };
+    if (network !== void 0) binding.network = network;
+    if (via !== void 0) binding.via = via;
+    if (containerPort !== void 0) binding.containerPort = containerPort;
+    this.extraction.bindings.push(binding);
+  }
+  /** Records a reference whose port is written at `[start, end)`. */
+  pushReference(fields2, start3, end) {
+    const { target, port, kind, fromService, containerNetwork } = fields2;
+    const ref = { target, port, kind, host: fields2.host ?? this.host, location: this.file.locator.range(start3, end), source: this.source };
+    if (fromService !== void 0) ref.fromService = fromService;
+    if (containerNetwork !== void 0) ref.containerNetwork = containerNetwork;
+    if (fields2.targetService !== void 0) ref.targetService = fields2.targetService;
+    if (fields2.self) ref.self = true;
+    this.extraction.references.push(ref);
+  }
+  /**
+   * Records an input problem at `[start, end)`, once per rule and span. `key` is the whole
+   * fingerprint key as stored (no line numbers: findings must survive edits above them).
+   */
+  pushProblem(ruleId, message, start3, end, key) {
+    if (!this.claim(`problem|${ruleId}|${start3}|${end}`)) return;
+    this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(start3, end), key });
+  }
+  /**
+   * Records an `input/invalid-port` problem: `found` says what kind of value was found where
+   * (never its text, see ./value-text.ts); the expectation is added.
+   */
+  invalidPort(found, start3, end, key) {
+    this.pushProblem(INVALID_PORT, `${found}; expected an integer from 1 to 65535.`, start3, end, key);
+  }
 };
-function describeSource(b) {
-  if (b.kind === "registry-plan") return "registry plan";
-  if (b.kind === "registry-actual") return b.host === NOT_DEPLOYED_HOST ? "registry, not deployed" : "registry actual";
-  const name2 = SOURCE_NAMES[b.source] ?? b.source;
-  if (!b.via) return name2 || b.source;
-  return name2 ? `${name2} \`${b.via}\`` : b.via;
-}
-function relatedBinding(b, verb = defaultVerb(b)) {
-  return { location: b.location, message: `\`${b.service}\` ${verb} ${b.port} here (${describeSource(b)})` };
-}
-function defaultVerb(b) {
-  if (b.kind === "registry-plan") return "is planned at";
-  if (b.kind === "registry-actual" && b.host === NOT_DEPLOYED_HOST) return "is not deployed; default port";
-  return "binds";
-}
-function relatedReference(r) {
-  return { location: r.location, message: `expects \`${r.target}\` at ${r.port} here (${r.source} ${r.kind})` };
-}
-function byLocation(a, b) {
-  return compareLocations(a.location, b.location);
-}
-function groupBy(items2, key) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items2) {
-    const k = key(item);
-    const list3 = groups.get(k);
-    if (list3) list3.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-function distinct(ports) {
-  return [...new Set(ports)].sort((a, b) => a - b);
-}
-function portList(ports, joiner = "or") {
-  const quoted = distinct(ports).map((p) => `\`${p}\``);
-  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} ${joiner} ${quoted[quoted.length - 1]}`;
-}
-function nameList(names) {
-  const quoted = names.map((n) => `\`${n}\``);
-  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
-}
-function spansPort(location2, port) {
-  return location2.line === location2.endLine && location2.endColumn - location2.column === String(port).length;
-}
 
-// src/rules/registry-duplicate-port.ts
-var registryDuplicatePort = defineRule({
-  id: "registry/duplicate-port",
-  description: "One port is assigned to two services in the plan, or a reserved port is assigned.",
-  defaultSeverity: "error",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    const rows = registry.sections.flatMap((s) => s.rows).sort(byLocation);
-    const serviceRows = rows.filter((r) => !r.reserved && r.service !== void 0);
-    const name2 = (r) => model.services.canonical(r.service);
-    const byPort = /* @__PURE__ */ new Map();
-    for (const row of serviceRows) for (const port of new Set(row.ports)) byPort.set(port, [...byPort.get(port) ?? [], row]);
-    for (const [port, claimants] of byPort) {
-      const services = [...new Set(claimants.map(name2))];
-      if (services.length < 2) continue;
-      const firstService = name2(claimants[0]);
-      const primary = claimants.find((r) => name2(r) !== firstService);
-      const others = services.filter((s) => s !== name2(primary));
-      report({
-        message: `Port \`${port}\` of \`${name2(primary)}\` is already assigned to ${nameList(others)} in the plan; expected every port to be assigned exactly once.`,
-        location: primary.location,
-        related: claimants.filter((r) => r !== primary).map((r) => ({ location: r.location, message: `\`${name2(r)}\` is assigned ${port} here` })),
-        key: `${registry.path}|${port}|${services.sort().join(",")}`
-      });
+// src/extract/deploy/interpolate.ts
+var UNRESOLVED = "\0";
+var MAX_EXPANDED_LENGTH = 65536;
+var MAX_EXPANDED_TOTAL = 262144;
+var NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+var OPS = [":-", ":=", ":+", ":?", "-", "=", "+", "?"];
+function nameAt(s, at) {
+  NAME.lastIndex = at;
+  return NAME.exec(s)?.[0];
+}
+var bracesOf;
+function closingBrace(s, open) {
+  if (bracesOf?.s !== s) {
+    const close = /* @__PURE__ */ new Map();
+    const stack = [];
+    for (let j = 0; j < s.length; j++) {
+      if (s[j] === "$" && s[j + 1] === "{") {
+        close.set(j, -1);
+        stack.push(j);
+        j++;
+      } else if (s[j] === "}" && stack.length > 0) close.set(stack.pop(), j);
     }
-    for (const reserved of rows.filter((r) => r.reserved)) {
-      const held = new Set(reserved.ports);
-      for (const row of serviceRows) {
-        const inside = row.ports.filter((p) => held.has(p));
-        if (inside.length === 0) continue;
-        report({
-          message: `Port \`${inside[0]}\` of \`${name2(row)}\` lies inside the reserved range \`${reserved.portText}\`; expected a free port or the reservation to be narrowed.`,
-          location: row.location,
-          related: [{ location: reserved.location, message: `${reserved.portText} is reserved here` }],
-          key: `${registry.path}|reserved ${reserved.portText}|${name2(row)}|${inside.join(",")}`
-        });
-      }
-    }
+    bracesOf = { s, close };
   }
-});
-
-// src/rules/registry-principle-last-digits.ts
-function inHundred(port, base2) {
-  return port >= base2 && port < base2 + 100;
+  return bracesOf.close.get(open) ?? -1;
 }
-var lastTwo = (port) => String(port % 100).padStart(2, "0");
-var registryPrincipleLastDigits = defineRule({
-  id: "registry/principle-last-digits",
-  description: "A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits.",
-  defaultSeverity: "notice",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    for (const row of registry.sections.flatMap((s) => s.rows)) {
-      const partner = row.correspondsTo;
-      if (!partner || row.reserved || row.ports.length !== 1) continue;
-      const port = row.ports[0];
-      if (!inHundred(port, 5e3) || !inHundred(partner.port, 3e3)) continue;
-      if (lastTwo(port) === lastTwo(partner.port)) continue;
-      const frontend = row.service ?? row.portText;
-      const backend = partner.service ? `\`${partner.service}\` on \`${partner.port}\`` : `\`${partner.port}\``;
-      report({
-        message: `Frontend \`${frontend}\` on \`${port}\` corresponds to ${backend}, but their last two digits differ ("${lastTwo(port)}" vs "${lastTwo(partner.port)}"); expected \`50${lastTwo(partner.port)}\` to match the backend where possible.`,
-        location: row.location,
-        related: [{ location: partner.location, message: `the corresponding backend ${partner.port} is named here` }],
-        key: `${registry.path}|${frontend}|${port}|${partner.port}`
-      });
-    }
+function budgeted(lookup, budget = MAX_EXPANDED_TOTAL) {
+  let left = budget;
+  return (name2) => {
+    const found = lookup(name2);
+    if (found === void 0) return void 0;
+    const length = typeof found === "string" ? found.length : found.value.length;
+    if (length > left) return void 0;
+    left -= length;
+    return found;
+  };
+}
+function scanExpansion(s, i2) {
+  if (s[i2 + 1] === "{") {
+    const name3 = nameAt(s, i2 + 2);
+    if (!name3) return void 0;
+    let j = i2 + 2 + name3.length;
+    if (s[j] === "}") return { name: name3, op: "", end: j + 1 };
+    const op = OPS.find((o) => s.startsWith(o, j));
+    if (!op) return void 0;
+    j += op.length;
+    const close = closingBrace(s, i2);
+    return close < 0 ? void 0 : { name: name3, op, word: [j, close], end: close + 1 };
   }
-});
-
-// src/rules/selectors.ts
-var COMPOSE_SOURCE = "compose";
-var DOCKERFILE_SOURCE = "dockerfile";
-function serviceOf(model, b) {
-  return model.services.canonical(b.service);
+  const name2 = nameAt(s, i2 + 1);
+  if (name2) return { name: name2, op: "", end: i2 + 1 + name2.length };
+  if (/^[0-9@*#?$!-]$/.test(s[i2 + 1] ?? "")) return { name: s[i2 + 1], op: "", end: i2 + 2 };
+  return void 0;
 }
-function isRegistryBinding(b) {
-  return b.kind === "registry-plan" || b.kind === "registry-actual";
-}
-function isMachineHost(host) {
-  return host !== PLAN_HOST && host !== NOT_DEPLOYED_HOST;
-}
-function claimsHostPort(b) {
-  if (!isMachineHost(b.host)) return false;
-  switch (b.kind) {
-    case "registry-actual":
-    case "source-default":
-      return true;
-    case "service-doc":
-      return b.strength === "declaration";
-    case "deploy":
-      return b.network !== "container";
+function expandAt(m, i2, exp, lookup, options = {}) {
+  const [start3, end] = spanOf(m, i2, exp.end);
+  const found = lookup(exp.name);
+  const value = typeof found === "string" ? filled(found, start3, end) : found;
+  const word = () => exp.word ? interpolate(slice(m, exp.word[0], exp.word[1]), lookup, options) : { value: emptyMapped(), unresolved: [] };
+  const missing = () => ({ value: filled(UNRESOLVED, start3, end), unresolved: [{ name: exp.name, start: start3, end }] });
+  const set = value !== void 0;
+  const nonEmpty = set && value.value !== "";
+  switch (exp.op) {
+    case ":-":
+    case ":=":
+      return nonEmpty ? { value, unresolved: [] } : word();
+    case "-":
+    case "=":
+      return set ? { value, unresolved: [] } : word();
+    case ":+":
+      return nonEmpty ? word() : { value: emptyMapped(), unresolved: [] };
+    case "+":
+      return set ? word() : { value: emptyMapped(), unresolved: [] };
     default:
-      return false;
+      return set && (exp.op === "" || nonEmpty || exp.op === "?") ? { value, unresolved: [] } : missing();
   }
 }
-function bindingsOf(model, service) {
-  return [...modelIndex(model).byService.get(service) ?? []];
-}
-function docDeclarations(model) {
-  return model.bindings.filter((b) => b.kind === "service-doc" && b.strength === "declaration");
-}
-function listenPort(b) {
-  if (b.kind !== "deploy") return void 0;
-  if (b.network === "container") return b.port;
-  if (b.containerPort !== void 0) return b.containerPort;
-  if (b.source === COMPOSE_SOURCE) return void 0;
-  return b.port;
-}
-function takenByOther(model, host, port, service) {
-  const who = modelIndex(model).claimants.get(`${host}|${port}`);
-  return who !== void 0 && [...who].some((s) => s !== service);
-}
-var memo = /* @__PURE__ */ new WeakMap();
-function inputsOf(model) {
-  const actual = model.registry?.actual;
-  return [model.services, model.bindings, model.bindings.length, model.serviceDirs, model.serviceDirs.length, actual, actual?.length];
-}
-function modelIndex(model) {
-  const inputs = inputsOf(model);
-  const known = memo.get(model);
-  if (known && known.inputs.every((x, i2) => x === inputs[i2])) return known.index;
-  const index2 = buildIndex(model);
-  memo.set(model, { index: index2, inputs });
-  return index2;
-}
-function buildIndex(model) {
-  const byService = /* @__PURE__ */ new Map();
-  const claimedPorts = /* @__PURE__ */ new Map();
-  const claimants = /* @__PURE__ */ new Map();
-  for (const b of model.bindings) {
-    const service = model.services.canonical(b.service);
-    push(byService, service, b);
-    if (!claimsHostPort(b)) continue;
-    const key = `${b.host}|${b.port}`;
-    const who = claimants.get(key);
-    if (who) who.add(service);
-    else claimants.set(key, /* @__PURE__ */ new Set([service]));
-    const ports = claimedPorts.get(b.host);
-    if (ports) ports.add(b.port);
-    else claimedPorts.set(b.host, /* @__PURE__ */ new Set([b.port]));
-  }
-  const registryActualByService = /* @__PURE__ */ new Map();
-  for (const b of model.registry?.actual ?? []) push(registryActualByService, model.services.canonical(b.service), b);
-  const serviceDirNames = new Set(model.serviceDirs.map((d) => model.services.canonical(d.name)));
-  return { byService, claimedPorts, claimants, serviceDirNames, registryActualByService };
-}
-function push(map3, key, b) {
-  const list3 = map3.get(key);
-  if (list3) list3.push(b);
-  else map3.set(key, [b]);
-}
-
-// src/rules/registry-plan-drift.ts
-var registryPlanDrift = defineRule({
-  id: "registry/plan-drift",
-  description: "The registry's plan and its real ports disagree for a service.",
-  defaultSeverity: "warning",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    const plan = groupBy(registry.plan, (b) => serviceOf(model, b));
-    const actual = groupBy([...registry.actual].sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
-    for (const entries2 of actual.values()) {
-      const service = serviceOf(model, entries2[0]);
-      const host = entries2[0].host;
-      const planned = plan.get(service);
-      if (!planned) continue;
-      const plannedPorts = new Set(planned.map((b) => b.port));
-      const off = entries2.filter((b) => !plannedPorts.has(b.port));
-      if (off.length === 0) continue;
-      const where = host === NOT_DEPLOYED_HOST ? "is listed as not deployed with port" : `runs on host \`${host}\` at`;
-      report({
-        message: `\`${service}\` ${where} ${portList(off.map((b) => b.port), "and")}, but the plan assigns it ${portList([...plannedPorts])}; expected the plan and the real ports to agree (move the service or update the plan).`,
-        location: off[0].location,
-        related: [...off.slice(1), ...planned].map((b) => relatedBinding(b)),
-        key: `${registry.path}|${service}|${host}|${distinct(off.map((b) => b.port)).join(",")}|${distinct([...plannedPorts]).join(",")}`,
-        ...registry.aspirational ? { severity: "notice" } : {}
-      });
-    }
-  }
-});
-
-// src/rules/collision-same-host.ts
-var collisionSameHost = defineRule({
-  id: "collision/same-host",
-  description: "Two services bind the same port on the same host.",
-  defaultSeverity: "error",
-  check(model, report) {
-    const claims = model.bindings.filter(claimsHostPort).sort(byLocation);
-    for (const group of groupBy(claims, (b) => `${b.host}\0${b.port}`).values()) {
-      const services = [...new Set(group.map((b) => serviceOf(model, b)))].sort();
-      if (services.length < 2) continue;
-      const { host, port } = group[0];
-      const subject = services[services.length - 1];
-      const primary = group.find((b) => serviceOf(model, b) === subject);
-      const others = services.filter((s) => s !== subject);
-      report({
-        message: `Port \`${port}\` of \`${subject}\` collides with ${nameList(others)} on host \`${host}\`; expected one service per port on a host.`,
-        location: primary.location,
-        related: group.filter((b) => b !== primary).map((b) => relatedBinding(b)),
-        key: `${host}|${port}|${services.join(",")}`,
-        severity: host === DEV_HOST ? "warning" : "error"
-      });
-    }
-  }
-});
-
-// src/rules/doc-registry-drift.ts
-function registryCounterparts(model, service, host) {
-  const entries2 = modelIndex(model).registryActualByService.get(service) ?? [];
-  const sameHost = entries2.filter((b) => b.host === host);
-  if (sameHost.length > 0) return sameHost;
-  return distinct(entries2.map((b) => b.port)).length === 1 ? entries2 : [];
-}
-var docRegistryDrift = defineRule({
-  id: "doc/registry-drift",
-  description: "A service's CLAUDE.md declares a port the registry's real ports contradict.",
-  defaultSeverity: "error",
-  check(model, report) {
-    if (!model.registry) return;
-    const declarations = docDeclarations(model).sort(byLocation);
-    const perDoc = groupBy(declarations, (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
-    for (const docDecls of perDoc.values()) {
-      const { host, location: location2 } = docDecls[0];
-      const service = serviceOf(model, docDecls[0]);
-      const registry = registryCounterparts(model, service, host);
-      if (registry.length === 0) continue;
-      const expected = distinct(registry.map((b) => b.port));
-      for (const same of groupBy(docDecls, (b) => String(b.port)).values()) {
-        const doc = same[0];
-        if (expected.includes(doc.port)) continue;
-        const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `\`${h}\``).join(", ");
-        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0], service);
-        report({
-          message: `\`${service}\`'s doc declares port \`${doc.port}\`, but the registry lists it at ${portList(expected)} (host ${hosts}); expected the doc to match the registry.`,
-          location: doc.location,
-          related: [...same.slice(1), ...registry].map((b) => relatedBinding(b)),
-          key: `${service}|${host}|${location2.file}|${doc.port}|${expected.join(",")}`,
-          ...fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}
-        });
+function interpolate(m, lookup, options = {}) {
+  const out2 = emptyMapped();
+  const unresolved = [];
+  const s = m.value;
+  for (let i2 = 0; i2 < s.length; ) {
+    if (s[i2] === "$") {
+      if (options.dollarEscape && s[i2 + 1] === "$") {
+        const [a, b] = spanOf(m, i2, i2 + 2);
+        appendChar(out2, "$", a, b);
+        i2 += 2;
+        continue;
+      }
+      const exp = scanExpansion(s, i2);
+      if (exp) {
+        const r = expandAt(m, i2, exp, lookup, options);
+        if (out2.value.length + r.value.value.length > MAX_EXPANDED_LENGTH) {
+          const [a, b] = spanOf(m, i2, exp.end);
+          appendChar(out2, UNRESOLVED, a, b);
+          unresolved.push({ name: exp.name, start: a, end: b });
+          i2 = exp.end;
+          continue;
+        }
+        append(out2, r.value);
+        for (const u of r.unresolved) unresolved.push(u);
+        i2 = exp.end;
+        continue;
       }
     }
+    appendChar(out2, s[i2], m.starts[i2] ?? 0, m.ends[i2] ?? 0);
+    i2++;
   }
-});
-
-// src/rules/drift-doc-vs-source.ts
-var driftDocVsSource = defineRule({
-  id: "drift/doc-vs-source",
-  description: "A service's CLAUDE.md declares a port its source default does not use.",
-  defaultSeverity: "error",
-  check(model, report) {
-    const defaults = groupBy(
-      model.bindings.filter((b) => b.kind === "source-default").sort(byLocation),
-      (b) => `${serviceOf(model, b)}\0${b.host}`
-    );
-    const perDoc = groupBy(docDeclarations(model).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
-    for (const docDecls of perDoc.values()) {
-      const { host, location: location2 } = docDecls[0];
-      const service = serviceOf(model, docDecls[0]);
-      const sources = defaults.get(`${service}\0${host}`);
-      if (!sources) continue;
-      const expected = distinct(sources.map((b) => b.port));
-      for (const same of groupBy(docDecls, (b) => String(b.port)).values()) {
-        const doc = same[0];
-        if (expected.includes(doc.port)) continue;
-        const files = [...new Set(sources.map((b) => b.location.file))].join(", ");
-        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0], service);
-        report({
-          message: `\`${service}\`'s doc declares port \`${doc.port}\`, but its source default on host \`${host}\` is ${portList(expected)} (${files}); expected the doc to match the code.`,
-          location: doc.location,
-          related: [...same.slice(1), ...sources].map((b) => relatedBinding(b)),
-          key: `${service}|${host}|${location2.file}|${doc.port}|${expected.join(",")}`,
-          ...fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}
-        });
-      }
-    }
-  }
-});
-
-// src/rules/drift-deploy.ts
-var MIRRORS_DEFAULT = /* @__PURE__ */ new Set(["env-generator", "env"]);
-var EXPOSURES = /* @__PURE__ */ new Set(["EXPOSE", "expose", "ports", "ports (container)"]);
-var isExposure = (s) => s.binding.kind === "deploy" && EXPOSURES.has(s.binding.via ?? "");
-function consistent(all2) {
-  const declared = distinct(all2.filter((s) => !isExposure(s)).map((s) => s.port));
-  if (declared.length > 1) return false;
-  const lists = [...groupBy(all2.filter(isExposure), (s) => `${s.binding.location.file}\0${s.binding.via === "ports (container)" ? "ports" : s.binding.via}`).values()].map(
-    (list3) => new Set(list3.map((s) => s.port))
-  );
-  if (declared.length === 1) return lists.every((list3) => list3.has(declared[0]));
-  return lists.length === 0 || [...lists[0]].some((p) => lists.every((list3) => list3.has(p)));
+  return { value: out2, unresolved };
 }
-var runsDirectly = (b) => b.network !== "container" && b.containerPort === void 0 && b.source !== COMPOSE_SOURCE && b.source !== DOCKERFILE_SOURCE;
-function statementsOf(own4) {
-  const deploy = own4.filter((b) => b.kind === "deploy" && isMachineHost(b.host)).sort(byLocation);
-  const composeHosts = new Set(deploy.filter((b) => b.source === COMPOSE_SOURCE).map((b) => b.host));
-  const directHosts = new Set(deploy.filter(runsDirectly).map((b) => b.host));
-  const out2 = [];
-  for (const b of deploy) {
-    if (runsDirectly(b)) {
-      out2.push({ binding: b, port: b.port, host: b.host, scope: "process" });
-      continue;
-    }
-    const inside = listenPort(b);
-    const hosts = b.source === DOCKERFILE_SOURCE ? /* @__PURE__ */ new Set([b.host, ...composeHosts]) : [b.host];
-    if (inside !== void 0) for (const host of hosts) out2.push({ binding: b, port: inside, host, scope: "container" });
-    if (b.source === COMPOSE_SOURCE && b.network !== "container" && directHosts.has(b.host)) out2.push({ binding: b, port: b.port, host: b.host, scope: "process" });
+
+// src/extract/deploy/output.ts
+var DeployOutput = class extends ExtractionOutput {
+  /** Finds where a substituted variable's value came from (compose: the root `.env`). */
+  origin = () => void 0;
+  /**
+   * Reads the port written at `m.value[a, b)`. A value with an unresolved variable yields
+   * nothing (the caller reports the variable where it matters); anything that is not an integer
+   * 1..65535 becomes an `input/invalid-port` problem at its exact span, which says what the
+   * value is and where it came from, never what it says (see ../value-text.ts).
+   */
+  port(m, a, b, what) {
+    const text5 = m.value.slice(a, b);
+    const [start3, end] = spanOf(m, a, b);
+    if (text5.includes(UNRESOLVED)) return void 0;
+    const port = readPort(text5);
+    if (port !== void 0) return { port, start: start3, end };
+    this.invalidPort(`Found ${this.subject(text5, start3, end)} as the port in ${what}: it ${describeValue(text5)}`, start3, end, `${INVALID_PORT}|${this.file.path}|${what}|${valueKey(text5)}`);
+    return void 0;
   }
-  for (const b of own4.filter((d) => d.kind === "source-default" && directHosts.has(d.host)).sort(byLocation)) out2.push({ binding: b, port: b.port, host: b.host, scope: "process" });
-  return out2;
+  /**
+   * Names a value read at the source span `[start, end)` without its text: the variables the
+   * span substitutes (`` `${extraheader}` from `.env:3` ``, `` part of `${DATABASE_URL}` ``),
+   * else "a value" (the location points at it).
+   */
+  subject(text5, start3, end) {
+    const raw2 = this.file.text.slice(start3, end);
+    const names = [];
+    for (let i2 = raw2.indexOf("$"); i2 >= 0; i2 = raw2.indexOf("$", i2 + 1)) {
+      const exp = scanExpansion(raw2, i2);
+      if (exp && !names.includes(exp.name)) names.push(exp.name);
+    }
+    const said = names.flatMap((name2) => {
+      const shown = variable(name2);
+      if (!shown) return [];
+      const origin = this.origin(name2);
+      if (!origin) return [shown];
+      const part = names.length > 1 || origin.value !== text5 ? "part of " : "";
+      return [`${part}${shown} from ${quote(origin.where)}`];
+    });
+    return said.length > 0 ? said.join(" and ") : "a value";
+  }
+  /** Records that `service` listens on `hit.port`. */
+  bind(service, hit, options) {
+    if (!service) return;
+    const host = options.host ?? this.host;
+    if (!this.claim(`b|${service}|${host}|${options.network}|${hit.port}|${hit.start}|${hit.end}`)) return;
+    const { via, network, containerPort } = options;
+    this.pushBinding({ service, port: hit.port, host, kind: "deploy", strength: "declaration", network, via, containerPort }, hit.start, hit.end);
+  }
+  /** Records that this file expects something at `fields.target:fields.port`. */
+  reference(fields2, hit) {
+    if (!this.claim(`r|${fields2.kind}|${fields2.target}|${hit.port}|${hit.start}`)) return;
+    this.pushReference({ ...fields2, port: hit.port }, hit.start, hit.end);
+  }
+  /** Records an input problem at the source span `[start, end)`; `key` follows the rule id in the fingerprint key. */
+  problem(ruleId, message, start3, end, key) {
+    this.pushProblem(ruleId, message, start3, end, `${ruleId}|${key}`);
+  }
+  /** Reports variables that left a port without a value. */
+  unresolved(list3, what) {
+    for (const u of list3)
+      this.problem(
+        "input/unresolved-variable",
+        `Found ${quote(`\${${u.name}}`)} in ${what} with no value in .env and no default; expected a value or ${quote(`\${${u.name}:-<port>}`)}.`,
+        u.start,
+        u.end,
+        `${this.file.path}|${what}|${u.name}`
+      );
+  }
+};
+
+// src/extract/address-keys.ts
+var LISTEN_WORDS = /* @__PURE__ */ new Set(["listen", "listener", "listeners", "bind"]);
+var ALLOW_WORDS = /* @__PURE__ */ new Set(["origins", "cors", "csp", "allowlist", "whitelist", "webauthn", "redirect", "redirects", "callback", "callbacks"]);
+var ORIGIN_OWNERS = /* @__PURE__ */ new Set(["expected", "rp", "site", "public", "own", "self"]);
+var GRANT_WORDS = /* @__PURE__ */ new Set(["allowed", "allow", "trusted", "permitted"]);
+var CSP_SOURCE = "src";
+function nameWords(name2) {
+  return name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.toLowerCase());
 }
-var driftDeploy = defineRule({
-  id: "drift/deploy",
-  description: "A service's deploy files disagree about its listen port on one host.",
-  defaultSeverity: "warning",
-  check(model, report) {
-    for (const [service, own4] of modelIndex(model).byService) {
-      const defaults = new Set(own4.filter((b) => b.kind === "source-default").map((b) => b.port));
-      for (const all2 of groupBy(statementsOf(own4), (s) => `${s.host}\0${s.scope}`).values()) {
-        const { host, scope } = all2[0];
-        const ports = distinct(all2.map((s) => s.port));
-        if (ports.length < 2 || consistent(all2)) continue;
-        const count = (p) => all2.filter((s) => s.port === p).length;
-        const inCode = (p) => defaults.has(p) ? 1 : 0;
-        const first = (p) => all2.findIndex((s) => s.port === p);
-        const fromDefault = all2.find((s) => s.binding.kind === "source-default")?.port;
-        const expected = fromDefault ?? [...ports].sort((a, b) => count(b) - count(a) || inCode(b) - inCode(a) || first(a) - first(b))[0];
-        const primary = all2.find((s) => s.port !== expected && s.binding.kind === "deploy") ?? all2.find((s) => s.port !== expected);
-        const agree = all2.find((s) => s.port === expected);
-        const verb = scope === "container" ? "listens on" : "runs on";
-        const where = (s) => `${s.binding.location.file} ${s.binding.via ?? s.binding.source}`;
-        const fixable = fromDefault !== void 0 && ports.length === 2 && MIRRORS_DEFAULT.has(primary.binding.source) && spansPort(primary.binding.location, primary.port) && !takenByOther(model, host, expected, service);
-        report({
-          message: `\`${service}\` ${verb} \`${primary.port}\` on host \`${host}\` per ${where(primary)}, but ${where(agree)} says \`${expected}\`; expected its deploy files to agree on one port.`,
-          location: primary.binding.location,
-          related: all2.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `\`${service}\` ${verb} ${s.port} here (${describeSource(s.binding)})` })),
-          key: `${service}|${host}|${scope}|${ports.join(",")}`,
-          ...fixable ? { fix: { location: primary.binding.location, text: String(expected) } } : {}
-        });
-      }
-    }
-  }
-});
+var MAX_NAME = 128;
+function addressRole(name2) {
+  if (name2.length > MAX_NAME) return void 0;
+  const words = nameWords(name2);
+  if (words.some((w) => ALLOW_WORDS.has(w) || GRANT_WORDS.has(w))) return "allow";
+  if (words.includes("origin") && (words.length === 1 || words.some((w) => ORIGIN_OWNERS.has(w)))) return "allow";
+  if (words.some((w, i2) => w === "rp" && (words[i2 + 1] === "id" || words[i2 + 1] === "origin"))) return "allow";
+  if (words.length > 1 && words[words.length - 1] === CSP_SOURCE) return "allow";
+  if (words.some((w) => LISTEN_WORDS.has(w))) return "listen";
+  return void 0;
+}
 
 // src/model/hosts.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
@@ -10102,6 +10493,10 @@ var HostModel = class {
   isKnown(id) {
     return id === DEV_HOST || id === NOT_DEPLOYED_HOST || id === PLAN_HOST || this.byKey.has(hostKey(id));
   }
+  /** The host a config `files:` glob places `path` on, if any. */
+  placedByConfig(path2) {
+    return this.fileRules.find((rule) => rule.match(path2))?.host;
+  }
   /**
    * The host a file describes, when its path says so: a configured glob first, then a
    * path segment or a dotted part of the file name that names a known host
@@ -10109,7 +10504,8 @@ var HostModel = class {
    * `service`, the directory name of the service owning the file, never counts as a host.
    */
   placeFile(path2, service) {
-    for (const rule of this.fileRules) if (rule.match(path2)) return rule.host;
+    const configured = this.placedByConfig(path2);
+    if (configured) return configured;
     const segments = path2.split("/");
     const base2 = segments.pop() ?? "";
     const parts2 = [...segments, ...base2.split(".").slice(0, -1), ...base2.split(".").slice(1)];
@@ -10122,698 +10518,46 @@ var HostModel = class {
   }
 };
 
-// src/rules/stale-reference.ts
-function servicePorts(model, service, r) {
-  const own4 = (modelIndex(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
-  const out2 = [];
-  for (const b of own4) {
-    if (b.host === r.host && (claimsHostPort(b) || b.kind === "service-doc" && b.strength === "support")) out2.push({ port: b.port, binding: b });
-    if (r.containerNetwork && (b.host === r.host || b.source === DOCKERFILE_SOURCE)) {
-      const inside = listenPort(b);
-      if (inside !== void 0 && (b.network === "container" || b.containerPort !== void 0)) out2.push({ port: inside, binding: b });
-    }
-  }
-  return out2;
-}
-function targetService(model, r) {
-  if (r.containerNetwork && r.fromService && LOOPBACK.has(r.target.toLowerCase())) return model.services.canonical(r.fromService);
-  const name2 = model.services.canonical(r.target);
-  const index2 = modelIndex(model);
-  if (model.services.has(name2) || index2.serviceDirNames.has(name2)) return name2;
-  return index2.byService.has(name2) ? name2 : void 0;
-}
-var staleReference = defineRule({
-  id: "stale-reference",
-  description: "A reference expects a service or host at a port nothing binds there.",
-  defaultSeverity: "error",
-  check(model, report) {
-    const refs = [...model.references].sort(byLocation);
-    for (const same of groupBy(refs, (r) => `${r.location.file}\0${r.target}\0${r.port}\0${r.host}\0${r.containerNetwork ? 1 : 0}`).values()) {
-      const r = same[0];
-      const others = same.slice(1).map(relatedReference);
-      const key = `${r.location.file}|${r.target}|${r.port}|${r.host}${r.containerNetwork ? "|container" : ""}`;
-      const service = targetService(model, r);
-      if (service !== void 0) {
-        const bound = servicePorts(model, service, r);
-        if (bound.some((x) => x.port === r.port)) continue;
-        if (bound.length > 0) {
-          const ports = distinct(bound.map((x) => x.port));
-          const fixable = ports.length === 1 && same.length === 1 && spansPort(r.location, r.port);
-          report({
-            message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\` on host \`${r.host}\`, but it binds ${portList(ports)} there (${bound[0].binding.location.file}); expected the reference to use the port the service binds.`,
-            location: r.location,
-            related: [...others, ...sortedUnique(bound.map((x) => x.binding)).map((b) => relatedBinding(b))],
-            key,
-            ...fixable ? { fix: { location: r.location, text: String(ports[0]) } } : {}
-          });
-          continue;
-        }
-        const anywhere = modelIndex(model).byService.get(service) ?? [];
-        if (anywhere.some((b) => b.port === r.port || b.containerPort === r.port)) continue;
-        report({
-          message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\`, but nothing shows \`${service}\` binding ${r.port} on host \`${r.host}\` or elsewhere; expected a binding for it.`,
-          location: r.location,
-          related: [...others, ...sortedUnique(anywhere).map((b) => relatedBinding(b))],
-          key,
-          severity: "warning"
-        });
-        continue;
-      }
-      const host = LOOPBACK.has(r.target.toLowerCase()) ? r.host : model.hosts.resolve(r.target)?.id;
-      if (host === void 0) continue;
-      if (modelIndex(model).claimedPorts.get(host)?.has(r.port)) continue;
-      report({
-        message: `\`${r.target}:${r.port}\` expects a service at port \`${r.port}\` on host \`${host}\`, but nothing binds ${r.port} there; expected a service, doc or deploy file binding it.`,
-        location: r.location,
-        related: others,
-        key,
-        severity: "warning"
-      });
-    }
-  }
-});
-function sortedUnique(bindings) {
-  return [...new Set(bindings)].sort(byLocation);
-}
-
-// src/rules/registry-actual-drift.ts
-var registryActualDrift = defineRule({
-  id: "registry/actual-drift",
-  description: "The registry's real port for a host disagrees with that host's deploy files.",
-  defaultSeverity: "warning",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    const deploy = groupBy(
-      model.bindings.filter((b) => b.kind === "deploy" && b.network !== "container" && isMachineHost(b.host)).sort(byLocation),
-      (b) => `${serviceOf(model, b)}\0${b.host}`
-    );
-    const actual = groupBy(registry.actual.filter((b) => isMachineHost(b.host)).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
-    for (const [key, entries2] of actual) {
-      const files = deploy.get(key);
-      if (!files) continue;
-      const expected = distinct(files.map((b) => b.port));
-      const stale = entries2.filter((b) => !expected.includes(b.port));
-      if (stale.length === 0) continue;
-      const entry = stale[0];
-      const service = serviceOf(model, entry);
-      const fixable = entries2.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port) && !takenByOther(model, entry.host, expected[0], service);
-      report({
-        message: `The registry lists \`${service}\` at \`${entry.port}\` on host \`${entry.host}\`, but its deploy files bind ${portList(expected)} there (${[...new Set(files.map((b) => b.location.file))].join(", ")}); expected the registry to match what is deployed.`,
-        location: entry.location,
-        related: [...stale.slice(1), ...files].map((b) => relatedBinding(b)),
-        key: `${registry.path}|${service}|${entry.host}|${distinct(stale.map((b) => b.port)).join(",")}|${expected.join(",")}`,
-        ...fixable ? { fix: { location: entry.location, text: String(expected[0]) } } : {}
-      });
-    }
-  }
-});
-
-// src/rules/registry-unregistered.ts
-var PREFERENCE = ["service-doc", "source-default", "deploy"];
-var registryUnregistered = defineRule({
-  id: "registry/unregistered",
-  description: "A service binds ports but has no entry in the registry.",
-  defaultSeverity: "warning",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    const registered = new Set([...registry.plan, ...registry.actual].map((b) => serviceOf(model, b)));
-    const unregistered = /* @__PURE__ */ new Map();
-    for (const b of model.bindings) {
-      if (isRegistryBinding(b)) continue;
-      const service = serviceOf(model, b);
-      if (!registered.has(service)) unregistered.set(service, [...unregistered.get(service) ?? [], b]);
-    }
-    for (const [service, own4] of [...unregistered].sort(([a], [b]) => a < b ? -1 : 1)) {
-      const ordered = own4.sort((a, b) => PREFERENCE.indexOf(a.kind) - PREFERENCE.indexOf(b.kind) || byLocation(a, b));
-      const primary = ordered[0];
-      const ports = [...new Set(own4.map((b) => b.port))].sort((a, b) => a - b);
-      report({
-        message: `\`${service}\` binds port ${ports.map((p) => `\`${p}\``).join(", ")} but has no entry in the registry \`${registry.path}\`; expected a row in a range table (and a real-ports entry once deployed).`,
-        location: primary.location,
-        related: ordered.slice(1).map((b) => relatedBinding(b)),
-        key: `${registry.path}|${service}`
-      });
-    }
-  }
-});
-
-// src/rules/registry-orphan.ts
-var registryOrphan = defineRule({
-  id: "registry/orphan",
-  description: "A registry entry names a service the repository does not have.",
-  defaultSeverity: "notice",
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
-    const outside = model.bindings.filter((b) => !isRegistryBinding(b));
-    if (model.serviceDirs.length === 0 && outside.length === 0) return;
-    const known = /* @__PURE__ */ new Set([
-      ...model.serviceDirs.map((d) => model.services.canonical(d.name)),
-      ...outside.map((b) => serviceOf(model, b)),
-      ...model.references.map((r) => model.services.canonical(r.target))
-    ]);
-    const entries2 = [...registry.plan, ...registry.actual].sort(byLocation);
-    for (const [service, own4] of groupBy(entries2, (b) => serviceOf(model, b))) {
-      if (known.has(service)) continue;
-      const where = own4.map((b) => b.kind === "registry-plan" ? `plan \`${b.port}\`` : `\`${b.port}\` on \`${b.host}\``);
-      report({
-        message: `The registry lists \`${service}\` (${[...new Set(where)].join(", ")}), but the repository has no service directory, binding or reference for it; expected the entry to name an existing service, or to be removed.`,
-        location: own4[0].location,
-        related: own4.slice(1).map((b) => relatedBinding(b)),
-        key: `${registry.path}|${service}`
-      });
-    }
-  }
-});
-
-// src/rules/doc-missing-port.ts
-var docMissingPort = defineRule({
-  id: "doc/missing-port",
-  description: "A service's CLAUDE.md is missing or declares no port.",
-  defaultSeverity: "notice",
-  check(model, report) {
-    for (const dir of model.serviceDirs) {
-      const service = model.services.canonical(dir.name);
-      const own4 = bindingsOf(model, service).sort(byLocation);
-      if (own4.some((b) => b.kind === "service-doc" && b.strength === "declaration")) continue;
-      const evidence = own4.filter((b) => b.strength !== "weak" && (!isRegistryBinding(b) || b.kind === "registry-actual"));
-      const hint = evidence.length > 0 ? ` (elsewhere it binds ${[...new Set(evidence.map((b) => b.port))].map((p) => `\`${p}\``).join(", ")})` : "";
-      report({
-        message: dir.doc ? `\`${dir.doc}\` declares no port for \`${service}\`${hint}; expected a line such as \`## Port: NNNN\`.` : `\`${dir.path}\` has no CLAUDE.md, so \`${service}\` documents no port${hint}; expected a CLAUDE.md with a line such as \`## Port: NNNN\`.`,
-        location: fileLocation(dir.doc ?? dir.path),
-        related: evidence.map((b) => relatedBinding(b)),
-        key: `${dir.path}|${dir.doc ?? "(no doc)"}`
-      });
-    }
-  }
-});
-
-// src/rules/index.ts
-var allRules = [
-  registryRangeOverlap,
-  registryOutOfRange,
-  registryDuplicatePort,
-  registryPrincipleLastDigits,
-  registryPlanDrift,
-  collisionSameHost,
-  docRegistryDrift,
-  driftDocVsSource,
-  driftDeploy,
-  staleReference,
-  registryActualDrift,
-  registryUnregistered,
-  registryOrphan,
-  docMissingPort
-];
-
-// src/config/load.ts
-function isRuleId(id) {
-  return allRules.some((r) => r.id === id) || /^input\/(?:\*|[a-z][a-z-]*)$/.test(id);
-}
-var TOP_KEYS = ["registry", "services", "service-docs", "ignore", "hosts", "aliases", "rules", "max-file-bytes"];
-var HOST_KEYS = ["name", "aliases", "addresses", "files"];
-function loadConfig(root2, explicitPath) {
-  const candidates2 = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join2(root2, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join2(root2, p));
-  const path2 = candidates2.find((p) => existsSync(p));
-  if (!path2) {
-    if (explicitPath) throw new ConfigError(`Config file \`${explicitPath}\` does not exist.`);
-    return { config: defaultConfig() };
-  }
-  const inRepo = !relative(root2, path2).startsWith("..");
-  if (inRepo) {
-    const target = realpathSync2(path2);
-    const realRoot = realpathSync2(root2);
-    if (target !== realRoot && !target.startsWith(realRoot + sep2)) {
-      throw new ConfigError(`Config file \`${relative(root2, path2)}\` is a symlink to \`${target}\`, outside the repository; expected a file inside it.`);
-    }
-  }
-  let text5;
-  try {
-    text5 = readFileSync(path2, "utf8");
-  } catch (error) {
-    throw new ConfigError(`Config file \`${path2}\` cannot be read: ${error.message}`);
-  }
-  const shown = relative(root2, path2).startsWith("..") ? path2 : relative(root2, path2);
-  return { config: parseConfig(shown, text5), path: path2 };
-}
-function parseConfig(file, text5) {
-  const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text5, { lineCounter: lines, prettyErrors: false });
-  const at = (node2) => node2?.range ? `${file}:${lines.linePos(node2.range[0]).line}` : file;
-  const fail = (node2, message) => {
-    throw new ConfigError(`${at(node2)}: ${message}`);
-  };
-  const firstError = doc.errors[0];
-  if (firstError) throw new ConfigError(`${file}:${firstError.linePos?.[0]?.line ?? 1}: invalid YAML: ${firstError.message.split("\n")[0]}`);
-  const config = defaultConfig();
-  const root2 = doc.contents;
-  if (root2 === null || root2 === void 0) return config;
-  if (!(0, import_yaml.isMap)(root2)) return fail(root2, "the config must be a mapping of keys such as `registry:`, `hosts:`, `rules:`.");
-  const stringList = (node2, key) => {
-    const value = node2?.toJSON?.() ?? node2;
-    if (typeof value === "string") return [value];
-    if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
-    return fail(node2, `\`${key}\` must be a string or a list of strings.`);
-  };
-  for (const pair3 of root2.items) {
-    const keyNode = pair3.key;
-    const key = String(keyNode.value ?? keyNode);
-    const value = pair3.value;
-    switch (key) {
-      case "registry": {
-        const v = value?.value;
-        if (typeof v !== "string" || v === "") fail(value ?? keyNode, "`registry` must be a path such as `docs/PORT_SCHEMA.md`.");
-        config.registry = v;
-        break;
-      }
-      case "services":
-        config.services = stringList(value, "services");
-        break;
-      case "service-docs":
-        config.serviceDocs = stringList(value, "service-docs");
-        break;
-      case "ignore":
-        config.ignore = stringList(value, "ignore");
-        break;
-      case "max-file-bytes": {
-        const v = value?.value;
-        if (typeof v !== "number" || !Number.isInteger(v) || v <= 0) fail(value ?? keyNode, "`max-file-bytes` must be a positive integer (bytes).");
-        config.maxFileBytes = v;
-        break;
-      }
-      case "hosts":
-        config.hosts = parseHosts(value, fail, stringList);
-        break;
-      case "aliases": {
-        if (!(0, import_yaml.isMap)(value)) fail(value ?? keyNode, "`aliases` must map an old service name to its current name, e.g. `old-name: new-name`.");
-        for (const [from, to] of Object.entries(value.toJSON())) {
-          if (typeof to !== "string") fail(value, `alias \`${from}\` must name a service (a string).`);
-          config.aliases[from] = to;
-        }
-        const cycle = aliasCycle(config.aliases);
-        if (cycle) fail(value, `the aliases ${cycle.map((n) => `\`${n}\``).join(" \u2192 ")} form a cycle; expected each chain of renames to end at a current name.`);
-        break;
-      }
-      case "rules": {
-        if (!(0, import_yaml.isMap)(value)) fail(value ?? keyNode, "`rules` must map a rule id to one of error, warning, notice, off.");
-        for (const item of value.items) {
-          const id = String(item.key.value);
-          if (!isRuleId(id)) {
-            fail(item.key, `\`${id}\` is not a portwarden rule; expected one of ${allRules.map((r) => r.id).join(", ")}, an input problem such as \`input/invalid-port\`, or \`input/*\`.`);
-          }
-          const setting = item.value?.value;
-          if (typeof setting !== "string" || ![...SEVERITIES, "off"].includes(setting)) {
-            fail(item.value ?? item.key, `rule \`${id}\` is set to \`${String(setting)}\`; expected one of error, warning, notice, off.`);
-          }
-          config.rules[id] = setting;
-        }
-        break;
-      }
-      default:
-        fail(keyNode, `unknown key \`${key}\`; expected one of ${TOP_KEYS.join(", ")}.`);
-    }
-  }
-  return config;
-}
-function aliasCycle(aliases) {
-  const next = new Map(Object.entries(aliases).map(([from, to]) => [from.toLowerCase(), to]));
-  for (const start3 of Object.keys(aliases)) {
-    const chain = [start3];
-    for (let name2 = next.get(start3.toLowerCase()); name2 !== void 0; name2 = next.get(name2.toLowerCase())) {
-      chain.push(name2);
-      if (name2.toLowerCase() === start3.toLowerCase()) return chain;
-      if (chain.length > next.size + 1) break;
-    }
-  }
-  return void 0;
-}
-function parseHosts(value, fail, stringList) {
-  if (!(0, import_yaml.isSeq)(value)) return fail(value, "`hosts` must be a list of `{ name, aliases, addresses, files }`.");
-  return value.items.map((item) => {
-    if (!(0, import_yaml.isMap)(item)) return fail(item, "each entry of `hosts` must be a mapping with at least `name:`.");
-    const host = { name: "", aliases: [], addresses: [], files: [] };
-    for (const pair3 of item.items) {
-      const key = String(pair3.key.value);
-      const node2 = pair3.value;
-      if (key === "name") {
-        const v = node2?.value;
-        if (typeof v !== "string" || v === "") fail(node2 ?? pair3.key, "`hosts[].name` must be a non-empty string.");
-        host.name = v;
-      } else if (key === "aliases" || key === "addresses" || key === "files") {
-        host[key] = stringList(node2, `hosts[].${key}`);
-      } else {
-        fail(pair3.key, `unknown key \`hosts[].${key}\`; expected one of ${HOST_KEYS.join(", ")}.`);
-      }
-    }
-    if (!host.name) fail(item, "each entry of `hosts` needs a `name:`.");
-    return host;
-  });
-}
-
-// src/extract/index.ts
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import { join as join4 } from "node:path";
-
-// src/collect/read.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-var SNIFF_BYTES = 8192;
-var decoder = new TextDecoder("utf-8", { fatal: true });
-function readText(file, maxBytes) {
-  if (file.size > maxBytes) {
-    return { problem: problem("input/file-too-large", file.path, `\`${file.path}\` is ${file.size} bytes, above the limit of ${maxBytes} (\`max-file-bytes\`); it was not read.`) };
-  }
-  let bytes;
-  try {
-    bytes = readFileSync2(file.abs);
-  } catch (error) {
-    return { problem: problem("input/unreadable", file.path, `\`${file.path}\` cannot be read (${error.code ?? "error"}).`) };
-  }
-  if (bytes.subarray(0, SNIFF_BYTES).includes(0)) {
-    return { problem: problem("input/binary-file", file.path, `\`${file.path}\` is binary (a NUL byte in its first ${SNIFF_BYTES} bytes); expected text, so it was not read.`) };
-  }
-  try {
-    const text5 = decoder.decode(bytes);
-    return { text: text5.charCodeAt(0) === 65279 ? text5.slice(1) : text5 };
-  } catch {
-    return { problem: problem("input/binary-file", file.path, `\`${file.path}\` is not valid UTF-8; expected text, so it was not read.`) };
-  }
-}
-
-// src/model/services.ts
-var ServiceIndex = class {
-  known = /* @__PURE__ */ new Set();
-  aliases = /* @__PURE__ */ new Map();
-  /** `aliases` maps an old or alternative name to the canonical one. */
-  constructor(aliases = {}) {
-    for (const [from, to] of Object.entries(aliases)) this.aliases.set(from.toLowerCase(), to);
-  }
-  /**
-   * The canonical name for `name`: aliases applied until a current name (renames chain:
-   * `a → b`, `b → c` makes `a` into `c`), case kept as the canonical spelling. The config
-   * refuses cycles; the step bound keeps a hand-built index safe anyway.
-   */
-  canonical(name2) {
-    let current = name2.trim();
-    for (let steps = 0; steps <= this.aliases.size; steps++) {
-      const next = this.aliases.get(current.toLowerCase());
-      if (next === void 0 || next === current) return current;
-      current = next;
-    }
-    return current;
-  }
-  /** Records a service name the repository knows; returns its canonical form. */
-  add(name2) {
-    const c = this.canonical(name2);
-    this.known.add(c);
-    return c;
-  }
-  has(name2) {
-    return this.known.has(this.canonical(name2));
-  }
-  list() {
-    return [...this.known].sort();
-  }
-};
-
-// src/extract/context.ts
-function buildHosts(config, registryHosts = []) {
-  const hosts = new HostModel(
-    config.hosts.map((h) => ({ id: hostId(h.name), label: h.name, aliases: h.aliases, addresses: h.addresses })),
-    config.hosts.filter((h) => h.files.length > 0).map((h) => ({ host: h.name, files: h.files }))
-  );
-  for (const h of registryHosts) hosts.add(h);
-  return hosts;
-}
-function buildServices(config, names) {
-  const services = new ServiceIndex(config.aliases);
-  for (const name2 of names) services.add(name2);
-  return services;
-}
-
-// src/extract/deploy/mapped.ts
-function identity(source, start3, end) {
-  const starts = [];
-  const ends = [];
-  for (let i2 = start3; i2 < end; i2++) {
-    starts.push(i2);
-    ends.push(i2 + 1);
-  }
-  return { value: source.slice(start3, end), starts, ends };
-}
-function filled(value, start3, end) {
-  return { value, starts: Array(value.length).fill(start3), ends: Array(value.length).fill(end) };
-}
-function emptyMapped() {
-  return { value: "", starts: [], ends: [] };
-}
-function append(into, part) {
-  into.value += part.value;
-  into.starts.push(...part.starts);
-  into.ends.push(...part.ends);
-  return into;
-}
-function appendChar(into, ch, start3, end) {
-  into.value += ch;
-  into.starts.push(start3);
-  into.ends.push(end);
-}
-function slice(m, a, b = m.value.length) {
-  return { value: m.value.slice(a, b), starts: m.starts.slice(a, b), ends: m.ends.slice(a, b) };
-}
-function trim(m) {
-  const a = m.value.length - m.value.trimStart().length;
-  const b = m.value.trimEnd().length;
-  return a >= b ? emptyMapped() : slice(m, a, b);
-}
-function spanOf(m, a, b) {
-  if (m.value.length === 0) return [0, 0];
-  const first = Math.min(Math.max(a, 0), m.value.length - 1);
-  const last = Math.min(Math.max(b - 1, first), m.value.length - 1);
-  return [m.starts[first] ?? 0, m.ends[last] ?? 0];
-}
-function align(value, raw2, offset) {
-  const out2 = emptyMapped();
-  let r = 0;
-  for (const ch of value) {
-    for (let k = 0; k < ch.length; k++) {
-      const c = ch[k];
-      const found = raw2.indexOf(c, r);
-      if (found < 0) {
-        appendChar(out2, c, offset + Math.min(r, raw2.length), offset + raw2.length);
-      } else {
-        appendChar(out2, c, offset + found, offset + found + 1);
-        r = found + 1;
-      }
-    }
-  }
-  return out2;
-}
-
-// src/extract/output.ts
-var INVALID_PORT = "input/invalid-port";
-function readPort(text5) {
-  const n = /^\d+$/.test(text5) ? Number(text5) : Number.NaN;
-  return isValidPort(n) ? n : void 0;
-}
-var ExtractionOutput = class {
-  constructor(file, source) {
-    this.file = file;
-    this.source = source;
-  }
-  file;
-  source;
-  extraction = emptyExtraction();
-  /** Claim keys: a span start (source, docs) or a statement id (deploy). Numbers never equal strings. */
-  claimed = /* @__PURE__ */ new Set();
-  /** The host the file describes: the one its path names, else the developer's machine. */
-  get host() {
-    return this.file.host ?? DEV_HOST;
-  }
-  /**
-   * Claims `key`; false when it was claimed before. Two readers can reach one statement
-   * (a URL in an env-table cell, `$PORT` after `PORT=3024`): the first reading is kept.
-   */
-  claim(key) {
-    if (this.claimed.has(key)) return false;
-    this.claimed.add(key);
-    return true;
-  }
-  /** Records a binding whose port is written at `[start, end)`. */
-  pushBinding(fields, start3, end) {
-    const { service, port, kind, strength, network, via, containerPort } = fields;
-    const binding = {
-      service,
-      port,
-      host: fields.host ?? this.host,
-      kind,
-      source: fields.source ?? this.source,
-      strength,
-      location: this.file.locator.range(start3, end)
-    };
-    if (network !== void 0) binding.network = network;
-    if (via !== void 0) binding.via = via;
-    if (containerPort !== void 0) binding.containerPort = containerPort;
-    this.extraction.bindings.push(binding);
-  }
-  /** Records a reference whose port is written at `[start, end)`. */
-  pushReference(fields, start3, end) {
-    const { target, port, kind, fromService, containerNetwork } = fields;
-    const ref = { target, port, kind, host: fields.host ?? this.host, location: this.file.locator.range(start3, end), source: this.source };
-    if (fromService !== void 0) ref.fromService = fromService;
-    if (containerNetwork !== void 0) ref.containerNetwork = containerNetwork;
-    this.extraction.references.push(ref);
-  }
-  /**
-   * Records an input problem at `[start, end)`, once per rule and span. `key` is the whole
-   * fingerprint key as stored (no line numbers: findings must survive edits above them).
-   */
-  pushProblem(ruleId, message, start3, end, key) {
-    if (!this.claim(`problem|${ruleId}|${start3}|${end}`)) return;
-    this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(start3, end), key });
-  }
-  /** Records an `input/invalid-port` problem: `found` says what was written where; the expectation is added. */
-  invalidPort(found, start3, end, key) {
-    this.pushProblem(INVALID_PORT, `${found}; expected an integer from 1 to 65535.`, start3, end, key);
-  }
-};
-
-// src/extract/deploy/interpolate.ts
-var UNRESOLVED = "\0";
-var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
-var OPS = [":-", ":=", ":+", ":?", "-", "=", "+", "?"];
-function scanExpansion(s, i2) {
-  if (s[i2 + 1] === "{") {
-    const name3 = NAME.exec(s.slice(i2 + 2))?.[0];
-    if (!name3) return void 0;
-    let j = i2 + 2 + name3.length;
-    if (s[j] === "}") return { name: name3, op: "", end: j + 1 };
-    const op = OPS.find((o) => s.startsWith(o, j));
-    if (!op) return void 0;
-    j += op.length;
-    const wordStart = j;
-    let depth = 1;
-    for (; j < s.length; j++) {
-      if (s[j] === "$" && s[j + 1] === "{") {
-        depth++;
-        j++;
-      } else if (s[j] === "}" && --depth === 0) return { name: name3, op, word: [wordStart, j], end: j + 1 };
-    }
-    return void 0;
-  }
-  const name2 = NAME.exec(s.slice(i2 + 1))?.[0];
-  if (name2) return { name: name2, op: "", end: i2 + 1 + name2.length };
-  if (/^[0-9@*#?$!-]$/.test(s[i2 + 1] ?? "")) return { name: s[i2 + 1], op: "", end: i2 + 2 };
-  return void 0;
-}
-function expandAt(m, i2, exp, lookup, options = {}) {
-  const [start3, end] = spanOf(m, i2, exp.end);
-  const found = lookup(exp.name);
-  const value = typeof found === "string" ? filled(found, start3, end) : found;
-  const word = () => exp.word ? interpolate(slice(m, exp.word[0], exp.word[1]), lookup, options) : { value: emptyMapped(), unresolved: [] };
-  const missing = () => ({ value: filled(UNRESOLVED, start3, end), unresolved: [{ name: exp.name, start: start3, end }] });
-  const set = value !== void 0;
-  const nonEmpty = set && value.value !== "";
-  switch (exp.op) {
-    case ":-":
-    case ":=":
-      return nonEmpty ? { value, unresolved: [] } : word();
-    case "-":
-    case "=":
-      return set ? { value, unresolved: [] } : word();
-    case ":+":
-      return nonEmpty ? word() : { value: emptyMapped(), unresolved: [] };
-    case "+":
-      return set ? word() : { value: emptyMapped(), unresolved: [] };
-    default:
-      return set && (exp.op === "" || nonEmpty || exp.op === "?") ? { value, unresolved: [] } : missing();
-  }
-}
-function interpolate(m, lookup, options = {}) {
-  const out2 = emptyMapped();
-  const unresolved = [];
-  const s = m.value;
-  for (let i2 = 0; i2 < s.length; ) {
-    if (s[i2] === "$") {
-      if (options.dollarEscape && s[i2 + 1] === "$") {
-        const [a, b] = spanOf(m, i2, i2 + 2);
-        appendChar(out2, "$", a, b);
-        i2 += 2;
-        continue;
-      }
-      const exp = scanExpansion(s, i2);
-      if (exp) {
-        const r = expandAt(m, i2, exp, lookup, options);
-        append(out2, r.value);
-        unresolved.push(...r.unresolved);
-        i2 = exp.end;
-        continue;
-      }
-    }
-    appendChar(out2, s[i2], m.starts[i2] ?? 0, m.ends[i2] ?? 0);
-    i2++;
-  }
-  return { value: out2, unresolved };
-}
-
-// src/extract/deploy/output.ts
-var DeployOutput = class extends ExtractionOutput {
-  /**
-   * Reads the port written at `m.value[a, b)`. A value with an unresolved variable yields
-   * nothing (the caller reports the variable where it matters); anything that is not an integer
-   * 1..65535 becomes an `input/invalid-port` problem at its exact span.
-   */
-  port(m, a, b, what) {
-    const text5 = m.value.slice(a, b);
-    const [start3, end] = spanOf(m, a, b);
-    if (text5.includes(UNRESOLVED)) return void 0;
-    const port = readPort(text5);
-    if (port !== void 0) return { port, start: start3, end };
-    this.invalidPort(`Found \`${text5}\` as the port in ${what}`, start3, end, `${INVALID_PORT}|${this.file.path}|${what}|${text5}`);
-    return void 0;
-  }
-  /** Records that `service` listens on `hit.port`. */
-  bind(service, hit, options) {
-    if (!service) return;
-    const host = options.host ?? this.host;
-    if (!this.claim(`b|${service}|${host}|${options.network}|${hit.port}|${hit.start}|${hit.end}`)) return;
-    const { via, network, containerPort } = options;
-    this.pushBinding({ service, port: hit.port, host, kind: "deploy", strength: "declaration", network, via, containerPort }, hit.start, hit.end);
-  }
-  /** Records that this file expects something at `fields.target:fields.port`. */
-  reference(fields, hit) {
-    if (!this.claim(`r|${fields.kind}|${fields.target}|${hit.port}|${hit.start}`)) return;
-    this.pushReference({ ...fields, port: hit.port }, hit.start, hit.end);
-  }
-  /** Records an input problem at the source span `[start, end)`; `key` follows the rule id in the fingerprint key. */
-  problem(ruleId, message, start3, end, key) {
-    this.pushProblem(ruleId, message, start3, end, `${ruleId}|${key}`);
-  }
-  /** Reports variables that left a port without a value. */
-  unresolved(list3, what) {
-    for (const u of list3)
-      this.problem(
-        "input/unresolved-variable",
-        `Found \`\${${u.name}}\` in ${what} with no value in .env and no default; expected a value or \`\${${u.name}:-<port>}\`.`,
-        u.start,
-        u.end,
-        `${this.file.path}|${what}|${u.name}`
-      );
-  }
-};
-
-// src/extract/deploy/urls.ts
-var URL2 = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/(?:[^\s@/?#]{0,256}@)?(\[[^\]\s]{0,45}\]|[A-Za-z0-9._~%-]{1,253}):([A-Za-z0-9\u0000]{0,64})/g;
-function findUrls(m) {
+// src/extract/url-port.ts
+var SCHEME = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\//g;
+var AUTHORITY_END = /[\s/?#\\"'`<>(){}|^]/;
+var MAX_AUTHORITY = 1024;
+var TRAILING = /[.,;:!]+$/;
+var HOST = /^(?:\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0-9._~%-]{1,253})$/;
+function findUrlPorts(value) {
   const hits = [];
-  for (const match of m.value.matchAll(URL2)) {
-    const [whole, scheme = "", host = "", port = ""] = match;
-    if (port === "") continue;
-    const portEnd = (match.index ?? 0) + whole.length;
-    hits.push({ scheme: scheme.toLowerCase(), target: host.toLowerCase(), portStart: portEnd - port.length, portEnd });
+  for (const m of value.matchAll(SCHEME)) {
+    const hit = readAuthority(value, m.index ?? 0, m[1] ?? "", (m.index ?? 0) + m[0].length);
+    if (hit) hits.push(hit);
   }
   return hits;
+}
+function readAuthority(value, start3, scheme, from) {
+  const rest = value.slice(from, from + MAX_AUTHORITY);
+  const cut = rest.search(AUTHORITY_END);
+  let authority = cut < 0 ? rest : rest.slice(0, cut);
+  const at = authority.lastIndexOf("@");
+  const hostStart = from + at + 1;
+  authority = authority.slice(at + 1).replace(TRAILING, "");
+  const close = authority.startsWith("[") ? authority.indexOf("]") : -1;
+  const colon = authority.indexOf(":", close + 1);
+  if (colon < 0) return void 0;
+  const host = authority.slice(0, colon);
+  const portText = /^[^,;)\]]*/.exec(authority.slice(colon + 1))?.[0].replace(TRAILING, "") ?? "";
+  if (!HOST.test(host) || !/^[\p{Nd}\u0000]/u.test(portText)) return void 0;
+  const portStart = hostStart + colon + 1;
+  const hit = { start: start3, scheme: scheme.toLowerCase(), host, portText, portStart, portEnd: portStart + portText.length };
+  if (readPort(portText) === void 0) return hit;
+  try {
+    return new URL(`${scheme}://${host}:${portText}/`).port === "" ? void 0 : hit;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/extract/deploy/urls.ts
+function findUrls(m) {
+  return findUrlPorts(m.value).map((u) => ({ scheme: u.scheme, target: u.host.toLowerCase(), portStart: u.portStart, portEnd: u.portEnd }));
 }
 function splitHostPort(value) {
   const colon = value.lastIndexOf(":");
@@ -10824,6 +10568,91 @@ function splitHostPort(value) {
 }
 function isAddress(target) {
   return LOOPBACK.has(target) || /^\d{1,3}(\.\d{1,3}){3}$/.test(target) || target.startsWith("[") || target.includes(":");
+}
+
+// src/extract/deploy/env-addresses.ts
+var WILDCARD = /* @__PURE__ */ new Set(["", "0.0.0.0", "::", "[::]", "*"]);
+function readEnvAddresses(key, v, out2, holder) {
+  const role = addressRole(key);
+  if (role === "allow") return;
+  const m = v.value;
+  const what = holder.what === void 0 ? `${key} URL` : `${holder.what} ${key}`;
+  if (role === "listen") {
+    for (const a of addressItems(m.value)) if (portReady(a, m, v, out2, what)) bindAt(a, m, out2, holder, what);
+    return;
+  }
+  const items2 = addressItems(m.value);
+  for (const a of items2.filter((x) => !x.url && WILDCARD.has(x.host))) if (portReady(a, m, v, out2, what)) bindAt(a, m, out2, holder, what);
+  if (holder.references === false) return;
+  for (const a of items2.filter((x) => !x.url && holder.names?.has(x.host))) {
+    if (!portReady(a, m, v, out2, what)) continue;
+    const hit = out2.port(m, a.portStart, a.portEnd, what);
+    if (hit) out2.reference(fields(a.host, hit.port, holder), hit);
+  }
+  for (const url of findUrls(m)) {
+    if (WILDCARD.has(url.target)) continue;
+    const a = { host: url.target, portStart: url.portStart, portEnd: url.portEnd, url: true };
+    if (!portReady(a, m, v, out2, what)) continue;
+    const hit = out2.port(m, url.portStart, url.portEnd, what);
+    if (hit) out2.reference(fields(url.target, hit.port, holder), hit);
+  }
+}
+function fields(target, port, holder) {
+  const service = holder.names?.get(target);
+  const self = holder.own?.has(target) === true;
+  const onNetwork = service !== void 0 || holder.names !== void 0 && !target.includes(".") && !isAddress(target);
+  return {
+    target,
+    port,
+    kind: "env-var",
+    fromService: holder.service,
+    containerNetwork: onNetwork,
+    ...service !== void 0 ? { targetService: service } : {},
+    ...self ? { self } : {}
+  };
+}
+function bindAt(a, m, out2, holder, what) {
+  const hit = out2.port(m, a.portStart, a.portEnd, what);
+  if (hit) out2.bind(holder.service, hit, { via: "listen address", network: holder.network });
+}
+function portReady(a, m, v, out2, what) {
+  if (!m.value.slice(a.portStart, a.portEnd).includes(UNRESOLVED)) return true;
+  const [start3, end] = spanOf(m, a.portStart, a.portEnd);
+  out2.unresolved(
+    v.unresolved.filter((u) => u.start < end && u.end > start3),
+    what
+  );
+  return false;
+}
+var PORT_TEXT = /^[0-9\u0000]+$/;
+function addressItems(value) {
+  const out2 = [];
+  for (const token of value.matchAll(/[^,;\s]+/g)) {
+    const text5 = token[0];
+    let from = token.index ?? 0;
+    let body2 = text5;
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(text5);
+    if (scheme) {
+      from += scheme[0].length;
+      body2 = text5.slice(scheme[0].length);
+    }
+    const end = body2.search(/[/?#]/);
+    let authority = end < 0 ? body2 : body2.slice(0, end);
+    const at = authority.lastIndexOf("@");
+    if (at >= 0) {
+      from += at + 1;
+      authority = authority.slice(at + 1);
+    }
+    const close = authority.startsWith("[") ? authority.indexOf("]") : -1;
+    const colon = authority.indexOf(":", close + 1);
+    if (colon < 0) continue;
+    const host = authority.slice(0, colon).toLowerCase();
+    const port = authority.slice(colon + 1);
+    if (!PORT_TEXT.test(port)) continue;
+    if (host.includes(":") && !host.startsWith("[")) continue;
+    out2.push({ host, portStart: from + colon + 1, portEnd: from + colon + 1 + port.length, url: scheme !== null });
+  }
+  return out2;
 }
 
 // src/extract/deploy/dotenv.ts
@@ -10873,7 +10702,8 @@ function dotenvEntries(text5) {
 }
 function parseDotenv(text5) {
   const map3 = /* @__PURE__ */ new Map();
-  for (const e of dotenvEntries(text5)) map3.set(e.key, { value: e.value.value, start: e.start, end: e.end });
+  const locator = createLocator(".env", text5);
+  for (const e of dotenvEntries(text5)) map3.set(e.key, { value: e.value.value, start: e.start, end: e.end, line: locator.range(e.keyStart, e.keyStart).line });
   return map3;
 }
 function isDotenv(path2) {
@@ -10898,26 +10728,1257 @@ var dotenvExtractor = {
         if (hit) out2.bind(file.service, hit, { via: "PORT=", network: "host" });
         continue;
       }
-      for (const url of findUrls(e.value)) {
-        const hit = out2.port(e.value, url.portStart, url.portEnd, `${e.key} URL`);
-        if (hit) out2.reference({ target: url.target, port: hit.port, kind: "env-var", fromService: file.service }, hit);
-      }
+      readEnvAddresses(e.key, { value: e.value, unresolved: [] }, out2, { service: file.service, network: "host" });
     }
     return out2.extraction;
   }
 };
 
-// src/extract/deploy/yaml-nodes.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-function parseYaml(out2) {
+// src/collect/index.ts
+function collect(root2, config, renames, refused) {
+  const walked = walk(root2, [...BUILTIN_IGNORES, ...config.ignore], config.services, refused);
+  if (renames?.size) for (const f of walked.files) f.path = renames.get(f.path) ?? f.path;
+  const isDoc = (0, import_picomatch4.default)(config.serviceDocs, { dot: true });
+  const serviceDocs = new Set(walked.files.filter((f) => isDoc(f.path)).map((f) => f.path));
+  const byDir = new Map(walked.serviceDirs.map((dir) => [dir, dir.slice(dir.lastIndexOf("/") + 1)]));
+  const found = discover(walked.files, walked.serviceDirs, config.maxFileBytes, rootEnv(walked.files, config.maxFileBytes));
+  for (const s of found.services) if (!byDir.has(s.path)) byDir.set(s.path, s.name);
+  const containers = new Set(found.services.filter((s) => s.container).map((s) => s.path));
+  const ownerDir = (path2) => {
+    for (let i2 = path2.lastIndexOf("/"); i2 > 0; i2 = path2.lastIndexOf("/", i2 - 1)) if (byDir.has(path2.slice(0, i2))) return path2.slice(0, i2);
+    return void 0;
+  };
+  const serviceDirs = walked.serviceDirs.map((dir) => {
+    const doc = `${dir}/CLAUDE.md`;
+    return { name: byDir.get(dir) ?? dir, path: dir, ...serviceDocs.has(doc) ? { doc } : {} };
+  });
+  return {
+    files: walked.files,
+    serviceDirs,
+    discovered: found.services,
+    deployNames: found.deployNames,
+    deployServices: found.composeServices || found.deployNames.length > 0,
+    serviceDocs,
+    problems: walked.problems,
+    ownerOf(path2) {
+      const dir = ownerDir(path2);
+      return dir === void 0 ? void 0 : byDir.get(dir);
+    },
+    inContainer(path2) {
+      const dir = ownerDir(path2);
+      return dir !== void 0 && containers.has(dir);
+    }
+  };
+}
+function rootEnv(files, maxBytes) {
+  const file = files.find((f) => f.path === ".env");
+  const read = file ? readText(file, maxBytes) : void 0;
+  if (!read || !("text" in read)) return /* @__PURE__ */ new Map();
+  try {
+    return new Map([...parseDotenv(read.text)].map(([k, v]) => [k, v.value]));
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+}
+
+// src/config/load.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import { lstatSync as lstatSync3 } from "node:fs";
+import { basename, dirname, isAbsolute as isAbsolute2, join as join3, relative as relative2, sep as sep2 } from "node:path";
+
+// src/model/finding.ts
+import { createHash } from "node:crypto";
+var SEVERITIES = ["error", "warning", "notice"];
+function fingerprint(ruleId, key) {
+  return createHash("sha256").update(`${ruleId}\0${key}`).digest("hex").slice(0, 16);
+}
+function sortFindings(findings) {
+  return [...findings].sort(
+    (a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+// src/rules/rule.ts
+var DOCS_URL = "https://github.com/portwarden/portwarden/blob/main/docs/rules.md";
+function ruleUrl(id) {
+  return `${DOCS_URL.replace(/\.md$/, "")}/${id.toLowerCase().replace(/\//g, "-")}.md`;
+}
+function defineRule(def) {
+  return { ...def, url: ruleUrl(def.id) };
+}
+function runRules(rules, model, settings = {}) {
+  const findings = [];
+  for (const rule of rules) {
+    const setting = settings[rule.id];
+    if (setting === "off") continue;
+    const seen = /* @__PURE__ */ new Set();
+    try {
+      rule.check(model, (r) => {
+        const fp = fingerprint(rule.id, r.key);
+        if (seen.has(fp)) return;
+        seen.add(fp);
+        findings.push({
+          ruleId: rule.id,
+          severity: setting ?? r.severity ?? rule.defaultSeverity,
+          message: r.message,
+          location: r.location,
+          related: r.related ?? [],
+          ...r.fix ? { fix: r.fix } : {},
+          fingerprint: fp,
+          url: rule.url
+        });
+      });
+    } catch (error) {
+      findings.push({
+        ruleId: "internal/rule-crashed",
+        severity: "error",
+        message: `Rule \`${rule.id}\` crashed: ${error instanceof Error ? error.message : String(error)}; its findings are missing from this run.`,
+        location: { file: model.registryPath, line: 1, column: 1, endLine: 1, endColumn: 1 },
+        related: [],
+        fingerprint: fingerprint("internal/rule-crashed", rule.id),
+        url: ruleUrl("internal/rule-crashed")
+      });
+    }
+  }
+  return findings;
+}
+
+// src/rules/registry-range-overlap.ts
+function describeRange(s) {
+  const range = `${s.range.start}-${s.range.end}`;
+  const title = s.title.trim();
+  if (/^\d/.test(title) || title === "") return `${quote(range)}`;
+  return `${quote(range)} (${title})`;
+}
+var registryRangeOverlap = defineRule({
+  id: "registry/range-overlap",
+  description: "Two range headings of the registry overlap.",
+  defaultSeverity: "warning",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const ranged = registry.sections.filter((s) => s.range !== void 0).sort((a, b) => compareLocations(a.location, b.location));
+    ranged.forEach((later, j) => {
+      for (const earlier of ranged.slice(0, j)) {
+        const start3 = Math.max(earlier.range.start, later.range.start);
+        const end = Math.min(earlier.range.end, later.range.end);
+        if (start3 > end) continue;
+        const shared = start3 === end ? `port ${start3}` : `ports ${start3}-${end}`;
+        report({
+          message: `Range ${describeRange(later)} overlaps range ${describeRange(earlier)} on ${shared}; expected every range heading to cover its own ports.`,
+          location: later.location,
+          related: [{ location: earlier.location, message: `range ${earlier.range.start}-${earlier.range.end} is declared here` }],
+          key: `${registry.path}|${earlier.range.start}-${earlier.range.end}|${later.range.start}-${later.range.end}`
+        });
+      }
+    });
+  }
+});
+
+// src/rules/registry-out-of-range.ts
+var registryOutOfRange = defineRule({
+  id: "registry/out-of-range",
+  description: "A plan row's port lies outside its section heading's range.",
+  defaultSeverity: "warning",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    for (const section of registry.sections) {
+      if (!section.range) continue;
+      const { start: start3, end } = section.range;
+      for (const row of section.rows) {
+        const outside = row.ports.filter((p) => p < start3 || p > end);
+        if (outside.length === 0) continue;
+        const what = row.service ? `of ${quote(row.service)}` : "of a reserved row";
+        const ports = outside.length === 1 ? `Port ${quote(outside[0])}` : `Ports ${quote(row.portText)}`;
+        report({
+          message: `${ports} ${what} ${outside.length === 1 ? "lies" : "lie"} outside its section's range ${describeRange(section)}; expected a port in ${start3}-${end} or a section whose range covers it.`,
+          location: row.location,
+          related: [{ location: section.location, message: `the section's range ${start3}-${end} is declared here` }],
+          key: `${registry.path}|${start3}-${end}|${row.service ?? "(reserved)"}|${outside.join(",")}`
+        });
+      }
+    }
+  }
+});
+
+// src/rules/evidence.ts
+var SOURCE_NAMES = {
+  "claude-md": "CLAUDE.md",
+  compose: "compose",
+  dockerfile: "Dockerfile",
+  env: ".env",
+  "env-generator": "",
+  // its statements say "… in the env generator" themselves
+  typescript: "TypeScript default",
+  javascript: "JavaScript default",
+  python: "Python default",
+  go: "Go default",
+  shell: "shell script",
+  "package-json": "package.json script",
+  launchd: "launchd plist",
+  cloudflared: "cloudflared",
+  prometheus: "Prometheus"
+};
+function describeSource(b) {
+  if (b.kind === "registry-plan") return "registry plan";
+  if (b.kind === "registry-actual") return b.host === NOT_DEPLOYED_HOST ? "registry, not deployed" : "registry actual";
+  const name2 = SOURCE_NAMES[b.source] ?? b.source;
+  if (!b.via) return name2 || b.source;
+  return name2 ? `${name2} ${quote(b.via)}` : b.via;
+}
+function relatedBinding(b, verb = defaultVerb(b)) {
+  return { location: b.location, message: `${quote(b.service)} ${verb} ${b.port} here (${describeSource(b)})` };
+}
+function defaultVerb(b) {
+  if (b.kind === "registry-plan") return "is planned at";
+  if (b.kind === "registry-actual" && b.host === NOT_DEPLOYED_HOST) return "is not deployed; default port";
+  return "binds";
+}
+function relatedReference(r) {
+  return { location: r.location, message: `expects ${quote(r.target)} at ${r.port} here (${r.source} ${r.kind})` };
+}
+function byLocation(a, b) {
+  return compareLocations(a.location, b.location);
+}
+function groupBy(items2, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items2) {
+    const k = key(item);
+    const list3 = groups.get(k);
+    if (list3) list3.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+function distinct(ports) {
+  return [...new Set(ports)].sort((a, b) => a - b);
+}
+function portList(ports, joiner = "or") {
+  const quoted = distinct(ports).map((p) => `${quote(p)}`);
+  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} ${joiner} ${quoted[quoted.length - 1]}`;
+}
+function nameList(names) {
+  const quoted = names.map((n) => `${quote(n)}`);
+  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+function spansPort(location, port) {
+  return location.line === location.endLine && location.endColumn - location.column === String(port).length;
+}
+
+// src/rules/registry-duplicate-port.ts
+var registryDuplicatePort = defineRule({
+  id: "registry/duplicate-port",
+  description: "One port is assigned to two services in the plan, or a reserved port is assigned.",
+  defaultSeverity: "error",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const rows = registry.sections.flatMap((s) => s.rows).sort(byLocation);
+    const serviceRows = rows.filter((r) => !r.reserved && r.service !== void 0);
+    const name2 = (r) => model.services.canonical(r.service);
+    const byPort = /* @__PURE__ */ new Map();
+    for (const row of serviceRows) for (const port of new Set(row.ports)) byPort.set(port, [...byPort.get(port) ?? [], row]);
+    for (const [port, claimants] of byPort) {
+      const services = [...new Set(claimants.map(name2))];
+      if (services.length < 2) continue;
+      const firstService = name2(claimants[0]);
+      const primary = claimants.find((r) => name2(r) !== firstService);
+      const others = services.filter((s) => s !== name2(primary));
+      report({
+        message: `Port ${quote(port)} of ${quote(name2(primary))} is already assigned to ${nameList(others)} in the plan; expected every port to be assigned exactly once.`,
+        location: primary.location,
+        related: claimants.filter((r) => r !== primary).map((r) => ({ location: r.location, message: `${quote(name2(r))} is assigned ${port} here` })),
+        key: `${registry.path}|${port}|${services.sort().join(",")}`
+      });
+    }
+    for (const reserved of rows.filter((r) => r.reserved)) {
+      const held = new Set(reserved.ports);
+      for (const row of serviceRows) {
+        const inside = row.ports.filter((p) => held.has(p));
+        if (inside.length === 0) continue;
+        report({
+          message: `Port ${quote(inside[0])} of ${quote(name2(row))} lies inside the reserved range ${quote(reserved.portText)}; expected a free port or the reservation to be narrowed.`,
+          location: row.location,
+          related: [{ location: reserved.location, message: `${reserved.portText} is reserved here` }],
+          key: `${registry.path}|reserved ${reserved.portText}|${name2(row)}|${inside.join(",")}`
+        });
+      }
+    }
+  }
+});
+
+// src/rules/registry-principle-last-digits.ts
+function inHundred(port, base2) {
+  return port >= base2 && port < base2 + 100;
+}
+var lastTwo = (port) => String(port % 100).padStart(2, "0");
+var registryPrincipleLastDigits = defineRule({
+  id: "registry/principle-last-digits",
+  description: "A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits.",
+  defaultSeverity: "notice",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    for (const row of registry.sections.flatMap((s) => s.rows)) {
+      const partner = row.correspondsTo;
+      if (!partner || row.reserved || row.ports.length !== 1) continue;
+      const port = row.ports[0];
+      if (!inHundred(port, 5e3) || !inHundred(partner.port, 3e3)) continue;
+      if (lastTwo(port) === lastTwo(partner.port)) continue;
+      const frontend = row.service ?? row.portText;
+      const backend = partner.service ? `${quote(partner.service)} on ${quote(partner.port)}` : `${quote(partner.port)}`;
+      report({
+        message: `Frontend ${quote(frontend)} on ${quote(port)} corresponds to ${backend}, but their last two digits differ ("${lastTwo(port)}" vs "${lastTwo(partner.port)}"); expected ${quote(`50${lastTwo(partner.port)}`)} to match the backend where possible.`,
+        location: row.location,
+        related: [{ location: partner.location, message: `the corresponding backend ${partner.port} is named here` }],
+        key: `${registry.path}|${frontend}|${port}|${partner.port}`
+      });
+    }
+  }
+});
+
+// src/rules/selectors.ts
+var COMPOSE_SOURCE = "compose";
+var DOCKERFILE_SOURCE = "dockerfile";
+function serviceOf(model, b) {
+  return model.services.canonical(b.service);
+}
+function isRegistryBinding(b) {
+  return b.kind === "registry-plan" || b.kind === "registry-actual";
+}
+function isMachineHost(host) {
+  return host !== PLAN_HOST && host !== NOT_DEPLOYED_HOST;
+}
+function claimsHostPort(b) {
+  if (!isMachineHost(b.host)) return false;
+  switch (b.kind) {
+    case "registry-actual":
+      return true;
+    case "source-default":
+      return b.network !== "container";
+    case "service-doc":
+      return b.strength === "declaration";
+    case "deploy":
+      return b.network !== "container";
+    default:
+      return false;
+  }
+}
+function bindingsOf(model, service) {
+  return [...modelIndex(model).byService.get(service) ?? []];
+}
+function docDeclarations(model) {
+  return model.bindings.filter((b) => b.kind === "service-doc" && b.strength === "declaration");
+}
+function listenPort(b) {
+  if (b.kind !== "deploy") return void 0;
+  if (b.network === "container") return b.port;
+  if (b.containerPort !== void 0) return b.containerPort;
+  if (b.source === COMPOSE_SOURCE) return void 0;
+  return b.port;
+}
+function placeKey(host, scope) {
+  return scope === void 0 ? host : `${host}\0${scope}`;
+}
+function describePlace(host, scope) {
+  return scope === void 0 ? `host ${quote(host)}` : `host ${quote(host)} in compose project ${quote(scope)}`;
+}
+function takenByOther(model, host, port, service, scope) {
+  const who = modelIndex(model).claimants.get(`${placeKey(host, scope)}|${port}`);
+  return who !== void 0 && [...who].some((s) => s !== service);
+}
+var memo = /* @__PURE__ */ new WeakMap();
+function inputsOf(model) {
+  const actual = model.registry?.actual;
+  return [model.services, model.bindings, model.bindings.length, model.serviceDirs, model.serviceDirs.length, actual, actual?.length];
+}
+function modelIndex(model) {
+  const inputs = inputsOf(model);
+  const known = memo.get(model);
+  if (known && known.inputs.every((x, i2) => x === inputs[i2])) return known.index;
+  const index2 = buildIndex(model);
+  memo.set(model, { index: index2, inputs });
+  return index2;
+}
+function buildIndex(model) {
+  const byService = /* @__PURE__ */ new Map();
+  const claimedPorts = /* @__PURE__ */ new Map();
+  const claimedOnHost = /* @__PURE__ */ new Map();
+  const claimants = /* @__PURE__ */ new Map();
+  for (const b of model.bindings) {
+    const service = model.services.canonical(b.service);
+    push(byService, service, b);
+    if (!claimsHostPort(b)) continue;
+    const place = placeKey(b.host, b.scope);
+    const key = `${place}|${b.port}`;
+    const who = claimants.get(key);
+    if (who) who.add(service);
+    else claimants.set(key, /* @__PURE__ */ new Set([service]));
+    const ports = claimedPorts.get(place);
+    if (ports) ports.add(b.port);
+    else claimedPorts.set(place, /* @__PURE__ */ new Set([b.port]));
+    const onHost = claimedOnHost.get(b.host);
+    if (onHost) onHost.add(b.port);
+    else claimedOnHost.set(b.host, /* @__PURE__ */ new Set([b.port]));
+  }
+  const registryActualByService = /* @__PURE__ */ new Map();
+  for (const b of model.registry?.actual ?? []) push(registryActualByService, model.services.canonical(b.service), b);
+  const serviceDirNames = new Set(model.serviceDirs.map((d) => model.services.canonical(d.name)));
+  return { byService, claimedPorts, claimedOnHost, claimants, serviceDirNames, registryActualByService };
+}
+function push(map3, key, b) {
+  const list3 = map3.get(key);
+  if (list3) list3.push(b);
+  else map3.set(key, [b]);
+}
+
+// src/rules/registry-plan-drift.ts
+var registryPlanDrift = defineRule({
+  id: "registry/plan-drift",
+  description: "The registry's plan and its real ports disagree for a service.",
+  defaultSeverity: "warning",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const plan = groupBy(registry.plan, (b) => serviceOf(model, b));
+    const actual = groupBy([...registry.actual].sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
+    for (const entries2 of actual.values()) {
+      const service = serviceOf(model, entries2[0]);
+      const host = entries2[0].host;
+      const planned = plan.get(service);
+      if (!planned) continue;
+      const plannedPorts = new Set(planned.map((b) => b.port));
+      const off = entries2.filter((b) => !plannedPorts.has(b.port));
+      if (off.length === 0) continue;
+      const where = host === NOT_DEPLOYED_HOST ? "is listed as not deployed with port" : `runs on host ${quote(host)} at`;
+      report({
+        message: `${quote(service)} ${where} ${portList(off.map((b) => b.port), "and")}, but the plan assigns it ${portList([...plannedPorts])}; expected the plan and the real ports to agree (move the service or update the plan).`,
+        location: off[0].location,
+        related: [...off.slice(1), ...planned].map((b) => relatedBinding(b)),
+        key: `${registry.path}|${service}|${host}|${distinct(off.map((b) => b.port)).join(",")}|${distinct([...plannedPorts]).join(",")}`,
+        ...registry.aspirational ? { severity: "notice" } : {}
+      });
+    }
+  }
+});
+
+// src/rules/collision-same-host.ts
+var collisionSameHost = defineRule({
+  id: "collision/same-host",
+  description: "Two services bind the same port on the same host.",
+  defaultSeverity: "error",
+  check(model, report) {
+    const claims = model.bindings.filter(claimsHostPort).sort(byLocation);
+    for (const group of groupBy(claims, (b) => `${placeKey(b.host, b.scope)}\0${b.port}`).values()) {
+      const services = [...new Set(group.map((b) => serviceOf(model, b)))].sort();
+      if (services.length < 2) continue;
+      const { host, port, scope } = group[0];
+      const subject = services[services.length - 1];
+      const primary = group.find((b) => serviceOf(model, b) === subject);
+      const others = services.filter((s) => s !== subject);
+      report({
+        message: `Port ${quote(port)} of ${quote(subject)} collides with ${nameList(others)} on ${describePlace(host, scope)}; expected one service per port on a host.`,
+        location: primary.location,
+        related: group.filter((b) => b !== primary).map((b) => relatedBinding(b)),
+        key: `${host}|${port}|${services.join(",")}${scope === void 0 ? "" : `|${scope}`}`,
+        severity: host === DEV_HOST ? "warning" : "error"
+      });
+    }
+  }
+});
+
+// src/rules/doc-registry-drift.ts
+function registryCounterparts(model, service, host) {
+  const entries2 = modelIndex(model).registryActualByService.get(service) ?? [];
+  const sameHost = entries2.filter((b) => b.host === host);
+  if (sameHost.length > 0) return sameHost;
+  return distinct(entries2.map((b) => b.port)).length === 1 ? entries2 : [];
+}
+var docRegistryDrift = defineRule({
+  id: "doc/registry-drift",
+  description: "A service's CLAUDE.md declares a port the registry's real ports contradict.",
+  defaultSeverity: "error",
+  check(model, report) {
+    if (!model.registry) return;
+    const declarations = docDeclarations(model).sort(byLocation);
+    const perDoc = groupBy(declarations, (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
+    for (const docDecls of perDoc.values()) {
+      const { host, location } = docDecls[0];
+      const service = serviceOf(model, docDecls[0]);
+      const registry = registryCounterparts(model, service, host);
+      if (registry.length === 0) continue;
+      const expected = distinct(registry.map((b) => b.port));
+      for (const same of groupBy(docDecls, (b) => String(b.port)).values()) {
+        const doc = same[0];
+        if (expected.includes(doc.port)) continue;
+        const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `${quote(h)}`).join(", ");
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0], service);
+        report({
+          message: `${quote(service)}'s doc declares port ${quote(doc.port)}, but the registry lists it at ${portList(expected)} (host ${hosts}); expected the doc to match the registry.`,
+          location: doc.location,
+          related: [...same.slice(1), ...registry].map((b) => relatedBinding(b)),
+          key: `${service}|${host}|${location.file}|${doc.port}|${expected.join(",")}`,
+          ...fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}
+        });
+      }
+    }
+  }
+});
+
+// src/rules/drift-doc-vs-source.ts
+var driftDocVsSource = defineRule({
+  id: "drift/doc-vs-source",
+  description: "A service's CLAUDE.md declares a port its source default does not use.",
+  defaultSeverity: "error",
+  check(model, report) {
+    const defaults = groupBy(
+      model.bindings.filter((b) => b.kind === "source-default").sort(byLocation),
+      (b) => `${serviceOf(model, b)}\0${b.host}`
+    );
+    const perDoc = groupBy(docDeclarations(model).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
+    for (const docDecls of perDoc.values()) {
+      const { host, location } = docDecls[0];
+      const service = serviceOf(model, docDecls[0]);
+      const sources = defaults.get(`${service}\0${host}`);
+      if (!sources) continue;
+      const expected = distinct(sources.map((b) => b.port));
+      for (const same of groupBy(docDecls, (b) => String(b.port)).values()) {
+        const doc = same[0];
+        if (expected.includes(doc.port)) continue;
+        const files = [...new Set(sources.map((b) => b.location.file))].join(", ");
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0], service);
+        report({
+          message: `${quote(service)}'s doc declares port ${quote(doc.port)}, but its source default on host ${quote(host)} is ${portList(expected)} (${files}); expected the doc to match the code.`,
+          location: doc.location,
+          related: [...same.slice(1), ...sources].map((b) => relatedBinding(b)),
+          key: `${service}|${host}|${location.file}|${doc.port}|${expected.join(",")}`,
+          ...fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}
+        });
+      }
+    }
+  }
+});
+
+// src/rules/drift-deploy.ts
+var MIRRORS_DEFAULT = /* @__PURE__ */ new Set(["env-generator", "env"]);
+var EXPOSURES = /* @__PURE__ */ new Set(["EXPOSE", "expose", "ports", "ports (container)"]);
+var LISTEN_ADDRESS = "listen address";
+var isExposure = (s) => s.binding.kind === "deploy" && EXPOSURES.has(s.binding.via ?? "");
+function consistent(all2) {
+  const declared = distinct(all2.filter((s) => !isExposure(s)).map((s) => s.port));
+  if (declared.length > 1) return false;
+  const lists = [...groupBy(all2.filter(isExposure), (s) => `${s.binding.location.file}\0${s.binding.via === "ports (container)" ? "ports" : s.binding.via}`).values()].map(
+    (list3) => new Set(list3.map((s) => s.port))
+  );
+  if (declared.length === 1) return lists.every((list3) => list3.has(declared[0]));
+  return lists.length === 0 || [...lists[0]].some((p) => lists.every((list3) => list3.has(p)));
+}
+var runsDirectly = (b) => b.network !== "container" && b.containerPort === void 0 && b.source !== COMPOSE_SOURCE && b.source !== DOCKERFILE_SOURCE;
+var fromImage = (s) => s.binding.source === DOCKERFILE_SOURCE;
+var imageExpose = (s) => fromImage(s) && s.binding.via === "EXPOSE";
+function statementsOf(own4) {
+  const deploy = own4.filter((b) => b.kind === "deploy" && isMachineHost(b.host) && b.via !== LISTEN_ADDRESS).sort(byLocation);
+  const at = (b) => ({ host: b.host, ...b.scope !== void 0 ? { within: b.scope } : {} });
+  const composePlaces = new Map(deploy.filter((b) => b.source === COMPOSE_SOURCE).map((b) => [placeKey(b.host, b.scope), at(b)]));
+  const directPlaces = new Set(deploy.filter(runsDirectly).map((b) => placeKey(b.host, b.scope)));
+  const out2 = [];
+  for (const b of deploy) {
+    if (runsDirectly(b)) {
+      out2.push({ binding: b, port: b.port, ...at(b), scope: "process" });
+      continue;
+    }
+    const inside = listenPort(b);
+    const places = b.source === DOCKERFILE_SOURCE ? new Map([[placeKey(b.host, b.scope), at(b)], ...composePlaces]).values() : [at(b)];
+    if (inside !== void 0) for (const place of places) out2.push({ binding: b, port: inside, ...place, scope: "container" });
+    if (b.source === COMPOSE_SOURCE && b.network !== "container" && directPlaces.has(placeKey(b.host, b.scope))) out2.push({ binding: b, port: b.port, ...at(b), scope: "process" });
+  }
+  for (const b of own4.filter((d) => d.kind === "source-default" && directPlaces.has(placeKey(d.host, d.scope))).sort(byLocation)) out2.push({ binding: b, port: b.port, ...at(b), scope: "process" });
+  return out2;
+}
+var driftDeploy = defineRule({
+  id: "drift/deploy",
+  description: "A service's deploy files disagree about its listen port on one host.",
+  defaultSeverity: "warning",
+  check(model, report) {
+    for (const [service, own4] of modelIndex(model).byService) {
+      const defaults = new Set(own4.filter((b) => b.kind === "source-default").map((b) => b.port));
+      for (const group of groupBy(statementsOf(own4), (s) => `${placeKey(s.host, s.within)}\0${s.scope}`).values()) {
+        const { host, scope, within } = group[0];
+        const deployed = group.filter((s) => !fromImage(s));
+        const overridden = deployed.some((s) => !isExposure(s));
+        const all2 = overridden ? group.filter((s) => !fromImage(s) || isExposure(s)) : group;
+        const ports = distinct(all2.map((s) => s.port));
+        if (ports.length < 2 || consistent(all2)) continue;
+        const count = (p) => all2.filter((s) => s.port === p).length;
+        const inCode = (p) => defaults.has(p) ? 1 : 0;
+        const byDeployment = (p) => deployed.some((s) => s.port === p) ? 1 : 0;
+        const first = (p) => all2.findIndex((s) => s.port === p);
+        const fromDefault = all2.find((s) => s.binding.kind === "source-default")?.port;
+        const expected = fromDefault ?? [...ports].sort((a, b) => byDeployment(b) - byDeployment(a) || count(b) - count(a) || inCode(b) - inCode(a) || first(a) - first(b))[0];
+        const staleExpose = consistent(all2.filter((s) => !imageExpose(s)));
+        const unused = all2.find((s) => imageExpose(s) && s.port !== expected && !all2.some((o) => !imageExpose(o) && o.port === s.port));
+        if (staleExpose && unused === void 0) continue;
+        const primary = staleExpose ? unused : all2.find((s) => s.port !== expected && s.binding.kind === "deploy") ?? all2.find((s) => s.port !== expected);
+        const agree = all2.find((s) => s.port === expected && !imageExpose(s)) ?? all2.find((s) => s.port === expected);
+        const verb = scope === "container" ? "listens on" : "runs on";
+        const where = (s) => `${s.binding.location.file} ${s.binding.via ?? s.binding.source}`;
+        const fixable = fromDefault !== void 0 && ports.length === 2 && MIRRORS_DEFAULT.has(primary.binding.source) && spansPort(primary.binding.location, primary.port) && !takenByOther(model, host, expected, service, within);
+        const place = describePlace(host, within);
+        report({
+          message: staleExpose ? `${quote(service)}'s image exposes ${quote(primary.port)} (${where(primary)}), but on ${place} it ${verb} ${quote(expected)} per ${where(agree)}; expected \`EXPOSE\`, which binds nothing, to name the port the service listens on.` : `${quote(service)} ${verb} ${quote(primary.port)} on ${place} per ${where(primary)}, but ${where(agree)} says ${quote(expected)}; expected its deploy files to agree on one port.`,
+          location: primary.binding.location,
+          related: all2.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `${quote(service)} ${verb} ${s.port} here (${describeSource(s.binding)})` })),
+          key: `${service}|${host}|${scope}|${ports.join(",")}${within === void 0 ? "" : `|${within}`}`,
+          ...staleExpose ? { severity: "notice" } : {},
+          ...fixable ? { fix: { location: primary.binding.location, text: String(expected) } } : {}
+        });
+      }
+    }
+  }
+});
+
+// src/rules/stale-reference.ts
+function servicePorts(model, service, r) {
+  const own4 = (modelIndex(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
+  const out2 = [];
+  for (const b of own4) {
+    const samePlace = b.host === r.host && (b.scope === void 0 || r.scope === void 0 || b.scope === r.scope);
+    if (samePlace && (claimsHostPort(b) || b.kind === "service-doc" && b.strength === "support")) out2.push({ port: b.port, binding: b });
+    if (r.containerNetwork && (samePlace || b.source === DOCKERFILE_SOURCE)) {
+      const inside = listenPort(b);
+      if (inside !== void 0 && (b.network === "container" || b.containerPort !== void 0)) out2.push({ port: inside, binding: b });
+    }
+  }
+  return out2;
+}
+function targetService(model, r) {
+  if (r.containerNetwork && r.fromService && LOOPBACK.has(r.target.toLowerCase())) return model.services.canonical(r.fromService);
+  const index2 = modelIndex(model);
+  if (r.project !== void 0) {
+    const own4 = model.services.canonical(`${r.project}/${r.target}`);
+    if (index2.byService.has(own4)) return own4;
+  }
+  if (r.targetService !== void 0) {
+    const named = model.services.canonical(r.targetService);
+    if (model.services.has(named) || index2.serviceDirNames.has(named) || index2.byService.has(named)) return named;
+  }
+  const name2 = model.services.canonical(r.target);
+  if (!model.services.has(name2) && !index2.serviceDirNames.has(name2) && !index2.byService.has(name2)) {
+    const named = composeNames(model).get(`${r.project ?? ""}\0${r.target.toLowerCase()}`);
+    if (named !== void 0) return named;
+  }
+  if (model.services.has(name2) || index2.serviceDirNames.has(name2)) return name2;
+  return index2.byService.has(name2) ? name2 : void 0;
+}
+var namesCache = /* @__PURE__ */ new WeakMap();
+function composeNames(model) {
+  let names = namesCache.get(model);
+  if (!names) {
+    names = /* @__PURE__ */ new Map();
+    for (const b of model.bindings) for (const n of b.names ?? []) if (!names.has(`${b.project ?? ""}\0${n}`)) names.set(`${b.project ?? ""}\0${n}`, model.services.canonical(b.service));
+    namesCache.set(model, names);
+  }
+  return names;
+}
+var staleReference = defineRule({
+  id: "stale-reference",
+  description: "A reference expects a service or host at a port nothing binds there.",
+  defaultSeverity: "error",
+  check(model, report) {
+    const refs = [...model.references].sort(byLocation);
+    const unanswered = new Unanswered(model);
+    const selfKey = (r) => r.self ? `\0self\0${r.fromService ?? ""}` : "";
+    for (const same of groupBy(refs, (r) => `${r.location.file}\0${r.target}\0${r.port}\0${r.host}\0${r.containerNetwork ? 1 : 0}${selfKey(r)}`).values()) {
+      const r = same[0];
+      const others = same.slice(1).map(relatedReference);
+      const key = `${r.location.file}|${r.target}|${r.port}|${r.host}${r.containerNetwork ? "|container" : ""}${r.self ? `|self|${r.fromService ?? ""}` : ""}`;
+      if (r.self) {
+        checkSelf(model, r, others, key, report);
+        continue;
+      }
+      const service = targetService(model, r);
+      if (service !== void 0) {
+        const bound = servicePorts(model, service, r);
+        if (bound.some((x) => x.port === r.port)) continue;
+        if (bound.length > 0) {
+          const ports = distinct(bound.map((x) => x.port));
+          const fixable = ports.length === 1 && same.length === 1 && spansPort(r.location, r.port);
+          report({
+            message: `${quote(`${r.target}:${r.port}`)} expects ${quote(service)} at port ${quote(r.port)} on host ${quote(r.host)}, but it binds ${portList(ports)} there (${bound[0].binding.location.file}); expected the reference to use the port the service binds.`,
+            location: r.location,
+            related: [...others, ...sortedUnique(bound.map((x) => x.binding)).map((b) => relatedBinding(b))],
+            key,
+            ...fixable ? { fix: { location: r.location, text: String(ports[0]) } } : {}
+          });
+          continue;
+        }
+        const anywhere = modelIndex(model).byService.get(service) ?? [];
+        if (anywhere.some((b) => b.port === r.port || b.containerPort === r.port)) continue;
+        if (anywhere.length === 0 && model.projectNames?.has(service)) continue;
+        unanswered.service(same, service, anywhere);
+        continue;
+      }
+      const loopback = LOOPBACK.has(r.target.toLowerCase());
+      const host = loopback ? r.host : model.hosts.resolve(r.target)?.id;
+      if (host === void 0) continue;
+      const scope = loopback ? r.scope : void 0;
+      const index2 = modelIndex(model);
+      const claimed = scope === void 0 ? index2.claimedOnHost.get(host) : index2.claimedPorts.get(placeKey(host, scope));
+      if (claimed?.has(r.port) || index2.claimedPorts.get(host)?.has(r.port)) continue;
+      unanswered.host(same, host, scope);
+    }
+    unanswered.report(report);
+  }
+});
+var AGENT_PORTS = /* @__PURE__ */ new Set([4317, 4318, 6831, 6832, 14250, 14268, 9411, 8126, 8125]);
+var Unanswered = class {
+  groups = /* @__PURE__ */ new Map();
+  unread;
+  /** Every port the repository binds anywhere (a host or container side, the plan included), with who binds it. */
+  known = /* @__PURE__ */ new Map();
+  constructor(model) {
+    this.unread = model.unreadDeployFiles ?? [];
+    for (const b of model.bindings) {
+      for (const port of b.containerPort !== void 0 && b.containerPort !== b.port ? [b.port, b.containerPort] : [b.port]) {
+        const list3 = this.known.get(port) ?? [];
+        list3.push(b);
+        this.known.set(port, list3);
+      }
+    }
+  }
+  /** True when an unread compose file may bind ports on the reference's host (and project). */
+  hidden(r, host = r.host, scope = r.scope) {
+    return this.unread.some((u) => u.host === host && u.scope === scope);
+  }
+  service(refs, service, bindings) {
+    const r = refs[0];
+    if (this.hidden(r) || r.project === void 0 && this.unread.length > 0 && bindings.length === 0) return;
+    this.add(`service\0${service}\0${r.port}`, refs, { service, bindings: [...bindings], host: r.host, ...r.scope !== void 0 ? { scope: r.scope } : {}, outside: false });
+  }
+  host(refs, host, scope) {
+    const r = refs[0];
+    if (this.hidden(r, host, scope)) return;
+    const outside = AGENT_PORTS.has(r.port) || !this.known.has(r.port);
+    const bindings = outside ? this.known.get(r.port) ?? [] : [];
+    this.add(`host\0${outside ? "outside" : "unbound"}\0${r.target.toLowerCase()}\0${host}\0${scope ?? ""}`, refs, { bindings, host, ...scope !== void 0 ? { scope } : {}, outside });
+  }
+  add(key, refs, group) {
+    const known = this.groups.get(key);
+    if (known) {
+      known.refs.push(...refs);
+      for (const b of group.bindings) if (!known.bindings.includes(b)) known.bindings.push(b);
+    } else this.groups.set(key, { ...group, refs: [...refs] });
+  }
+  report(report) {
+    for (const [key, g] of this.groups) {
+      const refs = [...g.refs].sort(byLocation);
+      const r = refs[0];
+      const ports = distinct(refs.map((x) => x.port));
+      const files = new Set(refs.map((x) => x.location.file)).size;
+      const many = refs.length > 1;
+      const who = many ? `${refs.length} references${files > 1 ? ` in ${files} files` : ""} to ${quote(r.target)}` : quote(`${r.target}:${r.port}`);
+      const expect = many ? "expect" : "expects";
+      const at = `${ports.length === 1 ? "port" : "ports"} ${portList(ports, "and")}`;
+      const place = describePlace(g.host, g.scope);
+      const related = [...refs.slice(1).map(relatedReference), ...sortedUnique(g.bindings).map((b) => relatedBinding(b))];
+      if (g.service !== void 0) {
+        report({
+          message: `${who} ${expect} ${quote(g.service)} at port ${quote(r.port)}, but nothing shows ${quote(g.service)} binding ${r.port} on ${place} or elsewhere; expected a binding for it.`,
+          location: r.location,
+          related,
+          key: `pattern|${key}`,
+          severity: "warning"
+        });
+      } else if (g.outside) {
+        report({
+          message: g.bindings.length === 0 ? `${who} ${expect} a service at ${at} on ${place}, but nothing in the repository binds ${ports.length === 1 ? "it" : "them"}: a target outside the repository's knowledge (another repository's service, an agent, a tool's default); expected a binding here only if the service is the repository's own.` : `${who} ${expect} a service at ${at} on ${place}, but nothing binds ${ports.length === 1 ? "it" : "them"} there; ${boundElsewhere(g.bindings)}, and ${portList(distinct(g.bindings.map((b) => AGENT_PORTS.has(b.port) ? b.port : b.containerPort)), "and")} ${g.bindings.length === 1 ? "is" : "are"} a telemetry agent's default port: expected a binding on ${place} only if the agent runs beside the caller there.`,
+          location: r.location,
+          related,
+          key: `pattern|${key}`,
+          severity: "notice"
+        });
+      } else {
+        report({
+          message: `${who} ${expect} a service at ${at} on ${place}, but nothing binds ${ports.length === 1 ? "it" : "them"} there; expected a service, doc or deploy file binding ${ports.length === 1 ? "it" : "each"}.`,
+          location: r.location,
+          related,
+          key: `pattern|${key}`,
+          severity: "warning"
+        });
+      }
+    }
+  }
+};
+function checkSelf(model, r, others, key, report) {
+  const service = r.fromService === void 0 ? void 0 : model.services.canonical(r.fromService);
+  if (service === void 0) return;
+  const own4 = (modelIndex(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
+  if (own4.length === 0 || own4.some((b) => b.port === r.port || b.containerPort === r.port)) return;
+  const ports = distinct(own4.map((b) => listenPort(b) ?? b.port));
+  report({
+    message: `${quote(`${r.target}:${r.port}`)} is ${quote(service)}'s own address (its ${r.kind === "healthcheck" ? "health check" : "environment"}), but ${quote(service)} binds ${portList(ports)} (${own4[0].location.file}); expected it to use a port the service listens on.`,
+    location: r.location,
+    related: [...others, ...sortedUnique(own4).map((b) => relatedBinding(b))],
+    key,
+    severity: "warning"
+  });
+}
+function boundElsewhere(bindings) {
+  const parts2 = sortedUnique(bindings).map((b) => {
+    const port = AGENT_PORTS.has(b.port) ? b.port : b.containerPort;
+    return `${quote(b.service)} binds ${port} only elsewhere (${b.location.file}:${b.location.line})`;
+  });
+  return parts2.join("; ");
+}
+function sortedUnique(bindings) {
+  return [...new Set(bindings)].sort(byLocation);
+}
+
+// src/rules/registry-actual-drift.ts
+var registryActualDrift = defineRule({
+  id: "registry/actual-drift",
+  description: "The registry's real port for a host disagrees with that host's deploy files.",
+  defaultSeverity: "warning",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const deploy = groupBy(
+      model.bindings.filter((b) => b.kind === "deploy" && b.network !== "container" && isMachineHost(b.host)).sort(byLocation),
+      (b) => `${serviceOf(model, b)}\0${b.host}`
+    );
+    const actual = groupBy(registry.actual.filter((b) => isMachineHost(b.host)).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
+    for (const [key, entries2] of actual) {
+      const files = deploy.get(key);
+      if (!files) continue;
+      const expected = distinct(files.map((b) => b.port));
+      const stale = entries2.filter((b) => !expected.includes(b.port));
+      if (stale.length === 0) continue;
+      const entry = stale[0];
+      const service = serviceOf(model, entry);
+      const fixable = entries2.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port) && !takenByOther(model, entry.host, expected[0], service);
+      report({
+        message: `The registry lists ${quote(service)} at ${quote(entry.port)} on host ${quote(entry.host)}, but its deploy files bind ${portList(expected)} there (${[...new Set(files.map((b) => b.location.file))].join(", ")}); expected the registry to match what is deployed.`,
+        location: entry.location,
+        related: [...stale.slice(1), ...files].map((b) => relatedBinding(b)),
+        key: `${registry.path}|${service}|${entry.host}|${distinct(stale.map((b) => b.port)).join(",")}|${expected.join(",")}`,
+        ...fixable ? { fix: { location: entry.location, text: String(expected[0]) } } : {}
+      });
+    }
+  }
+});
+
+// src/rules/registry-unregistered.ts
+var PREFERENCE = ["service-doc", "source-default", "deploy"];
+var registryUnregistered = defineRule({
+  id: "registry/unregistered",
+  description: "A service binds ports but has no entry in the registry.",
+  defaultSeverity: "warning",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const registered = new Set([...registry.plan, ...registry.actual].map((b) => serviceOf(model, b)));
+    const unregistered = /* @__PURE__ */ new Map();
+    for (const b of model.bindings) {
+      if (isRegistryBinding(b)) continue;
+      const service = serviceOf(model, b);
+      if (!registered.has(service)) unregistered.set(service, [...unregistered.get(service) ?? [], b]);
+    }
+    for (const [service, own4] of [...unregistered].sort(([a], [b]) => a < b ? -1 : 1)) {
+      const ordered = own4.sort((a, b) => PREFERENCE.indexOf(a.kind) - PREFERENCE.indexOf(b.kind) || byLocation(a, b));
+      const primary = ordered[0];
+      const ports = [...new Set(own4.map((b) => b.port))].sort((a, b) => a - b);
+      report({
+        message: `${quote(service)} binds port ${ports.map((p) => `${quote(p)}`).join(", ")} but has no entry in the registry ${quote(registry.path)}; expected a row in a range table (and a real-ports entry once deployed).`,
+        location: primary.location,
+        related: ordered.slice(1).map((b) => relatedBinding(b)),
+        key: `${registry.path}|${service}`
+      });
+    }
+  }
+});
+
+// src/rules/registry-orphan.ts
+var registryOrphan = defineRule({
+  id: "registry/orphan",
+  description: "A registry entry names a service the repository does not have.",
+  defaultSeverity: "notice",
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const outside = model.bindings.filter((b) => !isRegistryBinding(b));
+    if (model.serviceDirs.length === 0 && outside.length === 0) return;
+    const known = /* @__PURE__ */ new Set([
+      ...model.serviceDirs.map((d) => model.services.canonical(d.name)),
+      ...outside.map((b) => serviceOf(model, b)),
+      ...model.references.map((r) => model.services.canonical(r.target))
+    ]);
+    const entries2 = [...registry.plan, ...registry.actual].sort(byLocation);
+    for (const [service, own4] of groupBy(entries2, (b) => serviceOf(model, b))) {
+      if (known.has(service)) continue;
+      const where = own4.map((b) => b.kind === "registry-plan" ? `plan ${quote(b.port)}` : `${quote(b.port)} on ${quote(b.host)}`);
+      report({
+        message: `The registry lists ${quote(service)} (${[...new Set(where)].join(", ")}), but the repository has no service directory, binding or reference for it; expected the entry to name an existing service, or to be removed.`,
+        location: own4[0].location,
+        related: own4.slice(1).map((b) => relatedBinding(b)),
+        key: `${registry.path}|${service}`
+      });
+    }
+  }
+});
+
+// src/rules/doc-missing-port.ts
+var docMissingPort = defineRule({
+  id: "doc/missing-port",
+  description: "A service's CLAUDE.md is missing or declares no port.",
+  defaultSeverity: "notice",
+  check(model, report) {
+    for (const dir of model.serviceDirs) {
+      const service = model.services.canonical(dir.name);
+      const own4 = bindingsOf(model, service).sort(byLocation);
+      if (own4.some((b) => b.kind === "service-doc" && b.strength === "declaration")) continue;
+      const evidence = own4.filter((b) => b.strength !== "weak" && (!isRegistryBinding(b) || b.kind === "registry-actual"));
+      const hint = evidence.length > 0 ? ` (elsewhere it binds ${[...new Set(evidence.map((b) => b.port))].map((p) => `${quote(p)}`).join(", ")})` : "";
+      report({
+        message: dir.doc ? `${quote(dir.doc)} declares no port for ${quote(service)}${hint}; expected a line such as \`## Port: NNNN\`.` : `${quote(dir.path)} has no CLAUDE.md, so ${quote(service)} documents no port${hint}; expected a CLAUDE.md with a line such as \`## Port: NNNN\`.`,
+        location: fileLocation(dir.doc ?? dir.path),
+        related: evidence.map((b) => relatedBinding(b)),
+        key: `${dir.path}|${dir.doc ?? "(no doc)"}`
+      });
+    }
+  }
+});
+
+// src/rules/index.ts
+var allRules = [
+  registryRangeOverlap,
+  registryOutOfRange,
+  registryDuplicatePort,
+  registryPrincipleLastDigits,
+  registryPlanDrift,
+  collisionSameHost,
+  docRegistryDrift,
+  driftDocVsSource,
+  driftDeploy,
+  staleReference,
+  registryActualDrift,
+  registryUnregistered,
+  registryOrphan,
+  docMissingPort
+];
+
+// src/config/globs.ts
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
+var MAX_GLOB_LENGTH = 4096;
+var IGNORE_PROBES = ["docs/PORT_SCHEMA.md", "services/portwarden-probe/src/config.ts", "deploy/mac-mini/docker-compose.yml", "x/Dockerfile", ".github/probe.yml", "a/b/c/d/e.f"];
+function globProblem(key, glob) {
+  if (glob.length > MAX_GLOB_LENGTH) {
+    return `the \`${key}\` glob is ${glob.length} characters long; expected at most ${MAX_GLOB_LENGTH}.`;
+  }
+  let matches;
+  try {
+    matches = (0, import_picomatch5.default)(glob, { dot: true });
+  } catch (error) {
+    return `the \`${key}\` glob \`${glob}\` cannot be compiled (${error.message}); expected a glob such as \`legacy/**\`.`;
+  }
+  if (key === "ignore" && IGNORE_PROBES.every((p) => matches(p))) {
+    return `the \`ignore\` glob \`${glob}\` matches every path (for example \`${IGNORE_PROBES[0]}\`), so nothing would be checked; expected a pattern for the files to skip, such as \`legacy/**\`.`;
+  }
+  return void 0;
+}
+
+// src/config/load.ts
+function isRuleId(id) {
+  return allRules.some((r) => r.id === id) || /^input\/(?:\*|[a-z][a-z-]*)$/.test(id);
+}
+var TOP_KEYS = ["registry", "services", "service-docs", "ignore", "hosts", "compose-projects", "aliases", "rules", "max-file-bytes", "allow-new-suppressions-on-pr-target"];
+var HOST_KEYS = ["name", "aliases", "addresses", "files"];
+var COMPOSE_PROJECT_KEYS = ["name", "files"];
+function loadConfig(root2, explicitPath) {
+  const candidates2 = explicitPath ? [isAbsolute2(explicitPath) ? explicitPath : join3(root2, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join3(root2, p));
+  const path2 = candidates2.find((p) => lstatSync3(p, { throwIfNoEntry: false }) !== void 0);
+  if (!path2) {
+    if (explicitPath) throw new ConfigError(`Config file \`${explicitPath}\` does not exist.`);
+    return { config: defaultConfig() };
+  }
+  const inRepo = !relative2(root2, path2).startsWith("..") && !isAbsolute2(relative2(root2, path2));
+  const shown = inRepo ? relative2(root2, path2).split(sep2).join("/") : path2;
+  const read = inRepo ? readRepoFile(root2, relative2(root2, path2), MAX_CONFIG_BYTES, shown) : readRepoFile(dirname(path2), basename(path2), MAX_CONFIG_BYTES, shown);
+  if ("problem" in read) throw new ConfigError(refusedConfig(shown, read.refusal));
+  const nul = read.text.indexOf("\0");
+  if (nul >= 0) throw new ConfigError(`${shown}:${lineOf(read.text, nul)}: the config contains a NUL byte; expected UTF-8 text.`);
+  return { config: parseConfig(shown, read.text), path: path2 };
+}
+function refusedConfig(file, r) {
+  switch (r.kind) {
+    case "symlink":
+      return r.inside ? `Config file \`${file}\` is${r.link === file ? "" : ` under \`${r.link}\`,`} a symlink${r.target ? ` to \`${r.target}\`` : ""}; expected a regular file (symlinks are never followed).` : `Config file \`${file}\` is${r.link === file ? "" : ` under \`${r.link}\`,`} a symlink to \`${r.target}\`, outside the repository; expected a file inside it.`;
+    case "not-regular":
+      return `Config file \`${file}\` is ${r.what}; expected a regular file.`;
+    case "too-large":
+      return `Config file \`${file}\` is ${r.grew ? `more than ${r.limit}` : r.size} bytes; expected at most ${MAX_CONFIG_BYTES}.`;
+    case "binary":
+      return `${file}:${r.line}: the config contains a NUL byte; expected UTF-8 text.`;
+    case "not-utf8":
+      return `${file}:${r.line}: the config is not valid UTF-8; expected UTF-8 text.`;
+    case "unreadable":
+      return r.code === "ENOENT" ? `Config file \`${file}\` does not exist.` : `Config file \`${file}\` cannot be read (${r.code}).`;
+    default:
+      return `Config file \`${file}\` cannot be read.`;
+  }
+}
+function lineOf(text5, offset) {
+  let line = 1;
+  for (let i2 = text5.indexOf("\n"); i2 >= 0 && i2 < offset; i2 = text5.indexOf("\n", i2 + 1)) line++;
+  return line;
+}
+function parseConfig(file, text5) {
+  const lines = new import_yaml3.LineCounter();
+  const overflow = aliasTokenOverflow(text5);
+  if (overflow >= 0) throw new ConfigError(`${file}:${lineOf(text5, overflow)}: more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`); expected at most ${MAX_YAML_ALIASES} aliases.`);
   let doc;
   try {
-    doc = (0, import_yaml2.parseDocument)(out2.file.text, { prettyErrors: false, uniqueKeys: false });
+    doc = (0, import_yaml3.parseDocument)(text5, { lineCounter: lines, prettyErrors: false });
+  } catch (error) {
+    if (error instanceof RangeError) throw new ConfigError(`${file}: invalid YAML: nested too deeply to parse (${error.message}); expected a config a few levels deep.`);
+    throw error;
+  }
+  const at = (node2) => node2?.range ? `${file}:${lines.linePos(node2.range[0]).line}` : file;
+  const fail = (node2, message) => {
+    throw new ConfigError(`${at(node2)}: ${message}`);
+  };
+  const firstError = doc.errors[0];
+  if (firstError) throw new ConfigError(`${file}:${firstError.linePos?.[0]?.line ?? 1}: invalid YAML: ${firstError.message.split("\n")[0]}`);
+  const excess = excessAlias(doc);
+  if (excess) fail(excess.node, `${excess.count} YAML aliases; expected at most ${MAX_YAML_ALIASES}.`);
+  const config = defaultConfig();
+  const root2 = doc.contents;
+  if (root2 === null || root2 === void 0) return config;
+  if (!(0, import_yaml3.isMap)(root2)) return fail(root2, "the config must be a mapping of keys such as `registry:`, `hosts:`, `rules:`.");
+  const stringList = (node2, key) => {
+    const value = node2?.toJSON?.() ?? node2;
+    if (typeof value === "string") return [value];
+    if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
+    return fail(node2, `\`${key}\` must be a string or a list of strings.`);
+  };
+  const globList = (node2, key) => {
+    const globs = stringList(node2, key);
+    globs.forEach((glob, i2) => {
+      const why = globProblem(key, glob);
+      if (why) fail((0, import_yaml3.isSeq)(node2) ? node2.items[i2] : node2, why);
+    });
+    return globs;
+  };
+  for (const pair3 of root2.items) {
+    const keyNode = pair3.key;
+    const key = String(keyNode.value ?? keyNode);
+    const value = pair3.value;
+    switch (key) {
+      case "registry": {
+        const v = value?.value;
+        if (typeof v !== "string" || v === "") fail(value ?? keyNode, "`registry` must be a path such as `docs/PORT_SCHEMA.md`.");
+        config.registry = v;
+        break;
+      }
+      case "services":
+        config.services = globList(value, "services");
+        break;
+      case "service-docs":
+        config.serviceDocs = globList(value, "service-docs");
+        break;
+      case "ignore":
+        config.ignore = globList(value, "ignore");
+        break;
+      case "max-file-bytes": {
+        const v = value?.value;
+        if (typeof v !== "number" || !Number.isInteger(v) || v <= 0) fail(value ?? keyNode, "`max-file-bytes` must be a positive integer (bytes).");
+        config.maxFileBytes = v;
+        break;
+      }
+      case "allow-new-suppressions-on-pr-target": {
+        const v = value?.value;
+        if (typeof v !== "boolean") fail(value ?? keyNode, "`allow-new-suppressions-on-pr-target` must be `true` or `false`.");
+        config.allowNewSuppressionsOnPrTarget = v;
+        break;
+      }
+      case "hosts":
+        config.hosts = parseHosts(value, fail, stringList, globList);
+        break;
+      case "compose-projects":
+        config.composeProjects = parseComposeProjects(value, fail, globList);
+        break;
+      case "aliases": {
+        if (!(0, import_yaml3.isMap)(value)) fail(value ?? keyNode, "`aliases` must map an old service name to its current name, e.g. `old-name: new-name`.");
+        for (const [from, to] of Object.entries(value.toJSON())) {
+          if (typeof to !== "string") fail(value, `alias \`${from}\` must name a service (a string).`);
+          config.aliases[from] = to;
+        }
+        const cycle = aliasCycle(config.aliases);
+        if (cycle) fail(value, `the aliases ${cycle.map((n) => `\`${n}\``).join(" \u2192 ")} form a cycle; expected each chain of renames to end at a current name.`);
+        break;
+      }
+      case "rules": {
+        if (!(0, import_yaml3.isMap)(value)) fail(value ?? keyNode, "`rules` must map a rule id to one of error, warning, notice, off.");
+        for (const item of value.items) {
+          const id = String(item.key.value);
+          if (!isRuleId(id)) {
+            fail(item.key, `\`${id}\` is not a portwarden rule; expected one of ${allRules.map((r) => r.id).join(", ")}, an input problem such as \`input/invalid-port\`, or \`input/*\`.`);
+          }
+          const setting = item.value?.value;
+          if (typeof setting !== "string" || ![...SEVERITIES, "off"].includes(setting)) {
+            fail(item.value ?? item.key, `rule \`${id}\` is set to \`${String(setting)}\`; expected one of error, warning, notice, off.`);
+          }
+          config.rules[id] = setting;
+        }
+        break;
+      }
+      default:
+        fail(keyNode, `unknown key \`${key}\`; expected one of ${TOP_KEYS.join(", ")}.`);
+    }
+  }
+  return config;
+}
+function aliasCycle(aliases) {
+  const next = new Map(Object.entries(aliases).map(([from, to]) => [from.toLowerCase(), to]));
+  for (const start3 of Object.keys(aliases)) {
+    const chain = [start3];
+    for (let name2 = next.get(start3.toLowerCase()); name2 !== void 0; name2 = next.get(name2.toLowerCase())) {
+      chain.push(name2);
+      if (name2.toLowerCase() === start3.toLowerCase()) return chain;
+      if (chain.length > next.size + 1) break;
+    }
+  }
+  return void 0;
+}
+function parseComposeProjects(value, fail, globList) {
+  if (!(0, import_yaml3.isSeq)(value)) return fail(value, "`compose-projects` must be a list of `{ name, files }`, e.g. `- { name: stack, files: [infra/compose.yaml, app/compose.yaml] }`.");
+  const seen = /* @__PURE__ */ new Set();
+  return value.items.map((item) => {
+    if (!(0, import_yaml3.isMap)(item)) return fail(item, "each entry of `compose-projects` must be a mapping with `name:` and `files:`.");
+    const project = { name: "", files: [] };
+    for (const pair3 of item.items) {
+      const key = String(pair3.key.value);
+      const node2 = pair3.value;
+      if (key === "name") {
+        const v = node2?.value;
+        if (typeof v !== "string" || v.trim() === "") fail(node2 ?? pair3.key, "`compose-projects[].name` must be a non-empty string.");
+        if (seen.has(v)) fail(node2, `the compose project \`${v}\` is named twice; expected each name once (list all its files under one entry).`);
+        seen.add(v);
+        project.name = v;
+      } else if (key === "files") {
+        project.files = globList(node2, "compose-projects[].files");
+      } else {
+        fail(pair3.key, `unknown key \`compose-projects[].${key}\`; expected one of ${COMPOSE_PROJECT_KEYS.join(", ")}.`);
+      }
+    }
+    if (!project.name) fail(item, "each entry of `compose-projects` needs a `name:`.");
+    if (project.files.length === 0) fail(item, `compose project \`${project.name}\` needs \`files:\`, globs of the compose files deployed together.`);
+    return project;
+  });
+}
+function parseHosts(value, fail, stringList, globList) {
+  if (!(0, import_yaml3.isSeq)(value)) return fail(value, "`hosts` must be a list of `{ name, aliases, addresses, files }`.");
+  return value.items.map((item) => {
+    if (!(0, import_yaml3.isMap)(item)) return fail(item, "each entry of `hosts` must be a mapping with at least `name:`.");
+    const host = { name: "", aliases: [], addresses: [], files: [] };
+    for (const pair3 of item.items) {
+      const key = String(pair3.key.value);
+      const node2 = pair3.value;
+      if (key === "name") {
+        const v = node2?.value;
+        if (typeof v !== "string" || v === "") fail(node2 ?? pair3.key, "`hosts[].name` must be a non-empty string.");
+        host.name = v;
+      } else if (key === "aliases" || key === "addresses") {
+        host[key] = stringList(node2, `hosts[].${key}`);
+      } else if (key === "files") {
+        host.files = globList(node2, "hosts[].files");
+      } else {
+        fail(pair3.key, `unknown key \`hosts[].${key}\`; expected one of ${HOST_KEYS.join(", ")}.`);
+      }
+    }
+    if (!host.name) fail(item, "each entry of `hosts` needs a `name:`.");
+    return host;
+  });
+}
+
+// src/model/services.ts
+var ServiceIndex = class {
+  known = /* @__PURE__ */ new Set();
+  aliases = /* @__PURE__ */ new Map();
+  /** `aliases` maps an old or alternative name to the canonical one. */
+  constructor(aliases = {}) {
+    for (const [from, to] of Object.entries(aliases)) this.aliases.set(from.toLowerCase(), to);
+  }
+  /**
+   * The canonical name for `name`: aliases applied until a current name (renames chain:
+   * `a → b`, `b → c` makes `a` into `c`), case kept as the canonical spelling. The config
+   * refuses cycles; the step bound keeps a hand-built index safe anyway.
+   */
+  canonical(name2) {
+    let current = name2.trim();
+    for (let steps = 0; steps <= this.aliases.size; steps++) {
+      const next = this.aliases.get(current.toLowerCase());
+      if (next === void 0 || next === current) return current;
+      current = next;
+    }
+    return current;
+  }
+  /** Records a service name the repository knows; returns its canonical form. */
+  add(name2) {
+    const c = this.canonical(name2);
+    this.known.add(c);
+    return c;
+  }
+  /** True when a configured alias names `name`, as an old name or as the name it maps to. */
+  aliased(name2) {
+    const lower = name2.toLowerCase();
+    return this.aliases.has(lower) || [...this.aliases.values()].some((to) => to.toLowerCase() === lower);
+  }
+  has(name2) {
+    return this.known.has(this.canonical(name2));
+  }
+  list() {
+    return [...this.known].sort();
+  }
+};
+
+// src/extract/context.ts
+function buildHosts(config, registryHosts = []) {
+  const hosts = new HostModel(
+    config.hosts.map((h) => ({ id: hostId(h.name), label: h.name, aliases: h.aliases, addresses: h.addresses })),
+    config.hosts.filter((h) => h.files.length > 0).map((h) => ({ host: h.name, files: h.files }))
+  );
+  for (const h of registryHosts) hosts.add(h);
+  return hosts;
+}
+function buildServices(config, names) {
+  const services = new ServiceIndex(config.aliases);
+  for (const name2 of names) services.add(name2);
+  return services;
+}
+
+// src/extract/deploy/yaml-nodes.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+function parseYaml(out2) {
+  let doc;
+  const overflow = aliasTokenOverflow(out2.file.text);
+  if (overflow >= 0) {
+    out2.problem("input/too-complex", `Found more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`) in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} aliases, so the file was not parsed.`, overflow, overflow + 1, `${out2.file.path}|aliases`);
+    return void 0;
+  }
+  try {
+    doc = (0, import_yaml4.parseDocument)(out2.file.text, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     out2.problem("input/invalid-yaml", `Found YAML the parser rejected (${error.message}); expected valid YAML.`, 0, 0, out2.file.path);
     return void 0;
   }
-  if (doc.errors.length === 0) return doc;
+  if (doc.errors.length === 0) {
+    const excess = excessAlias(doc);
+    if (!excess) return doc;
+    const [start3, end] = excess.node.range ?? [0, 0];
+    out2.problem("input/too-complex", `Found ${excess.count} YAML aliases in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the file was not read.`, start3, Math.max(end, start3 + 1), `${out2.file.path}|aliases`);
+    return void 0;
+  }
   for (const [n, e] of doc.errors.entries()) {
     const [start3, end] = e.pos;
     const reason2 = e.message.split("\n")[0] ?? e.code;
@@ -10926,21 +11987,21 @@ function parseYaml(out2) {
   return void 0;
 }
 function deref(node2, doc) {
-  if ((0, import_yaml2.isAlias)(node2)) return node2.resolve(doc);
+  if ((0, import_yaml4.isAlias)(node2)) return node2.resolve(doc);
   return node2 ?? void 0;
 }
 function entries(node2, doc) {
   const map3 = deref(node2, doc);
-  if (!(0, import_yaml2.isMap)(map3)) return [];
+  if (!(0, import_yaml4.isMap)(map3)) return [];
   const own4 = [];
   const merged = [];
   for (const pair3 of map3.items) {
     const keyNode = deref(pair3.key, doc);
-    if (!(0, import_yaml2.isScalar)(keyNode)) continue;
+    if (!(0, import_yaml4.isScalar)(keyNode)) continue;
     const key = String(keyNode.value);
     if (key === "<<") {
       const sources = deref(pair3.value, doc);
-      for (const src of (0, import_yaml2.isSeq)(sources) ? sources.items : [sources]) merged.push(...entries(src, doc));
+      for (const src of (0, import_yaml4.isSeq)(sources) ? sources.items : [sources]) merged.push(...entries(src, doc));
       continue;
     }
     own4.push({ key, keyNode, value: deref(pair3.value, doc) });
@@ -10953,11 +12014,11 @@ function get(node2, key, doc) {
 }
 function items(node2, doc) {
   const seq = deref(node2, doc);
-  if (!(0, import_yaml2.isSeq)(seq)) return [];
+  if (!(0, import_yaml4.isSeq)(seq)) return [];
   return seq.items.map((item) => deref(item, doc)).filter((n) => n !== void 0);
 }
 function scalarText(node2, text5) {
-  if (!(0, import_yaml2.isScalar)(node2) || node2.value === null || !node2.range) return void 0;
+  if (!(0, import_yaml4.isScalar)(node2) || node2.value === null || !node2.range) return void 0;
   const [start3, end] = node2.range;
   const raw2 = text5.slice(start3, end);
   if (node2.type === "PLAIN" || node2.type === void 0) {
@@ -10996,7 +12057,7 @@ var cloudflaredExtractor = {
 };
 
 // src/extract/deploy/compose.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/extract/deploy/port-list.ts
 var MAX_RANGE = 1024;
@@ -11014,7 +12075,7 @@ function readPortRange(m, a, b, out2, what) {
   if (hi.port < lo.port || hi.port - lo.port > MAX_RANGE) {
     out2.problem(
       "input/invalid-port",
-      `Found the port range \`${text5}\` in ${what}; expected a low-high range of at most ${MAX_RANGE} ports.`,
+      `Found the port range ${quote(text5)} in ${what}; expected a low-high range of at most ${MAX_RANGE} ports.`,
       start3,
       end,
       `${out2.file.path}|${what}|${text5}`
@@ -11086,7 +12147,7 @@ function pair(m, where, out2, what) {
 }
 
 // src/extract/deploy/compose-fields.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/extract/deploy/command-ports.ts
 var ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
@@ -11138,8 +12199,9 @@ function commandPorts(command3) {
 // src/extract/deploy/shell-words.ts
 var BLANK = /* @__PURE__ */ new Set([" ", "	", "\r"]);
 var SEPARATORS = /* @__PURE__ */ new Set([";", "&", "|", "(", ")", "\n"]);
-function* shellCommands(m, lookup) {
+function* shellCommands(m, given) {
   const s = m.value;
+  const lookup = budgeted(given);
   let words = [];
   let word;
   const heredocs = [];
@@ -11165,8 +12227,15 @@ function* shellCommands(m, lookup) {
       return i3 + 1;
     }
     const r = expandAt(m, i3, exp, lookup);
-    append(cur().value, r.value);
-    cur().unresolved.push(...r.unresolved);
+    const into = cur();
+    if (into.value.value.length + r.value.value.length > MAX_EXPANDED_LENGTH) {
+      const [a, b] = spanOf(m, i3, exp.end);
+      appendChar(into.value, UNRESOLVED, a, b);
+      into.unresolved.push({ name: exp.name, start: a, end: b });
+      return exp.end;
+    }
+    append(into.value, r.value);
+    for (const u of r.unresolved) into.unresolved.push(u);
     return exp.end;
   };
   let i2 = 0;
@@ -11307,7 +12376,7 @@ function nestedCommands(words) {
 // src/extract/deploy/compose-fields.ts
 var TRAEFIK_PORT = /^traefik\.(http|tcp|udp)\.services\.[^.]+\.loadbalancer\.server\.port$/;
 function pairs(node2, doc, read) {
-  if ((0, import_yaml3.isSeq)(node2))
+  if ((0, import_yaml5.isSeq)(node2))
     return items(node2, doc).flatMap((item) => {
       const r = read(item);
       const eq = r?.value.value.indexOf("=") ?? -1;
@@ -11328,15 +12397,7 @@ function environment(node2, doc, read, out2, svc, what) {
       if (hit) out2.bind(svc.name, hit, { via: "environment PORT", network: svc.network });
       continue;
     }
-    for (const url of findUrls(m)) {
-      if (m.value.slice(url.portStart, url.portEnd).includes(UNRESOLVED)) {
-        const [a, b] = spanOf(m, url.portStart, url.portEnd);
-        out2.unresolved(value.unresolved.filter((u) => u.start < b && u.end > a), `${what} ${key}`);
-        continue;
-      }
-      const hit = out2.port(m, url.portStart, url.portEnd, `${what} ${key}`);
-      if (hit) out2.reference({ target: url.target, port: hit.port, kind: "env-var", fromService: svc.name, containerNetwork: svc.names.has(url.target) }, hit);
-    }
+    readEnvAddresses(key, value, out2, { service: svc.name, network: svc.network, names: svc.names, own: svc.own, what });
   }
 }
 function labels(node2, doc, read, out2, svc, what) {
@@ -11348,17 +12409,37 @@ function labels(node2, doc, read, out2, svc, what) {
   }
 }
 function healthcheck(node2, doc, read, out2, svc) {
-  for (const part of (0, import_yaml3.isSeq)(node2) ? items(node2, doc) : [node2]) {
+  for (const part of (0, import_yaml5.isSeq)(node2) ? items(node2, doc) : [node2]) {
     const m = read(part)?.value;
     if (!m) continue;
     for (const url of findUrls(m)) {
       const hit = out2.port(m, url.portStart, url.portEnd, `compose service "${svc.name}" healthcheck`);
-      if (hit) out2.reference({ target: url.target, port: hit.port, kind: "healthcheck", fromService: svc.name, containerNetwork: svc.network === "container" }, hit);
+      if (!hit) continue;
+      const self = svc.own.has(url.target) || svc.network === "container" && LOOPBACK.has(url.target);
+      const service = svc.names.get(url.target);
+      out2.reference(
+        {
+          target: url.target,
+          port: hit.port,
+          kind: "healthcheck",
+          fromService: svc.name,
+          containerNetwork: svc.network === "container",
+          ...self ? { self, targetService: svc.name } : service !== void 0 ? { targetService: service } : {}
+        },
+        hit
+      );
+    }
+    if (svc.network !== "container") continue;
+    for (const bare2 of m.value.matchAll(BARE_LOOPBACK)) {
+      const start3 = (bare2.index ?? 0) + (bare2[1] ?? "").length + 1;
+      const hit = out2.port(m, start3, start3 + (bare2[2] ?? "").length, `compose service "${svc.name}" healthcheck`);
+      if (hit) out2.reference({ target: (bare2[1] ?? "").toLowerCase(), port: hit.port, kind: "healthcheck", fromService: svc.name, containerNetwork: true, self: true, targetService: svc.name }, hit);
     }
   }
 }
+var BARE_LOOPBACK = /(?<![\w.:/@-])(localhost|127\.0\.0\.1):(\d+)(?![\w.:-])/g;
 function command(node2, doc, read, out2, svc, ctx, what) {
-  if ((0, import_yaml3.isSeq)(node2)) {
+  if ((0, import_yaml5.isSeq)(node2)) {
     const words = items(node2, doc).flatMap((n) => {
       const value = read(n)?.value;
       return value ? [{ value, quoted: true, unresolved: [] }] : [];
@@ -11380,16 +12461,21 @@ var composeExtractor = {
   prefilter: (text5) => text5.includes("services"),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "compose");
+    out2.origin = (name2) => {
+      const value = ctx.env.get(name2);
+      const line = ctx.envLines?.get(name2);
+      return value === void 0 ? void 0 : { where: line === void 0 ? ".env" : `.env:${line}`, value };
+    };
     const doc = parseYaml(out2);
     if (!doc) return out2.extraction;
     const services = entries(get(doc.contents, "services", doc), doc);
-    const names = /* @__PURE__ */ new Set();
+    const names = /* @__PURE__ */ new Map();
+    const own4 = /* @__PURE__ */ new Map();
     for (const s of services) {
-      names.add(s.key);
-      for (const k of ["container_name", "hostname"]) {
-        const v = get(s.value, k, doc);
-        if ((0, import_yaml4.isScalar)(v)) names.add(String(v.value));
-      }
+      const mine = networkNames(s.key, s.value, doc);
+      own4.set(s.key, mine);
+      const name2 = serviceName(s.key, s.value, doc, ctx);
+      for (const n of mine) if (!names.has(n)) names.set(n, name2);
     }
     const read = (node2) => {
       const raw2 = scalarText(node2, file.text);
@@ -11401,16 +12487,18 @@ var composeExtractor = {
       return r?.value;
     };
     for (const s of services) {
+      const before = out2.extraction.bindings.length;
       const networkMode = get(s.value, "network_mode", doc);
       const svc = {
         name: serviceName(s.key, s.value, doc, ctx),
         // With `network_mode: host` the container's ports are the host's.
-        network: (0, import_yaml4.isScalar)(networkMode) && networkMode.value === "host" ? "host" : "container",
-        names
+        network: (0, import_yaml6.isScalar)(networkMode) && networkMode.value === "host" ? "host" : "container",
+        names,
+        own: own4.get(s.key) ?? /* @__PURE__ */ new Set()
       };
       const what = (field) => `compose service "${s.key}" ${field}`;
       for (const item of items(get(s.value, "ports", doc), doc)) {
-        const mapping = (0, import_yaml4.isMap)(item) ? longPort(item, doc, portText(what("ports")), out2, what("ports")) : shortOf(portText(what("ports"))(item), out2, what("ports"));
+        const mapping = (0, import_yaml6.isMap)(item) ? longPort(item, doc, portText(what("ports")), out2, what("ports")) : shortOf(portText(what("ports"))(item), out2, what("ports"));
         if (!mapping) continue;
         mapping.published.forEach((hit, i2) => {
           const target = mapping.target[Math.min(i2, mapping.target.length - 1)];
@@ -11426,6 +12514,7 @@ var composeExtractor = {
       labels(get(s.value, "labels", doc), doc, read, out2, svc, what("labels"));
       healthcheck(get(get(s.value, "healthcheck", doc), "test", doc), doc, read, out2, svc);
       command(get(s.value, "command", doc), doc, read, out2, svc, ctx, what("command"));
+      for (const b of out2.extraction.bindings.slice(before)) b.names = [...svc.own];
     }
     return out2.extraction;
   }
@@ -11433,15 +12522,25 @@ var composeExtractor = {
 function shortOf(m, out2, what) {
   return m ? shortPort(m, out2, what) : void 0;
 }
+function networkNames(key, node2, doc) {
+  const names = /* @__PURE__ */ new Set([key.toLowerCase()]);
+  for (const k of ["container_name", "hostname"]) {
+    const v = get(node2, k, doc);
+    if ((0, import_yaml6.isScalar)(v) && v.value !== null) names.add(String(v.value).toLowerCase());
+  }
+  for (const network of entries(get(node2, "networks", doc), doc))
+    for (const alias of items(get(network.value, "aliases", doc), doc)) if ((0, import_yaml6.isScalar)(alias) && alias.value !== null) names.add(String(alias.value).toLowerCase());
+  return names;
+}
 function serviceName(key, node2, doc, ctx) {
   const known = ctx.services;
   if (known.has(key)) return known.canonical(key);
   const containerName = get(node2, "container_name", doc);
-  if ((0, import_yaml4.isScalar)(containerName) && known.has(String(containerName.value))) return known.canonical(String(containerName.value));
+  if ((0, import_yaml6.isScalar)(containerName) && known.has(String(containerName.value))) return known.canonical(String(containerName.value));
   const build = get(node2, "build", doc);
-  const paths = (0, import_yaml4.isScalar)(build) ? [build] : [get(build, "context", doc), get(build, "dockerfile", doc)];
+  const paths = (0, import_yaml6.isScalar)(build) ? [build] : [get(build, "context", doc), get(build, "dockerfile", doc)];
   for (const p of paths) {
-    const dir = (0, import_yaml4.isScalar)(p) ? /(?:^|\/)services\/([^/]+)/.exec(String(p.value))?.[1] : void 0;
+    const dir = (0, import_yaml6.isScalar)(p) ? /(?:^|\/)services\/([^/]+)/.exec(String(p.value))?.[1] : void 0;
     if (dir && known.has(dir)) return known.canonical(dir);
   }
   return known.canonical(key);
@@ -11603,11 +12702,17 @@ var dockerfileExtractor = {
     let vars = /* @__PURE__ */ new Map();
     const globals = /* @__PURE__ */ new Map();
     let inStage = false;
-    const lookup = (name2) => vars.get(name2);
+    const lookup = budgeted((name2) => vars.get(name2));
+    const stages = [];
     for (const ins of dockerInstructions(file.text)) {
       const what = `Dockerfile ${ins.keyword}`;
       switch (ins.keyword) {
         case "FROM":
+          {
+            const words = ins.args.value.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
+            const as = words.findIndex((w) => w.toLowerCase() === "as");
+            stages.push({ base: (words[0] ?? "").toLowerCase(), ...as > 0 && words[as + 1] ? { name: words[as + 1].toLowerCase() } : {}, bindings: out2.extraction.bindings.length, references: out2.extraction.references.length });
+          }
           if (!inStage) for (const [name2, value] of vars) globals.set(name2, value);
           inStage = true;
           vars = /* @__PURE__ */ new Map();
@@ -11621,6 +12726,13 @@ var dockerfileExtractor = {
             if (ins.keyword === "ENV" && name2 === "PORT" && value.value !== "") {
               const hit = out2.port(value, 0, value.value.length, "Dockerfile ENV PORT");
               if (hit) out2.bind(service, hit, { via: "ENV PORT", network: "container" });
+            } else if (ins.keyword === "ENV" && /^(ASPNETCORE|DOTNET)_HTTPS?_PORTS$/.test(name2)) {
+              for (const token of value.value.matchAll(/[^;,\s]+/g)) {
+                const hit = out2.port(value, token.index, token.index + token[0].length, `Dockerfile ENV ${name2}`);
+                if (hit) out2.bind(service, hit, { via: `ENV ${name2}`, network: "container" });
+              }
+            } else if (ins.keyword === "ENV") {
+              readEnvAddresses(name2, { value, unresolved: [] }, out2, { service, network: "container", what: "Dockerfile ENV", references: false });
             }
             vars.set(name2, value);
           }
@@ -11632,7 +12744,8 @@ var dockerfileExtractor = {
           const args2 = interpolate(ins.args, lookup).value;
           for (const url of findUrls(args2)) {
             const hit = out2.port(args2, url.portStart, url.portEnd, "Dockerfile HEALTHCHECK URL");
-            if (hit) out2.reference({ target: url.target, port: hit.port, kind: "healthcheck", fromService: service, containerNetwork: true }, hit);
+            const self = LOOPBACK.has(url.target);
+            if (hit) out2.reference({ target: url.target, port: hit.port, kind: "healthcheck", fromService: service, containerNetwork: true, ...self ? { self } : {} }, hit);
           }
           break;
         }
@@ -11642,9 +12755,26 @@ var dockerfileExtractor = {
           break;
       }
     }
-    return out2.extraction;
+    return finalImage(out2.extraction, stages);
   }
 };
+function finalImage(extraction, stages) {
+  if (stages.length < 2) return extraction;
+  const chain = /* @__PURE__ */ new Set();
+  for (let i2 = stages.length - 1; i2 !== void 0 && !chain.has(i2); ) {
+    chain.add(i2);
+    const base2 = stages[i2].base;
+    const j = stages.findIndex((st, k) => k < i2 && (st.name === base2 || String(k) === base2));
+    i2 = j >= 0 ? j : void 0;
+  }
+  const keep = (items2, start3) => items2.filter((_, n) => {
+    const stage = stages.findLastIndex((st) => start3(st) <= n);
+    return stage < 0 || chain.has(stage);
+  });
+  extraction.bindings = keep(extraction.bindings, (st) => st.bindings);
+  extraction.references = keep(extraction.references, (st) => st.references);
+  return extraction;
+}
 function assignments(ins, lookup) {
   const args2 = trim(ins.args);
   const legacy = /^([A-Za-z_][A-Za-z0-9_]*)\s+(?!\S*=)/.exec(args2.value);
@@ -11683,6 +12813,749 @@ function command2(ins, out2, o) {
   scanShell(args2, out2, options);
 }
 
+// src/extract/deploy/dotnet.ts
+var URL_PORT = /^(?:https?):\/\/(\[[^\]]*\]|[^/:;\s]+):(\d+)(?=$|[/?#])/i;
+var HOST_URL_VARIABLE = /^(ASPNETCORE|DOTNET)_\w*URLS?$/i;
+var HOST_PORTS_VARIABLE = /^(ASPNETCORE|DOTNET)_HTTPS?_PORTS$/i;
+var LAUNCH_SETTINGS = /(^|\/)Properties\/launchSettings\.json$/;
+var APPSETTINGS = /(^|\/)appsettings(\.[\w-]+)?\.json$/i;
+var dotnetSettingsExtractor = {
+  id: "dotnet-settings",
+  accepts: (path2) => LAUNCH_SETTINGS.test(path2) || APPSETTINGS.test(path2),
+  prefilter: (text5) => /:\/\/|_PORTS/.test(text5),
+  extract(file) {
+    const launch = LAUNCH_SETTINGS.test(file.path);
+    const out2 = new DeployOutput(file, launch ? "launch-settings" : "appsettings");
+    const root2 = readJson(file, out2);
+    if (!root2) return out2.extraction;
+    const service = file.service ?? projectOf(file.path);
+    if (launch) readLaunchSettings(root2, out2, service);
+    else readAppSettings(root2, out2, service);
+    return out2.extraction;
+  }
+};
+var CONTAINER_FOLDERS2 = /* @__PURE__ */ new Set(["src", "source", "app", "apps", "api", "server", "services", "packages", "cmd", "internal"]);
+function projectOf(path2) {
+  const parts2 = path2.split("/").slice(0, -1);
+  if (parts2.at(-1) === "Properties") parts2.pop();
+  while (parts2.length > 1 && CONTAINER_FOLDERS2.has(parts2.at(-1).toLowerCase())) parts2.pop();
+  const name2 = parts2.at(-1);
+  return name2 && !CONTAINER_FOLDERS2.has(name2.toLowerCase()) ? name2 : void 0;
+}
+function readJson(file, out2) {
+  const text5 = blankComments(file.text);
+  try {
+    return parseJson(identity(text5, 0, text5.length));
+  } catch (error) {
+    const at = error instanceof JsonScanError ? error.index : 0;
+    out2.problem("input/invalid-json", `Found invalid JSON in ${file.path} (${error.message}); expected a valid .NET settings file.`, at, Math.min(at + 1, text5.length), file.path);
+    return void 0;
+  }
+}
+function blankComments(text5) {
+  let out2 = "";
+  let i2 = 0;
+  while (i2 < text5.length) {
+    const c = text5[i2];
+    if (c === '"') {
+      let j = i2 + 1;
+      while (j < text5.length && text5[j] !== '"' && text5[j] !== "\n") j += text5[j] === "\\" ? 2 : 1;
+      out2 += text5.slice(i2, j + 1);
+      i2 = j + 1;
+    } else if (c === "/" && text5[i2 + 1] === "/") {
+      const end = text5.indexOf("\n", i2);
+      const stop2 = end < 0 ? text5.length : end;
+      out2 += " ".repeat(stop2 - i2);
+      i2 = stop2;
+    } else if (c === "/" && text5[i2 + 1] === "*") {
+      const end = text5.indexOf("*/", i2 + 2);
+      const stop2 = end < 0 ? text5.length : end + 2;
+      out2 += text5.slice(i2, stop2).replace(/[^\n\r]/g, " ");
+      i2 = stop2;
+    } else {
+      out2 += c;
+      i2++;
+    }
+  }
+  return out2;
+}
+function readLaunchSettings(root2, out2, service) {
+  const profiles = member(root2, "profiles");
+  if (profiles?.type !== "object") return;
+  for (const { key, value: profile } of profiles.members) {
+    const command3 = member(profile, "commandName");
+    if (command3 && !(command3.type === "string" && command3.value.value === "Project")) continue;
+    const name2 = key.value;
+    const url = member(profile, "applicationUrl");
+    if (url?.type === "string") bindUrls(url.value, out2, service, `launch profile "${name2}" applicationUrl`);
+    const env = member(profile, "environmentVariables");
+    if (env?.type !== "object") continue;
+    for (const { key: variable2, value } of env.members) {
+      if (value.type !== "string") continue;
+      const what = `launch profile "${name2}" ${variable2.value}`;
+      if (HOST_URL_VARIABLE.test(variable2.value)) bindUrls(value.value, out2, service, what);
+      else if (HOST_PORTS_VARIABLE.test(variable2.value)) bindPorts(value.value, out2, service, what);
+      else referUrls(value.value, out2, service, what);
+    }
+  }
+}
+function readAppSettings(root2, out2, service) {
+  if (root2.type !== "object") return;
+  for (const { key, value } of root2.members) {
+    const name2 = key.value.toLowerCase();
+    if (name2 === "urls" && value.type === "string") bindUrls(value.value, out2, service, "Urls");
+    if (name2 !== "kestrel") continue;
+    const endpoints = value.type === "object" ? value.members.find((m) => m.key.value.toLowerCase() === "endpoints")?.value : void 0;
+    if (endpoints?.type !== "object") continue;
+    for (const { key: endpoint, value: settings } of endpoints.members) {
+      const url = settings.type === "object" ? settings.members.find((m) => m.key.value.toLowerCase() === "url")?.value : void 0;
+      if (url?.type === "string") bindUrls(url.value, out2, service, `Kestrel endpoint "${endpoint.value}" Url`);
+    }
+  }
+}
+function urlPorts(m) {
+  const found = [];
+  let offset = 0;
+  for (const part of m.value.split(";")) {
+    const lead = part.length - part.trimStart().length;
+    const match = URL_PORT.exec(part.trim());
+    if (match) {
+      const a = offset + lead + match[0].length - match[2].length;
+      found.push({ a, b: a + match[2].length });
+    }
+    offset += part.length + 1;
+  }
+  return found;
+}
+function bindUrls(m, out2, service, what) {
+  for (const { a, b } of urlPorts(m)) {
+    const hit = out2.port(m, a, b, what);
+    if (hit) bind(out2, service, hit, what);
+  }
+}
+function bindPorts(m, out2, service, what) {
+  for (const token of m.value.matchAll(/[^;,\s]+/g)) {
+    const hit = out2.port(m, token.index, token.index + token[0].length, what);
+    if (hit) bind(out2, service, hit, what);
+  }
+}
+function referUrls(m, out2, service, what) {
+  for (const { a, b } of urlPorts(m)) {
+    const hit = out2.port(m, a, b, what);
+    const target = /^\w+:\/\/(\[[^\]]*\]|[^/:;\s]+)/.exec(m.value.slice(m.value.lastIndexOf(";", a) + 1).trim())?.[1];
+    if (hit && target) out2.reference({ target, port: hit.port, kind: "url", ...service ? { fromService: service } : {} }, hit);
+  }
+}
+function bind(out2, service, hit, via) {
+  if (!service || !out2.claim(`b|${service}|${hit.start}`)) return;
+  out2.pushBinding({ service, port: hit.port, kind: "source-default", strength: "declaration", via }, hit.start, hit.end);
+}
+
+// src/extract/deploy/envoy.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+var TEMPLATE = /\.(?:template|tmpl)$/;
+var OWN_SECTIONS = /* @__PURE__ */ new Set(["listeners", "admin"]);
+var MAX_DEPTH = 64;
+function isEnvoyConfig(path2) {
+  const parts2 = path2.split("/");
+  const name2 = (parts2.pop() ?? "").replace(TEMPLATE, "");
+  if (!/\.ya?ml$/.test(name2)) return false;
+  return /envoy/i.test(name2) || parts2.some((p) => /^envoy$/i.test(p));
+}
+function envoyService(file, services) {
+  if (file.service) return file.service;
+  const known = file.path.split("/").slice(0, -1).reverse().find((p) => services.has(p));
+  return known === void 0 ? void 0 : services.canonical(known);
+}
+var envoyExtractor = {
+  id: "envoy",
+  accepts: isEnvoyConfig,
+  prefilter: (text5) => text5.includes("socket_address"),
+  extract(file, ctx) {
+    const out2 = new DeployOutput(file, "envoy");
+    const doc = parseYaml(out2);
+    if (!doc) return out2.extraction;
+    const service = envoyService(file, ctx.services);
+    const read = (node2) => {
+      const raw2 = scalarText(node2, file.text);
+      return raw2 && interpolate(raw2, (name2) => ctx.env.get(name2), {}).value;
+    };
+    for (const { node: node2, own: own4 } of socketAddresses(doc)) {
+      const port = read(get(node2, "port_value", doc));
+      if (!port || port.value.includes(UNRESOLVED)) continue;
+      const hit = out2.port(port, 0, port.value.length, "Envoy socket_address port_value");
+      if (!hit) continue;
+      if (own4) {
+        out2.bind(service, hit, { via: "listen address", network: "container" });
+        continue;
+      }
+      const address = read(get(node2, "address", doc))?.value.toLowerCase();
+      if (!address || address.includes(UNRESOLVED)) continue;
+      out2.reference({ target: address, port: hit.port, kind: "url", fromService: service, containerNetwork: !isAddress(address) }, hit);
+    }
+    return out2.extraction;
+  }
+};
+function socketAddresses(doc) {
+  const found = [];
+  const todo = [{ node: doc.contents, own: false, depth: 0 }];
+  const seen = /* @__PURE__ */ new Set();
+  while (todo.length > 0) {
+    const { node: raw2, own: own4, depth } = todo.pop();
+    const node2 = deref(raw2, doc);
+    if (!node2 || seen.has(node2) || depth > MAX_DEPTH) continue;
+    seen.add(node2);
+    const next = [];
+    if ((0, import_yaml7.isMap)(node2)) {
+      for (const e of entries(node2, doc)) {
+        if (e.key === "socket_address") found.push({ node: e.value, own: own4 });
+        else next.push({ node: e.value, own: own4 || OWN_SECTIONS.has(e.key), depth: depth + 1 });
+      }
+    } else if ((0, import_yaml7.isSeq)(node2)) {
+      for (const item of items(node2, doc)) next.push({ node: item, own: own4, depth: depth + 1 });
+    }
+    todo.push(...next.reverse());
+  }
+  return found;
+}
+
+// src/extract/deploy/kubernetes.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+
+// src/extract/deploy/prometheus.ts
+function targetAddress(m) {
+  if (m.value.includes("://")) {
+    const url = findUrls(m)[0];
+    return url && { target: url.target, portStart: url.portStart, portEnd: url.portEnd };
+  }
+  const cut = m.value.search(/[/?#]/);
+  const hp = splitHostPort(cut < 0 ? m.value : m.value.slice(0, cut));
+  return hp && new RegExp("^\\p{Nd}", "u").test(m.value.slice(hp.portStart, hp.portEnd)) ? hp : void 0;
+}
+var prometheusExtractor = {
+  id: "prometheus",
+  accepts: (path2) => /^prometheus[^/]*\.ya?ml$/.test(path2.slice(path2.lastIndexOf("/") + 1)),
+  prefilter: (text5) => text5.includes("targets"),
+  extract(file) {
+    const out2 = new DeployOutput(file, "prometheus");
+    const doc = parseYaml(out2);
+    if (!doc) return out2.extraction;
+    for (const job of items(get(doc.contents, "scrape_configs", doc), doc)) {
+      const name2 = scalarText(get(job, "job_name", doc), file.text)?.value ?? "?";
+      for (const sc of items(get(job, "static_configs", doc), doc)) {
+        for (const target of items(get(sc, "targets", doc), doc)) {
+          const m = scalarText(target, file.text);
+          const hp = m && targetAddress(m);
+          if (!m || !hp) continue;
+          const hit = out2.port(m, hp.portStart, hp.portEnd, `Prometheus job "${name2}" target`);
+          if (hit) out2.reference({ target: hp.target, port: hit.port, kind: "scrape-target", containerNetwork: !isAddress(hp.target) }, hit);
+        }
+      }
+      for (const rule of items(get(job, "relabel_configs", doc), doc)) {
+        if (scalarText(get(rule, "target_label", doc), file.text)?.value !== "__address__") continue;
+        const m = scalarText(get(rule, "replacement", doc), file.text);
+        const hp = m && !m.value.includes("$") ? targetAddress(m) : void 0;
+        if (!m || !hp) continue;
+        const hit = out2.port(m, hp.portStart, hp.portEnd, `Prometheus job "${name2}" relabel replacement`);
+        if (hit) out2.reference({ target: hp.target, port: hit.port, kind: "scrape-target", containerNetwork: !isAddress(hp.target) }, hit);
+      }
+    }
+    return out2.extraction;
+  }
+};
+
+// src/extract/deploy/spring.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+var FILE = /(^|\/)(application|bootstrap)(-[\w.-]+)?\.(properties|ya?ml)$/;
+var PORT_KEYS = /* @__PURE__ */ new Set(["server.port", "management.server.port"]);
+var CONTAINER_FOLDERS3 = /* @__PURE__ */ new Set(["src", "main", "resources", "config", "app", "apps", "api", "server", "services", "packages"]);
+var springExtractor = {
+  id: "spring",
+  accepts: (path2) => FILE.test(path2),
+  prefilter: (text5) => /port/.test(text5) && /server/.test(text5),
+  extract(file) {
+    const out2 = new DeployOutput(file, "spring");
+    const service = file.service ?? projectOf2(file.path);
+    const profile = FILE.exec(file.path)?.[3]?.slice(1);
+    const where = (key, docProfile) => {
+      const p = docProfile ?? profile;
+      return p ? `${key} (profile ${p})` : key;
+    };
+    if (file.path.endsWith(".properties")) {
+      for (const { key, value } of properties(file.text)) if (PORT_KEYS.has(key)) bindValue(value, out2, service, where(key));
+      return out2.extraction;
+    }
+    const overflow = aliasTokenOverflow(file.text);
+    if (overflow >= 0) {
+      out2.problem("input/too-complex", `Found more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`) in ${file.path}; expected at most ${MAX_YAML_ALIASES} aliases, so the file was not parsed.`, overflow, overflow + 1, `${file.path}|aliases`);
+      return out2.extraction;
+    }
+    let docs;
+    try {
+      docs = (0, import_yaml8.parseAllDocuments)(file.text, { prettyErrors: false, uniqueKeys: false });
+    } catch {
+      return out2.extraction;
+    }
+    if (!Array.isArray(docs)) return out2.extraction;
+    for (const [d, doc] of docs.entries()) {
+      if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const [start3, end] = e.pos;
+        out2.problem("input/invalid-yaml", `Found invalid YAML in ${file.path}: ${e.message.split("\n")[0] ?? e.code}; expected a valid YAML document.`, start3, Math.max(end, start3 + 1), `${file.path}|${d + 1}|${e.code}`);
+        continue;
+      }
+      const excess = excessAlias(doc);
+      if (excess) {
+        const [start3, end] = excess.node.range ?? [0, 0];
+        out2.problem("input/too-complex", `Found ${excess.count} YAML aliases in ${file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the document was not read.`, start3, Math.max(end, start3 + 1), `${file.path}|${d + 1}|aliases`);
+        continue;
+      }
+      const docProfile = scalarText(dotted(doc.contents, "spring.config.activate.on-profile", doc) ?? dotted(doc.contents, "spring.profiles", doc), file.text)?.value;
+      for (const key of PORT_KEYS) {
+        const m = scalarText(dotted(doc.contents, key, doc), file.text);
+        if (m) bindValue(m, out2, service, where(key, docProfile));
+      }
+    }
+    return out2.extraction;
+  }
+};
+function projectOf2(path2) {
+  const parts2 = path2.split("/").slice(0, -1);
+  while (parts2.length > 0 && CONTAINER_FOLDERS3.has(parts2.at(-1).toLowerCase())) parts2.pop();
+  return parts2.at(-1);
+}
+function dotted(node2, key, doc) {
+  if (!(0, import_yaml8.isMap)(node2)) return void 0;
+  for (const e of entries(node2, doc)) {
+    if (e.key === key) return e.value;
+    if (key.startsWith(`${e.key}.`)) {
+      const found = dotted(e.value, key.slice(e.key.length + 1), doc);
+      if (found !== void 0) return found;
+    }
+  }
+  return get(node2, key, doc);
+}
+function properties(text5) {
+  const found = [];
+  const whole2 = identity(text5, 0, text5.length);
+  let continued = false;
+  let start3 = 0;
+  for (const line of text5.split("\n")) {
+    const raw2 = line.replace(/\r$/, "");
+    const lineStart = start3;
+    start3 += line.length + 1;
+    const wasContinued = continued;
+    continued = /(^|[^\\])(\\\\)*\\$/.test(raw2);
+    if (wasContinued) continue;
+    const lead = raw2.length - raw2.trimStart().length;
+    const body2 = raw2.slice(lead);
+    if (body2 === "" || body2.startsWith("#") || body2.startsWith("!")) continue;
+    const sep3 = /^((?:[^\\:=\s]|\\.)+)\s*[:=]?\s*/.exec(body2);
+    if (!sep3?.[1]) continue;
+    const a = lineStart + lead + sep3[0].length;
+    const b = lineStart + raw2.trimEnd().length;
+    found.push({ key: sep3[1].replace(/\\(.)/g, "$1"), value: slice(whole2, a, Math.max(a, b)) });
+  }
+  return found;
+}
+function bindValue(m, out2, service, via) {
+  const value = m.value.trim();
+  const lead = m.value.length - m.value.trimStart().length;
+  const placeholder = /^\$\{[^:}]+:([^}]*)\}$/.exec(value);
+  let a = lead;
+  let b = lead + value.length;
+  if (placeholder) {
+    a = lead + value.length - 1 - placeholder[1].length;
+    b = a + placeholder[1].length;
+  } else if (value.startsWith("${")) return;
+  if (a >= b) return;
+  const hit = out2.port(m, a, b, via);
+  if (!hit || !service || !out2.claim(`b|${service}|${hit.start}`)) return;
+  out2.pushBinding({ service, port: hit.port, kind: "source-default", strength: "declaration", via }, hit.start, hit.end);
+}
+
+// src/extract/deploy/kubernetes.ts
+var K8S_HOST = "k8s";
+var OTHER_YAML = [composeExtractor, prometheusExtractor, cloudflaredExtractor, envoyExtractor, springExtractor];
+var POD_SPEC = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+var GENERIC_TEMPLATES = /* @__PURE__ */ new Set(["deployment", "service", "statefulset", "daemonset", "pod", "job", "cronjob", "replicaset", "workload", "app", "main", "manifest", "all", "resources"]);
+var kubernetesExtractor = {
+  id: "kubernetes",
+  accepts: (path2) => /\.ya?ml$/.test(path2) && !OTHER_YAML.some((e) => e.accepts(path2)),
+  prefilter: (text5) => text5.includes("apiVersion") && /\bkind:/.test(text5) && /containerPort|targetPort|\bkind:\s*["']?Service\b|\bports:/.test(text5),
+  extract(file) {
+    const templated = file.text.includes("{{");
+    const text5 = templated ? inertTemplates(file.text) : file.text;
+    const out2 = new DeployOutput(file, "kubernetes");
+    const fallback = templatedName(file.text, nameFromPath(file.path));
+    const docs = readDocuments(text5, out2, templated);
+    const workloads = [];
+    const services = [];
+    for (const doc of docs) {
+      const kind = scalarText(get(doc.contents, "kind", doc), text5)?.value;
+      if (kind === "Service") services.push({ doc, node: doc.contents });
+      const path2 = kind ? POD_SPEC[kind] : void 0;
+      if (!path2) continue;
+      const service = nameOf(doc.contents, doc, text5) ?? fallback(doc.contents, doc);
+      let template = doc.contents;
+      for (const key of path2.slice(0, -1)) template = get(template, key, doc);
+      const spec = get(template, "spec", doc);
+      const workload = { service, labels: labelsOf(get(template, "metadata", doc), doc, text5) ?? /* @__PURE__ */ new Map(), ports: [] };
+      for (const container of items(get(spec, "containers", doc), doc)) readContainer(container, doc, text5, out2, workload, file);
+      workloads.push(workload);
+    }
+    for (const { doc, node: node2 } of services) readService(node2, doc, text5, out2, workloads, fallback, file);
+    return out2.extraction;
+  }
+};
+function inertTemplates(text5) {
+  const marked = text5.replace(/\{\{[\s\S]*?\}\}/g, (action) => action.replace(/[^\n\r]/g, HOLE));
+  return marked.replace(/[^\n\r]*/g, (line) => line.includes(HOLE) ? line.replaceAll(HOLE, line.replaceAll(HOLE, "").trim() === "" ? " " : "_") : line);
+}
+var HOLE = "\0";
+function templatedAt(text5, start3, end) {
+  const lineStart = text5.lastIndexOf("\n", start3) + 1;
+  const lineEnd = text5.indexOf("\n", end);
+  return text5.slice(lineStart, lineEnd < 0 ? text5.length : lineEnd).includes("{{");
+}
+function readDocuments(text5, out2, templated) {
+  let docs;
+  const overflow = aliasTokenOverflow(text5);
+  if (overflow >= 0) {
+    out2.problem("input/too-complex", `Found more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`) in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} aliases, so the file was not parsed.`, overflow, overflow + 1, `${out2.file.path}|aliases`);
+    return [];
+  }
+  try {
+    docs = (0, import_yaml9.parseAllDocuments)(text5, { prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    if (!templated) out2.problem("input/invalid-yaml", `Found YAML the parser rejected (${error.message}); expected valid YAML.`, 0, 0, out2.file.path);
+    return [];
+  }
+  if (!Array.isArray(docs)) return [];
+  const good = [];
+  for (const [d, doc] of docs.entries()) {
+    if (doc.errors.length > 0) {
+      if (templated) continue;
+      for (const [n, e] of doc.errors.entries()) {
+        const [start3, end] = e.pos;
+        const reason2 = e.message.split("\n")[0] ?? e.code;
+        out2.problem("input/invalid-yaml", `Found invalid YAML in ${out2.file.path}: ${reason2}; expected a valid YAML document.`, start3, Math.max(end, start3 + 1), `${out2.file.path}|${d + 1}|${e.code}|${n + 1}`);
+      }
+      continue;
+    }
+    const excess = excessAlias(doc);
+    if (excess) {
+      const [start3, end] = excess.node.range ?? [0, 0];
+      out2.problem("input/too-complex", `Found ${excess.count} YAML aliases in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the document was not read.`, start3, Math.max(end, start3 + 1), `${out2.file.path}|${d + 1}|aliases`);
+      continue;
+    }
+    good.push(doc);
+  }
+  return good;
+}
+function nameOf(node2, doc, text5) {
+  const name2 = scalarText(get(get(node2, "metadata", doc), "name", doc), text5)?.value.trim();
+  return name2 && /^[A-Za-z0-9][\w.-]*$/.test(name2) ? name2 : void 0;
+}
+function labelsOf(metadata2, doc, text5) {
+  const labels2 = get(metadata2, "labels", doc);
+  if (!(0, import_yaml9.isMap)(labels2)) return void 0;
+  const map3 = /* @__PURE__ */ new Map();
+  for (const e of entries(labels2, doc)) {
+    const v = scalarText(e.value, text5)?.value.trim();
+    if (v) map3.set(e.key, v);
+  }
+  return map3;
+}
+function templatedName(original, name2) {
+  let primary;
+  return (node2, doc) => {
+    const range = get(get(node2, "metadata", doc), "name", doc)?.range;
+    if (!range) return primary === void 0 ? name2 : void 0;
+    const lineStart = original.lastIndexOf("\n", range[0]) + 1;
+    const lineEnd = original.indexOf("\n", range[0]);
+    const action = original.slice(lineStart, lineEnd < 0 ? original.length : lineEnd).trim();
+    primary ??= action;
+    return action === primary ? name2 : void 0;
+  };
+}
+function nameFromPath(path2) {
+  const parts2 = path2.split("/");
+  const stem = (parts2.pop() ?? "").replace(/\.ya?ml$/, "").replace(/^_/, "");
+  if (!GENERIC_TEMPLATES.has(stem.toLowerCase())) return stem;
+  const templates = parts2.lastIndexOf("templates");
+  const chart = templates > 0 ? parts2[templates - 1] : parts2.at(-1);
+  return chart ?? stem;
+}
+function readContainer(container, doc, text5, out2, workload, file) {
+  const host = file.host ?? K8S_HOST;
+  const what = `container ports of ${workload.service ?? "a workload"}`;
+  for (const port of items(get(container, "ports", doc), doc)) {
+    const m = scalarText(get(port, "containerPort", doc), text5);
+    const hit = m && whole(m, out2, what);
+    if (!hit) continue;
+    const name2 = scalarText(get(port, "name", doc), text5)?.value.trim();
+    workload.ports.push({ ...name2 ? { name: name2 } : {}, hit });
+    out2.bind(workload.service, hit, { via: "ports (container)", network: "container", host });
+  }
+  for (const variable2 of items(get(container, "env", doc), doc)) {
+    if (!(0, import_yaml9.isMap)(variable2)) continue;
+    const name2 = scalarText(get(variable2, "name", doc), text5)?.value.trim();
+    if (!name2 || !namesOwnPort(name2, workload.service)) continue;
+    const m = scalarText(get(variable2, "value", doc), text5);
+    const hit = m && whole(m, out2, `env ${name2} of ${workload.service ?? "a workload"}`);
+    if (hit) out2.bind(workload.service, hit, { via: `env ${name2}`, network: "container", host });
+  }
+}
+function namesOwnPort(name2, service) {
+  if (name2 === "PORT") return true;
+  if (!service) return false;
+  const squash2 = (s) => s.toLowerCase().replace(/[-_.]/g, "");
+  return name2.endsWith("_PORT") && squash2(name2.slice(0, -5)) === squash2(service);
+}
+function readService(node2, doc, text5, out2, workloads, fallback, file) {
+  const spec = get(node2, "spec", doc);
+  const selector = get(spec, "selector", doc);
+  const selected = selectorOf(selector, doc, text5);
+  const target = selected.size > 0 ? workloads.find((w) => [...selected].every(([k, v]) => w.labels.get(k) === v)) : void 0;
+  const service = target ? target.service : nameOf(node2, doc, text5) ?? fallback(node2, doc);
+  if (!service) return;
+  const host = file.host ?? K8S_HOST;
+  for (const port of items(get(spec, "ports", doc), doc)) {
+    const targetPort = get(port, "targetPort", doc);
+    const m = scalarText(targetPort ?? get(port, "port", doc), text5);
+    if (!m || m.value.trim() === "") continue;
+    const what = `Service ports of ${service}`;
+    if (/^\d/.test(m.value.trim())) {
+      const hit = whole(m, out2, what);
+      if (hit) out2.bind(service, hit, { via: "ports", network: "container", host });
+      continue;
+    }
+    if (!(0, import_yaml9.isScalar)(targetPort)) continue;
+    const name2 = m.value.trim();
+    const owner = target ?? workloads.find((w) => w.service === service);
+    const named = (owner ? owner.ports : workloads.flatMap((w) => w.ports)).find((p) => p.name === name2);
+    if (!named) continue;
+    const start3 = m.starts[0] ?? 0;
+    const end = m.ends[m.value.length - 1] ?? start3;
+    out2.bind(service, { port: named.hit.port, start: start3, end }, { via: "ports", network: "container", host });
+  }
+}
+function selectorOf(selector, doc, text5) {
+  const source = get(selector, "matchLabels", doc) ?? selector;
+  const map3 = /* @__PURE__ */ new Map();
+  for (const e of entries(source, doc)) {
+    const v = scalarText(e.value, text5)?.value.trim();
+    if (v) map3.set(e.key, v);
+  }
+  return map3;
+}
+function whole(m, out2, what) {
+  const a = m.value.length - m.value.trimStart().length;
+  const b = m.value.trimEnd().length;
+  if (a >= b) return void 0;
+  const [start3, end] = [m.starts[a] ?? 0, m.ends[b - 1] ?? 0];
+  if (templatedAt(out2.file.text, start3, end)) return void 0;
+  return out2.port(m, a, b, what);
+}
+
+// src/extract/deploy/nginx-config.ts
+var MAX_DIRECTIVES = 1e5;
+var MAX_DEPTH2 = 64;
+function* tokens(text5) {
+  let i2 = 0;
+  const n = text5.length;
+  let close = -1;
+  while (i2 < n) {
+    const ch = text5[i2];
+    if (ch === " " || ch === "	" || ch === "\r" || ch === "\n") {
+      i2++;
+      continue;
+    }
+    if (ch === "#") {
+      const nl = text5.indexOf("\n", i2);
+      i2 = nl < 0 ? n : nl + 1;
+      continue;
+    }
+    if (ch === ";" || ch === "{" || ch === "}") {
+      yield { kind: ch, start: i2 };
+      i2++;
+      continue;
+    }
+    const start3 = i2;
+    const value = emptyMapped();
+    if (ch === '"' || ch === "'") {
+      i2++;
+      while (i2 < n && text5[i2] !== ch) {
+        if (text5[i2] === "\\" && i2 + 1 < n) {
+          const next = text5[i2 + 1];
+          const decoded = next === "t" ? "	" : next === "r" ? "\r" : next === "n" ? "\n" : next === ch || next === "\\" ? next : void 0;
+          if (decoded !== void 0) {
+            appendChar(value, decoded, i2, i2 + 2);
+            i2 += 2;
+            continue;
+          }
+        }
+        appendChar(value, text5[i2], i2, i2 + 1);
+        i2++;
+      }
+      i2++;
+      yield { kind: "word", value, start: start3 };
+      continue;
+    }
+    while (i2 < n) {
+      const c = text5[i2];
+      if (c === " " || c === "	" || c === "\r" || c === "\n" || c === ";" || c === "}") break;
+      if (c === "{" && text5[i2 - 1] !== "$") break;
+      if (c === "\\" && i2 + 1 < n) {
+        appendChar(value, text5[i2 + 1], i2, i2 + 2);
+        i2 += 2;
+        continue;
+      }
+      if (c === "{") {
+        if (close < i2) {
+          const at = text5.indexOf("}", i2);
+          close = at < 0 ? n : at;
+        }
+        const end = Math.min(close + 1, n);
+        for (let k = i2; k < end; k++) appendChar(value, text5[k], k, k + 1);
+        i2 = end;
+        continue;
+      }
+      appendChar(value, c, i2, i2 + 1);
+      i2++;
+    }
+    yield { kind: "word", value, start: start3 };
+  }
+}
+function parseNginx(text5) {
+  const root2 = [];
+  const stack = [root2];
+  const errors = [];
+  let words = [];
+  let count = 0;
+  for (const t of tokens(text5)) {
+    if (t.kind === "word") {
+      words.push({ value: t.value, start: t.start });
+      continue;
+    }
+    const current = stack[stack.length - 1];
+    if (t.kind === "}") {
+      if (words.length > 0) errors.push({ message: `a directive ended by \`}\` instead of \`;\``, start: words[0].start });
+      words = [];
+      if (stack.length === 1) {
+        errors.push({ message: "a `}` that closes no block", start: t.start });
+        continue;
+      }
+      stack.pop();
+      continue;
+    }
+    if (words.length === 0) {
+      errors.push({ message: `a \`${t.kind}\` with no directive before it`, start: t.start });
+      if (t.kind === "{") stack.push([]);
+      continue;
+    }
+    const [name2, ...args2] = words;
+    const directive = { name: name2.value.value, args: args2.map((a) => a.value), start: name2.start };
+    words = [];
+    current.push(directive);
+    if (++count > MAX_DIRECTIVES) {
+      errors.push({ message: `more than ${MAX_DIRECTIVES} directives`, start: t.start });
+      return { directives: root2, errors };
+    }
+    if (t.kind === "{") {
+      if (stack.length > MAX_DEPTH2) {
+        errors.push({ message: `blocks nested deeper than ${MAX_DEPTH2}`, start: t.start });
+        return { directives: root2, errors };
+      }
+      directive.block = [];
+      stack.push(directive.block);
+    }
+  }
+  if (words.length > 0) errors.push({ message: "a directive with no `;` at the end of the file", start: words[0].start });
+  if (stack.length > 1) errors.push({ message: "a block with no closing `}`", start: text5.length });
+  return { directives: root2, errors };
+}
+function* walk2(list3, parents = []) {
+  for (const directive of list3) {
+    yield { directive, parents };
+    if (directive.block) yield* walk2(directive.block, [...parents, directive.name]);
+  }
+}
+
+// src/extract/deploy/nginx.ts
+var INVALID_NGINX = "input/invalid-nginx";
+var PASSES = /* @__PURE__ */ new Set(["proxy_pass", "grpc_pass", "fastcgi_pass", "uwsgi_pass", "scgi_pass", "memcached_pass"]);
+var TEMPLATE2 = /\.(?:template|tmpl)$/;
+function isNginxConfig(path2) {
+  const parts2 = path2.split("/");
+  const name2 = (parts2.pop() ?? "").replace(TEMPLATE2, "");
+  if (!name2.endsWith(".conf")) return false;
+  if (name2.startsWith("nginx")) return true;
+  return parts2.some((p) => /nginx/i.test(p) || p === "conf.d" || p === "sites-available" || p === "sites-enabled");
+}
+function nginxService(file, services) {
+  if (file.service) return file.service;
+  const parts2 = file.path.split("/");
+  const name2 = (parts2.pop() ?? "").replace(TEMPLATE2, "").replace(/\.conf$/, "");
+  const known = [...parts2].reverse().find((p) => services.has(p)) ?? (services.has(name2) ? name2 : void 0);
+  return known === void 0 ? void 0 : services.canonical(known);
+}
+var nginxExtractor = {
+  id: "nginx",
+  accepts: isNginxConfig,
+  prefilter: (text5) => /listen|_pass|upstream/.test(text5),
+  extract(file, ctx) {
+    const out2 = new DeployOutput(file, "nginx");
+    const { directives, errors } = parseNginx(file.text);
+    const first = errors[0];
+    if (first) {
+      out2.problem(INVALID_NGINX, `Found ${first.message} in ${file.path}; expected nginx's directive grammar (\`name args;\` or \`name args { ... }\`).`, first.start, first.start + 1, file.path);
+    }
+    const service = nginxService(file, ctx.services);
+    const read = (arg) => interpolate(arg, (name2) => ctx.env.get(name2), {}).value;
+    for (const { directive: d, parents } of walk2(directives)) {
+      const arg = d.args[0];
+      if (!arg) continue;
+      const parent = parents[parents.length - 1];
+      if (d.name === "listen" && parent === "server") {
+        const m = read(arg);
+        const at = listenPort2(m.value);
+        const hit = at && out2.port(m, at[0], at[1], `nginx listen`);
+        if (hit) out2.bind(service, hit, { via: "listen address", network: "container" });
+      } else if (d.name === "server" && parent === "upstream" || PASSES.has(d.name)) {
+        const m = read(arg);
+        for (const a of upstreamAddresses(m)) {
+          const hit = out2.port(m, a.portStart, a.portEnd, `nginx ${d.name} ${quote(a.target)}`);
+          if (hit) out2.reference({ target: a.target, port: hit.port, kind: "url", fromService: service, containerNetwork: !isAddress(a.target) }, hit);
+        }
+      }
+    }
+    return out2.extraction;
+  }
+};
+function listenPort2(value) {
+  if (value.startsWith("unix:")) return void 0;
+  if (/^[0-9\u0000]+$/.test(value)) return [0, value.length];
+  const hp = splitHostPort(value);
+  return hp && /^[0-9]/.test(value.slice(hp.portStart)) ? [hp.portStart, hp.portEnd] : void 0;
+}
+function upstreamAddresses(m) {
+  if (m.value.includes("://")) return findUrls(m).filter((u) => !u.target.includes("$"));
+  if (m.value.startsWith("unix:") || m.value.includes("$")) return [];
+  const hp = splitHostPort(m.value);
+  return hp && /^[0-9]/.test(m.value.slice(hp.portStart)) ? [hp] : [];
+}
+
 // src/extract/deploy/package-json.ts
 var packageJsonExtractor = {
   id: "package-json",
@@ -11713,7 +13586,7 @@ var packageJsonExtractor = {
     const scripts = member(root2, "scripts");
     if (scripts?.type !== "object") return out2.extraction;
     for (const { key, value } of scripts.members) {
-      if (value.type !== "string") continue;
+      if (value.type !== "string" || isTestScript(key.value)) continue;
       scanShell(value.value, out2, {
         service: file.service,
         services: ctx.services,
@@ -11724,6 +13597,9 @@ var packageJsonExtractor = {
     return out2.extraction;
   }
 };
+function isTestScript(name2) {
+  return /(^|[:_-])(tests?|e2e|spec|cypress|playwright|jest|vitest|mocha)([:_-]|$)/i.test(name2);
+}
 function errorIndex(text5, error) {
   try {
     parseJson(identity(text5, 0, text5.length));
@@ -11752,7 +13628,7 @@ function parseXml(text5) {
   const top = () => stack[stack.length - 1];
   const skipTo = (from, close, what) => {
     const at = text5.indexOf(close, from);
-    if (at < 0) throw new XmlError(`Found an unterminated ${what}; expected \`${close}\``, from, Math.min(from + 4, text5.length));
+    if (at < 0) throw new XmlError(`Found an unterminated ${what}; expected ${quote(close)}`, from, Math.min(from + 4, text5.length));
     return at + close.length;
   };
   let i2 = 0;
@@ -11900,31 +13776,6 @@ function jobService(file, label, fromPaths, services) {
   return file.service ?? fromPaths ?? (last ? services.canonical(last) : void 0);
 }
 
-// src/extract/deploy/prometheus.ts
-var prometheusExtractor = {
-  id: "prometheus",
-  accepts: (path2) => /^prometheus[^/]*\.ya?ml$/.test(path2.slice(path2.lastIndexOf("/") + 1)),
-  prefilter: (text5) => text5.includes("targets"),
-  extract(file) {
-    const out2 = new DeployOutput(file, "prometheus");
-    const doc = parseYaml(out2);
-    if (!doc) return out2.extraction;
-    for (const job of items(get(doc.contents, "scrape_configs", doc), doc)) {
-      const name2 = scalarText(get(job, "job_name", doc), file.text)?.value ?? "?";
-      for (const sc of items(get(job, "static_configs", doc), doc)) {
-        for (const target of items(get(sc, "targets", doc), doc)) {
-          const m = scalarText(target, file.text);
-          const hp = m && splitHostPort(m.value);
-          if (!m || !hp) continue;
-          const hit = out2.port(m, hp.portStart, hp.portEnd, `Prometheus job "${name2}" target`);
-          if (hit) out2.reference({ target: hp.target, port: hit.port, kind: "scrape-target", containerNetwork: !isAddress(hp.target) }, hit);
-        }
-      }
-    }
-    return out2.extraction;
-  }
-};
-
 // src/extract/deploy/shell.ts
 var SHELL_EXT = /\.(sh|bash|zsh)$/;
 var SHEBANG = /^#!\s*(\/usr\/bin\/env\s+)?(\/[\w/]*\/)?(ba|z|da|k)?sh\b/;
@@ -11951,7 +13802,7 @@ var shellExtractor = {
 };
 
 // src/extract/deploy/index.ts
-var deployExtractors = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor, plistExtractor, cloudflaredExtractor, prometheusExtractor];
+var deployExtractors = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor, plistExtractor, cloudflaredExtractor, prometheusExtractor, kubernetesExtractor, dotnetSettingsExtractor, springExtractor, nginxExtractor, envoyExtractor];
 
 // node_modules/unist-util-is/lib/index.js
 var convert = (
@@ -12120,12 +13971,12 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           typeof value.name === "string" ? value.name : void 0
         )
       );
-      Object.defineProperty(visit2, "name", {
+      Object.defineProperty(visit3, "name", {
         value: "node (" + color(node2.type + (name2 ? "<" + name2 + ">" : "")) + ")"
       });
     }
-    return visit2;
-    function visit2() {
+    return visit3;
+    function visit3() {
       const matches = !check3 || is2(node2, index2, parents[parents.length - 1] || void 0);
       let result = empty;
       if (enter && matches) {
@@ -12178,7 +14029,7 @@ function toResult(value) {
 }
 
 // node_modules/unist-util-visit/lib/index.js
-function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+function visit2(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check3;
   let visitors;
   let reverse;
@@ -12233,31 +14084,77 @@ function scanCommands(scan, snippet, base2) {
     referOtherPort(scan, `${m[1]}_PORT`, { text: digits, start: end - digits.length, end });
   }
 }
-function referOtherPort(scan, variable, token) {
-  const name2 = variable.replace(/_PORT$/, "").toLowerCase().replace(/_/g, "-");
-  if (scan.ctx.services.has(name2)) scan.reference(name2, token, "env-var", `${variable}=`);
+function referOtherPort(scan, variable2, token) {
+  const name2 = variable2.replace(/_PORT$/, "").toLowerCase().replace(/_/g, "-");
+  if (scan.ctx.services.has(name2)) scan.reference(name2, token, "env-var", `${variable2}=`);
 }
 
 // src/extract/service-doc/references.ts
-var URL3 = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/(?:[^\s@/'"`<>]{1,256}@)?(\[[0-9a-fA-F:.]{2,45}\]|[A-Za-z0-9_.-]{1,253}):(\d+)/gi;
+var WILDCARD2 = /* @__PURE__ */ new Set(["0.0.0.0", "[::]"]);
 var ADDRESS_VAR_NAME = /^[A-Z][A-Z0-9_]*_(?:URL|URI|ENDPOINT|ADDR|ADDRESS)$/;
 var ADDRESS_VAR = /\b[A-Z][A-Z0-9_]*_(?:URL|URI|ENDPOINT|ADDR|ADDRESS)["']?[ \t]*(?:=|:)[ \t]*["']?$/;
 var BARE = /(?<![\w./@:-])([A-Za-z][A-Za-z0-9.-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d+)(?![\w.:-])/g;
 var MIN_BARE_PORT = 100;
-function scanReferences(scan, snippet, base2, inVariable = false) {
-  for (const m of snippet.matchAll(URL3)) {
-    const host = (m[1] ?? "").replace(/^\[|\]$/g, "");
-    const digits = m[2] ?? "";
-    const start3 = base2 + (m.index ?? 0) + m[0].length - digits.length;
-    const kind = inVariable || ADDRESS_VAR.test(snippet.slice(0, m.index)) ? "env-var" : "url";
-    scan.reference(host, { text: digits, start: start3, end: start3 + digits.length }, kind, kind === "env-var" ? "env var URL" : "URL");
+var SETTING = /(?<![\w.-])([A-Za-z_][\w.-]*)["']?[ \t]*(?:=|:(?=[ \t"'[]))/g;
+var SEPARATOR_RUN = /[\s,;"'`[\]()]*/y;
+var TOKEN = /[^\s,;"'`[\]()]+/y;
+var LIST_ITEM = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/.*|[A-Za-z0-9.-]+:\d+)$/;
+function settingsOf(snippet) {
+  const settings = [];
+  for (const m of snippet.matchAll(SETTING)) {
+    const valueStart = (m.index ?? 0) + m[0].length;
+    let listEnd = valueStart;
+    for (; ; ) {
+      SEPARATOR_RUN.lastIndex = listEnd;
+      const gap = SEPARATOR_RUN.exec(snippet)?.[0].length ?? 0;
+      TOKEN.lastIndex = listEnd + gap;
+      const token = TOKEN.exec(snippet);
+      if (!token || !LIST_ITEM.test(token[0])) {
+        listEnd += gap;
+        break;
+      }
+      listEnd = token.index + token[0].length;
+    }
+    settings.push({ valueStart, listEnd, role: addressRole(m[1] ?? "") });
+  }
+  return settings;
+}
+function settingRole(settings, at) {
+  let lo = 0;
+  let hi = settings.length - 1;
+  let found;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    if (settings[mid].valueStart <= at) {
+      found = settings[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found && at <= found.listEnd ? found.role : void 0;
+}
+function scanReferences(scan, snippet, base2, inVariable = false, name2) {
+  const named = name2 !== void 0 && addressRole(name2) !== void 0;
+  let settings;
+  const silenced = (at, start3, host) => {
+    settings ??= settingsOf(snippet);
+    if (!named && settingRole(settings, at) === void 0 && !WILDCARD2.has(host)) return false;
+    scan.claim(start3);
+    return true;
+  };
+  for (const u of findUrlPorts(snippet)) {
+    const start3 = base2 + u.portStart;
+    if (silenced(u.start, start3, u.host)) continue;
+    const host = u.host.replace(/^\[|\]$/g, "");
+    const kind = inVariable || ADDRESS_VAR.test(snippet.slice(0, u.start)) ? "env-var" : "url";
+    scan.reference(host, { text: u.portText, start: start3, end: start3 + u.portText.length }, kind, kind === "env-var" ? "env var URL" : "URL");
   }
   for (const m of snippet.matchAll(BARE)) {
     const host = m[1] ?? "";
     const digits = m[2] ?? "";
     if (Number(digits) < MIN_BARE_PORT) continue;
-    if (!LOOPBACK.has(host.toLowerCase()) && !scan.ctx.services.has(host)) continue;
     const start3 = base2 + (m.index ?? 0) + host.length + 1;
+    if (silenced(m.index ?? 0, start3, host)) continue;
+    if (!LOOPBACK.has(host.toLowerCase()) && !scan.ctx.services.has(host)) continue;
     scan.reference(host, { text: digits, start: start3, end: start3 + digits.length }, "url", `${host}:port`);
   }
 }
@@ -12371,7 +14268,8 @@ function hostOfQualifier(qualifier, hosts) {
 // src/extract/service-doc/port-value.ts
 var NO_PORT = /^(?:none|n\/a|na|-|–|—|no|nothing|tbd|tba|tbc|\?)$/i;
 var OPENERS = /* @__PURE__ */ new Set(["_", "*", "[", "`"]);
-var WORD = /^[^\s`,;()|*_[\]]+/;
+var WORD = /^[^\s`;()|*[\]]+/;
+var NOT_AFTER_PORT = /^(?:[\p{L}\p{N}]|[_.-][0-9]|,[0-9]{3}(?![0-9]))/u;
 function skipWrappers(line, pos) {
   let link2 = false;
   for (; ; ) {
@@ -12400,12 +14298,12 @@ function readPortValue(text5, offset) {
   const nl = text5.indexOf("\n", offset);
   const line = text5.slice(offset, nl === -1 ? text5.length : nl);
   const { pos, link: link2 } = skipWrappers(line, 0);
-  const digits = /^\d+/.exec(line.slice(pos))?.[0];
+  const digits = /^[0-9]+/.exec(line.slice(pos))?.[0];
   let value;
-  if (digits !== void 0 && !/^(?:[A-Za-z0-9]|[.-]\d)/.test(line.slice(pos + digits.length))) {
+  if (digits !== void 0 && !NOT_AFTER_PORT.test(line.slice(pos + digits.length))) {
     value = digits;
   } else {
-    value = (WORD.exec(line.slice(pos))?.[0] ?? "").replace(/[.!:]+$/, "");
+    value = (WORD.exec(line.slice(pos))?.[0] ?? "").replace(/[_*,.!:]+$/, "");
     if (value === "" || NO_PORT.test(value)) return void 0;
   }
   const start3 = offset + pos;
@@ -12468,13 +14366,13 @@ var DocScan = class extends ExtractionOutput {
   }
   /**
    * Checks a port token: a valid port is returned; anything else becomes an
-   * `input/invalid-port` problem naming what `via` found.
+   * `input/invalid-port` problem naming what `via` found: what kind of value, never its text.
    */
   port(token, via) {
     const port = readPort(token.text);
     if (port !== void 0) return port;
-    const key = `${this.file.path}|${this.file.service ?? ""}|${via}|${token.text}`;
-    this.invalidPort(`\`${via}\` in ${this.file.path} gives port \`${token.text}\``, token.start, token.end, key);
+    const key = `${this.file.path}|${this.file.service ?? ""}|${via}|${valueKey(token.text)}`;
+    this.invalidPort(`${quote(via)} in ${this.file.path} gives a port that ${describeValue(token.text)}`, token.start, token.end, key);
     return void 0;
   }
   /** Records that the doc's service listens on `token` (when the doc belongs to a service). */
@@ -12528,7 +14426,7 @@ function readEnvTable(scan, node2) {
       const m = FIRST_INTEGER.exec(value);
       if (m) referOtherPort(scan, name2, { text: m[1] ?? "", start: span2[0] + m.index, end: span2[0] + m.index + (m[1] ?? "").length });
     } else {
-      scanReferences(scan, value, span2[0], ADDRESS_VAR_NAME.test(name2));
+      scanReferences(scan, value, span2[0], ADDRESS_VAR_NAME.test(name2), name2);
     }
   }
   return true;
@@ -12868,8 +14766,8 @@ function checkQuote(state) {
 
 // node_modules/mdast-util-to-markdown/lib/handle/definition.js
 function definition(node2, _, state, info2) {
-  const quote2 = checkQuote(state);
-  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
   const exit3 = state.enter("definition");
   let subexit = state.enter("label");
   const tracker = state.createTracker(info2);
@@ -12907,15 +14805,15 @@ function definition(node2, _, state, info2) {
   subexit();
   if (node2.title) {
     subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote2);
+    value += tracker.move(" " + quote3);
     value += tracker.move(
       state.safe(node2.title, {
         before: value,
-        after: quote2,
+        after: quote3,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote2);
+    value += tracker.move(quote3);
     subexit();
   }
   exit3();
@@ -13131,9 +15029,9 @@ var builtins = /* @__PURE__ */ new Map([
   ["*", false],
   ["_", true]
 ]);
-function candidates(tokens, involved, runOf) {
+function candidates(tokens2, involved, runOf) {
   const related = /* @__PURE__ */ new Set();
-  for (const token of tokens) {
+  for (const token of tokens2) {
     const siblings = runOf.get(token);
     if (siblings && token.attention && involved.some((d) => d.attention === token.attention)) {
       for (const sibling of siblings.tokens) {
@@ -13142,7 +15040,7 @@ function candidates(tokens, involved, runOf) {
     }
   }
   const ordered = [];
-  for (const token of tokens) {
+  for (const token of tokens2) {
     if (token.attention && related.delete(token.attention)) {
       ordered.push(token.attention);
     }
@@ -13150,31 +15048,31 @@ function candidates(tokens, involved, runOf) {
   ordered.reverse();
   return ordered;
 }
-function check(tokens, before, after) {
+function check(tokens2, before, after) {
   const runs = [];
   const wrong = /* @__PURE__ */ new Map();
   const runOf = /* @__PURE__ */ new Map();
   let index2 = 0;
-  while (index2 < tokens.length) {
-    if (!tokens[index2].attention) {
+  while (index2 < tokens2.length) {
+    if (!tokens2[index2].attention) {
       index2++;
       continue;
     }
-    const marker = tokens[index2].value.charAt(0);
+    const marker = tokens2[index2].value.charAt(0);
     const strict = builtins.get(marker);
     let end = index2 + 1;
-    while (end < tokens.length && tokens[end].attention && tokens[end].value.charAt(0) === marker) {
+    while (end < tokens2.length && tokens2[end].attention && tokens2[end].value.charAt(0) === marker) {
       end++;
     }
-    const head = index2 ? tokens[index2 - 1].value : before;
+    const head = index2 ? tokens2[index2 - 1].value : before;
     const previous3 = classifyCharacter(head.charCodeAt(head.length - 1));
     const next = classifyCharacter(
-      (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
+      (end < tokens2.length ? tokens2[end].value : after).charCodeAt(0)
     );
     const open = !next || next === 2 && Boolean(previous3);
     const close = !previous3 || previous3 === 2 && Boolean(next);
     const run2 = {
-      tokens: tokens.slice(index2, end),
+      tokens: tokens2.slice(index2, end),
       markers: [],
       start: 0,
       end: 0,
@@ -13196,13 +15094,13 @@ function check(tokens, before, after) {
   }
   pair2(runs, wrong);
   index2 = -1;
-  while (++index2 < tokens.length) {
-    const involved = wrong.get(tokens[index2]);
-    if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
+  while (++index2 < tokens2.length) {
+    const involved = wrong.get(tokens2[index2]);
+    if (involved) return { attention: candidates(tokens2, involved, runOf), index: index2 };
   }
 }
-function encode(tokens, start3) {
-  const token = tokens[start3 ? 0 : tokens.length - 1];
+function encode(tokens2, start3) {
+  const token = tokens2[start3 ? 0 : tokens2.length - 1];
   if (!token || token.attention) return;
   const character = start3 ? firstCharacter(token.value) : lastCharacter(token.value);
   const reference = encodeCharacterReference(
@@ -13228,10 +15126,10 @@ function improve(items2, chosen, mistake, before, after) {
       if (sequence === current) continue;
       const trial = new Map(chosen);
       trial.set(attention4, sequence);
-      const tokens = render(items2, trial, before, after);
-      const next = check(tokens, before, after);
+      const tokens2 = render(items2, trial, before, after);
+      const next = check(tokens2, before, after);
       if (!next || next.index > mistake.index) {
-        return { chosen: trial, mistake: next, tokens };
+        return { chosen: trial, mistake: next, tokens: tokens2 };
       }
     }
   }
@@ -13404,16 +15302,16 @@ function attentionItem(node2, attention4, state, tracker) {
   return { children, sequences };
 }
 function fix(items2, chosen, before, after) {
-  let tokens = render(items2, chosen, before, after);
-  let mistake = check(tokens, before, after);
+  let tokens2 = render(items2, chosen, before, after);
+  let mistake = check(tokens2, before, after);
   while (mistake) {
     const next = improve(items2, chosen, mistake, before, after);
     if (!next) return;
     chosen = next.chosen;
-    tokens = next.tokens;
+    tokens2 = next.tokens;
     mistake = next.mistake;
   }
-  return tokens;
+  return tokens2;
 }
 function guess(items2, chosen, before, after) {
   let previous3 = before;
@@ -13435,7 +15333,7 @@ function guess(items2, chosen, before, after) {
   }
 }
 function render(items2, chosen, before, after) {
-  const tokens = [];
+  const tokens2 = [];
   let encodeAfter;
   let previous3 = lastCharacter(before);
   let index2 = -1;
@@ -13447,7 +15345,7 @@ function render(items2, chosen, before, after) {
         encode([token], true);
       }
       encodeAfter = void 0;
-      tokens.push(token);
+      tokens2.push(token);
       if (token.value) previous3 = lastCharacter(token.value);
       continue;
     }
@@ -13474,28 +15372,28 @@ function render(items2, chosen, before, after) {
     );
     if (close.inside) encode(inside, false);
     if (open.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
-      encode(tokens, false);
+      encode(tokens2, false);
     }
     if (close.outside) encodeAfter = outsideAfter;
-    tokens.push({ value: sequence, attention: item }, ...inside, {
+    tokens2.push({ value: sequence, attention: item }, ...inside, {
       value: sequence,
       attention: item
     });
     previous3 = sequence.charAt(sequence.length - 1);
   }
-  return tokens;
+  return tokens2;
 }
 function serialize2(items2, before, after) {
   const guessed = /* @__PURE__ */ new Map();
   guess(items2, guessed, before, after);
-  const tokens = (
+  const tokens2 = (
     // Start from guesses (based on the preferred sequences).
     (guessed.size > 0 ? fix(items2, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
     fix(items2, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
     render(items2, /* @__PURE__ */ new Map(), before, after)
   );
   let result = "";
-  for (const token of tokens) result += token.value;
+  for (const token of tokens2) result += token.value;
   return result;
 }
 
@@ -13524,7 +15422,7 @@ function peek(_, _1, state) {
 // node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
 function formatHeadingAsSetext(node2, state) {
   let literalWithBreak = false;
-  visit(node2, function(node3) {
+  visit2(node2, function(node3) {
     if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
       literalWithBreak = true;
       return EXIT;
@@ -13590,8 +15488,8 @@ function htmlPeek() {
 // node_modules/mdast-util-to-markdown/lib/handle/image.js
 image.peek = imagePeek;
 function image(node2, _, state, info2) {
-  const quote2 = checkQuote(state);
-  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
   const exit3 = state.enter("image");
   let subexit = state.enter("label");
   const tracker = state.createTracker(info2);
@@ -13625,15 +15523,15 @@ function image(node2, _, state, info2) {
   subexit();
   if (node2.title) {
     subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote2);
+    value += tracker.move(" " + quote3);
     value += tracker.move(
       state.safe(node2.title, {
         before: value,
-        after: quote2,
+        after: quote3,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote2);
+    value += tracker.move(quote3);
     subexit();
   }
   value += tracker.move(")");
@@ -13734,8 +15632,8 @@ function formatLinkAsAutolink(node2, state) {
 // node_modules/mdast-util-to-markdown/lib/handle/link.js
 link.peek = linkPeek;
 function link(node2, _, state, info2) {
-  const quote2 = checkQuote(state);
-  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
   const tracker = state.createTracker(info2);
   if (formatLinkAsAutolink(node2, state)) {
     const stack = state.stack;
@@ -13801,15 +15699,15 @@ function link(node2, _, state, info2) {
   subexit();
   if (typeof title === "string") {
     subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote2);
+    value += tracker.move(" " + quote3);
     value += tracker.move(
       state.safe(title, {
         before: value,
-        after: quote2,
+        after: quote3,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote2);
+    value += tracker.move(quote3);
     subexit();
   }
   value += tracker.move(")");
@@ -16457,7 +18355,7 @@ function joinTable(left, right, parent, state) {
 }
 function formatHeadingAsSetext2(node2, state) {
   let literalWithBreak = false;
-  visit(node2, function(node3) {
+  visit2(node2, function(node3) {
     if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
       literalWithBreak = true;
       return EXIT;
@@ -20658,8 +22556,8 @@ function createTokenizer(parser2, initialize, from) {
     context.previous = code3;
     consumed = true;
   }
-  function enter(type, fields) {
-    const token = fields || {};
+  function enter(type, fields2) {
+    const token = fields2 || {};
     token.type = type;
     token.start = now();
     context.events.push(["enter", token, context]);
@@ -20678,7 +22576,7 @@ function createTokenizer(parser2, initialize, from) {
   function onsuccessfulcheck(_, info2) {
     info2.restore();
   }
-  function constructFactory(onreturn, fields) {
+  function constructFactory(onreturn, fields2) {
     return hook;
     function hook(constructs2, returnState, bogusState) {
       let listOfConstructs;
@@ -20732,7 +22630,7 @@ function createTokenizer(parser2, initialize, from) {
             // If we do have fields, create an object w/ `context` as its
             // prototype.
             // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context), fields) : context,
+            fields2 ? Object.assign(Object.create(context), fields2) : context,
             effects,
             ok3,
             nok
@@ -22158,10 +24056,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename) {
-    assertNonEmpty(basename, "basename");
-    assertPart(basename, "basename");
-    this.path = default2.join(this.dirname || "", basename);
+  set basename(basename2) {
+    assertNonEmpty(basename2, "basename");
+    assertPart(basename2, "basename");
+    this.path = default2.join(this.dirname || "", basename2);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -22182,9 +24080,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname2) {
+  set dirname(dirname3) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname2 || "", this.basename);
+    this.path = default2.join(dirname3 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -22498,8 +24396,8 @@ var VFile = class {
     if (typeof this.value === "string") {
       return this.value;
     }
-    const decoder2 = new TextDecoder(encoding || void 0);
-    return decoder2.decode(this.value);
+    const decoder = new TextDecoder(encoding || void 0);
+    return decoder.decode(this.value);
   }
 };
 function assertPart(part, name2) {
@@ -23208,6 +25106,15 @@ function parseServiceDoc(text5) {
 
 // src/extract/markdown-depth.ts
 var MAX_MARKDOWN_INDENT = 240;
+var MAX_MARKDOWN_NESTING = 32;
+var MAX_MARKDOWN_CONTAINER_CLOSINGS = 500;
+var MAX_LINK_DEFINITIONS = 1e3;
+var MAX_INLINE_MARKERS_PER_BLOCK = 5e3;
+var MAX_DELIMITER_RUN = 64;
+var MAX_PIPE_LINES_PER_BLOCK = 2e3;
+var MAX_TABLE_COLUMNS = 128;
+var MAX_TABLE_CELLS = 2e4;
+var MAX_SERVICE_DOC_CHARS = 262144;
 function tooDeepLine(text5) {
   let lineStart = 0;
   while (lineStart <= text5.length) {
@@ -23230,6 +25137,177 @@ function columnsOf(text5, start3) {
   let columns = 0;
   for (let i2 = start3; i2 < text5.length && (text5[i2] === " " || text5[i2] === "	"); i2++) columns += text5[i2] === "	" ? 4 : 1;
   return columns;
+}
+var isSpace = (c) => c === 32 || c === 9;
+var isDigit = (c) => c >= 48 && c <= 57;
+function lineMarkers(text5, start3, end, max) {
+  const markers = [];
+  let i2 = start3;
+  let column = 0;
+  let indent2 = -1;
+  while (i2 < end && markers.length <= max) {
+    const c = text5.charCodeAt(i2);
+    if (isSpace(c)) {
+      column += c === 9 ? 4 : 1;
+      i2++;
+      continue;
+    }
+    if (indent2 < 0) indent2 = column;
+    if (c === 62) {
+      markers.push({ quote: true, column, content: column + 1 });
+      i2++;
+      column++;
+      continue;
+    }
+    let j = i2;
+    if (c === 45 || c === 42 || c === 43) j = i2 + 1;
+    else {
+      while (j < end && j - i2 < 9 && isDigit(text5.charCodeAt(j))) j++;
+      if (j === i2 || j >= end || text5.charCodeAt(j) !== 46 && text5.charCodeAt(j) !== 41) break;
+      j++;
+    }
+    if (j < end && !isSpace(text5.charCodeAt(j))) break;
+    markers.push({ quote: false, column, content: column + (j - i2) + 1 });
+    column += j - i2;
+    i2 = j;
+  }
+  return { markers, indent: indent2 < 0 ? column : indent2, contentAt: i2 };
+}
+function markdownLimitHit(text5) {
+  const deep = tooDeepLine(text5);
+  if (deep) return { kind: "too-deep", start: deep.start, end: deep.end, found: `indents a line by ${deep.columns} columns`, expected: `at most ${MAX_MARKDOWN_INDENT}` };
+  let stack = [];
+  let closings = 0;
+  let definitions = 0;
+  let blankBefore = true;
+  let fenced = false;
+  let table;
+  let previousPipes = -1;
+  let inlineMarkers = 0;
+  let pipeLines = 0;
+  for (let lineStart = 0; lineStart <= text5.length; ) {
+    let lineEnd = text5.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text5.length;
+    const next = lineEnd + 1;
+    const { markers, indent: indent2, contentAt } = lineMarkers(text5, lineStart, lineEnd, MAX_MARKDOWN_NESTING);
+    if (markers.length > MAX_MARKDOWN_NESTING) {
+      return { kind: "too-deep", start: lineStart, end: lineEnd, found: `opens more than ${MAX_MARKDOWN_NESTING} nested blockquotes or lists on one line`, expected: `at most ${MAX_MARKDOWN_NESTING}` };
+    }
+    const blank = markers.length === 0 && (contentAt >= lineEnd || text5.charCodeAt(contentAt) === 13 && contentAt + 1 >= lineEnd);
+    if (text5.startsWith("```", contentAt) || text5.startsWith("~~~", contentAt)) fenced = !fenced;
+    if (!blank) {
+      let k = 0;
+      let m = 0;
+      while (k < stack.length) {
+        const open = stack[k];
+        if (open.quote) {
+          if (markers[m]?.quote) {
+            k++;
+            m++;
+            continue;
+          }
+          break;
+        }
+        const at = markers[m]?.column ?? indent2;
+        if (at >= open.content) {
+          k++;
+          continue;
+        }
+        break;
+      }
+      if (k < stack.length) {
+        const first = markers[m];
+        if (first && !first.quote && !stack[k].quote) closings += stack.length - k - 1;
+        else if (first || blankBefore) closings += stack.length - k;
+        else k = stack.length;
+      }
+      if (k < stack.length || m < markers.length) stack = [...stack.slice(0, k), ...markers.slice(m)];
+      if (closings > MAX_MARKDOWN_CONTAINER_CLOSINGS) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `closes more than ${MAX_MARKDOWN_CONTAINER_CLOSINGS} blockquotes or lists by this line`, expected: `at most ${MAX_MARKDOWN_CONTAINER_CLOSINGS}` };
+      }
+      if (!fenced && text5.charCodeAt(contentAt) === 91 && /^\[[^\]]{1,999}\]:/.test(text5.slice(contentAt, Math.min(lineEnd, contentAt + 1004)))) {
+        if (++definitions > MAX_LINK_DEFINITIONS) {
+          return { kind: "too-complex", start: lineStart, end: lineEnd, found: `holds more than ${MAX_LINK_DEFINITIONS} link reference definitions by this line`, expected: `at most ${MAX_LINK_DEFINITIONS}` };
+        }
+      }
+    }
+    if (blank) inlineMarkers = pipeLines = 0;
+    else if (!fenced) {
+      const inline = scanInline(text5, contentAt, lineEnd);
+      if (inline.run > MAX_DELIMITER_RUN) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has a run of ${inline.run} \`${text5[inline.runAt]}\` in text`, expected: `at most ${MAX_DELIMITER_RUN}` };
+      }
+      inlineMarkers += inline.markers;
+      if (inlineMarkers > MAX_INLINE_MARKERS_PER_BLOCK) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has more than ${MAX_INLINE_MARKERS_PER_BLOCK} emphasis marks and link brackets in one block by this line`, expected: `at most ${MAX_INLINE_MARKERS_PER_BLOCK}` };
+      }
+    }
+    const pipes = blank ? -1 : countPipes(text5, contentAt, lineEnd);
+    if (table && pipes >= 0) {
+      table.rows++;
+      if (table.rows * table.columns > MAX_TABLE_CELLS) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has a table of more than ${MAX_TABLE_CELLS} cells (${table.columns} columns) by this line`, expected: `at most ${MAX_TABLE_CELLS} cells` };
+      }
+    } else table = void 0;
+    if (!table && previousPipes > 0 && isDelimiterRow(text5, contentAt, lineEnd)) {
+      const columns = Math.max(1, countPipes(text5, contentAt, lineEnd) - 1);
+      if (columns > MAX_TABLE_COLUMNS) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has a table of ${columns} columns`, expected: `at most ${MAX_TABLE_COLUMNS}` };
+      }
+      table = { columns, rows: 2 };
+    }
+    if (pipes > 0 && ++pipeLines > MAX_PIPE_LINES_PER_BLOCK) {
+      return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has more than ${MAX_PIPE_LINES_PER_BLOCK} lines with \`|\` in one block by this line`, expected: `at most ${MAX_PIPE_LINES_PER_BLOCK}` };
+    }
+    previousPipes = pipes;
+    blankBefore = blank;
+    lineStart = next;
+  }
+  return void 0;
+}
+function scanInline(text5, start3, end) {
+  let markers = 0;
+  let run2 = 0;
+  let runAt = start3;
+  let current = 0;
+  let currentChar = -1;
+  let other = false;
+  for (let i2 = start3; i2 < end; i2++) {
+    const c = text5.charCodeAt(i2);
+    const marker = c === 42 || c === 95 || c === 91 || c === 93 || c === 126 || c === 60;
+    if (marker) {
+      if (c !== 126) markers++;
+      if (c !== 42 && c !== 95) other = true;
+      if (c === 60) {
+        currentChar = -1;
+        continue;
+      }
+      current = c === currentChar ? current + 1 : 1;
+      currentChar = c;
+      if (current > run2) {
+        run2 = current;
+        runAt = i2;
+      }
+    } else {
+      currentChar = -1;
+      if (!isSpace(c) && c !== 45 && c !== 13) other = true;
+    }
+  }
+  return other ? { markers, run: run2, runAt } : { markers: 0, run: 0, runAt };
+}
+function countPipes(text5, start3, end) {
+  let n = 0;
+  for (let i2 = start3; i2 < end; i2++) if (text5.charCodeAt(i2) === 124) n++;
+  return n;
+}
+function isDelimiterRow(text5, start3, end) {
+  let dash = false;
+  for (let i2 = start3; i2 < end; i2++) {
+    const c = text5.charCodeAt(i2);
+    if (c === 45) dash = true;
+    else if (c !== 124 && c !== 58 && !isSpace(c) && c !== 13) return false;
+  }
+  return dash;
 }
 
 // src/extract/service-doc/index.ts
@@ -23273,20 +25351,31 @@ function readNode(scan, node2) {
 }
 function extractServiceDoc(file, ctx) {
   const scan = new DocScan(file, ctx);
-  const deep = tooDeepLine(file.text);
-  if (deep) {
+  if (file.text.length > MAX_SERVICE_DOC_CHARS) {
+    const firstLine = file.text.indexOf("\n");
     scan.pushProblem(
-      "input/markdown-too-deep",
-      `${file.path} indents a line by ${deep.columns} columns; expected at most ${MAX_MARKDOWN_INDENT} (nesting this deep takes the markdown parser minutes), so the doc was not read.`,
-      deep.start,
-      deep.end,
-      `${file.path}|too-deep`
+      "input/too-complex",
+      `${file.path} is ${file.text.length.toLocaleString("en-US")} characters long; expected at most ${MAX_SERVICE_DOC_CHARS.toLocaleString("en-US")} (the markdown parser reads about 70 KB per CPU-second), so the doc was not read.`,
+      0,
+      firstLine < 0 ? file.text.length : firstLine,
+      `${file.path}|too-long`
+    );
+    return scan.extraction;
+  }
+  const limit = markdownLimitHit(file.text);
+  if (limit) {
+    scan.pushProblem(
+      limit.kind === "too-deep" ? "input/markdown-too-deep" : "input/too-complex",
+      `${file.path} ${limit.found}; expected ${limit.expected} (the markdown parser's time grows much faster than linearly with this), so the doc was not read.`,
+      limit.start,
+      limit.end,
+      `${file.path}|${limit.kind}`
     );
     return scan.extraction;
   }
   try {
     const tree = parseServiceDoc(file.text);
-    visit(tree, (node2) => readNode(scan, node2));
+    visit2(tree, (node2) => readNode(scan, node2));
   } catch (error) {
     scan.extraction.problems.push({
       ruleId: "input/unreadable-doc",
@@ -23306,7 +25395,6 @@ var serviceDocExtractor = {
 
 // src/extract/source/literal.ts
 var STRINGS = /* @__PURE__ */ new Set(["string", "template_string", "interpreted_string_literal", "raw_string_literal"]);
-var NUMBERS = /* @__PURE__ */ new Set(["number", "integer", "int_literal"]);
 var INTERPOLATIONS = /* @__PURE__ */ new Set(["template_substitution", "interpolation"]);
 var OPENERS2 = /* @__PURE__ */ new Set(["'", '"', "`", "string_start"]);
 var CLOSERS = /* @__PURE__ */ new Set(["'", '"', "`", "string_end"]);
@@ -23323,30 +25411,68 @@ function stringValue(node2, text5) {
   const span2 = stringContent(node2);
   return span2 && text5.slice(span2.start, span2.end);
 }
+var INTEGER_RULES = { number: jsNumber, integer: pythonInt, int_literal: goInt };
+var FLOATS = /* @__PURE__ */ new Set(["float", "float_literal", "imaginary_literal"]);
 function readPortLiteral(node2, text5) {
-  if (NUMBERS.has(node2.type)) return portAt(text5, node2.startIndex, node2.endIndex);
+  const rule = INTEGER_RULES[node2.type];
+  if (rule) return numberAt(text5, node2.startIndex, node2.endIndex, rule(node2.text));
+  if (FLOATS.has(node2.type)) return { kind: "invalid", text: node2.text, description: "is a floating-point number, not an integer", start: node2.startIndex, end: node2.endIndex };
   const span2 = stringContent(node2);
   if (!span2) return void 0;
   const content3 = text5.slice(span2.start, span2.end);
-  const digits = /^(\s*)(\d+)\s*$/.exec(content3);
+  const digits = /^(\s*)([0-9]+)\s*$/.exec(content3);
   if (digits) {
     const start3 = span2.start + (digits[1]?.length ?? 0);
     return portAt(text5, start3, start3 + (digits[2]?.length ?? 0));
   }
-  return content3.trim() === "" ? void 0 : { kind: "invalid", text: content3, start: span2.start, end: span2.end };
+  return content3.trim() === "" ? void 0 : { kind: "invalid", text: content3, description: describeValue(content3), start: span2.start, end: span2.end };
 }
 function portAt(text5, start3, end) {
   const written = text5.slice(start3, end);
-  const port = /^\d+$/.test(written) ? Number(written) : Number.NaN;
-  if (port === 0) return void 0;
-  return isValidPort(port) ? { kind: "port", port, start: start3, end } : { kind: "invalid", text: written, start: start3, end };
+  if (DECIMAL.test(written)) return numberAt(text5, start3, end, Number(written));
+  return { kind: "invalid", text: written, description: describeValue(written), start: start3, end };
+}
+function numberAt(text5, start3, end, value) {
+  if (value === 0) return void 0;
+  if (isValidPort(value)) return { kind: "port", port: value, start: start3, end };
+  const written = text5.slice(start3, end);
+  const description = DECIMAL.test(written) ? describeValue(written) : Number.isNaN(value) ? "is not an integer literal" : describeNumber(value);
+  return { kind: "invalid", text: written, description, start: start3, end };
+}
+function jsNumber(written) {
+  if (/n$/.test(written) || /^0[0-9]/.test(written)) return Number.NaN;
+  return Number(written.replace(/_/g, ""));
+}
+function pythonInt(written) {
+  const s = written.replace(/_/g, "");
+  if (/^(?:0+|[1-9][0-9]*)$/.test(s)) return Number(s);
+  return radixInt(s);
+}
+function goInt(written) {
+  const s = written.replace(/_/g, "");
+  if (/^(?:0|[1-9][0-9]*)$/.test(s)) return Number(s);
+  if (/^0[0-7]+$/.test(s)) return parseInt(s.slice(1), 8);
+  return radixInt(s);
+}
+function radixInt(s) {
+  const m = /^0([xXoObB])([0-9a-fA-F]+)$/.exec(s);
+  if (!m) return Number.NaN;
+  const radix = { x: 16, o: 8, b: 2 }[m[1].toLowerCase()];
+  const digits = m[2];
+  const valid = radix === 16 ? /^[0-9a-fA-F]+$/ : radix === 8 ? /^[0-7]+$/ : /^[01]+$/;
+  return valid.test(digits) ? parseInt(digits, radix) : Number.NaN;
 }
 
 // src/extract/source/port-names.ts
-var OWN = /* @__PURE__ */ new Set(["port", "appport", "httpport", "serverport", "defaultport"]);
+var OWN = /* @__PURE__ */ new Set(["port", "appport", "httpport", "serverport", "defaultport", "listenport"]);
 var squash = (name2) => name2.toLowerCase().replace(/[-_]/g, "");
-function isOwnPortName(name2) {
-  return OWN.has(squash(name2));
+function isOwnPortName(name2, service) {
+  const squashed = squash(name2);
+  if (OWN.has(squashed)) return true;
+  if (!service || !squashed.endsWith("port")) return false;
+  const prefix = squashed.slice(0, -"port".length);
+  const own4 = squash(service);
+  return prefix !== "" && (prefix === own4 || prefix === `${own4}service` || `${prefix}service` === own4);
 }
 
 // src/extract/source/script-syntax.ts
@@ -23362,8 +25488,19 @@ function calleeName(call) {
   if (fn.type === "member_expression") return fn.childForFieldName("property")?.text ?? "";
   return fn.text;
 }
-function quote(code3, max = 48) {
-  const flat = code3.replace(/\s+/g, " ");
+function quote2(code3, max = 48) {
+  let flat = "";
+  let blank = false;
+  for (let i2 = 0; i2 < code3.length && flat.length <= max; i2++) {
+    const c = code3[i2];
+    if (/\s/.test(c)) {
+      if (!blank) flat += " ";
+      blank = true;
+    } else {
+      flat += c;
+      blank = false;
+    }
+  }
   return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
 function pairKey(pair3, text5) {
@@ -23427,10 +25564,28 @@ function readEnvGenerator(root2, out2, services) {
     }
     const key = pairKey(node2, text5);
     const value = node2.childForFieldName("value");
-    if (key === void 0 || !value || !isOwnPortName(key)) continue;
+    if (key === void 0 || !value) continue;
+    if (!isOwnPortName(key)) {
+      readTableEntry(node2, key, value, out2, services);
+      continue;
+    }
     const service = sectionOf(node2, services, text5);
     out2.bindLiteral(fallbackOf(value), { service, kind: "deploy", via: `${key} of '${service ?? "no service"}' in the env generator` });
   }
+}
+function readTableEntry(pair3, key, value, out2, services) {
+  const service = serviceNamed(key, services);
+  const table = pair3.parent;
+  if (!service || table?.type !== "object") return;
+  const holder = unwrapUp(table);
+  const holderName = holder?.type === "variable_declarator" ? holder.childForFieldName("name")?.text : holder?.type === "pair" ? pairKey(holder, out2.file.text) : void 0;
+  if (!holderName || !/ports?$/i.test(holderName)) return;
+  out2.bindLiteral(fallbackOf(value), { service, kind: "deploy", via: `${holderName}['${key}'] in the env generator` });
+}
+function unwrapUp(node2) {
+  let up = node2.parent;
+  while (up && ["as_expression", "satisfies_expression", "parenthesized_expression"].includes(up.type)) up = up.parent;
+  return up;
 }
 function fallbackOf(value) {
   const v = unwrap(value);
@@ -23470,54 +25625,110 @@ var TYPES = ["call_expression", "if_statement", "field_declaration", "interprete
 function readGo(root2, out2) {
   const service = out2.file.service;
   const text5 = out2.file.text;
+  const globals = packageValues(root2);
+  let listens = false;
   for (const node2 of root2.descendantsOfType(TYPES)) {
-    if (node2.type === "call_expression") readCall(node2, out2, service, text5);
-    else if (node2.type === "if_statement") readEmptyFallback(node2, out2, service, text5);
-    else if (node2.type === "field_declaration") readEnvTag(node2, out2, service, text5);
+    if (node2.type === "call_expression") listens = readCall(node2, out2, service, text5) || listens;
+    else if (node2.type === "if_statement") {
+      readEmptyFallback(node2, out2, service, text5);
+      readOverride(node2, out2, service, text5, globals);
+    } else if (node2.type === "field_declaration") readEnvTag(node2, out2, service, text5);
     else if (node2.parent?.type !== "import_spec") out2.urls(node2, "url", service);
   }
+  if (!listens) return;
+  for (const [name2, value] of globals) if (isOwnPortName(name2, service)) out2.bindLiteral(value, { service, via: `${name2} = \u2026` });
 }
-function portNameArg(args2, text5) {
+function packageValues(root2) {
+  const values = /* @__PURE__ */ new Map();
+  for (const decl of root2.namedChildren) {
+    if (decl.type !== "var_declaration" && decl.type !== "const_declaration") continue;
+    for (const spec of decl.descendantsOfType(["var_spec", "const_spec"])) {
+      const names = spec.childrenForFieldName("name");
+      const value = namedKids(spec.childForFieldName("value"));
+      if (names.length === 1 && value.length === 1 && names[0] && value[0]) values.set(names[0].text, value[0]);
+    }
+  }
+  return values;
+}
+function looksUpPort(node2, text5, service) {
+  if (!node2) return false;
+  const calls = node2.type === "call_expression" ? [node2] : node2.descendantsOfType("call_expression");
+  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text5, service)?.index === 0);
+}
+function readOverride(node2, out2, service, text5, globals) {
+  if (!looksUpPort(node2.childForFieldName("condition"), text5, service) && !looksUpPort(node2.childForFieldName("initializer"), text5, service)) return;
+  const body2 = node2.childForFieldName("consequence");
+  for (const assign of body2?.descendantsOfType("assignment_statement") ?? []) {
+    const left = namedKids(assign.childForFieldName("left"));
+    const variable2 = left.length === 1 && left[0]?.type === "identifier" ? left[0].text : void 0;
+    if (!variable2) continue;
+    let initial = initialValue(node2, variable2) ?? globals.get(variable2);
+    if (initial?.type === "identifier") initial = globals.get(initial.text);
+    if (initial) out2.bindLiteral(initial, { service, via: `${variable2} unless $PORT is set` });
+    return;
+  }
+}
+function initialValue(node2, name2) {
+  for (const s of precedingStatements(node2)) {
+    if (s.type === "short_var_declaration") {
+      const left = namedKids(s.childForFieldName("left"));
+      const right = namedKids(s.childForFieldName("right"));
+      const i2 = left.findIndex((l) => l.text === name2);
+      if (i2 >= 0) return left.length === right.length ? right[i2] : void 0;
+    }
+    if (s.type === "var_declaration") {
+      for (const spec of s.descendantsOfType("var_spec")) {
+        const names = spec.childrenForFieldName("name");
+        const value = namedKids(spec.childForFieldName("value"));
+        const i2 = names.findIndex((n) => n?.text === name2);
+        if (i2 >= 0) return names.length === value.length ? value[i2] : void 0;
+      }
+    }
+  }
+  return void 0;
+}
+function portNameArg(args2, text5, service) {
   for (const index2 of [0, 1]) {
     const arg = args2[index2];
     const name2 = arg && stringValue(arg, text5);
-    if (name2 !== void 0 && isOwnPortName(name2)) return { name: name2, index: index2 };
+    if (name2 !== void 0 && isOwnPortName(name2, service)) return { name: name2, index: index2 };
   }
   return void 0;
 }
 function readCall(call, out2, service, text5) {
   const fn = call.childForFieldName("function");
   const args2 = namedKids(call.childForFieldName("arguments"));
-  const callee = quote(fn?.text ?? "", 40);
-  const named = portNameArg(args2, text5);
+  const callee = quote2(fn?.text ?? "", 40);
+  const named = portNameArg(args2, text5, service);
   if (named) {
     const fallback = args2[named.index + 1];
     if (fallback) out2.bindLiteral(fallback, { service, via: `${callee}("${named.name}", \u2026)` });
-    return;
+    return false;
   }
   const last = fn?.type === "selector_expression" ? fn.childForFieldName("field")?.text : fn?.text;
-  if (!last || !LISTENERS.has(last)) return;
+  if (!last || !LISTENERS.has(last)) return false;
   for (const arg of args2) {
     const span2 = stringContent(arg);
     const addr2 = span2 && /^[\w.-]*:(\d+)$/.exec(text5.slice(span2.start, span2.end));
     const lit = span2 && addr2 ? portAt(text5, span2.end - (addr2[1]?.length ?? 0), span2.end) : void 0;
     if (lit) out2.bind(lit, { service, via: `${callee}(":\u2026")` });
   }
+  return true;
 }
 function readEmptyFallback(node2, out2, service, text5) {
   const condition = node2.childForFieldName("condition");
   if (condition?.type !== "binary_expression" || condition.childForFieldName("operator")?.text !== "==") return;
-  const variable = condition.childForFieldName("left");
+  const variable2 = condition.childForFieldName("left");
   const empty2 = condition.childForFieldName("right");
-  if (variable?.type !== "identifier" || !empty2 || stringValue(empty2, text5) !== "") return;
-  const origin = [node2.childForFieldName("initializer"), ...precedingStatements(node2)].find((s) => s && readsPortInto(s, variable.text, text5));
+  if (variable2?.type !== "identifier" || !empty2 || stringValue(empty2, text5) !== "") return;
+  const origin = [node2.childForFieldName("initializer"), ...precedingStatements(node2)].find((s) => s && readsPortInto(s, variable2.text, text5, service));
   if (!origin) return;
   const body2 = node2.childForFieldName("consequence");
   for (const assign of body2?.descendantsOfType("assignment_statement") ?? []) {
     const left = namedKids(assign.childForFieldName("left"));
     const right = namedKids(assign.childForFieldName("right"));
-    if (left.length === 1 && left[0]?.text === variable.text && right[0]) {
-      out2.bindLiteral(right[0], { service, via: `${quote(origin.text)}, else \u2026` });
+    if (left.length === 1 && left[0]?.text === variable2.text && right[0]) {
+      out2.bindLiteral(right[0], { service, via: `${quote2(origin.text)}, else \u2026` });
       return;
     }
   }
@@ -23527,12 +25738,12 @@ function precedingStatements(node2) {
   for (let s = node2.previousNamedSibling; s; s = s.previousNamedSibling) list3.push(s);
   return list3;
 }
-function readsPortInto(statement, name2, text5) {
+function readsPortInto(statement, name2, text5, service) {
   if (statement.type !== "short_var_declaration" && statement.type !== "assignment_statement") return false;
   const left = namedKids(statement.childForFieldName("left"));
   if (!left.some((l) => l.text === name2)) return false;
   const calls = statement.childForFieldName("right")?.descendantsOfType("call_expression") ?? [];
-  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text5)?.index === 0);
+  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text5, service)?.index === 0);
 }
 function readEnvTag(field, out2, service, text5) {
   const tag = field.childForFieldName("tag");
@@ -23541,43 +25752,110 @@ function readEnvTag(field, out2, service, text5) {
   const value = text5.slice(span2.start, span2.end);
   const env = /(?:^|\s)env:"([^",]*)/.exec(value);
   const fallback = /(?:^|\s)envDefault:"([^"]*)"/.exec(value);
-  if (!env?.[1] || !isOwnPortName(env[1]) || !fallback?.[1]) return;
+  if (!env?.[1] || !isOwnPortName(env[1], service) || !fallback?.[1]) return;
   const start3 = span2.start + fallback.index + fallback[0].length - 1 - fallback[1].length;
   const lit = portAt(text5, start3, start3 + fallback[1].length);
   if (lit) out2.bind(lit, { service, via: `env:"${env[1]}" envDefault` });
 }
 
-// src/extract/source/paths.ts
-var TEST_DIR = /(^|\/)(__tests__|__mocks__|tests?|e2e|fixtures|testdata)\//;
-var TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$|_test\.go$|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
-function isTestPath(path2) {
-  return TEST_DIR.test(path2) || TEST_FILE.test(path2);
+// src/extract/source/jvm-dotnet.ts
+var INTEGERS = /* @__PURE__ */ new Set(["decimal_integer_literal", "integer_literal"]);
+var URL_CALLS = /* @__PURE__ */ new Set(["Run", "RunAsync", "UseUrls"]);
+var KESTREL_CALLS = /* @__PURE__ */ new Set(["ListenAnyIP", "ListenLocalhost", "Listen"]);
+function bare(node2) {
+  if (node2?.type !== "argument") return node2;
+  return namedKids(node2).at(-1);
 }
-function isEnvGenerator(path2) {
-  const base2 = path2.slice(path2.lastIndexOf("/") + 1);
-  return /generate-env/.test(base2) && /\.(m|c)?[jt]s$/.test(base2);
+function stringSpan(node2, text5) {
+  if (node2.type !== "string_literal" || text5[node2.startIndex] !== '"' || text5[node2.endIndex - 1] !== '"' || node2.endIndex - node2.startIndex < 2) return void 0;
+  return { start: node2.startIndex + 1, end: node2.endIndex - 1 };
 }
-function scriptGrammar(path2) {
-  if (/\.d\.[cm]?ts$|\.min\.[cm]?js$/.test(path2)) return void 0;
-  if (/\.tsx$/.test(path2)) return "tsx";
-  if (/\.[cm]?ts$/.test(path2)) return "typescript";
-  if (/\.([cm]?js|jsx)$/.test(path2)) return "javascript";
-  return void 0;
+function stringOf(node2, text5) {
+  const span2 = node2 && stringSpan(node2, text5);
+  return span2 && text5.slice(span2.start, span2.end);
 }
-function serviceNamedByPath(path2, services) {
-  const words = path2.toLowerCase().split(/[-_./]+/).filter(Boolean);
-  let best;
-  let bestLength = 0;
-  for (const name2 of services.list()) {
-    const parts2 = name2.toLowerCase().split(/[-_.]+/).filter(Boolean);
-    if (parts2.length === 0 || parts2.join("").length <= bestLength) continue;
-    const found = words.some((_, i2) => parts2.every((p, j) => words[i2 + j] === p));
-    if (found) {
-      best = name2;
-      bestLength = parts2.join("").length;
+function portLiteral(node2, text5) {
+  const n = bare(node2);
+  if (!n) return void 0;
+  if (INTEGERS.has(n.type)) return portAt(text5, n.startIndex, n.endIndex);
+  const span2 = stringSpan(n, text5);
+  if (!span2) return void 0;
+  const content3 = text5.slice(span2.start, span2.end);
+  const digits = /^(\s*)([0-9]+)\s*$/.exec(content3);
+  if (digits) {
+    const start3 = span2.start + (digits[1]?.length ?? 0);
+    return portAt(text5, start3, start3 + (digits[2]?.length ?? 0));
+  }
+  return content3.trim() === "" ? void 0 : { kind: "invalid", text: content3, description: describeValue(content3), start: span2.start, end: span2.end };
+}
+function bindAt2(node2, out2, service, via) {
+  const lit = portLiteral(node2, out2.file.text);
+  if (!lit) return false;
+  out2.bind(lit, { service, via });
+  return true;
+}
+function lookedUp(call, text5, service) {
+  const first = bare(namedKids(call.childForFieldName("arguments"))[0]);
+  const name2 = stringOf(first, text5);
+  return name2 !== void 0 && isOwnPortName(name2, service) ? name2 : void 0;
+}
+function holdsLookup(node2, types, text5, service) {
+  if (!node2) return false;
+  const calls = types.includes(node2.type) ? [node2, ...node2.descendantsOfType(types)] : node2.descendantsOfType(types);
+  return calls.some((c) => lookedUp(c, text5, service) !== void 0);
+}
+function readJava(root2, out2) {
+  const service = out2.file.service;
+  const text5 = out2.file.text;
+  for (const call of root2.descendantsOfType("method_invocation")) {
+    const args2 = namedKids(call.childForFieldName("arguments"));
+    const method = call.childForFieldName("name")?.text ?? "";
+    const name2 = lookedUp(call, text5, service);
+    if (name2 !== void 0 && args2.length === 2) {
+      bindAt2(args2[1], out2, service, `${quote2(method)}("${name2}", \u2026)`);
+      continue;
+    }
+    if (method === "orElse" && args2.length === 1 && holdsLookup(call.childForFieldName("object"), ["method_invocation"], text5, service)) {
+      bindAt2(args2[0], out2, service, `${quote2(call.childForFieldName("object")?.text ?? "", 40)}.orElse(\u2026)`);
     }
   }
-  return best;
+}
+function readCSharp(root2, out2) {
+  const service = out2.file.service;
+  const text5 = out2.file.text;
+  for (const node2 of root2.descendantsOfType(["invocation_expression", "binary_expression"])) {
+    if (node2.type === "binary_expression") {
+      if (node2.childForFieldName("operator")?.text !== "??") continue;
+      const left = node2.childForFieldName("left");
+      if (holdsLookup(left, ["invocation_expression"], text5, service)) bindAt2(node2.childForFieldName("right") ?? void 0, out2, service, `${quote2(left?.text ?? "", 40)} ?? \u2026`);
+      continue;
+    }
+    const args2 = namedKids(node2.childForFieldName("arguments"));
+    const fn = node2.childForFieldName("function");
+    const method = (fn?.type === "member_access_expression" ? fn.childForFieldName("name")?.text : fn?.text)?.replace(/<.*$/, "") ?? "";
+    const name2 = lookedUp(node2, text5, service);
+    if (name2 !== void 0 && args2.length === 2) {
+      bindAt2(args2[1], out2, service, `${quote2(method)}("${name2}", \u2026)`);
+      continue;
+    }
+    if (KESTREL_CALLS.has(method)) {
+      const port = args2.map(bare).find((a) => a && INTEGERS.has(a.type));
+      if (port) bindAt2(port, out2, service, `${method}(\u2026)`);
+      continue;
+    }
+    const urls = URL_CALLS.has(method) || method === "Add" && /(^|\.)Urls$/.test(fn?.childForFieldName("expression")?.text ?? "");
+    if (urls) for (const arg of args2) bindUrl(bare(arg), out2, service, `${method}("\u2026")`);
+  }
+}
+function bindUrl(node2, out2, service, via) {
+  const span2 = node2 && stringSpan(node2, out2.file.text);
+  if (!span2) return;
+  const value = out2.file.text.slice(span2.start, span2.end);
+  const m = /^https?:\/\/(?:\[[^\]]*\]|[^/:\s]+):(\d+)\/?$/i.exec(value);
+  if (!m?.[1]) return;
+  const start3 = span2.start + value.indexOf(`:${m[1]}`, value.indexOf("//") + 2) + 1;
+  const lit = portAt(out2.file.text, start3, start3 + m[1].length);
+  if (lit) out2.bind(lit, { service, via });
 }
 
 // src/extract/source/python.ts
@@ -23598,10 +25876,10 @@ function readCall2(call, out2, owner, runner, text5) {
   const positional = args2.filter((a) => a.type !== "keyword_argument");
   const keyword = (name3) => args2.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name3)?.childForFieldName("value");
   const callee = call.childForFieldName("function");
-  const calleeText = quote(callee?.text ?? "", 40);
+  const calleeText = quote2(callee?.text ?? "", 40);
   const first = positional[0];
   const name2 = first && stringValue(first, text5);
-  if (name2 !== void 0 && isOwnPortName(name2)) {
+  if (name2 !== void 0 && isOwnPortName(name2, owner.service)) {
     const fallback = positional[1] ?? keyword("default");
     if (fallback) out2.bindLiteral(fallback, { ...owner, via: `${calleeText}("${name2}", \u2026)` });
     return;
@@ -23615,7 +25893,7 @@ function readOr(node2, out2, owner, text5) {
   const right = node2.childForFieldName("right");
   if (node2.childForFieldName("operator")?.text !== "or" || !left || !right) return;
   const name2 = envName2(left, text5);
-  if (name2 !== void 0 && isOwnPortName(name2)) out2.bindLiteral(right, { ...owner, via: `${quote(left.text)} or \u2026` });
+  if (name2 !== void 0 && isOwnPortName(name2, owner.service)) out2.bindLiteral(right, { ...owner, via: `${quote2(left.text)} or \u2026` });
 }
 function envName2(node2, text5) {
   if (node2.type === "subscript") {
@@ -23632,7 +25910,7 @@ function envName2(node2, text5) {
 function readAssignment(node2, out2, owner) {
   const left = node2.childForFieldName("left");
   const right = node2.childForFieldName("right");
-  if (!left || !right || left.type !== "identifier" || !isOwnPortName(left.text)) return;
+  if (!left || !right || left.type !== "identifier" || !isOwnPortName(left.text, owner.service)) return;
   const statement = node2.parent;
   const scope = statement?.type === "expression_statement" ? statement.parent : void 0;
   if (scope?.type === "module") {
@@ -23656,16 +25934,87 @@ function isDocstring(node2) {
 }
 
 // src/extract/source/urls.ts
-var URL_PORT = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/(?:[^\s/?#@'"`]{0,256}@)?(\[[0-9a-f:.]{2,45}\]|[a-z0-9_](?:[a-z0-9_.-]{0,251}[a-z0-9_])?):(\d+)(?!\w)/gi;
-function findUrlPorts(value) {
-  const found = [];
-  for (const m of value.matchAll(URL_PORT)) {
-    const target = m[1] ?? "";
-    const digits = m[2] ?? "";
-    const end = (m.index ?? 0) + m[0].length;
-    found.push({ target, digits, start: end - digits.length, end });
+var WILDCARD3 = /* @__PURE__ */ new Set(["0.0.0.0", "[::]", "[0:0:0:0:0:0:0:0]"]);
+function findUrlPorts2(value) {
+  return findUrlPorts(value).filter((u) => !WILDCARD3.has(u.host)).map((u) => ({ target: u.host, digits: u.portText, start: u.portStart, end: u.portEnd }));
+}
+
+// src/extract/source/url-context.ts
+var NAMING = /* @__PURE__ */ new Set([
+  "pair",
+  // TS/JS object, Python dict
+  "keyed_element",
+  // Go composite literal
+  "keyword_argument",
+  // Python call
+  "variable_declarator",
+  // TS/JS
+  "assignment_expression",
+  // TS/JS
+  "assignment",
+  // Python
+  "short_var_declaration",
+  // Go
+  "var_spec",
+  // Go
+  "const_spec",
+  // Go
+  "assignment_statement",
+  // Go
+  "public_field_definition",
+  // TS class field
+  "field_definition"
+  // JS class field
+]);
+var CALLS = /* @__PURE__ */ new Set(["call_expression", "call", "new_expression"]);
+var THROUGH = /* @__PURE__ */ new Set([
+  "array",
+  "list",
+  "tuple",
+  "set",
+  "arguments",
+  "argument_list",
+  "expression_list",
+  "literal_value",
+  "literal_element",
+  "composite_literal",
+  "parenthesized_expression",
+  "binary_expression",
+  "binary_operator",
+  "concatenated_string",
+  "as_expression",
+  "satisfies_expression",
+  "non_null_expression",
+  "template_substitution",
+  "object",
+  "dictionary",
+  "spread_element",
+  "conditional_expression",
+  "ternary_expression"
+]);
+var MAX_UP = 8;
+function urlContextRole(literal) {
+  let child = literal;
+  for (let node2 = literal.parent, up = 0; node2 && up < MAX_UP; child = node2, node2 = node2.parent, up++) {
+    if (NAMING.has(node2.type)) {
+      const name2 = nameOf2(node2);
+      if (name2 === void 0 || name2.id === child.id) return void 0;
+      return addressRole(name2.text.replace(/^["'`]|["'`]$/g, ""));
+    }
+    if (CALLS.has(node2.type)) {
+      const callee = node2.childForFieldName("function") ?? node2.childForFieldName("constructor") ?? node2.namedChildren[0];
+      if (!callee || callee.id === child.id) return void 0;
+      return addressRole(callee.text.slice(callee.text.lastIndexOf(".") + 1));
+    }
+    if (!THROUGH.has(node2.type)) return void 0;
   }
-  return found;
+  return void 0;
+}
+function nameOf2(node2) {
+  const named = node2.childForFieldName("key") ?? node2.childForFieldName("name") ?? node2.childForFieldName("left") ?? node2.namedChildren[0] ?? void 0;
+  if (!named) return void 0;
+  const inner = named.type === "literal_element" || named.type === "expression_list" ? named.namedChildren[0] ?? named : named;
+  return inner;
 }
 
 // src/extract/source/output.ts
@@ -23685,25 +26034,29 @@ var SourceOutput = class extends ExtractionOutput {
   bind(lit, options) {
     if (!this.claim(lit.start)) return;
     if (lit.kind === "invalid") {
-      this.invalidPort(`Found \`${lit.text}\` as the default port in ${options.via}`, lit.start, lit.end, this.key(options.via, lit.text));
+      this.invalidPort(`Found a value as the default port in ${options.via}: it ${lit.description}`, lit.start, lit.end, this.key(options.via, valueKey(lit.text)));
       return;
     }
     if (!options.service) return;
     const { service, via, kind = "source-default", source } = options;
     this.pushBinding({ service, port: lit.port, kind, source, strength: "declaration", via }, lit.start, lit.end);
   }
-  /** Records every URL with a port inside the string literal `node` as a reference. */
+  /**
+   * Records every URL with a port inside the string literal `node` as a reference, unless the
+   * name it is given makes it an allow list or a listen address (./url-context.ts).
+   */
   urls(node2, kind, fromService) {
-    const whole = stringContent(node2);
-    const spans = whole ? [whole] : node2.namedChildren.filter((k) => FRAGMENTS.has(k.type)).map((k) => ({ start: k.startIndex, end: k.endIndex }));
+    if (urlContextRole(node2) !== void 0) return;
+    const whole2 = stringContent(node2);
+    const spans = whole2 ? [whole2] : node2.namedChildren.filter((k) => FRAGMENTS.has(k.type)).map((k) => ({ start: k.startIndex, end: k.endIndex }));
     for (const span2 of spans) {
-      for (const url of findUrlPorts(this.file.text.slice(span2.start, span2.end))) {
+      for (const url of findUrlPorts2(this.file.text.slice(span2.start, span2.end))) {
         const start3 = span2.start + url.start;
         const end = span2.start + url.end;
         if (!this.claim(start3)) continue;
         const port = readPort(url.digits);
         if (port === void 0) {
-          this.invalidPort(`Found \`${url.digits}\` as the port of the URL to \`${url.target}\``, start3, end, this.key(url.target, url.digits));
+          this.invalidPort(`Found a value as the port of the URL to ${quote(url.target)}: it ${describeValue(url.digits)}`, start3, end, this.key(url.target, valueKey(url.digits)));
           continue;
         }
         this.pushReference({ target: url.target, port, kind, fromService }, start3, end);
@@ -23717,9 +26070,9 @@ var SourceOutput = class extends ExtractionOutput {
 };
 
 // src/extract/source/tree-sitter.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join as join3 } from "node:path";
+import { dirname as dirname2, join as join4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -27239,9 +29592,9 @@ function parseIsPredicate(steps, index2, operator, assertedProperties, refutedPr
       `Arguments to \`#${operator}\` predicate must be strings.".`
     );
   }
-  const properties = operator === "is?" ? assertedProperties : refutedProperties;
-  if (!properties[index2]) properties[index2] = {};
-  properties[index2][steps[1].value] = steps[2]?.value ?? null;
+  const properties2 = operator === "is?" ? assertedProperties : refutedProperties;
+  if (!properties2[index2]) properties2[index2] = {};
+  properties2[index2][steps[1].value] = steps[2]?.value ?? null;
 }
 __name(parseIsPredicate, "parseIsPredicate");
 function parseSetDirective(steps, index2, setProperties) {
@@ -27746,12 +30099,12 @@ var located;
 function locateWasm() {
   if (located) return located;
   const beside = fileURLToPath2(new URL("./wasm/", import.meta.url));
-  if (existsSync2(join3(beside, RUNTIME))) return located = { runtime: join3(beside, RUNTIME), grammars: beside };
+  if (existsSync(join4(beside, RUNTIME))) return located = { runtime: join4(beside, RUNTIME), grammars: beside };
   const require2 = createRequire(import.meta.url);
   try {
     located = {
       runtime: require2.resolve(`web-tree-sitter/${RUNTIME}`),
-      grammars: join3(dirname(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm")
+      grammars: join4(dirname2(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm")
     };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
@@ -27775,7 +30128,7 @@ async function parserFor(grammar) {
   await init2();
   let language = languages.get(grammar);
   if (!language) {
-    language = Language.load(join3(locateWasm().grammars, `tree-sitter-${grammar}.wasm`));
+    language = Language.load(join4(locateWasm().grammars, `tree-sitter-${grammar}.wasm`));
     languages.set(grammar, language);
     language.catch(() => languages.delete(grammar));
   }
@@ -27795,7 +30148,7 @@ async function parse2(grammar, text5) {
 }
 
 // src/extract/source/run.ts
-var MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|\blisten\s*\(/i;
+var MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|\blisten(?:AndServe(?:TLS)?|AnyIP|Localhost)?\s*\(/i;
 function mentionsPort(text5) {
   return MENTIONS_PORT.test(text5);
 }
@@ -27809,7 +30162,7 @@ async function readWith(file, grammar, source, read) {
     const why = error instanceof Error ? error.message : String(error);
     out2.extraction.problems.push({
       ruleId: "input/parse-failed",
-      message: `Could not read \`${file.path}\` as ${grammar}: ${why}; expected a file tree-sitter can parse. Its ports are unknown.`,
+      message: `Could not read ${quote(file.path)} as ${grammar}: ${why}; expected a file tree-sitter can parse. Its ports are unknown.`,
       location: fileLocation(file.path),
       key: `input/parse-failed|${file.path}`
     });
@@ -27853,9 +30206,9 @@ function readCall3(call, out2, service, text5) {
   const args2 = callArgs(call);
   const [first, second] = args2;
   if (!first) return;
-  const callee = quote(call.childForFieldName("function")?.text ?? "", 40);
+  const callee = quote2(call.childForFieldName("function")?.text ?? "", 40);
   const name2 = stringValue(first, text5);
-  if (name2 !== void 0 && isOwnPortName(name2)) {
+  if (name2 !== void 0 && isOwnPortName(name2, service)) {
     if (second) out2.bindLiteral(unwrap(second), { service, via: `${callee}('${name2}', \u2026)` });
     return;
   }
@@ -27867,19 +30220,19 @@ function readFallback(node2, out2, service, text5) {
   const right = node2.childForFieldName("right");
   if (op !== "||" && op !== "??" || !left || !right) return;
   const name2 = envName(left, text5);
-  if (name2 !== void 0 && isOwnPortName(name2)) out2.bindLiteral(unwrap(right), { service, via: `${quote(left.text)} ${op} \u2026` });
+  if (name2 !== void 0 && isOwnPortName(name2, service)) out2.bindLiteral(unwrap(right), { service, via: `${quote2(left.text)} ${op} \u2026` });
 }
 function readTernary(node2, out2, service, text5) {
   const condition = node2.childForFieldName("condition");
   const otherwise = node2.childForFieldName("alternative");
   if (!condition || !otherwise) return;
   const name2 = envName(condition, text5);
-  if (name2 !== void 0 && isOwnPortName(name2)) out2.bindLiteral(unwrap(otherwise), { service, via: `${quote(condition.text)} ? \u2026 : \u2026` });
+  if (name2 !== void 0 && isOwnPortName(name2, service)) out2.bindLiteral(unwrap(otherwise), { service, via: `${quote2(condition.text)} ? \u2026 : \u2026` });
 }
 function readPortPair(pair3, out2, service, text5) {
   const key = pairKey(pair3, text5);
   const value = pair3.childForFieldName("value");
-  if (key === void 0 || !value || pair3.parent?.type !== "object" || !isOwnPortName(key)) return;
+  if (key === void 0 || !value || pair3.parent?.type !== "object" || !isOwnPortName(key, service)) return;
   const via = /^[A-Z][A-Z0-9_]*$/.test(key) ? `${key}: \u2026` : key === "port" ? serverObject(pair3.parent, text5) : void 0;
   if (!via) return;
   const literal = unwrap(value);
@@ -27909,7 +30262,7 @@ function serverObject(object, text5) {
     }
     case "arguments": {
       const call = up.parent;
-      return call && SERVE_CALLS.has(calleeName(call)) ? `${quote(call.childForFieldName("function")?.text ?? "", 40)}({ port })` : void 0;
+      return call && SERVE_CALLS.has(calleeName(call)) ? `${quote2(call.childForFieldName("function")?.text ?? "", 40)}({ port })` : void 0;
     }
     case "export_statement":
       return "export default { port }";
@@ -27926,7 +30279,7 @@ function serverObject(object, text5) {
 function readPortConstant(declarator, out2, service) {
   const name2 = declarator.childForFieldName("name");
   const value = declarator.childForFieldName("value");
-  if (!name2 || !value || name2.type !== "identifier" || !isOwnPortName(name2.text)) return;
+  if (!name2 || !value || name2.type !== "identifier" || !isOwnPortName(name2.text, service)) return;
   let scope = declarator.parent?.parent;
   if (scope?.type === "export_statement") scope = scope.parent;
   if (scope?.type !== "program") return;
@@ -27962,13 +30315,25 @@ var goExtractor = {
   prefilter: mentionsPort,
   extract: (file) => readWith(file, "go", "go", readGo)
 };
+var javaExtractor = {
+  id: "java",
+  accepts: (path2) => path2.endsWith(".java") && !isTestPath(path2),
+  prefilter: mentionsPort,
+  extract: (file) => readWith(file, "java", "java", readJava)
+};
+var csharpExtractor = {
+  id: "csharp",
+  accepts: (path2) => path2.endsWith(".cs") && !isTestPath(path2) && !/\.(Designer|g|g\.i)\.cs$/.test(path2),
+  prefilter: mentionsPort,
+  extract: (file) => readWith(file, "c-sharp", "csharp", readCSharp)
+};
 var envGeneratorExtractor = {
   id: "env-generator",
   accepts: isEnvGenerator,
   prefilter: (text5) => /PORT|:\/\//i.test(text5),
   extract: (file, ctx) => readWith(file, scriptGrammar(file.path) ?? "javascript", "env-generator", (root2, out2) => readEnvGenerator(root2, out2, ctx.services))
 };
-var sourceExtractors = [typescriptExtractor, javascriptExtractor, pythonExtractor, goExtractor, envGeneratorExtractor];
+var sourceExtractors = [typescriptExtractor, javascriptExtractor, pythonExtractor, goExtractor, javaExtractor, csharpExtractor, envGeneratorExtractor];
 function isScript(path2, grammars) {
   const grammar = scriptGrammar(path2);
   return grammar !== void 0 && grammars.includes(grammar) && !isTestPath(path2) && !isEnvGenerator(path2);
@@ -27979,10 +30344,10 @@ var fileExtractors = [...sourceExtractors, ...deployExtractors];
 function wanted(job) {
   return job.isDoc || fileExtractors.some((e) => e.accepts(job.path));
 }
-async function extractFile(job, ctx, maxFileBytes) {
+async function extractFile(job, ctx, maxFileBytes, checked) {
   const result = { ...emptyExtraction(), suppressions: [] };
   const candidates2 = job.isDoc ? [serviceDocExtractor] : fileExtractors.filter((e) => e.accepts(job.path));
-  const read = readText(job, maxFileBytes);
+  const read = readText(job, maxFileBytes, checked);
   if ("problem" in read) {
     result.problems.push(read.problem);
     return { extraction: result, parsed: false };
@@ -28008,7 +30373,7 @@ async function extractFile(job, ctx, maxFileBytes) {
       if (e.suppressions) result.suppressions.push(...e.suppressions);
     } catch (error) {
       result.problems.push(
-        problem("input/extractor-failed", job.path, `The \`${extractor.id}\` reader failed on \`${job.path}\`: ${error instanceof Error ? error.message : String(error)}; its ports in this file are unknown.`)
+        problem("input/extractor-failed", job.path, `The ${quote(extractor.id)} reader failed on ${quote(job.path)}: ${error instanceof Error ? error.message : String(error)}; its ports in this file are unknown.`)
       );
     }
   }
@@ -28016,12 +30381,13 @@ async function extractFile(job, ctx, maxFileBytes) {
 }
 async function extractFiles(jobs, ctx, maxFileBytes) {
   const results = [];
-  for (const job of jobs) results.push(await extractFile(job, ctx, maxFileBytes));
+  const checked = /* @__PURE__ */ new Set();
+  for (const job of jobs) results.push(await extractFile(job, ctx, maxFileBytes, checked));
   return results;
 }
 
 // src/extract/parallel.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -28029,7 +30395,7 @@ var MIN_FILES_PER_WORKER = 500;
 var MAX_THREADS = 4;
 var WORKER_URL = new URL("./extract-worker.js", import.meta.url);
 function threadCount(count, env = process.env) {
-  if (!existsSync3(fileURLToPath3(WORKER_URL))) return 1;
+  if (!existsSync2(fileURLToPath3(WORKER_URL))) return 1;
   const forced = Number(env.PORTWARDEN_WORKERS);
   if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, Math.max(count, 1));
   return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(count / MIN_FILES_PER_WORKER)));
@@ -29516,7 +31882,7 @@ function isAspirational(tree, firstRangeOffset) {
 }
 
 // src/extract/registry/walk.ts
-function walk2(root2, enter) {
+function walk3(root2, enter) {
   const stack = [[root2, void 0, -1]];
   while (stack.length > 0) {
     const [node2, parent, index2] = stack.pop();
@@ -29533,7 +31899,7 @@ function walk2(root2, enter) {
 var DATE_AFTER = /^\s*(:?)\s*(\d{4}-\d{2}-\d{2})(?!\d)/;
 function readDatedLines(tree, ctx) {
   const out2 = [];
-  walk2(tree, (n, parent, index2) => {
+  walk3(tree, (n, parent, index2) => {
     if (n.type !== "strong") return void 0;
     const node2 = n;
     const next = parent?.children[index2 + 1];
@@ -29558,7 +31924,7 @@ var CELL = /^\s*(\d+)(?:\s+([A-Za-z][\w.-]*))?/;
 function isCorrespondenceHeader(header) {
   return /^corresponds\s+to\b/i.test(header.trim());
 }
-function readCorrespondence(ctx, plain, start3, end, row) {
+function readCorrespondence(ctx, plain, start3, end, row, shown = row) {
   const m = CELL.exec(plain);
   if (!m) return void 0;
   const port = Number(m[1]);
@@ -29566,7 +31932,8 @@ function readCorrespondence(ctx, plain, start3, end, row) {
   const numStart = found ? start3 + found.index : start3;
   const numEnd = found ? numStart + found[0].length : end;
   if (!isValidPort(port)) {
-    addProblem(ctx, "invalid-port", `Corresponding port \`${port}\` of row \`${row}\` is not a valid port; expected an integer in 1..65535`, numStart, numEnd, `corresponds:${row}:${port}`);
+    const digits = m[1];
+    addProblem(ctx, "invalid-port", `The corresponding port of row ${quote(shown)} ${describeValue(digits)}; expected an integer in 1..65535`, numStart, numEnd, `corresponds:${row}:${valueKey(digits)}`);
     return void 0;
   }
   const out2 = { port, location: ctx.locator.range(numStart, numEnd) };
@@ -29576,11 +31943,11 @@ function readCorrespondence(ctx, plain, start3, end, row) {
 
 // src/extract/registry/port-cell.ts
 var ITEM = /^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$/;
-function parsePortCell(ctx, plain, start3, end, row) {
+function parsePortCell(ctx, plain, start3, end, row, shown = row) {
   const cell = { ports: [], isRange: false };
   const items2 = plain.split(/[,;]/);
   if (!items2.every((item) => ITEM.test(item))) {
-    const message = `Port cell \`${plain.trim()}\` of row \`${row}\` is not a port number; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`)`;
+    const message = `The Port cell of row ${quote(shown)} ${describeValue(plain.trim())}; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`)`;
     addProblem(ctx, "invalid-port", message, start3, end, `port-cell:${row}`);
     return cell;
   }
@@ -29593,17 +31960,17 @@ function parsePortCell(ctx, plain, start3, end, row) {
     const a = Number(m[1]);
     const [aStart, aEnd] = at(n++);
     if (m[2] === void 0) {
-      if (checkPort(ctx, a, aStart, aEnd, row)) cell.ports.push({ port: a, start: aStart, end: aEnd });
+      if (checkPort(ctx, m[1], aStart, aEnd, row, shown)) cell.ports.push({ port: a, start: aStart, end: aEnd });
       continue;
     }
     const b = Number(m[2]);
     const [, bEnd] = at(n++);
     cell.isRange = true;
-    const okA = checkPort(ctx, a, aStart, aEnd, row);
-    const okB = checkPort(ctx, b, at(n - 1)[0], bEnd, row);
+    const okA = checkPort(ctx, m[1], aStart, aEnd, row, shown);
+    const okB = checkPort(ctx, m[2], at(n - 1)[0], bEnd, row, shown);
     if (!okA || !okB) continue;
     if (a > b) {
-      const message = `Port range \`${a}-${b}\` of row \`${row}\` runs backwards; expected the lower port first (\`${b}-${a}\`)`;
+      const message = `Port range ${quote(`${a}-${b}`)} of row ${quote(shown)} runs backwards; expected the lower port first (${quote(`${b}-${a}`)})`;
       addProblem(ctx, "invalid-port", message, aStart, bEnd, `port-range:${row}:${a}-${b}`);
       continue;
     }
@@ -29611,9 +31978,9 @@ function parsePortCell(ctx, plain, start3, end, row) {
   }
   return cell;
 }
-function checkPort(ctx, port, start3, end, row) {
-  if (isValidPort(port)) return true;
-  addProblem(ctx, "invalid-port", `Port \`${port}\` of row \`${row}\` is not a valid port; expected an integer in 1..65535`, start3, end, `port:${row}:${port}`);
+function checkPort(ctx, digits, start3, end, row, shown) {
+  if (isValidPort(Number(digits))) return true;
+  addProblem(ctx, "invalid-port", `A port of row ${quote(shown)} ${describeValue(digits)}; expected an integer in 1..65535`, start3, end, `port:${row}:${valueKey(digits)}`);
   return false;
 }
 function digitRuns(text5, start3, end) {
@@ -29658,22 +32025,23 @@ function readRow(row, cols, ctx) {
   const portCell = row.children[cols.port];
   const portText = plain[cols.port] ?? "";
   if (row.children.length < cols.headers.length) {
-    const message = `Table row \`${label}\` has ${row.children.length} of ${cols.headers.length} cells; expected one per header (\`${cols.headers.join(" | ")}\`)`;
+    const message = `Table row ${quote(label)} has ${row.children.length} of ${cols.headers.length} cells; expected one per header (${quote(cols.headers.join(" | "))})`;
     addProblem(ctx, "malformed-table", message, rowStart, rowEnd, `malformed-row:${label}`);
   }
   if (!portCell || portText === "") {
-    if (portCell) addProblem(ctx, "malformed-table", `Table row \`${label}\` has an empty Port cell; expected a port, a range or a list`, rowStart, rowEnd, `empty-port:${label}`);
+    if (portCell) addProblem(ctx, "malformed-table", `Table row ${quote(label)} has an empty Port cell; expected a port, a range or a list`, rowStart, rowEnd, `empty-port:${label}`);
     return void 0;
   }
   const [pStart, pEnd] = contentSpan(portCell);
-  const cell = parsePortCell(ctx, portText, pStart, pEnd, label);
+  const shown = plain.filter((_, i2) => i2 !== cols.port).join(" | ");
+  const cell = parsePortCell(ctx, portText, pStart, pEnd, label, shown);
   const serviceCell = cols.service >= 0 ? row.children[cols.service] : void 0;
   const serviceText = cols.service >= 0 ? plain[cols.service] ?? "" : "";
   const reserved = /^\(?\s*reserved\b/i.test(serviceText);
   const name2 = serviceText.replace(/\s*\([^()]*\)\s*$/, "").trim();
   const [sStart, sEnd] = serviceCell ? contentSpan(serviceCell) : [pStart, pEnd];
   if (cols.service >= 0 && !reserved && name2 === "") {
-    addProblem(ctx, "malformed-table", `Table row \`${label}\` has no service name; expected a service or \`*(reserved)*\``, sStart, sEnd, `no-service:${label}`);
+    addProblem(ctx, "malformed-table", `Table row ${quote(label)} has no service name; expected a service or \`*(reserved)*\``, sStart, sEnd, `no-service:${label}`);
   }
   const planRow = {
     portText,
@@ -29693,7 +32061,7 @@ function readRow(row, cols, ctx) {
   const corrCell = cols.corresponds >= 0 ? row.children[cols.corresponds] : void 0;
   if (corrCell) {
     const [cStart, cEnd] = contentSpan(corrCell);
-    const corr = readCorrespondence(ctx, plain[cols.corresponds] ?? "", cStart, cEnd, label);
+    const corr = readCorrespondence(ctx, plain[cols.corresponds] ?? "", cStart, cEnd, label, plain.filter((_, i2) => i2 !== cols.corresponds).join(" | "));
     if (corr) planRow.correspondsTo = corr;
   }
   const bindings = service === void 0 ? [] : cell.ports.map((p) => ({
@@ -29782,11 +32150,12 @@ function codeSpan(value, nodeSpan, text5) {
 }
 
 // src/extract/registry/port-pairs.ts
+var PORT_LIKE = new RegExp("^\\p{Nd}", "u");
 var STOP_WORDS = /* @__PURE__ */ new Set(["port", "ports", "on", "at", "to", "from", "was", "is", "now", "default", "and", "or", "via", "of", "the", "in", "not", "vs"]);
 var NAME3 = /^[A-Za-z][\w.-]*$/;
 var LINK = /^(?::|=|-|–|—|→|->|=>)$/;
 var GLUED_LINK = /(?::|=|–|—|→|->|=>)$/;
-function nameOf(t) {
+function nameOf3(t) {
   if (!t) return void 0;
   const raw2 = t.kind === "word" ? t.text.replace(GLUED_LINK, "") : t.kind === "code" ? t.value : void 0;
   if (raw2 === void 0 || !NAME3.test(raw2) || STOP_WORDS.has(raw2.toLowerCase())) return void 0;
@@ -29795,14 +32164,14 @@ function nameOf(t) {
 function ownsKeywordPort(t) {
   return t.kind === "code" || t.kind === "word" && t.text.includes("-");
 }
-function findPortPairs(tokens) {
+function findPortPairs(tokens2) {
   const pairs2 = [];
   let depth = 0;
   let opener;
   let bound = false;
   let prev;
   let link2 = false;
-  for (const t of tokens) {
+  for (const t of tokens2) {
     if (isSeparator(t)) {
       if (depth === 0) opener = void 0, bound = false;
     } else if (t.kind === "punct") {
@@ -29810,13 +32179,13 @@ function findPortPairs(tokens) {
       else if (t.char === ")") depth = Math.max(0, depth - 1);
     } else {
       if (depth === 0 && opener === void 0) opener = t;
-      const port = t.kind === "code" && /^\d+$/.test(t.value) ? Number(t.value) : void 0;
+      const port = t.kind === "code" && PORT_LIKE.test(t.value) ? readPort(t.value) ?? Number.NaN : void 0;
       if (t.kind === "code" && port !== void 0 && !bound) {
-        const direct = depth === 0 && (prev === opener || link2) ? nameOf(opener) : void 0;
+        const direct = depth === 0 && (prev === opener || link2) ? nameOf3(opener) : void 0;
         const keyword = prev?.kind === "word" && /^port:?$/i.test(prev.text);
-        const owner = direct ?? (keyword && opener && ownsKeywordPort(opener) ? nameOf(opener) : void 0);
+        const owner = direct ?? (keyword && opener && ownsKeywordPort(opener) ? nameOf3(opener) : void 0);
         if (owner !== void 0) {
-          pairs2.push({ name: owner, port, start: t.start, end: t.end });
+          pairs2.push({ name: owner, port, text: t.value, start: t.start, end: t.end });
           bound = true;
         }
       }
@@ -29844,8 +32213,8 @@ function readGroupLabel(p, ctx, out2) {
 function readEntries(nodes, host, ctx, out2) {
   for (const pair3 of findPortPairs(inlineTokens(nodes, ctx.text))) {
     if (!isValidPort(pair3.port)) {
-      const message = `Port \`${pair3.port}\` of \`${pair3.name}\` on host \`${host}\` is not a valid port; expected an integer in 1..65535`;
-      addProblem(ctx, "invalid-port", message, pair3.start, pair3.end, `actual:${host}:${pair3.name}:${pair3.port}`);
+      const message = `The real port of ${quote(pair3.name)} on host ${quote(host)} ${describeValue(pair3.text)}; expected an integer in 1..65535`;
+      addProblem(ctx, "invalid-port", message, pair3.start, pair3.end, `actual:${host}:${pair3.name}:${valueKey(pair3.text)}`);
       continue;
     }
     out2.actual.push({
@@ -29879,7 +32248,7 @@ function readRealPorts(tree, ctx) {
 function findBlocks(tree) {
   const blocks = [];
   let coveredUntil = -1;
-  walk2(tree, (node2, parent, index2) => {
+  walk3(tree, (node2, parent, index2) => {
     if (node2.type === "heading" && parent === tree && MARKER2.test(toString(node2))) {
       const heading2 = node2;
       const body2 = [];
@@ -29894,10 +32263,10 @@ function findBlocks(tree) {
     if (node2.type === "paragraph" || node2.type === "heading" || node2.type === "table") return "skip";
     if (node2.type !== "blockquote") return void 0;
     if ((span(node2)?.[0] ?? 0) < coveredUntil) return "skip";
-    const quote2 = node2;
-    const at = quote2.children.findIndex((c) => (c.type === "heading" || c.type === "paragraph") && MARKER2.test(toString(c)));
+    const quote3 = node2;
+    const at = quote3.children.findIndex((c) => (c.type === "heading" || c.type === "paragraph") && MARKER2.test(toString(c)));
     if (at < 0) return void 0;
-    blocks.push({ marker: quote2.children[at], body: quote2.children.slice(at + 1) });
+    blocks.push({ marker: quote3.children[at], body: quote3.children.slice(at + 1) });
     return "skip";
   });
   return blocks;
@@ -29918,7 +32287,7 @@ function readList(list3, host, ctx, out2) {
   }
 }
 function readAllEntries(node2, host, ctx, out2) {
-  walk2(node2, (n) => {
+  walk3(node2, (n) => {
     if (n.type !== "paragraph") return void 0;
     readEntries(n.children, host, ctx, out2);
     return "skip";
@@ -29931,7 +32300,7 @@ function reportUnread(marker, ctx, seen) {
   const nth = (seen.get(name2) ?? 0) + 1;
   seen.set(name2, nth);
   const line = ctx.locator.range(start3, end).line;
-  const message = `Found the marker \`${text5}\` on line ${line} but no \`name \`port\`\` entry after it; expected bold host labels (\`**Mac Mini:**\`, or \`- **Mac Mini:**\` as a list item) each followed by bullets like \`- mana-auth \`3001\`\`, so no real port was read from this block`;
+  const message = `Found the marker ${quote(text5)} on line ${line} but no \`name \`port\`\` entry after it; expected bold host labels (\`**Mac Mini:**\`, or \`- **Mac Mini:**\` as a list item) each followed by bullets like \`- mana-auth \`3001\`\`, so no real port was read from this block`;
   addProblem(ctx, "unread-real-ports", message, start3, end, `real-ports:${name2}:${nth}`);
 }
 function markerDate(marker, ctx) {
@@ -29962,10 +32331,12 @@ function readHeading2(node2, ctx) {
   const from = Number(m[1]);
   const to = Number(m[2]);
   section.title = (m[3] ?? "").trim();
+  const named = section.title === "" ? "A range heading" : `The range heading of ${quote(section.title)}`;
   if (!isValidPort(from) || !isValidPort(to)) {
-    addProblem(ctx, "invalid-port", `Range heading \`${text5}\` names a port outside 1..65535; expected a range like \`3000-3099\``, start3, end, `range-heading:${text5}`);
+    const bad = isValidPort(from) ? `its end ${describeValue(m[2] ?? "")}` : `its start ${describeValue(m[1] ?? "")}`;
+    addProblem(ctx, "invalid-port", `${named} names a port outside 1..65535: ${bad}; expected a range like \`3000-3099\``, start3, end, `range-heading:${section.title}:${valueKey(m[1] ?? "")}-${valueKey(m[2] ?? "")}`);
   } else if (from > to) {
-    addProblem(ctx, "invalid-port", `Range heading \`${text5}\` runs backwards (${from} > ${to}); expected start <= end`, start3, end, `range-heading:${text5}`);
+    addProblem(ctx, "invalid-port", `${named} runs backwards (${from} > ${to}); expected start <= end`, start3, end, `range-heading:${text5}`);
   } else {
     section.range = { start: from, end: to };
   }
@@ -29992,18 +32363,19 @@ function parseRegistry(path2, text5, services) {
   const ctx = { path: path2, text: text5, locator: createLocator(path2, text5), problems: [] };
   if (services) ctx.services = services;
   const doc = { path: path2, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
-  const deep = tooDeepLine(text5);
-  if (deep) {
-    addProblem(ctx, "markdown-too-deep", `The registry indents a line by ${deep.columns} columns; expected at most ${MAX_MARKDOWN_INDENT} (nesting this deep takes the markdown parser minutes), so the registry was not read`, deep.start, deep.end, "too-deep");
+  const limit = markdownLimitHit(text5);
+  if (limit) {
+    addProblem(ctx, limit.kind === "too-deep" ? "markdown-too-deep" : "too-complex", `The registry ${limit.found}; expected ${limit.expected} (the markdown parser's time grows much faster than linearly with this), so the registry was not read`, limit.start, limit.end, limit.kind);
     return { doc, problems: ctx.problems };
   }
-  let tree;
   try {
-    tree = processor.parse(text5);
+    return readTree(processor.parse(text5), ctx, doc);
   } catch (err2) {
     addProblem(ctx, "unparsable", `Cannot parse the registry as markdown (${err2.message}); expected CommonMark with GFM tables`, 0, 0, "unparsable");
-    return { doc, problems: ctx.problems };
+    return { doc: { ...doc, sections: [], plan: [], actual: [], hosts: [], dates: [] }, problems: ctx.problems };
   }
+}
+function readTree(tree, ctx, doc) {
   const placed = readSections(tree, ctx);
   readTables(tree, placed, ctx, doc);
   doc.sections = placed.map((p) => p.section);
@@ -30017,7 +32389,7 @@ function parseRegistry(path2, text5, services) {
 }
 function readTables(tree, placed, ctx, doc) {
   let preamble;
-  walk2(tree, (node2) => {
+  walk3(tree, (node2) => {
     if (node2.type === "paragraph" || node2.type === "heading") return "skip";
     if (node2.type !== "table") return void 0;
     const table = node2;
@@ -30036,6 +32408,24 @@ function readTables(tree, placed, ctx, doc) {
   if (preamble) placed.unshift(preamble);
 }
 
+// src/collect/no-services.ts
+var DISCOVERY_PLACES = [
+  "workspaces (`package.json` `workspaces`, `pnpm-workspace.yaml`, `go.work`, `.sln`/`.slnx`)",
+  "compose `build:` folders",
+  "Kubernetes workloads and skaffold artifacts",
+  "folders holding a Dockerfile",
+  "the folders `services/*`, `src/*`, `apps/*` and `cmd/*`",
+  "top-level folders with a manifest (`package.json`, `go.mod`, `pyproject.toml`, `*.csproj`, `pom.xml`, `build.gradle`, `Cargo.toml`)"
+];
+function noServices(config) {
+  const globs = config.services.length > 0 ? config.services.map((g) => `\`${g}\``).join(", ") : "none";
+  return problem(
+    "input/no-services",
+    ".",
+    `Found no service in this repository, so no port was checked: no directory matched the \`services:\` globs (${globs}), there is no registry at \`${config.registry}\`, and nothing was found in ${DISCOVERY_PLACES.join(", ")}; expected at least one service. Declare where they live in .github/portwarden.yml, e.g. \`services: ["backend/*"]\` (each matching folder is one service, named after the folder).`
+  );
+}
+
 // src/extract/index.ts
 async function extractAll(root2, collected, config) {
   const serviceNames = collected.serviceDirs.map((d) => d.name);
@@ -30044,6 +32434,7 @@ async function extractAll(root2, collected, config) {
   const model = {
     registryPath: config.registry,
     serviceDirs: collected.serviceDirs,
+    ...collected.discovered?.length ? { discoveredServices: collected.discovered } : {},
     bindings: [],
     references: [],
     hosts,
@@ -30068,37 +32459,62 @@ async function extractAll(root2, collected, config) {
   let registryHosts = [];
   const registryFile = collected.files.find((f) => f.path === config.registry);
   if (!registryFile) {
-    model.problems.push(problem("input/missing-registry", config.registry, `No registry at \`${config.registry}\`; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`));
+    model.problems.push(problem("input/missing-registry", config.registry, `No registry at ${quote(config.registry)}; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`));
   } else {
     const read = readText(registryFile, config.maxFileBytes);
     if ("problem" in read) model.problems.push(read.problem);
     else {
-      const { doc, problems } = parseRegistry(registryFile.path, read.text, services);
-      model.registry = doc;
-      registryHosts = doc.hosts;
-      for (const h of doc.hosts) hosts.add(h);
-      add({ bindings: [...doc.plan, ...doc.actual], references: [], problems, suppressions: findSuppressions(registryFile.path, read.text) });
+      const parsed2 = guardedRegistry(registryFile.path, read.text, services);
+      if ("failed" in parsed2) model.problems.push(parsed2.failed);
+      else {
+        const { doc, problems } = parsed2;
+        model.registry = doc;
+        registryHosts = doc.hosts;
+        for (const h of doc.hosts) hosts.add(h);
+        add({ bindings: [...doc.plan, ...doc.actual], references: [], problems, suppressions: findSuppressions(registryFile.path, read.text) });
+      }
     }
   }
-  const env = readRootEnv(root2);
-  const ctx = { hosts, services, env };
-  const data = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env] };
+  const { values: env, lines: envLines } = readRootEnv(root2, config.maxFileBytes, (p) => {
+    if (!jobs.some((j) => j.path === p.location.file)) model.problems.push(p);
+  });
+  const ctx = { hosts, services, env, envLines };
+  const data = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env], envLines: [...envLines] };
   let parsed = model.registry ? 1 : 0;
   for (const result of await pool.run(jobs, ctx, data)) {
     add(result.extraction);
     if (result.parsed) parsed++;
   }
+  containerDefaults(model, collected);
+  const none = model.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployServices && !registryFile && model.bindings.length === 0;
+  if (none) model.problems.push(noServices(config));
   normalizeHosts(model);
   return { model, parsed };
 }
-function readRootEnv(root2) {
-  const path2 = join4(root2, ".env");
-  if (!existsSync4(path2)) return /* @__PURE__ */ new Map();
-  try {
-    return new Map([...parseDotenv(readFileSync3(path2, "utf8"))].map(([k, v]) => [k, v.value]));
-  } catch {
-    return /* @__PURE__ */ new Map();
+function readRootEnv(root2, maxBytes, report) {
+  const none = { values: /* @__PURE__ */ new Map(), lines: /* @__PURE__ */ new Map() };
+  const read = readRepoFile(root2, ".env", maxBytes);
+  if ("problem" in read) {
+    if (!(read.refusal.kind === "unreadable" && read.refusal.code === "ENOENT")) report(read.problem);
+    return none;
   }
+  try {
+    const parsed = [...parseDotenv(read.text)];
+    return { values: new Map(parsed.map(([k, v]) => [k, v.value])), lines: new Map(parsed.map(([k, v]) => [k, v.line])) };
+  } catch {
+    return none;
+  }
+}
+function guardedRegistry(path2, text5, services) {
+  try {
+    return parseRegistry(path2, text5, services);
+  } catch (error) {
+    return { failed: problem("input/extractor-failed", path2, `The registry reader failed on \`${path2}\`: ${error instanceof Error ? error.message : String(error)}; its ports are unknown.`) };
+  }
+}
+function containerDefaults(model, collected) {
+  if (!collected.inContainer) return;
+  for (const b of model.bindings) if (b.kind === "source-default" && b.network === void 0 && collected.inContainer(b.location.file)) b.network = "container";
 }
 function normalizeHosts(model) {
   const fix2 = (item) => {
@@ -30109,12 +32525,121 @@ function normalizeHosts(model) {
   model.references.forEach(fix2);
 }
 
+// src/model/scopes.ts
+var import_picomatch6 = __toESM(require_picomatch2(), 1);
+var COMPOSE_FILE = /^(docker-)?compose[^/]*\.ya?ml$/;
+function isComposeFile(path2) {
+  return COMPOSE_FILE.test(path2.slice(path2.lastIndexOf("/") + 1));
+}
+var dirOf2 = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+function composeLayout(paths, groups = []) {
+  const matchers = groups.map((g) => ({ name: g.name, match: (0, import_picomatch6.default)(g.files, { dot: true }) }));
+  const byFile = /* @__PURE__ */ new Map();
+  const byDir = /* @__PURE__ */ new Map();
+  let root2;
+  for (const path2 of [...new Set(paths)].filter(isComposeFile).sort()) {
+    const dir = dirOf2(path2);
+    const id = matchers.find((m) => m.match(path2))?.name ?? (dir === "" ? "." : dir);
+    byFile.set(path2, id);
+    if (!byDir.has(dir)) byDir.set(dir, id);
+    if (dir === "") root2 ??= id;
+  }
+  const projects = [...new Set(byFile.values())].sort();
+  return {
+    projects,
+    ...root2 !== void 0 ? { root: root2 } : {},
+    projectOf(path2) {
+      const own4 = byFile.get(path2);
+      if (own4 !== void 0) return own4;
+      for (let dir = dirOf2(path2); ; dir = dirOf2(dir)) {
+        const id = byDir.get(dir);
+        if (id !== void 0) return id;
+        if (dir === "") return void 0;
+      }
+    }
+  };
+}
+var UNREAD = /* @__PURE__ */ new Set([
+  "input/invalid-yaml",
+  "input/too-complex",
+  "input/extractor-failed",
+  "input/binary-file",
+  "input/file-too-large",
+  "input/unreadable",
+  "input/not-a-regular-file",
+  "input/symlink-outside-workspace",
+  "input/symlink-not-followed"
+]);
+function scopeComposeProjects(model, paths, groups = []) {
+  const layout = composeLayout([...paths, ...model.problems.map((p) => p.location.file)], groups);
+  model.composeProjects = layout.projects;
+  const scoped = layout.projects.length >= 2;
+  const nested = (path2) => {
+    if (!scoped) return void 0;
+    const p = layout.projectOf(path2);
+    return p === layout.root ? void 0 : p;
+  };
+  if (scoped) {
+    const global = globalNames(model, nested);
+    const projectNames = /* @__PURE__ */ new Set();
+    const own4 = (project, name2) => {
+      if (global.has(model.services.canonical(name2)) || model.services.aliased(name2)) return name2;
+      projectNames.add(model.services.canonical(name2));
+      return `${project}/${name2}`;
+    };
+    const place = (item, project) => {
+      item.project = project;
+      if (model.hosts.placeFile(item.location.file) === void 0) item.scope = project;
+    };
+    for (const b of model.bindings) {
+      const project = nested(b.location.file);
+      if (project === void 0) continue;
+      b.service = own4(project, b.service);
+      place(b, project);
+    }
+    for (const r of model.references) {
+      const project = nested(r.location.file);
+      if (project === void 0) continue;
+      if (r.fromService !== void 0) r.fromService = own4(project, r.fromService);
+      if (r.targetService !== void 0) r.targetService = own4(project, r.targetService);
+      place(r, project);
+    }
+    model.serviceDirs = model.serviceDirs.map((d) => {
+      const project = nested(`${d.path}/`);
+      return project === void 0 || project === d.path ? d : { ...d, name: own4(project, d.name) };
+    });
+    model.projectNames = projectNames;
+  }
+  const unread = /* @__PURE__ */ new Map();
+  for (const p of model.problems) {
+    const file = p.location.file;
+    if (!UNREAD.has(p.ruleId) || !isComposeFile(file) || unread.has(file)) continue;
+    const project = nested(file);
+    const host = model.hosts.placeFile(file) ?? DEV_HOST;
+    unread.set(file, { host, ...project !== void 0 && model.hosts.placeFile(file) === void 0 ? { scope: project } : {} });
+    p.message = `${p.message.replace(/\.$/, "")}. Until it is read, references to ports on host ${quote(host)}${project !== void 0 ? ` in compose project ${quote(project)}` : ""} that it may bind are not judged.`;
+  }
+  model.unreadDeployFiles = [...unread].map(([file, at]) => ({ file, ...at }));
+}
+function globalNames(model, nested) {
+  const names = /* @__PURE__ */ new Set();
+  const add = (n) => names.add(model.services.canonical(n));
+  for (const b of [...model.registry?.plan ?? [], ...model.registry?.actual ?? []]) add(b.service);
+  for (const d of model.serviceDirs) {
+    const project = nested(`${d.path}/`);
+    if (project === void 0 || project === d.path) add(d.name);
+  }
+  for (const b of model.bindings) if (b.kind === "registry-plan" || b.kind === "registry-actual") add(b.service);
+  return names;
+}
+
 // src/engine.ts
 async function check2(options) {
   const started = performance.now();
   const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath);
-  const collected = collect(options.root, config, options.renames);
+  const collected = collect(options.root, config, options.renames, options.refused);
   const { model, parsed } = await extractAll(options.root, collected, config);
+  scopeComposeProjects(model, collected.files.map((f) => f.path), config.composeProjects);
   const raw2 = [...runRules(allRules, model, config.rules), ...problemFindings(model.problems, config)];
   const { kept, suppressed } = applySuppressions(raw2, model.suppressions);
   return {
@@ -30125,7 +32650,11 @@ async function check2(options) {
     stats: { files: collected.files.length, parsed, ms: Math.round(performance.now() - started) }
   };
 }
-var INPUT_SEVERITY = { "input/invalid-port": "error" };
+var INPUT_SEVERITY = { "input/invalid-port": "error", "input/symlink-not-followed": "notice", "input/no-services": "notice" };
+function inputSeverity(ruleId, config) {
+  if (ruleId === "input/missing-registry") return config.registry === defaultConfig().registry ? "notice" : "warning";
+  return INPUT_SEVERITY[ruleId] ?? "warning";
+}
 function problemFindings(problems, config) {
   const findings = [];
   for (const p of problems) {
@@ -30133,7 +32662,7 @@ function problemFindings(problems, config) {
     if (setting === "off") continue;
     findings.push({
       ruleId: p.ruleId,
-      severity: setting ?? INPUT_SEVERITY[p.ruleId] ?? "warning",
+      severity: setting ?? inputSeverity(p.ruleId, config),
       message: p.message,
       location: p.location,
       related: [],
@@ -30182,12 +32711,12 @@ function countBySeverity(findings) {
   for (const f of findings) counts[f.severity]++;
   return counts;
 }
-var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function totalLine(findings, suppressed = 0) {
   const c = countBySeverity(findings);
   const extra = suppressed ? `, ${suppressed} suppressed` : "";
   if (findings.length === 0) return `\u2714 no problems${extra}`;
-  return `\u2716 ${plural(findings.length, "problem")} (${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.notice, "notice")}${extra})`;
+  return `\u2716 ${plural2(findings.length, "problem")} (${plural2(c.error, "error")}, ${plural2(c.warning, "warning")}, ${plural2(c.notice, "notice")}${extra})`;
 }
 function formatText(findings, suppressed = 0) {
   const lines = [];
@@ -30212,6 +32741,8 @@ function toJsonReport(result, version, extra = {}) {
     summary: { total: findings.length, ...countBySeverity(findings), suppressed: result.suppressed.length },
     findings,
     ...extra.fixed ? { fixed: extra.fixed } : {},
+    ...extra.notChecked ? { notChecked: extra.notChecked } : {},
+    ...extra.suppressions ? { suppressions: extra.suppressions } : {},
     hosts: result.model.hosts.list().map((h) => ({ id: h.id, label: h.label, addresses: h.addresses })),
     bindings: result.model.bindings.map((b) => ({ service: b.service, port: b.port, host: b.host, kind: b.kind, source: b.source, location: b.location })),
     stats: result.stats
@@ -30276,7 +32807,7 @@ async function main(argv, out2 = process.stdout, err2 = process.stderr) {
     if (options.command === "version") return void out2.write(`${VERSION}
 `), 0;
     const root2 = resolve(options.dir);
-    if (!existsSync5(root2) || !statSync2(root2).isDirectory()) throw new UsageError(`\`${options.dir}\` is not a directory; expected the root of a repository.`);
+    if (!existsSync3(root2) || !statSync(root2).isDirectory()) throw new UsageError(`\`${options.dir}\` is not a directory; expected the root of a repository.`);
     const result = await check2({ root: root2, ...options.config ? { configPath: options.config } : {} });
     if (options.command === "hosts") {
       out2.write(formatHosts(result.model));
@@ -30307,6 +32838,8 @@ ${USAGE}`);
 }
 
 // src/cli/index.ts
+exitQuietlyOnEpipe(process.stdout);
+exitQuietlyOnEpipe(process.stderr);
 main(process.argv.slice(2)).then((code3) => {
   process.exitCode = code3;
 });

@@ -355,7 +355,7 @@ var require_scan = __commonJS({
       const length = input.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
-      const tokens = [];
+      const tokens2 = [];
       const parts2 = [];
       let str = input;
       let index2 = -1;
@@ -439,7 +439,7 @@ var require_scan = __commonJS({
         }
         if (code === CHAR_FORWARD_SLASH) {
           slashes.push(index2);
-          tokens.push(token);
+          tokens2.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
           if (prev === CHAR_DOT && index2 === start2 + 1) {
@@ -601,9 +601,9 @@ var require_scan = __commonJS({
       if (opts.tokens === true) {
         state.maxDepth = 0;
         if (!isPathSeparator(code)) {
-          tokens.push(token);
+          tokens2.push(token);
         }
-        state.tokens = tokens;
+        state.tokens = tokens2;
       }
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
@@ -613,13 +613,13 @@ var require_scan = __commonJS({
           const value2 = input.slice(n2, i2);
           if (opts.tokens) {
             if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
+              tokens2[idx].isPrefix = true;
+              tokens2[idx].value = prefix;
             } else {
-              tokens[idx].value = value2;
+              tokens2[idx].value = value2;
             }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
+            depth(tokens2[idx]);
+            state.maxDepth += tokens2[idx].depth;
           }
           if (i2 >= start2) {
             parts2.push(value2);
@@ -630,9 +630,9 @@ var require_scan = __commonJS({
         const value = input.slice(n);
         parts2.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
+          tokens2[tokens2.length - 1].value = value;
+          depth(tokens2[tokens2.length - 1]);
+          state.maxDepth += tokens2[tokens2.length - 1].depth;
         }
         state.slashes = slashes;
         state.parts = parts2;
@@ -647,7 +647,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
-    var constants = require_constants();
+    var constants2 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -655,7 +655,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args2, options);
@@ -676,7 +676,7 @@ var require_parse = __commonJS({
       const parts2 = [];
       let bracket = 0;
       let paren = 0;
-      let quote2 = 0;
+      let quote3 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input) {
@@ -691,11 +691,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
+          quote3 = quote3 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote2 === 0) {
+        if (quote3 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -772,7 +772,7 @@ var require_parse = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote2 = 0;
+      let quote3 = 0;
       let escaped = false;
       for (let i2 = 1; i2 < pattern.length; i2++) {
         const ch = pattern[i2];
@@ -785,10 +785,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
+          quote3 = quote3 === 1 ? 0 : 1;
           continue;
         }
-        if (quote2 === 1) {
+        if (quote3 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -864,7 +864,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -908,10 +908,10 @@ var require_parse = __commonJS({
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
+      const tokens2 = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -953,7 +953,7 @@ var require_parse = __commonJS({
         parens: 0,
         quotes: 0,
         globstar: false,
-        tokens
+        tokens: tokens2
       };
       input = utils.removePrefix(input, state);
       len = input.length;
@@ -1018,7 +1018,7 @@ var require_parse = __commonJS({
           return;
         }
         tok.prev = prev;
-        tokens.push(tok);
+        tokens2.push(tok);
         prev = tok;
       };
       const extglobOpen = (type, value2) => {
@@ -1027,7 +1027,7 @@ var require_parse = __commonJS({
         token.parens = state.parens;
         token.output = state.output;
         token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
+        token.tokensIndex = tokens2.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
         push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
@@ -1040,14 +1040,14 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
+          const open = tokens2[token.tokensIndex];
           open.type = "text";
           open.value = literal;
           open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
+          for (let i2 = token.tokensIndex + 1; i2 < tokens2.length; i2++) {
+            tokens2[i2].value = "";
+            tokens2[i2].output = "";
+            delete tokens2[i2].suffix;
           }
           state.output = token.output + open.output;
           state.backtrack = true;
@@ -1170,7 +1170,7 @@ var require_parse = __commonJS({
                   prev.value = pre + posix;
                   state.backtrack = true;
                   advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                  if (!bos.output && tokens2.indexOf(prev) === 1) {
                     bos.output = ONE_CHAR;
                   }
                   continue;
@@ -1288,10 +1288,10 @@ var require_parse = __commonJS({
           }
           let output = ")";
           if (brace.dots === true) {
-            const arr = tokens.slice();
+            const arr = tokens2.slice();
             const range = [];
             for (let i2 = arr.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
+              tokens2.pop();
               if (arr[i2].type === "brace") {
                 break;
               }
@@ -1339,7 +1339,7 @@ var require_parse = __commonJS({
             state.start = state.index + 1;
             state.consumed = "";
             state.output = "";
-            tokens.pop();
+            tokens2.pop();
             prev = bos;
             continue;
           }
@@ -1607,7 +1607,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1665,7 +1665,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse3 = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -1793,7 +1793,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
+    picomatch2.constants = constants2;
     module2.exports = picomatch2;
   }
 });
@@ -1826,12 +1826,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -1852,7 +1852,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar3(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar4(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -1861,14 +1861,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap6;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq3;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -1880,7 +1880,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -1889,9 +1889,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path) {
       const ctrl = callVisitor(key, node2, visitor, path);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
@@ -2025,7 +2025,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -2035,7 +2035,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -2179,7 +2179,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -2206,7 +2206,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -2217,7 +2217,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -2397,7 +2397,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity2 = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -2423,7 +2423,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
@@ -5553,7 +5553,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens2, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -5568,7 +5568,7 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start2 = null;
-      for (const token of tokens) {
+      for (const token of tokens2) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -5659,7 +5659,7 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
+      const last = tokens2[tokens2.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -5778,10 +5778,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep, value } = collItem;
+        const { start: start2, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -5795,7 +5795,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -5819,7 +5819,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -5835,7 +5835,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -5926,7 +5926,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5940,13 +5940,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -5976,9 +5976,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -5989,18 +5989,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep, value } = collItem;
+        const { start: start2, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -6014,7 +6014,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6054,8 +6054,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap6 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6067,7 +6067,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6077,9 +6077,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6096,7 +6096,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6109,7 +6109,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap3) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6125,7 +6125,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -6276,7 +6276,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -6293,24 +6293,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content3;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content3;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content3;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content3;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content3;
-          sep = " ";
+          value += sep2 + content3;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -6493,25 +6493,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -6999,8 +6999,8 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
+      *compose(tokens2, forceDoc = false, endOffset = -1) {
+        for (const token of tokens2)
           yield* this.next(token);
         yield* this.end(forceDoc, endOffset);
       }
@@ -7321,14 +7321,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep, value }) {
+    function stringifyItem({ start: start2, key, sep: sep2, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -7345,15 +7345,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index2] of path) {
         const tok = item?.[field];
@@ -7364,8 +7364,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
+    visit3.parentCollection = (cst, path) => {
+      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -7396,7 +7396,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -7412,7 +7412,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -7496,7 +7496,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7820,9 +7820,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -8495,18 +8495,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep }]
+            items: [{ start: start2, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -8659,15 +8659,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep }]
+                    items: [{ start: start3, key, sep: sep2 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -8861,13 +8861,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep }]
+              items: [{ start: start2, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -9012,7 +9012,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -9087,7 +9087,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse3;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
@@ -9112,7 +9112,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -9140,8 +9140,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -9298,6 +9298,10 @@ var HostModel = class {
   isKnown(id) {
     return id === DEV_HOST || id === NOT_DEPLOYED_HOST || id === PLAN_HOST || this.byKey.has(hostKey(id));
   }
+  /** The host a config `files:` glob places `path` on, if any. */
+  placedByConfig(path) {
+    return this.fileRules.find((rule) => rule.match(path))?.host;
+  }
   /**
    * The host a file describes, when its path says so: a configured glob first, then a
    * path segment or a dotted part of the file name that names a known host
@@ -9305,7 +9309,8 @@ var HostModel = class {
    * `service`, the directory name of the service owning the file, never counts as a host.
    */
   placeFile(path, service) {
-    for (const rule of this.fileRules) if (rule.match(path)) return rule.host;
+    const configured = this.placedByConfig(path);
+    if (configured) return configured;
     const segments = path.split("/");
     const base2 = segments.pop() ?? "";
     const parts2 = [...segments, ...base2.split(".").slice(0, -1), ...base2.split(".").slice(1)];
@@ -9346,6 +9351,11 @@ var ServiceIndex = class {
     this.known.add(c);
     return c;
   }
+  /** True when a configured alias names `name`, as an old name or as the name it maps to. */
+  aliased(name2) {
+    const lower = name2.toLowerCase();
+    return this.aliases.has(lower) || [...this.aliases.values()].some((to) => to.toLowerCase() === lower);
+  }
   has(name2) {
     return this.known.has(this.canonical(name2));
   }
@@ -9369,70 +9379,32 @@ function buildServices(config, names) {
   return services;
 }
 function restoreContext(data) {
-  return { hosts: buildHosts(data.config, data.registryHosts), services: buildServices(data.config, data.serviceNames), env: new Map(data.env) };
+  return { hosts: buildHosts(data.config, data.registryHosts), services: buildServices(data.config, data.serviceNames), env: new Map(data.env), envLines: new Map(data.envLines ?? []) };
 }
 
 // src/collect/read.ts
-import { readFileSync } from "node:fs";
-
-// node_modules/vfile-location/lib/index.js
-function location(file) {
-  const value = String(file);
-  const indices = [];
-  let cr = -1;
-  let lf = -1;
-  return { toOffset, toPoint };
-  function grow() {
-    const from = indices.at(-1) ?? 0;
-    if (cr < from) {
-      cr = value.indexOf("\r", from);
-      if (cr === -1) cr = Infinity;
-    }
-    if (lf < from) {
-      lf = value.indexOf("\n", from);
-      if (lf === -1) lf = Infinity;
-    }
-    const eol = cr + 1 === lf ? lf : Math.min(cr, lf);
-    indices.push((eol === Infinity ? value.length : eol) + 1);
-  }
-  function toPoint(offset) {
-    if (typeof offset === "number" && offset > -1 && offset <= value.length) {
-      while ((indices.at(-1) ?? 0) <= offset) grow();
-      let low = 0;
-      let high = indices.length - 1;
-      while (low < high) {
-        const middle = Math.floor((low + high) / 2);
-        if (indices[middle] > offset) {
-          high = middle;
-        } else {
-          low = middle + 1;
-        }
-      }
-      return {
-        line: low + 1,
-        column: offset - (low > 0 ? indices[low - 1] : 0) + 1,
-        offset
-      };
-    }
-  }
-  function toOffset(point3) {
-    if (point3 && typeof point3.line === "number" && typeof point3.column === "number" && !Number.isNaN(point3.line) && // Excludes `NaN` too.
-    point3.column > 0) {
-      while (indices.length < point3.line && (indices.at(-1) ?? 0) <= value.length) {
-        grow();
-      }
-      const offset = (point3.line > 1 ? indices[point3.line - 2] : 0) + point3.column - 1;
-      if (offset < indices[point3.line - 1]) return offset;
-    }
-  }
-}
+import { isUtf8 } from "node:buffer";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
+import { isAbsolute, join, relative, sep } from "node:path";
 
 // src/model/location.ts
+function lineStarts(text3) {
+  const starts = [0];
+  for (let i2 = text3.indexOf("\n"); i2 >= 0; i2 = text3.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  return starts;
+}
 function createLocator(file, text3) {
-  const place = location(text3);
+  const starts = lineStarts(text3);
   const point3 = (offset) => {
-    const p = place.toPoint(Math.min(Math.max(offset, 0), text3.length));
-    return p ?? { line: 1, column: 1 };
+    const at = Math.min(Math.max(offset, 0), text3.length);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: at - starts[lo] + 1 };
   };
   return {
     file,
@@ -9443,7 +9415,12 @@ function createLocator(file, text3) {
       return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
     },
     offset(line, column) {
-      return place.toOffset({ line, column }) ?? -1;
+      const start2 = starts[line - 1];
+      if (start2 === void 0 || column < 1) return -1;
+      const next = starts[line];
+      const limit = next === void 0 ? text3.length : next - 1;
+      const offset = start2 + column - 1;
+      return offset <= limit ? offset : -1;
     }
   };
 }
@@ -9454,32 +9431,191 @@ function fileLocation(file) {
   return lineLocation(file, 1);
 }
 
-// src/collect/walk.ts
-function problem(ruleId, path, message) {
-  return { ruleId, message, location: fileLocation(path), key: path };
+// src/model/quote.ts
+function fenceFor(text3) {
+  let longest = 0;
+  for (const run2 of text3.matchAll(/`+/g)) longest = Math.max(longest, run2[0].length);
+  return "`".repeat(longest + 1);
+}
+function quote(value) {
+  const text3 = String(value).replace(/\r\n|\r|\n/g, " ");
+  const fence = fenceFor(text3);
+  const pad = /^[` ]|[` ]$/.test(text3) && text3.trim() !== "" ? " " : "";
+  return `${fence}${pad}${text3}${pad}${fence}`;
 }
 
 // src/collect/read.ts
 var SNIFF_BYTES = 8192;
-var decoder = new TextDecoder("utf-8", { fatal: true });
-function readText(file, maxBytes) {
-  if (file.size > maxBytes) {
-    return { problem: problem("input/file-too-large", file.path, `\`${file.path}\` is ${file.size} bytes, above the limit of ${maxBytes} (\`max-file-bytes\`); it was not read.`) };
+var CHUNK_BYTES = 64 * 1024;
+var OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+function readText(file, maxBytes, checked) {
+  if (file.refused) return refuse(file.path, { kind: "not-exported", refused: file.refused });
+  return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path, checked);
+}
+function readRepoFile(root, rel, maxBytes, shown = rel.split(sep).join("/"), checked) {
+  const parts2 = rel.split(sep === "\\" ? /[\\/]/ : "/").filter((p) => p !== "" && p !== ".");
+  if (isAbsolute(rel) || parts2.length === 0 || parts2.includes("..")) return refuse(shown, { kind: "outside-root" });
+  for (let i2 = 1; i2 < parts2.length; i2++) {
+    const dir = join(root, ...parts2.slice(0, i2));
+    if (checked?.has(dir)) continue;
+    let stat;
+    try {
+      stat = lstatSync(dir);
+    } catch (error) {
+      return refuse(shown, { kind: "unreadable", code: errorCode(error) });
+    }
+    if (stat.isSymbolicLink()) return refuse(shown, symlinkRefusal(root, dir, parts2.slice(0, i2).join("/")));
+    if (!stat.isDirectory()) return refuse(shown, { kind: "unreadable", code: "ENOTDIR" });
+    checked?.add(dir);
   }
-  let bytes;
+  const abs = join(root, ...parts2);
+  let fd;
   try {
-    bytes = readFileSync(file.abs);
+    fd = openSync(abs, OPEN_FLAGS);
   } catch (error) {
-    return { problem: problem("input/unreadable", file.path, `\`${file.path}\` cannot be read (${error.code ?? "error"}).`) };
-  }
-  if (bytes.subarray(0, SNIFF_BYTES).includes(0)) {
-    return { problem: problem("input/binary-file", file.path, `\`${file.path}\` is binary (a NUL byte in its first ${SNIFF_BYTES} bytes); expected text, so it was not read.`) };
+    const code = errorCode(error);
+    if (code === "ELOOP" || code === "EMLINK" || isSymlink(abs)) return refuse(shown, symlinkRefusal(root, abs, parts2.join("/")));
+    return refuse(shown, { kind: "unreadable", code });
   }
   try {
-    const text3 = decoder.decode(bytes);
-    return { text: text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3 };
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return refuse(shown, { kind: "not-regular", what: kindOf(stat) });
+    if (stat.size > maxBytes) return refuse(shown, { kind: "too-large", size: stat.size, limit: maxBytes });
+    const bytes = readBounded(fd, Math.min(stat.size, maxBytes), maxBytes);
+    if (bytes.length > maxBytes) return refuse(shown, { kind: "too-large", size: bytes.length, limit: maxBytes, grew: true });
+    return decodeText(shown, bytes);
+  } catch (error) {
+    return refuse(shown, { kind: "unreadable", code: errorCode(error) });
+  } finally {
+    closeSync(fd);
+  }
+}
+function readBounded(fd, expected, maxBytes) {
+  let buffer = Buffer.allocUnsafe(expected + 1);
+  let length = 0;
+  for (; ; ) {
+    if (length === buffer.length) {
+      if (length > maxBytes) break;
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const asked = Math.min(CHUNK_BYTES, buffer.length - length);
+    const n = readSync(fd, buffer, length, asked, null);
+    length += n;
+    if (n < asked) break;
+  }
+  return buffer.subarray(0, length);
+}
+function decodeText(shown, bytes) {
+  const sniff = bytes.subarray(0, SNIFF_BYTES);
+  const nul = sniff.indexOf(0);
+  if (nul >= 0) return refuse(shown, { kind: "binary", line: lineAt(bytes, nul) });
+  if (!isUtf8(bytes)) return refuse(shown, { kind: "not-utf8", line: lineAt(bytes, Math.max(0, firstInvalidUtf8(bytes))) });
+  const text3 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  return { text: text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3 };
+}
+function firstInvalidUtf8(bytes) {
+  const n = bytes.length;
+  let i2 = 0;
+  while (i2 < n) {
+    const b = bytes[i2];
+    if (b < 128) {
+      i2++;
+      continue;
+    }
+    let need;
+    let lo = 128;
+    let hi = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) lo = 160;
+      if (b === 237) hi = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) lo = 144;
+      if (b === 244) hi = 143;
+    } else return i2;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i2 + k];
+      const [min, max] = k === 1 ? [lo, hi] : [128, 191];
+      if (c === void 0 || c < min || c > max) return i2;
+    }
+    i2 += need + 1;
+  }
+  return -1;
+}
+function lineAt(bytes, offset) {
+  let line = 1;
+  for (let i2 = 0; i2 < offset; i2++) if (bytes[i2] === 10) line++;
+  return line;
+}
+function isSymlink(abs) {
+  try {
+    return lstatSync(abs).isSymbolicLink();
   } catch {
-    return { problem: problem("input/binary-file", file.path, `\`${file.path}\` is not valid UTF-8; expected text, so it was not read.`) };
+    return false;
+  }
+}
+function symlinkRefusal(root, abs, link) {
+  let target;
+  let inside = true;
+  try {
+    target = realpathSync(abs);
+    const realRoot = realpathSync(root);
+    inside = target === realRoot || target.startsWith(realRoot + sep);
+    if (inside) target = relative(realRoot, target).split(sep).join("/");
+  } catch {
+    target = void 0;
+  }
+  return { kind: "symlink", link, inside, ...target !== void 0 ? { target } : {} };
+}
+function kindOf(stat) {
+  if (stat.isDirectory()) return "a directory";
+  if (stat.isFIFO()) return "a named pipe (FIFO)";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice()) return "a character device";
+  if (stat.isBlockDevice()) return "a block device";
+  return "not a regular file";
+}
+function errorCode(error) {
+  return error?.code ?? "error";
+}
+function refuse(shown, refusal) {
+  const [ruleId, message, line] = describe(shown, refusal);
+  const location = fileLocation(shown);
+  return { problem: { ruleId, message, location: line > 1 ? { ...location, line, endLine: line } : location, key: shown }, refusal };
+}
+function describe(f, r) {
+  const file = `${quote(f)}`;
+  switch (r.kind) {
+    case "outside-root":
+      return ["input/unreadable", `${file} is not a path inside the repository; it was not read.`, 1];
+    case "symlink": {
+      const via = r.link === f ? `${file} is a symlink` : `${file} lies under ${quote(r.link)}, a symlink`;
+      if (!r.inside) return ["input/symlink-outside-workspace", `${via} to ${quote(r.target)}, outside the workspace; it was not read (expected a regular file inside the repository; symlinks are never followed).`, 1];
+      const to = r.target === void 0 ? " whose target does not exist" : ` to ${quote(r.target)}`;
+      return ["input/symlink-not-followed", `${via}${to}; symlinks are never followed, so it was not read (expected a regular file).`, 1];
+    }
+    case "not-regular":
+      return ["input/not-a-regular-file", `${file} is ${r.what}; expected a regular file, so it was not read.`, 1];
+    case "too-large":
+      if (r.grew) return ["input/file-too-large", `${file} grew past the limit of ${r.limit} bytes (\`max-file-bytes\`) while it was read; it was not used.`, 1];
+      return ["input/file-too-large", `${file} is ${r.size} bytes, above the limit of ${r.limit} (\`max-file-bytes\`); it was not read.`, 1];
+    case "binary":
+      return ["input/binary-file", `${file} is binary (a NUL byte on line ${r.line}, within its first ${SNIFF_BYTES} bytes); expected text, so it was not read.`, r.line];
+    case "not-utf8":
+      return ["input/binary-file", `${file} is not valid UTF-8 (the first bad byte is on line ${r.line}); expected text, so it was not read.`, r.line];
+    case "unreadable":
+      return ["input/unreadable", `${file} cannot be read (${r.code}); its ports are unknown.`, 1];
+    case "not-exported": {
+      const x = r.refused;
+      const of = x.commit ? ` in commit ${quote(x.commit.slice(0, 12))}` : "";
+      if (x.reason === "symlink") return ["input/symlink-not-followed", `${file} is a symlink${of}; symlinks are never followed, so it was not read (expected a regular file).`, 1];
+      if (x.reason === "too-large") return ["input/file-too-large", `${file} is ${x.size ?? "?"} bytes${of}, above the limit${x.limit !== void 0 ? ` of ${x.limit}` : ""} (\`max-file-bytes\`); it was not read.`, 1];
+      return ["input/unreadable", `${file}${of} could not be written out for checking (${x.code ?? "error"}); its ports are unknown.`, 1];
+    }
   }
 }
 
@@ -9498,12 +9634,57 @@ function findSuppressions(file, text3) {
   return found;
 }
 
-// src/extract/output.ts
-var INVALID_PORT = "input/invalid-port";
+// src/collect/walk.ts
+function problem(ruleId, path, message) {
+  return { ruleId, message, location: fileLocation(path), key: path };
+}
+
+// src/extract/value-text.ts
+var DECIMAL = /^[0-9]+$/;
+var SHOWABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function readPort(text3) {
-  const n = /^\d+$/.test(text3) ? Number(text3) : Number.NaN;
+  if (!DECIMAL.test(text3)) return void 0;
+  const n = Number(text3);
   return isValidPort(n) ? n : void 0;
 }
+function characters(text3) {
+  let n = 0;
+  for (const _ of text3) n++;
+  return n;
+}
+function describeValue(text3) {
+  const port = readPort(text3);
+  if (port !== void 0) return `is ${quote(port)}`;
+  if (text3 === "") return "is empty";
+  if (text3.trim() === "") return `is ${plural(characters(text3), "whitespace character")}`;
+  if (DECIMAL.test(text3)) return /^0+$/.test(text3) ? "is zero" : `is a ${text3.replace(/^0+/, "").length}-digit number above 65535`;
+  if (/^-[0-9]+$/.test(text3)) return "is a negative number";
+  if (/^[0-9]+(?:_[0-9]+)+$/.test(text3)) return "is a number with `_` separators, which text does not allow";
+  if (/^[0-9]*\.[0-9]+$|^[0-9]+\.$/.test(text3)) return "is a number with a fraction, not a whole number";
+  if (new RegExp("^\\p{Nd}+$", "u").test(text3)) return `is ${plural(characters(text3), "digit")} that are not ASCII 0-9`;
+  return `is ${plural(characters(text3), "character")}, not a port`;
+}
+function describeNumber(value) {
+  if (Number.isNaN(value)) return "is not a number";
+  if (!Number.isFinite(value)) return "is infinite";
+  if (!Number.isInteger(value)) return "is a number with a fraction, not a whole number";
+  if (value === 0) return "is zero";
+  if (value < 0) return "is a negative number";
+  if (value > 65535) return "is a number above 65535";
+  return `is ${quote(value)}`;
+}
+function variable(name2) {
+  return SHOWABLE_NAME.test(name2) ? `\`\${${name2}}\`` : void 0;
+}
+function valueKey(text3) {
+  return readPort(text3) !== void 0 ? text3 : describeValue(text3);
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// src/extract/output.ts
+var INVALID_PORT = "input/invalid-port";
 var ExtractionOutput = class {
   constructor(file, source) {
     this.file = file;
@@ -9528,14 +9709,14 @@ var ExtractionOutput = class {
     return true;
   }
   /** Records a binding whose port is written at `[start, end)`. */
-  pushBinding(fields, start2, end) {
-    const { service, port, kind, strength, network, via, containerPort } = fields;
+  pushBinding(fields2, start2, end) {
+    const { service, port, kind, strength, network, via, containerPort } = fields2;
     const binding = {
       service,
       port,
-      host: fields.host ?? this.host,
+      host: fields2.host ?? this.host,
       kind,
-      source: fields.source ?? this.source,
+      source: fields2.source ?? this.source,
       strength,
       location: this.file.locator.range(start2, end)
     };
@@ -9545,11 +9726,13 @@ var ExtractionOutput = class {
     this.extraction.bindings.push(binding);
   }
   /** Records a reference whose port is written at `[start, end)`. */
-  pushReference(fields, start2, end) {
-    const { target, port, kind, fromService, containerNetwork } = fields;
-    const ref = { target, port, kind, host: fields.host ?? this.host, location: this.file.locator.range(start2, end), source: this.source };
+  pushReference(fields2, start2, end) {
+    const { target, port, kind, fromService, containerNetwork } = fields2;
+    const ref = { target, port, kind, host: fields2.host ?? this.host, location: this.file.locator.range(start2, end), source: this.source };
     if (fromService !== void 0) ref.fromService = fromService;
     if (containerNetwork !== void 0) ref.containerNetwork = containerNetwork;
+    if (fields2.targetService !== void 0) ref.targetService = fields2.targetService;
+    if (fields2.self) ref.self = true;
     this.extraction.references.push(ref);
   }
   /**
@@ -9560,7 +9743,10 @@ var ExtractionOutput = class {
     if (!this.claim(`problem|${ruleId}|${start2}|${end}`)) return;
     this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(start2, end), key });
   }
-  /** Records an `input/invalid-port` problem: `found` says what was written where; the expectation is added. */
+  /**
+   * Records an `input/invalid-port` problem: `found` says what kind of value was found where
+   * (never its text, see ./value-text.ts); the expectation is added.
+   */
   invalidPort(found, start2, end, key) {
     this.pushProblem(INVALID_PORT, `${found}; expected an integer from 1 to 65535.`, start2, end, key);
   }
@@ -9582,10 +9768,13 @@ function filled(value, start2, end) {
 function emptyMapped() {
   return { value: "", starts: [], ends: [] };
 }
+var APPEND_CHUNK = 8192;
 function append(into, part) {
   into.value += part.value;
-  into.starts.push(...part.starts);
-  into.ends.push(...part.ends);
+  for (let i2 = 0; i2 < part.starts.length; i2 += APPEND_CHUNK) {
+    into.starts.push(...part.starts.slice(i2, i2 + APPEND_CHUNK));
+    into.ends.push(...part.ends.slice(i2, i2 + APPEND_CHUNK));
+  }
   return into;
 }
 function appendChar(into, ch, start2, end) {
@@ -9627,28 +9816,54 @@ function align(value, raw2, offset) {
 
 // src/extract/deploy/interpolate.ts
 var UNRESOLVED = "\0";
-var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+var MAX_EXPANDED_LENGTH = 65536;
+var MAX_EXPANDED_TOTAL = 262144;
+var NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 var OPS = [":-", ":=", ":+", ":?", "-", "=", "+", "?"];
+function nameAt(s, at) {
+  NAME.lastIndex = at;
+  return NAME.exec(s)?.[0];
+}
+var bracesOf;
+function closingBrace(s, open) {
+  if (bracesOf?.s !== s) {
+    const close = /* @__PURE__ */ new Map();
+    const stack = [];
+    for (let j = 0; j < s.length; j++) {
+      if (s[j] === "$" && s[j + 1] === "{") {
+        close.set(j, -1);
+        stack.push(j);
+        j++;
+      } else if (s[j] === "}" && stack.length > 0) close.set(stack.pop(), j);
+    }
+    bracesOf = { s, close };
+  }
+  return bracesOf.close.get(open) ?? -1;
+}
+function budgeted(lookup, budget = MAX_EXPANDED_TOTAL) {
+  let left = budget;
+  return (name2) => {
+    const found = lookup(name2);
+    if (found === void 0) return void 0;
+    const length = typeof found === "string" ? found.length : found.value.length;
+    if (length > left) return void 0;
+    left -= length;
+    return found;
+  };
+}
 function scanExpansion(s, i2) {
   if (s[i2 + 1] === "{") {
-    const name3 = NAME.exec(s.slice(i2 + 2))?.[0];
+    const name3 = nameAt(s, i2 + 2);
     if (!name3) return void 0;
     let j = i2 + 2 + name3.length;
     if (s[j] === "}") return { name: name3, op: "", end: j + 1 };
     const op = OPS.find((o) => s.startsWith(o, j));
     if (!op) return void 0;
     j += op.length;
-    const wordStart = j;
-    let depth = 1;
-    for (; j < s.length; j++) {
-      if (s[j] === "$" && s[j + 1] === "{") {
-        depth++;
-        j++;
-      } else if (s[j] === "}" && --depth === 0) return { name: name3, op, word: [wordStart, j], end: j + 1 };
-    }
-    return void 0;
+    const close = closingBrace(s, i2);
+    return close < 0 ? void 0 : { name: name3, op, word: [j, close], end: close + 1 };
   }
-  const name2 = NAME.exec(s.slice(i2 + 1))?.[0];
+  const name2 = nameAt(s, i2 + 1);
   if (name2) return { name: name2, op: "", end: i2 + 1 + name2.length };
   if (/^[0-9@*#?$!-]$/.test(s[i2 + 1] ?? "")) return { name: s[i2 + 1], op: "", end: i2 + 2 };
   return void 0;
@@ -9691,8 +9906,15 @@ function interpolate(m, lookup, options = {}) {
       const exp = scanExpansion(s, i2);
       if (exp) {
         const r = expandAt(m, i2, exp, lookup, options);
+        if (out2.value.length + r.value.value.length > MAX_EXPANDED_LENGTH) {
+          const [a, b] = spanOf(m, i2, exp.end);
+          appendChar(out2, UNRESOLVED, a, b);
+          unresolved.push({ name: exp.name, start: a, end: b });
+          i2 = exp.end;
+          continue;
+        }
         append(out2, r.value);
-        unresolved.push(...r.unresolved);
+        for (const u of r.unresolved) unresolved.push(u);
         i2 = exp.end;
         continue;
       }
@@ -9705,10 +9927,13 @@ function interpolate(m, lookup, options = {}) {
 
 // src/extract/deploy/output.ts
 var DeployOutput = class extends ExtractionOutput {
+  /** Finds where a substituted variable's value came from (compose: the root `.env`). */
+  origin = () => void 0;
   /**
    * Reads the port written at `m.value[a, b)`. A value with an unresolved variable yields
    * nothing (the caller reports the variable where it matters); anything that is not an integer
-   * 1..65535 becomes an `input/invalid-port` problem at its exact span.
+   * 1..65535 becomes an `input/invalid-port` problem at its exact span, which says what the
+   * value is and where it came from, never what it says (see ../value-text.ts).
    */
   port(m, a, b, what) {
     const text3 = m.value.slice(a, b);
@@ -9716,8 +9941,30 @@ var DeployOutput = class extends ExtractionOutput {
     if (text3.includes(UNRESOLVED)) return void 0;
     const port = readPort(text3);
     if (port !== void 0) return { port, start: start2, end };
-    this.invalidPort(`Found \`${text3}\` as the port in ${what}`, start2, end, `${INVALID_PORT}|${this.file.path}|${what}|${text3}`);
+    this.invalidPort(`Found ${this.subject(text3, start2, end)} as the port in ${what}: it ${describeValue(text3)}`, start2, end, `${INVALID_PORT}|${this.file.path}|${what}|${valueKey(text3)}`);
     return void 0;
+  }
+  /**
+   * Names a value read at the source span `[start, end)` without its text: the variables the
+   * span substitutes (`` `${extraheader}` from `.env:3` ``, `` part of `${DATABASE_URL}` ``),
+   * else "a value" (the location points at it).
+   */
+  subject(text3, start2, end) {
+    const raw2 = this.file.text.slice(start2, end);
+    const names = [];
+    for (let i2 = raw2.indexOf("$"); i2 >= 0; i2 = raw2.indexOf("$", i2 + 1)) {
+      const exp = scanExpansion(raw2, i2);
+      if (exp && !names.includes(exp.name)) names.push(exp.name);
+    }
+    const said = names.flatMap((name2) => {
+      const shown = variable(name2);
+      if (!shown) return [];
+      const origin = this.origin(name2);
+      if (!origin) return [shown];
+      const part = names.length > 1 || origin.value !== text3 ? "part of " : "";
+      return [`${part}${shown} from ${quote(origin.where)}`];
+    });
+    return said.length > 0 ? said.join(" and ") : "a value";
   }
   /** Records that `service` listens on `hit.port`. */
   bind(service, hit, options) {
@@ -9728,9 +9975,9 @@ var DeployOutput = class extends ExtractionOutput {
     this.pushBinding({ service, port: hit.port, host, kind: "deploy", strength: "declaration", network, via, containerPort }, hit.start, hit.end);
   }
   /** Records that this file expects something at `fields.target:fields.port`. */
-  reference(fields, hit) {
-    if (!this.claim(`r|${fields.kind}|${fields.target}|${hit.port}|${hit.start}`)) return;
-    this.pushReference({ ...fields, port: hit.port }, hit.start, hit.end);
+  reference(fields2, hit) {
+    if (!this.claim(`r|${fields2.kind}|${fields2.target}|${hit.port}|${hit.start}`)) return;
+    this.pushReference({ ...fields2, port: hit.port }, hit.start, hit.end);
   }
   /** Records an input problem at the source span `[start, end)`; `key` follows the rule id in the fingerprint key. */
   problem(ruleId, message, start2, end, key) {
@@ -9741,7 +9988,7 @@ var DeployOutput = class extends ExtractionOutput {
     for (const u of list2)
       this.problem(
         "input/unresolved-variable",
-        `Found \`\${${u.name}}\` in ${what} with no value in .env and no default; expected a value or \`\${${u.name}:-<port>}\`.`,
+        `Found ${quote(`\${${u.name}}`)} in ${what} with no value in .env and no default; expected a value or ${quote(`\${${u.name}:-<port>}`)}.`,
         u.start,
         u.end,
         `${this.file.path}|${what}|${u.name}`
@@ -9750,16 +9997,57 @@ var DeployOutput = class extends ExtractionOutput {
 };
 
 // src/extract/deploy/yaml-nodes.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/extract/yaml-limits.ts
 var import_yaml = __toESM(require_dist(), 1);
+var MAX_YAML_ALIASES = 100;
+var MAX_YAML_ALIAS_TOKENS = MAX_YAML_ALIASES * 10;
+function aliasTokenOverflow(text3) {
+  let count = 0;
+  for (let i2 = text3.indexOf("*"); i2 >= 0; i2 = text3.indexOf("*", i2 + 1)) {
+    const before = i2 === 0 ? "\n" : text3[i2 - 1];
+    const after = text3[i2 + 1] ?? " ";
+    if (!" 	\n[{,:-".includes(before) || " 	\r\n*,[]{}".includes(after)) continue;
+    if (++count > MAX_YAML_ALIAS_TOKENS) return i2;
+  }
+  return -1;
+}
+function excessAlias(doc) {
+  let count = 0;
+  let first;
+  (0, import_yaml.visit)(doc, {
+    Alias(_key, node2) {
+      if (!(0, import_yaml.isAlias)(node2)) return void 0;
+      count++;
+      if (count > MAX_YAML_ALIASES && !first) first = node2;
+      return void 0;
+    }
+  });
+  return first ? { node: first, count } : void 0;
+}
+
+// src/extract/deploy/yaml-nodes.ts
 function parseYaml(out2) {
   let doc;
+  const overflow = aliasTokenOverflow(out2.file.text);
+  if (overflow >= 0) {
+    out2.problem("input/too-complex", `Found more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`) in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} aliases, so the file was not parsed.`, overflow, overflow + 1, `${out2.file.path}|aliases`);
+    return void 0;
+  }
   try {
-    doc = (0, import_yaml.parseDocument)(out2.file.text, { prettyErrors: false, uniqueKeys: false });
+    doc = (0, import_yaml2.parseDocument)(out2.file.text, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     out2.problem("input/invalid-yaml", `Found YAML the parser rejected (${error.message}); expected valid YAML.`, 0, 0, out2.file.path);
     return void 0;
   }
-  if (doc.errors.length === 0) return doc;
+  if (doc.errors.length === 0) {
+    const excess = excessAlias(doc);
+    if (!excess) return doc;
+    const [start2, end] = excess.node.range ?? [0, 0];
+    out2.problem("input/too-complex", `Found ${excess.count} YAML aliases in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the file was not read.`, start2, Math.max(end, start2 + 1), `${out2.file.path}|aliases`);
+    return void 0;
+  }
   for (const [n, e] of doc.errors.entries()) {
     const [start2, end] = e.pos;
     const reason = e.message.split("\n")[0] ?? e.code;
@@ -9768,21 +10056,21 @@ function parseYaml(out2) {
   return void 0;
 }
 function deref(node2, doc) {
-  if ((0, import_yaml.isAlias)(node2)) return node2.resolve(doc);
+  if ((0, import_yaml2.isAlias)(node2)) return node2.resolve(doc);
   return node2 ?? void 0;
 }
 function entries(node2, doc) {
   const map = deref(node2, doc);
-  if (!(0, import_yaml.isMap)(map)) return [];
+  if (!(0, import_yaml2.isMap)(map)) return [];
   const own4 = [];
   const merged = [];
   for (const pair2 of map.items) {
     const keyNode = deref(pair2.key, doc);
-    if (!(0, import_yaml.isScalar)(keyNode)) continue;
+    if (!(0, import_yaml2.isScalar)(keyNode)) continue;
     const key = String(keyNode.value);
     if (key === "<<") {
       const sources = deref(pair2.value, doc);
-      for (const src of (0, import_yaml.isSeq)(sources) ? sources.items : [sources]) merged.push(...entries(src, doc));
+      for (const src of (0, import_yaml2.isSeq)(sources) ? sources.items : [sources]) merged.push(...entries(src, doc));
       continue;
     }
     own4.push({ key, keyNode, value: deref(pair2.value, doc) });
@@ -9795,11 +10083,11 @@ function get(node2, key, doc) {
 }
 function items(node2, doc) {
   const seq = deref(node2, doc);
-  if (!(0, import_yaml.isSeq)(seq)) return [];
+  if (!(0, import_yaml2.isSeq)(seq)) return [];
   return seq.items.map((item) => deref(item, doc)).filter((n) => n !== void 0);
 }
 function scalarText(node2, text3) {
-  if (!(0, import_yaml.isScalar)(node2) || node2.value === null || !node2.range) return void 0;
+  if (!(0, import_yaml2.isScalar)(node2) || node2.value === null || !node2.range) return void 0;
   const [start2, end] = node2.range;
   const raw2 = text3.slice(start2, end);
   if (node2.type === "PLAIN" || node2.type === void 0) {
@@ -9809,17 +10097,46 @@ function scalarText(node2, text3) {
   return align(String(node2.value), raw2, start2);
 }
 
-// src/extract/deploy/urls.ts
-var URL2 = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/(?:[^\s@/?#]{0,256}@)?(\[[^\]\s]{0,45}\]|[A-Za-z0-9._~%-]{1,253}):([A-Za-z0-9\u0000]{0,64})/g;
-function findUrls(m) {
+// src/extract/url-port.ts
+var SCHEME = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\//g;
+var AUTHORITY_END = /[\s/?#\\"'`<>(){}|^]/;
+var MAX_AUTHORITY = 1024;
+var TRAILING = /[.,;:!]+$/;
+var HOST = /^(?:\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0-9._~%-]{1,253})$/;
+function findUrlPorts(value) {
   const hits = [];
-  for (const match of m.value.matchAll(URL2)) {
-    const [whole, scheme = "", host = "", port = ""] = match;
-    if (port === "") continue;
-    const portEnd = (match.index ?? 0) + whole.length;
-    hits.push({ scheme: scheme.toLowerCase(), target: host.toLowerCase(), portStart: portEnd - port.length, portEnd });
+  for (const m of value.matchAll(SCHEME)) {
+    const hit = readAuthority(value, m.index ?? 0, m[1] ?? "", (m.index ?? 0) + m[0].length);
+    if (hit) hits.push(hit);
   }
   return hits;
+}
+function readAuthority(value, start2, scheme, from) {
+  const rest = value.slice(from, from + MAX_AUTHORITY);
+  const cut = rest.search(AUTHORITY_END);
+  let authority = cut < 0 ? rest : rest.slice(0, cut);
+  const at = authority.lastIndexOf("@");
+  const hostStart = from + at + 1;
+  authority = authority.slice(at + 1).replace(TRAILING, "");
+  const close = authority.startsWith("[") ? authority.indexOf("]") : -1;
+  const colon = authority.indexOf(":", close + 1);
+  if (colon < 0) return void 0;
+  const host = authority.slice(0, colon);
+  const portText = /^[^,;)\]]*/.exec(authority.slice(colon + 1))?.[0].replace(TRAILING, "") ?? "";
+  if (!HOST.test(host) || !/^[\p{Nd}\u0000]/u.test(portText)) return void 0;
+  const portStart = hostStart + colon + 1;
+  const hit = { start: start2, scheme: scheme.toLowerCase(), host, portText, portStart, portEnd: portStart + portText.length };
+  if (readPort(portText) === void 0) return hit;
+  try {
+    return new URL(`${scheme}://${host}:${portText}/`).port === "" ? void 0 : hit;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/extract/deploy/urls.ts
+function findUrls(m) {
+  return findUrlPorts(m.value).map((u) => ({ scheme: u.scheme, target: u.host.toLowerCase(), portStart: u.portStart, portEnd: u.portEnd }));
 }
 function splitHostPort(value) {
   const colon = value.lastIndexOf(":");
@@ -9861,7 +10178,7 @@ var cloudflaredExtractor = {
 };
 
 // src/extract/deploy/compose.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/extract/deploy/port-list.ts
 var MAX_RANGE = 1024;
@@ -9879,7 +10196,7 @@ function readPortRange(m, a, b, out2, what) {
   if (hi.port < lo.port || hi.port - lo.port > MAX_RANGE) {
     out2.problem(
       "input/invalid-port",
-      `Found the port range \`${text3}\` in ${what}; expected a low-high range of at most ${MAX_RANGE} ports.`,
+      `Found the port range ${quote(text3)} in ${what}; expected a low-high range of at most ${MAX_RANGE} ports.`,
       start2,
       end,
       `${out2.file.path}|${what}|${text3}`
@@ -9951,7 +10268,113 @@ function pair(m, where, out2, what) {
 }
 
 // src/extract/deploy/compose-fields.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/extract/address-keys.ts
+var LISTEN_WORDS = /* @__PURE__ */ new Set(["listen", "listener", "listeners", "bind"]);
+var ALLOW_WORDS = /* @__PURE__ */ new Set(["origins", "cors", "csp", "allowlist", "whitelist", "webauthn", "redirect", "redirects", "callback", "callbacks"]);
+var ORIGIN_OWNERS = /* @__PURE__ */ new Set(["expected", "rp", "site", "public", "own", "self"]);
+var GRANT_WORDS = /* @__PURE__ */ new Set(["allowed", "allow", "trusted", "permitted"]);
+var CSP_SOURCE = "src";
+function nameWords(name2) {
+  return name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.toLowerCase());
+}
+var MAX_NAME = 128;
+function addressRole(name2) {
+  if (name2.length > MAX_NAME) return void 0;
+  const words = nameWords(name2);
+  if (words.some((w) => ALLOW_WORDS.has(w) || GRANT_WORDS.has(w))) return "allow";
+  if (words.includes("origin") && (words.length === 1 || words.some((w) => ORIGIN_OWNERS.has(w)))) return "allow";
+  if (words.some((w, i2) => w === "rp" && (words[i2 + 1] === "id" || words[i2 + 1] === "origin"))) return "allow";
+  if (words.length > 1 && words[words.length - 1] === CSP_SOURCE) return "allow";
+  if (words.some((w) => LISTEN_WORDS.has(w))) return "listen";
+  return void 0;
+}
+
+// src/extract/deploy/env-addresses.ts
+var WILDCARD = /* @__PURE__ */ new Set(["", "0.0.0.0", "::", "[::]", "*"]);
+function readEnvAddresses(key, v, out2, holder) {
+  const role = addressRole(key);
+  if (role === "allow") return;
+  const m = v.value;
+  const what = holder.what === void 0 ? `${key} URL` : `${holder.what} ${key}`;
+  if (role === "listen") {
+    for (const a of addressItems(m.value)) if (portReady(a, m, v, out2, what)) bindAt(a, m, out2, holder, what);
+    return;
+  }
+  const items2 = addressItems(m.value);
+  for (const a of items2.filter((x) => !x.url && WILDCARD.has(x.host))) if (portReady(a, m, v, out2, what)) bindAt(a, m, out2, holder, what);
+  if (holder.references === false) return;
+  for (const a of items2.filter((x) => !x.url && holder.names?.has(x.host))) {
+    if (!portReady(a, m, v, out2, what)) continue;
+    const hit = out2.port(m, a.portStart, a.portEnd, what);
+    if (hit) out2.reference(fields(a.host, hit.port, holder), hit);
+  }
+  for (const url of findUrls(m)) {
+    if (WILDCARD.has(url.target)) continue;
+    const a = { host: url.target, portStart: url.portStart, portEnd: url.portEnd, url: true };
+    if (!portReady(a, m, v, out2, what)) continue;
+    const hit = out2.port(m, url.portStart, url.portEnd, what);
+    if (hit) out2.reference(fields(url.target, hit.port, holder), hit);
+  }
+}
+function fields(target, port, holder) {
+  const service = holder.names?.get(target);
+  const self = holder.own?.has(target) === true;
+  const onNetwork = service !== void 0 || holder.names !== void 0 && !target.includes(".") && !isAddress(target);
+  return {
+    target,
+    port,
+    kind: "env-var",
+    fromService: holder.service,
+    containerNetwork: onNetwork,
+    ...service !== void 0 ? { targetService: service } : {},
+    ...self ? { self } : {}
+  };
+}
+function bindAt(a, m, out2, holder, what) {
+  const hit = out2.port(m, a.portStart, a.portEnd, what);
+  if (hit) out2.bind(holder.service, hit, { via: "listen address", network: holder.network });
+}
+function portReady(a, m, v, out2, what) {
+  if (!m.value.slice(a.portStart, a.portEnd).includes(UNRESOLVED)) return true;
+  const [start2, end] = spanOf(m, a.portStart, a.portEnd);
+  out2.unresolved(
+    v.unresolved.filter((u) => u.start < end && u.end > start2),
+    what
+  );
+  return false;
+}
+var PORT_TEXT = /^[0-9\u0000]+$/;
+function addressItems(value) {
+  const out2 = [];
+  for (const token of value.matchAll(/[^,;\s]+/g)) {
+    const text3 = token[0];
+    let from = token.index ?? 0;
+    let body2 = text3;
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(text3);
+    if (scheme) {
+      from += scheme[0].length;
+      body2 = text3.slice(scheme[0].length);
+    }
+    const end = body2.search(/[/?#]/);
+    let authority = end < 0 ? body2 : body2.slice(0, end);
+    const at = authority.lastIndexOf("@");
+    if (at >= 0) {
+      from += at + 1;
+      authority = authority.slice(at + 1);
+    }
+    const close = authority.startsWith("[") ? authority.indexOf("]") : -1;
+    const colon = authority.indexOf(":", close + 1);
+    if (colon < 0) continue;
+    const host = authority.slice(0, colon).toLowerCase();
+    const port = authority.slice(colon + 1);
+    if (!PORT_TEXT.test(port)) continue;
+    if (host.includes(":") && !host.startsWith("[")) continue;
+    out2.push({ host, portStart: from + colon + 1, portEnd: from + colon + 1 + port.length, url: scheme !== null });
+  }
+  return out2;
+}
 
 // src/extract/deploy/command-ports.ts
 var ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
@@ -10003,8 +10426,9 @@ function commandPorts(command3) {
 // src/extract/deploy/shell-words.ts
 var BLANK = /* @__PURE__ */ new Set([" ", "	", "\r"]);
 var SEPARATORS = /* @__PURE__ */ new Set([";", "&", "|", "(", ")", "\n"]);
-function* shellCommands(m, lookup) {
+function* shellCommands(m, given) {
   const s = m.value;
+  const lookup = budgeted(given);
   let words = [];
   let word;
   const heredocs = [];
@@ -10030,8 +10454,15 @@ function* shellCommands(m, lookup) {
       return i3 + 1;
     }
     const r = expandAt(m, i3, exp, lookup);
-    append(cur().value, r.value);
-    cur().unresolved.push(...r.unresolved);
+    const into = cur();
+    if (into.value.value.length + r.value.value.length > MAX_EXPANDED_LENGTH) {
+      const [a, b] = spanOf(m, i3, exp.end);
+      appendChar(into.value, UNRESOLVED, a, b);
+      into.unresolved.push({ name: exp.name, start: a, end: b });
+      return exp.end;
+    }
+    append(into.value, r.value);
+    for (const u of r.unresolved) into.unresolved.push(u);
     return exp.end;
   };
   let i2 = 0;
@@ -10172,7 +10603,7 @@ function nestedCommands(words) {
 // src/extract/deploy/compose-fields.ts
 var TRAEFIK_PORT = /^traefik\.(http|tcp|udp)\.services\.[^.]+\.loadbalancer\.server\.port$/;
 function pairs(node2, doc, read) {
-  if ((0, import_yaml2.isSeq)(node2))
+  if ((0, import_yaml3.isSeq)(node2))
     return items(node2, doc).flatMap((item) => {
       const r = read(item);
       const eq = r?.value.value.indexOf("=") ?? -1;
@@ -10193,15 +10624,7 @@ function environment(node2, doc, read, out2, svc, what) {
       if (hit) out2.bind(svc.name, hit, { via: "environment PORT", network: svc.network });
       continue;
     }
-    for (const url of findUrls(m)) {
-      if (m.value.slice(url.portStart, url.portEnd).includes(UNRESOLVED)) {
-        const [a, b] = spanOf(m, url.portStart, url.portEnd);
-        out2.unresolved(value.unresolved.filter((u) => u.start < b && u.end > a), `${what} ${key}`);
-        continue;
-      }
-      const hit = out2.port(m, url.portStart, url.portEnd, `${what} ${key}`);
-      if (hit) out2.reference({ target: url.target, port: hit.port, kind: "env-var", fromService: svc.name, containerNetwork: svc.names.has(url.target) }, hit);
-    }
+    readEnvAddresses(key, value, out2, { service: svc.name, network: svc.network, names: svc.names, own: svc.own, what });
   }
 }
 function labels(node2, doc, read, out2, svc, what) {
@@ -10213,17 +10636,37 @@ function labels(node2, doc, read, out2, svc, what) {
   }
 }
 function healthcheck(node2, doc, read, out2, svc) {
-  for (const part of (0, import_yaml2.isSeq)(node2) ? items(node2, doc) : [node2]) {
+  for (const part of (0, import_yaml3.isSeq)(node2) ? items(node2, doc) : [node2]) {
     const m = read(part)?.value;
     if (!m) continue;
     for (const url of findUrls(m)) {
       const hit = out2.port(m, url.portStart, url.portEnd, `compose service "${svc.name}" healthcheck`);
-      if (hit) out2.reference({ target: url.target, port: hit.port, kind: "healthcheck", fromService: svc.name, containerNetwork: svc.network === "container" }, hit);
+      if (!hit) continue;
+      const self = svc.own.has(url.target) || svc.network === "container" && LOOPBACK.has(url.target);
+      const service = svc.names.get(url.target);
+      out2.reference(
+        {
+          target: url.target,
+          port: hit.port,
+          kind: "healthcheck",
+          fromService: svc.name,
+          containerNetwork: svc.network === "container",
+          ...self ? { self, targetService: svc.name } : service !== void 0 ? { targetService: service } : {}
+        },
+        hit
+      );
+    }
+    if (svc.network !== "container") continue;
+    for (const bare2 of m.value.matchAll(BARE_LOOPBACK)) {
+      const start2 = (bare2.index ?? 0) + (bare2[1] ?? "").length + 1;
+      const hit = out2.port(m, start2, start2 + (bare2[2] ?? "").length, `compose service "${svc.name}" healthcheck`);
+      if (hit) out2.reference({ target: (bare2[1] ?? "").toLowerCase(), port: hit.port, kind: "healthcheck", fromService: svc.name, containerNetwork: true, self: true, targetService: svc.name }, hit);
     }
   }
 }
+var BARE_LOOPBACK = /(?<![\w.:/@-])(localhost|127\.0\.0\.1):(\d+)(?![\w.:-])/g;
 function command(node2, doc, read, out2, svc, ctx, what) {
-  if ((0, import_yaml2.isSeq)(node2)) {
+  if ((0, import_yaml3.isSeq)(node2)) {
     const words = items(node2, doc).flatMap((n) => {
       const value = read(n)?.value;
       return value ? [{ value, quoted: true, unresolved: [] }] : [];
@@ -10245,16 +10688,21 @@ var composeExtractor = {
   prefilter: (text3) => text3.includes("services"),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "compose");
+    out2.origin = (name2) => {
+      const value = ctx.env.get(name2);
+      const line = ctx.envLines?.get(name2);
+      return value === void 0 ? void 0 : { where: line === void 0 ? ".env" : `.env:${line}`, value };
+    };
     const doc = parseYaml(out2);
     if (!doc) return out2.extraction;
     const services = entries(get(doc.contents, "services", doc), doc);
-    const names = /* @__PURE__ */ new Set();
+    const names = /* @__PURE__ */ new Map();
+    const own4 = /* @__PURE__ */ new Map();
     for (const s of services) {
-      names.add(s.key);
-      for (const k of ["container_name", "hostname"]) {
-        const v = get(s.value, k, doc);
-        if ((0, import_yaml3.isScalar)(v)) names.add(String(v.value));
-      }
+      const mine = networkNames(s.key, s.value, doc);
+      own4.set(s.key, mine);
+      const name2 = serviceName(s.key, s.value, doc, ctx);
+      for (const n of mine) if (!names.has(n)) names.set(n, name2);
     }
     const read = (node2) => {
       const raw2 = scalarText(node2, file.text);
@@ -10266,16 +10714,18 @@ var composeExtractor = {
       return r?.value;
     };
     for (const s of services) {
+      const before = out2.extraction.bindings.length;
       const networkMode = get(s.value, "network_mode", doc);
       const svc = {
         name: serviceName(s.key, s.value, doc, ctx),
         // With `network_mode: host` the container's ports are the host's.
-        network: (0, import_yaml3.isScalar)(networkMode) && networkMode.value === "host" ? "host" : "container",
-        names
+        network: (0, import_yaml4.isScalar)(networkMode) && networkMode.value === "host" ? "host" : "container",
+        names,
+        own: own4.get(s.key) ?? /* @__PURE__ */ new Set()
       };
       const what = (field) => `compose service "${s.key}" ${field}`;
       for (const item of items(get(s.value, "ports", doc), doc)) {
-        const mapping = (0, import_yaml3.isMap)(item) ? longPort(item, doc, portText(what("ports")), out2, what("ports")) : shortOf(portText(what("ports"))(item), out2, what("ports"));
+        const mapping = (0, import_yaml4.isMap)(item) ? longPort(item, doc, portText(what("ports")), out2, what("ports")) : shortOf(portText(what("ports"))(item), out2, what("ports"));
         if (!mapping) continue;
         mapping.published.forEach((hit, i2) => {
           const target = mapping.target[Math.min(i2, mapping.target.length - 1)];
@@ -10291,6 +10741,7 @@ var composeExtractor = {
       labels(get(s.value, "labels", doc), doc, read, out2, svc, what("labels"));
       healthcheck(get(get(s.value, "healthcheck", doc), "test", doc), doc, read, out2, svc);
       command(get(s.value, "command", doc), doc, read, out2, svc, ctx, what("command"));
+      for (const b of out2.extraction.bindings.slice(before)) b.names = [...svc.own];
     }
     return out2.extraction;
   }
@@ -10298,15 +10749,25 @@ var composeExtractor = {
 function shortOf(m, out2, what) {
   return m ? shortPort(m, out2, what) : void 0;
 }
+function networkNames(key, node2, doc) {
+  const names = /* @__PURE__ */ new Set([key.toLowerCase()]);
+  for (const k of ["container_name", "hostname"]) {
+    const v = get(node2, k, doc);
+    if ((0, import_yaml4.isScalar)(v) && v.value !== null) names.add(String(v.value).toLowerCase());
+  }
+  for (const network of entries(get(node2, "networks", doc), doc))
+    for (const alias of items(get(network.value, "aliases", doc), doc)) if ((0, import_yaml4.isScalar)(alias) && alias.value !== null) names.add(String(alias.value).toLowerCase());
+  return names;
+}
 function serviceName(key, node2, doc, ctx) {
   const known = ctx.services;
   if (known.has(key)) return known.canonical(key);
   const containerName = get(node2, "container_name", doc);
-  if ((0, import_yaml3.isScalar)(containerName) && known.has(String(containerName.value))) return known.canonical(String(containerName.value));
+  if ((0, import_yaml4.isScalar)(containerName) && known.has(String(containerName.value))) return known.canonical(String(containerName.value));
   const build = get(node2, "build", doc);
-  const paths = (0, import_yaml3.isScalar)(build) ? [build] : [get(build, "context", doc), get(build, "dockerfile", doc)];
+  const paths = (0, import_yaml4.isScalar)(build) ? [build] : [get(build, "context", doc), get(build, "dockerfile", doc)];
   for (const p of paths) {
-    const dir = (0, import_yaml3.isScalar)(p) ? /(?:^|\/)services\/([^/]+)/.exec(String(p.value))?.[1] : void 0;
+    const dir = (0, import_yaml4.isScalar)(p) ? /(?:^|\/)services\/([^/]+)/.exec(String(p.value))?.[1] : void 0;
     if (dir && known.has(dir)) return known.canonical(dir);
   }
   return known.canonical(key);
@@ -10468,11 +10929,17 @@ var dockerfileExtractor = {
     let vars = /* @__PURE__ */ new Map();
     const globals = /* @__PURE__ */ new Map();
     let inStage = false;
-    const lookup = (name2) => vars.get(name2);
+    const lookup = budgeted((name2) => vars.get(name2));
+    const stages = [];
     for (const ins of dockerInstructions(file.text)) {
       const what = `Dockerfile ${ins.keyword}`;
       switch (ins.keyword) {
         case "FROM":
+          {
+            const words = ins.args.value.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
+            const as = words.findIndex((w) => w.toLowerCase() === "as");
+            stages.push({ base: (words[0] ?? "").toLowerCase(), ...as > 0 && words[as + 1] ? { name: words[as + 1].toLowerCase() } : {}, bindings: out2.extraction.bindings.length, references: out2.extraction.references.length });
+          }
           if (!inStage) for (const [name2, value] of vars) globals.set(name2, value);
           inStage = true;
           vars = /* @__PURE__ */ new Map();
@@ -10486,6 +10953,13 @@ var dockerfileExtractor = {
             if (ins.keyword === "ENV" && name2 === "PORT" && value.value !== "") {
               const hit = out2.port(value, 0, value.value.length, "Dockerfile ENV PORT");
               if (hit) out2.bind(service, hit, { via: "ENV PORT", network: "container" });
+            } else if (ins.keyword === "ENV" && /^(ASPNETCORE|DOTNET)_HTTPS?_PORTS$/.test(name2)) {
+              for (const token of value.value.matchAll(/[^;,\s]+/g)) {
+                const hit = out2.port(value, token.index, token.index + token[0].length, `Dockerfile ENV ${name2}`);
+                if (hit) out2.bind(service, hit, { via: `ENV ${name2}`, network: "container" });
+              }
+            } else if (ins.keyword === "ENV") {
+              readEnvAddresses(name2, { value, unresolved: [] }, out2, { service, network: "container", what: "Dockerfile ENV", references: false });
             }
             vars.set(name2, value);
           }
@@ -10497,7 +10971,8 @@ var dockerfileExtractor = {
           const args2 = interpolate(ins.args, lookup).value;
           for (const url of findUrls(args2)) {
             const hit = out2.port(args2, url.portStart, url.portEnd, "Dockerfile HEALTHCHECK URL");
-            if (hit) out2.reference({ target: url.target, port: hit.port, kind: "healthcheck", fromService: service, containerNetwork: true }, hit);
+            const self = LOOPBACK.has(url.target);
+            if (hit) out2.reference({ target: url.target, port: hit.port, kind: "healthcheck", fromService: service, containerNetwork: true, ...self ? { self } : {} }, hit);
           }
           break;
         }
@@ -10507,9 +10982,26 @@ var dockerfileExtractor = {
           break;
       }
     }
-    return out2.extraction;
+    return finalImage(out2.extraction, stages);
   }
 };
+function finalImage(extraction, stages) {
+  if (stages.length < 2) return extraction;
+  const chain = /* @__PURE__ */ new Set();
+  for (let i2 = stages.length - 1; i2 !== void 0 && !chain.has(i2); ) {
+    chain.add(i2);
+    const base2 = stages[i2].base;
+    const j = stages.findIndex((st, k) => k < i2 && (st.name === base2 || String(k) === base2));
+    i2 = j >= 0 ? j : void 0;
+  }
+  const keep = (items2, start2) => items2.filter((_, n) => {
+    const stage = stages.findLastIndex((st) => start2(st) <= n);
+    return stage < 0 || chain.has(stage);
+  });
+  extraction.bindings = keep(extraction.bindings, (st) => st.bindings);
+  extraction.references = keep(extraction.references, (st) => st.references);
+  return extraction;
+}
 function assignments(ins, lookup) {
   const args2 = trim(ins.args);
   const legacy = /^([A-Za-z_][A-Za-z0-9_]*)\s+(?!\S*=)/.exec(args2.value);
@@ -10615,14 +11107,754 @@ var dotenvExtractor = {
         if (hit) out2.bind(file.service, hit, { via: "PORT=", network: "host" });
         continue;
       }
-      for (const url of findUrls(e.value)) {
-        const hit = out2.port(e.value, url.portStart, url.portEnd, `${e.key} URL`);
-        if (hit) out2.reference({ target: url.target, port: hit.port, kind: "env-var", fromService: file.service }, hit);
+      readEnvAddresses(e.key, { value: e.value, unresolved: [] }, out2, { service: file.service, network: "host" });
+    }
+    return out2.extraction;
+  }
+};
+
+// src/extract/deploy/dotnet.ts
+var URL_PORT = /^(?:https?):\/\/(\[[^\]]*\]|[^/:;\s]+):(\d+)(?=$|[/?#])/i;
+var HOST_URL_VARIABLE = /^(ASPNETCORE|DOTNET)_\w*URLS?$/i;
+var HOST_PORTS_VARIABLE = /^(ASPNETCORE|DOTNET)_HTTPS?_PORTS$/i;
+var LAUNCH_SETTINGS = /(^|\/)Properties\/launchSettings\.json$/;
+var APPSETTINGS = /(^|\/)appsettings(\.[\w-]+)?\.json$/i;
+var dotnetSettingsExtractor = {
+  id: "dotnet-settings",
+  accepts: (path) => LAUNCH_SETTINGS.test(path) || APPSETTINGS.test(path),
+  prefilter: (text3) => /:\/\/|_PORTS/.test(text3),
+  extract(file) {
+    const launch = LAUNCH_SETTINGS.test(file.path);
+    const out2 = new DeployOutput(file, launch ? "launch-settings" : "appsettings");
+    const root = readJson(file, out2);
+    if (!root) return out2.extraction;
+    const service = file.service ?? projectOf(file.path);
+    if (launch) readLaunchSettings(root, out2, service);
+    else readAppSettings(root, out2, service);
+    return out2.extraction;
+  }
+};
+var CONTAINER_FOLDERS = /* @__PURE__ */ new Set(["src", "source", "app", "apps", "api", "server", "services", "packages", "cmd", "internal"]);
+function projectOf(path) {
+  const parts2 = path.split("/").slice(0, -1);
+  if (parts2.at(-1) === "Properties") parts2.pop();
+  while (parts2.length > 1 && CONTAINER_FOLDERS.has(parts2.at(-1).toLowerCase())) parts2.pop();
+  const name2 = parts2.at(-1);
+  return name2 && !CONTAINER_FOLDERS.has(name2.toLowerCase()) ? name2 : void 0;
+}
+function readJson(file, out2) {
+  const text3 = blankComments(file.text);
+  try {
+    return parseJson(identity(text3, 0, text3.length));
+  } catch (error) {
+    const at = error instanceof JsonScanError ? error.index : 0;
+    out2.problem("input/invalid-json", `Found invalid JSON in ${file.path} (${error.message}); expected a valid .NET settings file.`, at, Math.min(at + 1, text3.length), file.path);
+    return void 0;
+  }
+}
+function blankComments(text3) {
+  let out2 = "";
+  let i2 = 0;
+  while (i2 < text3.length) {
+    const c = text3[i2];
+    if (c === '"') {
+      let j = i2 + 1;
+      while (j < text3.length && text3[j] !== '"' && text3[j] !== "\n") j += text3[j] === "\\" ? 2 : 1;
+      out2 += text3.slice(i2, j + 1);
+      i2 = j + 1;
+    } else if (c === "/" && text3[i2 + 1] === "/") {
+      const end = text3.indexOf("\n", i2);
+      const stop2 = end < 0 ? text3.length : end;
+      out2 += " ".repeat(stop2 - i2);
+      i2 = stop2;
+    } else if (c === "/" && text3[i2 + 1] === "*") {
+      const end = text3.indexOf("*/", i2 + 2);
+      const stop2 = end < 0 ? text3.length : end + 2;
+      out2 += text3.slice(i2, stop2).replace(/[^\n\r]/g, " ");
+      i2 = stop2;
+    } else {
+      out2 += c;
+      i2++;
+    }
+  }
+  return out2;
+}
+function readLaunchSettings(root, out2, service) {
+  const profiles = member(root, "profiles");
+  if (profiles?.type !== "object") return;
+  for (const { key, value: profile } of profiles.members) {
+    const command3 = member(profile, "commandName");
+    if (command3 && !(command3.type === "string" && command3.value.value === "Project")) continue;
+    const name2 = key.value;
+    const url = member(profile, "applicationUrl");
+    if (url?.type === "string") bindUrls(url.value, out2, service, `launch profile "${name2}" applicationUrl`);
+    const env = member(profile, "environmentVariables");
+    if (env?.type !== "object") continue;
+    for (const { key: variable2, value } of env.members) {
+      if (value.type !== "string") continue;
+      const what = `launch profile "${name2}" ${variable2.value}`;
+      if (HOST_URL_VARIABLE.test(variable2.value)) bindUrls(value.value, out2, service, what);
+      else if (HOST_PORTS_VARIABLE.test(variable2.value)) bindPorts(value.value, out2, service, what);
+      else referUrls(value.value, out2, service, what);
+    }
+  }
+}
+function readAppSettings(root, out2, service) {
+  if (root.type !== "object") return;
+  for (const { key, value } of root.members) {
+    const name2 = key.value.toLowerCase();
+    if (name2 === "urls" && value.type === "string") bindUrls(value.value, out2, service, "Urls");
+    if (name2 !== "kestrel") continue;
+    const endpoints = value.type === "object" ? value.members.find((m) => m.key.value.toLowerCase() === "endpoints")?.value : void 0;
+    if (endpoints?.type !== "object") continue;
+    for (const { key: endpoint, value: settings } of endpoints.members) {
+      const url = settings.type === "object" ? settings.members.find((m) => m.key.value.toLowerCase() === "url")?.value : void 0;
+      if (url?.type === "string") bindUrls(url.value, out2, service, `Kestrel endpoint "${endpoint.value}" Url`);
+    }
+  }
+}
+function urlPorts(m) {
+  const found = [];
+  let offset = 0;
+  for (const part of m.value.split(";")) {
+    const lead = part.length - part.trimStart().length;
+    const match = URL_PORT.exec(part.trim());
+    if (match) {
+      const a = offset + lead + match[0].length - match[2].length;
+      found.push({ a, b: a + match[2].length });
+    }
+    offset += part.length + 1;
+  }
+  return found;
+}
+function bindUrls(m, out2, service, what) {
+  for (const { a, b } of urlPorts(m)) {
+    const hit = out2.port(m, a, b, what);
+    if (hit) bind(out2, service, hit, what);
+  }
+}
+function bindPorts(m, out2, service, what) {
+  for (const token of m.value.matchAll(/[^;,\s]+/g)) {
+    const hit = out2.port(m, token.index, token.index + token[0].length, what);
+    if (hit) bind(out2, service, hit, what);
+  }
+}
+function referUrls(m, out2, service, what) {
+  for (const { a, b } of urlPorts(m)) {
+    const hit = out2.port(m, a, b, what);
+    const target = /^\w+:\/\/(\[[^\]]*\]|[^/:;\s]+)/.exec(m.value.slice(m.value.lastIndexOf(";", a) + 1).trim())?.[1];
+    if (hit && target) out2.reference({ target, port: hit.port, kind: "url", ...service ? { fromService: service } : {} }, hit);
+  }
+}
+function bind(out2, service, hit, via) {
+  if (!service || !out2.claim(`b|${service}|${hit.start}`)) return;
+  out2.pushBinding({ service, port: hit.port, kind: "source-default", strength: "declaration", via }, hit.start, hit.end);
+}
+
+// src/extract/deploy/envoy.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+var TEMPLATE = /\.(?:template|tmpl)$/;
+var OWN_SECTIONS = /* @__PURE__ */ new Set(["listeners", "admin"]);
+var MAX_DEPTH = 64;
+function isEnvoyConfig(path) {
+  const parts2 = path.split("/");
+  const name2 = (parts2.pop() ?? "").replace(TEMPLATE, "");
+  if (!/\.ya?ml$/.test(name2)) return false;
+  return /envoy/i.test(name2) || parts2.some((p) => /^envoy$/i.test(p));
+}
+function envoyService(file, services) {
+  if (file.service) return file.service;
+  const known = file.path.split("/").slice(0, -1).reverse().find((p) => services.has(p));
+  return known === void 0 ? void 0 : services.canonical(known);
+}
+var envoyExtractor = {
+  id: "envoy",
+  accepts: isEnvoyConfig,
+  prefilter: (text3) => text3.includes("socket_address"),
+  extract(file, ctx) {
+    const out2 = new DeployOutput(file, "envoy");
+    const doc = parseYaml(out2);
+    if (!doc) return out2.extraction;
+    const service = envoyService(file, ctx.services);
+    const read = (node2) => {
+      const raw2 = scalarText(node2, file.text);
+      return raw2 && interpolate(raw2, (name2) => ctx.env.get(name2), {}).value;
+    };
+    for (const { node: node2, own: own4 } of socketAddresses(doc)) {
+      const port = read(get(node2, "port_value", doc));
+      if (!port || port.value.includes(UNRESOLVED)) continue;
+      const hit = out2.port(port, 0, port.value.length, "Envoy socket_address port_value");
+      if (!hit) continue;
+      if (own4) {
+        out2.bind(service, hit, { via: "listen address", network: "container" });
+        continue;
+      }
+      const address = read(get(node2, "address", doc))?.value.toLowerCase();
+      if (!address || address.includes(UNRESOLVED)) continue;
+      out2.reference({ target: address, port: hit.port, kind: "url", fromService: service, containerNetwork: !isAddress(address) }, hit);
+    }
+    return out2.extraction;
+  }
+};
+function socketAddresses(doc) {
+  const found = [];
+  const todo = [{ node: doc.contents, own: false, depth: 0 }];
+  const seen = /* @__PURE__ */ new Set();
+  while (todo.length > 0) {
+    const { node: raw2, own: own4, depth } = todo.pop();
+    const node2 = deref(raw2, doc);
+    if (!node2 || seen.has(node2) || depth > MAX_DEPTH) continue;
+    seen.add(node2);
+    const next = [];
+    if ((0, import_yaml5.isMap)(node2)) {
+      for (const e of entries(node2, doc)) {
+        if (e.key === "socket_address") found.push({ node: e.value, own: own4 });
+        else next.push({ node: e.value, own: own4 || OWN_SECTIONS.has(e.key), depth: depth + 1 });
+      }
+    } else if ((0, import_yaml5.isSeq)(node2)) {
+      for (const item of items(node2, doc)) next.push({ node: item, own: own4, depth: depth + 1 });
+    }
+    todo.push(...next.reverse());
+  }
+  return found;
+}
+
+// src/extract/deploy/kubernetes.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+
+// src/extract/deploy/prometheus.ts
+function targetAddress(m) {
+  if (m.value.includes("://")) {
+    const url = findUrls(m)[0];
+    return url && { target: url.target, portStart: url.portStart, portEnd: url.portEnd };
+  }
+  const cut = m.value.search(/[/?#]/);
+  const hp = splitHostPort(cut < 0 ? m.value : m.value.slice(0, cut));
+  return hp && new RegExp("^\\p{Nd}", "u").test(m.value.slice(hp.portStart, hp.portEnd)) ? hp : void 0;
+}
+var prometheusExtractor = {
+  id: "prometheus",
+  accepts: (path) => /^prometheus[^/]*\.ya?ml$/.test(path.slice(path.lastIndexOf("/") + 1)),
+  prefilter: (text3) => text3.includes("targets"),
+  extract(file) {
+    const out2 = new DeployOutput(file, "prometheus");
+    const doc = parseYaml(out2);
+    if (!doc) return out2.extraction;
+    for (const job of items(get(doc.contents, "scrape_configs", doc), doc)) {
+      const name2 = scalarText(get(job, "job_name", doc), file.text)?.value ?? "?";
+      for (const sc of items(get(job, "static_configs", doc), doc)) {
+        for (const target of items(get(sc, "targets", doc), doc)) {
+          const m = scalarText(target, file.text);
+          const hp = m && targetAddress(m);
+          if (!m || !hp) continue;
+          const hit = out2.port(m, hp.portStart, hp.portEnd, `Prometheus job "${name2}" target`);
+          if (hit) out2.reference({ target: hp.target, port: hit.port, kind: "scrape-target", containerNetwork: !isAddress(hp.target) }, hit);
+        }
+      }
+      for (const rule of items(get(job, "relabel_configs", doc), doc)) {
+        if (scalarText(get(rule, "target_label", doc), file.text)?.value !== "__address__") continue;
+        const m = scalarText(get(rule, "replacement", doc), file.text);
+        const hp = m && !m.value.includes("$") ? targetAddress(m) : void 0;
+        if (!m || !hp) continue;
+        const hit = out2.port(m, hp.portStart, hp.portEnd, `Prometheus job "${name2}" relabel replacement`);
+        if (hit) out2.reference({ target: hp.target, port: hit.port, kind: "scrape-target", containerNetwork: !isAddress(hp.target) }, hit);
       }
     }
     return out2.extraction;
   }
 };
+
+// src/extract/deploy/spring.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+var FILE = /(^|\/)(application|bootstrap)(-[\w.-]+)?\.(properties|ya?ml)$/;
+var PORT_KEYS = /* @__PURE__ */ new Set(["server.port", "management.server.port"]);
+var CONTAINER_FOLDERS2 = /* @__PURE__ */ new Set(["src", "main", "resources", "config", "app", "apps", "api", "server", "services", "packages"]);
+var springExtractor = {
+  id: "spring",
+  accepts: (path) => FILE.test(path),
+  prefilter: (text3) => /port/.test(text3) && /server/.test(text3),
+  extract(file) {
+    const out2 = new DeployOutput(file, "spring");
+    const service = file.service ?? projectOf2(file.path);
+    const profile = FILE.exec(file.path)?.[3]?.slice(1);
+    const where = (key, docProfile) => {
+      const p = docProfile ?? profile;
+      return p ? `${key} (profile ${p})` : key;
+    };
+    if (file.path.endsWith(".properties")) {
+      for (const { key, value } of properties(file.text)) if (PORT_KEYS.has(key)) bindValue(value, out2, service, where(key));
+      return out2.extraction;
+    }
+    const overflow = aliasTokenOverflow(file.text);
+    if (overflow >= 0) {
+      out2.problem("input/too-complex", `Found more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`) in ${file.path}; expected at most ${MAX_YAML_ALIASES} aliases, so the file was not parsed.`, overflow, overflow + 1, `${file.path}|aliases`);
+      return out2.extraction;
+    }
+    let docs;
+    try {
+      docs = (0, import_yaml6.parseAllDocuments)(file.text, { prettyErrors: false, uniqueKeys: false });
+    } catch {
+      return out2.extraction;
+    }
+    if (!Array.isArray(docs)) return out2.extraction;
+    for (const [d, doc] of docs.entries()) {
+      if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const [start2, end] = e.pos;
+        out2.problem("input/invalid-yaml", `Found invalid YAML in ${file.path}: ${e.message.split("\n")[0] ?? e.code}; expected a valid YAML document.`, start2, Math.max(end, start2 + 1), `${file.path}|${d + 1}|${e.code}`);
+        continue;
+      }
+      const excess = excessAlias(doc);
+      if (excess) {
+        const [start2, end] = excess.node.range ?? [0, 0];
+        out2.problem("input/too-complex", `Found ${excess.count} YAML aliases in ${file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the document was not read.`, start2, Math.max(end, start2 + 1), `${file.path}|${d + 1}|aliases`);
+        continue;
+      }
+      const docProfile = scalarText(dotted(doc.contents, "spring.config.activate.on-profile", doc) ?? dotted(doc.contents, "spring.profiles", doc), file.text)?.value;
+      for (const key of PORT_KEYS) {
+        const m = scalarText(dotted(doc.contents, key, doc), file.text);
+        if (m) bindValue(m, out2, service, where(key, docProfile));
+      }
+    }
+    return out2.extraction;
+  }
+};
+function projectOf2(path) {
+  const parts2 = path.split("/").slice(0, -1);
+  while (parts2.length > 0 && CONTAINER_FOLDERS2.has(parts2.at(-1).toLowerCase())) parts2.pop();
+  return parts2.at(-1);
+}
+function dotted(node2, key, doc) {
+  if (!(0, import_yaml6.isMap)(node2)) return void 0;
+  for (const e of entries(node2, doc)) {
+    if (e.key === key) return e.value;
+    if (key.startsWith(`${e.key}.`)) {
+      const found = dotted(e.value, key.slice(e.key.length + 1), doc);
+      if (found !== void 0) return found;
+    }
+  }
+  return get(node2, key, doc);
+}
+function properties(text3) {
+  const found = [];
+  const whole2 = identity(text3, 0, text3.length);
+  let continued = false;
+  let start2 = 0;
+  for (const line of text3.split("\n")) {
+    const raw2 = line.replace(/\r$/, "");
+    const lineStart = start2;
+    start2 += line.length + 1;
+    const wasContinued = continued;
+    continued = /(^|[^\\])(\\\\)*\\$/.test(raw2);
+    if (wasContinued) continue;
+    const lead = raw2.length - raw2.trimStart().length;
+    const body2 = raw2.slice(lead);
+    if (body2 === "" || body2.startsWith("#") || body2.startsWith("!")) continue;
+    const sep2 = /^((?:[^\\:=\s]|\\.)+)\s*[:=]?\s*/.exec(body2);
+    if (!sep2?.[1]) continue;
+    const a = lineStart + lead + sep2[0].length;
+    const b = lineStart + raw2.trimEnd().length;
+    found.push({ key: sep2[1].replace(/\\(.)/g, "$1"), value: slice(whole2, a, Math.max(a, b)) });
+  }
+  return found;
+}
+function bindValue(m, out2, service, via) {
+  const value = m.value.trim();
+  const lead = m.value.length - m.value.trimStart().length;
+  const placeholder = /^\$\{[^:}]+:([^}]*)\}$/.exec(value);
+  let a = lead;
+  let b = lead + value.length;
+  if (placeholder) {
+    a = lead + value.length - 1 - placeholder[1].length;
+    b = a + placeholder[1].length;
+  } else if (value.startsWith("${")) return;
+  if (a >= b) return;
+  const hit = out2.port(m, a, b, via);
+  if (!hit || !service || !out2.claim(`b|${service}|${hit.start}`)) return;
+  out2.pushBinding({ service, port: hit.port, kind: "source-default", strength: "declaration", via }, hit.start, hit.end);
+}
+
+// src/extract/deploy/kubernetes.ts
+var K8S_HOST = "k8s";
+var OTHER_YAML = [composeExtractor, prometheusExtractor, cloudflaredExtractor, envoyExtractor, springExtractor];
+var POD_SPEC = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+var GENERIC_TEMPLATES = /* @__PURE__ */ new Set(["deployment", "service", "statefulset", "daemonset", "pod", "job", "cronjob", "replicaset", "workload", "app", "main", "manifest", "all", "resources"]);
+var kubernetesExtractor = {
+  id: "kubernetes",
+  accepts: (path) => /\.ya?ml$/.test(path) && !OTHER_YAML.some((e) => e.accepts(path)),
+  prefilter: (text3) => text3.includes("apiVersion") && /\bkind:/.test(text3) && /containerPort|targetPort|\bkind:\s*["']?Service\b|\bports:/.test(text3),
+  extract(file) {
+    const templated = file.text.includes("{{");
+    const text3 = templated ? inertTemplates(file.text) : file.text;
+    const out2 = new DeployOutput(file, "kubernetes");
+    const fallback = templatedName(file.text, nameFromPath(file.path));
+    const docs = readDocuments(text3, out2, templated);
+    const workloads = [];
+    const services = [];
+    for (const doc of docs) {
+      const kind = scalarText(get(doc.contents, "kind", doc), text3)?.value;
+      if (kind === "Service") services.push({ doc, node: doc.contents });
+      const path = kind ? POD_SPEC[kind] : void 0;
+      if (!path) continue;
+      const service = nameOf(doc.contents, doc, text3) ?? fallback(doc.contents, doc);
+      let template = doc.contents;
+      for (const key of path.slice(0, -1)) template = get(template, key, doc);
+      const spec = get(template, "spec", doc);
+      const workload = { service, labels: labelsOf(get(template, "metadata", doc), doc, text3) ?? /* @__PURE__ */ new Map(), ports: [] };
+      for (const container of items(get(spec, "containers", doc), doc)) readContainer(container, doc, text3, out2, workload, file);
+      workloads.push(workload);
+    }
+    for (const { doc, node: node2 } of services) readService(node2, doc, text3, out2, workloads, fallback, file);
+    return out2.extraction;
+  }
+};
+function inertTemplates(text3) {
+  const marked = text3.replace(/\{\{[\s\S]*?\}\}/g, (action) => action.replace(/[^\n\r]/g, HOLE));
+  return marked.replace(/[^\n\r]*/g, (line) => line.includes(HOLE) ? line.replaceAll(HOLE, line.replaceAll(HOLE, "").trim() === "" ? " " : "_") : line);
+}
+var HOLE = "\0";
+function templatedAt(text3, start2, end) {
+  const lineStart = text3.lastIndexOf("\n", start2) + 1;
+  const lineEnd = text3.indexOf("\n", end);
+  return text3.slice(lineStart, lineEnd < 0 ? text3.length : lineEnd).includes("{{");
+}
+function readDocuments(text3, out2, templated) {
+  let docs;
+  const overflow = aliasTokenOverflow(text3);
+  if (overflow >= 0) {
+    out2.problem("input/too-complex", `Found more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`) in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} aliases, so the file was not parsed.`, overflow, overflow + 1, `${out2.file.path}|aliases`);
+    return [];
+  }
+  try {
+    docs = (0, import_yaml7.parseAllDocuments)(text3, { prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    if (!templated) out2.problem("input/invalid-yaml", `Found YAML the parser rejected (${error.message}); expected valid YAML.`, 0, 0, out2.file.path);
+    return [];
+  }
+  if (!Array.isArray(docs)) return [];
+  const good = [];
+  for (const [d, doc] of docs.entries()) {
+    if (doc.errors.length > 0) {
+      if (templated) continue;
+      for (const [n, e] of doc.errors.entries()) {
+        const [start2, end] = e.pos;
+        const reason = e.message.split("\n")[0] ?? e.code;
+        out2.problem("input/invalid-yaml", `Found invalid YAML in ${out2.file.path}: ${reason}; expected a valid YAML document.`, start2, Math.max(end, start2 + 1), `${out2.file.path}|${d + 1}|${e.code}|${n + 1}`);
+      }
+      continue;
+    }
+    const excess = excessAlias(doc);
+    if (excess) {
+      const [start2, end] = excess.node.range ?? [0, 0];
+      out2.problem("input/too-complex", `Found ${excess.count} YAML aliases in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the document was not read.`, start2, Math.max(end, start2 + 1), `${out2.file.path}|${d + 1}|aliases`);
+      continue;
+    }
+    good.push(doc);
+  }
+  return good;
+}
+function nameOf(node2, doc, text3) {
+  const name2 = scalarText(get(get(node2, "metadata", doc), "name", doc), text3)?.value.trim();
+  return name2 && /^[A-Za-z0-9][\w.-]*$/.test(name2) ? name2 : void 0;
+}
+function labelsOf(metadata2, doc, text3) {
+  const labels2 = get(metadata2, "labels", doc);
+  if (!(0, import_yaml7.isMap)(labels2)) return void 0;
+  const map = /* @__PURE__ */ new Map();
+  for (const e of entries(labels2, doc)) {
+    const v = scalarText(e.value, text3)?.value.trim();
+    if (v) map.set(e.key, v);
+  }
+  return map;
+}
+function templatedName(original, name2) {
+  let primary;
+  return (node2, doc) => {
+    const range = get(get(node2, "metadata", doc), "name", doc)?.range;
+    if (!range) return primary === void 0 ? name2 : void 0;
+    const lineStart = original.lastIndexOf("\n", range[0]) + 1;
+    const lineEnd = original.indexOf("\n", range[0]);
+    const action = original.slice(lineStart, lineEnd < 0 ? original.length : lineEnd).trim();
+    primary ??= action;
+    return action === primary ? name2 : void 0;
+  };
+}
+function nameFromPath(path) {
+  const parts2 = path.split("/");
+  const stem = (parts2.pop() ?? "").replace(/\.ya?ml$/, "").replace(/^_/, "");
+  if (!GENERIC_TEMPLATES.has(stem.toLowerCase())) return stem;
+  const templates = parts2.lastIndexOf("templates");
+  const chart = templates > 0 ? parts2[templates - 1] : parts2.at(-1);
+  return chart ?? stem;
+}
+function readContainer(container, doc, text3, out2, workload, file) {
+  const host = file.host ?? K8S_HOST;
+  const what = `container ports of ${workload.service ?? "a workload"}`;
+  for (const port of items(get(container, "ports", doc), doc)) {
+    const m = scalarText(get(port, "containerPort", doc), text3);
+    const hit = m && whole(m, out2, what);
+    if (!hit) continue;
+    const name2 = scalarText(get(port, "name", doc), text3)?.value.trim();
+    workload.ports.push({ ...name2 ? { name: name2 } : {}, hit });
+    out2.bind(workload.service, hit, { via: "ports (container)", network: "container", host });
+  }
+  for (const variable2 of items(get(container, "env", doc), doc)) {
+    if (!(0, import_yaml7.isMap)(variable2)) continue;
+    const name2 = scalarText(get(variable2, "name", doc), text3)?.value.trim();
+    if (!name2 || !namesOwnPort(name2, workload.service)) continue;
+    const m = scalarText(get(variable2, "value", doc), text3);
+    const hit = m && whole(m, out2, `env ${name2} of ${workload.service ?? "a workload"}`);
+    if (hit) out2.bind(workload.service, hit, { via: `env ${name2}`, network: "container", host });
+  }
+}
+function namesOwnPort(name2, service) {
+  if (name2 === "PORT") return true;
+  if (!service) return false;
+  const squash2 = (s) => s.toLowerCase().replace(/[-_.]/g, "");
+  return name2.endsWith("_PORT") && squash2(name2.slice(0, -5)) === squash2(service);
+}
+function readService(node2, doc, text3, out2, workloads, fallback, file) {
+  const spec = get(node2, "spec", doc);
+  const selector = get(spec, "selector", doc);
+  const selected = selectorOf(selector, doc, text3);
+  const target = selected.size > 0 ? workloads.find((w) => [...selected].every(([k, v]) => w.labels.get(k) === v)) : void 0;
+  const service = target ? target.service : nameOf(node2, doc, text3) ?? fallback(node2, doc);
+  if (!service) return;
+  const host = file.host ?? K8S_HOST;
+  for (const port of items(get(spec, "ports", doc), doc)) {
+    const targetPort = get(port, "targetPort", doc);
+    const m = scalarText(targetPort ?? get(port, "port", doc), text3);
+    if (!m || m.value.trim() === "") continue;
+    const what = `Service ports of ${service}`;
+    if (/^\d/.test(m.value.trim())) {
+      const hit = whole(m, out2, what);
+      if (hit) out2.bind(service, hit, { via: "ports", network: "container", host });
+      continue;
+    }
+    if (!(0, import_yaml7.isScalar)(targetPort)) continue;
+    const name2 = m.value.trim();
+    const owner = target ?? workloads.find((w) => w.service === service);
+    const named = (owner ? owner.ports : workloads.flatMap((w) => w.ports)).find((p) => p.name === name2);
+    if (!named) continue;
+    const start2 = m.starts[0] ?? 0;
+    const end = m.ends[m.value.length - 1] ?? start2;
+    out2.bind(service, { port: named.hit.port, start: start2, end }, { via: "ports", network: "container", host });
+  }
+}
+function selectorOf(selector, doc, text3) {
+  const source = get(selector, "matchLabels", doc) ?? selector;
+  const map = /* @__PURE__ */ new Map();
+  for (const e of entries(source, doc)) {
+    const v = scalarText(e.value, text3)?.value.trim();
+    if (v) map.set(e.key, v);
+  }
+  return map;
+}
+function whole(m, out2, what) {
+  const a = m.value.length - m.value.trimStart().length;
+  const b = m.value.trimEnd().length;
+  if (a >= b) return void 0;
+  const [start2, end] = [m.starts[a] ?? 0, m.ends[b - 1] ?? 0];
+  if (templatedAt(out2.file.text, start2, end)) return void 0;
+  return out2.port(m, a, b, what);
+}
+
+// src/extract/deploy/nginx-config.ts
+var MAX_DIRECTIVES = 1e5;
+var MAX_DEPTH2 = 64;
+function* tokens(text3) {
+  let i2 = 0;
+  const n = text3.length;
+  let close = -1;
+  while (i2 < n) {
+    const ch = text3[i2];
+    if (ch === " " || ch === "	" || ch === "\r" || ch === "\n") {
+      i2++;
+      continue;
+    }
+    if (ch === "#") {
+      const nl = text3.indexOf("\n", i2);
+      i2 = nl < 0 ? n : nl + 1;
+      continue;
+    }
+    if (ch === ";" || ch === "{" || ch === "}") {
+      yield { kind: ch, start: i2 };
+      i2++;
+      continue;
+    }
+    const start2 = i2;
+    const value = emptyMapped();
+    if (ch === '"' || ch === "'") {
+      i2++;
+      while (i2 < n && text3[i2] !== ch) {
+        if (text3[i2] === "\\" && i2 + 1 < n) {
+          const next = text3[i2 + 1];
+          const decoded = next === "t" ? "	" : next === "r" ? "\r" : next === "n" ? "\n" : next === ch || next === "\\" ? next : void 0;
+          if (decoded !== void 0) {
+            appendChar(value, decoded, i2, i2 + 2);
+            i2 += 2;
+            continue;
+          }
+        }
+        appendChar(value, text3[i2], i2, i2 + 1);
+        i2++;
+      }
+      i2++;
+      yield { kind: "word", value, start: start2 };
+      continue;
+    }
+    while (i2 < n) {
+      const c = text3[i2];
+      if (c === " " || c === "	" || c === "\r" || c === "\n" || c === ";" || c === "}") break;
+      if (c === "{" && text3[i2 - 1] !== "$") break;
+      if (c === "\\" && i2 + 1 < n) {
+        appendChar(value, text3[i2 + 1], i2, i2 + 2);
+        i2 += 2;
+        continue;
+      }
+      if (c === "{") {
+        if (close < i2) {
+          const at = text3.indexOf("}", i2);
+          close = at < 0 ? n : at;
+        }
+        const end = Math.min(close + 1, n);
+        for (let k = i2; k < end; k++) appendChar(value, text3[k], k, k + 1);
+        i2 = end;
+        continue;
+      }
+      appendChar(value, c, i2, i2 + 1);
+      i2++;
+    }
+    yield { kind: "word", value, start: start2 };
+  }
+}
+function parseNginx(text3) {
+  const root = [];
+  const stack = [root];
+  const errors = [];
+  let words = [];
+  let count = 0;
+  for (const t of tokens(text3)) {
+    if (t.kind === "word") {
+      words.push({ value: t.value, start: t.start });
+      continue;
+    }
+    const current = stack[stack.length - 1];
+    if (t.kind === "}") {
+      if (words.length > 0) errors.push({ message: `a directive ended by \`}\` instead of \`;\``, start: words[0].start });
+      words = [];
+      if (stack.length === 1) {
+        errors.push({ message: "a `}` that closes no block", start: t.start });
+        continue;
+      }
+      stack.pop();
+      continue;
+    }
+    if (words.length === 0) {
+      errors.push({ message: `a \`${t.kind}\` with no directive before it`, start: t.start });
+      if (t.kind === "{") stack.push([]);
+      continue;
+    }
+    const [name2, ...args2] = words;
+    const directive = { name: name2.value.value, args: args2.map((a) => a.value), start: name2.start };
+    words = [];
+    current.push(directive);
+    if (++count > MAX_DIRECTIVES) {
+      errors.push({ message: `more than ${MAX_DIRECTIVES} directives`, start: t.start });
+      return { directives: root, errors };
+    }
+    if (t.kind === "{") {
+      if (stack.length > MAX_DEPTH2) {
+        errors.push({ message: `blocks nested deeper than ${MAX_DEPTH2}`, start: t.start });
+        return { directives: root, errors };
+      }
+      directive.block = [];
+      stack.push(directive.block);
+    }
+  }
+  if (words.length > 0) errors.push({ message: "a directive with no `;` at the end of the file", start: words[0].start });
+  if (stack.length > 1) errors.push({ message: "a block with no closing `}`", start: text3.length });
+  return { directives: root, errors };
+}
+function* walk(list2, parents = []) {
+  for (const directive of list2) {
+    yield { directive, parents };
+    if (directive.block) yield* walk(directive.block, [...parents, directive.name]);
+  }
+}
+
+// src/extract/deploy/nginx.ts
+var INVALID_NGINX = "input/invalid-nginx";
+var PASSES = /* @__PURE__ */ new Set(["proxy_pass", "grpc_pass", "fastcgi_pass", "uwsgi_pass", "scgi_pass", "memcached_pass"]);
+var TEMPLATE2 = /\.(?:template|tmpl)$/;
+function isNginxConfig(path) {
+  const parts2 = path.split("/");
+  const name2 = (parts2.pop() ?? "").replace(TEMPLATE2, "");
+  if (!name2.endsWith(".conf")) return false;
+  if (name2.startsWith("nginx")) return true;
+  return parts2.some((p) => /nginx/i.test(p) || p === "conf.d" || p === "sites-available" || p === "sites-enabled");
+}
+function nginxService(file, services) {
+  if (file.service) return file.service;
+  const parts2 = file.path.split("/");
+  const name2 = (parts2.pop() ?? "").replace(TEMPLATE2, "").replace(/\.conf$/, "");
+  const known = [...parts2].reverse().find((p) => services.has(p)) ?? (services.has(name2) ? name2 : void 0);
+  return known === void 0 ? void 0 : services.canonical(known);
+}
+var nginxExtractor = {
+  id: "nginx",
+  accepts: isNginxConfig,
+  prefilter: (text3) => /listen|_pass|upstream/.test(text3),
+  extract(file, ctx) {
+    const out2 = new DeployOutput(file, "nginx");
+    const { directives, errors } = parseNginx(file.text);
+    const first = errors[0];
+    if (first) {
+      out2.problem(INVALID_NGINX, `Found ${first.message} in ${file.path}; expected nginx's directive grammar (\`name args;\` or \`name args { ... }\`).`, first.start, first.start + 1, file.path);
+    }
+    const service = nginxService(file, ctx.services);
+    const read = (arg) => interpolate(arg, (name2) => ctx.env.get(name2), {}).value;
+    for (const { directive: d, parents } of walk(directives)) {
+      const arg = d.args[0];
+      if (!arg) continue;
+      const parent = parents[parents.length - 1];
+      if (d.name === "listen" && parent === "server") {
+        const m = read(arg);
+        const at = listenPort(m.value);
+        const hit = at && out2.port(m, at[0], at[1], `nginx listen`);
+        if (hit) out2.bind(service, hit, { via: "listen address", network: "container" });
+      } else if (d.name === "server" && parent === "upstream" || PASSES.has(d.name)) {
+        const m = read(arg);
+        for (const a of upstreamAddresses(m)) {
+          const hit = out2.port(m, a.portStart, a.portEnd, `nginx ${d.name} ${quote(a.target)}`);
+          if (hit) out2.reference({ target: a.target, port: hit.port, kind: "url", fromService: service, containerNetwork: !isAddress(a.target) }, hit);
+        }
+      }
+    }
+    return out2.extraction;
+  }
+};
+function listenPort(value) {
+  if (value.startsWith("unix:")) return void 0;
+  if (/^[0-9\u0000]+$/.test(value)) return [0, value.length];
+  const hp = splitHostPort(value);
+  return hp && /^[0-9]/.test(value.slice(hp.portStart)) ? [hp.portStart, hp.portEnd] : void 0;
+}
+function upstreamAddresses(m) {
+  if (m.value.includes("://")) return findUrls(m).filter((u) => !u.target.includes("$"));
+  if (m.value.startsWith("unix:") || m.value.includes("$")) return [];
+  const hp = splitHostPort(m.value);
+  return hp && /^[0-9]/.test(m.value.slice(hp.portStart)) ? [hp] : [];
+}
 
 // src/extract/deploy/package-json.ts
 var packageJsonExtractor = {
@@ -10654,7 +11886,7 @@ var packageJsonExtractor = {
     const scripts = member(root, "scripts");
     if (scripts?.type !== "object") return out2.extraction;
     for (const { key, value } of scripts.members) {
-      if (value.type !== "string") continue;
+      if (value.type !== "string" || isTestScript(key.value)) continue;
       scanShell(value.value, out2, {
         service: file.service,
         services: ctx.services,
@@ -10665,6 +11897,9 @@ var packageJsonExtractor = {
     return out2.extraction;
   }
 };
+function isTestScript(name2) {
+  return /(^|[:_-])(tests?|e2e|spec|cypress|playwright|jest|vitest|mocha)([:_-]|$)/i.test(name2);
+}
 function errorIndex(text3, error) {
   try {
     parseJson(identity(text3, 0, text3.length));
@@ -10693,7 +11928,7 @@ function parseXml(text3) {
   const top = () => stack[stack.length - 1];
   const skipTo = (from, close, what) => {
     const at = text3.indexOf(close, from);
-    if (at < 0) throw new XmlError(`Found an unterminated ${what}; expected \`${close}\``, from, Math.min(from + 4, text3.length));
+    if (at < 0) throw new XmlError(`Found an unterminated ${what}; expected ${quote(close)}`, from, Math.min(from + 4, text3.length));
     return at + close.length;
   };
   let i2 = 0;
@@ -10841,31 +12076,6 @@ function jobService(file, label, fromPaths, services) {
   return file.service ?? fromPaths ?? (last ? services.canonical(last) : void 0);
 }
 
-// src/extract/deploy/prometheus.ts
-var prometheusExtractor = {
-  id: "prometheus",
-  accepts: (path) => /^prometheus[^/]*\.ya?ml$/.test(path.slice(path.lastIndexOf("/") + 1)),
-  prefilter: (text3) => text3.includes("targets"),
-  extract(file) {
-    const out2 = new DeployOutput(file, "prometheus");
-    const doc = parseYaml(out2);
-    if (!doc) return out2.extraction;
-    for (const job of items(get(doc.contents, "scrape_configs", doc), doc)) {
-      const name2 = scalarText(get(job, "job_name", doc), file.text)?.value ?? "?";
-      for (const sc of items(get(job, "static_configs", doc), doc)) {
-        for (const target of items(get(sc, "targets", doc), doc)) {
-          const m = scalarText(target, file.text);
-          const hp = m && splitHostPort(m.value);
-          if (!m || !hp) continue;
-          const hit = out2.port(m, hp.portStart, hp.portEnd, `Prometheus job "${name2}" target`);
-          if (hit) out2.reference({ target: hp.target, port: hit.port, kind: "scrape-target", containerNetwork: !isAddress(hp.target) }, hit);
-        }
-      }
-    }
-    return out2.extraction;
-  }
-};
-
 // src/extract/deploy/shell.ts
 var SHELL_EXT = /\.(sh|bash|zsh)$/;
 var SHEBANG = /^#!\s*(\/usr\/bin\/env\s+)?(\/[\w/]*\/)?(ba|z|da|k)?sh\b/;
@@ -10892,7 +12102,7 @@ var shellExtractor = {
 };
 
 // src/extract/deploy/index.ts
-var deployExtractors = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor, plistExtractor, cloudflaredExtractor, prometheusExtractor];
+var deployExtractors = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor, plistExtractor, cloudflaredExtractor, prometheusExtractor, kubernetesExtractor, dotnetSettingsExtractor, springExtractor, nginxExtractor, envoyExtractor];
 
 // node_modules/unist-util-is/lib/index.js
 var convert = (
@@ -11061,12 +12271,12 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           typeof value.name === "string" ? value.name : void 0
         )
       );
-      Object.defineProperty(visit2, "name", {
+      Object.defineProperty(visit3, "name", {
         value: "node (" + color(node2.type + (name2 ? "<" + name2 + ">" : "")) + ")"
       });
     }
-    return visit2;
-    function visit2() {
+    return visit3;
+    function visit3() {
       const matches = !check || is2(node2, index2, parents[parents.length - 1] || void 0);
       let result = empty;
       if (enter && matches) {
@@ -11119,7 +12329,7 @@ function toResult(value) {
 }
 
 // node_modules/unist-util-visit/lib/index.js
-function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+function visit2(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check;
   let visitors;
   let reverse;
@@ -11174,31 +12384,77 @@ function scanCommands(scan, snippet, base2) {
     referOtherPort(scan, `${m[1]}_PORT`, { text: digits, start: end - digits.length, end });
   }
 }
-function referOtherPort(scan, variable, token) {
-  const name2 = variable.replace(/_PORT$/, "").toLowerCase().replace(/_/g, "-");
-  if (scan.ctx.services.has(name2)) scan.reference(name2, token, "env-var", `${variable}=`);
+function referOtherPort(scan, variable2, token) {
+  const name2 = variable2.replace(/_PORT$/, "").toLowerCase().replace(/_/g, "-");
+  if (scan.ctx.services.has(name2)) scan.reference(name2, token, "env-var", `${variable2}=`);
 }
 
 // src/extract/service-doc/references.ts
-var URL3 = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/(?:[^\s@/'"`<>]{1,256}@)?(\[[0-9a-fA-F:.]{2,45}\]|[A-Za-z0-9_.-]{1,253}):(\d+)/gi;
+var WILDCARD2 = /* @__PURE__ */ new Set(["0.0.0.0", "[::]"]);
 var ADDRESS_VAR_NAME = /^[A-Z][A-Z0-9_]*_(?:URL|URI|ENDPOINT|ADDR|ADDRESS)$/;
 var ADDRESS_VAR = /\b[A-Z][A-Z0-9_]*_(?:URL|URI|ENDPOINT|ADDR|ADDRESS)["']?[ \t]*(?:=|:)[ \t]*["']?$/;
 var BARE = /(?<![\w./@:-])([A-Za-z][A-Za-z0-9.-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d+)(?![\w.:-])/g;
 var MIN_BARE_PORT = 100;
-function scanReferences(scan, snippet, base2, inVariable = false) {
-  for (const m of snippet.matchAll(URL3)) {
-    const host = (m[1] ?? "").replace(/^\[|\]$/g, "");
-    const digits = m[2] ?? "";
-    const start2 = base2 + (m.index ?? 0) + m[0].length - digits.length;
-    const kind = inVariable || ADDRESS_VAR.test(snippet.slice(0, m.index)) ? "env-var" : "url";
-    scan.reference(host, { text: digits, start: start2, end: start2 + digits.length }, kind, kind === "env-var" ? "env var URL" : "URL");
+var SETTING = /(?<![\w.-])([A-Za-z_][\w.-]*)["']?[ \t]*(?:=|:(?=[ \t"'[]))/g;
+var SEPARATOR_RUN = /[\s,;"'`[\]()]*/y;
+var TOKEN = /[^\s,;"'`[\]()]+/y;
+var LIST_ITEM = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/.*|[A-Za-z0-9.-]+:\d+)$/;
+function settingsOf(snippet) {
+  const settings = [];
+  for (const m of snippet.matchAll(SETTING)) {
+    const valueStart = (m.index ?? 0) + m[0].length;
+    let listEnd = valueStart;
+    for (; ; ) {
+      SEPARATOR_RUN.lastIndex = listEnd;
+      const gap = SEPARATOR_RUN.exec(snippet)?.[0].length ?? 0;
+      TOKEN.lastIndex = listEnd + gap;
+      const token = TOKEN.exec(snippet);
+      if (!token || !LIST_ITEM.test(token[0])) {
+        listEnd += gap;
+        break;
+      }
+      listEnd = token.index + token[0].length;
+    }
+    settings.push({ valueStart, listEnd, role: addressRole(m[1] ?? "") });
+  }
+  return settings;
+}
+function settingRole(settings, at) {
+  let lo = 0;
+  let hi = settings.length - 1;
+  let found;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    if (settings[mid].valueStart <= at) {
+      found = settings[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found && at <= found.listEnd ? found.role : void 0;
+}
+function scanReferences(scan, snippet, base2, inVariable = false, name2) {
+  const named = name2 !== void 0 && addressRole(name2) !== void 0;
+  let settings;
+  const silenced = (at, start2, host) => {
+    settings ??= settingsOf(snippet);
+    if (!named && settingRole(settings, at) === void 0 && !WILDCARD2.has(host)) return false;
+    scan.claim(start2);
+    return true;
+  };
+  for (const u of findUrlPorts(snippet)) {
+    const start2 = base2 + u.portStart;
+    if (silenced(u.start, start2, u.host)) continue;
+    const host = u.host.replace(/^\[|\]$/g, "");
+    const kind = inVariable || ADDRESS_VAR.test(snippet.slice(0, u.start)) ? "env-var" : "url";
+    scan.reference(host, { text: u.portText, start: start2, end: start2 + u.portText.length }, kind, kind === "env-var" ? "env var URL" : "URL");
   }
   for (const m of snippet.matchAll(BARE)) {
     const host = m[1] ?? "";
     const digits = m[2] ?? "";
     if (Number(digits) < MIN_BARE_PORT) continue;
-    if (!LOOPBACK.has(host.toLowerCase()) && !scan.ctx.services.has(host)) continue;
     const start2 = base2 + (m.index ?? 0) + host.length + 1;
+    if (silenced(m.index ?? 0, start2, host)) continue;
+    if (!LOOPBACK.has(host.toLowerCase()) && !scan.ctx.services.has(host)) continue;
     scan.reference(host, { text: digits, start: start2, end: start2 + digits.length }, "url", `${host}:port`);
   }
 }
@@ -11312,7 +12568,8 @@ function hostOfQualifier(qualifier, hosts) {
 // src/extract/service-doc/port-value.ts
 var NO_PORT = /^(?:none|n\/a|na|-|–|—|no|nothing|tbd|tba|tbc|\?)$/i;
 var OPENERS = /* @__PURE__ */ new Set(["_", "*", "[", "`"]);
-var WORD = /^[^\s`,;()|*_[\]]+/;
+var WORD = /^[^\s`;()|*[\]]+/;
+var NOT_AFTER_PORT = /^(?:[\p{L}\p{N}]|[_.-][0-9]|,[0-9]{3}(?![0-9]))/u;
 function skipWrappers(line, pos) {
   let link = false;
   for (; ; ) {
@@ -11341,12 +12598,12 @@ function readPortValue(text3, offset) {
   const nl = text3.indexOf("\n", offset);
   const line = text3.slice(offset, nl === -1 ? text3.length : nl);
   const { pos, link } = skipWrappers(line, 0);
-  const digits = /^\d+/.exec(line.slice(pos))?.[0];
+  const digits = /^[0-9]+/.exec(line.slice(pos))?.[0];
   let value;
-  if (digits !== void 0 && !/^(?:[A-Za-z0-9]|[.-]\d)/.test(line.slice(pos + digits.length))) {
+  if (digits !== void 0 && !NOT_AFTER_PORT.test(line.slice(pos + digits.length))) {
     value = digits;
   } else {
-    value = (WORD.exec(line.slice(pos))?.[0] ?? "").replace(/[.!:]+$/, "");
+    value = (WORD.exec(line.slice(pos))?.[0] ?? "").replace(/[_*,.!:]+$/, "");
     if (value === "" || NO_PORT.test(value)) return void 0;
   }
   const start2 = offset + pos;
@@ -11409,13 +12666,13 @@ var DocScan = class extends ExtractionOutput {
   }
   /**
    * Checks a port token: a valid port is returned; anything else becomes an
-   * `input/invalid-port` problem naming what `via` found.
+   * `input/invalid-port` problem naming what `via` found: what kind of value, never its text.
    */
   port(token, via) {
     const port = readPort(token.text);
     if (port !== void 0) return port;
-    const key = `${this.file.path}|${this.file.service ?? ""}|${via}|${token.text}`;
-    this.invalidPort(`\`${via}\` in ${this.file.path} gives port \`${token.text}\``, token.start, token.end, key);
+    const key = `${this.file.path}|${this.file.service ?? ""}|${via}|${valueKey(token.text)}`;
+    this.invalidPort(`${quote(via)} in ${this.file.path} gives a port that ${describeValue(token.text)}`, token.start, token.end, key);
     return void 0;
   }
   /** Records that the doc's service listens on `token` (when the doc belongs to a service). */
@@ -11469,7 +12726,7 @@ function readEnvTable(scan, node2) {
       const m = FIRST_INTEGER.exec(value);
       if (m) referOtherPort(scan, name2, { text: m[1] ?? "", start: span[0] + m.index, end: span[0] + m.index + (m[1] ?? "").length });
     } else {
-      scanReferences(scan, value, span[0], ADDRESS_VAR_NAME.test(name2));
+      scanReferences(scan, value, span[0], ADDRESS_VAR_NAME.test(name2), name2);
     }
   }
   return true;
@@ -18010,8 +19267,8 @@ function createTokenizer(parser2, initialize, from) {
     context.previous = code;
     consumed = true;
   }
-  function enter(type, fields) {
-    const token = fields || {};
+  function enter(type, fields2) {
+    const token = fields2 || {};
     token.type = type;
     token.start = now();
     context.events.push(["enter", token, context]);
@@ -18030,7 +19287,7 @@ function createTokenizer(parser2, initialize, from) {
   function onsuccessfulcheck(_, info2) {
     info2.restore();
   }
-  function constructFactory(onreturn, fields) {
+  function constructFactory(onreturn, fields2) {
     return hook;
     function hook(constructs2, returnState, bogusState) {
       let listOfConstructs;
@@ -18084,7 +19341,7 @@ function createTokenizer(parser2, initialize, from) {
             // If we do have fields, create an object w/ `context` as its
             // prototype.
             // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context), fields) : context,
+            fields2 ? Object.assign(Object.create(context), fields2) : context,
             effects,
             ok3,
             nok
@@ -19850,8 +21107,8 @@ var VFile = class {
     if (typeof this.value === "string") {
       return this.value;
     }
-    const decoder2 = new TextDecoder(encoding || void 0);
-    return decoder2.decode(this.value);
+    const decoder = new TextDecoder(encoding || void 0);
+    return decoder.decode(this.value);
   }
 };
 function assertPart(part, name2) {
@@ -20560,6 +21817,15 @@ function parseServiceDoc(text3) {
 
 // src/extract/markdown-depth.ts
 var MAX_MARKDOWN_INDENT = 240;
+var MAX_MARKDOWN_NESTING = 32;
+var MAX_MARKDOWN_CONTAINER_CLOSINGS = 500;
+var MAX_LINK_DEFINITIONS = 1e3;
+var MAX_INLINE_MARKERS_PER_BLOCK = 5e3;
+var MAX_DELIMITER_RUN = 64;
+var MAX_PIPE_LINES_PER_BLOCK = 2e3;
+var MAX_TABLE_COLUMNS = 128;
+var MAX_TABLE_CELLS = 2e4;
+var MAX_SERVICE_DOC_CHARS = 262144;
 function tooDeepLine(text3) {
   let lineStart = 0;
   while (lineStart <= text3.length) {
@@ -20582,6 +21848,177 @@ function columnsOf(text3, start2) {
   let columns = 0;
   for (let i2 = start2; i2 < text3.length && (text3[i2] === " " || text3[i2] === "	"); i2++) columns += text3[i2] === "	" ? 4 : 1;
   return columns;
+}
+var isSpace = (c) => c === 32 || c === 9;
+var isDigit = (c) => c >= 48 && c <= 57;
+function lineMarkers(text3, start2, end, max) {
+  const markers = [];
+  let i2 = start2;
+  let column = 0;
+  let indent = -1;
+  while (i2 < end && markers.length <= max) {
+    const c = text3.charCodeAt(i2);
+    if (isSpace(c)) {
+      column += c === 9 ? 4 : 1;
+      i2++;
+      continue;
+    }
+    if (indent < 0) indent = column;
+    if (c === 62) {
+      markers.push({ quote: true, column, content: column + 1 });
+      i2++;
+      column++;
+      continue;
+    }
+    let j = i2;
+    if (c === 45 || c === 42 || c === 43) j = i2 + 1;
+    else {
+      while (j < end && j - i2 < 9 && isDigit(text3.charCodeAt(j))) j++;
+      if (j === i2 || j >= end || text3.charCodeAt(j) !== 46 && text3.charCodeAt(j) !== 41) break;
+      j++;
+    }
+    if (j < end && !isSpace(text3.charCodeAt(j))) break;
+    markers.push({ quote: false, column, content: column + (j - i2) + 1 });
+    column += j - i2;
+    i2 = j;
+  }
+  return { markers, indent: indent < 0 ? column : indent, contentAt: i2 };
+}
+function markdownLimitHit(text3) {
+  const deep = tooDeepLine(text3);
+  if (deep) return { kind: "too-deep", start: deep.start, end: deep.end, found: `indents a line by ${deep.columns} columns`, expected: `at most ${MAX_MARKDOWN_INDENT}` };
+  let stack = [];
+  let closings = 0;
+  let definitions = 0;
+  let blankBefore = true;
+  let fenced = false;
+  let table;
+  let previousPipes = -1;
+  let inlineMarkers = 0;
+  let pipeLines = 0;
+  for (let lineStart = 0; lineStart <= text3.length; ) {
+    let lineEnd = text3.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text3.length;
+    const next = lineEnd + 1;
+    const { markers, indent, contentAt } = lineMarkers(text3, lineStart, lineEnd, MAX_MARKDOWN_NESTING);
+    if (markers.length > MAX_MARKDOWN_NESTING) {
+      return { kind: "too-deep", start: lineStart, end: lineEnd, found: `opens more than ${MAX_MARKDOWN_NESTING} nested blockquotes or lists on one line`, expected: `at most ${MAX_MARKDOWN_NESTING}` };
+    }
+    const blank = markers.length === 0 && (contentAt >= lineEnd || text3.charCodeAt(contentAt) === 13 && contentAt + 1 >= lineEnd);
+    if (text3.startsWith("```", contentAt) || text3.startsWith("~~~", contentAt)) fenced = !fenced;
+    if (!blank) {
+      let k = 0;
+      let m = 0;
+      while (k < stack.length) {
+        const open = stack[k];
+        if (open.quote) {
+          if (markers[m]?.quote) {
+            k++;
+            m++;
+            continue;
+          }
+          break;
+        }
+        const at = markers[m]?.column ?? indent;
+        if (at >= open.content) {
+          k++;
+          continue;
+        }
+        break;
+      }
+      if (k < stack.length) {
+        const first = markers[m];
+        if (first && !first.quote && !stack[k].quote) closings += stack.length - k - 1;
+        else if (first || blankBefore) closings += stack.length - k;
+        else k = stack.length;
+      }
+      if (k < stack.length || m < markers.length) stack = [...stack.slice(0, k), ...markers.slice(m)];
+      if (closings > MAX_MARKDOWN_CONTAINER_CLOSINGS) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `closes more than ${MAX_MARKDOWN_CONTAINER_CLOSINGS} blockquotes or lists by this line`, expected: `at most ${MAX_MARKDOWN_CONTAINER_CLOSINGS}` };
+      }
+      if (!fenced && text3.charCodeAt(contentAt) === 91 && /^\[[^\]]{1,999}\]:/.test(text3.slice(contentAt, Math.min(lineEnd, contentAt + 1004)))) {
+        if (++definitions > MAX_LINK_DEFINITIONS) {
+          return { kind: "too-complex", start: lineStart, end: lineEnd, found: `holds more than ${MAX_LINK_DEFINITIONS} link reference definitions by this line`, expected: `at most ${MAX_LINK_DEFINITIONS}` };
+        }
+      }
+    }
+    if (blank) inlineMarkers = pipeLines = 0;
+    else if (!fenced) {
+      const inline = scanInline(text3, contentAt, lineEnd);
+      if (inline.run > MAX_DELIMITER_RUN) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has a run of ${inline.run} \`${text3[inline.runAt]}\` in text`, expected: `at most ${MAX_DELIMITER_RUN}` };
+      }
+      inlineMarkers += inline.markers;
+      if (inlineMarkers > MAX_INLINE_MARKERS_PER_BLOCK) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has more than ${MAX_INLINE_MARKERS_PER_BLOCK} emphasis marks and link brackets in one block by this line`, expected: `at most ${MAX_INLINE_MARKERS_PER_BLOCK}` };
+      }
+    }
+    const pipes = blank ? -1 : countPipes(text3, contentAt, lineEnd);
+    if (table && pipes >= 0) {
+      table.rows++;
+      if (table.rows * table.columns > MAX_TABLE_CELLS) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has a table of more than ${MAX_TABLE_CELLS} cells (${table.columns} columns) by this line`, expected: `at most ${MAX_TABLE_CELLS} cells` };
+      }
+    } else table = void 0;
+    if (!table && previousPipes > 0 && isDelimiterRow(text3, contentAt, lineEnd)) {
+      const columns = Math.max(1, countPipes(text3, contentAt, lineEnd) - 1);
+      if (columns > MAX_TABLE_COLUMNS) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has a table of ${columns} columns`, expected: `at most ${MAX_TABLE_COLUMNS}` };
+      }
+      table = { columns, rows: 2 };
+    }
+    if (pipes > 0 && ++pipeLines > MAX_PIPE_LINES_PER_BLOCK) {
+      return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has more than ${MAX_PIPE_LINES_PER_BLOCK} lines with \`|\` in one block by this line`, expected: `at most ${MAX_PIPE_LINES_PER_BLOCK}` };
+    }
+    previousPipes = pipes;
+    blankBefore = blank;
+    lineStart = next;
+  }
+  return void 0;
+}
+function scanInline(text3, start2, end) {
+  let markers = 0;
+  let run2 = 0;
+  let runAt = start2;
+  let current = 0;
+  let currentChar = -1;
+  let other = false;
+  for (let i2 = start2; i2 < end; i2++) {
+    const c = text3.charCodeAt(i2);
+    const marker = c === 42 || c === 95 || c === 91 || c === 93 || c === 126 || c === 60;
+    if (marker) {
+      if (c !== 126) markers++;
+      if (c !== 42 && c !== 95) other = true;
+      if (c === 60) {
+        currentChar = -1;
+        continue;
+      }
+      current = c === currentChar ? current + 1 : 1;
+      currentChar = c;
+      if (current > run2) {
+        run2 = current;
+        runAt = i2;
+      }
+    } else {
+      currentChar = -1;
+      if (!isSpace(c) && c !== 45 && c !== 13) other = true;
+    }
+  }
+  return other ? { markers, run: run2, runAt } : { markers: 0, run: 0, runAt };
+}
+function countPipes(text3, start2, end) {
+  let n = 0;
+  for (let i2 = start2; i2 < end; i2++) if (text3.charCodeAt(i2) === 124) n++;
+  return n;
+}
+function isDelimiterRow(text3, start2, end) {
+  let dash = false;
+  for (let i2 = start2; i2 < end; i2++) {
+    const c = text3.charCodeAt(i2);
+    if (c === 45) dash = true;
+    else if (c !== 124 && c !== 58 && !isSpace(c) && c !== 13) return false;
+  }
+  return dash;
 }
 
 // src/extract/service-doc/index.ts
@@ -20625,20 +22062,31 @@ function readNode(scan, node2) {
 }
 function extractServiceDoc(file, ctx) {
   const scan = new DocScan(file, ctx);
-  const deep = tooDeepLine(file.text);
-  if (deep) {
+  if (file.text.length > MAX_SERVICE_DOC_CHARS) {
+    const firstLine = file.text.indexOf("\n");
     scan.pushProblem(
-      "input/markdown-too-deep",
-      `${file.path} indents a line by ${deep.columns} columns; expected at most ${MAX_MARKDOWN_INDENT} (nesting this deep takes the markdown parser minutes), so the doc was not read.`,
-      deep.start,
-      deep.end,
-      `${file.path}|too-deep`
+      "input/too-complex",
+      `${file.path} is ${file.text.length.toLocaleString("en-US")} characters long; expected at most ${MAX_SERVICE_DOC_CHARS.toLocaleString("en-US")} (the markdown parser reads about 70 KB per CPU-second), so the doc was not read.`,
+      0,
+      firstLine < 0 ? file.text.length : firstLine,
+      `${file.path}|too-long`
+    );
+    return scan.extraction;
+  }
+  const limit = markdownLimitHit(file.text);
+  if (limit) {
+    scan.pushProblem(
+      limit.kind === "too-deep" ? "input/markdown-too-deep" : "input/too-complex",
+      `${file.path} ${limit.found}; expected ${limit.expected} (the markdown parser's time grows much faster than linearly with this), so the doc was not read.`,
+      limit.start,
+      limit.end,
+      `${file.path}|${limit.kind}`
     );
     return scan.extraction;
   }
   try {
     const tree = parseServiceDoc(file.text);
-    visit(tree, (node2) => readNode(scan, node2));
+    visit2(tree, (node2) => readNode(scan, node2));
   } catch (error) {
     scan.extraction.problems.push({
       ruleId: "input/unreadable-doc",
@@ -20658,7 +22106,6 @@ var serviceDocExtractor = {
 
 // src/extract/source/literal.ts
 var STRINGS = /* @__PURE__ */ new Set(["string", "template_string", "interpreted_string_literal", "raw_string_literal"]);
-var NUMBERS = /* @__PURE__ */ new Set(["number", "integer", "int_literal"]);
 var INTERPOLATIONS = /* @__PURE__ */ new Set(["template_substitution", "interpolation"]);
 var OPENERS2 = /* @__PURE__ */ new Set(["'", '"', "`", "string_start"]);
 var CLOSERS = /* @__PURE__ */ new Set(["'", '"', "`", "string_end"]);
@@ -20675,30 +22122,68 @@ function stringValue(node2, text3) {
   const span = stringContent(node2);
   return span && text3.slice(span.start, span.end);
 }
+var INTEGER_RULES = { number: jsNumber, integer: pythonInt, int_literal: goInt };
+var FLOATS = /* @__PURE__ */ new Set(["float", "float_literal", "imaginary_literal"]);
 function readPortLiteral(node2, text3) {
-  if (NUMBERS.has(node2.type)) return portAt(text3, node2.startIndex, node2.endIndex);
+  const rule = INTEGER_RULES[node2.type];
+  if (rule) return numberAt(text3, node2.startIndex, node2.endIndex, rule(node2.text));
+  if (FLOATS.has(node2.type)) return { kind: "invalid", text: node2.text, description: "is a floating-point number, not an integer", start: node2.startIndex, end: node2.endIndex };
   const span = stringContent(node2);
   if (!span) return void 0;
   const content3 = text3.slice(span.start, span.end);
-  const digits = /^(\s*)(\d+)\s*$/.exec(content3);
+  const digits = /^(\s*)([0-9]+)\s*$/.exec(content3);
   if (digits) {
     const start2 = span.start + (digits[1]?.length ?? 0);
     return portAt(text3, start2, start2 + (digits[2]?.length ?? 0));
   }
-  return content3.trim() === "" ? void 0 : { kind: "invalid", text: content3, start: span.start, end: span.end };
+  return content3.trim() === "" ? void 0 : { kind: "invalid", text: content3, description: describeValue(content3), start: span.start, end: span.end };
 }
 function portAt(text3, start2, end) {
   const written = text3.slice(start2, end);
-  const port = /^\d+$/.test(written) ? Number(written) : Number.NaN;
-  if (port === 0) return void 0;
-  return isValidPort(port) ? { kind: "port", port, start: start2, end } : { kind: "invalid", text: written, start: start2, end };
+  if (DECIMAL.test(written)) return numberAt(text3, start2, end, Number(written));
+  return { kind: "invalid", text: written, description: describeValue(written), start: start2, end };
+}
+function numberAt(text3, start2, end, value) {
+  if (value === 0) return void 0;
+  if (isValidPort(value)) return { kind: "port", port: value, start: start2, end };
+  const written = text3.slice(start2, end);
+  const description = DECIMAL.test(written) ? describeValue(written) : Number.isNaN(value) ? "is not an integer literal" : describeNumber(value);
+  return { kind: "invalid", text: written, description, start: start2, end };
+}
+function jsNumber(written) {
+  if (/n$/.test(written) || /^0[0-9]/.test(written)) return Number.NaN;
+  return Number(written.replace(/_/g, ""));
+}
+function pythonInt(written) {
+  const s = written.replace(/_/g, "");
+  if (/^(?:0+|[1-9][0-9]*)$/.test(s)) return Number(s);
+  return radixInt(s);
+}
+function goInt(written) {
+  const s = written.replace(/_/g, "");
+  if (/^(?:0|[1-9][0-9]*)$/.test(s)) return Number(s);
+  if (/^0[0-7]+$/.test(s)) return parseInt(s.slice(1), 8);
+  return radixInt(s);
+}
+function radixInt(s) {
+  const m = /^0([xXoObB])([0-9a-fA-F]+)$/.exec(s);
+  if (!m) return Number.NaN;
+  const radix = { x: 16, o: 8, b: 2 }[m[1].toLowerCase()];
+  const digits = m[2];
+  const valid = radix === 16 ? /^[0-9a-fA-F]+$/ : radix === 8 ? /^[0-7]+$/ : /^[01]+$/;
+  return valid.test(digits) ? parseInt(digits, radix) : Number.NaN;
 }
 
 // src/extract/source/port-names.ts
-var OWN = /* @__PURE__ */ new Set(["port", "appport", "httpport", "serverport", "defaultport"]);
+var OWN = /* @__PURE__ */ new Set(["port", "appport", "httpport", "serverport", "defaultport", "listenport"]);
 var squash = (name2) => name2.toLowerCase().replace(/[-_]/g, "");
-function isOwnPortName(name2) {
-  return OWN.has(squash(name2));
+function isOwnPortName(name2, service) {
+  const squashed = squash(name2);
+  if (OWN.has(squashed)) return true;
+  if (!service || !squashed.endsWith("port")) return false;
+  const prefix = squashed.slice(0, -"port".length);
+  const own4 = squash(service);
+  return prefix !== "" && (prefix === own4 || prefix === `${own4}service` || `${prefix}service` === own4);
 }
 
 // src/extract/source/script-syntax.ts
@@ -20714,8 +22199,19 @@ function calleeName(call) {
   if (fn.type === "member_expression") return fn.childForFieldName("property")?.text ?? "";
   return fn.text;
 }
-function quote(code, max = 48) {
-  const flat = code.replace(/\s+/g, " ");
+function quote2(code, max = 48) {
+  let flat = "";
+  let blank = false;
+  for (let i2 = 0; i2 < code.length && flat.length <= max; i2++) {
+    const c = code[i2];
+    if (/\s/.test(c)) {
+      if (!blank) flat += " ";
+      blank = true;
+    } else {
+      flat += c;
+      blank = false;
+    }
+  }
   return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
 function pairKey(pair2, text3) {
@@ -20779,10 +22275,28 @@ function readEnvGenerator(root, out2, services) {
     }
     const key = pairKey(node2, text3);
     const value = node2.childForFieldName("value");
-    if (key === void 0 || !value || !isOwnPortName(key)) continue;
+    if (key === void 0 || !value) continue;
+    if (!isOwnPortName(key)) {
+      readTableEntry(node2, key, value, out2, services);
+      continue;
+    }
     const service = sectionOf(node2, services, text3);
     out2.bindLiteral(fallbackOf(value), { service, kind: "deploy", via: `${key} of '${service ?? "no service"}' in the env generator` });
   }
+}
+function readTableEntry(pair2, key, value, out2, services) {
+  const service = serviceNamed(key, services);
+  const table = pair2.parent;
+  if (!service || table?.type !== "object") return;
+  const holder = unwrapUp(table);
+  const holderName = holder?.type === "variable_declarator" ? holder.childForFieldName("name")?.text : holder?.type === "pair" ? pairKey(holder, out2.file.text) : void 0;
+  if (!holderName || !/ports?$/i.test(holderName)) return;
+  out2.bindLiteral(fallbackOf(value), { service, kind: "deploy", via: `${holderName}['${key}'] in the env generator` });
+}
+function unwrapUp(node2) {
+  let up = node2.parent;
+  while (up && ["as_expression", "satisfies_expression", "parenthesized_expression"].includes(up.type)) up = up.parent;
+  return up;
 }
 function fallbackOf(value) {
   const v = unwrap(value);
@@ -20822,54 +22336,110 @@ var TYPES = ["call_expression", "if_statement", "field_declaration", "interprete
 function readGo(root, out2) {
   const service = out2.file.service;
   const text3 = out2.file.text;
+  const globals = packageValues(root);
+  let listens = false;
   for (const node2 of root.descendantsOfType(TYPES)) {
-    if (node2.type === "call_expression") readCall(node2, out2, service, text3);
-    else if (node2.type === "if_statement") readEmptyFallback(node2, out2, service, text3);
-    else if (node2.type === "field_declaration") readEnvTag(node2, out2, service, text3);
+    if (node2.type === "call_expression") listens = readCall(node2, out2, service, text3) || listens;
+    else if (node2.type === "if_statement") {
+      readEmptyFallback(node2, out2, service, text3);
+      readOverride(node2, out2, service, text3, globals);
+    } else if (node2.type === "field_declaration") readEnvTag(node2, out2, service, text3);
     else if (node2.parent?.type !== "import_spec") out2.urls(node2, "url", service);
   }
+  if (!listens) return;
+  for (const [name2, value] of globals) if (isOwnPortName(name2, service)) out2.bindLiteral(value, { service, via: `${name2} = \u2026` });
 }
-function portNameArg(args2, text3) {
+function packageValues(root) {
+  const values = /* @__PURE__ */ new Map();
+  for (const decl of root.namedChildren) {
+    if (decl.type !== "var_declaration" && decl.type !== "const_declaration") continue;
+    for (const spec of decl.descendantsOfType(["var_spec", "const_spec"])) {
+      const names = spec.childrenForFieldName("name");
+      const value = namedKids(spec.childForFieldName("value"));
+      if (names.length === 1 && value.length === 1 && names[0] && value[0]) values.set(names[0].text, value[0]);
+    }
+  }
+  return values;
+}
+function looksUpPort(node2, text3, service) {
+  if (!node2) return false;
+  const calls = node2.type === "call_expression" ? [node2] : node2.descendantsOfType("call_expression");
+  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text3, service)?.index === 0);
+}
+function readOverride(node2, out2, service, text3, globals) {
+  if (!looksUpPort(node2.childForFieldName("condition"), text3, service) && !looksUpPort(node2.childForFieldName("initializer"), text3, service)) return;
+  const body2 = node2.childForFieldName("consequence");
+  for (const assign of body2?.descendantsOfType("assignment_statement") ?? []) {
+    const left = namedKids(assign.childForFieldName("left"));
+    const variable2 = left.length === 1 && left[0]?.type === "identifier" ? left[0].text : void 0;
+    if (!variable2) continue;
+    let initial = initialValue(node2, variable2) ?? globals.get(variable2);
+    if (initial?.type === "identifier") initial = globals.get(initial.text);
+    if (initial) out2.bindLiteral(initial, { service, via: `${variable2} unless $PORT is set` });
+    return;
+  }
+}
+function initialValue(node2, name2) {
+  for (const s of precedingStatements(node2)) {
+    if (s.type === "short_var_declaration") {
+      const left = namedKids(s.childForFieldName("left"));
+      const right = namedKids(s.childForFieldName("right"));
+      const i2 = left.findIndex((l) => l.text === name2);
+      if (i2 >= 0) return left.length === right.length ? right[i2] : void 0;
+    }
+    if (s.type === "var_declaration") {
+      for (const spec of s.descendantsOfType("var_spec")) {
+        const names = spec.childrenForFieldName("name");
+        const value = namedKids(spec.childForFieldName("value"));
+        const i2 = names.findIndex((n) => n?.text === name2);
+        if (i2 >= 0) return names.length === value.length ? value[i2] : void 0;
+      }
+    }
+  }
+  return void 0;
+}
+function portNameArg(args2, text3, service) {
   for (const index2 of [0, 1]) {
     const arg = args2[index2];
     const name2 = arg && stringValue(arg, text3);
-    if (name2 !== void 0 && isOwnPortName(name2)) return { name: name2, index: index2 };
+    if (name2 !== void 0 && isOwnPortName(name2, service)) return { name: name2, index: index2 };
   }
   return void 0;
 }
 function readCall(call, out2, service, text3) {
   const fn = call.childForFieldName("function");
   const args2 = namedKids(call.childForFieldName("arguments"));
-  const callee = quote(fn?.text ?? "", 40);
-  const named = portNameArg(args2, text3);
+  const callee = quote2(fn?.text ?? "", 40);
+  const named = portNameArg(args2, text3, service);
   if (named) {
     const fallback = args2[named.index + 1];
     if (fallback) out2.bindLiteral(fallback, { service, via: `${callee}("${named.name}", \u2026)` });
-    return;
+    return false;
   }
   const last = fn?.type === "selector_expression" ? fn.childForFieldName("field")?.text : fn?.text;
-  if (!last || !LISTENERS.has(last)) return;
+  if (!last || !LISTENERS.has(last)) return false;
   for (const arg of args2) {
     const span = stringContent(arg);
     const addr2 = span && /^[\w.-]*:(\d+)$/.exec(text3.slice(span.start, span.end));
     const lit = span && addr2 ? portAt(text3, span.end - (addr2[1]?.length ?? 0), span.end) : void 0;
     if (lit) out2.bind(lit, { service, via: `${callee}(":\u2026")` });
   }
+  return true;
 }
 function readEmptyFallback(node2, out2, service, text3) {
   const condition = node2.childForFieldName("condition");
   if (condition?.type !== "binary_expression" || condition.childForFieldName("operator")?.text !== "==") return;
-  const variable = condition.childForFieldName("left");
+  const variable2 = condition.childForFieldName("left");
   const empty2 = condition.childForFieldName("right");
-  if (variable?.type !== "identifier" || !empty2 || stringValue(empty2, text3) !== "") return;
-  const origin = [node2.childForFieldName("initializer"), ...precedingStatements(node2)].find((s) => s && readsPortInto(s, variable.text, text3));
+  if (variable2?.type !== "identifier" || !empty2 || stringValue(empty2, text3) !== "") return;
+  const origin = [node2.childForFieldName("initializer"), ...precedingStatements(node2)].find((s) => s && readsPortInto(s, variable2.text, text3, service));
   if (!origin) return;
   const body2 = node2.childForFieldName("consequence");
   for (const assign of body2?.descendantsOfType("assignment_statement") ?? []) {
     const left = namedKids(assign.childForFieldName("left"));
     const right = namedKids(assign.childForFieldName("right"));
-    if (left.length === 1 && left[0]?.text === variable.text && right[0]) {
-      out2.bindLiteral(right[0], { service, via: `${quote(origin.text)}, else \u2026` });
+    if (left.length === 1 && left[0]?.text === variable2.text && right[0]) {
+      out2.bindLiteral(right[0], { service, via: `${quote2(origin.text)}, else \u2026` });
       return;
     }
   }
@@ -20879,12 +22449,12 @@ function precedingStatements(node2) {
   for (let s = node2.previousNamedSibling; s; s = s.previousNamedSibling) list2.push(s);
   return list2;
 }
-function readsPortInto(statement, name2, text3) {
+function readsPortInto(statement, name2, text3, service) {
   if (statement.type !== "short_var_declaration" && statement.type !== "assignment_statement") return false;
   const left = namedKids(statement.childForFieldName("left"));
   if (!left.some((l) => l.text === name2)) return false;
   const calls = statement.childForFieldName("right")?.descendantsOfType("call_expression") ?? [];
-  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text3)?.index === 0);
+  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text3, service)?.index === 0);
 }
 function readEnvTag(field, out2, service, text3) {
   const tag = field.childForFieldName("tag");
@@ -20893,7 +22463,7 @@ function readEnvTag(field, out2, service, text3) {
   const value = text3.slice(span.start, span.end);
   const env = /(?:^|\s)env:"([^",]*)/.exec(value);
   const fallback = /(?:^|\s)envDefault:"([^"]*)"/.exec(value);
-  if (!env?.[1] || !isOwnPortName(env[1]) || !fallback?.[1]) return;
+  if (!env?.[1] || !isOwnPortName(env[1], service) || !fallback?.[1]) return;
   const start2 = span.start + fallback.index + fallback[0].length - 1 - fallback[1].length;
   const lit = portAt(text3, start2, start2 + fallback[1].length);
   if (lit) out2.bind(lit, { service, via: `env:"${env[1]}" envDefault` });
@@ -20916,20 +22486,123 @@ function scriptGrammar(path) {
   if (/\.([cm]?js|jsx)$/.test(path)) return "javascript";
   return void 0;
 }
+var CONTAINER_FOLDERS3 = /* @__PURE__ */ new Set(["src", "source", "app", "apps", "api", "server", "services", "packages", "cmd", "internal", "lib", "libs", "pkg"]);
 function serviceNamedByPath(path, services) {
-  const words = path.toLowerCase().split(/[-_./]+/).filter(Boolean);
+  const segments = path.toLowerCase().split("/");
+  const words = (segments.pop() ?? "").split(/[-_.]+/).filter(Boolean);
+  const folders = new Set(segments.filter((s) => s !== "" && !CONTAINER_FOLDERS3.has(s)));
   let best;
   let bestLength = 0;
   for (const name2 of services.list()) {
     const parts2 = name2.toLowerCase().split(/[-_.]+/).filter(Boolean);
     if (parts2.length === 0 || parts2.join("").length <= bestLength) continue;
-    const found = words.some((_, i2) => parts2.every((p, j) => words[i2 + j] === p));
+    const found = folders.has(name2.toLowerCase()) || words.some((_, i2) => parts2.every((p, j) => words[i2 + j] === p));
     if (found) {
       best = name2;
       bestLength = parts2.join("").length;
     }
   }
   return best;
+}
+
+// src/extract/source/jvm-dotnet.ts
+var INTEGERS = /* @__PURE__ */ new Set(["decimal_integer_literal", "integer_literal"]);
+var URL_CALLS = /* @__PURE__ */ new Set(["Run", "RunAsync", "UseUrls"]);
+var KESTREL_CALLS = /* @__PURE__ */ new Set(["ListenAnyIP", "ListenLocalhost", "Listen"]);
+function bare(node2) {
+  if (node2?.type !== "argument") return node2;
+  return namedKids(node2).at(-1);
+}
+function stringSpan(node2, text3) {
+  if (node2.type !== "string_literal" || text3[node2.startIndex] !== '"' || text3[node2.endIndex - 1] !== '"' || node2.endIndex - node2.startIndex < 2) return void 0;
+  return { start: node2.startIndex + 1, end: node2.endIndex - 1 };
+}
+function stringOf(node2, text3) {
+  const span = node2 && stringSpan(node2, text3);
+  return span && text3.slice(span.start, span.end);
+}
+function portLiteral(node2, text3) {
+  const n = bare(node2);
+  if (!n) return void 0;
+  if (INTEGERS.has(n.type)) return portAt(text3, n.startIndex, n.endIndex);
+  const span = stringSpan(n, text3);
+  if (!span) return void 0;
+  const content3 = text3.slice(span.start, span.end);
+  const digits = /^(\s*)([0-9]+)\s*$/.exec(content3);
+  if (digits) {
+    const start2 = span.start + (digits[1]?.length ?? 0);
+    return portAt(text3, start2, start2 + (digits[2]?.length ?? 0));
+  }
+  return content3.trim() === "" ? void 0 : { kind: "invalid", text: content3, description: describeValue(content3), start: span.start, end: span.end };
+}
+function bindAt2(node2, out2, service, via) {
+  const lit = portLiteral(node2, out2.file.text);
+  if (!lit) return false;
+  out2.bind(lit, { service, via });
+  return true;
+}
+function lookedUp(call, text3, service) {
+  const first = bare(namedKids(call.childForFieldName("arguments"))[0]);
+  const name2 = stringOf(first, text3);
+  return name2 !== void 0 && isOwnPortName(name2, service) ? name2 : void 0;
+}
+function holdsLookup(node2, types, text3, service) {
+  if (!node2) return false;
+  const calls = types.includes(node2.type) ? [node2, ...node2.descendantsOfType(types)] : node2.descendantsOfType(types);
+  return calls.some((c) => lookedUp(c, text3, service) !== void 0);
+}
+function readJava(root, out2) {
+  const service = out2.file.service;
+  const text3 = out2.file.text;
+  for (const call of root.descendantsOfType("method_invocation")) {
+    const args2 = namedKids(call.childForFieldName("arguments"));
+    const method = call.childForFieldName("name")?.text ?? "";
+    const name2 = lookedUp(call, text3, service);
+    if (name2 !== void 0 && args2.length === 2) {
+      bindAt2(args2[1], out2, service, `${quote2(method)}("${name2}", \u2026)`);
+      continue;
+    }
+    if (method === "orElse" && args2.length === 1 && holdsLookup(call.childForFieldName("object"), ["method_invocation"], text3, service)) {
+      bindAt2(args2[0], out2, service, `${quote2(call.childForFieldName("object")?.text ?? "", 40)}.orElse(\u2026)`);
+    }
+  }
+}
+function readCSharp(root, out2) {
+  const service = out2.file.service;
+  const text3 = out2.file.text;
+  for (const node2 of root.descendantsOfType(["invocation_expression", "binary_expression"])) {
+    if (node2.type === "binary_expression") {
+      if (node2.childForFieldName("operator")?.text !== "??") continue;
+      const left = node2.childForFieldName("left");
+      if (holdsLookup(left, ["invocation_expression"], text3, service)) bindAt2(node2.childForFieldName("right") ?? void 0, out2, service, `${quote2(left?.text ?? "", 40)} ?? \u2026`);
+      continue;
+    }
+    const args2 = namedKids(node2.childForFieldName("arguments"));
+    const fn = node2.childForFieldName("function");
+    const method = (fn?.type === "member_access_expression" ? fn.childForFieldName("name")?.text : fn?.text)?.replace(/<.*$/, "") ?? "";
+    const name2 = lookedUp(node2, text3, service);
+    if (name2 !== void 0 && args2.length === 2) {
+      bindAt2(args2[1], out2, service, `${quote2(method)}("${name2}", \u2026)`);
+      continue;
+    }
+    if (KESTREL_CALLS.has(method)) {
+      const port = args2.map(bare).find((a) => a && INTEGERS.has(a.type));
+      if (port) bindAt2(port, out2, service, `${method}(\u2026)`);
+      continue;
+    }
+    const urls = URL_CALLS.has(method) || method === "Add" && /(^|\.)Urls$/.test(fn?.childForFieldName("expression")?.text ?? "");
+    if (urls) for (const arg of args2) bindUrl(bare(arg), out2, service, `${method}("\u2026")`);
+  }
+}
+function bindUrl(node2, out2, service, via) {
+  const span = node2 && stringSpan(node2, out2.file.text);
+  if (!span) return;
+  const value = out2.file.text.slice(span.start, span.end);
+  const m = /^https?:\/\/(?:\[[^\]]*\]|[^/:\s]+):(\d+)\/?$/i.exec(value);
+  if (!m?.[1]) return;
+  const start2 = span.start + value.indexOf(`:${m[1]}`, value.indexOf("//") + 2) + 1;
+  const lit = portAt(out2.file.text, start2, start2 + m[1].length);
+  if (lit) out2.bind(lit, { service, via });
 }
 
 // src/extract/source/python.ts
@@ -20950,10 +22623,10 @@ function readCall2(call, out2, owner, runner, text3) {
   const positional = args2.filter((a) => a.type !== "keyword_argument");
   const keyword = (name3) => args2.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name3)?.childForFieldName("value");
   const callee = call.childForFieldName("function");
-  const calleeText = quote(callee?.text ?? "", 40);
+  const calleeText = quote2(callee?.text ?? "", 40);
   const first = positional[0];
   const name2 = first && stringValue(first, text3);
-  if (name2 !== void 0 && isOwnPortName(name2)) {
+  if (name2 !== void 0 && isOwnPortName(name2, owner.service)) {
     const fallback = positional[1] ?? keyword("default");
     if (fallback) out2.bindLiteral(fallback, { ...owner, via: `${calleeText}("${name2}", \u2026)` });
     return;
@@ -20967,7 +22640,7 @@ function readOr(node2, out2, owner, text3) {
   const right = node2.childForFieldName("right");
   if (node2.childForFieldName("operator")?.text !== "or" || !left || !right) return;
   const name2 = envName2(left, text3);
-  if (name2 !== void 0 && isOwnPortName(name2)) out2.bindLiteral(right, { ...owner, via: `${quote(left.text)} or \u2026` });
+  if (name2 !== void 0 && isOwnPortName(name2, owner.service)) out2.bindLiteral(right, { ...owner, via: `${quote2(left.text)} or \u2026` });
 }
 function envName2(node2, text3) {
   if (node2.type === "subscript") {
@@ -20984,7 +22657,7 @@ function envName2(node2, text3) {
 function readAssignment(node2, out2, owner) {
   const left = node2.childForFieldName("left");
   const right = node2.childForFieldName("right");
-  if (!left || !right || left.type !== "identifier" || !isOwnPortName(left.text)) return;
+  if (!left || !right || left.type !== "identifier" || !isOwnPortName(left.text, owner.service)) return;
   const statement = node2.parent;
   const scope = statement?.type === "expression_statement" ? statement.parent : void 0;
   if (scope?.type === "module") {
@@ -21008,16 +22681,87 @@ function isDocstring(node2) {
 }
 
 // src/extract/source/urls.ts
-var URL_PORT = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/(?:[^\s/?#@'"`]{0,256}@)?(\[[0-9a-f:.]{2,45}\]|[a-z0-9_](?:[a-z0-9_.-]{0,251}[a-z0-9_])?):(\d+)(?!\w)/gi;
-function findUrlPorts(value) {
-  const found = [];
-  for (const m of value.matchAll(URL_PORT)) {
-    const target = m[1] ?? "";
-    const digits = m[2] ?? "";
-    const end = (m.index ?? 0) + m[0].length;
-    found.push({ target, digits, start: end - digits.length, end });
+var WILDCARD3 = /* @__PURE__ */ new Set(["0.0.0.0", "[::]", "[0:0:0:0:0:0:0:0]"]);
+function findUrlPorts2(value) {
+  return findUrlPorts(value).filter((u) => !WILDCARD3.has(u.host)).map((u) => ({ target: u.host, digits: u.portText, start: u.portStart, end: u.portEnd }));
+}
+
+// src/extract/source/url-context.ts
+var NAMING = /* @__PURE__ */ new Set([
+  "pair",
+  // TS/JS object, Python dict
+  "keyed_element",
+  // Go composite literal
+  "keyword_argument",
+  // Python call
+  "variable_declarator",
+  // TS/JS
+  "assignment_expression",
+  // TS/JS
+  "assignment",
+  // Python
+  "short_var_declaration",
+  // Go
+  "var_spec",
+  // Go
+  "const_spec",
+  // Go
+  "assignment_statement",
+  // Go
+  "public_field_definition",
+  // TS class field
+  "field_definition"
+  // JS class field
+]);
+var CALLS = /* @__PURE__ */ new Set(["call_expression", "call", "new_expression"]);
+var THROUGH = /* @__PURE__ */ new Set([
+  "array",
+  "list",
+  "tuple",
+  "set",
+  "arguments",
+  "argument_list",
+  "expression_list",
+  "literal_value",
+  "literal_element",
+  "composite_literal",
+  "parenthesized_expression",
+  "binary_expression",
+  "binary_operator",
+  "concatenated_string",
+  "as_expression",
+  "satisfies_expression",
+  "non_null_expression",
+  "template_substitution",
+  "object",
+  "dictionary",
+  "spread_element",
+  "conditional_expression",
+  "ternary_expression"
+]);
+var MAX_UP = 8;
+function urlContextRole(literal) {
+  let child = literal;
+  for (let node2 = literal.parent, up = 0; node2 && up < MAX_UP; child = node2, node2 = node2.parent, up++) {
+    if (NAMING.has(node2.type)) {
+      const name2 = nameOf2(node2);
+      if (name2 === void 0 || name2.id === child.id) return void 0;
+      return addressRole(name2.text.replace(/^["'`]|["'`]$/g, ""));
+    }
+    if (CALLS.has(node2.type)) {
+      const callee = node2.childForFieldName("function") ?? node2.childForFieldName("constructor") ?? node2.namedChildren[0];
+      if (!callee || callee.id === child.id) return void 0;
+      return addressRole(callee.text.slice(callee.text.lastIndexOf(".") + 1));
+    }
+    if (!THROUGH.has(node2.type)) return void 0;
   }
-  return found;
+  return void 0;
+}
+function nameOf2(node2) {
+  const named = node2.childForFieldName("key") ?? node2.childForFieldName("name") ?? node2.childForFieldName("left") ?? node2.namedChildren[0] ?? void 0;
+  if (!named) return void 0;
+  const inner = named.type === "literal_element" || named.type === "expression_list" ? named.namedChildren[0] ?? named : named;
+  return inner;
 }
 
 // src/extract/source/output.ts
@@ -21037,25 +22781,29 @@ var SourceOutput = class extends ExtractionOutput {
   bind(lit, options) {
     if (!this.claim(lit.start)) return;
     if (lit.kind === "invalid") {
-      this.invalidPort(`Found \`${lit.text}\` as the default port in ${options.via}`, lit.start, lit.end, this.key(options.via, lit.text));
+      this.invalidPort(`Found a value as the default port in ${options.via}: it ${lit.description}`, lit.start, lit.end, this.key(options.via, valueKey(lit.text)));
       return;
     }
     if (!options.service) return;
     const { service, via, kind = "source-default", source } = options;
     this.pushBinding({ service, port: lit.port, kind, source, strength: "declaration", via }, lit.start, lit.end);
   }
-  /** Records every URL with a port inside the string literal `node` as a reference. */
+  /**
+   * Records every URL with a port inside the string literal `node` as a reference, unless the
+   * name it is given makes it an allow list or a listen address (./url-context.ts).
+   */
   urls(node2, kind, fromService) {
-    const whole = stringContent(node2);
-    const spans = whole ? [whole] : node2.namedChildren.filter((k) => FRAGMENTS.has(k.type)).map((k) => ({ start: k.startIndex, end: k.endIndex }));
+    if (urlContextRole(node2) !== void 0) return;
+    const whole2 = stringContent(node2);
+    const spans = whole2 ? [whole2] : node2.namedChildren.filter((k) => FRAGMENTS.has(k.type)).map((k) => ({ start: k.startIndex, end: k.endIndex }));
     for (const span of spans) {
-      for (const url of findUrlPorts(this.file.text.slice(span.start, span.end))) {
+      for (const url of findUrlPorts2(this.file.text.slice(span.start, span.end))) {
         const start2 = span.start + url.start;
         const end = span.start + url.end;
         if (!this.claim(start2)) continue;
         const port = readPort(url.digits);
         if (port === void 0) {
-          this.invalidPort(`Found \`${url.digits}\` as the port of the URL to \`${url.target}\``, start2, end, this.key(url.target, url.digits));
+          this.invalidPort(`Found a value as the port of the URL to ${quote(url.target)}: it ${describeValue(url.digits)}`, start2, end, this.key(url.target, valueKey(url.digits)));
           continue;
         }
         this.pushReference({ target: url.target, port, kind, fromService }, start2, end);
@@ -21071,7 +22819,7 @@ var SourceOutput = class extends ExtractionOutput {
 // src/extract/source/tree-sitter.ts
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join as join2 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -24591,9 +26339,9 @@ function parseIsPredicate(steps, index2, operator, assertedProperties, refutedPr
       `Arguments to \`#${operator}\` predicate must be strings.".`
     );
   }
-  const properties = operator === "is?" ? assertedProperties : refutedProperties;
-  if (!properties[index2]) properties[index2] = {};
-  properties[index2][steps[1].value] = steps[2]?.value ?? null;
+  const properties2 = operator === "is?" ? assertedProperties : refutedProperties;
+  if (!properties2[index2]) properties2[index2] = {};
+  properties2[index2][steps[1].value] = steps[2]?.value ?? null;
 }
 __name(parseIsPredicate, "parseIsPredicate");
 function parseSetDirective(steps, index2, setProperties) {
@@ -25098,12 +26846,12 @@ var located;
 function locateWasm() {
   if (located) return located;
   const beside = fileURLToPath2(new URL("./wasm/", import.meta.url));
-  if (existsSync(join(beside, RUNTIME))) return located = { runtime: join(beside, RUNTIME), grammars: beside };
+  if (existsSync(join2(beside, RUNTIME))) return located = { runtime: join2(beside, RUNTIME), grammars: beside };
   const require2 = createRequire(import.meta.url);
   try {
     located = {
       runtime: require2.resolve(`web-tree-sitter/${RUNTIME}`),
-      grammars: join(dirname(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm")
+      grammars: join2(dirname(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm")
     };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
@@ -25127,7 +26875,7 @@ async function parserFor(grammar) {
   await init2();
   let language = languages.get(grammar);
   if (!language) {
-    language = Language.load(join(locateWasm().grammars, `tree-sitter-${grammar}.wasm`));
+    language = Language.load(join2(locateWasm().grammars, `tree-sitter-${grammar}.wasm`));
     languages.set(grammar, language);
     language.catch(() => languages.delete(grammar));
   }
@@ -25147,7 +26895,7 @@ async function parse2(grammar, text3) {
 }
 
 // src/extract/source/run.ts
-var MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|\blisten\s*\(/i;
+var MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|\blisten(?:AndServe(?:TLS)?|AnyIP|Localhost)?\s*\(/i;
 function mentionsPort(text3) {
   return MENTIONS_PORT.test(text3);
 }
@@ -25161,7 +26909,7 @@ async function readWith(file, grammar, source, read) {
     const why = error instanceof Error ? error.message : String(error);
     out2.extraction.problems.push({
       ruleId: "input/parse-failed",
-      message: `Could not read \`${file.path}\` as ${grammar}: ${why}; expected a file tree-sitter can parse. Its ports are unknown.`,
+      message: `Could not read ${quote(file.path)} as ${grammar}: ${why}; expected a file tree-sitter can parse. Its ports are unknown.`,
       location: fileLocation(file.path),
       key: `input/parse-failed|${file.path}`
     });
@@ -25205,9 +26953,9 @@ function readCall3(call, out2, service, text3) {
   const args2 = callArgs(call);
   const [first, second] = args2;
   if (!first) return;
-  const callee = quote(call.childForFieldName("function")?.text ?? "", 40);
+  const callee = quote2(call.childForFieldName("function")?.text ?? "", 40);
   const name2 = stringValue(first, text3);
-  if (name2 !== void 0 && isOwnPortName(name2)) {
+  if (name2 !== void 0 && isOwnPortName(name2, service)) {
     if (second) out2.bindLiteral(unwrap(second), { service, via: `${callee}('${name2}', \u2026)` });
     return;
   }
@@ -25219,19 +26967,19 @@ function readFallback(node2, out2, service, text3) {
   const right = node2.childForFieldName("right");
   if (op !== "||" && op !== "??" || !left || !right) return;
   const name2 = envName(left, text3);
-  if (name2 !== void 0 && isOwnPortName(name2)) out2.bindLiteral(unwrap(right), { service, via: `${quote(left.text)} ${op} \u2026` });
+  if (name2 !== void 0 && isOwnPortName(name2, service)) out2.bindLiteral(unwrap(right), { service, via: `${quote2(left.text)} ${op} \u2026` });
 }
 function readTernary(node2, out2, service, text3) {
   const condition = node2.childForFieldName("condition");
   const otherwise = node2.childForFieldName("alternative");
   if (!condition || !otherwise) return;
   const name2 = envName(condition, text3);
-  if (name2 !== void 0 && isOwnPortName(name2)) out2.bindLiteral(unwrap(otherwise), { service, via: `${quote(condition.text)} ? \u2026 : \u2026` });
+  if (name2 !== void 0 && isOwnPortName(name2, service)) out2.bindLiteral(unwrap(otherwise), { service, via: `${quote2(condition.text)} ? \u2026 : \u2026` });
 }
 function readPortPair(pair2, out2, service, text3) {
   const key = pairKey(pair2, text3);
   const value = pair2.childForFieldName("value");
-  if (key === void 0 || !value || pair2.parent?.type !== "object" || !isOwnPortName(key)) return;
+  if (key === void 0 || !value || pair2.parent?.type !== "object" || !isOwnPortName(key, service)) return;
   const via = /^[A-Z][A-Z0-9_]*$/.test(key) ? `${key}: \u2026` : key === "port" ? serverObject(pair2.parent, text3) : void 0;
   if (!via) return;
   const literal = unwrap(value);
@@ -25261,7 +27009,7 @@ function serverObject(object, text3) {
     }
     case "arguments": {
       const call = up.parent;
-      return call && SERVE_CALLS.has(calleeName(call)) ? `${quote(call.childForFieldName("function")?.text ?? "", 40)}({ port })` : void 0;
+      return call && SERVE_CALLS.has(calleeName(call)) ? `${quote2(call.childForFieldName("function")?.text ?? "", 40)}({ port })` : void 0;
     }
     case "export_statement":
       return "export default { port }";
@@ -25278,7 +27026,7 @@ function serverObject(object, text3) {
 function readPortConstant(declarator, out2, service) {
   const name2 = declarator.childForFieldName("name");
   const value = declarator.childForFieldName("value");
-  if (!name2 || !value || name2.type !== "identifier" || !isOwnPortName(name2.text)) return;
+  if (!name2 || !value || name2.type !== "identifier" || !isOwnPortName(name2.text, service)) return;
   let scope = declarator.parent?.parent;
   if (scope?.type === "export_statement") scope = scope.parent;
   if (scope?.type !== "program") return;
@@ -25314,13 +27062,25 @@ var goExtractor = {
   prefilter: mentionsPort,
   extract: (file) => readWith(file, "go", "go", readGo)
 };
+var javaExtractor = {
+  id: "java",
+  accepts: (path) => path.endsWith(".java") && !isTestPath(path),
+  prefilter: mentionsPort,
+  extract: (file) => readWith(file, "java", "java", readJava)
+};
+var csharpExtractor = {
+  id: "csharp",
+  accepts: (path) => path.endsWith(".cs") && !isTestPath(path) && !/\.(Designer|g|g\.i)\.cs$/.test(path),
+  prefilter: mentionsPort,
+  extract: (file) => readWith(file, "c-sharp", "csharp", readCSharp)
+};
 var envGeneratorExtractor = {
   id: "env-generator",
   accepts: isEnvGenerator,
   prefilter: (text3) => /PORT|:\/\//i.test(text3),
   extract: (file, ctx) => readWith(file, scriptGrammar(file.path) ?? "javascript", "env-generator", (root, out2) => readEnvGenerator(root, out2, ctx.services))
 };
-var sourceExtractors = [typescriptExtractor, javascriptExtractor, pythonExtractor, goExtractor, envGeneratorExtractor];
+var sourceExtractors = [typescriptExtractor, javascriptExtractor, pythonExtractor, goExtractor, javaExtractor, csharpExtractor, envGeneratorExtractor];
 function isScript(path, grammars) {
   const grammar = scriptGrammar(path);
   return grammar !== void 0 && grammars.includes(grammar) && !isTestPath(path) && !isEnvGenerator(path);
@@ -25328,10 +27088,10 @@ function isScript(path, grammars) {
 
 // src/extract/files.ts
 var fileExtractors = [...sourceExtractors, ...deployExtractors];
-async function extractFile(job, ctx, maxFileBytes) {
+async function extractFile(job, ctx, maxFileBytes, checked) {
   const result = { ...emptyExtraction(), suppressions: [] };
   const candidates = job.isDoc ? [serviceDocExtractor] : fileExtractors.filter((e) => e.accepts(job.path));
-  const read = readText(job, maxFileBytes);
+  const read = readText(job, maxFileBytes, checked);
   if ("problem" in read) {
     result.problems.push(read.problem);
     return { extraction: result, parsed: false };
@@ -25357,7 +27117,7 @@ async function extractFile(job, ctx, maxFileBytes) {
       if (e.suppressions) result.suppressions.push(...e.suppressions);
     } catch (error) {
       result.problems.push(
-        problem("input/extractor-failed", job.path, `The \`${extractor.id}\` reader failed on \`${job.path}\`: ${error instanceof Error ? error.message : String(error)}; its ports in this file are unknown.`)
+        problem("input/extractor-failed", job.path, `The ${quote(extractor.id)} reader failed on ${quote(job.path)}: ${error instanceof Error ? error.message : String(error)}; its ports in this file are unknown.`)
       );
     }
   }
@@ -25365,7 +27125,8 @@ async function extractFile(job, ctx, maxFileBytes) {
 }
 async function extractFiles(jobs, ctx, maxFileBytes) {
   const results = [];
-  for (const job of jobs) results.push(await extractFile(job, ctx, maxFileBytes));
+  const checked = /* @__PURE__ */ new Set();
+  for (const job of jobs) results.push(await extractFile(job, ctx, maxFileBytes, checked));
   return results;
 }
 

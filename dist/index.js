@@ -1351,20 +1351,20 @@ var require_util = __commonJS({
           return c >= 33 && c <= 126;
       }
     }
-    function isValidHTTPToken(characters) {
-      if (characters.length === 0) {
+    function isValidHTTPToken(characters2) {
+      if (characters2.length === 0) {
         return false;
       }
-      for (let i2 = 0; i2 < characters.length; ++i2) {
-        if (!isTokenCharCode(characters.charCodeAt(i2))) {
+      for (let i2 = 0; i2 < characters2.length; ++i2) {
+        if (!isTokenCharCode(characters2.charCodeAt(i2))) {
           return false;
         }
       }
       return true;
     }
     var headerCharRegex = /[^\t\x20-\x7e\x80-\xff]/;
-    function isValidHeaderValue(characters) {
-      return !headerCharRegex.test(characters);
+    function isValidHeaderValue(characters2) {
+      return !headerCharRegex.test(characters2);
     }
     function parseRangeHeader(range) {
       if (range == null || range === "") return { start: 0, end: null, size: null };
@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve4(data);
+              return err2 ? reject(err2) : resolve3(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve4(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -3672,8 +3672,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+      const plural3 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -4107,17 +4107,17 @@ var require_util2 = __commonJS({
       if (!redirectStatusSet.has(response.status)) {
         return null;
       }
-      let location2 = response.headersList.get("location", true);
-      if (location2 !== null && isValidHeaderValue(location2)) {
-        if (!isValidEncodedURL(location2)) {
-          location2 = normalizeBinaryStringToUtf8(location2);
+      let location = response.headersList.get("location", true);
+      if (location !== null && isValidHeaderValue(location)) {
+        if (!isValidEncodedURL(location)) {
+          location = normalizeBinaryStringToUtf8(location);
         }
-        location2 = new URL(location2, responseURL(response));
+        location = new URL(location, responseURL(response));
       }
-      if (location2 && !location2.hash) {
-        location2.hash = requestFragment;
+      if (location && !location.hash) {
+        location.hash = requestFragment;
       }
-      return location2;
+      return location;
     }
     function isValidEncodedURL(url) {
       for (let i2 = 0; i2 < url.length; ++i2) {
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4570,7 +4570,7 @@ var require_util2 = __commonJS({
     }
     function iteratorMixin(name2, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       const makeIterator = createIterator(name2, kInternalIterator, keyIndex, valueIndex);
-      const properties = {
+      const properties2 = {
         keys: {
           writable: true,
           enumerable: true,
@@ -4617,12 +4617,12 @@ var require_util2 = __commonJS({
         }
       };
       return Object.defineProperties(object.prototype, {
-        ...properties,
+        ...properties2,
         [Symbol.iterator]: {
           writable: true,
           enumerable: false,
           configurable: true,
-          value: properties.entries.value
+          value: properties2.entries.value
         }
       });
     }
@@ -5789,7 +5789,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5864,7 +5864,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5959,11 +5959,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body2 = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body2);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body2);
             } else {
@@ -5986,10 +5986,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6006,7 +6006,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6186,7 +6186,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6208,7 +6208,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6244,13 +6244,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve4(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve4(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -8706,7 +8706,7 @@ var require_proxy_agent = __commonJS({
   "node_modules/undici/lib/dispatcher/proxy-agent.js"(exports, module2) {
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
-    var { URL: URL4 } = __require("node:url");
+    var { URL: URL2 } = __require("node:url");
     var Agent = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
@@ -8766,7 +8766,7 @@ var require_proxy_agent = __commonJS({
         } = opts;
         opts.path = origin + path2;
         if (!("host" in headers) && !("Host" in headers)) {
-          const { host } = new URL4(origin);
+          const { host } = new URL2(origin);
           headers.host = host;
         }
         opts.headers = { ...this[kProxyHeaders], ...headers };
@@ -8782,7 +8782,7 @@ var require_proxy_agent = __commonJS({
     var ProxyAgent2 = class extends DispatcherBase {
       constructor(opts) {
         super();
-        if (!opts || typeof opts === "object" && !(opts instanceof URL4) && !opts.uri) {
+        if (!opts || typeof opts === "object" && !(opts instanceof URL2) && !opts.uri) {
           throw new InvalidArgumentError("Proxy uri is mandatory");
         }
         const { clientFactory = defaultFactory } = opts;
@@ -8811,7 +8811,7 @@ var require_proxy_agent = __commonJS({
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
-          const { protocol: protocol2 } = new URL4(origin2);
+          const { protocol: protocol2 } = new URL2(origin2);
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
@@ -8871,7 +8871,7 @@ var require_proxy_agent = __commonJS({
         const headers = buildHeaders(opts.headers);
         throwIfProxyAuthIsSent(headers);
         if (headers && !("host" in headers) && !("Host" in headers)) {
-          const { host } = new URL4(opts.origin);
+          const { host } = new URL2(opts.origin);
           headers.host = host;
         }
         return this[kAgent].dispatch(
@@ -8888,11 +8888,11 @@ var require_proxy_agent = __commonJS({
        */
       #getUrl(opts) {
         if (typeof opts === "string") {
-          return new URL4(opts);
-        } else if (opts instanceof URL4) {
+          return new URL2(opts);
+        } else if (opts instanceof URL2) {
           return opts;
         } else {
-          return new URL4(opts.uri);
+          return new URL2(opts.uri);
         }
       }
       async [kClose]() {
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve3(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve4, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body2, length));
+          resolve3(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body2, length)));
+          resolve3(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body2, length).buffer);
+          resolve3(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body2, { type: stream[kContentType] }));
+          resolve3(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body2, length));
+          resolve3(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve3(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve3(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve3(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve3(data);
           });
         });
       }
@@ -11236,9 +11236,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one2 = count === 1;
@@ -12533,7 +12533,7 @@ var require_response = __commonJS({
           options.depth = 2;
         }
         options.colors ??= true;
-        const properties = {
+        const properties2 = {
           status: this.status,
           statusText: this.statusText,
           headers: this.headers,
@@ -12544,7 +12544,7 @@ var require_response = __commonJS({
           type: this.type,
           url: this.url
         };
-        return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
+        return `Response ${nodeUtil.formatWithOptions(options, properties2)}`;
       }
     };
     mixinBody(Response);
@@ -13302,7 +13302,7 @@ var require_request2 = __commonJS({
           options.depth = 2;
         }
         options.colors ??= true;
-        const properties = {
+        const properties2 = {
           method: this.method,
           url: this.url,
           headers: this.headers,
@@ -13319,7 +13319,7 @@ var require_request2 = __commonJS({
           isHistoryNavigation: this.isHistoryNavigation,
           signal: this.signal
         };
-        return `Request ${nodeUtil.formatWithOptions(options, properties)}`;
+        return `Request ${nodeUtil.formatWithOptions(options, properties2)}`;
       }
     };
     mixinBody(Request);
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14465,14 +14465,14 @@ var require_fetch = __commonJS({
               if (status < 200) {
                 return;
               }
-              let location2 = "";
+              let location = "";
               const headersList = new HeadersList();
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              location2 = headersList.get("location", true);
+              location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location2 && request2.redirect === "follow" && redirectStatusSet.has(status);
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
               if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15049,11 +15049,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder2 = new StringDecoder("latin1");
+          const decoder = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder2.write(chunk));
+            dataURL += btoa2(decoder.write(chunk));
           }
-          dataURL += btoa2(decoder2.end());
+          dataURL += btoa2(decoder.end());
           return dataURL;
         }
         case "Text": {
@@ -15078,11 +15078,11 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder2 = new StringDecoder("latin1");
+          const decoder = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder2.write(chunk);
+            binaryString += decoder.write(chunk);
           }
-          binaryString += decoder2.end();
+          binaryString += decoder.end();
           return binaryString;
         }
       }
@@ -16915,7 +16915,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = __require("node:buffer");
+    var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17055,7 +17055,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module2.exports = {
@@ -19153,1782 +19153,6 @@ var require_undici = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
-var require_constants6 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module2) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants6();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
-    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append2 = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append2}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path2, { windows } = {}) => {
-      const segs = path2.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module2) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants6();
-    var isPathSeparator = (code4) => {
-      return code4 === CHAR_FORWARD_SLASH || code4 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts2 = [];
-      let str2 = input;
-      let index2 = -1;
-      let start3 = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code4;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index2 >= length;
-      const peek3 = () => str2.charCodeAt(index2 + 1);
-      const advance = () => {
-        prev = code4;
-        return str2.charCodeAt(++index2);
-      };
-      while (index2 < length) {
-        code4 = advance();
-        let next;
-        if (code4 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code4 = advance();
-          if (code4 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code4 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code4 = advance())) {
-            if (code4 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code4 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code4 === CHAR_DOT && (code4 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code4 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code4 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code4 === CHAR_FORWARD_SLASH) {
-          slashes.push(index2);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index2 === start3 + 1) {
-            start3 += 2;
-            continue;
-          }
-          lastIndex = index2 + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code4 === CHAR_PLUS || code4 === CHAR_AT || code4 === CHAR_ASTERISK || code4 === CHAR_QUESTION_MARK || code4 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code4 === CHAR_EXCLAMATION_MARK && index2 === start3) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code4 = advance())) {
-                if (code4 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code4 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code4 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code4 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code4 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code4 === CHAR_EXCLAMATION_MARK && index2 === start3) {
-          negated = token.negated = true;
-          start3++;
-          continue;
-        }
-        if (opts.noparen !== true && code4 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code4 = advance())) {
-              if (code4 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code4 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base2 = str2;
-      let prefix = "";
-      let glob = "";
-      if (start3 > 0) {
-        prefix = str2.slice(0, start3);
-        str2 = str2.slice(start3);
-        lastIndex -= start3;
-      }
-      if (base2 && isGlob === true && lastIndex > 0) {
-        base2 = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
-      } else if (isGlob === true) {
-        base2 = "";
-        glob = str2;
-      } else {
-        base2 = str2;
-      }
-      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str2) {
-        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
-          base2 = base2.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base2 && backslashes === true) {
-          base2 = utils.removeBackslashes(base2);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start: start3,
-        base: base2,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code4)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start3;
-          const i2 = slashes[idx];
-          const value2 = input.slice(n2, i2);
-          if (opts.tokens) {
-            if (idx === 0 && start3 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i2 >= start3) {
-            parts2.push(value2);
-            prevIndex = i2;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start3;
-        const value = input.slice(n);
-        parts2.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts2;
-      }
-      return state;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module2) {
-    "use strict";
-    var constants3 = require_constants6();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants3;
-    var expandRange = (args2, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args2, options);
-      }
-      args2.sort();
-      const value = `[${args2.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args2.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts2 = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote2 === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts2.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts2.push(value);
-      return parts2;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i2 = 0; i2 < values.length; i2++) {
-        for (let j = i2 + 1; j < values.length; j++) {
-          const a = values[i2];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let escaped = false;
-      for (let i2 = 1; i2 < pattern.length; i2++) {
-        const ch = pattern[i2];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote2 === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i2 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i2),
-              end: i2
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index2 = 0;
-      const chars = [];
-      while (index2 < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index2), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index2 += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body2, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body2).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse5 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek3 = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append2 = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek3() === "!" && (peek3(2) !== "(" || peek3(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push3 = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append2(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push3({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push3({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body2 = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body2, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push3({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse5(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push3({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index2) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index2 === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek3();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push3({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push3({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek3() !== ":" || value === "-" && peek3() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append2({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append2({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push3({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push3({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push3({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push3({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push3({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push3({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append2({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push3(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push3({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
-              if (arr[i2].type === "brace") {
-                break;
-              }
-              if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out2 = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out2;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push3({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push3({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push3({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push3({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push3({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek3();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push3({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push3({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push3({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek3() === "(") {
-            if (peek3(2) !== "?" || !/[!=<:]/.test(peek3(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push3({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push3({ type: "plus", value });
-            continue;
-          }
-          push3({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            push3({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push3({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push3({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push3({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push3({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push3(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push3(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek3() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push3(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse5.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants3.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str2) => {
-        switch (str2) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module2.exports = parse5;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
-    "use strict";
-    var scan = require_scan();
-    var parse5 = require_parse2();
-    var utils = require_utils2();
-    var constants3 = require_constants6();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch4(input, options, returnState));
-        const arrayMatcher = (str2) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str2);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex2, options, { glob, posix });
-        const result2 = { glob, state, regex: regex2, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result2);
-        }
-        if (isMatch === false) {
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result2);
-          }
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result2);
-        }
-        return returnObject ? result2 : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch4.test = (input, regex2, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex2, options, posix);
-        } else {
-          match = regex2.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch4.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
-      return regex2.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch4.isMatch = (str2, patterns, options) => picomatch4(patterns, options)(str2);
-    picomatch4.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
-      return parse5(pattern, { ...options, fastpaths: false });
-    };
-    picomatch4.scan = (input, options) => scan(input, options);
-    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append2 = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append2}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch4.toRegex(source, options);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse5.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse5(input, options);
-      }
-      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch4.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options && options.debug === true) throw err2;
-        return /$^/;
-      }
-    };
-    picomatch4.constants = constants3;
-    module2.exports = picomatch4;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module2) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch4(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch4, pico);
-    module2.exports = picomatch4;
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -20940,12 +19164,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -20966,7 +19190,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar3(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar4(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -20975,14 +19199,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap7;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq4;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq5;
   }
 });
 
@@ -20994,7 +19218,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -21003,9 +19227,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path2) {
       const ctrl = callVisitor(key, node2, visitor, path2);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
@@ -21139,7 +19363,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -21149,7 +19373,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -21293,7 +19517,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -21320,7 +19544,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -21331,7 +19555,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root2) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root2, {
+      visit3.visit(root2, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -21511,7 +19735,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity2 = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -21537,7 +19761,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
@@ -21896,14 +20120,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text6, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text7, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text6;
+        return text7;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text6.length <= endStep)
-        return text6;
+      if (text7.length <= endStep)
+        return text7;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -21920,14 +20144,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text6, i2, indent2.length);
+        i2 = consumeMoreIndentedLines(text7, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text6[i2 += 1]; ) {
+      for (let ch; ch = text7[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text6[i2 + 1]) {
+          switch (text7[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -21944,12 +20168,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text6, i2, indent2.length);
+            i2 = consumeMoreIndentedLines(text7, i2, indent2.length);
           end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text6[i2 + 1];
+            const next = text7[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -21961,12 +20185,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text6[i2 += 1];
+                ch = text7[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text6;
+                return text7;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -21981,39 +20205,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text6;
+        return text7;
       if (onFold)
         onFold();
-      let res = text6.slice(0, folds[0]);
+      let res = text7.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text6.length;
+        const end2 = folds[i3 + 1] || text7.length;
         if (fold === 0)
           res = `
-${indent2}${text6.slice(0, end2)}`;
+${indent2}${text7.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text6[fold]}\\`;
+            res += `${text7[fold]}\\`;
           res += `
-${indent2}${text6.slice(fold + 1, end2)}`;
+${indent2}${text7.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text6, i2, indent2) {
+    function consumeMoreIndentedLines(text7, i2, indent2) {
       let end = i2;
       let start3 = i2 + 1;
-      let ch = text6[start3];
+      let ch = text7[start3];
       while (ch === " " || ch === "	") {
         if (i2 < start3 + indent2) {
-          ch = text6[++i2];
+          ch = text7[++i2];
         } else {
           do {
-            ch = text6[++i2];
+            ch = text7[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start3 = i2 + 1;
-          ch = text6[start3];
+          ch = text7[start3];
         }
       }
       return end;
@@ -24667,7 +22891,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens2, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -24682,7 +22906,7 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start3 = null;
-      for (const token of tokens) {
+      for (const token of tokens2) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -24773,7 +22997,7 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
+      const last = tokens2[tokens2.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -24892,10 +23116,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start3, key, sep: sep5, value } = collItem;
+        const { start: start3, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start3, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -24909,7 +23133,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map3.comment)
@@ -24933,7 +23157,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -24949,7 +23173,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -25040,7 +23264,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -25054,13 +23278,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -25090,9 +23314,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -25103,18 +23327,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start3, key, sep: sep5, value } = collItem;
+        const { start: start3, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start3, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -25128,7 +23352,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -25168,8 +23392,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap7 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -25181,7 +23405,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -25191,9 +23415,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -25210,7 +23434,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -25223,7 +23447,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair3 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair3.srcToken = collItem;
-          if (isMap4) {
+          if (isMap7) {
             const map3 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -25239,7 +23463,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -25390,7 +23614,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -25407,24 +23631,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent2.slice(trimIndent) + content3;
-          sep5 = "\n";
+          value += sep4 + indent2.slice(trimIndent) + content3;
+          sep4 = "\n";
         } else if (indent2.length > trimIndent || content3[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent2.slice(trimIndent) + content3;
-          sep5 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent2.slice(trimIndent) + content3;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep5 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep5 + content3;
-          sep5 = " ";
+          value += sep4 + content3;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -25607,25 +23831,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep5 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -26113,8 +24337,8 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
+      *compose(tokens2, forceDoc = false, endOffset = -1) {
+        for (const token of tokens2)
           yield* this.next(token);
         yield* this.end(forceDoc, endOffset);
       }
@@ -26435,14 +24659,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start3, key, sep: sep5, value }) {
+    function stringifyItem({ start: start3, key, sep: sep4, value }) {
       let res = "";
       for (const st of start3)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -26459,15 +24683,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path2) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path2) => {
       let item = cst;
       for (const [field, index2] of path2) {
         const tok = item?.[field];
@@ -26478,8 +24702,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path2) => {
-      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
+    visit3.parentCollection = (cst, path2) => {
+      const parent = visit3.itemAtPath(cst, path2.slice(0, -1));
       const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -26510,7 +24734,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -26526,7 +24750,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -26610,7 +24834,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -26934,9 +25158,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -27609,18 +25833,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start3 = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep4;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map3 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start3, key: scalar, sep: sep5 }]
+            items: [{ start: start3, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map3;
@@ -27773,15 +25997,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start4 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start4, key, sep: sep5 }]
+                    items: [{ start: start4, key, sep: sep4 }]
                   });
                 } else if (start3.length > 0) {
                   it.sep = it.sep.concat(start3, this.sourceToken);
@@ -27975,13 +26199,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start3 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map3 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start3, key: fc, sep: sep5 }]
+              items: [{ start: start3, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map3;
@@ -28126,7 +26350,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -28140,7 +26364,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -28166,7 +26390,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -28201,8 +26425,8 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse5;
-    exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseAllDocuments = parseAllDocuments4;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -28226,7 +26450,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -28254,8 +26478,1784 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module2) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module2.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants6();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append2 = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append2}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path2, { windows } = {}) => {
+      const segs = path2.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module2) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants6();
+    var isPathSeparator = (code4) => {
+      return code4 === CHAR_FORWARD_SLASH || code4 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens2 = [];
+      const parts2 = [];
+      let str2 = input;
+      let index2 = -1;
+      let start3 = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code4;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index2 >= length;
+      const peek3 = () => str2.charCodeAt(index2 + 1);
+      const advance = () => {
+        prev = code4;
+        return str2.charCodeAt(++index2);
+      };
+      while (index2 < length) {
+        code4 = advance();
+        let next;
+        if (code4 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code4 = advance();
+          if (code4 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code4 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code4 = advance())) {
+            if (code4 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code4 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code4 === CHAR_DOT && (code4 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code4 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code4 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code4 === CHAR_FORWARD_SLASH) {
+          slashes.push(index2);
+          tokens2.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index2 === start3 + 1) {
+            start3 += 2;
+            continue;
+          }
+          lastIndex = index2 + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code4 === CHAR_PLUS || code4 === CHAR_AT || code4 === CHAR_ASTERISK || code4 === CHAR_QUESTION_MARK || code4 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code4 === CHAR_EXCLAMATION_MARK && index2 === start3) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code4 = advance())) {
+                if (code4 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code4 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code4 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code4 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code4 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code4 === CHAR_EXCLAMATION_MARK && index2 === start3) {
+          negated = token.negated = true;
+          start3++;
+          continue;
+        }
+        if (opts.noparen !== true && code4 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code4 = advance())) {
+              if (code4 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code4 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base2 = str2;
+      let prefix = "";
+      let glob = "";
+      if (start3 > 0) {
+        prefix = str2.slice(0, start3);
+        str2 = str2.slice(start3);
+        lastIndex -= start3;
+      }
+      if (base2 && isGlob === true && lastIndex > 0) {
+        base2 = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
+      } else if (isGlob === true) {
+        base2 = "";
+        glob = str2;
+      } else {
+        base2 = str2;
+      }
+      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str2) {
+        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
+          base2 = base2.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base2 && backslashes === true) {
+          base2 = utils.removeBackslashes(base2);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start: start3,
+        base: base2,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code4)) {
+          tokens2.push(token);
+        }
+        state.tokens = tokens2;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start3;
+          const i2 = slashes[idx];
+          const value2 = input.slice(n2, i2);
+          if (opts.tokens) {
+            if (idx === 0 && start3 !== 0) {
+              tokens2[idx].isPrefix = true;
+              tokens2[idx].value = prefix;
+            } else {
+              tokens2[idx].value = value2;
+            }
+            depth(tokens2[idx]);
+            state.maxDepth += tokens2[idx].depth;
+          }
+          if (i2 >= start3) {
+            parts2.push(value2);
+            prevIndex = i2;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start3;
+        const value = input.slice(n);
+        parts2.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens2[tokens2.length - 1].value = value;
+          depth(tokens2[tokens2.length - 1]);
+          state.maxDepth += tokens2[tokens2.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts2;
+      }
+      return state;
+    };
+    module2.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module2) {
+    "use strict";
+    var constants4 = require_constants6();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants4;
+    var expandRange = (args2, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args2, options);
+      }
+      args2.sort();
+      const value = `[${args2.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args2.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts2 = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote3 = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote3 = quote3 === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote3 === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts2.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts2.push(value);
+      return parts2;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote3 = 0;
+      let escaped = false;
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote3 = quote3 === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote3 === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i2),
+              end: i2
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index2 = 0;
+      const chars = [];
+      while (index2 < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index2), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index2 += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body2, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body2).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse5 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens2 = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens: tokens2
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek3 = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append2 = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek3() === "!" && (peek3(2) !== "(" || peek3(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push3 = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append2(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens2.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens2.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push3({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push3({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body2 = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body2, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens2[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
+          for (let i2 = token.tokensIndex + 1; i2 < tokens2.length; i2++) {
+            tokens2[i2].value = "";
+            tokens2[i2].output = "";
+            delete tokens2[i2].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push3({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse5(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push3({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index2) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index2 === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek3();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push3({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push3({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens2.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek3() !== ":" || value === "-" && peek3() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append2({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append2({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push3({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push3({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push3({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push3({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push3({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push3({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append2({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push3(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push3({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens2.slice();
+            const range = [];
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
+              tokens2.pop();
+              if (arr[i2].type === "brace") {
+                break;
+              }
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out2 = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out2;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push3({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push3({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push3({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens2.pop();
+            prev = bos;
+            continue;
+          }
+          push3({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push3({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push3({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek3();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push3({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push3({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push3({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek3() === "(") {
+            if (peek3(2) !== "?" || !/[!=<:]/.test(peek3(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push3({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push3({ type: "plus", value });
+            continue;
+          }
+          push3({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+            push3({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push3({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push3({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push3({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push3({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push3({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push3({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push3(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push3(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek3() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push3(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse5.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants4.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str2) => {
+        switch (str2) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module2.exports = parse5;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
+    "use strict";
+    var scan = require_scan();
+    var parse5 = require_parse2();
+    var utils = require_utils2();
+    var constants4 = require_constants6();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch7 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch7(input, options, returnState));
+        const arrayMatcher = (str2) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str2);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch7.compileRe(glob, options) : picomatch7.makeRe(glob, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch7(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch7.test(input, regex2, options, { glob, posix });
+        const result2 = { glob, state, regex: regex2, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result2);
+        }
+        if (isMatch === false) {
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result2);
+          }
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result2);
+        }
+        return returnObject ? result2 : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch7.test = (input, regex2, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch7.matchBase(input, regex2, options, posix);
+        } else {
+          match = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch7.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch7.makeRe(glob, options);
+      return regex2.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch7.isMatch = (str2, patterns, options) => picomatch7(patterns, options)(str2);
+    picomatch7.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch7.parse(p, options));
+      return parse5(pattern, { ...options, fastpaths: false });
+    };
+    picomatch7.scan = (input, options) => scan(input, options);
+    picomatch7.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append2 = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append2}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch7.toRegex(source, options);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch7.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse5.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse5(input, options);
+      }
+      return picomatch7.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch7.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
+        return /$^/;
+      }
+    };
+    picomatch7.constants = constants4;
+    module2.exports = picomatch7;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module2) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch7(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch7, pico);
+    module2.exports = picomatch7;
   }
 });
 
@@ -28803,8 +28803,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+          return new this.Promise(function(resolve3, reject) {
+            return setTimeout(resolve3, t);
           });
         }
         computePenalty() {
@@ -29015,15 +29015,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args2, cb, error2, reject, resolve4, returned, task;
+          var args2, cb, error2, reject, resolve3, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args: args2, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args: args2, resolve: resolve3, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args2);
                 return function() {
-                  return resolve4(returned);
+                  return resolve3(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -29038,13 +29038,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args2) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
+          var promise, reject, resolve3;
+          resolve3 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve3 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args: args2, resolve: resolve4, reject });
+          this._queue.push({ task, args: args2, resolve: resolve3, reject });
           this._tryToRun();
           return promise;
         }
@@ -29445,14 +29445,14 @@ var require_light = __commonJS({
                 counts2 = this._states.counts;
                 return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve3, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve3();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve3();
                     }
                   });
                 }
@@ -29545,9 +29545,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args3) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve3, reject) {
                 return fn(...args3, function(...args4) {
-                  return (args4[0] != null ? reject : resolve4)(args4);
+                  return (args4[0] != null ? reject : resolve3)(args4);
                 });
               });
             };
@@ -29696,18 +29696,18 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command3, properties, message) {
-  const cmd = new Command(command3, properties, message);
+function issueCommand(command3, properties2, message) {
+  const cmd = new Command(command3, properties2, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command3, properties, message) {
+  constructor(command3, properties2, message) {
     if (!command3) {
       command3 = "missing.command";
     }
     this.command = command3;
-    this.properties = properties;
+    this.properties = properties2;
     this.message = message;
   }
   toString() {
@@ -29831,11 +29831,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve4) {
-      resolve4(value);
+    return value instanceof P2 ? value : new P2(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -29851,7 +29851,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29961,8 +29961,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text6, addEOL = false) {
-    this._buffer += text6;
+  addRaw(text7, addEOL = false) {
+    this._buffer += text7;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -30058,10 +30058,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text6, level) {
+  addHeading(text7, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text6);
+    const element = this.wrap(allowedTag, text7);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -30090,9 +30090,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text6, cite) {
+  addQuote(text7, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text6, attrs);
+    const element = this.wrap("blockquote", text7, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -30103,8 +30103,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text6, href) {
-    const element = this.wrap("a", text6, { href });
+  addLink(text7, href) {
+    const element = this.wrap("a", text7, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -30132,6 +30132,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name2, options) {
   const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -30154,11 +30157,11 @@ function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
 }
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function error(message, properties2 = {}) {
+  issueCommand("error", toCommandProperties(properties2), message instanceof Error ? message.toString() : message);
 }
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function warning(message, properties2 = {}) {
+  issueCommand("warning", toCommandProperties(properties2), message instanceof Error ? message.toString() : message);
 }
 function info2(message) {
   process.stdout.write(message + os4.EOL);
@@ -30166,11 +30169,11 @@ function info2(message) {
 
 // src/main.ts
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname4, join as join7 } from "node:path";
+import { dirname as dirname5, join as join7 } from "node:path";
 
 // src/baseline/analyse.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join6, relative as relative2, resolve } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join6, relative as relative3, resolve } from "node:path";
 
 // src/config/defaults.ts
 var DEFAULT_CONFIG_PATHS = [".github/portwarden.yml", ".github/portwarden.yaml"];
@@ -30211,6 +30214,7 @@ var BUILTIN_IGNORES = [
   "**/DEVLOG*"
 ];
 var DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+var MAX_CONFIG_BYTES = 1024 * 1024;
 function defaultConfig() {
   return {
     registry: "docs/PORT_SCHEMA.md",
@@ -30218,120 +30222,84 @@ function defaultConfig() {
     serviceDocs: ["services/*/CLAUDE.md", "apps/*/*/CLAUDE.md"],
     ignore: [],
     hosts: [],
+    composeProjects: [],
     aliases: {},
     rules: {},
-    maxFileBytes: DEFAULT_MAX_FILE_BYTES
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    allowNewSuppressionsOnPrTarget: false
   };
 }
 
-// src/engine.ts
-import { performance as performance2 } from "node:perf_hooks";
+// src/config/load.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { lstatSync as lstatSync2 } from "node:fs";
+import { basename, dirname, isAbsolute as isAbsolute2, join as join2, relative as relative2, sep as sep2 } from "node:path";
 
-// src/collect/suppressions.ts
-var MARKER = "portwarden-ignore";
-var DIRECTIVE = /portwarden-ignore\s+([A-Za-z0-9*][\w/*-]*)\s*(?::\s*(.*?))?\s*(?:-->|\*\/)?\s*$/;
-function findSuppressions(file, text6) {
-  if (!text6.includes(MARKER)) return [];
-  const found = [];
-  const lines = text6.split("\n");
-  lines.forEach((line, index2) => {
-    if (!line.includes(MARKER)) return;
-    const match = DIRECTIVE.exec(line.replace(/\r$/, ""));
-    if (match?.[1]) found.push({ file, line: index2 + 1, ruleId: match[1], reason: match[2] ?? "" });
+// src/extract/yaml-limits.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_YAML_ALIASES = 100;
+var MAX_YAML_ALIAS_TOKENS = MAX_YAML_ALIASES * 10;
+function aliasTokenOverflow(text7) {
+  let count = 0;
+  for (let i2 = text7.indexOf("*"); i2 >= 0; i2 = text7.indexOf("*", i2 + 1)) {
+    const before = i2 === 0 ? "\n" : text7[i2 - 1];
+    const after = text7[i2 + 1] ?? " ";
+    if (!" 	\n[{,:-".includes(before) || " 	\r\n*,[]{}".includes(after)) continue;
+    if (++count > MAX_YAML_ALIAS_TOKENS) return i2;
+  }
+  return -1;
+}
+function excessAlias(doc) {
+  let count = 0;
+  let first;
+  (0, import_yaml.visit)(doc, {
+    Alias(_key, node2) {
+      if (!(0, import_yaml.isAlias)(node2)) return void 0;
+      count++;
+      if (count > MAX_YAML_ALIASES && !first) first = node2;
+      return void 0;
+    }
   });
-  return found;
-}
-function applySuppressions(findings, suppressions) {
-  const index2 = /* @__PURE__ */ new Map();
-  for (const s of suppressions) index2.set(s.file, [...index2.get(s.file) ?? [], s]);
-  const kept = [];
-  const suppressed = [];
-  for (const f of findings) {
-    const hit = (index2.get(f.location.file) ?? []).some(
-      (s) => (s.line === f.location.line || s.line === f.location.line - 1) && (s.ruleId === "*" || s.ruleId === f.ruleId)
-    );
-    (hit ? suppressed : kept).push(f);
-  }
-  return { kept, suppressed };
+  return first ? { node: first, count } : void 0;
 }
 
-// src/collect/index.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-
-// src/collect/walk.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import { readdirSync, realpathSync, statSync } from "node:fs";
-import { join, sep } from "node:path";
-
-// node_modules/vfile-location/lib/index.js
-function location(file) {
-  const value = String(file);
-  const indices = [];
-  let cr = -1;
-  let lf = -1;
-  return { toOffset, toPoint };
-  function grow() {
-    const from = indices.at(-1) ?? 0;
-    if (cr < from) {
-      cr = value.indexOf("\r", from);
-      if (cr === -1) cr = Infinity;
-    }
-    if (lf < from) {
-      lf = value.indexOf("\n", from);
-      if (lf === -1) lf = Infinity;
-    }
-    const eol = cr + 1 === lf ? lf : Math.min(cr, lf);
-    indices.push((eol === Infinity ? value.length : eol) + 1);
-  }
-  function toPoint(offset) {
-    if (typeof offset === "number" && offset > -1 && offset <= value.length) {
-      while ((indices.at(-1) ?? 0) <= offset) grow();
-      let low = 0;
-      let high = indices.length - 1;
-      while (low < high) {
-        const middle = Math.floor((low + high) / 2);
-        if (indices[middle] > offset) {
-          high = middle;
-        } else {
-          low = middle + 1;
-        }
-      }
-      return {
-        line: low + 1,
-        column: offset - (low > 0 ? indices[low - 1] : 0) + 1,
-        offset
-      };
-    }
-  }
-  function toOffset(point3) {
-    if (point3 && typeof point3.line === "number" && typeof point3.column === "number" && !Number.isNaN(point3.line) && // Excludes `NaN` too.
-    point3.column > 0) {
-      while (indices.length < point3.line && (indices.at(-1) ?? 0) <= value.length) {
-        grow();
-      }
-      const offset = (point3.line > 1 ? indices[point3.line - 2] : 0) + point3.column - 1;
-      if (offset < indices[point3.line - 1]) return offset;
-    }
-  }
-}
+// src/model/finding.ts
+import { createHash } from "node:crypto";
 
 // src/model/location.ts
-function createLocator(file, text6) {
-  const place = location(text6);
+function lineStarts(text7) {
+  const starts = [0];
+  for (let i2 = text7.indexOf("\n"); i2 >= 0; i2 = text7.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  return starts;
+}
+function createLocator(file, text7) {
+  const starts = lineStarts(text7);
   const point3 = (offset) => {
-    const p = place.toPoint(Math.min(Math.max(offset, 0), text6.length));
-    return p ?? { line: 1, column: 1 };
+    const at = Math.min(Math.max(offset, 0), text7.length);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: at - starts[lo] + 1 };
   };
   return {
     file,
-    text: text6,
+    text: text7,
     range(start3, end) {
       const a = point3(start3);
       const b = point3(Math.max(end, start3));
       return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
     },
     offset(line, column) {
-      return place.toOffset({ line, column }) ?? -1;
+      const start3 = starts[line - 1];
+      if (start3 === void 0 || column < 1) return -1;
+      const next = starts[line];
+      const limit = next === void 0 ? text7.length : next - 1;
+      const offset = start3 + column - 1;
+      return offset <= limit ? offset : -1;
     }
   };
 }
@@ -30345,101 +30313,7 @@ function compareLocations(a, b) {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
 
-// src/collect/walk.ts
-function walk(root2, ignore, serviceGlobs) {
-  const isIgnored = (0, import_picomatch.default)(ignore, { dot: true });
-  const isServiceDir = (0, import_picomatch.default)(serviceGlobs, { dot: true });
-  const realRoot = realpathSync(root2);
-  const result2 = { files: [], serviceDirs: [], problems: [] };
-  const visit2 = (dirRel) => {
-    const dirAbs = dirRel ? join(root2, dirRel) : root2;
-    let entries2;
-    try {
-      entries2 = readdirSync(dirAbs, { withFileTypes: true });
-    } catch (error2) {
-      result2.problems.push(problem("input/unreadable", dirRel || ".", `Directory \`${dirRel || "."}\` cannot be read (${error2.code ?? "error"}); its files were not checked.`));
-      return;
-    }
-    entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry of entries2) {
-      const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
-      const abs = join(dirAbs, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        let target;
-        try {
-          target = realpathSync(abs);
-        } catch {
-          continue;
-        }
-        const inside = target === realRoot || target.startsWith(realRoot + sep);
-        if (!inside) {
-          if (!isIgnored(rel) && !isIgnored(`${rel}/`)) {
-            result2.problems.push(problem("input/symlink-outside-workspace", rel, `\`${rel}\` is a symlink to \`${target}\`, outside the workspace; it was not read (expected links to stay inside the repository).`));
-          }
-          continue;
-        }
-        const stat2 = statSync(target);
-        isDir = false;
-        isFile = stat2.isFile();
-      }
-      if (isDir) {
-        if (isIgnored(`${rel}/x`) || isIgnored(rel)) continue;
-        if (isServiceDir(rel)) result2.serviceDirs.push(rel);
-        visit2(rel);
-      } else if (isFile) {
-        if (isIgnored(rel)) continue;
-        let size = 0;
-        try {
-          size = statSync(abs).size;
-        } catch {
-          continue;
-        }
-        result2.files.push({ path: rel, abs, size });
-      }
-    }
-  };
-  visit2("");
-  return result2;
-}
-function problem(ruleId, path2, message) {
-  return { ruleId, message, location: fileLocation(path2), key: path2 };
-}
-
-// src/collect/index.ts
-function collect(root2, config, renames) {
-  const walked = walk(root2, [...BUILTIN_IGNORES, ...config.ignore], config.services);
-  if (renames?.size) for (const f of walked.files) f.path = renames.get(f.path) ?? f.path;
-  const isDoc = (0, import_picomatch2.default)(config.serviceDocs, { dot: true });
-  const serviceDocs = new Set(walked.files.filter((f) => isDoc(f.path)).map((f) => f.path));
-  const byDir = new Map(walked.serviceDirs.map((dir) => [dir, dir.slice(dir.lastIndexOf("/") + 1)]));
-  const serviceDirs = walked.serviceDirs.map((dir) => {
-    const doc = `${dir}/CLAUDE.md`;
-    return { name: byDir.get(dir) ?? dir, path: dir, ...serviceDocs.has(doc) ? { doc } : {} };
-  });
-  return {
-    files: walked.files,
-    serviceDirs,
-    serviceDocs,
-    problems: walked.problems,
-    ownerOf(path2) {
-      for (let i2 = path2.lastIndexOf("/"); i2 > 0; i2 = path2.lastIndexOf("/", i2 - 1)) {
-        const name2 = byDir.get(path2.slice(0, i2));
-        if (name2) return name2;
-      }
-      return void 0;
-    }
-  };
-}
-
-// src/config/load.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { existsSync as existsSync2, readFileSync, realpathSync as realpathSync2 } from "node:fs";
-import { isAbsolute, join as join2, relative, sep as sep2 } from "node:path";
-
 // src/model/finding.ts
-import { createHash } from "node:crypto";
 var SEVERITIES = ["error", "warning", "notice"];
 function fingerprint(ruleId, key) {
   return createHash("sha256").update(`${ruleId}\0${key}`).digest("hex").slice(0, 16);
@@ -30456,7 +30330,7 @@ function sortFindings(findings) {
 // src/rules/rule.ts
 var DOCS_URL = "https://github.com/portwarden/portwarden/blob/main/docs/rules.md";
 function ruleUrl(id) {
-  return `${DOCS_URL}#${id.toLowerCase().replace(/[^a-z0-9-]/g, "")}`;
+  return `${DOCS_URL.replace(/\.md$/, "")}/${id.toLowerCase().replace(/\//g, "-")}.md`;
 }
 function defineRule(def) {
   return { ...def, url: ruleUrl(def.id) };
@@ -30498,12 +30372,25 @@ function runRules(rules, model, settings = {}) {
   return findings;
 }
 
+// src/model/quote.ts
+function fenceFor(text7) {
+  let longest = 0;
+  for (const run3 of text7.matchAll(/`+/g)) longest = Math.max(longest, run3[0].length);
+  return "`".repeat(longest + 1);
+}
+function quote(value) {
+  const text7 = String(value).replace(/\r\n|\r|\n/g, " ");
+  const fence = fenceFor(text7);
+  const pad = /^[` ]|[` ]$/.test(text7) && text7.trim() !== "" ? " " : "";
+  return `${fence}${pad}${text7}${pad}${fence}`;
+}
+
 // src/rules/registry-range-overlap.ts
 function describeRange(s) {
   const range = `${s.range.start}-${s.range.end}`;
   const title = s.title.trim();
-  if (/^\d/.test(title) || title === "") return `\`${range}\``;
-  return `\`${range}\` (${title})`;
+  if (/^\d/.test(title) || title === "") return `${quote(range)}`;
+  return `${quote(range)} (${title})`;
 }
 var registryRangeOverlap = defineRule({
   id: "registry/range-overlap",
@@ -30544,8 +30431,8 @@ var registryOutOfRange = defineRule({
       for (const row2 of section.rows) {
         const outside = row2.ports.filter((p) => p < start3 || p > end);
         if (outside.length === 0) continue;
-        const what = row2.service ? `of \`${row2.service}\`` : "of a reserved row";
-        const ports = outside.length === 1 ? `Port \`${outside[0]}\`` : `Ports \`${row2.portText}\``;
+        const what = row2.service ? `of ${quote(row2.service)}` : "of a reserved row";
+        const ports = outside.length === 1 ? `Port ${quote(outside[0])}` : `Ports ${quote(row2.portText)}`;
         report({
           message: `${ports} ${what} ${outside.length === 1 ? "lies" : "lie"} outside its section's range ${describeRange(section)}; expected a port in ${start3}-${end} or a section whose range covers it.`,
           location: row2.location,
@@ -30592,10 +30479,10 @@ function describeSource(b) {
   if (b.kind === "registry-actual") return b.host === NOT_DEPLOYED_HOST ? "registry, not deployed" : "registry actual";
   const name2 = SOURCE_NAMES[b.source] ?? b.source;
   if (!b.via) return name2 || b.source;
-  return name2 ? `${name2} \`${b.via}\`` : b.via;
+  return name2 ? `${name2} ${quote(b.via)}` : b.via;
 }
 function relatedBinding(b, verb = defaultVerb(b)) {
-  return { location: b.location, message: `\`${b.service}\` ${verb} ${b.port} here (${describeSource(b)})` };
+  return { location: b.location, message: `${quote(b.service)} ${verb} ${b.port} here (${describeSource(b)})` };
 }
 function defaultVerb(b) {
   if (b.kind === "registry-plan") return "is planned at";
@@ -30603,7 +30490,7 @@ function defaultVerb(b) {
   return "binds";
 }
 function relatedReference(r) {
-  return { location: r.location, message: `expects \`${r.target}\` at ${r.port} here (${r.source} ${r.kind})` };
+  return { location: r.location, message: `expects ${quote(r.target)} at ${r.port} here (${r.source} ${r.kind})` };
 }
 function byLocation(a, b) {
   return compareLocations(a.location, b.location);
@@ -30622,15 +30509,15 @@ function distinct(ports) {
   return [...new Set(ports)].sort((a, b) => a - b);
 }
 function portList(ports, joiner = "or") {
-  const quoted = distinct(ports).map((p) => `\`${p}\``);
+  const quoted = distinct(ports).map((p) => `${quote(p)}`);
   return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} ${joiner} ${quoted[quoted.length - 1]}`;
 }
 function nameList(names) {
-  const quoted = names.map((n) => `\`${n}\``);
+  const quoted = names.map((n) => `${quote(n)}`);
   return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
 }
-function spansPort(location2, port) {
-  return location2.line === location2.endLine && location2.endColumn - location2.column === String(port).length;
+function spansPort(location, port) {
+  return location.line === location.endLine && location.endColumn - location.column === String(port).length;
 }
 
 // src/rules/registry-duplicate-port.ts
@@ -30653,9 +30540,9 @@ var registryDuplicatePort = defineRule({
       const primary = claimants.find((r) => name2(r) !== firstService);
       const others = services.filter((s) => s !== name2(primary));
       report({
-        message: `Port \`${port}\` of \`${name2(primary)}\` is already assigned to ${nameList(others)} in the plan; expected every port to be assigned exactly once.`,
+        message: `Port ${quote(port)} of ${quote(name2(primary))} is already assigned to ${nameList(others)} in the plan; expected every port to be assigned exactly once.`,
         location: primary.location,
-        related: claimants.filter((r) => r !== primary).map((r) => ({ location: r.location, message: `\`${name2(r)}\` is assigned ${port} here` })),
+        related: claimants.filter((r) => r !== primary).map((r) => ({ location: r.location, message: `${quote(name2(r))} is assigned ${port} here` })),
         key: `${registry.path}|${port}|${services.sort().join(",")}`
       });
     }
@@ -30665,7 +30552,7 @@ var registryDuplicatePort = defineRule({
         const inside = row2.ports.filter((p) => held.has(p));
         if (inside.length === 0) continue;
         report({
-          message: `Port \`${inside[0]}\` of \`${name2(row2)}\` lies inside the reserved range \`${reserved.portText}\`; expected a free port or the reservation to be narrowed.`,
+          message: `Port ${quote(inside[0])} of ${quote(name2(row2))} lies inside the reserved range ${quote(reserved.portText)}; expected a free port or the reservation to be narrowed.`,
           location: row2.location,
           related: [{ location: reserved.location, message: `${reserved.portText} is reserved here` }],
           key: `${registry.path}|reserved ${reserved.portText}|${name2(row2)}|${inside.join(",")}`
@@ -30694,9 +30581,9 @@ var registryPrincipleLastDigits = defineRule({
       if (!inHundred(port, 5e3) || !inHundred(partner.port, 3e3)) continue;
       if (lastTwo(port) === lastTwo(partner.port)) continue;
       const frontend = row2.service ?? row2.portText;
-      const backend = partner.service ? `\`${partner.service}\` on \`${partner.port}\`` : `\`${partner.port}\``;
+      const backend = partner.service ? `${quote(partner.service)} on ${quote(partner.port)}` : `${quote(partner.port)}`;
       report({
-        message: `Frontend \`${frontend}\` on \`${port}\` corresponds to ${backend}, but their last two digits differ ("${lastTwo(port)}" vs "${lastTwo(partner.port)}"); expected \`50${lastTwo(partner.port)}\` to match the backend where possible.`,
+        message: `Frontend ${quote(frontend)} on ${quote(port)} corresponds to ${backend}, but their last two digits differ ("${lastTwo(port)}" vs "${lastTwo(partner.port)}"); expected ${quote(`50${lastTwo(partner.port)}`)} to match the backend where possible.`,
         location: row2.location,
         related: [{ location: partner.location, message: `the corresponding backend ${partner.port} is named here` }],
         key: `${registry.path}|${frontend}|${port}|${partner.port}`
@@ -30721,8 +30608,9 @@ function claimsHostPort(b) {
   if (!isMachineHost(b.host)) return false;
   switch (b.kind) {
     case "registry-actual":
-    case "source-default":
       return true;
+    case "source-default":
+      return b.network !== "container";
     case "service-doc":
       return b.strength === "declaration";
     case "deploy":
@@ -30744,8 +30632,14 @@ function listenPort(b) {
   if (b.source === COMPOSE_SOURCE) return void 0;
   return b.port;
 }
-function takenByOther(model, host, port, service) {
-  const who = modelIndex(model).claimants.get(`${host}|${port}`);
+function placeKey(host, scope) {
+  return scope === void 0 ? host : `${host}\0${scope}`;
+}
+function describePlace(host, scope) {
+  return scope === void 0 ? `host ${quote(host)}` : `host ${quote(host)} in compose project ${quote(scope)}`;
+}
+function takenByOther(model, host, port, service, scope) {
+  const who = modelIndex(model).claimants.get(`${placeKey(host, scope)}|${port}`);
   return who !== void 0 && [...who].some((s) => s !== service);
 }
 var memo = /* @__PURE__ */ new WeakMap();
@@ -30764,23 +30658,28 @@ function modelIndex(model) {
 function buildIndex(model) {
   const byService = /* @__PURE__ */ new Map();
   const claimedPorts = /* @__PURE__ */ new Map();
+  const claimedOnHost = /* @__PURE__ */ new Map();
   const claimants = /* @__PURE__ */ new Map();
   for (const b of model.bindings) {
     const service = model.services.canonical(b.service);
     push(byService, service, b);
     if (!claimsHostPort(b)) continue;
-    const key = `${b.host}|${b.port}`;
+    const place = placeKey(b.host, b.scope);
+    const key = `${place}|${b.port}`;
     const who = claimants.get(key);
     if (who) who.add(service);
     else claimants.set(key, /* @__PURE__ */ new Set([service]));
-    const ports = claimedPorts.get(b.host);
+    const ports = claimedPorts.get(place);
     if (ports) ports.add(b.port);
-    else claimedPorts.set(b.host, /* @__PURE__ */ new Set([b.port]));
+    else claimedPorts.set(place, /* @__PURE__ */ new Set([b.port]));
+    const onHost = claimedOnHost.get(b.host);
+    if (onHost) onHost.add(b.port);
+    else claimedOnHost.set(b.host, /* @__PURE__ */ new Set([b.port]));
   }
   const registryActualByService = /* @__PURE__ */ new Map();
   for (const b of model.registry?.actual ?? []) push(registryActualByService, model.services.canonical(b.service), b);
   const serviceDirNames = new Set(model.serviceDirs.map((d) => model.services.canonical(d.name)));
-  return { byService, claimedPorts, claimants, serviceDirNames, registryActualByService };
+  return { byService, claimedPorts, claimedOnHost, claimants, serviceDirNames, registryActualByService };
 }
 function push(map3, key, b) {
   const list3 = map3.get(key);
@@ -30806,9 +30705,9 @@ var registryPlanDrift = defineRule({
       const plannedPorts = new Set(planned.map((b) => b.port));
       const off = entries2.filter((b) => !plannedPorts.has(b.port));
       if (off.length === 0) continue;
-      const where2 = host === NOT_DEPLOYED_HOST ? "is listed as not deployed with port" : `runs on host \`${host}\` at`;
+      const where2 = host === NOT_DEPLOYED_HOST ? "is listed as not deployed with port" : `runs on host ${quote(host)} at`;
       report({
-        message: `\`${service}\` ${where2} ${portList(off.map((b) => b.port), "and")}, but the plan assigns it ${portList([...plannedPorts])}; expected the plan and the real ports to agree (move the service or update the plan).`,
+        message: `${quote(service)} ${where2} ${portList(off.map((b) => b.port), "and")}, but the plan assigns it ${portList([...plannedPorts])}; expected the plan and the real ports to agree (move the service or update the plan).`,
         location: off[0].location,
         related: [...off.slice(1), ...planned].map((b) => relatedBinding(b)),
         key: `${registry.path}|${service}|${host}|${distinct(off.map((b) => b.port)).join(",")}|${distinct([...plannedPorts]).join(",")}`,
@@ -30825,18 +30724,18 @@ var collisionSameHost = defineRule({
   defaultSeverity: "error",
   check(model, report) {
     const claims = model.bindings.filter(claimsHostPort).sort(byLocation);
-    for (const group of groupBy(claims, (b) => `${b.host}\0${b.port}`).values()) {
+    for (const group of groupBy(claims, (b) => `${placeKey(b.host, b.scope)}\0${b.port}`).values()) {
       const services = [...new Set(group.map((b) => serviceOf(model, b)))].sort();
       if (services.length < 2) continue;
-      const { host, port } = group[0];
+      const { host, port, scope } = group[0];
       const subject = services[services.length - 1];
       const primary = group.find((b) => serviceOf(model, b) === subject);
       const others = services.filter((s) => s !== subject);
       report({
-        message: `Port \`${port}\` of \`${subject}\` collides with ${nameList(others)} on host \`${host}\`; expected one service per port on a host.`,
+        message: `Port ${quote(port)} of ${quote(subject)} collides with ${nameList(others)} on ${describePlace(host, scope)}; expected one service per port on a host.`,
         location: primary.location,
         related: group.filter((b) => b !== primary).map((b) => relatedBinding(b)),
-        key: `${host}|${port}|${services.join(",")}`,
+        key: `${host}|${port}|${services.join(",")}${scope === void 0 ? "" : `|${scope}`}`,
         severity: host === DEV_HOST ? "warning" : "error"
       });
     }
@@ -30859,7 +30758,7 @@ var docRegistryDrift = defineRule({
     const declarations = docDeclarations(model).sort(byLocation);
     const perDoc = groupBy(declarations, (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
     for (const docDecls of perDoc.values()) {
-      const { host, location: location2 } = docDecls[0];
+      const { host, location } = docDecls[0];
       const service = serviceOf(model, docDecls[0]);
       const registry = registryCounterparts(model, service, host);
       if (registry.length === 0) continue;
@@ -30867,13 +30766,13 @@ var docRegistryDrift = defineRule({
       for (const same of groupBy(docDecls, (b) => String(b.port)).values()) {
         const doc = same[0];
         if (expected.includes(doc.port)) continue;
-        const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `\`${h}\``).join(", ");
+        const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `${quote(h)}`).join(", ");
         const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0], service);
         report({
-          message: `\`${service}\`'s doc declares port \`${doc.port}\`, but the registry lists it at ${portList(expected)} (host ${hosts}); expected the doc to match the registry.`,
+          message: `${quote(service)}'s doc declares port ${quote(doc.port)}, but the registry lists it at ${portList(expected)} (host ${hosts}); expected the doc to match the registry.`,
           location: doc.location,
           related: [...same.slice(1), ...registry].map((b) => relatedBinding(b)),
-          key: `${service}|${host}|${location2.file}|${doc.port}|${expected.join(",")}`,
+          key: `${service}|${host}|${location.file}|${doc.port}|${expected.join(",")}`,
           ...fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}
         });
       }
@@ -30893,7 +30792,7 @@ var driftDocVsSource = defineRule({
     );
     const perDoc = groupBy(docDeclarations(model).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
     for (const docDecls of perDoc.values()) {
-      const { host, location: location2 } = docDecls[0];
+      const { host, location } = docDecls[0];
       const service = serviceOf(model, docDecls[0]);
       const sources = defaults.get(`${service}\0${host}`);
       if (!sources) continue;
@@ -30904,10 +30803,10 @@ var driftDocVsSource = defineRule({
         const files = [...new Set(sources.map((b) => b.location.file))].join(", ");
         const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0], service);
         report({
-          message: `\`${service}\`'s doc declares port \`${doc.port}\`, but its source default on host \`${host}\` is ${portList(expected)} (${files}); expected the doc to match the code.`,
+          message: `${quote(service)}'s doc declares port ${quote(doc.port)}, but its source default on host ${quote(host)} is ${portList(expected)} (${files}); expected the doc to match the code.`,
           location: doc.location,
           related: [...same.slice(1), ...sources].map((b) => relatedBinding(b)),
-          key: `${service}|${host}|${location2.file}|${doc.port}|${expected.join(",")}`,
+          key: `${service}|${host}|${location.file}|${doc.port}|${expected.join(",")}`,
           ...fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}
         });
       }
@@ -30918,6 +30817,7 @@ var driftDocVsSource = defineRule({
 // src/rules/drift-deploy.ts
 var MIRRORS_DEFAULT = /* @__PURE__ */ new Set(["env-generator", "env"]);
 var EXPOSURES = /* @__PURE__ */ new Set(["EXPOSE", "expose", "ports", "ports (container)"]);
+var LISTEN_ADDRESS = "listen address";
 var isExposure = (s) => s.binding.kind === "deploy" && EXPOSURES.has(s.binding.via ?? "");
 function consistent(all2) {
   const declared = distinct(all2.filter((s) => !isExposure(s)).map((s) => s.port));
@@ -30929,22 +30829,25 @@ function consistent(all2) {
   return lists.length === 0 || [...lists[0]].some((p) => lists.every((list3) => list3.has(p)));
 }
 var runsDirectly = (b) => b.network !== "container" && b.containerPort === void 0 && b.source !== COMPOSE_SOURCE && b.source !== DOCKERFILE_SOURCE;
+var fromImage = (s) => s.binding.source === DOCKERFILE_SOURCE;
+var imageExpose = (s) => fromImage(s) && s.binding.via === "EXPOSE";
 function statementsOf(own4) {
-  const deploy = own4.filter((b) => b.kind === "deploy" && isMachineHost(b.host)).sort(byLocation);
-  const composeHosts = new Set(deploy.filter((b) => b.source === COMPOSE_SOURCE).map((b) => b.host));
-  const directHosts = new Set(deploy.filter(runsDirectly).map((b) => b.host));
+  const deploy = own4.filter((b) => b.kind === "deploy" && isMachineHost(b.host) && b.via !== LISTEN_ADDRESS).sort(byLocation);
+  const at = (b) => ({ host: b.host, ...b.scope !== void 0 ? { within: b.scope } : {} });
+  const composePlaces = new Map(deploy.filter((b) => b.source === COMPOSE_SOURCE).map((b) => [placeKey(b.host, b.scope), at(b)]));
+  const directPlaces = new Set(deploy.filter(runsDirectly).map((b) => placeKey(b.host, b.scope)));
   const out2 = [];
   for (const b of deploy) {
     if (runsDirectly(b)) {
-      out2.push({ binding: b, port: b.port, host: b.host, scope: "process" });
+      out2.push({ binding: b, port: b.port, ...at(b), scope: "process" });
       continue;
     }
     const inside = listenPort(b);
-    const hosts = b.source === DOCKERFILE_SOURCE ? /* @__PURE__ */ new Set([b.host, ...composeHosts]) : [b.host];
-    if (inside !== void 0) for (const host of hosts) out2.push({ binding: b, port: inside, host, scope: "container" });
-    if (b.source === COMPOSE_SOURCE && b.network !== "container" && directHosts.has(b.host)) out2.push({ binding: b, port: b.port, host: b.host, scope: "process" });
+    const places = b.source === DOCKERFILE_SOURCE ? new Map([[placeKey(b.host, b.scope), at(b)], ...composePlaces]).values() : [at(b)];
+    if (inside !== void 0) for (const place of places) out2.push({ binding: b, port: inside, ...place, scope: "container" });
+    if (b.source === COMPOSE_SOURCE && b.network !== "container" && directPlaces.has(placeKey(b.host, b.scope))) out2.push({ binding: b, port: b.port, ...at(b), scope: "process" });
   }
-  for (const b of own4.filter((d) => d.kind === "source-default" && directHosts.has(d.host)).sort(byLocation)) out2.push({ binding: b, port: b.port, host: b.host, scope: "process" });
+  for (const b of own4.filter((d) => d.kind === "source-default" && directPlaces.has(placeKey(d.host, d.scope))).sort(byLocation)) out2.push({ binding: b, port: b.port, ...at(b), scope: "process" });
   return out2;
 }
 var driftDeploy = defineRule({
@@ -30954,25 +30857,34 @@ var driftDeploy = defineRule({
   check(model, report) {
     for (const [service, own4] of modelIndex(model).byService) {
       const defaults = new Set(own4.filter((b) => b.kind === "source-default").map((b) => b.port));
-      for (const all2 of groupBy(statementsOf(own4), (s) => `${s.host}\0${s.scope}`).values()) {
-        const { host, scope } = all2[0];
+      for (const group of groupBy(statementsOf(own4), (s) => `${placeKey(s.host, s.within)}\0${s.scope}`).values()) {
+        const { host, scope, within: within2 } = group[0];
+        const deployed = group.filter((s) => !fromImage(s));
+        const overridden = deployed.some((s) => !isExposure(s));
+        const all2 = overridden ? group.filter((s) => !fromImage(s) || isExposure(s)) : group;
         const ports = distinct(all2.map((s) => s.port));
         if (ports.length < 2 || consistent(all2)) continue;
         const count = (p) => all2.filter((s) => s.port === p).length;
         const inCode = (p) => defaults.has(p) ? 1 : 0;
+        const byDeployment = (p) => deployed.some((s) => s.port === p) ? 1 : 0;
         const first = (p) => all2.findIndex((s) => s.port === p);
         const fromDefault = all2.find((s) => s.binding.kind === "source-default")?.port;
-        const expected = fromDefault ?? [...ports].sort((a, b) => count(b) - count(a) || inCode(b) - inCode(a) || first(a) - first(b))[0];
-        const primary = all2.find((s) => s.port !== expected && s.binding.kind === "deploy") ?? all2.find((s) => s.port !== expected);
-        const agree = all2.find((s) => s.port === expected);
+        const expected = fromDefault ?? [...ports].sort((a, b) => byDeployment(b) - byDeployment(a) || count(b) - count(a) || inCode(b) - inCode(a) || first(a) - first(b))[0];
+        const staleExpose = consistent(all2.filter((s) => !imageExpose(s)));
+        const unused = all2.find((s) => imageExpose(s) && s.port !== expected && !all2.some((o) => !imageExpose(o) && o.port === s.port));
+        if (staleExpose && unused === void 0) continue;
+        const primary = staleExpose ? unused : all2.find((s) => s.port !== expected && s.binding.kind === "deploy") ?? all2.find((s) => s.port !== expected);
+        const agree = all2.find((s) => s.port === expected && !imageExpose(s)) ?? all2.find((s) => s.port === expected);
         const verb = scope === "container" ? "listens on" : "runs on";
         const where2 = (s) => `${s.binding.location.file} ${s.binding.via ?? s.binding.source}`;
-        const fixable = fromDefault !== void 0 && ports.length === 2 && MIRRORS_DEFAULT.has(primary.binding.source) && spansPort(primary.binding.location, primary.port) && !takenByOther(model, host, expected, service);
+        const fixable = fromDefault !== void 0 && ports.length === 2 && MIRRORS_DEFAULT.has(primary.binding.source) && spansPort(primary.binding.location, primary.port) && !takenByOther(model, host, expected, service, within2);
+        const place = describePlace(host, within2);
         report({
-          message: `\`${service}\` ${verb} \`${primary.port}\` on host \`${host}\` per ${where2(primary)}, but ${where2(agree)} says \`${expected}\`; expected its deploy files to agree on one port.`,
+          message: staleExpose ? `${quote(service)}'s image exposes ${quote(primary.port)} (${where2(primary)}), but on ${place} it ${verb} ${quote(expected)} per ${where2(agree)}; expected \`EXPOSE\`, which binds nothing, to name the port the service listens on.` : `${quote(service)} ${verb} ${quote(primary.port)} on ${place} per ${where2(primary)}, but ${where2(agree)} says ${quote(expected)}; expected its deploy files to agree on one port.`,
           location: primary.binding.location,
-          related: all2.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `\`${service}\` ${verb} ${s.port} here (${describeSource(s.binding)})` })),
-          key: `${service}|${host}|${scope}|${ports.join(",")}`,
+          related: all2.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `${quote(service)} ${verb} ${s.port} here (${describeSource(s.binding)})` })),
+          key: `${service}|${host}|${scope}|${ports.join(",")}${within2 === void 0 ? "" : `|${within2}`}`,
+          ...staleExpose ? { severity: "notice" } : {},
           ...fixable ? { fix: { location: primary.binding.location, text: String(expected) } } : {}
         });
       }
@@ -30981,7 +30893,7 @@ var driftDeploy = defineRule({
 });
 
 // src/model/hosts.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var import_picomatch = __toESM(require_picomatch2(), 1);
 var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "0.0.0.0", "::1", "[::1]", "host.docker.internal"]);
 function hostKey(name2) {
   return name2.replace(/\([^)]*\)/g, "").toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -30996,7 +30908,7 @@ var HostModel = class {
   fileRules = [];
   constructor(hosts = [], files = []) {
     for (const h of hosts) this.add(h);
-    for (const f of files) this.fileRules.push({ host: this.add({ id: hostId(f.host), label: f.host, aliases: [], addresses: [] }).id, match: (0, import_picomatch3.default)(f.files, { dot: true }) });
+    for (const f of files) this.fileRules.push({ host: this.add({ id: hostId(f.host), label: f.host, aliases: [], addresses: [] }).id, match: (0, import_picomatch.default)(f.files, { dot: true }) });
   }
   /** Adds a host, merging it into a known one when any name or address matches. Returns the merged host. */
   add(host) {
@@ -31025,6 +30937,10 @@ var HostModel = class {
   isKnown(id) {
     return id === DEV_HOST || id === NOT_DEPLOYED_HOST || id === PLAN_HOST || this.byKey.has(hostKey(id));
   }
+  /** The host a config `files:` glob places `path` on, if any. */
+  placedByConfig(path2) {
+    return this.fileRules.find((rule) => rule.match(path2))?.host;
+  }
   /**
    * The host a file describes, when its path says so: a configured glob first, then a
    * path segment or a dotted part of the file name that names a known host
@@ -31032,7 +30948,8 @@ var HostModel = class {
    * `service`, the directory name of the service owning the file, never counts as a host.
    */
   placeFile(path2, service) {
-    for (const rule of this.fileRules) if (rule.match(path2)) return rule.host;
+    const configured = this.placedByConfig(path2);
+    if (configured) return configured;
     const segments = path2.split("/");
     const base2 = segments.pop() ?? "";
     const parts2 = [...segments, ...base2.split(".").slice(0, -1), ...base2.split(".").slice(1)];
@@ -31050,8 +30967,9 @@ function servicePorts(model, service, r) {
   const own4 = (modelIndex(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
   const out2 = [];
   for (const b of own4) {
-    if (b.host === r.host && (claimsHostPort(b) || b.kind === "service-doc" && b.strength === "support")) out2.push({ port: b.port, binding: b });
-    if (r.containerNetwork && (b.host === r.host || b.source === DOCKERFILE_SOURCE)) {
+    const samePlace = b.host === r.host && (b.scope === void 0 || r.scope === void 0 || b.scope === r.scope);
+    if (samePlace && (claimsHostPort(b) || b.kind === "service-doc" && b.strength === "support")) out2.push({ port: b.port, binding: b });
+    if (r.containerNetwork && (samePlace || b.source === DOCKERFILE_SOURCE)) {
       const inside = listenPort(b);
       if (inside !== void 0 && (b.network === "container" || b.containerPort !== void 0)) out2.push({ port: inside, binding: b });
     }
@@ -31060,10 +30978,32 @@ function servicePorts(model, service, r) {
 }
 function targetService(model, r) {
   if (r.containerNetwork && r.fromService && LOOPBACK.has(r.target.toLowerCase())) return model.services.canonical(r.fromService);
-  const name2 = model.services.canonical(r.target);
   const index2 = modelIndex(model);
+  if (r.project !== void 0) {
+    const own4 = model.services.canonical(`${r.project}/${r.target}`);
+    if (index2.byService.has(own4)) return own4;
+  }
+  if (r.targetService !== void 0) {
+    const named = model.services.canonical(r.targetService);
+    if (model.services.has(named) || index2.serviceDirNames.has(named) || index2.byService.has(named)) return named;
+  }
+  const name2 = model.services.canonical(r.target);
+  if (!model.services.has(name2) && !index2.serviceDirNames.has(name2) && !index2.byService.has(name2)) {
+    const named = composeNames(model).get(`${r.project ?? ""}\0${r.target.toLowerCase()}`);
+    if (named !== void 0) return named;
+  }
   if (model.services.has(name2) || index2.serviceDirNames.has(name2)) return name2;
   return index2.byService.has(name2) ? name2 : void 0;
+}
+var namesCache = /* @__PURE__ */ new WeakMap();
+function composeNames(model) {
+  let names = namesCache.get(model);
+  if (!names) {
+    names = /* @__PURE__ */ new Map();
+    for (const b of model.bindings) for (const n of b.names ?? []) if (!names.has(`${b.project ?? ""}\0${n}`)) names.set(`${b.project ?? ""}\0${n}`, model.services.canonical(b.service));
+    namesCache.set(model, names);
+  }
+  return names;
 }
 var staleReference = defineRule({
   id: "stale-reference",
@@ -31071,10 +31011,16 @@ var staleReference = defineRule({
   defaultSeverity: "error",
   check(model, report) {
     const refs = [...model.references].sort(byLocation);
-    for (const same of groupBy(refs, (r) => `${r.location.file}\0${r.target}\0${r.port}\0${r.host}\0${r.containerNetwork ? 1 : 0}`).values()) {
+    const unanswered = new Unanswered(model);
+    const selfKey = (r) => r.self ? `\0self\0${r.fromService ?? ""}` : "";
+    for (const same of groupBy(refs, (r) => `${r.location.file}\0${r.target}\0${r.port}\0${r.host}\0${r.containerNetwork ? 1 : 0}${selfKey(r)}`).values()) {
       const r = same[0];
       const others = same.slice(1).map(relatedReference);
-      const key = `${r.location.file}|${r.target}|${r.port}|${r.host}${r.containerNetwork ? "|container" : ""}`;
+      const key = `${r.location.file}|${r.target}|${r.port}|${r.host}${r.containerNetwork ? "|container" : ""}${r.self ? `|self|${r.fromService ?? ""}` : ""}`;
+      if (r.self) {
+        checkSelf(model, r, others, key, report);
+        continue;
+      }
       const service = targetService(model, r);
       if (service !== void 0) {
         const bound = servicePorts(model, service, r);
@@ -31083,7 +31029,7 @@ var staleReference = defineRule({
           const ports = distinct(bound.map((x) => x.port));
           const fixable = ports.length === 1 && same.length === 1 && spansPort(r.location, r.port);
           report({
-            message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\` on host \`${r.host}\`, but it binds ${portList(ports)} there (${bound[0].binding.location.file}); expected the reference to use the port the service binds.`,
+            message: `${quote(`${r.target}:${r.port}`)} expects ${quote(service)} at port ${quote(r.port)} on host ${quote(r.host)}, but it binds ${portList(ports)} there (${bound[0].binding.location.file}); expected the reference to use the port the service binds.`,
             location: r.location,
             related: [...others, ...sortedUnique(bound.map((x) => x.binding)).map((b) => relatedBinding(b))],
             key,
@@ -31093,28 +31039,122 @@ var staleReference = defineRule({
         }
         const anywhere = modelIndex(model).byService.get(service) ?? [];
         if (anywhere.some((b) => b.port === r.port || b.containerPort === r.port)) continue;
-        report({
-          message: `\`${r.target}:${r.port}\` expects \`${service}\` at port \`${r.port}\`, but nothing shows \`${service}\` binding ${r.port} on host \`${r.host}\` or elsewhere; expected a binding for it.`,
-          location: r.location,
-          related: [...others, ...sortedUnique(anywhere).map((b) => relatedBinding(b))],
-          key,
-          severity: "warning"
-        });
+        if (anywhere.length === 0 && model.projectNames?.has(service)) continue;
+        unanswered.service(same, service, anywhere);
         continue;
       }
-      const host = LOOPBACK.has(r.target.toLowerCase()) ? r.host : model.hosts.resolve(r.target)?.id;
+      const loopback = LOOPBACK.has(r.target.toLowerCase());
+      const host = loopback ? r.host : model.hosts.resolve(r.target)?.id;
       if (host === void 0) continue;
-      if (modelIndex(model).claimedPorts.get(host)?.has(r.port)) continue;
-      report({
-        message: `\`${r.target}:${r.port}\` expects a service at port \`${r.port}\` on host \`${host}\`, but nothing binds ${r.port} there; expected a service, doc or deploy file binding it.`,
-        location: r.location,
-        related: others,
-        key,
-        severity: "warning"
-      });
+      const scope = loopback ? r.scope : void 0;
+      const index2 = modelIndex(model);
+      const claimed = scope === void 0 ? index2.claimedOnHost.get(host) : index2.claimedPorts.get(placeKey(host, scope));
+      if (claimed?.has(r.port) || index2.claimedPorts.get(host)?.has(r.port)) continue;
+      unanswered.host(same, host, scope);
     }
+    unanswered.report(report);
   }
 });
+var AGENT_PORTS = /* @__PURE__ */ new Set([4317, 4318, 6831, 6832, 14250, 14268, 9411, 8126, 8125]);
+var Unanswered = class {
+  groups = /* @__PURE__ */ new Map();
+  unread;
+  /** Every port the repository binds anywhere (a host or container side, the plan included), with who binds it. */
+  known = /* @__PURE__ */ new Map();
+  constructor(model) {
+    this.unread = model.unreadDeployFiles ?? [];
+    for (const b of model.bindings) {
+      for (const port of b.containerPort !== void 0 && b.containerPort !== b.port ? [b.port, b.containerPort] : [b.port]) {
+        const list3 = this.known.get(port) ?? [];
+        list3.push(b);
+        this.known.set(port, list3);
+      }
+    }
+  }
+  /** True when an unread compose file may bind ports on the reference's host (and project). */
+  hidden(r, host = r.host, scope = r.scope) {
+    return this.unread.some((u) => u.host === host && u.scope === scope);
+  }
+  service(refs, service, bindings) {
+    const r = refs[0];
+    if (this.hidden(r) || r.project === void 0 && this.unread.length > 0 && bindings.length === 0) return;
+    this.add(`service\0${service}\0${r.port}`, refs, { service, bindings: [...bindings], host: r.host, ...r.scope !== void 0 ? { scope: r.scope } : {}, outside: false });
+  }
+  host(refs, host, scope) {
+    const r = refs[0];
+    if (this.hidden(r, host, scope)) return;
+    const outside = AGENT_PORTS.has(r.port) || !this.known.has(r.port);
+    const bindings = outside ? this.known.get(r.port) ?? [] : [];
+    this.add(`host\0${outside ? "outside" : "unbound"}\0${r.target.toLowerCase()}\0${host}\0${scope ?? ""}`, refs, { bindings, host, ...scope !== void 0 ? { scope } : {}, outside });
+  }
+  add(key, refs, group) {
+    const known = this.groups.get(key);
+    if (known) {
+      known.refs.push(...refs);
+      for (const b of group.bindings) if (!known.bindings.includes(b)) known.bindings.push(b);
+    } else this.groups.set(key, { ...group, refs: [...refs] });
+  }
+  report(report) {
+    for (const [key, g] of this.groups) {
+      const refs = [...g.refs].sort(byLocation);
+      const r = refs[0];
+      const ports = distinct(refs.map((x) => x.port));
+      const files = new Set(refs.map((x) => x.location.file)).size;
+      const many = refs.length > 1;
+      const who = many ? `${refs.length} references${files > 1 ? ` in ${files} files` : ""} to ${quote(r.target)}` : quote(`${r.target}:${r.port}`);
+      const expect = many ? "expect" : "expects";
+      const at = `${ports.length === 1 ? "port" : "ports"} ${portList(ports, "and")}`;
+      const place = describePlace(g.host, g.scope);
+      const related = [...refs.slice(1).map(relatedReference), ...sortedUnique(g.bindings).map((b) => relatedBinding(b))];
+      if (g.service !== void 0) {
+        report({
+          message: `${who} ${expect} ${quote(g.service)} at port ${quote(r.port)}, but nothing shows ${quote(g.service)} binding ${r.port} on ${place} or elsewhere; expected a binding for it.`,
+          location: r.location,
+          related,
+          key: `pattern|${key}`,
+          severity: "warning"
+        });
+      } else if (g.outside) {
+        report({
+          message: g.bindings.length === 0 ? `${who} ${expect} a service at ${at} on ${place}, but nothing in the repository binds ${ports.length === 1 ? "it" : "them"}: a target outside the repository's knowledge (another repository's service, an agent, a tool's default); expected a binding here only if the service is the repository's own.` : `${who} ${expect} a service at ${at} on ${place}, but nothing binds ${ports.length === 1 ? "it" : "them"} there; ${boundElsewhere(g.bindings)}, and ${portList(distinct(g.bindings.map((b) => AGENT_PORTS.has(b.port) ? b.port : b.containerPort)), "and")} ${g.bindings.length === 1 ? "is" : "are"} a telemetry agent's default port: expected a binding on ${place} only if the agent runs beside the caller there.`,
+          location: r.location,
+          related,
+          key: `pattern|${key}`,
+          severity: "notice"
+        });
+      } else {
+        report({
+          message: `${who} ${expect} a service at ${at} on ${place}, but nothing binds ${ports.length === 1 ? "it" : "them"} there; expected a service, doc or deploy file binding ${ports.length === 1 ? "it" : "each"}.`,
+          location: r.location,
+          related,
+          key: `pattern|${key}`,
+          severity: "warning"
+        });
+      }
+    }
+  }
+};
+function checkSelf(model, r, others, key, report) {
+  const service = r.fromService === void 0 ? void 0 : model.services.canonical(r.fromService);
+  if (service === void 0) return;
+  const own4 = (modelIndex(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
+  if (own4.length === 0 || own4.some((b) => b.port === r.port || b.containerPort === r.port)) return;
+  const ports = distinct(own4.map((b) => listenPort(b) ?? b.port));
+  report({
+    message: `${quote(`${r.target}:${r.port}`)} is ${quote(service)}'s own address (its ${r.kind === "healthcheck" ? "health check" : "environment"}), but ${quote(service)} binds ${portList(ports)} (${own4[0].location.file}); expected it to use a port the service listens on.`,
+    location: r.location,
+    related: [...others, ...sortedUnique(own4).map((b) => relatedBinding(b))],
+    key,
+    severity: "warning"
+  });
+}
+function boundElsewhere(bindings) {
+  const parts2 = sortedUnique(bindings).map((b) => {
+    const port = AGENT_PORTS.has(b.port) ? b.port : b.containerPort;
+    return `${quote(b.service)} binds ${port} only elsewhere (${b.location.file}:${b.location.line})`;
+  });
+  return parts2.join("; ");
+}
 function sortedUnique(bindings) {
   return [...new Set(bindings)].sort(byLocation);
 }
@@ -31142,7 +31182,7 @@ var registryActualDrift = defineRule({
       const service = serviceOf(model, entry);
       const fixable = entries2.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port) && !takenByOther(model, entry.host, expected[0], service);
       report({
-        message: `The registry lists \`${service}\` at \`${entry.port}\` on host \`${entry.host}\`, but its deploy files bind ${portList(expected)} there (${[...new Set(files.map((b) => b.location.file))].join(", ")}); expected the registry to match what is deployed.`,
+        message: `The registry lists ${quote(service)} at ${quote(entry.port)} on host ${quote(entry.host)}, but its deploy files bind ${portList(expected)} there (${[...new Set(files.map((b) => b.location.file))].join(", ")}); expected the registry to match what is deployed.`,
         location: entry.location,
         related: [...stale.slice(1), ...files].map((b) => relatedBinding(b)),
         key: `${registry.path}|${service}|${entry.host}|${distinct(stale.map((b) => b.port)).join(",")}|${expected.join(",")}`,
@@ -31173,7 +31213,7 @@ var registryUnregistered = defineRule({
       const primary = ordered[0];
       const ports = [...new Set(own4.map((b) => b.port))].sort((a, b) => a - b);
       report({
-        message: `\`${service}\` binds port ${ports.map((p) => `\`${p}\``).join(", ")} but has no entry in the registry \`${registry.path}\`; expected a row in a range table (and a real-ports entry once deployed).`,
+        message: `${quote(service)} binds port ${ports.map((p) => `${quote(p)}`).join(", ")} but has no entry in the registry ${quote(registry.path)}; expected a row in a range table (and a real-ports entry once deployed).`,
         location: primary.location,
         related: ordered.slice(1).map((b) => relatedBinding(b)),
         key: `${registry.path}|${service}`
@@ -31200,9 +31240,9 @@ var registryOrphan = defineRule({
     const entries2 = [...registry.plan, ...registry.actual].sort(byLocation);
     for (const [service, own4] of groupBy(entries2, (b) => serviceOf(model, b))) {
       if (known.has(service)) continue;
-      const where2 = own4.map((b) => b.kind === "registry-plan" ? `plan \`${b.port}\`` : `\`${b.port}\` on \`${b.host}\``);
+      const where2 = own4.map((b) => b.kind === "registry-plan" ? `plan ${quote(b.port)}` : `${quote(b.port)} on ${quote(b.host)}`);
       report({
-        message: `The registry lists \`${service}\` (${[...new Set(where2)].join(", ")}), but the repository has no service directory, binding or reference for it; expected the entry to name an existing service, or to be removed.`,
+        message: `The registry lists ${quote(service)} (${[...new Set(where2)].join(", ")}), but the repository has no service directory, binding or reference for it; expected the entry to name an existing service, or to be removed.`,
         location: own4[0].location,
         related: own4.slice(1).map((b) => relatedBinding(b)),
         key: `${registry.path}|${service}`
@@ -31222,9 +31262,9 @@ var docMissingPort = defineRule({
       const own4 = bindingsOf(model, service).sort(byLocation);
       if (own4.some((b) => b.kind === "service-doc" && b.strength === "declaration")) continue;
       const evidence = own4.filter((b) => b.strength !== "weak" && (!isRegistryBinding(b) || b.kind === "registry-actual"));
-      const hint = evidence.length > 0 ? ` (elsewhere it binds ${[...new Set(evidence.map((b) => b.port))].map((p) => `\`${p}\``).join(", ")})` : "";
+      const hint = evidence.length > 0 ? ` (elsewhere it binds ${[...new Set(evidence.map((b) => b.port))].map((p) => `${quote(p)}`).join(", ")})` : "";
       report({
-        message: dir.doc ? `\`${dir.doc}\` declares no port for \`${service}\`${hint}; expected a line such as \`## Port: NNNN\`.` : `\`${dir.path}\` has no CLAUDE.md, so \`${service}\` documents no port${hint}; expected a CLAUDE.md with a line such as \`## Port: NNNN\`.`,
+        message: dir.doc ? `${quote(dir.doc)} declares no port for ${quote(service)}${hint}; expected a line such as \`## Port: NNNN\`.` : `${quote(dir.path)} has no CLAUDE.md, so ${quote(service)} documents no port${hint}; expected a CLAUDE.md with a line such as \`## Port: NNNN\`.`,
         location: fileLocation(dir.doc ?? dir.path),
         related: evidence.map((b) => relatedBinding(b)),
         key: `${dir.path}|${dir.doc ?? "(no doc)"}`
@@ -31251,6 +31291,204 @@ var allRules = [
   docMissingPort
 ];
 
+// src/collect/read.ts
+import { isUtf8 } from "node:buffer";
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
+import { isAbsolute, join, relative, sep } from "node:path";
+var SNIFF_BYTES = 8192;
+var CHUNK_BYTES = 64 * 1024;
+var OPEN_FLAGS = constants3.O_RDONLY | (constants3.O_NOFOLLOW ?? 0) | (constants3.O_NONBLOCK ?? 0) | (constants3.O_NOCTTY ?? 0);
+function readText(file, maxBytes, checked) {
+  if (file.refused) return refuse(file.path, { kind: "not-exported", refused: file.refused });
+  return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path, checked);
+}
+function readRepoFile(root2, rel, maxBytes, shown = rel.split(sep).join("/"), checked) {
+  const parts2 = rel.split(sep === "\\" ? /[\\/]/ : "/").filter((p) => p !== "" && p !== ".");
+  if (isAbsolute(rel) || parts2.length === 0 || parts2.includes("..")) return refuse(shown, { kind: "outside-root" });
+  for (let i2 = 1; i2 < parts2.length; i2++) {
+    const dir = join(root2, ...parts2.slice(0, i2));
+    if (checked?.has(dir)) continue;
+    let stat2;
+    try {
+      stat2 = lstatSync(dir);
+    } catch (error2) {
+      return refuse(shown, { kind: "unreadable", code: errorCode(error2) });
+    }
+    if (stat2.isSymbolicLink()) return refuse(shown, symlinkRefusal(root2, dir, parts2.slice(0, i2).join("/")));
+    if (!stat2.isDirectory()) return refuse(shown, { kind: "unreadable", code: "ENOTDIR" });
+    checked?.add(dir);
+  }
+  const abs = join(root2, ...parts2);
+  let fd;
+  try {
+    fd = openSync(abs, OPEN_FLAGS);
+  } catch (error2) {
+    const code4 = errorCode(error2);
+    if (code4 === "ELOOP" || code4 === "EMLINK" || isSymlink(abs)) return refuse(shown, symlinkRefusal(root2, abs, parts2.join("/")));
+    return refuse(shown, { kind: "unreadable", code: code4 });
+  }
+  try {
+    const stat2 = fstatSync(fd);
+    if (!stat2.isFile()) return refuse(shown, { kind: "not-regular", what: kindOf(stat2) });
+    if (stat2.size > maxBytes) return refuse(shown, { kind: "too-large", size: stat2.size, limit: maxBytes });
+    const bytes = readBounded(fd, Math.min(stat2.size, maxBytes), maxBytes);
+    if (bytes.length > maxBytes) return refuse(shown, { kind: "too-large", size: bytes.length, limit: maxBytes, grew: true });
+    return decodeText(shown, bytes);
+  } catch (error2) {
+    return refuse(shown, { kind: "unreadable", code: errorCode(error2) });
+  } finally {
+    closeSync(fd);
+  }
+}
+function readBounded(fd, expected, maxBytes) {
+  let buffer = Buffer.allocUnsafe(expected + 1);
+  let length = 0;
+  for (; ; ) {
+    if (length === buffer.length) {
+      if (length > maxBytes) break;
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const asked = Math.min(CHUNK_BYTES, buffer.length - length);
+    const n = readSync(fd, buffer, length, asked, null);
+    length += n;
+    if (n < asked) break;
+  }
+  return buffer.subarray(0, length);
+}
+function decodeText(shown, bytes) {
+  const sniff = bytes.subarray(0, SNIFF_BYTES);
+  const nul = sniff.indexOf(0);
+  if (nul >= 0) return refuse(shown, { kind: "binary", line: lineAt(bytes, nul) });
+  if (!isUtf8(bytes)) return refuse(shown, { kind: "not-utf8", line: lineAt(bytes, Math.max(0, firstInvalidUtf8(bytes))) });
+  const text7 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  return { text: text7.charCodeAt(0) === 65279 ? text7.slice(1) : text7 };
+}
+function firstInvalidUtf8(bytes) {
+  const n = bytes.length;
+  let i2 = 0;
+  while (i2 < n) {
+    const b = bytes[i2];
+    if (b < 128) {
+      i2++;
+      continue;
+    }
+    let need;
+    let lo = 128;
+    let hi = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) lo = 160;
+      if (b === 237) hi = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) lo = 144;
+      if (b === 244) hi = 143;
+    } else return i2;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i2 + k];
+      const [min, max] = k === 1 ? [lo, hi] : [128, 191];
+      if (c === void 0 || c < min || c > max) return i2;
+    }
+    i2 += need + 1;
+  }
+  return -1;
+}
+function lineAt(bytes, offset) {
+  let line = 1;
+  for (let i2 = 0; i2 < offset; i2++) if (bytes[i2] === 10) line++;
+  return line;
+}
+function isSymlink(abs) {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function symlinkRefusal(root2, abs, link3) {
+  let target;
+  let inside = true;
+  try {
+    target = realpathSync(abs);
+    const realRoot = realpathSync(root2);
+    inside = target === realRoot || target.startsWith(realRoot + sep);
+    if (inside) target = relative(realRoot, target).split(sep).join("/");
+  } catch {
+    target = void 0;
+  }
+  return { kind: "symlink", link: link3, inside, ...target !== void 0 ? { target } : {} };
+}
+function kindOf(stat2) {
+  if (stat2.isDirectory()) return "a directory";
+  if (stat2.isFIFO()) return "a named pipe (FIFO)";
+  if (stat2.isSocket()) return "a socket";
+  if (stat2.isCharacterDevice()) return "a character device";
+  if (stat2.isBlockDevice()) return "a block device";
+  return "not a regular file";
+}
+function errorCode(error2) {
+  return error2?.code ?? "error";
+}
+function refuse(shown, refusal) {
+  const [ruleId, message, line] = describe(shown, refusal);
+  const location = fileLocation(shown);
+  return { problem: { ruleId, message, location: line > 1 ? { ...location, line, endLine: line } : location, key: shown }, refusal };
+}
+function describe(f, r) {
+  const file = `${quote(f)}`;
+  switch (r.kind) {
+    case "outside-root":
+      return ["input/unreadable", `${file} is not a path inside the repository; it was not read.`, 1];
+    case "symlink": {
+      const via = r.link === f ? `${file} is a symlink` : `${file} lies under ${quote(r.link)}, a symlink`;
+      if (!r.inside) return ["input/symlink-outside-workspace", `${via} to ${quote(r.target)}, outside the workspace; it was not read (expected a regular file inside the repository; symlinks are never followed).`, 1];
+      const to = r.target === void 0 ? " whose target does not exist" : ` to ${quote(r.target)}`;
+      return ["input/symlink-not-followed", `${via}${to}; symlinks are never followed, so it was not read (expected a regular file).`, 1];
+    }
+    case "not-regular":
+      return ["input/not-a-regular-file", `${file} is ${r.what}; expected a regular file, so it was not read.`, 1];
+    case "too-large":
+      if (r.grew) return ["input/file-too-large", `${file} grew past the limit of ${r.limit} bytes (\`max-file-bytes\`) while it was read; it was not used.`, 1];
+      return ["input/file-too-large", `${file} is ${r.size} bytes, above the limit of ${r.limit} (\`max-file-bytes\`); it was not read.`, 1];
+    case "binary":
+      return ["input/binary-file", `${file} is binary (a NUL byte on line ${r.line}, within its first ${SNIFF_BYTES} bytes); expected text, so it was not read.`, r.line];
+    case "not-utf8":
+      return ["input/binary-file", `${file} is not valid UTF-8 (the first bad byte is on line ${r.line}); expected text, so it was not read.`, r.line];
+    case "unreadable":
+      return ["input/unreadable", `${file} cannot be read (${r.code}); its ports are unknown.`, 1];
+    case "not-exported": {
+      const x = r.refused;
+      const of = x.commit ? ` in commit ${quote(x.commit.slice(0, 12))}` : "";
+      if (x.reason === "symlink") return ["input/symlink-not-followed", `${file} is a symlink${of}; symlinks are never followed, so it was not read (expected a regular file).`, 1];
+      if (x.reason === "too-large") return ["input/file-too-large", `${file} is ${x.size ?? "?"} bytes${of}, above the limit${x.limit !== void 0 ? ` of ${x.limit}` : ""} (\`max-file-bytes\`); it was not read.`, 1];
+      return ["input/unreadable", `${file}${of} could not be written out for checking (${x.code ?? "error"}); its ports are unknown.`, 1];
+    }
+  }
+}
+
+// src/config/globs.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var MAX_GLOB_LENGTH = 4096;
+var IGNORE_PROBES = ["docs/PORT_SCHEMA.md", "services/portwarden-probe/src/config.ts", "deploy/mac-mini/docker-compose.yml", "x/Dockerfile", ".github/probe.yml", "a/b/c/d/e.f"];
+function globProblem(key, glob) {
+  if (glob.length > MAX_GLOB_LENGTH) {
+    return `the \`${key}\` glob is ${glob.length} characters long; expected at most ${MAX_GLOB_LENGTH}.`;
+  }
+  let matches;
+  try {
+    matches = (0, import_picomatch2.default)(glob, { dot: true });
+  } catch (error2) {
+    return `the \`${key}\` glob \`${glob}\` cannot be compiled (${error2.message}); expected a glob such as \`legacy/**\`.`;
+  }
+  if (key === "ignore" && IGNORE_PROBES.every((p) => matches(p))) {
+    return `the \`ignore\` glob \`${glob}\` matches every path (for example \`${IGNORE_PROBES[0]}\`), so nothing would be checked; expected a pattern for the files to skip, such as \`legacy/**\`.`;
+  }
+  return void 0;
+}
+
 // src/config/types.ts
 var ConfigError = class extends Error {
   constructor(message) {
@@ -31263,50 +31501,83 @@ var ConfigError = class extends Error {
 function isRuleId(id) {
   return allRules.some((r) => r.id === id) || /^input\/(?:\*|[a-z][a-z-]*)$/.test(id);
 }
-var TOP_KEYS = ["registry", "services", "service-docs", "ignore", "hosts", "aliases", "rules", "max-file-bytes"];
+var TOP_KEYS = ["registry", "services", "service-docs", "ignore", "hosts", "compose-projects", "aliases", "rules", "max-file-bytes", "allow-new-suppressions-on-pr-target"];
 var HOST_KEYS = ["name", "aliases", "addresses", "files"];
+var COMPOSE_PROJECT_KEYS = ["name", "files"];
 function loadConfig(root2, explicitPath) {
-  const candidates2 = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join2(root2, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join2(root2, p));
-  const path2 = candidates2.find((p) => existsSync2(p));
+  const candidates2 = explicitPath ? [isAbsolute2(explicitPath) ? explicitPath : join2(root2, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join2(root2, p));
+  const path2 = candidates2.find((p) => lstatSync2(p, { throwIfNoEntry: false }) !== void 0);
   if (!path2) {
     if (explicitPath) throw new ConfigError(`Config file \`${explicitPath}\` does not exist.`);
     return { config: defaultConfig() };
   }
-  const inRepo = !relative(root2, path2).startsWith("..");
-  if (inRepo) {
-    const target = realpathSync2(path2);
-    const realRoot = realpathSync2(root2);
-    if (target !== realRoot && !target.startsWith(realRoot + sep2)) {
-      throw new ConfigError(`Config file \`${relative(root2, path2)}\` is a symlink to \`${target}\`, outside the repository; expected a file inside it.`);
-    }
-  }
-  let text6;
-  try {
-    text6 = readFileSync(path2, "utf8");
-  } catch (error2) {
-    throw new ConfigError(`Config file \`${path2}\` cannot be read: ${error2.message}`);
-  }
-  const shown = relative(root2, path2).startsWith("..") ? path2 : relative(root2, path2);
-  return { config: parseConfig(shown, text6), path: path2 };
+  const inRepo = !relative2(root2, path2).startsWith("..") && !isAbsolute2(relative2(root2, path2));
+  const shown = inRepo ? relative2(root2, path2).split(sep2).join("/") : path2;
+  const read = inRepo ? readRepoFile(root2, relative2(root2, path2), MAX_CONFIG_BYTES, shown) : readRepoFile(dirname(path2), basename(path2), MAX_CONFIG_BYTES, shown);
+  if ("problem" in read) throw new ConfigError(refusedConfig(shown, read.refusal));
+  const nul = read.text.indexOf("\0");
+  if (nul >= 0) throw new ConfigError(`${shown}:${lineOf(read.text, nul)}: the config contains a NUL byte; expected UTF-8 text.`);
+  return { config: parseConfig(shown, read.text), path: path2 };
 }
-function parseConfig(file, text6) {
-  const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text6, { lineCounter: lines, prettyErrors: false });
+function refusedConfig(file, r) {
+  switch (r.kind) {
+    case "symlink":
+      return r.inside ? `Config file \`${file}\` is${r.link === file ? "" : ` under \`${r.link}\`,`} a symlink${r.target ? ` to \`${r.target}\`` : ""}; expected a regular file (symlinks are never followed).` : `Config file \`${file}\` is${r.link === file ? "" : ` under \`${r.link}\`,`} a symlink to \`${r.target}\`, outside the repository; expected a file inside it.`;
+    case "not-regular":
+      return `Config file \`${file}\` is ${r.what}; expected a regular file.`;
+    case "too-large":
+      return `Config file \`${file}\` is ${r.grew ? `more than ${r.limit}` : r.size} bytes; expected at most ${MAX_CONFIG_BYTES}.`;
+    case "binary":
+      return `${file}:${r.line}: the config contains a NUL byte; expected UTF-8 text.`;
+    case "not-utf8":
+      return `${file}:${r.line}: the config is not valid UTF-8; expected UTF-8 text.`;
+    case "unreadable":
+      return r.code === "ENOENT" ? `Config file \`${file}\` does not exist.` : `Config file \`${file}\` cannot be read (${r.code}).`;
+    default:
+      return `Config file \`${file}\` cannot be read.`;
+  }
+}
+function lineOf(text7, offset) {
+  let line = 1;
+  for (let i2 = text7.indexOf("\n"); i2 >= 0 && i2 < offset; i2 = text7.indexOf("\n", i2 + 1)) line++;
+  return line;
+}
+function parseConfig(file, text7) {
+  const lines = new import_yaml2.LineCounter();
+  const overflow = aliasTokenOverflow(text7);
+  if (overflow >= 0) throw new ConfigError(`${file}:${lineOf(text7, overflow)}: more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`); expected at most ${MAX_YAML_ALIASES} aliases.`);
+  let doc;
+  try {
+    doc = (0, import_yaml2.parseDocument)(text7, { lineCounter: lines, prettyErrors: false });
+  } catch (error2) {
+    if (error2 instanceof RangeError) throw new ConfigError(`${file}: invalid YAML: nested too deeply to parse (${error2.message}); expected a config a few levels deep.`);
+    throw error2;
+  }
   const at = (node2) => node2?.range ? `${file}:${lines.linePos(node2.range[0]).line}` : file;
   const fail = (node2, message) => {
     throw new ConfigError(`${at(node2)}: ${message}`);
   };
   const firstError = doc.errors[0];
   if (firstError) throw new ConfigError(`${file}:${firstError.linePos?.[0]?.line ?? 1}: invalid YAML: ${firstError.message.split("\n")[0]}`);
+  const excess = excessAlias(doc);
+  if (excess) fail(excess.node, `${excess.count} YAML aliases; expected at most ${MAX_YAML_ALIASES}.`);
   const config = defaultConfig();
   const root2 = doc.contents;
   if (root2 === null || root2 === void 0) return config;
-  if (!(0, import_yaml.isMap)(root2)) return fail(root2, "the config must be a mapping of keys such as `registry:`, `hosts:`, `rules:`.");
+  if (!(0, import_yaml2.isMap)(root2)) return fail(root2, "the config must be a mapping of keys such as `registry:`, `hosts:`, `rules:`.");
   const stringList = (node2, key) => {
     const value = node2?.toJSON?.() ?? node2;
     if (typeof value === "string") return [value];
     if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
     return fail(node2, `\`${key}\` must be a string or a list of strings.`);
+  };
+  const globList = (node2, key) => {
+    const globs = stringList(node2, key);
+    globs.forEach((glob, i2) => {
+      const why = globProblem(key, glob);
+      if (why) fail((0, import_yaml2.isSeq)(node2) ? node2.items[i2] : node2, why);
+    });
+    return globs;
   };
   for (const pair3 of root2.items) {
     const keyNode = pair3.key;
@@ -31320,13 +31591,13 @@ function parseConfig(file, text6) {
         break;
       }
       case "services":
-        config.services = stringList(value, "services");
+        config.services = globList(value, "services");
         break;
       case "service-docs":
-        config.serviceDocs = stringList(value, "service-docs");
+        config.serviceDocs = globList(value, "service-docs");
         break;
       case "ignore":
-        config.ignore = stringList(value, "ignore");
+        config.ignore = globList(value, "ignore");
         break;
       case "max-file-bytes": {
         const v = value?.value;
@@ -31334,11 +31605,20 @@ function parseConfig(file, text6) {
         config.maxFileBytes = v;
         break;
       }
+      case "allow-new-suppressions-on-pr-target": {
+        const v = value?.value;
+        if (typeof v !== "boolean") fail(value ?? keyNode, "`allow-new-suppressions-on-pr-target` must be `true` or `false`.");
+        config.allowNewSuppressionsOnPrTarget = v;
+        break;
+      }
       case "hosts":
-        config.hosts = parseHosts(value, fail, stringList);
+        config.hosts = parseHosts(value, fail, stringList, globList);
+        break;
+      case "compose-projects":
+        config.composeProjects = parseComposeProjects(value, fail, globList);
         break;
       case "aliases": {
-        if (!(0, import_yaml.isMap)(value)) fail(value ?? keyNode, "`aliases` must map an old service name to its current name, e.g. `old-name: new-name`.");
+        if (!(0, import_yaml2.isMap)(value)) fail(value ?? keyNode, "`aliases` must map an old service name to its current name, e.g. `old-name: new-name`.");
         for (const [from, to] of Object.entries(value.toJSON())) {
           if (typeof to !== "string") fail(value, `alias \`${from}\` must name a service (a string).`);
           config.aliases[from] = to;
@@ -31348,7 +31628,7 @@ function parseConfig(file, text6) {
         break;
       }
       case "rules": {
-        if (!(0, import_yaml.isMap)(value)) fail(value ?? keyNode, "`rules` must map a rule id to one of error, warning, notice, off.");
+        if (!(0, import_yaml2.isMap)(value)) fail(value ?? keyNode, "`rules` must map a rule id to one of error, warning, notice, off.");
         for (const item of value.items) {
           const id = String(item.key.value);
           if (!isRuleId(id)) {
@@ -31380,10 +31660,36 @@ function aliasCycle(aliases) {
   }
   return void 0;
 }
-function parseHosts(value, fail, stringList) {
-  if (!(0, import_yaml.isSeq)(value)) return fail(value, "`hosts` must be a list of `{ name, aliases, addresses, files }`.");
+function parseComposeProjects(value, fail, globList) {
+  if (!(0, import_yaml2.isSeq)(value)) return fail(value, "`compose-projects` must be a list of `{ name, files }`, e.g. `- { name: stack, files: [infra/compose.yaml, app/compose.yaml] }`.");
+  const seen = /* @__PURE__ */ new Set();
   return value.items.map((item) => {
-    if (!(0, import_yaml.isMap)(item)) return fail(item, "each entry of `hosts` must be a mapping with at least `name:`.");
+    if (!(0, import_yaml2.isMap)(item)) return fail(item, "each entry of `compose-projects` must be a mapping with `name:` and `files:`.");
+    const project = { name: "", files: [] };
+    for (const pair3 of item.items) {
+      const key = String(pair3.key.value);
+      const node2 = pair3.value;
+      if (key === "name") {
+        const v = node2?.value;
+        if (typeof v !== "string" || v.trim() === "") fail(node2 ?? pair3.key, "`compose-projects[].name` must be a non-empty string.");
+        if (seen.has(v)) fail(node2, `the compose project \`${v}\` is named twice; expected each name once (list all its files under one entry).`);
+        seen.add(v);
+        project.name = v;
+      } else if (key === "files") {
+        project.files = globList(node2, "compose-projects[].files");
+      } else {
+        fail(pair3.key, `unknown key \`compose-projects[].${key}\`; expected one of ${COMPOSE_PROJECT_KEYS.join(", ")}.`);
+      }
+    }
+    if (!project.name) fail(item, "each entry of `compose-projects` needs a `name:`.");
+    if (project.files.length === 0) fail(item, `compose project \`${project.name}\` needs \`files:\`, globs of the compose files deployed together.`);
+    return project;
+  });
+}
+function parseHosts(value, fail, stringList, globList) {
+  if (!(0, import_yaml2.isSeq)(value)) return fail(value, "`hosts` must be a list of `{ name, aliases, addresses, files }`.");
+  return value.items.map((item) => {
+    if (!(0, import_yaml2.isMap)(item)) return fail(item, "each entry of `hosts` must be a mapping with at least `name:`.");
     const host = { name: "", aliases: [], addresses: [], files: [] };
     for (const pair3 of item.items) {
       const key = String(pair3.key.value);
@@ -31392,8 +31698,10 @@ function parseHosts(value, fail, stringList) {
         const v = node2?.value;
         if (typeof v !== "string" || v === "") fail(node2 ?? pair3.key, "`hosts[].name` must be a non-empty string.");
         host.name = v;
-      } else if (key === "aliases" || key === "addresses" || key === "files") {
+      } else if (key === "aliases" || key === "addresses") {
         host[key] = stringList(node2, `hosts[].${key}`);
+      } else if (key === "files") {
+        host.files = globList(node2, "hosts[].files");
       } else {
         fail(pair3.key, `unknown key \`hosts[].${key}\`; expected one of ${HOST_KEYS.join(", ")}.`);
       }
@@ -31403,84 +31711,494 @@ function parseHosts(value, fail, stringList) {
   });
 }
 
-// src/extract/index.ts
-import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
-import { join as join4 } from "node:path";
+// src/engine.ts
+import { performance as performance2 } from "node:perf_hooks";
 
-// src/collect/read.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-var SNIFF_BYTES = 8192;
-var decoder = new TextDecoder("utf-8", { fatal: true });
-function readText(file, maxBytes) {
-  if (file.size > maxBytes) {
-    return { problem: problem("input/file-too-large", file.path, `\`${file.path}\` is ${file.size} bytes, above the limit of ${maxBytes} (\`max-file-bytes\`); it was not read.`) };
+// src/collect/suppressions.ts
+var MARKER = "portwarden-ignore";
+var DIRECTIVE = /portwarden-ignore\s+([A-Za-z0-9*][\w/*-]*)\s*(?::\s*(.*?))?\s*(?:-->|\*\/)?\s*$/;
+function findSuppressions(file, text7) {
+  if (!text7.includes(MARKER)) return [];
+  const found = [];
+  const lines = text7.split("\n");
+  lines.forEach((line, index2) => {
+    if (!line.includes(MARKER)) return;
+    const match = DIRECTIVE.exec(line.replace(/\r$/, ""));
+    if (match?.[1]) found.push({ file, line: index2 + 1, ruleId: match[1], reason: match[2] ?? "" });
+  });
+  return found;
+}
+function silences(s, f) {
+  return s.file === f.location.file && (s.line === f.location.line || s.line === f.location.line - 1) && (s.ruleId === "*" || s.ruleId === f.ruleId);
+}
+function applySuppressions(findings, suppressions) {
+  const index2 = /* @__PURE__ */ new Map();
+  for (const s of suppressions) index2.set(s.file, [...index2.get(s.file) ?? [], s]);
+  const kept = [];
+  const suppressed = [];
+  for (const f of findings) {
+    const hit = (index2.get(f.location.file) ?? []).some((s) => silences(s, f));
+    (hit ? suppressed : kept).push(f);
   }
-  let bytes;
-  try {
-    bytes = readFileSync2(file.abs);
-  } catch (error2) {
-    return { problem: problem("input/unreadable", file.path, `\`${file.path}\` cannot be read (${error2.code ?? "error"}).`) };
+  return { kept, suppressed };
+}
+function suppressionChanges(base2, head) {
+  const key = (s) => `${s.file}\0${s.ruleId}\0${s.reason}`;
+  const before = /* @__PURE__ */ new Map();
+  for (const s of base2) before.set(key(s), (before.get(key(s)) ?? 0) + 1);
+  const narrower = new Set(base2.filter((s) => s.ruleId !== "*").map((s) => `${s.file}\0${s.reason}`));
+  const changes = [];
+  for (const s of head) {
+    const left = before.get(key(s)) ?? 0;
+    if (left > 0) {
+      before.set(key(s), left - 1);
+      continue;
+    }
+    changes.push({ suppression: s, kind: s.ruleId === "*" && narrower.has(`${s.file}\0${s.reason}`) ? "widened" : "added" });
   }
-  if (bytes.subarray(0, SNIFF_BYTES).includes(0)) {
-    return { problem: problem("input/binary-file", file.path, `\`${file.path}\` is binary (a NUL byte in its first ${SNIFF_BYTES} bytes); expected text, so it was not read.`) };
-  }
-  try {
-    const text6 = decoder.decode(bytes);
-    return { text: text6.charCodeAt(0) === 65279 ? text6.slice(1) : text6 };
-  } catch {
-    return { problem: problem("input/binary-file", file.path, `\`${file.path}\` is not valid UTF-8; expected text, so it was not read.`) };
-  }
+  return changes;
 }
 
-// src/model/services.ts
-var ServiceIndex = class {
-  known = /* @__PURE__ */ new Set();
-  aliases = /* @__PURE__ */ new Map();
-  /** `aliases` maps an old or alternative name to the canonical one. */
-  constructor(aliases = {}) {
-    for (const [from, to] of Object.entries(aliases)) this.aliases.set(from.toLowerCase(), to);
-  }
-  /**
-   * The canonical name for `name`: aliases applied until a current name (renames chain:
-   * `a → b`, `b → c` makes `a` into `c`), case kept as the canonical spelling. The config
-   * refuses cycles; the step bound keeps a hand-built index safe anyway.
-   */
-  canonical(name2) {
-    let current = name2.trim();
-    for (let steps = 0; steps <= this.aliases.size; steps++) {
-      const next = this.aliases.get(current.toLowerCase());
-      if (next === void 0 || next === current) return current;
-      current = next;
+// src/collect/index.ts
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
+
+// src/collect/walk.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import { lstatSync as lstatSync3, readdirSync } from "node:fs";
+import { join as join3 } from "node:path";
+var PRUNE_PROBES = ["portwarden-probe", ".portwarden-probe.d/p.q", "Portwarden Probe/x/y.z"];
+function coversDirectory(isIgnored, rel) {
+  return isIgnored(rel) || PRUNE_PROBES.every((probe) => isIgnored(`${rel}/${probe}`));
+}
+function walk(root2, ignore, serviceGlobs, refused = []) {
+  const isIgnored = (0, import_picomatch3.default)(ignore, { dot: true });
+  const isServiceDir = (0, import_picomatch3.default)(serviceGlobs, { dot: true });
+  const result2 = { files: [], serviceDirs: [], problems: [] };
+  const visit3 = (dirRel) => {
+    const dirAbs = dirRel ? join3(root2, dirRel) : root2;
+    let entries2;
+    try {
+      entries2 = readdirSync(dirAbs, { withFileTypes: true });
+    } catch (error2) {
+      result2.problems.push(problem("input/unreadable", dirRel || ".", `Directory ${quote(dirRel || ".")} cannot be read (${error2.code ?? "error"}); its files were not checked.`));
+      return;
     }
-    return current;
+    entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry of entries2) {
+      const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
+      const abs = join3(dirAbs, entry.name);
+      if (entry.isDirectory()) {
+        if (coversDirectory(isIgnored, rel)) continue;
+        if (isServiceDir(rel)) result2.serviceDirs.push(rel);
+        visit3(rel);
+        continue;
+      }
+      if (isIgnored(rel)) continue;
+      if (entry.isSymbolicLink() && isServiceDir(rel)) {
+        result2.problems.push(problem("input/symlink-not-followed", rel, `${quote(rel)} matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
+        continue;
+      }
+      let size = 0;
+      try {
+        size = lstatSync3(abs).size;
+      } catch {
+      }
+      result2.files.push({ path: rel, abs, root: root2, size });
+    }
+  };
+  visit3("");
+  const listed = new Set(result2.files.map((f) => f.path));
+  for (const r of refused) {
+    if (listed.has(r.path) || isIgnored(r.path) || ancestors(r.path).some((dir) => coversDirectory(isIgnored, dir))) continue;
+    if (r.reason === "symlink" && isServiceDir(r.path)) {
+      result2.problems.push(problem("input/symlink-not-followed", r.path, `${quote(r.path)} matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
+      continue;
+    }
+    result2.files.push({ path: r.path, abs: join3(root2, r.path), root: root2, size: r.size ?? 0, refused: r });
   }
-  /** Records a service name the repository knows; returns its canonical form. */
-  add(name2) {
-    const c = this.canonical(name2);
-    this.known.add(c);
-    return c;
+  return result2;
+}
+function ancestors(path2) {
+  const out2 = [];
+  for (let i2 = path2.indexOf("/"); i2 > 0; i2 = path2.indexOf("/", i2 + 1)) out2.push(path2.slice(0, i2));
+  return out2;
+}
+function problem(ruleId, path2, message) {
+  return { ruleId, message, location: fileLocation(path2), key: path2 };
+}
+
+// src/collect/discover.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+
+// src/extract/source/paths.ts
+var TEST_DIR = /(^|\/)(__tests__|__mocks__|tests?|e2e|fixtures|testdata)\//;
+var TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$|_test\.go$|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
+function isTestPath(path2) {
+  return TEST_DIR.test(path2) || TEST_FILE.test(path2);
+}
+function isEnvGenerator(path2) {
+  const base2 = path2.slice(path2.lastIndexOf("/") + 1);
+  return /generate-env/.test(base2) && /\.(m|c)?[jt]s$/.test(base2);
+}
+function scriptGrammar(path2) {
+  if (/\.d\.[cm]?ts$|\.min\.[cm]?js$/.test(path2)) return void 0;
+  if (/\.tsx$/.test(path2)) return "tsx";
+  if (/\.[cm]?ts$/.test(path2)) return "typescript";
+  if (/\.([cm]?js|jsx)$/.test(path2)) return "javascript";
+  return void 0;
+}
+var CONTAINER_FOLDERS = /* @__PURE__ */ new Set(["src", "source", "app", "apps", "api", "server", "services", "packages", "cmd", "internal", "lib", "libs", "pkg"]);
+function serviceNamedByPath(path2, services) {
+  const segments = path2.toLowerCase().split("/");
+  const words = (segments.pop() ?? "").split(/[-_.]+/).filter(Boolean);
+  const folders = new Set(segments.filter((s) => s !== "" && !CONTAINER_FOLDERS.has(s)));
+  let best;
+  let bestLength = 0;
+  for (const name2 of services.list()) {
+    const parts2 = name2.toLowerCase().split(/[-_.]+/).filter(Boolean);
+    if (parts2.length === 0 || parts2.join("").length <= bestLength) continue;
+    const found = folders.has(name2.toLowerCase()) || words.some((_, i2) => parts2.every((p, j) => words[i2 + j] === p));
+    if (found) {
+      best = name2;
+      bestLength = parts2.join("").length;
+    }
   }
-  has(name2) {
-    return this.known.has(this.canonical(name2));
+  return best;
+}
+
+// src/collect/discover.ts
+var COLLECTION_FOLDERS = /* @__PURE__ */ new Set(["apps", "services", "packages", "src", "cmd", "projects", "modules"]);
+var TOOLING_FOLDERS = /* @__PURE__ */ new Set(["docs", "doc", "scripts", "script", "tools", "tool", "hack", "ci", "test", "tests", "e2e", "bench", "benchmarks", "website"]);
+var MANIFEST = /^(package\.json|go\.mod|pyproject\.toml|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|[^/]+\.(cs|fs|vb)proj)$/;
+var CONVENTIONS = [
+  { glob: "services/*", holds: /^(Dockerfile(\..+)?|package\.json|go\.mod|pyproject\.toml|requirements\.txt|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|[^/]+\.(cs|fs|vb)proj)$/, depth: 2 },
+  { glob: "src/*", holds: /^(Dockerfile(\..+)?|package\.json|go\.mod|pyproject\.toml|requirements\.txt|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|[^/]+\.(cs|fs|vb)proj)$/, depth: 2 },
+  { glob: "apps/*", holds: /^(Dockerfile(\..+)?|package\.json|go\.mod|pyproject\.toml|requirements\.txt|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|[^/]+\.(cs|fs|vb)proj)$/, depth: 2 },
+  { glob: "cmd/*", holds: /\.go$/, depth: 1 }
+];
+var STRENGTH = { compose: 4, skaffold: 3, workspace: 2, convention: 1, manifest: 1, dockerfile: 1 };
+var dirOf = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+var baseOf = (path2) => path2.slice(path2.lastIndexOf("/") + 1);
+function resolvePath(from, rel) {
+  if (rel.startsWith("/") || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) || rel.includes("\0")) return void 0;
+  const parts2 = from ? from.split("/") : [];
+  for (const part of rel.replace(/\\/g, "/").split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts2.length === 0) return void 0;
+      parts2.pop();
+    } else parts2.push(part);
   }
-  list() {
-    return [...this.known].sort();
+  return parts2.join("/");
+}
+function substitute(value, env) {
+  let unresolved = false;
+  const out2 = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced, fallback, bare2) => {
+    const found = env.get(braced ?? bare2);
+    if (found !== void 0 && found !== "") return found;
+    if (fallback !== void 0) return fallback;
+    unresolved = true;
+    return "";
+  });
+  return unresolved ? void 0 : out2;
+}
+function buildsOnlyUnder(text7, here, under) {
+  let blocks = 0;
+  let contexts = 0;
+  for (const m of text7.matchAll(/^[ \t-]*(build|context|dockerfile)[ \t]*:[ \t]*([^\n#]*)/gm)) {
+    const value = m[2].trim().replace(/^(['"])(.*)\1$/, "$2");
+    if (m[1] === "dockerfile") return false;
+    if (m[1] === "build" && value === "") {
+      blocks++;
+      continue;
+    }
+    if (m[1] === "context") contexts++;
+    if (/[$\\{}[\]]/.test(value)) return false;
+    const dir = resolvePath(here, value);
+    if (dir === void 0 || !under(dir)) return false;
+  }
+  return contexts >= blocks;
+}
+function isCompose(path2) {
+  return /^(docker-)?compose[^/]*\.ya?ml$/.test(baseOf(path2));
+}
+function eligible(dir) {
+  if (dir === "") return false;
+  const parts2 = dir.split("/");
+  if (parts2.some((p) => p.startsWith("."))) return false;
+  if (TOOLING_FOLDERS.has(parts2[0].toLowerCase())) return false;
+  return !isTestPath(`${dir}/`) && !/(^|[.-])(unit|functional|integration)?tests?$/i.test(parts2.at(-1));
+}
+function serviceFolder(dir) {
+  let current = dir;
+  while (CONTAINER_FOLDERS.has(baseOf(current).toLowerCase())) {
+    const parent = dirOf(current);
+    if (parent === "" || COLLECTION_FOLDERS.has(baseOf(parent).toLowerCase())) break;
+    current = parent;
+  }
+  return current;
+}
+var Reader = class {
+  constructor(files, maxBytes) {
+    this.maxBytes = maxBytes;
+    this.byPath = new Map(files.map((f) => [f.path, f]));
+  }
+  maxBytes;
+  byPath;
+  checked = /* @__PURE__ */ new Set();
+  has(path2) {
+    return this.byPath.has(path2);
+  }
+  text(path2) {
+    const file = this.byPath.get(path2);
+    if (!file) return void 0;
+    const read = readText(file, this.maxBytes, this.checked);
+    return "text" in read ? read.text : void 0;
   }
 };
-
-// src/extract/context.ts
-function buildHosts(config, registryHosts = []) {
-  const hosts = new HostModel(
-    config.hosts.map((h) => ({ id: hostId(h.name), label: h.name, aliases: h.aliases, addresses: h.addresses })),
-    config.hosts.filter((h) => h.files.length > 0).map((h) => ({ host: h.name, files: h.files }))
-  );
-  for (const h of registryHosts) hosts.add(h);
-  return hosts;
+function yamlData(text7) {
+  try {
+    const doc = (0, import_yaml3.parseDocument)(text7, { prettyErrors: false, uniqueKeys: false });
+    if (doc.errors.length > 0 || excessAlias(doc)) return void 0;
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch {
+    return void 0;
+  }
 }
-function buildServices(config, names) {
-  const services = new ServiceIndex(config.aliases);
-  for (const name2 of names) services.add(name2);
-  return services;
+function yamlDocuments(text7) {
+  let docs;
+  try {
+    docs = (0, import_yaml3.parseAllDocuments)(text7, { prettyErrors: false, uniqueKeys: false });
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(docs)) return [];
+  const out2 = [];
+  for (const doc of docs) {
+    if (doc.errors.length > 0 || excessAlias(doc)) continue;
+    try {
+      out2.push(doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }));
+    } catch {
+    }
+  }
+  return out2;
+}
+var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var stringsOf = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+function manifestName(reader, dir, files) {
+  const pkg = reader.has(`${dir}/package.json`) ? reader.text(`${dir}/package.json`) : void 0;
+  if (pkg !== void 0) {
+    try {
+      const name2 = JSON.parse(pkg).name;
+      if (typeof name2 === "string" && name2.trim() !== "") {
+        const bare2 = name2.trim().replace(/^@[^/]+\//, "");
+        if (/^[A-Za-z0-9][\w.-]*$/.test(bare2)) return bare2;
+      }
+    } catch {
+    }
+  }
+  const gomod = reader.has(`${dir}/go.mod`) ? reader.text(`${dir}/go.mod`) : void 0;
+  const module2 = gomod && /^\s*module\s+"?([^\s"]+)"?/m.exec(gomod)?.[1];
+  if (module2) {
+    const elements2 = module2.split("/").filter((e) => e !== "" && !/^v\d+$/.test(e));
+    const last = elements2.at(-1);
+    if (last && !CONTAINER_FOLDERS.has(last.toLowerCase()) && elements2.length > 0) return last;
+  }
+  const projects = files.filter((f) => /\.(cs|fs|vb)proj$/.test(f));
+  if (projects.length === 1) return baseOf(projects[0]).replace(/\.(cs|fs|vb)proj$/, "");
+  return void 0;
+}
+function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
+  const reader = new Reader(files, maxBytes);
+  const paths = files.map((f) => f.path);
+  const inDir = /* @__PURE__ */ new Map();
+  const dirs = /* @__PURE__ */ new Set();
+  for (const p of paths) {
+    const d = dirOf(p);
+    const list3 = inDir.get(d);
+    if (list3) list3.push(baseOf(p));
+    else inDir.set(d, [baseOf(p)]);
+    for (let a = d; a !== ""; a = dirOf(a)) {
+      if (dirs.has(a)) break;
+      dirs.add(a);
+    }
+  }
+  const filesIn = (dir) => inDir.get(dir) ?? [];
+  const candidates2 = [];
+  const deployNames = /* @__PURE__ */ new Set();
+  const images = /* @__PURE__ */ new Map();
+  const add = (c) => {
+    const folder = serviceFolder(c.path);
+    if (dirs.has(folder) && eligible(folder)) candidates2.push({ ...c, path: folder });
+  };
+  const children = /* @__PURE__ */ new Map();
+  for (const d of dirs) {
+    const parent = dirOf(d);
+    const list3 = children.get(parent);
+    if (list3) list3.push(d);
+    else children.set(parent, [d]);
+  }
+  const holdsWithin = (dir, holds, depth) => {
+    if (filesIn(dir).some((f) => holds.test(f))) return true;
+    return depth > 1 && (children.get(dir) ?? []).some((d) => eligible(d) && holdsWithin(d, holds, depth - 1));
+  };
+  for (const convention of CONVENTIONS) {
+    const top = convention.glob.slice(0, convention.glob.indexOf("/"));
+    for (const dir of children.get(top) ?? []) if (holdsWithin(dir, convention.holds, convention.depth)) add({ path: dir, source: "convention", via: `folder convention \`${convention.glob}\`` });
+  }
+  for (const dir of dirs) {
+    if (dir.includes("/")) continue;
+    const manifest = filesIn(dir).find((f) => MANIFEST.test(f));
+    if (manifest) add({ path: dir, source: "manifest", via: `${dir}/${manifest}` });
+  }
+  for (const dir of dirs) {
+    const dockerfile = filesIn(dir).find((f) => /^Dockerfile(\..+)?$/.test(f));
+    if (dockerfile) add({ path: dir, source: "dockerfile", via: `${dir}/${dockerfile}` });
+  }
+  const declaredDirs = new Set(declared);
+  const underDeclared = (dir) => {
+    for (let d = dir; d !== ""; d = dirOf(d)) if (declaredDirs.has(d)) return true;
+    return false;
+  };
+  const undeclaredFinds = candidates2.some((c) => !underDeclared(c.path));
+  let composeServices = false;
+  for (const path2 of paths.filter(isCompose)) {
+    const text7 = reader.text(path2);
+    if (text7 !== void 0 && /^services\s*:/m.test(text7)) composeServices = true;
+    if (text7 !== void 0 && !undeclaredFinds && buildsOnlyUnder(text7, dirOf(path2), underDeclared)) continue;
+    const data = text7 === void 0 ? void 0 : yamlData(text7);
+    const services = isRecord(data) && isRecord(data.services) ? data.services : {};
+    const here = dirOf(path2);
+    for (const [key, svc] of Object.entries(services)) {
+      deployNames.add(key);
+      if (!isRecord(svc)) continue;
+      const build = svc.build;
+      const context = typeof build === "string" ? build : isRecord(build) && typeof build.context === "string" ? build.context : isRecord(build) ? "." : void 0;
+      if (context === void 0) continue;
+      const contextPath = substitute(context, env);
+      const contextDir = contextPath === void 0 ? void 0 : resolvePath(here, contextPath);
+      if (contextDir === void 0) continue;
+      const dockerfile = isRecord(build) && typeof build.dockerfile === "string" ? substitute(build.dockerfile, env) : void 0;
+      const dockerfilePath = dockerfile === void 0 ? void 0 : resolvePath(contextDir, dockerfile);
+      const folder = dockerfilePath !== void 0 && /^Dockerfile(\..+)?$/.test(baseOf(dockerfilePath)) ? dirOf(dockerfilePath) : contextDir;
+      const plain = dockerfilePath === void 0 || baseOf(dockerfilePath) === "Dockerfile";
+      add({ path: folder, source: "compose", via: `compose \`build\` of \`${key}\` in ${path2}`, name: key, ...plain ? {} : { variant: true } });
+    }
+  }
+  for (const path2 of paths.filter((p) => /\.ya?ml$/.test(p) && !isCompose(p))) {
+    const text7 = reader.text(path2);
+    if (text7 === void 0 || !/^\s*kind:\s*["']?(Deployment|StatefulSet|DaemonSet|Config)\b/m.test(text7)) continue;
+    for (const doc of yamlDocuments(text7.replace(/\{\{[\s\S]*?\}\}/g, (a) => a.replace(/[^\n]/g, " ")))) {
+      if (!isRecord(doc)) continue;
+      if (["Deployment", "StatefulSet", "DaemonSet"].includes(String(doc.kind))) {
+        const name2 = isRecord(doc.metadata) ? doc.metadata.name : void 0;
+        if (typeof name2 === "string" && /^[a-z0-9][a-z0-9.-]*$/.test(name2)) {
+          deployNames.add(name2);
+          const pod = isRecord(doc.spec) && isRecord(doc.spec.template) && isRecord(doc.spec.template.spec) ? doc.spec.template.spec : void 0;
+          for (const c of pod && Array.isArray(pod.containers) ? pod.containers : []) {
+            const image2 = isRecord(c) && typeof c.image === "string" ? baseOf(c.image.replace(/@.*$/, "").replace(/:[^/]*$/, "")).toLowerCase() : "";
+            if (/^[a-z0-9][a-z0-9._-]*$/.test(image2) && !images.has(image2)) images.set(image2, name2);
+          }
+        }
+      }
+      if (doc.kind === "Config" && typeof doc.apiVersion === "string" && doc.apiVersion.startsWith("skaffold/")) {
+        const artifacts = isRecord(doc.build) && Array.isArray(doc.build.artifacts) ? doc.build.artifacts : [];
+        for (const a of artifacts) {
+          if (!isRecord(a) || typeof a.image !== "string") continue;
+          const dir = resolvePath(dirOf(path2), typeof a.context === "string" ? a.context : ".");
+          const image2 = baseOf(a.image.replace(/[:@].*$/, ""));
+          if (dir !== void 0 && /^[a-z0-9][a-z0-9._-]*$/.test(image2)) add({ path: dir, source: "skaffold", via: `skaffold artifact \`${image2}\` in ${path2}`, name: image2 });
+        }
+      }
+    }
+  }
+  const members = (base2, globs, must, via, named = () => void 0) => {
+    const positive = globs.filter((g) => !g.startsWith("!")).map((g) => resolvePath(base2, g.replace(/\/+$/, ""))).filter((g) => g !== void 0 && g !== "");
+    const negative = globs.filter((g) => g.startsWith("!")).map((g) => resolvePath(base2, g.slice(1).replace(/\/+$/, ""))).filter((g) => g !== void 0);
+    if (positive.length === 0) return;
+    const isMember = (0, import_picomatch4.default)(positive, { dot: false });
+    const isExcluded = negative.length > 0 ? (0, import_picomatch4.default)(negative) : () => false;
+    for (const dir of dirs) {
+      if (!isMember(dir) || isExcluded(dir) || !filesIn(dir).some((f) => must.test(f))) continue;
+      const name2 = named(dir);
+      add({ path: dir, source: "workspace", via, ...name2 ? { name: name2 } : {} });
+    }
+  };
+  for (const path2 of paths) {
+    const base2 = baseOf(path2);
+    if (base2 === "package.json" && path2.split("/").length <= 2) {
+      const text7 = reader.text(path2);
+      if (text7 === void 0 || !text7.includes("workspaces")) continue;
+      let ws;
+      try {
+        ws = JSON.parse(text7).workspaces;
+      } catch {
+        continue;
+      }
+      const globs = Array.isArray(ws) ? stringsOf(ws) : isRecord(ws) ? stringsOf(ws.packages) : [];
+      members(dirOf(path2), globs, /^package\.json$/, `\`workspaces\` of ${path2}`);
+    } else if (base2 === "pnpm-workspace.yaml") {
+      const text7 = reader.text(path2);
+      const data = text7 === void 0 ? void 0 : yamlData(text7);
+      if (isRecord(data)) members(dirOf(path2), stringsOf(data.packages), /^package\.json$/, `\`packages\` of ${path2}`);
+    } else if (base2 === "go.work") {
+      const text7 = reader.text(path2);
+      if (text7 === void 0) continue;
+      const uses = [];
+      const body2 = text7.replace(/\/\/[^\n]*/g, "");
+      for (const m of body2.matchAll(/^\s*use\s*\(([^)]*)\)|^\s*use\s+(\S+)/gm)) {
+        if (m[1] !== void 0) uses.push(...m[1].split(/\s+/).filter(Boolean));
+        else if (m[2] !== void 0) uses.push(m[2]);
+      }
+      members(dirOf(path2), uses.map((u) => u.replace(/^"|"$/g, "")), /^go\.mod$/, `\`use\` of ${path2}`);
+    } else if (/\.slnx?$/.test(base2)) {
+      const text7 = reader.text(path2);
+      if (text7 === void 0) continue;
+      const projects = base2.endsWith(".slnx") ? [...text7.matchAll(/<Project\s+[^>]*Path="([^"]+\.(?:cs|fs|vb)proj)"/g)].map((m) => m[1]) : [...text7.matchAll(/^Project\("[^"]*"\)\s*=\s*"[^"]*",\s*"([^"]+\.(?:cs|fs|vb)proj)"/gm)].map((m) => m[1]);
+      for (const project of projects) {
+        const file = resolvePath(dirOf(path2), project);
+        if (file === void 0 || !reader.has(file)) continue;
+        const projectName = baseOf(file).replace(/\.(cs|fs|vb)proj$/, "");
+        if (/\.(unit|functional|integration)?tests?$/i.test(projectName)) continue;
+        add({ path: dirOf(file), source: "workspace", via: `project line of ${path2}`, name: projectName });
+      }
+    }
+  }
+  return { services: settle(candidates2, declared, deployNames, images, reader, filesIn), deployNames: [...deployNames].sort(), composeServices };
+}
+function isLibrary(reader, dir, files) {
+  if (!files.includes("package.json") || files.some((f) => f !== "package.json" && (MANIFEST.test(f) || /^Dockerfile(\..+)?$/.test(f)))) return false;
+  const text7 = reader.text(`${dir}/package.json`);
+  if (text7 === void 0) return false;
+  try {
+    const scripts = JSON.parse(text7).scripts;
+    return !(isRecord(scripts) && ["start", "dev", "serve", "preview"].some((k) => typeof scripts[k] === "string"));
+  } catch {
+    return false;
+  }
+}
+function settle(candidates2, declared, deployNames, images, reader, filesIn) {
+  const declaredSet = new Set(declared);
+  const byPath = /* @__PURE__ */ new Map();
+  const rank = (c) => STRENGTH[c.source] * 2 + (c.variant ? 0 : 1);
+  for (const c of candidates2) {
+    if (declaredSet.has(c.path)) continue;
+    const seen = byPath.get(c.path);
+    if (!seen || rank(c) > rank(seen)) byPath.set(c.path, c);
+  }
+  const inside = (path2, dir) => path2.startsWith(`${dir}/`);
+  const all2 = [...declaredSet, ...byPath.keys()];
+  const kept = [...byPath.values()].filter((c) => STRENGTH[c.source] > 1 || !all2.some((d) => d !== c.path && inside(c.path, d)));
+  const lowerDeploy = new Map([...deployNames].map((n) => [n.toLowerCase(), n]));
+  return kept.map((c) => {
+    const folder = baseOf(c.path);
+    const deployed = lowerDeploy.get(folder.toLowerCase()) ?? images.get(folder.toLowerCase());
+    const name2 = c.name ?? deployed ?? manifestName(reader, c.path, filesIn(c.path)) ?? folder;
+    const container = c.source === "compose" || c.source === "skaffold" || deployed !== void 0 || c.name !== void 0 && lowerDeploy.has(c.name.toLowerCase());
+    if (!container && isLibrary(reader, c.path, filesIn(c.path))) return void 0;
+    return { name: name2, path: c.path, via: c.via, ...container ? { container } : {} };
+  }).filter((s) => s !== void 0).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
 // src/extract/deploy/mapped.ts
@@ -31499,10 +32217,13 @@ function filled(value, start3, end) {
 function emptyMapped() {
   return { value: "", starts: [], ends: [] };
 }
+var APPEND_CHUNK = 8192;
 function append(into, part) {
   into.value += part.value;
-  into.starts.push(...part.starts);
-  into.ends.push(...part.ends);
+  for (let i2 = 0; i2 < part.starts.length; i2 += APPEND_CHUNK) {
+    into.starts.push(...part.starts.slice(i2, i2 + APPEND_CHUNK));
+    into.ends.push(...part.ends.slice(i2, i2 + APPEND_CHUNK));
+  }
   return into;
 }
 function appendChar(into, ch, start3, end) {
@@ -31542,12 +32263,52 @@ function align(value, raw2, offset) {
   return out2;
 }
 
-// src/extract/output.ts
-var INVALID_PORT = "input/invalid-port";
-function readPort(text6) {
-  const n = /^\d+$/.test(text6) ? Number(text6) : Number.NaN;
+// src/extract/value-text.ts
+var DECIMAL = /^[0-9]+$/;
+var SHOWABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function readPort(text7) {
+  if (!DECIMAL.test(text7)) return void 0;
+  const n = Number(text7);
   return isValidPort(n) ? n : void 0;
 }
+function characters(text7) {
+  let n = 0;
+  for (const _ of text7) n++;
+  return n;
+}
+function describeValue(text7) {
+  const port = readPort(text7);
+  if (port !== void 0) return `is ${quote(port)}`;
+  if (text7 === "") return "is empty";
+  if (text7.trim() === "") return `is ${plural(characters(text7), "whitespace character")}`;
+  if (DECIMAL.test(text7)) return /^0+$/.test(text7) ? "is zero" : `is a ${text7.replace(/^0+/, "").length}-digit number above 65535`;
+  if (/^-[0-9]+$/.test(text7)) return "is a negative number";
+  if (/^[0-9]+(?:_[0-9]+)+$/.test(text7)) return "is a number with `_` separators, which text does not allow";
+  if (/^[0-9]*\.[0-9]+$|^[0-9]+\.$/.test(text7)) return "is a number with a fraction, not a whole number";
+  if (new RegExp("^\\p{Nd}+$", "u").test(text7)) return `is ${plural(characters(text7), "digit")} that are not ASCII 0-9`;
+  return `is ${plural(characters(text7), "character")}, not a port`;
+}
+function describeNumber(value) {
+  if (Number.isNaN(value)) return "is not a number";
+  if (!Number.isFinite(value)) return "is infinite";
+  if (!Number.isInteger(value)) return "is a number with a fraction, not a whole number";
+  if (value === 0) return "is zero";
+  if (value < 0) return "is a negative number";
+  if (value > 65535) return "is a number above 65535";
+  return `is ${quote(value)}`;
+}
+function variable(name2) {
+  return SHOWABLE_NAME.test(name2) ? `\`\${${name2}}\`` : void 0;
+}
+function valueKey(text7) {
+  return readPort(text7) !== void 0 ? text7 : describeValue(text7);
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// src/extract/output.ts
+var INVALID_PORT = "input/invalid-port";
 var ExtractionOutput = class {
   constructor(file, source) {
     this.file = file;
@@ -31572,14 +32333,14 @@ var ExtractionOutput = class {
     return true;
   }
   /** Records a binding whose port is written at `[start, end)`. */
-  pushBinding(fields, start3, end) {
-    const { service, port, kind, strength, network, via, containerPort } = fields;
+  pushBinding(fields2, start3, end) {
+    const { service, port, kind, strength, network, via, containerPort } = fields2;
     const binding = {
       service,
       port,
-      host: fields.host ?? this.host,
+      host: fields2.host ?? this.host,
       kind,
-      source: fields.source ?? this.source,
+      source: fields2.source ?? this.source,
       strength,
       location: this.file.locator.range(start3, end)
     };
@@ -31589,11 +32350,13 @@ var ExtractionOutput = class {
     this.extraction.bindings.push(binding);
   }
   /** Records a reference whose port is written at `[start, end)`. */
-  pushReference(fields, start3, end) {
-    const { target, port, kind, fromService, containerNetwork } = fields;
-    const ref = { target, port, kind, host: fields.host ?? this.host, location: this.file.locator.range(start3, end), source: this.source };
+  pushReference(fields2, start3, end) {
+    const { target, port, kind, fromService, containerNetwork } = fields2;
+    const ref = { target, port, kind, host: fields2.host ?? this.host, location: this.file.locator.range(start3, end), source: this.source };
     if (fromService !== void 0) ref.fromService = fromService;
     if (containerNetwork !== void 0) ref.containerNetwork = containerNetwork;
+    if (fields2.targetService !== void 0) ref.targetService = fields2.targetService;
+    if (fields2.self) ref.self = true;
     this.extraction.references.push(ref);
   }
   /**
@@ -31604,7 +32367,10 @@ var ExtractionOutput = class {
     if (!this.claim(`problem|${ruleId}|${start3}|${end}`)) return;
     this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(start3, end), key });
   }
-  /** Records an `input/invalid-port` problem: `found` says what was written where; the expectation is added. */
+  /**
+   * Records an `input/invalid-port` problem: `found` says what kind of value was found where
+   * (never its text, see ./value-text.ts); the expectation is added.
+   */
   invalidPort(found, start3, end, key) {
     this.pushProblem(INVALID_PORT, `${found}; expected an integer from 1 to 65535.`, start3, end, key);
   }
@@ -31612,28 +32378,54 @@ var ExtractionOutput = class {
 
 // src/extract/deploy/interpolate.ts
 var UNRESOLVED = "\0";
-var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+var MAX_EXPANDED_LENGTH = 65536;
+var MAX_EXPANDED_TOTAL = 262144;
+var NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 var OPS = [":-", ":=", ":+", ":?", "-", "=", "+", "?"];
+function nameAt(s, at) {
+  NAME.lastIndex = at;
+  return NAME.exec(s)?.[0];
+}
+var bracesOf;
+function closingBrace(s, open2) {
+  if (bracesOf?.s !== s) {
+    const close = /* @__PURE__ */ new Map();
+    const stack = [];
+    for (let j = 0; j < s.length; j++) {
+      if (s[j] === "$" && s[j + 1] === "{") {
+        close.set(j, -1);
+        stack.push(j);
+        j++;
+      } else if (s[j] === "}" && stack.length > 0) close.set(stack.pop(), j);
+    }
+    bracesOf = { s, close };
+  }
+  return bracesOf.close.get(open2) ?? -1;
+}
+function budgeted(lookup, budget = MAX_EXPANDED_TOTAL) {
+  let left = budget;
+  return (name2) => {
+    const found = lookup(name2);
+    if (found === void 0) return void 0;
+    const length = typeof found === "string" ? found.length : found.value.length;
+    if (length > left) return void 0;
+    left -= length;
+    return found;
+  };
+}
 function scanExpansion(s, i2) {
   if (s[i2 + 1] === "{") {
-    const name3 = NAME.exec(s.slice(i2 + 2))?.[0];
+    const name3 = nameAt(s, i2 + 2);
     if (!name3) return void 0;
     let j = i2 + 2 + name3.length;
     if (s[j] === "}") return { name: name3, op: "", end: j + 1 };
     const op = OPS.find((o) => s.startsWith(o, j));
     if (!op) return void 0;
     j += op.length;
-    const wordStart = j;
-    let depth = 1;
-    for (; j < s.length; j++) {
-      if (s[j] === "$" && s[j + 1] === "{") {
-        depth++;
-        j++;
-      } else if (s[j] === "}" && --depth === 0) return { name: name3, op, word: [wordStart, j], end: j + 1 };
-    }
-    return void 0;
+    const close = closingBrace(s, i2);
+    return close < 0 ? void 0 : { name: name3, op, word: [j, close], end: close + 1 };
   }
-  const name2 = NAME.exec(s.slice(i2 + 1))?.[0];
+  const name2 = nameAt(s, i2 + 1);
   if (name2) return { name: name2, op: "", end: i2 + 1 + name2.length };
   if (/^[0-9@*#?$!-]$/.test(s[i2 + 1] ?? "")) return { name: s[i2 + 1], op: "", end: i2 + 2 };
   return void 0;
@@ -31676,8 +32468,15 @@ function interpolate(m, lookup, options = {}) {
       const exp = scanExpansion(s, i2);
       if (exp) {
         const r = expandAt(m, i2, exp, lookup, options);
+        if (out2.value.length + r.value.value.length > MAX_EXPANDED_LENGTH) {
+          const [a, b] = spanOf(m, i2, exp.end);
+          appendChar(out2, UNRESOLVED, a, b);
+          unresolved.push({ name: exp.name, start: a, end: b });
+          i2 = exp.end;
+          continue;
+        }
         append(out2, r.value);
-        unresolved.push(...r.unresolved);
+        for (const u of r.unresolved) unresolved.push(u);
         i2 = exp.end;
         continue;
       }
@@ -31690,19 +32489,44 @@ function interpolate(m, lookup, options = {}) {
 
 // src/extract/deploy/output.ts
 var DeployOutput = class extends ExtractionOutput {
+  /** Finds where a substituted variable's value came from (compose: the root `.env`). */
+  origin = () => void 0;
   /**
    * Reads the port written at `m.value[a, b)`. A value with an unresolved variable yields
    * nothing (the caller reports the variable where it matters); anything that is not an integer
-   * 1..65535 becomes an `input/invalid-port` problem at its exact span.
+   * 1..65535 becomes an `input/invalid-port` problem at its exact span, which says what the
+   * value is and where it came from, never what it says (see ../value-text.ts).
    */
   port(m, a, b, what) {
-    const text6 = m.value.slice(a, b);
+    const text7 = m.value.slice(a, b);
     const [start3, end] = spanOf(m, a, b);
-    if (text6.includes(UNRESOLVED)) return void 0;
-    const port = readPort(text6);
+    if (text7.includes(UNRESOLVED)) return void 0;
+    const port = readPort(text7);
     if (port !== void 0) return { port, start: start3, end };
-    this.invalidPort(`Found \`${text6}\` as the port in ${what}`, start3, end, `${INVALID_PORT}|${this.file.path}|${what}|${text6}`);
+    this.invalidPort(`Found ${this.subject(text7, start3, end)} as the port in ${what}: it ${describeValue(text7)}`, start3, end, `${INVALID_PORT}|${this.file.path}|${what}|${valueKey(text7)}`);
     return void 0;
+  }
+  /**
+   * Names a value read at the source span `[start, end)` without its text: the variables the
+   * span substitutes (`` `${extraheader}` from `.env:3` ``, `` part of `${DATABASE_URL}` ``),
+   * else "a value" (the location points at it).
+   */
+  subject(text7, start3, end) {
+    const raw2 = this.file.text.slice(start3, end);
+    const names = [];
+    for (let i2 = raw2.indexOf("$"); i2 >= 0; i2 = raw2.indexOf("$", i2 + 1)) {
+      const exp = scanExpansion(raw2, i2);
+      if (exp && !names.includes(exp.name)) names.push(exp.name);
+    }
+    const said = names.flatMap((name2) => {
+      const shown = variable(name2);
+      if (!shown) return [];
+      const origin = this.origin(name2);
+      if (!origin) return [shown];
+      const part = names.length > 1 || origin.value !== text7 ? "part of " : "";
+      return [`${part}${shown} from ${quote(origin.where)}`];
+    });
+    return said.length > 0 ? said.join(" and ") : "a value";
   }
   /** Records that `service` listens on `hit.port`. */
   bind(service, hit, options) {
@@ -31713,9 +32537,9 @@ var DeployOutput = class extends ExtractionOutput {
     this.pushBinding({ service, port: hit.port, host, kind: "deploy", strength: "declaration", network, via, containerPort }, hit.start, hit.end);
   }
   /** Records that this file expects something at `fields.target:fields.port`. */
-  reference(fields, hit) {
-    if (!this.claim(`r|${fields.kind}|${fields.target}|${hit.port}|${hit.start}`)) return;
-    this.pushReference({ ...fields, port: hit.port }, hit.start, hit.end);
+  reference(fields2, hit) {
+    if (!this.claim(`r|${fields2.kind}|${fields2.target}|${hit.port}|${hit.start}`)) return;
+    this.pushReference({ ...fields2, port: hit.port }, hit.start, hit.end);
   }
   /** Records an input problem at the source span `[start, end)`; `key` follows the rule id in the fingerprint key. */
   problem(ruleId, message, start3, end, key) {
@@ -31726,7 +32550,7 @@ var DeployOutput = class extends ExtractionOutput {
     for (const u of list3)
       this.problem(
         "input/unresolved-variable",
-        `Found \`\${${u.name}}\` in ${what} with no value in .env and no default; expected a value or \`\${${u.name}:-<port>}\`.`,
+        `Found ${quote(`\${${u.name}}`)} in ${what} with no value in .env and no default; expected a value or ${quote(`\${${u.name}:-<port>}`)}.`,
         u.start,
         u.end,
         `${this.file.path}|${what}|${u.name}`
@@ -31734,17 +32558,67 @@ var DeployOutput = class extends ExtractionOutput {
   }
 };
 
-// src/extract/deploy/urls.ts
-var URL2 = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/(?:[^\s@/?#]{0,256}@)?(\[[^\]\s]{0,45}\]|[A-Za-z0-9._~%-]{1,253}):([A-Za-z0-9\u0000]{0,64})/g;
-function findUrls(m) {
+// src/extract/address-keys.ts
+var LISTEN_WORDS = /* @__PURE__ */ new Set(["listen", "listener", "listeners", "bind"]);
+var ALLOW_WORDS = /* @__PURE__ */ new Set(["origins", "cors", "csp", "allowlist", "whitelist", "webauthn", "redirect", "redirects", "callback", "callbacks"]);
+var ORIGIN_OWNERS = /* @__PURE__ */ new Set(["expected", "rp", "site", "public", "own", "self"]);
+var GRANT_WORDS = /* @__PURE__ */ new Set(["allowed", "allow", "trusted", "permitted"]);
+var CSP_SOURCE = "src";
+function nameWords(name2) {
+  return name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.toLowerCase());
+}
+var MAX_NAME = 128;
+function addressRole(name2) {
+  if (name2.length > MAX_NAME) return void 0;
+  const words = nameWords(name2);
+  if (words.some((w) => ALLOW_WORDS.has(w) || GRANT_WORDS.has(w))) return "allow";
+  if (words.includes("origin") && (words.length === 1 || words.some((w) => ORIGIN_OWNERS.has(w)))) return "allow";
+  if (words.some((w, i2) => w === "rp" && (words[i2 + 1] === "id" || words[i2 + 1] === "origin"))) return "allow";
+  if (words.length > 1 && words[words.length - 1] === CSP_SOURCE) return "allow";
+  if (words.some((w) => LISTEN_WORDS.has(w))) return "listen";
+  return void 0;
+}
+
+// src/extract/url-port.ts
+var SCHEME = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\//g;
+var AUTHORITY_END = /[\s/?#\\"'`<>(){}|^]/;
+var MAX_AUTHORITY = 1024;
+var TRAILING = /[.,;:!]+$/;
+var HOST = /^(?:\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0-9._~%-]{1,253})$/;
+function findUrlPorts(value) {
   const hits = [];
-  for (const match of m.value.matchAll(URL2)) {
-    const [whole, scheme = "", host = "", port = ""] = match;
-    if (port === "") continue;
-    const portEnd = (match.index ?? 0) + whole.length;
-    hits.push({ scheme: scheme.toLowerCase(), target: host.toLowerCase(), portStart: portEnd - port.length, portEnd });
+  for (const m of value.matchAll(SCHEME)) {
+    const hit = readAuthority(value, m.index ?? 0, m[1] ?? "", (m.index ?? 0) + m[0].length);
+    if (hit) hits.push(hit);
   }
   return hits;
+}
+function readAuthority(value, start3, scheme, from) {
+  const rest = value.slice(from, from + MAX_AUTHORITY);
+  const cut = rest.search(AUTHORITY_END);
+  let authority = cut < 0 ? rest : rest.slice(0, cut);
+  const at = authority.lastIndexOf("@");
+  const hostStart = from + at + 1;
+  authority = authority.slice(at + 1).replace(TRAILING, "");
+  const close = authority.startsWith("[") ? authority.indexOf("]") : -1;
+  const colon = authority.indexOf(":", close + 1);
+  if (colon < 0) return void 0;
+  const host = authority.slice(0, colon);
+  const portText = /^[^,;)\]]*/.exec(authority.slice(colon + 1))?.[0].replace(TRAILING, "") ?? "";
+  if (!HOST.test(host) || !/^[\p{Nd}\u0000]/u.test(portText)) return void 0;
+  const portStart = hostStart + colon + 1;
+  const hit = { start: start3, scheme: scheme.toLowerCase(), host, portText, portStart, portEnd: portStart + portText.length };
+  if (readPort(portText) === void 0) return hit;
+  try {
+    return new URL(`${scheme}://${host}:${portText}/`).port === "" ? void 0 : hit;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/extract/deploy/urls.ts
+function findUrls(m) {
+  return findUrlPorts(m.value).map((u) => ({ scheme: u.scheme, target: u.host.toLowerCase(), portStart: u.portStart, portEnd: u.portEnd }));
 }
 function splitHostPort(value) {
   const colon = value.lastIndexOf(":");
@@ -31757,16 +32631,101 @@ function isAddress(target) {
   return LOOPBACK.has(target) || /^\d{1,3}(\.\d{1,3}){3}$/.test(target) || target.startsWith("[") || target.includes(":");
 }
 
+// src/extract/deploy/env-addresses.ts
+var WILDCARD = /* @__PURE__ */ new Set(["", "0.0.0.0", "::", "[::]", "*"]);
+function readEnvAddresses(key, v, out2, holder) {
+  const role = addressRole(key);
+  if (role === "allow") return;
+  const m = v.value;
+  const what = holder.what === void 0 ? `${key} URL` : `${holder.what} ${key}`;
+  if (role === "listen") {
+    for (const a of addressItems(m.value)) if (portReady(a, m, v, out2, what)) bindAt(a, m, out2, holder, what);
+    return;
+  }
+  const items2 = addressItems(m.value);
+  for (const a of items2.filter((x) => !x.url && WILDCARD.has(x.host))) if (portReady(a, m, v, out2, what)) bindAt(a, m, out2, holder, what);
+  if (holder.references === false) return;
+  for (const a of items2.filter((x) => !x.url && holder.names?.has(x.host))) {
+    if (!portReady(a, m, v, out2, what)) continue;
+    const hit = out2.port(m, a.portStart, a.portEnd, what);
+    if (hit) out2.reference(fields(a.host, hit.port, holder), hit);
+  }
+  for (const url of findUrls(m)) {
+    if (WILDCARD.has(url.target)) continue;
+    const a = { host: url.target, portStart: url.portStart, portEnd: url.portEnd, url: true };
+    if (!portReady(a, m, v, out2, what)) continue;
+    const hit = out2.port(m, url.portStart, url.portEnd, what);
+    if (hit) out2.reference(fields(url.target, hit.port, holder), hit);
+  }
+}
+function fields(target, port, holder) {
+  const service = holder.names?.get(target);
+  const self2 = holder.own?.has(target) === true;
+  const onNetwork = service !== void 0 || holder.names !== void 0 && !target.includes(".") && !isAddress(target);
+  return {
+    target,
+    port,
+    kind: "env-var",
+    fromService: holder.service,
+    containerNetwork: onNetwork,
+    ...service !== void 0 ? { targetService: service } : {},
+    ...self2 ? { self: self2 } : {}
+  };
+}
+function bindAt(a, m, out2, holder, what) {
+  const hit = out2.port(m, a.portStart, a.portEnd, what);
+  if (hit) out2.bind(holder.service, hit, { via: "listen address", network: holder.network });
+}
+function portReady(a, m, v, out2, what) {
+  if (!m.value.slice(a.portStart, a.portEnd).includes(UNRESOLVED)) return true;
+  const [start3, end] = spanOf(m, a.portStart, a.portEnd);
+  out2.unresolved(
+    v.unresolved.filter((u) => u.start < end && u.end > start3),
+    what
+  );
+  return false;
+}
+var PORT_TEXT = /^[0-9\u0000]+$/;
+function addressItems(value) {
+  const out2 = [];
+  for (const token of value.matchAll(/[^,;\s]+/g)) {
+    const text7 = token[0];
+    let from = token.index ?? 0;
+    let body2 = text7;
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(text7);
+    if (scheme) {
+      from += scheme[0].length;
+      body2 = text7.slice(scheme[0].length);
+    }
+    const end = body2.search(/[/?#]/);
+    let authority = end < 0 ? body2 : body2.slice(0, end);
+    const at = authority.lastIndexOf("@");
+    if (at >= 0) {
+      from += at + 1;
+      authority = authority.slice(at + 1);
+    }
+    const close = authority.startsWith("[") ? authority.indexOf("]") : -1;
+    const colon = authority.indexOf(":", close + 1);
+    if (colon < 0) continue;
+    const host = authority.slice(0, colon).toLowerCase();
+    const port = authority.slice(colon + 1);
+    if (!PORT_TEXT.test(port)) continue;
+    if (host.includes(":") && !host.startsWith("[")) continue;
+    out2.push({ host, portStart: from + colon + 1, portEnd: from + colon + 1 + port.length, url: scheme !== null });
+  }
+  return out2;
+}
+
 // src/extract/deploy/dotenv.ts
 var KEY = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*/;
 var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\", $: "$" };
-function dotenvEntries(text6) {
+function dotenvEntries(text7) {
   const entries2 = [];
   let pos = 0;
-  while (pos < text6.length) {
-    const nl = text6.indexOf("\n", pos);
-    const lineEnd = nl < 0 ? text6.length : nl;
-    const m = KEY.exec(text6.slice(pos, lineEnd));
+  while (pos < text7.length) {
+    const nl = text7.indexOf("\n", pos);
+    const lineEnd = nl < 0 ? text7.length : nl;
+    const m = KEY.exec(text7.slice(pos, lineEnd));
     if (!m) {
       pos = lineEnd + 1;
       continue;
@@ -31774,37 +32733,38 @@ function dotenvEntries(text6) {
     const key = m[1];
     const keyStart = pos + m[0].lastIndexOf(key);
     let i2 = pos + m[0].length;
-    const q = text6[i2];
+    const q = text7[i2];
     if (q === '"' || q === "'") {
       const value = emptyMapped();
       const start3 = ++i2;
-      while (i2 < text6.length && text6[i2] !== q) {
-        const esc = q === '"' && text6[i2] === "\\" ? ESCAPES[text6[i2 + 1] ?? ""] : void 0;
+      while (i2 < text7.length && text7[i2] !== q) {
+        const esc = q === '"' && text7[i2] === "\\" ? ESCAPES[text7[i2 + 1] ?? ""] : void 0;
         if (esc !== void 0) {
           appendChar(value, esc, i2, i2 + 2);
           i2 += 2;
         } else {
-          appendChar(value, text6[i2], i2, i2 + 1);
+          appendChar(value, text7[i2], i2, i2 + 1);
           i2++;
         }
       }
       entries2.push({ key, keyStart, value, start: start3, end: i2, quote: q });
-      const after = text6.indexOf("\n", i2);
-      pos = after < 0 ? text6.length : after + 1;
+      const after = text7.indexOf("\n", i2);
+      pos = after < 0 ? text7.length : after + 1;
       continue;
     }
     let end = lineEnd;
-    const hash = text6.slice(i2, lineEnd).search(/(^|[ \t])#/);
+    const hash = text7.slice(i2, lineEnd).search(/(^|[ \t])#/);
     if (hash >= 0) end = i2 + hash;
-    while (end > i2 && /[ \t\r]/.test(text6[end - 1])) end--;
-    entries2.push({ key, keyStart, value: identity(text6, i2, end), start: i2, end, quote: "" });
+    while (end > i2 && /[ \t\r]/.test(text7[end - 1])) end--;
+    entries2.push({ key, keyStart, value: identity(text7, i2, end), start: i2, end, quote: "" });
     pos = lineEnd + 1;
   }
   return entries2;
 }
-function parseDotenv(text6) {
+function parseDotenv(text7) {
   const map3 = /* @__PURE__ */ new Map();
-  for (const e of dotenvEntries(text6)) map3.set(e.key, { value: e.value.value, start: e.start, end: e.end });
+  const locator = createLocator(".env", text7);
+  for (const e of dotenvEntries(text7)) map3.set(e.key, { value: e.value.value, start: e.start, end: e.end, line: locator.range(e.keyStart, e.keyStart).line });
   return map3;
 }
 function isDotenv(path2) {
@@ -31814,7 +32774,7 @@ function isDotenv(path2) {
 var dotenvExtractor = {
   id: "env",
   accepts: isDotenv,
-  prefilter: (text6) => text6.includes("="),
+  prefilter: (text7) => text7.includes("="),
   extract(file) {
     const out2 = new DeployOutput(file, "env");
     const last = /* @__PURE__ */ new Map();
@@ -31829,26 +32789,137 @@ var dotenvExtractor = {
         if (hit) out2.bind(file.service, hit, { via: "PORT=", network: "host" });
         continue;
       }
-      for (const url of findUrls(e.value)) {
-        const hit = out2.port(e.value, url.portStart, url.portEnd, `${e.key} URL`);
-        if (hit) out2.reference({ target: url.target, port: hit.port, kind: "env-var", fromService: file.service }, hit);
-      }
+      readEnvAddresses(e.key, { value: e.value, unresolved: [] }, out2, { service: file.service, network: "host" });
     }
     return out2.extraction;
   }
 };
 
+// src/collect/index.ts
+function collect(root2, config, renames, refused) {
+  const walked = walk(root2, [...BUILTIN_IGNORES, ...config.ignore], config.services, refused);
+  if (renames?.size) for (const f of walked.files) f.path = renames.get(f.path) ?? f.path;
+  const isDoc = (0, import_picomatch5.default)(config.serviceDocs, { dot: true });
+  const serviceDocs = new Set(walked.files.filter((f) => isDoc(f.path)).map((f) => f.path));
+  const byDir = new Map(walked.serviceDirs.map((dir) => [dir, dir.slice(dir.lastIndexOf("/") + 1)]));
+  const found = discover(walked.files, walked.serviceDirs, config.maxFileBytes, rootEnv(walked.files, config.maxFileBytes));
+  for (const s of found.services) if (!byDir.has(s.path)) byDir.set(s.path, s.name);
+  const containers = new Set(found.services.filter((s) => s.container).map((s) => s.path));
+  const ownerDir = (path2) => {
+    for (let i2 = path2.lastIndexOf("/"); i2 > 0; i2 = path2.lastIndexOf("/", i2 - 1)) if (byDir.has(path2.slice(0, i2))) return path2.slice(0, i2);
+    return void 0;
+  };
+  const serviceDirs = walked.serviceDirs.map((dir) => {
+    const doc = `${dir}/CLAUDE.md`;
+    return { name: byDir.get(dir) ?? dir, path: dir, ...serviceDocs.has(doc) ? { doc } : {} };
+  });
+  return {
+    files: walked.files,
+    serviceDirs,
+    discovered: found.services,
+    deployNames: found.deployNames,
+    deployServices: found.composeServices || found.deployNames.length > 0,
+    serviceDocs,
+    problems: walked.problems,
+    ownerOf(path2) {
+      const dir = ownerDir(path2);
+      return dir === void 0 ? void 0 : byDir.get(dir);
+    },
+    inContainer(path2) {
+      const dir = ownerDir(path2);
+      return dir !== void 0 && containers.has(dir);
+    }
+  };
+}
+function rootEnv(files, maxBytes) {
+  const file = files.find((f) => f.path === ".env");
+  const read = file ? readText(file, maxBytes) : void 0;
+  if (!read || !("text" in read)) return /* @__PURE__ */ new Map();
+  try {
+    return new Map([...parseDotenv(read.text)].map(([k, v]) => [k, v.value]));
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+}
+
+// src/model/services.ts
+var ServiceIndex = class {
+  known = /* @__PURE__ */ new Set();
+  aliases = /* @__PURE__ */ new Map();
+  /** `aliases` maps an old or alternative name to the canonical one. */
+  constructor(aliases = {}) {
+    for (const [from, to] of Object.entries(aliases)) this.aliases.set(from.toLowerCase(), to);
+  }
+  /**
+   * The canonical name for `name`: aliases applied until a current name (renames chain:
+   * `a → b`, `b → c` makes `a` into `c`), case kept as the canonical spelling. The config
+   * refuses cycles; the step bound keeps a hand-built index safe anyway.
+   */
+  canonical(name2) {
+    let current = name2.trim();
+    for (let steps = 0; steps <= this.aliases.size; steps++) {
+      const next = this.aliases.get(current.toLowerCase());
+      if (next === void 0 || next === current) return current;
+      current = next;
+    }
+    return current;
+  }
+  /** Records a service name the repository knows; returns its canonical form. */
+  add(name2) {
+    const c = this.canonical(name2);
+    this.known.add(c);
+    return c;
+  }
+  /** True when a configured alias names `name`, as an old name or as the name it maps to. */
+  aliased(name2) {
+    const lower = name2.toLowerCase();
+    return this.aliases.has(lower) || [...this.aliases.values()].some((to) => to.toLowerCase() === lower);
+  }
+  has(name2) {
+    return this.known.has(this.canonical(name2));
+  }
+  list() {
+    return [...this.known].sort();
+  }
+};
+
+// src/extract/context.ts
+function buildHosts(config, registryHosts = []) {
+  const hosts = new HostModel(
+    config.hosts.map((h) => ({ id: hostId(h.name), label: h.name, aliases: h.aliases, addresses: h.addresses })),
+    config.hosts.filter((h) => h.files.length > 0).map((h) => ({ host: h.name, files: h.files }))
+  );
+  for (const h of registryHosts) hosts.add(h);
+  return hosts;
+}
+function buildServices(config, names) {
+  const services = new ServiceIndex(config.aliases);
+  for (const name2 of names) services.add(name2);
+  return services;
+}
+
 // src/extract/deploy/yaml-nodes.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 function parseYaml(out2) {
   let doc;
+  const overflow = aliasTokenOverflow(out2.file.text);
+  if (overflow >= 0) {
+    out2.problem("input/too-complex", `Found more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`) in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} aliases, so the file was not parsed.`, overflow, overflow + 1, `${out2.file.path}|aliases`);
+    return void 0;
+  }
   try {
-    doc = (0, import_yaml2.parseDocument)(out2.file.text, { prettyErrors: false, uniqueKeys: false });
+    doc = (0, import_yaml4.parseDocument)(out2.file.text, { prettyErrors: false, uniqueKeys: false });
   } catch (error2) {
     out2.problem("input/invalid-yaml", `Found YAML the parser rejected (${error2.message}); expected valid YAML.`, 0, 0, out2.file.path);
     return void 0;
   }
-  if (doc.errors.length === 0) return doc;
+  if (doc.errors.length === 0) {
+    const excess = excessAlias(doc);
+    if (!excess) return doc;
+    const [start3, end] = excess.node.range ?? [0, 0];
+    out2.problem("input/too-complex", `Found ${excess.count} YAML aliases in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the file was not read.`, start3, Math.max(end, start3 + 1), `${out2.file.path}|aliases`);
+    return void 0;
+  }
   for (const [n, e] of doc.errors.entries()) {
     const [start3, end] = e.pos;
     const reason = e.message.split("\n")[0] ?? e.code;
@@ -31857,21 +32928,21 @@ function parseYaml(out2) {
   return void 0;
 }
 function deref(node2, doc) {
-  if ((0, import_yaml2.isAlias)(node2)) return node2.resolve(doc);
+  if ((0, import_yaml4.isAlias)(node2)) return node2.resolve(doc);
   return node2 ?? void 0;
 }
 function entries(node2, doc) {
   const map3 = deref(node2, doc);
-  if (!(0, import_yaml2.isMap)(map3)) return [];
+  if (!(0, import_yaml4.isMap)(map3)) return [];
   const own4 = [];
   const merged = [];
   for (const pair3 of map3.items) {
     const keyNode = deref(pair3.key, doc);
-    if (!(0, import_yaml2.isScalar)(keyNode)) continue;
+    if (!(0, import_yaml4.isScalar)(keyNode)) continue;
     const key = String(keyNode.value);
     if (key === "<<") {
       const sources = deref(pair3.value, doc);
-      for (const src of (0, import_yaml2.isSeq)(sources) ? sources.items : [sources]) merged.push(...entries(src, doc));
+      for (const src of (0, import_yaml4.isSeq)(sources) ? sources.items : [sources]) merged.push(...entries(src, doc));
       continue;
     }
     own4.push({ key, keyNode, value: deref(pair3.value, doc) });
@@ -31884,15 +32955,15 @@ function get(node2, key, doc) {
 }
 function items(node2, doc) {
   const seq = deref(node2, doc);
-  if (!(0, import_yaml2.isSeq)(seq)) return [];
+  if (!(0, import_yaml4.isSeq)(seq)) return [];
   return seq.items.map((item) => deref(item, doc)).filter((n) => n !== void 0);
 }
-function scalarText(node2, text6) {
-  if (!(0, import_yaml2.isScalar)(node2) || node2.value === null || !node2.range) return void 0;
+function scalarText(node2, text7) {
+  if (!(0, import_yaml4.isScalar)(node2) || node2.value === null || !node2.range) return void 0;
   const [start3, end] = node2.range;
-  const raw2 = text6.slice(start3, end);
+  const raw2 = text7.slice(start3, end);
   if (node2.type === "PLAIN" || node2.type === void 0) {
-    return raw2.includes("\n") ? align(String(node2.value), raw2, start3) : identity(text6, start3, end);
+    return raw2.includes("\n") ? align(String(node2.value), raw2, start3) : identity(text7, start3, end);
   }
   if (node2.type === "QUOTE_SINGLE" || node2.type === "QUOTE_DOUBLE") return align(String(node2.value), raw2.slice(1, -1), start3 + 1);
   return align(String(node2.value), raw2, start3);
@@ -31908,7 +32979,7 @@ function isTunnelConfig(path2) {
 var cloudflaredExtractor = {
   id: "cloudflared",
   accepts: isTunnelConfig,
-  prefilter: (text6) => text6.includes("ingress:") || /^url:/m.test(text6),
+  prefilter: (text7) => text7.includes("ingress:") || /^url:/m.test(text7),
   extract(file) {
     const out2 = new DeployOutput(file, "cloudflared");
     const doc = parseYaml(out2);
@@ -31927,13 +32998,13 @@ var cloudflaredExtractor = {
 };
 
 // src/extract/deploy/compose.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/extract/deploy/port-list.ts
 var MAX_RANGE = 1024;
 function readPortRange(m, a, b, out2, what) {
-  const text6 = m.value.slice(a, b);
-  const dash = text6.indexOf("-");
+  const text7 = m.value.slice(a, b);
+  const dash = text7.indexOf("-");
   if (dash <= 0) {
     const hit = out2.port(m, a, b, what);
     return hit ? [hit] : [];
@@ -31945,10 +33016,10 @@ function readPortRange(m, a, b, out2, what) {
   if (hi.port < lo.port || hi.port - lo.port > MAX_RANGE) {
     out2.problem(
       "input/invalid-port",
-      `Found the port range \`${text6}\` in ${what}; expected a low-high range of at most ${MAX_RANGE} ports.`,
+      `Found the port range ${quote(text7)} in ${what}; expected a low-high range of at most ${MAX_RANGE} ports.`,
       start3,
       end,
-      `${out2.file.path}|${what}|${text6}`
+      `${out2.file.path}|${what}|${text7}`
     );
     return [];
   }
@@ -32017,7 +33088,7 @@ function pair(m, where2, out2, what) {
 }
 
 // src/extract/deploy/compose-fields.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/extract/deploy/command-ports.ts
 var ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
@@ -32035,30 +33106,30 @@ function commandPorts(command3) {
   let shortP = false;
   for (let i2 = 0; i2 < words.length; i2++) {
     const w = words[i2].value;
-    const text6 = w.value;
-    const assign = ASSIGN.exec(text6);
+    const text7 = w.value;
+    const assign = ASSIGN.exec(text7);
     if (assigning && assign) {
       const name2 = assign[1];
       const value = slice(w, assign[0].length);
       out2.assignments.push({ name: name2, value });
-      if (name2 === "PORT") out2.ports.push({ value: w, a: assign[0].length, b: text6.length, via: "PORT=" });
+      if (name2 === "PORT") out2.ports.push({ value: w, a: assign[0].length, b: text7.length, via: "PORT=" });
       continue;
     }
-    const cmd = base(text6);
-    if (DECLARE.has(cmd) || ENV_RUNNERS.has(cmd) || assigning && RESERVED.has(text6)) {
+    const cmd = base(text7);
+    if (DECLARE.has(cmd) || ENV_RUNNERS.has(cmd) || assigning && RESERVED.has(text7)) {
       assigning = true;
       continue;
     }
-    if (text6.startsWith("-") && DECLARE.has(base(words[i2 - 1]?.value.value ?? ""))) continue;
+    if (text7.startsWith("-") && DECLARE.has(base(words[i2 - 1]?.value.value ?? ""))) continue;
     assigning = false;
     if (SHORT_P.has(cmd)) shortP = true;
     const next = words[i2 + 1]?.value;
-    if (text6 === "--port" && next) {
+    if (text7 === "--port" && next) {
       out2.ports.push({ value: next, a: 0, b: next.value.length, via: "--port" });
       i2++;
-    } else if (text6.startsWith("--port=")) {
-      out2.ports.push({ value: w, a: 7, b: text6.length, via: "--port" });
-    } else if (text6 === "-p" && shortP && next) {
+    } else if (text7.startsWith("--port=")) {
+      out2.ports.push({ value: w, a: 7, b: text7.length, via: "--port" });
+    } else if (text7 === "-p" && shortP && next) {
       out2.ports.push({ value: next, a: 0, b: next.value.length, via: "-p" });
       i2++;
     }
@@ -32069,8 +33140,9 @@ function commandPorts(command3) {
 // src/extract/deploy/shell-words.ts
 var BLANK = /* @__PURE__ */ new Set([" ", "	", "\r"]);
 var SEPARATORS = /* @__PURE__ */ new Set([";", "&", "|", "(", ")", "\n"]);
-function* shellCommands(m, lookup) {
+function* shellCommands(m, given) {
   const s = m.value;
+  const lookup = budgeted(given);
   let words = [];
   let word;
   const heredocs = [];
@@ -32096,8 +33168,15 @@ function* shellCommands(m, lookup) {
       return i3 + 1;
     }
     const r = expandAt(m, i3, exp, lookup);
-    append(cur().value, r.value);
-    cur().unresolved.push(...r.unresolved);
+    const into = cur();
+    if (into.value.value.length + r.value.value.length > MAX_EXPANDED_LENGTH) {
+      const [a, b] = spanOf(m, i3, exp.end);
+      appendChar(into.value, UNRESOLVED, a, b);
+      into.unresolved.push({ name: exp.name, start: a, end: b });
+      return exp.end;
+    }
+    append(into.value, r.value);
+    for (const u of r.unresolved) into.unresolved.push(u);
     return exp.end;
   };
   let i2 = 0;
@@ -32238,7 +33317,7 @@ function nestedCommands(words) {
 // src/extract/deploy/compose-fields.ts
 var TRAEFIK_PORT = /^traefik\.(http|tcp|udp)\.services\.[^.]+\.loadbalancer\.server\.port$/;
 function pairs(node2, doc, read) {
-  if ((0, import_yaml3.isSeq)(node2))
+  if ((0, import_yaml5.isSeq)(node2))
     return items(node2, doc).flatMap((item) => {
       const r = read(item);
       const eq = r?.value.value.indexOf("=") ?? -1;
@@ -32259,15 +33338,7 @@ function environment(node2, doc, read, out2, svc, what) {
       if (hit) out2.bind(svc.name, hit, { via: "environment PORT", network: svc.network });
       continue;
     }
-    for (const url of findUrls(m)) {
-      if (m.value.slice(url.portStart, url.portEnd).includes(UNRESOLVED)) {
-        const [a, b] = spanOf(m, url.portStart, url.portEnd);
-        out2.unresolved(value.unresolved.filter((u) => u.start < b && u.end > a), `${what} ${key}`);
-        continue;
-      }
-      const hit = out2.port(m, url.portStart, url.portEnd, `${what} ${key}`);
-      if (hit) out2.reference({ target: url.target, port: hit.port, kind: "env-var", fromService: svc.name, containerNetwork: svc.names.has(url.target) }, hit);
-    }
+    readEnvAddresses(key, value, out2, { service: svc.name, network: svc.network, names: svc.names, own: svc.own, what });
   }
 }
 function labels(node2, doc, read, out2, svc, what) {
@@ -32279,17 +33350,37 @@ function labels(node2, doc, read, out2, svc, what) {
   }
 }
 function healthcheck(node2, doc, read, out2, svc) {
-  for (const part of (0, import_yaml3.isSeq)(node2) ? items(node2, doc) : [node2]) {
+  for (const part of (0, import_yaml5.isSeq)(node2) ? items(node2, doc) : [node2]) {
     const m = read(part)?.value;
     if (!m) continue;
     for (const url of findUrls(m)) {
       const hit = out2.port(m, url.portStart, url.portEnd, `compose service "${svc.name}" healthcheck`);
-      if (hit) out2.reference({ target: url.target, port: hit.port, kind: "healthcheck", fromService: svc.name, containerNetwork: svc.network === "container" }, hit);
+      if (!hit) continue;
+      const self2 = svc.own.has(url.target) || svc.network === "container" && LOOPBACK.has(url.target);
+      const service = svc.names.get(url.target);
+      out2.reference(
+        {
+          target: url.target,
+          port: hit.port,
+          kind: "healthcheck",
+          fromService: svc.name,
+          containerNetwork: svc.network === "container",
+          ...self2 ? { self: self2, targetService: svc.name } : service !== void 0 ? { targetService: service } : {}
+        },
+        hit
+      );
+    }
+    if (svc.network !== "container") continue;
+    for (const bare2 of m.value.matchAll(BARE_LOOPBACK)) {
+      const start3 = (bare2.index ?? 0) + (bare2[1] ?? "").length + 1;
+      const hit = out2.port(m, start3, start3 + (bare2[2] ?? "").length, `compose service "${svc.name}" healthcheck`);
+      if (hit) out2.reference({ target: (bare2[1] ?? "").toLowerCase(), port: hit.port, kind: "healthcheck", fromService: svc.name, containerNetwork: true, self: true, targetService: svc.name }, hit);
     }
   }
 }
+var BARE_LOOPBACK = /(?<![\w.:/@-])(localhost|127\.0\.0\.1):(\d+)(?![\w.:-])/g;
 function command(node2, doc, read, out2, svc, ctx, what) {
-  if ((0, import_yaml3.isSeq)(node2)) {
+  if ((0, import_yaml5.isSeq)(node2)) {
     const words = items(node2, doc).flatMap((n) => {
       const value = read(n)?.value;
       return value ? [{ value, quoted: true, unresolved: [] }] : [];
@@ -32308,19 +33399,24 @@ function command(node2, doc, read, out2, svc, ctx, what) {
 var composeExtractor = {
   id: "compose",
   accepts: (path2) => /^(docker-)?compose[^/]*\.ya?ml$/.test(path2.slice(path2.lastIndexOf("/") + 1)),
-  prefilter: (text6) => text6.includes("services"),
+  prefilter: (text7) => text7.includes("services"),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "compose");
+    out2.origin = (name2) => {
+      const value = ctx.env.get(name2);
+      const line = ctx.envLines?.get(name2);
+      return value === void 0 ? void 0 : { where: line === void 0 ? ".env" : `.env:${line}`, value };
+    };
     const doc = parseYaml(out2);
     if (!doc) return out2.extraction;
     const services = entries(get(doc.contents, "services", doc), doc);
-    const names = /* @__PURE__ */ new Set();
+    const names = /* @__PURE__ */ new Map();
+    const own4 = /* @__PURE__ */ new Map();
     for (const s of services) {
-      names.add(s.key);
-      for (const k of ["container_name", "hostname"]) {
-        const v = get(s.value, k, doc);
-        if ((0, import_yaml4.isScalar)(v)) names.add(String(v.value));
-      }
+      const mine = networkNames(s.key, s.value, doc);
+      own4.set(s.key, mine);
+      const name2 = serviceName(s.key, s.value, doc, ctx);
+      for (const n of mine) if (!names.has(n)) names.set(n, name2);
     }
     const read = (node2) => {
       const raw2 = scalarText(node2, file.text);
@@ -32332,16 +33428,18 @@ var composeExtractor = {
       return r?.value;
     };
     for (const s of services) {
+      const before = out2.extraction.bindings.length;
       const networkMode = get(s.value, "network_mode", doc);
       const svc = {
         name: serviceName(s.key, s.value, doc, ctx),
         // With `network_mode: host` the container's ports are the host's.
-        network: (0, import_yaml4.isScalar)(networkMode) && networkMode.value === "host" ? "host" : "container",
-        names
+        network: (0, import_yaml6.isScalar)(networkMode) && networkMode.value === "host" ? "host" : "container",
+        names,
+        own: own4.get(s.key) ?? /* @__PURE__ */ new Set()
       };
       const what = (field) => `compose service "${s.key}" ${field}`;
       for (const item of items(get(s.value, "ports", doc), doc)) {
-        const mapping = (0, import_yaml4.isMap)(item) ? longPort(item, doc, portText(what("ports")), out2, what("ports")) : shortOf(portText(what("ports"))(item), out2, what("ports"));
+        const mapping = (0, import_yaml6.isMap)(item) ? longPort(item, doc, portText(what("ports")), out2, what("ports")) : shortOf(portText(what("ports"))(item), out2, what("ports"));
         if (!mapping) continue;
         mapping.published.forEach((hit, i2) => {
           const target = mapping.target[Math.min(i2, mapping.target.length - 1)];
@@ -32357,6 +33455,7 @@ var composeExtractor = {
       labels(get(s.value, "labels", doc), doc, read, out2, svc, what("labels"));
       healthcheck(get(get(s.value, "healthcheck", doc), "test", doc), doc, read, out2, svc);
       command(get(s.value, "command", doc), doc, read, out2, svc, ctx, what("command"));
+      for (const b of out2.extraction.bindings.slice(before)) b.names = [...svc.own];
     }
     return out2.extraction;
   }
@@ -32364,30 +33463,40 @@ var composeExtractor = {
 function shortOf(m, out2, what) {
   return m ? shortPort(m, out2, what) : void 0;
 }
+function networkNames(key, node2, doc) {
+  const names = /* @__PURE__ */ new Set([key.toLowerCase()]);
+  for (const k of ["container_name", "hostname"]) {
+    const v = get(node2, k, doc);
+    if ((0, import_yaml6.isScalar)(v) && v.value !== null) names.add(String(v.value).toLowerCase());
+  }
+  for (const network of entries(get(node2, "networks", doc), doc))
+    for (const alias of items(get(network.value, "aliases", doc), doc)) if ((0, import_yaml6.isScalar)(alias) && alias.value !== null) names.add(String(alias.value).toLowerCase());
+  return names;
+}
 function serviceName(key, node2, doc, ctx) {
   const known = ctx.services;
   if (known.has(key)) return known.canonical(key);
   const containerName = get(node2, "container_name", doc);
-  if ((0, import_yaml4.isScalar)(containerName) && known.has(String(containerName.value))) return known.canonical(String(containerName.value));
+  if ((0, import_yaml6.isScalar)(containerName) && known.has(String(containerName.value))) return known.canonical(String(containerName.value));
   const build = get(node2, "build", doc);
-  const paths = (0, import_yaml4.isScalar)(build) ? [build] : [get(build, "context", doc), get(build, "dockerfile", doc)];
+  const paths = (0, import_yaml6.isScalar)(build) ? [build] : [get(build, "context", doc), get(build, "dockerfile", doc)];
   for (const p of paths) {
-    const dir = (0, import_yaml4.isScalar)(p) ? /(?:^|\/)services\/([^/]+)/.exec(String(p.value))?.[1] : void 0;
+    const dir = (0, import_yaml6.isScalar)(p) ? /(?:^|\/)services\/([^/]+)/.exec(String(p.value))?.[1] : void 0;
     if (dir && known.has(dir)) return known.canonical(dir);
   }
   return known.canonical(key);
 }
 
 // src/extract/deploy/dockerfile-instructions.ts
-function dockerInstructions(text6) {
-  const escape = /^\s*#\s*escape\s*=\s*`/im.test(leadingComments(text6)) ? "`" : "\\";
+function dockerInstructions(text7) {
+  const escape = /^\s*#\s*escape\s*=\s*`/im.test(leadingComments(text7)) ? "`" : "\\";
   const out2 = [];
   let current;
   let pos = 0;
-  while (pos <= text6.length) {
-    const nl = text6.indexOf("\n", pos);
-    const lineEnd = nl < 0 ? text6.length : nl;
-    const line = text6.slice(pos, lineEnd).replace(/\r$/, "");
+  while (pos <= text7.length) {
+    const nl = text7.indexOf("\n", pos);
+    const lineEnd = nl < 0 ? text7.length : nl;
+    const line = text7.slice(pos, lineEnd).replace(/\r$/, "");
     const lineStart = pos;
     pos = lineEnd + 1;
     const trimmed = line.trimStart();
@@ -32397,13 +33506,13 @@ function dockerInstructions(text6) {
       const indent2 = line.length - trimmed.length;
       const keyword = /^\S+/.exec(trimmed)?.[0] ?? "";
       from = lineStart + indent2 + keyword.length;
-      while (from < lineStart + line.length && /[ \t]/.test(text6[from])) from++;
+      while (from < lineStart + line.length && /[ \t]/.test(text7[from])) from++;
       current = { keyword: keyword.toUpperCase(), args: emptyMapped(), start: lineStart + indent2 };
     }
     const body2 = line.trimEnd();
     const continued = body2.endsWith(escape);
     const to = lineStart + (continued ? body2.length - 1 : line.length);
-    append(current.args, identity(text6, from, Math.max(from, to)));
+    append(current.args, identity(text7, from, Math.max(from, to)));
     if (!continued) {
       out2.push(current);
       current = void 0;
@@ -32412,9 +33521,9 @@ function dockerInstructions(text6) {
   if (current) out2.push(current);
   return out2;
 }
-function leadingComments(text6) {
+function leadingComments(text7) {
   const lines = [];
-  for (const line of text6.split("\n")) {
+  for (const line of text7.split("\n")) {
     if (!line.trim().startsWith("#")) break;
     lines.push(line);
   }
@@ -32527,18 +33636,24 @@ function dockerService(file, services) {
 var dockerfileExtractor = {
   id: "dockerfile",
   accepts: isDockerfile,
-  prefilter: (text6) => /expose|port|:\/\//i.test(text6),
+  prefilter: (text7) => /expose|port|:\/\//i.test(text7),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "dockerfile");
     const service = dockerService(file, ctx.services);
     let vars = /* @__PURE__ */ new Map();
     const globals = /* @__PURE__ */ new Map();
     let inStage = false;
-    const lookup = (name2) => vars.get(name2);
+    const lookup = budgeted((name2) => vars.get(name2));
+    const stages = [];
     for (const ins of dockerInstructions(file.text)) {
       const what = `Dockerfile ${ins.keyword}`;
       switch (ins.keyword) {
         case "FROM":
+          {
+            const words = ins.args.value.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
+            const as = words.findIndex((w) => w.toLowerCase() === "as");
+            stages.push({ base: (words[0] ?? "").toLowerCase(), ...as > 0 && words[as + 1] ? { name: words[as + 1].toLowerCase() } : {}, bindings: out2.extraction.bindings.length, references: out2.extraction.references.length });
+          }
           if (!inStage) for (const [name2, value] of vars) globals.set(name2, value);
           inStage = true;
           vars = /* @__PURE__ */ new Map();
@@ -32552,6 +33667,13 @@ var dockerfileExtractor = {
             if (ins.keyword === "ENV" && name2 === "PORT" && value.value !== "") {
               const hit = out2.port(value, 0, value.value.length, "Dockerfile ENV PORT");
               if (hit) out2.bind(service, hit, { via: "ENV PORT", network: "container" });
+            } else if (ins.keyword === "ENV" && /^(ASPNETCORE|DOTNET)_HTTPS?_PORTS$/.test(name2)) {
+              for (const token of value.value.matchAll(/[^;,\s]+/g)) {
+                const hit = out2.port(value, token.index, token.index + token[0].length, `Dockerfile ENV ${name2}`);
+                if (hit) out2.bind(service, hit, { via: `ENV ${name2}`, network: "container" });
+              }
+            } else if (ins.keyword === "ENV") {
+              readEnvAddresses(name2, { value, unresolved: [] }, out2, { service, network: "container", what: "Dockerfile ENV", references: false });
             }
             vars.set(name2, value);
           }
@@ -32563,7 +33685,8 @@ var dockerfileExtractor = {
           const args2 = interpolate(ins.args, lookup).value;
           for (const url of findUrls(args2)) {
             const hit = out2.port(args2, url.portStart, url.portEnd, "Dockerfile HEALTHCHECK URL");
-            if (hit) out2.reference({ target: url.target, port: hit.port, kind: "healthcheck", fromService: service, containerNetwork: true }, hit);
+            const self2 = LOOPBACK.has(url.target);
+            if (hit) out2.reference({ target: url.target, port: hit.port, kind: "healthcheck", fromService: service, containerNetwork: true, ...self2 ? { self: self2 } : {} }, hit);
           }
           break;
         }
@@ -32573,9 +33696,26 @@ var dockerfileExtractor = {
           break;
       }
     }
-    return out2.extraction;
+    return finalImage(out2.extraction, stages);
   }
 };
+function finalImage(extraction, stages) {
+  if (stages.length < 2) return extraction;
+  const chain = /* @__PURE__ */ new Set();
+  for (let i2 = stages.length - 1; i2 !== void 0 && !chain.has(i2); ) {
+    chain.add(i2);
+    const base2 = stages[i2].base;
+    const j = stages.findIndex((st, k) => k < i2 && (st.name === base2 || String(k) === base2));
+    i2 = j >= 0 ? j : void 0;
+  }
+  const keep = (items2, start3) => items2.filter((_, n) => {
+    const stage = stages.findLastIndex((st) => start3(st) <= n);
+    return stage < 0 || chain.has(stage);
+  });
+  extraction.bindings = keep(extraction.bindings, (st) => st.bindings);
+  extraction.references = keep(extraction.references, (st) => st.references);
+  return extraction;
+}
 function assignments(ins, lookup) {
   const args2 = trim(ins.args);
   const legacy = /^([A-Za-z_][A-Za-z0-9_]*)\s+(?!\S*=)/.exec(args2.value);
@@ -32614,37 +33754,780 @@ function command2(ins, out2, o) {
   scanShell(args2, out2, options);
 }
 
+// src/extract/deploy/dotnet.ts
+var URL_PORT = /^(?:https?):\/\/(\[[^\]]*\]|[^/:;\s]+):(\d+)(?=$|[/?#])/i;
+var HOST_URL_VARIABLE = /^(ASPNETCORE|DOTNET)_\w*URLS?$/i;
+var HOST_PORTS_VARIABLE = /^(ASPNETCORE|DOTNET)_HTTPS?_PORTS$/i;
+var LAUNCH_SETTINGS = /(^|\/)Properties\/launchSettings\.json$/;
+var APPSETTINGS = /(^|\/)appsettings(\.[\w-]+)?\.json$/i;
+var dotnetSettingsExtractor = {
+  id: "dotnet-settings",
+  accepts: (path2) => LAUNCH_SETTINGS.test(path2) || APPSETTINGS.test(path2),
+  prefilter: (text7) => /:\/\/|_PORTS/.test(text7),
+  extract(file) {
+    const launch = LAUNCH_SETTINGS.test(file.path);
+    const out2 = new DeployOutput(file, launch ? "launch-settings" : "appsettings");
+    const root2 = readJson(file, out2);
+    if (!root2) return out2.extraction;
+    const service = file.service ?? projectOf(file.path);
+    if (launch) readLaunchSettings(root2, out2, service);
+    else readAppSettings(root2, out2, service);
+    return out2.extraction;
+  }
+};
+var CONTAINER_FOLDERS2 = /* @__PURE__ */ new Set(["src", "source", "app", "apps", "api", "server", "services", "packages", "cmd", "internal"]);
+function projectOf(path2) {
+  const parts2 = path2.split("/").slice(0, -1);
+  if (parts2.at(-1) === "Properties") parts2.pop();
+  while (parts2.length > 1 && CONTAINER_FOLDERS2.has(parts2.at(-1).toLowerCase())) parts2.pop();
+  const name2 = parts2.at(-1);
+  return name2 && !CONTAINER_FOLDERS2.has(name2.toLowerCase()) ? name2 : void 0;
+}
+function readJson(file, out2) {
+  const text7 = blankComments(file.text);
+  try {
+    return parseJson(identity(text7, 0, text7.length));
+  } catch (error2) {
+    const at = error2 instanceof JsonScanError ? error2.index : 0;
+    out2.problem("input/invalid-json", `Found invalid JSON in ${file.path} (${error2.message}); expected a valid .NET settings file.`, at, Math.min(at + 1, text7.length), file.path);
+    return void 0;
+  }
+}
+function blankComments(text7) {
+  let out2 = "";
+  let i2 = 0;
+  while (i2 < text7.length) {
+    const c = text7[i2];
+    if (c === '"') {
+      let j = i2 + 1;
+      while (j < text7.length && text7[j] !== '"' && text7[j] !== "\n") j += text7[j] === "\\" ? 2 : 1;
+      out2 += text7.slice(i2, j + 1);
+      i2 = j + 1;
+    } else if (c === "/" && text7[i2 + 1] === "/") {
+      const end = text7.indexOf("\n", i2);
+      const stop2 = end < 0 ? text7.length : end;
+      out2 += " ".repeat(stop2 - i2);
+      i2 = stop2;
+    } else if (c === "/" && text7[i2 + 1] === "*") {
+      const end = text7.indexOf("*/", i2 + 2);
+      const stop2 = end < 0 ? text7.length : end + 2;
+      out2 += text7.slice(i2, stop2).replace(/[^\n\r]/g, " ");
+      i2 = stop2;
+    } else {
+      out2 += c;
+      i2++;
+    }
+  }
+  return out2;
+}
+function readLaunchSettings(root2, out2, service) {
+  const profiles = member(root2, "profiles");
+  if (profiles?.type !== "object") return;
+  for (const { key, value: profile } of profiles.members) {
+    const command3 = member(profile, "commandName");
+    if (command3 && !(command3.type === "string" && command3.value.value === "Project")) continue;
+    const name2 = key.value;
+    const url = member(profile, "applicationUrl");
+    if (url?.type === "string") bindUrls(url.value, out2, service, `launch profile "${name2}" applicationUrl`);
+    const env = member(profile, "environmentVariables");
+    if (env?.type !== "object") continue;
+    for (const { key: variable2, value } of env.members) {
+      if (value.type !== "string") continue;
+      const what = `launch profile "${name2}" ${variable2.value}`;
+      if (HOST_URL_VARIABLE.test(variable2.value)) bindUrls(value.value, out2, service, what);
+      else if (HOST_PORTS_VARIABLE.test(variable2.value)) bindPorts(value.value, out2, service, what);
+      else referUrls(value.value, out2, service, what);
+    }
+  }
+}
+function readAppSettings(root2, out2, service) {
+  if (root2.type !== "object") return;
+  for (const { key, value } of root2.members) {
+    const name2 = key.value.toLowerCase();
+    if (name2 === "urls" && value.type === "string") bindUrls(value.value, out2, service, "Urls");
+    if (name2 !== "kestrel") continue;
+    const endpoints = value.type === "object" ? value.members.find((m) => m.key.value.toLowerCase() === "endpoints")?.value : void 0;
+    if (endpoints?.type !== "object") continue;
+    for (const { key: endpoint2, value: settings } of endpoints.members) {
+      const url = settings.type === "object" ? settings.members.find((m) => m.key.value.toLowerCase() === "url")?.value : void 0;
+      if (url?.type === "string") bindUrls(url.value, out2, service, `Kestrel endpoint "${endpoint2.value}" Url`);
+    }
+  }
+}
+function urlPorts(m) {
+  const found = [];
+  let offset = 0;
+  for (const part of m.value.split(";")) {
+    const lead = part.length - part.trimStart().length;
+    const match = URL_PORT.exec(part.trim());
+    if (match) {
+      const a = offset + lead + match[0].length - match[2].length;
+      found.push({ a, b: a + match[2].length });
+    }
+    offset += part.length + 1;
+  }
+  return found;
+}
+function bindUrls(m, out2, service, what) {
+  for (const { a, b } of urlPorts(m)) {
+    const hit = out2.port(m, a, b, what);
+    if (hit) bind(out2, service, hit, what);
+  }
+}
+function bindPorts(m, out2, service, what) {
+  for (const token of m.value.matchAll(/[^;,\s]+/g)) {
+    const hit = out2.port(m, token.index, token.index + token[0].length, what);
+    if (hit) bind(out2, service, hit, what);
+  }
+}
+function referUrls(m, out2, service, what) {
+  for (const { a, b } of urlPorts(m)) {
+    const hit = out2.port(m, a, b, what);
+    const target = /^\w+:\/\/(\[[^\]]*\]|[^/:;\s]+)/.exec(m.value.slice(m.value.lastIndexOf(";", a) + 1).trim())?.[1];
+    if (hit && target) out2.reference({ target, port: hit.port, kind: "url", ...service ? { fromService: service } : {} }, hit);
+  }
+}
+function bind(out2, service, hit, via) {
+  if (!service || !out2.claim(`b|${service}|${hit.start}`)) return;
+  out2.pushBinding({ service, port: hit.port, kind: "source-default", strength: "declaration", via }, hit.start, hit.end);
+}
+
+// src/extract/deploy/envoy.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+var TEMPLATE = /\.(?:template|tmpl)$/;
+var OWN_SECTIONS = /* @__PURE__ */ new Set(["listeners", "admin"]);
+var MAX_DEPTH = 64;
+function isEnvoyConfig(path2) {
+  const parts2 = path2.split("/");
+  const name2 = (parts2.pop() ?? "").replace(TEMPLATE, "");
+  if (!/\.ya?ml$/.test(name2)) return false;
+  return /envoy/i.test(name2) || parts2.some((p) => /^envoy$/i.test(p));
+}
+function envoyService(file, services) {
+  if (file.service) return file.service;
+  const known = file.path.split("/").slice(0, -1).reverse().find((p) => services.has(p));
+  return known === void 0 ? void 0 : services.canonical(known);
+}
+var envoyExtractor = {
+  id: "envoy",
+  accepts: isEnvoyConfig,
+  prefilter: (text7) => text7.includes("socket_address"),
+  extract(file, ctx) {
+    const out2 = new DeployOutput(file, "envoy");
+    const doc = parseYaml(out2);
+    if (!doc) return out2.extraction;
+    const service = envoyService(file, ctx.services);
+    const read = (node2) => {
+      const raw2 = scalarText(node2, file.text);
+      return raw2 && interpolate(raw2, (name2) => ctx.env.get(name2), {}).value;
+    };
+    for (const { node: node2, own: own4 } of socketAddresses(doc)) {
+      const port = read(get(node2, "port_value", doc));
+      if (!port || port.value.includes(UNRESOLVED)) continue;
+      const hit = out2.port(port, 0, port.value.length, "Envoy socket_address port_value");
+      if (!hit) continue;
+      if (own4) {
+        out2.bind(service, hit, { via: "listen address", network: "container" });
+        continue;
+      }
+      const address = read(get(node2, "address", doc))?.value.toLowerCase();
+      if (!address || address.includes(UNRESOLVED)) continue;
+      out2.reference({ target: address, port: hit.port, kind: "url", fromService: service, containerNetwork: !isAddress(address) }, hit);
+    }
+    return out2.extraction;
+  }
+};
+function socketAddresses(doc) {
+  const found = [];
+  const todo = [{ node: doc.contents, own: false, depth: 0 }];
+  const seen = /* @__PURE__ */ new Set();
+  while (todo.length > 0) {
+    const { node: raw2, own: own4, depth } = todo.pop();
+    const node2 = deref(raw2, doc);
+    if (!node2 || seen.has(node2) || depth > MAX_DEPTH) continue;
+    seen.add(node2);
+    const next = [];
+    if ((0, import_yaml7.isMap)(node2)) {
+      for (const e of entries(node2, doc)) {
+        if (e.key === "socket_address") found.push({ node: e.value, own: own4 });
+        else next.push({ node: e.value, own: own4 || OWN_SECTIONS.has(e.key), depth: depth + 1 });
+      }
+    } else if ((0, import_yaml7.isSeq)(node2)) {
+      for (const item of items(node2, doc)) next.push({ node: item, own: own4, depth: depth + 1 });
+    }
+    todo.push(...next.reverse());
+  }
+  return found;
+}
+
+// src/extract/deploy/kubernetes.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+
+// src/extract/deploy/prometheus.ts
+function targetAddress(m) {
+  if (m.value.includes("://")) {
+    const url = findUrls(m)[0];
+    return url && { target: url.target, portStart: url.portStart, portEnd: url.portEnd };
+  }
+  const cut = m.value.search(/[/?#]/);
+  const hp = splitHostPort(cut < 0 ? m.value : m.value.slice(0, cut));
+  return hp && new RegExp("^\\p{Nd}", "u").test(m.value.slice(hp.portStart, hp.portEnd)) ? hp : void 0;
+}
+var prometheusExtractor = {
+  id: "prometheus",
+  accepts: (path2) => /^prometheus[^/]*\.ya?ml$/.test(path2.slice(path2.lastIndexOf("/") + 1)),
+  prefilter: (text7) => text7.includes("targets"),
+  extract(file) {
+    const out2 = new DeployOutput(file, "prometheus");
+    const doc = parseYaml(out2);
+    if (!doc) return out2.extraction;
+    for (const job of items(get(doc.contents, "scrape_configs", doc), doc)) {
+      const name2 = scalarText(get(job, "job_name", doc), file.text)?.value ?? "?";
+      for (const sc of items(get(job, "static_configs", doc), doc)) {
+        for (const target of items(get(sc, "targets", doc), doc)) {
+          const m = scalarText(target, file.text);
+          const hp = m && targetAddress(m);
+          if (!m || !hp) continue;
+          const hit = out2.port(m, hp.portStart, hp.portEnd, `Prometheus job "${name2}" target`);
+          if (hit) out2.reference({ target: hp.target, port: hit.port, kind: "scrape-target", containerNetwork: !isAddress(hp.target) }, hit);
+        }
+      }
+      for (const rule of items(get(job, "relabel_configs", doc), doc)) {
+        if (scalarText(get(rule, "target_label", doc), file.text)?.value !== "__address__") continue;
+        const m = scalarText(get(rule, "replacement", doc), file.text);
+        const hp = m && !m.value.includes("$") ? targetAddress(m) : void 0;
+        if (!m || !hp) continue;
+        const hit = out2.port(m, hp.portStart, hp.portEnd, `Prometheus job "${name2}" relabel replacement`);
+        if (hit) out2.reference({ target: hp.target, port: hit.port, kind: "scrape-target", containerNetwork: !isAddress(hp.target) }, hit);
+      }
+    }
+    return out2.extraction;
+  }
+};
+
+// src/extract/deploy/spring.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+var FILE = /(^|\/)(application|bootstrap)(-[\w.-]+)?\.(properties|ya?ml)$/;
+var PORT_KEYS = /* @__PURE__ */ new Set(["server.port", "management.server.port"]);
+var CONTAINER_FOLDERS3 = /* @__PURE__ */ new Set(["src", "main", "resources", "config", "app", "apps", "api", "server", "services", "packages"]);
+var springExtractor = {
+  id: "spring",
+  accepts: (path2) => FILE.test(path2),
+  prefilter: (text7) => /port/.test(text7) && /server/.test(text7),
+  extract(file) {
+    const out2 = new DeployOutput(file, "spring");
+    const service = file.service ?? projectOf2(file.path);
+    const profile = FILE.exec(file.path)?.[3]?.slice(1);
+    const where2 = (key, docProfile) => {
+      const p = docProfile ?? profile;
+      return p ? `${key} (profile ${p})` : key;
+    };
+    if (file.path.endsWith(".properties")) {
+      for (const { key, value } of properties(file.text)) if (PORT_KEYS.has(key)) bindValue(value, out2, service, where2(key));
+      return out2.extraction;
+    }
+    const overflow = aliasTokenOverflow(file.text);
+    if (overflow >= 0) {
+      out2.problem("input/too-complex", `Found more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`) in ${file.path}; expected at most ${MAX_YAML_ALIASES} aliases, so the file was not parsed.`, overflow, overflow + 1, `${file.path}|aliases`);
+      return out2.extraction;
+    }
+    let docs;
+    try {
+      docs = (0, import_yaml8.parseAllDocuments)(file.text, { prettyErrors: false, uniqueKeys: false });
+    } catch {
+      return out2.extraction;
+    }
+    if (!Array.isArray(docs)) return out2.extraction;
+    for (const [d, doc] of docs.entries()) {
+      if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const [start3, end] = e.pos;
+        out2.problem("input/invalid-yaml", `Found invalid YAML in ${file.path}: ${e.message.split("\n")[0] ?? e.code}; expected a valid YAML document.`, start3, Math.max(end, start3 + 1), `${file.path}|${d + 1}|${e.code}`);
+        continue;
+      }
+      const excess = excessAlias(doc);
+      if (excess) {
+        const [start3, end] = excess.node.range ?? [0, 0];
+        out2.problem("input/too-complex", `Found ${excess.count} YAML aliases in ${file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the document was not read.`, start3, Math.max(end, start3 + 1), `${file.path}|${d + 1}|aliases`);
+        continue;
+      }
+      const docProfile = scalarText(dotted(doc.contents, "spring.config.activate.on-profile", doc) ?? dotted(doc.contents, "spring.profiles", doc), file.text)?.value;
+      for (const key of PORT_KEYS) {
+        const m = scalarText(dotted(doc.contents, key, doc), file.text);
+        if (m) bindValue(m, out2, service, where2(key, docProfile));
+      }
+    }
+    return out2.extraction;
+  }
+};
+function projectOf2(path2) {
+  const parts2 = path2.split("/").slice(0, -1);
+  while (parts2.length > 0 && CONTAINER_FOLDERS3.has(parts2.at(-1).toLowerCase())) parts2.pop();
+  return parts2.at(-1);
+}
+function dotted(node2, key, doc) {
+  if (!(0, import_yaml8.isMap)(node2)) return void 0;
+  for (const e of entries(node2, doc)) {
+    if (e.key === key) return e.value;
+    if (key.startsWith(`${e.key}.`)) {
+      const found = dotted(e.value, key.slice(e.key.length + 1), doc);
+      if (found !== void 0) return found;
+    }
+  }
+  return get(node2, key, doc);
+}
+function properties(text7) {
+  const found = [];
+  const whole2 = identity(text7, 0, text7.length);
+  let continued = false;
+  let start3 = 0;
+  for (const line of text7.split("\n")) {
+    const raw2 = line.replace(/\r$/, "");
+    const lineStart = start3;
+    start3 += line.length + 1;
+    const wasContinued = continued;
+    continued = /(^|[^\\])(\\\\)*\\$/.test(raw2);
+    if (wasContinued) continue;
+    const lead = raw2.length - raw2.trimStart().length;
+    const body2 = raw2.slice(lead);
+    if (body2 === "" || body2.startsWith("#") || body2.startsWith("!")) continue;
+    const sep4 = /^((?:[^\\:=\s]|\\.)+)\s*[:=]?\s*/.exec(body2);
+    if (!sep4?.[1]) continue;
+    const a = lineStart + lead + sep4[0].length;
+    const b = lineStart + raw2.trimEnd().length;
+    found.push({ key: sep4[1].replace(/\\(.)/g, "$1"), value: slice(whole2, a, Math.max(a, b)) });
+  }
+  return found;
+}
+function bindValue(m, out2, service, via) {
+  const value = m.value.trim();
+  const lead = m.value.length - m.value.trimStart().length;
+  const placeholder = /^\$\{[^:}]+:([^}]*)\}$/.exec(value);
+  let a = lead;
+  let b = lead + value.length;
+  if (placeholder) {
+    a = lead + value.length - 1 - placeholder[1].length;
+    b = a + placeholder[1].length;
+  } else if (value.startsWith("${")) return;
+  if (a >= b) return;
+  const hit = out2.port(m, a, b, via);
+  if (!hit || !service || !out2.claim(`b|${service}|${hit.start}`)) return;
+  out2.pushBinding({ service, port: hit.port, kind: "source-default", strength: "declaration", via }, hit.start, hit.end);
+}
+
+// src/extract/deploy/kubernetes.ts
+var K8S_HOST = "k8s";
+var OTHER_YAML = [composeExtractor, prometheusExtractor, cloudflaredExtractor, envoyExtractor, springExtractor];
+var POD_SPEC = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+var GENERIC_TEMPLATES = /* @__PURE__ */ new Set(["deployment", "service", "statefulset", "daemonset", "pod", "job", "cronjob", "replicaset", "workload", "app", "main", "manifest", "all", "resources"]);
+var kubernetesExtractor = {
+  id: "kubernetes",
+  accepts: (path2) => /\.ya?ml$/.test(path2) && !OTHER_YAML.some((e) => e.accepts(path2)),
+  prefilter: (text7) => text7.includes("apiVersion") && /\bkind:/.test(text7) && /containerPort|targetPort|\bkind:\s*["']?Service\b|\bports:/.test(text7),
+  extract(file) {
+    const templated = file.text.includes("{{");
+    const text7 = templated ? inertTemplates(file.text) : file.text;
+    const out2 = new DeployOutput(file, "kubernetes");
+    const fallback = templatedName(file.text, nameFromPath(file.path));
+    const docs = readDocuments(text7, out2, templated);
+    const workloads = [];
+    const services = [];
+    for (const doc of docs) {
+      const kind = scalarText(get(doc.contents, "kind", doc), text7)?.value;
+      if (kind === "Service") services.push({ doc, node: doc.contents });
+      const path2 = kind ? POD_SPEC[kind] : void 0;
+      if (!path2) continue;
+      const service = nameOf(doc.contents, doc, text7) ?? fallback(doc.contents, doc);
+      let template = doc.contents;
+      for (const key of path2.slice(0, -1)) template = get(template, key, doc);
+      const spec = get(template, "spec", doc);
+      const workload = { service, labels: labelsOf(get(template, "metadata", doc), doc, text7) ?? /* @__PURE__ */ new Map(), ports: [] };
+      for (const container of items(get(spec, "containers", doc), doc)) readContainer(container, doc, text7, out2, workload, file);
+      workloads.push(workload);
+    }
+    for (const { doc, node: node2 } of services) readService(node2, doc, text7, out2, workloads, fallback, file);
+    return out2.extraction;
+  }
+};
+function inertTemplates(text7) {
+  const marked = text7.replace(/\{\{[\s\S]*?\}\}/g, (action) => action.replace(/[^\n\r]/g, HOLE));
+  return marked.replace(/[^\n\r]*/g, (line) => line.includes(HOLE) ? line.replaceAll(HOLE, line.replaceAll(HOLE, "").trim() === "" ? " " : "_") : line);
+}
+var HOLE = "\0";
+function templatedAt(text7, start3, end) {
+  const lineStart = text7.lastIndexOf("\n", start3) + 1;
+  const lineEnd = text7.indexOf("\n", end);
+  return text7.slice(lineStart, lineEnd < 0 ? text7.length : lineEnd).includes("{{");
+}
+function readDocuments(text7, out2, templated) {
+  let docs;
+  const overflow = aliasTokenOverflow(text7);
+  if (overflow >= 0) {
+    out2.problem("input/too-complex", `Found more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`) in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} aliases, so the file was not parsed.`, overflow, overflow + 1, `${out2.file.path}|aliases`);
+    return [];
+  }
+  try {
+    docs = (0, import_yaml9.parseAllDocuments)(text7, { prettyErrors: false, uniqueKeys: false });
+  } catch (error2) {
+    if (!templated) out2.problem("input/invalid-yaml", `Found YAML the parser rejected (${error2.message}); expected valid YAML.`, 0, 0, out2.file.path);
+    return [];
+  }
+  if (!Array.isArray(docs)) return [];
+  const good = [];
+  for (const [d, doc] of docs.entries()) {
+    if (doc.errors.length > 0) {
+      if (templated) continue;
+      for (const [n, e] of doc.errors.entries()) {
+        const [start3, end] = e.pos;
+        const reason = e.message.split("\n")[0] ?? e.code;
+        out2.problem("input/invalid-yaml", `Found invalid YAML in ${out2.file.path}: ${reason}; expected a valid YAML document.`, start3, Math.max(end, start3 + 1), `${out2.file.path}|${d + 1}|${e.code}|${n + 1}`);
+      }
+      continue;
+    }
+    const excess = excessAlias(doc);
+    if (excess) {
+      const [start3, end] = excess.node.range ?? [0, 0];
+      out2.problem("input/too-complex", `Found ${excess.count} YAML aliases in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the document was not read.`, start3, Math.max(end, start3 + 1), `${out2.file.path}|${d + 1}|aliases`);
+      continue;
+    }
+    good.push(doc);
+  }
+  return good;
+}
+function nameOf(node2, doc, text7) {
+  const name2 = scalarText(get(get(node2, "metadata", doc), "name", doc), text7)?.value.trim();
+  return name2 && /^[A-Za-z0-9][\w.-]*$/.test(name2) ? name2 : void 0;
+}
+function labelsOf(metadata2, doc, text7) {
+  const labels2 = get(metadata2, "labels", doc);
+  if (!(0, import_yaml9.isMap)(labels2)) return void 0;
+  const map3 = /* @__PURE__ */ new Map();
+  for (const e of entries(labels2, doc)) {
+    const v = scalarText(e.value, text7)?.value.trim();
+    if (v) map3.set(e.key, v);
+  }
+  return map3;
+}
+function templatedName(original, name2) {
+  let primary;
+  return (node2, doc) => {
+    const range = get(get(node2, "metadata", doc), "name", doc)?.range;
+    if (!range) return primary === void 0 ? name2 : void 0;
+    const lineStart = original.lastIndexOf("\n", range[0]) + 1;
+    const lineEnd = original.indexOf("\n", range[0]);
+    const action = original.slice(lineStart, lineEnd < 0 ? original.length : lineEnd).trim();
+    primary ??= action;
+    return action === primary ? name2 : void 0;
+  };
+}
+function nameFromPath(path2) {
+  const parts2 = path2.split("/");
+  const stem = (parts2.pop() ?? "").replace(/\.ya?ml$/, "").replace(/^_/, "");
+  if (!GENERIC_TEMPLATES.has(stem.toLowerCase())) return stem;
+  const templates = parts2.lastIndexOf("templates");
+  const chart = templates > 0 ? parts2[templates - 1] : parts2.at(-1);
+  return chart ?? stem;
+}
+function readContainer(container, doc, text7, out2, workload, file) {
+  const host = file.host ?? K8S_HOST;
+  const what = `container ports of ${workload.service ?? "a workload"}`;
+  for (const port of items(get(container, "ports", doc), doc)) {
+    const m = scalarText(get(port, "containerPort", doc), text7);
+    const hit = m && whole(m, out2, what);
+    if (!hit) continue;
+    const name2 = scalarText(get(port, "name", doc), text7)?.value.trim();
+    workload.ports.push({ ...name2 ? { name: name2 } : {}, hit });
+    out2.bind(workload.service, hit, { via: "ports (container)", network: "container", host });
+  }
+  for (const variable2 of items(get(container, "env", doc), doc)) {
+    if (!(0, import_yaml9.isMap)(variable2)) continue;
+    const name2 = scalarText(get(variable2, "name", doc), text7)?.value.trim();
+    if (!name2 || !namesOwnPort(name2, workload.service)) continue;
+    const m = scalarText(get(variable2, "value", doc), text7);
+    const hit = m && whole(m, out2, `env ${name2} of ${workload.service ?? "a workload"}`);
+    if (hit) out2.bind(workload.service, hit, { via: `env ${name2}`, network: "container", host });
+  }
+}
+function namesOwnPort(name2, service) {
+  if (name2 === "PORT") return true;
+  if (!service) return false;
+  const squash2 = (s) => s.toLowerCase().replace(/[-_.]/g, "");
+  return name2.endsWith("_PORT") && squash2(name2.slice(0, -5)) === squash2(service);
+}
+function readService(node2, doc, text7, out2, workloads, fallback, file) {
+  const spec = get(node2, "spec", doc);
+  const selector = get(spec, "selector", doc);
+  const selected = selectorOf(selector, doc, text7);
+  const target = selected.size > 0 ? workloads.find((w) => [...selected].every(([k, v]) => w.labels.get(k) === v)) : void 0;
+  const service = target ? target.service : nameOf(node2, doc, text7) ?? fallback(node2, doc);
+  if (!service) return;
+  const host = file.host ?? K8S_HOST;
+  for (const port of items(get(spec, "ports", doc), doc)) {
+    const targetPort = get(port, "targetPort", doc);
+    const m = scalarText(targetPort ?? get(port, "port", doc), text7);
+    if (!m || m.value.trim() === "") continue;
+    const what = `Service ports of ${service}`;
+    if (/^\d/.test(m.value.trim())) {
+      const hit = whole(m, out2, what);
+      if (hit) out2.bind(service, hit, { via: "ports", network: "container", host });
+      continue;
+    }
+    if (!(0, import_yaml9.isScalar)(targetPort)) continue;
+    const name2 = m.value.trim();
+    const owner = target ?? workloads.find((w) => w.service === service);
+    const named = (owner ? owner.ports : workloads.flatMap((w) => w.ports)).find((p) => p.name === name2);
+    if (!named) continue;
+    const start3 = m.starts[0] ?? 0;
+    const end = m.ends[m.value.length - 1] ?? start3;
+    out2.bind(service, { port: named.hit.port, start: start3, end }, { via: "ports", network: "container", host });
+  }
+}
+function selectorOf(selector, doc, text7) {
+  const source = get(selector, "matchLabels", doc) ?? selector;
+  const map3 = /* @__PURE__ */ new Map();
+  for (const e of entries(source, doc)) {
+    const v = scalarText(e.value, text7)?.value.trim();
+    if (v) map3.set(e.key, v);
+  }
+  return map3;
+}
+function whole(m, out2, what) {
+  const a = m.value.length - m.value.trimStart().length;
+  const b = m.value.trimEnd().length;
+  if (a >= b) return void 0;
+  const [start3, end] = [m.starts[a] ?? 0, m.ends[b - 1] ?? 0];
+  if (templatedAt(out2.file.text, start3, end)) return void 0;
+  return out2.port(m, a, b, what);
+}
+
+// src/extract/deploy/nginx-config.ts
+var MAX_DIRECTIVES = 1e5;
+var MAX_DEPTH2 = 64;
+function* tokens(text7) {
+  let i2 = 0;
+  const n = text7.length;
+  let close = -1;
+  while (i2 < n) {
+    const ch = text7[i2];
+    if (ch === " " || ch === "	" || ch === "\r" || ch === "\n") {
+      i2++;
+      continue;
+    }
+    if (ch === "#") {
+      const nl = text7.indexOf("\n", i2);
+      i2 = nl < 0 ? n : nl + 1;
+      continue;
+    }
+    if (ch === ";" || ch === "{" || ch === "}") {
+      yield { kind: ch, start: i2 };
+      i2++;
+      continue;
+    }
+    const start3 = i2;
+    const value = emptyMapped();
+    if (ch === '"' || ch === "'") {
+      i2++;
+      while (i2 < n && text7[i2] !== ch) {
+        if (text7[i2] === "\\" && i2 + 1 < n) {
+          const next = text7[i2 + 1];
+          const decoded = next === "t" ? "	" : next === "r" ? "\r" : next === "n" ? "\n" : next === ch || next === "\\" ? next : void 0;
+          if (decoded !== void 0) {
+            appendChar(value, decoded, i2, i2 + 2);
+            i2 += 2;
+            continue;
+          }
+        }
+        appendChar(value, text7[i2], i2, i2 + 1);
+        i2++;
+      }
+      i2++;
+      yield { kind: "word", value, start: start3 };
+      continue;
+    }
+    while (i2 < n) {
+      const c = text7[i2];
+      if (c === " " || c === "	" || c === "\r" || c === "\n" || c === ";" || c === "}") break;
+      if (c === "{" && text7[i2 - 1] !== "$") break;
+      if (c === "\\" && i2 + 1 < n) {
+        appendChar(value, text7[i2 + 1], i2, i2 + 2);
+        i2 += 2;
+        continue;
+      }
+      if (c === "{") {
+        if (close < i2) {
+          const at = text7.indexOf("}", i2);
+          close = at < 0 ? n : at;
+        }
+        const end = Math.min(close + 1, n);
+        for (let k = i2; k < end; k++) appendChar(value, text7[k], k, k + 1);
+        i2 = end;
+        continue;
+      }
+      appendChar(value, c, i2, i2 + 1);
+      i2++;
+    }
+    yield { kind: "word", value, start: start3 };
+  }
+}
+function parseNginx(text7) {
+  const root2 = [];
+  const stack = [root2];
+  const errors = [];
+  let words = [];
+  let count = 0;
+  for (const t of tokens(text7)) {
+    if (t.kind === "word") {
+      words.push({ value: t.value, start: t.start });
+      continue;
+    }
+    const current = stack[stack.length - 1];
+    if (t.kind === "}") {
+      if (words.length > 0) errors.push({ message: `a directive ended by \`}\` instead of \`;\``, start: words[0].start });
+      words = [];
+      if (stack.length === 1) {
+        errors.push({ message: "a `}` that closes no block", start: t.start });
+        continue;
+      }
+      stack.pop();
+      continue;
+    }
+    if (words.length === 0) {
+      errors.push({ message: `a \`${t.kind}\` with no directive before it`, start: t.start });
+      if (t.kind === "{") stack.push([]);
+      continue;
+    }
+    const [name2, ...args2] = words;
+    const directive = { name: name2.value.value, args: args2.map((a) => a.value), start: name2.start };
+    words = [];
+    current.push(directive);
+    if (++count > MAX_DIRECTIVES) {
+      errors.push({ message: `more than ${MAX_DIRECTIVES} directives`, start: t.start });
+      return { directives: root2, errors };
+    }
+    if (t.kind === "{") {
+      if (stack.length > MAX_DEPTH2) {
+        errors.push({ message: `blocks nested deeper than ${MAX_DEPTH2}`, start: t.start });
+        return { directives: root2, errors };
+      }
+      directive.block = [];
+      stack.push(directive.block);
+    }
+  }
+  if (words.length > 0) errors.push({ message: "a directive with no `;` at the end of the file", start: words[0].start });
+  if (stack.length > 1) errors.push({ message: "a block with no closing `}`", start: text7.length });
+  return { directives: root2, errors };
+}
+function* walk2(list3, parents = []) {
+  for (const directive of list3) {
+    yield { directive, parents };
+    if (directive.block) yield* walk2(directive.block, [...parents, directive.name]);
+  }
+}
+
+// src/extract/deploy/nginx.ts
+var INVALID_NGINX = "input/invalid-nginx";
+var PASSES = /* @__PURE__ */ new Set(["proxy_pass", "grpc_pass", "fastcgi_pass", "uwsgi_pass", "scgi_pass", "memcached_pass"]);
+var TEMPLATE2 = /\.(?:template|tmpl)$/;
+function isNginxConfig(path2) {
+  const parts2 = path2.split("/");
+  const name2 = (parts2.pop() ?? "").replace(TEMPLATE2, "");
+  if (!name2.endsWith(".conf")) return false;
+  if (name2.startsWith("nginx")) return true;
+  return parts2.some((p) => /nginx/i.test(p) || p === "conf.d" || p === "sites-available" || p === "sites-enabled");
+}
+function nginxService(file, services) {
+  if (file.service) return file.service;
+  const parts2 = file.path.split("/");
+  const name2 = (parts2.pop() ?? "").replace(TEMPLATE2, "").replace(/\.conf$/, "");
+  const known = [...parts2].reverse().find((p) => services.has(p)) ?? (services.has(name2) ? name2 : void 0);
+  return known === void 0 ? void 0 : services.canonical(known);
+}
+var nginxExtractor = {
+  id: "nginx",
+  accepts: isNginxConfig,
+  prefilter: (text7) => /listen|_pass|upstream/.test(text7),
+  extract(file, ctx) {
+    const out2 = new DeployOutput(file, "nginx");
+    const { directives, errors } = parseNginx(file.text);
+    const first = errors[0];
+    if (first) {
+      out2.problem(INVALID_NGINX, `Found ${first.message} in ${file.path}; expected nginx's directive grammar (\`name args;\` or \`name args { ... }\`).`, first.start, first.start + 1, file.path);
+    }
+    const service = nginxService(file, ctx.services);
+    const read = (arg) => interpolate(arg, (name2) => ctx.env.get(name2), {}).value;
+    for (const { directive: d, parents } of walk2(directives)) {
+      const arg = d.args[0];
+      if (!arg) continue;
+      const parent = parents[parents.length - 1];
+      if (d.name === "listen" && parent === "server") {
+        const m = read(arg);
+        const at = listenPort2(m.value);
+        const hit = at && out2.port(m, at[0], at[1], `nginx listen`);
+        if (hit) out2.bind(service, hit, { via: "listen address", network: "container" });
+      } else if (d.name === "server" && parent === "upstream" || PASSES.has(d.name)) {
+        const m = read(arg);
+        for (const a of upstreamAddresses(m)) {
+          const hit = out2.port(m, a.portStart, a.portEnd, `nginx ${d.name} ${quote(a.target)}`);
+          if (hit) out2.reference({ target: a.target, port: hit.port, kind: "url", fromService: service, containerNetwork: !isAddress(a.target) }, hit);
+        }
+      }
+    }
+    return out2.extraction;
+  }
+};
+function listenPort2(value) {
+  if (value.startsWith("unix:")) return void 0;
+  if (/^[0-9\u0000]+$/.test(value)) return [0, value.length];
+  const hp = splitHostPort(value);
+  return hp && /^[0-9]/.test(value.slice(hp.portStart)) ? [hp.portStart, hp.portEnd] : void 0;
+}
+function upstreamAddresses(m) {
+  if (m.value.includes("://")) return findUrls(m).filter((u) => !u.target.includes("$"));
+  if (m.value.startsWith("unix:") || m.value.includes("$")) return [];
+  const hp = splitHostPort(m.value);
+  return hp && /^[0-9]/.test(m.value.slice(hp.portStart)) ? [hp] : [];
+}
+
 // src/extract/deploy/package-json.ts
 var packageJsonExtractor = {
   id: "package-json",
   accepts: (path2) => path2 === "package.json" || path2.endsWith("/package.json"),
-  prefilter: (text6) => text6.includes('"scripts"'),
+  prefilter: (text7) => text7.includes('"scripts"'),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "package-json");
-    const text6 = file.text;
+    const text7 = file.text;
     try {
-      JSON.parse(text6);
+      JSON.parse(text7);
     } catch (error2) {
-      const at = errorIndex(text6, error2);
+      const at = errorIndex(text7, error2);
       out2.problem(
         "input/invalid-json",
         `Found invalid JSON in ${file.path} (${error2.message}); expected a valid package.json.`,
         at,
-        Math.min(at + 1, text6.length),
+        Math.min(at + 1, text7.length),
         file.path
       );
       return out2.extraction;
     }
     let root2;
     try {
-      root2 = parseJson(identity(text6, 0, text6.length));
+      root2 = parseJson(identity(text7, 0, text7.length));
     } catch {
       return out2.extraction;
     }
     const scripts = member(root2, "scripts");
     if (scripts?.type !== "object") return out2.extraction;
     for (const { key, value } of scripts.members) {
-      if (value.type !== "string") continue;
+      if (value.type !== "string" || isTestScript(key.value)) continue;
       scanShell(value.value, out2, {
         service: file.service,
         services: ctx.services,
@@ -32655,9 +34538,12 @@ var packageJsonExtractor = {
     return out2.extraction;
   }
 };
-function errorIndex(text6, error2) {
+function isTestScript(name2) {
+  return /(^|[:_-])(tests?|e2e|spec|cypress|playwright|jest|vitest|mocha)([:_-]|$)/i.test(name2);
+}
+function errorIndex(text7, error2) {
   try {
-    parseJson(identity(text6, 0, text6.length));
+    parseJson(identity(text7, 0, text7.length));
   } catch (e) {
     if (e instanceof JsonScanError) return e.index;
   }
@@ -32677,34 +34563,34 @@ var XmlError = class extends Error {
 };
 var ENTITIES = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 var NAME2 = /^[A-Za-z_:][\w.:-]*/;
-function parseXml(text6) {
+function parseXml(text7) {
   const root2 = { type: "element", name: "#document", start: 0, end: 0, children: [] };
   const stack = [root2];
   const top = () => stack[stack.length - 1];
   const skipTo = (from, close, what) => {
-    const at = text6.indexOf(close, from);
-    if (at < 0) throw new XmlError(`Found an unterminated ${what}; expected \`${close}\``, from, Math.min(from + 4, text6.length));
+    const at = text7.indexOf(close, from);
+    if (at < 0) throw new XmlError(`Found an unterminated ${what}; expected ${quote(close)}`, from, Math.min(from + 4, text7.length));
     return at + close.length;
   };
   let i2 = 0;
-  while (i2 < text6.length) {
-    if (text6[i2] !== "<") {
-      const next = text6.indexOf("<", i2);
-      const end = next < 0 ? text6.length : next;
-      top().children.push({ type: "text", value: decode(text6, i2, end) });
+  while (i2 < text7.length) {
+    if (text7[i2] !== "<") {
+      const next = text7.indexOf("<", i2);
+      const end = next < 0 ? text7.length : next;
+      top().children.push({ type: "text", value: decode(text7, i2, end) });
       i2 = end;
-    } else if (text6.startsWith("<?", i2)) i2 = skipTo(i2 + 2, "?>", "processing instruction");
-    else if (text6.startsWith("<!--", i2)) i2 = skipTo(i2 + 4, "-->", "comment");
-    else if (text6.startsWith("<![CDATA[", i2)) {
+    } else if (text7.startsWith("<?", i2)) i2 = skipTo(i2 + 2, "?>", "processing instruction");
+    else if (text7.startsWith("<!--", i2)) i2 = skipTo(i2 + 4, "-->", "comment");
+    else if (text7.startsWith("<![CDATA[", i2)) {
       const end = skipTo(i2 + 9, "]]>", "CDATA section");
-      top().children.push({ type: "text", value: identity(text6, i2 + 9, end - 3) });
+      top().children.push({ type: "text", value: identity(text7, i2 + 9, end - 3) });
       i2 = end;
-    } else if (text6.startsWith("<!", i2)) {
-      const bracket = text6.indexOf("[", i2);
-      const gt = text6.indexOf(">", i2);
+    } else if (text7.startsWith("<!", i2)) {
+      const bracket = text7.indexOf("[", i2);
+      const gt = text7.indexOf(">", i2);
       i2 = bracket >= 0 && bracket < gt ? skipTo(skipTo(bracket, "]", "DOCTYPE subset"), ">", "DOCTYPE") : skipTo(i2, ">", "DOCTYPE");
-    } else if (text6[i2 + 1] === "/") {
-      const name2 = NAME2.exec(text6.slice(i2 + 2))?.[0] ?? "";
+    } else if (text7[i2 + 1] === "/") {
+      const name2 = NAME2.exec(text7.slice(i2 + 2))?.[0] ?? "";
       const end = skipTo(i2 + 2, ">", `end tag </${name2}>`);
       const open2 = top();
       if (stack.length === 1 || name2 !== open2.name)
@@ -32712,13 +34598,13 @@ function parseXml(text6) {
       stack.pop();
       i2 = end;
     } else {
-      const name2 = NAME2.exec(text6.slice(i2 + 1))?.[0];
+      const name2 = NAME2.exec(text7.slice(i2 + 1))?.[0];
       if (!name2) throw new XmlError("Found `<` that starts no tag; expected an element, or `&lt;` in text", i2, i2 + 1);
-      const end = tagEnd(text6, i2 + 1 + name2.length);
+      const end = tagEnd(text7, i2 + 1 + name2.length);
       if (end < 0) throw new XmlError(`Found an unterminated start tag <${name2}; expected \`>\``, i2, i2 + 1 + name2.length);
       const el = { type: "element", name: name2, start: i2, end, children: [] };
       top().children.push(el);
-      if (text6[end - 2] !== "/") stack.push(el);
+      if (text7[end - 2] !== "/") stack.push(el);
       i2 = end;
     }
   }
@@ -32728,23 +34614,23 @@ function parseXml(text6) {
   }
   return root2;
 }
-function tagEnd(text6, i2) {
-  for (; i2 < text6.length; i2++) {
-    const c = text6[i2];
+function tagEnd(text7, i2) {
+  for (; i2 < text7.length; i2++) {
+    const c = text7[i2];
     if (c === '"' || c === "'") {
-      i2 = text6.indexOf(c, i2 + 1);
+      i2 = text7.indexOf(c, i2 + 1);
       if (i2 < 0) return -1;
     } else if (c === ">") return i2 + 1;
     else if (c === "<") return -1;
   }
   return -1;
 }
-function decode(text6, start3, end) {
+function decode(text7, start3, end) {
   const out2 = emptyMapped();
   for (let i2 = start3; i2 < end; ) {
-    const semi = text6[i2] === "&" ? text6.indexOf(";", i2) : -1;
+    const semi = text7[i2] === "&" ? text7.indexOf(";", i2) : -1;
     if (semi > i2 && semi < end && semi - i2 <= 10) {
-      const ref = text6.slice(i2 + 1, semi);
+      const ref = text7.slice(i2 + 1, semi);
       const code4 = ref.startsWith("#x") ? parseInt(ref.slice(2), 16) : ref.startsWith("#") ? parseInt(ref.slice(1), 10) : Number.NaN;
       const ch = ENTITIES[ref] ?? (Number.isInteger(code4) && code4 >= 0 && code4 <= 1114111 ? String.fromCodePoint(code4) : void 0);
       if (ch !== void 0) {
@@ -32753,7 +34639,7 @@ function decode(text6, start3, end) {
         continue;
       }
     }
-    append(out2, identity(text6, i2, i2 + 1));
+    append(out2, identity(text7, i2, i2 + 1));
     i2++;
   }
   return out2;
@@ -32784,7 +34670,7 @@ function strings(el) {
 var plistExtractor = {
   id: "launchd",
   accepts: (path2) => path2.endsWith(".plist"),
-  prefilter: (text6) => text6.includes("ProgramArguments") || text6.includes("EnvironmentVariables"),
+  prefilter: (text7) => text7.includes("ProgramArguments") || text7.includes("EnvironmentVariables"),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "launchd");
     let doc;
@@ -32831,31 +34717,6 @@ function jobService(file, label, fromPaths, services) {
   return file.service ?? fromPaths ?? (last ? services.canonical(last) : void 0);
 }
 
-// src/extract/deploy/prometheus.ts
-var prometheusExtractor = {
-  id: "prometheus",
-  accepts: (path2) => /^prometheus[^/]*\.ya?ml$/.test(path2.slice(path2.lastIndexOf("/") + 1)),
-  prefilter: (text6) => text6.includes("targets"),
-  extract(file) {
-    const out2 = new DeployOutput(file, "prometheus");
-    const doc = parseYaml(out2);
-    if (!doc) return out2.extraction;
-    for (const job of items(get(doc.contents, "scrape_configs", doc), doc)) {
-      const name2 = scalarText(get(job, "job_name", doc), file.text)?.value ?? "?";
-      for (const sc of items(get(job, "static_configs", doc), doc)) {
-        for (const target of items(get(sc, "targets", doc), doc)) {
-          const m = scalarText(target, file.text);
-          const hp = m && splitHostPort(m.value);
-          if (!m || !hp) continue;
-          const hit = out2.port(m, hp.portStart, hp.portEnd, `Prometheus job "${name2}" target`);
-          if (hit) out2.reference({ target: hp.target, port: hit.port, kind: "scrape-target", containerNetwork: !isAddress(hp.target) }, hit);
-        }
-      }
-    }
-    return out2.extraction;
-  }
-};
-
 // src/extract/deploy/shell.ts
 var SHELL_EXT = /\.(sh|bash|zsh)$/;
 var SHEBANG = /^#!\s*(\/usr\/bin\/env\s+)?(\/[\w/]*\/)?(ba|z|da|k)?sh\b/;
@@ -32867,7 +34728,7 @@ var shellExtractor = {
     const name2 = segments[segments.length - 1] ?? "";
     return !name2.includes(".") && segments.slice(0, -1).some((s) => s === "scripts" || s === "bin");
   },
-  prefilter: (text6) => /port/i.test(text6),
+  prefilter: (text7) => /port/i.test(text7),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "shell");
     if (!SHELL_EXT.test(file.path) && !SHEBANG.test(file.text)) return out2.extraction;
@@ -32882,7 +34743,7 @@ var shellExtractor = {
 };
 
 // src/extract/deploy/index.ts
-var deployExtractors = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor, plistExtractor, cloudflaredExtractor, prometheusExtractor];
+var deployExtractors = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor, plistExtractor, cloudflaredExtractor, prometheusExtractor, kubernetesExtractor, dotnetSettingsExtractor, springExtractor, nginxExtractor, envoyExtractor];
 
 // node_modules/unist-util-is/lib/index.js
 var convert = (
@@ -33051,12 +34912,12 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           typeof value.name === "string" ? value.name : void 0
         )
       );
-      Object.defineProperty(visit2, "name", {
+      Object.defineProperty(visit3, "name", {
         value: "node (" + color(node2.type + (name2 ? "<" + name2 + ">" : "")) + ")"
       });
     }
-    return visit2;
-    function visit2() {
+    return visit3;
+    function visit3() {
       const matches = !check3 || is2(node2, index2, parents[parents.length - 1] || void 0);
       let result2 = empty;
       if (enter && matches) {
@@ -33109,7 +34970,7 @@ function toResult(value) {
 }
 
 // node_modules/unist-util-visit/lib/index.js
-function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+function visit2(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check3;
   let visitors;
   let reverse;
@@ -33164,31 +35025,77 @@ function scanCommands(scan, snippet, base2) {
     referOtherPort(scan, `${m[1]}_PORT`, { text: digits, start: end - digits.length, end });
   }
 }
-function referOtherPort(scan, variable, token) {
-  const name2 = variable.replace(/_PORT$/, "").toLowerCase().replace(/_/g, "-");
-  if (scan.ctx.services.has(name2)) scan.reference(name2, token, "env-var", `${variable}=`);
+function referOtherPort(scan, variable2, token) {
+  const name2 = variable2.replace(/_PORT$/, "").toLowerCase().replace(/_/g, "-");
+  if (scan.ctx.services.has(name2)) scan.reference(name2, token, "env-var", `${variable2}=`);
 }
 
 // src/extract/service-doc/references.ts
-var URL3 = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/(?:[^\s@/'"`<>]{1,256}@)?(\[[0-9a-fA-F:.]{2,45}\]|[A-Za-z0-9_.-]{1,253}):(\d+)/gi;
+var WILDCARD2 = /* @__PURE__ */ new Set(["0.0.0.0", "[::]"]);
 var ADDRESS_VAR_NAME = /^[A-Z][A-Z0-9_]*_(?:URL|URI|ENDPOINT|ADDR|ADDRESS)$/;
 var ADDRESS_VAR = /\b[A-Z][A-Z0-9_]*_(?:URL|URI|ENDPOINT|ADDR|ADDRESS)["']?[ \t]*(?:=|:)[ \t]*["']?$/;
 var BARE = /(?<![\w./@:-])([A-Za-z][A-Za-z0-9.-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d+)(?![\w.:-])/g;
 var MIN_BARE_PORT = 100;
-function scanReferences(scan, snippet, base2, inVariable = false) {
-  for (const m of snippet.matchAll(URL3)) {
-    const host = (m[1] ?? "").replace(/^\[|\]$/g, "");
-    const digits = m[2] ?? "";
-    const start3 = base2 + (m.index ?? 0) + m[0].length - digits.length;
-    const kind = inVariable || ADDRESS_VAR.test(snippet.slice(0, m.index)) ? "env-var" : "url";
-    scan.reference(host, { text: digits, start: start3, end: start3 + digits.length }, kind, kind === "env-var" ? "env var URL" : "URL");
+var SETTING = /(?<![\w.-])([A-Za-z_][\w.-]*)["']?[ \t]*(?:=|:(?=[ \t"'[]))/g;
+var SEPARATOR_RUN = /[\s,;"'`[\]()]*/y;
+var TOKEN = /[^\s,;"'`[\]()]+/y;
+var LIST_ITEM = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/.*|[A-Za-z0-9.-]+:\d+)$/;
+function settingsOf(snippet) {
+  const settings = [];
+  for (const m of snippet.matchAll(SETTING)) {
+    const valueStart = (m.index ?? 0) + m[0].length;
+    let listEnd = valueStart;
+    for (; ; ) {
+      SEPARATOR_RUN.lastIndex = listEnd;
+      const gap = SEPARATOR_RUN.exec(snippet)?.[0].length ?? 0;
+      TOKEN.lastIndex = listEnd + gap;
+      const token = TOKEN.exec(snippet);
+      if (!token || !LIST_ITEM.test(token[0])) {
+        listEnd += gap;
+        break;
+      }
+      listEnd = token.index + token[0].length;
+    }
+    settings.push({ valueStart, listEnd, role: addressRole(m[1] ?? "") });
+  }
+  return settings;
+}
+function settingRole(settings, at) {
+  let lo = 0;
+  let hi = settings.length - 1;
+  let found;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    if (settings[mid].valueStart <= at) {
+      found = settings[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found && at <= found.listEnd ? found.role : void 0;
+}
+function scanReferences(scan, snippet, base2, inVariable = false, name2) {
+  const named = name2 !== void 0 && addressRole(name2) !== void 0;
+  let settings;
+  const silenced = (at, start3, host) => {
+    settings ??= settingsOf(snippet);
+    if (!named && settingRole(settings, at) === void 0 && !WILDCARD2.has(host)) return false;
+    scan.claim(start3);
+    return true;
+  };
+  for (const u of findUrlPorts(snippet)) {
+    const start3 = base2 + u.portStart;
+    if (silenced(u.start, start3, u.host)) continue;
+    const host = u.host.replace(/^\[|\]$/g, "");
+    const kind = inVariable || ADDRESS_VAR.test(snippet.slice(0, u.start)) ? "env-var" : "url";
+    scan.reference(host, { text: u.portText, start: start3, end: start3 + u.portText.length }, kind, kind === "env-var" ? "env var URL" : "URL");
   }
   for (const m of snippet.matchAll(BARE)) {
     const host = m[1] ?? "";
     const digits = m[2] ?? "";
     if (Number(digits) < MIN_BARE_PORT) continue;
-    if (!LOOPBACK.has(host.toLowerCase()) && !scan.ctx.services.has(host)) continue;
     const start3 = base2 + (m.index ?? 0) + host.length + 1;
+    if (silenced(m.index ?? 0, start3, host)) continue;
+    if (!LOOPBACK.has(host.toLowerCase()) && !scan.ctx.services.has(host)) continue;
     scan.reference(host, { text: digits, start: start3, end: start3 + digits.length }, "url", `${host}:port`);
   }
 }
@@ -33214,9 +35121,9 @@ function contentLines(scan, node2) {
   if (start3 === void 0 || end === void 0) return [];
   const lines = [];
   let offset = start3;
-  for (const text6 of scan.slice(start3, end).split("\n")) {
-    lines.push({ text: text6.replace(/\r$/, ""), start: offset });
-    offset += text6.length + 1;
+  for (const text7 of scan.slice(start3, end).split("\n")) {
+    lines.push({ text: text7.replace(/\r$/, ""), start: offset });
+    offset += text7.length + 1;
   }
   if (lines[0] && FENCE.test(lines[0].text)) lines.shift();
   const last = lines.at(-1);
@@ -33229,12 +35136,12 @@ function readCode(scan, node2) {
   const diff = node2.lang === "diff";
   for (const line of lines) {
     if (COMMENT_LINE.test(line.text) || diff && line.text.startsWith("-")) continue;
-    const text6 = stripTrailingComment(line.text);
-    scanCommands(scan, text6, line.start);
-    scanReferences(scan, text6, line.start);
+    const text7 = stripTrailingComment(line.text);
+    scanCommands(scan, text7, line.start);
+    scanReferences(scan, text7, line.start);
     if (!diagram) continue;
     for (const re of [DIAGRAM_PORT, DIAGRAM_COLON]) {
-      for (const m of text6.matchAll(re)) {
+      for (const m of text7.matchAll(re)) {
         const digits = m[1] ?? "";
         const end = line.start + (m.index ?? 0) + m[0].length;
         scan.bind({ text: digits, start: end - digits.length, end }, "weak", "diagram");
@@ -33284,8 +35191,8 @@ function node(value) {
 var DEV_WORDS = /^(?:dev|development|local|localhost|local dev)$/i;
 var PROD_WORDS = /^(?:prod|production)$/i;
 var NOT_DEPLOYED_WORDS = /^not[\s-]deployed$/i;
-function qualifierOf(text6) {
-  const m = /^\s*\(([^()]{1,60})\)/.exec(text6);
+function qualifierOf(text7) {
+  const m = /^\s*\(([^()]{1,60})\)/.exec(text7);
   return m?.[1]?.trim() || void 0;
 }
 function hostOfQualifier(qualifier, hosts) {
@@ -33302,46 +35209,47 @@ function hostOfQualifier(qualifier, hosts) {
 // src/extract/service-doc/port-value.ts
 var NO_PORT = /^(?:none|n\/a|na|-|–|—|no|nothing|tbd|tba|tbc|\?)$/i;
 var OPENERS = /* @__PURE__ */ new Set(["_", "*", "[", "`"]);
-var WORD = /^[^\s`,;()|*_[\]]+/;
+var WORD = /^[^\s`;()|*[\]]+/;
+var NOT_AFTER_PORT = /^(?:[\p{L}\p{N}]|[_.-][0-9]|,[0-9]{3}(?![0-9]))/u;
 function skipWrappers(line, pos) {
-  let link2 = false;
+  let link3 = false;
   for (; ; ) {
     const c = line[pos];
     if (c === " " || c === "	" || c !== void 0 && OPENERS.has(c)) {
-      if (c === "[") link2 = true;
+      if (c === "[") link3 = true;
       pos++;
     } else if (line.startsWith("~~", pos)) {
       const close = line.indexOf("~~", pos + 2);
-      if (close === -1) return { pos, link: link2 };
+      if (close === -1) return { pos, link: link3 };
       pos = close + 2;
     } else {
-      return { pos, link: link2 };
+      return { pos, link: link3 };
     }
   }
 }
-function afterValue(rest, link2) {
+function afterValue(rest, link3) {
   let s = rest.replace(/^[_*`\]]*/, "");
-  if (link2 && s.startsWith("(")) {
+  if (link3 && s.startsWith("(")) {
     const close = s.indexOf(")");
     s = close === -1 ? "" : s.slice(close + 1).replace(/^[_*`]*/, "");
   }
   return s;
 }
-function readPortValue(text6, offset) {
-  const nl = text6.indexOf("\n", offset);
-  const line = text6.slice(offset, nl === -1 ? text6.length : nl);
-  const { pos, link: link2 } = skipWrappers(line, 0);
-  const digits = /^\d+/.exec(line.slice(pos))?.[0];
+function readPortValue(text7, offset) {
+  const nl = text7.indexOf("\n", offset);
+  const line = text7.slice(offset, nl === -1 ? text7.length : nl);
+  const { pos, link: link3 } = skipWrappers(line, 0);
+  const digits = /^[0-9]+/.exec(line.slice(pos))?.[0];
   let value;
-  if (digits !== void 0 && !/^(?:[A-Za-z0-9]|[.-]\d)/.test(line.slice(pos + digits.length))) {
+  if (digits !== void 0 && !NOT_AFTER_PORT.test(line.slice(pos + digits.length))) {
     value = digits;
   } else {
-    value = (WORD.exec(line.slice(pos))?.[0] ?? "").replace(/[.!:]+$/, "");
+    value = (WORD.exec(line.slice(pos))?.[0] ?? "").replace(/[_*,.!:]+$/, "");
     if (value === "" || NO_PORT.test(value)) return void 0;
   }
   const start3 = offset + pos;
   const end = start3 + value.length;
-  return { text: value, start: start3, end, after: afterValue(line.slice(pos + value.length), link2) };
+  return { text: value, start: start3, end, after: afterValue(line.slice(pos + value.length), link3) };
 }
 
 // src/extract/service-doc/declaration.ts
@@ -33399,13 +35307,13 @@ var DocScan = class extends ExtractionOutput {
   }
   /**
    * Checks a port token: a valid port is returned; anything else becomes an
-   * `input/invalid-port` problem naming what `via` found.
+   * `input/invalid-port` problem naming what `via` found: what kind of value, never its text.
    */
   port(token, via) {
     const port = readPort(token.text);
     if (port !== void 0) return port;
-    const key = `${this.file.path}|${this.file.service ?? ""}|${via}|${token.text}`;
-    this.invalidPort(`\`${via}\` in ${this.file.path} gives port \`${token.text}\``, token.start, token.end, key);
+    const key = `${this.file.path}|${this.file.service ?? ""}|${via}|${valueKey(token.text)}`;
+    this.invalidPort(`${quote(via)} in ${this.file.path} gives a port that ${describeValue(token.text)}`, token.start, token.end, key);
     return void 0;
   }
   /** Records that the doc's service listens on `token` (when the doc belongs to a service). */
@@ -33459,7 +35367,7 @@ function readEnvTable(scan, node2) {
       const m = FIRST_INTEGER.exec(value);
       if (m) referOtherPort(scan, name2, { text: m[1] ?? "", start: span2[0] + m.index, end: span2[0] + m.index + (m[1] ?? "").length });
     } else {
-      scanReferences(scan, value, span2[0], ADDRESS_VAR_NAME.test(name2));
+      scanReferences(scan, value, span2[0], ADDRESS_VAR_NAME.test(name2), name2);
     }
   }
   return true;
@@ -33799,8 +35707,8 @@ function checkQuote(state) {
 
 // node_modules/mdast-util-to-markdown/lib/handle/definition.js
 function definition(node2, _, state, info4) {
-  const quote2 = checkQuote(state);
-  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
   const exit3 = state.enter("definition");
   let subexit = state.enter("label");
   const tracker = state.createTracker(info4);
@@ -33838,15 +35746,15 @@ function definition(node2, _, state, info4) {
   subexit();
   if (node2.title) {
     subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote2);
+    value += tracker.move(" " + quote3);
     value += tracker.move(
       state.safe(node2.title, {
         before: value,
-        after: quote2,
+        after: quote3,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote2);
+    value += tracker.move(quote3);
     subexit();
   }
   exit3();
@@ -34062,9 +35970,9 @@ var builtins = /* @__PURE__ */ new Map([
   ["*", false],
   ["_", true]
 ]);
-function candidates(tokens, involved, runOf) {
+function candidates(tokens2, involved, runOf) {
   const related = /* @__PURE__ */ new Set();
-  for (const token of tokens) {
+  for (const token of tokens2) {
     const siblings = runOf.get(token);
     if (siblings && token.attention && involved.some((d) => d.attention === token.attention)) {
       for (const sibling of siblings.tokens) {
@@ -34073,7 +35981,7 @@ function candidates(tokens, involved, runOf) {
     }
   }
   const ordered = [];
-  for (const token of tokens) {
+  for (const token of tokens2) {
     if (token.attention && related.delete(token.attention)) {
       ordered.push(token.attention);
     }
@@ -34081,31 +35989,31 @@ function candidates(tokens, involved, runOf) {
   ordered.reverse();
   return ordered;
 }
-function check(tokens, before, after) {
+function check(tokens2, before, after) {
   const runs = [];
   const wrong = /* @__PURE__ */ new Map();
   const runOf = /* @__PURE__ */ new Map();
   let index2 = 0;
-  while (index2 < tokens.length) {
-    if (!tokens[index2].attention) {
+  while (index2 < tokens2.length) {
+    if (!tokens2[index2].attention) {
       index2++;
       continue;
     }
-    const marker = tokens[index2].value.charAt(0);
+    const marker = tokens2[index2].value.charAt(0);
     const strict = builtins.get(marker);
     let end = index2 + 1;
-    while (end < tokens.length && tokens[end].attention && tokens[end].value.charAt(0) === marker) {
+    while (end < tokens2.length && tokens2[end].attention && tokens2[end].value.charAt(0) === marker) {
       end++;
     }
-    const head = index2 ? tokens[index2 - 1].value : before;
+    const head = index2 ? tokens2[index2 - 1].value : before;
     const previous3 = classifyCharacter(head.charCodeAt(head.length - 1));
     const next = classifyCharacter(
-      (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
+      (end < tokens2.length ? tokens2[end].value : after).charCodeAt(0)
     );
     const open2 = !next || next === 2 && Boolean(previous3);
     const close = !previous3 || previous3 === 2 && Boolean(next);
     const run3 = {
-      tokens: tokens.slice(index2, end),
+      tokens: tokens2.slice(index2, end),
       markers: [],
       start: 0,
       end: 0,
@@ -34127,13 +36035,13 @@ function check(tokens, before, after) {
   }
   pair2(runs, wrong);
   index2 = -1;
-  while (++index2 < tokens.length) {
-    const involved = wrong.get(tokens[index2]);
-    if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
+  while (++index2 < tokens2.length) {
+    const involved = wrong.get(tokens2[index2]);
+    if (involved) return { attention: candidates(tokens2, involved, runOf), index: index2 };
   }
 }
-function encode(tokens, start3) {
-  const token = tokens[start3 ? 0 : tokens.length - 1];
+function encode(tokens2, start3) {
+  const token = tokens2[start3 ? 0 : tokens2.length - 1];
   if (!token || token.attention) return;
   const character = start3 ? firstCharacter(token.value) : lastCharacter(token.value);
   const reference = encodeCharacterReference(
@@ -34159,10 +36067,10 @@ function improve(items2, chosen, mistake, before, after) {
       if (sequence === current) continue;
       const trial = new Map(chosen);
       trial.set(attention4, sequence);
-      const tokens = render(items2, trial, before, after);
-      const next = check(tokens, before, after);
+      const tokens2 = render(items2, trial, before, after);
+      const next = check(tokens2, before, after);
       if (!next || next.index > mistake.index) {
-        return { chosen: trial, mistake: next, tokens };
+        return { chosen: trial, mistake: next, tokens: tokens2 };
       }
     }
   }
@@ -34335,16 +36243,16 @@ function attentionItem(node2, attention4, state, tracker) {
   return { children, sequences };
 }
 function fix(items2, chosen, before, after) {
-  let tokens = render(items2, chosen, before, after);
-  let mistake = check(tokens, before, after);
+  let tokens2 = render(items2, chosen, before, after);
+  let mistake = check(tokens2, before, after);
   while (mistake) {
     const next = improve(items2, chosen, mistake, before, after);
     if (!next) return;
     chosen = next.chosen;
-    tokens = next.tokens;
+    tokens2 = next.tokens;
     mistake = next.mistake;
   }
-  return tokens;
+  return tokens2;
 }
 function guess(items2, chosen, before, after) {
   let previous3 = before;
@@ -34366,7 +36274,7 @@ function guess(items2, chosen, before, after) {
   }
 }
 function render(items2, chosen, before, after) {
-  const tokens = [];
+  const tokens2 = [];
   let encodeAfter;
   let previous3 = lastCharacter(before);
   let index2 = -1;
@@ -34378,7 +36286,7 @@ function render(items2, chosen, before, after) {
         encode([token], true);
       }
       encodeAfter = void 0;
-      tokens.push(token);
+      tokens2.push(token);
       if (token.value) previous3 = lastCharacter(token.value);
       continue;
     }
@@ -34405,28 +36313,28 @@ function render(items2, chosen, before, after) {
     );
     if (close.inside) encode(inside, false);
     if (open2.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
-      encode(tokens, false);
+      encode(tokens2, false);
     }
     if (close.outside) encodeAfter = outsideAfter;
-    tokens.push({ value: sequence, attention: item }, ...inside, {
+    tokens2.push({ value: sequence, attention: item }, ...inside, {
       value: sequence,
       attention: item
     });
     previous3 = sequence.charAt(sequence.length - 1);
   }
-  return tokens;
+  return tokens2;
 }
 function serialize2(items2, before, after) {
   const guessed = /* @__PURE__ */ new Map();
   guess(items2, guessed, before, after);
-  const tokens = (
+  const tokens2 = (
     // Start from guesses (based on the preferred sequences).
     (guessed.size > 0 ? fix(items2, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
     fix(items2, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
     render(items2, /* @__PURE__ */ new Map(), before, after)
   );
   let result2 = "";
-  for (const token of tokens) result2 += token.value;
+  for (const token of tokens2) result2 += token.value;
   return result2;
 }
 
@@ -34455,7 +36363,7 @@ function peek(_, _1, state) {
 // node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
 function formatHeadingAsSetext(node2, state) {
   let literalWithBreak = false;
-  visit(node2, function(node3) {
+  visit2(node2, function(node3) {
     if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
       literalWithBreak = true;
       return EXIT;
@@ -34521,8 +36429,8 @@ function htmlPeek() {
 // node_modules/mdast-util-to-markdown/lib/handle/image.js
 image.peek = imagePeek;
 function image(node2, _, state, info4) {
-  const quote2 = checkQuote(state);
-  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
   const exit3 = state.enter("image");
   let subexit = state.enter("label");
   const tracker = state.createTracker(info4);
@@ -34556,15 +36464,15 @@ function image(node2, _, state, info4) {
   subexit();
   if (node2.title) {
     subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote2);
+    value += tracker.move(" " + quote3);
     value += tracker.move(
       state.safe(node2.title, {
         before: value,
-        after: quote2,
+        after: quote3,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote2);
+    value += tracker.move(quote3);
     subexit();
   }
   value += tracker.move(")");
@@ -34665,8 +36573,8 @@ function formatLinkAsAutolink(node2, state) {
 // node_modules/mdast-util-to-markdown/lib/handle/link.js
 link.peek = linkPeek;
 function link(node2, _, state, info4) {
-  const quote2 = checkQuote(state);
-  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
   const tracker = state.createTracker(info4);
   if (formatLinkAsAutolink(node2, state)) {
     const stack = state.stack;
@@ -34690,12 +36598,12 @@ function link(node2, _, state, info4) {
   const exit3 = state.enter("link");
   let subexit = state.enter("label");
   let value = tracker.move("[");
-  const text6 = state.containerPhrasing(node2, {
+  const text7 = state.containerPhrasing(node2, {
     before: value,
     after: "](",
     ...tracker.current()
   });
-  value += tracker.move(text6);
+  value += tracker.move(text7);
   subexit();
   value += tracker.move("](");
   const enclose = /[\0- \u007F]/.test(node2.url);
@@ -34703,10 +36611,10 @@ function link(node2, _, state, info4) {
   let title = node2.title || void 0;
   if (!title && !enclose && (last === "\n" || last === "\r")) {
     let index2 = 0;
-    while (index2 < text6.length && text6.charCodeAt(index2) !== 93) {
-      index2 += text6.charCodeAt(index2) === 92 ? 2 : 1;
+    while (index2 < text7.length && text7.charCodeAt(index2) !== 93) {
+      index2 += text7.charCodeAt(index2) === 92 ? 2 : 1;
     }
-    if (text6.charCodeAt(index2 + 1) === 58) title = "";
+    if (text7.charCodeAt(index2 + 1) === 58) title = "";
   }
   if (
     // If there’s no url but there is a title…
@@ -34732,15 +36640,15 @@ function link(node2, _, state, info4) {
   subexit();
   if (typeof title === "string") {
     subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote2);
+    value += tracker.move(" " + quote3);
     value += tracker.move(
       state.safe(title, {
         before: value,
-        after: quote2,
+        after: quote3,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote2);
+    value += tracker.move(quote3);
     subexit();
   }
   value += tracker.move(")");
@@ -34759,12 +36667,12 @@ function linkReference(node2, _, state, info4) {
   let subexit = state.enter("label");
   const tracker = state.createTracker(info4);
   let value = tracker.move("[");
-  const text6 = state.containerPhrasing(node2, {
+  const text7 = state.containerPhrasing(node2, {
     before: value,
     after: "]",
     ...tracker.current()
   });
-  value += tracker.move(text6 + "][");
+  value += tracker.move(text7 + "][");
   subexit();
   const stack = state.stack;
   state.stack = stack.filter(function(d) {
@@ -34779,7 +36687,7 @@ function linkReference(node2, _, state, info4) {
   subexit();
   state.stack = stack;
   exit3();
-  if (type === "full" || !text6 || text6 !== reference) {
+  if (type === "full" || !text7 || text7 !== reference) {
     value += tracker.move(reference + "]");
   } else if (type === "shortcut") {
     value = value.slice(0, -1);
@@ -37388,7 +39296,7 @@ function joinTable(left, right, parent, state) {
 }
 function formatHeadingAsSetext2(node2, state) {
   let literalWithBreak = false;
-  visit(node2, function(node3) {
+  visit2(node2, function(node3) {
     if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
       literalWithBreak = true;
       return EXIT;
@@ -38374,10 +40282,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve4 = constructs2[index2].resolveAll;
-    if (resolve4 && !called.includes(resolve4)) {
-      events = resolve4(events, context);
-      called.push(resolve4);
+    const resolve3 = constructs2[index2].resolveAll;
+    if (resolve3 && !called.includes(resolve3)) {
+      events = resolve3(events, context);
+      called.push(resolve3);
     }
   }
   return events;
@@ -38424,7 +40332,7 @@ function resolveAllAttention(events, context) {
             },
             end
           };
-          const text6 = {
+          const text7 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open2][1].end
@@ -38452,9 +40360,9 @@ function resolveAllAttention(events, context) {
           if (events[open2][1].end.offset - events[open2][1].start.offset) {
             nextEvents = push2(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
           }
-          nextEvents = push2(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
+          nextEvents = push2(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text7, context]]);
           nextEvents = push2(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
-          nextEvents = push2(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push2(nextEvents, [["exit", text7, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -39911,13 +41819,13 @@ function resolveHeadingAtx(events, context) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text6 = {
+    const text7 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text6, context], ["exit", text6, context], ["exit", content3, context]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text7, context], ["exit", text7, context], ["exit", content3, context]]);
   }
   return events;
 }
@@ -40719,7 +42627,7 @@ function resolveToLabelEnd(events, context) {
       ...events[close][1].end
     }
   };
-  const text6 = {
+  const text7 = {
     type: "labelText",
     start: {
       ...events[open2 + offset + 2][1].end
@@ -40730,9 +42638,9 @@ function resolveToLabelEnd(events, context) {
   };
   media = [["enter", group, context], ["enter", label, context]];
   media = push2(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push2(media, [["enter", text6, context]]);
+  media = push2(media, [["enter", text7, context]]);
   media = push2(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
-  media = push2(media, [["exit", text6, context], events[close - 2], events[close - 1], ["exit", label, context]]);
+  media = push2(media, [["exit", text7, context], events[close - 2], events[close - 1], ["exit", label, context]]);
   media = push2(media, events.slice(close + 1));
   media = push2(media, [["exit", group, context]]);
   splice(events, open2, events.length, media);
@@ -41126,7 +43034,7 @@ function resolveToSetextUnderline(events, context) {
   const editMap = new EditMap2();
   let index2 = events.length;
   let content3;
-  let text6;
+  let text7;
   let definition3;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -41135,7 +43043,7 @@ function resolveToSetextUnderline(events, context) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text6 = index2;
+        text7 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -41155,9 +43063,9 @@ function resolveToSetextUnderline(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text6][1].type = "setextHeadingText";
+  events[text7][1].type = "setextHeadingText";
   if (definition3) {
-    editMap.add(text6, 0, [["enter", heading2, context]]);
+    editMap.add(text7, 0, [["enter", heading2, context]]);
     editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context]]);
     events[content3][1].end = {
       ...events[definition3][1].end
@@ -41262,10 +43170,10 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text6 = effects.attempt(constructs2, start3, notText);
+    const text7 = effects.attempt(constructs2, start3, notText);
     return start3;
     function start3(code4) {
-      return atBreak(code4) ? text6(code4) : notText(code4);
+      return atBreak(code4) ? text7(code4) : notText(code4);
     }
     function notText(code4) {
       if (code4 === null) {
@@ -41279,7 +43187,7 @@ function initializeFactory(field) {
     function data(code4) {
       if (atBreak(code4)) {
         effects.exit("data");
-        return text6(code4);
+        return text7(code4);
       }
       effects.consume(code4);
       return data;
@@ -41589,8 +43497,8 @@ function createTokenizer(parser2, initialize, from) {
     context.previous = code4;
     consumed = true;
   }
-  function enter(type, fields) {
-    const token = fields || {};
+  function enter(type, fields2) {
+    const token = fields2 || {};
     token.type = type;
     token.start = now();
     context.events.push(["enter", token, context]);
@@ -41609,7 +43517,7 @@ function createTokenizer(parser2, initialize, from) {
   function onsuccessfulcheck(_, info4) {
     info4.restore();
   }
-  function constructFactory(onreturn, fields) {
+  function constructFactory(onreturn, fields2) {
     return hook2;
     function hook2(constructs2, returnState, bogusState) {
       let listOfConstructs;
@@ -41663,7 +43571,7 @@ function createTokenizer(parser2, initialize, from) {
             // If we do have fields, create an object w/ `context` as its
             // prototype.
             // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context), fields) : context,
+            fields2 ? Object.assign(Object.create(context), fields2) : context,
             effects,
             ok3,
             nok
@@ -41946,7 +43854,7 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link2),
+      autolink: opener(link3),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
       atxHeading: opener(heading2),
@@ -41974,7 +43882,7 @@ function compiler(options) {
       htmlTextData: onenterdata,
       image: opener(image2),
       label: buffer,
-      link: opener(link2),
+      link: opener(link3),
       listItem: opener(listItem2),
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list3, onenterlistordered),
@@ -42354,7 +44262,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text6();
+      tail = text7();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -42571,7 +44479,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link2() {
+  function link3() {
     return {
       type: "link",
       title: null,
@@ -42613,7 +44521,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text6() {
+  function text7() {
     return {
       type: "text",
       value: "",
@@ -43089,10 +44997,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename) {
-    assertNonEmpty(basename, "basename");
-    assertPart(basename, "basename");
-    this.path = default2.join(this.dirname || "", basename);
+  set basename(basename2) {
+    assertNonEmpty(basename2, "basename");
+    assertPart(basename2, "basename");
+    this.path = default2.join(this.dirname || "", basename2);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -43113,9 +45021,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname5) {
+  set dirname(dirname6) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname5 || "", this.basename);
+    this.path = default2.join(dirname6 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -43429,8 +45337,8 @@ var VFile = class {
     if (typeof this.value === "string") {
       return this.value;
     }
-    const decoder2 = new TextDecoder(encoding || void 0);
-    return decoder2.decode(this.value);
+    const decoder = new TextDecoder(encoding || void 0);
+    return decoder.decode(this.value);
   }
 };
 function assertPart(part, name2) {
@@ -43719,7 +45627,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve4, reject) {
+    function executor(resolve3, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -43750,8 +45658,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error2, file2) {
         if (error2 || !file2) {
           reject(error2);
-        } else if (resolve4) {
-          resolve4(file2);
+        } else if (resolve3) {
+          resolve3(file2);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -43853,7 +45761,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve4, reject) {
+    function executor(resolve3, reject) {
       ok2(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -43867,8 +45775,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error2) {
           reject(error2);
-        } else if (resolve4) {
-          resolve4(resultingTree);
+        } else if (resolve3) {
+          resolve3(resultingTree);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -44133,34 +46041,214 @@ function remarkGfmTable() {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
 var parser = unified().use(remarkParse).use(remarkGfmTable);
-function parseServiceDoc(text6) {
-  return parser.parse(text6);
+function parseServiceDoc(text7) {
+  return parser.parse(text7);
 }
 
 // src/extract/markdown-depth.ts
 var MAX_MARKDOWN_INDENT = 240;
-function tooDeepLine(text6) {
+var MAX_MARKDOWN_NESTING = 32;
+var MAX_MARKDOWN_CONTAINER_CLOSINGS = 500;
+var MAX_LINK_DEFINITIONS = 1e3;
+var MAX_INLINE_MARKERS_PER_BLOCK = 5e3;
+var MAX_DELIMITER_RUN = 64;
+var MAX_PIPE_LINES_PER_BLOCK = 2e3;
+var MAX_TABLE_COLUMNS = 128;
+var MAX_TABLE_CELLS = 2e4;
+var MAX_SERVICE_DOC_CHARS = 262144;
+function tooDeepLine(text7) {
   let lineStart = 0;
-  while (lineStart <= text6.length) {
+  while (lineStart <= text7.length) {
     let i2 = lineStart;
     let columns = 0;
-    for (; i2 < text6.length; i2++) {
-      const c = text6.charCodeAt(i2);
+    for (; i2 < text7.length; i2++) {
+      const c = text7.charCodeAt(i2);
       if (c === 32) columns += 1;
       else if (c === 9) columns += 4;
       else break;
-      if (columns > MAX_MARKDOWN_INDENT) return { start: lineStart, end: i2 + 1, columns: columnsOf(text6, lineStart) };
+      if (columns > MAX_MARKDOWN_INDENT) return { start: lineStart, end: i2 + 1, columns: columnsOf(text7, lineStart) };
     }
-    const next = text6.indexOf("\n", i2);
+    const next = text7.indexOf("\n", i2);
     if (next < 0) return void 0;
     lineStart = next + 1;
   }
   return void 0;
 }
-function columnsOf(text6, start3) {
+function columnsOf(text7, start3) {
   let columns = 0;
-  for (let i2 = start3; i2 < text6.length && (text6[i2] === " " || text6[i2] === "	"); i2++) columns += text6[i2] === "	" ? 4 : 1;
+  for (let i2 = start3; i2 < text7.length && (text7[i2] === " " || text7[i2] === "	"); i2++) columns += text7[i2] === "	" ? 4 : 1;
   return columns;
+}
+var isSpace = (c) => c === 32 || c === 9;
+var isDigit = (c) => c >= 48 && c <= 57;
+function lineMarkers(text7, start3, end, max) {
+  const markers = [];
+  let i2 = start3;
+  let column = 0;
+  let indent2 = -1;
+  while (i2 < end && markers.length <= max) {
+    const c = text7.charCodeAt(i2);
+    if (isSpace(c)) {
+      column += c === 9 ? 4 : 1;
+      i2++;
+      continue;
+    }
+    if (indent2 < 0) indent2 = column;
+    if (c === 62) {
+      markers.push({ quote: true, column, content: column + 1 });
+      i2++;
+      column++;
+      continue;
+    }
+    let j = i2;
+    if (c === 45 || c === 42 || c === 43) j = i2 + 1;
+    else {
+      while (j < end && j - i2 < 9 && isDigit(text7.charCodeAt(j))) j++;
+      if (j === i2 || j >= end || text7.charCodeAt(j) !== 46 && text7.charCodeAt(j) !== 41) break;
+      j++;
+    }
+    if (j < end && !isSpace(text7.charCodeAt(j))) break;
+    markers.push({ quote: false, column, content: column + (j - i2) + 1 });
+    column += j - i2;
+    i2 = j;
+  }
+  return { markers, indent: indent2 < 0 ? column : indent2, contentAt: i2 };
+}
+function markdownLimitHit(text7) {
+  const deep = tooDeepLine(text7);
+  if (deep) return { kind: "too-deep", start: deep.start, end: deep.end, found: `indents a line by ${deep.columns} columns`, expected: `at most ${MAX_MARKDOWN_INDENT}` };
+  let stack = [];
+  let closings = 0;
+  let definitions = 0;
+  let blankBefore = true;
+  let fenced = false;
+  let table;
+  let previousPipes = -1;
+  let inlineMarkers = 0;
+  let pipeLines = 0;
+  for (let lineStart = 0; lineStart <= text7.length; ) {
+    let lineEnd = text7.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text7.length;
+    const next = lineEnd + 1;
+    const { markers, indent: indent2, contentAt } = lineMarkers(text7, lineStart, lineEnd, MAX_MARKDOWN_NESTING);
+    if (markers.length > MAX_MARKDOWN_NESTING) {
+      return { kind: "too-deep", start: lineStart, end: lineEnd, found: `opens more than ${MAX_MARKDOWN_NESTING} nested blockquotes or lists on one line`, expected: `at most ${MAX_MARKDOWN_NESTING}` };
+    }
+    const blank = markers.length === 0 && (contentAt >= lineEnd || text7.charCodeAt(contentAt) === 13 && contentAt + 1 >= lineEnd);
+    if (text7.startsWith("```", contentAt) || text7.startsWith("~~~", contentAt)) fenced = !fenced;
+    if (!blank) {
+      let k = 0;
+      let m = 0;
+      while (k < stack.length) {
+        const open2 = stack[k];
+        if (open2.quote) {
+          if (markers[m]?.quote) {
+            k++;
+            m++;
+            continue;
+          }
+          break;
+        }
+        const at = markers[m]?.column ?? indent2;
+        if (at >= open2.content) {
+          k++;
+          continue;
+        }
+        break;
+      }
+      if (k < stack.length) {
+        const first = markers[m];
+        if (first && !first.quote && !stack[k].quote) closings += stack.length - k - 1;
+        else if (first || blankBefore) closings += stack.length - k;
+        else k = stack.length;
+      }
+      if (k < stack.length || m < markers.length) stack = [...stack.slice(0, k), ...markers.slice(m)];
+      if (closings > MAX_MARKDOWN_CONTAINER_CLOSINGS) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `closes more than ${MAX_MARKDOWN_CONTAINER_CLOSINGS} blockquotes or lists by this line`, expected: `at most ${MAX_MARKDOWN_CONTAINER_CLOSINGS}` };
+      }
+      if (!fenced && text7.charCodeAt(contentAt) === 91 && /^\[[^\]]{1,999}\]:/.test(text7.slice(contentAt, Math.min(lineEnd, contentAt + 1004)))) {
+        if (++definitions > MAX_LINK_DEFINITIONS) {
+          return { kind: "too-complex", start: lineStart, end: lineEnd, found: `holds more than ${MAX_LINK_DEFINITIONS} link reference definitions by this line`, expected: `at most ${MAX_LINK_DEFINITIONS}` };
+        }
+      }
+    }
+    if (blank) inlineMarkers = pipeLines = 0;
+    else if (!fenced) {
+      const inline2 = scanInline(text7, contentAt, lineEnd);
+      if (inline2.run > MAX_DELIMITER_RUN) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has a run of ${inline2.run} \`${text7[inline2.runAt]}\` in text`, expected: `at most ${MAX_DELIMITER_RUN}` };
+      }
+      inlineMarkers += inline2.markers;
+      if (inlineMarkers > MAX_INLINE_MARKERS_PER_BLOCK) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has more than ${MAX_INLINE_MARKERS_PER_BLOCK} emphasis marks and link brackets in one block by this line`, expected: `at most ${MAX_INLINE_MARKERS_PER_BLOCK}` };
+      }
+    }
+    const pipes = blank ? -1 : countPipes(text7, contentAt, lineEnd);
+    if (table && pipes >= 0) {
+      table.rows++;
+      if (table.rows * table.columns > MAX_TABLE_CELLS) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has a table of more than ${MAX_TABLE_CELLS} cells (${table.columns} columns) by this line`, expected: `at most ${MAX_TABLE_CELLS} cells` };
+      }
+    } else table = void 0;
+    if (!table && previousPipes > 0 && isDelimiterRow(text7, contentAt, lineEnd)) {
+      const columns = Math.max(1, countPipes(text7, contentAt, lineEnd) - 1);
+      if (columns > MAX_TABLE_COLUMNS) {
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has a table of ${columns} columns`, expected: `at most ${MAX_TABLE_COLUMNS}` };
+      }
+      table = { columns, rows: 2 };
+    }
+    if (pipes > 0 && ++pipeLines > MAX_PIPE_LINES_PER_BLOCK) {
+      return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has more than ${MAX_PIPE_LINES_PER_BLOCK} lines with \`|\` in one block by this line`, expected: `at most ${MAX_PIPE_LINES_PER_BLOCK}` };
+    }
+    previousPipes = pipes;
+    blankBefore = blank;
+    lineStart = next;
+  }
+  return void 0;
+}
+function scanInline(text7, start3, end) {
+  let markers = 0;
+  let run3 = 0;
+  let runAt = start3;
+  let current = 0;
+  let currentChar = -1;
+  let other = false;
+  for (let i2 = start3; i2 < end; i2++) {
+    const c = text7.charCodeAt(i2);
+    const marker = c === 42 || c === 95 || c === 91 || c === 93 || c === 126 || c === 60;
+    if (marker) {
+      if (c !== 126) markers++;
+      if (c !== 42 && c !== 95) other = true;
+      if (c === 60) {
+        currentChar = -1;
+        continue;
+      }
+      current = c === currentChar ? current + 1 : 1;
+      currentChar = c;
+      if (current > run3) {
+        run3 = current;
+        runAt = i2;
+      }
+    } else {
+      currentChar = -1;
+      if (!isSpace(c) && c !== 45 && c !== 13) other = true;
+    }
+  }
+  return other ? { markers, run: run3, runAt } : { markers: 0, run: 0, runAt };
+}
+function countPipes(text7, start3, end) {
+  let n = 0;
+  for (let i2 = start3; i2 < end; i2++) if (text7.charCodeAt(i2) === 124) n++;
+  return n;
+}
+function isDelimiterRow(text7, start3, end) {
+  let dash = false;
+  for (let i2 = start3; i2 < end; i2++) {
+    const c = text7.charCodeAt(i2);
+    if (c === 45) dash = true;
+    else if (c !== 124 && c !== 58 && !isSpace(c) && c !== 13) return false;
+  }
+  return dash;
 }
 
 // src/extract/service-doc/index.ts
@@ -44204,20 +46292,31 @@ function readNode(scan, node2) {
 }
 function extractServiceDoc(file, ctx) {
   const scan = new DocScan(file, ctx);
-  const deep = tooDeepLine(file.text);
-  if (deep) {
+  if (file.text.length > MAX_SERVICE_DOC_CHARS) {
+    const firstLine = file.text.indexOf("\n");
     scan.pushProblem(
-      "input/markdown-too-deep",
-      `${file.path} indents a line by ${deep.columns} columns; expected at most ${MAX_MARKDOWN_INDENT} (nesting this deep takes the markdown parser minutes), so the doc was not read.`,
-      deep.start,
-      deep.end,
-      `${file.path}|too-deep`
+      "input/too-complex",
+      `${file.path} is ${file.text.length.toLocaleString("en-US")} characters long; expected at most ${MAX_SERVICE_DOC_CHARS.toLocaleString("en-US")} (the markdown parser reads about 70 KB per CPU-second), so the doc was not read.`,
+      0,
+      firstLine < 0 ? file.text.length : firstLine,
+      `${file.path}|too-long`
+    );
+    return scan.extraction;
+  }
+  const limit = markdownLimitHit(file.text);
+  if (limit) {
+    scan.pushProblem(
+      limit.kind === "too-deep" ? "input/markdown-too-deep" : "input/too-complex",
+      `${file.path} ${limit.found}; expected ${limit.expected} (the markdown parser's time grows much faster than linearly with this), so the doc was not read.`,
+      limit.start,
+      limit.end,
+      `${file.path}|${limit.kind}`
     );
     return scan.extraction;
   }
   try {
     const tree = parseServiceDoc(file.text);
-    visit(tree, (node2) => readNode(scan, node2));
+    visit2(tree, (node2) => readNode(scan, node2));
   } catch (error2) {
     scan.extraction.problems.push({
       ruleId: "input/unreadable-doc",
@@ -44231,13 +46330,12 @@ function extractServiceDoc(file, ctx) {
 var serviceDocExtractor = {
   id: SOURCE,
   accepts: (path2) => (path2.split("/").pop() ?? "") === "CLAUDE.md",
-  prefilter: (text6) => /port|:\d/i.test(text6),
+  prefilter: (text7) => /port|:\d/i.test(text7),
   extract: extractServiceDoc
 };
 
 // src/extract/source/literal.ts
 var STRINGS = /* @__PURE__ */ new Set(["string", "template_string", "interpreted_string_literal", "raw_string_literal"]);
-var NUMBERS = /* @__PURE__ */ new Set(["number", "integer", "int_literal"]);
 var INTERPOLATIONS = /* @__PURE__ */ new Set(["template_substitution", "interpolation"]);
 var OPENERS2 = /* @__PURE__ */ new Set(["'", '"', "`", "string_start"]);
 var CLOSERS = /* @__PURE__ */ new Set(["'", '"', "`", "string_end"]);
@@ -44250,34 +46348,72 @@ function stringContent(node2) {
   if (kids.some((k) => INTERPOLATIONS.has(k.type))) return void 0;
   return { start: open2.endIndex, end: close.startIndex };
 }
-function stringValue(node2, text6) {
+function stringValue(node2, text7) {
   const span2 = stringContent(node2);
-  return span2 && text6.slice(span2.start, span2.end);
+  return span2 && text7.slice(span2.start, span2.end);
 }
-function readPortLiteral(node2, text6) {
-  if (NUMBERS.has(node2.type)) return portAt(text6, node2.startIndex, node2.endIndex);
+var INTEGER_RULES = { number: jsNumber, integer: pythonInt, int_literal: goInt };
+var FLOATS = /* @__PURE__ */ new Set(["float", "float_literal", "imaginary_literal"]);
+function readPortLiteral(node2, text7) {
+  const rule = INTEGER_RULES[node2.type];
+  if (rule) return numberAt(text7, node2.startIndex, node2.endIndex, rule(node2.text));
+  if (FLOATS.has(node2.type)) return { kind: "invalid", text: node2.text, description: "is a floating-point number, not an integer", start: node2.startIndex, end: node2.endIndex };
   const span2 = stringContent(node2);
   if (!span2) return void 0;
-  const content3 = text6.slice(span2.start, span2.end);
-  const digits = /^(\s*)(\d+)\s*$/.exec(content3);
+  const content3 = text7.slice(span2.start, span2.end);
+  const digits = /^(\s*)([0-9]+)\s*$/.exec(content3);
   if (digits) {
     const start3 = span2.start + (digits[1]?.length ?? 0);
-    return portAt(text6, start3, start3 + (digits[2]?.length ?? 0));
+    return portAt(text7, start3, start3 + (digits[2]?.length ?? 0));
   }
-  return content3.trim() === "" ? void 0 : { kind: "invalid", text: content3, start: span2.start, end: span2.end };
+  return content3.trim() === "" ? void 0 : { kind: "invalid", text: content3, description: describeValue(content3), start: span2.start, end: span2.end };
 }
-function portAt(text6, start3, end) {
-  const written = text6.slice(start3, end);
-  const port = /^\d+$/.test(written) ? Number(written) : Number.NaN;
-  if (port === 0) return void 0;
-  return isValidPort(port) ? { kind: "port", port, start: start3, end } : { kind: "invalid", text: written, start: start3, end };
+function portAt(text7, start3, end) {
+  const written = text7.slice(start3, end);
+  if (DECIMAL.test(written)) return numberAt(text7, start3, end, Number(written));
+  return { kind: "invalid", text: written, description: describeValue(written), start: start3, end };
+}
+function numberAt(text7, start3, end, value) {
+  if (value === 0) return void 0;
+  if (isValidPort(value)) return { kind: "port", port: value, start: start3, end };
+  const written = text7.slice(start3, end);
+  const description = DECIMAL.test(written) ? describeValue(written) : Number.isNaN(value) ? "is not an integer literal" : describeNumber(value);
+  return { kind: "invalid", text: written, description, start: start3, end };
+}
+function jsNumber(written) {
+  if (/n$/.test(written) || /^0[0-9]/.test(written)) return Number.NaN;
+  return Number(written.replace(/_/g, ""));
+}
+function pythonInt(written) {
+  const s = written.replace(/_/g, "");
+  if (/^(?:0+|[1-9][0-9]*)$/.test(s)) return Number(s);
+  return radixInt(s);
+}
+function goInt(written) {
+  const s = written.replace(/_/g, "");
+  if (/^(?:0|[1-9][0-9]*)$/.test(s)) return Number(s);
+  if (/^0[0-7]+$/.test(s)) return parseInt(s.slice(1), 8);
+  return radixInt(s);
+}
+function radixInt(s) {
+  const m = /^0([xXoObB])([0-9a-fA-F]+)$/.exec(s);
+  if (!m) return Number.NaN;
+  const radix = { x: 16, o: 8, b: 2 }[m[1].toLowerCase()];
+  const digits = m[2];
+  const valid = radix === 16 ? /^[0-9a-fA-F]+$/ : radix === 8 ? /^[0-7]+$/ : /^[01]+$/;
+  return valid.test(digits) ? parseInt(digits, radix) : Number.NaN;
 }
 
 // src/extract/source/port-names.ts
-var OWN = /* @__PURE__ */ new Set(["port", "appport", "httpport", "serverport", "defaultport"]);
+var OWN = /* @__PURE__ */ new Set(["port", "appport", "httpport", "serverport", "defaultport", "listenport"]);
 var squash = (name2) => name2.toLowerCase().replace(/[-_]/g, "");
-function isOwnPortName(name2) {
-  return OWN.has(squash(name2));
+function isOwnPortName(name2, service) {
+  const squashed = squash(name2);
+  if (OWN.has(squashed)) return true;
+  if (!service || !squashed.endsWith("port")) return false;
+  const prefix = squashed.slice(0, -"port".length);
+  const own4 = squash(service);
+  return prefix !== "" && (prefix === own4 || prefix === `${own4}service` || `${prefix}service` === own4);
 }
 
 // src/extract/source/script-syntax.ts
@@ -44293,15 +46429,26 @@ function calleeName(call) {
   if (fn.type === "member_expression") return fn.childForFieldName("property")?.text ?? "";
   return fn.text;
 }
-function quote(code4, max = 48) {
-  const flat = code4.replace(/\s+/g, " ");
-  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+function quote2(code4, max = 48) {
+  let flat2 = "";
+  let blank = false;
+  for (let i2 = 0; i2 < code4.length && flat2.length <= max; i2++) {
+    const c = code4[i2];
+    if (/\s/.test(c)) {
+      if (!blank) flat2 += " ";
+      blank = true;
+    } else {
+      flat2 += c;
+      blank = false;
+    }
+  }
+  return flat2.length > max ? `${flat2.slice(0, max - 1)}\u2026` : flat2;
 }
-function pairKey(pair3, text6) {
+function pairKey(pair3, text7) {
   const key = pair3.childForFieldName("key");
   if (!key) return void 0;
   if (key.type === "property_identifier" || key.type === "identifier") return key.text;
-  return stringValue(key, text6);
+  return stringValue(key, text7);
 }
 function unwrap(node2) {
   let n = node2;
@@ -44313,7 +46460,7 @@ function unwrap(node2) {
   return n;
 }
 var CONVERSIONS = /* @__PURE__ */ new Set(["Number", "parseInt", "parseFloat", "String"]);
-function envName(node2, text6) {
+function envName(node2, text7) {
   const n = unwrap(node2);
   switch (n.type) {
     case "member_expression": {
@@ -44322,27 +46469,27 @@ function envName(node2, text6) {
     }
     case "subscript_expression": {
       const index2 = n.childForFieldName("index");
-      return isEnvObject(n.childForFieldName("object")) && index2 ? stringValue(index2, text6) : void 0;
+      return isEnvObject(n.childForFieldName("object")) && index2 ? stringValue(index2, text7) : void 0;
     }
     case "unary_expression":
-      return n.childForFieldName("operator")?.text === "+" ? envOf(n.childForFieldName("argument"), text6) : void 0;
+      return n.childForFieldName("operator")?.text === "+" ? envOf(n.childForFieldName("argument"), text7) : void 0;
     case "binary_expression": {
       const op = n.childForFieldName("operator")?.text;
       if (op !== "||" && op !== "??") return void 0;
-      return envOf(n.childForFieldName("left"), text6) ?? envOf(n.childForFieldName("right"), text6);
+      return envOf(n.childForFieldName("left"), text7) ?? envOf(n.childForFieldName("right"), text7);
     }
     case "call_expression": {
       const args2 = callArgs(n);
       const first = args2[0];
       if (!first) return void 0;
-      if (CONVERSIONS.has(n.childForFieldName("function")?.text ?? "")) return envName(first, text6);
-      return args2.length === 1 ? stringValue(first, text6) : void 0;
+      if (CONVERSIONS.has(n.childForFieldName("function")?.text ?? "")) return envName(first, text7);
+      return args2.length === 1 ? stringValue(first, text7) : void 0;
     }
     default:
       return void 0;
   }
 }
-var envOf = (node2, text6) => node2 ? envName(node2, text6) : void 0;
+var envOf = (node2, text7) => node2 ? envName(node2, text7) : void 0;
 function isEnvObject(node2) {
   return !!node2 && /(^|\.)env$/.test(node2.text);
 }
@@ -44350,18 +46497,36 @@ function isEnvObject(node2) {
 // src/extract/source/env-generator.ts
 var NAME_KEYS = /* @__PURE__ */ new Set(["name", "service", "id"]);
 function readEnvGenerator(root2, out2, services) {
-  const text6 = out2.file.text;
+  const text7 = out2.file.text;
   for (const node2 of root2.descendantsOfType(["pair", "string", "template_string"])) {
     if (node2.type !== "pair") {
-      out2.urls(node2, "env-generator", sectionOf(node2, services, text6));
+      out2.urls(node2, "env-generator", sectionOf(node2, services, text7));
       continue;
     }
-    const key = pairKey(node2, text6);
+    const key = pairKey(node2, text7);
     const value = node2.childForFieldName("value");
-    if (key === void 0 || !value || !isOwnPortName(key)) continue;
-    const service = sectionOf(node2, services, text6);
+    if (key === void 0 || !value) continue;
+    if (!isOwnPortName(key)) {
+      readTableEntry(node2, key, value, out2, services);
+      continue;
+    }
+    const service = sectionOf(node2, services, text7);
     out2.bindLiteral(fallbackOf(value), { service, kind: "deploy", via: `${key} of '${service ?? "no service"}' in the env generator` });
   }
+}
+function readTableEntry(pair3, key, value, out2, services) {
+  const service = serviceNamed(key, services);
+  const table = pair3.parent;
+  if (!service || table?.type !== "object") return;
+  const holder = unwrapUp(table);
+  const holderName = holder?.type === "variable_declarator" ? holder.childForFieldName("name")?.text : holder?.type === "pair" ? pairKey(holder, out2.file.text) : void 0;
+  if (!holderName || !/ports?$/i.test(holderName)) return;
+  out2.bindLiteral(fallbackOf(value), { service, kind: "deploy", via: `${holderName}['${key}'] in the env generator` });
+}
+function unwrapUp(node2) {
+  let up = node2.parent;
+  while (up && ["as_expression", "satisfies_expression", "parenthesized_expression"].includes(up.type)) up = up.parent;
+  return up;
 }
 function fallbackOf(value) {
   const v = unwrap(value);
@@ -44371,18 +46536,18 @@ function fallbackOf(value) {
   }
   return v;
 }
-function sectionOf(node2, services, text6) {
+function sectionOf(node2, services, text7) {
   for (let up = node2.parent; up; up = up.parent) {
     let named;
-    if (up.type === "pair" && up !== node2) named = serviceNamed(pairKey(up, text6), services);
+    if (up.type === "pair" && up !== node2) named = serviceNamed(pairKey(up, text7), services);
     else if (up.type === "object") {
       for (const pair3 of namedKids(up)) {
-        if (pair3.type !== "pair" || pair3 === node2 || !NAME_KEYS.has(pairKey(pair3, text6) ?? "")) continue;
+        if (pair3.type !== "pair" || pair3 === node2 || !NAME_KEYS.has(pairKey(pair3, text7) ?? "")) continue;
         const value = pair3.childForFieldName("value");
-        named ??= serviceNamed(value ? stringValue(value, text6) : void 0, services);
+        named ??= serviceNamed(value ? stringValue(value, text7) : void 0, services);
       }
     } else if (up.type === "call_expression") {
-      for (const arg of callArgs(up)) named ??= serviceNamed(stringValue(arg, text6), services);
+      for (const arg of callArgs(up)) named ??= serviceNamed(stringValue(arg, text7), services);
     }
     if (named) return named;
   }
@@ -44400,55 +46565,111 @@ var LISTENERS = /* @__PURE__ */ new Set(["ListenAndServe", "ListenAndServeTLS", 
 var TYPES = ["call_expression", "if_statement", "field_declaration", "interpreted_string_literal", "raw_string_literal"];
 function readGo(root2, out2) {
   const service = out2.file.service;
-  const text6 = out2.file.text;
+  const text7 = out2.file.text;
+  const globals = packageValues(root2);
+  let listens = false;
   for (const node2 of root2.descendantsOfType(TYPES)) {
-    if (node2.type === "call_expression") readCall(node2, out2, service, text6);
-    else if (node2.type === "if_statement") readEmptyFallback(node2, out2, service, text6);
-    else if (node2.type === "field_declaration") readEnvTag(node2, out2, service, text6);
+    if (node2.type === "call_expression") listens = readCall(node2, out2, service, text7) || listens;
+    else if (node2.type === "if_statement") {
+      readEmptyFallback(node2, out2, service, text7);
+      readOverride(node2, out2, service, text7, globals);
+    } else if (node2.type === "field_declaration") readEnvTag(node2, out2, service, text7);
     else if (node2.parent?.type !== "import_spec") out2.urls(node2, "url", service);
   }
+  if (!listens) return;
+  for (const [name2, value] of globals) if (isOwnPortName(name2, service)) out2.bindLiteral(value, { service, via: `${name2} = \u2026` });
 }
-function portNameArg(args2, text6) {
-  for (const index2 of [0, 1]) {
-    const arg = args2[index2];
-    const name2 = arg && stringValue(arg, text6);
-    if (name2 !== void 0 && isOwnPortName(name2)) return { name: name2, index: index2 };
+function packageValues(root2) {
+  const values = /* @__PURE__ */ new Map();
+  for (const decl of root2.namedChildren) {
+    if (decl.type !== "var_declaration" && decl.type !== "const_declaration") continue;
+    for (const spec of decl.descendantsOfType(["var_spec", "const_spec"])) {
+      const names = spec.childrenForFieldName("name");
+      const value = namedKids(spec.childForFieldName("value"));
+      if (names.length === 1 && value.length === 1 && names[0] && value[0]) values.set(names[0].text, value[0]);
+    }
+  }
+  return values;
+}
+function looksUpPort(node2, text7, service) {
+  if (!node2) return false;
+  const calls = node2.type === "call_expression" ? [node2] : node2.descendantsOfType("call_expression");
+  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text7, service)?.index === 0);
+}
+function readOverride(node2, out2, service, text7, globals) {
+  if (!looksUpPort(node2.childForFieldName("condition"), text7, service) && !looksUpPort(node2.childForFieldName("initializer"), text7, service)) return;
+  const body2 = node2.childForFieldName("consequence");
+  for (const assign of body2?.descendantsOfType("assignment_statement") ?? []) {
+    const left = namedKids(assign.childForFieldName("left"));
+    const variable2 = left.length === 1 && left[0]?.type === "identifier" ? left[0].text : void 0;
+    if (!variable2) continue;
+    let initial = initialValue(node2, variable2) ?? globals.get(variable2);
+    if (initial?.type === "identifier") initial = globals.get(initial.text);
+    if (initial) out2.bindLiteral(initial, { service, via: `${variable2} unless $PORT is set` });
+    return;
+  }
+}
+function initialValue(node2, name2) {
+  for (const s of precedingStatements(node2)) {
+    if (s.type === "short_var_declaration") {
+      const left = namedKids(s.childForFieldName("left"));
+      const right = namedKids(s.childForFieldName("right"));
+      const i2 = left.findIndex((l) => l.text === name2);
+      if (i2 >= 0) return left.length === right.length ? right[i2] : void 0;
+    }
+    if (s.type === "var_declaration") {
+      for (const spec of s.descendantsOfType("var_spec")) {
+        const names = spec.childrenForFieldName("name");
+        const value = namedKids(spec.childForFieldName("value"));
+        const i2 = names.findIndex((n) => n?.text === name2);
+        if (i2 >= 0) return names.length === value.length ? value[i2] : void 0;
+      }
+    }
   }
   return void 0;
 }
-function readCall(call, out2, service, text6) {
+function portNameArg(args2, text7, service) {
+  for (const index2 of [0, 1]) {
+    const arg = args2[index2];
+    const name2 = arg && stringValue(arg, text7);
+    if (name2 !== void 0 && isOwnPortName(name2, service)) return { name: name2, index: index2 };
+  }
+  return void 0;
+}
+function readCall(call, out2, service, text7) {
   const fn = call.childForFieldName("function");
   const args2 = namedKids(call.childForFieldName("arguments"));
-  const callee = quote(fn?.text ?? "", 40);
-  const named = portNameArg(args2, text6);
+  const callee = quote2(fn?.text ?? "", 40);
+  const named = portNameArg(args2, text7, service);
   if (named) {
     const fallback = args2[named.index + 1];
     if (fallback) out2.bindLiteral(fallback, { service, via: `${callee}("${named.name}", \u2026)` });
-    return;
+    return false;
   }
   const last = fn?.type === "selector_expression" ? fn.childForFieldName("field")?.text : fn?.text;
-  if (!last || !LISTENERS.has(last)) return;
+  if (!last || !LISTENERS.has(last)) return false;
   for (const arg of args2) {
     const span2 = stringContent(arg);
-    const addr2 = span2 && /^[\w.-]*:(\d+)$/.exec(text6.slice(span2.start, span2.end));
-    const lit = span2 && addr2 ? portAt(text6, span2.end - (addr2[1]?.length ?? 0), span2.end) : void 0;
+    const addr2 = span2 && /^[\w.-]*:(\d+)$/.exec(text7.slice(span2.start, span2.end));
+    const lit = span2 && addr2 ? portAt(text7, span2.end - (addr2[1]?.length ?? 0), span2.end) : void 0;
     if (lit) out2.bind(lit, { service, via: `${callee}(":\u2026")` });
   }
+  return true;
 }
-function readEmptyFallback(node2, out2, service, text6) {
+function readEmptyFallback(node2, out2, service, text7) {
   const condition = node2.childForFieldName("condition");
   if (condition?.type !== "binary_expression" || condition.childForFieldName("operator")?.text !== "==") return;
-  const variable = condition.childForFieldName("left");
+  const variable2 = condition.childForFieldName("left");
   const empty2 = condition.childForFieldName("right");
-  if (variable?.type !== "identifier" || !empty2 || stringValue(empty2, text6) !== "") return;
-  const origin = [node2.childForFieldName("initializer"), ...precedingStatements(node2)].find((s) => s && readsPortInto(s, variable.text, text6));
+  if (variable2?.type !== "identifier" || !empty2 || stringValue(empty2, text7) !== "") return;
+  const origin = [node2.childForFieldName("initializer"), ...precedingStatements(node2)].find((s) => s && readsPortInto(s, variable2.text, text7, service));
   if (!origin) return;
   const body2 = node2.childForFieldName("consequence");
   for (const assign of body2?.descendantsOfType("assignment_statement") ?? []) {
     const left = namedKids(assign.childForFieldName("left"));
     const right = namedKids(assign.childForFieldName("right"));
-    if (left.length === 1 && left[0]?.text === variable.text && right[0]) {
-      out2.bindLiteral(right[0], { service, via: `${quote(origin.text)}, else \u2026` });
+    if (left.length === 1 && left[0]?.text === variable2.text && right[0]) {
+      out2.bindLiteral(right[0], { service, via: `${quote2(origin.text)}, else \u2026` });
       return;
     }
   }
@@ -44458,57 +46679,124 @@ function precedingStatements(node2) {
   for (let s = node2.previousNamedSibling; s; s = s.previousNamedSibling) list3.push(s);
   return list3;
 }
-function readsPortInto(statement, name2, text6) {
+function readsPortInto(statement, name2, text7, service) {
   if (statement.type !== "short_var_declaration" && statement.type !== "assignment_statement") return false;
   const left = namedKids(statement.childForFieldName("left"));
   if (!left.some((l) => l.text === name2)) return false;
   const calls = statement.childForFieldName("right")?.descendantsOfType("call_expression") ?? [];
-  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text6)?.index === 0);
+  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text7, service)?.index === 0);
 }
-function readEnvTag(field, out2, service, text6) {
+function readEnvTag(field, out2, service, text7) {
   const tag = field.childForFieldName("tag");
   const span2 = tag && stringContent(tag);
   if (!span2) return;
-  const value = text6.slice(span2.start, span2.end);
+  const value = text7.slice(span2.start, span2.end);
   const env = /(?:^|\s)env:"([^",]*)/.exec(value);
   const fallback = /(?:^|\s)envDefault:"([^"]*)"/.exec(value);
-  if (!env?.[1] || !isOwnPortName(env[1]) || !fallback?.[1]) return;
+  if (!env?.[1] || !isOwnPortName(env[1], service) || !fallback?.[1]) return;
   const start3 = span2.start + fallback.index + fallback[0].length - 1 - fallback[1].length;
-  const lit = portAt(text6, start3, start3 + fallback[1].length);
+  const lit = portAt(text7, start3, start3 + fallback[1].length);
   if (lit) out2.bind(lit, { service, via: `env:"${env[1]}" envDefault` });
 }
 
-// src/extract/source/paths.ts
-var TEST_DIR = /(^|\/)(__tests__|__mocks__|tests?|e2e|fixtures|testdata)\//;
-var TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$|_test\.go$|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
-function isTestPath(path2) {
-  return TEST_DIR.test(path2) || TEST_FILE.test(path2);
+// src/extract/source/jvm-dotnet.ts
+var INTEGERS = /* @__PURE__ */ new Set(["decimal_integer_literal", "integer_literal"]);
+var URL_CALLS = /* @__PURE__ */ new Set(["Run", "RunAsync", "UseUrls"]);
+var KESTREL_CALLS = /* @__PURE__ */ new Set(["ListenAnyIP", "ListenLocalhost", "Listen"]);
+function bare(node2) {
+  if (node2?.type !== "argument") return node2;
+  return namedKids(node2).at(-1);
 }
-function isEnvGenerator(path2) {
-  const base2 = path2.slice(path2.lastIndexOf("/") + 1);
-  return /generate-env/.test(base2) && /\.(m|c)?[jt]s$/.test(base2);
+function stringSpan(node2, text7) {
+  if (node2.type !== "string_literal" || text7[node2.startIndex] !== '"' || text7[node2.endIndex - 1] !== '"' || node2.endIndex - node2.startIndex < 2) return void 0;
+  return { start: node2.startIndex + 1, end: node2.endIndex - 1 };
 }
-function scriptGrammar(path2) {
-  if (/\.d\.[cm]?ts$|\.min\.[cm]?js$/.test(path2)) return void 0;
-  if (/\.tsx$/.test(path2)) return "tsx";
-  if (/\.[cm]?ts$/.test(path2)) return "typescript";
-  if (/\.([cm]?js|jsx)$/.test(path2)) return "javascript";
-  return void 0;
+function stringOf(node2, text7) {
+  const span2 = node2 && stringSpan(node2, text7);
+  return span2 && text7.slice(span2.start, span2.end);
 }
-function serviceNamedByPath(path2, services) {
-  const words = path2.toLowerCase().split(/[-_./]+/).filter(Boolean);
-  let best;
-  let bestLength = 0;
-  for (const name2 of services.list()) {
-    const parts2 = name2.toLowerCase().split(/[-_.]+/).filter(Boolean);
-    if (parts2.length === 0 || parts2.join("").length <= bestLength) continue;
-    const found = words.some((_, i2) => parts2.every((p, j) => words[i2 + j] === p));
-    if (found) {
-      best = name2;
-      bestLength = parts2.join("").length;
+function portLiteral(node2, text7) {
+  const n = bare(node2);
+  if (!n) return void 0;
+  if (INTEGERS.has(n.type)) return portAt(text7, n.startIndex, n.endIndex);
+  const span2 = stringSpan(n, text7);
+  if (!span2) return void 0;
+  const content3 = text7.slice(span2.start, span2.end);
+  const digits = /^(\s*)([0-9]+)\s*$/.exec(content3);
+  if (digits) {
+    const start3 = span2.start + (digits[1]?.length ?? 0);
+    return portAt(text7, start3, start3 + (digits[2]?.length ?? 0));
+  }
+  return content3.trim() === "" ? void 0 : { kind: "invalid", text: content3, description: describeValue(content3), start: span2.start, end: span2.end };
+}
+function bindAt2(node2, out2, service, via) {
+  const lit = portLiteral(node2, out2.file.text);
+  if (!lit) return false;
+  out2.bind(lit, { service, via });
+  return true;
+}
+function lookedUp(call, text7, service) {
+  const first = bare(namedKids(call.childForFieldName("arguments"))[0]);
+  const name2 = stringOf(first, text7);
+  return name2 !== void 0 && isOwnPortName(name2, service) ? name2 : void 0;
+}
+function holdsLookup(node2, types, text7, service) {
+  if (!node2) return false;
+  const calls = types.includes(node2.type) ? [node2, ...node2.descendantsOfType(types)] : node2.descendantsOfType(types);
+  return calls.some((c) => lookedUp(c, text7, service) !== void 0);
+}
+function readJava(root2, out2) {
+  const service = out2.file.service;
+  const text7 = out2.file.text;
+  for (const call of root2.descendantsOfType("method_invocation")) {
+    const args2 = namedKids(call.childForFieldName("arguments"));
+    const method = call.childForFieldName("name")?.text ?? "";
+    const name2 = lookedUp(call, text7, service);
+    if (name2 !== void 0 && args2.length === 2) {
+      bindAt2(args2[1], out2, service, `${quote2(method)}("${name2}", \u2026)`);
+      continue;
+    }
+    if (method === "orElse" && args2.length === 1 && holdsLookup(call.childForFieldName("object"), ["method_invocation"], text7, service)) {
+      bindAt2(args2[0], out2, service, `${quote2(call.childForFieldName("object")?.text ?? "", 40)}.orElse(\u2026)`);
     }
   }
-  return best;
+}
+function readCSharp(root2, out2) {
+  const service = out2.file.service;
+  const text7 = out2.file.text;
+  for (const node2 of root2.descendantsOfType(["invocation_expression", "binary_expression"])) {
+    if (node2.type === "binary_expression") {
+      if (node2.childForFieldName("operator")?.text !== "??") continue;
+      const left = node2.childForFieldName("left");
+      if (holdsLookup(left, ["invocation_expression"], text7, service)) bindAt2(node2.childForFieldName("right") ?? void 0, out2, service, `${quote2(left?.text ?? "", 40)} ?? \u2026`);
+      continue;
+    }
+    const args2 = namedKids(node2.childForFieldName("arguments"));
+    const fn = node2.childForFieldName("function");
+    const method = (fn?.type === "member_access_expression" ? fn.childForFieldName("name")?.text : fn?.text)?.replace(/<.*$/, "") ?? "";
+    const name2 = lookedUp(node2, text7, service);
+    if (name2 !== void 0 && args2.length === 2) {
+      bindAt2(args2[1], out2, service, `${quote2(method)}("${name2}", \u2026)`);
+      continue;
+    }
+    if (KESTREL_CALLS.has(method)) {
+      const port = args2.map(bare).find((a) => a && INTEGERS.has(a.type));
+      if (port) bindAt2(port, out2, service, `${method}(\u2026)`);
+      continue;
+    }
+    const urls = URL_CALLS.has(method) || method === "Add" && /(^|\.)Urls$/.test(fn?.childForFieldName("expression")?.text ?? "");
+    if (urls) for (const arg of args2) bindUrl(bare(arg), out2, service, `${method}("\u2026")`);
+  }
+}
+function bindUrl(node2, out2, service, via) {
+  const span2 = node2 && stringSpan(node2, out2.file.text);
+  if (!span2) return;
+  const value = out2.file.text.slice(span2.start, span2.end);
+  const m = /^https?:\/\/(?:\[[^\]]*\]|[^/:\s]+):(\d+)\/?$/i.exec(value);
+  if (!m?.[1]) return;
+  const start3 = span2.start + value.indexOf(`:${m[1]}`, value.indexOf("//") + 2) + 1;
+  const lit = portAt(out2.file.text, start3, start3 + m[1].length);
+  if (lit) out2.bind(lit, { service, via });
 }
 
 // src/extract/source/python.ts
@@ -44516,23 +46804,23 @@ var RUNNERS2 = /* @__PURE__ */ new Set(["run", "run_app", "serve", "Config"]);
 var CONVERSIONS2 = /* @__PURE__ */ new Set(["int", "str"]);
 function readPython(root2, out2, runner) {
   const owner = out2.file.service ? { service: out2.file.service, kind: "source-default" } : runner;
-  const text6 = out2.file.text;
+  const text7 = out2.file.text;
   for (const node2 of root2.descendantsOfType(["call", "boolean_operator", "assignment", "string"])) {
-    if (node2.type === "call") readCall2(node2, out2, owner, runner, text6);
-    else if (node2.type === "boolean_operator") readOr(node2, out2, owner, text6);
+    if (node2.type === "call") readCall2(node2, out2, owner, runner, text7);
+    else if (node2.type === "boolean_operator") readOr(node2, out2, owner, text7);
     else if (node2.type === "assignment") readAssignment(node2, out2, owner);
     else if (!isDocstring(node2)) out2.urls(node2, "url", owner.service);
   }
 }
-function readCall2(call, out2, owner, runner, text6) {
+function readCall2(call, out2, owner, runner, text7) {
   const args2 = namedKids(call.childForFieldName("arguments"));
   const positional = args2.filter((a) => a.type !== "keyword_argument");
   const keyword = (name3) => args2.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name3)?.childForFieldName("value");
   const callee = call.childForFieldName("function");
-  const calleeText = quote(callee?.text ?? "", 40);
+  const calleeText = quote2(callee?.text ?? "", 40);
   const first = positional[0];
-  const name2 = first && stringValue(first, text6);
-  if (name2 !== void 0 && isOwnPortName(name2)) {
+  const name2 = first && stringValue(first, text7);
+  if (name2 !== void 0 && isOwnPortName(name2, owner.service)) {
     const fallback = positional[1] ?? keyword("default");
     if (fallback) out2.bindLiteral(fallback, { ...owner, via: `${calleeText}("${name2}", \u2026)` });
     return;
@@ -44541,29 +46829,29 @@ function readCall2(call, out2, owner, runner, text6) {
   const port = keyword("port");
   if (port && last && RUNNERS2.has(last)) out2.bindLiteral(port, { ...runner, via: calleeText });
 }
-function readOr(node2, out2, owner, text6) {
+function readOr(node2, out2, owner, text7) {
   const left = node2.childForFieldName("left");
   const right = node2.childForFieldName("right");
   if (node2.childForFieldName("operator")?.text !== "or" || !left || !right) return;
-  const name2 = envName2(left, text6);
-  if (name2 !== void 0 && isOwnPortName(name2)) out2.bindLiteral(right, { ...owner, via: `${quote(left.text)} or \u2026` });
+  const name2 = envName2(left, text7);
+  if (name2 !== void 0 && isOwnPortName(name2, owner.service)) out2.bindLiteral(right, { ...owner, via: `${quote2(left.text)} or \u2026` });
 }
-function envName2(node2, text6) {
+function envName2(node2, text7) {
   if (node2.type === "subscript") {
     const key = node2.childForFieldName("subscript");
-    return /(^|\.)environ$/.test(node2.childForFieldName("value")?.text ?? "") && key ? stringValue(key, text6) : void 0;
+    return /(^|\.)environ$/.test(node2.childForFieldName("value")?.text ?? "") && key ? stringValue(key, text7) : void 0;
   }
   if (node2.type !== "call") return void 0;
   const args2 = namedKids(node2.childForFieldName("arguments"));
   const first = args2[0];
   if (args2.length !== 1 || !first) return void 0;
-  if (CONVERSIONS2.has(node2.childForFieldName("function")?.text ?? "")) return envName2(first, text6);
-  return stringValue(first, text6);
+  if (CONVERSIONS2.has(node2.childForFieldName("function")?.text ?? "")) return envName2(first, text7);
+  return stringValue(first, text7);
 }
 function readAssignment(node2, out2, owner) {
   const left = node2.childForFieldName("left");
   const right = node2.childForFieldName("right");
-  if (!left || !right || left.type !== "identifier" || !isOwnPortName(left.text)) return;
+  if (!left || !right || left.type !== "identifier" || !isOwnPortName(left.text, owner.service)) return;
   const statement = node2.parent;
   const scope = statement?.type === "expression_statement" ? statement.parent : void 0;
   if (scope?.type === "module") {
@@ -44587,16 +46875,87 @@ function isDocstring(node2) {
 }
 
 // src/extract/source/urls.ts
-var URL_PORT = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/(?:[^\s/?#@'"`]{0,256}@)?(\[[0-9a-f:.]{2,45}\]|[a-z0-9_](?:[a-z0-9_.-]{0,251}[a-z0-9_])?):(\d+)(?!\w)/gi;
-function findUrlPorts(value) {
-  const found = [];
-  for (const m of value.matchAll(URL_PORT)) {
-    const target = m[1] ?? "";
-    const digits = m[2] ?? "";
-    const end = (m.index ?? 0) + m[0].length;
-    found.push({ target, digits, start: end - digits.length, end });
+var WILDCARD3 = /* @__PURE__ */ new Set(["0.0.0.0", "[::]", "[0:0:0:0:0:0:0:0]"]);
+function findUrlPorts2(value) {
+  return findUrlPorts(value).filter((u) => !WILDCARD3.has(u.host)).map((u) => ({ target: u.host, digits: u.portText, start: u.portStart, end: u.portEnd }));
+}
+
+// src/extract/source/url-context.ts
+var NAMING = /* @__PURE__ */ new Set([
+  "pair",
+  // TS/JS object, Python dict
+  "keyed_element",
+  // Go composite literal
+  "keyword_argument",
+  // Python call
+  "variable_declarator",
+  // TS/JS
+  "assignment_expression",
+  // TS/JS
+  "assignment",
+  // Python
+  "short_var_declaration",
+  // Go
+  "var_spec",
+  // Go
+  "const_spec",
+  // Go
+  "assignment_statement",
+  // Go
+  "public_field_definition",
+  // TS class field
+  "field_definition"
+  // JS class field
+]);
+var CALLS = /* @__PURE__ */ new Set(["call_expression", "call", "new_expression"]);
+var THROUGH = /* @__PURE__ */ new Set([
+  "array",
+  "list",
+  "tuple",
+  "set",
+  "arguments",
+  "argument_list",
+  "expression_list",
+  "literal_value",
+  "literal_element",
+  "composite_literal",
+  "parenthesized_expression",
+  "binary_expression",
+  "binary_operator",
+  "concatenated_string",
+  "as_expression",
+  "satisfies_expression",
+  "non_null_expression",
+  "template_substitution",
+  "object",
+  "dictionary",
+  "spread_element",
+  "conditional_expression",
+  "ternary_expression"
+]);
+var MAX_UP = 8;
+function urlContextRole(literal) {
+  let child = literal;
+  for (let node2 = literal.parent, up = 0; node2 && up < MAX_UP; child = node2, node2 = node2.parent, up++) {
+    if (NAMING.has(node2.type)) {
+      const name2 = nameOf2(node2);
+      if (name2 === void 0 || name2.id === child.id) return void 0;
+      return addressRole(name2.text.replace(/^["'`]|["'`]$/g, ""));
+    }
+    if (CALLS.has(node2.type)) {
+      const callee = node2.childForFieldName("function") ?? node2.childForFieldName("constructor") ?? node2.namedChildren[0];
+      if (!callee || callee.id === child.id) return void 0;
+      return addressRole(callee.text.slice(callee.text.lastIndexOf(".") + 1));
+    }
+    if (!THROUGH.has(node2.type)) return void 0;
   }
-  return found;
+  return void 0;
+}
+function nameOf2(node2) {
+  const named = node2.childForFieldName("key") ?? node2.childForFieldName("name") ?? node2.childForFieldName("left") ?? node2.namedChildren[0] ?? void 0;
+  if (!named) return void 0;
+  const inner = named.type === "literal_element" || named.type === "expression_list" ? named.namedChildren[0] ?? named : named;
+  return inner;
 }
 
 // src/extract/source/output.ts
@@ -44616,25 +46975,29 @@ var SourceOutput = class extends ExtractionOutput {
   bind(lit, options) {
     if (!this.claim(lit.start)) return;
     if (lit.kind === "invalid") {
-      this.invalidPort(`Found \`${lit.text}\` as the default port in ${options.via}`, lit.start, lit.end, this.key(options.via, lit.text));
+      this.invalidPort(`Found a value as the default port in ${options.via}: it ${lit.description}`, lit.start, lit.end, this.key(options.via, valueKey(lit.text)));
       return;
     }
     if (!options.service) return;
     const { service, via, kind = "source-default", source } = options;
     this.pushBinding({ service, port: lit.port, kind, source, strength: "declaration", via }, lit.start, lit.end);
   }
-  /** Records every URL with a port inside the string literal `node` as a reference. */
+  /**
+   * Records every URL with a port inside the string literal `node` as a reference, unless the
+   * name it is given makes it an allow list or a listen address (./url-context.ts).
+   */
   urls(node2, kind, fromService) {
-    const whole = stringContent(node2);
-    const spans = whole ? [whole] : node2.namedChildren.filter((k) => FRAGMENTS.has(k.type)).map((k) => ({ start: k.startIndex, end: k.endIndex }));
+    if (urlContextRole(node2) !== void 0) return;
+    const whole2 = stringContent(node2);
+    const spans = whole2 ? [whole2] : node2.namedChildren.filter((k) => FRAGMENTS.has(k.type)).map((k) => ({ start: k.startIndex, end: k.endIndex }));
     for (const span2 of spans) {
-      for (const url of findUrlPorts(this.file.text.slice(span2.start, span2.end))) {
+      for (const url of findUrlPorts2(this.file.text.slice(span2.start, span2.end))) {
         const start3 = span2.start + url.start;
         const end = span2.start + url.end;
         if (!this.claim(start3)) continue;
         const port = readPort(url.digits);
         if (port === void 0) {
-          this.invalidPort(`Found \`${url.digits}\` as the port of the URL to \`${url.target}\``, start3, end, this.key(url.target, url.digits));
+          this.invalidPort(`Found a value as the port of the URL to ${quote(url.target)}: it ${describeValue(url.digits)}`, start3, end, this.key(url.target, valueKey(url.digits)));
           continue;
         }
         this.pushReference({ target: url.target, port, kind, fromService }, start3, end);
@@ -44648,9 +47011,9 @@ var SourceOutput = class extends ExtractionOutput {
 };
 
 // src/extract/source/tree-sitter.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join as join3 } from "node:path";
+import { dirname as dirname2, join as join4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -46247,13 +48610,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve3, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve4(xhr.response);
+                resolve3(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -46449,9 +48812,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info22 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve3, reject) => {
         Module["instantiateWasm"](info22, (mod, inst) => {
-          resolve4(receiveInstance(mod, inst));
+          resolve3(receiveInstance(mod, inst));
         });
       });
     }
@@ -47784,8 +50147,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve4, reject) => {
-      readyPromiseResolve = resolve4;
+    moduleRtn = new Promise((resolve3, reject) => {
+      readyPromiseResolve = resolve3;
       readyPromiseReject = reject;
     });
   }
@@ -48121,11 +50484,11 @@ function parseMatchPredicate(steps, index2, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text6, positive) => {
-      return positive ? regex2.test(text6) : !regex2.test(text6);
+    const test = /* @__PURE__ */ __name((text7, positive) => {
+      return positive ? regex2.test(text7) : !regex2.test(text7);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text6) => test(text6, isPositive)) : nodes.some((text6) => test(text6, isPositive));
+    return matchAll ? nodes.every((text7) => test(text7, isPositive)) : nodes.some((text7) => test(text7, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -48155,7 +50518,7 @@ function parseAnyOfPredicate(steps, index2, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text6) => values.includes(text6)) === isPositive;
+    return nodes.every((text7) => values.includes(text7)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -48170,9 +50533,9 @@ function parseIsPredicate(steps, index2, operator, assertedProperties, refutedPr
       `Arguments to \`#${operator}\` predicate must be strings.".`
     );
   }
-  const properties = operator === "is?" ? assertedProperties : refutedProperties;
-  if (!properties[index2]) properties[index2] = {};
-  properties[index2][steps[1].value] = steps[2]?.value ?? null;
+  const properties2 = operator === "is?" ? assertedProperties : refutedProperties;
+  if (!properties2[index2]) properties2[index2] = {};
+  properties2[index2][steps[1].value] = steps[2]?.value ?? null;
 }
 __name(parseIsPredicate, "parseIsPredicate");
 function parseSetDirective(steps, index2, setProperties) {
@@ -48677,12 +51040,12 @@ var located;
 function locateWasm() {
   if (located) return located;
   const beside = fileURLToPath2(new URL("./wasm/", import.meta.url));
-  if (existsSync3(join3(beside, RUNTIME))) return located = { runtime: join3(beside, RUNTIME), grammars: beside };
+  if (existsSync2(join4(beside, RUNTIME))) return located = { runtime: join4(beside, RUNTIME), grammars: beside };
   const require2 = createRequire(import.meta.url);
   try {
     located = {
       runtime: require2.resolve(`web-tree-sitter/${RUNTIME}`),
-      grammars: join3(dirname(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm")
+      grammars: join4(dirname2(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm")
     };
   } catch (error2) {
     const why = error2 instanceof Error ? error2.message : String(error2);
@@ -48706,7 +51069,7 @@ async function parserFor(grammar) {
   await init2();
   let language = languages.get(grammar);
   if (!language) {
-    language = Language.load(join3(locateWasm().grammars, `tree-sitter-${grammar}.wasm`));
+    language = Language.load(join4(locateWasm().grammars, `tree-sitter-${grammar}.wasm`));
     languages.set(grammar, language);
     language.catch(() => languages.delete(grammar));
   }
@@ -48718,17 +51081,17 @@ async function parserFor(grammar) {
   parsers.set(grammar, parser2);
   return parser2;
 }
-async function parse2(grammar, text6) {
+async function parse2(grammar, text7) {
   const parser2 = await parserFor(grammar);
-  const tree = parser2.parse(text6);
+  const tree = parser2.parse(text7);
   if (!tree) throw new Error(`tree-sitter returned no tree for ${grammar}`);
   return tree;
 }
 
 // src/extract/source/run.ts
-var MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|\blisten\s*\(/i;
-function mentionsPort(text6) {
-  return MENTIONS_PORT.test(text6);
+var MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|\blisten(?:AndServe(?:TLS)?|AnyIP|Localhost)?\s*\(/i;
+function mentionsPort(text7) {
+  return MENTIONS_PORT.test(text7);
 }
 async function readWith(file, grammar, source, read) {
   const out2 = new SourceOutput(file, source);
@@ -48740,7 +51103,7 @@ async function readWith(file, grammar, source, read) {
     const why = error2 instanceof Error ? error2.message : String(error2);
     out2.extraction.problems.push({
       ruleId: "input/parse-failed",
-      message: `Could not read \`${file.path}\` as ${grammar}: ${why}; expected a file tree-sitter can parse. Its ports are unknown.`,
+      message: `Could not read ${quote(file.path)} as ${grammar}: ${why}; expected a file tree-sitter can parse. Its ports are unknown.`,
       location: fileLocation(file.path),
       key: `input/parse-failed|${file.path}`
     });
@@ -48757,20 +51120,20 @@ var CONFIG_NAMES = /^(?:app|server|service|http)?(?:config|configuration|setting
 var NODE_TYPES = ["call_expression", "binary_expression", "ternary_expression", "pair", "variable_declarator", "string", "template_string"];
 function readScript(root2, out2) {
   const service = out2.file.service;
-  const text6 = out2.file.text;
+  const text7 = out2.file.text;
   for (const node2 of root2.descendantsOfType(NODE_TYPES)) {
     switch (node2.type) {
       case "call_expression":
-        readCall3(node2, out2, service, text6);
+        readCall3(node2, out2, service, text7);
         break;
       case "binary_expression":
-        readFallback(node2, out2, service, text6);
+        readFallback(node2, out2, service, text7);
         break;
       case "ternary_expression":
-        readTernary(node2, out2, service, text6);
+        readTernary(node2, out2, service, text7);
         break;
       case "pair":
-        readPortPair(node2, out2, service, text6);
+        readPortPair(node2, out2, service, text7);
         break;
       case "variable_declarator":
         readPortConstant(node2, out2, service);
@@ -48780,67 +51143,67 @@ function readScript(root2, out2) {
     }
   }
 }
-function readCall3(call, out2, service, text6) {
+function readCall3(call, out2, service, text7) {
   const args2 = callArgs(call);
   const [first, second] = args2;
   if (!first) return;
-  const callee = quote(call.childForFieldName("function")?.text ?? "", 40);
-  const name2 = stringValue(first, text6);
-  if (name2 !== void 0 && isOwnPortName(name2)) {
+  const callee = quote2(call.childForFieldName("function")?.text ?? "", 40);
+  const name2 = stringValue(first, text7);
+  if (name2 !== void 0 && isOwnPortName(name2, service)) {
     if (second) out2.bindLiteral(unwrap(second), { service, via: `${callee}('${name2}', \u2026)` });
     return;
   }
   if (calleeName(call) === "listen") out2.bindLiteral(unwrap(first), { service, via: `${callee}(\u2026)` });
 }
-function readFallback(node2, out2, service, text6) {
+function readFallback(node2, out2, service, text7) {
   const op = node2.childForFieldName("operator")?.text;
   const left = node2.childForFieldName("left");
   const right = node2.childForFieldName("right");
   if (op !== "||" && op !== "??" || !left || !right) return;
-  const name2 = envName(left, text6);
-  if (name2 !== void 0 && isOwnPortName(name2)) out2.bindLiteral(unwrap(right), { service, via: `${quote(left.text)} ${op} \u2026` });
+  const name2 = envName(left, text7);
+  if (name2 !== void 0 && isOwnPortName(name2, service)) out2.bindLiteral(unwrap(right), { service, via: `${quote2(left.text)} ${op} \u2026` });
 }
-function readTernary(node2, out2, service, text6) {
+function readTernary(node2, out2, service, text7) {
   const condition = node2.childForFieldName("condition");
   const otherwise = node2.childForFieldName("alternative");
   if (!condition || !otherwise) return;
-  const name2 = envName(condition, text6);
-  if (name2 !== void 0 && isOwnPortName(name2)) out2.bindLiteral(unwrap(otherwise), { service, via: `${quote(condition.text)} ? \u2026 : \u2026` });
+  const name2 = envName(condition, text7);
+  if (name2 !== void 0 && isOwnPortName(name2, service)) out2.bindLiteral(unwrap(otherwise), { service, via: `${quote2(condition.text)} ? \u2026 : \u2026` });
 }
-function readPortPair(pair3, out2, service, text6) {
-  const key = pairKey(pair3, text6);
+function readPortPair(pair3, out2, service, text7) {
+  const key = pairKey(pair3, text7);
   const value = pair3.childForFieldName("value");
-  if (key === void 0 || !value || pair3.parent?.type !== "object" || !isOwnPortName(key)) return;
-  const via = /^[A-Z][A-Z0-9_]*$/.test(key) ? `${key}: \u2026` : key === "port" ? serverObject(pair3.parent, text6) : void 0;
+  if (key === void 0 || !value || pair3.parent?.type !== "object" || !isOwnPortName(key, service)) return;
+  const via = /^[A-Z][A-Z0-9_]*$/.test(key) ? `${key}: \u2026` : key === "port" ? serverObject(pair3.parent, text7) : void 0;
   if (!via) return;
   const literal = unwrap(value);
   if (!out2.bindLiteral(literal, { service, via })) {
-    const fallback = schemaDefault(literal, text6);
+    const fallback = schemaDefault(literal, text7);
     if (fallback) out2.bindLiteral(fallback, { service, via: `${via.replace(/ …$/, "")} \u2026.default(\u2026)` });
   }
 }
-function schemaDefault(value, text6) {
+function schemaDefault(value, text7) {
   if (value.type !== "call_expression") return void 0;
   const [first] = callArgs(value);
   if (!first) return void 0;
   if (calleeName(value) === "default") return unwrap(first);
   if (first.type !== "object") return void 0;
-  const pair3 = first.namedChildren.find((p) => p.type === "pair" && pairKey(p, text6) === "default");
+  const pair3 = first.namedChildren.find((p) => p.type === "pair" && pairKey(p, text7) === "default");
   const fallback = pair3?.childForFieldName("value");
   return fallback ? unwrap(fallback) : void 0;
 }
-function serverObject(object, text6) {
+function serverObject(object, text7) {
   let up = object.parent;
   while (up && (up.type === "parenthesized_expression" || up.type === "as_expression" || up.type === "satisfies_expression")) up = up.parent;
   if (!up) return void 0;
   switch (up.type) {
     case "pair": {
-      const key = pairKey(up, text6);
+      const key = pairKey(up, text7);
       return key !== void 0 && SERVER_KEYS.has(key) ? `${key}.port` : void 0;
     }
     case "arguments": {
       const call = up.parent;
-      return call && SERVE_CALLS.has(calleeName(call)) ? `${quote(call.childForFieldName("function")?.text ?? "", 40)}({ port })` : void 0;
+      return call && SERVE_CALLS.has(calleeName(call)) ? `${quote2(call.childForFieldName("function")?.text ?? "", 40)}({ port })` : void 0;
     }
     case "export_statement":
       return "export default { port }";
@@ -48857,7 +51220,7 @@ function serverObject(object, text6) {
 function readPortConstant(declarator, out2, service) {
   const name2 = declarator.childForFieldName("name");
   const value = declarator.childForFieldName("value");
-  if (!name2 || !value || name2.type !== "identifier" || !isOwnPortName(name2.text)) return;
+  if (!name2 || !value || name2.type !== "identifier" || !isOwnPortName(name2.text, service)) return;
   let scope = declarator.parent?.parent;
   if (scope?.type === "export_statement") scope = scope.parent;
   if (scope?.type !== "program") return;
@@ -48893,13 +51256,25 @@ var goExtractor = {
   prefilter: mentionsPort,
   extract: (file) => readWith(file, "go", "go", readGo)
 };
+var javaExtractor = {
+  id: "java",
+  accepts: (path2) => path2.endsWith(".java") && !isTestPath(path2),
+  prefilter: mentionsPort,
+  extract: (file) => readWith(file, "java", "java", readJava)
+};
+var csharpExtractor = {
+  id: "csharp",
+  accepts: (path2) => path2.endsWith(".cs") && !isTestPath(path2) && !/\.(Designer|g|g\.i)\.cs$/.test(path2),
+  prefilter: mentionsPort,
+  extract: (file) => readWith(file, "c-sharp", "csharp", readCSharp)
+};
 var envGeneratorExtractor = {
   id: "env-generator",
   accepts: isEnvGenerator,
-  prefilter: (text6) => /PORT|:\/\//i.test(text6),
+  prefilter: (text7) => /PORT|:\/\//i.test(text7),
   extract: (file, ctx) => readWith(file, scriptGrammar(file.path) ?? "javascript", "env-generator", (root2, out2) => readEnvGenerator(root2, out2, ctx.services))
 };
-var sourceExtractors = [typescriptExtractor, javascriptExtractor, pythonExtractor, goExtractor, envGeneratorExtractor];
+var sourceExtractors = [typescriptExtractor, javascriptExtractor, pythonExtractor, goExtractor, javaExtractor, csharpExtractor, envGeneratorExtractor];
 function isScript(path2, grammars) {
   const grammar = scriptGrammar(path2);
   return grammar !== void 0 && grammars.includes(grammar) && !isTestPath(path2) && !isEnvGenerator(path2);
@@ -48910,23 +51285,23 @@ var fileExtractors = [...sourceExtractors, ...deployExtractors];
 function wanted(job) {
   return job.isDoc || fileExtractors.some((e) => e.accepts(job.path));
 }
-async function extractFile(job, ctx, maxFileBytes) {
+async function extractFile(job, ctx, maxFileBytes, checked) {
   const result2 = { ...emptyExtraction(), suppressions: [] };
   const candidates2 = job.isDoc ? [serviceDocExtractor] : fileExtractors.filter((e) => e.accepts(job.path));
-  const read = readText(job, maxFileBytes);
+  const read = readText(job, maxFileBytes, checked);
   if ("problem" in read) {
     result2.problems.push(read.problem);
     return { extraction: result2, parsed: false };
   }
-  const text6 = read.text;
-  result2.suppressions.push(...findSuppressions(job.path, text6));
-  const chosen = candidates2.filter((e) => !e.prefilter || e.prefilter(text6));
+  const text7 = read.text;
+  result2.suppressions.push(...findSuppressions(job.path, text7));
+  const chosen = candidates2.filter((e) => !e.prefilter || e.prefilter(text7));
   if (chosen.length === 0) return { extraction: result2, parsed: false };
   const host = ctx.hosts.placeFile(job.path, job.owner);
   const file = {
     path: job.path,
-    text: text6,
-    locator: createLocator(job.path, text6),
+    text: text7,
+    locator: createLocator(job.path, text7),
     ...job.owner ? { service: ctx.services.canonical(job.owner) } : {},
     ...host ? { host } : {}
   };
@@ -48939,7 +51314,7 @@ async function extractFile(job, ctx, maxFileBytes) {
       if (e.suppressions) result2.suppressions.push(...e.suppressions);
     } catch (error2) {
       result2.problems.push(
-        problem("input/extractor-failed", job.path, `The \`${extractor.id}\` reader failed on \`${job.path}\`: ${error2 instanceof Error ? error2.message : String(error2)}; its ports in this file are unknown.`)
+        problem("input/extractor-failed", job.path, `The ${quote(extractor.id)} reader failed on ${quote(job.path)}: ${error2 instanceof Error ? error2.message : String(error2)}; its ports in this file are unknown.`)
       );
     }
   }
@@ -48947,12 +51322,13 @@ async function extractFile(job, ctx, maxFileBytes) {
 }
 async function extractFiles(jobs, ctx, maxFileBytes) {
   const results = [];
-  for (const job of jobs) results.push(await extractFile(job, ctx, maxFileBytes));
+  const checked = /* @__PURE__ */ new Set();
+  for (const job of jobs) results.push(await extractFile(job, ctx, maxFileBytes, checked));
   return results;
 }
 
 // src/extract/parallel.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -48960,7 +51336,7 @@ var MIN_FILES_PER_WORKER = 500;
 var MAX_THREADS = 4;
 var WORKER_URL = new URL("./extract-worker.js", import.meta.url);
 function threadCount(count, env = process.env) {
-  if (!existsSync4(fileURLToPath3(WORKER_URL))) return 1;
+  if (!existsSync3(fileURLToPath3(WORKER_URL))) return 1;
   const forced = Number(env.PORTWARDEN_WORKERS);
   if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, Math.max(count, 1));
   return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(count / MIN_FILES_PER_WORKER)));
@@ -48995,9 +51371,9 @@ function startPool(count) {
 }
 function inWorker({ worker, died }, jobs, context) {
   worker.ref();
-  const answered = new Promise((resolve4, reject) => {
+  const answered = new Promise((resolve3, reject) => {
     worker.once("message", (m) => {
-      if (m.results) resolve4(m.results);
+      if (m.results) resolve3(m.results);
       else reject(new Error(m.error ?? "extraction worker failed"));
     });
     worker.postMessage({ jobs, context });
@@ -50260,17 +52636,17 @@ function gfmStrikethrough(options) {
               start: Object.assign({}, events[open2][1].start),
               end: Object.assign({}, events[index2][1].end)
             };
-            const text6 = {
+            const text7 = {
               type: "strikethroughText",
               start: Object.assign({}, events[open2][1].end),
               end: Object.assign({}, events[index2][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text6, context]];
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text7, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
               splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
             }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text6, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
+            splice(nextEvents, nextEvents.length, 0, [["exit", text7, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
             splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
             index2 = open2 + nextEvents.length - 2;
             break;
@@ -50447,7 +52823,7 @@ function isAspirational(tree, firstRangeOffset) {
 }
 
 // src/extract/registry/walk.ts
-function walk2(root2, enter) {
+function walk3(root2, enter) {
   const stack = [[root2, void 0, -1]];
   while (stack.length > 0) {
     const [node2, parent, index2] = stack.pop();
@@ -50464,7 +52840,7 @@ function walk2(root2, enter) {
 var DATE_AFTER = /^\s*(:?)\s*(\d{4}-\d{2}-\d{2})(?!\d)/;
 function readDatedLines(tree, ctx) {
   const out2 = [];
-  walk2(tree, (n, parent, index2) => {
+  walk3(tree, (n, parent, index2) => {
     if (n.type !== "strong") return void 0;
     const node2 = n;
     const next = parent?.children[index2 + 1];
@@ -50489,7 +52865,7 @@ var CELL = /^\s*(\d+)(?:\s+([A-Za-z][\w.-]*))?/;
 function isCorrespondenceHeader(header) {
   return /^corresponds\s+to\b/i.test(header.trim());
 }
-function readCorrespondence(ctx, plain, start3, end, row2) {
+function readCorrespondence(ctx, plain, start3, end, row2, shown = row2) {
   const m = CELL.exec(plain);
   if (!m) return void 0;
   const port = Number(m[1]);
@@ -50497,7 +52873,8 @@ function readCorrespondence(ctx, plain, start3, end, row2) {
   const numStart = found ? start3 + found.index : start3;
   const numEnd = found ? numStart + found[0].length : end;
   if (!isValidPort(port)) {
-    addProblem(ctx, "invalid-port", `Corresponding port \`${port}\` of row \`${row2}\` is not a valid port; expected an integer in 1..65535`, numStart, numEnd, `corresponds:${row2}:${port}`);
+    const digits = m[1];
+    addProblem(ctx, "invalid-port", `The corresponding port of row ${quote(shown)} ${describeValue(digits)}; expected an integer in 1..65535`, numStart, numEnd, `corresponds:${row2}:${valueKey(digits)}`);
     return void 0;
   }
   const out2 = { port, location: ctx.locator.range(numStart, numEnd) };
@@ -50507,11 +52884,11 @@ function readCorrespondence(ctx, plain, start3, end, row2) {
 
 // src/extract/registry/port-cell.ts
 var ITEM = /^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$/;
-function parsePortCell(ctx, plain, start3, end, row2) {
+function parsePortCell(ctx, plain, start3, end, row2, shown = row2) {
   const cell = { ports: [], isRange: false };
   const items2 = plain.split(/[,;]/);
   if (!items2.every((item) => ITEM.test(item))) {
-    const message = `Port cell \`${plain.trim()}\` of row \`${row2}\` is not a port number; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`)`;
+    const message = `The Port cell of row ${quote(shown)} ${describeValue(plain.trim())}; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`)`;
     addProblem(ctx, "invalid-port", message, start3, end, `port-cell:${row2}`);
     return cell;
   }
@@ -50524,17 +52901,17 @@ function parsePortCell(ctx, plain, start3, end, row2) {
     const a = Number(m[1]);
     const [aStart, aEnd] = at(n++);
     if (m[2] === void 0) {
-      if (checkPort(ctx, a, aStart, aEnd, row2)) cell.ports.push({ port: a, start: aStart, end: aEnd });
+      if (checkPort(ctx, m[1], aStart, aEnd, row2, shown)) cell.ports.push({ port: a, start: aStart, end: aEnd });
       continue;
     }
     const b = Number(m[2]);
     const [, bEnd] = at(n++);
     cell.isRange = true;
-    const okA = checkPort(ctx, a, aStart, aEnd, row2);
-    const okB = checkPort(ctx, b, at(n - 1)[0], bEnd, row2);
+    const okA = checkPort(ctx, m[1], aStart, aEnd, row2, shown);
+    const okB = checkPort(ctx, m[2], at(n - 1)[0], bEnd, row2, shown);
     if (!okA || !okB) continue;
     if (a > b) {
-      const message = `Port range \`${a}-${b}\` of row \`${row2}\` runs backwards; expected the lower port first (\`${b}-${a}\`)`;
+      const message = `Port range ${quote(`${a}-${b}`)} of row ${quote(shown)} runs backwards; expected the lower port first (${quote(`${b}-${a}`)})`;
       addProblem(ctx, "invalid-port", message, aStart, bEnd, `port-range:${row2}:${a}-${b}`);
       continue;
     }
@@ -50542,15 +52919,15 @@ function parsePortCell(ctx, plain, start3, end, row2) {
   }
   return cell;
 }
-function checkPort(ctx, port, start3, end, row2) {
-  if (isValidPort(port)) return true;
-  addProblem(ctx, "invalid-port", `Port \`${port}\` of row \`${row2}\` is not a valid port; expected an integer in 1..65535`, start3, end, `port:${row2}:${port}`);
+function checkPort(ctx, digits, start3, end, row2, shown) {
+  if (isValidPort(Number(digits))) return true;
+  addProblem(ctx, "invalid-port", `A port of row ${quote(shown)} ${describeValue(digits)}; expected an integer in 1..65535`, start3, end, `port:${row2}:${valueKey(digits)}`);
   return false;
 }
-function digitRuns(text6, start3, end) {
+function digitRuns(text7, start3, end) {
   const runs = [];
   const re = /\d+/g;
-  const slice2 = text6.slice(start3, end);
+  const slice2 = text7.slice(start3, end);
   for (let m = re.exec(slice2); m; m = re.exec(slice2)) runs.push([start3 + m.index, start3 + m.index + m[0].length]);
   return runs;
 }
@@ -50589,22 +52966,23 @@ function readRow(row2, cols, ctx) {
   const portCell = row2.children[cols.port];
   const portText = plain[cols.port] ?? "";
   if (row2.children.length < cols.headers.length) {
-    const message = `Table row \`${label}\` has ${row2.children.length} of ${cols.headers.length} cells; expected one per header (\`${cols.headers.join(" | ")}\`)`;
+    const message = `Table row ${quote(label)} has ${row2.children.length} of ${cols.headers.length} cells; expected one per header (${quote(cols.headers.join(" | "))})`;
     addProblem(ctx, "malformed-table", message, rowStart, rowEnd, `malformed-row:${label}`);
   }
   if (!portCell || portText === "") {
-    if (portCell) addProblem(ctx, "malformed-table", `Table row \`${label}\` has an empty Port cell; expected a port, a range or a list`, rowStart, rowEnd, `empty-port:${label}`);
+    if (portCell) addProblem(ctx, "malformed-table", `Table row ${quote(label)} has an empty Port cell; expected a port, a range or a list`, rowStart, rowEnd, `empty-port:${label}`);
     return void 0;
   }
   const [pStart, pEnd] = contentSpan(portCell);
-  const cell = parsePortCell(ctx, portText, pStart, pEnd, label);
+  const shown = plain.filter((_, i2) => i2 !== cols.port).join(" | ");
+  const cell = parsePortCell(ctx, portText, pStart, pEnd, label, shown);
   const serviceCell = cols.service >= 0 ? row2.children[cols.service] : void 0;
   const serviceText = cols.service >= 0 ? plain[cols.service] ?? "" : "";
   const reserved = /^\(?\s*reserved\b/i.test(serviceText);
   const name2 = serviceText.replace(/\s*\([^()]*\)\s*$/, "").trim();
   const [sStart, sEnd] = serviceCell ? contentSpan(serviceCell) : [pStart, pEnd];
   if (cols.service >= 0 && !reserved && name2 === "") {
-    addProblem(ctx, "malformed-table", `Table row \`${label}\` has no service name; expected a service or \`*(reserved)*\``, sStart, sEnd, `no-service:${label}`);
+    addProblem(ctx, "malformed-table", `Table row ${quote(label)} has no service name; expected a service or \`*(reserved)*\``, sStart, sEnd, `no-service:${label}`);
   }
   const planRow = {
     portText,
@@ -50624,7 +53002,7 @@ function readRow(row2, cols, ctx) {
   const corrCell = cols.corresponds >= 0 ? row2.children[cols.corresponds] : void 0;
   if (corrCell) {
     const [cStart, cEnd] = contentSpan(corrCell);
-    const corr = readCorrespondence(ctx, plain[cols.corresponds] ?? "", cStart, cEnd, label);
+    const corr = readCorrespondence(ctx, plain[cols.corresponds] ?? "", cStart, cEnd, label, plain.filter((_, i2) => i2 !== cols.corresponds).join(" | "));
     if (corr) planRow.correspondsTo = corr;
   }
   const bindings = service === void 0 ? [] : cell.ports.map((p) => ({
@@ -50676,12 +53054,12 @@ function isBlank(node2) {
 }
 
 // src/extract/registry/inline-tokens.ts
-function inlineTokens(nodes, text6) {
+function inlineTokens(nodes, text7) {
   const out2 = [];
-  for (const node2 of nodes) pushTokens(node2, text6, out2);
+  for (const node2 of nodes) pushTokens(node2, text7, out2);
   return out2;
 }
-function pushTokens(node2, text6, out2) {
+function pushTokens(node2, text7, out2) {
   switch (node2.type) {
     case "text":
       for (const m of node2.value.matchAll(/[^\s(),;]+|[(),;]/g)) {
@@ -50690,7 +53068,7 @@ function pushTokens(node2, text6, out2) {
       }
       return;
     case "inlineCode": {
-      const [start3, end] = codeSpan(node2.value, span(node2), text6);
+      const [start3, end] = codeSpan(node2.value, span(node2), text7);
       out2.push({ kind: "code", value: node2.value.trim(), start: start3, end });
       return;
     }
@@ -50699,25 +53077,26 @@ function pushTokens(node2, text6, out2) {
     case "delete":
     case "link":
     case "linkReference":
-      for (const child of node2.children) pushTokens(child, text6, out2);
+      for (const child of node2.children) pushTokens(child, text7, out2);
       return;
     default:
       out2.push({ kind: "other" });
   }
 }
-function codeSpan(value, nodeSpan, text6) {
+function codeSpan(value, nodeSpan, text7) {
   if (!nodeSpan) return [0, 0];
   const trimmed = value.trim();
-  const at = text6.slice(nodeSpan[0], nodeSpan[1]).indexOf(trimmed);
+  const at = text7.slice(nodeSpan[0], nodeSpan[1]).indexOf(trimmed);
   return at < 0 || trimmed === "" ? nodeSpan : [nodeSpan[0] + at, nodeSpan[0] + at + trimmed.length];
 }
 
 // src/extract/registry/port-pairs.ts
+var PORT_LIKE = new RegExp("^\\p{Nd}", "u");
 var STOP_WORDS = /* @__PURE__ */ new Set(["port", "ports", "on", "at", "to", "from", "was", "is", "now", "default", "and", "or", "via", "of", "the", "in", "not", "vs"]);
 var NAME3 = /^[A-Za-z][\w.-]*$/;
 var LINK = /^(?::|=|-|–|—|→|->|=>)$/;
 var GLUED_LINK = /(?::|=|–|—|→|->|=>)$/;
-function nameOf(t) {
+function nameOf3(t) {
   if (!t) return void 0;
   const raw2 = t.kind === "word" ? t.text.replace(GLUED_LINK, "") : t.kind === "code" ? t.value : void 0;
   if (raw2 === void 0 || !NAME3.test(raw2) || STOP_WORDS.has(raw2.toLowerCase())) return void 0;
@@ -50726,14 +53105,14 @@ function nameOf(t) {
 function ownsKeywordPort(t) {
   return t.kind === "code" || t.kind === "word" && t.text.includes("-");
 }
-function findPortPairs(tokens) {
+function findPortPairs(tokens2) {
   const pairs2 = [];
   let depth = 0;
   let opener;
   let bound = false;
   let prev;
-  let link2 = false;
-  for (const t of tokens) {
+  let link3 = false;
+  for (const t of tokens2) {
     if (isSeparator(t)) {
       if (depth === 0) opener = void 0, bound = false;
     } else if (t.kind === "punct") {
@@ -50741,18 +53120,18 @@ function findPortPairs(tokens) {
       else if (t.char === ")") depth = Math.max(0, depth - 1);
     } else {
       if (depth === 0 && opener === void 0) opener = t;
-      const port = t.kind === "code" && /^\d+$/.test(t.value) ? Number(t.value) : void 0;
+      const port = t.kind === "code" && PORT_LIKE.test(t.value) ? readPort(t.value) ?? Number.NaN : void 0;
       if (t.kind === "code" && port !== void 0 && !bound) {
-        const direct = depth === 0 && (prev === opener || link2) ? nameOf(opener) : void 0;
+        const direct = depth === 0 && (prev === opener || link3) ? nameOf3(opener) : void 0;
         const keyword = prev?.kind === "word" && /^port:?$/i.test(prev.text);
-        const owner = direct ?? (keyword && opener && ownsKeywordPort(opener) ? nameOf(opener) : void 0);
+        const owner = direct ?? (keyword && opener && ownsKeywordPort(opener) ? nameOf3(opener) : void 0);
         if (owner !== void 0) {
-          pairs2.push({ name: owner, port, start: t.start, end: t.end });
+          pairs2.push({ name: owner, port, text: t.value, start: t.start, end: t.end });
           bound = true;
         }
       }
     }
-    link2 = depth === 0 && opener !== void 0 && prev === opener && t !== opener && t.kind === "word" && LINK.test(t.text);
+    link3 = depth === 0 && opener !== void 0 && prev === opener && t !== opener && t.kind === "word" && LINK.test(t.text);
     prev = t;
   }
   return pairs2;
@@ -50775,8 +53154,8 @@ function readGroupLabel(p, ctx, out2) {
 function readEntries(nodes, host, ctx, out2) {
   for (const pair3 of findPortPairs(inlineTokens(nodes, ctx.text))) {
     if (!isValidPort(pair3.port)) {
-      const message = `Port \`${pair3.port}\` of \`${pair3.name}\` on host \`${host}\` is not a valid port; expected an integer in 1..65535`;
-      addProblem(ctx, "invalid-port", message, pair3.start, pair3.end, `actual:${host}:${pair3.name}:${pair3.port}`);
+      const message = `The real port of ${quote(pair3.name)} on host ${quote(host)} ${describeValue(pair3.text)}; expected an integer in 1..65535`;
+      addProblem(ctx, "invalid-port", message, pair3.start, pair3.end, `actual:${host}:${pair3.name}:${valueKey(pair3.text)}`);
       continue;
     }
     out2.actual.push({
@@ -50810,7 +53189,7 @@ function readRealPorts(tree, ctx) {
 function findBlocks(tree) {
   const blocks = [];
   let coveredUntil = -1;
-  walk2(tree, (node2, parent, index2) => {
+  walk3(tree, (node2, parent, index2) => {
     if (node2.type === "heading" && parent === tree && MARKER2.test(toString(node2))) {
       const heading2 = node2;
       const body2 = [];
@@ -50825,10 +53204,10 @@ function findBlocks(tree) {
     if (node2.type === "paragraph" || node2.type === "heading" || node2.type === "table") return "skip";
     if (node2.type !== "blockquote") return void 0;
     if ((span(node2)?.[0] ?? 0) < coveredUntil) return "skip";
-    const quote2 = node2;
-    const at = quote2.children.findIndex((c) => (c.type === "heading" || c.type === "paragraph") && MARKER2.test(toString(c)));
+    const quote3 = node2;
+    const at = quote3.children.findIndex((c) => (c.type === "heading" || c.type === "paragraph") && MARKER2.test(toString(c)));
     if (at < 0) return void 0;
-    blocks.push({ marker: quote2.children[at], body: quote2.children.slice(at + 1) });
+    blocks.push({ marker: quote3.children[at], body: quote3.children.slice(at + 1) });
     return "skip";
   });
   return blocks;
@@ -50849,7 +53228,7 @@ function readList(list3, host, ctx, out2) {
   }
 }
 function readAllEntries(node2, host, ctx, out2) {
-  walk2(node2, (n) => {
+  walk3(node2, (n) => {
     if (n.type !== "paragraph") return void 0;
     readEntries(n.children, host, ctx, out2);
     return "skip";
@@ -50857,12 +53236,12 @@ function readAllEntries(node2, host, ctx, out2) {
 }
 function reportUnread(marker, ctx, seen) {
   const [start3, end] = span(marker) ?? [0, 0];
-  const text6 = toString(marker).trim();
-  const name2 = text6.replace(MARKER_DATE, "").replace(/\s+/g, " ").trim();
+  const text7 = toString(marker).trim();
+  const name2 = text7.replace(MARKER_DATE, "").replace(/\s+/g, " ").trim();
   const nth = (seen.get(name2) ?? 0) + 1;
   seen.set(name2, nth);
   const line = ctx.locator.range(start3, end).line;
-  const message = `Found the marker \`${text6}\` on line ${line} but no \`name \`port\`\` entry after it; expected bold host labels (\`**Mac Mini:**\`, or \`- **Mac Mini:**\` as a list item) each followed by bullets like \`- mana-auth \`3001\`\`, so no real port was read from this block`;
+  const message = `Found the marker ${quote(text7)} on line ${line} but no \`name \`port\`\` entry after it; expected bold host labels (\`**Mac Mini:**\`, or \`- **Mac Mini:**\` as a list item) each followed by bullets like \`- mana-auth \`3001\`\`, so no real port was read from this block`;
   addProblem(ctx, "unread-real-ports", message, start3, end, `real-ports:${name2}:${nth}`);
 }
 function markerDate(marker, ctx) {
@@ -50885,18 +53264,20 @@ function readSections(tree, ctx) {
   return out2;
 }
 function readHeading2(node2, ctx) {
-  const text6 = toString(node2).trim();
+  const text7 = toString(node2).trim();
   const [start3, end] = span(node2) ?? [0, 0];
-  const section = { title: text6, location: nodeLocation(ctx, node2), rows: [] };
-  const m = RANGE_HEADING.exec(text6);
+  const section = { title: text7, location: nodeLocation(ctx, node2), rows: [] };
+  const m = RANGE_HEADING.exec(text7);
   if (!m) return { section, start: start3, rangeHeading: false };
   const from = Number(m[1]);
   const to = Number(m[2]);
   section.title = (m[3] ?? "").trim();
+  const named = section.title === "" ? "A range heading" : `The range heading of ${quote(section.title)}`;
   if (!isValidPort(from) || !isValidPort(to)) {
-    addProblem(ctx, "invalid-port", `Range heading \`${text6}\` names a port outside 1..65535; expected a range like \`3000-3099\``, start3, end, `range-heading:${text6}`);
+    const bad = isValidPort(from) ? `its end ${describeValue(m[2] ?? "")}` : `its start ${describeValue(m[1] ?? "")}`;
+    addProblem(ctx, "invalid-port", `${named} names a port outside 1..65535: ${bad}; expected a range like \`3000-3099\``, start3, end, `range-heading:${section.title}:${valueKey(m[1] ?? "")}-${valueKey(m[2] ?? "")}`);
   } else if (from > to) {
-    addProblem(ctx, "invalid-port", `Range heading \`${text6}\` runs backwards (${from} > ${to}); expected start <= end`, start3, end, `range-heading:${text6}`);
+    addProblem(ctx, "invalid-port", `${named} runs backwards (${from} > ${to}); expected start <= end`, start3, end, `range-heading:${text7}`);
   } else {
     section.range = { start: from, end: to };
   }
@@ -50919,22 +53300,23 @@ function sectionAt(sections, offset) {
 
 // src/extract/registry/index.ts
 var processor = unified().use(remarkParse).use(remarkGfm);
-function parseRegistry(path2, text6, services) {
-  const ctx = { path: path2, text: text6, locator: createLocator(path2, text6), problems: [] };
+function parseRegistry(path2, text7, services) {
+  const ctx = { path: path2, text: text7, locator: createLocator(path2, text7), problems: [] };
   if (services) ctx.services = services;
   const doc = { path: path2, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
-  const deep = tooDeepLine(text6);
-  if (deep) {
-    addProblem(ctx, "markdown-too-deep", `The registry indents a line by ${deep.columns} columns; expected at most ${MAX_MARKDOWN_INDENT} (nesting this deep takes the markdown parser minutes), so the registry was not read`, deep.start, deep.end, "too-deep");
+  const limit = markdownLimitHit(text7);
+  if (limit) {
+    addProblem(ctx, limit.kind === "too-deep" ? "markdown-too-deep" : "too-complex", `The registry ${limit.found}; expected ${limit.expected} (the markdown parser's time grows much faster than linearly with this), so the registry was not read`, limit.start, limit.end, limit.kind);
     return { doc, problems: ctx.problems };
   }
-  let tree;
   try {
-    tree = processor.parse(text6);
+    return readTree(processor.parse(text7), ctx, doc);
   } catch (err2) {
     addProblem(ctx, "unparsable", `Cannot parse the registry as markdown (${err2.message}); expected CommonMark with GFM tables`, 0, 0, "unparsable");
-    return { doc, problems: ctx.problems };
+    return { doc: { ...doc, sections: [], plan: [], actual: [], hosts: [], dates: [] }, problems: ctx.problems };
   }
+}
+function readTree(tree, ctx, doc) {
   const placed = readSections(tree, ctx);
   readTables(tree, placed, ctx, doc);
   doc.sections = placed.map((p) => p.section);
@@ -50948,7 +53330,7 @@ function parseRegistry(path2, text6, services) {
 }
 function readTables(tree, placed, ctx, doc) {
   let preamble;
-  walk2(tree, (node2) => {
+  walk3(tree, (node2) => {
     if (node2.type === "paragraph" || node2.type === "heading") return "skip";
     if (node2.type !== "table") return void 0;
     const table = node2;
@@ -50967,6 +53349,24 @@ function readTables(tree, placed, ctx, doc) {
   if (preamble) placed.unshift(preamble);
 }
 
+// src/collect/no-services.ts
+var DISCOVERY_PLACES = [
+  "workspaces (`package.json` `workspaces`, `pnpm-workspace.yaml`, `go.work`, `.sln`/`.slnx`)",
+  "compose `build:` folders",
+  "Kubernetes workloads and skaffold artifacts",
+  "folders holding a Dockerfile",
+  "the folders `services/*`, `src/*`, `apps/*` and `cmd/*`",
+  "top-level folders with a manifest (`package.json`, `go.mod`, `pyproject.toml`, `*.csproj`, `pom.xml`, `build.gradle`, `Cargo.toml`)"
+];
+function noServices(config) {
+  const globs = config.services.length > 0 ? config.services.map((g) => `\`${g}\``).join(", ") : "none";
+  return problem(
+    "input/no-services",
+    ".",
+    `Found no service in this repository, so no port was checked: no directory matched the \`services:\` globs (${globs}), there is no registry at \`${config.registry}\`, and nothing was found in ${DISCOVERY_PLACES.join(", ")}; expected at least one service. Declare where they live in .github/portwarden.yml, e.g. \`services: ["backend/*"]\` (each matching folder is one service, named after the folder).`
+  );
+}
+
 // src/extract/index.ts
 async function extractAll(root2, collected, config) {
   const serviceNames = collected.serviceDirs.map((d) => d.name);
@@ -50975,6 +53375,7 @@ async function extractAll(root2, collected, config) {
   const model = {
     registryPath: config.registry,
     serviceDirs: collected.serviceDirs,
+    ...collected.discovered?.length ? { discoveredServices: collected.discovered } : {},
     bindings: [],
     references: [],
     hosts,
@@ -50999,37 +53400,62 @@ async function extractAll(root2, collected, config) {
   let registryHosts = [];
   const registryFile = collected.files.find((f) => f.path === config.registry);
   if (!registryFile) {
-    model.problems.push(problem("input/missing-registry", config.registry, `No registry at \`${config.registry}\`; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`));
+    model.problems.push(problem("input/missing-registry", config.registry, `No registry at ${quote(config.registry)}; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`));
   } else {
     const read = readText(registryFile, config.maxFileBytes);
     if ("problem" in read) model.problems.push(read.problem);
     else {
-      const { doc, problems } = parseRegistry(registryFile.path, read.text, services);
-      model.registry = doc;
-      registryHosts = doc.hosts;
-      for (const h of doc.hosts) hosts.add(h);
-      add({ bindings: [...doc.plan, ...doc.actual], references: [], problems, suppressions: findSuppressions(registryFile.path, read.text) });
+      const parsed2 = guardedRegistry(registryFile.path, read.text, services);
+      if ("failed" in parsed2) model.problems.push(parsed2.failed);
+      else {
+        const { doc, problems } = parsed2;
+        model.registry = doc;
+        registryHosts = doc.hosts;
+        for (const h of doc.hosts) hosts.add(h);
+        add({ bindings: [...doc.plan, ...doc.actual], references: [], problems, suppressions: findSuppressions(registryFile.path, read.text) });
+      }
     }
   }
-  const env = readRootEnv(root2);
-  const ctx = { hosts, services, env };
-  const data = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env] };
+  const { values: env, lines: envLines } = readRootEnv(root2, config.maxFileBytes, (p) => {
+    if (!jobs.some((j) => j.path === p.location.file)) model.problems.push(p);
+  });
+  const ctx = { hosts, services, env, envLines };
+  const data = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env], envLines: [...envLines] };
   let parsed = model.registry ? 1 : 0;
   for (const result2 of await pool.run(jobs, ctx, data)) {
     add(result2.extraction);
     if (result2.parsed) parsed++;
   }
+  containerDefaults(model, collected);
+  const none = model.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployServices && !registryFile && model.bindings.length === 0;
+  if (none) model.problems.push(noServices(config));
   normalizeHosts(model);
   return { model, parsed };
 }
-function readRootEnv(root2) {
-  const path2 = join4(root2, ".env");
-  if (!existsSync5(path2)) return /* @__PURE__ */ new Map();
-  try {
-    return new Map([...parseDotenv(readFileSync3(path2, "utf8"))].map(([k, v]) => [k, v.value]));
-  } catch {
-    return /* @__PURE__ */ new Map();
+function readRootEnv(root2, maxBytes, report) {
+  const none = { values: /* @__PURE__ */ new Map(), lines: /* @__PURE__ */ new Map() };
+  const read = readRepoFile(root2, ".env", maxBytes);
+  if ("problem" in read) {
+    if (!(read.refusal.kind === "unreadable" && read.refusal.code === "ENOENT")) report(read.problem);
+    return none;
   }
+  try {
+    const parsed = [...parseDotenv(read.text)];
+    return { values: new Map(parsed.map(([k, v]) => [k, v.value])), lines: new Map(parsed.map(([k, v]) => [k, v.line])) };
+  } catch {
+    return none;
+  }
+}
+function guardedRegistry(path2, text7, services) {
+  try {
+    return parseRegistry(path2, text7, services);
+  } catch (error2) {
+    return { failed: problem("input/extractor-failed", path2, `The registry reader failed on \`${path2}\`: ${error2 instanceof Error ? error2.message : String(error2)}; its ports are unknown.`) };
+  }
+}
+function containerDefaults(model, collected) {
+  if (!collected.inContainer) return;
+  for (const b of model.bindings) if (b.kind === "source-default" && b.network === void 0 && collected.inContainer(b.location.file)) b.network = "container";
 }
 function normalizeHosts(model) {
   const fix2 = (item) => {
@@ -51040,12 +53466,121 @@ function normalizeHosts(model) {
   model.references.forEach(fix2);
 }
 
+// src/model/scopes.ts
+var import_picomatch6 = __toESM(require_picomatch2(), 1);
+var COMPOSE_FILE = /^(docker-)?compose[^/]*\.ya?ml$/;
+function isComposeFile(path2) {
+  return COMPOSE_FILE.test(path2.slice(path2.lastIndexOf("/") + 1));
+}
+var dirOf2 = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+function composeLayout(paths, groups2 = []) {
+  const matchers = groups2.map((g) => ({ name: g.name, match: (0, import_picomatch6.default)(g.files, { dot: true }) }));
+  const byFile = /* @__PURE__ */ new Map();
+  const byDir = /* @__PURE__ */ new Map();
+  let root2;
+  for (const path2 of [...new Set(paths)].filter(isComposeFile).sort()) {
+    const dir = dirOf2(path2);
+    const id = matchers.find((m) => m.match(path2))?.name ?? (dir === "" ? "." : dir);
+    byFile.set(path2, id);
+    if (!byDir.has(dir)) byDir.set(dir, id);
+    if (dir === "") root2 ??= id;
+  }
+  const projects = [...new Set(byFile.values())].sort();
+  return {
+    projects,
+    ...root2 !== void 0 ? { root: root2 } : {},
+    projectOf(path2) {
+      const own4 = byFile.get(path2);
+      if (own4 !== void 0) return own4;
+      for (let dir = dirOf2(path2); ; dir = dirOf2(dir)) {
+        const id = byDir.get(dir);
+        if (id !== void 0) return id;
+        if (dir === "") return void 0;
+      }
+    }
+  };
+}
+var UNREAD = /* @__PURE__ */ new Set([
+  "input/invalid-yaml",
+  "input/too-complex",
+  "input/extractor-failed",
+  "input/binary-file",
+  "input/file-too-large",
+  "input/unreadable",
+  "input/not-a-regular-file",
+  "input/symlink-outside-workspace",
+  "input/symlink-not-followed"
+]);
+function scopeComposeProjects(model, paths, groups2 = []) {
+  const layout = composeLayout([...paths, ...model.problems.map((p) => p.location.file)], groups2);
+  model.composeProjects = layout.projects;
+  const scoped = layout.projects.length >= 2;
+  const nested = (path2) => {
+    if (!scoped) return void 0;
+    const p = layout.projectOf(path2);
+    return p === layout.root ? void 0 : p;
+  };
+  if (scoped) {
+    const global2 = globalNames(model, nested);
+    const projectNames = /* @__PURE__ */ new Set();
+    const own4 = (project, name2) => {
+      if (global2.has(model.services.canonical(name2)) || model.services.aliased(name2)) return name2;
+      projectNames.add(model.services.canonical(name2));
+      return `${project}/${name2}`;
+    };
+    const place = (item, project) => {
+      item.project = project;
+      if (model.hosts.placeFile(item.location.file) === void 0) item.scope = project;
+    };
+    for (const b of model.bindings) {
+      const project = nested(b.location.file);
+      if (project === void 0) continue;
+      b.service = own4(project, b.service);
+      place(b, project);
+    }
+    for (const r of model.references) {
+      const project = nested(r.location.file);
+      if (project === void 0) continue;
+      if (r.fromService !== void 0) r.fromService = own4(project, r.fromService);
+      if (r.targetService !== void 0) r.targetService = own4(project, r.targetService);
+      place(r, project);
+    }
+    model.serviceDirs = model.serviceDirs.map((d) => {
+      const project = nested(`${d.path}/`);
+      return project === void 0 || project === d.path ? d : { ...d, name: own4(project, d.name) };
+    });
+    model.projectNames = projectNames;
+  }
+  const unread = /* @__PURE__ */ new Map();
+  for (const p of model.problems) {
+    const file = p.location.file;
+    if (!UNREAD.has(p.ruleId) || !isComposeFile(file) || unread.has(file)) continue;
+    const project = nested(file);
+    const host = model.hosts.placeFile(file) ?? DEV_HOST;
+    unread.set(file, { host, ...project !== void 0 && model.hosts.placeFile(file) === void 0 ? { scope: project } : {} });
+    p.message = `${p.message.replace(/\.$/, "")}. Until it is read, references to ports on host ${quote(host)}${project !== void 0 ? ` in compose project ${quote(project)}` : ""} that it may bind are not judged.`;
+  }
+  model.unreadDeployFiles = [...unread].map(([file, at]) => ({ file, ...at }));
+}
+function globalNames(model, nested) {
+  const names = /* @__PURE__ */ new Set();
+  const add = (n) => names.add(model.services.canonical(n));
+  for (const b of [...model.registry?.plan ?? [], ...model.registry?.actual ?? []]) add(b.service);
+  for (const d of model.serviceDirs) {
+    const project = nested(`${d.path}/`);
+    if (project === void 0 || project === d.path) add(d.name);
+  }
+  for (const b of model.bindings) if (b.kind === "registry-plan" || b.kind === "registry-actual") add(b.service);
+  return names;
+}
+
 // src/engine.ts
 async function check2(options) {
   const started = performance2.now();
   const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath);
-  const collected = collect(options.root, config, options.renames);
+  const collected = collect(options.root, config, options.renames, options.refused);
   const { model, parsed } = await extractAll(options.root, collected, config);
+  scopeComposeProjects(model, collected.files.map((f) => f.path), config.composeProjects);
   const raw2 = [...runRules(allRules, model, config.rules), ...problemFindings(model.problems, config)];
   const { kept, suppressed } = applySuppressions(raw2, model.suppressions);
   return {
@@ -51056,7 +53591,11 @@ async function check2(options) {
     stats: { files: collected.files.length, parsed, ms: Math.round(performance2.now() - started) }
   };
 }
-var INPUT_SEVERITY = { "input/invalid-port": "error" };
+var INPUT_SEVERITY = { "input/invalid-port": "error", "input/symlink-not-followed": "notice", "input/no-services": "notice" };
+function inputSeverity(ruleId, config) {
+  if (ruleId === "input/missing-registry") return config.registry === defaultConfig().registry ? "notice" : "warning";
+  return INPUT_SEVERITY[ruleId] ?? "warning";
+}
 function problemFindings(problems, config) {
   const findings = [];
   for (const p of problems) {
@@ -51064,7 +53603,7 @@ function problemFindings(problems, config) {
     if (setting === "off") continue;
     findings.push({
       ruleId: p.ruleId,
-      severity: setting ?? INPUT_SEVERITY[p.ruleId] ?? "warning",
+      severity: setting ?? inputSeverity(p.ruleId, config),
       message: p.message,
       location: p.location,
       related: [],
@@ -51075,10 +53614,35 @@ function problemFindings(problems, config) {
   return findings;
 }
 
+// src/collect/not-read.ts
+var NOT_READ_PROBLEMS = /* @__PURE__ */ new Set([
+  "input/file-too-large",
+  "input/binary-file",
+  "input/unreadable",
+  "input/symlink-outside-workspace",
+  "input/symlink-not-followed",
+  "input/not-a-regular-file",
+  "input/unparsable",
+  "input/unreadable-doc",
+  "input/markdown-too-deep",
+  "input/too-complex",
+  "input/invalid-yaml",
+  "input/invalid-json",
+  "input/invalid-xml",
+  "input/invalid-nginx",
+  "input/parse-failed",
+  "input/extractor-failed"
+]);
+function unreadPaths(problems) {
+  return new Set(problems.filter((p) => NOT_READ_PROBLEMS.has(p.ruleId)).map((p) => p.location.file));
+}
+
 // src/baseline/classify.ts
-function classify(head, base2) {
+function classify(head, base2, options = {}) {
+  const suppressed = options.suppressed ?? [];
+  const notRead = options.notRead ?? /* @__PURE__ */ new Set();
   const available = countBy(base2);
-  const out2 = { new: [], existing: [], fixed: [] };
+  const out2 = { new: [], existing: [], fixed: [], notChecked: [], suppressed };
   for (const finding of head) {
     const left = available.get(finding.fingerprint) ?? 0;
     if (left > 0) {
@@ -51087,12 +53651,28 @@ function classify(head, base2) {
     } else out2.new.push({ ...finding, status: "new" });
   }
   const matched = countBy(head);
+  const silenced = countBy(suppressed);
   for (const finding of base2) {
-    const left = matched.get(finding.fingerprint) ?? 0;
-    if (left > 0) matched.set(finding.fingerprint, left - 1);
+    if (take(matched, finding.fingerprint) || take(silenced, finding.fingerprint)) continue;
+    if (touches(finding, notRead)) out2.notChecked.push(finding);
     else out2.fixed.push(finding);
   }
   return out2;
+}
+function touches(finding, paths) {
+  if (paths.size === 0) return false;
+  return within(finding.location.file, paths) || finding.related.some((r) => within(r.location.file, paths));
+}
+function within(file, paths) {
+  if (paths.has(file) || paths.has(".")) return true;
+  for (let i2 = file.indexOf("/"); i2 > 0; i2 = file.indexOf("/", i2 + 1)) if (paths.has(file.slice(0, i2))) return true;
+  return false;
+}
+function take(counts2, fp) {
+  const left = counts2.get(fp) ?? 0;
+  if (left === 0) return false;
+  counts2.set(fp, left - 1);
+  return true;
 }
 function countBy(findings) {
   const counts2 = /* @__PURE__ */ new Map();
@@ -51116,11 +53696,11 @@ var GitError = class extends Error {
 };
 var MAX_BUFFER = 256 * 1024 * 1024;
 function git(cwd, args2) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve3, reject) => {
     const env = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
     execFile("git", args2, { cwd, env, maxBuffer: MAX_BUFFER, encoding: "utf8" }, (error2, stdout, stderr) => {
       if (error2) reject(new GitError(args2, stderr || error2.message, typeof error2.code === "number" ? error2.code : null));
-      else resolve4(stdout);
+      else resolve3(stdout);
     });
   });
 }
@@ -51147,10 +53727,10 @@ function hasCommit(cwd, sha) {
 // src/baseline/diff.ts
 var DIFF_CONTEXT = 3;
 async function gitDiff(cwd, from, to) {
-  const text6 = await git(cwd, ["-c", "core.quotePath=true", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", from, to]);
-  return parseDiff(text6);
+  const text7 = await git(cwd, ["-c", "core.quotePath=true", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", from, to]);
+  return parseDiff(text7);
 }
-function parseDiff(text6) {
+function parseDiff(text7) {
   const files = /* @__PURE__ */ new Map();
   let current;
   const finish = () => {
@@ -51161,7 +53741,7 @@ function parseDiff(text6) {
     files.set(file.path, file);
     current = void 0;
   };
-  for (const line of text6.split("\n")) {
+  for (const line of text7.split("\n")) {
     if (line.startsWith("diff --git ")) {
       finish();
       current = { path: "", status: "modified", binary: false, changed: [], hunks: [], header: line, minusPath: "", anchors: [] };
@@ -51262,26 +53842,41 @@ function hunkContaining(diff, file, start3, end) {
 
 // src/baseline/export-tree.ts
 import { spawn } from "node:child_process";
-import { mkdir as mkdir2, mkdtemp, rm as rm2, symlink as symlink2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname as dirname2, join as join5 } from "node:path";
-async function exportTree(cwd, sha, parent = process.env.RUNNER_TEMP || tmpdir()) {
+import { dirname as dirname3, join as join5 } from "node:path";
+var MAX_HEADER_BYTES = 1024;
+async function exportTree(cwd, sha, options = {}) {
+  const parent = options.parent ?? (process.env.RUNNER_TEMP || tmpdir());
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const dir = await mkdtemp(join5(parent, "portwarden-tree-"));
   const dispose = () => rm2(dir, { recursive: true, force: true });
+  const refused = [];
   try {
-    const entries2 = parseLsTree(await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", sha]));
-    const blobs = await readBlobs(cwd, entries2.map((e) => e.object));
-    for (const [i2, e] of entries2.entries()) {
-      const target = join5(dir, e.path);
-      await mkdir2(dirname2(target), { recursive: true });
-      if (e.mode === "120000") await symlink2(blobs[i2].toString("utf8"), target);
-      else await writeFile2(target, blobs[i2]);
+    const files = [];
+    for (const e of parseLsTree(await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", sha]))) {
+      const parts2 = e.path.split("/");
+      if (parts2.some((p) => p === "" || p === "." || p === ".." || p.toLowerCase() === ".git")) refused.push({ path: e.path, reason: "unwritable", code: "EINVAL", commit: sha });
+      else if (e.mode === "120000") refused.push({ path: e.path, reason: "symlink", commit: sha });
+      else files.push(e);
     }
+    await streamBlobs(cwd, files, maxBytes, {
+      tooLarge: (e, size) => refused.push({ path: e.path, reason: "too-large", size, limit: maxBytes, commit: sha }),
+      write: async (e, data) => {
+        const target = join5(dir, ...e.path.split("/"));
+        try {
+          await mkdir2(dirname3(target), { recursive: true });
+          await writeFile2(target, data, { flag: "wx", mode: 420 });
+        } catch (error2) {
+          refused.push({ path: e.path, reason: "unwritable", code: error2.code ?? "error", commit: sha });
+        }
+      }
+    });
   } catch (error2) {
     await dispose();
     throw error2;
   }
-  return { dir, dispose };
+  return { dir, refused, dispose };
 }
 function parseLsTree(listing) {
   const entries2 = [];
@@ -51289,39 +53884,83 @@ function parseLsTree(listing) {
     const tab = record.indexOf("	");
     if (tab < 0) continue;
     const [mode = "", type, object = ""] = record.slice(0, tab).split(" ");
-    const path2 = record.slice(tab + 1);
-    if (type !== "blob" || path2.split("/").includes("..")) continue;
-    entries2.push({ mode, object, path: path2 });
+    if (type === "blob") entries2.push({ mode, object, path: record.slice(tab + 1) });
   }
   return entries2;
 }
-function readBlobs(cwd, objects) {
-  return new Promise((resolve4, reject) => {
-    const cat = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
-    const blobs = [];
-    let pending = Buffer.alloc(0);
-    let errors = "";
-    cat.stdout.on("data", (chunk) => {
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-      for (; ; ) {
-        const eol = pending.indexOf(10);
-        if (eol < 0) return;
-        const size = Number(pending.subarray(0, eol).toString("latin1").split(" ")[2]);
-        if (!Number.isInteger(size)) return void cat.kill(), reject(new Error(`git cat-file answered \`${pending.subarray(0, eol).toString("latin1")}\``));
-        if (pending.length < eol + 1 + size + 1) return;
-        blobs.push(Buffer.from(pending.subarray(eol + 1, eol + 1 + size)));
-        pending = pending.subarray(eol + 1 + size + 1);
-      }
-    });
-    cat.stderr.on("data", (d) => errors += d.toString());
-    cat.on("error", reject);
-    cat.on("close", (code4) => {
-      if (code4 === 0 && blobs.length === objects.length) resolve4(blobs);
-      else reject(new Error(`git cat-file --batch read ${blobs.length} of ${objects.length} blobs (exit ${code4}): ${errors.trim() || "no message"}`));
-    });
-    cat.stdin.end(objects.map((o) => `${o}
-`).join(""));
+async function streamBlobs(cwd, entries2, maxBytes, sink) {
+  const env = { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+  const cat = spawn("git", ["cat-file", "--batch"], { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
+  let errors = "";
+  cat.stderr.on("data", (d) => {
+    if (errors.length < 4096) errors += d.toString();
   });
+  const exited = new Promise((resolve3, reject) => {
+    cat.on("error", reject);
+    cat.on("close", resolve3);
+  });
+  exited.catch(() => {
+  });
+  cat.stdin.on("error", () => {
+  });
+  cat.stdin.end(entries2.map((e) => `${e.object}
+`).join(""));
+  let done = 0;
+  let header = [];
+  let headerBytes = 0;
+  let state = "header";
+  let remaining = 0;
+  let body2;
+  const fail = (what) => new Error(`git cat-file --batch ${what} (blob ${done + 1} of ${entries2.length})`);
+  try {
+    for await (const chunk of cat.stdout) {
+      let pos = 0;
+      while (pos < chunk.length) {
+        if (state === "header") {
+          const eol = chunk.indexOf(10, pos);
+          const end = eol < 0 ? chunk.length : eol;
+          header.push(chunk.subarray(pos, end));
+          headerBytes += end - pos;
+          if (headerBytes > MAX_HEADER_BYTES) throw fail("sent a header line that never ends");
+          pos = end;
+          if (eol < 0) break;
+          pos = eol + 1;
+          const line = Buffer.concat(header).toString("latin1");
+          header = [];
+          headerBytes = 0;
+          const [, type, size = ""] = line.split(" ");
+          if (done >= entries2.length || type !== "blob" || !/^\d+$/.test(size)) throw fail(`answered \`${line.slice(0, 200)}\``);
+          remaining = Number(size);
+          body2 = remaining > maxBytes ? void 0 : [];
+          if (!body2) sink.tooLarge(entries2[done], remaining);
+          state = "body";
+        }
+        if (state === "body") {
+          const take2 = Math.min(remaining, chunk.length - pos);
+          if (body2 && take2 > 0) body2.push(chunk.subarray(pos, pos + take2));
+          pos += take2;
+          remaining -= take2;
+          if (remaining > 0) break;
+          state = "end";
+        }
+        if (state === "end") {
+          if (pos >= chunk.length) break;
+          if (chunk[pos] !== 10) throw fail("lost its framing");
+          pos++;
+          if (body2) await sink.write(entries2[done], Buffer.concat(body2));
+          body2 = void 0;
+          done++;
+          state = "header";
+        }
+      }
+    }
+  } finally {
+    if (done < entries2.length) cat.kill();
+  }
+  const code4 = await exited;
+  if (code4 !== 0 || done !== entries2.length || state !== "header") {
+    throw new Error(`git cat-file --batch read ${done} of ${entries2.length} blobs (exit ${code4}): ${errors.trim() || "no message"}`);
+  }
 }
 
 // src/baseline/merge-base.ts
@@ -51389,11 +54028,35 @@ function relocate(findings, prefix) {
   }));
 }
 
+// src/baseline/pr-suppressions.ts
+function prSuppressions(head, baseSuppressions, trusted, prefix) {
+  const changes = suppressionChanges(baseSuppressions, head.model.suppressions);
+  const all2 = [...head.findings, ...head.suppressed];
+  let findings = head.findings;
+  let suppressed = head.suppressed;
+  if (!trusted && changes.length > 0) {
+    const fresh = new Set(changes.map((c) => c.suppression));
+    const split = applySuppressions(all2, head.model.suppressions.filter((s) => !fresh.has(s)));
+    suppressed = split.suppressed;
+    findings = sortFindings(
+      split.kept.map((f) => {
+        const by = changes.find((c) => silences(c.suppression, f));
+        return by ? { ...f, unappliedSuppression: { file: repoPath(prefix, by.suppression.file), line: by.suppression.line } } : f;
+      })
+    );
+  }
+  const listed = changes.map(({ suppression: s, kind }) => {
+    const hit = all2.filter((f) => silences(s, f));
+    return { file: repoPath(prefix, s.file), line: s.line, ruleId: s.ruleId, reason: s.reason, kind, silences: hit.length, rules: [...new Set(hit.map((f) => f.ruleId))].sort(), applied: trusted };
+  });
+  return { findings, suppressed, listed };
+}
+
 // src/baseline/analyse.ts
 async function analyse(options) {
   const root2 = resolve(options.workspace, options.workingDirectory);
   const top = await repoTop(root2) ?? root2;
-  const prefix = relative2(top, root2).split("\\").join("/");
+  const prefix = relative3(top, root2).split("\\").join("/");
   const notes = [];
   if (options.compare) {
     try {
@@ -51407,36 +54070,49 @@ async function analyse(options) {
   }
   const head = await check2(withConfig(root2, options.configPath));
   const findings = relocate(head.findings, prefix);
-  return { mode: "full", head: { ...head, findings }, classified: { new: findings, existing: [], fixed: [] }, headTop: top, prefix, shifted: /* @__PURE__ */ new Set(), notes };
+  const suppressed = relocate(head.suppressed, prefix);
+  const classified = { new: findings, existing: [], fixed: [], notChecked: [], suppressed };
+  return { mode: "full", head: { ...head, findings, suppressed }, classified, headTop: top, prefix, shifted: /* @__PURE__ */ new Set(), notes, suppressions: [] };
 }
 async function analysePullRequest(options, pr, root2, top, prefix) {
-  if (!existsSync6(join6(top, ".git"))) throw new Error(`${top} is not a git checkout`);
+  if (!existsSync4(join6(top, ".git"))) throw new Error(`${top} is not a git checkout`);
   const mergeBase2 = await findMergeBase(top, pr.baseSha, pr.headSha, { log: options.log });
   const trees = [];
   try {
     let headTop = top;
     let shifted = /* @__PURE__ */ new Set();
+    let headRefused = [];
+    const maxFileBytes = loadConfig(root2, options.configPath).config.maxFileBytes;
     if (options.headFromGit) {
-      const tree = await exportTree(top, pr.headSha);
+      const tree = await exportTree(top, pr.headSha, { maxFileBytes });
       trees.push(tree);
       headTop = tree.dir;
+      headRefused = tree.refused;
     } else {
       shifted = await shiftedFiles(top, pr.headSha);
     }
     const headRoot = join6(headTop, prefix);
-    const base2 = await exportTree(top, mergeBase2);
+    const base2 = await exportTree(top, mergeBase2, { maxFileBytes });
     trees.push(base2);
     const { configPath } = withConfig(options.headFromGit ? root2 : headRoot, options.configPath);
     const headOptions = { root: headRoot, ...configPath ? { configPath } : options.headFromGit ? { defaultConfig: true } : {} };
-    const head = await check2(headOptions);
+    const head = await check2({ ...headOptions, refused: refusedUnder(headRefused, prefix) });
     const diff = await gitDiff(top, mergeBase2, pr.headSha);
-    const baseCheck = await check2({ ...headOptions, root: join6(base2.dir, prefix), renames: renamesUnder(diff, prefix) });
-    const headFindings = relocate(head.findings, prefix);
-    const classified = classify(headFindings, relocate(baseCheck.findings, prefix));
-    return { mode: "pull-request", head: { ...head, findings: headFindings }, classified, diff, mergeBase: mergeBase2, headTop, prefix, shifted, notes: [] };
+    const baseCheck = await check2({ ...headOptions, root: join6(base2.dir, prefix), renames: renamesUnder(diff, prefix), refused: refusedUnder(base2.refused, prefix) });
+    const trusted = !options.headFromGit || head.config.allowNewSuppressionsOnPrTarget;
+    const own4 = prSuppressions(head, baseCheck.model.suppressions, trusted, prefix);
+    const headFindings = relocate(own4.findings, prefix);
+    const headSuppressed = relocate(own4.suppressed, prefix);
+    const notRead = new Set([...unreadPaths(head.model.problems)].map((p) => repoPath(prefix, p)));
+    const classified = classify(headFindings, relocate(baseCheck.findings, prefix), { suppressed: headSuppressed, notRead });
+    return { mode: "pull-request", head: { ...head, findings: headFindings, suppressed: headSuppressed }, classified, diff, mergeBase: mergeBase2, headTop, prefix, shifted, notes: [], suppressions: own4.listed };
   } finally {
     for (const tree of trees.slice(options.headFromGit ? 1 : 0)) await tree.dispose();
   }
+}
+function refusedUnder(refused, prefix) {
+  if (prefix === "") return refused;
+  return refused.filter((r) => r.path.startsWith(`${prefix}/`)).map((r) => ({ ...r, path: r.path.slice(prefix.length + 1) }));
 }
 function renamesUnder(diff, prefix) {
   const strip = (path2) => prefix === "" ? path2 : path2.startsWith(`${prefix}/`) ? path2.slice(prefix.length + 1) : void 0;
@@ -51456,13 +54132,13 @@ async function shiftedFiles(top, headSha) {
   return new Set(names.split("\0").filter((n) => n !== ""));
 }
 function withConfig(root2, configPath) {
-  if (configPath) return { root: root2, configPath: isAbsolute2(configPath) ? configPath : join6(root2, configPath) };
-  const found = DEFAULT_CONFIG_PATHS.map((p) => join6(root2, p)).find((p) => existsSync6(p));
+  if (configPath) return { root: root2, configPath: isAbsolute3(configPath) ? configPath : join6(root2, configPath) };
+  const found = DEFAULT_CONFIG_PATHS.map((p) => join6(root2, p)).find((p) => existsSync4(p));
   return found ? { root: root2, configPath: found } : { root: root2 };
 }
 
 // src/github/context.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync } from "node:fs";
 var HANDLED_EVENTS = ["pull_request", "pull_request_target", "merge_group", "push", "workflow_dispatch", "schedule"];
 var PR_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review"];
 var ContextError = class extends Error {
@@ -51530,7 +54206,7 @@ function readPullRequest(payload, fullName) {
 function readPayload(path2) {
   if (!path2) return {};
   try {
-    return obj(JSON.parse(readFileSync4(path2, "utf8")));
+    return obj(JSON.parse(readFileSync(path2, "utf8")));
   } catch (error2) {
     throw new ContextError(`Cannot read the event payload at GITHUB_EVENT_PATH \`${path2}\`: ${error2.message}`);
   }
@@ -51971,8 +54647,8 @@ function removeHook(state, name2, method) {
 }
 
 // node_modules/before-after-hook/index.js
-var bind = Function.bind;
-var bindable = bind.bind(bind);
+var bind2 = Function.bind;
+var bindable = bind2.bind(bind2);
 function bindApi(hook2, state, name2) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
@@ -52213,8 +54889,8 @@ function expand(template, context) {
           operator = expression.charAt(0);
           expression = expression.substr(1);
         }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+        expression.split(/,/g).forEach(function(variable2) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable2);
           values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
@@ -52743,8 +55419,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text6, reviver) => {
-  return JSON.parse(text6, (key, value, context) => {
+var JSONParseV2 = (text7, reviver) => {
+  return JSON.parse(text7, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -52802,8 +55478,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text6) => {
-  return text6.replace(
+var serializeBigInts = (text7) => {
+  return text7.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -52817,18 +55493,18 @@ var serializeBigInts = (text6) => {
     }
   );
 };
-var JSONParse = (text6, reviver) => {
-  if (!text6) return originalParse(text6, reviver);
+var JSONParse = (text7, reviver) => {
+  if (!text7) return originalParse(text7, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text6, reviver);
-    const serializedData = serializeBigInts(text6);
+    if (isContextSourceSupported()) return JSONParseV2(text7, reviver);
+    const serializedData = serializeBigInts(text7);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text6);
+      const serializedData = serializeBigInts(text7);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -52957,12 +55633,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text6 = "";
+    let text7 = "";
     try {
-      text6 = await response.text();
-      return JSONParse(text6);
+      text7 = await response.text();
+      return JSONParse(text7);
     } catch (err2) {
-      return text6;
+      return text7;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -55801,23 +58477,49 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 // src/github/octokit.ts
 var PortwardenOctokit = Octokit2.plugin(retry, throttling);
 var RATE_LIMIT_RETRIES = 2;
+var SERVER_ERROR_RETRIES = 3;
+var MAX_RATE_LIMIT_WAIT_SECONDS = 90;
+var REQUEST_TIMEOUT_MS = 3e4;
+var DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+function retryRateLimit(retryAfterSeconds, retryCount) {
+  return retryCount < RATE_LIMIT_RETRIES && retryAfterSeconds <= MAX_RATE_LIMIT_WAIT_SECONDS;
+}
+function fetchWithTimeout(ms) {
+  return (input, init3 = {}) => {
+    const timeout = AbortSignal.timeout(ms);
+    return fetch(input, { ...init3, signal: init3.signal ? AbortSignal.any([init3.signal, timeout]) : timeout });
+  };
+}
+var retryBases = /* @__PURE__ */ new WeakMap();
+function pauseBeforeRetry(client, attempt) {
+  const ms = attempt * attempt * (retryBases.get(client) ?? 1e3);
+  return new Promise((resolve3) => setTimeout(resolve3, ms));
+}
 function createOctokit(options) {
   const log = options.log ?? (() => {
   });
   const envBase = Number(process.env.PORTWARDEN_RETRY_BASE_MS);
   const base2 = options.retryBaseMs ?? (Number.isFinite(envBase) && envBase >= 0 && process.env.PORTWARDEN_RETRY_BASE_MS ? envBase : 1e3);
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
-    const again = retryCount < RATE_LIMIT_RETRIES;
-    log(`${kind} rate limit on ${request2.method} ${request2.url}; ${again ? `retrying after ${retryAfter}s` : "giving up"}.`);
+    const again = retryRateLimit(retryAfter, retryCount);
+    const why = retryCount >= RATE_LIMIT_RETRIES ? `giving up after ${retryCount} retries` : `giving up: it resets in ${retryAfter}s, longer than the ${MAX_RATE_LIMIT_WAIT_SECONDS}s portwarden waits`;
+    log(`${kind} rate limit on ${request2.method} ${request2.url}; ${again ? `retrying after ${retryAfter}s` : why}.`);
     return again;
   };
-  return new PortwardenOctokit({
+  const client = new PortwardenOctokit({
     auth: options.token,
     baseUrl: options.baseUrl.replace(/\/$/, ""),
     userAgent: "portwarden",
-    retry: { retryAfterBaseValue: base2 },
-    throttle: { retryAfterBaseValue: base2, onRateLimit: onLimit("Primary"), onSecondaryRateLimit: onLimit("Secondary") }
+    request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) },
+    // Failed requests are logged as one line each, never to stderr as bare console output.
+    log: { debug: () => {
+    }, info: () => {
+    }, warn: log, error: log },
+    retry: { retryAfterBaseValue: base2, retries: SERVER_ERROR_RETRIES, doNotRetry: DO_NOT_RETRY },
+    throttle: { retryAfterBaseValue: base2, onRateLimit: onLimit("Primary"), onSecondaryRateLimit: onLimit("Secondary"), ...options.throttle }
   });
+  retryBases.set(client, base2);
+  return client;
 }
 
 // src/report/text.ts
@@ -55837,6 +58539,8 @@ function toJsonReport(result2, version, extra = {}) {
     summary: { total: findings.length, ...countBySeverity(findings), suppressed: result2.suppressed.length },
     findings,
     ...extra.fixed ? { fixed: extra.fixed } : {},
+    ...extra.notChecked ? { notChecked: extra.notChecked } : {},
+    ...extra.suppressions ? { suppressions: extra.suppressions } : {},
     hosts: result2.model.hosts.list().map((h) => ({ id: h.id, label: h.label, addresses: h.addresses })),
     bindings: result2.model.bindings.map((b) => ({ service: b.service, port: b.port, host: b.host, kind: b.kind, source: b.source, location: b.location })),
     stats: result2.stats
@@ -55851,8 +58555,8 @@ var COMMENT_BODY_CHARS = 65536;
 var JOB_SUMMARY_BYTES = 1024 * 1024;
 var WORKFLOW_ANNOTATIONS_SHOWN = 10;
 var CELL_CHARS = 600;
-function measure(text6, unit) {
-  return unit === "bytes" ? Buffer.byteLength(text6, "utf8") : text6.length;
+function measure(text7, unit) {
+  return unit === "bytes" ? Buffer.byteLength(text7, "utf8") : text7.length;
 }
 function moreNote(omitted, fullListIn) {
   return `
@@ -55879,17 +58583,17 @@ function truncate(chunks, options) {
   }
   const shown = chunks.filter((_, i2) => keep.has(i2));
   const omitted = allFindings - shown.reduce((n, c) => n + (c.findings ?? 0), 0);
-  let text6 = shown.map((c) => c.text).join("") + (omitted > 0 ? moreNote(omitted, options.fullListIn) : "");
-  if (measure(text6, options.unit) > options.limit) text6 = clipTo(text6, options.limit - 200, options.unit) + moreNote(omitted, options.fullListIn);
-  return text6;
+  let text7 = shown.map((c) => c.text).join("") + (omitted > 0 ? moreNote(omitted, options.fullListIn) : "");
+  if (measure(text7, options.unit) > options.limit) text7 = clipTo(text7, options.limit - 200, options.unit) + moreNote(omitted, options.fullListIn);
+  return text7;
 }
-function clipTo(text6, limit, unit = "chars") {
-  if (measure(text6, unit) <= limit) return text6;
+function clipTo(text7, limit, unit = "chars") {
+  if (measure(text7, unit) <= limit) return text7;
   const ellipsis = measure("\u2026", unit);
-  let end = Math.max(0, Math.min(text6.length, limit - ellipsis));
-  while (end > 0 && measure(text6.slice(0, end), unit) + ellipsis > limit) end = Math.floor(end * 0.95);
-  if (/[\uD800-\uDBFF]/.test(text6.charAt(end - 1))) end--;
-  return text6.slice(0, end) + "\u2026";
+  let end = Math.max(0, Math.min(text7.length, limit - ellipsis));
+  while (end > 0 && measure(text7.slice(0, end), unit) + ellipsis > limit) end = Math.floor(end * 0.95);
+  if (/[\uD800-\uDBFF]/.test(text7.charAt(end - 1))) end--;
+  return text7.slice(0, end) + "\u2026";
 }
 
 // src/report/span.ts
@@ -55919,11 +58623,11 @@ function distinctRelated(related) {
 
 // src/report/annotations.ts
 var COMMAND = { error: "error", warning: "warning", notice: "notice" };
-function escapeData2(text6) {
-  return text6.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData2(text7) {
+  return text7.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty2(text6) {
-  return escapeData2(text6).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty2(text7) {
+  return escapeData2(text7).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workflowCommand(finding) {
   const span2 = lineSpan(finding.location);
@@ -55935,10 +58639,10 @@ function workflowCommand(finding) {
     ["endColumn", span2.endColumn],
     ["title", finding.ruleId]
   ];
-  const properties = props.filter(([, v]) => v !== void 0).map(([k, v]) => `${k}=${escapeProperty2(String(v))}`).join(",");
+  const properties2 = props.filter(([, v]) => v !== void 0).map(([k, v]) => `${k}=${escapeProperty2(String(v))}`).join(",");
   const related = distinctRelated(finding.related).map((r) => `
 \u21B3 ${r.location.file}:${r.location.line}: ${r.message}`).join("");
-  return `::${COMMAND[finding.severity]} ${properties}::${escapeData2(finding.message + related)}`;
+  return `::${COMMAND[finding.severity]} ${properties2}::${escapeData2(finding.message + related)}`;
 }
 function annotationsReporter(write = (line) => process.stdout.write(line)) {
   return {
@@ -55958,20 +58662,62 @@ function annotationsReporter(write = (line) => process.stdout.write(line)) {
 }
 
 // src/report/md-inline.ts
-function inline(text6) {
-  return text6.replace(/\r?\n/g, " ").split(/(`[^`]*`)/).map(
-    (part, i2) => i2 % 2 === 1 ? part.replace(/\|/g, "\\|") : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\*_[\]])/g, "\\$1").replace(/\|/g, "\\|").replace(/@(?=\w)/g, "@\u200B")
-  ).join("");
+function messageParts(message) {
+  const runs = [...message.matchAll(/`+/g)].map((m) => ({ start: m.index, length: m[0].length }));
+  const next = new Array(runs.length).fill(-1);
+  const lastOfLength = /* @__PURE__ */ new Map();
+  for (let i2 = runs.length - 1; i2 >= 0; i2--) {
+    next[i2] = lastOfLength.get(runs[i2].length) ?? -1;
+    lastOfLength.set(runs[i2].length, i2);
+  }
+  const parts2 = [];
+  const pushText = (text7) => {
+    if (text7 === "") return;
+    const last = parts2[parts2.length - 1];
+    if (last && !last.code) last.text += text7;
+    else parts2.push({ code: false, text: text7 });
+  };
+  let cursor = 0;
+  for (let i2 = 0; i2 < runs.length; i2++) {
+    const open2 = runs[i2];
+    if (open2.start < cursor) continue;
+    const j = next[i2];
+    if (j < 0) continue;
+    const close = runs[j];
+    pushText(message.slice(cursor, open2.start));
+    let content3 = message.slice(open2.start + open2.length, close.start);
+    if (content3.length >= 2 && content3.startsWith(" ") && content3.endsWith(" ") && content3.trim() !== "") content3 = content3.slice(1, -1);
+    parts2.push({ code: true, text: content3 });
+    cursor = close.start + close.length;
+    while (i2 + 1 < runs.length && runs[i2 + 1].start < cursor) i2++;
+  }
+  pushText(message.slice(cursor));
+  return parts2;
 }
-function code3(text6) {
-  const flat = text6.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
-  const fence = "`".repeat(Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
+var flat = (text7) => text7.replace(/\r\n|\r|\n/g, " ");
+function text6(value) {
+  return flat(value).replace(/[\\`*_~[\]|$]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[@#]/g, "$&\u200B").replace(/:(?=\/\/)/g, ":\u200B").replace(/(www)\./gi, "$1\u200B.").replace(/^([-+=])/, "\\$1").replace(/^(\d+)\./, "$1\\.");
+}
+function code3(value, options = {}) {
+  let content3 = flat(String(value));
+  if (content3 === "") return "` `";
+  if (options.cell !== false) content3 = content3.replace(/\\(?=\|)/g, "\\\u200B").replace(/\|/g, "\\|");
+  const fence = fenceFor(content3);
+  const pad = /^[` ]|[` ]$/.test(content3) && content3.trim() !== "" ? " " : "";
+  return `${fence}${pad}${content3}${pad}${fence}`;
+}
+function inline(message, options = {}) {
+  return messageParts(flat(message)).map((part) => part.code ? code3(part.text, options) : text6(part.text)).join("");
+}
+function link2(label, url) {
+  return `[${text6(label)}](${url})`;
+}
+function encodeSegment(segment) {
+  return encodeURIComponent(segment).replace(/[()!*']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 function blobUrl(run3, sha, path2, line) {
   const { serverUrl, owner, repo } = run3.context;
-  const encoded = path2.split("/").map(encodeURIComponent).join("/");
+  const encoded = path2.split("/").map(encodeSegment).join("/");
   return `${serverUrl}/${owner}/${repo}/blob/${sha}/${encoded}${line ? `#L${line}` : ""}`;
 }
 function commitUrl(run3, sha) {
@@ -55994,7 +58740,7 @@ function evidenceLinks(ctx, list3) {
   const entries2 = list3.map((b) => ({ b, file: repoPath(ctx.prefix, b.location.file), line: b.location.line })).filter(({ file, line }) => !seen.has(`${file}:${line}`) && seen.add(`${file}:${line}`)).sort(
     (x, y) => Number(ctx.fresh.has(`${y.file}:${y.line}`)) - Number(ctx.fresh.has(`${x.file}:${x.line}`)) || KIND_RANK[x.b.kind] - KIND_RANK[y.b.kind] || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line)
   );
-  const links = entries2.slice(0, LINKS_PER_SERVICE).map(({ file, line }) => `[${inline(`${file}:${line}`)}](${blobUrl(ctx.run, ctx.run.context.headSha, file, line)})`);
+  const links = entries2.slice(0, LINKS_PER_SERVICE).map(({ file, line }) => link2(`${file}:${line}`, blobUrl(ctx.run, ctx.run.context.headSha, file, line)));
   const more = entries2.length > LINKS_PER_SERVICE ? ` and ${entries2.length - LINKS_PER_SERVICE} more` : "";
   return `${links.join(", ")}${more}`;
 }
@@ -56031,7 +58777,7 @@ ${LEGEND}`, priority: 0 }];
   const ctx = { run: run3, prefix: run3.analysis.prefix, fresh: newLines(run3) };
   for (const id of order2) {
     const host = model.hosts.resolve(id);
-    const title = id === DEV_HOST ? "`dev` (a developer machine: source defaults, .env files, dev scripts)" : `${code3(id)}${host && host.label !== id ? ` \u2014 ${inline(host.label)}` : ""}`;
+    const title = id === DEV_HOST ? "`dev` (a developer machine: source defaults, .env files, dev scripts)" : `${code3(id, { cell: false })}${host && host.label !== id ? ` \u2014 ${text6(host.label)}` : ""}`;
     const ports = map3.get(id);
     const byService = portsByService(ports);
     const rows = [...ports].sort(([a], [b]) => a - b).map(([port, list3]) => row(ctx, port, list3, byService));
@@ -56075,30 +58821,42 @@ var VERSION11 = "0.1.0";
 var ICON = { error: "\u{1F534}", warning: "\u{1F7E0}", notice: "\u{1F535}" };
 var RELATED_SHOWN = 3;
 var P = { structure: 0, new: 1, fixed: 2, existing: 3, portMap: 4 };
+var NOT_APPLIED = "added by this pull request; on `pull_request_target` a pull request's own `portwarden-ignore` applies only when the base branch's config sets `allow-new-suppressions-on-pr-target: true`";
 function where(run3, sha, file, line) {
-  return `[${inline(`${file}:${line}`)}](${blobUrl(run3, sha, file, line)})`;
+  return link2(`${file}:${line}`, blobUrl(run3, sha, file, line));
 }
 function findingRow(run3, f, sha) {
   const distinct2 = distinctRelated(f.related);
   const related = distinct2.slice(0, RELATED_SHOWN).map((r) => `<br>\u21B3 ${where(run3, sha, r.location.file, r.location.line)} ${inline(clipTo(r.message, 200))}`).join("");
   const more = distinct2.length > RELATED_SHOWN ? `<br>\u21B3 and ${distinct2.length - RELATED_SHOWN} more` : "";
-  const rule = f.url ? `[\`${f.ruleId}\`](${f.url} "${f.severity}")` : `\`${f.ruleId}\``;
-  return `| ${ICON[f.severity]} ${rule}<br><sub>${f.severity}</sub> | ${where(run3, sha, f.location.file, f.location.line)} | ${inline(clipTo(f.message, CELL_CHARS))}${related}${more} |
+  const rule = f.url ? `[${code3(f.ruleId)}](${f.url} "${f.severity}")` : code3(f.ruleId);
+  const unapplied = f.unappliedSuppression ? `<br>\u26A0\uFE0F Not silenced: the \`portwarden-ignore\` at ${where(run3, sha, f.unappliedSuppression.file, f.unappliedSuppression.line)} was ${NOT_APPLIED}.` : "";
+  return `| ${ICON[f.severity]} ${rule}<br><sub>${f.severity}</sub> | ${where(run3, sha, f.location.file, f.location.line)} | ${inline(clipTo(f.message, CELL_CHARS))}${related}${more}${unapplied} |
 `;
 }
 var TABLE_HEAD = "| Rule | Location | Message |\n|---|---|---|\n";
+var SUPPRESSION_HEAD = "| Directive | Location | Silences now | Applied |\n|---|---|---|---|\n";
+function suppressionRow(run3, s) {
+  const rule = s.ruleId === "*" ? `${code3("*")} (every rule)` : code3(s.ruleId);
+  const kind = s.kind === "widened" ? "widened to every rule" : "added";
+  const reason = s.reason ? `<br>${inline(clipTo(s.reason, 200))}` : "";
+  const applied = s.applied ? "yes" : `no: ${NOT_APPLIED.replace(/^added by this pull request; /, "")}`;
+  const rules = s.rules.length ? ` (${s.rules.map((r) => code3(r)).join(", ")})` : "";
+  return `| ${rule} (${kind})${reason} | ${where(run3, run3.context.headSha, s.file, s.line)} | ${plural2(s.silences, "finding")}${rules} | ${applied} |
+`;
+}
 function counts(findings) {
   const c = countBySeverity(findings);
   const parts2 = ["error", "warning", "notice"].filter((s) => c[s] > 0).map((s) => `${c[s]} ${s}${c[s] === 1 ? "" : "s"}`);
   return parts2.length ? ` (${parts2.join(", ")})` : "";
 }
-var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function headline(run3) {
   const pr = run3.analysis.mode === "pull-request";
   const fresh = run3.analysis.classified.new.length;
   const what = pr ? `new finding` : "finding";
-  if (run3.conclusion === "failure") return `\u274C portwarden: ${plural(run3.failing.length, what)} at or above \`${run3.settings.failLevel}\``;
-  if (run3.conclusion === "neutral") return `\u26A0\uFE0F portwarden: ${plural(fresh, what)}, none at or above \`${run3.settings.failLevel}\``;
+  if (run3.conclusion === "failure") return `\u274C portwarden: ${plural2(run3.failing.length, what)} at or above \`${run3.settings.failLevel}\``;
+  if (run3.conclusion === "neutral") return `\u26A0\uFE0F portwarden: ${plural2(fresh, what)}, none at or above \`${run3.settings.failLevel}\``;
   return pr ? "\u2705 portwarden: no new port problems" : "\u2705 portwarden: no port problems";
 }
 function commitLink(run3, sha) {
@@ -56112,22 +58870,26 @@ function reportChunks(run3, marker = "", fullListIn) {
   const { classified, mode, mergeBase: mergeBase2, notes } = run3.analysis;
   const head = run3.context.headSha;
   const chunks = [];
-  const add = (text6, priority, findings = 0) => chunks.push({ text: text6, priority, findings });
+  const add = (text7, priority, findings = 0) => chunks.push({ text: text7, priority, findings });
   add(`${marker ? `${marker}
 ` : ""}### ${headline(run3)}
 
 `, P.structure);
   if (mode === "pull-request") {
-    add(`**${classified.new.length} new**${counts(classified.new)} \xB7 **${classified.existing.length} existing** \xB7 **${classified.fixed.length} fixed**, compared with the merge base ${mergeBase2 ? commitLink(run3, mergeBase2) : ""}.
+    const hidden = [
+      classified.notChecked.length ? ` \xB7 **${classified.notChecked.length} not checked**` : "",
+      classified.suppressed.length ? ` \xB7 **${classified.suppressed.length} suppressed**` : ""
+    ].join("");
+    add(`**${classified.new.length} new**${counts(classified.new)} \xB7 **${classified.existing.length} existing** \xB7 **${classified.fixed.length} fixed**${hidden}, compared with the merge base ${mergeBase2 ? commitLink(run3, mergeBase2) : ""}.
 
 `, P.structure);
   } else {
-    add(`**${plural(classified.new.length, "finding")}**${counts(classified.new)} in ${commitLink(run3, head)}.
+    add(`**${plural2(classified.new.length, "finding")}**${counts(classified.new)} in ${commitLink(run3, head)}.
 
 `, P.structure);
   }
   for (const note of notes) add(`> [!WARNING]
-> ${inline(note)}
+> ${inline(note, { cell: false })}
 
 `, P.structure);
   const table = (title, findings, sha, priority, collapsed) => {
@@ -56141,19 +58903,59 @@ ${TABLE_HEAD}`, P.structure);
     add(collapsed ? "\n</details>\n\n" : "\n", P.structure);
   };
   if (mode === "pull-request") {
+    suppressionList(run3, add);
     table(`New (${classified.new.length})`, classified.new, head, P.new, false);
+    table(`Not checked (${classified.notChecked.length}): in files this pull request's head could not read`, classified.notChecked, mergeBase2 ?? head, P.new, false);
     table(`Existing before this pull request (${classified.existing.length})`, classified.existing, head, P.existing, true);
     table(`Fixed by this pull request (${classified.fixed.length})`, classified.fixed, mergeBase2 ?? head, P.fixed, true);
   } else {
     table(`Findings (${classified.new.length})`, classified.new, head, P.new, false);
   }
   chunks.push(...portMapChunks(run3, P.portMap));
-  add(`<sub>${fullListIn ? fullListLine(run3, fullListIn) : ""}portwarden ${VERSION11} \xB7 fail-level \`${run3.settings.failLevel}\` \xB7 ${plural(run3.analysis.head.stats.files, "file")} read</sub>
+  add(`<sub>${fullListIn ? fullListLine(run3, fullListIn) : ""}portwarden ${VERSION11} \xB7 fail-level \`${run3.settings.failLevel}\` \xB7 ${plural2(run3.analysis.head.stats.files, "file")} read</sub>
 `, P.structure);
   return chunks;
 }
+function suppressionList(run3, add) {
+  const listed = run3.analysis.suppressions;
+  if (listed.length === 0) return;
+  const silenced = listed.reduce((n, s) => n + (s.applied ? s.silences : 0), 0);
+  add(`#### \`portwarden-ignore\` added or widened by this pull request (${listed.length})
+
+${text6(`${plural2(silenced, "finding")} silenced by them.`)}
+
+${SUPPRESSION_HEAD}`, P.structure);
+  for (const s of listed) add(suppressionRow(run3, s), P.new);
+  add("\n", P.structure);
+}
 function renderReport(run3, options) {
   return truncate(reportChunks(run3, options.marker, options.fullListIn), options);
+}
+
+// src/github/errors.ts
+function httpStatus(error2) {
+  const status = error2?.status;
+  return typeof status === "number" ? status : void 0;
+}
+function isWriteDenied(error2) {
+  const status = httpStatus(error2);
+  return status === 403 || status === 429 || status === 404 && /not accessible/i.test(String(error2.message));
+}
+function isTransient(error2) {
+  const status = httpStatus(error2);
+  return status !== void 0 && status >= 500;
+}
+function isGone(error2) {
+  return httpStatus(error2) === 404 && !isWriteDenied(error2);
+}
+function isRateLimited(error2) {
+  const status = httpStatus(error2);
+  return (status === 403 || status === 429) && /rate limit/i.test(String(error2.message));
+}
+function describeError(error2) {
+  const status = httpStatus(error2);
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  return status === void 0 ? message : `HTTP ${status}: ${message}`;
 }
 
 // src/report/check-run.ts
@@ -56177,8 +58979,11 @@ function toAnnotation(finding) {
 function checkTitle(run3) {
   const fresh = run3.analysis.classified.new.length;
   const noun = run3.analysis.mode === "pull-request" ? "new finding" : "finding";
-  if (fresh === 0) return run3.analysis.mode === "pull-request" ? "No new port problems" : "No port problems";
-  return `${fresh} ${noun}${fresh === 1 ? "" : "s"}${run3.failing.length ? `, ${run3.failing.length} at or above ${run3.settings.failLevel}` : ""}`;
+  const unchecked = run3.analysis.classified.notChecked.length;
+  const added = run3.analysis.suppressions.length;
+  const hidden = `${unchecked ? `; ${unchecked} not checked` : ""}${added ? `; ${added} portwarden-ignore added` : ""}`;
+  if (fresh === 0) return `${run3.analysis.mode === "pull-request" ? "No new port problems" : "No port problems"}${hidden}`;
+  return `${fresh} ${noun}${fresh === 1 ? "" : "s"}${run3.failing.length ? `, ${run3.failing.length} at or above ${run3.settings.failLevel}` : ""}${hidden}`;
 }
 function checkRunReporter(octokit) {
   return {
@@ -56205,7 +59010,12 @@ function checkRunReporter(octokit) {
       });
       const batches = Math.ceil(annotations.length / ANNOTATIONS_PER_REQUEST);
       for (let batch = 1; batch < batches; batch++) {
-        await octokit.rest.checks.update({ owner, repo, check_run_id: created.data.id, output: output(batch) });
+        try {
+          await octokit.rest.checks.update({ owner, repo, check_run_id: created.data.id, output: output(batch) });
+        } catch (error2) {
+          const sent = batch * ANNOTATIONS_PER_REQUEST;
+          return { reporter: "check-run", ok: false, denied: isWriteDenied(error2), url: created.data.html_url ?? void 0, detail: `check run ${created.data.id} (${run3.conclusion}) got ${sent} of ${annotations.length} annotations; then ${describeError(error2)}` };
+        }
       }
       const left = run3.analysis.classified.new.length - annotations.length;
       return {
@@ -56228,16 +59038,14 @@ function jobSummaryReporter(path2 = process.env.GITHUB_STEP_SUMMARY) {
     name: "job-summary",
     async report(run3) {
       if (!path2) return { reporter: "job-summary", ok: true, detail: "GITHUB_STEP_SUMMARY is not set; no job summary written" };
-      const text6 = jobSummary(run3);
-      await appendFile2(path2, text6);
-      return { reporter: "job-summary", ok: true, detail: `${Buffer.byteLength(text6)} bytes written to the job summary` };
+      const text7 = jobSummary(run3);
+      await appendFile2(path2, text7);
+      return { reporter: "job-summary", ok: true, detail: `${Buffer.byteLength(text7)} bytes written to the job summary` };
     }
   };
 }
 
 // src/report/inline-placement.ts
-import { readFile } from "node:fs/promises";
-import { resolve as resolve2, sep as sep4 } from "node:path";
 var MAX_INLINE_COMMENTS = 30;
 async function placeFindings(input) {
   const out2 = [];
@@ -56279,38 +59087,113 @@ async function withSuggestion(input, finding, lines) {
   const fixSpan = lineSpan(fix2.location);
   const range = { start: Math.min(lines.start, fixSpan.startLine), end: Math.max(lines.end, fixSpan.endLine) };
   if (!hunkContaining(input.diff, finding.location.file, range.start, range.end)) return { range: lines };
-  const text6 = await input.readHead(finding.location.file);
-  if (text6 === void 0) return { range: lines };
-  const suggestion = applyFix(text6, fix2.location, fix2.text, range);
+  const text7 = await input.readHead(finding.location.file);
+  if (text7 === void 0) return { range: lines };
+  const suggestion = applyFix(text7, fix2.location, fix2.text, range);
   return suggestion === void 0 ? { range: lines } : { range, suggestion };
 }
-function applyFix(text6, loc, replacement, range) {
-  const locator = createLocator("", text6);
+function applyFix(text7, loc, replacement, range) {
+  const locator = createLocator("", text7);
   const start3 = locator.offset(loc.line, loc.column);
   const end = locator.offset(loc.endLine, loc.endColumn);
   const from = locator.offset(range.start, 1);
   if (start3 < 0 || end < start3 || from < 0 || from > start3) return void 0;
   const next = locator.offset(range.end + 1, 1);
-  const to = next < 0 ? text6.length : next;
+  const to = next < 0 ? text7.length : next;
   if (end > to) return void 0;
-  return (text6.slice(from, start3) + replacement + text6.slice(end, to)).replace(/\r?\n$/, "");
+  return (text7.slice(from, start3) + replacement + text7.slice(end, to)).replace(/\r?\n$/, "");
 }
-function headReader(top) {
-  const root2 = resolve2(top);
+function headReader(top, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   return async (path2) => {
-    const abs = resolve2(root2, path2);
-    if (!abs.startsWith(root2 + sep4)) return void 0;
-    try {
-      return await readFile(abs, "utf8");
-    } catch {
-      return void 0;
-    }
+    const read = readRepoFile(top, path2, maxBytes);
+    return "text" in read ? read.text : void 0;
   };
 }
 
 // src/report/ownership.ts
 function byBot(comment) {
   return comment.user?.type === "Bot";
+}
+
+// src/github/pull-diff.ts
+var PULL_FILES_PAGES = 5;
+function headLines(patch) {
+  const lines = /* @__PURE__ */ new Map();
+  let line = 0;
+  let hunk = -1;
+  for (const row2 of patch.replace(/\n$/, "").split("\n")) {
+    const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(row2);
+    if (header) {
+      line = Number(header[1]);
+      hunk += 1;
+    } else if (hunk >= 0 && !row2.startsWith("\\") && !row2.startsWith("-")) {
+      lines.set(line++, hunk);
+    }
+  }
+  return lines;
+}
+function onDiff(file, end, start3 = end) {
+  const hunk = file?.get(end);
+  return hunk !== void 0 && start3 <= end && file.get(start3) === hunk;
+}
+async function pullDiff(octokit, owner, repo, pullNumber) {
+  const files = /* @__PURE__ */ new Map();
+  let pages = 0;
+  await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 }, (response, done) => {
+    for (const f of response.data) if (f.patch) files.set(f.filename, headLines(f.patch));
+    if (++pages >= PULL_FILES_PAGES) done();
+    return [];
+  });
+  return files;
+}
+
+// src/report/post-once.ts
+var CREATE_ATTEMPTS = 3;
+var NO_BLIND_RETRY = { request: { retries: 0 } };
+async function createOnce(create, find, pause) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { value: await create(), recovered: false };
+    } catch (error2) {
+      if (!isTransient(error2)) throw error2;
+      const stored = await find();
+      if (stored !== void 0) return { value: stored, recovered: true };
+      if (attempt >= CREATE_ATTEMPTS) throw error2;
+      await pause(attempt);
+    }
+  }
+}
+
+// src/report/review-submit.ts
+async function submitReview(octokit, target, comments, body2, fingerprints) {
+  const post = async (batch) => {
+    const create = async () => {
+      await octokit.rest.pulls.createReview({
+        ...target,
+        event: "COMMENT",
+        body: body2(batch.length),
+        comments: batch.map((c) => ({ path: c.path, line: c.line, side: "RIGHT", ...c.startLine !== void 0 ? { start_line: c.startLine, start_side: "RIGHT" } : {}, body: c.body })),
+        ...NO_BLIND_RETRY
+      });
+      return true;
+    };
+    const find = async () => {
+      const landed = await fingerprints();
+      return batch.some((c) => landed.has(c.fingerprint)) ? true : void 0;
+    };
+    return (await createOnce(create, find, (attempt) => pauseBeforeRetry(octokit, attempt))).recovered;
+  };
+  try {
+    const recovered = await post(comments);
+    return { posted: comments.length, refused: 0, recovered };
+  } catch (error2) {
+    if (httpStatus(error2) !== 422) throw error2;
+    const diff = await pullDiff(octokit, target.owner, target.repo, target.pull_number);
+    const accepted = comments.filter((c) => onDiff(diff.get(c.path), c.line, c.startLine));
+    if (accepted.length === comments.length) throw error2;
+    const recovered = accepted.length > 0 && await post(accepted);
+    return { posted: accepted.length, refused: comments.length - accepted.length, recovered };
+  }
 }
 
 // src/report/review.ts
@@ -56323,8 +59206,12 @@ function fingerprintOf(body2) {
 }
 function commentBody(run3, placement) {
   const f = placement.finding;
-  const rule = f.url ? `[\`${f.ruleId}\`](${f.url})` : `\`${f.ruleId}\``;
-  const related = distinctRelated(f.related).map((r) => `- [${inline(`${r.location.file}:${r.location.line}`)}](${blobUrl(run3, run3.context.headSha, r.location.file, r.location.line)}) ${inline(r.message)}`);
+  const rule = f.url ? `[${code3(f.ruleId, { cell: false })}](${f.url})` : code3(f.ruleId, { cell: false });
+  const at = (file, line) => link2(`${file}:${line}`, blobUrl(run3, run3.context.headSha, file, line));
+  const related = distinctRelated(f.related).map((r) => `- ${at(r.location.file, r.location.line)} ${inline(r.message, { cell: false })}`);
+  const unapplied = f.unappliedSuppression ? `
+
+\u26A0\uFE0F Not silenced: the \`portwarden-ignore\` at ${at(f.unappliedSuppression.file, f.unappliedSuppression.line)} was added by this pull request, and on \`pull_request_target\` a pull request's own directives apply only when the base branch's config allows it.` : "";
   let suggestion = "";
   if (placement.suggestion !== void 0) {
     const longest = Math.max(2, ...(placement.suggestion.match(/`+/g) ?? []).map((m) => m.length));
@@ -56336,7 +59223,7 @@ ${placement.suggestion}
 ${fence}`;
   }
   const body2 = `${fingerprintMarker(f.fingerprint)}
-**${f.severity}** ${rule}: ${inline(f.message)}${related.length ? `
+**${f.severity}** ${rule}: ${inline(f.message, { cell: false })}${unapplied}${related.length ? `
 
 ${related.join("\n")}` : ""}${suggestion}`;
   return clipTo(body2, COMMENT_BODY_CHARS);
@@ -56365,28 +59252,34 @@ function reviewReporter(octokit) {
       const existing = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pr.number, per_page: 100 });
       const ours = existing.filter((c) => byBot(c) && fingerprintOf(c.body) !== void 0);
       const commented = new Set(ours.filter((c) => !c.body.includes(RESOLVED_MARKER)).map((c) => fingerprintOf(c.body)));
-      const placements = await placeFindings({ findings: run3.analysis.classified.new, diff, shifted: run3.analysis.shifted, readHead: headReader(run3.analysis.headTop) });
+      const placements = await placeFindings({ findings: run3.analysis.classified.new, diff, shifted: run3.analysis.shifted, readHead: headReader(run3.analysis.headTop, run3.analysis.head.config.maxFileBytes) });
       const fresh = placements.filter((p) => p.kind === "inline" && !commented.has(p.finding.fingerprint));
-      if (fresh.length > 0) {
-        await octokit.rest.pulls.createReview({
-          owner,
-          repo,
-          pull_number: pr.number,
-          commit_id: run3.context.headSha,
-          event: "COMMENT",
-          body: `portwarden found ${fresh.length} new problem${fresh.length === 1 ? "" : "s"} on changed lines; the summary comment lists every finding.`,
-          comments: fresh.map((p) => ({ path: p.path, line: p.line, side: "RIGHT", ...p.startLine !== void 0 ? { start_line: p.startLine, start_side: "RIGHT" } : {}, body: commentBody(run3, p) }))
-        });
-      }
+      const submitted = fresh.length === 0 ? { posted: 0, refused: 0, recovered: false } : await submitReview(
+        octokit,
+        { owner, repo, pull_number: pr.number, commit_id: run3.context.headSha },
+        fresh.map((p) => ({ fingerprint: p.finding.fingerprint, path: p.path, line: p.line, ...p.startLine !== void 0 ? { startLine: p.startLine } : {}, body: commentBody(run3, p) })),
+        (n) => `portwarden found ${n} new problem${n === 1 ? "" : "s"} on changed lines; the summary comment lists every finding.`,
+        // Open comments only: a comment resolved earlier may carry the fingerprint of a finding that is back.
+        async () => new Set((await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pr.number, per_page: 100 })).filter((c) => byBot(c) && !c.body.includes(RESOLVED_MARKER)).map((c) => fingerprintOf(c.body)))
+      );
       const present = new Set([...run3.analysis.classified.new, ...run3.analysis.classified.existing].map((f) => f.fingerprint));
       const stale = ours.filter((c) => !c.body.includes(RESOLVED_MARKER) && !present.has(fingerprintOf(c.body))).slice(0, MAX_RESOLVE_EDITS);
-      for (const c of stale) await octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: c.id, body: resolvedBody(c.body, run3.context.headSha) });
+      let deleted = 0;
+      for (const c of stale) {
+        try {
+          await octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: c.id, body: resolvedBody(c.body, run3.context.headSha) });
+        } catch (error2) {
+          if (!isGone(error2)) throw error2;
+          deleted++;
+        }
+      }
       const skipped = placements.filter((p) => p.kind === "inline").length - fresh.length;
       const offDiff = placements.filter((p) => p.kind !== "inline").length;
+      const { posted, refused, recovered } = submitted;
       return {
         reporter: "review",
         ok: true,
-        detail: `${fresh.length ? `1 review with ${fresh.length} inline comment${fresh.length === 1 ? "" : "s"}` : "no review needed"}; ${skipped} already commented; ${offDiff} off the diff (in the summary); ${stale.length} resolved`
+        detail: `${posted ? `1 review with ${posted} inline comment${posted === 1 ? "" : "s"}` : refused ? "no review posted" : "no review needed"}; ${skipped} already commented; ${offDiff} off the diff (in the summary); ${stale.length - deleted} resolved${refused ? `; ${refused} refused by GitHub as off its diff (in the summary)` : ""}${recovered ? "; its answer was lost, but the review was stored" : ""}${deleted ? `; ${deleted} deleted before they could be marked resolved` : ""}`
       };
     }
   };
@@ -56394,7 +59287,7 @@ function reviewReporter(octokit) {
 
 // src/report/sarif.ts
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname3, resolve as resolve3 } from "node:path";
+import { dirname as dirname4, resolve as resolve2 } from "node:path";
 var LEVEL2 = { error: "error", warning: "warning", notice: "note" };
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var FINGERPRINT_KEY = "portwarden/v1";
@@ -56457,8 +59350,8 @@ function sarifReporter() {
     async report(run3) {
       const { classified } = run3.analysis;
       const findings = [...classified.new, ...classified.existing];
-      const path2 = resolve3(run3.context.workspace, run3.settings.workingDirectory, run3.settings.sarifFile);
-      await mkdir3(dirname3(path2), { recursive: true });
+      const path2 = resolve2(run3.context.workspace, run3.settings.workingDirectory, run3.settings.sarifFile);
+      await mkdir3(dirname4(path2), { recursive: true });
       await writeFile3(path2, JSON.stringify(toSarif(findings), null, 2) + "\n");
       return { reporter: "sarif", ok: true, detail: `${findings.length} results written to ${path2}` };
     }
@@ -56483,22 +59376,44 @@ function stickyCommentReporter(octokit) {
       const list3 = async () => (await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: pr.number, per_page: 100 })).filter(isSticky).sort((a, b) => a.id - b.id);
       const body2 = stickyBody(run3);
       const [current] = await list3();
+      let gone = "";
       if (current) {
-        const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: current.id, body: body2 });
-        return { reporter: "comment", ok: true, url: updated.data.html_url, detail: `updated comment ${current.id}` };
+        try {
+          const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: current.id, body: body2 });
+          return { reporter: "comment", ok: true, url: updated.data.html_url, detail: `updated comment ${current.id}` };
+        } catch (error2) {
+          if (!isGone(error2)) throw error2;
+          gone = `comment ${current.id} was deleted meanwhile; `;
+        }
       }
       const { classified } = run3.analysis;
-      if (run3.settings.commentMode === "on-findings" && classified.new.length + classified.fixed.length === 0) {
-        return { reporter: "comment", ok: true, detail: "no new or fixed findings and no comment yet; none posted (comment: on-findings)" };
+      const changed = classified.new.length + classified.fixed.length + classified.notChecked.length + run3.analysis.suppressions.length;
+      if (run3.settings.commentMode === "on-findings" && changed === 0) {
+        return { reporter: "comment", ok: true, detail: `${gone}no new, fixed or unchecked findings, no added suppressions and no comment yet; none posted (comment: on-findings)` };
       }
-      const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: pr.number, body: body2 });
+      const created = {
+        data: (await createOnce(
+          async () => (await octokit.rest.issues.createComment({ owner, repo, issue_number: pr.number, body: body2, ...NO_BLIND_RETRY })).data,
+          async () => (await list3()).at(-1),
+          (attempt) => pauseBeforeRetry(octokit, attempt)
+        )).value
+      };
       const [oldest] = await list3();
       if (oldest && oldest.id !== created.data.id) {
-        await octokit.rest.issues.deleteComment({ owner, repo, comment_id: created.data.id });
-        await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body: body2 });
-        return { reporter: "comment", ok: true, detail: `another run created comment ${oldest.id} first; updated it and deleted ${created.data.id}` };
+        try {
+          await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body: body2 });
+        } catch (error2) {
+          if (!isGone(error2)) throw error2;
+          return { reporter: "comment", ok: true, url: created.data.html_url, detail: `${gone}created comment ${created.data.id} (comment ${oldest.id} was deleted meanwhile)` };
+        }
+        try {
+          await octokit.rest.issues.deleteComment({ owner, repo, comment_id: created.data.id });
+        } catch (error2) {
+          if (!isGone(error2)) throw error2;
+        }
+        return { reporter: "comment", ok: true, detail: `${gone}another run created comment ${oldest.id} first; updated it and deleted ${created.data.id}` };
       }
-      return { reporter: "comment", ok: true, url: created.data.html_url, detail: `created comment ${created.data.id}` };
+      return { reporter: "comment", ok: true, url: created.data.html_url, detail: `${gone}created comment ${created.data.id}` };
     }
   };
 }
@@ -56524,31 +59439,18 @@ function planReporters(settings, context, octokit, overrides = {}) {
   return { reporters, fallback: [annotations, summary2], deniedUpFront: wantsApi && !octokit };
 }
 
-// src/github/errors.ts
-function httpStatus(error2) {
-  const status = error2?.status;
-  return typeof status === "number" ? status : void 0;
-}
-function isWriteDenied(error2) {
-  const status = httpStatus(error2);
-  return status === 403 || status === 404 && /not accessible/i.test(String(error2.message));
-}
-function describeError(error2) {
-  const status = httpStatus(error2);
-  const message = error2 instanceof Error ? error2.message : String(error2);
-  return status === void 0 ? message : `HTTP ${status}: ${message}`;
-}
-
 // src/report/run-reporters.ts
 async function runReporters(run3, plan, log) {
   const results = [];
   const ran = /* @__PURE__ */ new Set();
+  let rateLimited = false;
   const runOne = async (reporter) => {
     ran.add(reporter.name);
     let result2;
     try {
       result2 = await reporter.report(run3);
     } catch (error2) {
+      rateLimited ||= isRateLimited(error2);
       result2 = { reporter: reporter.name, ok: false, denied: isWriteDenied(error2), detail: describeError(error2) };
     }
     results.push(result2);
@@ -56557,7 +59459,7 @@ async function runReporters(run3, plan, log) {
   };
   for (const reporter of plan.reporters) {
     if (reporter.writes && results.some((r) => r.denied)) {
-      results.push({ reporter: reporter.name, ok: false, denied: true, detail: "skipped: the token cannot write" });
+      results.push({ reporter: reporter.name, ok: false, denied: true, detail: rateLimited ? "skipped: GitHub's rate limit stopped the writes" : "skipped: the token cannot write" });
       continue;
     }
     await runOne(reporter);
@@ -56566,7 +59468,7 @@ async function runReporters(run3, plan, log) {
   const failed = results.some((r) => !r.ok);
   if (denied || failed) {
     log.warning(
-      plan.deniedUpFront ? "No token to write with: using workflow-command annotations and the job summary." : denied ? "GitHub refused a write (a read-only token, as on fork pull requests): falling back to workflow-command annotations and the job summary." : "A reporter failed: adding workflow-command annotations and the job summary so the findings still reach you."
+      plan.deniedUpFront ? "No token to write with: using workflow-command annotations and the job summary." : denied && rateLimited ? "GitHub's rate limit outlasted the retries: falling back to workflow-command annotations and the job summary." : denied ? "GitHub refused a write (a read-only token, as on fork pull requests): falling back to workflow-command annotations and the job summary." : "A reporter failed: adding workflow-command annotations and the job summary so the findings still reach you."
     );
     for (const reporter of plan.fallback) if (!ran.has(reporter.name)) await runOne(reporter);
   }
@@ -56581,7 +59483,7 @@ function verdict(classified, failLevel) {
 }
 
 // src/settings.ts
-import { isAbsolute as isAbsolute3, normalize } from "node:path";
+import { isAbsolute as isAbsolute4, normalize } from "node:path";
 var REPORTER_NAMES = ["check-run", "review", "comment", "job-summary", "annotations", "sarif"];
 var FAIL_LEVELS = ["error", "warning", "notice", "never"];
 var COMMENT_MODES = ["always", "on-findings", "never"];
@@ -56592,7 +59494,13 @@ var SettingsError = class extends Error {
   }
 };
 var defaultReader = (name2) => getInput(name2);
-function readSettings(read = defaultReader) {
+function tokenSecrets(token) {
+  if (token === "") return [];
+  return [token, Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")];
+}
+function readSettings(read = defaultReader, registerSecret = (value) => setSecret(value)) {
+  const token = read("token").trim();
+  for (const secret of tokenSecrets(token)) registerSecret(secret);
   const input = (name2, fallback) => {
     const value = read(name2).trim();
     return value === "" ? fallback : value;
@@ -56602,7 +59510,7 @@ function readSettings(read = defaultReader) {
   const reporters = readReporters(input("reporters", "check-run,review,comment,job-summary"));
   const config = read("config").trim();
   return {
-    token: read("token").trim(),
+    token,
     ...config === "" ? {} : { configPath: relativePath("config", config) },
     failLevel,
     reporters,
@@ -56626,15 +59534,15 @@ function readReporters(raw2) {
 }
 function relativePath(name2, raw2) {
   const path2 = normalize(raw2).replace(/\\/g, "/").replace(/\/$/, "");
-  if (isAbsolute3(raw2) || path2 === ".." || path2.startsWith("../")) {
+  if (isAbsolute4(raw2) || path2 === ".." || path2.startsWith("../")) {
     throw new SettingsError(`Input \`${name2}\` is \`${raw2}\`; expected a path relative to the workspace that stays inside it.`);
   }
   return path2 === "" ? "." : path2;
 }
 
 // src/main.ts
-function logLine(text6) {
-  return text6.replace(/\r\n|\r|\n/g, " \u23CE ").replace(/^::/, ": :");
+function logLine(text7) {
+  return text7.replace(/\r\n|\r|\n/g, " \u23CE ").replace(/^::/, ": :");
 }
 var info3 = (m) => info2(logLine(m));
 var logger = { info: info3, warning: (m) => warning(m) };
@@ -56666,6 +59574,9 @@ async function run2() {
     setOutput("new", classified.new.length);
     setOutput("existing", classified.existing.length);
     setOutput("fixed", classified.fixed.length);
+    setOutput("not-checked", classified.notChecked.length);
+    setOutput("suppressed", classified.suppressed.length);
+    setOutput("suppressions-added", analysis.suppressions.length);
     setOutput("conclusion", report.conclusion);
     setOutput("report", path2);
     if (report.failing.length > 0) {
@@ -56680,8 +59591,8 @@ async function writeJsonReport(analysis, workspace) {
   const path2 = process.env.RUNNER_TEMP ? join7(process.env.RUNNER_TEMP, "portwarden-report.json") : join7(workspace, ".portwarden", "report.json");
   const { classified } = analysis;
   const pr = analysis.mode === "pull-request";
-  const json = toJsonReport(analysis.head, VERSION11, pr ? { findings: sortFindings([...classified.new, ...classified.existing]), fixed: classified.fixed } : {});
-  await mkdir4(dirname4(path2), { recursive: true });
+  const json = toJsonReport(analysis.head, VERSION11, pr ? { findings: sortFindings([...classified.new, ...classified.existing]), fixed: classified.fixed, notChecked: classified.notChecked, suppressions: analysis.suppressions } : {});
+  await mkdir4(dirname5(path2), { recursive: true });
   await writeFile4(path2, JSON.stringify(json, null, 2) + "\n");
   return path2;
 }
