@@ -15,11 +15,10 @@
  * are not read as references in these languages.
  */
 import type { Node } from 'web-tree-sitter';
-import { portAt, type PortLiteral } from './literal.js';
+import { portAt, stringPort, type PortLiteral } from './literal.js';
 import type { SourceOutput } from './output.js';
 import { isOwnPortName } from './port-names.js';
 import { namedKids, quote } from './script-syntax.js';
-import { describeValue } from '../value-text.js';
 
 /** Integer literal node types of both grammars. */
 const INTEGERS = new Set(['decimal_integer_literal', 'integer_literal']);
@@ -52,14 +51,7 @@ export function portLiteral(node: Node | undefined, text: string): PortLiteral |
   if (!n) return undefined;
   if (INTEGERS.has(n.type)) return portAt(text, n.startIndex, n.endIndex);
   const span = stringSpan(n, text);
-  if (!span) return undefined;
-  const content = text.slice(span.start, span.end);
-  const digits = /^(\s*)([0-9]+)\s*$/.exec(content);
-  if (digits) {
-    const start = span.start + (digits[1]?.length ?? 0);
-    return portAt(text, start, start + (digits[2]?.length ?? 0));
-  }
-  return content.trim() === '' ? undefined : { kind: 'invalid', text: content, description: describeValue(content), start: span.start, end: span.end };
+  return span && stringPort(text, span);
 }
 
 /** Binds the literal `node` when it is one; false when it is no literal. */

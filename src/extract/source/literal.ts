@@ -62,7 +62,14 @@ export function readPortLiteral(node: Node, text: string): PortLiteral | undefin
   if (rule) return numberAt(text, node.startIndex, node.endIndex, rule(node.text));
   if (FLOATS.has(node.type)) return { kind: 'invalid', text: node.text, description: 'is a floating-point number, not an integer', start: node.startIndex, end: node.endIndex };
   const span = stringContent(node);
-  if (!span) return undefined;
+  return span && stringPort(text, span);
+}
+
+/**
+ * The port a string literal's content `text[span]` holds: ASCII digits (blanks around them
+ * allowed) as {@link portAt} reads them, nothing for an empty string, invalid otherwise.
+ */
+export function stringPort(text: string, span: Span): PortLiteral | undefined {
   const content = text.slice(span.start, span.end);
   const digits = /^(\s*)([0-9]+)\s*$/.exec(content);
   if (digits) {
