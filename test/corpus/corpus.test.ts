@@ -2,8 +2,9 @@
  * portwarden on four real repositories (see corpus.ts): every finding reviewed, every error
  * true, most warnings worth acting on, and the services a careful reader finds found.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CORPUS,
@@ -23,6 +24,21 @@ const update = process.env.PORTWARDEN_UPDATE_CORPUS === '1';
 /** Every warning and error the expectations call true, by `rule file:line`, for comparing runs. */
 const trueKeys = (findings: { ruleId: string; location: { file: string; line: number }; fingerprint: string }[], verdicts: Map<string, boolean | null>) =>
   findings.filter((f) => verdicts.get(f.fingerprint) === true).map((f) => `${f.ruleId} ${f.location.file}:${f.location.line}`);
+
+describe('the example monorepo with and without its config', () => {
+  it('declaring hosts loses no true finding: only the dev collision the config explains goes', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pw-example-'));
+    cpSync(resolve(import.meta.dirname, '../../examples/monorepo'), root, { recursive: true });
+    const configured = await checkCorpus(root);
+    rmSync(join(root, '.github/portwarden.yml'));
+    const plain = await checkCorpus(root);
+    const key = (f: { ruleId: string; location: { file: string; line: number } }) => `${f.ruleId} ${f.location.file}:${f.location.line}`;
+    const kept = new Set(configured.findings.map(key));
+    // mana-image-gen's default 3023 meets mana-crawler's only on a laptop the config rules out:
+    // its files run on the GPU server alone, so this zero-config warning is not a true finding.
+    expect(plain.findings.map(key).filter((k) => !kept.has(k))).toEqual(['collision/same-host services/mana-image-gen/CLAUDE.md:6']);
+  });
+});
 
 describe.skipIf(unavailable !== undefined)('the real-world corpus', { timeout: 180_000 }, () => {
   for (const name of CORPUS) {
