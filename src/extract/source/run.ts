@@ -9,6 +9,7 @@ import { fileLocation } from '../../model/location.js';
 import type { Extraction } from '../../model/types.js';
 import { SourceOutput } from './output.js';
 import { parse, type Grammar } from './tree-sitter.js';
+import { treeShapeProblem } from './tree-shape.js';
 import { quote } from '../../model/quote.js';
 
 /** Reads the syntax tree of a file into `out`. */
@@ -32,6 +33,17 @@ export async function readWith(file: SourceFile, grammar: Grammar, source: strin
   let tree;
   try {
     tree = await parse(grammar, file.text);
+    const shape = treeShapeProblem(tree.rootNode, file.text.length);
+    if (shape) {
+      const at = file.locator.range(shape.start, shape.start);
+      out.extraction.problems.push({
+        ruleId: 'input/too-complex',
+        message: `${quote(file.path)} ${shape.found}; expected ${shape.expected}, so its ports were not read.`,
+        location: at,
+        key: `input/too-complex|${file.path}|${grammar}`,
+      });
+      return out.extraction;
+    }
     read(tree.rootNode, out);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
