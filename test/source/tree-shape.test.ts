@@ -38,6 +38,14 @@ describe('syntax trees too deep or too wide to walk', () => {
     expect(ms).toBeLessThan(5_000);
   });
 
+  test('text the parser recovers from in quadratic time is cancelled after its CPU budget (45 KB of `<!--` took 100 s as Python)', async () => {
+    const text = 'http://'.repeat(100) + '<!--'.repeat(11_000);
+    const { result, ms } = await timed(() => run(pythonExtractor, text, place('main.py')));
+    expect(result.problems.map((p) => [p.ruleId, p.location.line])).toEqual([['input/too-complex', 1]]);
+    expect(result.problems[0]!.message).toContain('s of CPU to parse as python');
+    expect(ms).toBeLessThan(15_000);
+  });
+
   test('a large ordinary file is still read', async () => {
     const text = "const port = process.env.PORT || '3001';\n" + 'export function f(a: number) {\n  return [a, { b: [a + 1] }];\n}\n'.repeat(2_000);
     const result = await run(typescriptExtractor, text, place('server.ts'));

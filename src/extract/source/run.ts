@@ -8,7 +8,7 @@ import type { SourceFile } from '../extractor.js';
 import { fileLocation } from '../../model/location.js';
 import type { Extraction } from '../../model/types.js';
 import { SourceOutput } from './output.js';
-import { parse, type Grammar } from './tree-sitter.js';
+import { MAX_PARSE_CPU_MS, ParseBudgetExceeded, parse, type Grammar } from './tree-sitter.js';
 import { treeShapeProblem } from './tree-shape.js';
 import { quote } from '../../model/quote.js';
 
@@ -46,6 +46,15 @@ export async function readWith(file: SourceFile, grammar: Grammar, source: strin
     }
     read(tree.rootNode, out);
   } catch (error) {
+    if (error instanceof ParseBudgetExceeded) {
+      out.extraction.problems.push({
+        ruleId: 'input/too-complex',
+        message: `${quote(file.path)} took more than ${MAX_PARSE_CPU_MS / 1000} s of CPU to parse as ${grammar} (the parser's error recovery on text that is not valid ${grammar}); expected code that parses in linear time, so its ports were not read.`,
+        location: fileLocation(file.path),
+        key: `input/too-complex|${file.path}|${grammar}|parse-time`,
+      });
+      return out.extraction;
+    }
     const why = error instanceof Error ? error.message : String(error);
     out.extraction.problems.push({
       ruleId: 'input/parse-failed',

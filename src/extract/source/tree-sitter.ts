@@ -87,9 +87,32 @@ async function parserFor(grammar: Grammar): Promise<Parser> {
 export async function parse(grammar: Grammar, text: string): Promise<Tree> {
   const parser = await parserFor(grammar);
   // parse() is synchronous, so sharing one parser per grammar between files is safe.
-  const tree = parser.parse(text);
-  if (!tree) throw new Error(`tree-sitter returned no tree for ${grammar}`);
+  const started = process.cpuUsage();
+  const overBudget = () => {
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / 1000 > MAX_PARSE_CPU_MS;
+  };
+  // The progress callback cancels the parse when it returns true (the typings say void).
+  const tree = parser.parse(text, null, { progressCallback: overBudget as (state: unknown) => void });
+  if (!tree) {
+    if (overBudget()) throw new ParseBudgetExceeded(grammar);
+    throw new Error(`tree-sitter returned no tree for ${grammar}`);
+  }
   return tree;
+}
+
+/**
+ * CPU time one file's parse may take. Real source parses at megabytes per second; text that
+ * is not valid code of the grammar can send tree-sitter's error recovery into quadratic time
+ * (45 KB of `<!--` runs took 100 s as Python), which would stall the whole check.
+ */
+export const MAX_PARSE_CPU_MS = 2_000;
+
+/** Thrown when a parse was cancelled for taking more than {@link MAX_PARSE_CPU_MS}. */
+export class ParseBudgetExceeded extends Error {
+  constructor(readonly grammar: Grammar) {
+    super(`parsing as ${grammar} took more than ${MAX_PARSE_CPU_MS / 1000} s of CPU`);
+  }
 }
 
 /** The grammars loaded so far (for tests of lazy loading). */
