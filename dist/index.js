@@ -46359,7 +46359,9 @@ function readPortLiteral(node2, text7) {
   if (rule) return numberAt(text7, node2.startIndex, node2.endIndex, rule(node2.text));
   if (FLOATS.has(node2.type)) return { kind: "invalid", text: node2.text, description: "is a floating-point number, not an integer", start: node2.startIndex, end: node2.endIndex };
   const span2 = stringContent(node2);
-  if (!span2) return void 0;
+  return span2 && stringPort(text7, span2);
+}
+function stringPort(text7, span2) {
   const content3 = text7.slice(span2.start, span2.end);
   const digits = /^(\s*)([0-9]+)\s*$/.exec(content3);
   if (digits) {
@@ -46720,14 +46722,7 @@ function portLiteral(node2, text7) {
   if (!n) return void 0;
   if (INTEGERS.has(n.type)) return portAt(text7, n.startIndex, n.endIndex);
   const span2 = stringSpan(n, text7);
-  if (!span2) return void 0;
-  const content3 = text7.slice(span2.start, span2.end);
-  const digits = /^(\s*)([0-9]+)\s*$/.exec(content3);
-  if (digits) {
-    const start3 = span2.start + (digits[1]?.length ?? 0);
-    return portAt(text7, start3, start3 + (digits[2]?.length ?? 0));
-  }
-  return content3.trim() === "" ? void 0 : { kind: "invalid", text: content3, description: describeValue(content3), start: span2.start, end: span2.end };
+  return span2 && stringPort(text7, span2);
 }
 function bindAt2(node2, out2, service, via) {
   const lit = portLiteral(node2, out2.file.text);
@@ -51083,9 +51078,54 @@ async function parserFor(grammar) {
 }
 async function parse2(grammar, text7) {
   const parser2 = await parserFor(grammar);
-  const tree = parser2.parse(text7);
-  if (!tree) throw new Error(`tree-sitter returned no tree for ${grammar}`);
+  const started = process.cpuUsage();
+  const overBudget = () => {
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / 1e3 > MAX_PARSE_CPU_MS;
+  };
+  const tree = parser2.parse(text7, null, { progressCallback: overBudget });
+  if (!tree) {
+    if (overBudget()) throw new ParseBudgetExceeded(grammar);
+    throw new Error(`tree-sitter returned no tree for ${grammar}`);
+  }
   return tree;
+}
+var MAX_PARSE_CPU_MS = 2e3;
+var ParseBudgetExceeded = class extends Error {
+  constructor(grammar) {
+    super(`parsing as ${grammar} took more than ${MAX_PARSE_CPU_MS / 1e3} s of CPU`);
+    this.grammar = grammar;
+  }
+  grammar;
+};
+
+// src/extract/source/tree-shape.ts
+var MAX_TREE_DEPTH = 400;
+var MAX_ERROR_CHILDREN = 1e3;
+var SMALL_FILE_CHARS = 8192;
+function treeShapeProblem(root2, textLength) {
+  if (textLength < SMALL_FILE_CHARS) return void 0;
+  const cursor = root2.walk();
+  try {
+    let depth = 0;
+    for (; ; ) {
+      if (depth > MAX_TREE_DEPTH) return { found: `nests syntax more than ${MAX_TREE_DEPTH} levels deep here`, expected: `at most ${MAX_TREE_DEPTH} levels`, start: cursor.startIndex };
+      if (cursor.nodeType === "ERROR") {
+        const children = cursor.currentNode.childCount;
+        if (children > MAX_ERROR_CHILDREN) return { found: `does not parse from here on: one syntax error holds ${children.toLocaleString("en-US")} nodes`, expected: `code that parses (an error spanning at most ${MAX_ERROR_CHILDREN.toLocaleString("en-US")} nodes)`, start: cursor.startIndex };
+      }
+      if (cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return void 0;
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
 }
 
 // src/extract/source/run.ts
@@ -51098,8 +51138,28 @@ async function readWith(file, grammar, source, read) {
   let tree;
   try {
     tree = await parse2(grammar, file.text);
+    const shape = treeShapeProblem(tree.rootNode, file.text.length);
+    if (shape) {
+      const at = file.locator.range(shape.start, shape.start);
+      out2.extraction.problems.push({
+        ruleId: "input/too-complex",
+        message: `${quote(file.path)} ${shape.found}; expected ${shape.expected}, so its ports were not read.`,
+        location: at,
+        key: `input/too-complex|${file.path}|${grammar}`
+      });
+      return out2.extraction;
+    }
     read(tree.rootNode, out2);
   } catch (error2) {
+    if (error2 instanceof ParseBudgetExceeded) {
+      out2.extraction.problems.push({
+        ruleId: "input/too-complex",
+        message: `${quote(file.path)} took more than ${MAX_PARSE_CPU_MS / 1e3} s of CPU to parse as ${grammar} (the parser's error recovery on text that is not valid ${grammar}); expected code that parses in linear time, so its ports were not read.`,
+        location: fileLocation(file.path),
+        key: `input/too-complex|${file.path}|${grammar}|parse-time`
+      });
+      return out2.extraction;
+    }
     const why = error2 instanceof Error ? error2.message : String(error2);
     out2.extraction.problems.push({
       ruleId: "input/parse-failed",
