@@ -21,13 +21,13 @@
  * bench/out/fuzz/crash-<format>-<n>.txt. Each input is written to bench/out/fuzz/current-<format>.txt
  * before it is read, so an input that kills the process (out of memory) is left on disk.
  */
-import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { importFromSrc } from './lib/bundle-src.mjs';
 import { createRandom } from './lib/random.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -51,35 +51,23 @@ const budgetMs = Number(values.budget) * 1000;
 // --- the engine's readers, bundled from src/ -------------------------------------------
 mkdirSync(join(OUT, 'wasm'), { recursive: true });
 const outfile = join(OUT, values.replay ? 'replay-engine.js' : 'fuzz-engine.js');
-await build({
-  stdin: {
-    contents: [
-      "export { parseRegistry } from './src/extract/registry/index.js';",
-      "export { extractServiceDoc } from './src/extract/service-doc/index.js';",
-      "export { deployExtractors } from './src/extract/deploy/index.js';",
-      "export { sourceExtractors } from './src/extract/source/index.js';",
-      "export { parseConfig } from './src/config/load.js';",
-      "export { ConfigError } from './src/config/types.js';",
-      "export { HostModel } from './src/model/hosts.js';",
-      "export { ServiceIndex } from './src/model/services.js';",
-      "export { createLocator } from './src/model/location.js';",
-    ].join('\n'),
-    resolveDir: REPO,
-    loader: 'ts',
-  },
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __pwCreateRequire } from 'node:module'; const require = __pwCreateRequire(import.meta.url);" },
-});
+const exportsUsed = [
+  "export { parseRegistry } from './src/extract/registry/index.js';",
+  "export { extractServiceDoc } from './src/extract/service-doc/index.js';",
+  "export { deployExtractors } from './src/extract/deploy/index.js';",
+  "export { sourceExtractors } from './src/extract/source/index.js';",
+  "export { parseConfig } from './src/config/load.js';",
+  "export { ConfigError } from './src/config/types.js';",
+  "export { HostModel } from './src/model/hosts.js';",
+  "export { ServiceIndex } from './src/model/services.js';",
+  "export { createLocator } from './src/model/location.js';",
+];
+
 const require = createRequire(import.meta.url);
 const wasmDir = join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
 for (const name of ['tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm', 'tree-sitter-javascript.wasm', 'tree-sitter-python.wasm', 'tree-sitter-go.wasm']) copyFileSync(join(wasmDir, name), join(OUT, 'wasm', name));
 copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(OUT, 'wasm', 'web-tree-sitter.wasm'));
-const engine = await import(pathToFileURL(outfile).href);
+const engine = await importFromSrc(exportsUsed, outfile);
 
 // --- how each format is read --------------------------------------------------------------
 const hosts = () => new engine.HostModel([{ id: 'mac-mini', label: 'Mac Mini (production)', aliases: ['macmini'], addresses: ['192.168.178.11'] }]);

@@ -7,44 +7,30 @@
  *
  *   node bench/phases.mjs [--n 2000]
  */
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH, OUT, ensureTree } from './lib/trees.mjs';
+import { importFromSrc } from './lib/bundle-src.mjs';
+import { OUT, ensureTree } from './lib/trees.mjs';
 
-const REPO = resolve(BENCH, '..');
 const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' } } });
 const n = Number(values.n);
 const tree = ensureTree(n);
 
 const outfile = join(OUT, 'phases.js');
-await build({
-  stdin: {
-    contents: [
-      "export { loadConfig } from './src/config/load.js';",
-      "export { collect } from './src/collect/index.js';",
-      "export { extractAll } from './src/extract/index.js';",
-      "export { allRules } from './src/rules/index.js';",
-      "export { runRules } from './src/rules/rule.js';",
-      "export { sourceExtractors } from './src/extract/source/index.js';",
-      "export { deployExtractors } from './src/extract/deploy/index.js';",
-      "export { serviceDocExtractor } from './src/extract/service-doc/index.js';",
-      "export { parseRegistry } from './src/extract/registry/index.js';",
-    ].join('\n'),
-    resolveDir: REPO,
-    loader: 'ts',
-  },
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __pwCreateRequire } from 'node:module'; const require = __pwCreateRequire(import.meta.url);" },
-});
-const engine = await import(pathToFileURL(outfile).href);
+const exportsUsed = [
+  "export { loadConfig } from './src/config/load.js';",
+  "export { collect } from './src/collect/index.js';",
+  "export { extractAll } from './src/extract/index.js';",
+  "export { allRules } from './src/rules/index.js';",
+  "export { runRules } from './src/rules/rule.js';",
+  "export { sourceExtractors } from './src/extract/source/index.js';",
+  "export { deployExtractors } from './src/extract/deploy/index.js';",
+  "export { serviceDocExtractor } from './src/extract/service-doc/index.js';",
+  "export { parseRegistry } from './src/extract/registry/index.js';",
+];
+
+const engine = await importFromSrc(exportsUsed, outfile);
 
 // Wrap every file extractor (the engine holds these same objects) to charge its own time.
 const perExtractor = new Map();
