@@ -58,9 +58,9 @@ const exportsUsed = [
   "export { sourceExtractors } from './src/extract/source/index.js';",
   "export { parseConfig } from './src/config/load.js';",
   "export { ConfigError } from './src/config/types.js';",
-  "export { HostModel } from './src/model/hosts.js';",
-  "export { ServiceIndex } from './src/model/services.js';",
-  "export { createLocator } from './src/model/location.js';",
+  "export { HostModel } from './src/core/hosts.js';",
+  "export { ServiceIndex } from './src/core/services.js';",
+  "export { createLocator } from './src/core/location.js';",
 ];
 
 const require = createRequire(import.meta.url);

@@ -11,11 +11,11 @@ import { defaultConfig } from './config/defaults.js';
 import { loadConfig } from './config/load.js';
 import type { Config } from './config/types.js';
 import { extractAll } from './extract/index.js';
-import type { Finding, Severity } from './model/finding.js';
-import { fingerprint, sortFindings } from './model/finding.js';
+import type { Finding, Severity } from './core/message.js';
+import { fingerprint, sortFindings } from './core/message.js';
 import type { ProjectModel } from './model/project.js';
 import { scopeComposeProjects } from './model/scopes.js';
-import type { InputProblem } from './model/types.js';
+import type { InputProblem } from './core/statements.js';
 import { allRules } from './rules/index.js';
 import { ruleUrl, runRules } from './rules/rule.js';
 

@@ -7,8 +7,8 @@
  */
 import { applySuppressions, silences, suppressionChanges, type SuppressionChangeKind } from '../collect/suppressions.js';
 import type { CheckResult } from '../engine.js';
-import { sortFindings, type Finding } from '../model/finding.js';
-import type { Suppression } from '../model/types.js';
+import { sortFindings, type Finding } from '../core/message.js';
+import type { Suppression } from '../core/statements.js';
 import { repoPath } from './relocate.js';
 
 /** A directive the pull request added or widened, as the reports list it. */

@@ -3,8 +3,8 @@
  * GitHub wants them relative to the repository. This moves every location of a finding
  * under the directory's path in the repository.
  */
-import type { Finding } from '../model/finding.js';
-import type { Location } from '../model/location.js';
+import type { Finding } from '../core/message.js';
+import type { Location } from '../core/location.js';
 
 /** Joins `prefix` (a repository-relative directory, `''` for the top) and a root-relative path. */
 export function repoPath(prefix: string, file: string): string {

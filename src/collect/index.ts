@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import type { Config } from '../config/types.js';
 import { BUILTIN_IGNORES } from '../config/defaults.js';
 import type { ServiceDir } from '../model/project.js';
-import type { InputProblem } from '../model/types.js';
+import type { InputProblem } from '../core/statements.js';
 import { readText, type RefusedPath } from './read.js';
 import { walk, type WalkedFile } from './walk.js';
 import { discover, type DiscoveredService } from './discover.js';

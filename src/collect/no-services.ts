@@ -4,7 +4,7 @@
  * rather than a clean result that reads as "all ports agree".
  */
 import type { Config } from '../config/types.js';
-import type { InputProblem } from '../model/types.js';
+import type { InputProblem } from '../core/statements.js';
 import { problem } from './walk.js';
 
 /** The places discovery looks, in the words of the notice. */

@@ -5,7 +5,7 @@
  * On a pull request the base findings in such a file are "not checked", never "fixed": a
  * change that makes a file unreadable has not fixed anything in it.
  */
-import type { InputProblem } from '../model/types.js';
+import type { InputProblem } from '../core/statements.js';
 
 /** The `input/*` ids after which nothing, or not all, of a file was checked. */
 export const NOT_READ_PROBLEMS: ReadonlySet<string> = new Set([

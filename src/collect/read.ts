@@ -9,9 +9,9 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import type { InputProblem } from '../model/types.js';
-import { fileLocation } from '../model/location.js';
-import { quote } from '../model/quote.js';
+import type { InputProblem } from '../core/statements.js';
+import { fileLocation } from '../core/location.js';
+import { quote } from '../core/quote.js';
 
 /** Bytes searched for a NUL byte before a file is taken for text. */
 export const SNIFF_BYTES = 8192;

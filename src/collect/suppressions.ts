@@ -2,8 +2,8 @@
  * Inline suppressions: `portwarden-ignore <rule>: <reason>` in a comment on a line silences
  * that rule's findings on the same line and the line below. `<rule>` may be `*` for all.
  */
-import type { Finding } from '../model/finding.js';
-import type { Suppression } from '../model/types.js';
+import type { Finding } from '../core/message.js';
+import type { Suppression } from '../core/statements.js';
 
 const MARKER = 'portwarden-ignore';
 const DIRECTIVE = /portwarden-ignore\s+([A-Za-z0-9*][\w/*-]*)\s*(?::\s*(.*?))?\s*(?:-->|\*\/)?\s*$/;

@@ -7,10 +7,10 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import { fileLocation } from '../model/location.js';
-import type { InputProblem } from '../model/types.js';
+import { fileLocation } from '../core/location.js';
+import type { InputProblem } from '../core/statements.js';
 import type { FileToRead, RefusedPath } from './read.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 export interface WalkedFile extends FileToRead {
   /** Relative, `/`-separated: the name findings use. */

@@ -4,9 +4,9 @@
  * not cross threads).
  */
 import type { Config } from '../config/types.js';
-import { HostModel, hostId } from '../model/hosts.js';
-import { ServiceIndex } from '../model/services.js';
-import type { Host } from '../model/types.js';
+import { HostModel, hostId } from '../core/hosts.js';
+import { ServiceIndex } from '../core/services.js';
+import type { Host } from '../core/statements.js';
 import type { ExtractContext } from './extractor.js';
 
 export interface ContextData {

@@ -3,10 +3,10 @@
  * it reads, offers a cheap byte prefilter, and turns one file into bindings, references and
  * input problems with exact positions.
  */
-import type { HostModel } from '../model/hosts.js';
-import type { ServiceIndex } from '../model/services.js';
-import type { Extraction } from '../model/types.js';
-import type { Locator } from '../model/location.js';
+import type { HostModel } from '../core/hosts.js';
+import type { ServiceIndex } from '../core/services.js';
+import type { Extraction } from '../core/statements.js';
+import type { Locator } from '../core/location.js';
 
 /** One text file of the repository, read once. */
 export interface SourceFile {

@@ -5,14 +5,14 @@
 import { readText, type CheckedDirs, type FileToRead } from '../collect/read.js';
 import { findSuppressions } from '../collect/suppressions.js';
 import { problem } from '../collect/walk.js';
-import { createLocator } from '../model/location.js';
-import type { Extraction } from '../model/types.js';
-import { emptyExtraction } from '../model/types.js';
+import { createLocator } from '../core/location.js';
+import type { Extraction } from '../core/statements.js';
+import { emptyExtraction } from '../core/statements.js';
 import { deployExtractors } from './deploy/index.js';
 import type { ExtractContext, Extractor, SourceFile } from './extractor.js';
 import { serviceDocExtractor } from './service-doc/index.js';
 import { sourceExtractors } from './source/index.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 const fileExtractors: Extractor[] = [...sourceExtractors, ...deployExtractors];
 

@@ -10,15 +10,15 @@ import { findSuppressions } from '../collect/suppressions.js';
 import { problem } from '../collect/walk.js';
 import type { Config } from '../config/types.js';
 import type { ProjectModel } from '../model/project.js';
-import type { ServiceIndex } from '../model/services.js';
-import type { Binding, Extraction, Host, InputProblem, Reference } from '../model/types.js';
+import type { ServiceIndex } from '../core/services.js';
+import type { Binding, Extraction, Host, InputProblem, Reference } from '../core/statements.js';
 import { buildHosts, buildServices, type ContextData } from './context.js';
 import { parseDotenv } from './deploy/dotenv.js';
 import type { ExtractContext } from './extractor.js';
 import { wanted, type FileJob } from './files.js';
 import { startPool } from './parallel.js';
 import { parseRegistry } from './registry/index.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 import { noServices } from '../collect/no-services.js';
 
 /** Builds the model from the collected files. `parsed` counts files some extractor parsed. */

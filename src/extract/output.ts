@@ -6,8 +6,8 @@
  * is their own; every location is built here from offsets into the original text.
  */
 import type { SourceFile } from './extractor.js';
-import type { Binding, Extraction, Reference } from '../model/types.js';
-import { DEV_HOST, emptyExtraction } from '../model/types.js';
+import type { Binding, Extraction, Reference } from '../core/statements.js';
+import { DEV_HOST, emptyExtraction } from '../core/statements.js';
 
 /** The port written as `text` (ASCII decimal digits, 1..65535); one definition, in ./value-text.ts. */
 export { readPort } from './value-text.js';

@@ -9,8 +9,8 @@
  * from (the file and line, a variable name) instead. A valid port may be printed; so may a
  * variable name, which is an identifier the file's author wrote, not a value.
  */
-import { isValidPort } from '../model/types.js';
-import { quote } from '../model/quote.js';
+import { isValidPort } from '../core/statements.js';
+import { quote } from '../core/quote.js';
 
 /** ASCII decimal digits and nothing else: the only form a port takes in text (docs, registry, env, YAML). */
 export const DECIMAL = /^[0-9]+$/;

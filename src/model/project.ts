@@ -2,10 +2,10 @@
  * Everything the rules see: the parsed registry and service docs, and every binding and
  * reference from every file, each placed on a host. Built once per run by the engine.
  */
-import type { HostModel } from './hosts.js';
-import type { RegistryDoc } from './registry.js';
-import type { ServiceIndex } from './services.js';
-import type { Binding, InputProblem, Reference, Suppression } from './types.js';
+import type { HostModel } from '../core/hosts.js';
+import type { RegistryDoc } from '../core/registry.js';
+import type { ServiceIndex } from '../core/services.js';
+import type { Binding, InputProblem, Reference, Suppression } from '../core/statements.js';
 
 /** A `services/<name>/` directory and what its CLAUDE.md says, if it has one. */
 export interface ServiceDir {

@@ -25,9 +25,9 @@
  */
 import picomatch from 'picomatch';
 import type { ProjectModel } from './project.js';
-import { quote } from './quote.js';
-import type { Binding, Reference } from './types.js';
-import { DEV_HOST } from './types.js';
+import { quote } from '../core/quote.js';
+import type { Binding, Reference } from '../core/statements.js';
+import { DEV_HOST } from '../core/statements.js';
 
 /** Compose files by name: `compose.yaml`, `compose.override.yml`, `docker-compose.macmini.yml`. */
 const COMPOSE_FILE = /^(docker-)?compose[^/]*\.ya?ml$/;

@@ -3,8 +3,8 @@
  * can see how the host model read the repository.
  */
 import type { ProjectModel } from '../model/project.js';
-import type { Binding } from '../model/types.js';
-import { DEV_HOST, NOT_DEPLOYED_HOST, PLAN_HOST } from '../model/types.js';
+import type { Binding } from '../core/statements.js';
+import { DEV_HOST, NOT_DEPLOYED_HOST, PLAN_HOST } from '../core/statements.js';
 
 /** Why a binding sits on its host. */
 function reason(b: Binding, model: ProjectModel): string {

@@ -7,8 +7,8 @@
 import { readRepoFile } from '../collect/read.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../config/defaults.js';
 import { hunkContaining, isChangedLine, type DiffMap, type LineRange } from '../baseline/diff.js';
-import type { Finding } from '../model/finding.js';
-import { createLocator } from '../model/location.js';
+import type { Finding } from '../core/message.js';
+import { createLocator } from '../core/location.js';
 import { lineSpan } from './span.js';
 
 /** Inline comments per review; beyond this a PR page becomes unusable (GUIDE 4.4). */

@@ -5,8 +5,8 @@
  */
 import type { ListedSuppression } from '../baseline/pr-suppressions.js';
 import type { CheckResult } from '../engine.js';
-import type { Finding } from '../model/finding.js';
-import type { Location } from '../model/location.js';
+import type { Finding } from '../core/message.js';
+import type { Location } from '../core/location.js';
 import { countBySeverity } from './text.js';
 
 export const JSON_REPORT_VERSION = 1;

@@ -5,13 +5,13 @@
  * nothing else: no HTML, no links or images, no @-mentions or #-references, no autolinks, no
  * table cell it did not open, no line break.
  *
- * Messages are plain strings in which names are quoted as code spans (model/quote.ts). They
+ * Messages are plain strings in which names are quoted as code spans (core/quote.ts). They
  * are split into code spans by CommonMark's rules (a span opened by a run of n backticks
  * closes at the next run of exactly n; a run without a partner is a literal backtick), each
  * code span is written with a fence longer than any backtick run inside it, and all text
  * outside code spans is escaped.
  */
-import { fenceFor } from '../model/quote.js';
+import { fenceFor } from '../core/quote.js';
 import type { RunReport } from './reporter.js';
 
 /** Where the markdown goes: a table cell also needs `|` escaped, since GFM splits cells before anything else. */

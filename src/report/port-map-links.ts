@@ -4,7 +4,7 @@
  * docs, the registry), one per file:line, and "and N more" for the rest.
  */
 import { repoPath } from '../baseline/relocate.js';
-import type { Binding, BindingKind } from '../model/types.js';
+import type { Binding, BindingKind } from '../core/statements.js';
 import { blobUrl, link } from './md-inline.js';
 import type { RunReport } from './reporter.js';
 

@@ -6,7 +6,7 @@
  * collision is never hidden under "and N more"), a service on two ports of one host (↔️), and
  * services whose only evidence is a doc or the registry (a claim, not a deployment).
  */
-import { DEV_HOST, NOT_DEPLOYED_HOST, PLAN_HOST, type Binding } from '../model/types.js';
+import { DEV_HOST, NOT_DEPLOYED_HOST, PLAN_HOST, type Binding } from '../core/statements.js';
 import type { Chunk } from './limits.js';
 import { code, text } from './md-inline.js';
 import { evidenceLinks, newLines, type LinkContext } from './port-map-links.js';

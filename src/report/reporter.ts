@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../baseline/analyse.js';
 import type { RunContext } from '../github/context.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding } from '../core/message.js';
 import type { Settings } from '../settings.js';
 
 export type Conclusion = 'success' | 'failure' | 'neutral';

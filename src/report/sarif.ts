@@ -6,8 +6,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Finding, Severity } from '../model/finding.js';
-import type { Location } from '../model/location.js';
+import type { Finding, Severity } from '../core/message.js';
+import type { Location } from '../core/location.js';
 import { VERSION } from '../version.js';
 import type { Reporter, ReporterResult, RunReport } from './reporter.js';
 

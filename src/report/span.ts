@@ -2,7 +2,7 @@
  * Converting a {@link Location} (end exclusive) into the inclusive line/column spans GitHub's
  * annotations and review comments use.
  */
-import type { Location } from '../model/location.js';
+import type { Location } from '../core/location.js';
 
 export interface LineSpan {
   startLine: number;

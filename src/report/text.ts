@@ -6,8 +6,8 @@
  *
  *     ✖ 3 problems (1 error, 1 warning, 1 notice)
  */
-import type { Finding } from '../model/finding.js';
-import { formatLocation } from '../model/location.js';
+import type { Finding } from '../core/message.js';
+import { formatLocation } from '../core/location.js';
 
 /** Counts per severity. */
 export function countBySeverity(findings: Finding[]): { error: number; warning: number; notice: number } {

@@ -5,11 +5,11 @@
  * mana-crawler on the Mac Mini and mana-image-gen on the GPU server, which is fine), and
  * neither do two independent compose projects (model/scopes.ts), each started on its own.
  */
-import { DEV_HOST } from '../model/types.js';
+import { DEV_HOST } from '../core/statements.js';
 import { byLocation, groupBy, nameList, relatedBinding } from './evidence.js';
 import { claimsHostPort, describePlace, placeKey, serviceOf } from './selectors.js';
 import { defineRule } from './rule.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 /** `collision/same-host`: Two services bind the same port on the same host. */
 export const collisionSameHost = defineRule({

@@ -2,11 +2,11 @@
  * `doc/missing-port`: a service directory whose CLAUDE.md is missing or declares no port.
  * Agents read CLAUDE.md as instructions; without a port they guess one.
  */
-import { fileLocation } from '../model/location.js';
+import { fileLocation } from '../core/location.js';
 import { byLocation, relatedBinding } from './evidence.js';
 import { bindingsOf, isRegistryBinding } from './selectors.js';
 import { defineRule } from './rule.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 /** `doc/missing-port`: A service's CLAUDE.md is missing or declares no port. */
 export const docMissingPort = defineRule({

@@ -4,12 +4,12 @@
  * compared with the registry's entry on the doc's host when there is one, and otherwise with
  * the registry's only real port for the service (any host, "Not deployed" included).
  */
-import type { Binding } from '../model/types.js';
+import type { Binding } from '../core/statements.js';
 import type { ProjectModel } from '../model/project.js';
 import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
 import { docDeclarations, modelIndex, serviceOf, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 /** The registry actual entries a doc declaration on `host` should agree with, or none. */
 function registryCounterparts(model: ProjectModel, service: string, host: string): readonly Binding[] {

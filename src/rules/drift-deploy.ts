@@ -18,11 +18,11 @@
  * `EXPOSE` binds nothing, so an `EXPOSE` that is the only disagreement is a notice. An
  * independent compose project (model/scopes.ts) is a place of its own, like a host.
  */
-import type { Binding } from '../model/types.js';
+import type { Binding } from '../core/statements.js';
 import { byLocation, describeSource, distinct, groupBy, spansPort } from './evidence.js';
 import { COMPOSE_SOURCE, DOCKERFILE_SOURCE, describePlace, isMachineHost, listenPort, modelIndex, placeKey, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 /** Which comparison a statement belongs to: the port inside the container, or the port a process runs on. */
 type Scope = 'container' | 'process';

@@ -5,7 +5,7 @@
 import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
 import { docDeclarations, serviceOf, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 /** `drift/doc-vs-source`: A service's CLAUDE.md declares a port its source default does not use. */
 export const driftDocVsSource = defineRule({

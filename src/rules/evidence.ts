@@ -2,11 +2,11 @@
  * Evidence helpers shared by the rules: how a binding is described in a message, how it
  * becomes a related location, and a stable order so "first" means the same thing every run.
  */
-import type { Related } from '../model/finding.js';
-import { compareLocations } from '../model/location.js';
-import type { Binding, Reference } from '../model/types.js';
-import { NOT_DEPLOYED_HOST } from '../model/types.js';
-import { quote } from '../model/quote.js';
+import type { Related } from '../core/message.js';
+import { compareLocations } from '../core/location.js';
+import type { Binding, Reference } from '../core/statements.js';
+import { NOT_DEPLOYED_HOST } from '../core/statements.js';
+import { quote } from '../core/quote.js';
 
 /** What people call each extractor's files, for notes such as "(Dockerfile `EXPOSE`)". */
 const SOURCE_NAMES: Record<string, string> = {

@@ -5,7 +5,7 @@
 import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
 import { isMachineHost, serviceOf, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 /** `registry/actual-drift`: The registry's real port for a host disagrees with that host's deploy files. */
 export const registryActualDrift = defineRule({

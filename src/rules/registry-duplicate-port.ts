@@ -3,10 +3,10 @@
  * A port given to two different services in the plan, or a port inside a `*(reserved)*`
  * row's range given to a service, in any table.
  */
-import type { PlanRow } from '../model/registry.js';
+import type { PlanRow } from '../core/registry.js';
 import { byLocation, nameList } from './evidence.js';
 import { defineRule } from './rule.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 /** `registry/duplicate-port`: One port is assigned to two services in the plan, or a reserved port is assigned. */
 export const registryDuplicatePort = defineRule({

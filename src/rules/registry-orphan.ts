@@ -6,7 +6,7 @@
 import { byLocation, groupBy, relatedBinding } from './evidence.js';
 import { isRegistryBinding, serviceOf } from './selectors.js';
 import { defineRule } from './rule.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 /** `registry/orphan`: A registry entry names a service the repository does not have. */
 export const registryOrphan = defineRule({

@@ -3,9 +3,9 @@
  * announces (seed: `5432` and `6379` under `9000-9199`). Sections without a range are exempt.
  */
 import { describeRange } from './registry-range-overlap.js';
-import type { RegistrySection } from '../model/registry.js';
+import type { RegistrySection } from '../core/registry.js';
 import { defineRule } from './rule.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 type RangeSection = RegistrySection & { range: { start: number; end: number } };
 

@@ -5,9 +5,9 @@
  */
 import { byLocation, distinct, groupBy, portList, relatedBinding } from './evidence.js';
 import { serviceOf } from './selectors.js';
-import { NOT_DEPLOYED_HOST } from '../model/types.js';
+import { NOT_DEPLOYED_HOST } from '../core/statements.js';
 import { defineRule } from './rule.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 /** `registry/plan-drift`: The registry's plan and its real ports disagree for a service. */
 export const registryPlanDrift = defineRule({

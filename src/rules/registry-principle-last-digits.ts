@@ -4,7 +4,7 @@
  * (a `Corresponds to Server` cell naming a port), so it is a notice, never a demand.
  */
 import { defineRule } from './rule.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 /** True for a port of the form `50xx` (or `30xx` with base 3000). */
 function inHundred(port: number, base: number): boolean {

@@ -2,10 +2,10 @@
  * `registry/range-overlap`: two range headings of the registry claim the same ports, so the
  * "each range has one purpose" principle cannot hold (seed: `5000-5059` and `5050-5059`).
  */
-import type { RegistrySection } from '../model/registry.js';
-import { compareLocations } from '../model/location.js';
+import type { RegistrySection } from '../core/registry.js';
+import { compareLocations } from '../core/location.js';
 import { defineRule } from './rule.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 type RangeSection = RegistrySection & { range: { start: number; end: number } };
 

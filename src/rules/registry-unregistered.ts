@@ -2,11 +2,11 @@
  * `registry/unregistered`: a service that binds ports in docs, code or deploy files but has
  * no entry in the registry, plan or real ports. Checked only when a registry exists.
  */
-import type { BindingKind } from '../model/types.js';
+import type { BindingKind } from '../core/statements.js';
 import { byLocation, relatedBinding } from './evidence.js';
 import { isRegistryBinding, serviceOf } from './selectors.js';
 import { defineRule } from './rule.js';
-import { quote } from '../model/quote.js';
+import { quote } from '../core/quote.js';
 
 /** Which statement to point at first: what the service says about itself, then code, then deploy. */
 const PREFERENCE: BindingKind[] = ['service-doc', 'source-default', 'deploy'];

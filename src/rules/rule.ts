@@ -3,9 +3,9 @@
  * reasons; the wrapper stamps the id, the docs URL, the configured severity and the
  * fingerprint. Rules never know about GitHub or output formats.
  */
-import type { Finding, Fix, Related, Severity } from '../model/finding.js';
-import { fingerprint } from '../model/finding.js';
-import type { Location } from '../model/location.js';
+import type { Finding, Fix, Related, Severity } from '../core/message.js';
+import { fingerprint } from '../core/message.js';
+import type { Location } from '../core/location.js';
 import type { ProjectModel } from '../model/project.js';
 
 /** The rules index, one `## <rule id>` heading each; every rule also has a page in `docs/rules/`. */

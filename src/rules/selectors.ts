@@ -9,9 +9,9 @@
  * that used to filter `model.bindings` sees the same bindings in the same order.
  */
 import type { ProjectModel } from '../model/project.js';
-import type { Binding } from '../model/types.js';
-import { NOT_DEPLOYED_HOST, PLAN_HOST } from '../model/types.js';
-import { quote } from '../model/quote.js';
+import type { Binding } from '../core/statements.js';
+import { NOT_DEPLOYED_HOST, PLAN_HOST } from '../core/statements.js';
+import { quote } from '../core/quote.js';
 
 /** The `source` of bindings made by the compose and Dockerfile extractors. */
 export const COMPOSE_SOURCE = 'compose';

@@ -9,13 +9,13 @@
  * the ports that service binds.
  */
 import type { ProjectModel } from '../model/project.js';
-import type { Binding, Reference } from '../model/types.js';
-import { LOOPBACK } from '../model/hosts.js';
+import type { Binding, Reference } from '../core/statements.js';
+import { LOOPBACK } from '../core/hosts.js';
 import { byLocation, distinct, groupBy, portList, relatedBinding, relatedReference, spansPort } from './evidence.js';
 import { DOCKERFILE_SOURCE, claimsHostPort, describePlace, isMachineHost, listenPort, modelIndex, placeKey } from './selectors.js';
 import { defineRule, type Report } from './rule.js';
-import type { Related } from '../model/finding.js';
-import { quote } from '../model/quote.js';
+import type { Related } from '../core/message.js';
+import { quote } from '../core/quote.js';
 
 /** Ports a reference to `service` on `host` may legitimately use, with the bindings that make them. */
 function servicePorts(model: ProjectModel, service: string, r: Reference): { port: number; binding: Binding }[] {

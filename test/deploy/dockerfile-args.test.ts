@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dockerfileExtractor } from '../../src/extract/deploy/dockerfile.js';
-import { HostModel } from '../../src/model/hosts.js';
-import { createLocator } from '../../src/model/location.js';
-import { ServiceIndex } from '../../src/model/services.js';
+import { HostModel } from '../../src/core/hosts.js';
+import { createLocator } from '../../src/core/location.js';
+import { ServiceIndex } from '../../src/core/services.js';
 
 async function extract(text: string) {
   const path = 'services/alpha/Dockerfile';

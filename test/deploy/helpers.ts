@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ExtractContext, Extractor, SourceFile } from '../../src/extract/extractor.js';
-import { createLocator, type Location } from '../../src/model/location.js';
-import { HostModel } from '../../src/model/hosts.js';
-import { ServiceIndex } from '../../src/model/services.js';
-import type { Extraction } from '../../src/model/types.js';
+import { createLocator, type Location } from '../../src/core/location.js';
+import { HostModel } from '../../src/core/hosts.js';
+import { ServiceIndex } from '../../src/core/services.js';
+import type { Extraction } from '../../src/core/statements.js';
 
 /** Reads `test/fixtures/deploy/<name>`. */
 export function fixture(name: string): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findSuppressions } from '../../src/collect/suppressions.js';
 import { composeExtractor } from '../../src/extract/deploy/compose.js';
 import { dockerfileExtractor } from '../../src/extract/deploy/dockerfile.js';
-import { createLocator, lineStarts } from '../../src/model/location.js';
+import { createLocator, lineStarts } from '../../src/core/location.js';
 import { covered, run } from './helpers.js';
 
 describe('lines are counted as git and GitHub count them: a line ends at LF', () => {

@@ -7,7 +7,7 @@ import { cloudflaredExtractor } from '../../src/extract/deploy/cloudflared.js';
 import { dockerfileExtractor } from '../../src/extract/deploy/dockerfile.js';
 import { dotenvExtractor } from '../../src/extract/deploy/dotenv.js';
 import { prometheusExtractor } from '../../src/extract/deploy/prometheus.js';
-import type { Extraction } from '../../src/model/types.js';
+import type { Extraction } from '../../src/core/statements.js';
 import { run } from './helpers.js';
 
 /** Ports read, and what each problem says the value is. */

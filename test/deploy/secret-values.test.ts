@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { composeExtractor } from '../../src/extract/deploy/compose.js';
 import { dotenvExtractor, parseDotenv } from '../../src/extract/deploy/dotenv.js';
 import type { ExtractContext } from '../../src/extract/extractor.js';
-import { createLocator } from '../../src/model/location.js';
-import { HostModel } from '../../src/model/hosts.js';
-import { ServiceIndex } from '../../src/model/services.js';
-import type { Extraction } from '../../src/model/types.js';
+import { createLocator } from '../../src/core/location.js';
+import { HostModel } from '../../src/core/hosts.js';
+import { ServiceIndex } from '../../src/core/services.js';
+import type { Extraction } from '../../src/core/statements.js';
 import { refs, run } from './helpers.js';
 
 const TOKEN = 'ghs_0123456789abcdefghijklmnopqrstuvwxyzAB';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HostModel } from '../../src/model/hosts.js';
+import { HostModel } from '../../src/core/hosts.js';
 
 describe('HostModel.placeFile', () => {
   const hosts = new HostModel([{ id: 'prod', label: 'Prod', aliases: [], addresses: [] }, { id: 'mac-mini', label: 'Mac Mini (production)', aliases: [], addresses: [] }]);

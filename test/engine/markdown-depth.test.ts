@@ -17,9 +17,9 @@ import {
   markdownLimitHit,
   tooDeepLine,
 } from '../../src/extract/markdown-depth.js';
-import { HostModel } from '../../src/model/hosts.js';
-import { createLocator } from '../../src/model/location.js';
-import { ServiceIndex } from '../../src/model/services.js';
+import { HostModel } from '../../src/core/hosts.js';
+import { createLocator } from '../../src/core/location.js';
+import { ServiceIndex } from '../../src/core/services.js';
 
 /** 500 nested list levels: a quarter-megabyte file that would keep micromark busy for seconds. */
 const NESTED = ['# mana-auth', '', '- **Port:** 3001', ...Array.from({ length: 500 }, (_, i) => `${' '.repeat(2 * i)}- level ${i}`)].join('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ServiceIndex } from '../../src/model/services.js';
+import { ServiceIndex } from '../../src/core/services.js';
 
 describe('ServiceIndex', () => {
   it('follows a chain of renames to the current name, case-insensitively', () => {

@@ -9,9 +9,9 @@ import { dotenvExtractor } from '../../src/extract/deploy/dotenv.js';
 import type { ExtractContext, Extractor } from '../../src/extract/extractor.js';
 import { serviceDocExtractor } from '../../src/extract/service-doc/index.js';
 import { typescriptExtractor } from '../../src/extract/source/index.js';
-import { HostModel } from '../../src/model/hosts.js';
-import { createLocator } from '../../src/model/location.js';
-import { ServiceIndex } from '../../src/model/services.js';
+import { HostModel } from '../../src/core/hosts.js';
+import { createLocator } from '../../src/core/location.js';
+import { ServiceIndex } from '../../src/core/services.js';
 
 const LONG = 'a.'.repeat(100_000);
 const ctx = (): ExtractContext => ({ hosts: new HostModel(), services: new ServiceIndex(), env: new Map() });

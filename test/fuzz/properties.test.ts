@@ -16,9 +16,9 @@ import type { Extractor } from '../../src/extract/extractor.js';
 import { parseRegistry } from '../../src/extract/registry/index.js';
 import { extractServiceDoc } from '../../src/extract/service-doc/index.js';
 import { sourceExtractors } from '../../src/extract/source/index.js';
-import { HostModel } from '../../src/model/hosts.js';
-import { createLocator, type Location } from '../../src/model/location.js';
-import { ServiceIndex } from '../../src/model/services.js';
+import { HostModel } from '../../src/core/hosts.js';
+import { createLocator, type Location } from '../../src/core/location.js';
+import { ServiceIndex } from '../../src/core/services.js';
 
 const RUNS = 120;
 const REPO = fileURLToPath(new URL('../..', import.meta.url));

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import type { Binding } from '../../src/model/types.js';
+import type { Binding } from '../../src/core/statements.js';
 import { parseRegistry } from '../../src/extract/registry/index.js';
 
 /** The repository root, from this file's location (not from the cwd). */

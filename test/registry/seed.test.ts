@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRegistry } from '../../src/extract/registry/index.js';
-import { ServiceIndex } from '../../src/model/services.js';
+import { ServiceIndex } from '../../src/core/services.js';
 import { pos, seedDir, triple } from './helpers.js';
 
 const hasSeed = existsSync(resolve(seedDir, 'PORT_SCHEMA.md'));

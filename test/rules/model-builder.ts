@@ -3,14 +3,14 @@
  * line each, with the real HostModel and ServiceIndex. Locations are `file:line:column`
  * spans as wide as the port's digits, so fixes can be asserted exactly.
  */
-import type { Finding } from '../../src/model/finding.js';
-import { HostModel } from '../../src/model/hosts.js';
-import type { Location } from '../../src/model/location.js';
+import type { Finding } from '../../src/core/message.js';
+import { HostModel } from '../../src/core/hosts.js';
+import type { Location } from '../../src/core/location.js';
 import type { ProjectModel, ServiceDir } from '../../src/model/project.js';
-import type { PlanRow, RegistryDoc, RegistrySection } from '../../src/model/registry.js';
-import { ServiceIndex } from '../../src/model/services.js';
-import type { Binding, Host, Reference } from '../../src/model/types.js';
-import { DEV_HOST, NOT_DEPLOYED_HOST, PLAN_HOST } from '../../src/model/types.js';
+import type { PlanRow, RegistryDoc, RegistrySection } from '../../src/core/registry.js';
+import { ServiceIndex } from '../../src/core/services.js';
+import type { Binding, Host, Reference } from '../../src/core/statements.js';
+import { DEV_HOST, NOT_DEPLOYED_HOST, PLAN_HOST } from '../../src/core/statements.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { runRules } from '../../src/rules/rule.js';
 

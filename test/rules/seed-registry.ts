@@ -3,7 +3,7 @@
  * the parts the rules' tricky cases come from. Built by hand so these tests do not depend
  * on the registry parser.
  */
-import type { RegistryDoc } from '../../src/model/registry.js';
+import type { RegistryDoc } from '../../src/core/registry.js';
 import { REGISTRY, actual, at, notDeployed, registry, row, section } from './model-builder.js';
 
 const corr = (port: number, service: string, line: number) => ({ port, service, location: at(REGISTRY, line, 10, 4 + 1 + service.length) });

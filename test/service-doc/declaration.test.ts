@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HostModel } from '../../src/model/hosts.js';
+import { HostModel } from '../../src/core/hosts.js';
 import { serviceDocExtractor } from '../../src/extract/service-doc/index.js';
 import { extractFixture, extractText } from './helpers.js';
 

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extractServiceDoc } from '../../src/extract/service-doc/index.js';
-import { HostModel } from '../../src/model/hosts.js';
-import { createLocator } from '../../src/model/location.js';
-import { ServiceIndex } from '../../src/model/services.js';
-import type { Extraction } from '../../src/model/types.js';
+import { HostModel } from '../../src/core/hosts.js';
+import { createLocator } from '../../src/core/location.js';
+import { ServiceIndex } from '../../src/core/services.js';
+import type { Extraction } from '../../src/core/statements.js';
 
 /** Hosts as the registry parser would report them for the seed. */
 export function seedHosts(): HostModel {

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { goExtractor, pythonExtractor, typescriptExtractor } from '../../src/extract/source/index.js';
 import { goInt, jsNumber, pythonInt } from '../../src/extract/source/literal.js';
-import type { Extraction } from '../../src/model/types.js';
+import type { Extraction } from '../../src/core/statements.js';
 import { run } from './support.js';
 
 /** `[port, covered text]` of each binding and `[covered text, message tail]` of each problem. */

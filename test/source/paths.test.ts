@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { envGeneratorExtractor, goExtractor, javascriptExtractor, pythonExtractor, typescriptExtractor } from '../../src/extract/source/index.js';
 import { serviceNamedByPath } from '../../src/extract/source/paths.js';
 import { findUrlPorts } from '../../src/extract/source/urls.js';
-import { ServiceIndex } from '../../src/model/services.js';
+import { ServiceIndex } from '../../src/core/services.js';
 
 describe('which files the source extractors read', () => {
   test.each([

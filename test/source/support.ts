@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Extractor, SourceFile } from '../../src/extract/extractor.js';
-import { HostModel } from '../../src/model/hosts.js';
-import { createLocator } from '../../src/model/location.js';
-import { ServiceIndex } from '../../src/model/services.js';
-import type { Extraction } from '../../src/model/types.js';
+import { HostModel } from '../../src/core/hosts.js';
+import { createLocator } from '../../src/core/location.js';
+import { ServiceIndex } from '../../src/core/services.js';
+import type { Extraction } from '../../src/core/statements.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/source');
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createLocator } from '../../src/model/location.js';
+import { createLocator } from '../../src/core/location.js';
 import { pythonExtractor, typescriptExtractor } from '../../src/extract/source/index.js';
 import { readWith } from '../../src/extract/source/run.js';
 import { loadedGrammars, locateWasm, parse } from '../../src/extract/source/tree-sitter.js';

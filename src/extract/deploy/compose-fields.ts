@@ -11,7 +11,7 @@ import type { Interpolated } from './interpolate.js';
 import { entries, items } from './yaml-nodes.js';
 import { findUrls } from './urls.js';
 import { readEnvAddresses } from './env-addresses.js';
-import { LOOPBACK } from '../../model/hosts.js';
+import { LOOPBACK } from '../../core/hosts.js';
 import { scanShell } from './shell-scan.js';
 import { commandPorts } from './command-ports.js';
 

@@ -6,7 +6,7 @@
  * resolved from earlier `ARG`/`ENV` of the same stage, pointing at the digits where it was set.
  */
 import type { Extractor, SourceFile } from '../extractor.js';
-import type { ServiceIndex } from '../../model/services.js';
+import type { ServiceIndex } from '../../core/services.js';
 import type { Mapped } from './mapped.js';
 import { slice, trim } from './mapped.js';
 import { DeployOutput } from './output.js';
@@ -19,7 +19,7 @@ import { parseJson } from './json-scan.js';
 import { findUrls } from './urls.js';
 import { readPortList } from './port-list.js';
 import { readEnvAddresses } from './env-addresses.js';
-import { LOOPBACK } from '../../model/hosts.js';
+import { LOOPBACK } from '../../core/hosts.js';
 
 /** True for the Dockerfile names Docker tooling uses. */
 function isDockerfile(path: string): boolean {

@@ -5,7 +5,7 @@
  * `BIND=0.0.0.0:8080`) bindings, allow lists (`CORS_ORIGINS`) neither. Also the parser the engine uses to read
  * the root `.env` for compose interpolation.
  */
-import { createLocator } from '../../model/location.js';
+import { createLocator } from '../../core/location.js';
 import type { Extractor } from '../extractor.js';
 import type { Mapped } from './mapped.js';
 import { appendChar, emptyMapped, identity } from './mapped.js';

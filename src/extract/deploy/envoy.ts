@@ -10,7 +10,7 @@
  * repository's root `.env`; with no value there, nothing is read from that address.
  */
 import { isMap, isSeq, type Document } from 'yaml';
-import type { ServiceIndex } from '../../model/services.js';
+import type { ServiceIndex } from '../../core/services.js';
 import type { Extractor, SourceFile } from '../extractor.js';
 import { UNRESOLVED, interpolate } from './interpolate.js';
 import { DeployOutput } from './output.js';

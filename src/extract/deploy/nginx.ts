@@ -14,8 +14,8 @@
  * repository's root `.env`; a variable with no value there is the container's business at
  * run time, and nothing is read from it. nginx's own `$variables` are never ports.
  */
-import { quote } from '../../model/quote.js';
-import type { ServiceIndex } from '../../model/services.js';
+import { quote } from '../../core/quote.js';
+import type { ServiceIndex } from '../../core/services.js';
 import type { Extractor, SourceFile } from '../extractor.js';
 import { interpolate } from './interpolate.js';
 import type { Mapped } from './mapped.js';

@@ -8,7 +8,7 @@ import { describeValue, readPort, valueKey, variable } from '../value-text.js';
 import type { Mapped } from './mapped.js';
 import { spanOf } from './mapped.js';
 import { scanExpansion, UNRESOLVED, type Unresolved } from './interpolate.js';
-import { quote } from '../../model/quote.js';
+import { quote } from '../../core/quote.js';
 
 /** Where a variable's value came from, for messages: `.env:3`; undefined when it is this file's own text. */
 export interface VariableOrigin {

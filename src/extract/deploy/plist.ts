@@ -10,7 +10,7 @@
  * is deliberately named; dropping its ports would hide a collision).
  */
 import type { Extractor, SourceFile } from '../extractor.js';
-import type { ServiceIndex } from '../../model/services.js';
+import type { ServiceIndex } from '../../core/services.js';
 import type { Mapped } from './mapped.js';
 import { trim } from './mapped.js';
 import { DeployOutput } from './output.js';

@@ -6,7 +6,7 @@
 import type { Mapped } from './mapped.js';
 import { spanOf } from './mapped.js';
 import type { DeployOutput, PortHit } from './output.js';
-import { quote } from '../../model/quote.js';
+import { quote } from '../../core/quote.js';
 
 /** Ranges larger than this are reported rather than expanded. */
 export const MAX_RANGE = 1024;

@@ -4,7 +4,7 @@
  * resolve later `$PORT`s to the digits where they were written; a command that names a
  * `services/<name>/` path of a known service (or runs after `cd services/<name>`) belongs to it.
  */
-import type { ServiceIndex } from '../../model/services.js';
+import type { ServiceIndex } from '../../core/services.js';
 import type { Mapped } from './mapped.js';
 import type { DeployOutput } from './output.js';
 import { commandPorts } from './command-ports.js';

@@ -3,7 +3,7 @@
  * command, a tunnel service). Only an explicit port counts: `http://mana-auth` names no port,
  * and `http://mana-auth:80` names the scheme's default, no port either.
  */
-import { LOOPBACK } from '../../model/hosts.js';
+import { LOOPBACK } from '../../core/hosts.js';
 import { findUrlPorts } from '../url-port.js';
 import type { Mapped } from './mapped.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Mapped } from './mapped.js';
 import { append, appendChar, emptyMapped, identity } from './mapped.js';
-import { quote } from '../../model/quote.js';
+import { quote } from '../../core/quote.js';
 
 /** An element with its children; `start`/`end` span the start tag. */
 export interface XmlElement {

@@ -3,9 +3,9 @@
  * list problems are appended to. Positions always come from mdast offsets into `text`.
  */
 import type { Node } from 'unist';
-import type { Locator, Location } from '../../model/location.js';
-import type { ServiceIndex } from '../../model/services.js';
-import type { InputProblem } from '../../model/types.js';
+import type { Locator, Location } from '../../core/location.js';
+import type { ServiceIndex } from '../../core/services.js';
+import type { InputProblem } from '../../core/statements.js';
 
 /** Shared state of one `parseRegistry` call. */
 export interface ParseContext {

@@ -3,11 +3,11 @@
  * talks to: `3030 chat-server`. Cells such as `*(local-first only)*` or `Hub/Dashboard`
  * name no port and give no correspondence.
  */
-import type { Correspondence } from '../../model/registry.js';
-import { isValidPort } from '../../model/types.js';
+import type { Correspondence } from '../../core/registry.js';
+import { isValidPort } from '../../core/statements.js';
 import { describeValue, valueKey } from '../value-text.js';
 import { addProblem, canonicalService, type ParseContext } from './context.js';
-import { quote } from '../../model/quote.js';
+import { quote } from '../../core/quote.js';
 
 /** A leading number, then optionally a service name. */
 const CELL = /^\s*(\d+)(?:\s+([A-Za-z][\w.-]*))?/;

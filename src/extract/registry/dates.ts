@@ -6,7 +6,7 @@
  */
 import type { Root, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { DatedLine } from '../../model/registry.js';
+import type { DatedLine } from '../../core/registry.js';
 import { span, type ParseContext } from './context.js';
 import { walk } from './walk.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Paragraph, PhrasingContent, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { hostKey } from '../../model/hosts.js';
+import { hostKey } from '../../core/hosts.js';
 
 /** A bold host label and the inline content that follows it in the same paragraph. */
 export interface HostLabel {

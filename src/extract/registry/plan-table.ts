@@ -5,12 +5,12 @@
  */
 import type { Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { PlanRow } from '../../model/registry.js';
-import { PLAN_HOST, type Binding } from '../../model/types.js';
+import type { PlanRow } from '../../core/registry.js';
+import { PLAN_HOST, type Binding } from '../../core/statements.js';
 import { addProblem, canonicalService, span, type ParseContext } from './context.js';
 import { isCorrespondenceHeader, readCorrespondence } from './correspondence.js';
 import { parsePortCell } from './port-cell.js';
-import { quote } from '../../model/quote.js';
+import { quote } from '../../core/quote.js';
 
 /** The rows and plan bindings of one table. */
 export interface PlanTable {

@@ -3,10 +3,10 @@
  * dash) or a comma-separated list of either (`3017, 3019`). Each number is located exactly
  * in the original text, so a fix can replace just that number.
  */
-import { isValidPort } from '../../model/types.js';
+import { isValidPort } from '../../core/statements.js';
 import { describeValue, valueKey } from '../value-text.js';
 import { addProblem, type ParseContext } from './context.js';
-import { quote } from '../../model/quote.js';
+import { quote } from '../../core/quote.js';
 
 /** One port the cell names, with the span that states it (the whole `a-b` for a range). */
 export interface CellPort {

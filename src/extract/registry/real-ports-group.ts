@@ -3,14 +3,14 @@
  * `` name `port` `` entries that become actual bindings on that host.
  */
 import type { Paragraph } from 'mdast';
-import { hostId } from '../../model/hosts.js';
-import { isValidPort, NOT_DEPLOYED_HOST, type Binding, type Host } from '../../model/types.js';
+import { hostId } from '../../core/hosts.js';
+import { isValidPort, NOT_DEPLOYED_HOST, type Binding, type Host } from '../../core/statements.js';
 import { describeValue, valueKey } from '../value-text.js';
 import { addProblem, canonicalService, nodeLocation, type ParseContext } from './context.js';
 import { readHostLabel } from './host-label.js';
 import { inlineTokens } from './inline-tokens.js';
 import { findPortPairs } from './port-pairs.js';
-import { quote } from '../../model/quote.js';
+import { quote } from '../../core/quote.js';
 
 /** Where a group's hosts and bindings are collected. */
 export interface GroupSink {

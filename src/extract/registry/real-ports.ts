@@ -11,12 +11,12 @@
  */
 import type { Blockquote, Heading, List, Paragraph, Parent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { DatedLine } from '../../model/registry.js';
-import type { Binding, Host } from '../../model/types.js';
+import type { DatedLine } from '../../core/registry.js';
+import type { Binding, Host } from '../../core/statements.js';
 import { addProblem, span, type ParseContext } from './context.js';
 import { readEntries, readGroupLabel } from './real-ports-group.js';
 import { walk } from './walk.js';
-import { quote } from '../../model/quote.js';
+import { quote } from '../../core/quote.js';
 
 /** What the "Real ports today" blocks say. */
 export interface RealPorts {

@@ -6,11 +6,11 @@
  */
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { isValidPort } from '../../model/types.js';
-import type { RegistrySection } from '../../model/registry.js';
+import { isValidPort } from '../../core/statements.js';
+import type { RegistrySection } from '../../core/registry.js';
 import { describeValue, valueKey } from '../value-text.js';
 import { addProblem, nodeLocation, span, type ParseContext } from './context.js';
-import { quote } from '../../model/quote.js';
+import { quote } from '../../core/quote.js';
 
 /** `3000-3009`, `3000–3009` or `3000—3009`, then an optional `: Title`. */
 const RANGE_HEADING = /^(\d+)\s*[-–—]\s*(\d+)(?:\s*:\s*(.*)|\s*)$/s;

@@ -4,10 +4,10 @@
  * code, a URL in a `*_URL=` line) is reported once, by the more specific reader.
  */
 import type { ExtractContext, SourceFile } from '../extractor.js';
-import type { ReferenceKind, Strength } from '../../model/types.js';
+import type { ReferenceKind, Strength } from '../../core/statements.js';
 import { ExtractionOutput } from '../output.js';
 import { describeValue, readPort, valueKey } from '../value-text.js';
-import { quote } from '../../model/quote.js';
+import { quote } from '../../core/quote.js';
 
 /** The `source` of every binding and reference this extractor makes. */
 export const SOURCE = 'claude-md';

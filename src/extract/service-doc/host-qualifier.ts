@@ -4,8 +4,8 @@
  * host leaves the statement on the doc's default host, because guessing a machine would
  * invent collisions.
  */
-import type { HostModel } from '../../model/hosts.js';
-import { DEV_HOST, NOT_DEPLOYED_HOST } from '../../model/types.js';
+import type { HostModel } from '../../core/hosts.js';
+import { DEV_HOST, NOT_DEPLOYED_HOST } from '../../core/statements.js';
 
 const DEV_WORDS = /^(?:dev|development|local|localhost|local dev)$/i;
 const PROD_WORDS = /^(?:prod|production)$/i;

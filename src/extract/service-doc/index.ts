@@ -23,7 +23,7 @@
 import type { Code, Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { ExtractContext, Extractor, SourceFile } from '../extractor.js';
-import type { Extraction } from '../../model/types.js';
+import type { Extraction } from '../../core/statements.js';
 import { readCode } from './code-block.js';
 import { scanCommands } from './commands.js';
 import { readHeading, readParagraph } from './declaration.js';

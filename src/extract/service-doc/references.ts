@@ -5,7 +5,7 @@
  * port is still a reference; the rules decide what it means. Allow lists (`CORS_ORIGINS=`),
  * listen addresses (`BIND=`) and wildcard addresses (`0.0.0.0:8080`) are none.
  */
-import { LOOPBACK } from '../../model/hosts.js';
+import { LOOPBACK } from '../../core/hosts.js';
 import { findUrlPorts } from '../url-port.js';
 import type { DocScan } from './doc-scan.js';
 import { addressRole, type AddressRole } from '../address-keys.js';

@@ -12,7 +12,7 @@
  * `const PORTS = { 'mana-auth': 3001 }`.
  */
 import type { Node } from 'web-tree-sitter';
-import type { ServiceIndex } from '../../model/services.js';
+import type { ServiceIndex } from '../../core/services.js';
 import { stringValue } from './literal.js';
 import type { SourceOutput } from './output.js';
 import { isOwnPortName } from './port-names.js';

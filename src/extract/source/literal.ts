@@ -4,7 +4,7 @@
  * of ASCII digits.
  */
 import type { Node } from 'web-tree-sitter';
-import { isValidPort } from '../../model/types.js';
+import { isValidPort } from '../../core/statements.js';
 import { DECIMAL, describeNumber, describeValue } from '../value-text.js';
 
 const STRINGS = new Set(['string', 'template_string', 'interpreted_string_literal', 'raw_string_literal']);

@@ -4,13 +4,13 @@
  * a span is claimed once, and a URL in a string literal becomes a reference.
  */
 import type { Node } from 'web-tree-sitter';
-import type { BindingKind, ReferenceKind } from '../../model/types.js';
+import type { BindingKind, ReferenceKind } from '../../core/statements.js';
 import { ExtractionOutput, INVALID_PORT } from '../output.js';
 import { describeValue, readPort, valueKey } from '../value-text.js';
 import { readPortLiteral, stringContent, type PortLiteral, type Span } from './literal.js';
 import { findUrlPorts } from './urls.js';
 import { urlContextRole } from './url-context.js';
-import { quote } from '../../model/quote.js';
+import { quote } from '../../core/quote.js';
 
 const FRAGMENTS = new Set(['string_fragment', 'string_content']);
 

@@ -3,7 +3,7 @@
  * state no defaults of a running service (a test's `listen(4000)` is not the service's port),
  * so they are not read.
  */
-import type { ServiceIndex } from '../../model/services.js';
+import type { ServiceIndex } from '../../core/services.js';
 import type { Grammar } from './tree-sitter.js';
 
 const TEST_DIR = /(^|\/)(__tests__|__mocks__|tests?|e2e|fixtures|testdata)\//;

@@ -5,12 +5,12 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from '../extractor.js';
-import { fileLocation } from '../../model/location.js';
-import type { Extraction } from '../../model/types.js';
+import { fileLocation } from '../../core/location.js';
+import type { Extraction } from '../../core/statements.js';
 import { SourceOutput } from './output.js';
 import { MAX_PARSE_CPU_MS, ParseBudgetExceeded, parse, type Grammar } from './tree-sitter.js';
 import { treeShapeProblem } from './tree-shape.js';
-import { quote } from '../../model/quote.js';
+import { quote } from '../../core/quote.js';
 
 /** Reads the syntax tree of a file into `out`. */
 export type TreeReader = (root: Node, out: SourceOutput) => void;

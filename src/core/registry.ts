@@ -2,7 +2,7 @@
  * What the registry (`docs/PORT_SCHEMA.md`) says, as the registry parser hands it to rules.
  */
 import type { Location } from './location.js';
-import type { Binding, Host } from './types.js';
+import type { Binding, Host } from './statements.js';
 
 /** A cell that names another port, as in the `Corresponds to Server` column (`3030 chat-server`). */
 export interface Correspondence {

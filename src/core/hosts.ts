@@ -5,8 +5,8 @@
  * `mac-mini` are one host.
  */
 import picomatch from 'picomatch';
-import type { Host } from './types.js';
-import { DEV_HOST, NOT_DEPLOYED_HOST, PLAN_HOST } from './types.js';
+import type { Host } from './statements.js';
+import { DEV_HOST, NOT_DEPLOYED_HOST, PLAN_HOST } from './statements.js';
 
 /** Addresses that mean "the machine the caller runs on". */
 export const LOOPBACK = new Set(['localhost', '127.0.0.1', '0.0.0.0', '::1', '[::1]', 'host.docker.internal']);
