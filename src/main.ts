@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { analyse, type Analysis } from './baseline/analyse.js';
 import { readContext } from './github/context.js';
 import { createOctokit } from './github/octokit.js';
-import { sortFindings } from './core/message.js';
+import { sortFindings } from './core/finding.js';
 import { toJsonReport } from './report/json.js';
 import { planReporters } from './report/plan.js';
 import type { Logger, RunReport } from './report/reporter.js';

@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { isAbsolute, normalize } from 'node:path';
-import type { Severity } from './core/message.js';
+import type { Severity } from './core/finding.js';
 
 /** The reporters a run can use; `annotations` is also added automatically as the fallback. */
 export const REPORTER_NAMES = ['check-run', 'review', 'comment', 'job-summary', 'annotations', 'sarif'] as const;

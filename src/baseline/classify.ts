@@ -5,7 +5,7 @@
  * neither of those is a fix. Fingerprints hold no line numbers, so moving code around does
  * not make old findings look new.
  */
-import type { Finding } from '../core/message.js';
+import type { Finding } from '../core/finding.js';
 
 export interface Classified {
   /** In the head only: the pull request introduced them. */

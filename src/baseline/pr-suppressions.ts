@@ -7,7 +7,7 @@
  */
 import { applySuppressions, silences, suppressionChanges, type SuppressionChangeKind } from '../collect/suppressions.js';
 import type { CheckResult } from '../engine.js';
-import { sortFindings, type Finding } from '../core/message.js';
+import { sortFindings, type Finding } from '../core/finding.js';
 import type { Suppression } from '../core/statements.js';
 import { repoPath } from './relocate.js';
 

@@ -3,7 +3,7 @@
  * GitHub wants them relative to the repository. This moves every location of a finding
  * under the directory's path in the repository.
  */
-import type { Finding } from '../core/message.js';
+import type { Finding } from '../core/finding.js';
 import type { Location } from '../core/location.js';
 
 /** Joins `prefix` (a repository-relative directory, `''` for the top) and a root-relative path. */

@@ -2,7 +2,7 @@
  * Inline suppressions: `portwarden-ignore <rule>: <reason>` in a comment on a line silences
  * that rule's findings on the same line and the line below. `<rule>` may be `*` for all.
  */
-import type { Finding } from '../core/message.js';
+import type { Finding } from '../core/finding.js';
 import type { Suppression } from '../core/statements.js';
 
 const MARKER = 'portwarden-ignore';

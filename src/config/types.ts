@@ -2,7 +2,7 @@
  * The configuration (`.github/portwarden.yml`, or `--config`), after validation and defaults.
  * Its JSON Schema is `schema/portwarden.schema.json`.
  */
-import type { RuleSetting } from '../rules/rule.js';
+import type { RuleSetting } from '../core/rule-meta.js';
 
 export interface HostConfig {
   /** Host name; matched loosely against the registry's labels. */

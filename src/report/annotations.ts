@@ -4,7 +4,7 @@
  * {@link WORKFLOW_ANNOTATIONS_SHOWN} per level per step, so this is never the only channel:
  * the job summary always carries the full list.
  */
-import type { Finding, Severity } from '../core/message.js';
+import type { Finding, Severity } from '../core/finding.js';
 import { WORKFLOW_ANNOTATIONS_SHOWN } from './limits.js';
 import type { Reporter, ReporterResult, RunReport } from './reporter.js';
 import { lineSpan } from './span.js';

@@ -5,7 +5,7 @@
  * update; at most {@link MAX_ANNOTATIONS} are sent, keeping the request count bounded.
  */
 import type { GitHubClient } from '../github/octokit.js';
-import type { Finding, Severity } from '../core/message.js';
+import type { Finding, Severity } from '../core/finding.js';
 import { ANNOTATIONS_PER_REQUEST, CHECK_SUMMARY_CHARS, MAX_ANNOTATIONS, clipTo } from './limits.js';
 import { renderReport } from './markdown.js';
 import type { Reporter, ReporterResult, RunReport } from './reporter.js';

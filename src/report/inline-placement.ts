@@ -7,7 +7,7 @@
 import { readRepoFile } from '../collect/read.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../config/defaults.js';
 import { hunkContaining, isChangedLine, type DiffMap, type LineRange } from '../baseline/diff.js';
-import type { Finding } from '../core/message.js';
+import type { Finding } from '../core/finding.js';
 import { createLocator } from '../core/location.js';
 import { lineSpan } from './span.js';
 

@@ -5,7 +5,7 @@
  */
 import type { ListedSuppression } from '../baseline/pr-suppressions.js';
 import type { CheckResult } from '../engine.js';
-import type { Finding } from '../core/message.js';
+import type { Finding } from '../core/finding.js';
 import type { Location } from '../core/location.js';
 import { countBySeverity } from './text.js';
 

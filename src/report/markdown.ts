@@ -3,7 +3,7 @@
  * summary: a headline, counts, tables of new / existing / fixed findings and a per-host port
  * map. Built as prioritised chunks so each channel can fit it under its own limit.
  */
-import type { Finding, Severity } from '../core/message.js';
+import type { Finding, Severity } from '../core/finding.js';
 import { countBySeverity } from './text.js';
 import { CELL_CHARS, clipTo, truncate, type Chunk, type TruncateOptions } from './limits.js';
 import type { ListedSuppression } from '../baseline/pr-suppressions.js';

@@ -3,7 +3,7 @@
  * truncation, which keeps rows in document order) meets errors before notices; then by
  * location, so rows about one file sit together.
  */
-import { severityRank, type Finding, type Related } from '../core/message.js';
+import { severityRank, type Finding, type Related } from '../core/finding.js';
 import { compareLocations } from '../core/location.js';
 
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

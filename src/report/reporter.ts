@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../baseline/analyse.js';
 import type { RunContext } from '../github/context.js';
-import type { Finding } from '../core/message.js';
+import type { Finding } from '../core/finding.js';
 import type { Settings } from '../settings.js';
 
 export type Conclusion = 'success' | 'failure' | 'neutral';

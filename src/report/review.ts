@@ -9,7 +9,7 @@
  * are those GitHub refuses because its diff differs from git's.
  */
 import type { GitHubClient } from '../github/octokit.js';
-import type { Finding } from '../core/message.js';
+import type { Finding } from '../core/finding.js';
 import { blobUrl, code, inline, link } from './md-inline.js';
 import { COMMENT_BODY_CHARS, clipTo } from './limits.js';
 import { headReader, placeFindings, type Placement } from './inline-placement.js';

@@ -6,7 +6,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Finding, Severity } from '../core/message.js';
+import type { Finding, Severity } from '../core/finding.js';
 import type { Location } from '../core/location.js';
 import { VERSION } from '../version.js';
 import type { Reporter, ReporterResult, RunReport } from './reporter.js';

@@ -6,7 +6,7 @@
  *
  *     ✖ 3 problems (1 error, 1 warning, 1 notice)
  */
-import type { Finding } from '../core/message.js';
+import type { Finding } from '../core/finding.js';
 import { formatLocation } from '../core/location.js';
 
 /** Counts per severity. */

@@ -4,7 +4,7 @@
  * neutral conclusion, so they are visible without blocking.
  */
 import type { Classified } from '../baseline/classify.js';
-import { severityRank, type Finding } from '../core/message.js';
+import { severityRank, type Finding } from '../core/finding.js';
 import type { FailLevel } from '../settings.js';
 import type { Conclusion } from './reporter.js';
 

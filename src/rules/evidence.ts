@@ -2,7 +2,7 @@
  * Evidence helpers shared by the rules: how a binding is described in a message, how it
  * becomes a related location, and a stable order so "first" means the same thing every run.
  */
-import type { Related } from '../core/message.js';
+import type { Related } from '../core/finding.js';
 import { compareLocations } from '../core/location.js';
 import type { Binding, Reference } from '../core/statements.js';
 import { NOT_DEPLOYED_HOST } from '../core/statements.js';

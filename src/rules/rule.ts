@@ -3,10 +3,11 @@
  * reasons; the wrapper stamps the id, the docs URL, the configured severity and the
  * fingerprint. Rules never know about GitHub or output formats.
  */
-import type { Finding, Fix, Related, Severity } from '../core/message.js';
-import { fingerprint } from '../core/message.js';
+import type { Finding, Fix, Related, Severity } from '../core/finding.js';
+import { fingerprint } from '../core/finding.js';
 import type { Location } from '../core/location.js';
 import type { ProjectModel } from '../model/project.js';
+import type { RuleSetting } from '../core/rule-meta.js';
 
 /** The rules index, one `## <rule id>` heading each; every rule also has a page in `docs/rules/`. */
 export const DOCS_URL = 'https://github.com/portwarden/portwarden/blob/main/docs/rules.md';
@@ -47,8 +48,7 @@ export function defineRule(def: RuleDefinition): Rule {
   return { ...def, url: ruleUrl(def.id) };
 }
 
-/** A rule severity setting from the config: a severity, or `off`. */
-export type RuleSetting = Severity | 'off';
+export type { RuleSetting } from '../core/rule-meta.js';
 
 /**
  * Runs every rule over the model. A configured severity replaces the rule's own for all its

@@ -14,7 +14,7 @@ import { LOOPBACK } from '../core/hosts.js';
 import { byLocation, distinct, groupBy, portList, relatedBinding, relatedReference, spansPort } from './evidence.js';
 import { DOCKERFILE_SOURCE, claimsHostPort, describePlace, isMachineHost, listenPort, modelIndex, placeKey } from './selectors.js';
 import { defineRule, type Report } from './rule.js';
-import type { Related } from '../core/message.js';
+import type { Related } from '../core/finding.js';
 import { quote } from '../core/quote.js';
 
 /** Ports a reference to `service` on `host` may legitimately use, with the bindings that make them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/core/message.js';
+import type { Finding } from '../../src/core/finding.js';
 import { escapeData, escapeProperty, workflowCommand } from '../../src/report/annotations.js';
 import { toAnnotation } from '../../src/report/check-run.js';
 import { FINGERPRINT_KEY, toSarif } from '../../src/report/sarif.js';

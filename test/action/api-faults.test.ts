@@ -16,7 +16,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { analyse, type Analysis } from '../../src/baseline/analyse.js';
 import type { RunContext } from '../../src/github/context.js';
 import { createOctokit, MAX_RATE_LIMIT_WAIT_SECONDS, RATE_LIMIT_RETRIES, SERVER_ERROR_RETRIES } from '../../src/github/octokit.js';
-import type { Finding } from '../../src/core/message.js';
+import type { Finding } from '../../src/core/finding.js';
 import { planReporters } from '../../src/report/plan.js';
 import { fingerprintMarker, RESOLVED_MARKER } from '../../src/report/review.js';
 import { REVIEW_ATTEMPTS } from '../../src/report/review-submit.js';

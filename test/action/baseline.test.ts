@@ -7,7 +7,7 @@ import { analyse } from '../../src/baseline/analyse.js';
 import { classify } from '../../src/baseline/classify.js';
 import { findMergeBase, isShallow } from '../../src/baseline/merge-base.js';
 import type { PullRequestInfo } from '../../src/github/context.js';
-import type { Finding } from '../../src/core/message.js';
+import type { Finding } from '../../src/core/finding.js';
 import { tempRepo, type TempRepo } from './git-fixture.js';
 
 /** A registry whose "Real ports today" lists `entries` on the Mac Mini. */

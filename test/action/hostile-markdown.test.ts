@@ -9,7 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Nodes, Root } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/core/message.js';
+import type { Finding } from '../../src/core/finding.js';
 import { lineLocation } from '../../src/core/location.js';
 import { quote } from '../../src/core/quote.js';
 import type { Binding } from '../../src/core/statements.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/core/message.js';
+import type { Finding } from '../../src/core/finding.js';
 import { CHECK_SUMMARY_CHARS, COMMENT_BODY_CHARS, JOB_SUMMARY_BYTES, clipTo, truncate } from '../../src/report/limits.js';
 import { headline, inline, renderReport } from '../../src/report/markdown.js';
 import { jobSummary } from '../../src/report/job-summary.js';

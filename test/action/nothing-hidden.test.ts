@@ -12,7 +12,7 @@ import { NOT_READ_PROBLEMS, READ_ANYWAY_PROBLEMS } from '../../src/collect/not-r
 import { suppressionChanges } from '../../src/collect/suppressions.js';
 import { parseConfig } from '../../src/config/load.js';
 import type { RunContext } from '../../src/github/context.js';
-import type { Finding } from '../../src/core/message.js';
+import type { Finding } from '../../src/core/finding.js';
 import { lineLocation } from '../../src/core/location.js';
 import { checkTitle } from '../../src/report/check-run.js';
 import { COMMENT_BODY_CHARS } from '../../src/report/limits.js';

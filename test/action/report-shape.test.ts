@@ -1,7 +1,7 @@
 // The reviewer-facing shape of the markdown report: severity order, deduplicated evidence,
 // the port map's per-service evidence and tags, and the links to the merge base and the run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding, Severity } from '../../src/core/message.js';
+import type { Finding, Severity } from '../../src/core/finding.js';
 import { lineLocation } from '../../src/core/location.js';
 import { COMMENT_BODY_CHARS } from '../../src/report/limits.js';
 import { findingRow, renderReport } from '../../src/report/markdown.js';

@@ -5,7 +5,7 @@ import { reviewReporter, RESOLVED_MARKER, fingerprintMarker } from '../../src/re
 import { runReporters } from '../../src/report/run-reporters.js';
 import { planReporters } from '../../src/report/plan.js';
 import { stickyCommentReporter, STICKY_MARKER } from '../../src/report/sticky-comment.js';
-import type { Finding } from '../../src/core/message.js';
+import type { Finding } from '../../src/core/finding.js';
 import type { RunReport } from '../../src/report/reporter.js';
 import { BOT, HUMAN, fakeGitHub } from './fake-github.js';
 import { prRun, registry } from './run-fixture.js';

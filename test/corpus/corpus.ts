@@ -16,7 +16,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { check, type CheckResult } from '../../src/engine.js';
-import type { Finding } from '../../src/core/message.js';
+import type { Finding } from '../../src/core/finding.js';
 
 export const CORPUS_DIR = resolve(import.meta.dirname, '../../../shared/corpus');
 export const EXPECTATIONS_DIR = import.meta.dirname;

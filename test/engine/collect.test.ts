@@ -8,7 +8,7 @@ import { coversDirectory } from '../../src/collect/walk.js';
 import { readText } from '../../src/collect/read.js';
 import { applySuppressions, findSuppressions } from '../../src/collect/suppressions.js';
 import { defaultConfig } from '../../src/config/defaults.js';
-import type { Finding } from '../../src/core/message.js';
+import type { Finding } from '../../src/core/finding.js';
 
 function tree(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'pw-collect-'));

@@ -3,7 +3,7 @@
  * line each, with the real HostModel and ServiceIndex. Locations are `file:line:column`
  * spans as wide as the port's digits, so fixes can be asserted exactly.
  */
-import type { Finding } from '../../src/core/message.js';
+import type { Finding } from '../../src/core/finding.js';
 import { HostModel } from '../../src/core/hosts.js';
 import type { Location } from '../../src/core/location.js';
 import type { ProjectModel, ServiceDir } from '../../src/model/project.js';
