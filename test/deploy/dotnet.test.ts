@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { blankComments, dotnetSettingsExtractor, projectOf } from '../../src/extract/deploy/dotnet.js';
+import { dotnetSettingsExtractor, projectOf } from '../../src/extract/deploy/dotnet.js';
 import { covered, refs, run } from './helpers.js';
 
 const LAUNCH = `{
@@ -95,10 +95,10 @@ describe('appsettings*.json', () => {
     expect(projectOf('src/appsettings.json')).toBeUndefined();
   });
 
-  test('comments are blanked in place, strings with slashes kept', () => {
-    const text = '{ "a": "http://x:1", // note\n /* b */ "c": 2 }';
-    const blank = blankComments(text);
-    expect(blank).toHaveLength(text.length);
-    expect(JSON.parse(blank)).toEqual({ a: 'http://x:1', c: 2 });
+  test('comments and trailing commas are read as .NET reads them; `//` inside a string is text', async () => {
+    const text = '{ "Urls": "http://*:5000", // note\n /* b */ "Kestrel": { "Endpoints": { "Http": { "Url": "http://h:7070", }, }, }, }';
+    const result = await run(dotnetSettingsExtractor, 'src/cartservice/appsettings.json', text);
+    expect(result.problems).toEqual([]);
+    expect(lines(result, text)).toEqual(['cartservice:5000 source-default dev 5000@1 Urls', 'cartservice:7070 source-default dev 7070@2 Kestrel endpoint "Http" Url']);
   });
 });

@@ -15,7 +15,7 @@ import { budgeted, interpolate } from './interpolate.js';
 import { shellCommands } from './shell-words.js';
 import { commandPorts } from './command-ports.js';
 import { nestedCommands, scanShell } from './shell-scan.js';
-import { parseJson } from './json-scan.js';
+import { items, parseJson, stringOf } from './json.js';
 import { findUrls } from './urls.js';
 import { readPortList } from './port-list.js';
 import { readEnvAddresses } from './env-addresses.js';
@@ -160,7 +160,7 @@ function command(ins: Instruction, out: DeployOutput, o: { service?: string; ser
       node = undefined; // Docker runs an unparsable array through the shell; so do we.
     }
     if (node?.type === 'array') {
-      const words = node.items.flatMap((n) => (n.type === 'string' ? [n.value] : []));
+      const words = items(node).flatMap((n) => stringOf(args, n) ?? []);
       // The exec form expands no variables: `$PORT` there is literal text, not a port.
       const literal = words.map((value) => ({ value: interpolate(value, () => undefined).value, quoted: true, unresolved: [] }));
       for (const p of commandPorts({ words: literal }).ports) {

@@ -17,12 +17,12 @@
  * places the file on. The service is the project: the service owning the file, else the
  * project folder (the folder holding `Properties/`, or the appsettings file's folder; container
  * folders such as `src/` are skipped, and a file in none names no service).
- * .NET reads these files as JSON with comments; comments are read as blanks.
+ * .NET reads these files as JSON with comments and trailing commas, and so does this reader.
  */
 import type { Extractor, SourceFile } from '../extractor.js';
 import { identity, type Mapped } from './mapped.js';
 import { DeployOutput, type PortHit } from './output.js';
-import { JsonScanError, member, parseJson, type JsonNode } from './json-scan.js';
+import { JsonError, member, members, parseJson, stringOf, type JsonNode } from './json.js';
 
 /** A URL scheme, a host (name, address, `*`, `+`, `[v6]`) and the port digits. */
 const URL_PORT = /^(?:https?):\/\/(\[[^\]]*\]|[^/:;\s]+):(\d+)(?=$|[/?#])/i;
@@ -43,11 +43,11 @@ export const dotnetSettingsExtractor: Extractor = {
   extract(file) {
     const launch = LAUNCH_SETTINGS.test(file.path);
     const out = new DeployOutput(file, launch ? 'launch-settings' : 'appsettings');
-    const root = readJson(file, out);
-    if (!root) return out.extraction;
+    const json = readJson(file, out);
+    if (!json) return out.extraction;
     const service = file.service ?? projectOf(file.path);
-    if (launch) readLaunchSettings(root, out, service);
-    else readAppSettings(root, out, service);
+    if (launch) readLaunchSettings(json.root, json.source, out, service);
+    else readAppSettings(json.root, json.source, out, service);
     return out.extraction;
   },
 };
@@ -67,79 +67,49 @@ export function projectOf(path: string): string | undefined {
   return name && !CONTAINER_FOLDERS.has(name.toLowerCase()) ? name : undefined;
 }
 
-/** The file as JSON, comments blanked; a file .NET could not read either is an input problem. */
-function readJson(file: SourceFile, out: DeployOutput): JsonNode | undefined {
-  const text = blankComments(file.text);
+/** The file as JSON with comments; a file .NET could not read either is an input problem. */
+function readJson(file: SourceFile, out: DeployOutput): { root: JsonNode; source: Mapped } | undefined {
+  const source = identity(file.text, 0, file.text.length);
   try {
-    return parseJson(identity(text, 0, text.length));
+    return { root: parseJson(source, 'jsonc'), source };
   } catch (error) {
-    const at = error instanceof JsonScanError ? error.index : 0;
-    out.problem('input/invalid-json', `Found invalid JSON in ${file.path} (${(error as Error).message}); expected a valid .NET settings file.`, at, Math.min(at + 1, text.length), file.path);
+    const at = error instanceof JsonError ? error.index : 0;
+    out.problem('input/invalid-json', `Found invalid JSON in ${file.path} (${(error as Error).message}); expected a valid .NET settings file.`, at, Math.min(at + 1, file.text.length), file.path);
     return undefined;
   }
 }
 
-/** `//` and `/* … *\/` comments outside strings replaced by spaces, line breaks and offsets kept. */
-export function blankComments(text: string): string {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      const stop = end < 0 ? text.length : end;
-      out += ' '.repeat(stop - i);
-      i = stop;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      const stop = end < 0 ? text.length : end + 2;
-      out += text.slice(i, stop).replace(/[^\n\r]/g, ' ');
-      i = stop;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
-}
-
-function readLaunchSettings(root: JsonNode, out: DeployOutput, service: string | undefined): void {
-  const profiles = member(root, 'profiles');
-  if (profiles?.type !== 'object') return;
-  for (const { key, value: profile } of profiles.members) {
+function readLaunchSettings(root: JsonNode, source: Mapped, out: DeployOutput, service: string | undefined): void {
+  for (const { key: name, value: profile } of members(member(root, 'profiles'))) {
     const command = member(profile, 'commandName');
-    if (command && !(command.type === 'string' && command.value.value === 'Project')) continue;
-    const name = key.value;
-    const url = member(profile, 'applicationUrl');
-    if (url?.type === 'string') bindUrls(url.value, out, service, `launch profile "${name}" applicationUrl`);
-    const env = member(profile, 'environmentVariables');
-    if (env?.type !== 'object') continue;
-    for (const { key: variable, value } of env.members) {
-      if (value.type !== 'string') continue;
-      const what = `launch profile "${name}" ${variable.value}`;
-      if (HOST_URL_VARIABLE.test(variable.value)) bindUrls(value.value, out, service, what);
-      else if (HOST_PORTS_VARIABLE.test(variable.value)) bindPorts(value.value, out, service, what);
-      else referUrls(value.value, out, service, what);
+    if (command && command.value !== 'Project') continue;
+    const url = stringOf(source, member(profile, 'applicationUrl'));
+    if (url) bindUrls(url, out, service, `launch profile "${name}" applicationUrl`);
+    for (const { key: variable, value } of members(member(profile, 'environmentVariables'))) {
+      const text = stringOf(source, value);
+      if (!text) continue;
+      const what = `launch profile "${name}" ${variable}`;
+      if (HOST_URL_VARIABLE.test(variable)) bindUrls(text, out, service, what);
+      else if (HOST_PORTS_VARIABLE.test(variable)) bindPorts(text, out, service, what);
+      else referUrls(text, out, service, what);
     }
   }
 }
 
-function readAppSettings(root: JsonNode, out: DeployOutput, service: string | undefined): void {
-  if (root.type !== 'object') return;
-  for (const { key, value } of root.members) {
-    const name = key.value.toLowerCase();
-    if (name === 'urls' && value.type === 'string') bindUrls(value.value, out, service, 'Urls');
+/** The first member of `node` whose key is `key` in any case (.NET configuration keys ignore case). */
+function memberIgnoringCase(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  return members(node).find((m) => m.key.toLowerCase() === key)?.value;
+}
+
+function readAppSettings(root: JsonNode, source: Mapped, out: DeployOutput, service: string | undefined): void {
+  for (const { key, value } of members(root)) {
+    const name = key.toLowerCase();
+    const urls = name === 'urls' ? stringOf(source, value) : undefined;
+    if (urls) bindUrls(urls, out, service, 'Urls');
     if (name !== 'kestrel') continue;
-    const endpoints = value.type === 'object' ? value.members.find((m) => m.key.value.toLowerCase() === 'endpoints')?.value : undefined;
-    if (endpoints?.type !== 'object') continue;
-    for (const { key: endpoint, value: settings } of endpoints.members) {
-      const url = settings.type === 'object' ? settings.members.find((m) => m.key.value.toLowerCase() === 'url')?.value : undefined;
-      if (url?.type === 'string') bindUrls(url.value, out, service, `Kestrel endpoint "${endpoint.value}" Url`);
+    for (const { key: endpoint, value: settings } of members(memberIgnoringCase(value, 'endpoints'))) {
+      const url = stringOf(source, memberIgnoringCase(settings, 'url'));
+      if (url) bindUrls(url, out, service, `Kestrel endpoint "${endpoint}" Url`);
     }
   }
 }

@@ -7,7 +7,7 @@
 import type { Extractor } from '../extractor.js';
 import { identity } from './mapped.js';
 import { DeployOutput } from './output.js';
-import { JsonScanError, member, parseJson } from './json-scan.js';
+import { JsonError, member, members, parseJson, stringOf } from './json.js';
 import { scanShell } from './shell-scan.js';
 
 /** Reads ports from package.json scripts. */
@@ -31,22 +31,22 @@ export const packageJsonExtractor: Extractor = {
       );
       return out.extraction;
     }
+    const source = identity(text, 0, text.length);
     let root;
     try {
-      root = parseJson(identity(text, 0, text.length));
+      root = parseJson(source);
     } catch {
-      return out.extraction; // JSON.parse accepted it; nothing our scanner cannot read is expected.
+      return out.extraction; // JSON.parse accepted it; only nesting too deep for the stack lands here.
     }
-    const scripts = member(root, 'scripts');
-    if (scripts?.type !== 'object') return out.extraction;
-    for (const { key, value } of scripts.members) {
+    for (const { key, value } of members(member(root, 'scripts'))) {
+      const script = stringOf(source, value);
       // A test run's port (`"test": "PORT=8081 mocha"`) is the test's, not where the service runs.
-      if (value.type !== 'string' || isTestScript(key.value)) continue;
-      scanShell(value.value, out, {
+      if (!script || isTestScript(key)) continue;
+      scanShell(script, out, {
         service: file.service,
         services: ctx.services,
         network: 'host',
-        what: `package.json script "${key.value}"`,
+        what: `package.json script "${key}"`,
       });
     }
     return out.extraction;
@@ -58,12 +58,12 @@ export function isTestScript(name: string): boolean {
   return /(^|[:_-])(tests?|e2e|spec|cypress|playwright|jest|vitest|mocha)([:_-]|$)/i.test(name);
 }
 
-/** Where JSON is broken: our scanner's index, else the position JSON.parse names. */
+/** Where JSON is broken: the parser's first error, else the position JSON.parse names. */
 function errorIndex(text: string, error: unknown): number {
   try {
     parseJson(identity(text, 0, text.length));
   } catch (e) {
-    if (e instanceof JsonScanError) return e.index;
+    if (e instanceof JsonError) return e.index;
   }
   const pos = /position (\d+)/.exec(String((error as Error)?.message))?.[1];
   return pos ? Number(pos) : 0;
