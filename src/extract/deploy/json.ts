@@ -6,7 +6,8 @@
  * exact digits. Two dialects: `json` is what `JSON.parse`, npm and Docker accept; `jsonc` adds
  * the comments and trailing commas that .NET's configuration reader skips.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+// The ES module build: the package's main entry is a UMD wrapper whose `require` calls a bundler cannot follow.
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import type { Mapped } from './mapped.js';
 import { appendChar, emptyMapped } from './mapped.js';
 
