@@ -23,9 +23,8 @@ import type { Extractor, SourceFile } from '../extractor.js';
 import { identity, type Mapped } from './mapped.js';
 import { DeployOutput, type PortHit } from './output.js';
 import { JsonError, member, members, parseJson, stringOf, type JsonNode } from './json.js';
-
-/** A URL scheme, a host (name, address, `*`, `+`, `[v6]`) and the port digits. */
-const URL_PORT = /^(?:https?):\/\/(\[[^\]]*\]|[^/:;\s]+):(\d+)(?=$|[/?#])/i;
+import { findUrlPorts } from '../url-port.js';
+import { findUrls } from './urls.js';
 
 /** Variables of the .NET host itself: `ASPNETCORE_URLS`, `DOTNET_DASHBOARD_OTLP_ENDPOINT_URL`. */
 const HOST_URL_VARIABLE = /^(ASPNETCORE|DOTNET)_\w*URLS?$/i;
@@ -114,25 +113,14 @@ function readAppSettings(root: JsonNode, source: Mapped, out: DeployOutput, serv
   }
 }
 
-/** Each `;`-separated URL of `m` with an explicit port, as `[port, start, end)` in `m`. */
-function urlPorts(m: Mapped): { a: number; b: number }[] {
-  const found: { a: number; b: number }[] = [];
-  let offset = 0;
-  for (const part of m.value.split(';')) {
-    const lead = part.length - part.trimStart().length;
-    const match = URL_PORT.exec(part.trim());
-    if (match) {
-      const a = offset + lead + match[0].length - match[2]!.length;
-      found.push({ a, b: a + match[2]!.length });
-    }
-    offset += part.length + 1;
-  }
-  return found;
-}
+/** HTTP schemes: the URLs a .NET host serves or calls here. */
+const HTTP = new Set(['http', 'https']);
 
+/** The host's own URLs (`https://localhost:5243;http://*:5223`, read by `new URL` as listen addresses). */
 function bindUrls(m: Mapped, out: DeployOutput, service: string | undefined, what: string): void {
-  for (const { a, b } of urlPorts(m)) {
-    const hit = out.port(m, a, b, what);
+  for (const url of findUrlPorts(m.value, { listen: true })) {
+    if (!HTTP.has(url.scheme)) continue;
+    const hit = out.port(m, url.portStart, url.portEnd, what);
     if (hit) bind(out, service, hit, what);
   }
 }
@@ -145,10 +133,10 @@ function bindPorts(m: Mapped, out: DeployOutput, service: string | undefined, wh
 }
 
 function referUrls(m: Mapped, out: DeployOutput, service: string | undefined, what: string): void {
-  for (const { a, b } of urlPorts(m)) {
-    const hit = out.port(m, a, b, what);
-    const target = /^\w+:\/\/(\[[^\]]*\]|[^/:;\s]+)/.exec(m.value.slice(m.value.lastIndexOf(';', a) + 1).trim())?.[1];
-    if (hit && target) out.reference({ target, port: hit.port, kind: 'url', ...(service ? { fromService: service } : {}) }, hit);
+  for (const url of findUrls(m)) {
+    if (!HTTP.has(url.scheme)) continue;
+    const hit = out.port(m, url.portStart, url.portEnd, what);
+    if (hit) out.reference({ target: url.target, port: hit.port, kind: 'url', ...(service ? { fromService: service } : {}) }, hit);
   }
 }
 

@@ -15,6 +15,7 @@
  * are not read as references in these languages.
  */
 import type { Node } from 'web-tree-sitter';
+import { findUrlPorts } from '../url-port.js';
 import { portAt, stringPort, type PortLiteral } from './literal.js';
 import type { SourceOutput } from './output.js';
 import { isOwnPortName } from './port-names.js';
@@ -131,9 +132,9 @@ function bindUrl(node: Node | undefined, out: SourceOutput, service: string | un
   const span = node && stringSpan(node, out.file.text);
   if (!span) return;
   const value = out.file.text.slice(span.start, span.end);
-  const m = /^https?:\/\/(?:\[[^\]]*\]|[^/:\s]+):(\d+)\/?$/i.exec(value);
-  if (!m?.[1]) return;
-  const start = span.start + value.indexOf(`:${m[1]}`, value.indexOf('//') + 2) + 1;
-  const lit = portAt(out.file.text, start, start + m[1].length);
+  // The whole string is one listen URL, read by `new URL` (../url-port.ts): `http://*:5000`, `http://[::]:5000/`.
+  const url = findUrlPorts(value, { listen: true })[0];
+  if (!url || url.start !== 0 || !/^https?$/.test(url.scheme) || !/^\d+$/.test(url.portText) || !/^\/?$/.test(value.slice(url.portEnd))) return;
+  const lit = portAt(out.file.text, span.start + url.portStart, span.start + url.portEnd);
   if (lit) out.bind(lit, { service, via });
 }
