@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Fuzzes every reader: feeds generated and mutated inputs per format (registry, CLAUDE.md,
- * compose, Dockerfile, env, TypeScript, Python, Go, config) to the real parsers, bundled from
+ * compose, Dockerfile, env, TypeScript, Python, Go, package.json, .NET settings, launchd plist,
+ * config) to the real parsers, bundled from
  * `src/` into bench/out/fuzz/ (with the tree-sitter wasm files beside the bundle, as in dist/).
  * Seeds are the test fixtures, the example monorepo and hostile shapes (thousands of `>`,
  * nested `- `, `[`, YAML alias chains); mutations flip bytes, repeat slices and characters,
@@ -101,6 +102,9 @@ const readers = {
   ts: (text) => viaExtractor('typescript', 'services/mana-auth/src/config.ts', text),
   python: (text) => viaExtractor('python', 'services/mana-auth/app/main.py', text),
   go: (text) => viaExtractor('go', 'services/mana-auth/config.go', text),
+  'package-json': (text) => viaExtractor('package-json', 'services/mana-auth/package.json', text),
+  dotnet: (text) => viaExtractor('dotnet-settings', 'src/Auth.API/Properties/launchSettings.json', text),
+  plist: (text) => viaExtractor('launchd', 'deploy/mac-mini/launchd/com.mana.mana-auth.plist', text),
   config: (text) => {
     try {
       engine.parseConfig('.github/portwarden.yml', text);
@@ -141,6 +145,9 @@ const SEEDS = {
   ts: [...seedsOf((p) => /\.(ts|js)(\.txt)?$/.test(p)), 'const p = ' + '('.repeat(5000) + '3001' + ')'.repeat(5000), 'listen(' + '[' .repeat(3000)],
   python: [...seedsOf((p) => /\.py(\.txt)?$/.test(p)), 'x = ' + '('.repeat(3000) + '1' + ')'.repeat(3000), 'os.getenv("PORT", "3001")\n'.repeat(10000)],
   go: [...seedsOf((p) => /\.go(\.txt)?$/.test(p)), 'package main\nvar x = ' + '('.repeat(3000) + '1' + ')'.repeat(3000), 'package main\n' + 'func f() { getEnv("PORT", "3001") }\n'.repeat(5000)],
+  'package-json': [...seedsOf((p) => /package\.json$/.test(p)), '{"scripts":' + '['.repeat(20000), '{"scripts": {' + '"dev": "vite --port 3001",'.repeat(5000) + '"x": "\\u0033"}}'],
+  dotnet: [...seedsOf((p) => /launchSettings\.json$|appsettings[^/]*\.json$/.test(p)), '{"profiles": {' + '/* c */'.repeat(20000) + '}}', '{"profiles":' + '{"p":'.repeat(20000)],
+  plist: [...seedsOf((p) => /\.plist$/.test(p)), '<plist>' + '<dict>'.repeat(20000), '<!DOCTYPE plist [<!ENTITY a "3001"><!ENTITY b "&a;&a;&a;">]><plist><dict><key>EnvironmentVariables</key><dict><key>PORT</key><string>&b;</string></dict></dict></plist>', '<plist><string>' + '&amp;'.repeat(50000) + '</string></plist>'],
   config: [...seedsOf((p) => /portwarden\.yml$|bad-config\.yml$/.test(p)), aliasChain(50000), 'ignore:\n  - "' + '*'.repeat(70000) + '"\n', 'hosts:\n' + '  - id: h\n    paths: ["**/x"]\n'.repeat(2000)],
 };
 
