@@ -3,6 +3,7 @@
  * shell-form commands and launchd `sh -c` arguments. Variables assigned earlier in the text
  * resolve later `$PORT`s to the digits where they were written; a command that names a
  * `services/<name>/` path of a known service (or runs after `cd services/<name>`) belongs to it.
+ * No parsing happens here: the words come from ./shell-words.ts (see there why it is our own).
  */
 import type { ServiceIndex } from '../../core/services.js';
 import type { Mapped } from './mapped.js';

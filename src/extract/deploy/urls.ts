@@ -1,7 +1,9 @@
 /**
  * URLs and `host:port` pairs inside one already isolated value (an env value, a health-check
  * command, a tunnel service). Only an explicit port counts: `http://mana-auth` names no port,
- * and `http://mana-auth:80` names the scheme's default, no port either.
+ * and `http://mana-auth:80` names the scheme's default, no port either. URLs are read by
+ * `new URL` through ../url-port.ts; `host:port` has no URL parser to use (`new URL('db:5432')`
+ * reads `db:` as a scheme), so {@link splitHostPort} splits it at its last colon.
  */
 import { LOOPBACK } from '../../core/hosts.js';
 import { findUrlPorts } from '../url-port.js';

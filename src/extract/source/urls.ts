@@ -1,7 +1,8 @@
 /**
  * URLs with an explicit port inside one string literal (`'http://mana-credits:3061/api'`,
  * `postgres://u:p@db:5432/x`), read by `new URL` (../url-port.ts): the password is never a
- * port, `localhost:3000.5` is not 3000. The scan runs over the isolated literal only.
+ * port, `localhost:3000.5` is not 3000. The scan runs over the isolated literal only. Only the
+ * source extractors' view of it lives here (wildcard bind addresses left out): no parsing.
  */
 import { findUrlPorts as findUrls } from '../url-port.js';
 
