@@ -13,9 +13,12 @@ import { quote } from '../core/quote.js';
 
 /** `collision/same-host`: Two services bind the same port on the same host. */
 export const collisionSameHost = defineRule({
-  id: 'collision/same-host',
-  description: 'Two services bind the same port on the same host.',
-  defaultSeverity: 'error',
+  meta: {
+    id: 'collision/same-host',
+    description: 'Two services bind the same port on the same host.',
+    defaultSeverity: 'error',
+    fixable: false,
+  },
   check(model, report) {
     const claims = model.bindings.filter(claimsHostPort).sort(byLocation);
     for (const group of groupBy(claims, (b) => `${placeKey(b.host, b.scope)}\0${b.port}`).values()) {

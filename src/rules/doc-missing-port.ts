@@ -10,9 +10,12 @@ import { quote } from '../core/quote.js';
 
 /** `doc/missing-port`: A service's CLAUDE.md is missing or declares no port. */
 export const docMissingPort = defineRule({
-  id: 'doc/missing-port',
-  description: "A service's CLAUDE.md is missing or declares no port.",
-  defaultSeverity: 'notice',
+  meta: {
+    id: 'doc/missing-port',
+    description: "A service's CLAUDE.md is missing or declares no port.",
+    defaultSeverity: 'notice',
+    fixable: false,
+  },
   check(model, report) {
     for (const dir of model.serviceDirs) {
       const service = model.services.canonical(dir.name);

@@ -21,9 +21,12 @@ function registryCounterparts(model: ProjectModel, service: string, host: string
 
 /** `doc/registry-drift`: A service's CLAUDE.md declares a port the registry's real ports contradict. */
 export const docRegistryDrift = defineRule({
-  id: 'doc/registry-drift',
-  description: "A service's CLAUDE.md declares a port the registry's real ports contradict.",
-  defaultSeverity: 'error',
+  meta: {
+    id: 'doc/registry-drift',
+    description: "A service's CLAUDE.md declares a port the registry's real ports contradict.",
+    defaultSeverity: 'error',
+    fixable: true,
+  },
   check(model, report) {
     if (!model.registry) return;
     const declarations = docDeclarations(model).sort(byLocation);

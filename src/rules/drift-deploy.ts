@@ -108,9 +108,12 @@ function statementsOf(own: readonly Binding[]): Statement[] {
 
 /** `drift/deploy`: A service's deploy files disagree about its listen port on one host. */
 export const driftDeploy = defineRule({
-  id: 'drift/deploy',
-  description: "A service's deploy files disagree about its listen port on one host.",
-  defaultSeverity: 'warning',
+  meta: {
+    id: 'drift/deploy',
+    description: "A service's deploy files disagree about its listen port on one host.",
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
   check(model, report) {
     for (const [service, own] of modelIndex(model).byService) {
       const defaults = new Set(own.filter((b) => b.kind === 'source-default').map((b) => b.port));

@@ -9,9 +9,12 @@ import { quote } from '../core/quote.js';
 
 /** `drift/doc-vs-source`: A service's CLAUDE.md declares a port its source default does not use. */
 export const driftDocVsSource = defineRule({
-  id: 'drift/doc-vs-source',
-  description: "A service's CLAUDE.md declares a port its source default does not use.",
-  defaultSeverity: 'error',
+  meta: {
+    id: 'drift/doc-vs-source',
+    description: "A service's CLAUDE.md declares a port its source default does not use.",
+    defaultSeverity: 'error',
+    fixable: true,
+  },
   check(model, report) {
     const defaults = groupBy(
       model.bindings.filter((b) => b.kind === 'source-default').sort(byLocation),

@@ -9,9 +9,12 @@ import { quote } from '../core/quote.js';
 
 /** `registry/actual-drift`: The registry's real port for a host disagrees with that host's deploy files. */
 export const registryActualDrift = defineRule({
-  id: 'registry/actual-drift',
-  description: "The registry's real port for a host disagrees with that host's deploy files.",
-  defaultSeverity: 'warning',
+  meta: {
+    id: 'registry/actual-drift',
+    description: "The registry's real port for a host disagrees with that host's deploy files.",
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;

@@ -10,9 +10,12 @@ import { quote } from '../core/quote.js';
 
 /** `registry/duplicate-port`: One port is assigned to two services in the plan, or a reserved port is assigned. */
 export const registryDuplicatePort = defineRule({
-  id: 'registry/duplicate-port',
-  description: 'One port is assigned to two services in the plan, or a reserved port is assigned.',
-  defaultSeverity: 'error',
+  meta: {
+    id: 'registry/duplicate-port',
+    description: 'One port is assigned to two services in the plan, or a reserved port is assigned.',
+    defaultSeverity: 'error',
+    fixable: false,
+  },
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;

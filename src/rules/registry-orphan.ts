@@ -10,9 +10,12 @@ import { quote } from '../core/quote.js';
 
 /** `registry/orphan`: A registry entry names a service the repository does not have. */
 export const registryOrphan = defineRule({
-  id: 'registry/orphan',
-  description: 'A registry entry names a service the repository does not have.',
-  defaultSeverity: 'notice',
+  meta: {
+    id: 'registry/orphan',
+    description: 'A registry entry names a service the repository does not have.',
+    defaultSeverity: 'notice',
+    fixable: false,
+  },
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;

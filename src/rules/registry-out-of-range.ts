@@ -11,9 +11,12 @@ type RangeSection = RegistrySection & { range: { start: number; end: number } };
 
 /** `registry/out-of-range`: A plan row's port lies outside its section heading's range. */
 export const registryOutOfRange = defineRule({
-  id: 'registry/out-of-range',
-  description: "A plan row's port lies outside its section heading's range.",
-  defaultSeverity: 'warning',
+  meta: {
+    id: 'registry/out-of-range',
+    description: "A plan row's port lies outside its section heading's range.",
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;

@@ -11,9 +11,12 @@ import { quote } from '../core/quote.js';
 
 /** `registry/plan-drift`: The registry's plan and its real ports disagree for a service. */
 export const registryPlanDrift = defineRule({
-  id: 'registry/plan-drift',
-  description: "The registry's plan and its real ports disagree for a service.",
-  defaultSeverity: 'warning',
+  meta: {
+    id: 'registry/plan-drift',
+    description: "The registry's plan and its real ports disagree for a service.",
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;

@@ -16,9 +16,12 @@ const lastTwo = (port: number) => String(port % 100).padStart(2, '0');
 
 /** `registry/principle-last-digits`: A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits. */
 export const registryPrincipleLastDigits = defineRule({
-  id: 'registry/principle-last-digits',
-  description: 'A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits.',
-  defaultSeverity: 'notice',
+  meta: {
+    id: 'registry/principle-last-digits',
+    description: 'A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits.',
+    defaultSeverity: 'notice',
+    fixable: false,
+  },
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;

@@ -19,9 +19,12 @@ export function describeRange(s: RangeSection): string {
 
 /** `registry/range-overlap`: Two range headings of the registry overlap. */
 export const registryRangeOverlap = defineRule({
-  id: 'registry/range-overlap',
-  description: 'Two range headings of the registry overlap.',
-  defaultSeverity: 'warning',
+  meta: {
+    id: 'registry/range-overlap',
+    description: 'Two range headings of the registry overlap.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;

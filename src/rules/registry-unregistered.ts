@@ -13,9 +13,12 @@ const PREFERENCE: BindingKind[] = ['service-doc', 'source-default', 'deploy'];
 
 /** `registry/unregistered`: A service binds ports but has no entry in the registry. */
 export const registryUnregistered = defineRule({
-  id: 'registry/unregistered',
-  description: 'A service binds ports but has no entry in the registry.',
-  defaultSeverity: 'warning',
+  meta: {
+    id: 'registry/unregistered',
+    description: 'A service binds ports but has no entry in the registry.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;

@@ -78,9 +78,12 @@ function composeNames(model: ProjectModel): Map<string, string> {
 
 /** `stale-reference`: A reference expects a service or host at a port nothing binds there. */
 export const staleReference = defineRule({
-  id: 'stale-reference',
-  description: 'A reference expects a service or host at a port nothing binds there.',
-  defaultSeverity: 'error',
+  meta: {
+    id: 'stale-reference',
+    description: 'A reference expects a service or host at a port nothing binds there.',
+    defaultSeverity: 'error',
+    fixable: true,
+  },
   check(model, report) {
     const refs = [...model.references].sort(byLocation);
     const unanswered = new Unanswered(model);

@@ -2,7 +2,7 @@
  * The registry parser: reads `docs/PORT_SCHEMA.md` (sections, plan tables, the "Real ports
  * today" blocks, dated lines) into a {@link RegistryDoc}. Markdown is parsed once with
  * remark (GFM tables) and every position comes from mdast offsets into the original text.
- * Never throws: anything it cannot read becomes an {@link InputProblem}.
+ * Never throws: anything it cannot read becomes an `input/*` finding.
  */
 import type { Root, Table } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -11,7 +11,7 @@ import { unified } from 'unified';
 import { createLocator } from '../../core/location.js';
 import type { RegistryDoc } from '../../core/registry.js';
 import type { ServiceIndex } from '../../core/services.js';
-import type { InputProblem } from '../../core/statements.js';
+import type { Finding } from '../../core/finding.js';
 import { isAspirational } from './aspirational.js';
 import { addProblem, span, type ParseContext } from './context.js';
 import { readDatedLines } from './dates.js';
@@ -27,7 +27,7 @@ const processor = unified().use(remarkParse).use(remarkGfm);
 /** What {@link parseRegistry} returns. */
 export interface RegistryResult {
   doc: RegistryDoc;
-  problems: InputProblem[];
+  problems: Finding[];
 }
 
 /**
