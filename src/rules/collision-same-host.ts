@@ -33,7 +33,8 @@ export const collisionSameHost = defineRule({
         message: `Port ${quote(port)} of ${quote(subject)} collides with ${nameList(others)} on ${describePlace(host, scope)}; expected one service per port on a host.`,
         location: primary.location,
         related: group.filter((b) => b !== primary).map((b) => relatedBinding(b)),
-        key: `${host}|${port}|${services.join(',')}${scope === undefined ? '' : `|${scope}`}`,
+        // The place and the port: a service joining or leaving the collision changes this finding.
+        key: `${host}|${port}${scope === undefined ? '' : `|${scope}`}`,
         severity: host === DEV_HOST ? 'warning' : 'error',
       });
     }

@@ -46,7 +46,8 @@ export const docRegistryDrift = defineRule({
           message: `${quote(service)}'s doc declares port ${quote(doc.port)}, but the registry lists it at ${portList(expected)} (host ${hosts}); expected the doc to match the registry.`,
           location: doc.location,
           related: [...same.slice(1), ...registry].map((b) => relatedBinding(b)),
-          key: `${service}|${host}|${location.file}|${doc.port}|${expected.join(',')}`,
+          // The doc's statement, not the registry's ports it is compared with.
+          key: `${service}|${host}|${location.file}|${doc.port}`,
           ...(fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}),
         });
       }

@@ -162,7 +162,8 @@ export const driftDeploy = defineRule({
             : `${quote(service)} ${verb} ${quote(primary.port)} on ${place} per ${where(primary)}, but ${where(agree)} says ${quote(expected)}; expected its deploy files to agree on one port.`,
           location: primary.binding.location,
           related: all.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `${quote(service)} ${verb} ${s.port} here (${describeSource(s.binding)})` })),
-          key: `${service}|${host}|${scope}|${ports.join(',')}${within === undefined ? '' : `|${within}`}`,
+          // The service, place and scope: a file joining the disagreement with another port changes this finding.
+          key: `${service}|${host}|${scope}${within === undefined ? '' : `|${within}`}`,
           ...(staleExpose ? { severity: 'notice' as const } : {}),
           ...(fixable ? { fix: { location: primary.binding.location, text: String(expected) } } : {}),
         });

@@ -36,7 +36,8 @@ export const driftDocVsSource = defineRule({
           message: `${quote(service)}'s doc declares port ${quote(doc.port)}, but its source default on host ${quote(host)} is ${portList(expected)} (${files}); expected the doc to match the code.`,
           location: doc.location,
           related: [...same.slice(1), ...sources].map((b) => relatedBinding(b)),
-          key: `${service}|${host}|${location.file}|${doc.port}|${expected.join(',')}`,
+          // The doc's statement, not the source defaults it is compared with.
+          key: `${service}|${host}|${location.file}|${doc.port}`,
           ...(fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}),
         });
       }

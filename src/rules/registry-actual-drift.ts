@@ -36,7 +36,8 @@ export const registryActualDrift = defineRule({
         message: `The registry lists ${quote(service)} at ${quote(entry.port)} on host ${quote(entry.host)}, but its deploy files bind ${portList(expected)} there (${[...new Set(files.map((b) => b.location.file))].join(', ')}); expected the registry to match what is deployed.`,
         location: entry.location,
         related: [...stale.slice(1), ...files].map((b) => relatedBinding(b)),
-        key: `${registry.path}|${service}|${entry.host}|${distinct(stale.map((b) => b.port)).join(',')}|${expected.join(',')}`,
+        // The registry's entry for the service on the host, not the ports on either side.
+        key: `${registry.path}|${service}|${entry.host}`,
         ...(fixable ? { fix: { location: entry.location, text: String(expected[0]) } } : {}),
       });
     }

@@ -36,7 +36,8 @@ export const registryDuplicatePort = defineRule({
         message: `Port ${quote(port)} of ${quote(name(primary))} is already assigned to ${nameList(others)} in the plan; expected every port to be assigned exactly once.`,
         location: primary.location,
         related: claimants.filter((r) => r !== primary).map((r) => ({ location: r.location, message: `${quote(name(r))} is assigned ${port} here` })),
-        key: `${registry.path}|${port}|${services.sort().join(',')}`,
+        // The port: a service joining or leaving its claimants changes this finding.
+        key: `${registry.path}|${port}`,
       });
     }
 

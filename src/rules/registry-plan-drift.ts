@@ -3,7 +3,7 @@
  * about a service (seed: mana-credits planned 3002, actually 3061 on the Mac Mini). A notice
  * when the document calls itself aspirational, a warning otherwise.
  */
-import { byLocation, distinct, groupBy, portList, relatedBinding } from './evidence.js';
+import { byLocation, groupBy, portList, relatedBinding } from './evidence.js';
 import { serviceOf } from './selectors.js';
 import { NOT_DEPLOYED_HOST } from '../core/statements.js';
 import { defineRule } from './rule.js';
@@ -35,7 +35,8 @@ export const registryPlanDrift = defineRule({
         message: `${quote(service)} ${where} ${portList(off.map((b) => b.port), 'and')}, but the plan assigns it ${portList([...plannedPorts])}; expected the plan and the real ports to agree (move the service or update the plan).`,
         location: off[0]!.location,
         related: [...off.slice(1), ...planned].map((b) => relatedBinding(b)),
-        key: `${registry.path}|${service}|${host}|${distinct(off.map((b) => b.port)).join(',')}|${distinct([...plannedPorts]).join(',')}`,
+        // The service's real-ports entry on the host, not the ports on either side.
+        key: `${registry.path}|${service}|${host}`,
         ...(registry.aspirational ? { severity: 'notice' as const } : {}),
       });
     }

@@ -37,7 +37,8 @@ export const registryPrincipleLastDigits = defineRule({
         message: `Frontend ${quote(frontend)} on ${quote(port)} corresponds to ${backend}, but their last two digits differ ("${lastTwo(port)}" vs "${lastTwo(partner.port)}"); expected ${quote(`50${lastTwo(partner.port)}`)} to match the backend where possible.`,
         location: row.location,
         related: [{ location: partner.location, message: `the corresponding backend ${partner.port} is named here` }],
-        key: `${registry.path}|${frontend}|${port}|${partner.port}`,
+        // The frontend's row, not the backend it is compared with.
+        key: `${registry.path}|${frontend}|${port}`,
       });
     }
   },
