@@ -1,5 +1,5 @@
 /**
- * The port model (GUIDE section 2): bindings, references and hosts, as every extractor
+ * The port model: bindings, references and hosts, as every extractor
  * produces them and every rule reads them. Pure data; no I/O.
  */
 import type { Finding } from './finding.js';
