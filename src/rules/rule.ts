@@ -13,21 +13,29 @@ import type { RuleMeta, RuleSetting } from '../core/rule-meta.js';
 export type { Report } from '../core/finding.js';
 export type { RuleSetting } from '../core/rule-meta.js';
 
+/**
+ * A rule's message templates by name, as ESLint's `meta.messages`: each takes what the check
+ * found and returns one sentence saying what was found and what was expected.
+ */
+export type Messages = Readonly<Record<string, (data: never) => string>>;
+
 export interface Rule {
   meta: RuleMeta;
+  messages: Messages;
   /** Reports every problem the rule sees in the model; the runner makes them findings. */
   check(model: ProjectModel, report: (r: Report) => void): void;
 }
 
-/** What a rule module declares: its metadata (the docs link is derived from the id) and its check. */
+/** What a rule module declares: its metadata (the docs link is derived from the id), its messages and its check. */
 export interface RuleDefinition {
   meta: Omit<RuleMeta, 'docs'>;
+  messages: Messages;
   check: Rule['check'];
 }
 
 /** Declares a rule; its docs link is its page, `docs/rules/<area>-<name>.md`. */
 export function defineRule(def: RuleDefinition): Rule {
-  return { meta: { ...def.meta, docs: ruleUrl(def.meta.id) }, check: def.check };
+  return { meta: { ...def.meta, docs: ruleUrl(def.meta.id) }, messages: def.messages, check: def.check };
 }
 
 /** A rule that threw: not a rule of its own, the runner's report that one is missing. */
