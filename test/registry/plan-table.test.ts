@@ -12,7 +12,7 @@ describe('plan tables: bad rows', () => {
       [8, 1],
       [9, 1],
     ]);
-    expect(short[0]!.message).toBe('Table row `3002 | mana-credits` has 2 of 4 cells; expected one per header (`Port | Service | Runtime | Description`)');
+    expect(short[0]!.message).toBe('Table row `3002 | mana-credits` has 2 of 4 cells; expected one per header (`Port | Service | Runtime | Description`).');
     expect(short[1]!.message).toContain('has an empty Port cell');
     // The fingerprint holds no line number: the same rows a line lower keep theirs.
     const lower = parseRegistry('test/fixtures/registry/malformed-table.md', `\n${readFileSync(resolve(repoRoot, 'test/fixtures/registry/malformed-table.md'), 'utf8')}`);
@@ -31,7 +31,7 @@ describe('plan tables: bad rows', () => {
       ['input/invalid-port', 10, 9, 14],
       ['input/invalid-port', 11, 3, 12],
     ]);
-    expect(problems[0]!.message).toBe('A port of row `mana-huge | Out of range` is a 5-digit number above 65535; expected an integer in 1..65535');
+    expect(problems[0]!.message).toBe('A port of row `mana-huge | Out of range` is a 5-digit number above 65535; expected an integer from 1 to 65535.');
     expect(problems[3]!.message).toContain('runs backwards');
     expect(doc.plan.map(triple)).toEqual(['plan mana-auth 3001', 'plan mana-half 3008']);
     const rows = doc.sections[0]!.rows;
@@ -52,7 +52,7 @@ describe('plan tables: bad rows', () => {
       ['input/invalid-port', 9, 3, 7],
     ]);
     expect(problems[0]!.message).toBe(
-      'The Port cell of row `mana-later | Not assigned yet` is 3 characters, not a port; expected a port (`3001`), a range (`3006-3009`) or a list (`3017, 3019`)',
+      'The Port cell of row `mana-later | Not assigned yet` is 3 characters, not a port; expected a port (`3001`), a range (`3006-3009`) or a list (`3017, 3019`).',
     );
     expect(doc.plan.map(triple)).toEqual(['plan mana-auth 3001', 'plan mana-next 3003']);
     // The row is kept with its service, so rules still know the name exists.
@@ -110,7 +110,7 @@ describe('plan tables read Port cells as ASCII digits', () => {
     const { doc, problems } = parseRegistry('docs/PORT_SCHEMA.md', `# Ports\n\n| Port | Service |\n|---|---|\n| ${value} | mana-x |\n| 3001 | mana-y |\n`);
     expect(doc.plan.map((b) => [b.service, b.port])).toEqual([['mana-y', 3001]]);
     expect(problems.map((p) => [p.ruleId, p.location.line, p.message])).toEqual([
-      ['input/invalid-port', 5, `The Port cell of row \`mana-x\` ${what}; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`)`],
+      ['input/invalid-port', 5, `The Port cell of row \`mana-x\` ${what}; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`).`],
     ]);
   });
 });

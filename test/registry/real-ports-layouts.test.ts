@@ -101,7 +101,7 @@ describe('a Real ports today marker with nothing readable after it', () => {
       ['input/unread-real-ports', 8, 1, 8, 20],
     ]);
     expect(problems[0]!.message).toBe(
-      'Found the marker `Real ports today (2026-05-01)` on line 3 but no `name `port`` entry after it; expected bold host labels (`**Mac Mini:**`, or `- **Mac Mini:**` as a list item) each followed by bullets like `- mana-auth `3001``, so no real port was read from this block',
+      'Found the marker `Real ports today (2026-05-01)` on line 3 but no `name `port`` entry after it; expected bold host labels (`**Mac Mini:**`, or `- **Mac Mini:**` as a list item) each followed by bullets like `- mana-auth `3001``, so no real port was read from this block.',
     );
     // The key holds neither the line nor the marker date, so a dated update keeps the fingerprint.
     expect(problems[0]!.fingerprint).toBe(fingerprint('input/unread-real-ports', 'test/fixtures/registry/unread-real-ports.md|real-ports:Real ports today:1'));

@@ -11,6 +11,7 @@ import { ruleUrl } from '../../src/core/finding.js';
 import { INPUT_RULES } from '../../src/core/input-rules.js';
 import { allRules, catalogue } from '../../src/rules/index.js';
 import { RULE_CRASHED } from '../../src/rules/rule.js';
+import { check } from '../../src/engine.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const page = (id: string) => join(ROOT, 'docs/rules', `${id.replace('/', '-')}.md`);
@@ -72,3 +73,17 @@ describe('the rule catalogue', () => {
     expect([...NOT_READ_PROBLEMS, ...READ_ANYWAY_PROBLEMS].sort()).toEqual(INPUT_RULES.map((m) => m.id).sort());
   });
 });
+
+describe('every message', () => {
+  it('is one sentence saying what was found and what was expected, on the example and on bad input', async () => {
+    for (const root of ['examples/monorepo', 'test/fixtures/repos/bad-input', 'test/fixtures/repos/no-registry']) {
+      const { findings, suppressed } = await check({ root: join(ROOT, root) });
+      expect(findings.length, root).toBeGreaterThan(0);
+      for (const f of [...findings, ...suppressed]) {
+        expect(f.message, `${f.ruleId} in ${root}`).toMatch(/^[A-Z`].*\bexpected\b.*\.$/s);
+        for (const r of f.related) expect(r.message, `a related place of ${f.ruleId}`).not.toBe('');
+      }
+    }
+  });
+});
+

@@ -40,7 +40,7 @@ export function parseRegistry(path: string, text: string, services?: ServiceInde
   const doc: RegistryDoc = { path, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
   const limit = markdownLimitHit(text);
   if (limit) {
-    addProblem(ctx, limit.kind === 'too-deep' ? 'markdown-too-deep' : 'too-complex', `The registry ${limit.found}; expected ${limit.expected} (the markdown parser's time grows much faster than linearly with this), so the registry was not read`, limit.start, limit.end, limit.kind);
+    addProblem(ctx, limit.kind === 'too-deep' ? 'markdown-too-deep' : 'too-complex', `The registry ${limit.found}; expected ${limit.expected} (the markdown parser's time grows much faster than linearly with this), so the registry was not read.`, limit.start, limit.end, limit.kind);
     return { doc, problems: ctx.problems };
   }
   try {
@@ -49,7 +49,7 @@ export function parseRegistry(path: string, text: string, services?: ServiceInde
     // remark accepts any string, but a shape past the limits above can still overflow a
     // recursion (in the parser or in the walks below): that document gets one problem
     // instead of a crash.
-    addProblem(ctx, 'unparsable', `Cannot parse the registry as markdown (${(err as Error).message}); expected CommonMark with GFM tables`, 0, 0, 'unparsable');
+    addProblem(ctx, 'unparsable', `Cannot parse the registry as markdown (${(err as Error).message}); expected CommonMark with GFM tables.`, 0, 0, 'unparsable');
     return { doc: { ...doc, sections: [], plan: [], actual: [], hosts: [], dates: [] }, problems: ctx.problems };
   }
 }
