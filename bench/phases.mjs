@@ -78,7 +78,7 @@ engine.parseRegistry(config.registry, registryText);
 const registryMs = performance.now() - registryStarted;
 let findings = 0;
 for (const rule of engine.allRules) {
-  findings += (await time(`rule ${rule.id}`, () => engine.runRules([rule], model, config.rules))).length;
+  findings += (await time(`rule ${rule.meta.id}`, () => engine.runRules([rule], model, config.rules))).length;
 }
 const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
 const lines = [`Phases at N=${n} (${collected.files.length} files read, ${model.bindings.length} bindings, ${model.references.length} references, ${findings} rule findings): ${total.toFixed(0)} ms`, '', '| ms | share | phase |', '|---:|---:|---|'];

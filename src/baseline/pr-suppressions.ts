@@ -5,7 +5,7 @@
  * base branch's config sets `allow-new-suppressions-on-pr-target: true`: the findings they
  * would have hidden are reported and marked.
  */
-import { applySuppressions, silences, suppressionChanges, type SuppressionChangeKind } from '../collect/suppressions.js';
+import { suppress, silences, suppressionChanges, type SuppressionChangeKind } from '../rules/suppress.js';
 import type { CheckResult } from '../engine.js';
 import { sortFindings, type Finding } from '../core/finding.js';
 import type { Suppression } from '../core/statements.js';
@@ -48,7 +48,7 @@ export function prSuppressions(head: Pick<CheckResult, 'findings' | 'suppressed'
   let suppressed = head.suppressed;
   if (!trusted && changes.length > 0) {
     const fresh = new Set(changes.map((c) => c.suppression));
-    const split = applySuppressions(all, head.model.suppressions.filter((s) => !fresh.has(s)));
+    const split = suppress(all, head.model.suppressions.filter((s) => !fresh.has(s)));
     suppressed = split.suppressed;
     findings = sortFindings(
       split.kept.map((f) => {

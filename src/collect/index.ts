@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import type { Config } from '../config/types.js';
 import { BUILTIN_IGNORES } from '../config/defaults.js';
 import type { ServiceDir } from '../model/project.js';
-import type { InputProblem } from '../core/statements.js';
+import type { Finding } from '../core/finding.js';
 import { readText, type RefusedPath } from './read.js';
 import { walk, type WalkedFile } from './walk.js';
 import { discover, type DiscoveredService } from './discover.js';
@@ -24,7 +24,7 @@ export interface Collected {
   deployServices: boolean;
   /** Paths of service docs (matching `service-docs`). */
   serviceDocs: Set<string>;
-  problems: InputProblem[];
+  problems: Finding[];
   /** Service owning a path through its directory (declared or discovered), or undefined. */
   ownerOf(path: string): string | undefined;
   /** True when the service owning `path` is a discovered one that deploy files run as a container. */

@@ -4,8 +4,8 @@
  * rather than a clean result that reads as "all ports agree".
  */
 import type { Config } from '../config/types.js';
-import type { InputProblem } from '../core/statements.js';
-import { problem } from './walk.js';
+import type { Finding } from '../core/finding.js';
+import { problem } from '../core/input-rules.js';
 
 /** The places discovery looks, in the words of the notice. */
 export const DISCOVERY_PLACES = [
@@ -18,7 +18,7 @@ export const DISCOVERY_PLACES = [
 ];
 
 /** The notice for a tree without services, pinned to the repository root. */
-export function noServices(config: Pick<Config, 'services' | 'registry'>): InputProblem {
+export function noServices(config: Pick<Config, 'services' | 'registry'>): Finding {
   const globs = config.services.length > 0 ? config.services.map((g) => `\`${g}\``).join(', ') : 'none';
   return problem(
     'input/no-services',

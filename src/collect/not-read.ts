@@ -5,7 +5,7 @@
  * On a pull request the base findings in such a file are "not checked", never "fixed": a
  * change that makes a file unreadable has not fixed anything in it.
  */
-import type { InputProblem } from '../core/statements.js';
+import type { Finding } from '../core/finding.js';
 
 /** The `input/*` ids after which nothing, or not all, of a file was checked. */
 export const NOT_READ_PROBLEMS: ReadonlySet<string> = new Set([
@@ -42,6 +42,6 @@ export const READ_ANYWAY_PROBLEMS: ReadonlySet<string> = new Set([
 ]);
 
 /** The files (or directories) named by not-read problems, relative to the checked root. */
-export function unreadPaths(problems: readonly InputProblem[]): Set<string> {
+export function unreadPaths(problems: readonly Finding[]): Set<string> {
   return new Set(problems.filter((p) => NOT_READ_PROBLEMS.has(p.ruleId)).map((p) => p.location.file));
 }

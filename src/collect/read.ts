@@ -9,7 +9,8 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import type { InputProblem } from '../core/statements.js';
+import type { Finding } from '../core/finding.js';
+import { inputProblem, type InputRuleId } from '../core/input-rules.js';
 import { fileLocation } from '../core/location.js';
 import { quote } from '../core/quote.js';
 
@@ -48,7 +49,7 @@ export type Refusal =
   | { kind: 'unreadable'; code: string }
   | { kind: 'not-exported'; refused: RefusedPath };
 
-export type ReadResult = { text: string } | { problem: InputProblem; refusal: Refusal };
+export type ReadResult = { text: string } | { problem: Finding; refusal: Refusal };
 
 /** A file to read: `abs` lies under `root`; `path` is how findings name it. */
 export interface FileToRead {
@@ -232,13 +233,13 @@ function errorCode(error: unknown): string {
 }
 
 /** The refusal as an input problem on `shown` (line 1, or the line of the bad byte). */
-function refuse(shown: string, refusal: Refusal): { problem: InputProblem; refusal: Refusal } {
+function refuse(shown: string, refusal: Refusal): { problem: Finding; refusal: Refusal } {
   const [ruleId, message, line] = describe(shown, refusal);
   const location = fileLocation(shown);
-  return { problem: { ruleId, message, location: line > 1 ? { ...location, line, endLine: line } : location, key: shown }, refusal };
+  return { problem: inputProblem(ruleId, message, line > 1 ? { ...location, line, endLine: line } : location, shown), refusal };
 }
 
-function describe(f: string, r: Refusal): [string, string, number] {
+function describe(f: string, r: Refusal): [InputRuleId, string, number] {
   const file = `${quote(f)}`;
   switch (r.kind) {
     case 'outside-root':

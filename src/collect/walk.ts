@@ -7,8 +7,8 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import { fileLocation } from '../core/location.js';
-import type { InputProblem } from '../core/statements.js';
+import type { Finding } from '../core/finding.js';
+import { problem } from '../core/input-rules.js';
 import type { FileToRead, RefusedPath } from './read.js';
 import { quote } from '../core/quote.js';
 
@@ -27,7 +27,7 @@ export interface WalkResult {
   files: WalkedFile[];
   /** Directories matching a service glob, relative paths. */
   serviceDirs: string[];
-  problems: InputProblem[];
+  problems: Finding[];
 }
 
 /**
@@ -105,9 +105,4 @@ function ancestors(path: string): string[] {
   const out: string[] = [];
   for (let i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) out.push(path.slice(0, i));
   return out;
-}
-
-/** An input problem pinned to line 1 of `path`. */
-export function problem(ruleId: string, path: string, message: string): InputProblem {
-  return { ruleId, message, location: fileLocation(path), key: path };
 }

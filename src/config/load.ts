@@ -16,7 +16,7 @@ import { ConfigError, type ComposeProjectConfig, type Config, type HostConfig } 
 
 /** A rule the config may set: one of the rules, an input problem (`input/<name>`), or all of them (`input/*`). */
 function isRuleId(id: string): boolean {
-  return allRules.some((r) => r.id === id) || /^input\/(?:\*|[a-z][a-z-]*)$/.test(id);
+  return allRules.some((r) => r.meta.id === id) || /^input\/(?:\*|[a-z][a-z-]*)$/.test(id);
 }
 
 const TOP_KEYS = ['registry', 'services', 'service-docs', 'ignore', 'hosts', 'compose-projects', 'aliases', 'rules', 'max-file-bytes', 'allow-new-suppressions-on-pr-target'] as const;
@@ -180,7 +180,7 @@ export function parseConfig(file: string, text: string): Config {
         for (const item of (value as { items: { key: Node; value: Node }[] }).items) {
           const id = String((item.key as { value?: unknown }).value);
           if (!isRuleId(id)) {
-            fail(item.key, `\`${id}\` is not a portwarden rule; expected one of ${allRules.map((r) => r.id).join(', ')}, an input problem such as \`input/invalid-port\`, or \`input/*\`.`);
+            fail(item.key, `\`${id}\` is not a portwarden rule; expected one of ${allRules.map((r) => r.meta.id).join(', ')}, an input problem such as \`input/invalid-port\`, or \`input/*\`.`);
           }
           const setting = (item.value as { value?: unknown } | null)?.value;
           if (typeof setting !== 'string' || ![...SEVERITIES, 'off'].includes(setting)) {

@@ -1,7 +1,8 @@
 /**
- * The port model (GUIDE section 2): bindings, references and hosts, as every extractor
+ * The port model: bindings, references and hosts, as every extractor
  * produces them and every rule reads them. Pure data; no I/O.
  */
+import type { Finding } from './finding.js';
 import type { Location } from './location.js';
 
 /** Where a binding was stated. Rules weigh statements by kind. */
@@ -104,21 +105,12 @@ export interface Host {
   location?: Location;
 }
 
-/** A problem reading input (malformed table, port 70000, binary file). Becomes an `input/*` finding. */
-export interface InputProblem {
-  /** Rule id under `input/`, e.g. `input/invalid-port`. */
-  ruleId: string;
-  message: string;
-  location: Location;
-  /** Stable key for the fingerprint (no line numbers). */
-  key: string;
-}
-
 /** What an extractor found in one file. */
 export interface Extraction {
   bindings: Binding[];
   references: Reference[];
-  problems: InputProblem[];
+  /** Input problems (malformed table, port 70000, binary file): findings of `input/*` rules (core/input-rules.ts). */
+  problems: Finding[];
   /** Inline suppressions found in the file (`portwarden-ignore <rule>: <reason>`). */
   suppressions?: Suppression[];
 }

@@ -4,7 +4,7 @@
  */
 import { readText, type CheckedDirs, type FileToRead } from '../collect/read.js';
 import { findSuppressions } from '../collect/suppressions.js';
-import { problem } from '../collect/walk.js';
+import { problem } from '../core/input-rules.js';
 import { createLocator } from '../core/location.js';
 import type { Extraction } from '../core/statements.js';
 import { emptyExtraction } from '../core/statements.js';

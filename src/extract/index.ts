@@ -7,11 +7,14 @@
 import type { Collected } from '../collect/index.js';
 import { readRepoFile, readText } from '../collect/read.js';
 import { findSuppressions } from '../collect/suppressions.js';
-import { problem } from '../collect/walk.js';
+import { inputProblem, problem } from '../core/input-rules.js';
+import { fileLocation } from '../core/location.js';
+import { defaultConfig } from '../config/defaults.js';
 import type { Config } from '../config/types.js';
 import type { ProjectModel } from '../model/project.js';
 import type { ServiceIndex } from '../core/services.js';
-import type { Binding, Extraction, Host, InputProblem, Reference } from '../core/statements.js';
+import type { Finding } from '../core/finding.js';
+import type { Binding, Extraction, Host, Reference } from '../core/statements.js';
 import { buildHosts, buildServices, type ContextData } from './context.js';
 import { parseDotenv } from './deploy/dotenv.js';
 import type { ExtractContext } from './extractor.js';
@@ -60,7 +63,10 @@ export async function extractAll(root: string, collected: Collected, config: Con
   let registryHosts: Host[] = [];
   const registryFile = collected.files.find((f) => f.path === config.registry);
   if (!registryFile) {
-    model.problems.push(problem('input/missing-registry', config.registry, `No registry at ${quote(config.registry)}; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`));
+    // A notice at the default path, where most repositories keep none; a warning when the config names it.
+    const severity = config.registry === defaultConfig().registry ? undefined : 'warning';
+    const message = `No registry at ${quote(config.registry)}; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`;
+    model.problems.push(inputProblem('input/missing-registry', message, fileLocation(config.registry), config.registry, severity));
   } else {
     const read = readText(registryFile, config.maxFileBytes);
     if ('problem' in read) model.problems.push(read.problem);
@@ -102,7 +108,7 @@ export async function extractAll(root: string, collected: Collected, config: Con
  * large is refused and `report`ed, and its values are not used. No `.env` is an empty map.
  * `lines` holds the line of each value, so a message can say where a value came from.
  */
-function readRootEnv(root: string, maxBytes: number, report: (p: InputProblem) => void): { values: Map<string, string>; lines: Map<string, number> } {
+function readRootEnv(root: string, maxBytes: number, report: (p: Finding) => void): { values: Map<string, string>; lines: Map<string, number> } {
   const none = { values: new Map<string, string>(), lines: new Map<string, number>() };
   const read = readRepoFile(root, '.env', maxBytes);
   if ('problem' in read) {
@@ -121,7 +127,7 @@ function readRootEnv(root: string, maxBytes: number, report: (p: InputProblem) =
  * The registry parse, guarded like every other file's: an unexpected throw (a stack overflow
  * in a parser included) becomes an input problem for the registry and the check goes on.
  */
-function guardedRegistry(path: string, text: string, services: ServiceIndex): ReturnType<typeof parseRegistry> | { failed: InputProblem } {
+function guardedRegistry(path: string, text: string, services: ServiceIndex): ReturnType<typeof parseRegistry> | { failed: Finding } {
   try {
     return parseRegistry(path, text, services);
   } catch (error) {

@@ -8,12 +8,13 @@
 import type { SourceFile } from './extractor.js';
 import type { Binding, Extraction, Reference } from '../core/statements.js';
 import { DEV_HOST, emptyExtraction } from '../core/statements.js';
+import { inputProblem, type InputRuleId } from '../core/input-rules.js';
 
 /** The port written as `text` (ASCII decimal digits, 1..65535); one definition, in ./value-text.ts. */
 export { readPort } from './value-text.js';
 
 /** The rule id of a port that is not an integer 1..65535. */
-export const INVALID_PORT = 'input/invalid-port';
+export const INVALID_PORT = 'input/invalid-port' satisfies InputRuleId;
 
 /** A binding as a collector states it: location, host and source are filled in by the output. */
 export type BindingFields = Omit<Binding, 'location' | 'host' | 'source'> & { host?: string; source?: string };
@@ -79,12 +80,12 @@ export class ExtractionOutput {
   }
 
   /**
-   * Records an input problem at `[start, end)`, once per rule and span. `key` is the whole
-   * fingerprint key as stored (no line numbers: findings must survive edits above them).
+   * Records an input problem at `[start, end)`, once per rule and span. `key` names it
+   * without line numbers (findings must survive edits above them): the file, then what in it.
    */
-  pushProblem(ruleId: string, message: string, start: number, end: number, key: string): void {
+  pushProblem(ruleId: InputRuleId, message: string, start: number, end: number, key: string): void {
     if (!this.claim(`problem|${ruleId}|${start}|${end}`)) return;
-    this.extraction.problems.push({ ruleId, message, location: this.file.locator.range(start, end), key });
+    this.extraction.problems.push(inputProblem(ruleId, message, this.file.locator.range(start, end), key));
   }
 
   /**

@@ -5,7 +5,8 @@
 import type { HostModel } from '../core/hosts.js';
 import type { RegistryDoc } from '../core/registry.js';
 import type { ServiceIndex } from '../core/services.js';
-import type { Binding, InputProblem, Reference, Suppression } from '../core/statements.js';
+import type { Finding } from '../core/finding.js';
+import type { Binding, Reference, Suppression } from '../core/statements.js';
 
 /** A `services/<name>/` directory and what its CLAUDE.md says, if it has one. */
 export interface ServiceDir {
@@ -29,7 +30,8 @@ export interface ProjectModel {
   references: Reference[];
   hosts: HostModel;
   services: ServiceIndex;
-  problems: InputProblem[];
+  /** Input problems, as findings of `input/*` rules. */
+  problems: Finding[];
   suppressions: Suppression[];
   /** The compose projects (model/scopes.ts): directories of compose file sets, or configured groups. */
   composeProjects?: string[];

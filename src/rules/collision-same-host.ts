@@ -11,11 +11,21 @@ import { claimsHostPort, describePlace, placeKey, serviceOf } from './selectors.
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
+/** The rule's messages: what was found, and what was expected. */
+const messages = {
+  collides: (d: { port: number; subject: string; others: string[]; place: string }) =>
+    `Port ${quote(d.port)} of ${quote(d.subject)} collides with ${nameList(d.others)} on ${d.place}; expected one service per port on a host.`,
+};
+
 /** `collision/same-host`: Two services bind the same port on the same host. */
 export const collisionSameHost = defineRule({
-  id: 'collision/same-host',
-  description: 'Two services bind the same port on the same host.',
-  defaultSeverity: 'error',
+  meta: {
+    id: 'collision/same-host',
+    description: 'Two services bind the same port on the same host.',
+    defaultSeverity: 'error',
+    fixable: false,
+  },
+  messages,
   check(model, report) {
     const claims = model.bindings.filter(claimsHostPort).sort(byLocation);
     for (const group of groupBy(claims, (b) => `${placeKey(b.host, b.scope)}\0${b.port}`).values()) {
@@ -27,10 +37,11 @@ export const collisionSameHost = defineRule({
       const primary = group.find((b) => serviceOf(model, b) === subject)!;
       const others = services.filter((s) => s !== subject);
       report({
-        message: `Port ${quote(port)} of ${quote(subject)} collides with ${nameList(others)} on ${describePlace(host, scope)}; expected one service per port on a host.`,
+        message: messages.collides({ port, subject, others, place: describePlace(host, scope) }),
         location: primary.location,
         related: group.filter((b) => b !== primary).map((b) => relatedBinding(b)),
-        key: `${host}|${port}|${services.join(',')}${scope === undefined ? '' : `|${scope}`}`,
+        // The place and the port: a service joining or leaving the collision changes this finding.
+        key: `${host}|${port}${scope === undefined ? '' : `|${scope}`}`,
         severity: host === DEV_HOST ? 'warning' : 'error',
       });
     }

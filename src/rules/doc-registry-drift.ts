@@ -19,11 +19,21 @@ function registryCounterparts(model: ProjectModel, service: string, host: string
   return distinct(entries.map((b) => b.port)).length === 1 ? entries : [];
 }
 
+/** The rule's messages: what was found, and what was expected. */
+const messages = {
+  drifts: (d: { service: string; port: number; expected: number[]; hosts: string }) =>
+    `${quote(d.service)}'s doc declares port ${quote(d.port)}, but the registry lists it at ${portList(d.expected)} (host ${d.hosts}); expected the doc to match the registry.`,
+};
+
 /** `doc/registry-drift`: A service's CLAUDE.md declares a port the registry's real ports contradict. */
 export const docRegistryDrift = defineRule({
-  id: 'doc/registry-drift',
-  description: "A service's CLAUDE.md declares a port the registry's real ports contradict.",
-  defaultSeverity: 'error',
+  meta: {
+    id: 'doc/registry-drift',
+    description: "A service's CLAUDE.md declares a port the registry's real ports contradict.",
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  messages,
   check(model, report) {
     if (!model.registry) return;
     const declarations = docDeclarations(model).sort(byLocation);
@@ -40,10 +50,11 @@ export const docRegistryDrift = defineRule({
         const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `${quote(h)}`).join(', ');
         const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0]!, service);
         report({
-          message: `${quote(service)}'s doc declares port ${quote(doc.port)}, but the registry lists it at ${portList(expected)} (host ${hosts}); expected the doc to match the registry.`,
+          message: messages.drifts({ service, port: doc.port, expected, hosts }),
           location: doc.location,
           related: [...same.slice(1), ...registry].map((b) => relatedBinding(b)),
-          key: `${service}|${host}|${location.file}|${doc.port}|${expected.join(',')}`,
+          // The doc's statement, not the registry's ports it is compared with.
+          key: `${service}|${host}|${location.file}|${doc.port}`,
           ...(fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}),
         });
       }

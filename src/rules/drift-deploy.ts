@@ -106,11 +106,25 @@ function statementsOf(own: readonly Binding[]): Statement[] {
   return out;
 }
 
+/** The rule's messages: what was found, and what was expected. */
+const messages = {
+  /** Only an image's `EXPOSE` disagrees: a notice. */
+  staleExpose: (d: { service: string; port: number; where: string; place: string; verb: string; expected: number; agree: string }) =>
+    `${quote(d.service)}'s image exposes ${quote(d.port)} (${d.where}), but on ${d.place} it ${d.verb} ${quote(d.expected)} per ${d.agree}; expected \`EXPOSE\`, which binds nothing, to name the port the service listens on.`,
+  disagree: (d: { service: string; port: number; where: string; place: string; verb: string; expected: number; agree: string }) =>
+    `${quote(d.service)} ${d.verb} ${quote(d.port)} on ${d.place} per ${d.where}, but ${d.agree} says ${quote(d.expected)}; expected its deploy files to agree on one port.`,
+  statement: (d: { service: string; verb: string; port: number; source: string }) => `${quote(d.service)} ${d.verb} ${d.port} here (${d.source})`,
+};
+
 /** `drift/deploy`: A service's deploy files disagree about its listen port on one host. */
 export const driftDeploy = defineRule({
-  id: 'drift/deploy',
-  description: "A service's deploy files disagree about its listen port on one host.",
-  defaultSeverity: 'warning',
+  meta: {
+    id: 'drift/deploy',
+    description: "A service's deploy files disagree about its listen port on one host.",
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  messages,
   check(model, report) {
     for (const [service, own] of modelIndex(model).byService) {
       const defaults = new Set(own.filter((b) => b.kind === 'source-default').map((b) => b.port));
@@ -154,12 +168,11 @@ export const driftDeploy = defineRule({
           !takenByOther(model, host, expected, service, within);
         const place = describePlace(host, within);
         report({
-          message: staleExpose
-            ? `${quote(service)}'s image exposes ${quote(primary.port)} (${where(primary)}), but on ${place} it ${verb} ${quote(expected)} per ${where(agree)}; expected \`EXPOSE\`, which binds nothing, to name the port the service listens on.`
-            : `${quote(service)} ${verb} ${quote(primary.port)} on ${place} per ${where(primary)}, but ${where(agree)} says ${quote(expected)}; expected its deploy files to agree on one port.`,
+          message: (staleExpose ? messages.staleExpose : messages.disagree)({ service, port: primary.port, where: where(primary), place, verb, expected, agree: where(agree) }),
           location: primary.binding.location,
-          related: all.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: `${quote(service)} ${verb} ${s.port} here (${describeSource(s.binding)})` })),
-          key: `${service}|${host}|${scope}|${ports.join(',')}${within === undefined ? '' : `|${within}`}`,
+          related: all.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: messages.statement({ service, verb, port: s.port, source: describeSource(s.binding) }) })),
+          // The service, place and scope: a file joining the disagreement with another port changes this finding.
+          key: `${service}|${host}|${scope}${within === undefined ? '' : `|${within}`}`,
           ...(staleExpose ? { severity: 'notice' as const } : {}),
           ...(fixable ? { fix: { location: primary.binding.location, text: String(expected) } } : {}),
         });

@@ -7,11 +7,21 @@ import { docDeclarations, serviceOf, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
+/** The rule's messages: what was found, and what was expected. */
+const messages = {
+  drifts: (d: { service: string; port: number; host: string; expected: number[]; files: string }) =>
+    `${quote(d.service)}'s doc declares port ${quote(d.port)}, but its source default on host ${quote(d.host)} is ${portList(d.expected)} (${d.files}); expected the doc to match the code.`,
+};
+
 /** `drift/doc-vs-source`: A service's CLAUDE.md declares a port its source default does not use. */
 export const driftDocVsSource = defineRule({
-  id: 'drift/doc-vs-source',
-  description: "A service's CLAUDE.md declares a port its source default does not use.",
-  defaultSeverity: 'error',
+  meta: {
+    id: 'drift/doc-vs-source',
+    description: "A service's CLAUDE.md declares a port its source default does not use.",
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  messages,
   check(model, report) {
     const defaults = groupBy(
       model.bindings.filter((b) => b.kind === 'source-default').sort(byLocation),
@@ -30,10 +40,11 @@ export const driftDocVsSource = defineRule({
         const files = [...new Set(sources.map((b) => b.location.file))].join(', ');
         const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0]!, service);
         report({
-          message: `${quote(service)}'s doc declares port ${quote(doc.port)}, but its source default on host ${quote(host)} is ${portList(expected)} (${files}); expected the doc to match the code.`,
+          message: messages.drifts({ service, port: doc.port, host, expected, files }),
           location: doc.location,
           related: [...same.slice(1), ...sources].map((b) => relatedBinding(b)),
-          key: `${service}|${host}|${location.file}|${doc.port}|${expected.join(',')}`,
+          // The doc's statement, not the source defaults it is compared with.
+          key: `${service}|${host}|${location.file}|${doc.port}`,
           ...(fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}),
         });
       }

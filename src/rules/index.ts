@@ -1,8 +1,11 @@
 /**
  * Every rule, in the order they run: the registry's own consistency first, then collisions,
  * then the agreement between docs, code, deploy files and references, then the registry
- * against the repository.
+ * against the repository. And the catalogue: every rule's metadata with the input problems',
+ * as data for the config (which ids and settings exist) and the docs.
  */
+import type { RuleMeta } from '../core/rule-meta.js';
+import { INPUT_RULES } from '../core/input-rules.js';
 import type { Rule } from './rule.js';
 import { registryRangeOverlap } from './registry-range-overlap.js';
 import { registryOutOfRange } from './registry-out-of-range.js';
@@ -20,7 +23,7 @@ import { registryOrphan } from './registry-orphan.js';
 import { docMissingPort } from './doc-missing-port.js';
 
 /** All rules, in run order. */
-export const allRules: Rule[] = [
+export const allRules: readonly Rule[] = [
   registryRangeOverlap,
   registryOutOfRange,
   registryDuplicatePort,
@@ -37,3 +40,5 @@ export const allRules: Rule[] = [
   docMissingPort,
 ];
 
+/** The rule catalogue: the rules' metadata in run order, then the input problems' (`input/*`). */
+export const catalogue: readonly RuleMeta[] = [...allRules.map((r) => r.meta), ...INPUT_RULES];

@@ -7,11 +7,21 @@ import { isMachineHost, serviceOf, takenByOther } from './selectors.js';
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
+/** The rule's messages: what was found, and what was expected. */
+const messages = {
+  drifts: (d: { service: string; port: number; host: string; expected: number[]; files: string[] }) =>
+    `The registry lists ${quote(d.service)} at ${quote(d.port)} on host ${quote(d.host)}, but its deploy files bind ${portList(d.expected)} there (${d.files.join(', ')}); expected the registry to match what is deployed.`,
+};
+
 /** `registry/actual-drift`: The registry's real port for a host disagrees with that host's deploy files. */
 export const registryActualDrift = defineRule({
-  id: 'registry/actual-drift',
-  description: "The registry's real port for a host disagrees with that host's deploy files.",
-  defaultSeverity: 'warning',
+  meta: {
+    id: 'registry/actual-drift',
+    description: "The registry's real port for a host disagrees with that host's deploy files.",
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  messages,
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;
@@ -30,10 +40,11 @@ export const registryActualDrift = defineRule({
       const service = serviceOf(model, entry);
       const fixable = entries.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port) && !takenByOther(model, entry.host, expected[0]!, service);
       report({
-        message: `The registry lists ${quote(service)} at ${quote(entry.port)} on host ${quote(entry.host)}, but its deploy files bind ${portList(expected)} there (${[...new Set(files.map((b) => b.location.file))].join(', ')}); expected the registry to match what is deployed.`,
+        message: messages.drifts({ service, port: entry.port, host: entry.host, expected, files: [...new Set(files.map((b) => b.location.file))] }),
         location: entry.location,
         related: [...stale.slice(1), ...files].map((b) => relatedBinding(b)),
-        key: `${registry.path}|${service}|${entry.host}|${distinct(stale.map((b) => b.port)).join(',')}|${expected.join(',')}`,
+        // The registry's entry for the service on the host, not the ports on either side.
+        key: `${registry.path}|${service}|${entry.host}`,
         ...(fixable ? { fix: { location: entry.location, text: String(expected[0]) } } : {}),
       });
     }

@@ -8,11 +8,25 @@ import { byLocation, nameList } from './evidence.js';
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
+/** The rule's messages: what was found, and what was expected. */
+const messages = {
+  taken: (d: { port: number; service: string; others: string[] }) =>
+    `Port ${quote(d.port)} of ${quote(d.service)} is already assigned to ${nameList(d.others)} in the plan; expected every port to be assigned exactly once.`,
+  assigned: (d: { service: string; port: number }) => `${quote(d.service)} is assigned ${d.port} here`,
+  reserved: (d: { port: number; service: string; range: string }) =>
+    `Port ${quote(d.port)} of ${quote(d.service)} lies inside the reserved range ${quote(d.range)}; expected a free port or the reservation to be narrowed.`,
+  reservedHere: (d: { range: string }) => `${d.range} is reserved here`,
+};
+
 /** `registry/duplicate-port`: One port is assigned to two services in the plan, or a reserved port is assigned. */
 export const registryDuplicatePort = defineRule({
-  id: 'registry/duplicate-port',
-  description: 'One port is assigned to two services in the plan, or a reserved port is assigned.',
-  defaultSeverity: 'error',
+  meta: {
+    id: 'registry/duplicate-port',
+    description: 'One port is assigned to two services in the plan, or a reserved port is assigned.',
+    defaultSeverity: 'error',
+    fixable: false,
+  },
+  messages,
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;
@@ -30,10 +44,11 @@ export const registryDuplicatePort = defineRule({
       const primary = claimants.find((r) => name(r) !== firstService)!;
       const others = services.filter((s) => s !== name(primary));
       report({
-        message: `Port ${quote(port)} of ${quote(name(primary))} is already assigned to ${nameList(others)} in the plan; expected every port to be assigned exactly once.`,
+        message: messages.taken({ port, service: name(primary), others }),
         location: primary.location,
-        related: claimants.filter((r) => r !== primary).map((r) => ({ location: r.location, message: `${quote(name(r))} is assigned ${port} here` })),
-        key: `${registry.path}|${port}|${services.sort().join(',')}`,
+        related: claimants.filter((r) => r !== primary).map((r) => ({ location: r.location, message: messages.assigned({ service: name(r), port }) })),
+        // The port: a service joining or leaving its claimants changes this finding.
+        key: `${registry.path}|${port}`,
       });
     }
 
@@ -44,9 +59,9 @@ export const registryDuplicatePort = defineRule({
         const inside = row.ports.filter((p) => held.has(p));
         if (inside.length === 0) continue;
         report({
-          message: `Port ${quote(inside[0])} of ${quote(name(row))} lies inside the reserved range ${quote(reserved.portText)}; expected a free port or the reservation to be narrowed.`,
+          message: messages.reserved({ port: inside[0]!, service: name(row), range: reserved.portText }),
           location: row.location,
-          related: [{ location: reserved.location, message: `${reserved.portText} is reserved here` }],
+          related: [{ location: reserved.location, message: messages.reservedHere({ range: reserved.portText }) }],
           key: `${registry.path}|reserved ${reserved.portText}|${name(row)}|${inside.join(',')}`,
         });
       }

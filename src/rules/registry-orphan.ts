@@ -8,11 +8,21 @@ import { isRegistryBinding, serviceOf } from './selectors.js';
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
+/** The rule's messages: what was found, and what was expected. */
+const messages = {
+  orphan: (d: { service: string; where: string[] }) =>
+    `The registry lists ${quote(d.service)} (${d.where.join(', ')}), but the repository has no service directory, binding or reference for it; expected the entry to name an existing service, or to be removed.`,
+};
+
 /** `registry/orphan`: A registry entry names a service the repository does not have. */
 export const registryOrphan = defineRule({
-  id: 'registry/orphan',
-  description: 'A registry entry names a service the repository does not have.',
-  defaultSeverity: 'notice',
+  meta: {
+    id: 'registry/orphan',
+    description: 'A registry entry names a service the repository does not have.',
+    defaultSeverity: 'notice',
+    fixable: false,
+  },
+  messages,
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;
@@ -29,7 +39,7 @@ export const registryOrphan = defineRule({
       if (known.has(service)) continue;
       const where = own.map((b) => (b.kind === 'registry-plan' ? `plan ${quote(b.port)}` : `${quote(b.port)} on ${quote(b.host)}`));
       report({
-        message: `The registry lists ${quote(service)} (${[...new Set(where)].join(', ')}), but the repository has no service directory, binding or reference for it; expected the entry to name an existing service, or to be removed.`,
+        message: messages.orphan({ service, where: [...new Set(where)] }),
         location: own[0]!.location,
         related: own.slice(1).map((b) => relatedBinding(b)),
         key: `${registry.path}|${service}`,

@@ -9,11 +9,25 @@ import { quote } from '../core/quote.js';
 
 type RangeSection = RegistrySection & { range: { start: number; end: number } };
 
+/** The rule's messages: what was found, and what was expected. */
+const messages = {
+  outside: (d: { outside: number[]; portText: string; service: string | undefined; range: string; start: number; end: number }) => {
+    const ports = d.outside.length === 1 ? `Port ${quote(d.outside[0])}` : `Ports ${quote(d.portText)}`;
+    const what = d.service ? `of ${quote(d.service)}` : 'of a reserved row';
+    return `${ports} ${what} ${d.outside.length === 1 ? 'lies' : 'lie'} outside its section's range ${d.range}; expected a port in ${d.start}-${d.end} or a section whose range covers it.`;
+  },
+  range: (d: { start: number; end: number }) => `the section's range ${d.start}-${d.end} is declared here`,
+};
+
 /** `registry/out-of-range`: A plan row's port lies outside its section heading's range. */
 export const registryOutOfRange = defineRule({
-  id: 'registry/out-of-range',
-  description: "A plan row's port lies outside its section heading's range.",
-  defaultSeverity: 'warning',
+  meta: {
+    id: 'registry/out-of-range',
+    description: "A plan row's port lies outside its section heading's range.",
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  messages,
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;
@@ -23,12 +37,10 @@ export const registryOutOfRange = defineRule({
       for (const row of section.rows) {
         const outside = row.ports.filter((p) => p < start || p > end);
         if (outside.length === 0) continue;
-        const what = row.service ? `of ${quote(row.service)}` : 'of a reserved row';
-        const ports = outside.length === 1 ? `Port ${quote(outside[0])}` : `Ports ${quote(row.portText)}`;
         report({
-          message: `${ports} ${what} ${outside.length === 1 ? 'lies' : 'lie'} outside its section's range ${describeRange(section as RangeSection)}; expected a port in ${start}-${end} or a section whose range covers it.`,
+          message: messages.outside({ outside, portText: row.portText, service: row.service, range: describeRange(section as RangeSection), start, end }),
           location: row.location,
-          related: [{ location: section.location, message: `the section's range ${start}-${end} is declared here` }],
+          related: [{ location: section.location, message: messages.range({ start, end }) }],
           key: `${registry.path}|${start}-${end}|${row.service ?? '(reserved)'}|${outside.join(',')}`,
         });
       }

@@ -3,17 +3,29 @@
  * about a service (seed: mana-credits planned 3002, actually 3061 on the Mac Mini). A notice
  * when the document calls itself aspirational, a warning otherwise.
  */
-import { byLocation, distinct, groupBy, portList, relatedBinding } from './evidence.js';
+import { byLocation, groupBy, portList, relatedBinding } from './evidence.js';
 import { serviceOf } from './selectors.js';
 import { NOT_DEPLOYED_HOST } from '../core/statements.js';
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
+/** The rule's messages: what was found, and what was expected. */
+const messages = {
+  drifts: (d: { service: string; host: string; ports: number[]; planned: number[] }) => {
+    const where = d.host === NOT_DEPLOYED_HOST ? 'is listed as not deployed with port' : `runs on host ${quote(d.host)} at`;
+    return `${quote(d.service)} ${where} ${portList(d.ports, 'and')}, but the plan assigns it ${portList(d.planned)}; expected the plan and the real ports to agree (move the service or update the plan).`;
+  },
+};
+
 /** `registry/plan-drift`: The registry's plan and its real ports disagree for a service. */
 export const registryPlanDrift = defineRule({
-  id: 'registry/plan-drift',
-  description: "The registry's plan and its real ports disagree for a service.",
-  defaultSeverity: 'warning',
+  meta: {
+    id: 'registry/plan-drift',
+    description: "The registry's plan and its real ports disagree for a service.",
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  messages,
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;
@@ -27,12 +39,12 @@ export const registryPlanDrift = defineRule({
       const plannedPorts = new Set(planned.map((b) => b.port));
       const off = entries.filter((b) => !plannedPorts.has(b.port));
       if (off.length === 0) continue;
-      const where = host === NOT_DEPLOYED_HOST ? 'is listed as not deployed with port' : `runs on host ${quote(host)} at`;
       report({
-        message: `${quote(service)} ${where} ${portList(off.map((b) => b.port), 'and')}, but the plan assigns it ${portList([...plannedPorts])}; expected the plan and the real ports to agree (move the service or update the plan).`,
+        message: messages.drifts({ service, host, ports: off.map((b) => b.port), planned: [...plannedPorts] }),
         location: off[0]!.location,
         related: [...off.slice(1), ...planned].map((b) => relatedBinding(b)),
-        key: `${registry.path}|${service}|${host}|${distinct(off.map((b) => b.port)).join(',')}|${distinct([...plannedPorts]).join(',')}`,
+        // The service's real-ports entry on the host, not the ports on either side.
+        key: `${registry.path}|${service}|${host}`,
         ...(registry.aspirational ? { severity: 'notice' as const } : {}),
       });
     }

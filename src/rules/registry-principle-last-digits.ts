@@ -14,11 +14,22 @@ function inHundred(port: number, base: number): boolean {
 /** The last two digits, zero-padded. */
 const lastTwo = (port: number) => String(port % 100).padStart(2, '0');
 
+/** The rule's messages: what was found, and what was expected. */
+const messages = {
+  differ: (d: { frontend: string; port: number; backend: string; backendPort: number }) =>
+    `Frontend ${quote(d.frontend)} on ${quote(d.port)} corresponds to ${d.backend}, but their last two digits differ ("${lastTwo(d.port)}" vs "${lastTwo(d.backendPort)}"); expected ${quote(`50${lastTwo(d.backendPort)}`)} to match the backend where possible.`,
+  backend: (d: { port: number }) => `the corresponding backend ${d.port} is named here`,
+};
+
 /** `registry/principle-last-digits`: A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits. */
 export const registryPrincipleLastDigits = defineRule({
-  id: 'registry/principle-last-digits',
-  description: 'A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits.',
-  defaultSeverity: 'notice',
+  meta: {
+    id: 'registry/principle-last-digits',
+    description: 'A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits.',
+    defaultSeverity: 'notice',
+    fixable: false,
+  },
+  messages,
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;
@@ -31,10 +42,11 @@ export const registryPrincipleLastDigits = defineRule({
       const frontend = row.service ?? row.portText;
       const backend = partner.service ? `${quote(partner.service)} on ${quote(partner.port)}` : `${quote(partner.port)}`;
       report({
-        message: `Frontend ${quote(frontend)} on ${quote(port)} corresponds to ${backend}, but their last two digits differ ("${lastTwo(port)}" vs "${lastTwo(partner.port)}"); expected ${quote(`50${lastTwo(partner.port)}`)} to match the backend where possible.`,
+        message: messages.differ({ frontend, port, backend, backendPort: partner.port }),
         location: row.location,
-        related: [{ location: partner.location, message: `the corresponding backend ${partner.port} is named here` }],
-        key: `${registry.path}|${frontend}|${port}|${partner.port}`,
+        related: [{ location: partner.location, message: messages.backend({ port: partner.port }) }],
+        // The frontend's row, not the backend it is compared with.
+        key: `${registry.path}|${frontend}|${port}`,
       });
     }
   },

@@ -17,11 +17,22 @@ export function describeRange(s: RangeSection): string {
   return `${quote(range)} (${title})`;
 }
 
+/** The rule's messages: what was found, and what was expected. */
+const messages = {
+  overlaps: (d: { later: string; earlier: string; start: number; end: number }) =>
+    `Range ${d.later} overlaps range ${d.earlier} on ${d.start === d.end ? `port ${d.start}` : `ports ${d.start}-${d.end}`}; expected every range heading to cover its own ports.`,
+  declared: (d: { start: number; end: number }) => `range ${d.start}-${d.end} is declared here`,
+};
+
 /** `registry/range-overlap`: Two range headings of the registry overlap. */
 export const registryRangeOverlap = defineRule({
-  id: 'registry/range-overlap',
-  description: 'Two range headings of the registry overlap.',
-  defaultSeverity: 'warning',
+  meta: {
+    id: 'registry/range-overlap',
+    description: 'Two range headings of the registry overlap.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  messages,
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;
@@ -33,11 +44,10 @@ export const registryRangeOverlap = defineRule({
         const start = Math.max(earlier.range.start, later.range.start);
         const end = Math.min(earlier.range.end, later.range.end);
         if (start > end) continue;
-        const shared = start === end ? `port ${start}` : `ports ${start}-${end}`;
         report({
-          message: `Range ${describeRange(later)} overlaps range ${describeRange(earlier)} on ${shared}; expected every range heading to cover its own ports.`,
+          message: messages.overlaps({ later: describeRange(later), earlier: describeRange(earlier), start, end }),
           location: later.location,
-          related: [{ location: earlier.location, message: `range ${earlier.range.start}-${earlier.range.end} is declared here` }],
+          related: [{ location: earlier.location, message: messages.declared({ start: earlier.range.start, end: earlier.range.end }) }],
           key: `${registry.path}|${earlier.range.start}-${earlier.range.end}|${later.range.start}-${later.range.end}`,
         });
       }

@@ -11,11 +11,21 @@ import { quote } from '../core/quote.js';
 /** Which statement to point at first: what the service says about itself, then code, then deploy. */
 const PREFERENCE: BindingKind[] = ['service-doc', 'source-default', 'deploy'];
 
+/** The rule's messages: what was found, and what was expected. */
+const messages = {
+  unregistered: (d: { service: string; ports: number[]; registry: string }) =>
+    `${quote(d.service)} binds port ${d.ports.map((p) => `${quote(p)}`).join(', ')} but has no entry in the registry ${quote(d.registry)}; expected a row in a range table (and a real-ports entry once deployed).`,
+};
+
 /** `registry/unregistered`: A service binds ports but has no entry in the registry. */
 export const registryUnregistered = defineRule({
-  id: 'registry/unregistered',
-  description: 'A service binds ports but has no entry in the registry.',
-  defaultSeverity: 'warning',
+  meta: {
+    id: 'registry/unregistered',
+    description: 'A service binds ports but has no entry in the registry.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  messages,
   check(model, report) {
     const registry = model.registry;
     if (!registry) return;
@@ -31,7 +41,7 @@ export const registryUnregistered = defineRule({
       const primary = ordered[0]!;
       const ports = [...new Set(own.map((b) => b.port))].sort((a, b) => a - b);
       report({
-        message: `${quote(service)} binds port ${ports.map((p) => `${quote(p)}`).join(', ')} but has no entry in the registry ${quote(registry.path)}; expected a row in a range table (and a real-ports entry once deployed).`,
+        message: messages.unregistered({ service, ports, registry: registry.path }),
         location: primary.location,
         related: ordered.slice(1).map((b) => relatedBinding(b)),
         key: `${registry.path}|${service}`,

@@ -1,93 +1,94 @@
 /**
- * The rule wrapper (after remark-lint's `unified-lint-rule`): a rule reports places and
- * reasons; the wrapper stamps the id, the docs URL, the configured severity and the
- * fingerprint. Rules never know about GitHub or output formats.
+ * A rule is a module that exports its metadata (`meta`, as ESLint's rules do: id, description,
+ * default severity, docs link, whether it offers a fix) and `check`, which holds only the
+ * logic: it reports places and reasons. Running the rules turns each report into a finding
+ * with the one constructor (core/finding.ts), which stamps what the metadata and the config
+ * say. Rules never know about GitHub or output formats.
  */
-import type { Finding, Fix, Related, Severity } from '../core/finding.js';
-import { fingerprint } from '../core/finding.js';
-import type { Location } from '../core/location.js';
+import type { Finding, Report, Severity } from '../core/finding.js';
+import { createFinding, ruleUrl } from '../core/finding.js';
 import type { ProjectModel } from '../model/project.js';
-import type { RuleSetting } from '../core/rule-meta.js';
+import type { RuleMeta, RuleSetting } from '../core/rule-meta.js';
 
-/** The rules index, one `## <rule id>` heading each; every rule also has a page in `docs/rules/`. */
-export const DOCS_URL = 'https://github.com/portwarden/portwarden/blob/main/docs/rules.md';
-
-/**
- * The docs link of a rule: its own page next to the index, `docs/rules/<id>.md` with the
- * slash turned into a hyphen (`registry/range-overlap` → `docs/rules/registry-range-overlap.md`).
- */
-export function ruleUrl(id: string): string {
-  return `${DOCS_URL.replace(/\.md$/, '')}/${id.toLowerCase().replace(/\//g, '-')}.md`;
-}
-
-/** What a rule reports; the wrapper turns it into a {@link Finding}. */
-export interface Report {
-  message: string;
-  location: Location;
-  related?: Related[];
-  fix?: Fix;
-  /** Identity of the finding without line numbers (services, ports, hosts, files). */
-  key: string;
-  /** Overrides the rule's default severity for this finding (e.g. warning on `dev`). */
-  severity?: Severity;
-}
-
-export interface RuleDefinition {
-  /** `area/name`, e.g. `collision/same-host`. */
-  id: string;
-  /** One line for the README and `--help`. */
-  description: string;
-  defaultSeverity: Severity;
-  check(model: ProjectModel, report: (r: Report) => void): void;
-}
-
-export type Rule = RuleDefinition & { url: string };
-
-/** Declares a rule. */
-export function defineRule(def: RuleDefinition): Rule {
-  return { ...def, url: ruleUrl(def.id) };
-}
-
+export type { Report } from '../core/finding.js';
 export type { RuleSetting } from '../core/rule-meta.js';
 
 /**
- * Runs every rule over the model. A configured severity replaces the rule's own for all its
- * findings; `off` skips the rule. A rule that throws becomes an `internal/rule-crashed`
- * finding instead of losing the others' findings.
+ * A rule's message templates by name, as ESLint's `meta.messages`: each takes what the check
+ * found and returns one sentence saying what was found and what was expected.
  */
-export function runRules(rules: Rule[], model: ProjectModel, settings: Record<string, RuleSetting> = {}): Finding[] {
+export type Messages = Readonly<Record<string, (data: never) => string>>;
+
+export interface Rule {
+  meta: RuleMeta;
+  messages: Messages;
+  /** Reports every problem the rule sees in the model; the runner makes them findings. */
+  check(model: ProjectModel, report: (r: Report) => void): void;
+}
+
+/** What a rule module declares: its metadata (the docs link is derived from the id), its messages and its check. */
+export interface RuleDefinition {
+  meta: Omit<RuleMeta, 'docs'>;
+  messages: Messages;
+  check: Rule['check'];
+}
+
+/** Declares a rule; its docs link is its page, `docs/rules/<area>-<name>.md`. */
+export function defineRule(def: RuleDefinition): Rule {
+  return { meta: { ...def.meta, docs: ruleUrl(def.meta.id) }, messages: def.messages, check: def.check };
+}
+
+/** A rule that threw: not a rule of its own, the runner's report that one is missing. */
+export const RULE_CRASHED: RuleMeta = {
+  id: 'internal/rule-crashed',
+  description: 'A rule threw on this repository; its findings are missing from the run.',
+  defaultSeverity: 'error',
+  docs: ruleUrl('internal/rule-crashed'),
+  fixable: false,
+};
+
+/**
+ * Runs every rule over the model. A configured severity replaces the rule's own for all its
+ * findings; `off` skips the rule. A report whose fingerprint the rule already reported is
+ * dropped. A rule that throws becomes an `internal/rule-crashed` finding instead of losing the
+ * others' findings.
+ */
+export function runRules(rules: readonly Rule[], model: ProjectModel, settings: Readonly<Record<string, RuleSetting>> = {}): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const setting = settings[rule.id];
+    const setting = settings[rule.meta.id];
     if (setting === 'off') continue;
     const seen = new Set<string>();
     try {
       rule.check(model, (r) => {
-        const fp = fingerprint(rule.id, r.key);
-        if (seen.has(fp)) return;
-        seen.add(fp);
-        findings.push({
-          ruleId: rule.id,
-          severity: setting ?? r.severity ?? rule.defaultSeverity,
-          message: r.message,
-          location: r.location,
-          related: r.related ?? [],
-          ...(r.fix ? { fix: r.fix } : {}),
-          fingerprint: fp,
-          url: rule.url,
-        });
+        const finding = createFinding(rule.meta, setting ? { ...r, severity: setting } : r);
+        if (seen.has(finding.fingerprint)) return;
+        seen.add(finding.fingerprint);
+        findings.push(finding);
       });
     } catch (error) {
-      findings.push({
-        ruleId: 'internal/rule-crashed',
-        severity: 'error',
-        message: `Rule \`${rule.id}\` crashed: ${error instanceof Error ? error.message : String(error)}; its findings are missing from this run.`,
-        location: { file: model.registryPath, line: 1, column: 1, endLine: 1, endColumn: 1 },
-        related: [],
-        fingerprint: fingerprint('internal/rule-crashed', rule.id),
-        url: ruleUrl('internal/rule-crashed'),
-      });
+      findings.push(
+        createFinding(RULE_CRASHED, {
+          message: `Rule \`${rule.meta.id}\` crashed: ${error instanceof Error ? error.message : String(error)}; its findings are missing from this run.`,
+          location: { file: model.registryPath, line: 1, column: 1, endLine: 1, endColumn: 1 },
+          key: rule.meta.id,
+        }),
+      );
     }
+  }
+  return findings;
+}
+
+/**
+ * The readers' input problems, with the config applied as to any rule's findings: a setting
+ * for the id, else one for `input/*`, replaces the severity the reader gave; `off` drops them.
+ */
+export function inputFindings(problems: readonly Finding[], settings: Readonly<Record<string, RuleSetting>> = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const p of problems) {
+    const setting = settings[p.ruleId] ?? settings['input/*'];
+    if (setting === 'off') continue;
+    findings.push(setting ? { ...p, severity: setting satisfies Severity } : p);
   }
   return findings;
 }

@@ -76,11 +76,50 @@ function composeNames(model: ProjectModel): Map<string, string> {
   return names;
 }
 
+/** A pattern of references nothing answers: how many, in how many files, to what, and where. */
+interface Pattern {
+  refs: number;
+  files: number;
+  target: string;
+  port: number;
+  ports: number[];
+  place: string;
+}
+
+/** One reference reads `` `localhost:3999` expects``; several, ``3 references in 2 files to `localhost` expect``. */
+const expects = (d: Pattern) =>
+  d.refs > 1 ? `${d.refs} references${d.files > 1 ? ` in ${d.files} files` : ''} to ${quote(d.target)} expect` : `${quote(`${d.target}:${d.port}`)} expects`;
+
+/** `port 3999`, `ports 3999 and 4000`. */
+const at = (d: Pattern) => `${d.ports.length === 1 ? 'port' : 'ports'} ${portList(d.ports, 'and')}`;
+
+/** The rule's messages: what was found, and what was expected. */
+const messages = {
+  wrongPort: (d: { target: string; port: number; service: string; host: string; ports: number[]; file: string }) =>
+    `${quote(`${d.target}:${d.port}`)} expects ${quote(d.service)} at port ${quote(d.port)} on host ${quote(d.host)}, but it binds ${portList(d.ports)} there (${d.file}); expected the reference to use the port the service binds.`,
+  unboundService: (d: Pattern & { service: string }) =>
+    `${expects(d)} ${quote(d.service)} at port ${quote(d.port)}, but nothing shows ${quote(d.service)} binding ${d.port} on ${d.place} or elsewhere; expected a binding for it.`,
+  outside: (d: Pattern) =>
+    `${expects(d)} a service at ${at(d)} on ${d.place}, but nothing in the repository binds ${d.ports.length === 1 ? 'it' : 'them'}: a target outside the repository's knowledge (another repository's service, an agent, a tool's default); expected a binding here only if the service is the repository's own.`,
+  agent: (d: Pattern & { elsewhere: string; agentPorts: number[]; bindings: number }) =>
+    `${expects(d)} a service at ${at(d)} on ${d.place}, but nothing binds ${d.ports.length === 1 ? 'it' : 'them'} there; ${d.elsewhere}, and ${portList(d.agentPorts, 'and')} ${d.bindings === 1 ? 'is' : 'are'} a telemetry agent's default port: expected a binding on ${d.place} only if the agent runs beside the caller there.`,
+  unbound: (d: Pattern) =>
+    `${expects(d)} a service at ${at(d)} on ${d.place}, but nothing binds ${d.ports.length === 1 ? 'it' : 'them'} there; expected a service, doc or deploy file binding ${d.ports.length === 1 ? 'it' : 'each'}.`,
+  self: (d: { target: string; port: number; service: string; healthcheck: boolean; ports: number[]; file: string }) =>
+    `${quote(`${d.target}:${d.port}`)} is ${quote(d.service)}'s own address (its ${d.healthcheck ? 'health check' : 'environment'}), but ${quote(d.service)} binds ${portList(d.ports)} (${d.file}); expected it to use a port the service listens on.`,
+  /** `` `otel-collector` binds 4318 only elsewhere (compose.yaml:840)`` */
+  boundElsewhere: (d: { service: string; port: number; where: string }) => `${quote(d.service)} binds ${d.port} only elsewhere (${d.where})`,
+};
+
 /** `stale-reference`: A reference expects a service or host at a port nothing binds there. */
 export const staleReference = defineRule({
-  id: 'stale-reference',
-  description: 'A reference expects a service or host at a port nothing binds there.',
-  defaultSeverity: 'error',
+  meta: {
+    id: 'stale-reference',
+    description: 'A reference expects a service or host at a port nothing binds there.',
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  messages,
   check(model, report) {
     const refs = [...model.references].sort(byLocation);
     const unanswered = new Unanswered(model);
@@ -101,7 +140,7 @@ export const staleReference = defineRule({
           const ports = distinct(bound.map((x) => x.port));
           const fixable = ports.length === 1 && same.length === 1 && spansPort(r.location, r.port);
           report({
-            message: `${quote(`${r.target}:${r.port}`)} expects ${quote(service)} at port ${quote(r.port)} on host ${quote(r.host)}, but it binds ${portList(ports)} there (${bound[0]!.binding.location.file}); expected the reference to use the port the service binds.`,
+            message: messages.wrongPort({ target: r.target, port: r.port, service, host: r.host, ports, file: bound[0]!.binding.location.file }),
             location: r.location,
             related: [...others, ...sortedUnique(bound.map((x) => x.binding)).map((b) => relatedBinding(b))],
             key,
@@ -204,16 +243,11 @@ class Unanswered {
       const r = refs[0]!;
       const ports = distinct(refs.map((x) => x.port));
       const files = new Set(refs.map((x) => x.location.file)).size;
-      // One reference reads `` `localhost:3999` expects …``; several, ``3 references in 2 files expect `localhost` …``.
-      const many = refs.length > 1;
-      const who = many ? `${refs.length} references${files > 1 ? ` in ${files} files` : ''} to ${quote(r.target)}` : quote(`${r.target}:${r.port}`);
-      const expect = many ? 'expect' : 'expects';
-      const at = `${ports.length === 1 ? 'port' : 'ports'} ${portList(ports, 'and')}`;
-      const place = describePlace(g.host, g.scope);
+      const pattern: Pattern = { refs: refs.length, files, target: r.target, port: r.port, ports, place: describePlace(g.host, g.scope) };
       const related = [...refs.slice(1).map(relatedReference), ...sortedUnique(g.bindings).map((b) => relatedBinding(b))];
       if (g.service !== undefined) {
         report({
-          message: `${who} ${expect} ${quote(g.service)} at port ${quote(r.port)}, but nothing shows ${quote(g.service)} binding ${r.port} on ${place} or elsewhere; expected a binding for it.`,
+          message: messages.unboundService({ ...pattern, service: g.service }),
           location: r.location,
           related,
           key: `pattern|${key}`,
@@ -223,8 +257,8 @@ class Unanswered {
         report({
           message:
             g.bindings.length === 0
-              ? `${who} ${expect} a service at ${at} on ${place}, but nothing in the repository binds ${ports.length === 1 ? 'it' : 'them'}: a target outside the repository's knowledge (another repository's service, an agent, a tool's default); expected a binding here only if the service is the repository's own.`
-              : `${who} ${expect} a service at ${at} on ${place}, but nothing binds ${ports.length === 1 ? 'it' : 'them'} there; ${boundElsewhere(g.bindings)}, and ${portList(distinct(g.bindings.map((b) => (AGENT_PORTS.has(b.port) ? b.port : b.containerPort!))), 'and')} ${g.bindings.length === 1 ? 'is' : 'are'} a telemetry agent's default port: expected a binding on ${place} only if the agent runs beside the caller there.`,
+              ? messages.outside(pattern)
+              : messages.agent({ ...pattern, elsewhere: boundElsewhere(g.bindings), agentPorts: distinct(g.bindings.map((b) => (AGENT_PORTS.has(b.port) ? b.port : b.containerPort!))), bindings: g.bindings.length }),
           location: r.location,
           related,
           key: `pattern|${key}`,
@@ -232,7 +266,7 @@ class Unanswered {
         });
       } else {
         report({
-          message: `${who} ${expect} a service at ${at} on ${place}, but nothing binds ${ports.length === 1 ? 'it' : 'them'} there; expected a service, doc or deploy file binding ${ports.length === 1 ? 'it' : 'each'}.`,
+          message: messages.unbound(pattern),
           location: r.location,
           related,
           key: `pattern|${key}`,
@@ -256,7 +290,7 @@ function checkSelf(model: ProjectModel, r: Reference, others: Related[], key: st
   if (own.length === 0 || own.some((b) => b.port === r.port || b.containerPort === r.port)) return;
   const ports = distinct(own.map((b) => listenPort(b) ?? b.port));
   report({
-    message: `${quote(`${r.target}:${r.port}`)} is ${quote(service)}'s own address (its ${r.kind === 'healthcheck' ? 'health check' : 'environment'}), but ${quote(service)} binds ${portList(ports)} (${own[0]!.location.file}); expected it to use a port the service listens on.`,
+    message: messages.self({ target: r.target, port: r.port, service, healthcheck: r.kind === 'healthcheck', ports, file: own[0]!.location.file }),
     location: r.location,
     related: [...others, ...sortedUnique(own).map((b) => relatedBinding(b))],
     key,
@@ -268,7 +302,7 @@ function checkSelf(model: ProjectModel, r: Reference, others: Related[], key: st
 function boundElsewhere(bindings: readonly Binding[]): string {
   const parts = sortedUnique(bindings).map((b) => {
     const port = AGENT_PORTS.has(b.port) ? b.port : b.containerPort!;
-    return `${quote(b.service)} binds ${port} only elsewhere (${b.location.file}:${b.location.line})`;
+    return messages.boundElsewhere({ service: b.service, port, where: `${b.location.file}:${b.location.line}` });
   });
   return parts.join('; ');
 }

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/baseline/analyse.js';
 import { classify } from '../../src/baseline/classify.js';
 import { NOT_READ_PROBLEMS, READ_ANYWAY_PROBLEMS } from '../../src/collect/not-read.js';
-import { suppressionChanges } from '../../src/collect/suppressions.js';
+import { suppressionChanges } from '../../src/rules/suppress.js';
 import { parseConfig } from '../../src/config/load.js';
 import type { RunContext } from '../../src/github/context.js';
 import type { Finding } from '../../src/core/finding.js';

@@ -8,7 +8,7 @@
  *   (`true`: a maintainer would act on it; `false`: they would not) and a one-line reason.
  *
  * `PORTWARDEN_UPDATE_CORPUS=1` rewrites the expectations: verdicts of findings still reported
- * are kept, new findings get `verdict: null` (which fails the test until someone reviews them),
+ * are kept (matched by fingerprint, else by rule, place and message), new findings get `verdict: null` (which fails the test until someone reviews them),
  * findings no longer reported are dropped. Read the diff before committing it.
  */
 import { execFileSync } from 'node:child_process';
@@ -71,15 +71,20 @@ export function readExpectations(name: CorpusName): Expectations | undefined {
 /** The expectations for `findings`, keeping the reviewed verdicts of `previous`. */
 export function updatedExpectations(name: CorpusName, findings: Finding[], previous: Expectations | undefined, coverage: number): Expectations {
   const known = new Map((previous?.findings ?? []).map((f) => [f.fingerprint, f]));
+  // When the fingerprint format changes, a finding reported at the same place with the same
+  // message is the one reviewed before: its verdict is kept.
+  const shown = (f: { ruleId: string; at: string; message: string }) => `${f.ruleId}\0${f.at}\0${f.message}`;
+  const byText = new Map((previous?.findings ?? []).map((f) => [shown(f), f]));
   return {
     repository: previous?.repository ?? name,
     findings: findings.map((f) => {
-      const old = known.get(f.fingerprint);
+      const at = `${f.location.file}:${f.location.line}`;
+      const old = known.get(f.fingerprint) ?? byText.get(shown({ ruleId: f.ruleId, at, message: f.message }));
       return {
         fingerprint: f.fingerprint,
         ruleId: f.ruleId,
         severity: f.severity,
-        at: `${f.location.file}:${f.location.line}`,
+        at,
         message: f.message,
         verdict: old?.verdict ?? null,
         reason: old?.reason ?? '',

@@ -6,9 +6,8 @@ import picomatch from 'picomatch';
 import { collect } from '../../src/collect/index.js';
 import { coversDirectory } from '../../src/collect/walk.js';
 import { readText } from '../../src/collect/read.js';
-import { applySuppressions, findSuppressions } from '../../src/collect/suppressions.js';
+import { findSuppressions } from '../../src/collect/suppressions.js';
 import { defaultConfig } from '../../src/config/defaults.js';
-import type { Finding } from '../../src/core/finding.js';
 
 function tree(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'pw-collect-'));
@@ -146,16 +145,6 @@ describe('readText', () => {
 });
 
 describe('suppressions', () => {
-  const finding = (ruleId: string, line: number): Finding => ({
-    ruleId,
-    severity: 'error',
-    message: 'm',
-    location: { file: 'docker-compose.yml', line, column: 1, endLine: line, endColumn: 2 },
-    related: [],
-    fingerprint: `${ruleId}${line}`,
-    url: '',
-  });
-
   it('reads `portwarden-ignore <rule>: <reason>` in any comment syntax', () => {
     const text = ['a', '# portwarden-ignore drift/deploy: migrating to 3050', "x: 1 // portwarden-ignore * : legacy", '<!-- portwarden-ignore stale-reference: docs lag -->'].join('\n');
     expect(findSuppressions('f', text)).toEqual([
@@ -163,15 +152,5 @@ describe('suppressions', () => {
       { file: 'f', line: 3, ruleId: '*', reason: 'legacy' },
       { file: 'f', line: 4, ruleId: 'stale-reference', reason: 'docs lag' },
     ]);
-  });
-
-  it('silences the named rule on its own line and the line below, nothing else', () => {
-    const sup = findSuppressions('docker-compose.yml', 'a\n# portwarden-ignore drift/deploy: moving\nb\nc');
-    const { kept, suppressed } = applySuppressions(
-      [finding('drift/deploy', 2), finding('drift/deploy', 3), finding('drift/deploy', 4), finding('collision/same-host', 3)],
-      sup,
-    );
-    expect(suppressed.map((f) => f.location.line)).toEqual([2, 3]);
-    expect(kept.map((f) => `${f.ruleId}:${f.location.line}`)).toEqual(['drift/deploy:4', 'collision/same-host:3']);
   });
 });

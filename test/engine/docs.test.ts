@@ -32,9 +32,9 @@ describe('docs/rules/', () => {
 
   it('has a page for every rule and every documented input problem, and every finding links to its page', async () => {
     const { allRules } = await import('../../src/rules/index.js');
-    const { ruleUrl } = await import('../../src/rules/rule.js');
+    const { ruleUrl } = await import('../../src/core/finding.js');
     const index = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8');
-    const ids = new Set([...allRules.map((r) => r.id), ...[...index.matchAll(/^## (\S+)$/gm)].map((m) => m[1]!)]);
+    const ids = new Set([...allRules.map((r) => r.meta.id), ...[...index.matchAll(/^## (\S+)$/gm)].map((m) => m[1]!)]);
     expect(ids.size).toBeGreaterThan(allRules.length);
     const pages = new Set(readdirSync(join(ROOT, 'docs/rules')));
     expect([...ids].filter((id) => !pages.has(`${id.replace('/', '-')}.md`)).sort()).toEqual([]);
@@ -45,6 +45,6 @@ describe('docs/rules/', () => {
       // The page is about this id: its title names it.
       expect(readFileSync(join(ROOT, pathOf(url)), 'utf8').split('\n')[0]).toBe(`# ${id}`);
     }
-    for (const rule of allRules) expect(rule.url).toBe(ruleUrl(rule.id));
+    for (const rule of allRules) expect(rule.meta.docs).toBe(ruleUrl(rule.meta.id));
   });
 });

@@ -23,7 +23,7 @@ describe('published schemas', () => {
 
   it('names exactly the rules the engine has', async () => {
     const { allRules } = await import('../../src/rules/index.js');
-    expect(schema('portwarden.schema.json').properties.rules.propertyNames.anyOf[0].enum.sort()).toEqual(allRules.map((r) => r.id).sort());
+    expect(schema('portwarden.schema.json').properties.rules.propertyNames.anyOf[0].enum.sort()).toEqual(allRules.map((r) => r.meta.id).sort());
   });
 
   it('the example config validates against portwarden.schema.json, and an unknown key does not', () => {

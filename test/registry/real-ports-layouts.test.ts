@@ -3,6 +3,7 @@ import { parseRegistry } from '../../src/extract/registry/index.js';
 import { findPortPairs } from '../../src/extract/registry/port-pairs.js';
 import type { InlineToken } from '../../src/extract/registry/inline-tokens.js';
 import { parseFixture, pos, triple } from './helpers.js';
+import { fingerprint } from '../../src/core/finding.js';
 
 const at = (b: Parameters<typeof triple>[0]) => `${triple(b)}@${pos(b)}`;
 
@@ -100,11 +101,11 @@ describe('a Real ports today marker with nothing readable after it', () => {
       ['input/unread-real-ports', 8, 1, 8, 20],
     ]);
     expect(problems[0]!.message).toBe(
-      'Found the marker `Real ports today (2026-05-01)` on line 3 but no `name `port`` entry after it; expected bold host labels (`**Mac Mini:**`, or `- **Mac Mini:**` as a list item) each followed by bullets like `- mana-auth `3001``, so no real port was read from this block',
+      'Found the marker `Real ports today (2026-05-01)` on line 3 but no `name `port`` entry after it; expected bold host labels (`**Mac Mini:**`, or `- **Mac Mini:**` as a list item) each followed by bullets like `- mana-auth `3001``, so no real port was read from this block.',
     );
     // The key holds neither the line nor the marker date, so a dated update keeps the fingerprint.
-    expect(problems[0]!.key).toBe('test/fixtures/registry/unread-real-ports.md#real-ports:Real ports today:1');
-    expect(problems[1]!.key).toBe('test/fixtures/registry/unread-real-ports.md#real-ports:Real ports today:2');
+    expect(problems[0]!.fingerprint).toBe(fingerprint('input/unread-real-ports', 'test/fixtures/registry/unread-real-ports.md|real-ports:Real ports today:1'));
+    expect(problems[1]!.fingerprint).toBe(fingerprint('input/unread-real-ports', 'test/fixtures/registry/unread-real-ports.md|real-ports:Real ports today:2'));
     // Every table with a Port column is a plan table, the one under the marker too (line 12);
     // the range table after the unread section is still read (line 18).
     expect(doc.plan.map((b) => `${triple(b)}@${b.location.line}`)).toEqual(['plan mana-auth 3001@12', 'plan mana-auth 3001@18']);

@@ -67,7 +67,7 @@ describe('the Real ports today blockquote', () => {
     const { doc, problems } = quoted('**Box:**', '- svc-a `70000`', '- svc-b `3002`');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ ruleId: 'input/invalid-port', location: { line: 6, column: 12, endColumn: 17 } });
-    expect(problems[0]!.message).toBe('The real port of `svc-a` on host `box` is a 5-digit number above 65535; expected an integer in 1..65535');
+    expect(problems[0]!.message).toBe('The real port of `svc-a` on host `box` is a 5-digit number above 65535; expected an integer from 1 to 65535.');
     expect(doc.actual.map(triple)).toEqual(['box svc-b 3002']);
   });
 
@@ -98,7 +98,7 @@ describe('a bad value in the Real ports list is reported, never dropped', () => 
   ])('`%s` after a name becomes input/invalid-port naming file and line', (value, what) => {
     const { doc, problems } = quoted('**Box:**', `- svc-a \`${value}\``, '- svc-b `3002`');
     expect(problems.map((p) => [p.ruleId, p.location.file, p.location.line, p.message])).toEqual([
-      ['input/invalid-port', 'docs/PORT_SCHEMA.md', 6, `The real port of \`svc-a\` on host \`box\` ${what}; expected an integer in 1..65535`],
+      ['input/invalid-port', 'docs/PORT_SCHEMA.md', 6, `The real port of \`svc-a\` on host \`box\` ${what}; expected an integer from 1 to 65535.`],
     ]);
     expect(problems[0]!.message).not.toContain(value === '0' ? '`0`' : value);
     expect(doc.actual.map(triple)).toEqual(['box svc-b 3002']);

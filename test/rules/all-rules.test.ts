@@ -6,14 +6,15 @@ import { HostModel } from '../../src/core/hosts.js';
 import { ServiceIndex } from '../../src/core/services.js';
 import type { ProjectModel } from '../../src/model/project.js';
 import { allRules } from '../../src/rules/index.js';
-import { ruleUrl, runRules } from '../../src/rules/rule.js';
+import { runRules } from '../../src/rules/rule.js';
+import { ruleUrl } from '../../src/core/finding.js';
 
 const docs = readFileSync(fileURLToPath(new URL('../../docs/rules.md', import.meta.url)), 'utf8');
 const SEED = fileURLToPath(new URL('../../../shared/seed/PORT_SCHEMA.md', import.meta.url));
 
 describe('allRules', () => {
   it('holds every rule once, each with a `## <rule id>` heading in docs/rules.md and a page its URL links to', () => {
-    const ids = allRules.map((r) => r.id);
+    const ids = allRules.map((r) => r.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(14);
     const headings = [...docs.matchAll(/^## (\S+)$/gm)].map((m) => m[1]!);
@@ -21,8 +22,8 @@ describe('allRules', () => {
     expect(headings.filter((h) => !/^(input|internal)\//.test(h)).sort()).toEqual([...ids].sort());
     for (const rule of allRules) {
       // Each rule's own page: docs/rules/<id with the slash as a hyphen>.md.
-      expect(rule.url).toBe(ruleUrl(rule.id));
-      expect(rule.url.endsWith(`/docs/rules/${rule.id.replace('/', '-')}.md`)).toBe(true);
+      expect(rule.meta.docs).toBe(ruleUrl(rule.meta.id));
+      expect(rule.meta.docs.endsWith(`/docs/rules/${rule.meta.id.replace('/', '-')}.md`)).toBe(true);
     }
   });
 

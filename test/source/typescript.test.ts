@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { javascriptExtractor, typescriptExtractor } from '../../src/extract/source/index.js';
 import { fixture, ports, run, span } from './support.js';
+import { fingerprint } from '../../src/core/finding.js';
 
 const inService = (name: string) => ({ path: `services/mana-user/src/${name}`, service: 'mana-user' });
 const ts = (name: string) => run(typescriptExtractor, fixture(`typescript/${name}.txt`), inService(name));
@@ -84,7 +85,7 @@ describe('TypeScript source defaults', () => {
       ['input/invalid-port', '3:34-3:37', 'Found a value as the default port in process.env.PORT || …: it is 3 characters, not a port; expected an integer from 1 to 65535.'],
     ]);
     // The key holds what the value is, not its text: a fingerprint must not carry (or hash) a secret.
-    expect(problems[0]?.key).toBe("input/invalid-port|services/mana-user/src/invalid.ts|env('PORT', …)|is a 5-digit number above 65535");
+    expect(problems[0]?.fingerprint).toBe(fingerprint('input/invalid-port', "services/mana-user/src/invalid.ts|env('PORT', …)|is a 5-digit number above 65535"));
   });
 
   test('still reads the defaults around a syntax error, without throwing', async () => {

@@ -3,12 +3,13 @@
  * checks every format shares (a port is an integer 1..65535 at an exact span; the same
  * statement reached twice, e.g. `$PORT` after `PORT=3024`, is kept once).
  */
-import { ExtractionOutput, INVALID_PORT, type ReferenceFields } from '../output.js';
+import { ExtractionOutput, type ReferenceFields } from '../output.js';
 import { describeValue, readPort, valueKey, variable } from '../value-text.js';
 import type { Mapped } from './mapped.js';
 import { spanOf } from './mapped.js';
 import { scanExpansion, UNRESOLVED, type Unresolved } from './interpolate.js';
 import { quote } from '../../core/quote.js';
+import type { InputRuleId } from '../../core/input-rules.js';
 
 /** Where a variable's value came from, for messages: `.env:3`; undefined when it is this file's own text. */
 export interface VariableOrigin {
@@ -50,7 +51,7 @@ export class DeployOutput extends ExtractionOutput {
     if (text.includes(UNRESOLVED)) return undefined;
     const port = readPort(text);
     if (port !== undefined) return { port, start, end };
-    this.invalidPort(`Found ${this.subject(text, start, end)} as the port in ${what}: it ${describeValue(text)}`, start, end, `${INVALID_PORT}|${this.file.path}|${what}|${valueKey(text)}`);
+    this.invalidPort(`Found ${this.subject(text, start, end)} as the port in ${what}: it ${describeValue(text)}`, start, end, `${this.file.path}|${what}|${valueKey(text)}`);
     return undefined;
   }
 
@@ -92,9 +93,9 @@ export class DeployOutput extends ExtractionOutput {
     this.pushReference({ ...fields, port: hit.port }, hit.start, hit.end);
   }
 
-  /** Records an input problem at the source span `[start, end)`; `key` follows the rule id in the fingerprint key. */
-  problem(ruleId: string, message: string, start: number, end: number, key: string): void {
-    this.pushProblem(ruleId, message, start, end, `${ruleId}|${key}`);
+  /** Records an input problem at the source span `[start, end)`; `key` names it (the file, then what in it). */
+  problem(ruleId: InputRuleId, message: string, start: number, end: number, key: string): void {
+    this.pushProblem(ruleId, message, start, end, key);
   }
 
   /** Reports variables that left a port without a value. */

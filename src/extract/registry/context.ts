@@ -5,7 +5,8 @@
 import type { Node } from 'unist';
 import type { Locator, Location } from '../../core/location.js';
 import type { ServiceIndex } from '../../core/services.js';
-import type { InputProblem } from '../../core/statements.js';
+import type { Finding } from '../../core/finding.js';
+import { inputProblem, type InputName } from '../../core/input-rules.js';
 
 /** Shared state of one `parseRegistry` call. */
 export interface ParseContext {
@@ -13,7 +14,7 @@ export interface ParseContext {
   text: string;
   locator: Locator;
   services?: ServiceIndex;
-  problems: InputProblem[];
+  problems: Finding[];
 }
 
 /** The `[start, end)` offsets of a node, or undefined when the parser gave it no position. */
@@ -30,8 +31,8 @@ export function nodeLocation(ctx: ParseContext, node: Node | undefined): Locatio
 }
 
 /** Records an input problem. `key` must hold no line numbers: it feeds the fingerprint. */
-export function addProblem(ctx: ParseContext, name: string, message: string, start: number, end: number, key: string): void {
-  ctx.problems.push({ ruleId: `input/${name}`, message, location: ctx.locator.range(start, end), key: `${ctx.path}#${key}` });
+export function addProblem(ctx: ParseContext, name: InputName, message: string, start: number, end: number, key: string): void {
+  ctx.problems.push(inputProblem(`input/${name}`, message, ctx.locator.range(start, end), `${ctx.path}|${key}`));
 }
 
 /** The canonical spelling of a service name (aliases applied when an index is given). */

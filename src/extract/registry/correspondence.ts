@@ -30,7 +30,7 @@ export function readCorrespondence(ctx: ParseContext, plain: string, start: numb
   const numEnd = found ? numStart + found[0].length : end;
   if (!isValidPort(port)) {
     const digits = m[1] as string;
-    addProblem(ctx, 'invalid-port', `The corresponding port of row ${quote(shown)} ${describeValue(digits)}; expected an integer in 1..65535`, numStart, numEnd, `corresponds:${row}:${valueKey(digits)}`);
+    addProblem(ctx, 'invalid-port', `The corresponding port of row ${quote(shown)} ${describeValue(digits)}; expected an integer from 1 to 65535.`, numStart, numEnd, `corresponds:${row}:${valueKey(digits)}`);
     return undefined;
   }
   const out: Correspondence = { port, location: ctx.locator.range(numStart, numEnd) };

@@ -2,7 +2,7 @@
  * The registry parser: reads `docs/PORT_SCHEMA.md` (sections, plan tables, the "Real ports
  * today" blocks, dated lines) into a {@link RegistryDoc}. Markdown is parsed once with
  * remark (GFM tables) and every position comes from mdast offsets into the original text.
- * Never throws: anything it cannot read becomes an {@link InputProblem}.
+ * Never throws: anything it cannot read becomes an `input/*` finding.
  */
 import type { Root, Table } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -11,7 +11,7 @@ import { unified } from 'unified';
 import { createLocator } from '../../core/location.js';
 import type { RegistryDoc } from '../../core/registry.js';
 import type { ServiceIndex } from '../../core/services.js';
-import type { InputProblem } from '../../core/statements.js';
+import type { Finding } from '../../core/finding.js';
 import { isAspirational } from './aspirational.js';
 import { addProblem, span, type ParseContext } from './context.js';
 import { readDatedLines } from './dates.js';
@@ -27,7 +27,7 @@ const processor = unified().use(remarkParse).use(remarkGfm);
 /** What {@link parseRegistry} returns. */
 export interface RegistryResult {
   doc: RegistryDoc;
-  problems: InputProblem[];
+  problems: Finding[];
 }
 
 /**
@@ -40,7 +40,7 @@ export function parseRegistry(path: string, text: string, services?: ServiceInde
   const doc: RegistryDoc = { path, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
   const limit = markdownLimitHit(text);
   if (limit) {
-    addProblem(ctx, limit.kind === 'too-deep' ? 'markdown-too-deep' : 'too-complex', `The registry ${limit.found}; expected ${limit.expected} (the markdown parser's time grows much faster than linearly with this), so the registry was not read`, limit.start, limit.end, limit.kind);
+    addProblem(ctx, limit.kind === 'too-deep' ? 'markdown-too-deep' : 'too-complex', `The registry ${limit.found}; expected ${limit.expected} (the markdown parser's time grows much faster than linearly with this), so the registry was not read.`, limit.start, limit.end, limit.kind);
     return { doc, problems: ctx.problems };
   }
   try {
@@ -49,7 +49,7 @@ export function parseRegistry(path: string, text: string, services?: ServiceInde
     // remark accepts any string, but a shape past the limits above can still overflow a
     // recursion (in the parser or in the walks below): that document gets one problem
     // instead of a crash.
-    addProblem(ctx, 'unparsable', `Cannot parse the registry as markdown (${(err as Error).message}); expected CommonMark with GFM tables`, 0, 0, 'unparsable');
+    addProblem(ctx, 'unparsable', `Cannot parse the registry as markdown (${(err as Error).message}); expected CommonMark with GFM tables.`, 0, 0, 'unparsable');
     return { doc: { ...doc, sections: [], plan: [], actual: [], hosts: [], dates: [] }, problems: ctx.problems };
   }
 }

@@ -63,12 +63,12 @@ function readRow(row: TableRow, cols: Columns, ctx: ParseContext): { row: PlanRo
   const portCell = row.children[cols.port];
   const portText = plain[cols.port] ?? '';
   if (row.children.length < cols.headers.length) {
-    const message = `Table row ${quote(label)} has ${row.children.length} of ${cols.headers.length} cells; expected one per header (${quote(cols.headers.join(' | '))})`;
+    const message = `Table row ${quote(label)} has ${row.children.length} of ${cols.headers.length} cells; expected one per header (${quote(cols.headers.join(' | '))}).`;
     addProblem(ctx, 'malformed-table', message, rowStart, rowEnd, `malformed-row:${label}`);
   }
   if (!portCell || portText === '') {
     // A missing Port cell already counts as a short row; an empty one needs its own report.
-    if (portCell) addProblem(ctx, 'malformed-table', `Table row ${quote(label)} has an empty Port cell; expected a port, a range or a list`, rowStart, rowEnd, `empty-port:${label}`);
+    if (portCell) addProblem(ctx, 'malformed-table', `Table row ${quote(label)} has an empty Port cell; expected a port, a range or a list.`, rowStart, rowEnd, `empty-port:${label}`);
     return undefined;
   }
   const [pStart, pEnd] = contentSpan(portCell);
@@ -82,7 +82,7 @@ function readRow(row: TableRow, cols: Columns, ctx: ParseContext): { row: PlanRo
   const name = serviceText.replace(/\s*\([^()]*\)\s*$/, '').trim();
   const [sStart, sEnd] = serviceCell ? contentSpan(serviceCell) : [pStart, pEnd];
   if (cols.service >= 0 && !reserved && name === '') {
-    addProblem(ctx, 'malformed-table', `Table row ${quote(label)} has no service name; expected a service or \`*(reserved)*\``, sStart, sEnd, `no-service:${label}`);
+    addProblem(ctx, 'malformed-table', `Table row ${quote(label)} has no service name; expected a service or \`*(reserved)*\`.`, sStart, sEnd, `no-service:${label}`);
   }
   const planRow: PlanRow = {
     portText,

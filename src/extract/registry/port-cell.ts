@@ -35,7 +35,7 @@ export function parsePortCell(ctx: ParseContext, plain: string, start: number, e
   const cell: PortCell = { ports: [], isRange: false };
   const items = plain.split(/[,;]/);
   if (!items.every((item) => ITEM.test(item))) {
-    const message = `The Port cell of row ${quote(shown)} ${describeValue(plain.trim())}; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`)`;
+    const message = `The Port cell of row ${quote(shown)} ${describeValue(plain.trim())}; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`).`;
     addProblem(ctx, 'invalid-port', message, start, end, `port-cell:${row}`);
     return cell;
   }
@@ -60,7 +60,7 @@ export function parsePortCell(ctx: ParseContext, plain: string, start: number, e
     const okB = checkPort(ctx, m[2], at(n - 1)[0], bEnd, row, shown);
     if (!okA || !okB) continue;
     if (a > b) {
-      const message = `Port range ${quote(`${a}-${b}`)} of row ${quote(shown)} runs backwards; expected the lower port first (${quote(`${b}-${a}`)})`;
+      const message = `Port range ${quote(`${a}-${b}`)} of row ${quote(shown)} runs backwards; expected the lower port first (${quote(`${b}-${a}`)}).`;
       addProblem(ctx, 'invalid-port', message, aStart, bEnd, `port-range:${row}:${a}-${b}`);
       continue;
     }
@@ -72,7 +72,7 @@ export function parsePortCell(ctx: ParseContext, plain: string, start: number, e
 /** Reports digits whose number is outside 1..65535; true when the port is valid. */
 function checkPort(ctx: ParseContext, digits: string, start: number, end: number, row: string, shown: string): boolean {
   if (isValidPort(Number(digits))) return true;
-  addProblem(ctx, 'invalid-port', `A port of row ${quote(shown)} ${describeValue(digits)}; expected an integer in 1..65535`, start, end, `port:${row}:${valueKey(digits)}`);
+  addProblem(ctx, 'invalid-port', `A port of row ${quote(shown)} ${describeValue(digits)}; expected an integer from 1 to 65535.`, start, end, `port:${row}:${valueKey(digits)}`);
   return false;
 }
 

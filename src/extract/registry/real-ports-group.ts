@@ -38,7 +38,7 @@ export function readGroupLabel(p: Paragraph, ctx: ParseContext, out: GroupSink):
 export function readEntries(nodes: Paragraph['children'], host: string, ctx: ParseContext, out: GroupSink): void {
   for (const pair of findPortPairs(inlineTokens(nodes, ctx.text))) {
     if (!isValidPort(pair.port)) {
-      const message = `The real port of ${quote(pair.name)} on host ${quote(host)} ${describeValue(pair.text)}; expected an integer in 1..65535`;
+      const message = `The real port of ${quote(pair.name)} on host ${quote(host)} ${describeValue(pair.text)}; expected an integer from 1 to 65535.`;
       addProblem(ctx, 'invalid-port', message, pair.start, pair.end, `actual:${host}:${pair.name}:${valueKey(pair.text)}`);
       continue;
     }

@@ -123,7 +123,7 @@ function reportUnread(marker: Heading | Paragraph, ctx: ParseContext, seen: Map<
   const line = ctx.locator.range(start, end).line;
   const message =
     `Found the marker ${quote(text)} on line ${line} but no \`name \`port\`\` entry after it; expected bold host labels ` +
-    '(`**Mac Mini:**`, or `- **Mac Mini:**` as a list item) each followed by bullets like `- mana-auth `3001``, so no real port was read from this block';
+    '(`**Mac Mini:**`, or `- **Mac Mini:**` as a list item) each followed by bullets like `- mana-auth `3001``, so no real port was read from this block.';
   addProblem(ctx, 'unread-real-ports', message, start, end, `real-ports:${name}:${nth}`);
 }
 

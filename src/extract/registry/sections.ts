@@ -46,9 +46,9 @@ function readHeading(node: Heading, ctx: ParseContext): PlacedSection {
   const named = section.title === '' ? 'A range heading' : `The range heading of ${quote(section.title)}`;
   if (!isValidPort(from) || !isValidPort(to)) {
     const bad = isValidPort(from) ? `its end ${describeValue(m[2] ?? '')}` : `its start ${describeValue(m[1] ?? '')}`;
-    addProblem(ctx, 'invalid-port', `${named} names a port outside 1..65535: ${bad}; expected a range like \`3000-3099\``, start, end, `range-heading:${section.title}:${valueKey(m[1] ?? '')}-${valueKey(m[2] ?? '')}`);
+    addProblem(ctx, 'invalid-port', `${named} names a port outside 1..65535: ${bad}; expected a range like \`3000-3099\`.`, start, end, `range-heading:${section.title}:${valueKey(m[1] ?? '')}-${valueKey(m[2] ?? '')}`);
   } else if (from > to) {
-    addProblem(ctx, 'invalid-port', `${named} runs backwards (${from} > ${to}); expected start <= end`, start, end, `range-heading:${text}`);
+    addProblem(ctx, 'invalid-port', `${named} runs backwards (${from} > ${to}); expected start <= end.`, start, end, `range-heading:${text}`);
   } else {
     section.range = { start: from, end: to };
   }

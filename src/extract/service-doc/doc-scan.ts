@@ -44,7 +44,6 @@ export class DocScan extends ExtractionOutput {
   port(token: PortToken, via: string): number | undefined {
     const port = readPort(token.text);
     if (port !== undefined) return port;
-    // This key predates the shared output and carries no rule id; fingerprints depend on it.
     const key = `${this.file.path}|${this.file.service ?? ''}|${via}|${valueKey(token.text)}`;
     this.invalidPort(`${quote(via)} in ${this.file.path} gives a port that ${describeValue(token.text)}`, token.start, token.end, key);
     return undefined;

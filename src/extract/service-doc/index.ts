@@ -24,6 +24,7 @@ import type { Code, Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { ExtractContext, Extractor, SourceFile } from '../extractor.js';
 import type { Extraction } from '../../core/statements.js';
+import { inputProblem } from '../../core/input-rules.js';
 import { readCode } from './code-block.js';
 import { scanCommands } from './commands.js';
 import { readHeading, readParagraph } from './declaration.js';
@@ -107,12 +108,14 @@ export function extractServiceDoc(file: SourceFile, ctx: ExtractContext): Extrac
     // specific reader claims a port before the generic URL scan sees it.
     visit(tree, (node) => readNode(scan, node as Nodes));
   } catch (error) {
-    scan.extraction.problems.push({
-      ruleId: 'input/unreadable-doc',
-      message: `${file.path} could not be read as Markdown (${error instanceof Error ? error.message : String(error)}); expected a CommonMark/GFM document.`,
-      location: file.locator.range(0, 0),
-      key: `${file.path}|unreadable`,
-    });
+    scan.extraction.problems.push(
+      inputProblem(
+        'input/unreadable-doc',
+        `${file.path} could not be read as Markdown (${error instanceof Error ? error.message : String(error)}); expected a CommonMark/GFM document.`,
+        file.locator.range(0, 0),
+        file.path,
+      ),
+    );
   }
   return scan.extraction;
 }

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { BindingKind, ReferenceKind } from '../../core/statements.js';
-import { ExtractionOutput, INVALID_PORT } from '../output.js';
+import { ExtractionOutput } from '../output.js';
 import { describeValue, readPort, valueKey } from '../value-text.js';
 import { readPortLiteral, stringContent, type PortLiteral, type Span } from './literal.js';
 import { findUrlPorts } from './urls.js';
@@ -76,6 +76,6 @@ export class SourceOutput extends ExtractionOutput {
 
   /** The fingerprint key of an invalid port: file, statement and text, no line. */
   private key(where: string, written: string): string {
-    return `${INVALID_PORT}|${this.file.path}|${where}|${written}`;
+    return `${this.file.path}|${where}|${written}`;
   }
 }

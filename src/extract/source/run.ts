@@ -11,6 +11,7 @@ import { SourceOutput } from './output.js';
 import { MAX_PARSE_CPU_MS, ParseBudgetExceeded, parse, type Grammar } from './tree-sitter.js';
 import { treeShapeProblem } from './tree-shape.js';
 import { quote } from '../../core/quote.js';
+import { inputProblem } from '../../core/input-rules.js';
 
 /** Reads the syntax tree of a file into `out`. */
 export type TreeReader = (root: Node, out: SourceOutput) => void;
@@ -36,32 +37,24 @@ export async function readWith(file: SourceFile, grammar: Grammar, source: strin
     const shape = treeShapeProblem(tree.rootNode, file.text.length);
     if (shape) {
       const at = file.locator.range(shape.start, shape.start);
-      out.extraction.problems.push({
-        ruleId: 'input/too-complex',
-        message: `${quote(file.path)} ${shape.found}; expected ${shape.expected}, so its ports were not read.`,
-        location: at,
-        key: `input/too-complex|${file.path}|${grammar}`,
-      });
+      out.extraction.problems.push(inputProblem('input/too-complex', `${quote(file.path)} ${shape.found}; expected ${shape.expected}, so its ports were not read.`, at, `${file.path}|${grammar}`));
       return out.extraction;
     }
     read(tree.rootNode, out);
   } catch (error) {
     if (error instanceof ParseBudgetExceeded) {
-      out.extraction.problems.push({
-        ruleId: 'input/too-complex',
-        message: `${quote(file.path)} took more than ${MAX_PARSE_CPU_MS / 1000} s of CPU to parse as ${grammar} (the parser's error recovery on text that is not valid ${grammar}); expected code that parses in linear time, so its ports were not read.`,
-        location: fileLocation(file.path),
-        key: `input/too-complex|${file.path}|${grammar}|parse-time`,
-      });
+      out.extraction.problems.push(
+        inputProblem(
+          'input/too-complex',
+          `${quote(file.path)} took more than ${MAX_PARSE_CPU_MS / 1000} s of CPU to parse as ${grammar} (the parser's error recovery on text that is not valid ${grammar}); expected code that parses in linear time, so its ports were not read.`,
+          fileLocation(file.path),
+          `${file.path}|${grammar}|parse-time`,
+        ),
+      );
       return out.extraction;
     }
     const why = error instanceof Error ? error.message : String(error);
-    out.extraction.problems.push({
-      ruleId: 'input/parse-failed',
-      message: `Could not read ${quote(file.path)} as ${grammar}: ${why}; expected a file tree-sitter can parse. Its ports are unknown.`,
-      location: fileLocation(file.path),
-      key: `input/parse-failed|${file.path}`,
-    });
+    out.extraction.problems.push(inputProblem('input/parse-failed', `Could not read ${quote(file.path)} as ${grammar}: ${why}; expected a file tree-sitter can parse. Its ports are unknown.`, fileLocation(file.path), file.path));
   } finally {
     tree?.delete();
   }
