@@ -57,7 +57,7 @@ const shared = [
   "export { dotnetSettingsExtractor } from './src/extract/deploy/dotnet.js';",
   "export { plistExtractor } from './src/extract/deploy/plist.js';",
   "export { shellCommands } from './src/extract/deploy/shell-words.js';",
-  "export { identity } from './src/extract/deploy/mapped.js';",
+  "export { identity } from './src/core/mapped.js';",
   "export { parseXml } from './src/extract/deploy/xml.js';",
   "export { createLocator } from './src/core/location.js';",
   "export { HostModel } from './src/core/hosts.js';",

@@ -29,10 +29,10 @@ import { parseAllDocuments, parseDocument, type Document } from 'yaml';
 import picomatch from 'picomatch';
 import { readText, type CheckedDirs } from './read.js';
 import type { WalkedFile } from './walk.js';
-import { MAX_YAML_ALIASES, excessAlias } from '../extract/yaml-limits.js';
+import { MAX_YAML_ALIASES, excessAlias } from '../core/yaml-limits.js';
 // Folders that hold a service's code or a set of services rather than name one: a service is
 // never named after one; the name comes from its manifest, a deploy file or the folder above.
-import { CONTAINER_FOLDERS, isTestPath } from '../extract/source/paths.js';
+import { CONTAINER_FOLDERS, isTestPath } from './paths.js';
 
 /** A service found by discovery. */
 export interface DiscoveredService {

@@ -6,12 +6,12 @@
 import picomatch from 'picomatch';
 import type { Config } from '../config/types.js';
 import { BUILTIN_IGNORES } from '../config/defaults.js';
-import type { ServiceDir } from '../model/project.js';
+import type { ServiceDir } from '../core/services.js';
 import type { Finding } from '../core/finding.js';
 import { readText, type RefusedPath } from './read.js';
 import { walk, type WalkedFile } from './walk.js';
 import { discover, type DiscoveredService } from './discover.js';
-import { parseDotenv } from '../extract/deploy/dotenv.js';
+import { parseDotenv } from './dotenv.js';
 
 export interface Collected {
   files: WalkedFile[];

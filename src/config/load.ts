@@ -5,7 +5,7 @@
 import { lstatSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
-import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../extract/yaml-limits.js';
+import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../core/yaml-limits.js';
 import { SEVERITIES } from '../core/finding.js';
 import { allRules } from '../rules/index.js';
 import type { RuleSetting } from '../core/rule-meta.js';

@@ -3,6 +3,15 @@
  * the registry's names), with configured aliases for renames. Nothing is merged by guesswork:
  * an unknown name stays as written.
  */
+/** A `services/<name>/` directory and what its CLAUDE.md says, if it has one. */
+export interface ServiceDir {
+  name: string;
+  /** `services/<name>` */
+  path: string;
+  /** Path of its CLAUDE.md when present. */
+  doc?: string;
+}
+
 export class ServiceIndex {
   private readonly known = new Set<string>();
   private readonly aliases = new Map<string, string>();

@@ -16,7 +16,7 @@ import type { ServiceIndex } from '../core/services.js';
 import type { Finding } from '../core/finding.js';
 import type { Binding, Extraction, Host, Reference } from '../core/statements.js';
 import { buildHosts, buildServices, type ContextData } from './context.js';
-import { parseDotenv } from './deploy/dotenv.js';
+import { parseDotenv } from '../collect/dotenv.js';
 import type { ExtractContext } from './extractor.js';
 import { wanted, type FileJob } from './files.js';
 import { startPool } from './parallel.js';

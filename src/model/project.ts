@@ -4,18 +4,9 @@
  */
 import type { HostModel } from '../core/hosts.js';
 import type { RegistryDoc } from '../core/registry.js';
-import type { ServiceIndex } from '../core/services.js';
+import type { ServiceDir, ServiceIndex } from '../core/services.js';
 import type { Finding } from '../core/finding.js';
 import type { Binding, Reference, Suppression } from '../core/statements.js';
-
-/** A `services/<name>/` directory and what its CLAUDE.md says, if it has one. */
-export interface ServiceDir {
-  name: string;
-  /** `services/<name>` */
-  path: string;
-  /** Path of its CLAUDE.md when present. */
-  doc?: string;
-}
 
 export interface ProjectModel {
   /** The registry, when the repository has one. */

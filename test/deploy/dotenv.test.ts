@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dotenvExtractor, parseDotenv } from '../../src/extract/deploy/dotenv.js';
+import { parseDotenv } from '../../src/collect/dotenv.js';
+import { dotenvExtractor } from '../../src/extract/deploy/dotenv.js';
 import { covered, fixture, refs, run, summary } from './helpers.js';
 
 describe('dotenv extractor', () => {

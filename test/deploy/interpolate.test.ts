@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate, UNRESOLVED } from '../../src/extract/deploy/interpolate.js';
-import { identity } from '../../src/extract/deploy/mapped.js';
+import { identity } from '../../src/core/mapped.js';
 
 const run = (text: string, env: Record<string, string>, dollarEscape = true) => interpolate(identity(text, 0, text.length), (n) => env[n], { dollarEscape });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeExtractor } from '../../src/extract/deploy/compose.js';
-import { dotenvExtractor, parseDotenv } from '../../src/extract/deploy/dotenv.js';
+import { parseDotenv } from '../../src/collect/dotenv.js';
+import { dotenvExtractor } from '../../src/extract/deploy/dotenv.js';
 import type { ExtractContext } from '../../src/extract/extractor.js';
 import { createLocator } from '../../src/core/location.js';
 import { HostModel } from '../../src/core/hosts.js';

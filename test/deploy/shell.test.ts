@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shellExtractor } from '../../src/extract/deploy/shell.js';
 import { shellCommands } from '../../src/extract/deploy/shell-words.js';
-import { identity } from '../../src/extract/deploy/mapped.js';
+import { identity } from '../../src/core/mapped.js';
 import { covered, fixture, run, summary } from './helpers.js';
 
 const SCRIPT = 'scripts/mac-mini/start-media.sh';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseConfig } from '../../src/config/load.js';
 import { ConfigError } from '../../src/config/types.js';
-import { MAX_YAML_ALIASES, excessAlias } from '../../src/extract/yaml-limits.js';
+import { MAX_YAML_ALIASES, excessAlias } from '../../src/core/yaml-limits.js';
 
 const chain = (n: number) => ['x-a0: &a0 [registry]', ...Array.from({ length: n }, (_, i) => `x-a${i + 1}: &a${i + 1} [*a${i}]`)].join('\n') + '\n';
 

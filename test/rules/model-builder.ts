@@ -6,7 +6,8 @@
 import type { Finding } from '../../src/core/finding.js';
 import { HostModel } from '../../src/core/hosts.js';
 import type { Location } from '../../src/core/location.js';
-import type { ProjectModel, ServiceDir } from '../../src/model/project.js';
+import type { ServiceDir } from '../../src/core/services.js';
+import type { ProjectModel } from '../../src/model/project.js';
 import type { PlanRow, RegistryDoc, RegistrySection } from '../../src/core/registry.js';
 import { ServiceIndex } from '../../src/core/services.js';
 import type { Binding, Host, Reference } from '../../src/core/statements.js';

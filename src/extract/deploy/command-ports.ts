@@ -4,8 +4,8 @@
  * only for tools where `-p` means the port: elsewhere it is `docker -p`, `mkdir -p`...).
  */
 import type { Command, Word } from './shell-words.js';
-import type { Mapped } from './mapped.js';
-import { slice } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
+import { slice } from '../../core/mapped.js';
 
 /** A port argument: characters `[a, b)` of `value`. */
 export interface PortArg {

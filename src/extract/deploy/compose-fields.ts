@@ -5,7 +5,7 @@
  */
 import { isSeq, type Document } from 'yaml';
 import type { ExtractContext } from '../extractor.js';
-import { slice } from './mapped.js';
+import { slice } from '../../core/mapped.js';
 import type { DeployOutput } from './output.js';
 import type { Interpolated } from './interpolate.js';
 import { entries, items } from './yaml-nodes.js';

@@ -5,8 +5,8 @@
  * `'9000-9001:9000-9001'`; long form: `{ target, published, host_ip, protocol }`.
  */
 import type { Document } from 'yaml';
-import type { Mapped } from './mapped.js';
-import { slice } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
+import { slice } from '../../core/mapped.js';
 import type { DeployOutput, PortHit } from './output.js';
 import { readPortRange } from './port-list.js';
 import { get } from './yaml-nodes.js';

@@ -11,7 +11,7 @@
  */
 import { isMap, isScalar, type Document } from 'yaml';
 import type { ExtractContext, Extractor } from '../extractor.js';
-import type { Mapped } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
 import { DeployOutput } from './output.js';
 import { interpolate, type Interpolated } from './interpolate.js';
 import { entries, get, items, parseYaml, scalarText } from './yaml-nodes.js';

@@ -4,8 +4,8 @@
  * comment and blank lines Docker allows inside a continuation. Arguments stay mapped to the
  * source, so a port on the third line of a `HEALTHCHECK` points at its own digits.
  */
-import type { Mapped } from './mapped.js';
-import { append, emptyMapped, identity } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
+import { append, emptyMapped, identity } from '../../core/mapped.js';
 
 /** One instruction: upper-cased keyword and its joined arguments. */
 export interface Instruction {

@@ -7,8 +7,8 @@
  */
 import type { Extractor, SourceFile } from '../extractor.js';
 import type { ServiceIndex } from '../../core/services.js';
-import type { Mapped } from './mapped.js';
-import { slice, trim } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
+import { slice, trim } from '../../core/mapped.js';
 import { DeployOutput } from './output.js';
 import { dockerInstructions, type Instruction } from './dockerfile-instructions.js';
 import { budgeted, interpolate } from './interpolate.js';

@@ -20,7 +20,7 @@
  * .NET reads these files as JSON with comments and trailing commas, and so does this reader.
  */
 import type { Extractor, SourceFile } from '../extractor.js';
-import { identity, type Mapped } from './mapped.js';
+import { identity, type Mapped } from '../../core/mapped.js';
 import { DeployOutput, type PortHit } from './output.js';
 import { JsonError, member, members, parseJson, stringOf, type JsonNode } from './json.js';
 import { findUrlPorts } from '../url-port.js';

@@ -14,8 +14,8 @@
 import { addressRole } from '../address-keys.js';
 import type { Interpolated } from './interpolate.js';
 import { UNRESOLVED } from './interpolate.js';
-import type { Mapped } from './mapped.js';
-import { spanOf } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
+import { spanOf } from '../../core/mapped.js';
 import type { DeployOutput } from './output.js';
 import { findUrls, isAddress } from './urls.js';
 

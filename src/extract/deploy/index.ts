@@ -14,8 +14,5 @@ import { prometheusExtractor } from './prometheus.js';
 import { shellExtractor } from './shell.js';
 import { springExtractor } from './spring.js';
 
-/** The dotenv parser, for the root `.env` that compose interpolation reads. */
-export { parseDotenv } from './dotenv.js';
-
 /** Every deploy-file extractor; each reads its own paths (see its `accepts`). */
 export const deployExtractors: Extractor[] = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor, plistExtractor, cloudflaredExtractor, prometheusExtractor, kubernetesExtractor, dotnetSettingsExtractor, springExtractor, nginxExtractor, envoyExtractor];

@@ -4,8 +4,8 @@
  * default written in the file keeps its own digits' spans (so a fix edits the default), a value
  * from elsewhere (a `.env`) spans the whole `${...}` expression.
  */
-import type { Mapped } from './mapped.js';
-import { append, appendChar, emptyMapped, filled, slice, spanOf } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
+import { append, appendChar, emptyMapped, filled, slice, spanOf } from '../../core/mapped.js';
 
 /** Stands in the output for a variable that could not be resolved (never part of a port). */
 export const UNRESOLVED = '\u0000';

@@ -8,8 +8,8 @@
  */
 // The ES module build: the package's main entry is a UMD wrapper whose `require` calls a bundler cannot follow.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import type { Mapped } from './mapped.js';
-import { appendChar, emptyMapped } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
+import { appendChar, emptyMapped } from '../../core/mapped.js';
 
 /** A node of the tree (jsonc-parser's), with `offset`/`length` in the parsed text. */
 export type JsonNode = Node;

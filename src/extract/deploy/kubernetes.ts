@@ -26,14 +26,14 @@
  * YAML until rendered); the other documents of the file are still read.
  */
 import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
-import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../yaml-limits.js';
+import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../../core/yaml-limits.js';
 import type { Extractor, SourceFile } from '../extractor.js';
 import { cloudflaredExtractor } from './cloudflared.js';
 import { composeExtractor } from './compose.js';
 import { envoyExtractor } from './envoy.js';
 import { prometheusExtractor } from './prometheus.js';
 import { springExtractor } from './spring.js';
-import type { Mapped } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
 import { DeployOutput, type PortHit } from './output.js';
 import { entries, get, items, scalarText } from './yaml-nodes.js';
 

@@ -6,8 +6,8 @@
  * a word is a variable, not a block. Every decoded character keeps its source span, so a port
  * points at its digits in the file.
  */
-import type { Mapped } from './mapped.js';
-import { appendChar, emptyMapped } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
+import { appendChar, emptyMapped } from '../../core/mapped.js';
 
 /** One directive: `listen 80;`, `upstream app { ... }`. */
 export interface Directive {

@@ -18,7 +18,7 @@ import { quote } from '../../core/quote.js';
 import type { ServiceIndex } from '../../core/services.js';
 import type { Extractor, SourceFile } from '../extractor.js';
 import { interpolate } from './interpolate.js';
-import type { Mapped } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
 import { DeployOutput } from './output.js';
 import { parseNginx, walk } from './nginx-config.js';
 import { findUrls, isAddress, splitHostPort } from './urls.js';

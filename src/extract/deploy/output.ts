@@ -5,8 +5,8 @@
  */
 import { ExtractionOutput, type ReferenceFields } from '../output.js';
 import { describeValue, readPort, valueKey, variable } from '../value-text.js';
-import type { Mapped } from './mapped.js';
-import { spanOf } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
+import { spanOf } from '../../core/mapped.js';
 import { scanExpansion, UNRESOLVED, type Unresolved } from './interpolate.js';
 import { quote } from '../../core/quote.js';
 import type { InputRuleId } from '../../core/input-rules.js';

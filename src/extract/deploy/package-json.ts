@@ -5,7 +5,7 @@
  * `test:e2e`, `cypress`) are not read: their ports are the test run's.
  */
 import type { Extractor } from '../extractor.js';
-import { identity } from './mapped.js';
+import { identity } from '../../core/mapped.js';
 import { DeployOutput } from './output.js';
 import { JsonError, member, members, parseJson, stringOf } from './json.js';
 import { scanShell } from './shell-scan.js';

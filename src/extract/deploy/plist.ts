@@ -11,8 +11,8 @@
  */
 import type { Extractor, SourceFile } from '../extractor.js';
 import type { ServiceIndex } from '../../core/services.js';
-import type { Mapped } from './mapped.js';
-import { trim } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
+import { trim } from '../../core/mapped.js';
 import { DeployOutput } from './output.js';
 import { XmlError, elements, parseXml, textOf, type XmlElement } from './xml.js';
 import { commandPorts } from './command-ports.js';

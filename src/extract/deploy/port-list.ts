@@ -3,8 +3,8 @@
  * line (`EXPOSE 3000 3001/udp`). A range yields one port each; its end points keep their own
  * digits, the ports between them point at the whole range.
  */
-import type { Mapped } from './mapped.js';
-import { spanOf } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
+import { spanOf } from '../../core/mapped.js';
 import type { DeployOutput, PortHit } from './output.js';
 import { quote } from '../../core/quote.js';
 

@@ -9,7 +9,7 @@ import type { Extractor } from '../extractor.js';
 import { DeployOutput } from './output.js';
 import { get, items, parseYaml, scalarText } from './yaml-nodes.js';
 import { findUrls, isAddress, splitHostPort, type HostPort } from './urls.js';
-import type { Mapped } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
 
 /**
  * The `host:port` a target names. A scrape target is `host:port`; a probe target (blackbox

@@ -6,7 +6,7 @@
  * No parsing happens here: the words come from ./shell-words.ts (see there why it is our own).
  */
 import type { ServiceIndex } from '../../core/services.js';
-import type { Mapped } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
 import type { DeployOutput } from './output.js';
 import { commandPorts } from './command-ports.js';
 import { shellCommands, type Word } from './shell-words.js';

@@ -11,8 +11,8 @@
  * source grammars) keeps positions but expands nothing, is asynchronous, and took about 5×
  * this tokenizer's time on a 150 KB script (bench/parsers.mjs).
  */
-import type { Mapped } from './mapped.js';
-import { append, appendChar, emptyMapped, spanOf } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
+import { append, appendChar, emptyMapped, spanOf } from '../../core/mapped.js';
 import { MAX_EXPANDED_LENGTH, UNRESOLVED, budgeted, expandAt, scanExpansion, type Lookup, type Unresolved } from './interpolate.js';
 
 /** One shell word after quote removal and expansion. */

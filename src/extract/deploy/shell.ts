@@ -4,7 +4,7 @@
  * Host: the one the path names (`scripts/mac-mini/...`), else the developer's machine.
  */
 import type { Extractor } from '../extractor.js';
-import { identity } from './mapped.js';
+import { identity } from '../../core/mapped.js';
 import { DeployOutput } from './output.js';
 import { scanShell } from './shell-scan.js';
 

@@ -12,10 +12,10 @@
  */
 import { isMap, parseAllDocuments, type Document } from 'yaml';
 import type { Extractor } from '../extractor.js';
-import { identity, slice, type Mapped } from './mapped.js';
+import { identity, slice, type Mapped } from '../../core/mapped.js';
 import { DeployOutput } from './output.js';
 import { entries, get, scalarText } from './yaml-nodes.js';
-import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../yaml-limits.js';
+import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../../core/yaml-limits.js';
 
 const FILE = /(^|\/)(application|bootstrap)(-[\w.-]+)?\.(properties|ya?ml)$/;
 /** The keys that set a port the application itself listens on. */

@@ -7,7 +7,7 @@
  */
 import { LOOPBACK } from '../../core/hosts.js';
 import { findUrlPorts } from '../url-port.js';
-import type { Mapped } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
 
 /** A `scheme://host:port` found in a value; indices are into `m.value`. */
 export interface UrlHit {

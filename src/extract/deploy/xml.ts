@@ -8,8 +8,8 @@
  * offending span. No namespaces.
  */
 import { SaxesParser } from 'saxes';
-import type { Mapped } from './mapped.js';
-import { append, appendChar, emptyMapped } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
+import { append, appendChar, emptyMapped } from '../../core/mapped.js';
 
 /** An element with its children; `start`/`end` span the start tag. */
 export interface XmlElement {

@@ -5,10 +5,10 @@
  * `input/invalid-yaml` problems at the parser's own positions instead of an exception.
  */
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import type { Mapped } from './mapped.js';
-import { align, identity } from './mapped.js';
+import type { Mapped } from '../../core/mapped.js';
+import { align, identity } from '../../core/mapped.js';
 import type { DeployOutput } from './output.js';
-import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../yaml-limits.js';
+import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../../core/yaml-limits.js';
 
 /** Parses the file; on errors, reports each and returns undefined. */
 export function parseYaml(out: DeployOutput): Document | undefined {

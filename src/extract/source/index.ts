@@ -6,7 +6,8 @@
 import type { Extractor } from '../extractor.js';
 import { readEnvGenerator } from './env-generator.js';
 import { readGo } from './go.js';
-import { isEnvGenerator, isTestPath, scriptGrammar, serviceNamedByPath } from './paths.js';
+import { isTestPath } from '../../collect/paths.js';
+import { isEnvGenerator, scriptGrammar, serviceNamedByPath } from './paths.js';
 import { readCSharp, readJava } from './jvm-dotnet.js';
 import { readPython } from './python.js';
 import { mentionsPort, readWith } from './run.js';

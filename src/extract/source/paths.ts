@@ -1,18 +1,11 @@
 /**
  * Which source files are read, and with which grammar. Tests, mocks and declaration files
  * state no defaults of a running service (a test's `listen(4000)` is not the service's port),
- * so they are not read.
+ * so they are not read (`isTestPath`, collect/paths.ts).
  */
 import type { ServiceIndex } from '../../core/services.js';
+import { CONTAINER_FOLDERS } from '../../collect/paths.js';
 import type { Grammar } from './tree-sitter.js';
-
-const TEST_DIR = /(^|\/)(__tests__|__mocks__|tests?|e2e|fixtures|testdata)\//;
-const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$|_test\.go$|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
-
-/** True for test code: `*.test.ts`, `*_test.go`, `test_*.py`, anything under `test/`, `__tests__/`, … */
-export function isTestPath(path: string): boolean {
-  return TEST_DIR.test(path) || TEST_FILE.test(path);
-}
 
 /** True for an env generator script: `scripts/generate-env.mjs`, any `*generate-env*.{js,mjs,cjs,ts,mts}`. */
 export function isEnvGenerator(path: string): boolean {
@@ -28,9 +21,6 @@ export function scriptGrammar(path: string): Grammar | undefined {
   if (/\.([cm]?js|jsx)$/.test(path)) return 'javascript';
   return undefined;
 }
-
-/** Folders that hold code or services rather than name one (`src`, `app`, `api`, `internal`, …). */
-export const CONTAINER_FOLDERS: ReadonlySet<string> = new Set(['src', 'source', 'app', 'apps', 'api', 'server', 'services', 'packages', 'cmd', 'internal', 'lib', 'libs', 'pkg']);
 
 /**
  * The known service a path names outside `services/<name>/`, for runner scripts such as

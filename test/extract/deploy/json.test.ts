@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { items, JsonError, member, members, parseJson, stringOf, type JsonNode } from '../../../src/extract/deploy/json.js';
-import { identity, type Mapped } from '../../../src/extract/deploy/mapped.js';
+import { identity, type Mapped } from '../../../src/core/mapped.js';
 
 const whole = (text: string): Mapped => identity(text, 0, text.length);
 
