@@ -57,7 +57,8 @@ const exportsUsed = [
   "export { extractServiceDoc } from './src/extract/service-doc/index.js';",
   "export { deployExtractors } from './src/extract/deploy/index.js';",
   "export { sourceExtractors } from './src/extract/source/index.js';",
-  "export { parseConfig } from './src/config/load.js';",
+  "export { parseConfig } from './src/config/parse.js';",
+  "export { catalogue } from './src/rules/index.js';",
   "export { ConfigError } from './src/config/types.js';",
   "export { HostModel } from './src/core/hosts.js';",
   "export { ServiceIndex } from './src/core/services.js';",
@@ -107,7 +108,7 @@ const readers = {
   plist: (text) => viaExtractor('launchd', 'deploy/mac-mini/launchd/com.mana.mana-auth.plist', text),
   config: (text) => {
     try {
-      engine.parseConfig('.github/portwarden.yml', text);
+      engine.parseConfig('.github/portwarden.yml', text, engine.catalogue);
     } catch (error) {
       // A refused config is the expected outcome for most mutations; anything else is a crash.
       if (!(error instanceof engine.ConfigError)) throw error;

@@ -19,7 +19,7 @@ const tree = ensureTree(n);
 
 const outfile = join(OUT, 'phases.js');
 const exportsUsed = [
-  "export { loadConfig } from './src/config/load.js';",
+  "export { loadConfig } from './src/engine.js';",
   "export { collect } from './src/collect/index.js';",
   "export { extractAll } from './src/extract/index.js';",
   "export { allRules } from './src/rules/index.js';",

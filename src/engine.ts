@@ -6,16 +6,17 @@
  */
 import { performance } from 'node:perf_hooks';
 import { collect } from './collect/index.js';
+import { readConfigFile } from './collect/config-file.js';
 import type { RefusedPath } from './collect/read.js';
 import { defaultConfig } from './config/defaults.js';
-import { loadConfig } from './config/load.js';
+import { parseConfig } from './config/parse.js';
 import type { Config } from './config/types.js';
 import { extractAll } from './extract/index.js';
 import type { Finding } from './core/finding.js';
 import { sortFindings } from './core/finding.js';
 import type { ProjectModel } from './model/project.js';
 import { scopeComposeProjects } from './model/scopes.js';
-import { allRules } from './rules/index.js';
+import { allRules, catalogue } from './rules/index.js';
 import { inputFindings, runRules } from './rules/rule.js';
 import { suppress } from './rules/suppress.js';
 
@@ -48,6 +49,22 @@ export interface CheckResult {
   model: ProjectModel;
   config: Config;
   stats: { files: number; parsed: number; ms: number };
+}
+
+/** The loaded config and the file it came from (undefined when defaults were used). */
+export interface LoadedConfig {
+  config: Config;
+  path?: string;
+}
+
+/**
+ * Loads the config for the repository at `root`: collect reads the file through the safe
+ * reader, config parses the text against the rule catalogue. `explicitPath` (from `--config`)
+ * must exist; otherwise a missing file means the defaults. Throws ConfigError.
+ */
+export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
+  const file = readConfigFile(root, explicitPath);
+  return file ? { config: parseConfig(file.shown, file.text, catalogue), path: file.path } : { config: defaultConfig() };
 }
 
 /** Runs the whole pipeline on the repository at `options.root`. Throws ConfigError on a bad config. */

@@ -10,7 +10,7 @@ import { analyse } from '../../src/baseline/analyse.js';
 import { classify } from '../../src/baseline/classify.js';
 import { NOT_READ_PROBLEMS, READ_ANYWAY_PROBLEMS } from '../../src/collect/not-read.js';
 import { suppressionChanges } from '../../src/rules/suppress.js';
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfigText } from '../support/config.js';
 import type { RunContext } from '../../src/github/context.js';
 import type { Finding } from '../../src/core/finding.js';
 import { lineLocation } from '../../src/core/location.js';
@@ -111,9 +111,9 @@ describe('suppressions a pull request adds', () => {
   });
 
   it('the config key is a boolean, false by default', () => {
-    expect(parseConfig('c.yml', 'registry: docs/PORT_SCHEMA.md\n').allowNewSuppressionsOnPrTarget).toBe(false);
-    expect(parseConfig('c.yml', 'allow-new-suppressions-on-pr-target: true\n').allowNewSuppressionsOnPrTarget).toBe(true);
-    expect(() => parseConfig('c.yml', 'allow-new-suppressions-on-pr-target: yes please\n')).toThrow(/c\.yml:1.*`allow-new-suppressions-on-pr-target` must be `true` or `false`/);
+    expect(parseConfigText('c.yml', 'registry: docs/PORT_SCHEMA.md\n').allowNewSuppressionsOnPrTarget).toBe(false);
+    expect(parseConfigText('c.yml', 'allow-new-suppressions-on-pr-target: true\n').allowNewSuppressionsOnPrTarget).toBe(true);
+    expect(() => parseConfigText('c.yml', 'allow-new-suppressions-on-pr-target: yes please\n')).toThrow(/c\.yml:1.*`allow-new-suppressions-on-pr-target` must be `true` or `false`/);
   });
 
   it('compares directives by file, rule and text, not line: a moved directive is not new, a widened one is', () => {

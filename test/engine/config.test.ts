@@ -3,7 +3,9 @@ import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseConfig } from '../../src/config/load.js';
+import { loadConfig } from '../../src/engine.js';
+import { parseConfig } from '../../src/config/parse.js';
+import { parseConfigText } from '../support/config.js';
 import { MAX_GLOB_LENGTH } from '../../src/config/globs.js';
 import { ConfigError } from '../../src/config/types.js';
 import schema from '../../schema/portwarden.schema.json' with { type: 'json' };
@@ -66,8 +68,17 @@ describe('config', () => {
     ['rules:\n  colision/same-host: off', /:2: `colision\/same-host` is not a portwarden rule/],
     ['- just\n- a list', /the config must be a mapping/],
   ])('rejects %j naming the line, key and accepted form', (text, message) => {
-    expect(() => parseConfig('.github/portwarden.yml', text)).toThrow(ConfigError);
-    expect(() => parseConfig('.github/portwarden.yml', text)).toThrow(message);
+    expect(() => parseConfigText('.github/portwarden.yml', text)).toThrow(ConfigError);
+    expect(() => parseConfigText('.github/portwarden.yml', text)).toThrow(message);
+  });
+
+  it('checks rule ids against the catalogue it is handed, not against rules it imports', () => {
+    const catalogue = [{ id: 'ports/custom' }, { id: 'input/invalid-port' }];
+    expect(parseConfig('c.yml', 'rules:\n  ports/custom: notice\n  input/*: off\n', catalogue).rules).toEqual({ 'ports/custom': 'notice', 'input/*': 'off' });
+    // The error lists the catalogue's rules; input problems are named by their pattern.
+    expect(() => parseConfig('c.yml', 'rules:\n  collision/same-host: off\n', catalogue)).toThrow(
+      'c.yml:2: `collision/same-host` is not a portwarden rule; expected one of ports/custom, an input problem such as `input/invalid-port`, or `input/*`.',
+    );
   });
 
   it('refuses a config in the repository that is a symlink out of it', () => {
@@ -129,12 +140,12 @@ describe('config', () => {
     [`ignore: ["${'b'.repeat(MAX_GLOB_LENGTH + 1)}"]`, /:1: the `ignore` glob is/],
     [`hosts:\n  - name: mini\n    files: ["${'c'.repeat(MAX_GLOB_LENGTH + 1)}"]`, /:3: the `hosts\[\]\.files` glob is/],
   ])('refuses the glob in %j naming key and line', (text, message) => {
-    expect(() => parseConfig('.github/portwarden.yml', text)).toThrow(ConfigError);
-    expect(() => parseConfig('.github/portwarden.yml', text)).toThrow(message);
+    expect(() => parseConfigText('.github/portwarden.yml', text)).toThrow(ConfigError);
+    expect(() => parseConfigText('.github/portwarden.yml', text)).toThrow(message);
   });
 
   it('accepts ignore globs that skip part of the tree, at the length limit', () => {
-    const config = parseConfig('c.yml', `ignore: ["**/x", "*", "**/*.md", "legacy/**", "**/test/**", "${'d'.repeat(MAX_GLOB_LENGTH)}"]`);
+    const config = parseConfigText('c.yml', `ignore: ["**/x", "*", "**/*.md", "legacy/**", "**/test/**", "${'d'.repeat(MAX_GLOB_LENGTH)}"]`);
     expect(config.ignore).toHaveLength(6);
   });
 
@@ -148,12 +159,12 @@ describe('config', () => {
   });
 
   it('reads compose-projects: compose files deployed together, each entry named once, with its files', () => {
-    const config = parseConfig('p.yml', 'compose-projects:\n  - name: stack\n    files: [infra/compose.yaml, app/*/compose.yaml]\n');
+    const config = parseConfigText('p.yml', 'compose-projects:\n  - name: stack\n    files: [infra/compose.yaml, app/*/compose.yaml]\n');
     expect(config.composeProjects).toEqual([{ name: 'stack', files: ['infra/compose.yaml', 'app/*/compose.yaml'] }]);
-    expect(parseConfig('p.yml', '').composeProjects).toEqual([]);
+    expect(parseConfigText('p.yml', '').composeProjects).toEqual([]);
     const error = (text: string) => {
       try {
-        parseConfig('p.yml', text);
+        parseConfigText('p.yml', text);
       } catch (e) {
         return (e as ConfigError).message;
       }

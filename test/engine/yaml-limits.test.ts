@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfigText } from '../support/config.js';
 import { ConfigError } from '../../src/config/types.js';
 import { MAX_YAML_ALIASES, excessAlias } from '../../src/core/yaml-limits.js';
 
@@ -16,9 +16,9 @@ describe('YAML alias limit', () => {
 
   it('a config with a 50,000-step alias chain is a config error naming the line, quickly', () => {
     const started = performance.now();
-    expect(() => parseConfig('.github/portwarden.yml', chain(50_000))).toThrow(ConfigError);
-    expect(() => parseConfig('.github/portwarden.yml', chain(50_000))).toThrow(/^\.github\/portwarden\.yml:1002: more than 1000 YAML alias tokens \(`\*name`\); expected at most 100 aliases\./);
-    expect(() => parseConfig('.github/portwarden.yml', chain(500))).toThrow(/^\.github\/portwarden\.yml:102: 500 YAML aliases; expected at most 100\./);
+    expect(() => parseConfigText('.github/portwarden.yml', chain(50_000))).toThrow(ConfigError);
+    expect(() => parseConfigText('.github/portwarden.yml', chain(50_000))).toThrow(/^\.github\/portwarden\.yml:1002: more than 1000 YAML alias tokens \(`\*name`\); expected at most 100 aliases\./);
+    expect(() => parseConfigText('.github/portwarden.yml', chain(500))).toThrow(/^\.github\/portwarden\.yml:102: 500 YAML aliases; expected at most 100\./);
     expect(performance.now() - started).toBeLessThan(10_000); // a hang guard only
   });
 });

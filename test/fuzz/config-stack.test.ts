@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfigText } from '../support/config.js';
 import { ConfigError } from '../../src/config/types.js';
 
 describe('a config that overflows the YAML parser’s stack', () => {
@@ -7,7 +7,7 @@ describe('a config that overflows the YAML parser’s stack', () => {
     const text = 'hosts:\n' + '  - id: h'.repeat(5000) + '\n  - =x\n';
     let error: unknown;
     try {
-      parseConfig('.github/portwarden.yml', text);
+      parseConfigText('.github/portwarden.yml', text);
     } catch (e) {
       error = e;
     }

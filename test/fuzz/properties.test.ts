@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfigText } from '../support/config.js';
 import { ConfigError } from '../../src/config/types.js';
 import { deployExtractors } from '../../src/extract/deploy/index.js';
 import type { Extractor } from '../../src/extract/extractor.js';
@@ -158,7 +158,7 @@ describe('every reader on generated input: never throws, positions inside the fi
   it('config: a Config or a ConfigError, nothing else, and the same one twice', () => {
     const load = (text: string) => {
       try {
-        return JSON.stringify(parseConfig('.github/portwarden.yml', text));
+        return JSON.stringify(parseConfigText('.github/portwarden.yml', text));
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         return `ConfigError ${error.message}`;

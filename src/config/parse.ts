@@ -1,91 +1,38 @@
 /**
- * Reads and validates `.github/portwarden.yml`. Every error names the file, the line, the
- * key and the accepted form, and is a {@link ConfigError} (the CLI exits 2 on it).
+ * Parses and validates the text of `.github/portwarden.yml`: plain data in, a {@link Config}
+ * out, no file read here (collect/config-file.ts reads it). Every error names the file, the
+ * line, the key and the accepted form, and is a {@link ConfigError} (the CLI exits 2 on it).
  */
-import { lstatSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../core/yaml-limits.js';
 import { SEVERITIES } from '../core/finding.js';
-import { allRules } from '../rules/index.js';
-import type { RuleSetting } from '../core/rule-meta.js';
-import { readRepoFile, type Refusal } from '../collect/read.js';
-import { DEFAULT_CONFIG_PATHS, MAX_CONFIG_BYTES, defaultConfig } from './defaults.js';
+import { createLocator } from '../core/location.js';
+import type { RuleMeta, RuleSetting } from '../core/rule-meta.js';
+import { defaultConfig } from './defaults.js';
 import { globProblem } from './globs.js';
 import { ConfigError, type ComposeProjectConfig, type Config, type HostConfig } from './types.js';
 
-/** A rule the config may set: one of the rules, an input problem (`input/<name>`), or all of them (`input/*`). */
-function isRuleId(id: string): boolean {
-  return allRules.some((r) => r.meta.id === id) || /^input\/(?:\*|[a-z][a-z-]*)$/.test(id);
-}
+/**
+ * The rule catalogue as the config needs it: the ids a `rules:` key may name. The pipeline
+ * hands it in (the rules declare themselves; config does not import them).
+ */
+export type RuleCatalogue = readonly Pick<RuleMeta, 'id'>[];
+
+/** An input problem's id (`input/<name>`), or all of them (`input/*`). */
+const INPUT_ID = /^input\/(?:\*|[a-z][a-z-]*)$/;
 
 const TOP_KEYS = ['registry', 'services', 'service-docs', 'ignore', 'hosts', 'compose-projects', 'aliases', 'rules', 'max-file-bytes', 'allow-new-suppressions-on-pr-target'] as const;
 const HOST_KEYS = ['name', 'aliases', 'addresses', 'files'] as const;
 const COMPOSE_PROJECT_KEYS = ['name', 'files'] as const;
 
-/** The loaded config and the file it came from (undefined when defaults were used). */
-export interface LoadedConfig {
-  config: Config;
-  path?: string;
-}
-
 /**
- * Loads the config for the repository at `root`. `explicitPath` (from `--config`) must exist;
- * otherwise the default locations are tried and a missing file means the defaults.
+ * Parses and validates config text; `file` is used in messages. A `rules:` key must name a
+ * rule of `catalogue`, an input problem (`input/<name>`) or all of them (`input/*`).
  */
-export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
-  const candidates = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join(root, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join(root, p));
-  // lstat, not exists: a dangling symlink is a config that is refused, not a missing one.
-  const path = candidates.find((p) => lstatSync(p, { throwIfNoEntry: false }) !== undefined);
-  if (!path) {
-    if (explicitPath) throw new ConfigError(`Config file \`${explicitPath}\` does not exist.`);
-    return { config: defaultConfig() };
-  }
-  // A config in the repository is read like every repository file (a pull request's files are
-  // data): no symlink anywhere on its path, a regular file, bounded, text. One given outside
-  // the repository is the caller's own, read with the same rules from its directory.
-  const inRepo = !relative(root, path).startsWith('..') && !isAbsolute(relative(root, path));
-  const shown = inRepo ? relative(root, path).split(sep).join('/') : path;
-  const read = inRepo ? readRepoFile(root, relative(root, path), MAX_CONFIG_BYTES, shown) : readRepoFile(dirname(path), basename(path), MAX_CONFIG_BYTES, shown);
-  if ('problem' in read) throw new ConfigError(refusedConfig(shown, read.refusal));
-  const nul = read.text.indexOf('\0');
-  if (nul >= 0) throw new ConfigError(`${shown}:${lineOf(read.text, nul)}: the config contains a NUL byte; expected UTF-8 text.`);
-  return { config: parseConfig(shown, read.text), path };
-}
-
-/** The reader's refusal of the config file, as a config error naming the file (and line). */
-function refusedConfig(file: string, r: Refusal): string {
-  switch (r.kind) {
-    case 'symlink':
-      return r.inside
-        ? `Config file \`${file}\` is${r.link === file ? '' : ` under \`${r.link}\`,`} a symlink${r.target ? ` to \`${r.target}\`` : ''}; expected a regular file (symlinks are never followed).`
-        : `Config file \`${file}\` is${r.link === file ? '' : ` under \`${r.link}\`,`} a symlink to \`${r.target}\`, outside the repository; expected a file inside it.`;
-    case 'not-regular':
-      return `Config file \`${file}\` is ${r.what}; expected a regular file.`;
-    case 'too-large':
-      return `Config file \`${file}\` is ${r.grew ? `more than ${r.limit}` : r.size} bytes; expected at most ${MAX_CONFIG_BYTES}.`;
-    case 'binary':
-      return `${file}:${r.line}: the config contains a NUL byte; expected UTF-8 text.`;
-    case 'not-utf8':
-      return `${file}:${r.line}: the config is not valid UTF-8; expected UTF-8 text.`;
-    case 'unreadable':
-      return r.code === 'ENOENT' ? `Config file \`${file}\` does not exist.` : `Config file \`${file}\` cannot be read (${r.code}).`;
-    default:
-      return `Config file \`${file}\` cannot be read.`;
-  }
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
-/** Parses and validates config text; `file` is used in messages. */
-export function parseConfig(file: string, text: string): Config {
+export function parseConfig(file: string, text: string, catalogue: RuleCatalogue): Config {
   const lines = new LineCounter();
   const overflow = aliasTokenOverflow(text);
-  if (overflow >= 0) throw new ConfigError(`${file}:${lineOf(text, overflow)}: more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`); expected at most ${MAX_YAML_ALIASES} aliases.`);
+  if (overflow >= 0) throw new ConfigError(`${file}:${createLocator(file, text).range(overflow, overflow).line}: more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`); expected at most ${MAX_YAML_ALIASES} aliases.`);
   let doc;
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
@@ -179,8 +126,9 @@ export function parseConfig(file: string, text: string): Config {
         if (!isMap(value)) fail(value ?? keyNode, '`rules` must map a rule id to one of error, warning, notice, off.');
         for (const item of (value as { items: { key: Node; value: Node }[] }).items) {
           const id = String((item.key as { value?: unknown }).value);
-          if (!isRuleId(id)) {
-            fail(item.key, `\`${id}\` is not a portwarden rule; expected one of ${allRules.map((r) => r.meta.id).join(', ')}, an input problem such as \`input/invalid-port\`, or \`input/*\`.`);
+          if (!catalogue.some((r) => r.id === id) && !INPUT_ID.test(id)) {
+            const rules = catalogue.filter((r) => !r.id.startsWith('input/')).map((r) => r.id);
+            fail(item.key, `\`${id}\` is not a portwarden rule; expected one of ${rules.join(', ')}, an input problem such as \`input/invalid-port\`, or \`input/*\`.`);
           }
           const setting = (item.value as { value?: unknown } | null)?.value;
           if (typeof setting !== 'string' || ![...SEVERITIES, 'off'].includes(setting)) {
