@@ -123,6 +123,11 @@ function readPullRequest(payload: Record<string, unknown>, fullName: string): Pu
   };
 }
 
+/**
+ * The event payload GitHub writes for the run (`GITHUB_EVENT_PATH`, outside the repository):
+ * the runner's file, not a repository file, so it is read directly rather than through the
+ * safe reader (collect/read.ts), which is for the checked tree's bytes.
+ */
 function readPayload(path: string | undefined): Record<string, unknown> {
   if (!path) return {};
   try {

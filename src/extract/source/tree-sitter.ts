@@ -65,6 +65,8 @@ async function parserFor(grammar: Grammar): Promise<Parser> {
   await init();
   let language = languages.get(grammar);
   if (!language) {
+    // web-tree-sitter reads the grammar file itself: portwarden's own wasm, shipped beside the
+    // bundle, not a file of the checked repository, so it does not go through collect/read.ts.
     language = Language.load(join(locateWasm().grammars, `tree-sitter-${grammar}.wasm`));
     languages.set(grammar, language);
     language.catch(() => languages.delete(grammar));
