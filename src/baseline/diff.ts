@@ -1,6 +1,6 @@
 /**
  * The pull request's diff, computed locally (`git diff --unified=0 <merge-base> <head>`)
- * because the API refuses big PRs (GUIDE 4.12), parsed into changed line ranges per file.
+ * because the API refuses the diff of a big PR (and lists at most 3,000 files), parsed into changed line ranges per file.
  * Lines are on the new (RIGHT) side, 1-based, ranges inclusive.
  */
 import { git } from './git.js';

@@ -1,5 +1,5 @@
 /**
- * Which new findings can be review comments (GUIDE 4.3): only lines of the diff take
+ * Which new findings can be review comments: only lines of the diff take (GitHub refuses others)
  * comments, a multi-line comment must stay in one hunk, and a suggestion replaces exactly the
  * commented lines. The filter marks, never drops: findings that cannot sit inline say why,
  * and the summary shows them all.
@@ -11,7 +11,7 @@ import type { Finding } from '../core/finding.js';
 import { createLocator } from '../core/location.js';
 import { lineSpan } from './span.js';
 
-/** Inline comments per review; beyond this a PR page becomes unusable (GUIDE 4.4). */
+/** Inline comments per review; beyond this a PR page becomes unusable (the summary still lists every finding). */
 export const MAX_INLINE_COMMENTS = 30;
 
 export type Placement =

@@ -6,7 +6,7 @@
 
 /** Annotations per check-run create or update request. https://docs.github.com/en/rest/checks/runs#update-a-check-run */
 export const ANNOTATIONS_PER_REQUEST = 50;
-/** Annotations sent at most per run, so the request count stays bounded (GUIDE 4.11): 10 requests. */
+/** Annotations sent at most per run, so the request count stays bounded (README, "Requests per run"): 10 requests. */
 export const MAX_ANNOTATIONS = 500;
 /** Characters of a check run's `output.summary` (and `output.text`). https://docs.github.com/en/rest/checks/runs#create-a-check-run */
 export const CHECK_SUMMARY_CHARS = 65_535;

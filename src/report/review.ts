@@ -1,6 +1,6 @@
 /**
  * One batched review per run with an inline comment for each new finding on a changed line
- * (GUIDE 4.3, 4.4). Each comment carries `<!-- portwarden:fp=<fp> -->`, so a rerun skips what
+ * (inline-placement.ts). Each comment carries `<!-- portwarden:fp=<fp> -->`, so a rerun skips what
  * is already commented and edits comments whose finding is gone to say it was resolved.
  *
  * Findings in a changed file but off the diff would need a file-level comment, which the REST

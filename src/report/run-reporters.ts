@@ -1,7 +1,7 @@
 /**
  * Runs the selected reporters one after another (API writes are rate-limited per repo, so no
  * parallel bursts). A reporter that throws never loses the others' output. When GitHub refuses
- * a write for lack of permission (fork PRs, GUIDE 4.5) or a rate limit outlasts the retries,
+ * a write for lack of permission (a fork PR's read-only token) or a rate limit outlasts the retries,
  * the other writes are skipped and the run falls back to workflow-command annotations plus the
  * full list in the job summary, both of which need no permission; any other reporter failure
  * (a 5xx or a dropped connection after the retries) adds them too, after the other writes
