@@ -2,15 +2,14 @@
  * The seed registry (../shared/seed, present in CI and developer sessions, absent from a plain
  * clone) checked end to end through the CLI, as a user runs it.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SHARED_DIR, needsShared } from '../support/shared.js';
 import { runCli } from './run-cli.js';
 
-const seedDir = resolve(import.meta.dirname, '../../../shared/seed');
-const hasSeed = existsSync(join(seedDir, 'PORT_SCHEMA.md'));
-if (!hasSeed) console.log(`seed tests skipped: ${seedDir} is absent (a plain clone has no ../shared)`);
+const seedDir = join(SHARED_DIR, 'seed');
 
 function repoWith(registry: string): string {
   const root = mkdtempSync(join(tmpdir(), 'pw-seed-'));
@@ -19,7 +18,7 @@ function repoWith(registry: string): string {
   return root;
 }
 
-describe.skipIf(!hasSeed)('the seed registry through the CLI', () => {
+describe('the seed registry through the CLI', needsShared('seed/PORT_SCHEMA.md', 'seed/PORT_SCHEMA.lossy.md'), () => {
   it('reports the overlap, the out-of-range rows and the plan drift, and no same-host collision', async () => {
     const { code, stdout } = await runCli(['check', repoWith('PORT_SCHEMA.md'), '--format', 'json']);
     expect(code).toBe(0);

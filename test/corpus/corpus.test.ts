@@ -13,12 +13,10 @@ import {
   serviceCoverage,
   unpack,
   updatedExpectations,
-  whyCorpusUnavailable,
+  corpusOptions,
   writeExpectations,
 } from './corpus.js';
 
-const unavailable = whyCorpusUnavailable();
-if (unavailable) console.log(`corpus tests skipped: ${unavailable}`);
 const update = process.env.PORTWARDEN_UPDATE_CORPUS === '1';
 
 /** Every warning and error the expectations call true, by `rule file:line`, for comparing runs. */
@@ -40,7 +38,7 @@ describe('the example monorepo with and without its config', () => {
   });
 });
 
-describe.skipIf(unavailable !== undefined)('the real-world corpus', { timeout: 180_000 }, () => {
+describe('the real-world corpus', { ...corpusOptions(), timeout: 180_000 }, () => {
   for (const name of CORPUS) {
     it(`${name}: every finding reviewed, every error true, ≥ 70% of warnings true, services found`, async () => {
       const root = unpack(name);

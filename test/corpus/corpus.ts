@@ -14,19 +14,19 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { check, type CheckResult } from '../../src/engine.js';
 import type { Finding } from '../../src/core/finding.js';
+import { SHARED_DIR, needsShared } from '../support/shared.js';
 
-export const CORPUS_DIR = resolve(import.meta.dirname, '../../../shared/corpus');
+export const CORPUS_DIR = join(SHARED_DIR, 'corpus');
 export const EXPECTATIONS_DIR = import.meta.dirname;
 export const CORPUS = ['awesome-compose', 'eShop', 'microservices-demo', 'opentelemetry-demo'] as const;
 export type CorpusName = (typeof CORPUS)[number];
 
-/** Why the corpus cannot be checked here, or undefined. */
-export function whyCorpusUnavailable(): string | undefined {
-  const missing = CORPUS.filter((n) => !existsSync(join(CORPUS_DIR, `${n}.tar.gz`)));
-  return missing.length ? `${CORPUS_DIR} lacks ${missing.join(', ')} (a plain clone has no ../shared)` : undefined;
+/** Suite options for the corpus tests: skipped, saying why, when a tarball is absent. */
+export function corpusOptions(): ReturnType<typeof needsShared> {
+  return needsShared(...CORPUS.map((n) => `corpus/${n}.tar.gz`));
 }
 
 /** Unpacks one repository into a fresh directory and returns its root. */

@@ -1,17 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRegistry } from '../../src/extract/registry/index.js';
 import { ServiceIndex } from '../../src/core/services.js';
+import { needsShared } from '../support/shared.js';
 import { pos, seedDir, triple } from './helpers.js';
 
-const hasSeed = existsSync(resolve(seedDir, 'PORT_SCHEMA.md'));
-if (!hasSeed) console.log(`registry seed tests skipped: ${seedDir} is absent`);
+const seed = needsShared('seed/PORT_SCHEMA.md');
+const seedAndCopy = needsShared('seed/PORT_SCHEMA.md', 'seed/PORT_SCHEMA.lossy.md');
 
 const read = (name: string) => readFileSync(resolve(seedDir, name), 'utf8');
 
-describe.skipIf(!hasSeed)('the seed registry (../shared/seed/PORT_SCHEMA.md)', () => {
-  const { doc, problems } = hasSeed ? parseRegistry('docs/PORT_SCHEMA.md', read('PORT_SCHEMA.md')) : ({} as never);
+describe('the seed registry (../shared/seed/PORT_SCHEMA.md)', seed, () => {
+  const { doc, problems } = !seed.skip ? parseRegistry('docs/PORT_SCHEMA.md', read('PORT_SCHEMA.md')) : ({} as never);
   const plan = (service: string) => doc.plan.filter((b) => b.service === service).map((b) => b.port);
   const rows = () => doc.sections.flatMap((s) => s.rows);
 
@@ -130,9 +131,9 @@ describe.skipIf(!hasSeed)('the seed registry (../shared/seed/PORT_SCHEMA.md)', (
   });
 });
 
-describe.skipIf(!hasSeed)('the lossy copy (blank lines, indentation and en dashes lost)', () => {
-  const original = hasSeed ? parseRegistry('docs/PORT_SCHEMA.md', read('PORT_SCHEMA.md')) : ({} as never);
-  const lossy = hasSeed ? parseRegistry('docs/PORT_SCHEMA.lossy.md', read('PORT_SCHEMA.lossy.md')) : ({} as never);
+describe('the lossy copy (blank lines, indentation and en dashes lost)', seedAndCopy, () => {
+  const original = !seedAndCopy.skip ? parseRegistry('docs/PORT_SCHEMA.md', read('PORT_SCHEMA.md')) : ({} as never);
+  const lossy = !seedAndCopy.skip ? parseRegistry('docs/PORT_SCHEMA.lossy.md', read('PORT_SCHEMA.lossy.md')) : ({} as never);
 
   it('gives the same plan and actual bindings as the original', () => {
     expect(lossy.doc.plan.map(triple)).toEqual(original.doc.plan.map(triple));

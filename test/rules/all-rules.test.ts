@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseRegistry } from '../../src/extract/registry/index.js';
@@ -8,9 +9,10 @@ import type { ProjectModel } from '../../src/model/project.js';
 import { allRules } from '../../src/rules/index.js';
 import { runRules } from '../../src/rules/rule.js';
 import { ruleUrl } from '../../src/core/finding.js';
+import { SHARED_DIR, needsShared } from '../support/shared.js';
 
 const docs = readFileSync(fileURLToPath(new URL('../../docs/rules.md', import.meta.url)), 'utf8');
-const SEED = fileURLToPath(new URL('../../../shared/seed/PORT_SCHEMA.md', import.meta.url));
+const SEED = join(SHARED_DIR, 'seed/PORT_SCHEMA.md');
 
 describe('allRules', () => {
   it('holds every rule once, each with a `## <rule id>` heading in docs/rules.md and a page its URL links to', () => {
@@ -33,7 +35,7 @@ describe('allRules', () => {
   });
 });
 
-describe.skipIf(!existsSync(SEED))('allRules on the seed registry, parsed by the real parser', () => {
+describe('allRules on the seed registry, parsed by the real parser', needsShared('seed/PORT_SCHEMA.md'), () => {
   const run = () => {
     const services = new ServiceIndex();
     const { doc } = parseRegistry('docs/PORT_SCHEMA.md', readFileSync(SEED, 'utf8'), services);
