@@ -21,7 +21,7 @@ describe('tests that need ../shared', () => {
     });
     const lines = stdout.split('\n').filter((l) => l.includes('skipped: '));
     expect(lines).toEqual([
-      `3 tests skipped: ${join(empty, 'seed/PORT_SCHEMA.md')}, ${join(empty, 'seed/PORT_SCHEMA.lossy.md')} are absent (a plain clone has no ../shared). Skipped in test/cli/seed.test.ts (2), test/rules/all-rules.test.ts (1).`,
+      `3 tests skipped: ${join(empty, 'seed/PORT_SCHEMA.lossy.md')}, ${join(empty, 'seed/PORT_SCHEMA.md')} are absent (a plain clone has no ../shared). Skipped in test/cli/seed.test.ts (2), test/rules/all-rules.test.ts (1).`,
     ]);
   });
 });
