@@ -6,6 +6,9 @@
  * of each, with the change. CPU time is the figure to quote on a shared machine.
  *
  *   node bench/ab.mjs --ref <cli.js> --cli <cli.js> [--trees example,corpus,200] [--runs 5]
+ *                     [--ref-node <node>] [--node <node>]
+ *
+ * `--ref-node` and `--node` run either side on another Node binary (same CLI, two runtimes).
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -19,6 +22,8 @@ const { values } = parseArgs({
     cli: { type: 'string' },
     trees: { type: 'string', default: 'example,corpus,200' },
     runs: { type: 'string', default: '5' },
+    'ref-node': { type: 'string', default: process.execPath },
+    node: { type: 'string', default: process.execPath },
   },
 });
 if (!values.ref || !values.cli) {
@@ -27,9 +32,10 @@ if (!values.ref || !values.cli) {
 }
 const runs = Number(values.runs);
 const bins = { ref: resolve(values.ref), new: resolve(values.cli) };
+const nodes = { ref: values['ref-node'], new: values.node };
 process.env.PORTWARDEN_WORKERS = '1';
 
-const lines = [`A/B, one thread, median of ${runs} alternating runs; ref ${bins.ref}, new ${bins.new}`, '', '| tree | ref CPU s | new CPU s | change | ref wall s | new wall s | ref MB | new MB | load |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+const lines = [`A/B, one thread, median of ${runs} alternating runs; ref ${nodes.ref} ${bins.ref}, new ${nodes.new} ${bins.new}`, '', '| tree | ref CPU s | new CPU s | change | ref wall s | new wall s | ref MB | new MB | load |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
 let allRef = 0;
 let allNew = 0;
 for (const spec of values.trees.split(',').flatMap((t) => (t === 'corpus' ? CORPUS : [t]))) {
@@ -37,7 +43,7 @@ for (const spec of values.trees.split(',').flatMap((t) => (t === 'corpus' ? CORP
   const got = { ref: [], new: [] };
   const load = loadavg()[0];
   for (let r = 0; r < runs; r++) {
-    for (const which of r % 2 ? ['new', 'ref'] : ['ref', 'new']) got[which].push(measure(process.execPath, [bins[which], 'check', root, '--format', 'json'], { okStatuses: [0, 1] }));
+    for (const which of r % 2 ? ['new', 'ref'] : ['ref', 'new']) got[which].push(measure(nodes[which], [bins[which], 'check', root, '--format', 'json'], { okStatuses: [0, 1] }));
   }
   const cpu = (k) => median(got[k].map((m) => m.cpuSeconds ?? NaN));
   const wall = (k) => median(got[k].map((m) => m.seconds));
