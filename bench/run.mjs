@@ -8,7 +8,7 @@
  * shared: wall time moves with other people's load, CPU time much less). Between synthetic
  * sizes it prints the growth exponent k of time ∝ N^k (1 is linear).
  *
- *   node bench/run.mjs [--trees example,corpus,200,2000,10000] [--runs 5] [--cli dist/cli.js | --build]
+ *   node bench/run.mjs [--trees example,corpus,200,2000,10000] [--runs 5] [--warmup 1] [--cli dist/cli.js | --build]
  *
  * `--trees` takes `example`, `corpus` (all four), a corpus name, or a number of services.
  * `--build` bundles the working tree into bench/out/dist/ (scripts/build.mjs) instead of
@@ -23,20 +23,22 @@ import { hasGnuTime, measure, median } from './lib/measure.mjs';
 import { BENCH, CORPUS, EXAMPLE, OUT, ensureCorpus, ensureTree } from './lib/trees.mjs';
 
 const REPO = resolve(BENCH, '..');
-const USAGE = 'usage: node bench/run.mjs [--trees example,corpus,200,2000,10000] [--runs 5] [--cli path | --build]\n';
+const USAGE = 'usage: node bench/run.mjs [--trees example,corpus,200,2000,10000] [--runs 5] [--warmup 1] [--cli path | --build]\n';
 
 const { values } = parseArgs({
   options: {
     trees: { type: 'string', default: 'example,corpus,200,2000,10000' },
     runs: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '1' },
     cli: { type: 'string', default: join(REPO, 'dist/cli.js') },
     build: { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
+const warmups = Number(values.warmup);
 const specs = values.trees.split(',').flatMap((t) => (t === 'corpus' ? CORPUS : [t]));
 const bad = specs.filter((t) => t !== 'example' && !CORPUS.includes(t) && !(Number.isInteger(Number(t)) && Number(t) >= 1));
-if (bad.length || !Number.isInteger(runs) || runs < 1) {
+if (bad.length || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(warmups) || warmups < 0) {
   process.stderr.write(`${bad.length ? `unknown tree ${bad.join(', ')}; ` : ''}${USAGE}`);
   process.exit(2);
 }
@@ -58,9 +60,12 @@ const rows = [];
 for (const spec of specs) {
   const tree = resolveTree(spec);
   const pwArgs = [cli, 'check', tree.root, '--format', 'json'];
-  // One untimed run of each warms the page cache and node's compile cache alike.
-  const warm = measure(process.execPath, pwArgs, { okStatuses: [0, 1], rss: false });
-  measure('grep', GREP_ARGS, { cwd: tree.root, okStatuses: [0, 1], rss: false });
+  // Untimed runs of each warm the page cache and node's compile cache alike (`--warmup 0`
+  // skips them for trees too large to run twice).
+  for (let w = 0; w < warmups; w++) {
+    measure(process.execPath, pwArgs, { okStatuses: [0, 1], rss: false });
+    measure('grep', GREP_ARGS, { cwd: tree.root, okStatuses: [0, 1], rss: false });
+  }
   const load = loadavg()[0];
   const pw = [];
   const grep = [];
@@ -68,7 +73,7 @@ for (const spec of specs) {
     pw.push(measure(process.execPath, pwArgs, { okStatuses: [0, 1] }));
     grep.push(measure('grep', GREP_ARGS, { cwd: tree.root, okStatuses: [0, 1] }));
   }
-  const report = JSON.parse(warm.stdout);
+  const report = JSON.parse(pw[0].stdout);
   const byRule = {};
   for (const f of report.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
   const peaks = pw.map((m) => m.peakMiB).filter((v) => v !== undefined);
@@ -81,7 +86,7 @@ for (const spec of specs) {
     findings: report.summary.total, byRule, drifts: tree.drifts, bindings: report.bindings.length,
   };
   rows.push(row);
-  process.stderr.write(`${tree.label}: ${row.pwSeconds.toFixed(2)} s (runs: ${pw.map((m) => m.seconds.toFixed(2)).join(', ')}), grep ${row.grepSeconds.toFixed(3)} s, load ${row.load.toFixed(1)}\n`);
+  process.stderr.write(`${tree.label}: ${row.pwSeconds.toFixed(2)} s (runs: ${pw.map((m) => m.seconds.toFixed(2)).join(', ')}), CPU ${row.cpuSeconds?.toFixed(2)} s, ${row.peakMiB?.toFixed(0)} MB; grep ${row.grepSeconds.toFixed(3)} s, CPU ${row.grepCpu?.toFixed(2)} s; load ${row.load.toFixed(1)}\n`);
 }
 
 print(rows);
@@ -131,13 +136,13 @@ function print(rows) {
   const m = machine();
   const fmt = (v, digits) => (v === undefined ? 'n/a' : v.toFixed(digits));
   const out = [
-    `portwarden vs \`grep ${GREP_ARGS.join(' ')}\` — ${m.cpus} × ${m.cpu}, Node ${m.node}, median of ${runs} runs (CPU s = user + system), peak RSS via ${m.rss}`,
+    `portwarden vs \`grep ${GREP_ARGS.join(' ')}\` — ${m.cpus} × ${m.cpu}, Node ${m.node}, median of ${runs} runs after ${warmups} warm-up (CPU s = user + system), peak RSS via ${m.rss}`,
     '',
     '| tree | files | MB | portwarden median s | CPU s | peak MB | grep median s | grep CPU s | ratio (wall) | ratio (CPU) | load | findings |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
-    out.push(`| ${r.tree} | ${r.files} | ${r.megabytes.toFixed(1)} | ${r.pwSeconds.toFixed(2)} | ${fmt(r.cpuSeconds, 2)} | ${fmt(r.peakMiB, 0)} | ${r.grepSeconds.toFixed(3)} | ${fmt(r.grepCpu, 3)} | ${(r.pwSeconds / r.grepSeconds).toFixed(1)}× | ${r.cpuSeconds && r.grepCpu ? `${(r.cpuSeconds / Math.max(r.grepCpu, 0.01)).toFixed(1)}×` : 'n/a'} | ${r.load.toFixed(1)} | ${r.findings} |`);
+    out.push(`| ${r.tree} | ${r.files} | ${r.megabytes.toFixed(1)} | ${r.pwSeconds.toFixed(2)} | ${fmt(r.cpuSeconds, 2)} | ${fmt(r.peakMiB, 0)} | ${r.grepSeconds.toFixed(3)} | ${fmt(r.grepCpu, 3)} | ${(r.pwSeconds / r.grepSeconds).toFixed(1)}× | ${r.cpuSeconds !== undefined && r.grepCpu !== undefined ? `${(r.cpuSeconds / Math.max(r.grepCpu, 0.01)).toFixed(1)}×` : 'n/a'} | ${r.load.toFixed(1)} | ${r.findings} |`);
   }
   const synthetic = rows.filter((r) => r.n !== undefined).sort((a, b) => a.n - b.n);
   if (synthetic.length > 1) {
