@@ -1,37 +1,45 @@
 #!/usr/bin/env node
 /**
- * Measures `portwarden check <dir> --format json` on synthetic monorepos of N services
- * against `git grep -n -E 'PORT|port'` over the same tree (a floor: reading every file
- * once with no parsing). Medians, since the machine is shared and noisy.
+ * Measures `portwarden check <tree> --format json` against `grep -rIn -E 'PORT|port'` over the
+ * same tree, in the same run, on: the bundled example, the four real-world repositories of
+ * the corpus, and synthetic monorepos of N services (bench/generate.mjs). Per tree:
+ * portwarden's median wall time, median CPU time, peak RSS, grep's median wall time, the
+ * ratio of the medians, and the load average when the tree was measured (the machine is
+ * shared: wall time moves with other people's load, CPU time much less). Between synthetic
+ * sizes it prints the growth exponent k of time ∝ N^k (1 is linear).
  *
- *   node bench/run.mjs [--sizes 20,200,2000] [--runs 5] [--cli dist/cli.js | --build]
+ *   node bench/run.mjs [--trees example,corpus,200,2000,10000] [--runs 5] [--warmup 1] [--cli dist/cli.js | --build]
  *
- * `--build` bundles the working tree's CLI into bench/out/dist/ instead of using dist/.
- * Trees are cached under bench/out/n<N>/ and regenerated when the generator changes.
- * Results also go to bench/out/results.json.
+ * `--trees` takes `example`, `corpus` (all four), a corpus name, or a number of services.
+ * `--build` bundles the working tree into bench/out/dist/ (scripts/build.mjs) instead of
+ * using dist/. Results also go to bench/out/results.json.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCli } from './lib/build-cli.mjs';
 import { hasGnuTime, measure, median } from './lib/measure.mjs';
-import { BENCH, OUT, ensureTree } from './lib/trees.mjs';
+import { BENCH, CORPUS, EXAMPLE, OUT, ensureCorpus, ensureTree } from './lib/trees.mjs';
 
 const REPO = resolve(BENCH, '..');
+const USAGE = 'usage: node bench/run.mjs [--trees example,corpus,200,2000,10000] [--runs 5] [--warmup 1] [--cli path | --build]\n';
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '20,200,2000' },
+    trees: { type: 'string', default: 'example,corpus,200,2000,10000' },
     runs: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '1' },
     cli: { type: 'string', default: join(REPO, 'dist/cli.js') },
     build: { type: 'boolean', default: false },
   },
 });
-const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
-  process.stderr.write('usage: node bench/run.mjs [--sizes 20,200,2000] [--runs 5] [--cli path | --build]\n');
+const warmups = Number(values.warmup);
+const specs = values.trees.split(',').flatMap((t) => (t === 'corpus' ? CORPUS : [t]));
+const bad = specs.filter((t) => t !== 'example' && !CORPUS.includes(t) && !(Number.isInteger(Number(t)) && Number(t) >= 1));
+if (bad.length || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(warmups) || warmups < 0) {
+  process.stderr.write(`${bad.length ? `unknown tree ${bad.join(', ')}; ` : ''}${USAGE}`);
   process.exit(2);
 }
 
@@ -42,67 +50,117 @@ if (!existsSync(cli)) {
 }
 mkdirSync(OUT, { recursive: true });
 
+/**
+ * The grep that stands for "reading the tree once": every text file, recursively, with line
+ * numbers, skipping what portwarden skips unread by default (`.git/` and `node_modules/`).
+ */
+const GREP_ARGS = ['-rIn', '-E', 'PORT|port', '--exclude-dir=.git', '--exclude-dir=node_modules', '.'];
+
 const rows = [];
-for (const n of sizes) {
-  const tree = ensureTree(n);
+for (const spec of specs) {
+  const tree = resolveTree(spec);
   const pwArgs = [cli, 'check', tree.root, '--format', 'json'];
-  const grepArgs = ['-C', tree.root, 'grep', '-n', '-E', 'PORT|port'];
-  // One untimed run of each warms the page cache and node's compile cache alike.
-  const warm = measure(process.execPath, pwArgs, { okStatuses: [0, 1], rss: false });
-  measure('git', grepArgs, { rss: false });
+  // Untimed runs of each warm the page cache and node's compile cache alike (`--warmup 0`
+  // skips them for trees too large to run twice).
+  for (let w = 0; w < warmups; w++) {
+    measure(process.execPath, pwArgs, { okStatuses: [0, 1], rss: false });
+    measure('grep', GREP_ARGS, { cwd: tree.root, okStatuses: [0, 1], rss: false });
+  }
+  const load = loadavg()[0];
   const pw = [];
   const grep = [];
   for (let r = 0; r < runs; r++) {
     pw.push(measure(process.execPath, pwArgs, { okStatuses: [0, 1] }));
-    grep.push(measure('git', grepArgs, { rss: false }).seconds);
+    grep.push(measure('grep', GREP_ARGS, { cwd: tree.root, okStatuses: [0, 1] }));
   }
-  const report = JSON.parse(warm.stdout);
+  const report = JSON.parse(pw[0].stdout);
   const byRule = {};
   for (const f of report.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-  const pwMedian = median(pw.map((m) => m.seconds));
   const peaks = pw.map((m) => m.peakMiB).filter((v) => v !== undefined);
   const cpu = pw.map((m) => m.cpuSeconds).filter((v) => v !== undefined);
-  rows.push({
-    n, files: tree.files, read: report.stats?.files, pwSeconds: pwMedian, pwMin: Math.min(...pw.map((m) => m.seconds)),
-    cpuSeconds: cpu.length ? median(cpu) : undefined,
-    peakMiB: peaks.length ? Math.max(...peaks) : undefined, grepSeconds: median(grep),
-    findings: report.summary.total, byRule, drifts: tree.drifts.length, bindings: report.bindings.length,
-  });
-  process.stderr.write(`N=${n}: ${pwMedian.toFixed(2)} s (runs: ${pw.map((m) => m.seconds.toFixed(2)).join(', ')})\n`);
+  const row = {
+    tree: tree.label, n: tree.n, files: tree.files, megabytes: tree.megabytes, read: report.stats?.files, parsed: report.stats?.parsed,
+    pwSeconds: median(pw.map((m) => m.seconds)), pwMin: Math.min(...pw.map((m) => m.seconds)),
+    cpuSeconds: cpu.length ? median(cpu) : undefined, peakMiB: peaks.length ? Math.max(...peaks) : undefined,
+    grepSeconds: median(grep.map((g) => g.seconds)), grepCpu: grep.every((g) => g.cpuSeconds !== undefined) ? median(grep.map((g) => g.cpuSeconds)) : undefined, load: Math.max(load, loadavg()[0]),
+    findings: report.summary.total, byRule, drifts: tree.drifts, bindings: report.bindings.length,
+  };
+  rows.push(row);
+  process.stderr.write(`${tree.label}: ${row.pwSeconds.toFixed(2)} s (runs: ${pw.map((m) => m.seconds.toFixed(2)).join(', ')}), CPU ${row.cpuSeconds?.toFixed(2)} s, ${row.peakMiB?.toFixed(0)} MB; grep ${row.grepSeconds.toFixed(3)} s, CPU ${row.grepCpu?.toFixed(2)} s; load ${row.load.toFixed(1)}\n`);
 }
 
 print(rows);
 writeFileSync(join(OUT, 'results.json'), JSON.stringify({ machine: machine(), cli, runs, rows }, null, 2) + '\n');
 
-function machine() {
-  return { node: process.version, load: loadavg().map((v) => v.toFixed(1)).join(' '), cpus: cpus().length, cpu: cpus()[0]?.model, rss: hasGnuTime ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS' };
+/** The tree a `--trees` entry names, with its size. */
+function resolveTree(spec) {
+  if (spec === 'example') return { label: 'example', root: EXAMPLE, ...sizeOf(EXAMPLE) };
+  if (CORPUS.includes(spec)) {
+    const root = ensureCorpus(spec);
+    return { label: spec, root, ...sizeOf(root) };
+  }
+  const n = Number(spec);
+  const generated = ensureTree(n);
+  return { label: `synthetic ${n}`, n, root: generated.root, drifts: generated.drifts.length, ...sizeOf(generated.root) };
 }
 
-/** The markdown table, then time per service (linear growth shows as a flat column). */
+/** Files and megabytes under `root`, as grep sees them (`.git/` and `node_modules/` left out). */
+function sizeOf(root) {
+  let files = 0;
+  let bytes = 0;
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (entry.name !== '.git' && entry.name !== 'node_modules') visit(join(dir, entry.name));
+      } else if (entry.isFile()) {
+        files++;
+        bytes += lstatSync(join(dir, entry.name)).size;
+      }
+    }
+  };
+  visit(root);
+  return { files, megabytes: bytes / 1e6 };
+}
+
+function machine() {
+  return { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, rss: hasGnuTime ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS' };
+}
+
+/** The exponent k of `y ∝ n^k` between two points. */
+function exponent(n1, y1, n2, y2) {
+  return Math.log(y2 / y1) / Math.log(n2 / n1);
+}
+
+/** The table per tree, then growth between synthetic sizes. */
 function print(rows) {
   const m = machine();
+  const fmt = (v, digits) => (v === undefined ? 'n/a' : v.toFixed(digits));
   const out = [
-    `portwarden vs git grep — ${m.cpus} × ${m.cpu}, Node ${m.node}, median of ${runs} runs (CPU s = user + system), peak RSS via ${m.rss}, load average ${m.load}`,
+    `portwarden vs \`grep ${GREP_ARGS.join(' ')}\` — ${m.cpus} × ${m.cpu}, Node ${m.node}, median of ${runs} runs after ${warmups} warm-up (CPU s = user + system), peak RSS via ${m.rss}`,
     '',
-    '| N | files | portwarden median s | CPU s | peak MB | git grep median s | ratio | findings |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| tree | files | MB | portwarden median s | CPU s | peak MB | grep median s | grep CPU s | ratio (wall) | ratio (CPU) | load | findings |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
-    const peak = r.peakMiB === undefined ? 'n/a' : r.peakMiB.toFixed(0);
-    const cpu = r.cpuSeconds === undefined ? 'n/a' : r.cpuSeconds.toFixed(2);
-    out.push(`| ${r.n} | ${r.files} | ${r.pwSeconds.toFixed(2)} | ${cpu} | ${peak} | ${r.grepSeconds.toFixed(3)} | ${(r.pwSeconds / r.grepSeconds).toFixed(1)}× | ${r.findings} |`);
+    out.push(`| ${r.tree} | ${r.files} | ${r.megabytes.toFixed(1)} | ${r.pwSeconds.toFixed(2)} | ${fmt(r.cpuSeconds, 2)} | ${fmt(r.peakMiB, 0)} | ${r.grepSeconds.toFixed(3)} | ${fmt(r.grepCpu, 3)} | ${(r.pwSeconds / r.grepSeconds).toFixed(1)}× | ${r.cpuSeconds !== undefined && r.grepCpu !== undefined ? `${(r.cpuSeconds / Math.max(r.grepCpu, 0.01)).toFixed(1)}×` : 'n/a'} | ${r.load.toFixed(1)} | ${r.findings} |`);
   }
-  // Per service: overall (start-up included), and marginal over the smallest N (start-up
-  // cancelled out). Linear growth shows as a flat marginal column.
-  out.push('', '| N | ms per service | marginal ms per service | marginal CPU ms per service | bindings | planted drifts | findings by rule |', '|---:|---:|---:|---:|---:|---:|---|');
-  const base = rows.reduce((a, b) => (b.n < a.n ? b : a), rows[0]);
-  const marginal = (r, pick) => {
-    if (r.n === base.n || pick(r) === undefined || pick(base) === undefined) return '—';
-    return (((pick(r) - pick(base)) * 1000) / (r.n - base.n)).toFixed(2);
-  };
+  const synthetic = rows.filter((r) => r.n !== undefined).sort((a, b) => a.n - b.n);
+  if (synthetic.length > 1) {
+    // Start-up (about 0.3 s of node and bundle loading) pulls small-tree exponents below 1;
+    // between the larger sizes the exponent is the growth of the work itself.
+    out.push('', 'Growth between synthetic sizes (time ∝ N^k; 1 is linear):', '', '| from → to | k wall | k CPU | k peak RSS | marginal ms per service (wall) |', '|---|---:|---:|---:|---:|');
+    for (let i = 1; i < synthetic.length; i++) {
+      const a = synthetic[i - 1];
+      const b = synthetic[i];
+      const cpuK = a.cpuSeconds && b.cpuSeconds ? exponent(a.n, a.cpuSeconds, b.n, b.cpuSeconds).toFixed(2) : 'n/a';
+      const rssK = a.peakMiB && b.peakMiB ? exponent(a.n, a.peakMiB, b.n, b.peakMiB).toFixed(2) : 'n/a';
+      out.push(`| ${a.n} → ${b.n} | ${exponent(a.n, a.pwSeconds, b.n, b.pwSeconds).toFixed(2)} | ${cpuK} | ${rssK} | ${(((b.pwSeconds - a.pwSeconds) * 1000) / (b.n - a.n)).toFixed(2)} |`);
+    }
+  }
+  out.push('', '| tree | read | parsed | bindings | planted drifts | findings by rule |', '|---|---:|---:|---:|---:|---|');
   for (const r of rows) {
     const rules = Object.entries(r.byRule).sort((a, b) => b[1] - a[1]).map(([id, c]) => `${id} ${c}`).join(', ');
-    out.push(`| ${r.n} | ${((r.pwSeconds * 1000) / r.n).toFixed(2)} | ${marginal(r, (x) => x.pwSeconds)} | ${marginal(r, (x) => x.cpuSeconds)} | ${r.bindings} | ${r.drifts} | ${rules || '—'} |`);
+    out.push(`| ${r.tree} | ${r.read ?? 'n/a'} | ${r.parsed ?? 'n/a'} | ${r.bindings} | ${r.drifts ?? '—'} | ${rules || '—'} |`);
   }
   process.stdout.write(out.join('\n') + '\n');
 }

@@ -1,7 +1,9 @@
 /**
- * The ten files of one synthetic service: its CLAUDE.md, the source default of its port,
- * Dockerfile, .env, README, manifest, and noise modules with a test.
+ * The files of one synthetic service: its CLAUDE.md, the source default of its port,
+ * Dockerfile, .env, README, manifest, utility modules with a test, and the bulk of an
+ * application that states no port (app-files.mjs).
  */
+import { appFiles } from './app-files.mjs';
 import { goModules, goTest } from './noise-go.mjs';
 import { pyModules, pyTest } from './noise-py.mjs';
 import { tsModules, tsTest } from './noise-ts.mjs';
@@ -28,6 +30,7 @@ export function serviceFiles(s) {
     const others = [tsModules[0], tsModules[1], tsModules[3]];
     files.push(tsModules[2](s.name, n), others[s.index % 3](s.name, n), others[(s.index + 1) % 3](s.name, n), tsTest(s.name));
   }
+  files.push(...appFiles(s, topic));
   return files;
 }
 

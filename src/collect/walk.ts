@@ -4,7 +4,7 @@
  * device is listed like a file, and the safe reader (read.ts) refuses it, with a finding,
  * only if some extractor asks for that path, so a tree full of irrelevant links stays quiet.
  */
-import { lstatSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import type { Finding } from '../core/finding.js';
@@ -19,8 +19,6 @@ export interface WalkedFile extends FileToRead {
   abs: string;
   /** The walked root. */
   root: string;
-  /** Size from lstat; the reader checks again on the opened file. */
-  size: number;
 }
 
 export interface WalkResult {
@@ -78,13 +76,9 @@ export function walk(root: string, ignore: string[], serviceGlobs: string[], ref
         result.problems.push(problem('input/symlink-not-followed', rel, `${quote(rel)} matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
         continue;
       }
-      let size = 0;
-      try {
-        size = lstatSync(abs).size;
-      } catch {
-        // Gone since the listing: the reader reports it if anyone asks for it.
-      }
-      result.files.push({ path: rel, abs, root, size });
+      // No stat here: the listing already says what each entry is, and the reader checks the
+      // size and kind of the file it opens (most listed files are never opened at all).
+      result.files.push({ path: rel, abs, root });
     }
   };
   visit('');
@@ -95,7 +89,7 @@ export function walk(root: string, ignore: string[], serviceGlobs: string[], ref
       result.problems.push(problem('input/symlink-not-followed', r.path, `${quote(r.path)} matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
       continue;
     }
-    result.files.push({ path: r.path, abs: join(root, r.path), root, size: r.size ?? 0, refused: r });
+    result.files.push({ path: r.path, abs: join(root, r.path), root, refused: r });
   }
   return result;
 }

@@ -18,7 +18,6 @@ const fileExtractors: Extractor[] = [...sourceExtractors, ...deployExtractors];
 
 /** One file to read: where it is (read through the safe reader), and what the collect step knows of it. */
 export interface FileJob extends FileToRead {
-  size: number;
   /** A configured service doc: read by the service-doc extractor only. */
   isDoc: boolean;
   /** The service owning the file through its directory. */

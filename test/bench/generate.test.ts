@@ -1,6 +1,7 @@
 /**
- * The benchmark generator: the tree it writes has the promised shape (ten files per service,
- * skipped noise untracked), is deterministic, and is a registry and repository the engine reads.
+ * The benchmark generator: the tree it writes has the promised shape (services of varied size
+ * whose files mostly state no port, skipped noise untracked), is deterministic, and is a
+ * registry and repository the engine reads.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type Generated } from '../../bench/generate.mjs';
+import { routeCount } from '../../bench/lib/app-files.mjs';
 import { check } from '../../src/engine.js';
 import { parseRegistry } from '../../src/extract/registry/index.js';
 
@@ -30,15 +32,26 @@ function listFiles(dir: string): string[] {
 }
 
 describe('bench/generate.mjs', () => {
-  it('writes ten files per service, six root files and an untracked node_modules', () => {
-    for (let i = 0; i < 5; i++) expect(listFiles(join(repo.root, 'services', `svc-${i}`))).toHaveLength(10);
-    expect(repo.files).toBe(5 * 10 + 6 + 16);
+  it('writes services of varied size, six root files and an untracked node_modules', () => {
+    const perService = [0, 1, 2, 3, 4].map((i) => listFiles(join(repo.root, 'services', `svc-${i}`)).length);
+    for (const count of perService) expect(count).toBeGreaterThan(10);
+    expect(new Set(perService).size).toBeGreaterThan(1);
+    const serviceFiles = perService.reduce((a, b) => a + b, 0);
+    expect(repo.files).toBe(serviceFiles + 6 + 16);
     const tracked = git(repo.root, 'ls-files').trim().split('\n');
     expect(tracked).toHaveLength(repo.trackedFiles);
-    expect(tracked).toHaveLength(5 * 10 + 6);
+    expect(tracked).toHaveLength(serviceFiles + 6);
     expect(tracked.some((f) => f.startsWith('node_modules/'))).toBe(false);
     expect(tracked).toContain('package-lock.json');
     expect(read('package-lock.json').length).toBeGreaterThan(1024 * 1024);
+  });
+
+  it('gives most services 3 to 6 route modules, some 1 or 2, a few up to 12', () => {
+    const counts = Array.from({ length: 1000 }, (_, i) => routeCount(i));
+    const share = (test: (c: number) => boolean) => counts.filter(test).length / counts.length;
+    expect(Math.min(...counts)).toBe(1);
+    expect(Math.max(...counts)).toBe(12);
+    expect(share((c) => c >= 3 && c <= 6)).toBeGreaterThan(0.6);
   });
 
   it('rotates the source default among config.ts, app/main.py and config.go', () => {
@@ -99,5 +112,9 @@ describe('the generated registry', () => {
     const drifted = (f: (typeof result.findings)[number]) =>
       [f.location, ...f.related.map((r) => r.location)].some((l) => l.file === 'services/svc-3/CLAUDE.md' && l.line === 7 && l.column === 13);
     expect(result.findings.some(drifted)).toBe(true);
+    // Like a real monorepo, most of a service's files state no port.
+    const withStatements = new Set([...result.model.bindings, ...result.model.references].map((b) => b.location.file).filter((f) => f.startsWith('services/')));
+    const serviceFiles = git(repo.root, 'ls-files', 'services').trim().split('\n');
+    expect(withStatements.size / serviceFiles.length).toBeLessThan(0.3);
   });
 });
