@@ -1,6 +1,8 @@
 /**
- * The port model: bindings, references and hosts, as every extractor
- * produces them and every rule reads them. Pure data; no I/O.
+ * The port model: bindings, references and hosts, as every extractor produces them and every
+ * rule reads them. Pure data; no I/O. A binding says what it states in semantic fields (its
+ * role, host, network, runtime, exposure list), so no rule needs to know which file format
+ * stated it; its `label` names the format for people.
  */
 import type { Finding } from './finding.js';
 import type { Location } from './location.js';
@@ -16,6 +18,27 @@ export type BindingKind =
 /** How strongly a statement claims the port (service docs mostly). */
 export type Strength = 'declaration' | 'support' | 'weak';
 
+/**
+ * What a binding says about its port:
+ * - `listen`: a process listens on it (a source default, `ENV PORT`, compose `environment:
+ *   PORT`, a runner script's `--port`, a port a container or pod exposes);
+ * - `publish`: a host port mapped to a container (the host side of compose `ports`);
+ * - `doc`: a document states it (a service's CLAUDE.md, the registry's real ports);
+ * - `plan`: the registry's plan assigns it.
+ * A statement that expects a service at a port, rather than holding one, is a {@link Reference}.
+ */
+export type BindingRole = 'listen' | 'publish' | 'doc' | 'plan';
+
+/**
+ * How the deployment that makes a statement runs its service:
+ * - `image`: a container image (a Dockerfile): the statement holds wherever the image runs;
+ * - `container`: a container started on the file's host (compose);
+ * - `cluster`: a pod of a cluster (Kubernetes), placed on the cluster's host;
+ * - `process`: a process started directly on the host (a launchd plist, a runner script, an
+ *   env file or env generator, a `package.json` script, a proxy's config).
+ */
+export type Runtime = 'image' | 'container' | 'cluster' | 'process';
+
 /** The special host names. Named hosts are normalised with {@link normalizeHostName}. */
 export const DEV_HOST = 'dev';
 export const NOT_DEPLOYED_HOST = 'not-deployed';
@@ -29,8 +52,12 @@ export interface Binding {
   /** Normalised host id: a named host, {@link DEV_HOST}, {@link NOT_DEPLOYED_HOST} or {@link PLAN_HOST}. */
   host: string;
   kind: BindingKind;
+  /** What the statement says about the port (see {@link BindingRole}). */
+  role: BindingRole;
   /** The format that said it, e.g. `registry`, `claude-md`, `typescript`, `compose`, `dockerfile`, `env`. */
   source: string;
+  /** Where it was stated, for people, written by the extractor: `compose \`ports\``, `Dockerfile \`EXPOSE\``, `registry actual`. */
+  label: string;
   strength: Strength;
   /** Location of the port number itself (the span a fix would replace). */
   location: Location;
@@ -44,6 +71,25 @@ export interface Binding {
   network?: 'host' | 'container';
   /** Free text kept for messages, e.g. `EXPOSE`, `ports`, `PORT=`, `## Port:`. */
   via?: string;
+  /** For deploy statements: how the deployment runs the service (see {@link Runtime}). */
+  runtime?: Runtime;
+  /**
+   * The list of exposed or published ports the statement is one entry of, named uniquely within
+   * its file (a compose service's `ports`, its `expose:`, a Dockerfile's `EXPOSE`s, a pod's
+   * ports). A service may expose several ports (its app port beside a metrics or debug port):
+   * such a list must include the port the service listens on, not equal it.
+   */
+  exposure?: string;
+  /**
+   * True for a listen address (`KAFKA_LISTENERS`, nginx `listen`, an Envoy listener): one of the
+   * ports a process listens on, possibly beside others, rather than a statement of *the* port.
+   */
+  listener?: boolean;
+  /**
+   * True when the statement only restates the service's code default for a developer's run (an
+   * env file, an env generator): where the two disagree, writing the default back is certain.
+   */
+  mirrorsDefault?: boolean;
   /**
    * The names the service answers to where this binding was stated, lower-cased: a compose
    * service's key, `container_name`, `hostname` and network aliases. References by any of

@@ -6,9 +6,10 @@
  * is their own; every location is built here from offsets into the original text.
  */
 import type { SourceFile } from './extractor.js';
-import type { Binding, Extraction, Reference } from '../core/statements.js';
+import type { Binding, BindingKind, BindingRole, Extraction, Reference } from '../core/statements.js';
 import { DEV_HOST, emptyExtraction } from '../core/statements.js';
 import { inputProblem, type InputRuleId } from '../core/input-rules.js';
+import { quote } from '../core/quote.js';
 
 /** The port written as `text` (ASCII decimal digits, 1..65535); one definition, in ./value-text.ts. */
 export { readPort } from './value-text.js';
@@ -16,8 +17,50 @@ export { readPort } from './value-text.js';
 /** The rule id of a port that is not an integer 1..65535. */
 export const INVALID_PORT = 'input/invalid-port' satisfies InputRuleId;
 
-/** A binding as a collector states it: location, host and source are filled in by the output. */
-export type BindingFields = Omit<Binding, 'location' | 'host' | 'source'> & { host?: string; source?: string };
+/**
+ * A binding as a collector states it: location, host and source are filled in by the output,
+ * and so are the role (from the kind, unless the collector knows better) and the label (from
+ * the source and `via`).
+ */
+export type BindingFields = Omit<Binding, 'location' | 'host' | 'source' | 'role' | 'label'> & { host?: string; source?: string; role?: BindingRole; label?: string };
+
+/** What people call each extractor's files, for labels such as "Dockerfile `EXPOSE`". */
+const SOURCE_NAMES: Record<string, string> = {
+  'claude-md': 'CLAUDE.md',
+  compose: 'compose',
+  dockerfile: 'Dockerfile',
+  env: '.env',
+  'env-generator': '', // its statements say "… in the env generator" themselves
+  typescript: 'TypeScript default',
+  javascript: 'JavaScript default',
+  python: 'Python default',
+  go: 'Go default',
+  shell: 'shell script',
+  'package-json': 'package.json script',
+  launchd: 'launchd plist',
+  cloudflared: 'cloudflared',
+  prometheus: 'Prometheus',
+};
+
+/** Where a statement was made, in a few words: `compose \`ports\``, `Dockerfile \`EXPOSE\``, `Go default \`flag.Int("port", …)\``. */
+export function bindingLabel(source: string, via: string | undefined): string {
+  const name = SOURCE_NAMES[source] ?? source;
+  if (!via) return name || source;
+  return name ? `${name} ${quote(via)}` : via;
+}
+
+/** The role a binding of `kind` has unless its collector says otherwise: deploy files and code say where a process listens. */
+export function roleOf(kind: BindingKind): BindingRole {
+  switch (kind) {
+    case 'registry-plan':
+      return 'plan';
+    case 'registry-actual':
+    case 'service-doc':
+      return 'doc';
+    default:
+      return 'listen';
+  }
+}
 
 /** A reference as a collector states it: location, host and source are filled in by the output. */
 export type ReferenceFields = Omit<Reference, 'location' | 'host' | 'source'> & { host?: string };
@@ -51,20 +94,27 @@ export class ExtractionOutput {
 
   /** Records a binding whose port is written at `[start, end)`. */
   pushBinding(fields: BindingFields, start: number, end: number): void {
-    const { service, port, kind, strength, network, via, containerPort } = fields;
+    const { service, port, kind, strength, network, via, containerPort, runtime, exposure, listener, mirrorsDefault } = fields;
+    const source = fields.source ?? this.source;
     // Built field by field so every binding has the same shape whatever the collector.
     const binding: Binding = {
       service,
       port,
       host: fields.host ?? this.host,
       kind,
-      source: fields.source ?? this.source,
+      role: fields.role ?? roleOf(kind),
+      source,
+      label: fields.label ?? bindingLabel(source, via),
       strength,
       location: this.file.locator.range(start, end),
     };
     if (network !== undefined) binding.network = network;
     if (via !== undefined) binding.via = via;
     if (containerPort !== undefined) binding.containerPort = containerPort;
+    if (runtime !== undefined) binding.runtime = runtime;
+    if (exposure !== undefined) binding.exposure = exposure;
+    if (listener) binding.listener = true;
+    if (mirrorsDefault) binding.mirrorsDefault = true;
     this.extraction.bindings.push(binding);
   }
 

@@ -162,8 +162,8 @@ describe('the reports with hostile names', () => {
     });
     const findings = HOSTILE.map(hostile);
     const bindings: Binding[] = HOSTILE.flatMap((name, i) => [
-      { service: name, port: 4000 + i, host: 'mac-mini', kind: 'deploy', source: 'compose', strength: 'declaration', location: lineLocation(`deploy/${name}.yml`, 1) },
-      { service: `${name}-2`, port: 4000 + i, host: name, kind: 'deploy', source: 'compose', strength: 'declaration', location: lineLocation(`x/${name}`, 3) },
+      { service: name, port: 4000 + i, host: 'mac-mini', kind: 'deploy', role: 'publish', source: 'compose', label: 'compose `ports`', strength: 'declaration', location: lineLocation(`deploy/${name}.yml`, 1) },
+      { service: `${name}-2`, port: 4000 + i, host: name, kind: 'deploy', role: 'publish', source: 'compose', label: 'compose `ports`', strength: 'declaration', location: lineLocation(`x/${name}`, 3) },
     ]);
     run = {
       ...run,

@@ -10,7 +10,8 @@ import type { ServiceDir } from '../../src/core/services.js';
 import type { ProjectModel } from '../../src/model/project.js';
 import type { PlanRow, RegistryDoc, RegistrySection } from '../../src/core/registry.js';
 import { ServiceIndex } from '../../src/core/services.js';
-import type { Binding, Host, Reference } from '../../src/core/statements.js';
+import type { Binding, BindingKind, Host, Reference } from '../../src/core/statements.js';
+import { bindingLabel, roleOf } from '../../src/extract/output.js';
 import { DEV_HOST, NOT_DEPLOYED_HOST, PLAN_HOST } from '../../src/core/statements.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { runRules } from '../../src/rules/rule.js';
@@ -24,10 +25,22 @@ export function at(file: string, line: number, column = 1, width = 4): Location 
 
 type Extra = Partial<Omit<Binding, 'service' | 'port'>> & { line?: number; column?: number; file?: string };
 
-/** A binding with sensible defaults (a dev source default); the location spans the port's digits. */
+/**
+ * A binding with sensible defaults (a dev source default); the location spans the port's digits.
+ * Its role follows from its kind and its label from its source and `via`, as the extractors
+ * make them, unless given.
+ */
 export function binding(service: string, port: number, extra: Extra = {}): Binding {
   const { line = 1, column = 1, file = `services/${service}/src/config.ts`, ...rest } = extra;
-  return { service, port, host: DEV_HOST, kind: 'source-default', source: 'typescript', strength: 'declaration', location: at(file, line, column, String(port).length), ...rest };
+  const b = { service, port, host: DEV_HOST, kind: 'source-default' as BindingKind, source: 'typescript', strength: 'declaration' as const, location: at(file, line, column, String(port).length), ...rest };
+  return { ...b, role: rest.role ?? roleOf(b.kind), label: rest.label ?? labelOf(b) };
+}
+
+/** The label an extractor gives such a binding. */
+function labelOf(b: Pick<Binding, 'kind' | 'host' | 'source' | 'via'>): string {
+  if (b.kind === 'registry-plan') return 'registry plan';
+  if (b.kind === 'registry-actual') return b.host === NOT_DEPLOYED_HOST ? 'registry, not deployed' : 'registry actual';
+  return bindingLabel(b.source, b.via);
 }
 
 /** A plan row binding of the registry. */
@@ -48,9 +61,21 @@ export const doc = (service: string, port: number, line: number, extra: Extra = 
 /** A source default on dev. */
 export const source = (service: string, port: number, line: number, extra: Extra = {}): Binding => binding(service, port, { line, column: 20, ...extra });
 
-/** A deploy binding; host network unless `network: 'container'`. */
+/** A compose `ports` mapping's host side: a port published on the host (`containerPort`: its container side). */
 export const deploy = (service: string, port: number, file: string, line: number, extra: Extra = {}): Binding =>
-  binding(service, port, { kind: 'deploy', source: 'compose', via: 'ports', file, line, column: 10, ...extra });
+  binding(service, port, { kind: 'deploy', role: 'publish', source: 'compose', via: 'ports', runtime: 'container', exposure: 'ports', file, line, column: 10, ...extra });
+
+/** A compose service's `environment: PORT`: the port its process listens on inside the container. */
+export const composeEnv = (service: string, port: number, file: string, line: number, extra: Extra = {}): Binding =>
+  binding(service, port, { kind: 'deploy', source: 'compose', via: 'environment PORT', runtime: 'container', network: 'container', file, line, column: 10, ...extra });
+
+/** A Dockerfile statement of the image: `EXPOSE` (an exposure list) unless `via` names another (`ENV PORT`). */
+export const dockerfile = (service: string, port: number, file: string, line: number, via = 'EXPOSE', extra: Extra = {}): Binding =>
+  binding(service, port, { kind: 'deploy', source: 'dockerfile', via, runtime: 'image', network: 'container', ...(via === 'EXPOSE' ? { exposure: 'EXPOSE' } : {}), file, line, column: 10, ...extra });
+
+/** A process started directly on the host: a runner script's `--port` unless `source` and `via` say otherwise (a plist, an env file). */
+export const direct = (service: string, port: number, file: string, line: number, extra: Extra = {}): Binding =>
+  binding(service, port, { kind: 'deploy', source: 'shell', via: '--port', runtime: 'process', file, line, column: 10, ...extra });
 
 /** A reference to `target:port` evaluated on `host` (dev by default). */
 export function reference(target: string, port: number, file: string, line: number, extra: Partial<Reference> = {}): Reference {

@@ -15,10 +15,12 @@ describe('Go source defaults', () => {
         port: 3050,
         host: 'dev',
         kind: 'source-default',
+        role: 'listen',
         source: 'go',
         strength: 'declaration',
         location: { file: 'services/mana-sync/internal/getenv.go', line: 6, column: 30, endLine: 6, endColumn: 34 },
         via: 'getEnv("PORT", …)',
+        label: 'Go default `getEnv("PORT", …)`',
       },
     ]);
   });

@@ -17,10 +17,12 @@ describe('Python source defaults', () => {
         port: 3023,
         host: 'dev',
         kind: 'source-default',
+        role: 'listen',
         source: 'python',
         strength: 'declaration',
         location: { file: 'services/mana-crawler/app/getenv.py', line: 8, column: 31, endLine: 8, endColumn: 35 },
         via: 'os.getenv("PORT", …)',
+        label: 'Python default `os.getenv("PORT", …)`',
       },
     ]);
   });

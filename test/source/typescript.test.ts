@@ -17,10 +17,12 @@ describe('TypeScript source defaults', () => {
         port: 3062,
         host: 'dev',
         kind: 'source-default',
+        role: 'listen',
         source: 'typescript',
         strength: 'declaration',
         location: { file: 'services/mana-user/src/config.ts', line: 1, column: 49, endLine: 1, endColumn: 53 },
         via: "env('PORT', …)",
+        label: 'TypeScript default `env(\'PORT\', …)`',
       },
     ]);
     // In UTF-8 bytes the digits would start 4 columns later (ö, ß: +1 each, 😀: +2).

@@ -22,7 +22,7 @@ export const cloudflaredExtractor: Extractor = {
   accepts: isTunnelConfig,
   prefilter: (text) => text.includes('ingress:') || /^url:/m.test(text),
   extract(file) {
-    const out = new DeployOutput(file, 'cloudflared');
+    const out = new DeployOutput(file, 'cloudflared', { runtime: 'process' });
     const doc = parseYaml(out);
     if (!doc) return out.extraction;
     const services = [get(doc.contents, 'url', doc), ...items(get(doc.contents, 'ingress', doc), doc).map((rule) => get(rule, 'service', doc))];

@@ -25,7 +25,7 @@ export const composeExtractor: Extractor = {
   accepts: (path) => /^(docker-)?compose[^/]*\.ya?ml$/.test(path.slice(path.lastIndexOf('/') + 1)),
   prefilter: (text) => text.includes('services'),
   extract(file, ctx) {
-    const out = new DeployOutput(file, 'compose');
+    const out = new DeployOutput(file, 'compose', { runtime: 'container' });
     // A value substituted from the root `.env` is named in messages by variable and line, never shown.
     out.origin = (name) => {
       const value = ctx.env.get(name);
@@ -70,13 +70,13 @@ export const composeExtractor: Extractor = {
         if (!mapping) continue;
         mapping.published.forEach((hit, i) => {
           const target = mapping.target[Math.min(i, mapping.target.length - 1)];
-          out.bind(svc.name, hit, { via: 'ports', network: 'host', containerPort: target?.port });
+          out.bind(svc.name, hit, { via: 'ports', network: 'host', containerPort: target?.port, role: 'publish', exposure: 'ports' });
         });
-        for (const hit of mapping.target) out.bind(svc.name, hit, { via: 'ports (container)', network: svc.network });
+        for (const hit of mapping.target) out.bind(svc.name, hit, { via: 'ports (container)', network: svc.network, exposure: 'ports' });
       }
       for (const item of items(get(s.value, 'expose', doc), doc)) {
         const m = portText(what('expose'))(item);
-        if (m) for (const hit of readPortList(m, out, what('expose'))) out.bind(svc.name, hit, { via: 'expose', network: svc.network });
+        if (m) for (const hit of readPortList(m, out, what('expose'))) out.bind(svc.name, hit, { via: 'expose', network: svc.network, exposure: 'expose' });
       }
       environment(get(s.value, 'environment', doc), doc, read, out, svc, what('environment'));
       labels(get(s.value, 'labels', doc), doc, read, out, svc, what('labels'));

@@ -43,7 +43,7 @@ export const dockerfileExtractor: Extractor = {
   accepts: isDockerfile,
   prefilter: (text) => /expose|port|:\/\//i.test(text),
   extract(file, ctx) {
-    const out = new DeployOutput(file, 'dockerfile');
+    const out = new DeployOutput(file, 'dockerfile', { runtime: 'image' });
     const service = dockerService(file, ctx.services);
     let vars = new Map<string, Mapped>();
     // ARGs before the first FROM are global: a stage sees one only through `ARG NAME` (no value).
@@ -87,7 +87,7 @@ export const dockerfileExtractor: Extractor = {
           }
           break;
         case 'EXPOSE':
-          for (const hit of readPortList(interpolate(ins.args, lookup).value, out, what)) out.bind(service, hit, { via: 'EXPOSE', network: 'container' });
+          for (const hit of readPortList(interpolate(ins.args, lookup).value, out, what)) out.bind(service, hit, { via: 'EXPOSE', network: 'container', exposure: 'EXPOSE' });
           break;
         case 'HEALTHCHECK': {
           const args = interpolate(ins.args, lookup).value;

@@ -24,7 +24,7 @@ export const dotenvExtractor: Extractor = {
   accepts: isDotenv,
   prefilter: (text) => text.includes('='),
   extract(file) {
-    const out = new DeployOutput(file, 'env');
+    const out = new DeployOutput(file, 'env', { runtime: 'process', mirrorsDefault: true });
     const last = new Map<string, { key: string; value: Mapped }>();
     for (const e of dotenvEntries(file.text)) {
       // `${VAR:-default}` expands from earlier lines, as compose and dotenv-expand do.

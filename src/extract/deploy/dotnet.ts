@@ -41,7 +41,7 @@ export const dotnetSettingsExtractor: Extractor = {
   prefilter: (text) => /:\/\/|_PORTS/.test(text),
   extract(file) {
     const launch = LAUNCH_SETTINGS.test(file.path);
-    const out = new DeployOutput(file, launch ? 'launch-settings' : 'appsettings');
+    const out = new DeployOutput(file, launch ? 'launch-settings' : 'appsettings', { runtime: 'process' });
     const json = readJson(file, out);
     if (!json) return out.extraction;
     const service = file.service ?? projectOf(file.path);

@@ -98,7 +98,7 @@ function fields(target: string, port: number, holder: EnvHolder) {
 /** Binds the holder on the port of `a`. */
 function bindAt(a: Address, m: Mapped, out: DeployOutput, holder: EnvHolder, what: string): void {
   const hit = out.port(m, a.portStart, a.portEnd, what);
-  if (hit) out.bind(holder.service, hit, { via: 'listen address', network: holder.network });
+  if (hit) out.bind(holder.service, hit, { via: 'listen address', network: holder.network, listener: true });
 }
 
 /**

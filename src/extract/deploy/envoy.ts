@@ -46,7 +46,7 @@ export const envoyExtractor: Extractor = {
   accepts: isEnvoyConfig,
   prefilter: (text) => text.includes('socket_address'),
   extract(file, ctx) {
-    const out = new DeployOutput(file, 'envoy');
+    const out = new DeployOutput(file, 'envoy', { runtime: 'process' });
     const doc = parseYaml(out);
     if (!doc) return out.extraction;
     const service = envoyService(file, ctx.services);
@@ -60,7 +60,7 @@ export const envoyExtractor: Extractor = {
       const hit = out.port(port, 0, port.value.length, 'Envoy socket_address port_value');
       if (!hit) continue;
       if (own) {
-        out.bind(service, hit, { via: 'listen address', network: 'container' });
+        out.bind(service, hit, { via: 'listen address', network: 'container', listener: true });
         continue;
       }
       const address = read(get(node, 'address', doc))?.value.toLowerCase();

@@ -81,7 +81,7 @@ export const kubernetesExtractor: Extractor = {
     const templated = file.text.includes('{{');
     const text = templated ? inertTemplates(file.text) : file.text;
     // Positions are those of the original file: the inert text keeps every offset.
-    const out = new DeployOutput(file, 'kubernetes');
+    const out = new DeployOutput(file, 'kubernetes', { runtime: 'cluster' });
     const fallback = templatedName(file.text, nameFromPath(file.path));
     const docs = readDocuments(text, out, templated);
     const workloads: Workload[] = [];
@@ -223,7 +223,7 @@ function readContainer(container: unknown, doc: Document, text: string, out: Dep
     if (!hit) continue;
     const name = scalarText(get(port, 'name', doc), text)?.value.trim();
     workload.ports.push({ ...(name ? { name } : {}), hit });
-    out.bind(workload.service, hit, { via: 'ports (container)', network: 'container', host });
+    out.bind(workload.service, hit, { via: 'ports (container)', network: 'container', host, exposure: 'ports' });
   }
   for (const variable of items(get(container, 'env', doc), doc)) {
     if (!isMap(variable)) continue;
@@ -259,7 +259,7 @@ function readService(node: unknown, doc: Document, text: string, out: DeployOutp
     const what = `Service ports of ${service}`;
     if (/^\d/.test(m.value.trim())) {
       const hit = whole(m, out, what);
-      if (hit) out.bind(service, hit, { via: 'ports', network: 'container', host });
+      if (hit) out.bind(service, hit, { via: 'ports', network: 'container', host, exposure: 'ports' });
       continue;
     }
     if (!isScalar(targetPort)) continue;
@@ -270,7 +270,7 @@ function readService(node: unknown, doc: Document, text: string, out: DeployOutp
     if (!named) continue;
     const start = m.starts[0] ?? 0;
     const end = m.ends[m.value.length - 1] ?? start;
-    out.bind(service, { port: named.hit.port, start, end }, { via: 'ports', network: 'container', host });
+    out.bind(service, { port: named.hit.port, start, end }, { via: 'ports', network: 'container', host, exposure: 'ports' });
   }
 }
 

@@ -55,7 +55,7 @@ export const nginxExtractor: Extractor = {
   accepts: isNginxConfig,
   prefilter: (text) => /listen|_pass|upstream/.test(text),
   extract(file, ctx) {
-    const out = new DeployOutput(file, 'nginx');
+    const out = new DeployOutput(file, 'nginx', { runtime: 'process' });
     const { directives, errors } = parseNginx(file.text);
     const first = errors[0];
     if (first) {
@@ -71,7 +71,7 @@ export const nginxExtractor: Extractor = {
         const m = read(arg);
         const at = listenPort(m.value);
         const hit = at && out.port(m, at[0], at[1], `nginx listen`);
-        if (hit) out.bind(service, hit, { via: 'listen address', network: 'container' });
+        if (hit) out.bind(service, hit, { via: 'listen address', network: 'container', listener: true });
       } else if ((d.name === 'server' && parent === 'upstream') || PASSES.has(d.name)) {
         const m = read(arg);
         for (const a of upstreamAddresses(m)) {

@@ -10,6 +10,8 @@ import { spanOf } from '../../core/mapped.js';
 import { scanExpansion, UNRESOLVED, type Unresolved } from './interpolate.js';
 import { quote } from '../../core/quote.js';
 import type { InputRuleId } from '../../core/input-rules.js';
+import type { Runtime } from '../../core/statements.js';
+import type { SourceFile } from '../extractor.js';
 
 /** Where a variable's value came from, for messages: `.env:3`; undefined when it is this file's own text. */
 export interface VariableOrigin {
@@ -32,10 +34,32 @@ export interface BindOptions {
   network: 'host' | 'container';
   containerPort?: number;
   host?: string;
+  /** `publish` for a host port mapped to a container; `listen` by default. */
+  role?: 'listen' | 'publish';
+  /** The list of exposed ports this one belongs to (a binding's `exposure`). */
+  exposure?: string;
+  /** A listen address: one of the ports the process listens on (a binding's `listener`). */
+  listener?: boolean;
+}
+
+/** What every binding of a deploy file shares: how its deployment runs the service. */
+export interface DeployFileTraits {
+  runtime: Runtime;
+  /** The file only restates the service's code default (a binding's `mirrorsDefault`). */
+  mirrorsDefault?: boolean;
 }
 
 /** The findings of one extractor on one file. A statement is claimed by all it says, so only an exact repeat is dropped. */
 export class DeployOutput extends ExtractionOutput {
+  constructor(
+    file: SourceFile,
+    source: string,
+    /** How the file's deployment runs its services, stamped on every binding. */
+    readonly traits: DeployFileTraits,
+  ) {
+    super(file, source);
+  }
+
   /** Finds where a substituted variable's value came from (compose: the root `.env`). */
   origin: (name: string) => VariableOrigin | undefined = () => undefined;
 
@@ -83,8 +107,13 @@ export class DeployOutput extends ExtractionOutput {
     if (!service) return;
     const host = options.host ?? this.host;
     if (!this.claim(`b|${service}|${host}|${options.network}|${hit.port}|${hit.start}|${hit.end}`)) return;
-    const { via, network, containerPort } = options;
-    this.pushBinding({ service, port: hit.port, host, kind: 'deploy', strength: 'declaration', network, via, containerPort }, hit.start, hit.end);
+    const { via, network, containerPort, role, exposure, listener } = options;
+    const { runtime, mirrorsDefault } = this.traits;
+    this.pushBinding(
+      { service, port: hit.port, host, kind: 'deploy', strength: 'declaration', network, via, containerPort, runtime, exposure, listener, mirrorsDefault, ...(role ? { role } : {}) },
+      hit.start,
+      hit.end,
+    );
   }
 
   /** Records that this file expects something at `fields.target:fields.port`. */

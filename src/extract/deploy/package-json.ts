@@ -16,7 +16,7 @@ export const packageJsonExtractor: Extractor = {
   accepts: (path) => path === 'package.json' || path.endsWith('/package.json'),
   prefilter: (text) => text.includes('"scripts"'),
   extract(file, ctx) {
-    const out = new DeployOutput(file, 'package-json');
+    const out = new DeployOutput(file, 'package-json', { runtime: 'process' });
     const text = file.text;
     try {
       JSON.parse(text);

@@ -42,7 +42,7 @@ export const plistExtractor: Extractor = {
   accepts: (path) => path.endsWith('.plist'),
   prefilter: (text) => text.includes('ProgramArguments') || text.includes('EnvironmentVariables'),
   extract(file, ctx) {
-    const out = new DeployOutput(file, 'launchd');
+    const out = new DeployOutput(file, 'launchd', { runtime: 'process' });
     let doc: XmlElement;
     try {
       doc = parseXml(file.text);

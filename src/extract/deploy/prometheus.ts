@@ -33,7 +33,7 @@ export const prometheusExtractor: Extractor = {
   accepts: (path) => /^prometheus[^/]*\.ya?ml$/.test(path.slice(path.lastIndexOf('/') + 1)),
   prefilter: (text) => text.includes('targets'),
   extract(file) {
-    const out = new DeployOutput(file, 'prometheus');
+    const out = new DeployOutput(file, 'prometheus', { runtime: 'process' });
     const doc = parseYaml(out);
     if (!doc) return out.extraction;
     for (const job of items(get(doc.contents, 'scrape_configs', doc), doc)) {

@@ -22,7 +22,7 @@ export const shellExtractor: Extractor = {
   },
   prefilter: (text) => /port/i.test(text),
   extract(file, ctx) {
-    const out = new DeployOutput(file, 'shell');
+    const out = new DeployOutput(file, 'shell', { runtime: 'process' });
     // Extension-less files under scripts/ or bin/ are scripts only when they say so.
     if (!SHELL_EXT.test(file.path) && !SHEBANG.test(file.text)) return out.extraction;
     scanShell(identity(file.text, 0, file.text.length), out, {

@@ -29,7 +29,7 @@ export const springExtractor: Extractor = {
   accepts: (path) => FILE.test(path),
   prefilter: (text) => /port/.test(text) && /server/.test(text),
   extract(file) {
-    const out = new DeployOutput(file, 'spring');
+    const out = new DeployOutput(file, 'spring', { runtime: 'process' });
     const service = file.service ?? projectOf(file.path);
     const profile = FILE.exec(file.path)?.[3]?.slice(1);
     const where = (key: string, docProfile?: string) => {

@@ -36,7 +36,7 @@ export function readEnvGenerator(root: Node, out: SourceOutput, services: Servic
       continue;
     }
     const service = sectionOf(node, services, text);
-    out.bindLiteral(fallbackOf(value), { service, kind: 'deploy', via: `${key} of '${service ?? 'no service'}' in the env generator` });
+    out.bindLiteral(fallbackOf(value), { service, kind: 'deploy', mirrorsDefault: true, via: `${key} of '${service ?? 'no service'}' in the env generator` });
   }
 }
 
@@ -48,7 +48,7 @@ function readTableEntry(pair: Node, key: string, value: Node, out: SourceOutput,
   const holder = unwrapUp(table);
   const holderName = holder?.type === 'variable_declarator' ? holder.childForFieldName('name')?.text : holder?.type === 'pair' ? pairKey(holder, out.file.text) : undefined;
   if (!holderName || !/ports?$/i.test(holderName)) return;
-  out.bindLiteral(fallbackOf(value), { service, kind: 'deploy', via: `${holderName}['${key}'] in the env generator` });
+  out.bindLiteral(fallbackOf(value), { service, kind: 'deploy', mirrorsDefault: true, via: `${holderName}['${key}'] in the env generator` });
 }
 
 /** The node holding an object literal, past `as const` / `satisfies` / parentheses. */

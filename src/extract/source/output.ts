@@ -23,6 +23,8 @@ export interface BindOptions {
   kind?: BindingKind;
   /** Defaults to the extractor's source. */
   source?: string;
+  /** The statement only restates the service's code default (an env generator). */
+  mirrorsDefault?: boolean;
 }
 
 /** The bindings, references and problems of one file; a span is claimed by its start offset. */
@@ -46,8 +48,10 @@ export class SourceOutput extends ExtractionOutput {
       return;
     }
     if (!options.service) return;
-    const { service, via, kind = 'source-default', source } = options;
-    this.pushBinding({ service, port: lit.port, kind, source, strength: 'declaration', via }, lit.start, lit.end);
+    const { service, via, kind = 'source-default', source, mirrorsDefault } = options;
+    // Code run as a deployment (a runner script, an env generator) starts its process directly.
+    const runtime = kind === 'deploy' ? ('process' as const) : undefined;
+    this.pushBinding({ service, port: lit.port, kind, source, strength: 'declaration', via, runtime, mirrorsDefault }, lit.start, lit.end);
   }
 
   /**
