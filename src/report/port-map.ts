@@ -1,34 +1,30 @@
 /**
  * The per-host port map for the markdown report: for each machine, which port serves which
- * service and where that is stated. Only ports bound on the host's network appear: container-
- * internal ports (`network: 'container'`) bind no host port and plan rows bind no machine.
+ * service and where that is stated, as the model's occupancy (model/occupancy.ts) tells it,
+ * with every mention a doc makes: container-internal ports bind no host port and plan rows
+ * bind no machine. Each host is one table, whatever compose project a port is stated in.
  * Flags: a port with two services (⚠️) (each named with its own evidence, so the new line of a
  * collision is never hidden under "and N more"), a service on two ports of one host (↔️), and
  * services whose only evidence is a doc or the registry (a claim, not a deployment).
  */
-import { DEV_HOST, NOT_DEPLOYED_HOST, PLAN_HOST, type Binding } from '../core/statements.js';
+import { DEV_HOST, type Binding } from '../core/statements.js';
+import { occupancy } from '../model/occupancy.js';
+import type { ProjectModel } from '../model/project.js';
 import type { Chunk } from './limits.js';
 import { code, text } from './md-inline.js';
 import { evidenceLinks, newLines, type LinkContext } from './port-map-links.js';
 import type { RunReport } from './reporter.js';
 
-/** The bindings that occupy a port on a machine, grouped by host id then port. */
-export function portMap(bindings: Binding[]): Map<string, Map<number, Binding[]>> {
-  const hosts = new Map<string, Map<number, Binding[]>>();
-  for (const b of bindings) {
-    if (b.host === PLAN_HOST || b.host === NOT_DEPLOYED_HOST || b.network === 'container') continue;
-    const ports = hosts.get(b.host) ?? new Map<number, Binding[]>();
-    ports.set(b.port, [...(ports.get(b.port) ?? []), b]);
-    hosts.set(b.host, ports);
-  }
-  return hosts;
+/** The bindings that occupy or mention a port on a machine, grouped by host id then port. */
+export function portMap(model: ProjectModel): ReadonlyMap<string, ReadonlyMap<number, readonly Binding[]>> {
+  return occupancy(model, 'mentions').byHost;
 }
 
 /**
  * `doc only`, `registry only` or `doc + registry only` when no deploy file and no source
  * default binds the service here, else `''`: such a row states a claim, not a deployment.
  */
-export function claimTag(list: Binding[]): string {
+export function claimTag(list: readonly Binding[]): string {
   const kinds = new Set(list.map((b) => b.kind));
   if (kinds.has('deploy') || kinds.has('source-default')) return '';
   const doc = kinds.has('service-doc');
@@ -44,7 +40,7 @@ const LEGEND =
 /** The port map as chunks of priority `priority`: one per host, inside a collapsed section. */
 export function portMapChunks(run: RunReport, priority: number): Chunk[] {
   const model = run.analysis.head.model;
-  const map = portMap(model.bindings);
+  const map = portMap(model);
   if (map.size === 0) return [];
   // Named hosts in the model's order, then dev, then anything else.
   const order = [...model.hosts.list().map((h) => h.id), DEV_HOST, ...map.keys()].filter((id, i, all) => map.has(id) && all.indexOf(id) === i);
@@ -63,14 +59,14 @@ export function portMapChunks(run: RunReport, priority: number): Chunk[] {
 }
 
 /** Each service's ports on one host, ascending. */
-function portsByService(ports: Map<number, Binding[]>): Map<string, number[]> {
+function portsByService(ports: ReadonlyMap<number, readonly Binding[]>): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const [port, list] of ports) for (const service of new Set(list.map((b) => b.service))) out.set(service, [...(out.get(service) ?? []), port]);
   for (const list of out.values()) list.sort((a, b) => a - b);
   return out;
 }
 
-function row(ctx: LinkContext, port: number, list: Binding[], ports: Map<string, number[]>): string {
+function row(ctx: LinkContext, port: number, list: readonly Binding[], ports: Map<string, number[]>): string {
   const services = [...new Set(list.map((b) => b.service))].sort();
   const collision = services.length > 1;
   const names = services.map((s) => {

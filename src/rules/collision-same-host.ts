@@ -1,13 +1,14 @@
 /**
  * `collision/same-host`: two different services bound to one port on one machine. Only
- * statements that claim a host port count (see `claimsHostPort`); the plan and the registry's
+ * statements that hold a host port count (model/occupancy.ts); the plan and the registry's
  * "Not deployed" group bind no machine, and different hosts never collide (seed: `3023` is
  * mana-crawler on the Mac Mini and mana-image-gen on the GPU server, which is fine), and
  * neither do two independent compose projects (model/scopes.ts), each started on its own.
  */
 import { DEV_HOST } from '../core/statements.js';
-import { byLocation, groupBy, nameList, relatedBinding } from './evidence.js';
-import { claimsHostPort, describePlace, placeKey, serviceOf } from './selectors.js';
+import { byLocation, describePlace, groupBy, nameList, relatedBinding } from './evidence.js';
+import { holdsHostPort } from '../model/occupancy.js';
+import { placeKey, serviceOf } from '../model/views.js';
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
@@ -27,7 +28,7 @@ export const collisionSameHost = defineRule({
   },
   messages,
   check(model, report) {
-    const claims = model.bindings.filter(claimsHostPort).sort(byLocation);
+    const claims = model.bindings.filter((b) => holdsHostPort(b)).sort(byLocation);
     for (const group of groupBy(claims, (b) => `${placeKey(b.host, b.scope)}\0${b.port}`).values()) {
       const services = [...new Set(group.map((b) => serviceOf(model, b)))].sort();
       if (services.length < 2) continue;

@@ -4,7 +4,7 @@
  */
 import { fileLocation } from '../core/location.js';
 import { byLocation, relatedBinding } from './evidence.js';
-import { bindingsOf, isRegistryBinding } from './selectors.js';
+import { bindingsOf, isRegistryBinding } from '../model/views.js';
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';
 

@@ -7,13 +7,14 @@
 import type { Binding } from '../core/statements.js';
 import type { ProjectModel } from '../model/project.js';
 import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
-import { docDeclarations, modelIndex, serviceOf, takenByOther } from './selectors.js';
+import { occupancy } from '../model/occupancy.js';
+import { docDeclarations, serviceOf, views } from '../model/views.js';
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
 /** The registry actual entries a doc declaration on `host` should agree with, or none. */
 function registryCounterparts(model: ProjectModel, service: string, host: string): readonly Binding[] {
-  const entries = modelIndex(model).registryActualByService.get(service) ?? [];
+  const entries = views(model).registryActualByService.get(service) ?? [];
   const sameHost = entries.filter((b) => b.host === host);
   if (sameHost.length > 0) return sameHost;
   return distinct(entries.map((b) => b.port)).length === 1 ? entries : [];
@@ -48,7 +49,7 @@ export const docRegistryDrift = defineRule({
         const doc = same[0]!;
         if (expected.includes(doc.port)) continue;
         const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `${quote(h)}`).join(', ');
-        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0]!, service);
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !occupancy(model).takenByOther(doc.host, expected[0]!, service);
         report({
           message: messages.drifts({ service, port: doc.port, expected, hosts }),
           location: doc.location,

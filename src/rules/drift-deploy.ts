@@ -19,8 +19,9 @@
  * independent compose project (model/scopes.ts) is a place of its own, like a host.
  */
 import type { Binding } from '../core/statements.js';
-import { byLocation, describeSource, distinct, groupBy, spansPort } from './evidence.js';
-import { COMPOSE_SOURCE, DOCKERFILE_SOURCE, describePlace, isMachineHost, listenPort, modelIndex, placeKey, takenByOther } from './selectors.js';
+import { byLocation, describePlace, distinct, groupBy, spansPort } from './evidence.js';
+import { occupancy } from '../model/occupancy.js';
+import { isMachineHost, listenPort, placeKey, views } from '../model/views.js';
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
@@ -38,21 +39,11 @@ interface Statement {
 }
 
 /**
- * Files whose port only mirrors the service's code default for a developer's run: when they
- * disagree with that default, writing the default back is certain.
- */
-const MIRRORS_DEFAULT = new Set(['env-generator', 'env']);
-
-/**
  * Statements that publish or expose ports (`EXPOSE`, `expose:`, `ports:`) rather than say which
  * one the process listens on: a service may expose several (an app port and a metrics or
  * debug port), so each such list must include the listen port, not equal it.
  */
-const EXPOSURES = new Set(['EXPOSE', 'expose', 'ports', 'ports (container)']);
-
-/** The `via` of listen addresses (extract/deploy/env-addresses.ts, nginx.ts, envoy.ts). */
-const LISTEN_ADDRESS = 'listen address';
-const isExposure = (s: Statement) => s.binding.kind === 'deploy' && EXPOSURES.has(s.binding.via ?? '');
+const isExposure = (s: Statement) => s.binding.kind === 'deploy' && s.binding.exposure !== undefined;
 
 /**
  * True when the statements agree: at most one declared listen port, and every exposure list
@@ -61,7 +52,7 @@ const isExposure = (s: Statement) => s.binding.kind === 'deploy' && EXPOSURES.ha
 function consistent(all: readonly Statement[]): boolean {
   const declared = distinct(all.filter((s) => !isExposure(s)).map((s) => s.port));
   if (declared.length > 1) return false;
-  const lists = [...groupBy(all.filter(isExposure), (s) => `${s.binding.location.file}\0${s.binding.via === 'ports (container)' ? 'ports' : s.binding.via}`).values()].map(
+  const lists = [...groupBy(all.filter(isExposure), (s) => `${s.binding.location.file}\0${s.binding.exposure}`).values()].map(
     (list) => new Set(list.map((s) => s.port)),
   );
   if (declared.length === 1) return lists.every((list) => list.has(declared[0]!));
@@ -69,13 +60,13 @@ function consistent(all: readonly Statement[]): boolean {
 }
 
 /** True for a process run directly on the host (plist, runner script, env file, env generator). */
-const runsDirectly = (b: Binding) => b.network !== 'container' && b.containerPort === undefined && b.source !== COMPOSE_SOURCE && b.source !== DOCKERFILE_SOURCE;
+const runsDirectly = (b: Binding) => b.runtime === 'process' && b.network !== 'container' && b.containerPort === undefined;
 
-/** A Dockerfile statement: the image's default, which a deployment may override. */
-const fromImage = (s: Statement) => s.binding.source === DOCKERFILE_SOURCE;
+/** A statement of the image (a Dockerfile): the image's default, which a deployment may override. */
+const fromImage = (s: Statement) => s.binding.runtime === 'image';
 
-/** A Dockerfile `EXPOSE`: documentation of the image that binds nothing. */
-const imageExpose = (s: Statement) => fromImage(s) && s.binding.via === 'EXPOSE';
+/** An image's exposed port (`EXPOSE`): documentation of the image that binds nothing. */
+const imageExpose = (s: Statement) => fromImage(s) && s.binding.exposure !== undefined;
 
 /**
  * Every statement of one service: container-side ports (Dockerfiles spread to the places of its
@@ -87,9 +78,11 @@ function statementsOf(own: readonly Binding[]): Statement[] {
   // A listen address (`KAFKA_LISTENERS`, nginx `listen`, an Envoy listener) is one of the ports
   // a service listens on, not a statement of *the* port: an admin or controller listener beside
   // the app's port is no disagreement, so listen addresses are not compared here.
-  const deploy = own.filter((b) => b.kind === 'deploy' && isMachineHost(b.host) && b.via !== LISTEN_ADDRESS).sort(byLocation);
+  const deploy = own.filter((b) => b.kind === 'deploy' && isMachineHost(b.host) && !b.listener).sort(byLocation);
   const at = (b: Binding) => ({ host: b.host, ...(b.scope !== undefined ? { within: b.scope } : {}) });
-  const composePlaces = new Map(deploy.filter((b) => b.source === COMPOSE_SOURCE).map((b) => [placeKey(b.host, b.scope), at(b)]));
+  // An image runs wherever a container of the service runs on a host (a cluster's pods are
+  // compared with their own manifests only).
+  const containerPlaces = new Map(deploy.filter((b) => b.runtime === 'container').map((b) => [placeKey(b.host, b.scope), at(b)]));
   const directPlaces = new Set(deploy.filter(runsDirectly).map((b) => placeKey(b.host, b.scope)));
   const out: Statement[] = [];
   for (const b of deploy) {
@@ -98,9 +91,9 @@ function statementsOf(own: readonly Binding[]): Statement[] {
       continue;
     }
     const inside = listenPort(b);
-    const places = b.source === DOCKERFILE_SOURCE ? new Map([[placeKey(b.host, b.scope), at(b)], ...composePlaces]).values() : [at(b)];
+    const places = b.runtime === 'image' ? new Map([[placeKey(b.host, b.scope), at(b)], ...containerPlaces]).values() : [at(b)];
     if (inside !== undefined) for (const place of places) out.push({ binding: b, port: inside, ...place, scope: 'container' });
-    if (b.source === COMPOSE_SOURCE && b.network !== 'container' && directPlaces.has(placeKey(b.host, b.scope))) out.push({ binding: b, port: b.port, ...at(b), scope: 'process' });
+    if (b.runtime === 'container' && b.network !== 'container' && directPlaces.has(placeKey(b.host, b.scope))) out.push({ binding: b, port: b.port, ...at(b), scope: 'process' });
   }
   for (const b of own.filter((d) => d.kind === 'source-default' && directPlaces.has(placeKey(d.host, d.scope))).sort(byLocation)) out.push({ binding: b, port: b.port, ...at(b), scope: 'process' });
   return out;
@@ -126,7 +119,7 @@ export const driftDeploy = defineRule({
   },
   messages,
   check(model, report) {
-    for (const [service, own] of modelIndex(model).byService) {
+    for (const [service, own] of views(model).byService) {
       const defaults = new Set(own.filter((b) => b.kind === 'source-default').map((b) => b.port));
       for (const group of groupBy(statementsOf(own), (s) => `${placeKey(s.host, s.within)}\0${s.scope}`).values()) {
         const { host, scope, within } = group[0]!;
@@ -163,14 +156,14 @@ export const driftDeploy = defineRule({
         const fixable =
           fromDefault !== undefined &&
           ports.length === 2 &&
-          MIRRORS_DEFAULT.has(primary.binding.source) &&
+          primary.binding.mirrorsDefault === true &&
           spansPort(primary.binding.location, primary.port) &&
-          !takenByOther(model, host, expected, service, within);
+          !occupancy(model).takenByOther(host, expected, service, within);
         const place = describePlace(host, within);
         report({
           message: (staleExpose ? messages.staleExpose : messages.disagree)({ service, port: primary.port, where: where(primary), place, verb, expected, agree: where(agree) }),
           location: primary.binding.location,
-          related: all.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: messages.statement({ service, verb, port: s.port, source: describeSource(s.binding) }) })),
+          related: all.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: messages.statement({ service, verb, port: s.port, source: s.binding.label }) })),
           // The service, place and scope: a file joining the disagreement with another port changes this finding.
           key: `${service}|${host}|${scope}${within === undefined ? '' : `|${within}`}`,
           ...(staleExpose ? { severity: 'notice' as const } : {}),

@@ -3,7 +3,8 @@
  * not use, on the same host (normally `dev`). Coding agents copy the doc, so it must match.
  */
 import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
-import { docDeclarations, serviceOf, takenByOther } from './selectors.js';
+import { occupancy } from '../model/occupancy.js';
+import { docDeclarations, serviceOf } from '../model/views.js';
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
@@ -38,7 +39,7 @@ export const driftDocVsSource = defineRule({
         const doc = same[0]!;
         if (expected.includes(doc.port)) continue;
         const files = [...new Set(sources.map((b) => b.location.file))].join(', ');
-        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !takenByOther(model, doc.host, expected[0]!, service);
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !occupancy(model).takenByOther(doc.host, expected[0]!, service);
         report({
           message: messages.drifts({ service, port: doc.port, host, expected, files }),
           location: doc.location,

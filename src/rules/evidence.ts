@@ -8,39 +8,12 @@ import type { Binding, Reference } from '../core/statements.js';
 import { NOT_DEPLOYED_HOST } from '../core/statements.js';
 import { quote } from '../core/quote.js';
 
-/** What people call each extractor's files, for notes such as "(Dockerfile `EXPOSE`)". */
-const SOURCE_NAMES: Record<string, string> = {
-  'claude-md': 'CLAUDE.md',
-  compose: 'compose',
-  dockerfile: 'Dockerfile',
-  env: '.env',
-  'env-generator': '', // its statements say "… in the env generator" themselves
-  typescript: 'TypeScript default',
-  javascript: 'JavaScript default',
-  python: 'Python default',
-  go: 'Go default',
-  shell: 'shell script',
-  'package-json': 'package.json script',
-  launchd: 'launchd plist',
-  cloudflared: 'cloudflared',
-  prometheus: 'Prometheus',
-};
-
-/** Where a binding was stated, in a few words: `registry actual`, `compose `ports``, `Dockerfile `EXPOSE``. */
-export function describeSource(b: Binding): string {
-  if (b.kind === 'registry-plan') return 'registry plan';
-  if (b.kind === 'registry-actual') return b.host === NOT_DEPLOYED_HOST ? 'registry, not deployed' : 'registry actual';
-  const name = SOURCE_NAMES[b.source] ?? b.source;
-  if (!b.via) return name || b.source;
-  return name ? `${name} ${quote(b.via)}` : b.via;
-}
-
 /**
  * `` `mana-sync` binds 3050 here (compose ports) ``: the standard note for a related binding.
  * Plan rows and "Not deployed" entries bind no machine, so they are worded as what they are.
  */
 export function relatedBinding(b: Binding, verb = defaultVerb(b)): Related {
-  return { location: b.location, message: `${quote(b.service)} ${verb} ${b.port} here (${describeSource(b)})` };
+  return { location: b.location, message: `${quote(b.service)} ${verb} ${b.port} here (${b.label})` };
 }
 
 /** How a binding's claim is worded in a related note. */
@@ -48,6 +21,11 @@ function defaultVerb(b: Binding): string {
   if (b.kind === 'registry-plan') return 'is planned at';
   if (b.kind === 'registry-actual' && b.host === NOT_DEPLOYED_HOST) return 'is not deployed; default port';
   return 'binds';
+}
+
+/** `host `dev``, or `host `dev` in compose project `django``: where a place is, for messages. */
+export function describePlace(host: string, scope?: string): string {
+  return scope === undefined ? `host ${quote(host)}` : `host ${quote(host)} in compose project ${quote(scope)}`;
 }
 
 /** The standard note for a related reference. */

@@ -3,7 +3,8 @@
  * that host's deploy files (compose ports, plists, runner scripts on the host network).
  */
 import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
-import { isMachineHost, serviceOf, takenByOther } from './selectors.js';
+import { holdsHostPort, occupancy } from '../model/occupancy.js';
+import { isMachineHost, serviceOf } from '../model/views.js';
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
@@ -26,7 +27,7 @@ export const registryActualDrift = defineRule({
     const registry = model.registry;
     if (!registry) return;
     const deploy = groupBy(
-      model.bindings.filter((b) => b.kind === 'deploy' && b.network !== 'container' && isMachineHost(b.host)).sort(byLocation),
+      model.bindings.filter((b) => b.kind === 'deploy' && holdsHostPort(b)).sort(byLocation),
       (b) => `${serviceOf(model, b)}\0${b.host}`,
     );
     const actual = groupBy(registry.actual.filter((b) => isMachineHost(b.host)).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
@@ -38,7 +39,7 @@ export const registryActualDrift = defineRule({
       if (stale.length === 0) continue;
       const entry = stale[0]!;
       const service = serviceOf(model, entry);
-      const fixable = entries.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port) && !takenByOther(model, entry.host, expected[0]!, service);
+      const fixable = entries.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port) && !occupancy(model).takenByOther(entry.host, expected[0]!, service);
       report({
         message: messages.drifts({ service, port: entry.port, host: entry.host, expected, files: [...new Set(files.map((b) => b.location.file))] }),
         location: entry.location,

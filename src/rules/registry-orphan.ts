@@ -4,7 +4,7 @@
  * when the repository shows services of its own, so a registry alone produces no orphans.
  */
 import { byLocation, groupBy, relatedBinding } from './evidence.js';
-import { isRegistryBinding, serviceOf } from './selectors.js';
+import { isRegistryBinding, serviceOf } from '../model/views.js';
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';
 

@@ -4,7 +4,7 @@
  * when the document calls itself aspirational, a warning otherwise.
  */
 import { byLocation, groupBy, portList, relatedBinding } from './evidence.js';
-import { serviceOf } from './selectors.js';
+import { serviceOf } from '../model/views.js';
 import { NOT_DEPLOYED_HOST } from '../core/statements.js';
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';

@@ -4,7 +4,7 @@
  */
 import type { BindingKind } from '../core/statements.js';
 import { byLocation, relatedBinding } from './evidence.js';
-import { isRegistryBinding, serviceOf } from './selectors.js';
+import { isRegistryBinding, serviceOf } from '../model/views.js';
 import { defineRule } from './rule.js';
 import { quote } from '../core/quote.js';
 

@@ -11,23 +11,24 @@
 import type { ProjectModel } from '../model/project.js';
 import type { Binding, Reference } from '../core/statements.js';
 import { LOOPBACK } from '../core/hosts.js';
-import { byLocation, distinct, groupBy, portList, relatedBinding, relatedReference, spansPort } from './evidence.js';
-import { DOCKERFILE_SOURCE, claimsHostPort, describePlace, isMachineHost, listenPort, modelIndex, placeKey } from './selectors.js';
+import { byLocation, describePlace, distinct, groupBy, portList, relatedBinding, relatedReference, spansPort } from './evidence.js';
+import { holdsHostPort, occupancy } from '../model/occupancy.js';
+import { isMachineHost, listenPort, views } from '../model/views.js';
 import { defineRule, type Report } from './rule.js';
 import type { Related } from '../core/finding.js';
 import { quote } from '../core/quote.js';
 
 /** Ports a reference to `service` on `host` may legitimately use, with the bindings that make them. */
 function servicePorts(model: ProjectModel, service: string, r: Reference): { port: number; binding: Binding }[] {
-  const own = (modelIndex(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
+  const own = (views(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
   const out: { port: number; binding: Binding }[] = [];
   for (const b of own) {
     // Inside a project the caller reaches its own project's ports and the host's shared ones;
     // outside every project, any port on the host.
     const samePlace = b.host === r.host && (b.scope === undefined || r.scope === undefined || b.scope === r.scope);
-    if (samePlace && (claimsHostPort(b) || (b.kind === 'service-doc' && b.strength === 'support'))) out.push({ port: b.port, binding: b });
-    // On a container network the caller reaches the container side; a Dockerfile applies wherever the image runs.
-    if (r.containerNetwork && (samePlace || b.source === DOCKERFILE_SOURCE)) {
+    if (samePlace && (holdsHostPort(b) || (b.kind === 'service-doc' && b.strength === 'support'))) out.push({ port: b.port, binding: b });
+    // On a container network the caller reaches the container side; an image's statements apply wherever it runs.
+    if (r.containerNetwork && (samePlace || b.runtime === 'image')) {
       const inside = listenPort(b);
       if (inside !== undefined && (b.network === 'container' || b.containerPort !== undefined)) out.push({ port: inside, binding: b });
     }
@@ -41,7 +42,7 @@ function servicePorts(model: ProjectModel, service: string, r: Reference): { por
  */
 function targetService(model: ProjectModel, r: Reference): string | undefined {
   if (r.containerNetwork && r.fromService && LOOPBACK.has(r.target.toLowerCase())) return model.services.canonical(r.fromService);
-  const index = modelIndex(model);
+  const index = views(model);
   // Inside an independent compose project a name means that project's own service (model/scopes.ts).
   if (r.project !== undefined) {
     const own = model.services.canonical(`${r.project}/${r.target}`);
@@ -149,7 +150,7 @@ export const staleReference = defineRule({
           continue;
         }
         // The service binds nothing on the caller's host: accept a port it binds anywhere, the plan included.
-        const anywhere = modelIndex(model).byService.get(service) ?? [];
+        const anywhere = views(model).byService.get(service) ?? [];
         if (anywhere.some((b) => b.port === r.port || b.containerPort === r.port)) continue;
         // A name that only independent compose projects define names none of them from outside.
         if (anywhere.length === 0 && model.projectNames?.has(service)) continue;
@@ -163,9 +164,9 @@ export const staleReference = defineRule({
       // rest of the repository; a caller outside every project, or a named host, may reach a
       // port any project publishes there.
       const scope = loopback ? r.scope : undefined;
-      const index = modelIndex(model);
-      const claimed = scope === undefined ? index.claimedOnHost.get(host) : index.claimedPorts.get(placeKey(host, scope));
-      if (claimed?.has(r.port) || index.claimedPorts.get(host)?.has(r.port)) continue;
+      const held = occupancy(model);
+      const claimed = scope === undefined ? held.portsOn(host) : held.portsAt(host, scope);
+      if (claimed.has(r.port) || held.portsAt(host).has(r.port)) continue;
       unanswered.host(same, host, scope);
     }
     unanswered.report(report);
@@ -286,7 +287,7 @@ class Unanswered {
 function checkSelf(model: ProjectModel, r: Reference, others: Related[], key: string, report: (found: Report) => void): void {
   const service = r.fromService === undefined ? undefined : model.services.canonical(r.fromService);
   if (service === undefined) return;
-  const own = (modelIndex(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
+  const own = (views(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
   if (own.length === 0 || own.some((b) => b.port === r.port || b.containerPort === r.port)) return;
   const ports = distinct(own.map((b) => listenPort(b) ?? b.port));
   report({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collisionSameHost } from '../../src/rules/collision-same-host.js';
-import { actual, at, binding, deploy, doc, fingerprints, model, notDeployed, run, shiftLines, source } from './model-builder.js';
+import { actual, at, binding, deploy, direct, doc, dockerfile, fingerprints, model, notDeployed, run, shiftLines, source } from './model-builder.js';
 import { seedRegistry } from './seed-registry.js';
 
 describe('collision/same-host', () => {
@@ -43,7 +43,7 @@ describe('collision/same-host', () => {
     const m = model({
       bindings: [
         source('mana-sync', 3050, 3),
-        deploy('mana-voice-bot', 3050, 'services/mana-voice-bot/Dockerfile', 4, { source: 'dockerfile', via: 'EXPOSE', network: 'container' }),
+        dockerfile('mana-voice-bot', 3050, 'services/mana-voice-bot/Dockerfile', 4),
         doc('mana-events', 3050, 5, { strength: 'weak', via: 'diagram' }),
         binding('mana-media', 3050, { kind: 'registry-plan', host: 'plan', source: 'registry' }),
         notDeployed('mana-llm', 3050, 9),
@@ -53,7 +53,7 @@ describe('collision/same-host', () => {
   });
 
   it('does not let one service collide with itself across statements', () => {
-    const m = model({ bindings: [source('mana-sync', 3050, 3), doc('mana-sync', 3050, 7), deploy('mana-sync', 3050, 'scripts/dev.sh', 2, { source: 'shell' })] });
+    const m = model({ bindings: [source('mana-sync', 3050, 3), doc('mana-sync', 3050, 7), direct('mana-sync', 3050, 'scripts/dev.sh', 2)] });
     expect(run(collisionSameHost, m)).toEqual([]);
   });
 

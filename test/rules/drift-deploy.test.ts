@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { driftDeploy } from '../../src/rules/drift-deploy.js';
-import { at, deploy, fingerprints, model, run, shiftLines, source } from './model-builder.js';
+import { at, composeEnv, deploy, direct, dockerfile as image, fingerprints, model, run, shiftLines, source } from './model-builder.js';
 
 const COMPOSE = 'docker-compose.macmini.yml';
 const DOCKERFILE = 'services/mana-sync/Dockerfile';
-const dockerfile = (port: number, line: number, via = 'EXPOSE') => deploy('mana-sync', port, DOCKERFILE, line, { source: 'dockerfile', via, network: 'container' });
-const composePort = (port: number, line: number) => deploy('mana-sync', port, COMPOSE, line, { host: 'mac-mini', via: 'environment PORT', network: 'container' });
+const dockerfile = (port: number, line: number, via = 'EXPOSE') => image('mana-sync', port, DOCKERFILE, line, via);
+const composePort = (port: number, line: number) => composeEnv('mana-sync', port, COMPOSE, line, { host: 'mac-mini' });
 
 describe('drift/deploy', () => {
   it("reports a Dockerfile EXPOSE that disagrees with the compose PORT as a stale EXPOSE: a notice, on every place the image runs", () => {
@@ -59,7 +59,7 @@ describe('drift/deploy', () => {
   });
 
   it('compares a runner script with the source default it overrides on the same host', () => {
-    const m = model({ bindings: [source('mana-stt', 3020, 5), deploy('mana-stt', 3026, 'scripts/run-stt.sh', 3, { source: 'shell', via: '--port' })] });
+    const m = model({ bindings: [source('mana-stt', 3020, 5), direct('mana-stt', 3026, 'scripts/run-stt.sh', 3)] });
     const [f] = run(driftDeploy, m);
     expect(f!.message).toBe(
       '`mana-stt` runs on `3026` on host `dev` per scripts/run-stt.sh --port, but services/mana-stt/src/config.ts typescript says `3020`; expected its deploy files to agree on one port.',
@@ -69,14 +69,14 @@ describe('drift/deploy', () => {
   });
 
   it('offers the code default as the fix of an env generator value left behind by a move, unless that port is taken', () => {
-    const gen = (port: number) => deploy('mana-credits', port, 'scripts/generate-env.mjs', 24, { source: 'env-generator', via: "PORT of 'mana-credits' in the env generator" });
+    const gen = (port: number) => direct('mana-credits', port, 'scripts/generate-env.mjs', 24, { source: 'env-generator', via: "PORT of 'mana-credits' in the env generator", mirrorsDefault: true });
     const [f] = run(driftDeploy, model({ bindings: [source('mana-credits', 3061, 7), gen(3002)] }));
     expect(f!.location).toEqual(at('scripts/generate-env.mjs', 24, 10, 4));
     expect(f!.fix).toEqual({ location: at('scripts/generate-env.mjs', 24, 10, 4), text: '3061' });
     const taken = run(driftDeploy, model({ bindings: [source('mana-credits', 3061, 7), gen(3002), source('mana-user', 3061, 3)] }));
     expect(taken[0]!.fix).toBeUndefined();
     // A runner script may run the service elsewhere on purpose: reported, not fixed.
-    const script = run(driftDeploy, model({ bindings: [source('mana-stt', 3020, 5), deploy('mana-stt', 3026, 'scripts/run-stt.sh', 3, { source: 'shell', via: '--port' })] }));
+    const script = run(driftDeploy, model({ bindings: [source('mana-stt', 3020, 5), direct('mana-stt', 3026, 'scripts/run-stt.sh', 3)] }));
     expect(script[0]!.fix).toBeUndefined();
   });
 
@@ -86,7 +86,7 @@ describe('drift/deploy', () => {
         source('mana-sync', 3010, 5),
         dockerfile(3050, 9),
         composePort(3050, 12),
-        deploy('mana-sync', 3099, 'scripts/windows-gpu-server/run.sh', 2, { host: 'windows-gpu-server', source: 'shell' }),
+        direct('mana-sync', 3099, 'scripts/windows-gpu-server/run.sh', 2, { host: 'windows-gpu-server' }),
       ],
     });
     expect(run(driftDeploy, m)).toEqual([]);
@@ -133,7 +133,7 @@ describe('drift/deploy', () => {
   it('compares a launchd plist with the compose host port on the same host', () => {
     const m = model({
       bindings: [
-        deploy('mana-notify', 3040, 'deploy/mac-mini/com.mana.notify.plist', 12, { host: 'mac-mini', source: 'plist', via: 'PORT' }),
+        direct('mana-notify', 3040, 'deploy/mac-mini/com.mana.notify.plist', 12, { host: 'mac-mini', source: 'launchd', via: 'PORT' }),
         deploy('mana-notify', 3041, COMPOSE, 50, { host: 'mac-mini', containerPort: 3040 }),
       ],
     });
@@ -143,11 +143,11 @@ describe('drift/deploy', () => {
   });
 
   it('does not compare a Dockerfile with a runner script or the dev default', () => {
-    const sttDockerfile = deploy('mana-stt', 3000, 'services/mana-stt/Dockerfile', 2, { source: 'dockerfile', via: 'EXPOSE', network: 'container' });
-    const m = model({ bindings: [source('mana-stt', 3020, 5), sttDockerfile, deploy('mana-stt', 3020, 'scripts/run-stt.sh', 3, { source: 'shell', via: '--port' })] });
+    const sttDockerfile = image('mana-stt', 3000, 'services/mana-stt/Dockerfile', 2);
+    const m = model({ bindings: [source('mana-stt', 3020, 5), sttDockerfile, direct('mana-stt', 3020, 'scripts/run-stt.sh', 3)] });
     expect(run(driftDeploy, m)).toEqual([]);
     // The same files with a disagreeing runner are reported, so the silence above is not vacuous.
-    const runner = deploy('mana-stt', 3021, 'scripts/run-stt.sh', 3, { source: 'shell', via: '--port' });
+    const runner = direct('mana-stt', 3021, 'scripts/run-stt.sh', 3);
     expect(run(driftDeploy, model({ bindings: [source('mana-stt', 3020, 5), sttDockerfile, runner] })).map((f) => f.message)).toEqual([
       '`mana-stt` runs on `3021` on host `dev` per scripts/run-stt.sh --port, but services/mana-stt/src/config.ts typescript says `3020`; expected its deploy files to agree on one port.',
     ]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { registryActualDrift } from '../../src/rules/registry-actual-drift.js';
 import { registryOrphan } from '../../src/rules/registry-orphan.js';
 import { registryUnregistered } from '../../src/rules/registry-unregistered.js';
-import { REGISTRY, actual, at, deploy, dir, doc, fingerprints, model, notDeployed, reference, registry, row, run, section, shiftLines, source } from './model-builder.js';
+import { REGISTRY, actual, at, deploy, dir, doc, dockerfile, fingerprints, model, notDeployed, reference, registry, row, run, section, shiftLines, source } from './model-builder.js';
 import { seedRegistry } from './seed-registry.js';
 
 const COMPOSE = 'docker-compose.macmini.yml';
@@ -25,7 +25,7 @@ describe('registry/actual-drift', () => {
     const m = model({
       registry: registry({ actual: [actual('mana-sync', 3050, 26), notDeployed('mana-voice-bot', 3024, 30)] }),
       bindings: [
-        deploy('mana-sync', 3010, 'services/mana-sync/Dockerfile', 3, { source: 'dockerfile', network: 'container' }),
+        dockerfile('mana-sync', 3010, 'services/mana-sync/Dockerfile', 3),
         deploy('mana-sync', 3099, 'docker-compose.yml', 3, { host: 'dev' }),
         deploy('mana-voice-bot', 3050, 'docker-compose.yml', 9, { host: 'dev' }),
       ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staleReference } from '../../src/rules/stale-reference.js';
-import { actual, at, deploy, dir, fingerprints, model, reference, registry, row, run, section, shiftLines, source } from './model-builder.js';
+import { actual, at, deploy, dir, dockerfile as image, fingerprints, model, reference, registry, row, run, section, shiftLines, source } from './model-builder.js';
 
 const ENV = 'scripts/generate-env.mjs';
 
@@ -29,7 +29,7 @@ describe('stale-reference', () => {
   it('compares a container-network reference with the container port, Dockerfile included', () => {
     const bindings = [
       deploy('mana-sync', 3051, 'docker-compose.macmini.yml', 10, { host: 'mac-mini', containerPort: 3050 }),
-      deploy('mana-llm', 3020, 'services/mana-llm/Dockerfile', 4, { source: 'dockerfile', via: 'EXPOSE', network: 'container' }),
+      image('mana-llm', 3020, 'services/mana-llm/Dockerfile', 4),
     ];
     const ok = model({
       bindings,
@@ -100,7 +100,7 @@ describe('stale-reference', () => {
 });
 
 describe('stale-reference inside a container', () => {
-  const dockerfile = (port: number) => deploy('mana-sync', port, 'services/mana-sync/Dockerfile', 4, { source: 'dockerfile', via: 'EXPOSE', network: 'container' });
+  const dockerfile = (port: number) => image('mana-sync', port, 'services/mana-sync/Dockerfile', 4);
   const healthcheck = (port: number) =>
     reference('localhost', port, 'services/mana-sync/Dockerfile', 9, { kind: 'healthcheck', containerNetwork: true, fromService: 'mana-sync', source: 'dockerfile' });
 
