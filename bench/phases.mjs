@@ -22,6 +22,7 @@ const exportsUsed = [
   "export { loadConfig } from './src/engine.js';",
   "export { collect } from './src/collect/index.js';",
   "export { extractAll } from './src/extract/index.js';",
+  "export { build } from './src/model/build.js';",
   "export { allRules } from './src/rules/index.js';",
   "export { runRules } from './src/rules/rule.js';",
   "export { sourceExtractors } from './src/extract/source/index.js';",
@@ -71,7 +72,9 @@ const time = async (name, fn) => {
 };
 const { config } = await time('config', () => engine.loadConfig(tree.root));
 const collected = await time('collect (walk, ignores)', () => engine.collect(tree.root, config));
-const { model } = await time('extract (read + parse + extract)', () => engine.extractAll(tree.root, collected, config));
+const { extracted } = await time('extract (read + parse + extract)', () => engine.extractAll(tree.root, collected, config));
+const layout = { paths: collected.files.map((f) => f.path), serviceDirs: collected.serviceDirs, discovered: collected.discovered, inContainer: (path) => collected.inContainer(path) };
+const model = await time('model (build)', () => engine.build(extracted, layout, config));
 const registryText = readFileSync(join(tree.root, config.registry), 'utf8');
 const registryStarted = performance.now();
 engine.parseRegistry(config.registry, registryText);

@@ -1,8 +1,8 @@
 /**
  * The engine, left to right: collect (which files, services, hosts) → extract (bindings and
- * references per file, and input problems) → model (everything placed on a host) → rules
- * (findings) with the input problems beside them → suppressions. The CLI and the Action both
- * call {@link check}; nothing here knows GitHub.
+ * references per file, and input problems) → model (everything placed on a host,
+ * model/build.ts) → rules (findings) with the input problems beside them → suppressions. The
+ * CLI and the Action both call {@link check}; nothing here knows GitHub.
  */
 import { performance } from 'node:perf_hooks';
 import { collect } from './collect/index.js';
@@ -15,7 +15,7 @@ import { extractAll } from './extract/index.js';
 import type { Finding } from './core/finding.js';
 import { sortFindings } from './core/finding.js';
 import type { ProjectModel } from './model/project.js';
-import { scopeComposeProjects } from './model/scopes.js';
+import { build } from './model/build.js';
 import { allRules, catalogue } from './rules/index.js';
 import { inputFindings, runRules } from './rules/rule.js';
 import { suppress } from './rules/suppress.js';
@@ -72,8 +72,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
   const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath);
   const collected = collect(options.root, config, options.renames, options.refused);
-  const { model, parsed } = await extractAll(options.root, collected, config);
-  scopeComposeProjects(model, collected.files.map((f) => f.path), config.composeProjects);
+  const { extracted, parsed } = await extractAll(options.root, collected, config);
+  const model = build(extracted, { paths: collected.files.map((f) => f.path), serviceDirs: collected.serviceDirs, discovered: collected.discovered, inContainer: (path) => collected.inContainer(path) }, config);
   const found = runRules(allRules, model, config.rules);
   const problems = inputFindings(model.problems, config.rules);
   const { kept, suppressed } = suppress([...found, ...problems], model.suppressions);

@@ -1,8 +1,8 @@
 /**
- * Extract: read each collected file once, hand it to the extractors that accept its path
- * and pass its prefilter, and assemble the {@link ProjectModel}. The registry goes first so
- * its hosts and names are known to every other extractor; the other files may be read in
- * worker threads (extract/parallel.ts), with results merged in file order.
+ * Extract: read each collected file once and hand it to the extractors that accept its path
+ * and pass its prefilter; what they state goes to the model step in reading order. The registry
+ * goes first so its hosts and names are known to every other extractor; the other files may be
+ * read in worker threads (extract/parallel.ts), with results merged in file order.
  */
 import type { Collected } from '../collect/index.js';
 import { readRepoFile, readText } from '../collect/read.js';
@@ -11,10 +11,10 @@ import { inputProblem, problem } from '../core/input-rules.js';
 import { fileLocation } from '../core/location.js';
 import { defaultConfig } from '../config/defaults.js';
 import type { Config } from '../config/types.js';
-import type { ProjectModel } from '../model/project.js';
+import type { Extracted } from '../core/extracted.js';
 import type { ServiceIndex } from '../core/services.js';
 import type { Finding } from '../core/finding.js';
-import type { Binding, Extraction, Host, Reference } from '../core/statements.js';
+import { emptyExtraction, type Extraction, type Host } from '../core/statements.js';
 import { buildHosts, buildServices, type ContextData } from './context.js';
 import { parseDotenv } from '../collect/dotenv.js';
 import type { ExtractContext } from './extractor.js';
@@ -24,30 +24,19 @@ import { parseRegistry } from './registry/index.js';
 import { quote } from '../core/quote.js';
 import { noServices } from '../collect/no-services.js';
 
-/** Builds the model from the collected files. `parsed` counts files some extractor parsed. */
-export async function extractAll(root: string, collected: Collected, config: Config): Promise<{ model: ProjectModel; parsed: number }> {
+/**
+ * Extracts the statements of the collected files. `parsed` counts files some extractor parsed.
+ * The model step (model/build.ts) turns them into the project model.
+ */
+export async function extractAll(root: string, collected: Collected, config: Config): Promise<{ extracted: Extracted; parsed: number }> {
   // Declared services are known by name; a discovered one owns its folder's files, so what they
   // state is its own, and is known by what it binds (a name with no port found is not judged).
   const serviceNames = collected.serviceDirs.map((d) => d.name);
   const services = buildServices(config, serviceNames);
   const hosts = buildHosts(config);
-  const model: ProjectModel = {
-    registryPath: config.registry,
-    serviceDirs: collected.serviceDirs,
-    ...(collected.discovered?.length ? { discoveredServices: collected.discovered } : {}),
-    bindings: [],
-    references: [],
-    hosts,
-    services,
-    problems: [...collected.problems],
-    suppressions: [],
-  };
-  const add = (e: Extraction) => {
-    model.bindings.push(...e.bindings);
-    model.references.push(...e.references);
-    model.problems.push(...e.problems);
-    if (e.suppressions) model.suppressions.push(...e.suppressions);
-  };
+  const extracted: Extracted = { extractions: [{ ...emptyExtraction(), problems: [...collected.problems] }], hosts, services };
+  const add = (e: Extraction) => extracted.extractions.push(e);
+  const addProblem = (p: Finding) => add({ ...emptyExtraction(), problems: [p] });
 
   // The files to extract are known before the registry is read: start the worker threads now,
   // so their start-up overlaps the registry's parse.
@@ -66,16 +55,16 @@ export async function extractAll(root: string, collected: Collected, config: Con
     // A notice at the default path, where most repositories keep none; a warning when the config names it.
     const severity = config.registry === defaultConfig().registry ? undefined : 'warning';
     const message = `No registry at ${quote(config.registry)}; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`;
-    model.problems.push(inputProblem('input/missing-registry', message, fileLocation(config.registry), config.registry, severity));
+    addProblem(inputProblem('input/missing-registry', message, fileLocation(config.registry), config.registry, severity));
   } else {
     const read = readText(registryFile, config.maxFileBytes);
-    if ('problem' in read) model.problems.push(read.problem);
+    if ('problem' in read) addProblem(read.problem);
     else {
       const parsed = guardedRegistry(registryFile.path, read.text, services);
-      if ('failed' in parsed) model.problems.push(parsed.failed);
+      if ('failed' in parsed) addProblem(parsed.failed);
       else {
         const { doc, problems } = parsed;
-        model.registry = doc;
+        extracted.registry = doc;
         registryHosts = doc.hosts;
         for (const h of doc.hosts) hosts.add(h);
         add({ bindings: [...doc.plan, ...doc.actual], references: [], problems, suppressions: findSuppressions(registryFile.path, read.text) });
@@ -85,21 +74,20 @@ export async function extractAll(root: string, collected: Collected, config: Con
 
   const { values: env, lines: envLines } = readRootEnv(root, config.maxFileBytes, (p) => {
     // The dotenv extractor reads the same file through the same reader: report it once.
-    if (!jobs.some((j) => j.path === p.location.file)) model.problems.push(p);
+    if (!jobs.some((j) => j.path === p.location.file)) addProblem(p);
   });
   const ctx: ExtractContext = { hosts, services, env, envLines };
   const data: ContextData = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env], envLines: [...envLines] };
-  let parsed = model.registry ? 1 : 0;
+  let parsed = extracted.registry ? 1 : 0;
   for (const result of await pool.run(jobs, ctx, data)) {
     add(result.extraction);
     if (result.parsed) parsed++;
   }
-  containerDefaults(model, collected);
   // A tree that yielded no service at all says so, rather than passing as clean.
-  const none = model.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployServices && !registryFile && model.bindings.length === 0;
-  if (none) model.problems.push(noServices(config));
-  normalizeHosts(model);
-  return { model, parsed };
+  const bound = extracted.extractions.some((e) => e.bindings.length > 0);
+  const none = collected.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployServices && !registryFile && !bound;
+  if (none) addProblem(noServices(config));
+  return { extracted, parsed };
 }
 
 /**
@@ -133,24 +121,4 @@ function guardedRegistry(path: string, text: string, services: ServiceIndex): Re
   } catch (error) {
     return { failed: problem('input/extractor-failed', path, `The registry reader failed on \`${path}\`: ${error instanceof Error ? error.message : String(error)}; its ports are unknown.`) };
   }
-}
-
-/**
- * A default in the code of a service that deploy files run as a container (a compose `build:`,
- * a skaffold artifact, a Kubernetes workload) is the port inside its container: it collides
- * with nothing on the host, while the deploy files must still agree with it.
- */
-function containerDefaults(model: ProjectModel, collected: Collected): void {
-  if (!collected.inContainer) return;
-  for (const b of model.bindings) if (b.kind === 'source-default' && b.network === undefined && collected.inContainer(b.location.file)) b.network = 'container';
-}
-
-/** Host names written anywhere ("Mac Mini (production)", `macmini`) become the one id of the host they match. */
-function normalizeHosts(model: ProjectModel): void {
-  const fix = (item: Binding | Reference) => {
-    const host = model.hosts.resolve(item.host);
-    if (host) item.host = host.id;
-  };
-  model.bindings.forEach(fix);
-  model.references.forEach(fix);
 }
