@@ -1,6 +1,7 @@
 /**
  * Everything the rules see: the parsed registry and service docs, and every binding and
- * reference from every file, each placed on a host. Built once per run by the engine.
+ * reference from every file, each placed on a host. Built once per run by model/build.ts;
+ * model/occupancy.ts and model/views.ts answer the questions every rule asks of it.
  */
 import type { HostModel } from '../core/hosts.js';
 import type { RegistryDoc } from '../core/registry.js';
