@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import type { Location } from './location.js';
 import { compareLocations } from './location.js';
-import type { RuleMeta } from './rule-meta.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 
@@ -72,8 +71,12 @@ export interface Report {
   severity?: Severity;
 }
 
-/** The part of a rule's metadata a finding carries. */
-export type FindingRule = Pick<RuleMeta, 'id' | 'defaultSeverity' | 'docs'>;
+/** The part of a rule's metadata (core/rule-meta.ts `RuleMeta`) a finding carries. */
+export interface FindingRule {
+  id: string;
+  defaultSeverity: Severity;
+  docs: string;
+}
 
 /** The one constructor of findings: stamps the rule's id, docs link and severity, and the fingerprint. */
 export function createFinding(rule: FindingRule, report: Report): Finding {

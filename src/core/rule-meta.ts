@@ -1,7 +1,7 @@
 /**
  * What every rule declares about itself, as plain data: the config checks rule ids and
- * settings against this catalogue, reporters link to the docs, and the wrapper in
- * rules/rule.ts stamps id, severity and docs link on each finding.
+ * settings against this catalogue, reporters link to the docs, and the one constructor of
+ * findings (core/finding.ts) stamps id, severity and docs link on each finding.
  */
 import type { Severity } from './finding.js';
 

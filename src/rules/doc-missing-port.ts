@@ -38,7 +38,8 @@ export const docMissingPort = defineRule({
         message: dir.doc ? messages.noPort({ doc: dir.doc, service, hint }) : messages.noDoc({ dir: dir.path, service, hint }),
         location: fileLocation(dir.doc ?? dir.path),
         related: evidence.map((b) => relatedBinding(b)),
-        key: `${dir.path}|${dir.doc ?? '(no doc)'}`,
+        // The service directory: adding a CLAUDE.md that still declares no port is the same problem.
+        key: dir.path,
       });
     }
   },

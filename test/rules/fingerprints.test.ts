@@ -10,13 +10,14 @@ import type { Finding } from '../../src/core/finding.js';
 import type { Binding } from '../../src/core/statements.js';
 import { collisionSameHost } from '../../src/rules/collision-same-host.js';
 import { docRegistryDrift } from '../../src/rules/doc-registry-drift.js';
+import { docMissingPort } from '../../src/rules/doc-missing-port.js';
 import { driftDeploy } from '../../src/rules/drift-deploy.js';
 import { driftDocVsSource } from '../../src/rules/drift-doc-vs-source.js';
 import { registryActualDrift } from '../../src/rules/registry-actual-drift.js';
 import { registryDuplicatePort } from '../../src/rules/registry-duplicate-port.js';
 import { registryPlanDrift } from '../../src/rules/registry-plan-drift.js';
 import type { Rule } from '../../src/rules/rule.js';
-import { actual, deploy, doc, model, registry, row, run, section, source } from './model-builder.js';
+import { actual, deploy, dir, doc, model, registry, row, run, section, source } from './model-builder.js';
 
 const COMPOSE = 'docker-compose.macmini.yml';
 const onMini = (service: string, port: number, line: number): Binding => deploy(service, port, COMPOSE, line, { host: 'mac-mini' });
@@ -99,5 +100,13 @@ describe('fingerprints through the baseline compare', () => {
     const planned = (real: number) => ({ registry: registry({ sections: [section('3000-3099', 'Core', 1, [row('3002', 'mana-credits', 3)])], actual: [actual('mana-credits', real, 20)] }) });
     const planDrift = compare(registryPlanDrift, planned(3061), planned(3062));
     expect([planDrift.new, planDrift.existing.length, planDrift.fixed]).toEqual([[], 1, []]);
+  });
+
+  it('a CLAUDE.md added without a port keeps doc/missing-port; one that declares the port fixes it', () => {
+    const added = compare(docMissingPort, { serviceDirs: [dir('mana-sync', false)] }, { serviceDirs: [dir('mana-sync')] });
+    expect(added.before.map((f) => f.message)).toEqual(['`services/mana-sync` has no CLAUDE.md, so `mana-sync` documents no port; expected a CLAUDE.md with a line such as `## Port: NNNN`.']);
+    expect([added.new, added.existing, added.fixed]).toEqual([[], ['`services/mana-sync/CLAUDE.md` declares no port for `mana-sync`; expected a line such as `## Port: NNNN`.'], []]);
+    const declared = compare(docMissingPort, { serviceDirs: [dir('mana-sync')] }, { serviceDirs: [dir('mana-sync')], bindings: [doc('mana-sync', 3050, 3)] });
+    expect([declared.new, declared.existing, declared.fixed.length]).toEqual([[], [], 1]);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createLocator } from '../../src/core/location.js';
+import { fingerprint, ruleUrl } from '../../src/core/finding.js';
 import { pythonExtractor, typescriptExtractor } from '../../src/extract/source/index.js';
 import { readWith } from '../../src/extract/source/run.js';
 import { loadedGrammars, locateWasm, parse } from '../../src/extract/source/tree-sitter.js';
@@ -50,7 +51,10 @@ describe('the tree-sitter loader', () => {
         ruleId: 'input/parse-failed',
         message: 'Could not read `services/a/config.ts` as typescript: reader bug; expected a file tree-sitter can parse. Its ports are unknown.',
         location: { file: 'services/a/config.ts', line: 1, column: 1, endLine: 1, endColumn: 1 },
-        key: 'input/parse-failed|services/a/config.ts',
+        severity: 'warning',
+        related: [],
+        fingerprint: fingerprint('input/parse-failed', 'services/a/config.ts'),
+        url: ruleUrl('input/parse-failed'),
       },
     ]);
   });
