@@ -6,7 +6,7 @@
 import type { Finding, Severity } from '../core/finding.js';
 import { countBySeverity } from './text.js';
 import { CELL_CHARS, clipTo, truncate, type Chunk, type TruncateOptions } from './limits.js';
-import type { ListedSuppression } from '../baseline/pr-suppressions.js';
+import type { ListedSuppression } from '../baseline/compare.js';
 import { blobUrl, code, commitUrl, inline, link, runUrl, text } from './md-inline.js';
 import { bySeverity, distinctRelated } from './order.js';
 import { portMapChunks } from './port-map.js';
