@@ -9,6 +9,7 @@ import { workflowCommand } from '../report/annotations.js';
 import { jobSummary } from '../report/job-summary.js';
 import { WORKFLOW_ANNOTATIONS_SHOWN } from '../report/limits.js';
 import { toSarif } from '../report/sarif.js';
+import { VERSION } from '../version.js';
 
 /** Annotations, one workflow command per new finding; `write` receives whole lines (stdout in the Action). */
 export function annotationsReporter(write: (line: string) => void = (line) => process.stdout.write(line)): Reporter {
@@ -48,7 +49,7 @@ export function sarifReporter(path: string): Reporter {
       const { classified } = run.analysis;
       const findings = [...classified.new, ...classified.existing];
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, JSON.stringify(toSarif(findings), null, 2) + '\n');
+      await writeFile(path, JSON.stringify(toSarif(findings, VERSION), null, 2) + '\n');
       return { reporter: 'sarif', ok: true, detail: `${findings.length} results written to ${path}` };
     },
   };

@@ -32,7 +32,7 @@ export async function runCheck(settings: Settings, context: RunContext, log: Log
   });
   try {
     for (const note of analysis.notes) log.warning(note);
-    const run: Delivery = { context, settings, analysis, ...verdict(analysis.classified, settings.failLevel), placements: reviewPlacements(analysis) };
+    const run: Delivery = { context, settings, analysis, ...verdict(analysis.classified, settings.failLevel), placements: reviewPlacements(analysis), version: VERSION };
 
     const octokit = settings.token ? createOctokit({ token: settings.token, baseUrl: context.apiUrl, log: log.info }) : undefined;
     if (!octokit) log.warning('Input `token` is empty; nothing is written through the GitHub API.');

@@ -14,7 +14,7 @@ import { checkRevisions, type HeadPolicy } from '../revisions.js';
 import { VERSION } from '../version.js';
 import type { CliOptions } from './args.js';
 import { UsageError } from './args.js';
-import type { Output } from './main.js';
+import type { Output } from './output.js';
 
 /** The working tree is the developer's own: its config and its directives apply. */
 const WORKING_TREE: HeadPolicy = { read: 'worktree', config: 'head', newSuppressions: 'apply' };

@@ -16,11 +16,8 @@ import { formatText } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { USAGE, UsageError, parseCli, type CliOptions, type CommandName } from './args.js';
 import { checkBase } from './check-base.js';
+import type { Output } from './output.js';
 
-/** Where the CLI writes; process.stdout in use, a buffer in tests. */
-export interface Output {
-  write(text: string): unknown;
-}
 
 /** A subcommand: runs on the directory `root` and returns the exit code. */
 type Command = (options: CliOptions, root: string, out: Output) => Promise<number>;

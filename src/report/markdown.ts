@@ -11,7 +11,6 @@ import { blobUrl, code, commitUrl, inline, link, runUrl, text } from './md-inlin
 import { bySeverity, distinctRelated } from './order.js';
 import { portMapChunks } from './port-map.js';
 import type { RunReport } from './reporter.js';
-import { VERSION } from '../version.js';
 
 const ICON: Record<Severity, string> = { error: '🔴', warning: '🟠', notice: '🔵' };
 /** Related entries shown under a message before "and N more". */
@@ -129,7 +128,7 @@ export function reportChunks(run: RunReport, marker = '', fullListIn?: string): 
     table(`Findings (${classified.new.length})`, classified.new, head, P.new, false);
   }
   chunks.push(...portMapChunks(run, P.portMap));
-  add(`<sub>${fullListIn ? fullListLine(run, fullListIn) : ''}portwarden ${VERSION} · fail-level \`${run.settings.failLevel}\` · ${plural(run.analysis.head.stats.files, 'file')} read</sub>\n`, P.structure);
+  add(`<sub>${fullListIn ? fullListLine(run, fullListIn) : ''}portwarden ${run.version} · fail-level \`${run.settings.failLevel}\` · ${plural(run.analysis.head.stats.files, 'file')} read</sub>\n`, P.structure);
   return chunks;
 }
 

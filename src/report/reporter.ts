@@ -44,4 +44,6 @@ export interface RunReport {
   /** The findings that make the run fail (new ones at or above the fail level). */
   failing: Finding[];
   conclusion: Conclusion;
+  /** portwarden's version, named in the footer. */
+  version: string;
 }

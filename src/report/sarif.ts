@@ -6,7 +6,6 @@
  */
 import type { Finding, Severity } from '../core/finding.js';
 import type { Location } from '../core/location.js';
-import { VERSION } from '../version.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' };
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -52,7 +51,7 @@ function result(f: Finding, ruleIndex: number) {
 }
 
 /** The SARIF log for `findings` (on a pull request, new and existing alike: code scanning shows what is there now). */
-export function toSarif(findings: Finding[]) {
+export function toSarif(findings: Finding[], version: string) {
   const rules: { id: string; helpUri?: string; shortDescription: { text: string } }[] = [];
   const index = new Map<string, number>();
   for (const f of findings) {
@@ -65,7 +64,7 @@ export function toSarif(findings: Finding[]) {
     version: '2.1.0' as const,
     runs: [
       {
-        tool: { driver: { name: 'portwarden', version: VERSION, informationUri: 'https://github.com/portwarden/portwarden', rules } },
+        tool: { driver: { name: 'portwarden', version, informationUri: 'https://github.com/portwarden/portwarden', rules } },
         columnKind: 'utf16CodeUnits' as const,
         results: findings.map((f) => result(f, index.get(f.ruleId)!)),
       },

@@ -27,6 +27,7 @@ import { runReporters } from '../../src/github/run-reporters.js';
 import { STICKY_MARKER } from '../../src/report/sticky-comment.js';
 import { verdict } from '../../src/baseline/verdict.js';
 import { readSettings, type Settings } from '../../src/action/settings.js';
+import { VERSION } from '../../src/version.js';
 import { createPullRequestRepo, pushToPullRequest, type FileTree, type PullRequestRepo } from '../support/git-repo.js';
 import { BAD_GATEWAY, primaryRateLimit, SECONDARY_RATE_LIMIT, SERVER_ERROR, startGitHubStub, tooManyRequests, type Fault, type GitHubStub } from '../support/github-stub.js';
 import type { PullFile } from '../support/github-stub/state.js';
@@ -105,7 +106,7 @@ async function harness(options: { files?: (files: PullFile[]) => PullFile[]; pus
       if (!analyses.has(key)) analyses.set(key, analyse({ workspace: pr.repo.dir, workingDirectory: settings.workingDirectory, compare: info }));
       const analysis = await analyses.get(key)!;
       const context: RunContext = { event: 'pull_request', owner: 'acme', repo: 'ports', sha: pr.mergeSha, headSha: pr.headSha, workspace: pr.repo.dir, apiUrl: gh.url, serverUrl: 'https://github.com', pr: info };
-      const run: Delivery = { context, settings, analysis, ...verdict(analysis.classified, settings.failLevel), placements: reviewPlacements(analysis) };
+      const run: Delivery = { context, settings, analysis, ...verdict(analysis.classified, settings.failLevel), placements: reviewPlacements(analysis), version: VERSION };
       h.run = run;
       const logs: string[] = [];
       const warnings: string[] = [];

@@ -22,6 +22,7 @@ import { renderReport } from '../../src/report/markdown.js';
 import type { RunReport } from '../../src/report/reporter.js';
 import { stickyBody } from '../../src/report/sticky-comment.js';
 import { verdict } from '../../src/baseline/verdict.js';
+import { VERSION } from '../../src/version.js';
 import { tempRepo, type TempRepo } from './git-fixture.js';
 import { registry, settings } from './run-fixture.js';
 
@@ -39,7 +40,7 @@ async function pr(base: Record<string, string>, head: Record<string, string | nu
   const analysis = await analyse({ workspace: repo.dir, workingDirectory: '.', compare, headFromGit: target });
   const s = settings();
   const context: RunContext = { event: target ? 'pull_request_target' : 'pull_request', owner: 'octo', repo: 'mono', sha: headSha, headSha, workspace: repo.dir, apiUrl: 'http://127.0.0.1:1', serverUrl: 'https://github.com', pr: compare };
-  return { context, settings: s, analysis, ...verdict(analysis.classified, s.failLevel) };
+  return { context, settings: s, analysis, ...verdict(analysis.classified, s.failLevel), version: VERSION };
 }
 
 // The base deploys svc-a on 3001 (and has an old collision: svc-b and svc-c on 3002); the head adds svc-d on 3001.

@@ -6,6 +6,7 @@ import type { RunContext } from '../../src/github/context.js';
 import type { Delivery } from '../../src/github/reporter.js';
 import { verdict } from '../../src/baseline/verdict.js';
 import { readSettings, type Settings } from '../../src/action/settings.js';
+import { VERSION } from '../../src/version.js';
 import { tempRepo, type TempRepo } from './git-fixture.js';
 
 export function registry(entries: [string, number][], preamble = ''): string {
@@ -42,5 +43,5 @@ export async function prRun(files: { base: Record<string, string>; head: Record<
   const pr = { number: 7, baseSha, headSha, baseRef: 'main', headRepoFullName: 'octo/mono', fork: false };
   const analysis = await analyse({ workspace: repo.dir, workingDirectory: s.workingDirectory, compare: pr });
   const context: RunContext = { event: 'pull_request', owner: 'octo', repo: 'mono', sha: headSha, headSha, workspace: repo.dir, apiUrl: 'http://127.0.0.1:1', serverUrl: 'https://github.com', pr };
-  return { run: { context, settings: s, analysis, ...verdict(analysis.classified, s.failLevel), placements: reviewPlacements(analysis) }, repo };
+  return { run: { context, settings: s, analysis, ...verdict(analysis.classified, s.failLevel), placements: reviewPlacements(analysis), version: VERSION }, repo };
 }
