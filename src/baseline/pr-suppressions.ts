@@ -22,7 +22,7 @@ export interface ListedSuppression {
   silences: number;
   /** The rules of those findings, sorted, each once. */
   rules: string[];
-  /** False on `pull_request_target` when the base config does not allow a PR's own directives. */
+  /** False when the caller did not let the head's new directives apply (its trust policy). */
   applied: boolean;
 }
 
@@ -43,8 +43,7 @@ export interface SuppressedSide {
 
 /**
  * Compares the head's directives with the base's. `trusted` false (the caller does not let
- * the head's new directives apply, as on `pull_request_target` without the config's
- * permission): the new directives are dropped before suppressions are applied, and each
+ * the head's new directives apply): the new directives are dropped before suppressions are applied, and each
  * finding only they would silence carries `unappliedSuppression`.
  * Paths in `head` and `baseSuppressions` are relative to the checked root; `prefix` places it.
  */
