@@ -1,9 +1,9 @@
 /**
- * The pull request's diff, computed locally (`git diff --unified=0 <merge-base> <head>`)
- * because the API refuses the diff of a big PR (and lists at most 3,000 files), parsed into changed line ranges per file.
- * Lines are on the new (RIGHT) side, 1-based, ranges inclusive.
+ * The pull request's diff as changed line ranges per file, parsed from the output of
+ * `git diff --unified=0` (src/git/diff.ts runs it: the diff is computed locally because the
+ * API refuses the diff of a big pull request and lists at most 3,000 files). Lines are on the
+ * new (RIGHT) side, 1-based, ranges inclusive.
  */
-import { git } from './git.js';
 
 /** Inclusive range of lines on the new side. */
 export interface LineRange {
@@ -33,13 +33,6 @@ export type DiffMap = Map<string, FileDiff>;
 
 /** Context lines GitHub shows around each change in a pull request diff. */
 export const DIFF_CONTEXT = 3;
-
-/** Runs git diff between two commits in `cwd` and parses it. */
-export async function gitDiff(cwd: string, from: string, to: string): Promise<DiffMap> {
-  // Explicit prefixes and no external tools: user config must not change the format.
-  const text = await git(cwd, ['-c', 'core.quotePath=true', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--find-renames', '--src-prefix=a/', '--dst-prefix=b/', from, to]);
-  return parseDiff(text);
-}
 
 /** Parses the output of `git diff --unified=0` (with `a/` and `b/` prefixes). */
 export function parseDiff(text: string): DiffMap {

@@ -1,12 +1,10 @@
 /**
  * The `portwarden-ignore` directives a pull request adds or widens. They are listed in every
- * summary (a PR that silences a finding should say so where reviewers look), and on
- * `pull_request_target`, where the PR is a stranger's data, they silence nothing unless the
- * base branch's config sets `allow-new-suppressions-on-pr-target: true`: the findings they
- * would have hidden are reported and marked.
+ * summary (a PR that silences a finding should say so where reviewers look). Whether they
+ * silence anything is the caller's decision, passed in as `trusted`: when they do not, the
+ * findings they would have hidden are reported and marked.
  */
 import { suppress, silences, suppressionChanges, type SuppressionChangeKind } from '../rules/suppress.js';
-import type { CheckResult } from '../engine.js';
 import { sortFindings, type Finding } from '../core/finding.js';
 import type { Suppression } from '../core/statements.js';
 import { repoPath } from './relocate.js';
@@ -24,7 +22,7 @@ export interface ListedSuppression {
   silences: number;
   /** The rules of those findings, sorted, each once. */
   rules: string[];
-  /** False on `pull_request_target` when the base config does not allow a PR's own directives. */
+  /** False when the caller did not let the head's new directives apply (its trust policy). */
   applied: boolean;
 }
 
@@ -35,20 +33,28 @@ export interface PrSuppressions {
   listed: ListedSuppression[];
 }
 
+/** The head as the comparison sees it: its findings, those its directives silenced, and the directives. */
+export interface SuppressedSide {
+  findings: Finding[];
+  suppressed: Finding[];
+  /** Every `portwarden-ignore` directive in the tree. */
+  suppressions: Suppression[];
+}
+
 /**
- * Compares the head's directives with the base's. `trusted` false (pull_request_target
- * without the config's permission): the new directives are dropped before suppressions are
- * applied, and each finding only they would silence carries `unappliedSuppression`.
+ * Compares the head's directives with the base's. `trusted` false (the caller does not let
+ * the head's new directives apply): the new directives are dropped before suppressions are applied, and each
+ * finding only they would silence carries `unappliedSuppression`.
  * Paths in `head` and `baseSuppressions` are relative to the checked root; `prefix` places it.
  */
-export function prSuppressions(head: Pick<CheckResult, 'findings' | 'suppressed' | 'model'>, baseSuppressions: Suppression[], trusted: boolean, prefix: string): PrSuppressions {
-  const changes = suppressionChanges(baseSuppressions, head.model.suppressions);
+export function prSuppressions(head: SuppressedSide, baseSuppressions: Suppression[], trusted: boolean, prefix: string): PrSuppressions {
+  const changes = suppressionChanges(baseSuppressions, head.suppressions);
   const all = [...head.findings, ...head.suppressed];
   let findings = head.findings;
   let suppressed = head.suppressed;
   if (!trusted && changes.length > 0) {
     const fresh = new Set(changes.map((c) => c.suppression));
-    const split = suppress(all, head.model.suppressions.filter((s) => !fresh.has(s)));
+    const split = suppress(all, head.suppressions.filter((s) => !fresh.has(s)));
     suppressed = split.suppressed;
     findings = sortFindings(
       split.kept.map((f) => {

@@ -1,6 +1,6 @@
 /**
  * The engine reports paths relative to the directory it checked (the `working-directory`);
- * GitHub wants them relative to the repository. This moves every location of a finding
+ * a pull request names files relative to the repository. This moves every location of a finding
  * under the directory's path in the repository.
  */
 import type { Finding } from '../core/finding.js';

@@ -1,18 +1,45 @@
-/** The CLI: `portwarden check [dir]`. Exit 0 clean, 1 on errors, 2 on usage or config errors. */
+/**
+ * The CLI: `portwarden check [dir]` (with `--base <rev>`: as a pull request into `<rev>`) and
+ * `portwarden hosts [dir]`. Exit 0 when nothing is at or above the fail level, 1 when
+ * something is, 2 on usage, config or git errors.
+ */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { verdict } from '../baseline/verdict.js';
 import { ConfigError } from '../config/types.js';
 import { check } from '../engine.js';
+import { GitError } from '../git/git.js';
+import { MergeBaseError } from '../git/merge-base.js';
 import { formatHosts } from '../report/hosts.js';
 import { toJsonReport } from '../report/json.js';
-import { countBySeverity, formatText } from '../report/text.js';
+import { formatText } from '../report/text.js';
 import { VERSION } from '../version.js';
-import { USAGE, UsageError, parseCli } from './args.js';
+import { USAGE, UsageError, parseCli, type CliOptions, type CommandName } from './args.js';
+import { checkBase } from './check-base.js';
+import type { Output } from './output.js';
 
-/** Where the CLI writes; process.stdout in use, a buffer in tests. */
-export interface Output {
-  write(text: string): unknown;
-}
+
+/** A subcommand: runs on the directory `root` and returns the exit code. */
+type Command = (options: CliOptions, root: string, out: Output) => Promise<number>;
+
+const COMMANDS: Record<CommandName, Command> = {
+  async check(options, root, out) {
+    if (options.base !== undefined) return checkBase({ ...options, base: options.base }, root, out);
+    const result = await check({ root, ...(options.config ? { configPath: options.config } : {}) });
+    if (options.format === 'json') out.write(JSON.stringify(toJsonReport(result, VERSION), null, 2) + '\n');
+    else {
+      if (options.explainHosts) out.write(formatHosts(result.model) + '\n');
+      out.write(formatText(result.findings, result.suppressed.length));
+    }
+    // Outside a comparison every finding counts, as on a push.
+    return verdict({ new: result.findings }, options.failLevel).failing.length > 0 ? 1 : 0;
+  },
+  async hosts(options, root, out) {
+    const result = await check({ root, ...(options.config ? { configPath: options.config } : {}) });
+    out.write(formatHosts(result.model));
+    return 0;
+  },
+};
 
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
@@ -22,17 +49,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     if (options.command === 'version') return void out.write(`${VERSION}\n`), 0;
     const root = resolve(options.dir);
     if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`\`${options.dir}\` is not a directory; expected the root of a repository.`);
-    const result = await check({ root, ...(options.config ? { configPath: options.config } : {}) });
-    if (options.command === 'hosts') {
-      out.write(formatHosts(result.model));
-      return 0;
-    }
-    if (options.format === 'json') out.write(JSON.stringify(toJsonReport(result, VERSION), null, 2) + '\n');
-    else {
-      if (options.explainHosts) out.write(formatHosts(result.model) + '\n');
-      out.write(formatText(result.findings, result.suppressed.length));
-    }
-    return countBySeverity(result.findings).error > 0 ? 1 : 0;
+    return await COMMANDS[options.command](options, root, out);
   } catch (error) {
     if (error instanceof UsageError) {
       err.write(`portwarden: ${error.message}\n\n${USAGE}`);
@@ -40,6 +57,10 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     }
     if (error instanceof ConfigError) {
       err.write(`portwarden: config error: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof GitError || error instanceof MergeBaseError) {
+      err.write(`portwarden: ${error.message}\n`);
       return 2;
     }
     err.write(`portwarden: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,12 +1,10 @@
 /**
  * Workflow-command annotations (`::error file=…,line=…::message`): the channel that needs no
  * token, used when selected and as the fallback when GitHub refuses writes. GitHub shows only
- * {@link WORKFLOW_ANNOTATIONS_SHOWN} per level per step, so this is never the only channel:
- * the job summary always carries the full list.
+ * WORKFLOW_ANNOTATIONS_SHOWN per level per step, so this is never the only channel: the job
+ * summary always carries the full list.
  */
 import type { Finding, Severity } from '../core/finding.js';
-import { WORKFLOW_ANNOTATIONS_SHOWN } from './limits.js';
-import type { Reporter, ReporterResult, RunReport } from './reporter.js';
 import { lineSpan } from './span.js';
 import { distinctRelated } from './order.js';
 
@@ -39,21 +37,4 @@ export function workflowCommand(finding: Finding): string {
     .join(',');
   const related = distinctRelated(finding.related).map((r) => `\n↳ ${r.location.file}:${r.location.line}: ${r.message}`).join('');
   return `::${COMMAND[finding.severity]} ${properties}::${escapeData(finding.message + related)}`;
-}
-
-/** The reporter; `write` receives whole lines (stdout in the Action). */
-export function annotationsReporter(write: (line: string) => void = (line) => process.stdout.write(line)): Reporter {
-  return {
-    name: 'annotations',
-    async report(run: RunReport): Promise<ReporterResult> {
-      const findings = run.analysis.classified.new;
-      for (const f of findings) write(`${workflowCommand(f)}\n`);
-      const hidden = (['error', 'warning', 'notice'] as const).some((s) => findings.filter((f) => f.severity === s).length > WORKFLOW_ANNOTATIONS_SHOWN);
-      return {
-        reporter: 'annotations',
-        ok: true,
-        detail: `${findings.length} workflow-command annotation${findings.length === 1 ? '' : 's'}${hidden ? ` (GitHub shows ${WORKFLOW_ANNOTATIONS_SHOWN} per level; the job summary lists all)` : ''}`,
-      };
-    },
-  };
 }

@@ -1,19 +1,13 @@
 /**
- * The `portwarden` check run on the head commit: conclusion, a title, the markdown summary
- * and one annotation per new finding (every finding outside pull requests). GitHub takes 50
- * annotations per request, so the first 50 ride on the create and each further 50 on an
- * update; at most {@link MAX_ANNOTATIONS} are sent, keeping the request count bounded.
+ * What the `portwarden` check run shows: a title, the markdown summary and one annotation per
+ * new finding (every finding outside pull requests), at most {@link MAX_ANNOTATIONS} of them.
+ * src/github/check-run.ts sends them.
  */
-import type { GitHubClient } from '../github/octokit.js';
 import type { Finding, Severity } from '../core/finding.js';
-import { ANNOTATIONS_PER_REQUEST, CHECK_SUMMARY_CHARS, MAX_ANNOTATIONS, clipTo } from './limits.js';
+import { CHECK_SUMMARY_CHARS, MAX_ANNOTATIONS, clipTo } from './limits.js';
 import { renderReport } from './markdown.js';
-import type { Reporter, ReporterResult, RunReport } from './reporter.js';
+import type { RunReport } from './reporter.js';
 import { lineSpan } from './span.js';
-import { describeError, isWriteDenied } from '../github/errors.js';
-
-/** The check run's name, as branch protection lists it. */
-export const CHECK_NAME = 'portwarden';
 
 const LEVEL: Record<Severity, 'failure' | 'warning' | 'notice'> = { error: 'failure', warning: 'warning', notice: 'notice' };
 /** Characters of an annotation's message and raw_details (GitHub allows 64 KB; less keeps the UI usable). */
@@ -47,49 +41,12 @@ export function checkTitle(run: RunReport): string {
   return `${fresh} ${noun}${fresh === 1 ? '' : 's'}${run.failing.length ? `, ${run.failing.length} at or above ${run.settings.failLevel}` : ''}${hidden}`;
 }
 
-/** Creates the check run on `run.context.headSha`. */
-export function checkRunReporter(octokit: GitHubClient): Reporter {
-  return {
-    name: 'check-run',
-    writes: true,
-    async report(run: RunReport): Promise<ReporterResult> {
-      const { owner, repo, headSha } = run.context;
-      const annotations = run.analysis.classified.new.slice(0, MAX_ANNOTATIONS).map(toAnnotation);
-      const summary = renderReport(run, { limit: CHECK_SUMMARY_CHARS, unit: 'chars', fullListIn: 'the job summary / report.json' });
-      const output = (batch: number) => ({
-        title: checkTitle(run),
-        summary,
-        annotations: annotations.slice(batch * ANNOTATIONS_PER_REQUEST, (batch + 1) * ANNOTATIONS_PER_REQUEST),
-      });
-      const created = await octokit.rest.checks.create({
-        owner,
-        repo,
-        name: CHECK_NAME,
-        head_sha: headSha,
-        status: 'completed',
-        conclusion: run.conclusion,
-        completed_at: new Date().toISOString(),
-        output: output(0),
-      });
-      const batches = Math.ceil(annotations.length / ANNOTATIONS_PER_REQUEST);
-      // Updates append annotations; the summary is resent because `output` requires it.
-      for (let batch = 1; batch < batches; batch++) {
-        try {
-          await octokit.rest.checks.update({ owner, repo, check_run_id: created.data.id, output: output(batch) });
-        } catch (error) {
-          // The check run stands, with its conclusion and the annotations sent so far; reported as
-          // failed, so the fallback channels (workflow commands, the job summary) carry every finding.
-          const sent = batch * ANNOTATIONS_PER_REQUEST;
-          return { reporter: 'check-run', ok: false, denied: isWriteDenied(error), url: created.data.html_url ?? undefined, detail: `check run ${created.data.id} (${run.conclusion}) got ${sent} of ${annotations.length} annotations; then ${describeError(error)}` };
-        }
-      }
-      const left = run.analysis.classified.new.length - annotations.length;
-      return {
-        reporter: 'check-run',
-        ok: true,
-        url: created.data.html_url ?? undefined,
-        detail: `check run ${created.data.id} (${run.conclusion}) with ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} in ${Math.max(1, batches)} request${batches > 1 ? 's' : ''}${left > 0 ? `; ${left} more only in the summary` : ''}`,
-      };
-    },
-  };
+/** The check run's summary: the markdown report within the check run's limit. */
+export function checkSummary(run: RunReport): string {
+  return renderReport(run, { limit: CHECK_SUMMARY_CHARS, unit: 'chars', fullListIn: 'the job summary / report.json' });
+}
+
+/** The annotations sent with the check run: the first {@link MAX_ANNOTATIONS} new findings. */
+export function checkAnnotations(run: RunReport): ReturnType<typeof toAnnotation>[] {
+  return run.analysis.classified.new.slice(0, MAX_ANNOTATIONS).map(toAnnotation);
 }

@@ -1,17 +1,16 @@
 /**
- * Which new findings can be review comments: only lines of the diff take (GitHub refuses others)
- * comments, a multi-line comment must stay in one hunk, and a suggestion replaces exactly the
- * commented lines. The filter marks, never drops: findings that cannot sit inline say why,
- * and the summary shows them all.
+ * Which new findings can be review comments: GitHub takes comments only on lines of the diff,
+ * a multi-line comment must stay in one hunk, and a suggestion replaces exactly the commented
+ * lines. The filter marks, never drops: findings that cannot sit inline say why, and the
+ * summary shows them all. The head files a suggestion is made from are handed in, read by the
+ * caller (see {@link suggestionFiles}).
  */
-import { readRepoFile } from '../collect/read.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../config/defaults.js';
 import { hunkContaining, isChangedLine, type DiffMap, type LineRange } from '../baseline/diff.js';
 import type { Finding } from '../core/finding.js';
 import { createLocator } from '../core/location.js';
 import { lineSpan } from './span.js';
 
-/** Inline comments per review; beyond this a PR page becomes unusable (the summary still lists every finding). */
+/** Inline comments per review; beyond this a pull request's page becomes unusable (the summary still lists every finding). */
 export const MAX_INLINE_COMMENTS = 30;
 
 export type Placement =
@@ -25,12 +24,17 @@ export interface PlacementInput {
   diff: DiffMap;
   /** Files whose analysed lines may not match the PR head. */
   shifted: Set<string>;
-  /** Reads a head file (repository-relative path); undefined when unreadable. */
-  readHead(path: string): Promise<string | undefined>;
+  /** Texts of head files by repository-relative path (those of {@link suggestionFiles}); a file missing here gets no suggestion. */
+  headFiles: ReadonlyMap<string, string>;
+}
+
+/** The head files whose text a suggestion may need: those of new findings with a certain fix in the same file. */
+export function suggestionFiles(findings: readonly Finding[]): string[] {
+  return [...new Set(findings.filter((f) => f.fix && f.fix.location.file === f.location.file).map((f) => f.location.file))];
 }
 
 /** Places each finding. */
-export async function placeFindings(input: PlacementInput): Promise<Placement[]> {
+export function placeFindings(input: PlacementInput): Placement[] {
   const out: Placement[] = [];
   let inline = 0;
   for (const finding of input.findings) {
@@ -55,7 +59,7 @@ export async function placeFindings(input: PlacementInput): Promise<Placement[]>
       continue;
     }
     inline++;
-    const placed = await withSuggestion(input, finding, lines);
+    const placed = withSuggestion(input, finding, lines);
     out.push({ kind: 'inline', finding, path, line: placed.range.end, ...(placed.range.start < placed.range.end ? { startLine: placed.range.start } : {}), ...(placed.suggestion !== undefined ? { suggestion: placed.suggestion } : {}) });
   }
   return out;
@@ -70,13 +74,13 @@ function touchesChange(diff: DiffMap, path: string, lines: LineRange): boolean {
  * The comment's range and suggestion: when the fix lies in the same hunk as the finding,
  * the comment covers both and the suggestion is those lines with the fix applied.
  */
-async function withSuggestion(input: PlacementInput, finding: Finding, lines: LineRange): Promise<{ range: LineRange; suggestion?: string }> {
+function withSuggestion(input: PlacementInput, finding: Finding, lines: LineRange): { range: LineRange; suggestion?: string } {
   const fix = finding.fix;
   if (!fix || fix.location.file !== finding.location.file) return { range: lines };
   const fixSpan = lineSpan(fix.location);
   const range = { start: Math.min(lines.start, fixSpan.startLine), end: Math.max(lines.end, fixSpan.endLine) };
   if (!hunkContaining(input.diff, finding.location.file, range.start, range.end)) return { range: lines };
-  const text = await input.readHead(finding.location.file);
+  const text = input.headFiles.get(finding.location.file);
   if (text === undefined) return { range: lines };
   const suggestion = applyFix(text, fix.location, fix.text, range);
   return suggestion === undefined ? { range: lines } : { range, suggestion };
@@ -93,16 +97,4 @@ export function applyFix(text: string, loc: Finding['location'], replacement: st
   const to = next < 0 ? text.length : next;
   if (end > to) return undefined;
   return (text.slice(from, start) + replacement + text.slice(end, to)).replace(/\r?\n$/, '');
-}
-
-/**
- * Reads head files from `top` (the repository top holding the analysed head) through the
- * safe reader: inside the tree, no symlink followed, regular files within `maxBytes` only.
- * Anything refused is undefined (the finding then goes without a suggestion).
- */
-export function headReader(top: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES): (path: string) => Promise<string | undefined> {
-  return async (path) => {
-    const read = readRepoFile(top, path, maxBytes);
-    return 'text' in read ? read.text : undefined;
-  };
 }

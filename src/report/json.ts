@@ -3,13 +3,21 @@
  * is documented in docs/json-report.md and `schema/report.schema.json`; a breaking change
  * bumps `version`.
  */
-import type { ListedSuppression } from '../baseline/pr-suppressions.js';
-import type { CheckResult } from '../engine.js';
+import type { ListedSuppression } from '../baseline/compare.js';
 import type { Finding } from '../core/finding.js';
 import type { Location } from '../core/location.js';
+import type { ProjectModel } from '../model/project.js';
 import { countBySeverity } from './text.js';
 
 export const JSON_REPORT_VERSION = 1;
+
+/** What the report is made of: one tree's check (the head's, on a pull request). */
+export interface CheckedTree {
+  findings: Finding[];
+  suppressed: Finding[];
+  model: ProjectModel;
+  stats: { files: number; parsed: number; ms: number };
+}
 
 export interface JsonReport {
   version: typeof JSON_REPORT_VERSION;
@@ -24,11 +32,11 @@ export interface JsonReport {
   suppressions?: ListedSuppression[];
   hosts: { id: string; label: string; addresses: string[] }[];
   bindings: { service: string; port: number; host: string; kind: string; source: string; location: Location }[];
-  stats: CheckResult['stats'];
+  stats: CheckedTree['stats'];
 }
 
 /** Builds the JSON report of a check; `extra` adds PR classification. */
-export function toJsonReport(result: CheckResult, version: string, extra: { findings?: Finding[]; fixed?: Finding[]; notChecked?: Finding[]; suppressions?: ListedSuppression[] } = {}): JsonReport {
+export function toJsonReport(result: CheckedTree, version: string, extra: { findings?: Finding[]; fixed?: Finding[]; notChecked?: Finding[]; suppressions?: ListedSuppression[] } = {}): JsonReport {
   const findings = extra.findings ?? result.findings;
   return {
     version: JSON_REPORT_VERSION,

@@ -6,12 +6,11 @@
 import type { Finding, Severity } from '../core/finding.js';
 import { countBySeverity } from './text.js';
 import { CELL_CHARS, clipTo, truncate, type Chunk, type TruncateOptions } from './limits.js';
-import type { ListedSuppression } from '../baseline/pr-suppressions.js';
+import type { ListedSuppression } from '../baseline/compare.js';
 import { blobUrl, code, commitUrl, inline, link, runUrl, text } from './md-inline.js';
 import { bySeverity, distinctRelated } from './order.js';
 import { portMapChunks } from './port-map.js';
 import type { RunReport } from './reporter.js';
-import { VERSION } from '../version.js';
 
 const ICON: Record<Severity, string> = { error: '🔴', warning: '🟠', notice: '🔵' };
 /** Related entries shown under a message before "and N more". */
@@ -129,7 +128,7 @@ export function reportChunks(run: RunReport, marker = '', fullListIn?: string): 
     table(`Findings (${classified.new.length})`, classified.new, head, P.new, false);
   }
   chunks.push(...portMapChunks(run, P.portMap));
-  add(`<sub>${fullListIn ? fullListLine(run, fullListIn) : ''}portwarden ${VERSION} · fail-level \`${run.settings.failLevel}\` · ${plural(run.analysis.head.stats.files, 'file')} read</sub>\n`, P.structure);
+  add(`<sub>${fullListIn ? fullListLine(run, fullListIn) : ''}portwarden ${run.version} · fail-level \`${run.settings.failLevel}\` · ${plural(run.analysis.head.stats.files, 'file')} read</sub>\n`, P.structure);
   return chunks;
 }
 

@@ -1,46 +1,49 @@
 /**
- * The one interface every Action reporter implements, and the run they report on. Reporters
- * are sinks: they never compute findings, only present the {@link RunReport} they are given.
+ * The data every report is made from: one run's findings, classified, with what the links
+ * need. The formatters in this directory are handed a {@link RunReport} and return text or
+ * objects; they never compute findings, read a file or call an API (the channels that write
+ * are in src/github/ and src/action/).
  */
-import type { Analysis } from '../baseline/analyse.js';
-import type { RunContext } from '../github/context.js';
+import type { Classified, ListedSuppression } from '../baseline/compare.js';
+import type { Conclusion, FailLevel } from '../baseline/verdict.js';
 import type { Finding } from '../core/finding.js';
-import type { Settings } from '../settings.js';
+import type { ProjectModel } from '../model/project.js';
 
-export type Conclusion = 'success' | 'failure' | 'neutral';
+/** Where links point: the repository on its server, the head commit and the workflow run. */
+export interface ReportContext {
+  owner: string;
+  repo: string;
+  serverUrl: string;
+  /** The commit results belong to. */
+  headSha: string;
+  /** `GITHUB_RUN_ID`, for a link to the workflow run; absent outside a runner. */
+  runId?: string;
+}
 
-/** Everything a reporter may show. */
+/** What was checked and how it compares with the base. */
+export interface ReportAnalysis {
+  mode: 'pull-request' | 'full';
+  /** In `full` mode, every finding is in `new`. */
+  classified: Classified;
+  mergeBase?: string;
+  /** Why the analysis degraded, when it did. */
+  notes: string[];
+  /** `portwarden-ignore` directives the pull request added or widened. */
+  suppressions: ListedSuppression[];
+  /** The working directory relative to the repository top (`''` at the top). */
+  prefix: string;
+  /** The head's model (for the port map) and how many files were read. */
+  head: { model: ProjectModel; stats: { files: number } };
+}
+
+/** Everything a report may show. */
 export interface RunReport {
-  context: RunContext;
-  settings: Settings;
-  /** The engine's results, classified; `analysis.classified.new` holds everything outside PRs. */
-  analysis: Analysis;
-  /** The findings that make the run fail (new ones at or above `fail-level`). */
+  context: ReportContext;
+  settings: { failLevel: FailLevel };
+  analysis: ReportAnalysis;
+  /** The findings that make the run fail (new ones at or above the fail level). */
   failing: Finding[];
   conclusion: Conclusion;
-}
-
-/** What a reporter did, for the log and for the fallback decision. */
-export interface ReporterResult {
-  reporter: string;
-  ok: boolean;
-  /** One line for the log: what was written where, or why nothing was. */
-  detail: string;
-  /** Link to what it created (check run, comment), when any. */
-  url?: string;
-  /** True when GitHub refused a write for lack of permission: the run falls back to annotations and the job summary. */
-  denied?: boolean;
-}
-
-export interface Reporter {
-  name: string;
-  /** True for reporters that write through the GitHub API (and so need a token that may write). */
-  writes?: boolean;
-  report(run: RunReport): Promise<ReporterResult>;
-}
-
-/** Lines of the log; `core.info`/`core.warning` in the Action, arrays in tests. */
-export interface Logger {
-  info(message: string): void;
-  warning(message: string): void;
+  /** portwarden's version, named in the footer. */
+  version: string;
 }

@@ -4,12 +4,8 @@
  * say, so locations go in unchanged. `partialFingerprints` carries portwarden's fingerprint
  * so code scanning tracks a finding across line moves as the baseline does.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import type { Finding, Severity } from '../core/finding.js';
 import type { Location } from '../core/location.js';
-import { VERSION } from '../version.js';
-import type { Reporter, ReporterResult, RunReport } from './reporter.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' };
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -54,8 +50,8 @@ function result(f: Finding, ruleIndex: number) {
   };
 }
 
-/** The SARIF log for `findings`. */
-export function toSarif(findings: Finding[]) {
+/** The SARIF log for `findings` (on a pull request, new and existing alike: code scanning shows what is there now). */
+export function toSarif(findings: Finding[], version: string) {
   const rules: { id: string; helpUri?: string; shortDescription: { text: string } }[] = [];
   const index = new Map<string, number>();
   for (const f of findings) {
@@ -68,26 +64,10 @@ export function toSarif(findings: Finding[]) {
     version: '2.1.0' as const,
     runs: [
       {
-        tool: { driver: { name: 'portwarden', version: VERSION, informationUri: 'https://github.com/portwarden/portwarden', rules } },
+        tool: { driver: { name: 'portwarden', version, informationUri: 'https://github.com/portwarden/portwarden', rules } },
         columnKind: 'utf16CodeUnits' as const,
         results: findings.map((f) => result(f, index.get(f.ruleId)!)),
       },
     ],
-  };
-}
-
-/** Writes the SARIF file (`sarif-file`, relative to the working directory). */
-export function sarifReporter(): Reporter {
-  return {
-    name: 'sarif',
-    async report(run: RunReport): Promise<ReporterResult> {
-      const { classified } = run.analysis;
-      // Code scanning shows what is there now: new and existing alike.
-      const findings = [...classified.new, ...classified.existing];
-      const path = resolve(run.context.workspace, run.settings.workingDirectory, run.settings.sarifFile);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, JSON.stringify(toSarif(findings), null, 2) + '\n');
-      return { reporter: 'sarif', ok: true, detail: `${findings.length} results written to ${path}` };
-    },
   };
 }

@@ -57,11 +57,11 @@ describe('check-run annotations', () => {
 describe('SARIF', () => {
   it('has the 2.1.0 shape: rules with helpUri, results with level, locations, fingerprints and fixes', () => {
     const notice = { ...finding, ruleId: 'plan/drift', severity: 'notice' as const, fix: undefined, related: [], fingerprint: 'def', status: 'existing' as const };
-    const log = toSarif([finding, notice, { ...finding, fingerprint: 'x2' }]);
+    const log = toSarif([finding, notice, { ...finding, fingerprint: 'x2' }], '9.9.9');
     expect(log.version).toBe('2.1.0');
     expect(log.$schema).toMatch(/sarif-2\.1\.0/);
     const run = log.runs[0]!;
-    expect(run.tool.driver.name).toBe('portwarden');
+    expect(run.tool.driver).toMatchObject({ name: 'portwarden', version: '9.9.9' });
     expect(run.tool.driver.rules).toEqual([
       { id: 'doc/registry-drift', shortDescription: { text: 'doc/registry-drift' }, helpUri: finding.url },
       { id: 'plan/drift', shortDescription: { text: 'plan/drift' }, helpUri: finding.url },

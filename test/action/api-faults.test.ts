@@ -13,19 +13,21 @@ import { join } from 'node:path';
 import Bottleneck from 'bottleneck';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { analyse, type Analysis } from '../../src/baseline/analyse.js';
+import { analyse, type Analysis } from '../../src/action/analyse.js';
 import type { RunContext } from '../../src/github/context.js';
 import { createOctokit, MAX_RATE_LIMIT_WAIT_SECONDS, RATE_LIMIT_RETRIES, SERVER_ERROR_RETRIES } from '../../src/github/octokit.js';
 import type { Finding } from '../../src/core/finding.js';
-import { planReporters } from '../../src/report/plan.js';
+import { planReporters } from '../../src/action/plan.js';
 import { fingerprintMarker, RESOLVED_MARKER } from '../../src/report/review.js';
-import { REVIEW_ATTEMPTS } from '../../src/report/review-submit.js';
-import { CREATE_ATTEMPTS } from '../../src/report/post-once.js';
-import type { ReporterResult, RunReport } from '../../src/report/reporter.js';
-import { runReporters } from '../../src/report/run-reporters.js';
+import { REVIEW_ATTEMPTS } from '../../src/github/review-submit.js';
+import { CREATE_ATTEMPTS } from '../../src/github/post-once.js';
+import type { Delivery, ReporterResult } from '../../src/github/reporter.js';
+import { reviewPlacements } from '../../src/action/head-files.js';
+import { runReporters } from '../../src/github/run-reporters.js';
 import { STICKY_MARKER } from '../../src/report/sticky-comment.js';
-import { verdict } from '../../src/report/verdict.js';
-import { readSettings, type Settings } from '../../src/settings.js';
+import { verdict } from '../../src/baseline/verdict.js';
+import { readSettings, type Settings } from '../../src/action/settings.js';
+import { VERSION } from '../../src/version.js';
 import { createPullRequestRepo, pushToPullRequest, type FileTree, type PullRequestRepo } from '../support/git-repo.js';
 import { BAD_GATEWAY, primaryRateLimit, SECONDARY_RATE_LIMIT, SERVER_ERROR, startGitHubStub, tooManyRequests, type Fault, type GitHubStub } from '../support/github-stub.js';
 import type { PullFile } from '../support/github-stub/state.js';
@@ -51,7 +53,7 @@ interface Harness {
   /** Runs the planned reporters once; returns the results and what the fallback channels received. */
   report(over?: Partial<Settings>): Promise<Outcome>;
   /** The run of the last `report()`. */
-  run?: RunReport;
+  run?: Delivery;
 }
 
 interface Outcome {
@@ -104,7 +106,7 @@ async function harness(options: { files?: (files: PullFile[]) => PullFile[]; pus
       if (!analyses.has(key)) analyses.set(key, analyse({ workspace: pr.repo.dir, workingDirectory: settings.workingDirectory, compare: info }));
       const analysis = await analyses.get(key)!;
       const context: RunContext = { event: 'pull_request', owner: 'acme', repo: 'ports', sha: pr.mergeSha, headSha: pr.headSha, workspace: pr.repo.dir, apiUrl: gh.url, serverUrl: 'https://github.com', pr: info };
-      const run: RunReport = { context, settings, analysis, ...verdict(analysis.classified, settings.failLevel) };
+      const run: Delivery = { context, settings, analysis, ...verdict(analysis.classified, settings.failLevel), placements: reviewPlacements(analysis), version: VERSION };
       h.run = run;
       const logs: string[] = [];
       const warnings: string[] = [];

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { gitDiff, hunkContaining, isChangedLine, parseDiff, unquote } from '../../src/baseline/diff.js';
+import { hunkContaining, isChangedLine, parseDiff, unquote } from '../../src/baseline/diff.js';
+import { gitDiff } from '../../src/git/diff.js';
 import { lines, tempRepo, type TempRepo } from './git-fixture.js';
 
 let repo: TempRepo | undefined;

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../src/baseline/analyse.js';
-import { exportTree } from '../../src/baseline/export-tree.js';
+import { analyse } from '../../src/action/analyse.js';
+import { exportTree } from '../../src/git/export-tree.js';
 import { check } from '../../src/engine.js';
 import { createTempRepo } from '../support/git-repo.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logLine } from '../../src/main.js';
+import { logLine } from '../../src/action/main.js';
 
 describe('log lines', () => {
   it('cannot start a workflow command, whatever text a pull request puts in them', () => {

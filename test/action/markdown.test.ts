@@ -5,7 +5,7 @@ import { headline, inline, renderReport } from '../../src/report/markdown.js';
 import { jobSummary } from '../../src/report/job-summary.js';
 import type { RunReport } from '../../src/report/reporter.js';
 import { stickyBody, STICKY_MARKER } from '../../src/report/sticky-comment.js';
-import { verdict } from '../../src/report/verdict.js';
+import { verdict } from '../../src/baseline/verdict.js';
 import { prRun } from './run-fixture.js';
 import type { TempRepo } from './git-fixture.js';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyse } from '../../src/baseline/analyse.js';
+import { analyse, type Analysis } from '../../src/action/analyse.js';
 import { classify } from '../../src/baseline/classify.js';
 import { NOT_READ_PROBLEMS, READ_ANYWAY_PROBLEMS } from '../../src/collect/not-read.js';
 import { suppressionChanges } from '../../src/rules/suppress.js';
@@ -21,7 +21,8 @@ import { toJsonReport } from '../../src/report/json.js';
 import { renderReport } from '../../src/report/markdown.js';
 import type { RunReport } from '../../src/report/reporter.js';
 import { stickyBody } from '../../src/report/sticky-comment.js';
-import { verdict } from '../../src/report/verdict.js';
+import { verdict } from '../../src/baseline/verdict.js';
+import { VERSION } from '../../src/version.js';
 import { tempRepo, type TempRepo } from './git-fixture.js';
 import { registry, settings } from './run-fixture.js';
 
@@ -29,7 +30,7 @@ const repos: TempRepo[] = [];
 afterAll(() => repos.forEach((r) => r.remove()));
 
 /** Analyses base → head in a fresh repository, as `pull_request` or (headFromGit) `pull_request_target`. */
-async function pr(base: Record<string, string>, head: Record<string, string | null>, target = false): Promise<RunReport> {
+async function pr(base: Record<string, string>, head: Record<string, string | null>, target = false): Promise<RunReport & { analysis: Analysis }> {
   const repo = tempRepo();
   repos.push(repo);
   const baseSha = repo.commit(base);
@@ -39,7 +40,7 @@ async function pr(base: Record<string, string>, head: Record<string, string | nu
   const analysis = await analyse({ workspace: repo.dir, workingDirectory: '.', compare, headFromGit: target });
   const s = settings();
   const context: RunContext = { event: target ? 'pull_request_target' : 'pull_request', owner: 'octo', repo: 'mono', sha: headSha, headSha, workspace: repo.dir, apiUrl: 'http://127.0.0.1:1', serverUrl: 'https://github.com', pr: compare };
-  return { context, settings: s, analysis, ...verdict(analysis.classified, s.failLevel) };
+  return { context, settings: s, analysis, ...verdict(analysis.classified, s.failLevel), version: VERSION };
 }
 
 // The base deploys svc-a on 3001 (and has an old collision: svc-b and svc-c on 3002); the head adds svc-d on 3001.

@@ -1,14 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { placeFindings, headReader, applyFix } from '../../src/report/inline-placement.js';
-import { checkRunReporter } from '../../src/report/check-run.js';
-import { reviewReporter, RESOLVED_MARKER, fingerprintMarker } from '../../src/report/review.js';
-import { runReporters } from '../../src/report/run-reporters.js';
-import { planReporters } from '../../src/report/plan.js';
-import { stickyCommentReporter, STICKY_MARKER } from '../../src/report/sticky-comment.js';
+import { readHeadFiles } from '../../src/action/head-files.js';
+import { placeFindings, applyFix, suggestionFiles } from '../../src/report/inline-placement.js';
+import { checkRunReporter } from '../../src/github/check-run.js';
+import { reviewReporter } from '../../src/github/review.js';
+import { RESOLVED_MARKER, fingerprintMarker } from '../../src/report/review.js';
+import { runReporters } from '../../src/github/run-reporters.js';
+import { planReporters } from '../../src/action/plan.js';
+import { stickyCommentReporter } from '../../src/github/sticky-comment.js';
+import { STICKY_MARKER } from '../../src/report/sticky-comment.js';
 import type { Finding } from '../../src/core/finding.js';
-import type { RunReport } from '../../src/report/reporter.js';
 import { BOT, HUMAN, fakeGitHub } from './fake-github.js';
-import { prRun, registry } from './run-fixture.js';
+import { prRun, registry, type FixtureRun } from './run-fixture.js';
 import type { TempRepo } from './git-fixture.js';
 
 const repos: TempRepo[] = [];
@@ -19,7 +21,7 @@ afterEach(() => {
 const DOC = (port: number, other = 'x') => `# svc-a\n\nSome text.\n\n- **Port:** ${port}\n- **Other:** ${other}\n`;
 
 /** Base: svc-a documented at its registry port. Head: the doc drifts to 3050 and svc-c takes svc-b's 3001. */
-async function driftRun(): Promise<RunReport> {
+async function driftRun(): Promise<FixtureRun> {
   const { run, repo } = await prRun({
     base: { 'docs/PORT_SCHEMA.md': registry([['svc-a', 3024], ['svc-b', 3001]]), 'services/svc-a/CLAUDE.md': DOC(3024) },
     head: { 'docs/PORT_SCHEMA.md': registry([['svc-a', 3024], ['svc-c', 3001], ['svc-b', 3001]]), 'services/svc-a/CLAUDE.md': DOC(3050) },
@@ -29,7 +31,7 @@ async function driftRun(): Promise<RunReport> {
 }
 
 /** Head moves svc-a to 3030 in the registry and edits another line of its doc: the drift sits on an unchanged line of a changed file. */
-async function offDiffRun(): Promise<RunReport> {
+async function offDiffRun(): Promise<FixtureRun> {
   const { run, repo } = await prRun({
     base: { 'docs/PORT_SCHEMA.md': registry([['svc-a', 3024]]), 'services/svc-a/CLAUDE.md': DOC(3024) },
     head: { 'docs/PORT_SCHEMA.md': registry([['svc-a', 3030]]), 'services/svc-a/CLAUDE.md': DOC(3024, 'y') },
@@ -38,10 +40,13 @@ async function offDiffRun(): Promise<RunReport> {
   return run;
 }
 
+/** The head files the run's new findings may need for suggestions, read as the check command reads them. */
+const headFiles = (run: FixtureRun) => readHeadFiles(run.analysis.headTop, suggestionFiles(run.analysis.classified.new), run.analysis.head.config.maxFileBytes);
+
 describe('inline placement', () => {
   it('comments on changed lines, with a suggestion when the fix lies in the diff', async () => {
     const run = await driftRun();
-    const placements = await placeFindings({ findings: run.analysis.classified.new, diff: run.analysis.diff!, shifted: new Set(), readHead: headReader(run.analysis.headTop) });
+    const placements = placeFindings({ findings: run.analysis.classified.new, diff: run.analysis.diff!, shifted: new Set(), headFiles: headFiles(run) });
     const byRule = Object.fromEntries(placements.map((p) => [p.finding.ruleId, p]));
     expect(byRule['doc/registry-drift']).toMatchObject({ kind: 'inline', path: 'services/svc-a/CLAUDE.md', line: 5, suggestion: '- **Port:** 3024' });
     expect(byRule['doc/registry-drift']).not.toHaveProperty('startLine');
@@ -52,7 +57,7 @@ describe('inline placement', () => {
 
   it('keeps a finding on an unchanged line of a changed file for the summary (file level)', async () => {
     const run = await offDiffRun();
-    const placements = await placeFindings({ findings: run.analysis.classified.new, diff: run.analysis.diff!, shifted: new Set(), readHead: headReader(run.analysis.headTop) });
+    const placements = placeFindings({ findings: run.analysis.classified.new, diff: run.analysis.diff!, shifted: new Set(), headFiles: headFiles(run) });
     expect(placements.map((p) => [p.kind, p.finding.ruleId, p.finding.location.line])).toEqual([['file', 'doc/registry-drift', 5]]);
   });
 
@@ -60,7 +65,7 @@ describe('inline placement', () => {
     const run = await driftRun();
     const drift = run.analysis.classified.new.find((f) => f.ruleId === 'doc/registry-drift')!;
     const moved: Finding = { ...drift, location: { ...drift.location, file: 'untouched.md' } };
-    const out = await placeFindings({ findings: [moved, drift], diff: run.analysis.diff!, shifted: new Set(['services/svc-a/CLAUDE.md']), readHead: headReader(run.analysis.headTop) });
+    const out = placeFindings({ findings: [moved, drift], diff: run.analysis.diff!, shifted: new Set(['services/svc-a/CLAUDE.md']), headFiles: headFiles(run) });
     expect(out.map((p) => p.kind)).toEqual(['summary', 'summary']);
     expect(out[0]).toMatchObject({ reason: 'file not changed by this pull request' });
     expect(out[1]).toMatchObject({ reason: expect.stringContaining('base branch changed this file') });
@@ -100,7 +105,8 @@ describe('review reporter', () => {
     await reviewReporter(gh.client).report(run);
     expect(gh.calls.map((c) => c.route)).toEqual(['GET /pulls/{n}/comments']);
 
-    const fixed: RunReport = { ...run, analysis: { ...run.analysis, classified: { ...run.analysis.classified, new: run.analysis.classified.new.filter((f) => f !== drift) } } };
+    // The drift is gone from the head: neither a new finding nor placed in the review.
+    const fixed: FixtureRun = { ...run, analysis: { ...run.analysis, classified: { ...run.analysis.classified, new: run.analysis.classified.new.filter((f) => f !== drift) } }, placements: run.placements.filter((p) => p.finding !== drift) };
     gh.calls.length = 0;
     await reviewReporter(gh.client).report(fixed);
     expect(gh.calls.map((c) => c.route)).toEqual(['GET /pulls/{n}/comments', 'PATCH /pulls/comments/{id}']);
@@ -120,7 +126,7 @@ describe('comments people wrote', () => {
     const run = await driftRun();
     const gh = fakeGitHub();
     gh.issueComments.push({ id: 5, body: `${STICKY_MARKER}\nmine, keep it`, user: HUMAN });
-    await stickyCommentReporter(gh.client).report(run);
+    await stickyCommentReporter(gh.client, 'on-findings').report(run);
     expect(gh.issueComments.find((c) => c.id === 5)!.body).toBe(`${STICKY_MARKER}\nmine, keep it`);
     expect(gh.calls.map((c) => c.route)).toEqual(['GET /issues/{n}/comments', 'POST /issues/{n}/comments', 'GET /issues/{n}/comments']);
   });
@@ -145,8 +151,8 @@ describe('sticky comment reporter', () => {
     const run = await driftRun();
     const gh = fakeGitHub();
     gh.issueComments.push({ id: 1, body: 'LGTM', user: HUMAN });
-    await stickyCommentReporter(gh.client).report(run);
-    await stickyCommentReporter(gh.client).report(run);
+    await stickyCommentReporter(gh.client, 'on-findings').report(run);
+    await stickyCommentReporter(gh.client, 'on-findings').report(run);
     expect(gh.calls.map((c) => c.route)).toEqual(['GET /issues/{n}/comments', 'POST /issues/{n}/comments', 'GET /issues/{n}/comments', 'GET /issues/{n}/comments', 'PATCH /issues/comments/{id}']);
     expect(gh.issueComments.filter((c) => c.body.startsWith(STICKY_MARKER))).toHaveLength(1);
   });
@@ -162,7 +168,7 @@ describe('sticky comment reporter', () => {
       if (listed++ === 0) gh.issueComments.push({ id: 5, body: `${STICKY_MARKER}\nother run`, user: BOT });
       return out;
     };
-    const result = await stickyCommentReporter(gh.client).report(run);
+    const result = await stickyCommentReporter(gh.client, 'on-findings').report(run);
     expect(result.detail).toMatch(/another run created comment 5 first/);
     expect(gh.issueComments.map((c) => c.id)).toEqual([5]);
     expect(gh.issueComments[0]!.body).toContain('portwarden');
@@ -170,9 +176,9 @@ describe('sticky comment reporter', () => {
 
   it('posts nothing in on-findings mode when the PR neither adds nor fixes findings', async () => {
     const run = await driftRun();
-    const quiet: RunReport = { ...run, analysis: { ...run.analysis, classified: { new: [], existing: run.analysis.classified.new, fixed: [], notChecked: [], suppressed: [] } } };
+    const quiet: FixtureRun = { ...run, analysis: { ...run.analysis, classified: { new: [], existing: run.analysis.classified.new, fixed: [], notChecked: [], suppressed: [] } } };
     const gh = fakeGitHub();
-    const result = await stickyCommentReporter(gh.client).report(quiet);
+    const result = await stickyCommentReporter(gh.client, 'on-findings').report(quiet);
     expect(gh.calls.map((c) => c.route)).toEqual(['GET /issues/{n}/comments']);
     expect(result.detail).toMatch(/none posted/);
   });
@@ -186,7 +192,7 @@ describe('sticky comment reporter', () => {
       { ...run.analysis, classified: { ...quiet, notChecked: run.analysis.classified.new } },
     ]) {
       const gh = fakeGitHub();
-      await stickyCommentReporter(gh.client).report({ ...run, analysis });
+      await stickyCommentReporter(gh.client, 'on-findings').report({ ...run, analysis });
       expect(gh.calls.map((c) => c.route)).toContain('POST /issues/{n}/comments');
     }
   });
@@ -197,7 +203,7 @@ describe('check-run reporter', () => {
     const run = await driftRun();
     const template = run.analysis.classified.new[0]!;
     const many = Array.from({ length: 120 }, (_, i) => ({ ...template, fingerprint: `f${i}` }));
-    const big: RunReport = { ...run, analysis: { ...run.analysis, classified: { ...run.analysis.classified, new: many } } };
+    const big: FixtureRun = { ...run, analysis: { ...run.analysis, classified: { ...run.analysis.classified, new: many } } };
     const gh = fakeGitHub();
     const result = await checkRunReporter(gh.client).report(big);
     expect(gh.calls.map((c) => [c.route, c.params.output.annotations.length])).toEqual([

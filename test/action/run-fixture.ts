@@ -1,9 +1,12 @@
-// A real RunReport: a tiny repository with a base and a head commit, analysed by the engine.
-import { analyse } from '../../src/baseline/analyse.js';
+// A real run: a tiny repository with a base and a head commit, analysed by the engine, with
+// the review's placements as the check command computes them.
+import { analyse, type Analysis } from '../../src/action/analyse.js';
+import { reviewPlacements } from '../../src/action/head-files.js';
 import type { RunContext } from '../../src/github/context.js';
-import type { RunReport } from '../../src/report/reporter.js';
-import { verdict } from '../../src/report/verdict.js';
-import { readSettings, type Settings } from '../../src/settings.js';
+import type { Delivery } from '../../src/github/reporter.js';
+import { verdict } from '../../src/baseline/verdict.js';
+import { readSettings, type Settings } from '../../src/action/settings.js';
+import { VERSION } from '../../src/version.js';
 import { tempRepo, type TempRepo } from './git-fixture.js';
 
 export function registry(entries: [string, number][], preamble = ''): string {
@@ -26,10 +29,13 @@ export const HEAD = registry([
   ['svc-y', 3006],
 ]);
 
+/** What the channels are handed, with the whole analysis (diff, head tree) for tests that look at it. */
+export type FixtureRun = Delivery & { analysis: Analysis; settings: Settings };
+
 export const settings = (over: Partial<Settings> = {}): Settings => ({ ...readSettings(() => ''), token: 't', ...over });
 
 /** Analyses base → head in a new temp repo; `remove()` deletes it. */
-export async function prRun(files: { base: Record<string, string>; head: Record<string, string | null> } = { base: { 'docs/PORT_SCHEMA.md': BASE }, head: { 'docs/PORT_SCHEMA.md': HEAD } }, over: Partial<Settings> = {}): Promise<{ run: RunReport; repo: TempRepo }> {
+export async function prRun(files: { base: Record<string, string>; head: Record<string, string | null> } = { base: { 'docs/PORT_SCHEMA.md': BASE }, head: { 'docs/PORT_SCHEMA.md': HEAD } }, over: Partial<Settings> = {}): Promise<{ run: FixtureRun; repo: TempRepo }> {
   const repo = tempRepo();
   const baseSha = repo.commit(files.base);
   const headSha = repo.commit(files.head);
@@ -37,5 +43,5 @@ export async function prRun(files: { base: Record<string, string>; head: Record<
   const pr = { number: 7, baseSha, headSha, baseRef: 'main', headRepoFullName: 'octo/mono', fork: false };
   const analysis = await analyse({ workspace: repo.dir, workingDirectory: s.workingDirectory, compare: pr });
   const context: RunContext = { event: 'pull_request', owner: 'octo', repo: 'mono', sha: headSha, headSha, workspace: repo.dir, apiUrl: 'http://127.0.0.1:1', serverUrl: 'https://github.com', pr };
-  return { run: { context, settings: s, analysis, ...verdict(analysis.classified, s.failLevel) }, repo };
+  return { run: { context, settings: s, analysis, ...verdict(analysis.classified, s.failLevel), placements: reviewPlacements(analysis), version: VERSION }, repo };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSettings, SettingsError, tokenSecrets } from '../../src/settings.js';
+import { readSettings, SettingsError, tokenSecrets } from '../../src/action/settings.js';
 
 const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
 

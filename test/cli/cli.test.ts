@@ -52,6 +52,17 @@ describe('portwarden check', () => {
     expect(stdout).toMatch(/^docs\/PORT_SCHEMA.md:1:1 +notice +No registry at `docs\/PORT_SCHEMA.md`.*input\/missing-registry$/m);
   });
 
+  it('--fail-level decides the exit code: never passes the example, notice fails a repository with only notices', async () => {
+    const never = await runCli(['check', example, '--fail-level', 'never']);
+    expect(never.code).toBe(0);
+    expectGolden(golden('example.txt'), never.stdout);
+    const notices = await runCli(['check', repo('no-registry')]);
+    expect(notices.stdout).toMatch(/ notice /);
+    expect(notices.stdout).not.toMatch(/ (error|warning) /);
+    expect(notices.code).toBe(0);
+    expect((await runCli(['check', repo('no-registry'), '--fail-level', 'notice'])).code).toBe(1);
+  });
+
   it('explains which files placed which ports on which host', async () => {
     const { code, stdout } = await runCli(['hosts', example]);
     expect(code).toBe(0);
@@ -67,6 +78,7 @@ describe('usage', () => {
     [['lint'], /Unknown command `lint`; expected `check` or `hosts`/],
     [['check', '/does/not/exist'], /`\/does\/not\/exist` is not a directory/],
     [['check', '--colour'], /Unknown option '--colour'/],
+    [['hosts', '--base', 'main'], /`--base` goes with `check`, not `hosts`/],
   ])('exits 2 on %j with a message naming the problem', async (args, message) => {
     const { code, stderr } = await runCli(args);
     expect(code).toBe(2);

@@ -27,7 +27,7 @@ export function whyActionUnavailable(): string | undefined {
   // The skeleton's bundle is an empty run(); the runtime pulls in @actions/core, whose job
   // summary support names this variable.
   const bundle = readFileSync(ACTION_ENTRY, 'utf8');
-  if (!bundle.includes('GITHUB_STEP_SUMMARY') && !bundle.includes('GITHUB_EVENT_PATH')) return `${ACTION_ENTRY} does not contain the Action runtime yet (no @actions/core in the bundle): rebuild after src/main.ts lands.`;
+  if (!bundle.includes('GITHUB_STEP_SUMMARY') && !bundle.includes('GITHUB_EVENT_PATH')) return `${ACTION_ENTRY} does not contain the Action runtime yet (no @actions/core in the bundle): rebuild after src/action/main.ts lands.`;
   return undefined;
 }
 

@@ -64,6 +64,13 @@ export async function findMergeBase(cwd: string, baseSha: string, headSha: strin
   return found;
 }
 
+/** `git merge-base base head` in the history already present: nothing is fetched. */
+export async function localMergeBase(cwd: string, baseSha: string, headSha: string): Promise<string> {
+  const found = await mergeBase(cwd, baseSha, headSha);
+  if (found === undefined) throw new MergeBaseError(`Commits ${baseSha} (base) and ${headSha} (head) have no common ancestor${(await isShallow(cwd)) ? ' in this shallow clone' : ''}.`);
+  return found;
+}
+
 async function mergeBase(cwd: string, a: string, b: string): Promise<string | undefined> {
   try {
     return (await git(cwd, ['merge-base', a, b])).trim() || undefined;

@@ -7,8 +7,8 @@
  * (a 5xx or a dropped connection after the retries) adds them too, after the other writes
  * have had their try.
  */
-import { describeError, isRateLimited, isWriteDenied } from '../github/errors.js';
-import type { Logger, Reporter, ReporterResult, RunReport } from './reporter.js';
+import { describeError, isRateLimited, isWriteDenied } from './errors.js';
+import type { Delivery, Logger, Reporter, ReporterResult } from './reporter.js';
 
 export interface ReporterPlan {
   /** Reporters in the order they run. */
@@ -20,7 +20,7 @@ export interface ReporterPlan {
 }
 
 /** Runs the plan; every reporter's result is returned, fallbacks included. */
-export async function runReporters(run: RunReport, plan: ReporterPlan, log: Logger): Promise<ReporterResult[]> {
+export async function runReporters(run: Delivery, plan: ReporterPlan, log: Logger): Promise<ReporterResult[]> {
   const results: ReporterResult[] = [];
   const ran = new Set<string>();
   // A rate limit the client gave up on also stops the writes, but the token is not to blame.

@@ -11,9 +11,9 @@
  *
  * Either way a constant number of requests, however many findings there are.
  */
-import { httpStatus } from '../github/errors.js';
-import { pauseBeforeRetry, type GitHubClient } from '../github/octokit.js';
-import { onDiff, pullDiff } from '../github/pull-diff.js';
+import { httpStatus } from './errors.js';
+import { pauseBeforeRetry, type GitHubClient } from './octokit.js';
+import { onDiff, pullDiff } from './pull-diff.js';
 import { createOnce, NO_BLIND_RETRY } from './post-once.js';
 
 /** Times the review is posted when its answer is lost (5xx, a dropped connection). */

@@ -4,18 +4,12 @@
  */
 import * as core from '@actions/core';
 import { isAbsolute, normalize } from 'node:path';
-import type { Severity } from './core/finding.js';
+import { FAIL_LEVELS, type FailLevel } from '../baseline/verdict.js';
+import { COMMENT_MODES, type CommentMode } from '../github/sticky-comment.js';
 
 /** The reporters a run can use; `annotations` is also added automatically as the fallback. */
 export const REPORTER_NAMES = ['check-run', 'review', 'comment', 'job-summary', 'annotations', 'sarif'] as const;
 export type ReporterName = (typeof REPORTER_NAMES)[number];
-
-export const FAIL_LEVELS = ['error', 'warning', 'notice', 'never'] as const;
-export type FailLevel = Severity | 'never';
-
-export const COMMENT_MODES = ['always', 'on-findings', 'never'] as const;
-/** `always`: post the sticky comment on every run; `on-findings`: only when there is something to say (it is still updated once it exists); `never`: leave it alone. */
-export type CommentMode = (typeof COMMENT_MODES)[number];
 
 export interface Settings {
   /** May be empty: then nothing is written through the API and the fallback channels are used. */

@@ -55,3 +55,14 @@ export async function repoTop(dir: string): Promise<string | undefined> {
 export function hasCommit(cwd: string, sha: string): Promise<boolean> {
   return gitOk(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
 }
+
+/** The commit `rev` names (a branch, a tag, `HEAD~2`, a sha), or undefined when it names none. */
+export async function resolveCommit(cwd: string, rev: string): Promise<string | undefined> {
+  // `--end-of-options`: a revision that starts with `-` is a name, never an option.
+  try {
+    return (await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).trim() || undefined;
+  } catch (error) {
+    if (error instanceof GitError) return undefined;
+    throw error;
+  }
+}

@@ -5,7 +5,7 @@
  * sticky comments). So the create is sent with the plugin's retries off, and before each new
  * try the caller's `find` looks for what the last try may have stored.
  */
-import { isTransient } from '../github/errors.js';
+import { isTransient } from './errors.js';
 
 /** Tries of a create whose answer is lost, at most. */
 export const CREATE_ATTEMPTS = 3;

@@ -1,19 +1,18 @@
 /**
- * Which reporters run, built from the settings: API reporters need a client (and a token),
- * `review` and `comment` only make sense on pull requests, and the fallback pair
- * (annotations, job summary) is always ready.
+ * Which channels a check run reports through, built from the settings: API channels need a
+ * client (and a token), `review` and `comment` only make sense on pull requests, and the
+ * fallback pair (annotations, job summary) is always ready.
  */
+import { resolve } from 'node:path';
 import type { RunContext } from '../github/context.js';
+import { checkRunReporter } from '../github/check-run.js';
 import type { GitHubClient } from '../github/octokit.js';
-import type { ReporterName, Settings } from '../settings.js';
-import { annotationsReporter } from './annotations.js';
-import { checkRunReporter } from './check-run.js';
-import { jobSummaryReporter } from './job-summary.js';
-import type { Reporter } from './reporter.js';
-import type { ReporterPlan } from './run-reporters.js';
-import { reviewReporter } from './review.js';
-import { sarifReporter } from './sarif.js';
-import { stickyCommentReporter } from './sticky-comment.js';
+import type { Reporter } from '../github/reporter.js';
+import { reviewReporter } from '../github/review.js';
+import type { ReporterPlan } from '../github/run-reporters.js';
+import { stickyCommentReporter } from '../github/sticky-comment.js';
+import { annotationsReporter, jobSummaryReporter, sarifReporter } from './channels.js';
+import type { ReporterName, Settings } from './settings.js';
 
 const API_REPORTERS: ReporterName[] = ['check-run', 'review', 'comment'];
 const PR_REPORTERS: ReporterName[] = ['review', 'comment'];
@@ -28,10 +27,10 @@ export function planReporters(settings: Settings, context: RunContext, octokit: 
     if (API_REPORTERS.includes(name) && !octokit) continue;
     if (name === 'check-run') reporters.push(checkRunReporter(octokit!));
     else if (name === 'review') reporters.push(reviewReporter(octokit!));
-    else if (name === 'comment') reporters.push(stickyCommentReporter(octokit!));
+    else if (name === 'comment') reporters.push(stickyCommentReporter(octokit!, settings.commentMode));
     else if (name === 'job-summary') reporters.push(summary);
     else if (name === 'annotations') reporters.push(annotations);
-    else if (name === 'sarif') reporters.push(sarifReporter());
+    else if (name === 'sarif') reporters.push(sarifReporter(resolve(context.workspace, settings.workingDirectory, settings.sarifFile)));
   }
   const wantsApi = settings.reporters.some((n) => API_REPORTERS.includes(n));
   return { reporters, fallback: [annotations, summary], deniedUpFront: wantsApi && !octokit };
