@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Generates a synthetic monorepo for benchmarks: `node bench/generate.mjs <outDir> <N>`.
- * N services of about 21 files each (2,000 services ≈ 43,000 files, 83 MB; sizes vary from
+ * N services of about 21 files each (2,000 services ≈ 43,000 files, 70 MB; sizes vary from
  * service to service, and about three files in four state no port), a registry listing all
  * of them, a production compose file, a large lock file and node_modules to be skipped, and
  * about 1% planted drifts so there are findings. The tree is committed with git (fixed
