@@ -63,5 +63,6 @@ export function defaultConfig(): Config {
     rules: {},
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     allowNewSuppressionsOnPrTarget: false,
+    assignPort: { deny: [], unique: 'across-hosts' },
   };
 }

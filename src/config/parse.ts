@@ -10,7 +10,7 @@ import { createLocator } from '../core/location.js';
 import type { RuleMeta, RuleSetting } from '../core/rule-meta.js';
 import { defaultConfig } from './defaults.js';
 import { globProblem } from './globs.js';
-import { ConfigError, type ComposeProjectConfig, type Config, type HostConfig } from './types.js';
+import { ConfigError, type AssignPortConfig, type ComposeProjectConfig, type Config, type HostConfig } from './types.js';
 
 /**
  * The rule catalogue as the config needs it: the ids a `rules:` key may name. The pipeline
@@ -21,7 +21,8 @@ export type RuleCatalogue = readonly Pick<RuleMeta, 'id'>[];
 /** An input problem's id (`input/<name>`), or all of them (`input/*`). */
 const INPUT_ID = /^input\/(?:\*|[a-z][a-z-]*)$/;
 
-const TOP_KEYS = ['registry', 'services', 'service-docs', 'ignore', 'hosts', 'compose-projects', 'aliases', 'rules', 'max-file-bytes', 'allow-new-suppressions-on-pr-target'] as const;
+const TOP_KEYS = ['registry', 'services', 'service-docs', 'ignore', 'hosts', 'compose-projects', 'aliases', 'rules', 'max-file-bytes', 'allow-new-suppressions-on-pr-target', 'assign-port'] as const;
+const ASSIGN_PORT_KEYS = ['deny', 'unique'] as const;
 const HOST_KEYS = ['name', 'aliases', 'addresses', 'files'] as const;
 const COMPOSE_PROJECT_KEYS = ['name', 'files'] as const;
 
@@ -106,6 +107,9 @@ export function parseConfig(file: string, text: string, catalogue: RuleCatalogue
         config.allowNewSuppressionsOnPrTarget = v as boolean;
         break;
       }
+      case 'assign-port':
+        config.assignPort = parseAssignPort(value, fail);
+        break;
       case 'hosts':
         config.hosts = parseHosts(value, fail, stringList, globList);
         break;
@@ -189,6 +193,34 @@ function parseComposeProjects(
     if (project.files.length === 0) fail(item as Node, `compose project \`${project.name}\` needs \`files:\`, globs of the compose files deployed together.`);
     return project;
   });
+}
+
+/** `assign-port: { deny: [5432, 8000-8099], unique: across-hosts | per-host }`. */
+function parseAssignPort(value: Node | null, fail: (node: Node | null | undefined, message: string) => never): AssignPortConfig {
+  if (!isMap(value)) return fail(value, '`assign-port` must be a mapping with `deny:` and `unique:`.');
+  const out: AssignPortConfig = { deny: [], unique: 'across-hosts' };
+  for (const pair of value.items) {
+    const key = String((pair.key as { value?: unknown }).value);
+    const node = pair.value as Node | null;
+    if (key === 'unique') {
+      const v = (node as { value?: unknown } | null)?.value;
+      if (v !== 'across-hosts' && v !== 'per-host') fail(node ?? (pair.key as Node), '`assign-port.unique` must be `across-hosts` or `per-host`.');
+      out.unique = v as AssignPortConfig['unique'];
+    } else if (key === 'deny') {
+      const items = isSeq(node) ? node.items : [node];
+      for (const item of items) {
+        const v = (item as { value?: unknown } | null)?.value;
+        const m = typeof v === 'number' ? [String(v), String(v), undefined] : typeof v === 'string' ? /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(v) : null;
+        const start = Number(m?.[1]);
+        const end = m?.[2] === undefined ? start : Number(m[2]);
+        if (!m || !Number.isInteger(start) || start < 1 || end > 65535 || start > end) fail(item as Node, '`assign-port.deny` must list ports (`5432`) or ranges (`8000-8099`) within 1..65535.');
+        out.deny.push({ start, end });
+      }
+    } else {
+      fail(pair.key as Node, `unknown key \`assign-port.${key}\`; expected one of ${ASSIGN_PORT_KEYS.join(', ')}.`);
+    }
+  }
+  return out;
 }
 
 function parseHosts(

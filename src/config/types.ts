@@ -46,6 +46,16 @@ export interface Config {
    * adds or widens may silence findings (default false: they are listed and not applied).
    */
   allowNewSuppressionsOnPrTarget: boolean;
+  /** How `/assign-port` and `portwarden assign` choose a port. */
+  assignPort: AssignPortConfig;
+}
+
+/** `assign-port:`: ports never assigned, and whether a port is unique across hosts or per host. */
+export interface AssignPortConfig {
+  /** Inclusive ranges never assigned (a single port is a range of one). */
+  deny: { start: number; end: number }[];
+  /** `across-hosts` (default): a port used on any host is taken. `per-host`: only uses on the plan and on the service's host count. */
+  unique: 'across-hosts' | 'per-host';
 }
 
 /** A config problem: names the key (and file and line when known) and the accepted form. Exit code 2. */

@@ -155,7 +155,7 @@ describe('config', () => {
   });
 
   it('publishes a JSON Schema naming every key the loader accepts', () => {
-    expect(Object.keys(schema.properties).sort()).toEqual(['aliases', 'allow-new-suppressions-on-pr-target', 'compose-projects', 'hosts', 'ignore', 'max-file-bytes', 'registry', 'rules', 'service-docs', 'services']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['aliases', 'allow-new-suppressions-on-pr-target', 'assign-port', 'compose-projects', 'hosts', 'ignore', 'max-file-bytes', 'registry', 'rules', 'service-docs', 'services']);
   });
 
   it('reads compose-projects: compose files deployed together, each entry named once, with its files', () => {

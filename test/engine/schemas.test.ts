@@ -30,9 +30,10 @@ describe('published schemas', () => {
     const validate = ajv.compile(schema('portwarden.schema.json'));
     const config = parse(readFileSync(resolve(ROOT, 'examples/monorepo/.github/portwarden.yml'), 'utf8'));
     expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
-    const full = { registry: 'docs/PORTS.md', services: ['svc/*'], 'service-docs': 'svc/*/CLAUDE.md', ignore: [], hosts: [{ name: 'mac-mini', aliases: ['macmini'], addresses: ['10.0.0.2'], files: ['deploy/**'] }], 'compose-projects': [{ name: 'stack', files: ['infra/compose.yaml', 'app/compose.yaml'] }], aliases: { a: 'b' }, rules: { 'input/*': 'off', 'collision/same-host': 'warning' }, 'max-file-bytes': 10 };
+    const full = { registry: 'docs/PORTS.md', services: ['svc/*'], 'service-docs': 'svc/*/CLAUDE.md', ignore: [], hosts: [{ name: 'mac-mini', aliases: ['macmini'], addresses: ['10.0.0.2'], files: ['deploy/**'] }], 'compose-projects': [{ name: 'stack', files: ['infra/compose.yaml', 'app/compose.yaml'] }], aliases: { a: 'b' }, rules: { 'input/*': 'off', 'collision/same-host': 'warning' }, 'max-file-bytes': 10, 'assign-port': { deny: [5432, '8000-8099'], unique: 'per-host' } };
     expect(validate(full), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ regisrty: 'x' })).toBe(false);
+    expect(validate({ 'assign-port': { unique: 'per-service' } })).toBe(false);
     expect(validate({ 'compose-projects': [{ name: 'stack' }] })).toBe(false);
     expect(validate({ rules: { 'collision/same-host': 'loud' } })).toBe(false);
     expect(validate({ rules: { 'colision/same-host': 'off' } })).toBe(false);
