@@ -10,6 +10,8 @@ export const USAGE = `Usage: portwarden <command> [dir] [options]
 Commands:
   check [dir]    Check the monorepo at dir (default: .) and print findings
   hosts [dir]    Print which files placed which ports on which host
+  assign <service> --in <lo-hi|"section"> [dir]
+                 Print the next free port for a service (--write adds it to the registry)
 
 Options:
   --format <text|json>   Output format of check (default: text)

@@ -17,6 +17,7 @@ import { VERSION } from '../version.js';
 import { USAGE, UsageError, parseCli, type CliOptions, type CommandName } from './args.js';
 import { checkBase } from './check-base.js';
 import type { Output } from './output.js';
+import { ASSIGN_USAGE, runAssign } from './assign.js';
 
 
 /** A subcommand: runs on the directory `root` and returns the exit code. */
@@ -44,6 +45,7 @@ const COMMANDS: Record<CommandName, Command> = {
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
   try {
+    if (argv[0] === 'assign') return await runAssign(argv.slice(1), out);
     const options = parseCli(argv);
     if (options.command === 'help') return void out.write(USAGE), 0;
     if (options.command === 'version') return void out.write(`${VERSION}\n`), 0;
@@ -52,7 +54,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     return await COMMANDS[options.command](options, root, out);
   } catch (error) {
     if (error instanceof UsageError) {
-      err.write(`portwarden: ${error.message}\n\n${USAGE}`);
+      err.write(`portwarden: ${error.message}\n\n${argv[0] === 'assign' ? ASSIGN_USAGE : USAGE}`);
       return 2;
     }
     if (error instanceof ConfigError) {
