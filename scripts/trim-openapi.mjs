@@ -34,6 +34,10 @@ export const OPERATIONS = [
   'repos/get-collaborator-permission-level',
   'repos/get-content',
   'repos/create-or-update-file-contents',
+  'git/get-ref',
+  'git/create-ref',
+  'pulls/list',
+  'pulls/create',
 ];
 
 /**
