@@ -6,6 +6,7 @@
 import * as core from '@actions/core';
 import { readContext } from '../github/context.js';
 import type { Logger } from '../github/reporter.js';
+import { runAssignPort } from './assign-port/run.js';
 import { runCheck } from './check.js';
 import { readSettings } from './settings.js';
 
@@ -24,9 +25,9 @@ const logger: Logger = { info, warning: (m) => core.warning(m) };
 /** Runs the Action. Never throws: failures become `core.setFailed`. */
 export async function run(): Promise<void> {
   try {
+    // `issue_comment` is the `/assign-port` command, with its own gates and replies.
+    if (process.env.GITHUB_EVENT_NAME === 'issue_comment') return await runAssignPort();
     const settings = readSettings();
-    // `issue_comment` (the `/assign-port` command) is dispatched here to action/assign-port/
-    // once that command exists; until then readContext below says it is not for us.
     const read = readContext();
     if ('skip' in read) {
       info(`portwarden: ${read.skip}`);

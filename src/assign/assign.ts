@@ -19,7 +19,8 @@ export type Target = { range: PortRange } | { section: string };
 
 export interface AssignRequest {
   service: string;
-  target: Target;
+  /** Absent: the first section (in document order) with a range heading and a free port. */
+  target?: Target;
 }
 
 export interface AssignInput {
@@ -52,24 +53,33 @@ export function assign(input: AssignInput): AssignResult {
   const existing = doc.plan.find((b) => b.service === request.service);
   if (existing) return { error: `${quote(request.service)} already has port ${existing.port} in the registry (${quote(formatLocation(existing.location))}); expected a service without a row.` };
 
+  const { assignPort } = input.config;
+  const usesOf = usesIndex(model.bindings);
+  const allocateIn = (range: PortRange) =>
+    allocate({ service: request.service, range, usesOf, claims: input.claims ?? [], deny: assignPort.deny, uniqueness: assignPort.unique });
+
   let section: RegistrySection | undefined;
   let range: PortRange | undefined;
-  if ('section' in request.target) {
+  let allocation;
+  if (request.target === undefined) {
+    for (const candidate of doc.sections) {
+      if (!candidate.range || candidate.rows.length === 0) continue;
+      const found = allocateIn(candidate.range);
+      if (found.port === undefined) continue;
+      [section, range, allocation] = [candidate, candidate.range, found];
+      break;
+    }
+    if (!section || !range || !allocation) return { error: 'No section of the registry with a range heading has a free port; expected a range (`in 3020-3029`) or a section title (`in "AI/ML Services"`).' };
+  } else if ('section' in request.target) {
     section = sectionTitled(doc, request.target.section);
     if (!section) return { error: `The registry has no section titled ${quote(request.target.section)}; expected one of ${doc.sections.filter((s) => s.title !== '' && s.rows.length > 0).map((s) => quote(s.title)).join(', ')}.` };
     range = sectionRange(section);
     if (!range) return { error: `The section ${quote(section.title)} has no range heading and no rows; expected a heading such as \`## 3000-3009: Title\`.` };
-  } else range = request.target.range;
-
-  const { assignPort } = input.config;
-  const allocation = allocate({
-    service: request.service,
-    range,
-    usesOf: usesIndex(model.bindings),
-    claims: input.claims ?? [],
-    deny: assignPort.deny,
-    uniqueness: assignPort.unique,
-  });
+    allocation = allocateIn(range);
+  } else {
+    range = request.target.range;
+    allocation = allocateIn(range);
+  }
   if (allocation.port === undefined) return { error: `Every port of ${range.start}-${range.end} is taken; expected a range with a free port.`, range, skipped: allocation.skipped };
   const port = allocation.port;
   section ??= sectionFor(doc, port);
