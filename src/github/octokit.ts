@@ -84,11 +84,6 @@ export function pauseBeforeRetry(client: GitHubClient, attempt: number): Promise
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Milliseconds per retry step of `client` (1000 unless a test lowered it). */
-export function retryBaseMs(client: GitHubClient): number {
-  return retryBases.get(client) ?? 1000;
-}
-
 /** Builds the client. */
 export function createOctokit(options: OctokitOptions): GitHubClient {
   const log = options.log ?? (() => {});

@@ -5,21 +5,24 @@
  * against the new registry, and the PUT sent again, at most {@link MAX_RETRIES} times.
  *
  * Writers that lost the same round would otherwise retry in lockstep and land one row per
- * round, so each waits a random, growing delay before the re-read: between 1 and 2, 3, 5 retry
- * steps (a step is 1 s). It is never shorter than one step, because the throttling plugin
- * spaces this client's writes a second apart: a shorter wait would read a sha that is stale
- * again by the time the PUT leaves.
+ * round, so each waits a random, growing delay before the re-read: 1 s plus up to 1, 3, 7 s
+ * more. It is never shorter than 1 s, because the throttling plugin spaces one client's
+ * writes a second apart: after a shorter wait the PUT would be held back until the sha it
+ * carries is stale again.
  */
 import type { AssignResult } from '../../assign/assign.js';
 import { getFile, putFile } from '../../github/contents.js';
-import { retryBaseMs, type GitHubClient } from '../../github/octokit.js';
+import type { GitHubClient } from '../../github/octokit.js';
 
 /** Re-reads after a conflict. */
 export const MAX_RETRIES = 3;
 
-/** Milliseconds to wait before retry `attempt` (1-based): one step plus a random share of 2^attempt - 1 more. */
-export function conflictDelay(attempt: number, stepMs: number, random: () => number = Math.random): number {
-  return stepMs * (1 + random() * (2 ** attempt - 1));
+/** The throttling plugin's spacing of one client's writes, in milliseconds. */
+export const WRITE_SPACING_MS = 1000;
+
+/** Milliseconds to wait before retry `attempt` (1-based): the write spacing plus a random share of (2^attempt - 1) times it. */
+export function conflictDelay(attempt: number, random: () => number = Math.random): number {
+  return WRITE_SPACING_MS * (1 + random() * (2 ** attempt - 1));
 }
 
 export interface CommitInput {
@@ -53,7 +56,7 @@ export async function commitRegistry(input: CommitInput): Promise<CommitOutcome>
     const written = await putFile(input.client, input.owner, input.repo, { path: input.path, text: registry.text, sha, branch: input.branch, message: input.message(result) });
     if (!('conflict' in written)) return { result, commit: written.commit, url: written.url, tries: attempt + 1 };
     if (attempt >= MAX_RETRIES) return { conflicts: attempt + 1 };
-    const wait = Math.round(conflictDelay(attempt + 1, retryBaseMs(input.client)));
+    const wait = Math.round(conflictDelay(attempt + 1));
     input.log(`The registry changed on \`${input.branch}\` since it was read (409); reading it again in ${wait} ms (retry ${attempt + 1} of ${MAX_RETRIES}).`);
     await new Promise((resolve) => setTimeout(resolve, wait));
     const fresh = await getFile(input.client, input.owner, input.repo, input.path, input.branch);

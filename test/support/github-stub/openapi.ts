@@ -11,13 +11,15 @@ import { OpenAPIBackend, type AjvCustomizer } from 'openapi-backend';
 export const TRIMMED_DESCRIPTION = fileURLToPath(new URL('../../e2e/github-api/api.github.com.trimmed.json', import.meta.url));
 
 /**
- * The description uses three string formats; Ajv ignores unknown formats noisily, so they
+ * The description uses four string formats; Ajv ignores unknown formats noisily, so they
  * are defined here (`ajv-formats` is only a transitive dependency, not ours to import).
  */
 const addFormats: AjvCustomizer = (ajv) => {
   ajv.addFormat('date-time', { type: 'string', validate: (s: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(s) && !Number.isNaN(Date.parse(s)) });
   ajv.addFormat('uri', { type: 'string', validate: (s: string) => URL.canParse(s) });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
+  // `pulls/create`'s `head_repo`: a repository's `owner/name`.
+  ajv.addFormat('repo.nwo', { type: 'string', validate: (s: string) => /^[\w.-]+\/[\w.-]+$/.test(s) });
   return ajv;
 };
 

@@ -39,6 +39,32 @@ export const getPull: Handler = (ctx) => {
   };
 };
 
+/** `GET /pulls?state=open`: the seeded pull requests and those opened through the API, newest first. */
+export const listPulls: Handler = (ctx) => {
+  const simple = example(ctx, 'pulls/list', {});
+  const full = ctx.state.fullName;
+  const items = [...ctx.state.pulls.values()]
+    .sort((a, b) => b.number - a.number)
+    .map((seed) => {
+      const pr = getPull({ ...ctx, params: { pull_number: seed.number } }).body as Json;
+      return { ...simple, number: seed.number, state: 'open', url: pr.url, html_url: pr.html_url, head: pr.head, base: pr.base, requested_teams: [], title: seed.title ?? simple.title };
+    });
+  return paginate(ctx, ctx.query.state === 'closed' ? [] : items.map((i) => ({ ...i, url: `${ctx.baseUrl}/repos/${full}/pulls/${i.number}` })));
+};
+
+/** `POST /pulls`: a pull request from a branch of this repository. */
+export const createPull: Handler = (ctx) => {
+  const { head, base, title } = ctx.body as { head: string; base: string; title: string };
+  const headSha = ctx.state.branches.get(head);
+  const baseSha = ctx.state.branches.get(base);
+  if (!headSha || !baseSha) return githubError(422, 'Validation Failed', [{ resource: 'PullRequest', field: headSha ? 'base' : 'head', code: 'invalid' }]);
+  const number = Math.max(0, ...ctx.state.pulls.keys(), ...ctx.state.issues) + 1;
+  ctx.state.addPull({ number, headSha, baseSha, headRef: head, baseRef: base, title });
+  ctx.state.createdPulls.push(ctx.body);
+  const pr = getPull({ ...ctx, params: { pull_number: number } }).body as Json;
+  return { status: 201, body: { ...example(ctx, 'pulls/create', {}, 201), ...pr, title, body: ctx.body.body ?? null } };
+};
+
 export const listPullFiles: Handler = (ctx) => {
   const seed = pullOr404(ctx);
   if (!seed) return githubError(404, 'Not Found');

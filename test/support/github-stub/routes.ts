@@ -2,8 +2,8 @@
 import { createCheckRun, listCheckRunsForRef, updateCheckRun } from './checks.js';
 import type { Handler } from './handler.js';
 import { createCommentReaction, createIssueComment, deleteIssueComment, getIssueComment, listIssueComments, updateIssueComment } from './issues.js';
-import { createReview, createReviewComment, getPull, listPullFiles, listReviewComments, updateReviewComment } from './pulls.js';
-import { getCollaboratorPermission, getContent, getRepo, graphql, putContent } from './repos.js';
+import { createPull, createReview, createReviewComment, getPull, listPullFiles, listPulls, listReviewComments, updateReviewComment } from './pulls.js';
+import { createRef, getCollaboratorPermission, getContent, getRef, getRepo, graphql, putContent } from './repos.js';
 
 export const HANDLERS: Record<string, Handler> = {
   'checks/create': createCheckRun,
@@ -25,5 +25,9 @@ export const HANDLERS: Record<string, Handler> = {
   'repos/get-collaborator-permission-level': getCollaboratorPermission,
   'repos/get-content': getContent,
   'repos/create-or-update-file-contents': putContent,
+  'git/get-ref': getRef,
+  'git/create-ref': createRef,
+  'pulls/list': listPulls,
+  'pulls/create': createPull,
   graphql,
 };

@@ -40,6 +40,7 @@ export interface PullSeed {
   files?: PullFile[];
   /** Commits a review may pin (`commit_id`); defaults to `[headSha]`. */
   commits?: string[];
+  title?: string;
 }
 
 type Json = Record<string, any>;
@@ -59,8 +60,16 @@ export class GitHubState {
   readonly issues = new Set<number>();
   /** Collaborator permission by login; unknown logins read as `none`. */
   readonly permissions = new Map<string, 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'>();
-  /** Repository files for the contents API, by path. */
+  /** Repository files for the contents API, by path: the default branch (`main`). */
   readonly contents = new Map<string, { content: string; sha: string }>();
+  /** Other branches' files, by branch and path (`main` is {@link contents}). */
+  readonly branchFiles = new Map<string, Map<string, { content: string; sha: string }>>();
+  /** The commit each branch points at; commits made through the contents API move it. */
+  readonly branches = new Map<string, string>();
+  /** The files of every commit the stand-in knows, for reads at a commit sha. */
+  readonly commitFiles = new Map<string, Map<string, { content: string; sha: string }>>();
+  /** Pull requests opened through the API, in order. */
+  readonly createdPulls: Json[] = [];
   readonly graphqlQueries: Json[] = [];
   private id = 1000;
   private tick = 0;
@@ -100,6 +109,26 @@ export class GitHubState {
   /** Puts a file on the default branch for the contents API. */
   putFile(path: string, content: string): void {
     this.contents.set(path, { content, sha: blobSha(content) });
+  }
+
+  /**
+   * Sets `branch` (at commit `sha`) to hold `files`, as a push would; `main` replaces the
+   * default branch's files. Reads at `sha` see them too.
+   */
+  seedBranch(branch: string, sha: string, files: Record<string, string>): void {
+    const map = branch === 'main' ? this.contents : new Map<string, { content: string; sha: string }>();
+    map.clear();
+    for (const [path, content] of Object.entries(files)) map.set(path, { content, sha: blobSha(content) });
+    if (branch !== 'main') this.branchFiles.set(branch, map);
+    this.branches.set(branch, sha);
+    this.commitFiles.set(sha, new Map(map));
+  }
+
+  /** The files of a branch, or of a commit, or undefined for a ref the stand-in does not know. */
+  filesAt(ref: string | undefined): Map<string, { content: string; sha: string }> | undefined {
+    if (ref === undefined || ref === 'main' || ref === 'heads/main' || ref === 'refs/heads/main') return this.contents;
+    const branch = ref.replace(/^(refs\/)?heads\//, '');
+    return this.branchFiles.get(branch) ?? this.commitFiles.get(ref);
   }
 
   /** Whether `n` names an issue or a pull request here. */
