@@ -52,3 +52,11 @@ describe('the gates that need no request', () => {
     expect(gateOf(payload({}, { user: { login: 'renovate[bot]', type: 'Bot' } }))).toMatchObject({ skip: expect.stringMatching(/by a bot \(renovate\[bot\]\)/) });
   });
 });
+
+describe('the wait before re-reading after a lost compare-and-swap', () => {
+  it('is at least the 1 s write spacing and grows with each retry', async () => {
+    const { conflictDelay, WRITE_SPACING_MS } = await import('../../src/action/assign-port/write.js');
+    expect([1, 2, 3].map((a) => conflictDelay(a, () => 0))).toEqual([WRITE_SPACING_MS, WRITE_SPACING_MS, WRITE_SPACING_MS]);
+    expect([1, 2, 3].map((a) => conflictDelay(a, () => 1))).toEqual([8000, 16000, 32000]);
+  });
+});

@@ -5,8 +5,9 @@
  * against the new registry, and the PUT sent again, at most {@link MAX_RETRIES} times.
  *
  * Writers that lost the same round would otherwise retry in lockstep and land one row per
- * round, so each waits a random, growing delay before the re-read: 1 s plus up to 1, 3, 7 s
- * more. It is never shorter than 1 s, because the throttling plugin spaces one client's
+ * round, so each waits a random, growing delay before the re-read: 1 s plus up to 7, 15, 31 s
+ * more: wide enough that ten writers whose read, recompute and write take a second each (ten
+ * runs sharing two cores) still land within three retries. It is never shorter than 1 s, because the throttling plugin spaces one client's
  * writes a second apart: after a shorter wait the PUT would be held back until the sha it
  * carries is stale again.
  */
@@ -20,9 +21,9 @@ export const MAX_RETRIES = 3;
 /** The throttling plugin's spacing of one client's writes, in milliseconds. */
 export const WRITE_SPACING_MS = 1000;
 
-/** Milliseconds to wait before retry `attempt` (1-based): the write spacing plus a random share of (2^attempt - 1) times it. */
+/** Milliseconds to wait before retry `attempt` (1-based): the write spacing plus a random share of (2^(attempt+2) - 1) times it. */
 export function conflictDelay(attempt: number, random: () => number = Math.random): number {
-  return WRITE_SPACING_MS * (1 + random() * (2 ** attempt - 1));
+  return WRITE_SPACING_MS * (1 + random() * (2 ** (attempt + 2) - 1));
 }
 
 export interface CommitInput {
