@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfigText as parseConfig } from '../support/config.js';
 
 function error(text: string): string {
   try {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { exportTree, type ExportedTree } from '../../git/export-tree.js';
 import { git, repoTop } from '../../git/git.js';
 import { ensureCommits } from '../../git/merge-base.js';
-import { loadConfig } from '../../config/load.js';
+import { loadConfig } from '../../engine.js';
 
 export interface CommandTree {
   /** The exported tree; `dispose()` removes it. */
