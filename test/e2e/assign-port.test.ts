@@ -60,10 +60,9 @@ interface Setup {
   comment(body: string, options?: { login?: string; onPullRequest?: boolean; id?: number; bot?: boolean; action?: string }): Promise<ActionRun>;
 }
 
-let nextComment = 5000;
-
 async function setup(ctx: TestContext, name: string, options: { fork?: boolean } = {}): Promise<Setup> {
   const gh = await startGitHubStub({ owner: OWNER, repo: REPO });
+  let nextComment = 5000;
   const repo = createTempRepo('pw-assign-e2e-');
   repo.write(BASE);
   const mainSha = repo.commit('base');
@@ -80,7 +79,7 @@ async function setup(ctx: TestContext, name: string, options: { fork?: boolean }
   ctx.onTestFinished(async () => {
     if (process.env.PORTWARDEN_RECORD) {
       mkdirSync(REQUEST_LOG_DIR, { recursive: true });
-      writeFileSync(join(REQUEST_LOG_DIR, `assign-port-${name}.txt`), gh.requestLines().map((l) => l.replace(/\d{5}(?=\D*$)/, 'ID')).join('\n') + '\n');
+      writeFileSync(join(REQUEST_LOG_DIR, `assign-port-${name}.txt`), gh.requestLines().join('\n') + '\n');
     }
     await gh.close();
     repo.remove();
