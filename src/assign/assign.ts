@@ -8,11 +8,11 @@ import type { Config } from '../config/types.js';
 import { formatLocation } from '../core/location.js';
 import { quote } from '../core/quote.js';
 import type { RegistrySection } from '../core/registry.js';
+import { occupancy } from '../model/occupancy.js';
 import type { ProjectModel } from '../model/project.js';
 import { allocate, type Claim, type PortRange, type Skipped } from './allocate.js';
 import { addPortLine } from './doc-edit.js';
 import { addRegistryRow, sectionFor, sectionRange, sectionTitled } from './registry-edit.js';
-import { usesIndex } from './uses.js';
 
 /** Where to look: a range of ports, or the title of a registry section. */
 export type Target = { range: PortRange } | { section: string };
@@ -54,7 +54,7 @@ export function assign(input: AssignInput): AssignResult {
   if (existing) return { error: `${quote(request.service)} already has port ${existing.port} in the registry (${quote(formatLocation(existing.location))}); expected a service without a row.` };
 
   const { assignPort } = input.config;
-  const usesOf = usesIndex(model.bindings);
+  const { usesOf } = occupancy(model);
   const allocateIn = (range: PortRange) =>
     allocate({ service: request.service, range, usesOf, claims: input.claims ?? [], deny: assignPort.deny, uniqueness: assignPort.unique });
 

@@ -12,6 +12,7 @@ import { assign, parseRange, SERVICE_NAME, type Target } from '../assign/assign.
 import { readRepoFile } from '../collect/read.js';
 import { check } from '../engine.js';
 import { UsageError } from './args.js';
+import type { Output } from './output.js';
 
 export const ASSIGN_USAGE = `Usage: portwarden assign <service> --in <lo-hi|"section title"> [dir] [options]
 
@@ -24,11 +25,6 @@ Options:
   --format <text|json>   Output format (default: text)
   --config <file>        Config file (default: .github/portwarden.yml when present)
 `;
-
-/** Where the command writes (process.stdout in use, a buffer in tests). */
-interface Output {
-  write(text: string): unknown;
-}
 
 /** Runs `assign` with the arguments after the command name; returns the exit code. */
 export async function runAssign(argv: string[], out: Output): Promise<number> {

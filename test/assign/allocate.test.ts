@@ -2,13 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocate, describeSkip, EPHEMERAL, type AllocationInput, type Claim } from '../../src/assign/allocate.js';
 import { sectionRange, sectionTitled } from '../../src/assign/registry-edit.js';
-import { usesIndex } from '../../src/assign/uses.js';
 import { PLAN_HOST, type Binding } from '../../src/core/statements.js';
-import { seedRegistry, seedText } from './seed.js';
+import { seedRegistry, seedText, usesOver as usesIndex } from './seed.js';
 
 function binding(service: string, port: number, host: string, extra: Partial<Binding> = {}): Binding {
   const location = { file: 'x', line: 1, column: 1, endLine: 1, endColumn: 2 };
-  return { service, port, host, kind: host === PLAN_HOST ? 'registry-plan' : 'deploy', source: 't', strength: 'declaration', location, ...extra };
+  return { service, port, host, kind: host === PLAN_HOST ? 'registry-plan' : 'deploy', role: host === PLAN_HOST ? 'plan' : 'listen', source: 't', label: 'test', strength: 'declaration', location, ...extra };
 }
 
 describe.skipIf(!seedText)('allocation on the seed registry alone', () => {

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Binding } from '../../src/core/statements.js';
 import { parseRegistry } from '../../src/extract/registry/index.js';
 
 export const SEED_DIR = resolve(import.meta.dirname, '../../../shared/seed');
@@ -18,3 +19,8 @@ export function seedRegistry() {
   return parseRegistry('docs/PORT_SCHEMA.md', seedText ?? '').doc;
 }
 
+
+/** `usesOf` over a list of bindings, as the model's occupancy answers it: every binding on the port, container-internal ports excluded. */
+export function usesOver(bindings: readonly Binding[]): (port: number) => readonly Binding[] {
+  return (port) => bindings.filter((b) => b.port === port && b.network !== 'container');
+}
