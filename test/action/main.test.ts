@@ -1,7 +1,10 @@
 /**
- * The Action's run(): an event that is not for portwarden (an issue comment, while no command
- * takes it) logs why and leaves the step green; a broken input fails the step, naming it.
+ * The Action's run(): an event that is not for portwarden (an issue comment that is no
+ * command) logs why and leaves the step green; a broken input fails the step, naming it.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/action/main.js';
 
@@ -24,12 +27,14 @@ afterEach(() => {
 });
 
 describe('run', () => {
-  it('an issue comment is not for the check: says so and exits 0', async () => {
+  it('an issue comment goes to /assign-port: one that is no command says so and exits 0', async () => {
+    const event = join(mkdtempSync(join(tmpdir(), 'pw-main-')), 'event.json');
+    writeFileSync(event, JSON.stringify({ action: 'created', issue: { number: 1 }, comment: { id: 2, body: 'LGTM', user: { login: 'u', type: 'User' } } }));
     process.env.GITHUB_EVENT_NAME = 'issue_comment';
-    delete process.env.GITHUB_EVENT_PATH;
+    process.env.GITHUB_EVENT_PATH = event;
     await run();
     expect(process.exitCode).toBeUndefined();
-    expect(written.join('')).toContain('portwarden: event `issue_comment` is not one portwarden checks');
+    expect(written.join('')).toContain('portwarden /assign-port: the first line of the comment is not an /assign-port command.');
   });
 
   it('a bad input fails the step with a message naming it, before anything is read', async () => {
