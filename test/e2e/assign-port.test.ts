@@ -115,7 +115,7 @@ const replies = (s: Setup, number = PR) => s.gh.state.issueCommentsOn(number).fi
 const operations = (s: Setup) => s.gh.requests.map((r) => `${r.method} ${r.operationId} ${r.status}`);
 const reactions = (s: Setup) => s.gh.calls('reactions/create-for-issue-comment').map((r) => r.body.content);
 
-describe.skipIf(unavailable !== undefined).concurrent('/assign-port (node dist/index.js on issue_comment against a GitHub stand-in)', { timeout: 120_000 }, () => {
+describe.skipIf(unavailable !== undefined).concurrent('/assign-port (node dist/index.js on issue_comment against a GitHub stand-in)', { timeout: 300_000 }, () => {
   it('an allowed user on a pull request: the row and the port line are committed on its branch, the check run posted on the new head', async (ctx) => {
     const s = await setup(ctx, 'pull-request');
     const run = await s.comment('/assign-port mana-foo in 3020-3039');
@@ -217,7 +217,7 @@ describe.skipIf(unavailable !== undefined).concurrent('/assign-port (node dist/i
     expect(reactions(s)).toEqual([]);
   });
 
-  it('ten commands at once on one pull request end with ten distinct ports and ten rows', { timeout: 240_000 }, async (ctx) => {
+  it('ten commands at once on one pull request end with ten distinct ports and ten rows', { timeout: 300_000 }, async (ctx) => {
     const s = await setup(ctx, 'race');
     const services = Array.from({ length: 10 }, (_, i) => `svc-${String.fromCharCode(97 + i)}`);
     const runs = await Promise.all(services.map((name) => s.comment(`/assign-port ${name} in 3020-3039`)));
