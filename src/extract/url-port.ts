@@ -9,7 +9,7 @@
  * scheme's default port is the port it binds, and `*` or `+` (ASP.NET's "every address") is a host.
  *
  * A pattern finds where each URL starts (bounded, so a long value of host-like text costs
- * linear time: test/engine/url-patterns.test.ts); the authority is cut out by hand, to know
+ * linear time: test/extract/url-patterns.test.ts); the authority is cut out by hand, to know
  * the offsets of the port, and `new URL` checks what that authority means. `new URL` alone
  * cannot do it: it finds no URL in running text, keeps no offsets, and hides a default port.
  */

@@ -23,8 +23,8 @@ import type { RunReport } from '../../src/report/reporter.js';
 import { stickyBody } from '../../src/report/sticky-comment.js';
 import { verdict } from '../../src/baseline/verdict.js';
 import { VERSION } from '../../src/version.js';
-import { tempRepo, type TempRepo } from './git-fixture.js';
-import { registry, settings } from './run-fixture.js';
+import { tempRepo, type TempRepo } from '../support/git-fixture.js';
+import { registry, settings } from '../support/run-fixture.js';
 
 const repos: TempRepo[] = [];
 afterAll(() => repos.forEach((r) => r.remove()));

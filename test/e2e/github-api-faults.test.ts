@@ -3,7 +3,7 @@
  * against the api.github.com stand-in, with dropped connections, 5xx, 429 and a 422 for a
  * comment off GitHub's diff. The step exits as `fail-level` says, never with a stack trace;
  * the finding reaches an output; the requests stay within a constant budget; none of them is
- * malformed. test/action/api-faults.test.ts covers each fault in detail at the reporter level.
+ * malformed. test/github/api-faults.test.ts covers each fault in detail at the reporter level.
  */
 import { describe, expect, it, type TestContext } from 'vitest';
 import { BAD_GATEWAY, tooManyRequests, type GitHubStub } from '../support/github-stub.js';

@@ -12,8 +12,8 @@ import { nginxExtractor } from '../../src/extract/deploy/nginx.js';
 import { shellExtractor } from '../../src/extract/deploy/shell.js';
 import { envGeneratorExtractor, typescriptExtractor } from '../../src/extract/source/index.js';
 import { bindingLabel } from '../../src/extract/output.js';
-import { run } from '../deploy/helpers.js';
-import { run as runSource } from '../source/support.js';
+import { run } from './deploy/helpers.js';
+import { run as runSource } from './source/support.js';
 
 /** `port role runtime [exposure] [listener] [mirrors] — label`, one line per binding. */
 const fields = (x: Extraction) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findUrlPorts } from '../../src/extract/url-port.js';
 import { dotnetSettingsExtractor } from '../../src/extract/deploy/dotnet.js';
-import { covered, run } from '../deploy/helpers.js';
+import { covered, run } from './deploy/helpers.js';
 
 const ports = (value: string, listen = false) => findUrlPorts(value, { listen }).map((u) => `${u.scheme} ${u.host} ${value.slice(u.portStart, u.portEnd)}`);
 

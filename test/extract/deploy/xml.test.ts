@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { elements, parseXml, textOf, XmlError, type XmlElement } from '../../../src/extract/deploy/xml.js';
 import { plistExtractor } from '../../../src/extract/deploy/plist.js';
-import { run } from '../../deploy/helpers.js';
+import { run } from './helpers.js';
 
 /** The error `parseXml(text)` throws. */
 function failure(text: string): XmlError {

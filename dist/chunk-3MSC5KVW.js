@@ -1,0 +1,5068 @@
+import { createRequire as __pwCreateRequire } from 'node:module'; const require = __pwCreateRequire(import.meta.url);
+import {
+  CONTAINER_FOLDERS,
+  DEV_HOST,
+  INPUT_RULES,
+  LOOPBACK,
+  MAX_YAML_ALIASES,
+  MAX_YAML_ALIAS_TOKENS,
+  NOT_DEPLOYED_HOST,
+  PLAN_HOST,
+  SEVERITIES,
+  SKIP,
+  __toESM,
+  aliasTokenOverflow,
+  asciiAlpha,
+  asciiAlphanumeric,
+  asciiControl,
+  blankLine,
+  buildHosts,
+  buildServices,
+  classifyCharacter,
+  combineExtensions,
+  compareLocations,
+  convert,
+  createFinding,
+  createLocator,
+  describeValue,
+  emptyExtraction,
+  excessAlias,
+  extractFiles,
+  factorySpace,
+  fileLocation,
+  findSuppressions,
+  formatLocation,
+  gfmTable,
+  gfmTableFromMarkdown,
+  gfmTableToMarkdown,
+  handle,
+  hostId,
+  hostKey,
+  inputProblem,
+  isTestPath,
+  isValidPort,
+  lineStarts,
+  markdownLimitHit,
+  markdownLineEnding,
+  markdownLineEndingOrSpace,
+  markdownSpace,
+  normalizeIdentifier,
+  ok,
+  parseDotenv,
+  problem,
+  quote,
+  readPort,
+  readRepoFile,
+  readText,
+  remarkParse,
+  require_dist,
+  require_picomatch,
+  resolveAll,
+  ruleUrl,
+  severityRank,
+  sortFindings,
+  splice,
+  toString,
+  unicodePunctuation,
+  unicodeWhitespace,
+  unified,
+  valueKey,
+  visitParents,
+  wanted
+} from "./chunk-5JEZVYZE.js";
+
+// src/config/types.ts
+var ConfigError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ConfigError";
+  }
+};
+
+// src/engine.ts
+import { performance } from "node:perf_hooks";
+
+// src/collect/index.ts
+var import_picomatch3 = __toESM(require_picomatch(), 1);
+
+// src/config/defaults.ts
+var DEFAULT_CONFIG_PATHS = [".github/portwarden.yml", ".github/portwarden.yaml"];
+var BUILTIN_IGNORES = [
+  "**/.git/**",
+  "**/node_modules/**",
+  "**/vendor/**",
+  "**/third_party/**",
+  "**/.venv/**",
+  "**/venv/**",
+  "**/__pycache__/**",
+  "**/dist/**",
+  "**/build/**",
+  "**/.next/**",
+  "**/.svelte-kit/**",
+  "**/coverage/**",
+  "**/generated/**",
+  "**/*.generated.*",
+  "**/*.gen.*",
+  "**/*.pb.go",
+  "**/*_pb2.py",
+  "**/*.min.js",
+  "**/package-lock.json",
+  "**/npm-shrinkwrap.json",
+  "**/pnpm-lock.yaml",
+  "**/yarn.lock",
+  "**/bun.lock",
+  "**/bun.lockb",
+  "**/go.sum",
+  "**/Cargo.lock",
+  "**/poetry.lock",
+  "**/uv.lock",
+  "**/Pipfile.lock",
+  "**/CHANGELOG*",
+  "**/HISTORY*",
+  "**/devlog/**",
+  "**/devlogs/**",
+  "**/DEVLOG*"
+];
+var DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+var MAX_CONFIG_BYTES = 1024 * 1024;
+function defaultConfig() {
+  return {
+    registry: "docs/PORT_SCHEMA.md",
+    services: ["services/*", "apps/*/*"],
+    serviceDocs: ["services/*/CLAUDE.md", "apps/*/*/CLAUDE.md"],
+    ignore: [],
+    hosts: [],
+    composeProjects: [],
+    aliases: {},
+    rules: {},
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    allowNewSuppressionsOnPrTarget: false,
+    assignPort: { deny: [], unique: "across-hosts" }
+  };
+}
+
+// src/collect/walk.ts
+var import_picomatch = __toESM(require_picomatch(), 1);
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+var PRUNE_PROBES = ["portwarden-probe", ".portwarden-probe.d/p.q", "Portwarden Probe/x/y.z"];
+function coversDirectory(isIgnored, rel) {
+  return isIgnored(rel) || PRUNE_PROBES.every((probe) => isIgnored(`${rel}/${probe}`));
+}
+function walk(root, ignore, serviceGlobs, refused = []) {
+  const isIgnored = (0, import_picomatch.default)(ignore, { dot: true });
+  const isServiceDir = (0, import_picomatch.default)(serviceGlobs, { dot: true });
+  const result = { files: [], serviceDirs: [], problems: [] };
+  const visit = (dirRel) => {
+    const dirAbs = dirRel ? join(root, dirRel) : root;
+    let entries;
+    try {
+      entries = readdirSync(dirAbs, { withFileTypes: true });
+    } catch (error) {
+      result.problems.push(problem("input/unreadable", dirRel || ".", `Directory ${quote(dirRel || ".")} cannot be read (${error.code ?? "error"}); its files were not checked.`));
+      return;
+    }
+    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry of entries) {
+      const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
+      const abs = join(dirAbs, entry.name);
+      if (entry.isDirectory()) {
+        if (coversDirectory(isIgnored, rel)) continue;
+        if (isServiceDir(rel)) result.serviceDirs.push(rel);
+        visit(rel);
+        continue;
+      }
+      if (isIgnored(rel)) continue;
+      if (entry.isSymbolicLink() && isServiceDir(rel)) {
+        result.problems.push(problem("input/symlink-not-followed", rel, `${quote(rel)} matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
+        continue;
+      }
+      result.files.push({ path: rel, abs, root });
+    }
+  };
+  visit("");
+  const listed = new Set(result.files.map((f) => f.path));
+  for (const r of refused) {
+    if (listed.has(r.path) || isIgnored(r.path) || ancestors(r.path).some((dir) => coversDirectory(isIgnored, dir))) continue;
+    if (r.reason === "symlink" && isServiceDir(r.path)) {
+      result.problems.push(problem("input/symlink-not-followed", r.path, `${quote(r.path)} matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
+      continue;
+    }
+    result.files.push({ path: r.path, abs: join(root, r.path), root, refused: r });
+  }
+  return result;
+}
+function ancestors(path2) {
+  const out = [];
+  for (let i = path2.indexOf("/"); i > 0; i = path2.indexOf("/", i + 1)) out.push(path2.slice(0, i));
+  return out;
+}
+
+// src/collect/discover.ts
+var import_yaml = __toESM(require_dist(), 1);
+var import_picomatch2 = __toESM(require_picomatch(), 1);
+var COLLECTION_FOLDERS = /* @__PURE__ */ new Set(["apps", "services", "packages", "src", "cmd", "projects", "modules"]);
+var TOOLING_FOLDERS = /* @__PURE__ */ new Set(["docs", "doc", "scripts", "script", "tools", "tool", "hack", "ci", "test", "tests", "e2e", "bench", "benchmarks", "website"]);
+var MANIFEST = /^(package\.json|go\.mod|pyproject\.toml|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|[^/]+\.(cs|fs|vb)proj)$/;
+var CONVENTIONS = [
+  { glob: "services/*", holds: /^(Dockerfile(\..+)?|package\.json|go\.mod|pyproject\.toml|requirements\.txt|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|[^/]+\.(cs|fs|vb)proj)$/, depth: 2 },
+  { glob: "src/*", holds: /^(Dockerfile(\..+)?|package\.json|go\.mod|pyproject\.toml|requirements\.txt|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|[^/]+\.(cs|fs|vb)proj)$/, depth: 2 },
+  { glob: "apps/*", holds: /^(Dockerfile(\..+)?|package\.json|go\.mod|pyproject\.toml|requirements\.txt|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|[^/]+\.(cs|fs|vb)proj)$/, depth: 2 },
+  { glob: "cmd/*", holds: /\.go$/, depth: 1 }
+];
+var STRENGTH = { compose: 4, skaffold: 3, workspace: 2, convention: 1, manifest: 1, dockerfile: 1 };
+var dirOf = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+var baseOf = (path2) => path2.slice(path2.lastIndexOf("/") + 1);
+function resolvePath(from, rel) {
+  if (rel.startsWith("/") || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) || rel.includes("\0")) return void 0;
+  const parts = from ? from.split("/") : [];
+  for (const part of rel.replace(/\\/g, "/").split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function substitute(value, env) {
+  let unresolved = false;
+  const out = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced, fallback, bare) => {
+    const found = env.get(braced ?? bare);
+    if (found !== void 0 && found !== "") return found;
+    if (fallback !== void 0) return fallback;
+    unresolved = true;
+    return "";
+  });
+  return unresolved ? void 0 : out;
+}
+function buildsOnlyUnder(text2, here, under) {
+  let blocks = 0;
+  let contexts = 0;
+  for (const m of text2.matchAll(/^[ \t-]*(build|context|dockerfile)[ \t]*:[ \t]*([^\n#]*)/gm)) {
+    const value = m[2].trim().replace(/^(['"])(.*)\1$/, "$2");
+    if (m[1] === "dockerfile") return false;
+    if (m[1] === "build" && value === "") {
+      blocks++;
+      continue;
+    }
+    if (m[1] === "context") contexts++;
+    if (/[$\\{}[\]]/.test(value)) return false;
+    const dir = resolvePath(here, value);
+    if (dir === void 0 || !under(dir)) return false;
+  }
+  return contexts >= blocks;
+}
+function isCompose(path2) {
+  return /^(docker-)?compose[^/]*\.ya?ml$/.test(baseOf(path2));
+}
+function eligible(dir) {
+  if (dir === "") return false;
+  const parts = dir.split("/");
+  if (parts.some((p) => p.startsWith("."))) return false;
+  if (TOOLING_FOLDERS.has(parts[0].toLowerCase())) return false;
+  return !isTestPath(`${dir}/`) && !/(^|[.-])(unit|functional|integration)?tests?$/i.test(parts.at(-1));
+}
+function serviceFolder(dir) {
+  let current = dir;
+  while (CONTAINER_FOLDERS.has(baseOf(current).toLowerCase())) {
+    const parent = dirOf(current);
+    if (parent === "" || COLLECTION_FOLDERS.has(baseOf(parent).toLowerCase())) break;
+    current = parent;
+  }
+  return current;
+}
+var Reader = class {
+  constructor(files, maxBytes) {
+    this.maxBytes = maxBytes;
+    this.byPath = new Map(files.map((f) => [f.path, f]));
+  }
+  maxBytes;
+  byPath;
+  checked = /* @__PURE__ */ new Set();
+  has(path2) {
+    return this.byPath.has(path2);
+  }
+  text(path2) {
+    const file = this.byPath.get(path2);
+    if (!file) return void 0;
+    const read = readText(file, this.maxBytes, this.checked);
+    return "text" in read ? read.text : void 0;
+  }
+};
+function yamlData(text2) {
+  try {
+    const doc = (0, import_yaml.parseDocument)(text2, { prettyErrors: false, uniqueKeys: false });
+    if (doc.errors.length > 0 || excessAlias(doc)) return void 0;
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch {
+    return void 0;
+  }
+}
+function yamlDocuments(text2) {
+  let docs;
+  try {
+    docs = (0, import_yaml.parseAllDocuments)(text2, { prettyErrors: false, uniqueKeys: false });
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(docs)) return [];
+  const out = [];
+  for (const doc of docs) {
+    if (doc.errors.length > 0 || excessAlias(doc)) continue;
+    try {
+      out.push(doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }));
+    } catch {
+    }
+  }
+  return out;
+}
+var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var stringsOf = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+function manifestName(reader, dir, files) {
+  const pkg = reader.has(`${dir}/package.json`) ? reader.text(`${dir}/package.json`) : void 0;
+  if (pkg !== void 0) {
+    try {
+      const name = JSON.parse(pkg).name;
+      if (typeof name === "string" && name.trim() !== "") {
+        const bare = name.trim().replace(/^@[^/]+\//, "");
+        if (/^[A-Za-z0-9][\w.-]*$/.test(bare)) return bare;
+      }
+    } catch {
+    }
+  }
+  const gomod = reader.has(`${dir}/go.mod`) ? reader.text(`${dir}/go.mod`) : void 0;
+  const module = gomod && /^\s*module\s+"?([^\s"]+)"?/m.exec(gomod)?.[1];
+  if (module) {
+    const elements = module.split("/").filter((e) => e !== "" && !/^v\d+$/.test(e));
+    const last = elements.at(-1);
+    if (last && !CONTAINER_FOLDERS.has(last.toLowerCase()) && elements.length > 0) return last;
+  }
+  const projects = files.filter((f) => /\.(cs|fs|vb)proj$/.test(f));
+  if (projects.length === 1) return baseOf(projects[0]).replace(/\.(cs|fs|vb)proj$/, "");
+  return void 0;
+}
+function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
+  const reader = new Reader(files, maxBytes);
+  const paths = files.map((f) => f.path);
+  const inDir = /* @__PURE__ */ new Map();
+  const dirs = /* @__PURE__ */ new Set();
+  for (const p of paths) {
+    const d = dirOf(p);
+    const list = inDir.get(d);
+    if (list) list.push(baseOf(p));
+    else inDir.set(d, [baseOf(p)]);
+    for (let a = d; a !== ""; a = dirOf(a)) {
+      if (dirs.has(a)) break;
+      dirs.add(a);
+    }
+  }
+  const filesIn = (dir) => inDir.get(dir) ?? [];
+  const candidates = [];
+  const deployNames = /* @__PURE__ */ new Set();
+  const images = /* @__PURE__ */ new Map();
+  const add2 = (c) => {
+    const folder = serviceFolder(c.path);
+    if (dirs.has(folder) && eligible(folder)) candidates.push({ ...c, path: folder });
+  };
+  const children = /* @__PURE__ */ new Map();
+  for (const d of dirs) {
+    const parent = dirOf(d);
+    const list = children.get(parent);
+    if (list) list.push(d);
+    else children.set(parent, [d]);
+  }
+  const holdsWithin = (dir, holds, depth) => {
+    if (filesIn(dir).some((f) => holds.test(f))) return true;
+    return depth > 1 && (children.get(dir) ?? []).some((d) => eligible(d) && holdsWithin(d, holds, depth - 1));
+  };
+  for (const convention of CONVENTIONS) {
+    const top = convention.glob.slice(0, convention.glob.indexOf("/"));
+    for (const dir of children.get(top) ?? []) if (holdsWithin(dir, convention.holds, convention.depth)) add2({ path: dir, source: "convention", via: `folder convention \`${convention.glob}\`` });
+  }
+  for (const dir of dirs) {
+    if (dir.includes("/")) continue;
+    const manifest = filesIn(dir).find((f) => MANIFEST.test(f));
+    if (manifest) add2({ path: dir, source: "manifest", via: `${dir}/${manifest}` });
+  }
+  for (const dir of dirs) {
+    const dockerfile = filesIn(dir).find((f) => /^Dockerfile(\..+)?$/.test(f));
+    if (dockerfile) add2({ path: dir, source: "dockerfile", via: `${dir}/${dockerfile}` });
+  }
+  const declaredDirs = new Set(declared);
+  const underDeclared = (dir) => {
+    for (let d = dir; d !== ""; d = dirOf(d)) if (declaredDirs.has(d)) return true;
+    return false;
+  };
+  const undeclaredFinds = candidates.some((c) => !underDeclared(c.path));
+  let composeServices = false;
+  for (const path2 of paths.filter(isCompose)) {
+    const text2 = reader.text(path2);
+    if (text2 !== void 0 && /^services\s*:/m.test(text2)) composeServices = true;
+    if (text2 !== void 0 && !undeclaredFinds && buildsOnlyUnder(text2, dirOf(path2), underDeclared)) continue;
+    const data = text2 === void 0 ? void 0 : yamlData(text2);
+    const services = isRecord(data) && isRecord(data.services) ? data.services : {};
+    const here = dirOf(path2);
+    for (const [key, svc] of Object.entries(services)) {
+      deployNames.add(key);
+      if (!isRecord(svc)) continue;
+      const build3 = svc.build;
+      const context = typeof build3 === "string" ? build3 : isRecord(build3) && typeof build3.context === "string" ? build3.context : isRecord(build3) ? "." : void 0;
+      if (context === void 0) continue;
+      const contextPath = substitute(context, env);
+      const contextDir = contextPath === void 0 ? void 0 : resolvePath(here, contextPath);
+      if (contextDir === void 0) continue;
+      const dockerfile = isRecord(build3) && typeof build3.dockerfile === "string" ? substitute(build3.dockerfile, env) : void 0;
+      const dockerfilePath = dockerfile === void 0 ? void 0 : resolvePath(contextDir, dockerfile);
+      const folder = dockerfilePath !== void 0 && /^Dockerfile(\..+)?$/.test(baseOf(dockerfilePath)) ? dirOf(dockerfilePath) : contextDir;
+      const plain = dockerfilePath === void 0 || baseOf(dockerfilePath) === "Dockerfile";
+      add2({ path: folder, source: "compose", via: `compose \`build\` of \`${key}\` in ${path2}`, name: key, ...plain ? {} : { variant: true } });
+    }
+  }
+  for (const path2 of paths.filter((p) => /\.ya?ml$/.test(p) && !isCompose(p))) {
+    const text2 = reader.text(path2);
+    if (text2 === void 0 || !/^\s*kind:\s*["']?(Deployment|StatefulSet|DaemonSet|Config)\b/m.test(text2)) continue;
+    for (const doc of yamlDocuments(text2.replace(/\{\{[\s\S]*?\}\}/g, (a) => a.replace(/[^\n]/g, " ")))) {
+      if (!isRecord(doc)) continue;
+      if (["Deployment", "StatefulSet", "DaemonSet"].includes(String(doc.kind))) {
+        const name = isRecord(doc.metadata) ? doc.metadata.name : void 0;
+        if (typeof name === "string" && /^[a-z0-9][a-z0-9.-]*$/.test(name)) {
+          deployNames.add(name);
+          const pod = isRecord(doc.spec) && isRecord(doc.spec.template) && isRecord(doc.spec.template.spec) ? doc.spec.template.spec : void 0;
+          for (const c of pod && Array.isArray(pod.containers) ? pod.containers : []) {
+            const image = isRecord(c) && typeof c.image === "string" ? baseOf(c.image.replace(/@.*$/, "").replace(/:[^/]*$/, "")).toLowerCase() : "";
+            if (/^[a-z0-9][a-z0-9._-]*$/.test(image) && !images.has(image)) images.set(image, name);
+          }
+        }
+      }
+      if (doc.kind === "Config" && typeof doc.apiVersion === "string" && doc.apiVersion.startsWith("skaffold/")) {
+        const artifacts = isRecord(doc.build) && Array.isArray(doc.build.artifacts) ? doc.build.artifacts : [];
+        for (const a of artifacts) {
+          if (!isRecord(a) || typeof a.image !== "string") continue;
+          const dir = resolvePath(dirOf(path2), typeof a.context === "string" ? a.context : ".");
+          const image = baseOf(a.image.replace(/[:@].*$/, ""));
+          if (dir !== void 0 && /^[a-z0-9][a-z0-9._-]*$/.test(image)) add2({ path: dir, source: "skaffold", via: `skaffold artifact \`${image}\` in ${path2}`, name: image });
+        }
+      }
+    }
+  }
+  const members = (base, globs, must, via, named = () => void 0) => {
+    const positive = globs.filter((g) => !g.startsWith("!")).map((g) => resolvePath(base, g.replace(/\/+$/, ""))).filter((g) => g !== void 0 && g !== "");
+    const negative = globs.filter((g) => g.startsWith("!")).map((g) => resolvePath(base, g.slice(1).replace(/\/+$/, ""))).filter((g) => g !== void 0);
+    if (positive.length === 0) return;
+    const isMember = (0, import_picomatch2.default)(positive, { dot: false });
+    const isExcluded = negative.length > 0 ? (0, import_picomatch2.default)(negative) : () => false;
+    for (const dir of dirs) {
+      if (!isMember(dir) || isExcluded(dir) || !filesIn(dir).some((f) => must.test(f))) continue;
+      const name = named(dir);
+      add2({ path: dir, source: "workspace", via, ...name ? { name } : {} });
+    }
+  };
+  for (const path2 of paths) {
+    const base = baseOf(path2);
+    if (base === "package.json" && path2.split("/").length <= 2) {
+      const text2 = reader.text(path2);
+      if (text2 === void 0 || !text2.includes("workspaces")) continue;
+      let ws;
+      try {
+        ws = JSON.parse(text2).workspaces;
+      } catch {
+        continue;
+      }
+      const globs = Array.isArray(ws) ? stringsOf(ws) : isRecord(ws) ? stringsOf(ws.packages) : [];
+      members(dirOf(path2), globs, /^package\.json$/, `\`workspaces\` of ${path2}`);
+    } else if (base === "pnpm-workspace.yaml") {
+      const text2 = reader.text(path2);
+      const data = text2 === void 0 ? void 0 : yamlData(text2);
+      if (isRecord(data)) members(dirOf(path2), stringsOf(data.packages), /^package\.json$/, `\`packages\` of ${path2}`);
+    } else if (base === "go.work") {
+      const text2 = reader.text(path2);
+      if (text2 === void 0) continue;
+      const uses = [];
+      const body = text2.replace(/\/\/[^\n]*/g, "");
+      for (const m of body.matchAll(/^\s*use\s*\(([^)]*)\)|^\s*use\s+(\S+)/gm)) {
+        if (m[1] !== void 0) uses.push(...m[1].split(/\s+/).filter(Boolean));
+        else if (m[2] !== void 0) uses.push(m[2]);
+      }
+      members(dirOf(path2), uses.map((u) => u.replace(/^"|"$/g, "")), /^go\.mod$/, `\`use\` of ${path2}`);
+    } else if (/\.slnx?$/.test(base)) {
+      const text2 = reader.text(path2);
+      if (text2 === void 0) continue;
+      const projects = base.endsWith(".slnx") ? [...text2.matchAll(/<Project\s+[^>]*Path="([^"]+\.(?:cs|fs|vb)proj)"/g)].map((m) => m[1]) : [...text2.matchAll(/^Project\("[^"]*"\)\s*=\s*"[^"]*",\s*"([^"]+\.(?:cs|fs|vb)proj)"/gm)].map((m) => m[1]);
+      for (const project of projects) {
+        const file = resolvePath(dirOf(path2), project);
+        if (file === void 0 || !reader.has(file)) continue;
+        const projectName = baseOf(file).replace(/\.(cs|fs|vb)proj$/, "");
+        if (/\.(unit|functional|integration)?tests?$/i.test(projectName)) continue;
+        add2({ path: dirOf(file), source: "workspace", via: `project line of ${path2}`, name: projectName });
+      }
+    }
+  }
+  return { services: settle(candidates, declared, deployNames, images, reader, filesIn), deployNames: [...deployNames].sort(), composeServices };
+}
+function isLibrary(reader, dir, files) {
+  if (!files.includes("package.json") || files.some((f) => f !== "package.json" && (MANIFEST.test(f) || /^Dockerfile(\..+)?$/.test(f)))) return false;
+  const text2 = reader.text(`${dir}/package.json`);
+  if (text2 === void 0) return false;
+  try {
+    const scripts = JSON.parse(text2).scripts;
+    return !(isRecord(scripts) && ["start", "dev", "serve", "preview"].some((k) => typeof scripts[k] === "string"));
+  } catch {
+    return false;
+  }
+}
+function settle(candidates, declared, deployNames, images, reader, filesIn) {
+  const declaredSet = new Set(declared);
+  const byPath = /* @__PURE__ */ new Map();
+  const rank = (c) => STRENGTH[c.source] * 2 + (c.variant ? 0 : 1);
+  for (const c of candidates) {
+    if (declaredSet.has(c.path)) continue;
+    const seen = byPath.get(c.path);
+    if (!seen || rank(c) > rank(seen)) byPath.set(c.path, c);
+  }
+  const inside = (path2, dir) => path2.startsWith(`${dir}/`);
+  const all = [...declaredSet, ...byPath.keys()];
+  const kept = [...byPath.values()].filter((c) => STRENGTH[c.source] > 1 || !all.some((d) => d !== c.path && inside(c.path, d)));
+  const lowerDeploy = new Map([...deployNames].map((n) => [n.toLowerCase(), n]));
+  return kept.map((c) => {
+    const folder = baseOf(c.path);
+    const deployed = lowerDeploy.get(folder.toLowerCase()) ?? images.get(folder.toLowerCase());
+    const name = c.name ?? deployed ?? manifestName(reader, c.path, filesIn(c.path)) ?? folder;
+    const container = c.source === "compose" || c.source === "skaffold" || deployed !== void 0 || c.name !== void 0 && lowerDeploy.has(c.name.toLowerCase());
+    if (!container && isLibrary(reader, c.path, filesIn(c.path))) return void 0;
+    return { name, path: c.path, via: c.via, ...container ? { container } : {} };
+  }).filter((s) => s !== void 0).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+// src/collect/index.ts
+function collect(root, config, renames, refused) {
+  const walked = walk(root, [...BUILTIN_IGNORES, ...config.ignore], config.services, refused);
+  if (renames?.size) for (const f of walked.files) f.path = renames.get(f.path) ?? f.path;
+  const isDoc = (0, import_picomatch3.default)(config.serviceDocs, { dot: true });
+  const serviceDocs = new Set(walked.files.filter((f) => isDoc(f.path)).map((f) => f.path));
+  const byDir = new Map(walked.serviceDirs.map((dir) => [dir, dir.slice(dir.lastIndexOf("/") + 1)]));
+  const found = discover(walked.files, walked.serviceDirs, config.maxFileBytes, rootEnv(walked.files, config.maxFileBytes));
+  for (const s of found.services) if (!byDir.has(s.path)) byDir.set(s.path, s.name);
+  const containers = new Set(found.services.filter((s) => s.container).map((s) => s.path));
+  const ownerDir = (path2) => {
+    for (let i = path2.lastIndexOf("/"); i > 0; i = path2.lastIndexOf("/", i - 1)) if (byDir.has(path2.slice(0, i))) return path2.slice(0, i);
+    return void 0;
+  };
+  const serviceDirs = walked.serviceDirs.map((dir) => {
+    const doc = `${dir}/CLAUDE.md`;
+    return { name: byDir.get(dir) ?? dir, path: dir, ...serviceDocs.has(doc) ? { doc } : {} };
+  });
+  return {
+    files: walked.files,
+    serviceDirs,
+    discovered: found.services,
+    deployNames: found.deployNames,
+    deployServices: found.composeServices || found.deployNames.length > 0,
+    serviceDocs,
+    problems: walked.problems,
+    ownerOf(path2) {
+      const dir = ownerDir(path2);
+      return dir === void 0 ? void 0 : byDir.get(dir);
+    },
+    inContainer(path2) {
+      const dir = ownerDir(path2);
+      return dir !== void 0 && containers.has(dir);
+    }
+  };
+}
+function rootEnv(files, maxBytes) {
+  const file = files.find((f) => f.path === ".env");
+  const read = file ? readText(file, maxBytes) : void 0;
+  if (!read || !("text" in read)) return /* @__PURE__ */ new Map();
+  try {
+    return new Map([...parseDotenv(read.text)].map(([k, v]) => [k, v.value]));
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+}
+
+// src/collect/config-file.ts
+import { lstatSync } from "node:fs";
+import { basename, dirname, isAbsolute, join as join2, relative, sep } from "node:path";
+function readConfigFile(root, explicitPath) {
+  const candidates = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join2(root, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join2(root, p));
+  const path2 = candidates.find((p) => lstatSync(p, { throwIfNoEntry: false }) !== void 0);
+  if (!path2) {
+    if (explicitPath) throw new ConfigError(`Config file \`${explicitPath}\` does not exist.`);
+    return void 0;
+  }
+  const inRepo = !relative(root, path2).startsWith("..") && !isAbsolute(relative(root, path2));
+  const shown = inRepo ? relative(root, path2).split(sep).join("/") : path2;
+  const read = inRepo ? readRepoFile(root, relative(root, path2), MAX_CONFIG_BYTES, shown) : readRepoFile(dirname(path2), basename(path2), MAX_CONFIG_BYTES, shown);
+  if ("problem" in read) throw new ConfigError(refusedConfig(shown, read.refusal));
+  const nul = read.text.indexOf("\0");
+  if (nul >= 0) throw new ConfigError(`${shown}:${createLocator(shown, read.text).range(nul, nul).line}: the config contains a NUL byte; expected UTF-8 text.`);
+  return { path: path2, shown, text: read.text };
+}
+function refusedConfig(file, r) {
+  switch (r.kind) {
+    case "symlink":
+      return r.inside ? `Config file \`${file}\` is${r.link === file ? "" : ` under \`${r.link}\`,`} a symlink${r.target ? ` to \`${r.target}\`` : ""}; expected a regular file (symlinks are never followed).` : `Config file \`${file}\` is${r.link === file ? "" : ` under \`${r.link}\`,`} a symlink to \`${r.target}\`, outside the repository; expected a file inside it.`;
+    case "not-regular":
+      return `Config file \`${file}\` is ${r.what}; expected a regular file.`;
+    case "too-large":
+      return `Config file \`${file}\` is ${r.grew ? `more than ${r.limit}` : r.size} bytes; expected at most ${MAX_CONFIG_BYTES}.`;
+    case "binary":
+      return `${file}:${r.line}: the config contains a NUL byte; expected UTF-8 text.`;
+    case "not-utf8":
+      return `${file}:${r.line}: the config is not valid UTF-8; expected UTF-8 text.`;
+    case "unreadable":
+      return r.code === "ENOENT" ? `Config file \`${file}\` does not exist.` : `Config file \`${file}\` cannot be read (${r.code}).`;
+    default:
+      return `Config file \`${file}\` cannot be read.`;
+  }
+}
+
+// src/config/parse.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/config/globs.ts
+var import_picomatch4 = __toESM(require_picomatch(), 1);
+var MAX_GLOB_LENGTH = 4096;
+var IGNORE_PROBES = ["docs/PORT_SCHEMA.md", "services/portwarden-probe/src/config.ts", "deploy/mac-mini/docker-compose.yml", "x/Dockerfile", ".github/probe.yml", "a/b/c/d/e.f"];
+function globProblem(key, glob) {
+  if (glob.length > MAX_GLOB_LENGTH) {
+    return `the \`${key}\` glob is ${glob.length} characters long; expected at most ${MAX_GLOB_LENGTH}.`;
+  }
+  let matches;
+  try {
+    matches = (0, import_picomatch4.default)(glob, { dot: true });
+  } catch (error) {
+    return `the \`${key}\` glob \`${glob}\` cannot be compiled (${error.message}); expected a glob such as \`legacy/**\`.`;
+  }
+  if (key === "ignore" && IGNORE_PROBES.every((p) => matches(p))) {
+    return `the \`ignore\` glob \`${glob}\` matches every path (for example \`${IGNORE_PROBES[0]}\`), so nothing would be checked; expected a pattern for the files to skip, such as \`legacy/**\`.`;
+  }
+  return void 0;
+}
+
+// src/config/parse.ts
+var INPUT_ID = /^input\/(?:\*|[a-z][a-z-]*)$/;
+var TOP_KEYS = ["registry", "services", "service-docs", "ignore", "hosts", "compose-projects", "aliases", "rules", "max-file-bytes", "allow-new-suppressions-on-pr-target", "assign-port"];
+var ASSIGN_PORT_KEYS = ["deny", "unique"];
+var HOST_KEYS = ["name", "aliases", "addresses", "files"];
+var COMPOSE_PROJECT_KEYS = ["name", "files"];
+function parseConfig(file, text2, catalogue2) {
+  const lines = new import_yaml2.LineCounter();
+  const overflow = aliasTokenOverflow(text2);
+  if (overflow >= 0) throw new ConfigError(`${file}:${createLocator(file, text2).range(overflow, overflow).line}: more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`); expected at most ${MAX_YAML_ALIASES} aliases.`);
+  let doc;
+  try {
+    doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines, prettyErrors: false });
+  } catch (error) {
+    if (error instanceof RangeError) throw new ConfigError(`${file}: invalid YAML: nested too deeply to parse (${error.message}); expected a config a few levels deep.`);
+    throw error;
+  }
+  const at2 = (node) => node?.range ? `${file}:${lines.linePos(node.range[0]).line}` : file;
+  const fail = (node, message) => {
+    throw new ConfigError(`${at2(node)}: ${message}`);
+  };
+  const firstError = doc.errors[0];
+  if (firstError) throw new ConfigError(`${file}:${firstError.linePos?.[0]?.line ?? 1}: invalid YAML: ${firstError.message.split("\n")[0]}`);
+  const excess = excessAlias(doc);
+  if (excess) fail(excess.node, `${excess.count} YAML aliases; expected at most ${MAX_YAML_ALIASES}.`);
+  const config = defaultConfig();
+  const root = doc.contents;
+  if (root === null || root === void 0) return config;
+  if (!(0, import_yaml2.isMap)(root)) return fail(root, "the config must be a mapping of keys such as `registry:`, `hosts:`, `rules:`.");
+  const stringList = (node, key) => {
+    const value = node?.toJSON?.() ?? node;
+    if (typeof value === "string") return [value];
+    if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
+    return fail(node, `\`${key}\` must be a string or a list of strings.`);
+  };
+  const globList = (node, key) => {
+    const globs = stringList(node, key);
+    globs.forEach((glob, i) => {
+      const why = globProblem(key, glob);
+      if (why) fail((0, import_yaml2.isSeq)(node) ? node.items[i] : node, why);
+    });
+    return globs;
+  };
+  for (const pair of root.items) {
+    const keyNode = pair.key;
+    const key = String(keyNode.value ?? keyNode);
+    const value = pair.value;
+    switch (key) {
+      case "registry": {
+        const v = value?.value;
+        if (typeof v !== "string" || v === "") fail(value ?? keyNode, "`registry` must be a path such as `docs/PORT_SCHEMA.md`.");
+        config.registry = v;
+        break;
+      }
+      case "services":
+        config.services = globList(value, "services");
+        break;
+      case "service-docs":
+        config.serviceDocs = globList(value, "service-docs");
+        break;
+      case "ignore":
+        config.ignore = globList(value, "ignore");
+        break;
+      case "max-file-bytes": {
+        const v = value?.value;
+        if (typeof v !== "number" || !Number.isInteger(v) || v <= 0) fail(value ?? keyNode, "`max-file-bytes` must be a positive integer (bytes).");
+        config.maxFileBytes = v;
+        break;
+      }
+      case "allow-new-suppressions-on-pr-target": {
+        const v = value?.value;
+        if (typeof v !== "boolean") fail(value ?? keyNode, "`allow-new-suppressions-on-pr-target` must be `true` or `false`.");
+        config.allowNewSuppressionsOnPrTarget = v;
+        break;
+      }
+      case "assign-port":
+        config.assignPort = parseAssignPort(value, fail);
+        break;
+      case "hosts":
+        config.hosts = parseHosts(value, fail, stringList, globList);
+        break;
+      case "compose-projects":
+        config.composeProjects = parseComposeProjects(value, fail, globList);
+        break;
+      case "aliases": {
+        if (!(0, import_yaml2.isMap)(value)) fail(value ?? keyNode, "`aliases` must map an old service name to its current name, e.g. `old-name: new-name`.");
+        for (const [from, to] of Object.entries(value.toJSON())) {
+          if (typeof to !== "string") fail(value, `alias \`${from}\` must name a service (a string).`);
+          config.aliases[from] = to;
+        }
+        const cycle = aliasCycle(config.aliases);
+        if (cycle) fail(value, `the aliases ${cycle.map((n) => `\`${n}\``).join(" \u2192 ")} form a cycle; expected each chain of renames to end at a current name.`);
+        break;
+      }
+      case "rules": {
+        if (!(0, import_yaml2.isMap)(value)) fail(value ?? keyNode, "`rules` must map a rule id to one of error, warning, notice, off.");
+        for (const item of value.items) {
+          const id = String(item.key.value);
+          if (!catalogue2.some((r) => r.id === id) && !INPUT_ID.test(id)) {
+            const rules = catalogue2.filter((r) => !r.id.startsWith("input/")).map((r) => r.id);
+            fail(item.key, `\`${id}\` is not a portwarden rule; expected one of ${rules.join(", ")}, an input problem such as \`input/invalid-port\`, or \`input/*\`.`);
+          }
+          const setting = item.value?.value;
+          if (typeof setting !== "string" || ![...SEVERITIES, "off"].includes(setting)) {
+            fail(item.value ?? item.key, `rule \`${id}\` is set to \`${String(setting)}\`; expected one of error, warning, notice, off.`);
+          }
+          config.rules[id] = setting;
+        }
+        break;
+      }
+      default:
+        fail(keyNode, `unknown key \`${key}\`; expected one of ${TOP_KEYS.join(", ")}.`);
+    }
+  }
+  return config;
+}
+function aliasCycle(aliases) {
+  const next = new Map(Object.entries(aliases).map(([from, to]) => [from.toLowerCase(), to]));
+  for (const start2 of Object.keys(aliases)) {
+    const chain = [start2];
+    for (let name = next.get(start2.toLowerCase()); name !== void 0; name = next.get(name.toLowerCase())) {
+      chain.push(name);
+      if (name.toLowerCase() === start2.toLowerCase()) return chain;
+      if (chain.length > next.size + 1) break;
+    }
+  }
+  return void 0;
+}
+function parseComposeProjects(value, fail, globList) {
+  if (!(0, import_yaml2.isSeq)(value)) return fail(value, "`compose-projects` must be a list of `{ name, files }`, e.g. `- { name: stack, files: [infra/compose.yaml, app/compose.yaml] }`.");
+  const seen = /* @__PURE__ */ new Set();
+  return value.items.map((item) => {
+    if (!(0, import_yaml2.isMap)(item)) return fail(item, "each entry of `compose-projects` must be a mapping with `name:` and `files:`.");
+    const project = { name: "", files: [] };
+    for (const pair of item.items) {
+      const key = String(pair.key.value);
+      const node = pair.value;
+      if (key === "name") {
+        const v = node?.value;
+        if (typeof v !== "string" || v.trim() === "") fail(node ?? pair.key, "`compose-projects[].name` must be a non-empty string.");
+        if (seen.has(v)) fail(node, `the compose project \`${v}\` is named twice; expected each name once (list all its files under one entry).`);
+        seen.add(v);
+        project.name = v;
+      } else if (key === "files") {
+        project.files = globList(node, "compose-projects[].files");
+      } else {
+        fail(pair.key, `unknown key \`compose-projects[].${key}\`; expected one of ${COMPOSE_PROJECT_KEYS.join(", ")}.`);
+      }
+    }
+    if (!project.name) fail(item, "each entry of `compose-projects` needs a `name:`.");
+    if (project.files.length === 0) fail(item, `compose project \`${project.name}\` needs \`files:\`, globs of the compose files deployed together.`);
+    return project;
+  });
+}
+function parseAssignPort(value, fail) {
+  if (!(0, import_yaml2.isMap)(value)) return fail(value, "`assign-port` must be a mapping with `deny:` and `unique:`.");
+  const out = { deny: [], unique: "across-hosts" };
+  for (const pair of value.items) {
+    const key = String(pair.key.value);
+    const node = pair.value;
+    if (key === "unique") {
+      const v = node?.value;
+      if (v !== "across-hosts" && v !== "per-host") fail(node ?? pair.key, "`assign-port.unique` must be `across-hosts` or `per-host`.");
+      out.unique = v;
+    } else if (key === "deny") {
+      const items = (0, import_yaml2.isSeq)(node) ? node.items : [node];
+      for (const item of items) {
+        const v = item?.value;
+        const m = typeof v === "number" ? [String(v), String(v), void 0] : typeof v === "string" ? /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(v) : null;
+        const start2 = Number(m?.[1]);
+        const end = m?.[2] === void 0 ? start2 : Number(m[2]);
+        if (!m || !Number.isInteger(start2) || start2 < 1 || end > 65535 || start2 > end) fail(item, "`assign-port.deny` must list ports (`5432`) or ranges (`8000-8099`) within 1..65535.");
+        out.deny.push({ start: start2, end });
+      }
+    } else {
+      fail(pair.key, `unknown key \`assign-port.${key}\`; expected one of ${ASSIGN_PORT_KEYS.join(", ")}.`);
+    }
+  }
+  return out;
+}
+function parseHosts(value, fail, stringList, globList) {
+  if (!(0, import_yaml2.isSeq)(value)) return fail(value, "`hosts` must be a list of `{ name, aliases, addresses, files }`.");
+  return value.items.map((item) => {
+    if (!(0, import_yaml2.isMap)(item)) return fail(item, "each entry of `hosts` must be a mapping with at least `name:`.");
+    const host = { name: "", aliases: [], addresses: [], files: [] };
+    for (const pair of item.items) {
+      const key = String(pair.key.value);
+      const node = pair.value;
+      if (key === "name") {
+        const v = node?.value;
+        if (typeof v !== "string" || v === "") fail(node ?? pair.key, "`hosts[].name` must be a non-empty string.");
+        host.name = v;
+      } else if (key === "aliases" || key === "addresses") {
+        host[key] = stringList(node, `hosts[].${key}`);
+      } else if (key === "files") {
+        host.files = globList(node, "hosts[].files");
+      } else {
+        fail(pair.key, `unknown key \`hosts[].${key}\`; expected one of ${HOST_KEYS.join(", ")}.`);
+      }
+    }
+    if (!host.name) fail(item, "each entry of `hosts` needs a `name:`.");
+    return host;
+  });
+}
+
+// src/extract/parallel.ts
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+var MIN_FILES_PER_WORKER = 500;
+var MAX_THREADS = 4;
+var WORKER_URL = new URL("./extract-worker.js", import.meta.url);
+function threadCount(count, env = process.env) {
+  if (!existsSync(fileURLToPath(WORKER_URL))) return 1;
+  const forced = Number(env.PORTWARDEN_WORKERS);
+  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, Math.max(count, 1));
+  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(count / MIN_FILES_PER_WORKER)));
+}
+function start() {
+  const worker = new Worker(WORKER_URL);
+  worker.unref();
+  const died = new Promise((_, reject) => {
+    worker.once("error", reject);
+    worker.once("exit", (code2) => reject(new Error(`extraction worker exited with ${code2}`)));
+  });
+  died.catch(() => {
+  });
+  return { worker, died };
+}
+function startPool(count) {
+  const workers = Array.from({ length: threadCount(count) - 1 }, start);
+  return {
+    async run(jobs, ctx, data) {
+      const maxBytes = data.config.maxFileBytes;
+      if (workers.length === 0) return extractFiles(jobs, ctx, maxBytes);
+      const n = workers.length + 1;
+      const shares = Array.from({ length: n }, (_, t) => jobs.filter((_2, i) => i % n === t));
+      const [own = [], ...others] = shares;
+      const started = others.map((share, w) => inWorker(workers[w], share, data).catch(() => extractFiles(share, ctx, maxBytes)));
+      const parts = [await extractFiles(own, ctx, maxBytes), ...await Promise.all(started)];
+      const results = new Array(jobs.length);
+      parts.forEach((part, t) => part.forEach((r, k) => results[k * n + t] = r));
+      return results;
+    }
+  };
+}
+function inWorker({ worker, died }, jobs, context) {
+  worker.ref();
+  const answered = new Promise((resolve, reject) => {
+    worker.once("message", (m) => {
+      if (m.results) resolve(m.results);
+      else reject(new Error(m.error ?? "extraction worker failed"));
+    });
+    worker.postMessage({ jobs, context });
+  });
+  return Promise.race([answered, died]).finally(() => void worker.terminate());
+}
+
+// node_modules/ccount/index.js
+function ccount(value, character) {
+  const source = String(value);
+  if (typeof character !== "string") {
+    throw new TypeError("Expected character");
+  }
+  let count = 0;
+  let index = source.indexOf(character);
+  while (index !== -1) {
+    count++;
+    index = source.indexOf(character, index + character.length);
+  }
+  return count;
+}
+
+// node_modules/escape-string-regexp/index.js
+function escapeStringRegexp(string) {
+  if (typeof string !== "string") {
+    throw new TypeError("Expected a string");
+  }
+  return string.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
+}
+
+// node_modules/mdast-util-find-and-replace/lib/index.js
+function findAndReplace(tree, list, options) {
+  const settings = options || {};
+  const ignored = convert(settings.ignore || []);
+  const pairs = toPairs(list);
+  let pairIndex = -1;
+  while (++pairIndex < pairs.length) {
+    visitParents(tree, visitor);
+  }
+  function visitor(node, parents, index) {
+    if (node.type === "text" && typeof index === "number") {
+      return handler(node, parents, index);
+    }
+    if (ignored(node, index, parents[parents.length - 1])) return SKIP;
+  }
+  function handler(node, parents, index) {
+    const parent = parents[parents.length - 1];
+    const find = pairs[pairIndex][0];
+    const replace = pairs[pairIndex][1];
+    let start2 = 0;
+    let change = false;
+    let nodes = [];
+    find.lastIndex = 0;
+    let match = find.exec(node.value);
+    while (match) {
+      const position = match.index;
+      const matchObject = {
+        index: match.index,
+        input: match.input,
+        stack: [...parents, node]
+      };
+      let value = replace(...match, matchObject);
+      if (typeof value === "string") {
+        value = value.length > 0 ? { type: "text", value } : void 0;
+      }
+      if (value === false) {
+        find.lastIndex = position + 1;
+      } else {
+        if (start2 !== position) {
+          add2({ type: "text", value: node.value.slice(start2, position) });
+        }
+        if (Array.isArray(value)) {
+          for (const child of value) add2(child);
+        } else if (value) {
+          add2(value);
+        }
+        start2 = position + match[0].length;
+        change = true;
+      }
+      if (!find.global) {
+        break;
+      }
+      match = find.exec(node.value);
+    }
+    if (change) {
+      if (start2 < node.value.length) {
+        add2({ type: "text", value: node.value.slice(start2) });
+      }
+      parent.children.splice(index, 1, ...nodes);
+    } else {
+      nodes = [node];
+    }
+    return index + nodes.length;
+    function add2(child) {
+      const previous2 = nodes[nodes.length - 1];
+      if (previous2 && previous2.type === "text" && child.type === "text") {
+        previous2.value += child.value;
+      } else {
+        nodes.push(child);
+      }
+    }
+  }
+}
+function toPairs(tupleOrList) {
+  if (!Array.isArray(tupleOrList)) {
+    throw new TypeError("Expected find and replace tuple or list of tuples");
+  }
+  const result = [];
+  const list = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
+    /** @type {FindAndReplaceList} */
+    tupleOrList
+  ) : [
+    /** @type {FindAndReplaceTuple} */
+    tupleOrList
+  ];
+  let index = -1;
+  while (++index < list.length) {
+    const tuple = list[index];
+    result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
+  }
+  return result;
+}
+function toExpression(find) {
+  return typeof find === "string" ? new RegExp(escapeStringRegexp(find), "g") : find;
+}
+function toFunction(replace) {
+  return typeof replace === "function" ? replace : function() {
+    return replace;
+  };
+}
+
+// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
+var inConstruct = "phrasing";
+var notInConstruct = ["autolink", "link", "image", "label"];
+function gfmAutolinkLiteralFromMarkdown() {
+  return {
+    transforms: [transformGfmAutolinkLiterals],
+    enter: {
+      literalAutolink: enterLiteralAutolink,
+      literalAutolinkEmail: enterLiteralAutolinkValue,
+      literalAutolinkHttp: enterLiteralAutolinkValue,
+      literalAutolinkWww: enterLiteralAutolinkValue
+    },
+    exit: {
+      literalAutolink: exitLiteralAutolink,
+      literalAutolinkEmail: exitLiteralAutolinkEmail,
+      literalAutolinkHttp: exitLiteralAutolinkHttp,
+      literalAutolinkWww: exitLiteralAutolinkWww
+    }
+  };
+}
+function gfmAutolinkLiteralToMarkdown() {
+  return {
+    unsafe: [
+      {
+        character: "@",
+        before: "[+\\-.\\w]",
+        after: "[\\-.\\w]",
+        inConstruct,
+        notInConstruct
+      },
+      {
+        character: ".",
+        before: "[Ww]",
+        after: "[\\-.\\w]",
+        inConstruct,
+        notInConstruct
+      },
+      {
+        character: ":",
+        before: "[ps]",
+        after: "\\/",
+        inConstruct,
+        notInConstruct
+      }
+    ]
+  };
+}
+function enterLiteralAutolink(token) {
+  this.enter(
+    { type: "link", title: null, url: "", children: [], position: void 0 },
+    token
+  );
+}
+function enterLiteralAutolinkValue(token) {
+  this.config.enter.autolinkProtocol.call(this, token);
+}
+function exitLiteralAutolinkHttp(token) {
+  this.config.exit.autolinkProtocol.call(this, token);
+}
+function exitLiteralAutolinkWww(token) {
+  this.config.exit.data.call(this, token);
+  const node = this.stack[this.stack.length - 1];
+  ok(node.type === "link");
+  node.url = "http://" + this.sliceSerialize(token);
+}
+function exitLiteralAutolinkEmail(token) {
+  this.config.exit.autolinkEmail.call(this, token);
+}
+function exitLiteralAutolink(token) {
+  this.exit(token);
+}
+function transformGfmAutolinkLiterals(tree) {
+  findAndReplace(
+    tree,
+    [
+      [
+        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
+        findUrl
+      ],
+      [
+        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
+        findXmpp
+      ],
+      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
+      [
+        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
+        findEmail
+      ]
+    ],
+    { ignore: ["link", "linkReference"] }
+  );
+}
+function findUrl(_, protocol, domain2, path2, match) {
+  if (!previous(match)) {
+    return false;
+  }
+  let prefix = "";
+  if (/^w/i.test(protocol)) {
+    domain2 = protocol + domain2;
+    protocol = "";
+    prefix = "http://";
+  }
+  if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
+    return false;
+  }
+  const parts = splitUrl(domain2 + path2);
+  const result = {
+    type: "link",
+    title: null,
+    url: prefix + protocol + parts[0],
+    children: [{ type: "text", value: protocol + parts[0], position: void 0 }],
+    position: void 0
+  };
+  if (parts[1]) {
+    return [result, { type: "text", value: parts[1], position: void 0 }];
+  }
+  return result;
+}
+function findEmail(_, atext, label) {
+  if (/[\d\-_]$/.test(label)) {
+    return false;
+  }
+  return {
+    type: "link",
+    title: null,
+    url: "mailto:" + atext + "@" + label,
+    children: [{ type: "text", value: atext + "@" + label, position: void 0 }],
+    position: void 0
+  };
+}
+function findMailto(_, atext, label) {
+  if (/[\d\-_]$/.test(label)) {
+    return false;
+  }
+  const value = "mailto:" + atext + "@" + label;
+  return {
+    type: "link",
+    title: null,
+    url: value,
+    children: [{ type: "text", value, position: void 0 }],
+    position: void 0
+  };
+}
+function findXmpp(matchValue, atext, label, resource, match) {
+  if (/[\d\-_]$/.test(label) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
+    return false;
+  }
+  const value = "xmpp:" + atext + "@" + label + (resource || "");
+  return {
+    type: "link",
+    title: null,
+    url: value,
+    children: [{ type: "text", value, position: void 0 }],
+    position: void 0
+  };
+}
+function isCorrectDomain(domain2) {
+  const parts = domain2.split(".");
+  if (parts.length < 2 || parts[parts.length - 1] && (/_/.test(parts[parts.length - 1]) || !/[\dA-Za-z]/.test(parts[parts.length - 1])) || parts[parts.length - 2] && (/_/.test(parts[parts.length - 2]) || !/[\dA-Za-z]/.test(parts[parts.length - 2]))) {
+    return false;
+  }
+  return true;
+}
+function splitUrl(url) {
+  let index = url.length;
+  while (index > 0) {
+    const code2 = url.charCodeAt(index - 1);
+    if (code2 === 33 || code2 === 34 || code2 === 38 || code2 === 39 || code2 === 41 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 60 || code2 === 62 || code2 === 63 || code2 === 93 || code2 === 125) {
+      index--;
+    } else {
+      break;
+    }
+  }
+  if (index === url.length) {
+    return [url, void 0];
+  }
+  let trail2 = url.slice(index);
+  url = url.slice(0, index);
+  let closingParenIndex = trail2.indexOf(")");
+  const openingParens = ccount(url, "(");
+  let closingParens = ccount(url, ")");
+  while (closingParenIndex !== -1 && openingParens > closingParens) {
+    url += trail2.slice(0, closingParenIndex + 1);
+    trail2 = trail2.slice(closingParenIndex + 1);
+    closingParenIndex = trail2.indexOf(")");
+    closingParens++;
+  }
+  return [url, trail2];
+}
+function previous(match) {
+  const code2 = match.input.charCodeAt(match.index - 1);
+  return match.index === 0 || unicodeWhitespace(code2) || unicodePunctuation(code2);
+}
+
+// node_modules/mdast-util-gfm-footnote/lib/index.js
+footnoteReference.peek = footnoteReferencePeek;
+function enterFootnoteCallString() {
+  this.buffer();
+}
+function enterFootnoteCall(token) {
+  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
+}
+function enterFootnoteDefinitionLabelString() {
+  this.buffer();
+}
+function enterFootnoteDefinition(token) {
+  this.enter(
+    { type: "footnoteDefinition", identifier: "", label: "", children: [] },
+    token
+  );
+}
+function exitFootnoteCallString(token) {
+  const label = this.resume();
+  const node = this.stack[this.stack.length - 1];
+  ok(node.type === "footnoteReference");
+  node.identifier = normalizeIdentifier(
+    this.sliceSerialize(token)
+  ).toLowerCase();
+  node.label = label;
+}
+function exitFootnoteCall(token) {
+  this.exit(token);
+}
+function exitFootnoteDefinitionLabelString(token) {
+  const label = this.resume();
+  const node = this.stack[this.stack.length - 1];
+  ok(node.type === "footnoteDefinition");
+  node.identifier = normalizeIdentifier(
+    this.sliceSerialize(token)
+  ).toLowerCase();
+  node.label = label;
+}
+function exitFootnoteDefinition(token) {
+  this.exit(token);
+}
+function footnoteReferencePeek() {
+  return "[";
+}
+function footnoteReference(node, _, state, info) {
+  const tracker = state.createTracker(info);
+  let value = tracker.move("[^");
+  const exit = state.enter("footnoteReference");
+  const subexit = state.enter("reference");
+  value += tracker.move(
+    state.safe(state.associationId(node), { after: "]", before: value })
+  );
+  subexit();
+  exit();
+  value += tracker.move("]");
+  return value;
+}
+function gfmFootnoteFromMarkdown() {
+  return {
+    enter: {
+      gfmFootnoteCallString: enterFootnoteCallString,
+      gfmFootnoteCall: enterFootnoteCall,
+      gfmFootnoteDefinitionLabelString: enterFootnoteDefinitionLabelString,
+      gfmFootnoteDefinition: enterFootnoteDefinition
+    },
+    exit: {
+      gfmFootnoteCallString: exitFootnoteCallString,
+      gfmFootnoteCall: exitFootnoteCall,
+      gfmFootnoteDefinitionLabelString: exitFootnoteDefinitionLabelString,
+      gfmFootnoteDefinition: exitFootnoteDefinition
+    }
+  };
+}
+function gfmFootnoteToMarkdown(options) {
+  let firstLineBlank = false;
+  if (options && options.firstLineBlank) {
+    firstLineBlank = true;
+  }
+  return {
+    handlers: { footnoteDefinition, footnoteReference },
+    // This is on by default already.
+    unsafe: [{ character: "[", inConstruct: ["label", "phrasing", "reference"] }]
+  };
+  function footnoteDefinition(node, _, state, info) {
+    const tracker = state.createTracker(info);
+    let value = tracker.move("[^");
+    const exit = state.enter("footnoteDefinition");
+    const subexit = state.enter("label");
+    value += tracker.move(
+      state.safe(state.associationId(node), { before: value, after: "]" })
+    );
+    subexit();
+    value += tracker.move("]:");
+    if (node.children && node.children.length > 0) {
+      tracker.shift(4);
+      value += tracker.move(
+        (firstLineBlank ? "\n" : " ") + state.indentLines(
+          state.containerFlow(node, tracker.current()),
+          firstLineBlank ? mapAll : mapExceptFirst
+        )
+      );
+    }
+    exit();
+    return value;
+  }
+}
+function mapExceptFirst(line, index, blank) {
+  return index === 0 ? line : mapAll(line, index, blank);
+}
+function mapAll(line, index, blank) {
+  return (blank ? "" : "    ") + line;
+}
+
+// node_modules/mdast-util-gfm-strikethrough/lib/index.js
+var constructsWithoutStrikethrough = [
+  "autolink",
+  "destinationLiteral",
+  "destinationRaw",
+  "reference",
+  "titleQuote",
+  "titleApostrophe"
+];
+handleDelete.attention = attentionDelete;
+handleDelete.peek = peekDelete;
+function gfmStrikethroughFromMarkdown() {
+  return {
+    canContainEols: ["delete"],
+    enter: { strikethrough: enterStrikethrough },
+    exit: { strikethrough: exitStrikethrough }
+  };
+}
+function gfmStrikethroughToMarkdown() {
+  return {
+    handlers: { delete: handleDelete },
+    unsafe: [
+      {
+        character: "~",
+        inConstruct: "phrasing",
+        notInConstruct: constructsWithoutStrikethrough
+      }
+    ]
+  };
+}
+function enterStrikethrough(token) {
+  this.enter({ type: "delete", children: [], position: void 0 }, token);
+}
+function exitStrikethrough(token) {
+  this.exit(token);
+}
+function handleDelete(node, _, state, info) {
+  const tracker = state.createTracker(info);
+  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
+  const exit = state.enter("strikethrough");
+  let value = tracker.move(sequence);
+  value += state.containerPhrasing(node, {
+    ...tracker.current(),
+    before: value,
+    after: "~"
+  });
+  value += tracker.move(sequence);
+  exit();
+  return value;
+}
+function attentionDelete() {
+  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
+}
+function peekDelete() {
+  return "~";
+}
+
+// node_modules/mdast-util-gfm-task-list-item/lib/index.js
+function gfmTaskListItemFromMarkdown() {
+  return {
+    exit: {
+      taskListCheckValueChecked: exitCheck,
+      taskListCheckValueUnchecked: exitCheck,
+      paragraph: exitParagraphWithTaskListItem
+    }
+  };
+}
+function gfmTaskListItemToMarkdown() {
+  return {
+    handlers: { paragraph: paragraphWithTaskListItem },
+    join: [joinDefinitionsBeforeTaskListItemParagraph]
+  };
+}
+function exitCheck(token) {
+  const node = this.stack[this.stack.length - 2];
+  ok(node.type === "listItem");
+  node.checked = token.type === "taskListCheckValueChecked";
+}
+function exitParagraphWithTaskListItem(token) {
+  const parent = this.stack[this.stack.length - 2];
+  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
+    const node = this.stack[this.stack.length - 1];
+    ok(node.type === "paragraph");
+    const head = node.children[0];
+    if (head && head.type === "text") {
+      const siblings = parent.children;
+      let index = -1;
+      let firstParagraph;
+      while (++index < siblings.length) {
+        const sibling = siblings[index];
+        if (sibling.type === "paragraph") {
+          firstParagraph = sibling;
+          break;
+        }
+      }
+      if (firstParagraph === node) {
+        head.value = head.value.slice(1);
+        if (head.value.length === 0) {
+          node.children.shift();
+        } else if (node.position && head.position && typeof head.position.start.offset === "number") {
+          head.position.start.column++;
+          head.position.start.offset++;
+          node.position.start = { ...head.position.start };
+        }
+      }
+    }
+  }
+  this.exit(token);
+}
+function paragraphWithTaskListItem(node, parent, state, info) {
+  if (!parent || parent.type !== "listItem" || taskListItemParagraph(parent) !== node) {
+    return handle.paragraph(node, parent, state, info);
+  }
+  const checkbox = "[" + (parent.checked ? "x" : " ") + "] ";
+  const tracker = state.createTracker(info);
+  tracker.move(checkbox);
+  const value = handle.paragraph(
+    node.children.length > 0 ? node : { type: "paragraph", children: [{ type: "text", value: " " }] },
+    parent,
+    state,
+    { ...info, ...tracker.current() }
+  );
+  return checkbox + value;
+}
+function joinDefinitionsBeforeTaskListItemParagraph(left, _, parent) {
+  if (!(left.type === "definition" && parent.type === "listItem")) {
+    return;
+  }
+  const paragraph = taskListItemParagraph(parent);
+  if (paragraph && parent.children.indexOf(left) < parent.children.indexOf(paragraph)) {
+    return 0;
+  }
+}
+function taskListItemParagraph(node) {
+  if (typeof node.checked !== "boolean") {
+    return;
+  }
+  for (const child of node.children) {
+    if (child.type === "paragraph") {
+      return child;
+    }
+    if (child.type !== "definition") {
+      return;
+    }
+  }
+}
+
+// node_modules/mdast-util-gfm/lib/index.js
+function gfmFromMarkdown() {
+  return [
+    gfmAutolinkLiteralFromMarkdown(),
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown()
+  ];
+}
+function gfmToMarkdown(options) {
+  return {
+    extensions: [
+      gfmAutolinkLiteralToMarkdown(),
+      gfmFootnoteToMarkdown(options),
+      gfmStrikethroughToMarkdown(),
+      gfmTableToMarkdown(options),
+      gfmTaskListItemToMarkdown()
+    ]
+  };
+}
+
+// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
+var wwwPrefix = {
+  tokenize: tokenizeWwwPrefix,
+  partial: true
+};
+var domain = {
+  tokenize: tokenizeDomain,
+  partial: true
+};
+var path = {
+  tokenize: tokenizePath,
+  partial: true
+};
+var trail = {
+  tokenize: tokenizeTrail,
+  partial: true
+};
+var emailDomainDotTrail = {
+  tokenize: tokenizeEmailDomainDotTrail,
+  partial: true
+};
+var wwwAutolink = {
+  name: "wwwAutolink",
+  tokenize: tokenizeWwwAutolink,
+  previous: previousWww
+};
+var protocolAutolink = {
+  name: "protocolAutolink",
+  tokenize: tokenizeProtocolAutolink,
+  previous: previousProtocol
+};
+var emailAutolink = {
+  name: "emailAutolink",
+  tokenize: tokenizeEmailAutolink,
+  previous: previousEmail
+};
+var text = {};
+function gfmAutolinkLiteral() {
+  return {
+    text
+  };
+}
+var code = 48;
+while (code < 123) {
+  text[code] = emailAutolink;
+  code++;
+  if (code === 58) code = 65;
+  else if (code === 91) code = 97;
+}
+text[43] = emailAutolink;
+text[45] = emailAutolink;
+text[46] = emailAutolink;
+text[95] = emailAutolink;
+text[72] = [emailAutolink, protocolAutolink];
+text[104] = [emailAutolink, protocolAutolink];
+text[87] = [emailAutolink, wwwAutolink];
+text[119] = [emailAutolink, wwwAutolink];
+function tokenizeEmailAutolink(effects, ok2, nok) {
+  const self = this;
+  let dot;
+  let data;
+  return start2;
+  function start2(code2) {
+    if (!gfmAtext(code2) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {
+      return nok(code2);
+    }
+    effects.enter("literalAutolink");
+    effects.enter("literalAutolinkEmail");
+    return atext(code2);
+  }
+  function atext(code2) {
+    if (gfmAtext(code2)) {
+      effects.consume(code2);
+      return atext;
+    }
+    if (code2 === 64) {
+      effects.consume(code2);
+      return emailDomain;
+    }
+    return nok(code2);
+  }
+  function emailDomain(code2) {
+    if (code2 === 46) {
+      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code2);
+    }
+    if (code2 === 45 || code2 === 95 || asciiAlphanumeric(code2)) {
+      data = true;
+      effects.consume(code2);
+      return emailDomain;
+    }
+    return emailDomainAfter(code2);
+  }
+  function emailDomainDot(code2) {
+    effects.consume(code2);
+    dot = true;
+    return emailDomain;
+  }
+  function emailDomainAfter(code2) {
+    if (data && dot && asciiAlpha(self.previous)) {
+      effects.exit("literalAutolinkEmail");
+      effects.exit("literalAutolink");
+      return ok2(code2);
+    }
+    return nok(code2);
+  }
+}
+function tokenizeWwwAutolink(effects, ok2, nok) {
+  const self = this;
+  return wwwStart;
+  function wwwStart(code2) {
+    if (code2 !== 87 && code2 !== 119 || !previousWww.call(self, self.previous) || previousUnbalanced(self.events)) {
+      return nok(code2);
+    }
+    effects.enter("literalAutolink");
+    effects.enter("literalAutolinkWww");
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code2);
+  }
+  function wwwAfter(code2) {
+    effects.exit("literalAutolinkWww");
+    effects.exit("literalAutolink");
+    return ok2(code2);
+  }
+}
+function tokenizeProtocolAutolink(effects, ok2, nok) {
+  const self = this;
+  let buffer = "";
+  let seen = false;
+  return protocolStart;
+  function protocolStart(code2) {
+    if ((code2 === 72 || code2 === 104) && previousProtocol.call(self, self.previous) && !previousUnbalanced(self.events)) {
+      effects.enter("literalAutolink");
+      effects.enter("literalAutolinkHttp");
+      buffer += String.fromCodePoint(code2);
+      effects.consume(code2);
+      return protocolPrefixInside;
+    }
+    return nok(code2);
+  }
+  function protocolPrefixInside(code2) {
+    if (asciiAlpha(code2) && buffer.length < 5) {
+      buffer += String.fromCodePoint(code2);
+      effects.consume(code2);
+      return protocolPrefixInside;
+    }
+    if (code2 === 58) {
+      const protocol = buffer.toLowerCase();
+      if (protocol === "http" || protocol === "https") {
+        effects.consume(code2);
+        return protocolSlashesInside;
+      }
+    }
+    return nok(code2);
+  }
+  function protocolSlashesInside(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
+      if (seen) {
+        return afterProtocol;
+      }
+      seen = true;
+      return protocolSlashesInside;
+    }
+    return nok(code2);
+  }
+  function afterProtocol(code2) {
+    return code2 === null || asciiControl(code2) || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2) || unicodePunctuation(code2) ? nok(code2) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code2);
+  }
+  function protocolAfter(code2) {
+    effects.exit("literalAutolinkHttp");
+    effects.exit("literalAutolink");
+    return ok2(code2);
+  }
+}
+function tokenizeWwwPrefix(effects, ok2, nok) {
+  let size = 0;
+  return wwwPrefixInside;
+  function wwwPrefixInside(code2) {
+    if ((code2 === 87 || code2 === 119) && size < 3) {
+      size++;
+      effects.consume(code2);
+      return wwwPrefixInside;
+    }
+    if (code2 === 46 && size === 3) {
+      effects.consume(code2);
+      return wwwPrefixAfter;
+    }
+    return nok(code2);
+  }
+  function wwwPrefixAfter(code2) {
+    return code2 === null ? nok(code2) : ok2(code2);
+  }
+}
+function tokenizeDomain(effects, ok2, nok) {
+  let underscoreInLastSegment;
+  let underscoreInLastLastSegment;
+  let seen;
+  return domainInside;
+  function domainInside(code2) {
+    if (code2 === 46 || code2 === 95) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code2);
+    }
+    if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2) || code2 !== 45 && unicodePunctuation(code2)) {
+      return domainAfter(code2);
+    }
+    seen = true;
+    effects.consume(code2);
+    return domainInside;
+  }
+  function domainAtPunctuation(code2) {
+    if (code2 === 95) {
+      underscoreInLastSegment = true;
+    } else {
+      underscoreInLastLastSegment = underscoreInLastSegment;
+      underscoreInLastSegment = void 0;
+    }
+    effects.consume(code2);
+    return domainInside;
+  }
+  function domainAfter(code2) {
+    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
+      return nok(code2);
+    }
+    return ok2(code2);
+  }
+}
+function tokenizePath(effects, ok2) {
+  let sizeOpen = 0;
+  let sizeClose = 0;
+  return pathInside;
+  function pathInside(code2) {
+    if (code2 === 40) {
+      sizeOpen++;
+      effects.consume(code2);
+      return pathInside;
+    }
+    if (code2 === 41 && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code2);
+    }
+    if (code2 === 33 || code2 === 34 || code2 === 38 || code2 === 39 || code2 === 41 || code2 === 42 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 60 || code2 === 63 || code2 === 93 || code2 === 95 || code2 === 126) {
+      return effects.check(trail, ok2, pathAtPunctuation)(code2);
+    }
+    if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
+      return ok2(code2);
+    }
+    effects.consume(code2);
+    return pathInside;
+  }
+  function pathAtPunctuation(code2) {
+    if (code2 === 41) {
+      sizeClose++;
+    }
+    effects.consume(code2);
+    return pathInside;
+  }
+}
+function tokenizeTrail(effects, ok2, nok) {
+  return trail2;
+  function trail2(code2) {
+    if (code2 === 33 || code2 === 34 || code2 === 39 || code2 === 41 || code2 === 42 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 63 || code2 === 95 || code2 === 126) {
+      effects.consume(code2);
+      return trail2;
+    }
+    if (code2 === 38) {
+      effects.consume(code2);
+      return trailCharacterReferenceStart;
+    }
+    if (code2 === 93) {
+      effects.consume(code2);
+      return trailBracketAfter;
+    }
+    if (
+      // `<` is an end.
+      code2 === 60 || // So is whitespace.
+      code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)
+    ) {
+      return ok2(code2);
+    }
+    return nok(code2);
+  }
+  function trailBracketAfter(code2) {
+    if (code2 === null || code2 === 40 || code2 === 91 || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
+      return ok2(code2);
+    }
+    return trail2(code2);
+  }
+  function trailCharacterReferenceStart(code2) {
+    return asciiAlpha(code2) ? trailCharacterReferenceInside(code2) : nok(code2);
+  }
+  function trailCharacterReferenceInside(code2) {
+    if (code2 === 59) {
+      effects.consume(code2);
+      return trail2;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return trailCharacterReferenceInside;
+    }
+    return nok(code2);
+  }
+}
+function tokenizeEmailDomainDotTrail(effects, ok2, nok) {
+  return start2;
+  function start2(code2) {
+    effects.consume(code2);
+    return after;
+  }
+  function after(code2) {
+    return asciiAlphanumeric(code2) ? nok(code2) : ok2(code2);
+  }
+}
+function previousWww(code2) {
+  return code2 === null || code2 === 40 || code2 === 42 || code2 === 95 || code2 === 91 || code2 === 93 || code2 === 126 || markdownLineEndingOrSpace(code2);
+}
+function previousProtocol(code2) {
+  return !asciiAlpha(code2);
+}
+function previousEmail(code2) {
+  return !(code2 === 47 || gfmAtext(code2));
+}
+function gfmAtext(code2) {
+  return code2 === 43 || code2 === 45 || code2 === 46 || code2 === 95 || asciiAlphanumeric(code2);
+}
+function previousUnbalanced(events) {
+  let index = events.length;
+  let result = false;
+  while (index--) {
+    const token = events[index][1];
+    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
+      result = true;
+      break;
+    }
+    if (token._gfmAutolinkLiteralWalkedInto) {
+      result = false;
+      break;
+    }
+  }
+  if (events.length > 0 && !result) {
+    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
+  }
+  return result;
+}
+
+// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
+var indent = {
+  tokenize: tokenizeIndent,
+  partial: true
+};
+function gfmFootnote() {
+  return {
+    document: {
+      [91]: {
+        name: "gfmFootnoteDefinition",
+        tokenize: tokenizeDefinitionStart,
+        continuation: {
+          tokenize: tokenizeDefinitionContinuation
+        },
+        exit: gfmFootnoteDefinitionEnd
+      }
+    },
+    text: {
+      [91]: {
+        name: "gfmFootnoteCall",
+        tokenize: tokenizeGfmFootnoteCall
+      },
+      [93]: {
+        name: "gfmPotentialFootnoteCall",
+        add: "after",
+        tokenize: tokenizePotentialGfmFootnoteCall,
+        resolveTo: resolveToPotentialGfmFootnoteCall
+      }
+    }
+  };
+}
+function tokenizePotentialGfmFootnoteCall(effects, ok2, nok) {
+  const self = this;
+  let index = self.events.length;
+  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
+  let labelStart;
+  while (index--) {
+    const token = self.events[index][1];
+    if (token.type === "labelImage") {
+      labelStart = token;
+      break;
+    }
+    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
+      break;
+    }
+  }
+  return start2;
+  function start2(code2) {
+    if (!labelStart || !labelStart._balanced) {
+      return nok(code2);
+    }
+    const id = normalizeIdentifier(self.sliceSerialize({
+      start: labelStart.end,
+      end: self.now()
+    }));
+    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
+      return nok(code2);
+    }
+    effects.enter("gfmFootnoteCallLabelMarker");
+    effects.consume(code2);
+    effects.exit("gfmFootnoteCallLabelMarker");
+    return ok2(code2);
+  }
+}
+function resolveToPotentialGfmFootnoteCall(events, context) {
+  let index = events.length;
+  let labelStart;
+  while (index--) {
+    if (events[index][1].type === "labelImage" && events[index][0] === "enter") {
+      labelStart = events[index][1];
+      break;
+    }
+  }
+  events[index + 1][1].type = "data";
+  events[index + 3][1].type = "gfmFootnoteCallLabelMarker";
+  const call = {
+    type: "gfmFootnoteCall",
+    start: Object.assign({}, events[index + 3][1].start),
+    end: Object.assign({}, events[events.length - 1][1].end)
+  };
+  const marker = {
+    type: "gfmFootnoteCallMarker",
+    start: Object.assign({}, events[index + 3][1].end),
+    end: Object.assign({}, events[index + 3][1].end)
+  };
+  marker.end.column++;
+  marker.end.offset++;
+  marker.end._bufferIndex++;
+  const string = {
+    type: "gfmFootnoteCallString",
+    start: Object.assign({}, marker.end),
+    end: Object.assign({}, events[events.length - 1][1].start)
+  };
+  const chunk = {
+    type: "chunkString",
+    contentType: "string",
+    start: Object.assign({}, string.start),
+    end: Object.assign({}, string.end)
+  };
+  const replacement = [
+    // Take the `labelImageMarker` (now `data`, the `!`)
+    events[index + 1],
+    events[index + 2],
+    ["enter", call, context],
+    // The `[`
+    events[index + 3],
+    events[index + 4],
+    // The `^`.
+    ["enter", marker, context],
+    ["exit", marker, context],
+    // Everything in between.
+    ["enter", string, context],
+    ["enter", chunk, context],
+    ["exit", chunk, context],
+    ["exit", string, context],
+    // The ending (`]`, properly parsed and labelled).
+    events[events.length - 2],
+    events[events.length - 1],
+    ["exit", call, context]
+  ];
+  events.splice(index, events.length - index + 1, ...replacement);
+  return events;
+}
+function tokenizeGfmFootnoteCall(effects, ok2, nok) {
+  const self = this;
+  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
+  let size = 0;
+  let data;
+  return start2;
+  function start2(code2) {
+    effects.enter("gfmFootnoteCall");
+    effects.enter("gfmFootnoteCallLabelMarker");
+    effects.consume(code2);
+    effects.exit("gfmFootnoteCallLabelMarker");
+    return callStart;
+  }
+  function callStart(code2) {
+    if (code2 !== 94) return nok(code2);
+    effects.enter("gfmFootnoteCallMarker");
+    effects.consume(code2);
+    effects.exit("gfmFootnoteCallMarker");
+    effects.enter("gfmFootnoteCallString");
+    effects.enter("chunkString").contentType = "string";
+    return callData;
+  }
+  function callData(code2) {
+    if (
+      // Too long.
+      size > 999 || // Closing brace with nothing.
+      code2 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      // `\n` and `[` not being supported makes sense.
+      code2 === null || code2 === 91 || markdownLineEndingOrSpace(code2)
+    ) {
+      return nok(code2);
+    }
+    if (code2 === 93) {
+      effects.exit("chunkString");
+      const token = effects.exit("gfmFootnoteCallString");
+      if (!defined.includes(normalizeIdentifier(self.sliceSerialize(token)))) {
+        return nok(code2);
+      }
+      effects.enter("gfmFootnoteCallLabelMarker");
+      effects.consume(code2);
+      effects.exit("gfmFootnoteCallLabelMarker");
+      effects.exit("gfmFootnoteCall");
+      return ok2;
+    }
+    if (!markdownLineEndingOrSpace(code2)) {
+      data = true;
+    }
+    size++;
+    effects.consume(code2);
+    return code2 === 92 ? callEscape : callData;
+  }
+  function callEscape(code2) {
+    if (code2 === 91 || code2 === 92 || code2 === 93) {
+      effects.consume(code2);
+      size++;
+      return callData;
+    }
+    return callData(code2);
+  }
+}
+function tokenizeDefinitionStart(effects, ok2, nok) {
+  const self = this;
+  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
+  let identifier;
+  let size = 0;
+  let data;
+  return start2;
+  function start2(code2) {
+    effects.enter("gfmFootnoteDefinition")._container = true;
+    effects.enter("gfmFootnoteDefinitionLabel");
+    effects.enter("gfmFootnoteDefinitionLabelMarker");
+    effects.consume(code2);
+    effects.exit("gfmFootnoteDefinitionLabelMarker");
+    return labelAtMarker;
+  }
+  function labelAtMarker(code2) {
+    if (code2 === 94) {
+      effects.enter("gfmFootnoteDefinitionMarker");
+      effects.consume(code2);
+      effects.exit("gfmFootnoteDefinitionMarker");
+      effects.enter("gfmFootnoteDefinitionLabelString");
+      effects.enter("chunkString").contentType = "string";
+      return labelInside;
+    }
+    return nok(code2);
+  }
+  function labelInside(code2) {
+    if (
+      // Too long.
+      size > 999 || // Closing brace with nothing.
+      code2 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      // `\n` and `[` not being supported makes sense.
+      code2 === null || code2 === 91 || markdownLineEndingOrSpace(code2)
+    ) {
+      return nok(code2);
+    }
+    if (code2 === 93) {
+      effects.exit("chunkString");
+      const token = effects.exit("gfmFootnoteDefinitionLabelString");
+      identifier = normalizeIdentifier(self.sliceSerialize(token));
+      effects.enter("gfmFootnoteDefinitionLabelMarker");
+      effects.consume(code2);
+      effects.exit("gfmFootnoteDefinitionLabelMarker");
+      effects.exit("gfmFootnoteDefinitionLabel");
+      return labelAfter;
+    }
+    if (!markdownLineEndingOrSpace(code2)) {
+      data = true;
+    }
+    size++;
+    effects.consume(code2);
+    return code2 === 92 ? labelEscape : labelInside;
+  }
+  function labelEscape(code2) {
+    if (code2 === 91 || code2 === 92 || code2 === 93) {
+      effects.consume(code2);
+      size++;
+      return labelInside;
+    }
+    return labelInside(code2);
+  }
+  function labelAfter(code2) {
+    if (code2 === 58) {
+      effects.enter("definitionMarker");
+      effects.consume(code2);
+      effects.exit("definitionMarker");
+      if (!defined.includes(identifier)) {
+        defined.push(identifier);
+      }
+      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
+    }
+    return nok(code2);
+  }
+  function whitespaceAfter(code2) {
+    return ok2(code2);
+  }
+}
+function tokenizeDefinitionContinuation(effects, ok2, nok) {
+  return effects.check(blankLine, ok2, effects.attempt(indent, ok2, nok));
+}
+function gfmFootnoteDefinitionEnd(effects) {
+  effects.exit("gfmFootnoteDefinition");
+}
+function tokenizeIndent(effects, ok2, nok) {
+  const self = this;
+  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
+  function afterPrefix(code2) {
+    const tail = self.events[self.events.length - 1];
+    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok2(code2) : nok(code2);
+  }
+}
+
+// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
+function gfmStrikethrough(options) {
+  const options_ = options || {};
+  let single = options_.singleTilde;
+  const tokenizer = {
+    name: "strikethrough",
+    tokenize: tokenizeStrikethrough,
+    resolveAll: resolveAllStrikethrough
+  };
+  if (single === null || single === void 0) {
+    single = true;
+  }
+  return {
+    text: {
+      [126]: tokenizer
+    },
+    insideSpan: {
+      null: [tokenizer]
+    },
+    attentionMarkers: {
+      null: [126]
+    }
+  };
+  function resolveAllStrikethrough(events, context) {
+    let index = -1;
+    while (++index < events.length) {
+      if (events[index][0] === "enter" && events[index][1].type === "strikethroughSequenceTemporary" && events[index][1]._close) {
+        let open = index;
+        while (open--) {
+          if (events[open][0] === "exit" && events[open][1].type === "strikethroughSequenceTemporary" && events[open][1]._open && // If the sizes are the same:
+          events[index][1].end.offset - events[index][1].start.offset === events[open][1].end.offset - events[open][1].start.offset) {
+            events[index][1].type = "strikethroughSequence";
+            events[open][1].type = "strikethroughSequence";
+            const strikethrough = {
+              type: "strikethrough",
+              start: Object.assign({}, events[open][1].start),
+              end: Object.assign({}, events[index][1].end)
+            };
+            const text2 = {
+              type: "strikethroughText",
+              start: Object.assign({}, events[open][1].end),
+              end: Object.assign({}, events[index][1].start)
+            };
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open][1], context], ["exit", events[open][1], context], ["enter", text2, context]];
+            const insideSpan = context.parser.constructs.insideSpan.null;
+            if (insideSpan) {
+              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan, events.slice(open + 1, index), context));
+            }
+            splice(nextEvents, nextEvents.length, 0, [["exit", text2, context], ["enter", events[index][1], context], ["exit", events[index][1], context], ["exit", strikethrough, context]]);
+            splice(events, open - 1, index - open + 3, nextEvents);
+            index = open + nextEvents.length - 2;
+            break;
+          }
+        }
+      }
+    }
+    index = -1;
+    while (++index < events.length) {
+      if (events[index][1].type === "strikethroughSequenceTemporary") {
+        events[index][1].type = "data";
+      }
+    }
+    return events;
+  }
+  function tokenizeStrikethrough(effects, ok2, nok) {
+    const previous2 = this.previous;
+    const events = this.events;
+    let size = 0;
+    return start2;
+    function start2(code2) {
+      if (previous2 === 126 && events[events.length - 1][1].type !== "characterEscape") {
+        return nok(code2);
+      }
+      effects.enter("strikethroughSequenceTemporary");
+      return more(code2);
+    }
+    function more(code2) {
+      const before = classifyCharacter(previous2);
+      if (code2 === 126) {
+        if (size > 1) return nok(code2);
+        effects.consume(code2);
+        size++;
+        return more;
+      }
+      if (size < 2 && !single) return nok(code2);
+      const token = effects.exit("strikethroughSequenceTemporary");
+      const after = classifyCharacter(code2);
+      token._open = !after || after === 2 && Boolean(before);
+      token._close = !before || before === 2 && Boolean(after);
+      return ok2(code2);
+    }
+  }
+}
+
+// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
+var tasklistCheck = {
+  name: "tasklistCheck",
+  tokenize: tokenizeTasklistCheck
+};
+function gfmTaskListItem() {
+  return {
+    text: {
+      [91]: tasklistCheck
+    }
+  };
+}
+function tokenizeTasklistCheck(effects, ok2, nok) {
+  const self = this;
+  return open;
+  function open(code2) {
+    if (
+      // Exit if there’s stuff before.
+      self.previous !== null || // Exit if not in the first content that is the first child of a list
+      // item.
+      !self._gfmTasklistFirstContentOfListItem
+    ) {
+      return nok(code2);
+    }
+    effects.enter("taskListCheck");
+    effects.enter("taskListCheckMarker");
+    effects.consume(code2);
+    effects.exit("taskListCheckMarker");
+    return inside;
+  }
+  function inside(code2) {
+    if (markdownLineEndingOrSpace(code2)) {
+      effects.enter("taskListCheckValueUnchecked");
+      effects.consume(code2);
+      effects.exit("taskListCheckValueUnchecked");
+      return close;
+    }
+    if (code2 === 88 || code2 === 120) {
+      effects.enter("taskListCheckValueChecked");
+      effects.consume(code2);
+      effects.exit("taskListCheckValueChecked");
+      return close;
+    }
+    return nok(code2);
+  }
+  function close(code2) {
+    if (code2 === 93) {
+      effects.enter("taskListCheckMarker");
+      effects.consume(code2);
+      effects.exit("taskListCheckMarker");
+      effects.exit("taskListCheck");
+      return after;
+    }
+    return nok(code2);
+  }
+  function after(code2) {
+    if (markdownLineEnding(code2)) {
+      return ok2(code2);
+    }
+    if (markdownSpace(code2)) {
+      return effects.check({
+        tokenize: spaceThenNonSpace
+      }, ok2, nok)(code2);
+    }
+    return nok(code2);
+  }
+}
+function spaceThenNonSpace(effects, ok2, nok) {
+  return factorySpace(effects, after, "whitespace");
+  function after(code2) {
+    return code2 === null ? nok(code2) : ok2(code2);
+  }
+}
+
+// node_modules/micromark-extension-gfm/index.js
+function gfm(options) {
+  return combineExtensions([
+    gfmAutolinkLiteral(),
+    gfmFootnote(),
+    gfmStrikethrough(options),
+    gfmTable(),
+    gfmTaskListItem()
+  ]);
+}
+
+// node_modules/remark-gfm/lib/index.js
+var emptyOptions = {};
+function remarkGfm(options) {
+  const self = (
+    /** @type {Processor<Root>} */
+    this
+  );
+  const settings = options || emptyOptions;
+  const data = self.data();
+  const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
+  const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
+  const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
+  micromarkExtensions.push(gfm(settings));
+  fromMarkdownExtensions.push(gfmFromMarkdown());
+  toMarkdownExtensions.push(gfmToMarkdown(settings));
+}
+
+// src/extract/registry/context.ts
+function span(node) {
+  const start2 = node?.position?.start.offset;
+  const end = node?.position?.end.offset;
+  return start2 === void 0 || end === void 0 ? void 0 : [start2, end];
+}
+function nodeLocation(ctx, node) {
+  const s = span(node);
+  return s ? ctx.locator.range(s[0], s[1]) : ctx.locator.range(0, 0);
+}
+function addProblem(ctx, name, message, start2, end, key) {
+  ctx.problems.push(inputProblem(`input/${name}`, message, ctx.locator.range(start2, end), `${ctx.path}|${key}`));
+}
+function canonicalService(ctx, name) {
+  return ctx.services ? ctx.services.canonical(name) : name.trim();
+}
+
+// src/extract/registry/aspirational.ts
+var WORD = /\baspirational\b/i;
+function isAspirational(tree, firstRangeOffset) {
+  for (const node of tree.children) {
+    const s = span(node);
+    if (firstRangeOffset !== void 0 && s && s[0] >= firstRangeOffset) break;
+    if (WORD.test(toString(node))) return true;
+  }
+  return false;
+}
+
+// src/extract/registry/walk.ts
+function walk2(root, enter) {
+  const stack = [[root, void 0, -1]];
+  while (stack.length > 0) {
+    const [node, parent, index] = stack.pop();
+    const result = enter(node, parent, index);
+    if (result === "stop") return;
+    if (result === "skip") continue;
+    const children = node.children;
+    if (!children) continue;
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], node, i]);
+  }
+}
+
+// src/extract/registry/dates.ts
+var DATE_AFTER = /^\s*(:?)\s*(\d{4}-\d{2}-\d{2})(?!\d)/;
+function readDatedLines(tree, ctx) {
+  const out = [];
+  walk2(tree, (n, parent, index) => {
+    if (n.type !== "strong") return void 0;
+    const node = n;
+    const next = parent?.children[index + 1];
+    if (next?.type !== "text" || !("value" in next) || typeof next.value !== "string") return void 0;
+    const m = DATE_AFTER.exec(next.value);
+    const raw = toString(node).trim();
+    if (!m || !raw.endsWith(":") && m[1] !== ":") return void 0;
+    const label = raw.replace(/:$/, "").trim();
+    const s = span(next);
+    if (!s || label === "") return void 0;
+    const date = m[2];
+    const at2 = ctx.text.slice(s[0], s[1]).indexOf(date);
+    if (at2 < 0) return void 0;
+    out.push({ label, date, location: ctx.locator.range(s[0] + at2, s[0] + at2 + date.length) });
+    return void 0;
+  });
+  return out;
+}
+
+// src/extract/registry/correspondence.ts
+var CELL = /^\s*(\d+)(?:\s+([A-Za-z][\w.-]*))?/;
+function isCorrespondenceHeader(header) {
+  return /^corresponds\s+to\b/i.test(header.trim());
+}
+function readCorrespondence(ctx, plain, start2, end, row, shown = row) {
+  const m = CELL.exec(plain);
+  if (!m) return void 0;
+  const port = Number(m[1]);
+  const found = /\d+/.exec(ctx.text.slice(start2, end));
+  const numStart = found ? start2 + found.index : start2;
+  const numEnd = found ? numStart + found[0].length : end;
+  if (!isValidPort(port)) {
+    const digits = m[1];
+    addProblem(ctx, "invalid-port", `The corresponding port of row ${quote(shown)} ${describeValue(digits)}; expected an integer from 1 to 65535.`, numStart, numEnd, `corresponds:${row}:${valueKey(digits)}`);
+    return void 0;
+  }
+  const out = { port, location: ctx.locator.range(numStart, numEnd) };
+  if (m[2]) out.service = canonicalService(ctx, m[2]);
+  return out;
+}
+
+// src/extract/registry/port-cell.ts
+var ITEM = /^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$/;
+function parsePortCell(ctx, plain, start2, end, row, shown = row) {
+  const cell = { ports: [], isRange: false };
+  const items = plain.split(/[,;]/);
+  if (!items.every((item) => ITEM.test(item))) {
+    const message = `The Port cell of row ${quote(shown)} ${describeValue(plain.trim())}; expected a port (\`3001\`), a range (\`3006-3009\`) or a list (\`3017, 3019\`).`;
+    addProblem(ctx, "invalid-port", message, start2, end, `port-cell:${row}`);
+    return cell;
+  }
+  const spots = digitRuns(ctx.text, start2, end);
+  const plainCount = plain.match(/\d+/g)?.length ?? 0;
+  const at2 = (i) => spots.length === plainCount ? spots[i] : [start2, end];
+  let n = 0;
+  for (const item of items) {
+    const m = ITEM.exec(item);
+    const a = Number(m[1]);
+    const [aStart, aEnd] = at2(n++);
+    if (m[2] === void 0) {
+      if (checkPort(ctx, m[1], aStart, aEnd, row, shown)) cell.ports.push({ port: a, start: aStart, end: aEnd });
+      continue;
+    }
+    const b = Number(m[2]);
+    const [, bEnd] = at2(n++);
+    cell.isRange = true;
+    const okA = checkPort(ctx, m[1], aStart, aEnd, row, shown);
+    const okB = checkPort(ctx, m[2], at2(n - 1)[0], bEnd, row, shown);
+    if (!okA || !okB) continue;
+    if (a > b) {
+      const message = `Port range ${quote(`${a}-${b}`)} of row ${quote(shown)} runs backwards; expected the lower port first (${quote(`${b}-${a}`)}).`;
+      addProblem(ctx, "invalid-port", message, aStart, bEnd, `port-range:${row}:${a}-${b}`);
+      continue;
+    }
+    for (let p = a; p <= b; p++) cell.ports.push({ port: p, start: aStart, end: bEnd });
+  }
+  return cell;
+}
+function checkPort(ctx, digits, start2, end, row, shown) {
+  if (isValidPort(Number(digits))) return true;
+  addProblem(ctx, "invalid-port", `A port of row ${quote(shown)} ${describeValue(digits)}; expected an integer from 1 to 65535.`, start2, end, `port:${row}:${valueKey(digits)}`);
+  return false;
+}
+function digitRuns(text2, start2, end) {
+  const runs = [];
+  const re = /\d+/g;
+  const slice = text2.slice(start2, end);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) runs.push([start2 + m.index, start2 + m.index + m[0].length]);
+  return runs;
+}
+
+// src/extract/registry/plan-table.ts
+function readPlanTable(table, ctx) {
+  const [header, ...body] = table.children;
+  if (!header) return void 0;
+  const headers = header.children.map((c) => toString(c).trim());
+  const cols = {
+    headers,
+    port: headers.findIndex((h) => /^ports?$/i.test(h)),
+    service: headers.findIndex((h) => /^(services?|name)$/i.test(h)),
+    corresponds: headers.findIndex(isCorrespondenceHeader)
+  };
+  if (cols.port < 0) return void 0;
+  const out = { rows: [], bindings: [] };
+  for (const row of body) {
+    const planRow = readRow(row, cols, ctx);
+    if (!planRow) continue;
+    out.rows.push(planRow.row);
+    out.bindings.push(...planRow.bindings);
+  }
+  return out;
+}
+function contentSpan(cell) {
+  const first = span(cell.children[0]);
+  const last = span(cell.children[cell.children.length - 1]);
+  if (first && last) return [first[0], last[1]];
+  return span(cell) ?? [0, 0];
+}
+function readRow(row, cols, ctx) {
+  const plain = row.children.map((c) => toString(c).trim());
+  const label = plain.join(" | ");
+  const [rowStart, rowEnd] = span(row) ?? [0, 0];
+  const portCell = row.children[cols.port];
+  const portText = plain[cols.port] ?? "";
+  if (row.children.length < cols.headers.length) {
+    const message = `Table row ${quote(label)} has ${row.children.length} of ${cols.headers.length} cells; expected one per header (${quote(cols.headers.join(" | "))}).`;
+    addProblem(ctx, "malformed-table", message, rowStart, rowEnd, `malformed-row:${label}`);
+  }
+  if (!portCell || portText === "") {
+    if (portCell) addProblem(ctx, "malformed-table", `Table row ${quote(label)} has an empty Port cell; expected a port, a range or a list.`, rowStart, rowEnd, `empty-port:${label}`);
+    return void 0;
+  }
+  const [pStart, pEnd] = contentSpan(portCell);
+  const shown = plain.filter((_, i) => i !== cols.port).join(" | ");
+  const cell = parsePortCell(ctx, portText, pStart, pEnd, label, shown);
+  const serviceCell = cols.service >= 0 ? row.children[cols.service] : void 0;
+  const serviceText = cols.service >= 0 ? plain[cols.service] ?? "" : "";
+  const reserved = /^\(?\s*reserved\b/i.test(serviceText);
+  const name = serviceText.replace(/\s*\([^()]*\)\s*$/, "").trim();
+  const [sStart, sEnd] = serviceCell ? contentSpan(serviceCell) : [pStart, pEnd];
+  if (cols.service >= 0 && !reserved && name === "") {
+    addProblem(ctx, "malformed-table", `Table row ${quote(label)} has no service name; expected a service or \`*(reserved)*\`.`, sStart, sEnd, `no-service:${label}`);
+  }
+  const planRow = {
+    portText,
+    ports: cell.ports.map((p) => p.port),
+    reserved,
+    isRange: cell.isRange,
+    columns: {},
+    location: ctx.locator.range(pStart, pEnd),
+    serviceLocation: ctx.locator.range(sStart, sEnd)
+  };
+  const service = !reserved && name !== "" ? canonicalService(ctx, name) : void 0;
+  if (service !== void 0) planRow.service = service;
+  cols.headers.forEach((h, i) => {
+    if (i === cols.port || i === cols.service || h === "" || i >= row.children.length) return;
+    planRow.columns[h] = plain[i] ?? "";
+  });
+  const corrCell = cols.corresponds >= 0 ? row.children[cols.corresponds] : void 0;
+  if (corrCell) {
+    const [cStart, cEnd] = contentSpan(corrCell);
+    const corr = readCorrespondence(ctx, plain[cols.corresponds] ?? "", cStart, cEnd, label, plain.filter((_, i) => i !== cols.corresponds).join(" | "));
+    if (corr) planRow.correspondsTo = corr;
+  }
+  const bindings = service === void 0 ? [] : cell.ports.map((p) => ({
+    service,
+    port: p.port,
+    host: PLAN_HOST,
+    kind: "registry-plan",
+    role: "plan",
+    source: "registry",
+    label: "registry plan",
+    strength: "declaration",
+    location: ctx.locator.range(p.start, p.end),
+    via: "plan table"
+  }));
+  return { row: planRow, bindings };
+}
+
+// src/extract/registry/host-label.ts
+var IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+var IPV6 = /^\[?[0-9a-f]*:[0-9a-f:]+\]?$/i;
+var DNS_NAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
+var DATE_AFTER2 = /^\s*:?\s*\d{4}-\d{2}-\d{2}/;
+function isAddress(s) {
+  return IPV4.test(s) || IPV6.test(s) || DNS_NAME.test(s);
+}
+function readHostLabel(p) {
+  let i = 0;
+  while (i < p.children.length && isBlank(p.children[i])) i++;
+  const strong = p.children[i];
+  if (strong?.type !== "strong") return void 0;
+  const rest = p.children.slice(i + 1);
+  const next = rest[0]?.type === "text" ? rest[0].value : "";
+  const raw = toString(strong).trim();
+  if (!raw.endsWith(":") && !next.trimStart().startsWith(":")) return void 0;
+  if (DATE_AFTER2.test(next)) return void 0;
+  let label = raw.replace(/:$/, "").trim();
+  let addresses = [];
+  const qualifier = /\(([^()]*)\)\s*$/.exec(label);
+  if (qualifier) {
+    const parts = qualifier[1].split(/[\s,]+/).filter(Boolean);
+    if (parts.length > 0 && parts.every(isAddress)) {
+      addresses = parts;
+      label = label.slice(0, qualifier.index).trim();
+    }
+  }
+  if (label === "") return void 0;
+  return { label, addresses, notDeployed: hostKey(label) === "notdeployed", strong, rest };
+}
+function isBlank(node) {
+  return node.type === "text" && node.value.trim() === "";
+}
+
+// src/extract/registry/inline-tokens.ts
+function inlineTokens(nodes, text2) {
+  const out = [];
+  for (const node of nodes) pushTokens(node, text2, out);
+  return out;
+}
+function pushTokens(node, text2, out) {
+  switch (node.type) {
+    case "text":
+      for (const m of node.value.matchAll(/[^\s(),;]+|[(),;]/g)) {
+        const t = m[0];
+        out.push(t.length === 1 && "(),;".includes(t) ? { kind: "punct", char: t } : { kind: "word", text: t });
+      }
+      return;
+    case "inlineCode": {
+      const [start2, end] = codeSpan(node.value, span(node), text2);
+      out.push({ kind: "code", value: node.value.trim(), start: start2, end });
+      return;
+    }
+    case "strong":
+    case "emphasis":
+    case "delete":
+    case "link":
+    case "linkReference":
+      for (const child of node.children) pushTokens(child, text2, out);
+      return;
+    default:
+      out.push({ kind: "other" });
+  }
+}
+function codeSpan(value, nodeSpan, text2) {
+  if (!nodeSpan) return [0, 0];
+  const trimmed = value.trim();
+  const at2 = text2.slice(nodeSpan[0], nodeSpan[1]).indexOf(trimmed);
+  return at2 < 0 || trimmed === "" ? nodeSpan : [nodeSpan[0] + at2, nodeSpan[0] + at2 + trimmed.length];
+}
+
+// src/extract/registry/port-pairs.ts
+var PORT_LIKE = new RegExp("^\\p{Nd}", "u");
+var STOP_WORDS = /* @__PURE__ */ new Set(["port", "ports", "on", "at", "to", "from", "was", "is", "now", "default", "and", "or", "via", "of", "the", "in", "not", "vs"]);
+var NAME = /^[A-Za-z][\w.-]*$/;
+var LINK = /^(?::|=|-|–|—|→|->|=>)$/;
+var GLUED_LINK = /(?::|=|–|—|→|->|=>)$/;
+function nameOf(t) {
+  if (!t) return void 0;
+  const raw = t.kind === "word" ? t.text.replace(GLUED_LINK, "") : t.kind === "code" ? t.value : void 0;
+  if (raw === void 0 || !NAME.test(raw) || STOP_WORDS.has(raw.toLowerCase())) return void 0;
+  return raw;
+}
+function ownsKeywordPort(t) {
+  return t.kind === "code" || t.kind === "word" && t.text.includes("-");
+}
+function findPortPairs(tokens) {
+  const pairs = [];
+  let depth = 0;
+  let opener;
+  let bound = false;
+  let prev;
+  let link = false;
+  for (const t of tokens) {
+    if (isSeparator(t)) {
+      if (depth === 0) opener = void 0, bound = false;
+    } else if (t.kind === "punct") {
+      if (t.char === "(") depth++;
+      else if (t.char === ")") depth = Math.max(0, depth - 1);
+    } else {
+      if (depth === 0 && opener === void 0) opener = t;
+      const port = t.kind === "code" && PORT_LIKE.test(t.value) ? readPort(t.value) ?? Number.NaN : void 0;
+      if (t.kind === "code" && port !== void 0 && !bound) {
+        const direct = depth === 0 && (prev === opener || link) ? nameOf(opener) : void 0;
+        const keyword = prev?.kind === "word" && /^port:?$/i.test(prev.text);
+        const owner = direct ?? (keyword && opener && ownsKeywordPort(opener) ? nameOf(opener) : void 0);
+        if (owner !== void 0) {
+          pairs.push({ name: owner, port, text: t.value, start: t.start, end: t.end });
+          bound = true;
+        }
+      }
+    }
+    link = depth === 0 && opener !== void 0 && prev === opener && t !== opener && t.kind === "word" && LINK.test(t.text);
+    prev = t;
+  }
+  return pairs;
+}
+function isSeparator(t) {
+  return t.kind === "punct" && (t.char === "," || t.char === ";") || t.kind === "word" && /^(and|&)$/i.test(t.text);
+}
+
+// src/extract/registry/real-ports-group.ts
+function readGroupLabel(p, ctx, out) {
+  const label = readHostLabel(p);
+  if (!label) return void 0;
+  const id = label.notDeployed ? NOT_DEPLOYED_HOST : hostId(label.label);
+  if (!label.notDeployed && !out.hosts.some((h) => h.id === id)) {
+    out.hosts.push({ id, label: label.label, aliases: [], addresses: label.addresses, location: nodeLocation(ctx, label.strong) });
+  }
+  readEntries(label.rest, id, ctx, out);
+  return id;
+}
+function readEntries(nodes, host, ctx, out) {
+  for (const pair of findPortPairs(inlineTokens(nodes, ctx.text))) {
+    if (!isValidPort(pair.port)) {
+      const message = `The real port of ${quote(pair.name)} on host ${quote(host)} ${describeValue(pair.text)}; expected an integer from 1 to 65535.`;
+      addProblem(ctx, "invalid-port", message, pair.start, pair.end, `actual:${host}:${pair.name}:${valueKey(pair.text)}`);
+      continue;
+    }
+    out.actual.push({
+      service: canonicalService(ctx, pair.name),
+      port: pair.port,
+      host,
+      kind: "registry-actual",
+      role: "doc",
+      source: "registry",
+      label: host === NOT_DEPLOYED_HOST ? "registry, not deployed" : "registry actual",
+      strength: "declaration",
+      location: ctx.locator.range(pair.start, pair.end),
+      via: "real ports today"
+    });
+  }
+}
+
+// src/extract/registry/real-ports.ts
+var MARKER = /real ports today/i;
+var MARKER_DATE = /\((\d{4}-\d{2}-\d{2})\)/;
+function readRealPorts(tree, ctx) {
+  const out = { hosts: [], actual: [], dates: [] };
+  const seen = /* @__PURE__ */ new Map();
+  for (const block of findBlocks(tree)) {
+    const dated = markerDate(block.marker, ctx);
+    if (dated) out.dates.push(dated);
+    const before = out.actual.length + ctx.problems.length;
+    readBody(block.body, void 0, ctx, out);
+    if (out.actual.length + ctx.problems.length === before) reportUnread(block.marker, ctx, seen);
+  }
+  return out;
+}
+function findBlocks(tree) {
+  const blocks = [];
+  let coveredUntil = -1;
+  walk2(tree, (node, parent, index) => {
+    if (node.type === "heading" && parent === tree && MARKER.test(toString(node))) {
+      const heading = node;
+      const body = [];
+      for (const next of tree.children.slice(index + 1)) {
+        if (next.type === "heading" && next.depth <= heading.depth) break;
+        body.push(next);
+      }
+      blocks.push({ marker: heading, body });
+      coveredUntil = span(body.at(-1) ?? heading)?.[1] ?? coveredUntil;
+      return "skip";
+    }
+    if (node.type === "paragraph" || node.type === "heading" || node.type === "table") return "skip";
+    if (node.type !== "blockquote") return void 0;
+    if ((span(node)?.[0] ?? 0) < coveredUntil) return "skip";
+    const quote2 = node;
+    const at2 = quote2.children.findIndex((c) => (c.type === "heading" || c.type === "paragraph") && MARKER.test(toString(c)));
+    if (at2 < 0) return void 0;
+    blocks.push({ marker: quote2.children[at2], body: quote2.children.slice(at2 + 1) });
+    return "skip";
+  });
+  return blocks;
+}
+function readBody(children, host, ctx, out) {
+  for (const child of children) {
+    if (child.type === "paragraph") host = readGroupLabel(child, ctx, out);
+    else if (child.type === "list") readList(child, host, ctx, out);
+    else host = void 0;
+  }
+}
+function readList(list, host, ctx, out) {
+  for (const item of list.children) {
+    const first = item.children[0];
+    const labelled = first?.type === "paragraph" ? readGroupLabel(first, ctx, out) : void 0;
+    if (labelled !== void 0) readBody(item.children.slice(1), labelled, ctx, out);
+    else if (host !== void 0) readAllEntries(item, host, ctx, out);
+  }
+}
+function readAllEntries(node, host, ctx, out) {
+  walk2(node, (n) => {
+    if (n.type !== "paragraph") return void 0;
+    readEntries(n.children, host, ctx, out);
+    return "skip";
+  });
+}
+function reportUnread(marker, ctx, seen) {
+  const [start2, end] = span(marker) ?? [0, 0];
+  const text2 = toString(marker).trim();
+  const name = text2.replace(MARKER_DATE, "").replace(/\s+/g, " ").trim();
+  const nth = (seen.get(name) ?? 0) + 1;
+  seen.set(name, nth);
+  const line = ctx.locator.range(start2, end).line;
+  const message = `Found the marker ${quote(text2)} on line ${line} but no \`name \`port\`\` entry after it; expected bold host labels (\`**Mac Mini:**\`, or \`- **Mac Mini:**\` as a list item) each followed by bullets like \`- mana-auth \`3001\`\`, so no real port was read from this block.`;
+  addProblem(ctx, "unread-real-ports", message, start2, end, `real-ports:${name}:${nth}`);
+}
+function markerDate(marker, ctx) {
+  const s = span(marker);
+  if (!s) return void 0;
+  const m = MARKER_DATE.exec(ctx.text.slice(s[0], s[1]));
+  if (!m) return void 0;
+  const start2 = s[0] + m.index + 1;
+  return { label: "Real ports today", date: m[1], location: ctx.locator.range(start2, start2 + m[1].length) };
+}
+
+// src/extract/registry/sections.ts
+var RANGE_HEADING = /^(\d+)\s*[-–—]\s*(\d+)(?:\s*:\s*(.*)|\s*)$/s;
+function readSections(tree, ctx) {
+  const out = [];
+  for (const node of tree.children) {
+    if (node.type !== "heading" || node.depth !== 2) continue;
+    out.push(readHeading(node, ctx));
+  }
+  return out;
+}
+function readHeading(node, ctx) {
+  const text2 = toString(node).trim();
+  const [start2, end] = span(node) ?? [0, 0];
+  const section = { title: text2, location: nodeLocation(ctx, node), rows: [] };
+  const m = RANGE_HEADING.exec(text2);
+  if (!m) return { section, start: start2, rangeHeading: false };
+  const from = Number(m[1]);
+  const to = Number(m[2]);
+  section.title = (m[3] ?? "").trim();
+  const named = section.title === "" ? "A range heading" : `The range heading of ${quote(section.title)}`;
+  if (!isValidPort(from) || !isValidPort(to)) {
+    const bad = isValidPort(from) ? `its end ${describeValue(m[2] ?? "")}` : `its start ${describeValue(m[1] ?? "")}`;
+    addProblem(ctx, "invalid-port", `${named} names a port outside 1..65535: ${bad}; expected a range like \`3000-3099\`.`, start2, end, `range-heading:${section.title}:${valueKey(m[1] ?? "")}-${valueKey(m[2] ?? "")}`);
+  } else if (from > to) {
+    addProblem(ctx, "invalid-port", `${named} runs backwards (${from} > ${to}); expected start <= end.`, start2, end, `range-heading:${text2}`);
+  } else {
+    section.range = { start: from, end: to };
+  }
+  return { section, start: start2, rangeHeading: true };
+}
+function sectionAt(sections, offset) {
+  let lo = 0;
+  let hi = sections.length - 1;
+  let found;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const s = sections[mid];
+    if (s.start <= offset) {
+      found = s;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+// src/extract/registry/index.ts
+var processor = unified().use(remarkParse).use(remarkGfm);
+function parseRegistry(path2, text2, services) {
+  const ctx = { path: path2, text: text2, locator: createLocator(path2, text2), problems: [] };
+  if (services) ctx.services = services;
+  const doc = { path: path2, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
+  const limit = markdownLimitHit(text2);
+  if (limit) {
+    addProblem(ctx, limit.kind === "too-deep" ? "markdown-too-deep" : "too-complex", `The registry ${limit.found}; expected ${limit.expected} (the markdown parser's time grows much faster than linearly with this), so the registry was not read.`, limit.start, limit.end, limit.kind);
+    return { doc, problems: ctx.problems };
+  }
+  try {
+    return readTree(processor.parse(text2), ctx, doc);
+  } catch (err) {
+    addProblem(ctx, "unparsable", `Cannot parse the registry as markdown (${err.message}); expected CommonMark with GFM tables.`, 0, 0, "unparsable");
+    return { doc: { ...doc, sections: [], plan: [], actual: [], hosts: [], dates: [] }, problems: ctx.problems };
+  }
+}
+function readTree(tree, ctx, doc) {
+  const placed = readSections(tree, ctx);
+  readTables(tree, placed, ctx, doc);
+  doc.sections = placed.map((p) => p.section);
+  const firstRange = placed.find((p) => p.rangeHeading)?.start;
+  doc.aspirational = isAspirational(tree, firstRange);
+  const real = readRealPorts(tree, ctx);
+  doc.hosts = real.hosts;
+  doc.actual = real.actual;
+  doc.dates = [...readDatedLines(tree, ctx), ...real.dates].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+  return { doc, problems: ctx.problems };
+}
+function readTables(tree, placed, ctx, doc) {
+  let preamble;
+  walk2(tree, (node) => {
+    if (node.type === "paragraph" || node.type === "heading") return "skip";
+    if (node.type !== "table") return void 0;
+    const table = node;
+    const result = readPlanTable(table, ctx);
+    if (!result) return "skip";
+    const start2 = span(table)?.[0] ?? 0;
+    let owner = sectionAt(placed, start2);
+    if (!owner) {
+      preamble ??= { section: { title: "", location: ctx.locator.range(0, 0), rows: [] }, start: 0, rangeHeading: false };
+      owner = preamble;
+    }
+    owner.section.rows.push(...result.rows);
+    doc.plan.push(...result.bindings);
+    return "skip";
+  });
+  if (preamble) placed.unshift(preamble);
+}
+
+// src/collect/no-services.ts
+var DISCOVERY_PLACES = [
+  "workspaces (`package.json` `workspaces`, `pnpm-workspace.yaml`, `go.work`, `.sln`/`.slnx`)",
+  "compose `build:` folders",
+  "Kubernetes workloads and skaffold artifacts",
+  "folders holding a Dockerfile",
+  "the folders `services/*`, `src/*`, `apps/*` and `cmd/*`",
+  "top-level folders with a manifest (`package.json`, `go.mod`, `pyproject.toml`, `*.csproj`, `pom.xml`, `build.gradle`, `Cargo.toml`)"
+];
+function noServices(config) {
+  const globs = config.services.length > 0 ? config.services.map((g) => `\`${g}\``).join(", ") : "none";
+  return problem(
+    "input/no-services",
+    ".",
+    `Found no service in this repository, so no port was checked: no directory matched the \`services:\` globs (${globs}), there is no registry at \`${config.registry}\`, and nothing was found in ${DISCOVERY_PLACES.join(", ")}; expected at least one service. Declare where they live in .github/portwarden.yml, e.g. \`services: ["backend/*"]\` (each matching folder is one service, named after the folder).`
+  );
+}
+
+// src/extract/index.ts
+async function extractAll(root, collected, config) {
+  const serviceNames = collected.serviceDirs.map((d) => d.name);
+  const services = buildServices(config, serviceNames);
+  const hosts = buildHosts(config);
+  const extracted = { extractions: [{ ...emptyExtraction(), problems: [...collected.problems] }], hosts, services };
+  const add2 = (e) => extracted.extractions.push(e);
+  const addProblem2 = (p) => add2({ ...emptyExtraction(), problems: [p] });
+  const jobs = [];
+  for (const file of collected.files) {
+    if (file.path === config.registry) continue;
+    const owner = collected.ownerOf(file.path);
+    const job = { ...file, isDoc: collected.serviceDocs.has(file.path), ...owner ? { owner } : {} };
+    if (wanted(job)) jobs.push(job);
+  }
+  const pool = startPool(jobs.length);
+  let registryHosts = [];
+  const registryFile = collected.files.find((f) => f.path === config.registry);
+  if (!registryFile) {
+    const severity = config.registry === defaultConfig().registry ? void 0 : "warning";
+    const message = `No registry at ${quote(config.registry)}; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`;
+    addProblem2(inputProblem("input/missing-registry", message, fileLocation(config.registry), config.registry, severity));
+  } else {
+    const read = readText(registryFile, config.maxFileBytes);
+    if ("problem" in read) addProblem2(read.problem);
+    else {
+      const parsed2 = guardedRegistry(registryFile.path, read.text, services);
+      if ("failed" in parsed2) addProblem2(parsed2.failed);
+      else {
+        const { doc, problems } = parsed2;
+        extracted.registry = doc;
+        registryHosts = doc.hosts;
+        for (const h of doc.hosts) hosts.add(h);
+        add2({ bindings: [...doc.plan, ...doc.actual], references: [], problems, suppressions: findSuppressions(registryFile.path, read.text) });
+      }
+    }
+  }
+  const { values: env, lines: envLines } = readRootEnv(root, config.maxFileBytes, (p) => {
+    if (!jobs.some((j) => j.path === p.location.file)) addProblem2(p);
+  });
+  const ctx = { hosts, services, env, envLines };
+  const data = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env], envLines: [...envLines] };
+  let parsed = extracted.registry ? 1 : 0;
+  for (const result of await pool.run(jobs, ctx, data)) {
+    add2(result.extraction);
+    if (result.parsed) parsed++;
+  }
+  const bound = extracted.extractions.some((e) => e.bindings.length > 0);
+  const none = collected.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployServices && !registryFile && !bound;
+  if (none) addProblem2(noServices(config));
+  return { extracted, parsed };
+}
+function readRootEnv(root, maxBytes, report) {
+  const none = { values: /* @__PURE__ */ new Map(), lines: /* @__PURE__ */ new Map() };
+  const read = readRepoFile(root, ".env", maxBytes);
+  if ("problem" in read) {
+    if (!(read.refusal.kind === "unreadable" && read.refusal.code === "ENOENT")) report(read.problem);
+    return none;
+  }
+  try {
+    const parsed = [...parseDotenv(read.text)];
+    return { values: new Map(parsed.map(([k, v]) => [k, v.value])), lines: new Map(parsed.map(([k, v]) => [k, v.line])) };
+  } catch {
+    return none;
+  }
+}
+function guardedRegistry(path2, text2, services) {
+  try {
+    return parseRegistry(path2, text2, services);
+  } catch (error) {
+    return { failed: problem("input/extractor-failed", path2, `The registry reader failed on \`${path2}\`: ${error instanceof Error ? error.message : String(error)}; its ports are unknown.`) };
+  }
+}
+
+// src/model/scopes.ts
+var import_picomatch5 = __toESM(require_picomatch(), 1);
+var COMPOSE_FILE = /^(docker-)?compose[^/]*\.ya?ml$/;
+function isComposeFile(path2) {
+  return COMPOSE_FILE.test(path2.slice(path2.lastIndexOf("/") + 1));
+}
+var dirOf2 = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+function composeLayout(paths, groups = []) {
+  const matchers = groups.map((g) => ({ name: g.name, match: (0, import_picomatch5.default)(g.files, { dot: true }) }));
+  const byFile = /* @__PURE__ */ new Map();
+  const byDir = /* @__PURE__ */ new Map();
+  let root;
+  for (const path2 of [...new Set(paths)].filter(isComposeFile).sort()) {
+    const dir = dirOf2(path2);
+    const id = matchers.find((m) => m.match(path2))?.name ?? (dir === "" ? "." : dir);
+    byFile.set(path2, id);
+    if (!byDir.has(dir)) byDir.set(dir, id);
+    if (dir === "") root ??= id;
+  }
+  const projects = [...new Set(byFile.values())].sort();
+  return {
+    projects,
+    ...root !== void 0 ? { root } : {},
+    projectOf(path2) {
+      const own = byFile.get(path2);
+      if (own !== void 0) return own;
+      for (let dir = dirOf2(path2); ; dir = dirOf2(dir)) {
+        const id = byDir.get(dir);
+        if (id !== void 0) return id;
+        if (dir === "") return void 0;
+      }
+    }
+  };
+}
+var UNREAD = /* @__PURE__ */ new Set([
+  "input/invalid-yaml",
+  "input/too-complex",
+  "input/extractor-failed",
+  "input/binary-file",
+  "input/file-too-large",
+  "input/unreadable",
+  "input/not-a-regular-file",
+  "input/symlink-outside-workspace",
+  "input/symlink-not-followed"
+]);
+function scopeComposeProjects(model, paths, groups = []) {
+  const layout = composeLayout([...paths, ...model.problems.map((p) => p.location.file)], groups);
+  model.composeProjects = layout.projects;
+  const scoped = layout.projects.length >= 2;
+  const nested = (path2) => {
+    if (!scoped) return void 0;
+    const p = layout.projectOf(path2);
+    return p === layout.root ? void 0 : p;
+  };
+  if (scoped) {
+    const global = globalNames(model, nested);
+    const projectNames = /* @__PURE__ */ new Set();
+    const own = (project, name) => {
+      if (global.has(model.services.canonical(name)) || model.services.aliased(name)) return name;
+      projectNames.add(model.services.canonical(name));
+      return `${project}/${name}`;
+    };
+    const place2 = (item, project) => {
+      item.project = project;
+      if (model.hosts.placeFile(item.location.file) === void 0) item.scope = project;
+    };
+    for (const b of model.bindings) {
+      const project = nested(b.location.file);
+      if (project === void 0) continue;
+      b.service = own(project, b.service);
+      place2(b, project);
+    }
+    for (const r of model.references) {
+      const project = nested(r.location.file);
+      if (project === void 0) continue;
+      if (r.fromService !== void 0) r.fromService = own(project, r.fromService);
+      if (r.targetService !== void 0) r.targetService = own(project, r.targetService);
+      place2(r, project);
+    }
+    model.serviceDirs = model.serviceDirs.map((d) => {
+      const project = nested(`${d.path}/`);
+      return project === void 0 || project === d.path ? d : { ...d, name: own(project, d.name) };
+    });
+    model.projectNames = projectNames;
+  }
+  const unread = /* @__PURE__ */ new Map();
+  for (const p of model.problems) {
+    const file = p.location.file;
+    if (!UNREAD.has(p.ruleId) || !isComposeFile(file) || unread.has(file)) continue;
+    const project = nested(file);
+    const host = model.hosts.placeFile(file) ?? DEV_HOST;
+    unread.set(file, { host, ...project !== void 0 && model.hosts.placeFile(file) === void 0 ? { scope: project } : {} });
+    p.message = `${p.message.replace(/\.$/, "")}. Until it is read, references to ports on host ${quote(host)}${project !== void 0 ? ` in compose project ${quote(project)}` : ""} that it may bind are not judged.`;
+  }
+  model.unreadDeployFiles = [...unread].map(([file, at2]) => ({ file, ...at2 }));
+}
+function globalNames(model, nested) {
+  const names = /* @__PURE__ */ new Set();
+  const add2 = (n) => names.add(model.services.canonical(n));
+  for (const b of [...model.registry?.plan ?? [], ...model.registry?.actual ?? []]) add2(b.service);
+  for (const d of model.serviceDirs) {
+    const project = nested(`${d.path}/`);
+    if (project === void 0 || project === d.path) add2(d.name);
+  }
+  for (const b of model.bindings) if (b.kind === "registry-plan" || b.kind === "registry-actual") add2(b.service);
+  return names;
+}
+
+// src/model/build.ts
+function build(extracted, layout, config) {
+  const model = {
+    ...extracted.registry ? { registry: extracted.registry } : {},
+    registryPath: config.registry,
+    serviceDirs: layout.serviceDirs,
+    ...layout.discovered?.length ? { discoveredServices: layout.discovered } : {},
+    bindings: [],
+    references: [],
+    hosts: extracted.hosts,
+    services: extracted.services,
+    problems: [],
+    suppressions: []
+  };
+  for (const e of extracted.extractions) {
+    model.bindings.push(...e.bindings);
+    model.references.push(...e.references);
+    model.problems.push(...e.problems);
+    if (e.suppressions) model.suppressions.push(...e.suppressions);
+  }
+  if (layout.inContainer) containerDefaults(model.bindings, layout.inContainer);
+  normalizeHosts(model);
+  scopeComposeProjects(model, layout.paths, config.composeProjects);
+  return model;
+}
+function containerDefaults(bindings, inContainer) {
+  for (const b of bindings) if (b.kind === "source-default" && b.network === void 0 && inContainer(b.location.file)) b.network = "container";
+}
+function normalizeHosts(model) {
+  const fix = (item) => {
+    const host = model.hosts.resolve(item.host);
+    if (host) item.host = host.id;
+  };
+  model.bindings.forEach(fix);
+  model.references.forEach(fix);
+}
+
+// src/rules/rule.ts
+function defineRule(def) {
+  return { meta: { ...def.meta, docs: ruleUrl(def.meta.id) }, messages: def.messages, check: def.check };
+}
+var RULE_CRASHED = {
+  id: "internal/rule-crashed",
+  description: "A rule threw on this repository; its findings are missing from the run.",
+  defaultSeverity: "error",
+  docs: ruleUrl("internal/rule-crashed"),
+  fixable: false
+};
+function runRules(rules, model, settings = {}) {
+  const findings = [];
+  for (const rule of rules) {
+    const setting = settings[rule.meta.id];
+    if (setting === "off") continue;
+    const seen = /* @__PURE__ */ new Set();
+    try {
+      rule.check(model, (r) => {
+        const finding = createFinding(rule.meta, setting ? { ...r, severity: setting } : r);
+        if (seen.has(finding.fingerprint)) return;
+        seen.add(finding.fingerprint);
+        findings.push(finding);
+      });
+    } catch (error) {
+      findings.push(
+        createFinding(RULE_CRASHED, {
+          message: `Rule \`${rule.meta.id}\` crashed: ${error instanceof Error ? error.message : String(error)}; its findings are missing from this run.`,
+          location: { file: model.registryPath, line: 1, column: 1, endLine: 1, endColumn: 1 },
+          key: rule.meta.id
+        })
+      );
+    }
+  }
+  return findings;
+}
+function inputFindings(problems, settings = {}) {
+  const findings = [];
+  for (const p of problems) {
+    const setting = settings[p.ruleId] ?? settings["input/*"];
+    if (setting === "off") continue;
+    findings.push(setting ? { ...p, severity: setting } : p);
+  }
+  return findings;
+}
+
+// src/rules/registry-range-overlap.ts
+function describeRange(s) {
+  const range = `${s.range.start}-${s.range.end}`;
+  const title = s.title.trim();
+  if (/^\d/.test(title) || title === "") return `${quote(range)}`;
+  return `${quote(range)} (${title})`;
+}
+var messages = {
+  overlaps: (d) => `Range ${d.later} overlaps range ${d.earlier} on ${d.start === d.end ? `port ${d.start}` : `ports ${d.start}-${d.end}`}; expected every range heading to cover its own ports.`,
+  declared: (d) => `range ${d.start}-${d.end} is declared here`
+};
+var registryRangeOverlap = defineRule({
+  meta: {
+    id: "registry/range-overlap",
+    description: "Two range headings of the registry overlap.",
+    defaultSeverity: "warning",
+    fixable: false
+  },
+  messages,
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const ranged = registry.sections.filter((s) => s.range !== void 0).sort((a, b) => compareLocations(a.location, b.location));
+    ranged.forEach((later, j) => {
+      for (const earlier of ranged.slice(0, j)) {
+        const start2 = Math.max(earlier.range.start, later.range.start);
+        const end = Math.min(earlier.range.end, later.range.end);
+        if (start2 > end) continue;
+        report({
+          message: messages.overlaps({ later: describeRange(later), earlier: describeRange(earlier), start: start2, end }),
+          location: later.location,
+          related: [{ location: earlier.location, message: messages.declared({ start: earlier.range.start, end: earlier.range.end }) }],
+          key: `${registry.path}|${earlier.range.start}-${earlier.range.end}|${later.range.start}-${later.range.end}`
+        });
+      }
+    });
+  }
+});
+
+// src/rules/registry-out-of-range.ts
+var messages2 = {
+  outside: (d) => {
+    const ports = d.outside.length === 1 ? `Port ${quote(d.outside[0])}` : `Ports ${quote(d.portText)}`;
+    const what = d.service ? `of ${quote(d.service)}` : "of a reserved row";
+    return `${ports} ${what} ${d.outside.length === 1 ? "lies" : "lie"} outside its section's range ${d.range}; expected a port in ${d.start}-${d.end} or a section whose range covers it.`;
+  },
+  range: (d) => `the section's range ${d.start}-${d.end} is declared here`
+};
+var registryOutOfRange = defineRule({
+  meta: {
+    id: "registry/out-of-range",
+    description: "A plan row's port lies outside its section heading's range.",
+    defaultSeverity: "warning",
+    fixable: false
+  },
+  messages: messages2,
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    for (const section of registry.sections) {
+      if (!section.range) continue;
+      const { start: start2, end } = section.range;
+      for (const row of section.rows) {
+        const outside = row.ports.filter((p) => p < start2 || p > end);
+        if (outside.length === 0) continue;
+        report({
+          message: messages2.outside({ outside, portText: row.portText, service: row.service, range: describeRange(section), start: start2, end }),
+          location: row.location,
+          related: [{ location: section.location, message: messages2.range({ start: start2, end }) }],
+          key: `${registry.path}|${start2}-${end}|${row.service ?? "(reserved)"}|${outside.join(",")}`
+        });
+      }
+    }
+  }
+});
+
+// src/rules/evidence.ts
+function relatedBinding(b, verb = defaultVerb(b)) {
+  return { location: b.location, message: `${quote(b.service)} ${verb} ${b.port} here (${b.label})` };
+}
+function defaultVerb(b) {
+  if (b.kind === "registry-plan") return "is planned at";
+  if (b.kind === "registry-actual" && b.host === NOT_DEPLOYED_HOST) return "is not deployed; default port";
+  return "binds";
+}
+function describePlace(host, scope) {
+  return scope === void 0 ? `host ${quote(host)}` : `host ${quote(host)} in compose project ${quote(scope)}`;
+}
+function relatedReference(r) {
+  return { location: r.location, message: `expects ${quote(r.target)} at ${r.port} here (${r.source} ${r.kind})` };
+}
+function byLocation(a, b) {
+  return compareLocations(a.location, b.location);
+}
+function groupBy(items, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+function distinct(ports) {
+  return [...new Set(ports)].sort((a, b) => a - b);
+}
+function portList(ports, joiner = "or") {
+  const quoted = distinct(ports).map((p) => `${quote(p)}`);
+  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} ${joiner} ${quoted[quoted.length - 1]}`;
+}
+function nameList(names) {
+  const quoted = names.map((n) => `${quote(n)}`);
+  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+function spansPort(location, port) {
+  return location.line === location.endLine && location.endColumn - location.column === String(port).length;
+}
+
+// src/rules/registry-duplicate-port.ts
+var messages3 = {
+  taken: (d) => `Port ${quote(d.port)} of ${quote(d.service)} is already assigned to ${nameList(d.others)} in the plan; expected every port to be assigned exactly once.`,
+  assigned: (d) => `${quote(d.service)} is assigned ${d.port} here`,
+  reserved: (d) => `Port ${quote(d.port)} of ${quote(d.service)} lies inside the reserved range ${quote(d.range)}; expected a free port or the reservation to be narrowed.`,
+  reservedHere: (d) => `${d.range} is reserved here`
+};
+var registryDuplicatePort = defineRule({
+  meta: {
+    id: "registry/duplicate-port",
+    description: "One port is assigned to two services in the plan, or a reserved port is assigned.",
+    defaultSeverity: "error",
+    fixable: false
+  },
+  messages: messages3,
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const rows = registry.sections.flatMap((s) => s.rows).sort(byLocation);
+    const serviceRows = rows.filter((r) => !r.reserved && r.service !== void 0);
+    const name = (r) => model.services.canonical(r.service);
+    const byPort = /* @__PURE__ */ new Map();
+    for (const row of serviceRows) for (const port of new Set(row.ports)) byPort.set(port, [...byPort.get(port) ?? [], row]);
+    for (const [port, claimants] of byPort) {
+      const services = [...new Set(claimants.map(name))];
+      if (services.length < 2) continue;
+      const firstService = name(claimants[0]);
+      const primary = claimants.find((r) => name(r) !== firstService);
+      const others = services.filter((s) => s !== name(primary));
+      report({
+        message: messages3.taken({ port, service: name(primary), others }),
+        location: primary.location,
+        related: claimants.filter((r) => r !== primary).map((r) => ({ location: r.location, message: messages3.assigned({ service: name(r), port }) })),
+        // The port: a service joining or leaving its claimants changes this finding.
+        key: `${registry.path}|${port}`
+      });
+    }
+    for (const reserved of rows.filter((r) => r.reserved)) {
+      const held = new Set(reserved.ports);
+      for (const row of serviceRows) {
+        const inside = row.ports.filter((p) => held.has(p));
+        if (inside.length === 0) continue;
+        report({
+          message: messages3.reserved({ port: inside[0], service: name(row), range: reserved.portText }),
+          location: row.location,
+          related: [{ location: reserved.location, message: messages3.reservedHere({ range: reserved.portText }) }],
+          key: `${registry.path}|reserved ${reserved.portText}|${name(row)}|${inside.join(",")}`
+        });
+      }
+    }
+  }
+});
+
+// src/rules/registry-principle-last-digits.ts
+function inHundred(port, base) {
+  return port >= base && port < base + 100;
+}
+var lastTwo = (port) => String(port % 100).padStart(2, "0");
+var messages4 = {
+  differ: (d) => `Frontend ${quote(d.frontend)} on ${quote(d.port)} corresponds to ${d.backend}, but their last two digits differ ("${lastTwo(d.port)}" vs "${lastTwo(d.backendPort)}"); expected ${quote(`50${lastTwo(d.backendPort)}`)} to match the backend where possible.`,
+  backend: (d) => `the corresponding backend ${d.port} is named here`
+};
+var registryPrincipleLastDigits = defineRule({
+  meta: {
+    id: "registry/principle-last-digits",
+    description: "A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits.",
+    defaultSeverity: "notice",
+    fixable: false
+  },
+  messages: messages4,
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    for (const row of registry.sections.flatMap((s) => s.rows)) {
+      const partner = row.correspondsTo;
+      if (!partner || row.reserved || row.ports.length !== 1) continue;
+      const port = row.ports[0];
+      if (!inHundred(port, 5e3) || !inHundred(partner.port, 3e3)) continue;
+      if (lastTwo(port) === lastTwo(partner.port)) continue;
+      const frontend = row.service ?? row.portText;
+      const backend = partner.service ? `${quote(partner.service)} on ${quote(partner.port)}` : `${quote(partner.port)}`;
+      report({
+        message: messages4.differ({ frontend, port, backend, backendPort: partner.port }),
+        location: row.location,
+        related: [{ location: partner.location, message: messages4.backend({ port: partner.port }) }],
+        // The frontend's row, not the backend it is compared with.
+        key: `${registry.path}|${frontend}|${port}`
+      });
+    }
+  }
+});
+
+// src/model/views.ts
+function serviceOf(model, b) {
+  return model.services.canonical(b.service);
+}
+function isRegistryBinding(b) {
+  return b.kind === "registry-plan" || b.kind === "registry-actual";
+}
+function isMachineHost(host) {
+  return host !== PLAN_HOST && host !== NOT_DEPLOYED_HOST;
+}
+function placeKey(host, scope) {
+  return scope === void 0 ? host : `${host}\0${scope}`;
+}
+function listenPort(b) {
+  if (b.kind !== "deploy") return void 0;
+  if (b.network === "container") return b.port;
+  if (b.containerPort !== void 0) return b.containerPort;
+  if (b.runtime === "container") return void 0;
+  return b.port;
+}
+function docDeclarations(model) {
+  return model.bindings.filter((b) => b.kind === "service-doc" && b.strength === "declaration");
+}
+function bindingsOf(model, service) {
+  return [...views(model).byService.get(service) ?? []];
+}
+var viewsMemo = /* @__PURE__ */ new WeakMap();
+function views(model) {
+  return memoised(viewsMemo, model, () => {
+    const byService = /* @__PURE__ */ new Map();
+    for (const b of model.bindings) push(byService, model.services.canonical(b.service), b);
+    const registryActualByService = /* @__PURE__ */ new Map();
+    for (const b of model.registry?.actual ?? []) push(registryActualByService, model.services.canonical(b.service), b);
+    const serviceDirNames = new Set(model.serviceDirs.map((d) => model.services.canonical(d.name)));
+    return { byService, serviceDirNames, registryActualByService };
+  });
+}
+function inputsOf(model) {
+  const actual = model.registry?.actual;
+  return [model.services, model.bindings, model.bindings.length, model.serviceDirs, model.serviceDirs.length, actual, actual?.length];
+}
+function memoised(memo, model, build3) {
+  const inputs = inputsOf(model);
+  const known = memo.get(model);
+  if (known && known.inputs.every((x, i) => x === inputs[i])) return known.value;
+  const value = build3();
+  memo.set(model, { value, inputs });
+  return value;
+}
+function push(map, key, item) {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+// src/rules/registry-plan-drift.ts
+var messages5 = {
+  drifts: (d) => {
+    const where = d.host === NOT_DEPLOYED_HOST ? "is listed as not deployed with port" : `runs on host ${quote(d.host)} at`;
+    return `${quote(d.service)} ${where} ${portList(d.ports, "and")}, but the plan assigns it ${portList(d.planned)}; expected the plan and the real ports to agree (move the service or update the plan).`;
+  }
+};
+var registryPlanDrift = defineRule({
+  meta: {
+    id: "registry/plan-drift",
+    description: "The registry's plan and its real ports disagree for a service.",
+    defaultSeverity: "warning",
+    fixable: false
+  },
+  messages: messages5,
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const plan = groupBy(registry.plan, (b) => serviceOf(model, b));
+    const actual = groupBy([...registry.actual].sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
+    for (const entries of actual.values()) {
+      const service = serviceOf(model, entries[0]);
+      const host = entries[0].host;
+      const planned = plan.get(service);
+      if (!planned) continue;
+      const plannedPorts = new Set(planned.map((b) => b.port));
+      const off = entries.filter((b) => !plannedPorts.has(b.port));
+      if (off.length === 0) continue;
+      report({
+        message: messages5.drifts({ service, host, ports: off.map((b) => b.port), planned: [...plannedPorts] }),
+        location: off[0].location,
+        related: [...off.slice(1), ...planned].map((b) => relatedBinding(b)),
+        // The service's real-ports entry on the host, not the ports on either side.
+        key: `${registry.path}|${service}|${host}`,
+        ...registry.aspirational ? { severity: "notice" } : {}
+      });
+    }
+  }
+});
+
+// src/model/occupancy.ts
+function holdsHostPort(b, evidence = "claims") {
+  if (!isMachineHost(b.host) || b.network === "container") return false;
+  switch (b.role) {
+    case "plan":
+      return false;
+    case "doc":
+      return b.kind === "registry-actual" || b.strength === "declaration" || evidence === "mentions";
+    default:
+      return true;
+  }
+}
+var NONE = [];
+var NO_PORTS = /* @__PURE__ */ new Set();
+var memos = { claims: /* @__PURE__ */ new WeakMap(), mentions: /* @__PURE__ */ new WeakMap() };
+function occupancy(model, evidence = "claims") {
+  return memoised(memos[evidence], model, () => build2(model, evidence));
+}
+function build2(model, evidence) {
+  const atPlace = /* @__PURE__ */ new Map();
+  const portsAtPlace = /* @__PURE__ */ new Map();
+  const portsOnHost = /* @__PURE__ */ new Map();
+  const byHost = /* @__PURE__ */ new Map();
+  const uses = /* @__PURE__ */ new Map();
+  for (const b of model.bindings) {
+    if (b.network !== "container") push(uses, b.port, b);
+    if (!holdsHostPort(b, evidence)) continue;
+    const place2 = placeKey(b.host, b.scope);
+    push(atPlace, `${place2}|${b.port}`, b);
+    add(portsAtPlace, place2, b.port);
+    add(portsOnHost, b.host, b.port);
+    let ports = byHost.get(b.host);
+    if (!ports) byHost.set(b.host, ports = /* @__PURE__ */ new Map());
+    push(ports, b.port, b);
+  }
+  const holders = (host, port, scope) => atPlace.get(`${placeKey(host, scope)}|${port}`) ?? NONE;
+  return {
+    holders,
+    usesOf: (port) => uses.get(port) ?? NONE,
+    portsOn: (host) => portsOnHost.get(host) ?? NO_PORTS,
+    portsAt: (host, scope) => portsAtPlace.get(placeKey(host, scope)) ?? NO_PORTS,
+    takenByOther: (host, port, service, scope) => holders(host, port, scope).some((b) => model.services.canonical(b.service) !== service),
+    byHost
+  };
+}
+function add(map, key, port) {
+  const set = map.get(key);
+  if (set) set.add(port);
+  else map.set(key, /* @__PURE__ */ new Set([port]));
+}
+
+// src/rules/collision-same-host.ts
+var messages6 = {
+  collides: (d) => `Port ${quote(d.port)} of ${quote(d.subject)} collides with ${nameList(d.others)} on ${d.place}; expected one service per port on a host.`
+};
+var collisionSameHost = defineRule({
+  meta: {
+    id: "collision/same-host",
+    description: "Two services bind the same port on the same host.",
+    defaultSeverity: "error",
+    fixable: false
+  },
+  messages: messages6,
+  check(model, report) {
+    const claims = model.bindings.filter((b) => holdsHostPort(b)).sort(byLocation);
+    for (const group of groupBy(claims, (b) => `${placeKey(b.host, b.scope)}\0${b.port}`).values()) {
+      const services = [...new Set(group.map((b) => serviceOf(model, b)))].sort();
+      if (services.length < 2) continue;
+      const { host, port, scope } = group[0];
+      const subject = services[services.length - 1];
+      const primary = group.find((b) => serviceOf(model, b) === subject);
+      const others = services.filter((s) => s !== subject);
+      report({
+        message: messages6.collides({ port, subject, others, place: describePlace(host, scope) }),
+        location: primary.location,
+        related: group.filter((b) => b !== primary).map((b) => relatedBinding(b)),
+        // The place and the port: a service joining or leaving the collision changes this finding.
+        key: `${host}|${port}${scope === void 0 ? "" : `|${scope}`}`,
+        severity: host === DEV_HOST ? "warning" : "error"
+      });
+    }
+  }
+});
+
+// src/rules/doc-registry-drift.ts
+function registryCounterparts(model, service, host) {
+  const entries = views(model).registryActualByService.get(service) ?? [];
+  const sameHost = entries.filter((b) => b.host === host);
+  if (sameHost.length > 0) return sameHost;
+  return distinct(entries.map((b) => b.port)).length === 1 ? entries : [];
+}
+var messages7 = {
+  drifts: (d) => `${quote(d.service)}'s doc declares port ${quote(d.port)}, but the registry lists it at ${portList(d.expected)} (host ${d.hosts}); expected the doc to match the registry.`
+};
+var docRegistryDrift = defineRule({
+  meta: {
+    id: "doc/registry-drift",
+    description: "A service's CLAUDE.md declares a port the registry's real ports contradict.",
+    defaultSeverity: "error",
+    fixable: true
+  },
+  messages: messages7,
+  check(model, report) {
+    if (!model.registry) return;
+    const declarations = docDeclarations(model).sort(byLocation);
+    const perDoc = groupBy(declarations, (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
+    for (const docDecls of perDoc.values()) {
+      const { host, location } = docDecls[0];
+      const service = serviceOf(model, docDecls[0]);
+      const registry = registryCounterparts(model, service, host);
+      if (registry.length === 0) continue;
+      const expected = distinct(registry.map((b) => b.port));
+      for (const same of groupBy(docDecls, (b) => String(b.port)).values()) {
+        const doc = same[0];
+        if (expected.includes(doc.port)) continue;
+        const hosts = [...new Set(registry.map((b) => b.host))].map((h) => `${quote(h)}`).join(", ");
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !occupancy(model).takenByOther(doc.host, expected[0], service);
+        report({
+          message: messages7.drifts({ service, port: doc.port, expected, hosts }),
+          location: doc.location,
+          related: [...same.slice(1), ...registry].map((b) => relatedBinding(b)),
+          // The doc's statement, not the registry's ports it is compared with.
+          key: `${service}|${host}|${location.file}|${doc.port}`,
+          ...fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}
+        });
+      }
+    }
+  }
+});
+
+// src/rules/drift-doc-vs-source.ts
+var messages8 = {
+  drifts: (d) => `${quote(d.service)}'s doc declares port ${quote(d.port)}, but its source default on host ${quote(d.host)} is ${portList(d.expected)} (${d.files}); expected the doc to match the code.`
+};
+var driftDocVsSource = defineRule({
+  meta: {
+    id: "drift/doc-vs-source",
+    description: "A service's CLAUDE.md declares a port its source default does not use.",
+    defaultSeverity: "error",
+    fixable: true
+  },
+  messages: messages8,
+  check(model, report) {
+    const defaults = groupBy(
+      model.bindings.filter((b) => b.kind === "source-default").sort(byLocation),
+      (b) => `${serviceOf(model, b)}\0${b.host}`
+    );
+    const perDoc = groupBy(docDeclarations(model).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
+    for (const docDecls of perDoc.values()) {
+      const { host, location } = docDecls[0];
+      const service = serviceOf(model, docDecls[0]);
+      const sources = defaults.get(`${service}\0${host}`);
+      if (!sources) continue;
+      const expected = distinct(sources.map((b) => b.port));
+      for (const same of groupBy(docDecls, (b) => String(b.port)).values()) {
+        const doc = same[0];
+        if (expected.includes(doc.port)) continue;
+        const files = [...new Set(sources.map((b) => b.location.file))].join(", ");
+        const fixable = docDecls.length === 1 && expected.length === 1 && spansPort(doc.location, doc.port) && !occupancy(model).takenByOther(doc.host, expected[0], service);
+        report({
+          message: messages8.drifts({ service, port: doc.port, host, expected, files }),
+          location: doc.location,
+          related: [...same.slice(1), ...sources].map((b) => relatedBinding(b)),
+          // The doc's statement, not the source defaults it is compared with.
+          key: `${service}|${host}|${location.file}|${doc.port}`,
+          ...fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}
+        });
+      }
+    }
+  }
+});
+
+// src/rules/drift-deploy.ts
+var isExposure = (s) => s.binding.kind === "deploy" && s.binding.exposure !== void 0;
+function consistent(all) {
+  const declared = distinct(all.filter((s) => !isExposure(s)).map((s) => s.port));
+  if (declared.length > 1) return false;
+  const lists = [...groupBy(all.filter(isExposure), (s) => `${s.binding.location.file}\0${s.binding.exposure}`).values()].map(
+    (list) => new Set(list.map((s) => s.port))
+  );
+  if (declared.length === 1) return lists.every((list) => list.has(declared[0]));
+  return lists.length === 0 || [...lists[0]].some((p) => lists.every((list) => list.has(p)));
+}
+var runsDirectly = (b) => b.runtime === "process" && b.network !== "container" && b.containerPort === void 0;
+var fromImage = (s) => s.binding.runtime === "image";
+var imageExpose = (s) => fromImage(s) && s.binding.exposure !== void 0;
+function statementsOf(own) {
+  const deploy = own.filter((b) => b.kind === "deploy" && isMachineHost(b.host) && !b.listener).sort(byLocation);
+  const at2 = (b) => ({ host: b.host, ...b.scope !== void 0 ? { within: b.scope } : {} });
+  const containerPlaces = new Map(deploy.filter((b) => b.runtime === "container").map((b) => [placeKey(b.host, b.scope), at2(b)]));
+  const directPlaces = new Set(deploy.filter(runsDirectly).map((b) => placeKey(b.host, b.scope)));
+  const out = [];
+  for (const b of deploy) {
+    if (runsDirectly(b)) {
+      out.push({ binding: b, port: b.port, ...at2(b), scope: "process" });
+      continue;
+    }
+    const inside = listenPort(b);
+    const places = b.runtime === "image" ? new Map([[placeKey(b.host, b.scope), at2(b)], ...containerPlaces]).values() : [at2(b)];
+    if (inside !== void 0) for (const place2 of places) out.push({ binding: b, port: inside, ...place2, scope: "container" });
+    if (b.runtime === "container" && b.network !== "container" && directPlaces.has(placeKey(b.host, b.scope))) out.push({ binding: b, port: b.port, ...at2(b), scope: "process" });
+  }
+  for (const b of own.filter((d) => d.kind === "source-default" && directPlaces.has(placeKey(d.host, d.scope))).sort(byLocation)) out.push({ binding: b, port: b.port, ...at2(b), scope: "process" });
+  return out;
+}
+var messages9 = {
+  /** Only an image's `EXPOSE` disagrees: a notice. */
+  staleExpose: (d) => `${quote(d.service)}'s image exposes ${quote(d.port)} (${d.where}), but on ${d.place} it ${d.verb} ${quote(d.expected)} per ${d.agree}; expected \`EXPOSE\`, which binds nothing, to name the port the service listens on.`,
+  disagree: (d) => `${quote(d.service)} ${d.verb} ${quote(d.port)} on ${d.place} per ${d.where}, but ${d.agree} says ${quote(d.expected)}; expected its deploy files to agree on one port.`,
+  statement: (d) => `${quote(d.service)} ${d.verb} ${d.port} here (${d.source})`
+};
+var driftDeploy = defineRule({
+  meta: {
+    id: "drift/deploy",
+    description: "A service's deploy files disagree about its listen port on one host.",
+    defaultSeverity: "warning",
+    fixable: true
+  },
+  messages: messages9,
+  check(model, report) {
+    for (const [service, own] of views(model).byService) {
+      const defaults = new Set(own.filter((b) => b.kind === "source-default").map((b) => b.port));
+      for (const group of groupBy(statementsOf(own), (s) => `${placeKey(s.host, s.within)}\0${s.scope}`).values()) {
+        const { host, scope, within: within2 } = group[0];
+        const deployed = group.filter((s) => !fromImage(s));
+        const overridden = deployed.some((s) => !isExposure(s));
+        const all = overridden ? group.filter((s) => !fromImage(s) || isExposure(s)) : group;
+        const ports = distinct(all.map((s) => s.port));
+        if (ports.length < 2 || consistent(all)) continue;
+        const count = (p) => all.filter((s) => s.port === p).length;
+        const inCode = (p) => defaults.has(p) ? 1 : 0;
+        const byDeployment = (p) => deployed.some((s) => s.port === p) ? 1 : 0;
+        const first = (p) => all.findIndex((s) => s.port === p);
+        const fromDefault = all.find((s) => s.binding.kind === "source-default")?.port;
+        const expected = fromDefault ?? [...ports].sort((a, b) => byDeployment(b) - byDeployment(a) || count(b) - count(a) || inCode(b) - inCode(a) || first(a) - first(b))[0];
+        const staleExpose = consistent(all.filter((s) => !imageExpose(s)));
+        const unused = all.find((s) => imageExpose(s) && s.port !== expected && !all.some((o) => !imageExpose(o) && o.port === s.port));
+        if (staleExpose && unused === void 0) continue;
+        const primary = staleExpose ? unused : all.find((s) => s.port !== expected && s.binding.kind === "deploy") ?? all.find((s) => s.port !== expected);
+        const agree = all.find((s) => s.port === expected && !imageExpose(s)) ?? all.find((s) => s.port === expected);
+        const verb = scope === "container" ? "listens on" : "runs on";
+        const where = (s) => `${s.binding.location.file} ${s.binding.via ?? s.binding.source}`;
+        const fixable = fromDefault !== void 0 && ports.length === 2 && primary.binding.mirrorsDefault === true && spansPort(primary.binding.location, primary.port) && !occupancy(model).takenByOther(host, expected, service, within2);
+        const place2 = describePlace(host, within2);
+        report({
+          message: (staleExpose ? messages9.staleExpose : messages9.disagree)({ service, port: primary.port, where: where(primary), place: place2, verb, expected, agree: where(agree) }),
+          location: primary.binding.location,
+          related: all.filter((s) => s !== primary).map((s) => ({ location: s.binding.location, message: messages9.statement({ service, verb, port: s.port, source: s.binding.label }) })),
+          // The service, place and scope: a file joining the disagreement with another port changes this finding.
+          key: `${service}|${host}|${scope}${within2 === void 0 ? "" : `|${within2}`}`,
+          ...staleExpose ? { severity: "notice" } : {},
+          ...fixable ? { fix: { location: primary.binding.location, text: String(expected) } } : {}
+        });
+      }
+    }
+  }
+});
+
+// src/rules/stale-reference.ts
+function servicePorts(model, service, r) {
+  const own = (views(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
+  const out = [];
+  for (const b of own) {
+    const samePlace = b.host === r.host && (b.scope === void 0 || r.scope === void 0 || b.scope === r.scope);
+    if (samePlace && (holdsHostPort(b) || b.kind === "service-doc" && b.strength === "support")) out.push({ port: b.port, binding: b });
+    if (r.containerNetwork && (samePlace || b.runtime === "image")) {
+      const inside = listenPort(b);
+      if (inside !== void 0 && (b.network === "container" || b.containerPort !== void 0)) out.push({ port: inside, binding: b });
+    }
+  }
+  return out;
+}
+function targetService(model, r) {
+  if (r.containerNetwork && r.fromService && LOOPBACK.has(r.target.toLowerCase())) return model.services.canonical(r.fromService);
+  const index = views(model);
+  if (r.project !== void 0) {
+    const own = model.services.canonical(`${r.project}/${r.target}`);
+    if (index.byService.has(own)) return own;
+  }
+  if (r.targetService !== void 0) {
+    const named = model.services.canonical(r.targetService);
+    if (model.services.has(named) || index.serviceDirNames.has(named) || index.byService.has(named)) return named;
+  }
+  const name = model.services.canonical(r.target);
+  if (!model.services.has(name) && !index.serviceDirNames.has(name) && !index.byService.has(name)) {
+    const named = composeNames(model).get(`${r.project ?? ""}\0${r.target.toLowerCase()}`);
+    if (named !== void 0) return named;
+  }
+  if (model.services.has(name) || index.serviceDirNames.has(name)) return name;
+  return index.byService.has(name) ? name : void 0;
+}
+var namesCache = /* @__PURE__ */ new WeakMap();
+function composeNames(model) {
+  let names = namesCache.get(model);
+  if (!names) {
+    names = /* @__PURE__ */ new Map();
+    for (const b of model.bindings) for (const n of b.names ?? []) if (!names.has(`${b.project ?? ""}\0${n}`)) names.set(`${b.project ?? ""}\0${n}`, model.services.canonical(b.service));
+    namesCache.set(model, names);
+  }
+  return names;
+}
+var expects = (d) => d.refs > 1 ? `${d.refs} references${d.files > 1 ? ` in ${d.files} files` : ""} to ${quote(d.target)} expect` : `${quote(`${d.target}:${d.port}`)} expects`;
+var at = (d) => `${d.ports.length === 1 ? "port" : "ports"} ${portList(d.ports, "and")}`;
+var messages10 = {
+  wrongPort: (d) => `${quote(`${d.target}:${d.port}`)} expects ${quote(d.service)} at port ${quote(d.port)} on host ${quote(d.host)}, but it binds ${portList(d.ports)} there (${d.file}); expected the reference to use the port the service binds.`,
+  unboundService: (d) => `${expects(d)} ${quote(d.service)} at port ${quote(d.port)}, but nothing shows ${quote(d.service)} binding ${d.port} on ${d.place} or elsewhere; expected a binding for it.`,
+  outside: (d) => `${expects(d)} a service at ${at(d)} on ${d.place}, but nothing in the repository binds ${d.ports.length === 1 ? "it" : "them"}: a target outside the repository's knowledge (another repository's service, an agent, a tool's default); expected a binding here only if the service is the repository's own.`,
+  agent: (d) => `${expects(d)} a service at ${at(d)} on ${d.place}, but nothing binds ${d.ports.length === 1 ? "it" : "them"} there; ${d.elsewhere}, and ${portList(d.agentPorts, "and")} ${d.bindings === 1 ? "is" : "are"} a telemetry agent's default port: expected a binding on ${d.place} only if the agent runs beside the caller there.`,
+  unbound: (d) => `${expects(d)} a service at ${at(d)} on ${d.place}, but nothing binds ${d.ports.length === 1 ? "it" : "them"} there; expected a service, doc or deploy file binding ${d.ports.length === 1 ? "it" : "each"}.`,
+  self: (d) => `${quote(`${d.target}:${d.port}`)} is ${quote(d.service)}'s own address (its ${d.healthcheck ? "health check" : "environment"}), but ${quote(d.service)} binds ${portList(d.ports)} (${d.file}); expected it to use a port the service listens on.`,
+  /** `` `otel-collector` binds 4318 only elsewhere (compose.yaml:840)`` */
+  boundElsewhere: (d) => `${quote(d.service)} binds ${d.port} only elsewhere (${d.where})`
+};
+var staleReference = defineRule({
+  meta: {
+    id: "stale-reference",
+    description: "A reference expects a service or host at a port nothing binds there.",
+    defaultSeverity: "error",
+    fixable: true
+  },
+  messages: messages10,
+  check(model, report) {
+    const refs = [...model.references].sort(byLocation);
+    const unanswered = new Unanswered(model);
+    const selfKey = (r) => r.self ? `\0self\0${r.fromService ?? ""}` : "";
+    for (const same of groupBy(refs, (r) => `${r.location.file}\0${r.target}\0${r.port}\0${r.host}\0${r.containerNetwork ? 1 : 0}${selfKey(r)}`).values()) {
+      const r = same[0];
+      const others = same.slice(1).map(relatedReference);
+      const key = `${r.location.file}|${r.target}|${r.port}|${r.host}${r.containerNetwork ? "|container" : ""}${r.self ? `|self|${r.fromService ?? ""}` : ""}`;
+      if (r.self) {
+        checkSelf(model, r, others, key, report);
+        continue;
+      }
+      const service = targetService(model, r);
+      if (service !== void 0) {
+        const bound = servicePorts(model, service, r);
+        if (bound.some((x) => x.port === r.port)) continue;
+        if (bound.length > 0) {
+          const ports = distinct(bound.map((x) => x.port));
+          const fixable = ports.length === 1 && same.length === 1 && spansPort(r.location, r.port);
+          report({
+            message: messages10.wrongPort({ target: r.target, port: r.port, service, host: r.host, ports, file: bound[0].binding.location.file }),
+            location: r.location,
+            related: [...others, ...sortedUnique(bound.map((x) => x.binding)).map((b) => relatedBinding(b))],
+            key,
+            ...fixable ? { fix: { location: r.location, text: String(ports[0]) } } : {}
+          });
+          continue;
+        }
+        const anywhere = views(model).byService.get(service) ?? [];
+        if (anywhere.some((b) => b.port === r.port || b.containerPort === r.port)) continue;
+        if (anywhere.length === 0 && model.projectNames?.has(service)) continue;
+        unanswered.service(same, service, anywhere);
+        continue;
+      }
+      const loopback = LOOPBACK.has(r.target.toLowerCase());
+      const host = loopback ? r.host : model.hosts.resolve(r.target)?.id;
+      if (host === void 0) continue;
+      const scope = loopback ? r.scope : void 0;
+      const held = occupancy(model);
+      const claimed = scope === void 0 ? held.portsOn(host) : held.portsAt(host, scope);
+      if (claimed.has(r.port) || held.portsAt(host).has(r.port)) continue;
+      unanswered.host(same, host, scope);
+    }
+    unanswered.report(report);
+  }
+});
+var AGENT_PORTS = /* @__PURE__ */ new Set([4317, 4318, 6831, 6832, 14250, 14268, 9411, 8126, 8125]);
+var Unanswered = class {
+  groups = /* @__PURE__ */ new Map();
+  unread;
+  /** Every port the repository binds anywhere (a host or container side, the plan included), with who binds it. */
+  known = /* @__PURE__ */ new Map();
+  constructor(model) {
+    this.unread = model.unreadDeployFiles ?? [];
+    for (const b of model.bindings) {
+      for (const port of b.containerPort !== void 0 && b.containerPort !== b.port ? [b.port, b.containerPort] : [b.port]) {
+        const list = this.known.get(port) ?? [];
+        list.push(b);
+        this.known.set(port, list);
+      }
+    }
+  }
+  /** True when an unread compose file may bind ports on the reference's host (and project). */
+  hidden(r, host = r.host, scope = r.scope) {
+    return this.unread.some((u) => u.host === host && u.scope === scope);
+  }
+  service(refs, service, bindings) {
+    const r = refs[0];
+    if (this.hidden(r) || r.project === void 0 && this.unread.length > 0 && bindings.length === 0) return;
+    this.add(`service\0${service}\0${r.port}`, refs, { service, bindings: [...bindings], host: r.host, ...r.scope !== void 0 ? { scope: r.scope } : {}, outside: false });
+  }
+  host(refs, host, scope) {
+    const r = refs[0];
+    if (this.hidden(r, host, scope)) return;
+    const outside = AGENT_PORTS.has(r.port) || !this.known.has(r.port);
+    const bindings = outside ? this.known.get(r.port) ?? [] : [];
+    this.add(`host\0${outside ? "outside" : "unbound"}\0${r.target.toLowerCase()}\0${host}\0${scope ?? ""}`, refs, { bindings, host, ...scope !== void 0 ? { scope } : {}, outside });
+  }
+  add(key, refs, group) {
+    const known = this.groups.get(key);
+    if (known) {
+      known.refs.push(...refs);
+      for (const b of group.bindings) if (!known.bindings.includes(b)) known.bindings.push(b);
+    } else this.groups.set(key, { ...group, refs: [...refs] });
+  }
+  report(report) {
+    for (const [key, g] of this.groups) {
+      const refs = [...g.refs].sort(byLocation);
+      const r = refs[0];
+      const ports = distinct(refs.map((x) => x.port));
+      const files = new Set(refs.map((x) => x.location.file)).size;
+      const pattern = { refs: refs.length, files, target: r.target, port: r.port, ports, place: describePlace(g.host, g.scope) };
+      const related = [...refs.slice(1).map(relatedReference), ...sortedUnique(g.bindings).map((b) => relatedBinding(b))];
+      if (g.service !== void 0) {
+        report({
+          message: messages10.unboundService({ ...pattern, service: g.service }),
+          location: r.location,
+          related,
+          key: `pattern|${key}`,
+          severity: "warning"
+        });
+      } else if (g.outside) {
+        report({
+          message: g.bindings.length === 0 ? messages10.outside(pattern) : messages10.agent({ ...pattern, elsewhere: boundElsewhere(g.bindings), agentPorts: distinct(g.bindings.map((b) => AGENT_PORTS.has(b.port) ? b.port : b.containerPort)), bindings: g.bindings.length }),
+          location: r.location,
+          related,
+          key: `pattern|${key}`,
+          severity: "notice"
+        });
+      } else {
+        report({
+          message: messages10.unbound(pattern),
+          location: r.location,
+          related,
+          key: `pattern|${key}`,
+          severity: "warning"
+        });
+      }
+    }
+  }
+};
+function checkSelf(model, r, others, key, report) {
+  const service = r.fromService === void 0 ? void 0 : model.services.canonical(r.fromService);
+  if (service === void 0) return;
+  const own = (views(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
+  if (own.length === 0 || own.some((b) => b.port === r.port || b.containerPort === r.port)) return;
+  const ports = distinct(own.map((b) => listenPort(b) ?? b.port));
+  report({
+    message: messages10.self({ target: r.target, port: r.port, service, healthcheck: r.kind === "healthcheck", ports, file: own[0].location.file }),
+    location: r.location,
+    related: [...others, ...sortedUnique(own).map((b) => relatedBinding(b))],
+    key,
+    severity: "warning"
+  });
+}
+function boundElsewhere(bindings) {
+  const parts = sortedUnique(bindings).map((b) => {
+    const port = AGENT_PORTS.has(b.port) ? b.port : b.containerPort;
+    return messages10.boundElsewhere({ service: b.service, port, where: `${b.location.file}:${b.location.line}` });
+  });
+  return parts.join("; ");
+}
+function sortedUnique(bindings) {
+  return [...new Set(bindings)].sort(byLocation);
+}
+
+// src/rules/registry-actual-drift.ts
+var messages11 = {
+  drifts: (d) => `The registry lists ${quote(d.service)} at ${quote(d.port)} on host ${quote(d.host)}, but its deploy files bind ${portList(d.expected)} there (${d.files.join(", ")}); expected the registry to match what is deployed.`
+};
+var registryActualDrift = defineRule({
+  meta: {
+    id: "registry/actual-drift",
+    description: "The registry's real port for a host disagrees with that host's deploy files.",
+    defaultSeverity: "warning",
+    fixable: true
+  },
+  messages: messages11,
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const deploy = groupBy(
+      model.bindings.filter((b) => b.kind === "deploy" && holdsHostPort(b)).sort(byLocation),
+      (b) => `${serviceOf(model, b)}\0${b.host}`
+    );
+    const actual = groupBy(registry.actual.filter((b) => isMachineHost(b.host)).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
+    for (const [key, entries] of actual) {
+      const files = deploy.get(key);
+      if (!files) continue;
+      const expected = distinct(files.map((b) => b.port));
+      const stale = entries.filter((b) => !expected.includes(b.port));
+      if (stale.length === 0) continue;
+      const entry = stale[0];
+      const service = serviceOf(model, entry);
+      const fixable = entries.length === 1 && expected.length === 1 && spansPort(entry.location, entry.port) && !occupancy(model).takenByOther(entry.host, expected[0], service);
+      report({
+        message: messages11.drifts({ service, port: entry.port, host: entry.host, expected, files: [...new Set(files.map((b) => b.location.file))] }),
+        location: entry.location,
+        related: [...stale.slice(1), ...files].map((b) => relatedBinding(b)),
+        // The registry's entry for the service on the host, not the ports on either side.
+        key: `${registry.path}|${service}|${entry.host}`,
+        ...fixable ? { fix: { location: entry.location, text: String(expected[0]) } } : {}
+      });
+    }
+  }
+});
+
+// src/rules/registry-unregistered.ts
+var PREFERENCE = ["service-doc", "source-default", "deploy"];
+var messages12 = {
+  unregistered: (d) => `${quote(d.service)} binds port ${d.ports.map((p) => `${quote(p)}`).join(", ")} but has no entry in the registry ${quote(d.registry)}; expected a row in a range table (and a real-ports entry once deployed).`
+};
+var registryUnregistered = defineRule({
+  meta: {
+    id: "registry/unregistered",
+    description: "A service binds ports but has no entry in the registry.",
+    defaultSeverity: "warning",
+    fixable: false
+  },
+  messages: messages12,
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const registered = new Set([...registry.plan, ...registry.actual].map((b) => serviceOf(model, b)));
+    const unregistered = /* @__PURE__ */ new Map();
+    for (const b of model.bindings) {
+      if (isRegistryBinding(b)) continue;
+      const service = serviceOf(model, b);
+      if (!registered.has(service)) unregistered.set(service, [...unregistered.get(service) ?? [], b]);
+    }
+    for (const [service, own] of [...unregistered].sort(([a], [b]) => a < b ? -1 : 1)) {
+      const ordered = own.sort((a, b) => PREFERENCE.indexOf(a.kind) - PREFERENCE.indexOf(b.kind) || byLocation(a, b));
+      const primary = ordered[0];
+      const ports = [...new Set(own.map((b) => b.port))].sort((a, b) => a - b);
+      report({
+        message: messages12.unregistered({ service, ports, registry: registry.path }),
+        location: primary.location,
+        related: ordered.slice(1).map((b) => relatedBinding(b)),
+        key: `${registry.path}|${service}`
+      });
+    }
+  }
+});
+
+// src/rules/registry-orphan.ts
+var messages13 = {
+  orphan: (d) => `The registry lists ${quote(d.service)} (${d.where.join(", ")}), but the repository has no service directory, binding or reference for it; expected the entry to name an existing service, or to be removed.`
+};
+var registryOrphan = defineRule({
+  meta: {
+    id: "registry/orphan",
+    description: "A registry entry names a service the repository does not have.",
+    defaultSeverity: "notice",
+    fixable: false
+  },
+  messages: messages13,
+  check(model, report) {
+    const registry = model.registry;
+    if (!registry) return;
+    const outside = model.bindings.filter((b) => !isRegistryBinding(b));
+    if (model.serviceDirs.length === 0 && outside.length === 0) return;
+    const known = /* @__PURE__ */ new Set([
+      ...model.serviceDirs.map((d) => model.services.canonical(d.name)),
+      ...outside.map((b) => serviceOf(model, b)),
+      ...model.references.map((r) => model.services.canonical(r.target))
+    ]);
+    const entries = [...registry.plan, ...registry.actual].sort(byLocation);
+    for (const [service, own] of groupBy(entries, (b) => serviceOf(model, b))) {
+      if (known.has(service)) continue;
+      const where = own.map((b) => b.kind === "registry-plan" ? `plan ${quote(b.port)}` : `${quote(b.port)} on ${quote(b.host)}`);
+      report({
+        message: messages13.orphan({ service, where: [...new Set(where)] }),
+        location: own[0].location,
+        related: own.slice(1).map((b) => relatedBinding(b)),
+        key: `${registry.path}|${service}`
+      });
+    }
+  }
+});
+
+// src/rules/doc-missing-port.ts
+var messages14 = {
+  noPort: (d) => `${quote(d.doc)} declares no port for ${quote(d.service)}${d.hint}; expected a line such as \`## Port: NNNN\`.`,
+  noDoc: (d) => `${quote(d.dir)} has no CLAUDE.md, so ${quote(d.service)} documents no port${d.hint}; expected a CLAUDE.md with a line such as \`## Port: NNNN\`.`,
+  /** The ports a service binds elsewhere, as a hint to what the doc should say. */
+  elsewhere: (d) => d.ports.length > 0 ? ` (elsewhere it binds ${d.ports.map((p) => `${quote(p)}`).join(", ")})` : ""
+};
+var docMissingPort = defineRule({
+  meta: {
+    id: "doc/missing-port",
+    description: "A service's CLAUDE.md is missing or declares no port.",
+    defaultSeverity: "notice",
+    fixable: false
+  },
+  messages: messages14,
+  check(model, report) {
+    for (const dir of model.serviceDirs) {
+      const service = model.services.canonical(dir.name);
+      const own = bindingsOf(model, service).sort(byLocation);
+      if (own.some((b) => b.kind === "service-doc" && b.strength === "declaration")) continue;
+      const evidence = own.filter((b) => b.strength !== "weak" && (!isRegistryBinding(b) || b.kind === "registry-actual"));
+      const hint = messages14.elsewhere({ ports: [...new Set(evidence.map((b) => b.port))] });
+      report({
+        message: dir.doc ? messages14.noPort({ doc: dir.doc, service, hint }) : messages14.noDoc({ dir: dir.path, service, hint }),
+        location: fileLocation(dir.doc ?? dir.path),
+        related: evidence.map((b) => relatedBinding(b)),
+        // The service directory: adding a CLAUDE.md that still declares no port is the same problem.
+        key: dir.path
+      });
+    }
+  }
+});
+
+// src/rules/index.ts
+var allRules = [
+  registryRangeOverlap,
+  registryOutOfRange,
+  registryDuplicatePort,
+  registryPrincipleLastDigits,
+  registryPlanDrift,
+  collisionSameHost,
+  docRegistryDrift,
+  driftDocVsSource,
+  driftDeploy,
+  staleReference,
+  registryActualDrift,
+  registryUnregistered,
+  registryOrphan,
+  docMissingPort
+];
+var catalogue = [...allRules.map((r) => r.meta), ...INPUT_RULES];
+
+// src/rules/suppress.ts
+function silences(s, f) {
+  return s.file === f.location.file && (s.line === f.location.line || s.line === f.location.line - 1) && (s.ruleId === "*" || s.ruleId === f.ruleId);
+}
+function suppress(findings, suppressions) {
+  const index = /* @__PURE__ */ new Map();
+  for (const s of suppressions) index.set(s.file, [...index.get(s.file) ?? [], s]);
+  const kept = [];
+  const suppressed = [];
+  for (const f of findings) {
+    const hit = (index.get(f.location.file) ?? []).some((s) => silences(s, f));
+    (hit ? suppressed : kept).push(f);
+  }
+  return { kept, suppressed };
+}
+function suppressionChanges(base, head) {
+  const key = (s) => `${s.file}\0${s.ruleId}\0${s.reason}`;
+  const before = /* @__PURE__ */ new Map();
+  for (const s of base) before.set(key(s), (before.get(key(s)) ?? 0) + 1);
+  const narrower = new Set(base.filter((s) => s.ruleId !== "*").map((s) => `${s.file}\0${s.reason}`));
+  const changes = [];
+  for (const s of head) {
+    const left = before.get(key(s)) ?? 0;
+    if (left > 0) {
+      before.set(key(s), left - 1);
+      continue;
+    }
+    changes.push({ suppression: s, kind: s.ruleId === "*" && narrower.has(`${s.file}\0${s.reason}`) ? "widened" : "added" });
+  }
+  return changes;
+}
+
+// src/engine.ts
+function loadConfig(root, explicitPath) {
+  const file = readConfigFile(root, explicitPath);
+  return file ? { config: parseConfig(file.shown, file.text, catalogue), path: file.path } : { config: defaultConfig() };
+}
+async function check(options) {
+  const started = performance.now();
+  const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath);
+  const collected = collect(options.root, config, options.renames, options.refused);
+  const { extracted, parsed } = await extractAll(options.root, collected, config);
+  const model = build(extracted, { paths: collected.files.map((f) => f.path), serviceDirs: collected.serviceDirs, discovered: collected.discovered, inContainer: (path2) => collected.inContainer(path2) }, config);
+  const found = runRules(allRules, model, config.rules);
+  const problems = inputFindings(model.problems, config.rules);
+  const { kept, suppressed } = suppress([...found, ...problems], model.suppressions);
+  return {
+    findings: sortFindings(kept),
+    suppressed: sortFindings(suppressed),
+    model,
+    config,
+    stats: { files: collected.files.length, parsed, ms: Math.round(performance.now() - started) }
+  };
+}
+
+// src/git/git.ts
+import { execFile } from "node:child_process";
+var GitError = class extends Error {
+  constructor(args, stderr, code2) {
+    super(`git ${args.join(" ")} failed${code2 === null ? "" : ` (exit ${code2})`}: ${stderr.trim() || "no message"}`);
+    this.args = args;
+    this.stderr = stderr;
+    this.code = code2;
+    this.name = "GitError";
+  }
+  args;
+  stderr;
+  code;
+};
+var MAX_BUFFER = 256 * 1024 * 1024;
+function git(cwd, args) {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+    execFile("git", args, { cwd, env, maxBuffer: MAX_BUFFER, encoding: "utf8" }, (error, stdout, stderr) => {
+      if (error) reject(new GitError(args, stderr || error.message, typeof error.code === "number" ? error.code : null));
+      else resolve(stdout);
+    });
+  });
+}
+async function gitOk(cwd, args) {
+  try {
+    await git(cwd, args);
+    return true;
+  } catch (error) {
+    if (error instanceof GitError) return false;
+    throw error;
+  }
+}
+async function repoTop(dir) {
+  try {
+    return (await git(dir, ["rev-parse", "--show-toplevel"])).trim();
+  } catch {
+    return void 0;
+  }
+}
+function hasCommit(cwd, sha) {
+  return gitOk(cwd, ["cat-file", "-e", `${sha}^{commit}`]);
+}
+async function resolveCommit(cwd, rev) {
+  try {
+    return (await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`])).trim() || void 0;
+  } catch (error) {
+    if (error instanceof GitError) return void 0;
+    throw error;
+  }
+}
+
+// src/git/merge-base.ts
+var MergeBaseError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "MergeBaseError";
+  }
+};
+async function isShallow(cwd) {
+  return (await git(cwd, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
+}
+async function ensureCommits(cwd, shas, options = {}) {
+  const missing = [];
+  for (const sha of shas) if (!await hasCommit(cwd, sha)) missing.push(sha);
+  if (missing.length === 0) return;
+  const remote = options.remote ?? "origin";
+  const depth = await isShallow(cwd) ? [`--depth=${options.initialDepth ?? 50}`] : [];
+  options.log?.(`Fetching ${missing.join(", ")} from ${remote}.`);
+  await git(cwd, ["fetch", "--no-tags", "--no-recurse-submodules", ...depth, remote, ...missing]);
+  for (const sha of missing) {
+    if (!await hasCommit(cwd, sha)) throw new MergeBaseError(`Commit ${sha} is not in ${remote} after fetching it.`);
+  }
+}
+async function findMergeBase(cwd, baseSha, headSha, options = {}) {
+  const remote = options.remote ?? "origin";
+  await ensureCommits(cwd, [baseSha, headSha], options);
+  let found = await mergeBase(cwd, baseSha, headSha);
+  let step = options.initialDepth ?? 50;
+  for (let i = 0; found === void 0 && i < (options.deepenSteps ?? 4) && await isShallow(cwd); i++) {
+    options.log?.(`No merge base of ${baseSha} and ${headSha} in the shallow history; deepening by ${step}.`);
+    await git(cwd, ["fetch", "--no-tags", "--no-recurse-submodules", `--deepen=${step}`, remote, baseSha, headSha]);
+    found = await mergeBase(cwd, baseSha, headSha);
+    step *= 2;
+  }
+  if (found === void 0 && await isShallow(cwd)) {
+    options.log?.("Still no merge base; fetching the whole history.");
+    await git(cwd, ["fetch", "--no-tags", "--no-recurse-submodules", "--unshallow", remote, baseSha, headSha]);
+    found = await mergeBase(cwd, baseSha, headSha);
+  }
+  if (found === void 0) throw new MergeBaseError(`Commits ${baseSha} (base) and ${headSha} (head) have no common ancestor.`);
+  return found;
+}
+async function localMergeBase(cwd, baseSha, headSha) {
+  const found = await mergeBase(cwd, baseSha, headSha);
+  if (found === void 0) throw new MergeBaseError(`Commits ${baseSha} (base) and ${headSha} (head) have no common ancestor${await isShallow(cwd) ? " in this shallow clone" : ""}.`);
+  return found;
+}
+async function mergeBase(cwd, a, b) {
+  try {
+    return (await git(cwd, ["merge-base", a, b])).trim() || void 0;
+  } catch (error) {
+    if (error instanceof GitError && error.code === 1) return void 0;
+    throw error;
+  }
+}
+
+// src/baseline/verdict.ts
+var FAIL_LEVELS = ["error", "warning", "notice", "never"];
+function verdict(classified, failLevel) {
+  const failing = failLevel === "never" ? [] : classified.new.filter((f) => severityRank(f.severity) <= severityRank(failLevel));
+  const conclusion = failing.length > 0 ? "failure" : classified.new.length > 0 ? "neutral" : "success";
+  return { failing, conclusion };
+}
+
+// src/report/text.ts
+function countBySeverity(findings) {
+  const counts2 = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts2[f.severity]++;
+  return counts2;
+}
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function totalLine(findings, suppressed = 0) {
+  const c = countBySeverity(findings);
+  const extra = suppressed ? `, ${suppressed} suppressed` : "";
+  if (findings.length === 0) return `\u2714 no problems${extra}`;
+  return `\u2716 ${plural(findings.length, "problem")} (${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.notice, "notice")}${extra})`;
+}
+function formatText(findings, suppressed = 0) {
+  const lines = findingLines(findings);
+  if (lines.length) lines.push("");
+  lines.push(totalLine(findings, suppressed));
+  return lines.join("\n") + "\n";
+}
+function findingLines(findings) {
+  const lines = [];
+  const width = Math.max(0, ...findings.map((f) => formatLocation(f.location).length));
+  for (const f of findings) {
+    lines.push(`${formatLocation(f.location).padEnd(width)}  ${f.severity.padEnd(7)}  ${f.message}  ${f.ruleId}`);
+    for (const r of f.related) lines.push(`    ${formatLocation(r.location)}  ${r.message}`);
+    if (f.fix) lines.push(`    fix: replace with \`${f.fix.text}\` at ${formatLocation(f.fix.location)}`);
+  }
+  return lines;
+}
+function formatComparison(c) {
+  const { classified } = c;
+  const out = [];
+  const section = (title, findings, note = "") => {
+    if (findings.length === 0) return;
+    out.push(`${title} (${findings.length})${note}`, ...findingLines(findings), "");
+  };
+  section("New", classified.new);
+  section("Existing", classified.existing);
+  section("Fixed", classified.fixed, ", at their places in the merge base");
+  section("Not checked", classified.notChecked, ": in files the head could not read, at their places in the merge base");
+  if (c.suppressions.length) {
+    out.push(`portwarden-ignore added or widened (${c.suppressions.length})`);
+    for (const s of c.suppressions) {
+      const silenced = `${s.applied ? "silences" : "would silence (not applied)"} ${plural(s.silences, "finding")}`;
+      out.push(`${s.file}:${s.line}  ${s.ruleId === "*" ? "every rule" : s.ruleId}  ${s.kind}; ${silenced}${s.reason ? `: ${s.reason}` : ""}`);
+    }
+    out.push("");
+  }
+  const fresh = classified.new.length === 0 ? "\u2714 no new problems" : `\u2716 ${plural(classified.new.length, "new problem")} (${severityCounts(classified.new)})`;
+  const rest = [`${classified.existing.length} existing`, `${classified.fixed.length} fixed`, `${classified.notChecked.length} not checked`, `${classified.suppressed.length} suppressed`];
+  out.push(`${fresh}; ${rest.join(", ")}; compared with the merge base ${c.mergeBase.slice(0, 12)}`);
+  return out.join("\n") + "\n";
+}
+function severityCounts(findings) {
+  const c = countBySeverity(findings);
+  return `${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.notice, "notice")}`;
+}
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/report/json.ts
+var JSON_REPORT_VERSION = 1;
+function toJsonReport(result, version, extra = {}) {
+  const findings = extra.findings ?? result.findings;
+  return {
+    version: JSON_REPORT_VERSION,
+    tool: { name: "portwarden", version },
+    summary: { total: findings.length, ...countBySeverity(findings), suppressed: result.suppressed.length },
+    findings,
+    ...extra.fixed ? { fixed: extra.fixed } : {},
+    ...extra.notChecked ? { notChecked: extra.notChecked } : {},
+    ...extra.suppressions ? { suppressions: extra.suppressions } : {},
+    hosts: result.model.hosts.list().map((h) => ({ id: h.id, label: h.label, addresses: h.addresses })),
+    bindings: result.model.bindings.map((b) => ({ service: b.service, port: b.port, host: b.host, kind: b.kind, source: b.source, location: b.location })),
+    stats: result.stats
+  };
+}
+
+// src/assign/allocate.ts
+var EPHEMERAL = { start: 49152, end: 65535 };
+function allocate(input) {
+  const { range } = input;
+  const skipped = [];
+  for (let port = range.start; port <= range.end; port++) {
+    const reason = obstacle(input, port);
+    if (!reason) return { port, range, skipped };
+    if (reason.kind === "ephemeral") {
+      skipped.push({ port, reason });
+      break;
+    }
+    skipped.push({ port, reason });
+  }
+  return { range, skipped };
+}
+function obstacle(input, port) {
+  if (port >= EPHEMERAL.start && port <= EPHEMERAL.end) return { kind: "ephemeral" };
+  const by = input.deny?.find((d) => port >= d.start && port <= d.end);
+  if (by) return { kind: "denied", by };
+  const bindings = input.usesOf(port).filter((b) => b.service !== input.service && counts(b, input));
+  if (bindings.length > 0) return { kind: "used", bindings };
+  const claims = (input.claims ?? []).filter((c) => c.port === port && c.service !== input.service);
+  if (claims.length > 0) return { kind: "claimed", claims };
+  return void 0;
+}
+function counts(binding, input) {
+  if ((input.uniqueness ?? "across-hosts") === "across-hosts") return true;
+  return binding.host === PLAN_HOST || binding.host === input.host;
+}
+function describeSkip(skip) {
+  const { reason } = skip;
+  switch (reason.kind) {
+    case "ephemeral":
+      return `${skip.port}-${EPHEMERAL.end}: the ephemeral range ${EPHEMERAL.start}-${EPHEMERAL.end} is never assigned`;
+    case "denied":
+      return `${skip.port}: in the deny list (${reason.by.start === reason.by.end ? reason.by.start : `${reason.by.start}-${reason.by.end}`})`;
+    case "claimed":
+      return `${skip.port}: claimed by ${reason.claims.map((c) => `pull request #${c.pr} (${quote(c.service)})`).join(", ")}`;
+    case "used":
+      return `${skip.port}: used by ${usesText(reason.bindings)}`;
+  }
+}
+function usesText(bindings) {
+  const seen = /* @__PURE__ */ new Set();
+  const parts = [];
+  for (const b of bindings) {
+    const key = `${b.service}\0${b.host}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const where = b.host === PLAN_HOST ? "in the registry plan" : `on host ${quote(b.host)}`;
+    parts.push(`${quote(b.service)} ${where} (${quote(formatLocation(b.location))})`);
+  }
+  return parts.join(", ");
+}
+
+// src/assign/doc-edit.ts
+var processor2 = unified().use(remarkParse);
+function addPortLine(text2, port) {
+  const eol = text2.includes("\r\n") ? "\r\n" : "\n";
+  const line = `**Port:** ${port}`;
+  const tree = processor2.parse(text2);
+  const title = tree.children.findIndex((n) => n.type === "heading" && n.depth === 1);
+  if (title < 0) return line + eol + eol + text2;
+  const next = tree.children[title + 1];
+  const after = next?.type === "paragraph" ? next : tree.children[title];
+  const at2 = after.position?.end.offset;
+  if (at2 === void 0) return line + eol + eol + text2;
+  return text2.slice(0, at2) + eol + eol + line + (at2 === text2.length ? eol : "") + text2.slice(at2);
+}
+
+// src/assign/registry-edit.ts
+function sectionFor(doc, port) {
+  return doc.sections.find((s) => s.range && port >= s.range.start && port <= s.range.end && s.rows.length > 0) ?? doc.sections.find((s) => s.rows.some((r) => r.reserved && r.ports.includes(port)));
+}
+function sectionTitled(doc, title) {
+  const key = title.trim().toLowerCase();
+  return doc.sections.find((s) => s.title.trim().toLowerCase() === key);
+}
+function sectionRange(section) {
+  if (section.range) return section.range;
+  const ports = section.rows.flatMap((r) => r.ports);
+  return ports.length > 0 ? { start: Math.min(...ports), end: Math.max(...ports) } : void 0;
+}
+function addRegistryRow(text2, section, service, port) {
+  const rows = section.rows;
+  if (rows.length === 0) return { error: `The section ${JSON.stringify(section.title)} has no table with a Port column; expected one to add the row to.` };
+  if (rows.some((r) => r.service === service)) return { error: `The section already has a row for the service.` };
+  const starts = lineStarts(text2);
+  const lineAt = (n) => {
+    const start2 = starts[n - 1];
+    const next = starts[n];
+    const end = next === void 0 ? text2.length : next - 1;
+    const cr = end > start2 && text2[end - 1] === "\r";
+    return { start: start2, end: cr ? end - 1 : end, eol: next === void 0 ? "" : cr ? "\r\n" : "\n" };
+  };
+  const locator = createLocator(section.location.file, text2);
+  const offsetOf = (row) => [locator.offset(row.location.line, row.location.column), locator.offset(row.location.endLine, row.location.endColumn)];
+  const pool = rows.find((r) => r.reserved && r.ports.includes(port));
+  if (pool) {
+    const line = lineAt(pool.location.line);
+    const [cellStart, cellEnd] = offsetOf(pool);
+    const dash = /\d\s*([-–—])\s*\d/.exec(pool.portText)?.[1] ?? "-";
+    const before = text2.slice(line.start, cellStart);
+    const after = text2.slice(cellEnd, line.end);
+    const piece = (a, b) => before + (a === b ? String(a) : `${a}${dash}${b}`) + after + line.eol;
+    const first = Math.min(...pool.ports);
+    const last = Math.max(...pool.ports);
+    const template2 = newRowTemplate(text2, rows, pool, lineAt, offsetOf);
+    const lines = [
+      ...port > first ? [piece(first, port - 1)] : [],
+      template2(port, service) + line.eol,
+      ...port < last ? [piece(port + 1, last)] : []
+    ];
+    const lineEnd = line.start + (line.end - line.start) + line.eol.length;
+    const added = port > first ? pool.location.line + 1 : pool.location.line;
+    return { text: text2.slice(0, line.start) + lines.join("") + text2.slice(lineEnd), section, line: added };
+  }
+  const below = rows.filter((r) => Math.min(...r.ports) < port).sort((a, b) => Math.min(...b.ports) - Math.min(...a.ports))[0];
+  const anchor = below ?? [...rows].sort((a, b) => Math.min(...a.ports) - Math.min(...b.ports))[0];
+  const anchorLine = lineAt(anchor.location.line);
+  const template = newRowTemplate(text2, rows, anchor, lineAt, offsetOf);
+  const eol = anchorLine.eol || (text2.includes("\r\n") ? "\r\n" : "\n");
+  if (below) {
+    const at2 = anchorLine.end + anchorLine.eol.length;
+    const insert = anchorLine.eol === "" ? eol + template(port, service) : template(port, service) + eol;
+    return { text: text2.slice(0, at2) + insert + text2.slice(at2), section, line: anchor.location.line + 1 };
+  }
+  return { text: text2.slice(0, anchorLine.start) + template(port, service) + eol + text2.slice(anchorLine.start), section, line: anchor.location.line };
+}
+function splitCells(line) {
+  const pipes = [];
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === "\\") i++;
+    else if (line[i] === "|") pipes.push(i);
+  }
+  const open = line.slice(0, pipes[0] ?? 0).trim() === "" && pipes.length > 0;
+  const lastPipe = pipes[pipes.length - 1] ?? -1;
+  const close = lastPipe >= 0 && line.slice(lastPipe + 1).trim() === "" && pipes.length > (open ? 1 : 0);
+  const bounds = [open ? pipes[0] : -1, ...pipes.slice(open ? 1 : 0, close ? -1 : void 0), close ? lastPipe : line.length];
+  const cells = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const raw = line.slice(bounds[i] + 1, bounds[i + 1]);
+    const lead = /^\s*/.exec(raw)[0];
+    const trail2 = raw.trim() === "" ? "" : /\s*$/.exec(raw)[0];
+    cells.push({ start: bounds[i] + 1 + lead.length, end: bounds[i + 1] - trail2.length, lead, trail: trail2 });
+  }
+  return { open, close, cells };
+}
+function newRowTemplate(text2, rows, near, lineAt, offsetOf) {
+  const model = near.service !== void 0 ? near : rows.find((r) => r.service !== void 0) ?? near;
+  const line = lineAt(model.location.line);
+  const raw = text2.slice(line.start, line.end);
+  const { open, close, cells } = splitCells(raw);
+  const [portStart] = offsetOf(model);
+  const serviceStart = createLocator("", text2).offset(model.serviceLocation.line, model.serviceLocation.column);
+  const indexOf = (offset) => cells.findIndex((c) => offset - line.start >= c.start - c.lead.length && offset - line.start <= c.end + c.trail.length);
+  const portIndex = indexOf(portStart);
+  const serviceIndex = serviceStart === portStart ? -1 : indexOf(serviceStart);
+  const indent2 = /^\s*/.exec(raw)[0];
+  return (port, service) => {
+    const parts = cells.map((cell, i) => {
+      const content = i === portIndex ? String(port) : i === serviceIndex ? service : "";
+      const width = cell.end - cell.start + cell.trail.length;
+      const lead = cell.lead === "" ? "" : " ";
+      if (cell.trail.length > 1 && content.length < width) return lead + content.padEnd(width);
+      if (content === "") return lead;
+      return lead + content + (cell.trail === "" ? "" : " ");
+    });
+    return indent2 + (open ? "|" : "") + parts.join("|") + (close ? "|" : "");
+  };
+}
+
+// src/assign/assign.ts
+function assign(input) {
+  const { model, request } = input;
+  const registryPath = model.registryPath;
+  const doc = model.registry;
+  const registryText = doc ? input.read(registryPath) : void 0;
+  if (!doc || registryText === void 0) return { error: `The repository has no readable registry at ${quote(registryPath)}; expected one to add the row to.` };
+  const existing = doc.plan.find((b) => b.service === request.service);
+  if (existing) return { error: `${quote(request.service)} already has port ${existing.port} in the registry (${quote(formatLocation(existing.location))}); expected a service without a row.` };
+  const { assignPort } = input.config;
+  const { usesOf } = occupancy(model);
+  const allocateIn = (range2) => allocate({ service: request.service, range: range2, usesOf, claims: input.claims ?? [], deny: assignPort.deny, uniqueness: assignPort.unique });
+  let section;
+  let range;
+  let allocation;
+  if (request.target === void 0) {
+    for (const candidate of doc.sections) {
+      if (!candidate.range || candidate.rows.length === 0) continue;
+      const found = allocateIn(candidate.range);
+      if (found.port === void 0) continue;
+      [section, range, allocation] = [candidate, candidate.range, found];
+      break;
+    }
+    if (!section || !range || !allocation) return { error: 'No section of the registry with a range heading has a free port; expected a range (`in 3020-3029`) or a section title (`in "AI/ML Services"`).' };
+  } else if ("section" in request.target) {
+    section = sectionTitled(doc, request.target.section);
+    if (!section) return { error: `The registry has no section titled ${quote(request.target.section)}; expected one of ${doc.sections.filter((s) => s.title !== "" && s.rows.length > 0).map((s) => quote(s.title)).join(", ")}.` };
+    range = sectionRange(section);
+    if (!range) return { error: `The section ${quote(section.title)} has no range heading and no rows; expected a heading such as \`## 3000-3009: Title\`.` };
+    allocation = allocateIn(range);
+  } else {
+    range = request.target.range;
+    allocation = allocateIn(range);
+  }
+  if (allocation.port === void 0) return { error: `Every port of ${range.start}-${range.end} is taken; expected a range with a free port.`, range, skipped: allocation.skipped };
+  const port = allocation.port;
+  section ??= sectionFor(doc, port);
+  if (!section) return { error: `No section of the registry holds port ${port}; expected a range heading such as \`## ${range.start}-${range.end}: Title\` with a table.`, range, skipped: allocation.skipped };
+  const row = addRegistryRow(registryText, section, request.service, port);
+  if ("error" in row) return { error: row.error, range, skipped: allocation.skipped };
+  const edits = [{ path: registryPath, text: row.text }];
+  const dir = model.serviceDirs.find((d) => d.name === request.service);
+  const declared = model.bindings.some((b) => b.service === request.service && b.kind === "service-doc" && b.strength === "declaration");
+  if (dir?.doc && !declared) {
+    const text2 = input.read(dir.doc);
+    if (text2 !== void 0) edits.push({ path: dir.doc, text: addPortLine(text2, port) });
+  }
+  return { port, range, section: section.title, skipped: allocation.skipped, edits, rowLine: row.line };
+}
+function parseRange(text2) {
+  const m = /^\s*(\d{1,5})\s*[-–—]\s*(\d{1,5})\s*$/.exec(text2);
+  if (!m) return void 0;
+  const start2 = Number(m[1]);
+  const end = Number(m[2]);
+  return start2 >= 1 && end <= 65535 && start2 <= end ? { start: start2, end } : void 0;
+}
+var SERVICE_NAME = /^[a-z][a-z0-9-]{0,62}$/;
+
+// src/git/export-tree.ts
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname as dirname2, join as join3 } from "node:path";
+var MAX_HEADER_BYTES = 1024;
+async function exportTree(cwd, sha, options = {}) {
+  const parent = options.parent ?? (process.env.RUNNER_TEMP || tmpdir());
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const dir = await mkdtemp(join3(parent, "portwarden-tree-"));
+  const dispose = () => rm(dir, { recursive: true, force: true });
+  const refused = [];
+  try {
+    const files = [];
+    for (const e of parseLsTree(await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", sha]))) {
+      const parts = e.path.split("/");
+      if (parts.some((p) => p === "" || p === "." || p === ".." || p.toLowerCase() === ".git")) refused.push({ path: e.path, reason: "unwritable", code: "EINVAL", commit: sha });
+      else if (e.mode === "120000") refused.push({ path: e.path, reason: "symlink", commit: sha });
+      else files.push(e);
+    }
+    await streamBlobs(cwd, files, maxBytes, {
+      tooLarge: (e, size) => refused.push({ path: e.path, reason: "too-large", size, limit: maxBytes, commit: sha }),
+      write: async (e, data) => {
+        const target = join3(dir, ...e.path.split("/"));
+        try {
+          await mkdir(dirname2(target), { recursive: true });
+          await writeFile(target, data, { flag: "wx", mode: 420 });
+        } catch (error) {
+          refused.push({ path: e.path, reason: "unwritable", code: error.code ?? "error", commit: sha });
+        }
+      }
+    });
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+  return { dir, refused, dispose };
+}
+function parseLsTree(listing) {
+  const entries = [];
+  for (const record of listing.split("\0")) {
+    const tab = record.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type, object = ""] = record.slice(0, tab).split(" ");
+    if (type === "blob") entries.push({ mode, object, path: record.slice(tab + 1) });
+  }
+  return entries;
+}
+async function streamBlobs(cwd, entries, maxBytes, sink) {
+  const env = { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+  const cat = spawn("git", ["cat-file", "--batch"], { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
+  let errors = "";
+  cat.stderr.on("data", (d) => {
+    if (errors.length < 4096) errors += d.toString();
+  });
+  const exited = new Promise((resolve, reject) => {
+    cat.on("error", reject);
+    cat.on("close", resolve);
+  });
+  exited.catch(() => {
+  });
+  cat.stdin.on("error", () => {
+  });
+  cat.stdin.end(entries.map((e) => `${e.object}
+`).join(""));
+  let done = 0;
+  let header = [];
+  let headerBytes = 0;
+  let state = "header";
+  let remaining = 0;
+  let body;
+  const fail = (what) => new Error(`git cat-file --batch ${what} (blob ${done + 1} of ${entries.length})`);
+  try {
+    for await (const chunk of cat.stdout) {
+      let pos = 0;
+      while (pos < chunk.length) {
+        if (state === "header") {
+          const eol = chunk.indexOf(10, pos);
+          const end = eol < 0 ? chunk.length : eol;
+          header.push(chunk.subarray(pos, end));
+          headerBytes += end - pos;
+          if (headerBytes > MAX_HEADER_BYTES) throw fail("sent a header line that never ends");
+          pos = end;
+          if (eol < 0) break;
+          pos = eol + 1;
+          const line = Buffer.concat(header).toString("latin1");
+          header = [];
+          headerBytes = 0;
+          const [, type, size = ""] = line.split(" ");
+          if (done >= entries.length || type !== "blob" || !/^\d+$/.test(size)) throw fail(`answered \`${line.slice(0, 200)}\``);
+          remaining = Number(size);
+          body = remaining > maxBytes ? void 0 : [];
+          if (!body) sink.tooLarge(entries[done], remaining);
+          state = "body";
+        }
+        if (state === "body") {
+          const take2 = Math.min(remaining, chunk.length - pos);
+          if (body && take2 > 0) body.push(chunk.subarray(pos, pos + take2));
+          pos += take2;
+          remaining -= take2;
+          if (remaining > 0) break;
+          state = "end";
+        }
+        if (state === "end") {
+          if (pos >= chunk.length) break;
+          if (chunk[pos] !== 10) throw fail("lost its framing");
+          pos++;
+          if (body) await sink.write(entries[done], Buffer.concat(body));
+          body = void 0;
+          done++;
+          state = "header";
+        }
+      }
+    }
+  } finally {
+    if (done < entries.length) cat.kill();
+  }
+  const code2 = await exited;
+  if (code2 !== 0 || done !== entries.length || state !== "header") {
+    throw new Error(`git cat-file --batch read ${done} of ${entries.length} blobs (exit ${code2}): ${errors.trim() || "no message"}`);
+  }
+}
+
+// src/revisions.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join4, relative as relative2 } from "node:path";
+
+// src/baseline/classify.ts
+function classify(head, base, options = {}) {
+  const suppressed = options.suppressed ?? [];
+  const notRead = options.notRead ?? /* @__PURE__ */ new Set();
+  const available = countBy(base);
+  const out = { new: [], existing: [], fixed: [], notChecked: [], suppressed };
+  for (const finding of head) {
+    const left = available.get(finding.fingerprint) ?? 0;
+    if (left > 0) {
+      available.set(finding.fingerprint, left - 1);
+      out.existing.push({ ...finding, status: "existing" });
+    } else out.new.push({ ...finding, status: "new" });
+  }
+  const matched = countBy(head);
+  const silenced = countBy(suppressed);
+  for (const finding of base) {
+    if (take(matched, finding.fingerprint) || take(silenced, finding.fingerprint)) continue;
+    if (touches(finding, notRead)) out.notChecked.push(finding);
+    else out.fixed.push(finding);
+  }
+  return out;
+}
+function touches(finding, paths) {
+  if (paths.size === 0) return false;
+  return within(finding.location.file, paths) || finding.related.some((r) => within(r.location.file, paths));
+}
+function within(file, paths) {
+  if (paths.has(file) || paths.has(".")) return true;
+  for (let i = file.indexOf("/"); i > 0; i = file.indexOf("/", i + 1)) if (paths.has(file.slice(0, i))) return true;
+  return false;
+}
+function take(counts2, fp) {
+  const left = counts2.get(fp) ?? 0;
+  if (left === 0) return false;
+  counts2.set(fp, left - 1);
+  return true;
+}
+function countBy(findings) {
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const f of findings) counts2.set(f.fingerprint, (counts2.get(f.fingerprint) ?? 0) + 1);
+  return counts2;
+}
+
+// src/baseline/relocate.ts
+function repoPath(prefix, file) {
+  return prefix === "" || prefix === "." ? file : `${prefix.replace(/\/$/, "")}/${file}`;
+}
+function relocate(findings, prefix) {
+  if (prefix === "" || prefix === ".") return findings;
+  const move = (loc) => ({ ...loc, file: repoPath(prefix, loc.file) });
+  return findings.map((f) => ({
+    ...f,
+    location: move(f.location),
+    related: f.related.map((r) => ({ ...r, location: move(r.location) })),
+    ...f.fix ? { fix: { ...f.fix, location: move(f.fix.location) } } : {}
+  }));
+}
+
+// src/baseline/pr-suppressions.ts
+function prSuppressions(head, baseSuppressions, trusted, prefix) {
+  const changes = suppressionChanges(baseSuppressions, head.suppressions);
+  const all = [...head.findings, ...head.suppressed];
+  let findings = head.findings;
+  let suppressed = head.suppressed;
+  if (!trusted && changes.length > 0) {
+    const fresh = new Set(changes.map((c) => c.suppression));
+    const split = suppress(all, head.suppressions.filter((s) => !fresh.has(s)));
+    suppressed = split.suppressed;
+    findings = sortFindings(
+      split.kept.map((f) => {
+        const by = changes.find((c) => silences(c.suppression, f));
+        return by ? { ...f, unappliedSuppression: { file: repoPath(prefix, by.suppression.file), line: by.suppression.line } } : f;
+      })
+    );
+  }
+  const listed = changes.map(({ suppression: s, kind }) => {
+    const hit = all.filter((f) => silences(s, f));
+    return { file: repoPath(prefix, s.file), line: s.line, ruleId: s.ruleId, reason: s.reason, kind, silences: hit.length, rules: [...new Set(hit.map((f) => f.ruleId))].sort(), applied: trusted };
+  });
+  return { findings, suppressed, listed };
+}
+
+// src/baseline/compare.ts
+function compare(base, head, options) {
+  const { prefix } = options;
+  const own = prSuppressions(head, base.suppressions, options.applyNewSuppressions, prefix);
+  const findings = relocate(own.findings, prefix);
+  const suppressed = relocate(own.suppressed, prefix);
+  const notRead = new Set([...options.notRead ?? []].map((p) => p === "." ? prefix || "." : repoPath(prefix, p)));
+  const classified = classify(findings, relocate(base.findings, prefix), { suppressed, notRead });
+  return { classified, findings, suppressed, suppressions: own.listed };
+}
+
+// src/collect/not-read.ts
+var NOT_READ_PROBLEMS = /* @__PURE__ */ new Set([
+  "input/file-too-large",
+  "input/binary-file",
+  "input/unreadable",
+  "input/symlink-outside-workspace",
+  "input/symlink-not-followed",
+  "input/not-a-regular-file",
+  "input/unparsable",
+  "input/unreadable-doc",
+  "input/markdown-too-deep",
+  "input/too-complex",
+  "input/invalid-yaml",
+  "input/invalid-json",
+  "input/invalid-xml",
+  "input/invalid-nginx",
+  "input/parse-failed",
+  "input/extractor-failed"
+]);
+function unreadPaths(problems) {
+  return new Set(problems.filter((p) => NOT_READ_PROBLEMS.has(p.ruleId)).map((p) => p.location.file));
+}
+
+// src/baseline/diff.ts
+var DIFF_CONTEXT = 3;
+function parseDiff(text2) {
+  const files = /* @__PURE__ */ new Map();
+  let current;
+  const finish = () => {
+    if (!current) return;
+    const { header, minusPath, anchors, ...file } = current;
+    if (file.path === "") file.path = minusPath || pathsFromHeader(header)[1];
+    file.hunks = contextHunks(anchors);
+    files.set(file.path, file);
+    current = void 0;
+  };
+  for (const line of text2.split("\n")) {
+    if (line.startsWith("diff --git ")) {
+      finish();
+      current = { path: "", status: "modified", binary: false, changed: [], hunks: [], header: line, minusPath: "", anchors: [] };
+      continue;
+    }
+    if (!current) continue;
+    if (line.startsWith("@@")) {
+      const range = hunkRange(line);
+      if (range) current.anchors.push(range.anchor);
+      if (range?.changed) current.changed.push(range.changed);
+    } else if (line.startsWith("+++ ")) {
+      const path2 = unquote(line.slice(4));
+      if (path2 !== "/dev/null") current.path = stripPrefix(path2, "b/");
+    } else if (line.startsWith("--- ")) {
+      const path2 = unquote(line.slice(4));
+      if (path2 === "/dev/null") current.status = "added";
+      else current.minusPath = stripPrefix(path2, "a/");
+    } else if (line.startsWith("new file mode")) current.status = "added";
+    else if (line.startsWith("deleted file mode")) current.status = "deleted";
+    else if (line.startsWith("rename from ") || line.startsWith("copy from ")) {
+      current.status = "renamed";
+      current.oldPath = unquote(line.slice(line.indexOf(" from ") + 6));
+    } else if (line.startsWith("rename to ") || line.startsWith("copy to ")) current.path = unquote(line.slice(line.indexOf(" to ") + 4));
+    else if (line.startsWith("Binary files ")) current.binary = true;
+  }
+  finish();
+  return files;
+}
+function hunkRange(line) {
+  const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+  if (!m) return void 0;
+  const start2 = Number(m[1]);
+  const count = m[2] === void 0 ? 1 : Number(m[2]);
+  if (count === 0) return { anchor: { start: start2 + 1, end: start2 } };
+  const changed = { start: start2, end: start2 + count - 1 };
+  return { changed, anchor: changed };
+}
+function contextHunks(anchors) {
+  const spans = anchors.map((a) => ({ start: Math.max(1, a.start - DIFF_CONTEXT), end: a.end + DIFF_CONTEXT })).sort((a, b) => a.start - b.start);
+  const merged = [];
+  for (const span2 of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span2.start <= last.end + 1) last.end = Math.max(last.end, span2.end);
+    else merged.push({ ...span2 });
+  }
+  return merged;
+}
+function stripPrefix(path2, prefix) {
+  return path2.startsWith(prefix) ? path2.slice(prefix.length) : path2;
+}
+function pathsFromHeader(header) {
+  const rest = header.slice("diff --git ".length);
+  if (rest.startsWith('"')) {
+    const end = closingQuote(rest);
+    const a2 = unquote(rest.slice(0, end + 1));
+    const b2 = unquote(rest.slice(end + 2));
+    return [stripPrefix(a2, "a/"), stripPrefix(b2, "b/")];
+  }
+  const half = (rest.length - 1) / 2;
+  const a = rest.slice(0, half);
+  const b = rest.slice(half + 1);
+  if (Number.isInteger(half) && stripPrefix(a, "a/") === stripPrefix(b, "b/")) return [stripPrefix(a, "a/"), stripPrefix(b, "b/")];
+  const at2 = rest.indexOf(" b/");
+  return [stripPrefix(rest.slice(0, at2), "a/"), rest.slice(at2 + 3)];
+}
+function closingQuote(s) {
+  for (let i = 1; i < s.length; i++) {
+    if (s[i] === "\\") i++;
+    else if (s[i] === '"') return i;
+  }
+  return s.length - 1;
+}
+var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquote(raw) {
+  const s = raw.replace(/\t$/, "");
+  if (!s.startsWith('"') || !s.endsWith('"') || s.length < 2) return s;
+  const bytes = [];
+  for (let i = 1; i < s.length - 1; i++) {
+    const c = s[i];
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = s[++i] ?? "";
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(s.slice(i, i + 3), 8));
+      i += 2;
+    } else bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+function isChangedLine(diff, file, line) {
+  return diff.get(file)?.changed.some((r) => line >= r.start && line <= r.end) ?? false;
+}
+function hunkContaining(diff, file, start2, end) {
+  return diff.get(file)?.hunks.find((h) => start2 >= h.start && end <= h.end);
+}
+
+// src/git/diff.ts
+async function gitDiff(cwd, from, to) {
+  const text2 = await git(cwd, ["-c", "core.quotePath=true", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", from, ...to === void 0 ? [] : [to]]);
+  return parseDiff(text2);
+}
+async function filesChangedSince(top, sha) {
+  const current = (await git(top, ["rev-parse", "HEAD"])).trim();
+  if (current === sha) return /* @__PURE__ */ new Set();
+  const names = await git(top, ["-c", "core.quotePath=false", "diff", "--name-only", "-z", "--no-renames", sha, current]);
+  return new Set(names.split("\0").filter((n) => n !== ""));
+}
+
+// src/revisions.ts
+async function checkTree(options) {
+  const { top, prefix } = await place(options.root);
+  const head = await check(withConfig(options.root, options.configPath));
+  const findings = relocate(head.findings, prefix);
+  const suppressed = relocate(head.suppressed, prefix);
+  const classified = { new: findings, existing: [], fixed: [], notChecked: [], suppressed };
+  return { mode: "full", head: { ...head, findings, suppressed }, classified, headTop: top, prefix, shifted: /* @__PURE__ */ new Set(), notes: [], suppressions: [], dispose: async () => {
+  } };
+}
+async function checkRevisions(options) {
+  const { root, policy } = options;
+  const { top, prefix } = await place(root);
+  if (!existsSync2(join4(top, ".git"))) throw new Error(`${top} is not a git checkout`);
+  const headSha = options.head ?? "HEAD";
+  const mergeBase2 = options.fetch ? await findMergeBase(top, options.base, headSha, { log: options.log }) : await localMergeBase(top, options.base, headSha);
+  const trees = [];
+  let keep;
+  try {
+    let headTop = top;
+    let shifted = /* @__PURE__ */ new Set();
+    let headRefused = [];
+    const maxFileBytes = loadConfig(root, options.configPath).config.maxFileBytes;
+    if (policy.read === "commit") {
+      keep = await exportTree(top, headSha, { maxFileBytes });
+      headTop = keep.dir;
+      headRefused = keep.refused;
+    } else if (options.head !== void 0) {
+      shifted = await filesChangedSince(top, options.head);
+    }
+    const headRoot = join4(headTop, prefix);
+    const base = await exportTree(top, mergeBase2, { maxFileBytes });
+    trees.push(base);
+    const { configPath } = withConfig(policy.config === "checkout" ? root : headRoot, options.configPath);
+    const headOptions = { root: headRoot, ...configPath ? { configPath } : policy.config === "checkout" ? { defaultConfig: true } : {} };
+    const head = await check({ ...headOptions, refused: refusedUnder(headRefused, prefix) });
+    const diff = await gitDiff(top, mergeBase2, options.head ?? (policy.read === "commit" ? headSha : void 0));
+    const baseCheck = await check({ ...headOptions, root: join4(base.dir, prefix), renames: renamesUnder(diff, prefix), refused: refusedUnder(base.refused, prefix) });
+    const compared = compare(
+      { findings: baseCheck.findings, suppressed: baseCheck.suppressed, suppressions: baseCheck.model.suppressions },
+      { findings: head.findings, suppressed: head.suppressed, suppressions: head.model.suppressions },
+      {
+        prefix,
+        applyNewSuppressions: policy.newSuppressions === "apply" || head.config.allowNewSuppressionsOnPrTarget,
+        // Base findings in files the head could not read are "not checked", never "fixed".
+        notRead: unreadPaths(head.model.problems)
+      }
+    );
+    const exported = keep;
+    keep = void 0;
+    return {
+      mode: "pull-request",
+      head: { ...head, findings: compared.findings, suppressed: compared.suppressed },
+      classified: compared.classified,
+      diff,
+      mergeBase: mergeBase2,
+      headTop,
+      prefix,
+      shifted,
+      notes: [],
+      suppressions: compared.suppressions,
+      dispose: async () => exported?.dispose()
+    };
+  } finally {
+    for (const tree of trees) await tree.dispose();
+    await keep?.dispose();
+  }
+}
+async function place(root) {
+  const top = await repoTop(root) ?? root;
+  return { top, prefix: relative2(top, root).split("\\").join("/") };
+}
+function refusedUnder(refused, prefix) {
+  if (prefix === "") return refused;
+  return refused.filter((r) => r.path.startsWith(`${prefix}/`)).map((r) => ({ ...r, path: r.path.slice(prefix.length + 1) }));
+}
+function renamesUnder(diff, prefix) {
+  const strip = (path2) => prefix === "" ? path2 : path2.startsWith(`${prefix}/`) ? path2.slice(prefix.length + 1) : void 0;
+  const renames = /* @__PURE__ */ new Map();
+  for (const file of diff.values()) {
+    if (file.status !== "renamed" || !file.oldPath) continue;
+    const from = strip(file.oldPath);
+    const to = strip(file.path);
+    if (from !== void 0 && to !== void 0) renames.set(from, to);
+  }
+  return renames;
+}
+function withConfig(root, configPath) {
+  if (configPath) return { root, configPath: isAbsolute2(configPath) ? configPath : join4(root, configPath) };
+  const found = DEFAULT_CONFIG_PATHS.map((p) => join4(root, p)).find((p) => existsSync2(p));
+  return found ? { root, configPath: found } : { root };
+}
+
+export {
+  occupancy,
+  describeSkip,
+  assign,
+  parseRange,
+  SERVICE_NAME,
+  ConfigError,
+  parseRegistry,
+  loadConfig,
+  check,
+  GitError,
+  git,
+  repoTop,
+  resolveCommit,
+  MergeBaseError,
+  ensureCommits,
+  findMergeBase,
+  exportTree,
+  FAIL_LEVELS,
+  verdict,
+  countBySeverity,
+  formatText,
+  formatComparison,
+  repoPath,
+  classify,
+  VERSION,
+  toJsonReport,
+  isChangedLine,
+  hunkContaining,
+  checkTree,
+  checkRevisions
+};
