@@ -18,7 +18,7 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-3MSC5KVW.js";
+} from "./chunk-NS7VI7HW.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,

@@ -24,7 +24,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-3MSC5KVW.js";
+} from "./chunk-NS7VI7HW.js";
 import {
   DEV_HOST,
   __commonJS,

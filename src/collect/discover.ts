@@ -33,6 +33,7 @@ import { MAX_YAML_ALIASES, excessAlias } from '../core/yaml-limits.js';
 // Folders that hold a service's code or a set of services rather than name one: a service is
 // never named after one; the name comes from its manifest, a deploy file or the folder above.
 import { CONTAINER_FOLDERS, isTestPath } from './paths.js';
+import { groupBy } from '../core/group-by.js';
 
 /** A service found by discovery. */
 export interface DiscoveredService {
@@ -282,13 +283,7 @@ export function discover(files: readonly WalkedFile[], declared: readonly string
   };
 
   // Conventions, top-level manifests and Dockerfile folders.
-  const children = new Map<string, string[]>();
-  for (const d of dirs) {
-    const parent = dirOf(d);
-    const list = children.get(parent);
-    if (list) list.push(d);
-    else children.set(parent, [d]);
-  }
+  const children = groupBy([...dirs], dirOf);
   const holdsWithin = (dir: string, holds: RegExp, depth: number): boolean => {
     if (filesIn(dir).some((f) => holds.test(f))) return true;
     return depth > 1 && (children.get(dir) ?? []).some((d) => eligible(d) && holdsWithin(d, holds, depth - 1));

@@ -6,7 +6,8 @@
  * neither do two independent compose projects (model/scopes.ts), each started on its own.
  */
 import { DEV_HOST } from '../core/statements.js';
-import { byLocation, describePlace, groupBy, nameList, relatedBinding } from './evidence.js';
+import { byLocation, describePlace, nameList, relatedBinding } from './evidence.js';
+import { groupBy } from '../core/group-by.js';
 import { holdsHostPort } from '../model/occupancy.js';
 import { placeKey, serviceOf } from '../model/views.js';
 import { defineRule } from './rule.js';

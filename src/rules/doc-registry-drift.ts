@@ -6,7 +6,8 @@
  */
 import type { Binding } from '../core/statements.js';
 import type { ProjectModel } from '../model/project.js';
-import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
+import { byLocation, distinct, portList, relatedBinding, spansPort } from './evidence.js';
+import { groupBy } from '../core/group-by.js';
 import { occupancy } from '../model/occupancy.js';
 import { docDeclarations, serviceOf, views } from '../model/views.js';
 import { defineRule } from './rule.js';

@@ -19,7 +19,8 @@
  * independent compose project (model/scopes.ts) is a place of its own, like a host.
  */
 import type { Binding } from '../core/statements.js';
-import { byLocation, describePlace, distinct, groupBy, spansPort } from './evidence.js';
+import { byLocation, describePlace, distinct, spansPort } from './evidence.js';
+import { groupBy } from '../core/group-by.js';
 import { occupancy } from '../model/occupancy.js';
 import { isMachineHost, listenPort, placeKey, views } from '../model/views.js';
 import { defineRule } from './rule.js';

@@ -2,7 +2,8 @@
  * `drift/doc-vs-source`: a service's CLAUDE.md declares a port its own source default does
  * not use, on the same host (normally `dev`). Coding agents copy the doc, so it must match.
  */
-import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
+import { byLocation, distinct, portList, relatedBinding, spansPort } from './evidence.js';
+import { groupBy } from '../core/group-by.js';
 import { occupancy } from '../model/occupancy.js';
 import { docDeclarations, serviceOf } from '../model/views.js';
 import { defineRule } from './rule.js';

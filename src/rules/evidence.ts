@@ -43,17 +43,6 @@ export function sorted<T extends { location: Binding['location'] }>(items: reado
   return [...items].sort(byLocation);
 }
 
-/** Groups items by a string key, keeping first-seen order of keys. */
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 /** Distinct numbers, ascending. */
 export function distinct(ports: readonly number[]): number[] {

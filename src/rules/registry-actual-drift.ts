@@ -2,10 +2,11 @@
  * `registry/actual-drift`: the registry's "Real ports today" entry for a host disagrees with
  * that host's deploy files (compose ports, plists, runner scripts on the host network).
  */
-import { byLocation, distinct, groupBy, portList, relatedBinding, spansPort } from './evidence.js';
+import { byLocation, distinct, portList, relatedBinding, spansPort } from './evidence.js';
+import { groupBy } from '../core/group-by.js';
 import { holdsHostPort, occupancy } from '../model/occupancy.js';
 import { isMachineHost, serviceOf } from '../model/views.js';
-import { defineRule } from './rule.js';
+import { defineRegistryRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
 /** The rule's messages: what was found, and what was expected. */
@@ -15,7 +16,7 @@ const messages = {
 };
 
 /** `registry/actual-drift`: The registry's real port for a host disagrees with that host's deploy files. */
-export const registryActualDrift = defineRule({
+export const registryActualDrift = defineRegistryRule({
   meta: {
     id: 'registry/actual-drift',
     description: "The registry's real port for a host disagrees with that host's deploy files.",
@@ -23,9 +24,7 @@ export const registryActualDrift = defineRule({
     fixable: true,
   },
   messages,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, model, report) {
     const deploy = groupBy(
       model.bindings.filter((b) => b.kind === 'deploy' && holdsHostPort(b)).sort(byLocation),
       (b) => `${serviceOf(model, b)}\0${b.host}`,

@@ -5,7 +5,7 @@
  */
 import type { PlanRow } from '../core/registry.js';
 import { byLocation, nameList } from './evidence.js';
-import { defineRule } from './rule.js';
+import { defineRegistryRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
 /** The rule's messages: what was found, and what was expected. */
@@ -19,7 +19,7 @@ const messages = {
 };
 
 /** `registry/duplicate-port`: One port is assigned to two services in the plan, or a reserved port is assigned. */
-export const registryDuplicatePort = defineRule({
+export const registryDuplicatePort = defineRegistryRule({
   meta: {
     id: 'registry/duplicate-port',
     description: 'One port is assigned to two services in the plan, or a reserved port is assigned.',
@@ -27,9 +27,7 @@ export const registryDuplicatePort = defineRule({
     fixable: false,
   },
   messages,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, model, report) {
     const rows = registry.sections.flatMap((s) => s.rows).sort(byLocation);
     const serviceRows = rows.filter((r): r is PlanRow & { service: string } => !r.reserved && r.service !== undefined);
     const name = (r: { service: string }) => model.services.canonical(r.service);

@@ -3,9 +3,10 @@
  * service directory, no binding outside the registry, no reference naming it. Checked only
  * when the repository shows services of its own, so a registry alone produces no orphans.
  */
-import { byLocation, groupBy, relatedBinding } from './evidence.js';
+import { byLocation, relatedBinding } from './evidence.js';
+import { groupBy } from '../core/group-by.js';
 import { isRegistryBinding, serviceOf } from '../model/views.js';
-import { defineRule } from './rule.js';
+import { defineRegistryRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
 /** The rule's messages: what was found, and what was expected. */
@@ -15,7 +16,7 @@ const messages = {
 };
 
 /** `registry/orphan`: A registry entry names a service the repository does not have. */
-export const registryOrphan = defineRule({
+export const registryOrphan = defineRegistryRule({
   meta: {
     id: 'registry/orphan',
     description: 'A registry entry names a service the repository does not have.',
@@ -23,9 +24,7 @@ export const registryOrphan = defineRule({
     fixable: false,
   },
   messages,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, model, report) {
     const outside = model.bindings.filter((b) => !isRegistryBinding(b));
     if (model.serviceDirs.length === 0 && outside.length === 0) return;
     // ServiceIndex also holds the registry's own names, so it cannot tell what the repo knows.

@@ -4,7 +4,7 @@
  */
 import { describeRange } from './registry-range-overlap.js';
 import type { RegistrySection } from '../core/registry.js';
-import { defineRule } from './rule.js';
+import { defineRegistryRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
 type RangeSection = RegistrySection & { range: { start: number; end: number } };
@@ -20,7 +20,7 @@ const messages = {
 };
 
 /** `registry/out-of-range`: A plan row's port lies outside its section heading's range. */
-export const registryOutOfRange = defineRule({
+export const registryOutOfRange = defineRegistryRule({
   meta: {
     id: 'registry/out-of-range',
     description: "A plan row's port lies outside its section heading's range.",
@@ -28,9 +28,7 @@ export const registryOutOfRange = defineRule({
     fixable: false,
   },
   messages,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, _model, report) {
     for (const section of registry.sections) {
       if (!section.range) continue;
       const { start, end } = section.range;

@@ -3,10 +3,11 @@
  * about a service (seed: mana-credits planned 3002, actually 3061 on the Mac Mini). A notice
  * when the document calls itself aspirational, a warning otherwise.
  */
-import { byLocation, groupBy, portList, relatedBinding } from './evidence.js';
+import { byLocation, portList, relatedBinding } from './evidence.js';
+import { groupBy } from '../core/group-by.js';
 import { serviceOf } from '../model/views.js';
 import { NOT_DEPLOYED_HOST } from '../core/statements.js';
-import { defineRule } from './rule.js';
+import { defineRegistryRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
 /** The rule's messages: what was found, and what was expected. */
@@ -18,7 +19,7 @@ const messages = {
 };
 
 /** `registry/plan-drift`: The registry's plan and its real ports disagree for a service. */
-export const registryPlanDrift = defineRule({
+export const registryPlanDrift = defineRegistryRule({
   meta: {
     id: 'registry/plan-drift',
     description: "The registry's plan and its real ports disagree for a service.",
@@ -26,9 +27,7 @@ export const registryPlanDrift = defineRule({
     fixable: false,
   },
   messages,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, model, report) {
     const plan = groupBy(registry.plan, (b) => serviceOf(model, b));
     const actual = groupBy([...registry.actual].sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
     for (const entries of actual.values()) {

@@ -3,7 +3,7 @@
  * use matching last digits where possible". Checked only where the table links the two
  * (a `Corresponds to Server` cell naming a port), so it is a notice, never a demand.
  */
-import { defineRule } from './rule.js';
+import { defineRegistryRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
 /** True for a port of the form `50xx` (or `30xx` with base 3000). */
@@ -22,7 +22,7 @@ const messages = {
 };
 
 /** `registry/principle-last-digits`: A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits. */
-export const registryPrincipleLastDigits = defineRule({
+export const registryPrincipleLastDigits = defineRegistryRule({
   meta: {
     id: 'registry/principle-last-digits',
     description: 'A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits.',
@@ -30,9 +30,7 @@ export const registryPrincipleLastDigits = defineRule({
     fixable: false,
   },
   messages,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, _model, report) {
     for (const row of registry.sections.flatMap((s) => s.rows)) {
       const partner = row.correspondsTo;
       if (!partner || row.reserved || row.ports.length !== 1) continue;

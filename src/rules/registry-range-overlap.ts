@@ -4,7 +4,7 @@
  */
 import type { RegistrySection } from '../core/registry.js';
 import { compareLocations } from '../core/location.js';
-import { defineRule } from './rule.js';
+import { defineRegistryRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
 type RangeSection = RegistrySection & { range: { start: number; end: number } };
@@ -25,7 +25,7 @@ const messages = {
 };
 
 /** `registry/range-overlap`: Two range headings of the registry overlap. */
-export const registryRangeOverlap = defineRule({
+export const registryRangeOverlap = defineRegistryRule({
   meta: {
     id: 'registry/range-overlap',
     description: 'Two range headings of the registry overlap.',
@@ -33,9 +33,7 @@ export const registryRangeOverlap = defineRule({
     fixable: false,
   },
   messages,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, _model, report) {
     const ranged = registry.sections
       .filter((s): s is RangeSection => s.range !== undefined)
       .sort((a, b) => compareLocations(a.location, b.location));

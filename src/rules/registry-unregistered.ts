@@ -5,7 +5,7 @@
 import type { BindingKind } from '../core/statements.js';
 import { byLocation, relatedBinding } from './evidence.js';
 import { isRegistryBinding, serviceOf } from '../model/views.js';
-import { defineRule } from './rule.js';
+import { defineRegistryRule } from './rule.js';
 import { quote } from '../core/quote.js';
 
 /** Which statement to point at first: what the service says about itself, then code, then deploy. */
@@ -18,7 +18,7 @@ const messages = {
 };
 
 /** `registry/unregistered`: A service binds ports but has no entry in the registry. */
-export const registryUnregistered = defineRule({
+export const registryUnregistered = defineRegistryRule({
   meta: {
     id: 'registry/unregistered',
     description: 'A service binds ports but has no entry in the registry.',
@@ -26,9 +26,7 @@ export const registryUnregistered = defineRule({
     fixable: false,
   },
   messages,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, model, report) {
     const registered = new Set([...registry.plan, ...registry.actual].map((b) => serviceOf(model, b)));
     const unregistered = new Map<string, typeof model.bindings>();
     for (const b of model.bindings) {

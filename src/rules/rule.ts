@@ -8,6 +8,7 @@
 import type { Finding, Report, Severity } from '../core/finding.js';
 import { createFinding, ruleUrl } from '../core/finding.js';
 import type { ProjectModel } from '../model/project.js';
+import type { RegistryDoc } from '../core/registry.js';
 import type { RuleMeta, RuleSetting } from '../core/rule-meta.js';
 
 export type { Report } from '../core/finding.js';
@@ -36,6 +37,21 @@ export interface RuleDefinition {
 /** Declares a rule; its docs link is its page, `docs/rules/<area>-<name>.md`. */
 export function defineRule(def: RuleDefinition): Rule {
   return { meta: { ...def.meta, docs: ruleUrl(def.meta.id) }, messages: def.messages, check: def.check };
+}
+
+/** What a registry rule declares: its check is handed the registry itself. */
+export interface RegistryRuleDefinition extends Omit<RuleDefinition, 'check'> {
+  check(registry: RegistryDoc, model: ProjectModel, report: (r: Report) => void): void;
+}
+
+/** Declares a rule about the registry: it is skipped when the repository keeps none. */
+export function defineRegistryRule(def: RegistryRuleDefinition): Rule {
+  return defineRule({
+    ...def,
+    check(model, report) {
+      if (model.registry) def.check(model.registry, model, report);
+    },
+  });
 }
 
 /** A rule that threw: not a rule of its own, the runner's report that one is missing. */

@@ -11,7 +11,8 @@
 import type { ProjectModel } from '../model/project.js';
 import type { Binding, Reference } from '../core/statements.js';
 import { LOOPBACK } from '../core/hosts.js';
-import { byLocation, describePlace, distinct, groupBy, portList, relatedBinding, relatedReference, spansPort } from './evidence.js';
+import { byLocation, describePlace, distinct, portList, relatedBinding, relatedReference, spansPort } from './evidence.js';
+import { groupBy } from '../core/group-by.js';
 import { holdsHostPort, occupancy } from '../model/occupancy.js';
 import { isMachineHost, listenPort, views } from '../model/views.js';
 import { defineRule, type Report } from './rule.js';

@@ -201,6 +201,20 @@ function ancestors(path2) {
 // src/collect/discover.ts
 var import_yaml = __toESM(require_dist(), 1);
 var import_picomatch2 = __toESM(require_picomatch(), 1);
+
+// src/core/group-by.ts
+function groupBy(items, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+// src/collect/discover.ts
 var COLLECTION_FOLDERS = /* @__PURE__ */ new Set(["apps", "services", "packages", "src", "cmd", "projects", "modules"]);
 var TOOLING_FOLDERS = /* @__PURE__ */ new Set(["docs", "doc", "scripts", "script", "tools", "tool", "hack", "ci", "test", "tests", "e2e", "bench", "benchmarks", "website"]);
 var MANIFEST = /^(package\.json|go\.mod|pyproject\.toml|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|[^/]+\.(cs|fs|vb)proj)$/;
@@ -365,13 +379,7 @@ function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
     const folder = serviceFolder(c.path);
     if (dirs.has(folder) && eligible(folder)) candidates.push({ ...c, path: folder });
   };
-  const children = /* @__PURE__ */ new Map();
-  for (const d of dirs) {
-    const parent = dirOf(d);
-    const list = children.get(parent);
-    if (list) list.push(d);
-    else children.set(parent, [d]);
-  }
+  const children = groupBy([...dirs], dirOf);
   const holdsWithin = (dir, holds, depth) => {
     if (filesIn(dir).some((f) => holds.test(f))) return true;
     return depth > 1 && (children.get(dir) ?? []).some((d) => eligible(d) && holdsWithin(d, holds, depth - 1));
@@ -3113,6 +3121,14 @@ function normalizeHosts(model) {
 function defineRule(def) {
   return { meta: { ...def.meta, docs: ruleUrl(def.meta.id) }, messages: def.messages, check: def.check };
 }
+function defineRegistryRule(def) {
+  return defineRule({
+    ...def,
+    check(model, report) {
+      if (model.registry) def.check(model.registry, model, report);
+    }
+  });
+}
 var RULE_CRASHED = {
   id: "internal/rule-crashed",
   description: "A rule threw on this repository; its findings are missing from the run.",
@@ -3166,7 +3182,7 @@ var messages = {
   overlaps: (d) => `Range ${d.later} overlaps range ${d.earlier} on ${d.start === d.end ? `port ${d.start}` : `ports ${d.start}-${d.end}`}; expected every range heading to cover its own ports.`,
   declared: (d) => `range ${d.start}-${d.end} is declared here`
 };
-var registryRangeOverlap = defineRule({
+var registryRangeOverlap = defineRegistryRule({
   meta: {
     id: "registry/range-overlap",
     description: "Two range headings of the registry overlap.",
@@ -3174,9 +3190,7 @@ var registryRangeOverlap = defineRule({
     fixable: false
   },
   messages,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, _model, report) {
     const ranged = registry.sections.filter((s) => s.range !== void 0).sort((a, b) => compareLocations(a.location, b.location));
     ranged.forEach((later, j) => {
       for (const earlier of ranged.slice(0, j)) {
@@ -3203,7 +3217,7 @@ var messages2 = {
   },
   range: (d) => `the section's range ${d.start}-${d.end} is declared here`
 };
-var registryOutOfRange = defineRule({
+var registryOutOfRange = defineRegistryRule({
   meta: {
     id: "registry/out-of-range",
     description: "A plan row's port lies outside its section heading's range.",
@@ -3211,9 +3225,7 @@ var registryOutOfRange = defineRule({
     fixable: false
   },
   messages: messages2,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, _model, report) {
     for (const section of registry.sections) {
       if (!section.range) continue;
       const { start: start2, end } = section.range;
@@ -3249,16 +3261,6 @@ function relatedReference(r) {
 function byLocation(a, b) {
   return compareLocations(a.location, b.location);
 }
-function groupBy(items, key) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 function distinct(ports) {
   return [...new Set(ports)].sort((a, b) => a - b);
 }
@@ -3281,7 +3283,7 @@ var messages3 = {
   reserved: (d) => `Port ${quote(d.port)} of ${quote(d.service)} lies inside the reserved range ${quote(d.range)}; expected a free port or the reservation to be narrowed.`,
   reservedHere: (d) => `${d.range} is reserved here`
 };
-var registryDuplicatePort = defineRule({
+var registryDuplicatePort = defineRegistryRule({
   meta: {
     id: "registry/duplicate-port",
     description: "One port is assigned to two services in the plan, or a reserved port is assigned.",
@@ -3289,9 +3291,7 @@ var registryDuplicatePort = defineRule({
     fixable: false
   },
   messages: messages3,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, model, report) {
     const rows = registry.sections.flatMap((s) => s.rows).sort(byLocation);
     const serviceRows = rows.filter((r) => !r.reserved && r.service !== void 0);
     const name = (r) => model.services.canonical(r.service);
@@ -3336,7 +3336,7 @@ var messages4 = {
   differ: (d) => `Frontend ${quote(d.frontend)} on ${quote(d.port)} corresponds to ${d.backend}, but their last two digits differ ("${lastTwo(d.port)}" vs "${lastTwo(d.backendPort)}"); expected ${quote(`50${lastTwo(d.backendPort)}`)} to match the backend where possible.`,
   backend: (d) => `the corresponding backend ${d.port} is named here`
 };
-var registryPrincipleLastDigits = defineRule({
+var registryPrincipleLastDigits = defineRegistryRule({
   meta: {
     id: "registry/principle-last-digits",
     description: "A 50xx frontend and the 30xx backend it corresponds to do not share their last two digits.",
@@ -3344,9 +3344,7 @@ var registryPrincipleLastDigits = defineRule({
     fixable: false
   },
   messages: messages4,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, _model, report) {
     for (const row of registry.sections.flatMap((s) => s.rows)) {
       const partner = row.correspondsTo;
       if (!partner || row.reserved || row.ports.length !== 1) continue;
@@ -3428,7 +3426,7 @@ var messages5 = {
     return `${quote(d.service)} ${where} ${portList(d.ports, "and")}, but the plan assigns it ${portList(d.planned)}; expected the plan and the real ports to agree (move the service or update the plan).`;
   }
 };
-var registryPlanDrift = defineRule({
+var registryPlanDrift = defineRegistryRule({
   meta: {
     id: "registry/plan-drift",
     description: "The registry's plan and its real ports disagree for a service.",
@@ -3436,9 +3434,7 @@ var registryPlanDrift = defineRule({
     fixable: false
   },
   messages: messages5,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, model, report) {
     const plan = groupBy(registry.plan, (b) => serviceOf(model, b));
     const actual = groupBy([...registry.actual].sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
     for (const entries of actual.values()) {
@@ -3932,7 +3928,7 @@ function sortedUnique(bindings) {
 var messages11 = {
   drifts: (d) => `The registry lists ${quote(d.service)} at ${quote(d.port)} on host ${quote(d.host)}, but its deploy files bind ${portList(d.expected)} there (${d.files.join(", ")}); expected the registry to match what is deployed.`
 };
-var registryActualDrift = defineRule({
+var registryActualDrift = defineRegistryRule({
   meta: {
     id: "registry/actual-drift",
     description: "The registry's real port for a host disagrees with that host's deploy files.",
@@ -3940,9 +3936,7 @@ var registryActualDrift = defineRule({
     fixable: true
   },
   messages: messages11,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, model, report) {
     const deploy = groupBy(
       model.bindings.filter((b) => b.kind === "deploy" && holdsHostPort(b)).sort(byLocation),
       (b) => `${serviceOf(model, b)}\0${b.host}`
@@ -3974,7 +3968,7 @@ var PREFERENCE = ["service-doc", "source-default", "deploy"];
 var messages12 = {
   unregistered: (d) => `${quote(d.service)} binds port ${d.ports.map((p) => `${quote(p)}`).join(", ")} but has no entry in the registry ${quote(d.registry)}; expected a row in a range table (and a real-ports entry once deployed).`
 };
-var registryUnregistered = defineRule({
+var registryUnregistered = defineRegistryRule({
   meta: {
     id: "registry/unregistered",
     description: "A service binds ports but has no entry in the registry.",
@@ -3982,9 +3976,7 @@ var registryUnregistered = defineRule({
     fixable: false
   },
   messages: messages12,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, model, report) {
     const registered = new Set([...registry.plan, ...registry.actual].map((b) => serviceOf(model, b)));
     const unregistered = /* @__PURE__ */ new Map();
     for (const b of model.bindings) {
@@ -4010,7 +4002,7 @@ var registryUnregistered = defineRule({
 var messages13 = {
   orphan: (d) => `The registry lists ${quote(d.service)} (${d.where.join(", ")}), but the repository has no service directory, binding or reference for it; expected the entry to name an existing service, or to be removed.`
 };
-var registryOrphan = defineRule({
+var registryOrphan = defineRegistryRule({
   meta: {
     id: "registry/orphan",
     description: "A registry entry names a service the repository does not have.",
@@ -4018,9 +4010,7 @@ var registryOrphan = defineRule({
     fixable: false
   },
   messages: messages13,
-  check(model, report) {
-    const registry = model.registry;
-    if (!registry) return;
+  check(registry, model, report) {
     const outside = model.bindings.filter((b) => !isRegistryBinding(b));
     if (model.serviceDirs.length === 0 && outside.length === 0) return;
     const known = /* @__PURE__ */ new Set([
