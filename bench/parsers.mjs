@@ -22,7 +22,7 @@ import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { importFromSrc } from './lib/bundle-src.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(BENCH, '..');
@@ -37,27 +37,13 @@ const { values } = parseArgs({
 
 // --- the two engines -------------------------------------------------------------------------
 /** Bundles `lines` (exports) resolved from `root` and imports the result. */
-async function bundle(root, lines, name) {
-  const outfile = join(OUT, `${name}.mjs`);
-  await build({
-    stdin: { contents: lines.join('\n'), resolveDir: root, loader: 'ts' },
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __pwCreateRequire } from 'node:module'; const require = __pwCreateRequire(import.meta.url);" },
-  });
-  return import(pathToFileURL(outfile).href);
-}
+const bundle = (root, lines, name) => importFromSrc(lines, join(OUT, `${name}.mjs`), root);
 
 const shared = [
   "export { packageJsonExtractor } from './src/extract/deploy/package-json.js';",
   "export { dotnetSettingsExtractor } from './src/extract/deploy/dotnet.js';",
   "export { plistExtractor } from './src/extract/deploy/plist.js';",
   "export { shellCommands } from './src/extract/deploy/shell-words.js';",
-  "export { identity } from './src/core/mapped.js';",
   "export { parseXml } from './src/extract/deploy/xml.js';",
   "export { createLocator } from './src/core/location.js';",
   "export { HostModel } from './src/core/hosts.js';",
@@ -70,20 +56,24 @@ const oldRoot = join(OUT, `src-${rev}`);
 mkdirSync(oldRoot, { recursive: true });
 // The other revision's src/, unpacked inside the repository so its imports resolve against node_modules.
 execFileSync('sh', ['-c', `git archive ${rev} src | tar -x -C ${JSON.stringify(oldRoot)}`], { cwd: REPO });
-const hasJsonScan = (() => {
+/** True when the other revision has `path`. */
+const hasAt = (path) => {
   try {
-    execFileSync('git', ['cat-file', '-e', `${rev}:src/extract/deploy/json-scan.ts`], { cwd: REPO, stdio: 'ignore' });
+    execFileSync('git', ['cat-file', '-e', `${rev}:${path}`], { cwd: REPO, stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
-})();
+};
+const hasJsonScan = hasAt('src/extract/deploy/json-scan.ts');
+// `identity` moved from extract/deploy/ to core/ after the parser change.
+const mappedLine = (root) => `export { identity } from './src/${root === REPO || hasAt('src/core/mapped.ts') ? 'core' : 'extract/deploy'}/mapped.js';`;
 const jsonLines = (scanner) =>
   scanner
     ? ["export { parseJson as oldParseJson } from './src/extract/deploy/json-scan.js';", "export { blankComments } from './src/extract/deploy/dotnet.js';"] : ["export { parseJson, stringOf } from './src/extract/deploy/json.js';"];
 const engines = {
-  [rev]: await bundle(oldRoot, [...shared, ...jsonLines(hasJsonScan)], `old-${rev}`),
-  tree: await bundle(REPO, [...shared, ...jsonLines(false)], 'tree'),
+  [rev]: await bundle(oldRoot, [...shared, mappedLine(oldRoot), ...jsonLines(hasJsonScan)], `old-${rev}`),
+  tree: await bundle(REPO, [...shared, mappedLine(REPO), ...jsonLines(false)], 'tree'),
 };
 
 /** Parses `text` as JSON the way each engine's readers do, every string decoded with its spans. */

@@ -10,10 +10,13 @@ import { BENCH } from './trees.mjs';
 
 const REPO = resolve(BENCH, '..');
 
-/** `exports`: lines like `export { collect } from './src/collect/index.js';`. Returns the module. */
-export async function importFromSrc(exports, outfile) {
+/**
+ * `exports`: lines like `export { collect } from './src/collect/index.js';`, resolved from
+ * `root` (this checkout, or an export of another revision). Returns the module.
+ */
+export async function importFromSrc(exports, outfile, root = REPO) {
   await build({
-    stdin: { contents: exports.join('\n'), resolveDir: REPO, loader: 'ts' },
+    stdin: { contents: exports.join('\n'), resolveDir: root, loader: 'ts' },
     outfile,
     bundle: true,
     platform: 'node',
