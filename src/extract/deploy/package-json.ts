@@ -9,6 +9,7 @@ import { identity } from '../../core/mapped.js';
 import { DeployOutput } from './output.js';
 import { JsonError, member, members, parseJson, stringOf } from './json.js';
 import { scanShell } from './shell-scan.js';
+import { quote } from '../../core/quote.js';
 
 /** Reads ports from package.json scripts. */
 export const packageJsonExtractor: Extractor = {
@@ -36,7 +37,9 @@ export const packageJsonExtractor: Extractor = {
     try {
       root = parseJson(source);
     } catch {
-      return out.extraction; // JSON.parse accepted it; only nesting too deep for the stack lands here.
+      // JSON.parse accepted it; only nesting too deep for the parser's stack lands here.
+      out.problem('input/too-complex', `Found JSON in ${quote(file.path)} nested too deeply to read, so its scripts were not read; expected nesting a parser's stack can hold.`, 0, Math.min(1, text.length), file.path);
+      return out.extraction;
     }
     for (const { key, value } of members(member(root, 'scripts'))) {
       const script = stringOf(source, value);

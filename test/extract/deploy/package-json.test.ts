@@ -37,4 +37,13 @@ describe('package.json extractor', () => {
     expect(x.problems.map((p) => p.ruleId)).toEqual(['input/invalid-json']);
     expect(x.problems[0]!.location.line).toBe(3);
   });
+
+  it('says so when valid JSON nests too deeply to read, instead of dropping its scripts silently', async () => {
+    const text = `{"scripts": {"start": "node x --port 3001"}, "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    expect(() => JSON.parse(text)).not.toThrow();
+    const x = await run(packageJsonExtractor, 'services/a/package.json', text, { service: 'a' });
+    expect(x.bindings).toEqual([]);
+    expect(x.problems.map((p) => [p.ruleId, p.location.file, p.location.line])).toEqual([['input/too-complex', 'services/a/package.json', 1]]);
+    expect(x.problems[0]!.message).toContain('expected');
+  });
 });

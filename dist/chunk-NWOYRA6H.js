@@ -14806,6 +14806,7 @@ var packageJsonExtractor = {
     try {
       root2 = parseJson(source);
     } catch {
+      out2.problem("input/too-complex", `Found JSON in ${quote(file.path)} nested too deeply to read, so its scripts were not read; expected nesting a parser's stack can hold.`, 0, Math.min(1, text4.length), file.path);
       return out2.extraction;
     }
     for (const { key, value } of members(member(root2, "scripts"))) {

@@ -69,7 +69,7 @@ import {
   valueKey,
   visitParents,
   wanted
-} from "./chunk-5JEZVYZE.js";
+} from "./chunk-NWOYRA6H.js";
 
 // src/config/types.ts
 var ConfigError = class extends Error {
