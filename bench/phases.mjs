@@ -72,7 +72,7 @@ const time = async (name, fn) => {
 };
 const { config } = await time('config', () => engine.loadConfig(tree.root));
 const collected = await time('collect (walk, ignores)', () => engine.collect(tree.root, config));
-const { extracted } = await time('extract (read + parse + extract)', () => engine.extractAll(tree.root, collected, config));
+const { extracted } = await time('extract (read + parse + extract)', () => engine.extractAll(collected, config));
 const layout = { paths: collected.files.map((f) => f.path), serviceDirs: collected.serviceDirs, discovered: collected.discovered, inContainer: (path) => collected.inContainer(path) };
 const model = await time('model (build)', () => engine.build(extracted, layout, config));
 const registryText = readFileSync(join(tree.root, config.registry), 'utf8');

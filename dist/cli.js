@@ -18,7 +18,7 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-LS3JTOTP.js";
+} from "./chunk-NU43N6KU.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,

@@ -24,7 +24,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-LS3JTOTP.js";
+} from "./chunk-NU43N6KU.js";
 import {
   DEV_HOST,
   __commonJS,

@@ -72,7 +72,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
   const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath);
   const collected = collect(options.root, config, options.renames, options.refused);
-  const { extracted, parsed } = await extractAll(options.root, collected, config);
+  const { extracted, parsed } = await extractAll(collected, config);
   const model = build(extracted, { paths: collected.files.map((f) => f.path), serviceDirs: collected.serviceDirs, discovered: collected.discovered, inContainer: (path) => collected.inContainer(path) }, config);
   const found = runRules(allRules, model, config.rules);
   const problems = inputFindings(model.problems, config.rules);

@@ -8,7 +8,7 @@ import type { Config } from '../config/types.js';
 import { BUILTIN_IGNORES } from '../config/defaults.js';
 import type { ServiceDir } from '../core/services.js';
 import type { Finding } from '../core/finding.js';
-import { readText, type RefusedPath } from './read.js';
+import { readRepoFile, type RefusedPath } from './read.js';
 import { walk, type WalkedFile } from './walk.js';
 import { discover, type DiscoveredService } from './discover.js';
 import { parseDotenv } from './dotenv.js';
@@ -25,6 +25,8 @@ export interface Collected {
   /** Paths of service docs (matching `service-docs`). */
   serviceDocs: Set<string>;
   problems: Finding[];
+  /** The root `.env`, read once for discovery and for the extractors' `${VAR}` values. */
+  rootEnv: RootEnv;
   /** Service owning a path through its directory (declared or discovered), or undefined. */
   ownerOf(path: string): string | undefined;
   /** True when the service owning `path` is a discovered one that deploy files run as a container. */
@@ -41,7 +43,8 @@ export function collect(root: string, config: Config, renames?: ReadonlyMap<stri
   const isDoc = picomatch(config.serviceDocs, { dot: true });
   const serviceDocs = new Set(walked.files.filter((f) => isDoc(f.path)).map((f) => f.path));
   const byDir = new Map(walked.serviceDirs.map((dir) => [dir, dir.slice(dir.lastIndexOf('/') + 1)]));
-  const found = discover(walked.files, walked.serviceDirs, config.maxFileBytes, rootEnv(walked.files, config.maxFileBytes));
+  const env = readRootEnv(root, config.maxFileBytes);
+  const found = discover(walked.files, walked.serviceDirs, config.maxFileBytes, env.values);
   for (const s of found.services) if (!byDir.has(s.path)) byDir.set(s.path, s.name);
   const containers = new Set(found.services.filter((s) => s.container).map((s) => s.path));
   /** The deepest service directory containing `path`. */
@@ -61,6 +64,7 @@ export function collect(root: string, config: Config, renames?: ReadonlyMap<stri
     deployServices: found.composeServices || found.deployNames.length > 0,
     serviceDocs,
     problems: walked.problems,
+    rootEnv: env,
     ownerOf(path) {
       // The deepest service directory containing the path owns it.
       const dir = ownerDir(path);
@@ -73,14 +77,27 @@ export function collect(root: string, config: Config, renames?: ReadonlyMap<stri
   };
 }
 
-/** The root `.env` values, for `${VAR}` in compose `build:` paths; none when it is absent or refused. */
-function rootEnv(files: readonly WalkedFile[], maxBytes: number): Map<string, string> {
-  const file = files.find((f) => f.path === '.env');
-  const read = file ? readText(file, maxBytes) : undefined;
-  if (!read || !('text' in read)) return new Map();
+/** The root `.env`: its values and the line of each; `problem` when it exists and was refused. */
+export interface RootEnv {
+  values: Map<string, string>;
+  lines: Map<string, number>;
+  problem?: Finding;
+}
+
+/**
+ * The repository's root `.env`, for `${PORT:-3001}` in compose files and `${VAR}` in their
+ * `build:` paths, read through the safe reader: a root `.env` that is a symlink (say, to
+ * `.git/config`), a FIFO, a device or too large is refused, and its values are not used. No
+ * `.env` is an empty map and no problem.
+ */
+function readRootEnv(root: string, maxBytes: number): RootEnv {
+  const none = { values: new Map<string, string>(), lines: new Map<string, number>() };
+  const read = readRepoFile(root, '.env', maxBytes);
+  if ('problem' in read) return read.refusal.kind === 'unreadable' && read.refusal.code === 'ENOENT' ? none : { ...none, problem: read.problem };
   try {
-    return new Map([...parseDotenv(read.text)].map(([k, v]) => [k, v.value]));
+    const parsed = [...parseDotenv(read.text)];
+    return { values: new Map(parsed.map(([k, v]) => [k, v.value])), lines: new Map(parsed.map(([k, v]) => [k, v.line])) };
   } catch {
-    return new Map();
+    return none;
   }
 }

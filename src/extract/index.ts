@@ -5,7 +5,7 @@
  * read in worker threads (extract/parallel.ts), with results merged in file order.
  */
 import type { Collected } from '../collect/index.js';
-import { readRepoFile, readText } from '../collect/read.js';
+import { readText } from '../collect/read.js';
 import { findSuppressions } from '../collect/suppressions.js';
 import { inputProblem, problem } from '../core/input-rules.js';
 import { fileLocation } from '../core/location.js';
@@ -16,7 +16,6 @@ import type { ServiceIndex } from '../core/services.js';
 import type { Finding } from '../core/finding.js';
 import { emptyExtraction, type Extraction, type Host } from '../core/statements.js';
 import { buildHosts, buildServices, type ContextData } from './context.js';
-import { parseDotenv } from '../collect/dotenv.js';
 import type { ExtractContext } from './extractor.js';
 import { wanted, type FileJob } from './files.js';
 import { startPool } from './parallel.js';
@@ -28,7 +27,7 @@ import { noServices } from '../collect/no-services.js';
  * Extracts the statements of the collected files. `parsed` counts files some extractor parsed.
  * The model step (model/build.ts) turns them into the project model.
  */
-export async function extractAll(root: string, collected: Collected, config: Config): Promise<{ extracted: Extracted; parsed: number }> {
+export async function extractAll(collected: Collected, config: Config): Promise<{ extracted: Extracted; parsed: number }> {
   // Declared services are known by name; a discovered one owns its folder's files, so what they
   // state is its own, and is known by what it binds (a name with no port found is not judged).
   const serviceNames = collected.serviceDirs.map((d) => d.name);
@@ -72,10 +71,9 @@ export async function extractAll(root: string, collected: Collected, config: Con
     }
   }
 
-  const { values: env, lines: envLines } = readRootEnv(root, config.maxFileBytes, (p) => {
-    // The dotenv extractor reads the same file through the same reader: report it once.
-    if (!jobs.some((j) => j.path === p.location.file)) addProblem(p);
-  });
+  const { values: env, lines: envLines, problem: envProblem } = collected.rootEnv;
+  // The dotenv extractor reads the same file through the same reader: report it once.
+  if (envProblem && !jobs.some((j) => j.path === envProblem.location.file)) addProblem(envProblem);
   const ctx: ExtractContext = { hosts, services, env, envLines };
   const data: ContextData = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env], envLines: [...envLines] };
   let parsed = extracted.registry ? 1 : 0;
@@ -88,27 +86,6 @@ export async function extractAll(root: string, collected: Collected, config: Con
   const none = collected.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployServices && !registryFile && !bound;
   if (none) addProblem(noServices(config));
   return { extracted, parsed };
-}
-
-/**
- * The repository's root `.env`, for `${PORT:-3001}` in compose files, read through the safe
- * reader: a root `.env` that is a symlink (say, to `.git/config`), a FIFO, a device or too
- * large is refused and `report`ed, and its values are not used. No `.env` is an empty map.
- * `lines` holds the line of each value, so a message can say where a value came from.
- */
-function readRootEnv(root: string, maxBytes: number, report: (p: Finding) => void): { values: Map<string, string>; lines: Map<string, number> } {
-  const none = { values: new Map<string, string>(), lines: new Map<string, number>() };
-  const read = readRepoFile(root, '.env', maxBytes);
-  if ('problem' in read) {
-    if (!(read.refusal.kind === 'unreadable' && read.refusal.code === 'ENOENT')) report(read.problem);
-    return none;
-  }
-  try {
-    const parsed = [...parseDotenv(read.text)];
-    return { values: new Map(parsed.map(([k, v]) => [k, v.value])), lines: new Map(parsed.map(([k, v]) => [k, v.line])) };
-  } catch {
-    return none;
-  }
 }
 
 /**

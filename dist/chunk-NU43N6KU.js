@@ -549,7 +549,8 @@ function collect(root, config, renames, refused) {
   const isDoc = (0, import_picomatch3.default)(config.serviceDocs, { dot: true });
   const serviceDocs = new Set(walked.files.filter((f) => isDoc(f.path)).map((f) => f.path));
   const byDir = new Map(walked.serviceDirs.map((dir) => [dir, dir.slice(dir.lastIndexOf("/") + 1)]));
-  const found = discover(walked.files, walked.serviceDirs, config.maxFileBytes, rootEnv(walked.files, config.maxFileBytes));
+  const env = readRootEnv(root, config.maxFileBytes);
+  const found = discover(walked.files, walked.serviceDirs, config.maxFileBytes, env.values);
   for (const s of found.services) if (!byDir.has(s.path)) byDir.set(s.path, s.name);
   const containers = new Set(found.services.filter((s) => s.container).map((s) => s.path));
   const ownerDir = (path2) => {
@@ -568,6 +569,7 @@ function collect(root, config, renames, refused) {
     deployServices: found.composeServices || found.deployNames.length > 0,
     serviceDocs,
     problems: walked.problems,
+    rootEnv: env,
     ownerOf(path2) {
       const dir = ownerDir(path2);
       return dir === void 0 ? void 0 : byDir.get(dir);
@@ -578,14 +580,15 @@ function collect(root, config, renames, refused) {
     }
   };
 }
-function rootEnv(files, maxBytes) {
-  const file = files.find((f) => f.path === ".env");
-  const read = file ? readText(file, maxBytes) : void 0;
-  if (!read || !("text" in read)) return /* @__PURE__ */ new Map();
+function readRootEnv(root, maxBytes) {
+  const none = { values: /* @__PURE__ */ new Map(), lines: /* @__PURE__ */ new Map() };
+  const read = readRepoFile(root, ".env", maxBytes);
+  if ("problem" in read) return read.refusal.kind === "unreadable" && read.refusal.code === "ENOENT" ? none : { ...none, problem: read.problem };
   try {
-    return new Map([...parseDotenv(read.text)].map(([k, v]) => [k, v.value]));
+    const parsed = [...parseDotenv(read.text)];
+    return { values: new Map(parsed.map(([k, v]) => [k, v.value])), lines: new Map(parsed.map(([k, v]) => [k, v.line])) };
   } catch {
-    return /* @__PURE__ */ new Map();
+    return none;
   }
 }
 
@@ -2899,7 +2902,7 @@ function noServices(config) {
 }
 
 // src/extract/index.ts
-async function extractAll(root, collected, config) {
+async function extractAll(collected, config) {
   const serviceNames = collected.serviceDirs.map((d) => d.name);
   const services = buildServices(config, serviceNames);
   const hosts = buildHosts(config);
@@ -2935,9 +2938,8 @@ async function extractAll(root, collected, config) {
       }
     }
   }
-  const { values: env, lines: envLines } = readRootEnv(root, config.maxFileBytes, (p) => {
-    if (!jobs.some((j) => j.path === p.location.file)) addProblem2(p);
-  });
+  const { values: env, lines: envLines, problem: envProblem } = collected.rootEnv;
+  if (envProblem && !jobs.some((j) => j.path === envProblem.location.file)) addProblem2(envProblem);
   const ctx = { hosts, services, env, envLines };
   const data = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env], envLines: [...envLines] };
   let parsed = extracted.registry ? 1 : 0;
@@ -2949,20 +2951,6 @@ async function extractAll(root, collected, config) {
   const none = collected.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployServices && !registryFile && !bound;
   if (none) addProblem2(noServices(config));
   return { extracted, parsed };
-}
-function readRootEnv(root, maxBytes, report) {
-  const none = { values: /* @__PURE__ */ new Map(), lines: /* @__PURE__ */ new Map() };
-  const read = readRepoFile(root, ".env", maxBytes);
-  if ("problem" in read) {
-    if (!(read.refusal.kind === "unreadable" && read.refusal.code === "ENOENT")) report(read.problem);
-    return none;
-  }
-  try {
-    const parsed = [...parseDotenv(read.text)];
-    return { values: new Map(parsed.map(([k, v]) => [k, v.value])), lines: new Map(parsed.map(([k, v]) => [k, v.line])) };
-  } catch {
-    return none;
-  }
 }
 function guardedRegistry(path2, text2, services) {
   try {
@@ -4125,7 +4113,7 @@ async function check(options) {
   const started = performance.now();
   const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath);
   const collected = collect(options.root, config, options.renames, options.refused);
-  const { extracted, parsed } = await extractAll(options.root, collected, config);
+  const { extracted, parsed } = await extractAll(collected, config);
   const model = build(extracted, { paths: collected.files.map((f) => f.path), serviceDirs: collected.serviceDirs, discovered: collected.discovered, inContainer: (path2) => collected.inContainer(path2) }, config);
   const found = runRules(allRules, model, config.rules);
   const problems = inputFindings(model.problems, config.rules);
