@@ -8,10 +8,13 @@ import { performance } from 'node:perf_hooks';
 import { collect } from './collect/index.js';
 import { readConfigFile } from './collect/config-file.js';
 import type { RefusedPath } from './collect/read.js';
+import type { ListedTree } from './collect/walk.js';
 import { defaultConfig } from './config/defaults.js';
 import { parseConfig } from './config/parse.js';
 import type { Config } from './config/types.js';
 import { extractAll } from './extract/index.js';
+import type { ExtractionCache } from './extract/cache.js';
+import type { CommitTree } from './git/commit-tree.js';
 import type { Finding } from './core/finding.js';
 import { sortFindings } from './core/finding.js';
 import type { ProjectModel } from './model/project.js';
@@ -39,6 +42,13 @@ export interface CheckOptions {
    * reason calls for, when the path is one portwarden would have read.
    */
   refused?: readonly RefusedPath[];
+  /**
+   * The tree to check, listed from a commit (git/commit-tree.ts): `root` is then only the
+   * name of its top; no file is read from disk (but a config outside the tree).
+   */
+  tree?: CommitTree;
+  /** Extraction results shared with another check of the same run (extract/cache.ts). */
+  cache?: ExtractionCache;
 }
 
 export interface CheckResult {
@@ -49,6 +59,8 @@ export interface CheckResult {
   model: ProjectModel;
   config: Config;
   stats: { files: number; parsed: number; ms: number };
+  /** Files read and extracted, and files whose extraction came from the cache instead (see {@link CheckOptions.cache}). */
+  extraction: { extracted: number; reused: number };
 }
 
 /** The loaded config and the file it came from (undefined when defaults were used). */
@@ -62,17 +74,18 @@ export interface LoadedConfig {
  * reader, config parses the text against the rule catalogue. `explicitPath` (from `--config`)
  * must exist; otherwise a missing file means the defaults. Throws ConfigError.
  */
-export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
-  const file = readConfigFile(root, explicitPath);
+export function loadConfig(root: string, explicitPath?: string, tree?: ListedTree): LoadedConfig {
+  const file = readConfigFile(root, explicitPath, tree);
   return file ? { config: parseConfig(file.shown, file.text, catalogue), path: file.path } : { config: defaultConfig() };
 }
 
 /** Runs the whole pipeline on the repository at `options.root`. Throws ConfigError on a bad config. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
-  const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath);
-  const collected = collect(options.root, config, options.renames, options.refused);
-  const { extracted, parsed } = await extractAll(collected, config);
+  const { tree, cache } = options;
+  const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath, tree);
+  const collected = collect(options.root, config, options.renames, options.refused, tree);
+  const { extracted, parsed, extraction } = await extractAll(collected, config, { ...(cache ? { cache } : {}), ...(tree ? { fetch: (blobs) => tree.fetch(blobs) } : {}) });
   const model = build(extracted, { paths: collected.files.map((f) => f.path), serviceDirs: collected.serviceDirs, discovered: collected.discovered, inContainer: (path) => collected.inContainer(path) }, config);
   const found = runRules(allRules, model, config.rules);
   const problems = inputFindings(model.problems, config.rules);
@@ -83,5 +96,6 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     model,
     config,
     stats: { files: collected.files.length, parsed, ms: Math.round(performance.now() - started) },
+    extraction,
   };
 }

@@ -6,14 +6,18 @@
  * anything is the caller's policy, handed in as a {@link HeadPolicy}.
  */
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { compare, type Classified, type ListedSuppression } from './baseline/compare.js';
 import type { DiffMap } from './baseline/diff.js';
 import { relocate } from './baseline/relocate.js';
 import { unreadPaths } from './collect/not-read.js';
-import type { RefusedPath } from './collect/read.js';
+import type { BlobRef, RefusedPath } from './collect/read.js';
 import { DEFAULT_CONFIG_PATHS } from './config/defaults.js';
 import { check, loadConfig, type CheckOptions, type CheckResult } from './engine.js';
+import { discoveryMayRead } from './collect/discover.js';
+import { ExtractionCache } from './extract/cache.js';
+import { listCommit, type CommitTree } from './git/commit-tree.js';
 import { filesChangedSince, gitDiff } from './git/diff.js';
 import { exportTree, type ExportedTree } from './git/export-tree.js';
 import { repoTop } from './git/git.js';
@@ -61,6 +65,8 @@ export interface Analysis {
   suppressions: ListedSuppression[];
   /** Removes the exported head tree, if any (after its lines were read back). */
   dispose(): Promise<void>;
+  /** On pull requests, what the merge base's check cost: files extracted, files reused from the head's check, blobs read from git. */
+  baseCost?: { extracted: number; reused: number; blobsRead: number };
 }
 
 export interface TreeOptions {
@@ -98,14 +104,13 @@ export async function checkRevisions(options: RevisionsOptions): Promise<Analysi
   if (!existsSync(join(top, '.git'))) throw new Error(`${top} is not a git checkout`);
   const headSha = options.head ?? 'HEAD';
   const mergeBase = options.fetch ? await findMergeBase(top, options.base, headSha, { log: options.log }) : await localMergeBase(top, options.base, headSha);
-  const trees: ExportedTree[] = [];
   let keep: ExportedTree | undefined;
   try {
     let headTop = top;
     let shifted = new Set<string>();
     let headRefused: RefusedPath[] = [];
-    // Blobs above the config's max-file-bytes are not even written out; the config is found
-    // under the root either way (under a `commit` policy the head is not on disk yet).
+    // Blobs above the config's max-file-bytes are not even read; the config is found under the
+    // root either way (under a `commit` policy the head is not on disk yet).
     const maxFileBytes = loadConfig(root, options.configPath).config.maxFileBytes;
     if (policy.read === 'commit') {
       keep = await exportTree(top, headSha, { maxFileBytes });
@@ -115,16 +120,22 @@ export async function checkRevisions(options: RevisionsOptions): Promise<Analysi
       shifted = await filesChangedSince(top, options.head);
     }
     const headRoot = join(headTop, prefix);
-    const base = await exportTree(top, mergeBase, { maxFileBytes });
-    trees.push(base);
     const { configPath } = withConfig(policy.config === 'checkout' ? root : headRoot, options.configPath);
     const headOptions: CheckOptions = { root: headRoot, ...(configPath ? { configPath } : policy.config === 'checkout' ? { defaultConfig: true } : {}) };
-    const head = await check({ ...headOptions, refused: refusedUnder(headRefused, prefix) });
+    // The head's extraction of each file is kept: the base reads only the files whose bytes differ.
+    const cache = new ExtractionCache();
+    const head = await check({ ...headOptions, refused: refusedUnder(headRefused, prefix), cache });
     // From the merge base to the head commit, or to the work tree when the head is the work tree.
     const diff = await gitDiff(top, mergeBase, options.head ?? (policy.read === 'commit' ? headSha : undefined));
     // The base is checked with the head's config (a pull request that edits the config should
     // not make every old finding look new, or fixed) and with renamed files under their new names.
-    const baseCheck = await check({ ...headOptions, root: join(base.dir, prefix), renames: renamesUnder(diff, prefix), refused: refusedUnder(base.refused, prefix) });
+    // It is read from git objects, never written out: collect's own reads are fetched in one go.
+    const renames = renamesUnder(diff, prefix);
+    const base = await listCommit(top, mergeBase, { prefix, maxFileBytes });
+    await base.fetch(collectReads(base, head.config.registry, renames));
+    // The base's root is a name only (the listed tree is read instead): nothing there is opened.
+    const baseRoot = join(tmpdir(), `portwarden-merge-base-${mergeBase}`, prefix);
+    const baseCheck = await check({ ...headOptions, root: baseRoot, renames, refused: refusedUnder(base.refused, prefix), tree: base, cache });
     const compared = compare(
       { findings: baseCheck.findings, suppressed: baseCheck.suppressed, suppressions: baseCheck.model.suppressions },
       { findings: head.findings, suppressed: head.suppressed, suppressions: head.model.suppressions },
@@ -149,9 +160,9 @@ export async function checkRevisions(options: RevisionsOptions): Promise<Analysi
       notes: [],
       suppressions: compared.suppressions,
       dispose: async () => exported?.dispose(),
+      baseCost: { ...baseCheck.extraction, blobsRead: base.blobsRead },
     };
   } finally {
-    for (const tree of trees) await tree.dispose();
     // Kept for reading lines back only when the comparison succeeded.
     await keep?.dispose();
   }
@@ -167,6 +178,20 @@ async function place(root: string): Promise<{ top: string; prefix: string }> {
 function refusedUnder(refused: RefusedPath[], prefix: string): RefusedPath[] {
   if (prefix === '') return refused;
   return refused.filter((r) => r.path.startsWith(`${prefix}/`)).map((r) => ({ ...r, path: r.path.slice(prefix.length + 1) }));
+}
+
+/**
+ * The blobs collect reads itself in a listed tree: the registry, the root `.env`, the config
+ * and whatever discovery may look at, under their names in the tree or after a rename.
+ */
+function collectReads(tree: CommitTree, registry: string, renames: ReadonlyMap<string, string>): BlobRef[] {
+  const own = new Set([registry, '.env', ...DEFAULT_CONFIG_PATHS]);
+  const refs: BlobRef[] = [];
+  for (const [path, blob] of tree.files()) {
+    const shown = renames.get(path) ?? path;
+    if (own.has(shown) || discoveryMayRead(shown) || own.has(path) || discoveryMayRead(path)) refs.push(blob);
+  }
+  return refs;
 }
 
 /** Renamed files (old → new), relative to the working directory `prefix`. */

@@ -173,6 +173,16 @@ function serviceFolder(dir: string): string {
   return current;
 }
 
+/**
+ * True for every file {@link discover} may read: YAML (compose files, Kubernetes manifests,
+ * skaffold, `pnpm-workspace.yaml`), `package.json`, `go.mod`, `go.work`, `.sln` / `.slnx`. A
+ * reader that fetches bytes ahead of time (a commit read from git) fetches these.
+ */
+export function discoveryMayRead(path: string): boolean {
+  const base = baseOf(path);
+  return /\.ya?ml$/.test(base) || base === 'package.json' || base === 'go.mod' || base === 'go.work' || /\.slnx?$/.test(base);
+}
+
 /** Reads files through the safe reader; a refused or missing file is simply not used here (the extractors report what they read). */
 class Reader {
   private readonly byPath: Map<string, WalkedFile>;

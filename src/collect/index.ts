@@ -8,8 +8,9 @@ import type { Config } from '../config/types.js';
 import { BUILTIN_IGNORES } from '../config/defaults.js';
 import type { ServiceDir } from '../core/services.js';
 import type { Finding } from '../core/finding.js';
-import { readRepoFile, type RefusedPath } from './read.js';
-import { walk, type WalkedFile } from './walk.js';
+import { join } from 'node:path';
+import { readRepoFile, readText, type RefusedPath } from './read.js';
+import { walk, type ListedTree, type WalkedFile } from './walk.js';
 import { discover, type DiscoveredService } from './discover.js';
 import { parseDotenv } from './dotenv.js';
 
@@ -35,15 +36,16 @@ export interface Collected {
 
 /**
  * Lists the repository at `root`; `renames` (old → new path) reports files under new names;
- * `refused` are files of the tree that were not written under `root` (a tree export's refusals).
+ * `refused` are files of the tree that were not written under `root` (a tree export's refusals);
+ * `tree` is listed and read instead of the directory (a commit read from git objects).
  */
-export function collect(root: string, config: Config, renames?: ReadonlyMap<string, string>, refused?: readonly RefusedPath[]): Collected {
-  const walked = walk(root, [...BUILTIN_IGNORES, ...config.ignore], config.services, refused);
+export function collect(root: string, config: Config, renames?: ReadonlyMap<string, string>, refused?: readonly RefusedPath[], tree?: ListedTree): Collected {
+  const walked = walk(root, [...BUILTIN_IGNORES, ...config.ignore], config.services, refused, tree);
   if (renames?.size) for (const f of walked.files) f.path = renames.get(f.path) ?? f.path;
   const isDoc = picomatch(config.serviceDocs, { dot: true });
   const serviceDocs = new Set(walked.files.filter((f) => isDoc(f.path)).map((f) => f.path));
   const byDir = new Map(walked.serviceDirs.map((dir) => [dir, dir.slice(dir.lastIndexOf('/') + 1)]));
-  const env = readRootEnv(root, config.maxFileBytes);
+  const env = readRootEnv(root, config.maxFileBytes, tree);
   const found = discover(walked.files, walked.serviceDirs, config.maxFileBytes, env.values);
   for (const s of found.services) if (!byDir.has(s.path)) byDir.set(s.path, s.name);
   const containers = new Set(found.services.filter((s) => s.container).map((s) => s.path));
@@ -88,11 +90,14 @@ export interface RootEnv {
  * The repository's root `.env`, for `${PORT:-3001}` in compose files and `${VAR}` in their
  * `build:` paths, read through the safe reader: a root `.env` that is a symlink (say, to
  * `.git/config`), a FIFO, a device or too large is refused, and its values are not used. No
- * `.env` is an empty map and no problem.
+ * `.env` is an empty map and no problem. In a listed `tree`, only a blob the listing kept is read
+ * (what it refused is not there, as in a written-out tree).
  */
-function readRootEnv(root: string, maxBytes: number): RootEnv {
+function readRootEnv(root: string, maxBytes: number, tree?: ListedTree): RootEnv {
   const none = { values: new Map<string, string>(), lines: new Map<string, number>() };
-  const read = readRepoFile(root, '.env', maxBytes);
+  const blob = tree?.blob('.env');
+  if (tree && !blob) return none;
+  const read = blob ? readText({ path: '.env', root, abs: join(root, '.env'), blob }, maxBytes) : readRepoFile(root, '.env', maxBytes);
   if ('problem' in read) return read.refusal.kind === 'unreadable' && read.refusal.code === 'ENOENT' ? none : { ...none, problem: read.problem };
   try {
     const parsed = [...parseDotenv(read.text)];
@@ -101,3 +106,4 @@ function readRootEnv(root: string, maxBytes: number): RootEnv {
     return none;
   }
 }
+

@@ -7,6 +7,7 @@
  * UTF-8. Whatever is refused comes back as an input problem naming the file and the reason.
  */
 import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Finding } from '../core/finding.js';
@@ -49,7 +50,23 @@ export type Refusal =
   | { kind: 'unreadable'; code: string }
   | { kind: 'not-exported'; refused: RefusedPath };
 
-export type ReadResult = { text: string } | { problem: Finding; refusal: Refusal };
+/**
+ * `blob`: the git object id of the bytes read (`sha1("blob <length>\0" + bytes)`), when the
+ * caller asked for it: the same bytes give the same id wherever they were read from.
+ */
+export type ReadResult = { text: string; blob?: string } | { problem: Finding; refusal: Refusal; blob?: string };
+
+/**
+ * A file listed from a git commit rather than a directory: its object id and size (from
+ * `git ls-tree --long`), and its bytes once fetched (`bytes`), or the way to fetch them now
+ * (`load`, which stays on the thread that listed the tree).
+ */
+export interface BlobRef {
+  id: string;
+  size: number;
+  bytes?: Uint8Array;
+  load?: () => Uint8Array;
+}
 
 /** A file to read: `abs` lies under `root`; `path` is how findings name it. */
 export interface FileToRead {
@@ -58,6 +75,8 @@ export interface FileToRead {
   abs: string;
   /** Set when the file was never written (see {@link RefusedPath}); reading it yields that refusal. */
   refused?: RefusedPath;
+  /** Set when the file comes from a git object: its bytes are the blob's, not anything on disk. */
+  blob?: BlobRef;
 }
 
 /**
@@ -67,17 +86,43 @@ export interface FileToRead {
  */
 export type CheckedDirs = Set<string>;
 
-/** Reads `file` under the policy above. Never throws. */
-export function readText(file: FileToRead, maxBytes: number, checked?: CheckedDirs): ReadResult {
+/**
+ * Reads `file` under the policy above; with `identify`, a read that got bytes says their git
+ * object id. Never throws.
+ */
+export function readText(file: FileToRead, maxBytes: number, checked?: CheckedDirs, identify = false): ReadResult {
   if (file.refused) return refuse(file.path, { kind: 'not-exported', refused: file.refused });
-  return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path, checked);
+  if (file.blob) return readBlob(file.path, file.blob, maxBytes);
+  return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path, checked, identify);
+}
+
+/**
+ * A blob of a listed commit, under the same limits as a file on disk (a listing refuses
+ * symlinks and blobs above the limit before anything is read; this checks again).
+ */
+function readBlob(shown: string, blob: BlobRef, maxBytes: number): ReadResult {
+  if (blob.size > maxBytes) return refuse(shown, { kind: 'too-large', size: blob.size, limit: maxBytes });
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = blob.bytes ?? blob.load?.();
+  } catch (error) {
+    return refuse(shown, { kind: 'unreadable', code: errorCode(error) });
+  }
+  if (!bytes) return refuse(shown, { kind: 'unreadable', code: 'ENOENT' });
+  if (bytes.length > maxBytes) return refuse(shown, { kind: 'too-large', size: bytes.length, limit: maxBytes, grew: true });
+  return { ...decodeText(shown, bytes), blob: blob.id };
+}
+
+/** The git object id of `bytes` as a blob: `sha1("blob <length>\0" + bytes)`, in hex. */
+export function blobId(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 /**
  * Reads `rel` (relative to `root`) under the policy above; `shown` is the path findings name
  * (default `rel`). A missing file is `unreadable` with code `ENOENT`.
  */
-export function readRepoFile(root: string, rel: string, maxBytes: number, shown: string = rel.split(sep).join('/'), checked?: CheckedDirs): ReadResult {
+export function readRepoFile(root: string, rel: string, maxBytes: number, shown: string = rel.split(sep).join('/'), checked?: CheckedDirs, identify = false): ReadResult {
   // `/` always separates; a backslash only where the platform says so (on POSIX it is a legal name character).
   const parts = rel.split(sep === '\\' ? /[\\/]/ : '/').filter((p) => p !== '' && p !== '.');
   if (isAbsolute(rel) || parts.length === 0 || parts.includes('..')) return refuse(shown, { kind: 'outside-root' });
@@ -110,7 +155,7 @@ export function readRepoFile(root: string, rel: string, maxBytes: number, shown:
     if (stat.size > maxBytes) return refuse(shown, { kind: 'too-large', size: stat.size, limit: maxBytes });
     const bytes = readBounded(fd, Math.min(stat.size, maxBytes), maxBytes);
     if (bytes.length > maxBytes) return refuse(shown, { kind: 'too-large', size: bytes.length, limit: maxBytes, grew: true });
-    return decodeText(shown, bytes);
+    return identify ? { ...decodeText(shown, bytes), blob: blobId(bytes) } : decodeText(shown, bytes);
   } catch (error) {
     return refuse(shown, { kind: 'unreadable', code: errorCode(error) });
   } finally {

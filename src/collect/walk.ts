@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import type { Finding } from '../core/finding.js';
 import { problem } from '../core/input-rules.js';
-import type { FileToRead, RefusedPath } from './read.js';
+import type { BlobRef, FileToRead, RefusedPath } from './read.js';
 import { quote } from '../core/quote.js';
 
 export interface WalkedFile extends FileToRead {
@@ -28,6 +28,22 @@ export interface WalkResult {
   problems: Finding[];
 }
 
+/** One entry of a directory, as `readdir` describes it. */
+export interface ListedEntry {
+  name: string;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+/**
+ * A tree that is not on disk (a git commit's, collect/git-tree.ts): the entries of each of
+ * its directories (throwing like `readdir` for a directory it lacks), and the blob behind each file.
+ */
+export interface ListedTree {
+  entries(dirRel: string): ListedEntry[];
+  blob(rel: string): BlobRef | undefined;
+}
+
 /**
  * Names that no ignore pattern written for real paths should match all at once. A directory
  * is pruned when the ignore globs match the directory itself, or match every one of these
@@ -44,18 +60,19 @@ export function coversDirectory(isIgnored: (path: string) => boolean, rel: strin
  * Walks `root`. `ignore` globs prune files and whole directories; `serviceGlobs` mark service
  * directories. `refused` lists files that belong to the tree but were never written under
  * `root` (see {@link RefusedPath}): they are listed like the others, so the same ignore globs
- * and the same reader decide whether they become findings.
+ * and the same reader decide whether they become findings. `tree`, when given, is listed
+ * instead of the directory `root` (nothing is then read from disk), its files carrying their blobs.
  */
-export function walk(root: string, ignore: string[], serviceGlobs: string[], refused: readonly RefusedPath[] = []): WalkResult {
+export function walk(root: string, ignore: string[], serviceGlobs: string[], refused: readonly RefusedPath[] = [], tree?: ListedTree): WalkResult {
   const isIgnored = picomatch(ignore, { dot: true });
   const isServiceDir = picomatch(serviceGlobs, { dot: true });
   const result: WalkResult = { files: [], serviceDirs: [], problems: [] };
 
   const visit = (dirRel: string) => {
     const dirAbs = dirRel ? join(root, dirRel) : root;
-    let entries;
+    let entries: ListedEntry[];
     try {
-      entries = readdirSync(dirAbs, { withFileTypes: true });
+      entries = tree ? tree.entries(dirRel) : readdirSync(dirAbs, { withFileTypes: true });
     } catch (error) {
       result.problems.push(problem('input/unreadable', dirRel || '.', `Directory ${quote(dirRel || '.')} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); its files were not checked.`));
       return;
@@ -78,7 +95,8 @@ export function walk(root: string, ignore: string[], serviceGlobs: string[], ref
       }
       // No stat here: the listing already says what each entry is, and the reader checks the
       // size and kind of the file it opens (most listed files are never opened at all).
-      result.files.push({ path: rel, abs, root });
+      const blob = tree?.blob(rel);
+      result.files.push(blob ? { path: rel, abs, root, blob } : { path: rel, abs, root });
     }
   };
   visit('');

@@ -22,12 +22,16 @@ export interface FileJob extends FileToRead {
   isDoc: boolean;
   /** The service owning the file through its directory. */
   owner?: string;
+  /** Say the git blob id of the bytes read (to keep the result for another check, extract/cache.ts). */
+  identify?: boolean;
 }
 
 /** What one file gave; `parsed` is false when no extractor parsed it. */
 export interface FileResult {
   extraction: Extraction;
   parsed: boolean;
+  /** The git blob id of the bytes read, when the job asked for it or the file came from a blob. */
+  blob?: string;
 }
 
 /** True when some extractor reads files at this path (the cheap test before any I/O). */
@@ -39,15 +43,16 @@ export function wanted(job: Pick<FileJob, 'path' | 'isDoc'>): boolean {
 export async function extractFile(job: FileJob, ctx: ExtractContext, maxFileBytes: number, checked?: CheckedDirs): Promise<FileResult> {
   const result: Extraction = { ...emptyExtraction(), suppressions: [] };
   const candidates = job.isDoc ? [serviceDocExtractor] : fileExtractors.filter((e) => e.accepts(job.path));
-  const read = readText(job, maxFileBytes, checked);
+  const read = readText(job, maxFileBytes, checked, job.identify);
+  const blob = read.blob ? { blob: read.blob } : {};
   if ('problem' in read) {
     result.problems.push(read.problem);
-    return { extraction: result, parsed: false };
+    return { extraction: result, parsed: false, ...blob };
   }
   const text = read.text;
   result.suppressions!.push(...findSuppressions(job.path, text));
   const chosen = candidates.filter((e) => !e.prefilter || e.prefilter(text));
-  if (chosen.length === 0) return { extraction: result, parsed: false };
+  if (chosen.length === 0) return { extraction: result, parsed: false, ...blob };
   const host = ctx.hosts.placeFile(job.path, job.owner);
   const file: SourceFile = {
     path: job.path,
@@ -69,7 +74,7 @@ export async function extractFile(job: FileJob, ctx: ExtractContext, maxFileByte
       );
     }
   }
-  return { extraction: result, parsed: true };
+  return { extraction: result, parsed: true, ...blob };
 }
 
 /** Extracts `jobs` one after another, results in the same order. */

@@ -17,17 +17,32 @@ import type { Finding } from '../core/finding.js';
 import { emptyExtraction, type Extraction, type Host } from '../core/statements.js';
 import { buildHosts, buildServices, type ContextData } from './context.js';
 import type { ExtractContext } from './extractor.js';
-import { wanted, type FileJob } from './files.js';
+import { wanted, type FileJob, type FileResult } from './files.js';
+import { ExtractionCache } from './cache.js';
+import type { BlobRef } from '../collect/read.js';
 import { startPool } from './parallel.js';
 import { parseRegistry } from './registry/index.js';
 import { quote } from '../core/quote.js';
 import { noServices } from '../collect/no-services.js';
 
+export interface ExtractOptions {
+  /**
+   * Results kept for the other check of the same run (a pull request's head, then its base):
+   * a file whose bytes and context match a kept result is not read again; what this check
+   * extracts is kept.
+   */
+  cache?: ExtractionCache;
+  /** Fetches the bytes of blobs (files listed from a commit) before they are extracted. */
+  fetch?: (blobs: BlobRef[]) => Promise<void>;
+}
+
 /**
- * Extracts the statements of the collected files. `parsed` counts files some extractor parsed.
- * The model step (model/build.ts) turns them into the project model.
+ * Extracts the statements of the collected files. `parsed` counts files some extractor parsed;
+ * `extraction` the files read and extracted, and those whose result came from the cache. The model step (model/build.ts) turns
+ * them into the project model.
  */
-export async function extractAll(collected: Collected, config: Config): Promise<{ extracted: Extracted; parsed: number }> {
+export async function extractAll(collected: Collected, config: Config, options: ExtractOptions = {}): Promise<{ extracted: Extracted; parsed: number; extraction: { extracted: number; reused: number } }> {
+  const { cache } = options;
   // Declared services are known by name; a discovered one owns its folder's files, so what they
   // state is its own, and is known by what it binds (a name with no port found is not judged).
   const serviceNames = collected.serviceDirs.map((d) => d.name);
@@ -43,10 +58,11 @@ export async function extractAll(collected: Collected, config: Config): Promise<
   for (const file of collected.files) {
     if (file.path === config.registry) continue;
     const owner = collected.ownerOf(file.path);
-    const job: FileJob = { ...file, isDoc: collected.serviceDocs.has(file.path), ...(owner ? { owner } : {}) };
+    const job: FileJob = { ...file, isDoc: collected.serviceDocs.has(file.path), ...(owner ? { owner } : {}), ...(cache && !file.blob ? { identify: true } : {}) };
     if (wanted(job)) jobs.push(job);
   }
-  const pool = startPool(jobs.length);
+  // With results to reuse, how many files need threads is known only once the context is.
+  let pool = cache?.size ? undefined : startPool(jobs.length);
 
   let registryHosts: Host[] = [];
   const registryFile = collected.files.find((f) => f.path === config.registry);
@@ -77,15 +93,30 @@ export async function extractAll(collected: Collected, config: Config): Promise<
   const ctx: ExtractContext = { hosts, services, env, envLines };
   const data: ContextData = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env], envLines: [...envLines] };
   let parsed = extracted.registry ? 1 : 0;
-  for (const result of await pool.run(jobs, ctx, data)) {
+  const context = cache ? ExtractionCache.context(data) : '';
+  const kept: (FileResult | undefined)[] = jobs.map((job) => (cache && job.blob ? cache.get(context, job, job.blob.id) : undefined));
+  const todo = jobs.filter((_, i) => kept[i] === undefined);
+  // Blobs are fetched in one go and handed over as bytes: a worker thread cannot fetch them.
+  const blobs = todo.flatMap((job) => (job.blob ? [job.blob] : []));
+  if (blobs.length > 0 && options.fetch) await options.fetch(blobs);
+  const sent = options.fetch ? todo.map((job) => (job.blob ? { ...job, blob: { id: job.blob.id, size: job.blob.size, ...(job.blob.bytes ? { bytes: job.blob.bytes } : {}) } } : job)) : todo;
+  pool ??= startPool(sent.length);
+  const done = await pool.run(sent, ctx, data);
+  let next = 0;
+  jobs.forEach((job, i) => {
+    let result = kept[i];
+    if (result === undefined) {
+      result = done[next++]!;
+      if (cache && result.blob) cache.set(context, job, result.blob, result);
+    }
     add(result.extraction);
     if (result.parsed) parsed++;
-  }
+  });
   // A tree that yielded no service at all says so, rather than passing as clean.
   const bound = extracted.extractions.some((e) => e.bindings.length > 0);
   const none = collected.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployServices && !registryFile && !bound;
   if (none) addProblem(noServices(config));
-  return { extracted, parsed };
+  return { extracted, parsed, extraction: { extracted: todo.length, reused: jobs.length - todo.length } };
 }
 
 /**

@@ -35,7 +35,8 @@ export interface ExportOptions {
   maxFileBytes?: number;
 }
 
-interface Entry {
+/** A blob of a listed tree. */
+export interface Entry {
   mode: string;
   object: string;
   path: string;
@@ -92,7 +93,7 @@ function parseLsTree(listing: string): Entry[] {
   return entries;
 }
 
-interface BlobSink {
+export interface BlobSink {
   /** A blob above the limit: drained, never held. */
   tooLarge(entry: Entry, size: number): void;
   /** A blob within the limit, whole. The stream waits for it (backpressure). */
@@ -104,7 +105,7 @@ interface BlobSink {
  * completes. Answers are `<object> blob <size>\n<size bytes>\n`; each chunk of output is
  * looked at once, so the time is linear in the bytes git sends.
  */
-async function streamBlobs(cwd: string, entries: Entry[], maxBytes: number, sink: BlobSink): Promise<void> {
+export async function streamBlobs(cwd: string, entries: Entry[], maxBytes: number, sink: BlobSink): Promise<void> {
   const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
   const cat = spawn('git', ['cat-file', '--batch'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let errors = '';

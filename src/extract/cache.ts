@@ -1,0 +1,60 @@
+/**
+ * What each file gave, kept for another check in the same run: a pull request's head and its
+ * merge base share most files, so the base reuses the head's extraction of every file whose
+ * bytes did not change and extracts only the others.
+ *
+ * A result is reused only when everything extraction depends on is the same: the extractors
+ * (their version), the context they ran in (config hosts, aliases and `max-file-bytes`, the
+ * registry's hosts, the service names, the root `.env`: exactly the data a worker thread
+ * rebuilds the context from), the file's path, whether it is a service doc, the service owning
+ * it, and its bytes, named by their git blob id as the reader read them (not as git status
+ * reports them: autocrlf and clean filters make the bytes on disk differ from the blob).
+ */
+import { createHash } from 'node:crypto';
+import type { ContextData } from './context.js';
+import type { FileJob, FileResult } from './files.js';
+
+/** Bumped whenever an extractor's output for the same input may change. */
+export const EXTRACTION_VERSION = 1;
+
+/** Extraction results by file and content, for the checks of one run. */
+export class ExtractionCache {
+  private readonly results = new Map<string, FileResult>();
+  /** Results stored, and results served instead of an extraction. */
+  stored = 0;
+  served = 0;
+
+  /** The part of every key that names the context (see above). */
+  static context(data: ContextData): string {
+    return createHash('sha256').update(JSON.stringify([EXTRACTION_VERSION, data])).digest('hex');
+  }
+
+  get size(): number {
+    return this.results.size;
+  }
+
+  /** The result for `job` with bytes `blob` in `context`, as a copy the caller may change; undefined when none was kept. */
+  get(context: string, job: FileJob, blob: string): FileResult | undefined {
+    const kept = this.results.get(key(context, job, blob));
+    if (!kept) return undefined;
+    this.served++;
+    return copy(kept);
+  }
+
+  /** Keeps `result` of `job` with bytes `blob` in `context` (a copy: the model step changes what it is handed). */
+  set(context: string, job: FileJob, blob: string, result: FileResult): void {
+    this.results.set(key(context, job, blob), copy(result));
+    this.stored++;
+  }
+}
+
+function key(context: string, job: FileJob, blob: string): string {
+  return `${context}\0${blob}\0${job.isDoc ? 'doc' : ''}\0${job.owner ?? ''}\0${job.path}`;
+}
+
+/** A copy of `result` (the empty results most files give are shared as they are: nothing changes an empty list). */
+function copy(result: FileResult): FileResult {
+  const e = result.extraction;
+  const empty = e.bindings.length === 0 && e.references.length === 0 && e.problems.length === 0 && (e.suppressions?.length ?? 0) === 0;
+  return empty ? result : structuredClone(result);
+}
