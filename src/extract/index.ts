@@ -38,7 +38,8 @@ export interface ExtractOptions {
 
 /**
  * Extracts the statements of the collected files. `parsed` counts files some extractor parsed;
- * `extraction` the files read and extracted, and those whose result came from the cache. The model step (model/build.ts) turns
+ * `extraction` the files read and extracted (a refused file is not read), and those whose result
+ * came from the cache. The model step (model/build.ts) turns
  * them into the project model.
  */
 export async function extractAll(collected: Collected, config: Config, options: ExtractOptions = {}): Promise<{ extracted: Extracted; parsed: number; extraction: { extracted: number; reused: number } }> {
@@ -116,7 +117,7 @@ export async function extractAll(collected: Collected, config: Config, options: 
   const bound = extracted.extractions.some((e) => e.bindings.length > 0);
   const none = collected.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployServices && !registryFile && !bound;
   if (none) addProblem(noServices(config));
-  return { extracted, parsed, extraction: { extracted: todo.length, reused: jobs.length - todo.length } };
+  return { extracted, parsed, extraction: { extracted: todo.filter((job) => !job.refused).length, reused: jobs.length - todo.length } };
 }
 
 /**
