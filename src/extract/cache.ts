@@ -20,9 +20,7 @@ export const EXTRACTION_VERSION = 1;
 /** Extraction results by file and content, for the checks of one run. */
 export class ExtractionCache {
   private readonly results = new Map<string, FileResult>();
-  /** Results stored, and results served instead of an extraction. */
-  stored = 0;
-  served = 0;
+  private readonly registries = new Map<string, unknown>();
 
   /** The part of every key that names the context (see above). */
   static context(data: ContextData): string {
@@ -37,14 +35,22 @@ export class ExtractionCache {
   get(context: string, job: FileJob, blob: string): FileResult | undefined {
     const kept = this.results.get(key(context, job, blob));
     if (!kept) return undefined;
-    this.served++;
     return copy(kept);
+  }
+
+  /**
+   * `parse()`'s result for `inputs` (everything the registry's parse depends on: the bytes'
+   * blob id, the path, the service names and aliases), made on first use; each call gets its own copy.
+   */
+  registry<T>(inputs: unknown[], parse: () => T): T {
+    const id = JSON.stringify([EXTRACTION_VERSION, ...inputs]);
+    if (!this.registries.has(id)) this.registries.set(id, structuredClone(parse()));
+    return structuredClone(this.registries.get(id) as T);
   }
 
   /** Keeps `result` of `job` with bytes `blob` in `context` (a copy: the model step changes what it is handed). */
   set(context: string, job: FileJob, blob: string, result: FileResult): void {
     this.results.set(key(context, job, blob), copy(result));
-    this.stored++;
   }
 }
 

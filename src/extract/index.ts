@@ -73,10 +73,12 @@ export async function extractAll(collected: Collected, config: Config, options: 
     const message = `No registry at ${quote(config.registry)}; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`;
     addProblem(inputProblem('input/missing-registry', message, fileLocation(config.registry), config.registry, severity));
   } else {
-    const read = readText(registryFile, config.maxFileBytes);
+    const read = readText(registryFile, config.maxFileBytes, undefined, cache !== undefined);
     if ('problem' in read) addProblem(read.problem);
     else {
-      const parsed = guardedRegistry(registryFile.path, read.text, services);
+      // The parse depends on the bytes, the path and the service index (names and aliases) only.
+      const parse = () => guardedRegistry(registryFile.path, read.text, services);
+      const parsed = cache && read.blob ? cache.registry([read.blob, registryFile.path, serviceNames, config.aliases], parse) : parse();
       if ('failed' in parsed) addProblem(parsed.failed);
       else {
         const { doc, problems } = parsed;
