@@ -159,7 +159,7 @@ async function assignAndWrite(h: Handling, service: string, target: Parameters<t
       const opened = await openPull(client, owner, repo, { head: branch, base: defaultBranch, title: `Assign port ${result.port} to ${service}`, body: `Adds \`${service}\` at port ${result.port} to the registry, as asked in #${h.number}.\n\nCloses #${h.number}` });
       reply = successReply({ ...success, outcome: { kind: 'pull', url: opened.url, number: opened.number } });
     }
-    const baseCheck = pull ? await mergeBaseCheck(tree.top, pull.baseSha, pull.headSha, tree.configPath) : checked;
+    const baseCheck = pull ? await mergeBaseCheck(tree.top, pull.baseSha, pull.headSha, tree.configPath, config.maxFileBytes) : checked;
     const context = runContext(h, head, workspace);
     const posted = await postCheckAfter({ client, context, settings, root: tree.root, ...(tree.configPath ? { configPath: tree.configPath } : {}), edits: result.edits, base: baseCheck });
     info(`portwarden /assign-port: ${posted.detail}`);
@@ -176,10 +176,14 @@ function withRegistry(model: ProjectModel, text: string): ProjectModel {
   return { ...model, registry: doc, bindings: [...others, ...doc.plan, ...doc.actual] };
 }
 
-/** The check of a pull request's merge base, as the check of its head compares against. */
-async function mergeBaseCheck(top: string, baseSha: string, headSha: string, configPath: string | undefined) {
+/**
+ * The check of a pull request's merge base, as the check of its head compares against; its blobs
+ * are held to the same `max-file-bytes` as the head's files, or a file read in the head would be
+ * refused in the base and its findings would look new.
+ */
+async function mergeBaseCheck(top: string, baseSha: string, headSha: string, configPath: string | undefined, maxFileBytes: number) {
   const mergeBase = await findMergeBase(top, baseSha, headSha, { log: info });
-  const tree = await exportTree(top, mergeBase);
+  const tree = await exportTree(top, mergeBase, { maxFileBytes });
   try {
     return await check({ root: tree.dir, ...(configPath ? { configPath } : { defaultConfig: true }), refused: tree.refused });
   } finally {
