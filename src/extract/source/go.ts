@@ -14,19 +14,63 @@
 import type { Node } from 'web-tree-sitter';
 import { portAt, stringContent, stringValue } from './literal.js';
 import type { SourceOutput } from './output.js';
+import type { NodesOfType } from './run.js';
+import { emptyStringAnchors, ownPortNameAnchors, quotedOwnPortNameAnchors, urlAnchors, wordAnchors, type Anchors } from './anchors.js';
 import { isOwnPortName } from './port-names.js';
 import { namedKids, quote } from './script-syntax.js';
 
 const LISTENERS = new Set(['ListenAndServe', 'ListenAndServeTLS', 'Listen']);
 const TYPES = ['call_expression', 'if_statement', 'field_declaration', 'interpreted_string_literal', 'raw_string_literal'];
 
+/**
+ * Where a statement can be (./anchors.ts). Each reading starts from a node that holds an
+ * anchor:
+ *   - a call: the port name as its first or second argument (`getEnv("PORT", …)`,
+ *     `flag.IntVar(&p, "port", …)`), or a listener's name (`http.ListenAndServe(…)`), which
+ *     also says the file listens;
+ *   - `if os.Getenv("PORT") != "" { … }`: the port name in its condition or initializer;
+ *   - `if port == "" { port = "3050" }`: the empty string of its condition (the lookup that
+ *     fills `port` is found among the statements before it, and needs a port name too);
+ *   - a struct field: the port name in its tag;
+ *   - a string: a URL with a port inside it.
+ * Two readings look further, from where they start: the package-level `var`/`const`
+ * declarations (a listener's file binds its own-port names declared there; an override's
+ * initial value may name one), read from the root's children when needed, and the
+ * statements before an `if` in its block.
+ *
+ * So a file is worth parsing only when it has a URL, a port name looked up as a string
+ * (`"PORT"`: calls, overrides and fallbacks all need one), a port name with a struct tag's
+ * `envDefault:"`, or a listener with either an address literal (`":3050"`) or a port name
+ * and a `var`/`const` (package-level defaults). An entry file that calls
+ * `http.ListenAndServe(":"+listenPort, r)` with `listenPort` declared in another file holds
+ * none of these.
+ */
+export function goAnchors(text: string, service: string | undefined): Anchors {
+  const names = ownPortNameAnchors(text, service);
+  const listeners = wordAnchors(text, LISTENER_NAMES);
+  const urls = urlAnchors(text);
+  const parse =
+    text.includes('://') ||
+    quotedOwnPortNameAnchors(text, service, '"`').length > 0 ||
+    (names.length > 0 && text.includes('envDefault:"')) ||
+    (listeners.length > 0 && (LISTEN_ADDRESS.test(text) || (names.length > 0 && /\b(?:var|const)\b/.test(text))));
+  return { offsets: [...names, ...listeners, ...urls, ...emptyStringAnchors(text)], parse };
+}
+
+/** The names of {@link LISTENERS} standing alone. */
+const LISTENER_NAMES = /(?<![A-Za-z0-9_])Listen(?:AndServe(?:TLS)?)?(?![A-Za-z0-9_])/g;
+/** The end of a listen address literal: `":3050"`, `"0.0.0.0:3050"`. */
+const LISTEN_ADDRESS = /:[0-9]+["`]/;
+
 /** Reads the source defaults and URL references of a parsed Go file. */
-export function readGo(root: Node, out: SourceOutput): void {
+export function readGo(root: Node, out: SourceOutput, nodes: NodesOfType): void {
   const service = out.file.service;
   const text = out.file.text;
-  const globals = packageValues(root);
+  // Read only when a statement needs them: most files have none to offer.
+  let values: Map<string, Node> | undefined;
+  const globals = () => (values ??= packageValues(root));
   let listens = false;
-  for (const node of root.descendantsOfType(TYPES)) {
+  for (const node of nodes(TYPES)) {
     if (node.type === 'call_expression') listens = readCall(node, out, service, text) || listens;
     else if (node.type === 'if_statement') {
       readEmptyFallback(node, out, service, text);
@@ -35,7 +79,7 @@ export function readGo(root: Node, out: SourceOutput): void {
     else if (node.parent?.type !== 'import_spec') out.urls(node, 'url', service);
   }
   if (!listens) return;
-  for (const [name, value] of globals) if (isOwnPortName(name, service)) out.bindLiteral(value, { service, via: `${name} = …` });
+  for (const [name, value] of globals()) if (isOwnPortName(name, service)) out.bindLiteral(value, { service, via: `${name} = …` });
 }
 
 /** The single-name package-level `var`/`const` declarations with a value: name → value node. */
@@ -64,16 +108,16 @@ function looksUpPort(node: Node | null, text: string, service: string | undefine
  * `if v, ok := os.LookupEnv("PORT"); ok { port = v }`: the variable overridden has its
  * default as its initial value (`port := listenPort`, a package-level `var port = "3550"`).
  */
-function readOverride(node: Node, out: SourceOutput, service: string | undefined, text: string, globals: Map<string, Node>): void {
+function readOverride(node: Node, out: SourceOutput, service: string | undefined, text: string, globals: () => Map<string, Node>): void {
   if (!looksUpPort(node.childForFieldName('condition'), text, service) && !looksUpPort(node.childForFieldName('initializer'), text, service)) return;
   const body = node.childForFieldName('consequence');
   for (const assign of body?.descendantsOfType('assignment_statement') ?? []) {
     const left = namedKids(assign.childForFieldName('left'));
     const variable = left.length === 1 && left[0]?.type === 'identifier' ? left[0].text : undefined;
     if (!variable) continue;
-    let initial = initialValue(node, variable) ?? globals.get(variable);
+    let initial = initialValue(node, variable) ?? globals().get(variable);
     // One step through a package-level name: `port := listenPort`.
-    if (initial?.type === 'identifier') initial = globals.get(initial.text);
+    if (initial?.type === 'identifier') initial = globals().get(initial.text);
     if (initial) out.bindLiteral(initial, { service, via: `${variable} unless $PORT is set` });
     return;
   }

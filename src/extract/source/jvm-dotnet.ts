@@ -18,6 +18,8 @@ import type { Node } from 'web-tree-sitter';
 import { findUrlPorts } from '../url-port.js';
 import { portAt, stringPort, type PortLiteral } from './literal.js';
 import type { SourceOutput } from './output.js';
+import type { NodesOfType } from './run.js';
+import { anchorsBeforeLiterals, ownPortNameAnchors, urlAnchors, wordAnchors, type Anchors } from './anchors.js';
 import { isOwnPortName } from './port-names.js';
 import { namedKids, quote } from './script-syntax.js';
 
@@ -77,11 +79,35 @@ function holdsLookup(node: Node | null, types: string[], text: string, service: 
   return calls.some((c) => lookedUp(c, text, service) !== undefined);
 }
 
+/**
+ * Where a Java statement can be (./anchors.ts): the port name looked up, inside the call that
+ * looks it up (`getOrDefault("PORT", …)`) or inside the object of `.orElse(…)`, which holds
+ * that call. Both are read from the call and its children, and bind an argument written
+ * after the name.
+ */
+export function javaAnchors(text: string, service: string | undefined): Anchors {
+  return anchorsBeforeLiterals(text, ownPortNameAnchors(text, service), []);
+}
+
+/**
+ * Where a C# statement can be (./anchors.ts): the port name looked up, inside a two-argument
+ * lookup or the left side of `??`; a Kestrel call by its name (`ListenAnyIP`, also
+ * `Listen<T>`); a listen URL with a port inside an argument of `app.Run`, `UseUrls` or
+ * `Urls.Add`. Each is read from the call or the `??` and their children, and binds a literal
+ * written after its name anchor, or a URL anchor itself.
+ */
+export function csharpAnchors(text: string, service: string | undefined): Anchors {
+  return anchorsBeforeLiterals(text, [...ownPortNameAnchors(text, service), ...wordAnchors(text, KESTREL_NAMES)], urlAnchors(text));
+}
+
+/** The names of {@link KESTREL_CALLS} standing alone. */
+const KESTREL_NAMES = /(?<![A-Za-z0-9_])Listen(?:AnyIP|Localhost)?(?![A-Za-z0-9_])/g;
+
 /** Reads the source defaults of a parsed Java file. */
-export function readJava(root: Node, out: SourceOutput): void {
+export function readJava(_root: Node, out: SourceOutput, nodes: NodesOfType): void {
   const service = out.file.service;
   const text = out.file.text;
-  for (const call of root.descendantsOfType('method_invocation')) {
+  for (const call of nodes(['method_invocation'])) {
     const args = namedKids(call.childForFieldName('arguments'));
     const method = call.childForFieldName('name')?.text ?? '';
     const name = lookedUp(call, text, service);
@@ -97,10 +123,10 @@ export function readJava(root: Node, out: SourceOutput): void {
 }
 
 /** Reads the source defaults of a parsed C# file. */
-export function readCSharp(root: Node, out: SourceOutput): void {
+export function readCSharp(_root: Node, out: SourceOutput, nodes: NodesOfType): void {
   const service = out.file.service;
   const text = out.file.text;
-  for (const node of root.descendantsOfType(['invocation_expression', 'binary_expression'])) {
+  for (const node of nodes(['invocation_expression', 'binary_expression'])) {
     if (node.type === 'binary_expression') {
       // `Environment.GetEnvironmentVariable("PORT") ?? "8080"`.
       if (node.childForFieldName('operator')?.text !== '??') continue;

@@ -59,22 +59,22 @@ export class SourceOutput extends ExtractionOutput {
    * name it is given makes it an allow list or a listen address (./url-context.ts).
    */
   urls(node: Node, kind: ReferenceKind, fromService: string | undefined): void {
-    if (urlContextRole(node) !== undefined) return;
     // A string with substitutions (template, f-string) is scanned piece by piece.
     const whole = stringContent(node);
     const spans: Span[] = whole ? [whole] : node.namedChildren.filter((k) => FRAGMENTS.has(k.type)).map((k) => ({ start: k.startIndex, end: k.endIndex }));
-    for (const span of spans) {
-      for (const url of findUrlPorts(this.file.text.slice(span.start, span.end))) {
-        const start = span.start + url.start;
-        const end = span.start + url.end;
-        if (!this.claim(start)) continue;
-        const port = readPort(url.digits);
-        if (port === undefined) {
-          this.invalidPort(`Found a value as the port of the URL to ${quote(url.target)}: it ${describeValue(url.digits)}`, start, end, this.key(url.target, valueKey(url.digits)));
-          continue;
-        }
-        this.pushReference({ target: url.target, port, kind, fromService }, start, end);
+    const found = spans.flatMap((span) => findUrlPorts(this.file.text.slice(span.start, span.end)).map((url) => ({ span, url })));
+    // The name around the literal is looked up only for a literal with URLs (it climbs the tree).
+    if (found.length === 0 || urlContextRole(node) !== undefined) return;
+    for (const { span, url } of found) {
+      const start = span.start + url.start;
+      const end = span.start + url.end;
+      if (!this.claim(start)) continue;
+      const port = readPort(url.digits);
+      if (port === undefined) {
+        this.invalidPort(`Found a value as the port of the URL to ${quote(url.target)}: it ${describeValue(url.digits)}`, start, end, this.key(url.target, valueKey(url.digits)));
+        continue;
       }
+      this.pushReference({ target: url.target, port, kind, fromService }, start, end);
     }
   }
 

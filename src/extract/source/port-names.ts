@@ -23,3 +23,19 @@ export function isOwnPortName(name: string, service?: string): boolean {
   const own = squash(service);
   return prefix !== '' && (prefix === own || prefix === `${own}service` || `${prefix}service` === own);
 }
+
+/**
+ * What may stand before "port" in an own-port name of `service`, compared as
+ * {@link isOwnPortName} compares: `''`, `app`, `http`, …, and `checkout`, `checkoutservice`
+ * for `checkout`. A name is an own-port name exactly when, squashed, it is one of these
+ * followed by `port`.
+ */
+export function ownPortPrefixes(service?: string): string[] {
+  const prefixes = [...OWN].map((name) => name.slice(0, -'port'.length));
+  if (!service) return prefixes;
+  const own = squash(service);
+  if (own === '') return prefixes;
+  prefixes.push(own, `${own}service`);
+  if (own.endsWith('service') && own.length > 'service'.length) prefixes.push(own.slice(0, -'service'.length));
+  return prefixes;
+}

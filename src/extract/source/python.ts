@@ -6,6 +6,8 @@
 import type { Node } from 'web-tree-sitter';
 import { stringValue } from './literal.js';
 import type { SourceOutput } from './output.js';
+import type { NodesOfType } from './run.js';
+import { anchorsBeforeLiterals, ownPortNameAnchors, urlAnchors, type Anchors } from './anchors.js';
 import { isOwnPortName } from './port-names.js';
 import { namedKids, quote } from './script-syntax.js';
 
@@ -20,12 +22,28 @@ export interface RunnerOwner {
   kind: 'deploy' | 'source-default';
 }
 
+/**
+ * Where a statement can be (./anchors.ts). Each reading starts from a node that holds its
+ * anchor and looks only at it, its children and its ancestors:
+ *   - a call: the port name as its first argument (`os.getenv("PORT", …)`), or the keyword
+ *     `port=` of a runner (`uvicorn.run(app, port=3023)`);
+ *   - `or`: the port name in the lookup on its left;
+ *   - an assignment: the port name on its left (the module or settings class holding it is
+ *     read by climbing);
+ *   - a string: a URL with a port inside it (whether it is a docstring, by its parent).
+ * Each binds a literal written after its anchor. `service` is the owner the reader binds for: the file's service, or the one a runner
+ * script's path names.
+ */
+export function pythonAnchors(text: string, service: string | undefined): Anchors {
+  return anchorsBeforeLiterals(text, ownPortNameAnchors(text, service), urlAnchors(text));
+}
+
 /** Reads the source defaults and URL references of a parsed Python file. */
-export function readPython(root: Node, out: SourceOutput, runner: RunnerOwner): void {
+export function readPython(nodes: NodesOfType, out: SourceOutput, runner: RunnerOwner): void {
   // A runner script outside any service speaks for the service its path names, as a deploy file.
   const owner: RunnerOwner = out.file.service ? { service: out.file.service, kind: 'source-default' } : runner;
   const text = out.file.text;
-  for (const node of root.descendantsOfType(['call', 'boolean_operator', 'assignment', 'string'])) {
+  for (const node of nodes(['call', 'boolean_operator', 'assignment', 'string'])) {
     if (node.type === 'call') readCall(node, out, owner, runner, text);
     else if (node.type === 'boolean_operator') readOr(node, out, owner, text);
     else if (node.type === 'assignment') readAssignment(node, out, owner);

@@ -10,11 +10,19 @@ import type { Extraction } from '../../core/statements.js';
 import { SourceOutput } from './output.js';
 import { MAX_PARSE_CPU_MS, ParseBudgetExceeded, parse, type Grammar } from './tree-sitter.js';
 import { treeShapeProblem } from './tree-shape.js';
+import type { Anchors } from './anchors.js';
+import { lineStarts } from '../../core/location.js';
 import { quote } from '../../core/quote.js';
 import { inputProblem } from '../../core/input-rules.js';
 
-/** Reads the syntax tree of a file into `out`. */
-export type TreeReader = (root: Node, out: SourceOutput) => void;
+/**
+ * Lists, in document order (as `descendantsOfType` does), the nodes of `types` a reader must
+ * look at: every such node of the tree, or only those around the file's anchors.
+ */
+export type NodesOfType = (types: readonly string[]) => Node[];
+
+/** Reads the syntax tree of a file into `out`, taking the nodes it starts from from `nodes`. */
+export type TreeReader = (root: Node, out: SourceOutput, nodes: NodesOfType) => void;
 
 /**
  * Words that suggest a port statement or a URL, or a call that listens (`listen(`, Go's
@@ -28,9 +36,14 @@ export function mentionsPort(text: string): boolean {
   return MENTIONS_PORT.test(text);
 }
 
-/** Parses `file` with `grammar` and runs `read`; never throws. */
-export async function readWith(file: SourceFile, grammar: Grammar, source: string, read: TreeReader): Promise<Extraction> {
+/**
+ * Parses `file` with `grammar` and runs `read`; never throws. With `anchors`, the reader is
+ * handed only the nodes whose text holds one of them (see ./anchors.ts), and a file whose
+ * anchors say there is nothing to read is not parsed; without, it walks the whole tree.
+ */
+export async function readWith(file: SourceFile, grammar: Grammar, source: string, read: TreeReader, anchors?: Anchors): Promise<Extraction> {
   const out = new SourceOutput(file, source);
+  if (anchors && !anchors.parse) return out.extraction;
   let tree;
   try {
     tree = await parse(grammar, file.text);
@@ -40,7 +53,9 @@ export async function readWith(file: SourceFile, grammar: Grammar, source: strin
       out.extraction.problems.push(inputProblem('input/too-complex', `${quote(file.path)} ${shape.found}; expected ${shape.expected}, so its ports were not read.`, at, `${file.path}|${grammar}`));
       return out.extraction;
     }
-    read(tree.rootNode, out);
+    const root = tree.rootNode;
+    const nodes: NodesOfType = anchors ? (types) => nodesAround(root, file.text, anchors.offsets, types) : (types) => root.descendantsOfType(types as string[]);
+    read(root, out, nodes);
   } catch (error) {
     if (error instanceof ParseBudgetExceeded) {
       out.extraction.problems.push(
@@ -59,4 +74,37 @@ export async function readWith(file: SourceFile, grammar: Grammar, source: strin
     tree?.delete();
   }
   return out.extraction;
+}
+
+/**
+ * The nodes of `types` whose span holds one of `offsets`, in document order, each once: the
+ * ancestors of every anchor. A node that holds an anchor holds the first character of its
+ * line's first anchor or lies between its first and last: one search of the tree per line
+ * with anchors, each listing the nodes of `types` that overlap that stretch of the line (a
+ * few extra nodes between two anchors are harmless: the readers read whatever they are given
+ * as a walk of the whole tree would). Lines come in order and do not overlap, so a node first
+ * met on a later line comes after every node met before it.
+ */
+export function nodesAround(root: Node, text: string, offsets: readonly number[], types: readonly string[]): Node[] {
+  if (offsets.length === 0) return [];
+  const starts = lineStarts(text);
+  const sorted = [...offsets].sort((a, b) => a - b);
+  const nodes: Node[] = [];
+  const seen = new Set<number>();
+  let line = 0;
+  for (let i = 0; i < sorted.length; ) {
+    const first = sorted[i] as number;
+    while (line + 1 < starts.length && (starts[line + 1] as number) <= first) line++;
+    const next = line + 1 < starts.length ? (starts[line + 1] as number) : Infinity;
+    let last = first;
+    for (; i < sorted.length && (sorted[i] as number) < next; i++) last = sorted[i] as number;
+    const lineStart = starts[line] as number;
+    const found = root.descendantsOfType(types as string[], { row: line, column: first - lineStart }, { row: line, column: last - lineStart + 1 });
+    for (const node of found) {
+      if (seen.has(node.id)) continue;
+      seen.add(node.id);
+      nodes.push(node);
+    }
+  }
+  return nodes;
 }

@@ -6,6 +6,8 @@
 import type { Node } from 'web-tree-sitter';
 import { stringValue } from './literal.js';
 import type { SourceOutput } from './output.js';
+import type { NodesOfType } from './run.js';
+import { anchorsBeforeLiterals, ownPortNameAnchors, urlAnchors, wordAnchors, type Anchors } from './anchors.js';
 import { isOwnPortName } from './port-names.js';
 import { callArgs, calleeName, envName, pairKey, quote, unwrap } from './script-syntax.js';
 
@@ -18,11 +20,32 @@ const CONFIG_NAMES = /^(?:app|server|service|http)?(?:config|configuration|setti
 
 const NODE_TYPES = ['call_expression', 'binary_expression', 'ternary_expression', 'pair', 'variable_declarator', 'string', 'template_string'];
 
+/**
+ * Where a statement can be (./anchors.ts). Each reading below starts from a node that holds
+ * its anchor, and looks only at that node, its children and its ancestors:
+ *   - a call: the port name in its first argument (`env('PORT', …)`), or `listen` as its
+ *     callee (`app.listen(3001)`, also `app.listen<number>(3001)`);
+ *   - `||`/`??` and `?:`: the port name in the variable read on the left or in the condition;
+ *   - a pair: the port name as its key (whether its object configures a server is read by
+ *     climbing from the pair);
+ *   - a declarator: the port name as its name (module level is read by climbing);
+ *   - a string: a URL with a port inside it.
+ * None needs a name declared elsewhere in the file, so the whole tree is never walked. Each
+ * binds a literal written after its anchor (the default after the name, the port after
+ * `listen`), so a file with no digit or quote after its first anchor holds none.
+ */
+export function scriptAnchors(text: string, service: string | undefined): Anchors {
+  return anchorsBeforeLiterals(text, [...ownPortNameAnchors(text, service), ...wordAnchors(text, LISTEN)], urlAnchors(text));
+}
+
+/** `listen` as a name of its own (the callee of `app.listen(…)`). */
+const LISTEN = /(?<![A-Za-z0-9_$])listen(?![A-Za-z0-9_$])/g;
+
 /** Reads the source defaults and URL references of a parsed TypeScript/JavaScript file. */
-export function readScript(root: Node, out: SourceOutput): void {
+export function readScript(_root: Node, out: SourceOutput, nodes: NodesOfType): void {
   const service = out.file.service;
   const text = out.file.text;
-  for (const node of root.descendantsOfType(NODE_TYPES)) {
+  for (const node of nodes(NODE_TYPES)) {
     switch (node.type) {
       case 'call_expression':
         readCall(node, out, service, text);
