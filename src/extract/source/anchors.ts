@@ -131,12 +131,12 @@ const LITERAL_CHAR = /[0-9'"`]/g;
  * Anchors for a reader whose statements each bind a literal written after their anchor
  * (`env('PORT', 3001)`, `PORT: 3001`, `const port = 3001`, `listen(3001)`), or hold a URL
  * anchor themselves. A file is worth parsing only when a digit or a quote follows its first
- * name anchor, or it has a URL (with a port or not: text that is not code but has a URL is
- * parsed as before, so it still meets the parse's limits).
+ * name anchor, or it has a URL that may carry a port: a licence header's
+ * `http://www.apache.org/licenses/` alone is no reason to parse a file.
  */
 export function anchorsBeforeLiterals(text: string, names: number[], urls: number[]): Anchors {
   const first = names.length > 0 ? Math.min(...names) : -1;
   LITERAL_CHAR.lastIndex = Math.max(first, 0);
   const literalAfter = first >= 0 && LITERAL_CHAR.test(text);
-  return { offsets: [...names, ...urls], parse: urls.length > 0 || literalAfter || text.includes('://') };
+  return { offsets: [...names, ...urls], parse: urls.length > 0 || literalAfter };
 }

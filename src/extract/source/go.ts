@@ -38,7 +38,7 @@ const TYPES = ['call_expression', 'if_statement', 'field_declaration', 'interpre
  * initial value may name one), read from the root's children when needed, and the
  * statements before an `if` in its block.
  *
- * So a file is worth parsing only when it has a URL, a port name looked up as a string
+ * So a file is worth parsing only when it has a URL that may carry a port, a port name looked up as a string
  * (`"PORT"`: calls, overrides and fallbacks all need one), a port name with a struct tag's
  * `envDefault:"`, or a listener with either an address literal (`":3050"`) or a port name
  * and a `var`/`const` (package-level defaults). An entry file that calls
@@ -50,7 +50,7 @@ export function goAnchors(text: string, service: string | undefined): Anchors {
   const listeners = wordAnchors(text, LISTENER_NAMES);
   const urls = urlAnchors(text);
   const parse =
-    text.includes('://') ||
+    urls.length > 0 ||
     quotedOwnPortNameAnchors(text, service, '"`').length > 0 ||
     (names.length > 0 && text.includes('envDefault:"')) ||
     (listeners.length > 0 && (LISTEN_ADDRESS.test(text) || (names.length > 0 && /\b(?:var|const)\b/.test(text))));
