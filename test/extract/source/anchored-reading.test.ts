@@ -259,6 +259,8 @@ const SCRIPT = [
   "const TIMEOUT = 3000;\nsetTimeout(() => undefined, 3000);",
   "const port = `3018`;",
   "const a = { 'mana-auth': { PORT: process.env.X || '3019' } };",
+  "const s = 'Größe 😀'; const port = 3020; const u = 'http://ü.example:3021';",
+  'const port = 3022;\r\nconst PORT = process.env.PORT || 3023;',
 ];
 
 const PYTHON = [
@@ -282,6 +284,7 @@ const PYTHON = [
   'port = 3.5',
   'REDIS_PORT = 6379',
   'p_o_r_t = 3037',
+  's = "Größe 😀"; PORT = 3038; u = "http://mana-auth:3039"',
 ];
 
 const GO = [
@@ -303,6 +306,7 @@ const GO = [
   'func f() int {\n\tif err != nil {\n\t\treturn 1\n\t}\n\treturn 2\n}',
   'x := ""\nif x == "" {\n\tx = "3061"\n}',
   'package main',
+  's := "Größe 😀"; port := getEnv("PORT", "3062")',
 ];
 
 const JAVA = [
