@@ -135,8 +135,10 @@ const LITERAL_CHAR = /[0-9'"`]/g;
  * `http://www.apache.org/licenses/` alone is no reason to parse a file.
  */
 export function anchorsBeforeLiterals(text: string, names: number[], urls: number[]): Anchors {
-  const first = names.length > 0 ? Math.min(...names) : -1;
-  LITERAL_CHAR.lastIndex = Math.max(first, 0);
-  const literalAfter = first >= 0 && LITERAL_CHAR.test(text);
+  // A loop, not Math.min(...names): a file can hold more names than a call takes arguments.
+  let first = Infinity;
+  for (const at of names) first = Math.min(first, at);
+  LITERAL_CHAR.lastIndex = first === Infinity ? 0 : first;
+  const literalAfter = first !== Infinity && LITERAL_CHAR.test(text);
   return { offsets: [...names, ...urls], parse: urls.length > 0 || literalAfter };
 }

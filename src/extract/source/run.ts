@@ -76,19 +76,32 @@ export async function readWith(file: SourceFile, grammar: Grammar, source: strin
   return out.extraction;
 }
 
+/** Searches of the tree, one per anchored line, before one search spanning all anchors is cheaper. */
+const MAX_LINE_SEARCHES = 32;
+
 /**
  * The nodes of `types` whose span holds one of `offsets`, in document order, each once: the
- * ancestors of every anchor. A node that holds an anchor holds the first character of its
- * line's first anchor or lies between its first and last: one search of the tree per line
- * with anchors, each listing the nodes of `types` that overlap that stretch of the line (a
- * few extra nodes between two anchors are harmless: the readers read whatever they are given
- * as a walk of the whole tree would). Lines come in order and do not overlap, so a node first
- * met on a later line comes after every node met before it.
+ * ancestors of every anchor. A node that holds an anchor overlaps the stretch of its line
+ * from the line's first anchor to its last: one search of the tree per line with anchors,
+ * each listing the nodes of `types` that overlap that stretch (extra nodes between two
+ * anchors are harmless: the readers read whatever they are given as a walk of the whole tree
+ * would). Lines come in order and do not overlap, so a node first met on a later line comes
+ * after every node met before it. Each search skips the siblings before its line, so a file
+ * anchored on thousands of lines of one block would cost the square of that: past
+ * {@link MAX_LINE_SEARCHES} lines, one search covers everything from the first anchor to
+ * the last.
  */
 export function nodesAround(root: Node, text: string, offsets: readonly number[], types: readonly string[]): Node[] {
   if (offsets.length === 0) return [];
   const starts = lineStarts(text);
   const sorted = [...offsets].sort((a, b) => a - b);
+  const lines = new Set(sorted.map((at) => lineOf(starts, at)));
+  if (lines.size > MAX_LINE_SEARCHES) {
+    const first = sorted[0] as number;
+    const last = sorted[sorted.length - 1] as number;
+    const [a, b] = [lineOf(starts, first), lineOf(starts, last)];
+    return root.descendantsOfType(types as string[], { row: a, column: first - (starts[a] as number) }, { row: b, column: last - (starts[b] as number) + 1 });
+  }
   const nodes: Node[] = [];
   const seen = new Set<number>();
   let line = 0;
@@ -107,4 +120,16 @@ export function nodesAround(root: Node, text: string, offsets: readonly number[]
     }
   }
   return nodes;
+}
+
+/** The 0-based line of offset `at`, by binary search over the line starts. */
+function lineOf(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

@@ -151,6 +151,22 @@ describe('reading around the anchors', () => {
     expect(parsedNothing).toBeLessThan(compared / 2);
   });
 
+  test('files anchored on hundreds of lines (read with one search from the first anchor to the last) read the same', async () => {
+    const next = random(99);
+    for (const language of Object.keys(PIECES) as (keyof typeof PIECES)[]) {
+      const { path, id } = LANGUAGES[language];
+      let text = '';
+      for (let j = 0; j < 150; j++) text += pick(next, PIECES[language]) + '\n';
+      for (const service of ['checkout', undefined]) {
+        const { anchored, whole } = await bothReadings(id, path, text, service);
+        expect(anchored, `${language} as ${service ?? 'no service'}`).toEqual(whole);
+        // The readers ran and found something (not a refused tree).
+        expect(whole.problems.filter((p) => p.ruleId === 'input/too-complex')).toEqual([]);
+        if (service) expect(whole.bindings.length + whole.references.length + whole.problems.length, language).toBeGreaterThan(0);
+      }
+    }
+  });
+
   test('the source files of the real-world corpus read the same', { ...corpusOptions(), timeout: 300_000 }, async () => {
     let compared = 0;
     for (const name of CORPUS) {
