@@ -3,11 +3,11 @@
  * file is each service's doc. Services are the directories the config's `services:` globs
  * declare, and those discovery finds (discover.ts); a declared directory wins over a found one.
  */
-import picomatch from 'picomatch';
 import type { Config } from '../config/types.js';
 import { BUILTIN_IGNORES } from '../config/defaults.js';
 import type { ServiceDir } from '../core/services.js';
 import type { Finding } from '../core/finding.js';
+import { globMatcher } from '../core/glob-matcher.js';
 import { join } from 'node:path';
 import { readRepoFile, readText, type RefusedPath } from './read.js';
 import { walk, type ListedTree, type WalkedFile } from './walk.js';
@@ -42,7 +42,7 @@ export interface Collected {
 export function collect(root: string, config: Config, renames?: ReadonlyMap<string, string>, refused?: readonly RefusedPath[], tree?: ListedTree): Collected {
   const walked = walk(root, [...BUILTIN_IGNORES, ...config.ignore], config.services, refused, tree);
   if (renames?.size) for (const f of walked.files) f.path = renames.get(f.path) ?? f.path;
-  const isDoc = picomatch(config.serviceDocs, { dot: true });
+  const isDoc = globMatcher(config.serviceDocs);
   const serviceDocs = new Set(walked.files.filter((f) => isDoc(f.path)).map((f) => f.path));
   const byDir = new Map(walked.serviceDirs.map((dir) => [dir, dir.slice(dir.lastIndexOf('/') + 1)]));
   const env = readRootEnv(root, config.maxFileBytes, tree);
