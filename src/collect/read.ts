@@ -17,8 +17,11 @@ import { quote } from '../core/quote.js';
 
 /** Bytes searched for a NUL byte before a file is taken for text. */
 export const SNIFF_BYTES = 8192;
-/** Bytes asked of the operating system per read call. */
-const CHUNK_BYTES = 64 * 1024;
+/**
+ * The buffer files are read into is kept from one read to the next (each text is decoded into
+ * a string of its own), up to this size; a larger file gets a buffer of its own.
+ */
+const KEPT_BUFFER_BYTES = 1024 * 1024 + 1;
 
 // O_NOFOLLOW: opening a symlink fails (ELOOP) instead of reading its target. O_NONBLOCK: a
 // FIFO opens at once instead of waiting for a writer, so fstat can refuse it. O_NOCTTY: a
@@ -77,6 +80,11 @@ export interface FileToRead {
   refused?: RefusedPath;
   /** Set when the file comes from a git object: its bytes are the blob's, not anything on disk. */
   blob?: BlobRef;
+  /**
+   * Set by the walk, which listed every directory from `root` down to this file as a directory
+   * (never a link) and built `abs` from their names: only the file itself is left to check.
+   */
+  walked?: boolean;
 }
 
 /**
@@ -93,6 +101,7 @@ export type CheckedDirs = Set<string>;
 export function readText(file: FileToRead, maxBytes: number, checked?: CheckedDirs, identify = false): ReadResult {
   if (file.refused) return refuse(file.path, { kind: 'not-exported', refused: file.refused });
   if (file.blob) return readBlob(file.path, file.blob, maxBytes);
+  if (file.walked) return readFileAt(file.root, file.abs, maxBytes, file.path, identify);
   return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path, checked, identify);
 }
 
@@ -140,13 +149,21 @@ export function readRepoFile(root: string, rel: string, maxBytes: number, shown:
     if (!stat.isDirectory()) return refuse(shown, { kind: 'unreadable', code: 'ENOTDIR' });
     checked?.add(dir);
   }
-  const abs = join(root, ...parts);
+  return readFileAt(root, join(root, ...parts), maxBytes, shown, identify);
+}
+
+/**
+ * Reads the file at `abs` (under `root`, below directories known not to be links): opened
+ * without following a link, then one fstat, one read (more only if the file grew), one close;
+ * with `identify`, the bytes' git object id too (taken before the buffer is reused).
+ */
+function readFileAt(root: string, abs: string, maxBytes: number, shown: string, identify = false): ReadResult {
   let fd: number;
   try {
     fd = openSync(abs, OPEN_FLAGS);
   } catch (error) {
     const code = errorCode(error);
-    if (code === 'ELOOP' || code === 'EMLINK' || isSymlink(abs)) return refuse(shown, symlinkRefusal(root, abs, parts.join('/')));
+    if (code === 'ELOOP' || code === 'EMLINK' || isSymlink(abs)) return refuse(shown, symlinkRefusal(root, abs, relative(root, abs).split(sep).join('/')));
     return refuse(shown, { kind: 'unreadable', code });
   }
   try {
@@ -163,21 +180,36 @@ export function readRepoFile(root: string, rel: string, maxBytes: number, shown:
   }
 }
 
+let kept: Buffer | undefined;
+
+/** A buffer of at least `size` bytes: the kept one (grown if needed), or one of its own when larger. */
+function bufferOf(size: number): Buffer {
+  if (kept && kept.length >= size) return kept;
+  if (size > KEPT_BUFFER_BYTES) return Buffer.allocUnsafe(size);
+  kept = Buffer.allocUnsafe(Math.min(Math.max(size, 2 * (kept?.length ?? 32 * 1024)), KEPT_BUFFER_BYTES));
+  return kept;
+}
+
 /**
- * Reads at most `maxBytes + 1` bytes from `fd` (a regular file), starting with room for
- * `expected` (the size fstat reported) and growing only if the file turns out longer.
+ * Reads at most `maxBytes + 1` bytes from `fd` (a regular file), with room for `expected` (the
+ * size fstat reported) and one more byte, so that a file that has not changed answers in one
+ * call; it grows only if the file turns out longer. The bytes returned are valid until the next
+ * read: decode them before reading another file.
  */
 function readBounded(fd: number, expected: number, maxBytes: number): Buffer {
-  let buffer = Buffer.allocUnsafe(expected + 1);
+  const cap = maxBytes + 1;
+  let buffer = bufferOf(Math.min(expected + 1, cap));
   let length = 0;
   for (;;) {
-    if (length === buffer.length) {
-      if (length > maxBytes) break;
-      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+    const room = Math.min(buffer.length, cap);
+    if (length === room) {
+      if (length === cap) break;
+      const grown = bufferOf(Math.min(room * 2, cap));
       buffer.copy(grown, 0, 0, length);
       buffer = grown;
+      continue;
     }
-    const asked = Math.min(CHUNK_BYTES, buffer.length - length);
+    const asked = room - length;
     const n = readSync(fd, buffer, length, asked, null);
     length += n;
     // A regular file answers short only at its end: no extra call to learn what fstat said.
@@ -193,7 +225,7 @@ export function decodeText(shown: string, bytes: Uint8Array): ReadResult {
   if (nul >= 0) return refuse(shown, { kind: 'binary', line: lineAt(bytes, nul) });
   // isUtf8 is native and strict; the byte-by-byte scan only runs to name the line of a bad byte.
   if (!isUtf8(bytes)) return refuse(shown, { kind: 'not-utf8', line: lineAt(bytes, Math.max(0, firstInvalidUtf8(bytes))) });
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  const text = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)).toString('utf8');
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 

@@ -5,9 +5,9 @@
  * only if some extractor asks for that path, so a tree full of irrelevant links stays quiet.
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import picomatch from 'picomatch';
+import { join, normalize, sep } from 'node:path';
 import type { Finding } from '../core/finding.js';
+import { globMatcher } from '../core/glob-matcher.js';
 import { problem } from '../core/input-rules.js';
 import type { BlobRef, FileToRead, RefusedPath } from './read.js';
 import { quote } from '../core/quote.js';
@@ -64,12 +64,13 @@ export function coversDirectory(isIgnored: (path: string) => boolean, rel: strin
  * instead of the directory `root` (nothing is then read from disk), its files carrying their blobs.
  */
 export function walk(root: string, ignore: string[], serviceGlobs: string[], refused: readonly RefusedPath[] = [], tree?: ListedTree): WalkResult {
-  const isIgnored = picomatch(ignore, { dot: true });
-  const isServiceDir = picomatch(serviceGlobs, { dot: true });
+  const isIgnored = globMatcher(ignore);
+  const isServiceDir = globMatcher(serviceGlobs);
   const result: WalkResult = { files: [], serviceDirs: [], problems: [] };
 
-  const visit = (dirRel: string) => {
-    const dirAbs = dirRel ? join(root, dirRel) : root;
+  // Paths on disk are built by appending names to their directory's, not by path.join (which
+  // normalises the whole path again, twice per entry): `prefix + name` is `join(dir, name)`.
+  const visit = (dirRel: string, dirAbs: string, prefix: string) => {
     let entries: ListedEntry[];
     try {
       entries = tree ? tree.entries(dirRel) : readdirSync(dirAbs, { withFileTypes: true });
@@ -80,11 +81,11 @@ export function walk(root: string, ignore: string[], serviceGlobs: string[], ref
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
-      const abs = join(dirAbs, entry.name);
+      const abs = prefix + entry.name;
       if (entry.isDirectory()) {
         if (coversDirectory(isIgnored, rel)) continue;
         if (isServiceDir(rel)) result.serviceDirs.push(rel);
-        visit(rel);
+        visit(rel, abs, abs + sep);
         continue;
       }
       if (isIgnored(rel)) continue;
@@ -94,12 +95,14 @@ export function walk(root: string, ignore: string[], serviceGlobs: string[], ref
         continue;
       }
       // No stat here: the listing already says what each entry is, and the reader checks the
-      // size and kind of the file it opens (most listed files are never opened at all).
+      // size and kind of the file it opens (most listed files are never opened at all). On
+      // disk, every directory above it was listed as a directory, never a link: the reader is told.
       const blob = tree?.blob(rel);
-      result.files.push(blob ? { path: rel, abs, root, blob } : { path: rel, abs, root });
+      result.files.push(blob ? { path: rel, abs, root, blob } : tree ? { path: rel, abs, root } : { path: rel, abs, root, walked: true });
     }
   };
-  visit('');
+  visit('', root, prefixOf(root));
+  if (refused.length === 0) return result;
   const listed = new Set(result.files.map((f) => f.path));
   for (const r of refused) {
     if (listed.has(r.path) || isIgnored(r.path) || ancestors(r.path).some((dir) => coversDirectory(isIgnored, dir))) continue;
@@ -110,6 +113,13 @@ export function walk(root: string, ignore: string[], serviceGlobs: string[], ref
     result.files.push({ path: r.path, abs: join(root, r.path), root, refused: r });
   }
   return result;
+}
+
+/** `dir` with a separator after it, so that `prefixOf(dir) + name` is `join(dir, name)`. */
+function prefixOf(dir: string): string {
+  const normal = normalize(dir);
+  if (normal === '.') return '';
+  return normal.endsWith(sep) ? normal : normal + sep;
 }
 
 /** `a/b/c` → `a`, `a/b`. */

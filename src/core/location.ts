@@ -37,8 +37,10 @@ export function lineStarts(text: string): number[] {
 
 /** Builds a {@link Locator} for `text`, the full contents of `file`. */
 export function createLocator(file: string, text: string): Locator {
-  const starts = lineStarts(text);
+  // Counted on the first question: many files are parsed and yield no location at all.
+  let lines: number[] | undefined;
   const point = (offset: number) => {
+    const starts = (lines ??= lineStarts(text));
     const at = Math.min(Math.max(offset, 0), text.length);
     // The last line start at or before `at` (binary search: files can have many lines).
     let lo = 0;
@@ -59,6 +61,7 @@ export function createLocator(file: string, text: string): Locator {
       return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
     },
     offset(line, column) {
+      const starts = (lines ??= lineStarts(text));
       const start = starts[line - 1];
       if (start === undefined || column < 1) return -1;
       const next = starts[line];

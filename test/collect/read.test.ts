@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstInvalidUtf8, readRepoFile } from '../../src/collect/read.js';
+import { collect } from '../../src/collect/index.js';
+import { firstInvalidUtf8, readRepoFile, readText } from '../../src/collect/read.js';
+import { defaultConfig } from '../../src/config/defaults.js';
 import { check } from '../../src/engine.js';
 
 function tree(files: Record<string, string | Buffer>): string {
@@ -76,6 +78,39 @@ describe('readRepoFile', () => {
     expect(readRepoFile(root, 'empty', 64)).toEqual({ text: '' });
     expect(readRepoFile(root, 'full', 64)).toEqual({ text: 'y'.repeat(64) });
     expect(readRepoFile(root, 'full', 63)).toMatchObject({ problem: { ruleId: 'input/file-too-large' } });
+  });
+});
+
+describe('readText on the files the walk lists', () => {
+  it('answers as readRepoFile does for each of them, links, FIFOs, binary and oversized files included', () => {
+    const big = 'x'.repeat(200 * 1024);
+    const root = tree({
+      'services/a/src/config.ts': 'export const port = 3001;\n',
+      'services/a/deep/er/still/.env': 'PORT=3002\n',
+      'real/docker-compose.yml': 'services: {}\n',
+      'bom.env': '\ufeffPORT=1\n',
+      'empty.env': '',
+      'big.md': big,
+      'huge.md': 'y'.repeat(300 * 1024),
+      'nul.env': Buffer.from('A=1\n\0', 'latin1'),
+      'latin1.env': Buffer.from('A=\xe9\n', 'latin1'),
+      'unicode.md': 'Pört 3000 — ✓\n',
+    });
+    symlinkSync(join(root, 'real'), join(root, 'deploy'));
+    symlinkSync('/etc/hostname', join(root, 'outside.env'));
+    symlinkSync('services/a/src/config.ts', join(root, 'inside.ts'));
+    execFileSync('mkfifo', [join(root, 'fifo.env')]);
+    const limit = 256 * 1024;
+    const files = collect(root, defaultConfig()).files;
+    expect(files.map((f) => f.path)).toContain('deploy');
+    expect(files.every((f) => f.walked)).toBe(true);
+    // Largest first, then the rest: a text read before must not change when the next file is read.
+    const ordered = [...files].sort((a, b) => Number(b.path === 'big.md') - Number(a.path === 'big.md'));
+    const texts = ordered.map((f) => [f.path, readText(f, limit)] as const);
+    for (const [path, read] of texts) expect(read, path).toEqual(readRepoFile(root, path, limit));
+    expect(texts.find(([p]) => p === 'big.md')?.[1]).toEqual({ text: big });
+    expect(texts.find(([p]) => p === 'unicode.md')?.[1]).toEqual({ text: 'Pört 3000 — ✓\n' });
+    expect(texts.find(([p]) => p === 'huge.md')?.[1]).toMatchObject({ problem: { ruleId: 'input/file-too-large' } });
   });
 });
 
