@@ -2,10 +2,11 @@
  * Spreads file extraction over worker threads when the bundle ships its worker
  * (dist/extract-worker.js) and the tree is big enough to pay for the threads' start-up
  * (each loads the parsers again). Workers are started before the registry is parsed and
- * receive their files once it is, so their start-up overlaps the main thread's work; the
- * main thread extracts a share itself. Results come back in file order, so the model — and
- * every finding — is the same as a single-threaded run. A worker that fails is redone on
- * the main thread: parallelism never loses a file.
+ * receive their files once it is, so their start-up overlaps the main thread's work; every
+ * thread, the main one included, takes the next chunk of files as it finishes the last.
+ * Results come back in file order, so the model — and every finding — is the same as a
+ * single-threaded run. The files of a worker that fails are redone on the main thread:
+ * parallelism never loses a file.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,9 +16,20 @@ import type { ContextData } from './context.js';
 import type { ExtractContext } from './extractor.js';
 import { extractFiles, type FileJob, type FileResult } from './files.js';
 
-/** Below this many files per thread, one thread is faster than starting workers. */
-export const MIN_FILES_PER_WORKER = 500;
-/** Threads beyond this bring little: parsing is CPU-bound and the machines are small. */
+/*
+ * When threads pay, from measurement (2 cores, Node 20; bench/README.md has the figures). A
+ * worker costs about 0.35 s of CPU and 26 MB before it extracts anything (it loads the bundle
+ * and initialises the grammars again), and its heap grows like the main thread's (110 MB more
+ * at 2,000 services). Extraction costs 0.5 to 0.9 ms of CPU per file handed to it on the
+ * synthetic trees, so a worker's share must hold well over 400-700 files before it ends sooner
+ * than it started up; every thread adds CPU time and memory whatever the tree. The serial part
+ * (start-up, walk, the registry, model, rules, report: about 3 s of CPU at 2,000 services)
+ * bounds what threads can win: past 4 threads, each further one saves less wall time than the
+ * CPU and memory it costs. (Not measured on more than 2 cores.)
+ */
+/** Files each thread must have before a worker is started: a share of about twice its start-up cost. */
+export const MIN_FILES_PER_WORKER = 1000;
+/** Threads beyond this save less wall time than they cost (see above). */
 const MAX_THREADS = 4;
 
 const WORKER_URL = new URL('./extract-worker.js', import.meta.url);
@@ -35,12 +47,22 @@ export function threadCount(count: number, env = process.env): number {
   return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(count / MIN_FILES_PER_WORKER)));
 }
 
+/**
+ * Files handed to a thread at a time: a share small enough that the threads end together (one
+ * large file, a compose file of thousands of services, does not hold up a thread that was
+ * also given a fixed part of the rest), large enough that the messages cost nothing next to
+ * the files' work. Sixteen shares per thread, between 4 and 64 files each.
+ */
+export function chunkFiles(count: number, threads: number): number {
+  return Math.min(64, Math.max(4, Math.ceil(count / (threads * 16))));
+}
+
 /** Threads started ahead of their work; `run` hands out the files. */
 export interface ExtractionPool {
   run(jobs: FileJob[], ctx: ExtractContext, data: ContextData): Promise<FileResult[]>;
 }
 
-/** A started worker, and a promise that rejects if it dies before it answers. */
+/** A started worker, and a promise that rejects if it dies before it is done. */
 interface Started {
   worker: Worker;
   died: Promise<never>;
@@ -65,27 +87,66 @@ export function startPool(count: number): ExtractionPool {
     async run(jobs, ctx, data) {
       const maxBytes = data.config.maxFileBytes;
       if (workers.length === 0) return extractFiles(jobs, ctx, maxBytes);
-      const n = workers.length + 1;
-      // Interleave so each thread gets a similar mix of file kinds, then put results back in order.
-      const shares = Array.from({ length: n }, (_, t) => jobs.filter((_, i) => i % n === t));
-      const [own = [], ...others] = shares;
-      const started = others.map((share, w) => inWorker(workers[w]!, share, data).catch(() => extractFiles(share, ctx, maxBytes)));
-      const parts = [await extractFiles(own, ctx, maxBytes), ...(await Promise.all(started))];
+      // Every thread, the main one included, takes the next chunk of files when it is done with
+      // its last; results go back to their files' places, so the order is the files' order.
+      const size = chunkFiles(jobs.length, workers.length + 1);
+      let next = 0;
+      const take = (): number | undefined => {
+        if (next >= jobs.length) return undefined;
+        next += size;
+        return next - size;
+      };
       const results: FileResult[] = new Array(jobs.length);
-      parts.forEach((part, t) => part.forEach((r, k) => (results[k * n + t] = r)));
+      const put = (at: number, part: FileResult[]) => part.forEach((r, k) => (results[at + k] = r));
+      const chunk = (at: number) => jobs.slice(at, at + size);
+      const unanswered = Promise.all(workers.map((w) => feed(w, data, take, chunk, put)));
+      for (let at = take(); at !== undefined; at = take()) {
+        put(at, await extractFiles(chunk(at), ctx, maxBytes));
+        // Let the workers' answers in, so that each gets its next chunk without waiting.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      // A worker that failed leaves its chunks to the main thread: parallelism never loses a file.
+      for (const at of (await unanswered).flat()) put(at, await extractFiles(chunk(at), ctx, maxBytes));
       return results;
     },
   };
 }
 
-function inWorker({ worker, died }: Started, jobs: FileJob[], context: ContextData): Promise<FileResult[]> {
-  worker.ref();
-  const answered = new Promise<FileResult[]>((resolve, reject) => {
-    worker.once('message', (m: { results?: FileResult[]; error?: string }) => {
-      if (m.results) resolve(m.results);
-      else reject(new Error(m.error ?? 'extraction worker failed'));
-    });
-    worker.postMessage({ jobs, context });
+/**
+ * Keeps one worker busy with chunks from `take` (two in flight, so it never waits for the main
+ * thread to hand out the next), until there are none left; then ends it. Resolves with the
+ * chunks it did not answer (all it held when it failed or died, none otherwise).
+ */
+function feed({ worker, died }: Started, context: ContextData, take: () => number | undefined, chunk: (at: number) => FileJob[], put: (at: number, part: FileResult[]) => void): Promise<number[]> {
+  return new Promise((resolve) => {
+    const inFlight = new Set<number>();
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      worker.off('message', answered);
+      void worker.terminate();
+      resolve([...inFlight]);
+    };
+    const send = () => {
+      const at = take();
+      if (at === undefined) return;
+      inFlight.add(at);
+      worker.postMessage({ at, jobs: chunk(at) });
+    };
+    const answered = (m: { at: number; results?: FileResult[]; error?: string }) => {
+      if (!m.results || !inFlight.has(m.at)) return end();
+      inFlight.delete(m.at);
+      put(m.at, m.results);
+      send();
+      if (inFlight.size === 0) end();
+    };
+    died.catch(end);
+    worker.ref();
+    worker.on('message', answered);
+    worker.postMessage({ context });
+    send();
+    send();
+    if (inFlight.size === 0) end();
   });
-  return Promise.race([answered, died]).finally(() => void worker.terminate());
 }
