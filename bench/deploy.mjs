@@ -14,7 +14,10 @@
  *
  * `--in-run` picks the revision whose extractors the whole extraction runs with; the CPU time
  * charged to each extractor there (cold code, a heap holding the other files' results) is the
- * first column, and what to compare between runs of `--in-run old` and `--in-run new`.
+ * first column. It is the process's CPU time, so it also holds what V8's background threads
+ * (concurrent marking, optimising compilers, the wasm tier-up of tree-sitter) did meanwhile:
+ * several times the batch figures, and only roughly comparable between `--in-run old` and
+ * `--in-run new` runs.
  *
  * `--profile` writes a V8 CPU profile of the batches alone (both revisions: their functions
  * come from bench/out/deploy/old.mjs and new-deploy.mjs).
