@@ -29,5 +29,8 @@ export interface Generated {
   drifts: { service: string; kind: string }[];
 }
 
-/** Writes a synthetic monorepo of `n` services to `outDir` and commits it unless `git` is false. */
-export function generate(outDir: string, n: number, options?: { git?: boolean; seed?: number }): Generated;
+/**
+ * Writes a synthetic monorepo of `n` services to `outDir` and commits it unless `git` is false;
+ * no compose file is larger than `composeBytes` (default 1 MiB, portwarden's `max-file-bytes`).
+ */
+export function generate(outDir: string, n: number, options?: { git?: boolean; seed?: number; composeBytes?: number }): Generated;

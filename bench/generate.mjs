@@ -3,7 +3,8 @@
  * Generates a synthetic monorepo for benchmarks: `node bench/generate.mjs <outDir> <N>`.
  * N services of about 21 files each (2,000 services ≈ 43,000 files, 70 MB; sizes vary from
  * service to service, and about three files in four state no port), a registry listing all
- * of them, a production compose file, a large lock file and node_modules to be skipped, and
+ * of them, a production compose file (split into stacks past portwarden's 1 MiB file limit,
+ * from about 4,800 services), a large lock file and node_modules to be skipped, and
  * about 1% planted drifts so there are findings. The tree is committed with git (fixed
  * author and dates), so `git grep` works and the same N gives the same commit every time.
  */
@@ -21,10 +22,11 @@ const MARKER = 'portwarden-bench';
 
 /**
  * Writes the repository of `n` services to `outDir` (replacing an earlier generated tree;
- * refusing any other non-empty directory) and commits it unless `git` is false.
+ * refusing any other non-empty directory) and commits it unless `git` is false. No compose
+ * file is larger than `composeBytes` (default: portwarden's `max-file-bytes`, 1 MiB).
  * @param {string} outDir
  * @param {number} n
- * @param {{ git?: boolean, seed?: number }} [options]
+ * @param {{ git?: boolean, seed?: number, composeBytes?: number }} [options]
  * @returns {{ root: string, files: number, trackedFiles: number, services: import('./lib/plan.mjs').Service[], drifts: { service: string, kind: string }[] }}
  */
 export function generate(outDir, n, options = {}) {
@@ -41,7 +43,7 @@ export function generate(outDir, n, options = {}) {
     files++;
     if (rel.startsWith('node_modules/')) ignored++;
   };
-  for (const [rel, text] of rootFiles(services, createRandom(seed ^ 0x5eed))) write(rel, text);
+  for (const [rel, text] of rootFiles(services, createRandom(seed ^ 0x5eed), options.composeBytes)) write(rel, text);
   for (const s of services) for (const [rel, text] of serviceFiles(s)) write(`services/${s.name}/${rel}`, text);
   if (options.git !== false) commit(root);
   return { root, files, trackedFiles: files - ignored, services, drifts };

@@ -1,6 +1,7 @@
 /**
- * The files at the root of a synthetic monorepo: the registry, the production compose file,
- * a large lock file and a node_modules folder (both must be skipped), and the usual extras.
+ * The files at the root of a synthetic monorepo: the registry, the production compose file
+ * (split into stacks when one file would pass portwarden's file size limit), a large lock
+ * file and a node_modules folder (both must be skipped), and the usual extras.
  */
 import { BASE_PORT } from './plan.mjs';
 import { TOPICS } from './service-files.mjs';
@@ -8,11 +9,17 @@ import { TOPICS } from './service-files.mjs';
 const GROUPS = ['Core Platform Services', 'Core Infrastructure Services', 'AI/ML Services', 'App Compute Servers', 'Integrations', 'Data Pipelines', 'Internal Tools', 'Partner APIs', 'Batch Workers', 'Edge Services'];
 const RUNTIME = { 'ts-nullish': 'Hono/Node', 'ts-env': 'NestJS', python: 'Python', go: 'Go' };
 
-/** Returns `[relativePath, text]` pairs for the root of a repository of `services`. */
-export function rootFiles(services, random) {
+/** portwarden's default `max-file-bytes`: a larger file is refused, not parsed. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Returns `[relativePath, text]` pairs for the root of a repository of `services`; no compose
+ * file is larger than `composeBytes`.
+ */
+export function rootFiles(services, random, composeBytes = MAX_FILE_BYTES) {
   return [
     ['docs/PORT_SCHEMA.md', registry(services)],
-    ['docker-compose.macmini.yml', compose(services)],
+    ...composeFiles(services, composeBytes),
     ['package-lock.json', lockFile(Math.max(5000, services.length * 5), random)],
     ['package.json', JSON.stringify({ name: 'platform', private: true, workspaces: ['services/*'] }, null, 2) + '\n'],
     ['.gitignore', 'node_modules/\n*.log\n'],
@@ -73,24 +80,64 @@ function registry(services) {
 
 const cap = (text) => text[0].toUpperCase() + text.slice(1);
 
-/** The production compose file: every service, host port mapped, PORT in the environment. */
-function compose(services) {
-  const out = ['# Production stack on the Mac Mini (see docs/PORT_SCHEMA.md).', 'name: platform', '', 'services:'];
-  for (const s of services) {
-    out.push(
-      `  ${s.name}:`,
-      `    build: ./services/${s.name}`,
-      '    restart: unless-stopped',
-      `    ports: ['${s.compose}:${s.actual}']`,
-      '    environment:',
-      `      PORT: '${s.actual}'`,
-      `      LOG_LEVEL: info`,
-      '    deploy:',
-      '      resources:',
-      `        limits: { memory: 512M }`,
-    );
+/**
+ * The production compose files: every service, host port mapped, PORT in the environment.
+ * One `docker-compose.macmini.yml` while it fits in `maxBytes`; past that, as a repository of
+ * that size would, one file per stack of whole port ranges (100 services each), filled in
+ * order up to `maxBytes`: `docker-compose.macmini.yml` holds the first stack and
+ * `docker-compose.stack<k>.macmini.yml` the k-th. They lie beside each other at the root, so
+ * they are one compose project, and the file names place them all on the Mac Mini.
+ * Returns `[relativePath, text]` pairs.
+ */
+export function composeFiles(services, maxBytes = MAX_FILE_BYTES) {
+  const entries = services.map(serviceEntry);
+  const whole = composeText('# Production stack on the Mac Mini (see docs/PORT_SCHEMA.md).', entries);
+  if (Buffer.byteLength(whole) <= maxBytes) return [['docker-compose.macmini.yml', whole]];
+  const heading = (k, first, last) => `# Production stack ${k} of the Mac Mini: ${services[first].name} to ${services[last].name} (see docs/PORT_SCHEMA.md).`;
+  // The bytes of composeText(heading, entries[first..last]), without building it.
+  const bytes = (k, first, last) => {
+    let total = Buffer.byteLength(composeText(heading(k, first, last), []));
+    for (let i = first; i <= last; i++) total += Buffer.byteLength(entries[i]) + 1;
+    return total;
+  };
+  // Port ranges as [first, last] indices of services.
+  const ranges = [];
+  services.forEach((s, i) => {
+    if (i > 0 && services[i - 1].group === s.group) ranges[ranges.length - 1][1] = i;
+    else ranges.push([i, i]);
+  });
+  const stacks = [];
+  for (const [first, last] of ranges) {
+    const open = stacks[stacks.length - 1];
+    if (open && bytes(stacks.length, open[0], last) <= maxBytes) open[1] = last;
+    else stacks.push([first, last]);
   }
-  return out.join('\n') + '\n';
+  return stacks.map(([first, last], i) => {
+    const text = composeText(heading(i + 1, first, last), entries.slice(first, last + 1));
+    if (Buffer.byteLength(text) > maxBytes) throw new RangeError(`The compose entries of one port range take ${Buffer.byteLength(text)} bytes, more than ${maxBytes}.`);
+    return [i === 0 ? 'docker-compose.macmini.yml' : `docker-compose.stack${i + 1}.macmini.yml`, text];
+  });
+}
+
+/** A compose file: `heading` as its first comment line, then `entries` under `services:`. */
+function composeText(heading, entries) {
+  return [heading, 'name: platform', '', 'services:', ...entries].join('\n') + '\n';
+}
+
+/** One service's compose entry (its lines, joined). */
+function serviceEntry(s) {
+  return [
+    `  ${s.name}:`,
+    `    build: ./services/${s.name}`,
+    '    restart: unless-stopped',
+    `    ports: ['${s.compose}:${s.actual}']`,
+    '    environment:',
+    `      PORT: '${s.actual}'`,
+    `      LOG_LEVEL: info`,
+    '    deploy:',
+    '      resources:',
+    `        limits: { memory: 512M }`,
+  ].join('\n');
 }
 
 /** A lock file of `count` packages (about 300 bytes each): large, and never to be read. */

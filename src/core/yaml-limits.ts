@@ -34,8 +34,13 @@ export function aliasTokenOverflow(text: string): number {
   return -1;
 }
 
-/** The first alias past {@link MAX_YAML_ALIASES} in `doc`, with the count found, or undefined. */
-export function excessAlias(doc: Document): { node: Node; count: number } | undefined {
+/**
+ * The first alias past {@link MAX_YAML_ALIASES} in `doc`, with the count found, or undefined.
+ * Given the `text` the document was parsed from, the walk is skipped when the text holds no
+ * more `*` characters than the limit: every alias is written with one, so none can be past it.
+ */
+export function excessAlias(doc: Document, text?: string): { node: Node; count: number } | undefined {
+  if (text !== undefined && !moreStarsThan(text, MAX_YAML_ALIASES)) return undefined;
   let count = 0;
   let first: Node | undefined;
   visit(doc, {
@@ -47,4 +52,11 @@ export function excessAlias(doc: Document): { node: Node; count: number } | unde
     },
   });
   return first ? { node: first, count } : undefined;
+}
+
+/** True when `text` holds more than `limit` `*` characters. */
+function moreStarsThan(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('*'); i >= 0; i = text.indexOf('*', i + 1)) if (++count > limit) return true;
+  return false;
 }

@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type Generated } from '../../bench/generate.mjs';
 import { routeCount } from '../../bench/lib/app-files.mjs';
+import { composeFiles, MAX_FILE_BYTES } from '../../bench/lib/root-files.mjs';
+import { planRepo } from '../../bench/lib/plan.mjs';
+import { DEFAULT_MAX_FILE_BYTES } from '../../src/config/defaults.js';
 import { check } from '../../src/engine.js';
 import { parseRegistry } from '../../src/extract/registry/index.js';
 
@@ -117,4 +120,46 @@ describe('the generated registry', () => {
     const serviceFiles = git(repo.root, 'ls-files', 'services').trim().split('\n');
     expect(withStatements.size / serviceFiles.length).toBeLessThan(0.3);
   });
+});
+
+describe('the generated compose files', () => {
+  const keys = (text: string) => [...text.matchAll(/^  (svc-\d+):$/gm)].map((m) => m[1]);
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `svc-${i}`);
+
+  it('stay one docker-compose.macmini.yml while it fits in portwarden\'s file limit (2,000 services)', () => {
+    expect(MAX_FILE_BYTES).toBe(DEFAULT_MAX_FILE_BYTES);
+    const files = composeFiles(planRepo(2000).services);
+    expect(files.map(([path]) => path)).toEqual(['docker-compose.macmini.yml']);
+    expect(keys(files[0]![1])).toEqual(names(2000));
+  });
+
+  it('split into stacks of whole port ranges, none past the limit, past it (10,000 services)', () => {
+    const { services } = planRepo(10000);
+    const files = composeFiles(services);
+    expect(files.length).toBeGreaterThan(2);
+    expect(files.map(([path]) => path)).toEqual(['docker-compose.macmini.yml', ...files.slice(1).map((_, i) => `docker-compose.stack${i + 2}.macmini.yml`)]);
+    for (const [, text] of files) {
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_FILE_BYTES);
+      expect(text).toMatch(/^# Production stack \d+ of the Mac Mini: svc-\d+ to svc-\d+ .*\nname: platform\n\nservices:\n/);
+      // A stack starts a port range (100 services) and ends one.
+      const own = keys(text);
+      expect(Number(own[0]!.slice(4)) % 100).toBe(0);
+      expect(Number(own[own.length - 1]!.slice(4)) % 100).toBe(99);
+    }
+    // Every service once, in order.
+    expect(files.flatMap(([, text]) => keys(text))).toEqual(names(10000));
+  });
+
+  it('are all parsed and placed on the Mac Mini, the later stacks as the first', async () => {
+    const split = generate(join(scratch, 'split'), 120, { composeBytes: 25_000, git: false });
+    expect(listFiles(split.root).filter((f) => f.includes('compose')).sort()).toEqual(['docker-compose.macmini.yml', 'docker-compose.stack2.macmini.yml']);
+    const result = await check({ root: split.root });
+    expect(result.findings.filter((f) => f.ruleId.startsWith('input/'))).toEqual([]);
+    const published = result.model.bindings.filter((b) => b.source === 'compose' && b.role === 'publish');
+    expect(published.map((b) => b.service).sort()).toEqual(names(120).sort());
+    const stack2 = published.filter((b) => b.location.file === 'docker-compose.stack2.macmini.yml');
+    expect(stack2.map((b) => [b.service, b.port])).toEqual(names(120).slice(100).map((name, i) => [name, 10100 + i]));
+    const macMini = result.model.bindings.find((b) => b.kind === 'registry-actual')!.host;
+    expect(new Set(published.map((b) => b.host))).toEqual(new Set([macMini]));
+  }, 180_000);
 });

@@ -152,7 +152,7 @@ function readDocuments(text: string, out: DeployOutput, templated: boolean): Doc
       }
       continue;
     }
-    const excess = excessAlias(doc);
+    const excess = excessAlias(doc, text);
     if (excess) {
       const [start, end] = excess.node.range ?? [0, 0];
       out.problem('input/too-complex', `Found ${excess.count} YAML aliases in ${out.file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the document was not read.`, start, Math.max(end, start + 1), `${out.file.path}|${d + 1}|aliases`);

@@ -60,7 +60,7 @@ export const springExtractor: Extractor = {
         out.problem('input/invalid-yaml', `Found invalid YAML in ${file.path}: ${e.message.split('\n')[0] ?? e.code}; expected a valid YAML document.`, start, Math.max(end, start + 1), `${file.path}|${d + 1}|${e.code}`);
         continue;
       }
-      const excess = excessAlias(doc);
+      const excess = excessAlias(doc, file.text);
       if (excess) {
         const [start, end] = excess.node.range ?? [0, 0];
         out.problem('input/too-complex', `Found ${excess.count} YAML aliases in ${file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the document was not read.`, start, Math.max(end, start + 1), `${file.path}|${d + 1}|aliases`);

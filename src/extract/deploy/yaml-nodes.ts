@@ -26,7 +26,7 @@ export function parseYaml(out: DeployOutput): Document | undefined {
     return undefined;
   }
   if (doc.errors.length === 0) {
-    const excess = excessAlias(doc);
+    const excess = excessAlias(doc, out.file.text);
     if (!excess) return doc;
     const [start, end] = excess.node.range ?? [0, 0];
     out.problem('input/too-complex', `Found ${excess.count} YAML aliases in ${out.file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the file was not read.`, start, Math.max(end, start + 1), `${out.file.path}|aliases`);
@@ -74,9 +74,23 @@ export function entries(node: unknown, doc: Document): Entry[] {
   return [...merged.filter((e) => !ownKeys.has(e.key)), ...own];
 }
 
-/** The value of `key` in a map node. */
+/**
+ * The value of `key` in a map node: the last own entry of that key, else the last one the `<<`
+ * merges bring (what {@link entries} lists last for it), found without listing the entries.
+ */
 export function get(node: unknown, key: string, doc: Document): Node | undefined {
-  return entries(node, doc).findLast((e) => e.key === key)?.value;
+  const map = deref(node, doc);
+  if (!isMap(map)) return undefined;
+  let merges = false;
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const pair = map.items[i]!;
+    const keyNode = deref(pair.key, doc);
+    if (!isScalar(keyNode)) continue;
+    const name = String(keyNode.value);
+    if (name === '<<') merges = true;
+    else if (name === key) return deref(pair.value, doc);
+  }
+  return merges && key !== '<<' ? entries(map, doc).findLast((e) => e.key === key)?.value : undefined;
 }
 
 /** The items of a sequence node, aliases followed. */
