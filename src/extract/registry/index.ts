@@ -1,8 +1,10 @@
 /**
  * The registry parser: reads `docs/PORT_SCHEMA.md` (sections, plan tables, the "Real ports
- * today" blocks, dated lines) into a {@link RegistryDoc}. Markdown is parsed once with
- * remark (GFM tables) and every position comes from mdast offsets into the original text.
- * Never throws: anything it cannot read becomes an `input/*` finding.
+ * today" blocks, dated lines) into a {@link RegistryDoc}. Markdown is parsed with remark
+ * (all of GFM) in pieces of a few kilobytes, long tables cut between rows, and stitched back
+ * into the tree a whole-file parse gives (../markdown-pieces.ts): micromark's time grows
+ * faster than linearly with the length of one parse. Every position comes from mdast offsets
+ * into the original text. Never throws: anything it cannot read becomes an `input/*` finding.
  */
 import type { Root, Table } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -20,9 +22,32 @@ import { readRealPorts } from './real-ports.js';
 import { readSections, sectionAt, type PlacedSection } from './sections.js';
 import { walk } from './walk.js';
 import { markdownLimitHit } from '../markdown-depth.js';
+import { boundedPieces, MAY_DEFINE, markdownBlocks, parsePieces, remarkGfmTable } from '../markdown-pieces.js';
 
 /** Built once: the processor is frozen on first parse and reused. */
 const processor = unified().use(remarkParse).use(remarkGfm);
+/** GFM's tables alone, for pieces that hold none of what the rest of GFM reads. */
+const tablesOnly = unified().use(remarkParse).use(remarkGfmTable);
+
+/**
+ * What the rest of GFM starts from: `~` (strikethrough), `[^` (footnotes), `[ ]` and `[x]`
+ * (task list items), and autolink literals (`www.`, `http://`, an email's `@`). A piece
+ * without any of them parses the same with GFM's tables alone, at a third less time.
+ */
+const OTHER_GFM = /~|\[\^|\[[\sxX]\]|www\.|:\/\/|@/i;
+
+/** The size of one parse: blocks are grouped up to `chars` characters, tables cut every `rows` rows. */
+const PIECE_SIZE = { chars: 2_000, rows: 25 };
+
+/**
+ * The registry's tree, as one parse of the whole text gives it. A registry holding a link or
+ * footnote definition, which reaches across pieces, is parsed whole.
+ */
+export function parseRegistryTree(text: string, size = PIECE_SIZE): Root {
+  const blocks = MAY_DEFINE.test(text) ? undefined : markdownBlocks(text);
+  if (!blocks) return processor.parse(text);
+  return parsePieces(text, boundedPieces(text, blocks, size.chars, size.rows), (piece) => (OTHER_GFM.test(piece) ? processor : tablesOnly).parse(piece));
+}
 
 /** What {@link parseRegistry} returns. */
 export interface RegistryResult {
@@ -44,7 +69,7 @@ export function parseRegistry(path: string, text: string, services?: ServiceInde
     return { doc, problems: ctx.problems };
   }
   try {
-    return readTree(processor.parse(text), ctx, doc);
+    return readTree(parseRegistryTree(text), ctx, doc);
   } catch (err) {
     // remark accepts any string, but a shape past the limits above can still overflow a
     // recursion (in the parser or in the walks below): that document gets one problem

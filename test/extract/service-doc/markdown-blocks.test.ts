@@ -1,115 +1,152 @@
 /**
- * Parsing only the blocks of a service doc that can hold a port: the blanked text keeps every
- * offset, and every node a reader could draw a port from comes out of the parse exactly as it
- * does from the whole file, on the docs of the fixtures and the example and on a thousand
- * docs assembled from the shapes that make markdown context-dependent (lists continued after
- * blank lines, fences and HTML comments holding blank lines, indented code, tables,
- * blockquotes, reference definitions, CRLF).
+ * A service doc is parsed from the blocks that can hold a port only, stitched into one tree
+ * with the whole file's positions. Checked two ways, on the fixtures and the example, the seed,
+ * the corpus repositories' markdown, a generated bench tree's docs and assembled documents:
+ * - every node a reader could take a port from (its text holds `port` as a word or after `_`,
+ *   or a colon before a digit) comes out exactly as from the whole-file parse;
+ * - the extraction (bindings, references, problems, their locations) equals the one the same
+ *   extractor makes from a whole-file parse, which also checks that no reader needs a block
+ *   without such text.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { describe, expect, it } from 'vitest';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { blankBlocksWithoutPorts, parseServiceDoc } from '../../../src/extract/service-doc/markdown.js';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseServiceDoc, portBlocks } from '../../../src/extract/service-doc/markdown.js';
+import { extractServiceDoc } from '../../../src/extract/service-doc/index.js';
+import { remarkGfmTable } from '../../../src/extract/markdown-pieces.js';
+import { createLocator } from '../../../src/core/location.js';
+import { ServiceIndex } from '../../../src/core/services.js';
+import type { Extraction } from '../../../src/core/statements.js';
+import { assembledDoc, corpusMarkdown, generatedMarkdown, repoMarkdown, seedMarkdown, type MarkdownInput } from '../markdown-inputs.js';
+import { corpusOptions } from '../../corpus/corpus.js';
+import { needsShared } from '../../support/shared.js';
+import { seedHosts, seedServices } from './helpers.js';
 
-/** The same parser as the extractor's, on the text as given (nothing blanked). */
-const whole = unified()
-  .use(remarkParse)
-  .use(function (this: ReturnType<typeof unified>) {
-    const data = this.data();
-    (data.micromarkExtensions ??= []).push(gfmTable());
-    (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
-  });
+/** The same parser as the extractor's, on the text as given (nothing left out). */
+const whole = unified().use(remarkParse).use(remarkGfmTable);
 
-const CAN_HOLD_PORT = /port|:\d/i;
+/** The extractor with its parse swapped for the whole-file one. */
+let extractWhole: typeof extractServiceDoc;
+beforeAll(async () => {
+  vi.resetModules();
+  vi.doMock('../../../src/extract/service-doc/markdown.js', async (original) => ({
+    ...(await original<typeof import('../../../src/extract/service-doc/markdown.js')>()),
+    parseServiceDoc: (text: string) => whole.parse(text),
+  }));
+  extractWhole = (await import('../../../src/extract/service-doc/index.js')).extractServiceDoc;
+  vi.doUnmock('../../../src/extract/service-doc/markdown.js');
+});
+
+const READABLE = /(?:\b|_)port|:\d/i;
 const READ_TYPES = new Set(['heading', 'paragraph', 'table', 'tableRow', 'tableCell', 'code', 'inlineCode', 'text', 'definition', 'link', 'strong']);
 
-/** Every node a reader looks at whose text can hold a port: type, offsets, and what shapes its reading. */
+/** Every node a reader looks at whose text can hold a port: type, position, and what shapes its reading. */
 function readable(tree: Root, text: string): string[] {
   const out: string[] = [];
   visit(tree, (node: Nodes) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (!READ_TYPES.has(node.type) || start === undefined || end === undefined || !CAN_HOLD_PORT.test(text.slice(start, end))) return;
+    if (!READ_TYPES.has(node.type) || start === undefined || end === undefined || !READABLE.test(text.slice(start, end))) return;
     const extra = node.type === 'code' ? ` lang=${node.lang} meta=${node.meta}` : node.type === 'heading' ? ` depth=${node.depth}` : node.type === 'link' ? ` url=${node.url}` : '';
-    out.push(`${node.type} ${start}-${end}${extra} children=${'children' in node ? node.children.length : 0}`);
+    const at = `${node.position!.start.line}:${node.position!.start.column}-${node.position!.end.line}:${node.position!.end.column}`;
+    out.push(`${node.type} ${start}-${end} ${at}${extra} children=${'children' in node ? node.children.length : 0}`);
   });
   return out;
 }
 
-function expectSameReading(text: string): void {
-  const blanked = blankBlocksWithoutPorts(text);
-  expect(blanked.length).toBe(text.length);
-  expect(blanked.replace(/[^\r\n]/g, '')).toBe(text.replace(/[^\r\n]/g, ''));
-  expect(readable(parseServiceDoc(text), text)).toEqual(readable(whole.parse(text), text));
+/** Services for the extraction: the seed's and the generated tree's. */
+function services(): ServiceIndex {
+  const s = seedServices();
+  for (let i = 0; i < 300; i++) s.add(`svc-${i}`);
+  for (const n of ['auth', 'docs', 'x', 'localhost']) s.add(n);
+  return s;
 }
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => join(e.parentPath, e.name));
+function extractWith(extract: typeof extractServiceDoc, text: string): Extraction {
+  const path = 'services/svc-1/CLAUDE.md';
+  return extract({ path, text, locator: createLocator(path, text), service: 'svc-1' }, { hosts: seedHosts(), services: services(), env: new Map() }) as Extraction;
 }
 
-describe('blankBlocksWithoutPorts', () => {
-  it('blanks a block without a port word or a colon before a digit, and keeps the others', () => {
-    const text = '# svc\n\nOwns invoices since 2024.\n\n- **Port:** 3001\n\nCalls http://auth:3002/x.\n';
-    const blanked = blankBlocksWithoutPorts(text);
-    expect(blanked).toBe('# svc\n\n                         \n\n- **Port:** 3001\n\nCalls http://auth:3002/x.\n'.replace('# svc', '     '));
+function expectSameReading(input: MarkdownInput): void {
+  expect(readable(parseServiceDoc(input.text), input.text), input.name).toEqual(readable(whole.parse(input.text), input.text));
+  expect(extractWith(extractServiceDoc, input.text), input.name).toEqual(extractWith(extractWhole, input.text));
+}
+
+describe('portBlocks', () => {
+  const kept = (text: string) => portBlocks(text)!.map((b) => text.slice(b.start, b.end));
+
+  it('keeps the blocks with a port word or a colon before a digit, not `imports` or `reports`', () => {
+    const text = '# svc\n\nOwns reports and imports since 2024.\n\n- **Port:** 3001\n\nCalls http://auth:3002/x.\n\nSets REDIS_PORT=6379.\n';
+    expect(kept(text)).toEqual(['- **Port:** 3001\n\n', 'Calls http://auth:3002/x.\n\n', 'Sets REDIS_PORT=6379.\n']);
   });
 
   it('never starts a block at an indented line, inside a fence or inside an HTML comment', () => {
     const continued = '1. Start it:\n\n    ```bash\n    PORT=3001 npm start\n    ```\n';
-    expect(blankBlocksWithoutPorts(continued)).toBe(continued);
+    expect(kept(continued)).toEqual([continued]);
     const fenced = '```text\nintro\n\nmore\n```\n\nPORT=1\n';
-    expect(blankBlocksWithoutPorts(fenced)).toBe(fenced.replace(/^```text\nintro\n\nmore\n```/, (m) => m.replace(/[^\n]/g, ' ')));
+    expect(kept(fenced)).toEqual(['PORT=1\n']);
     const fencedPort = '```text\nintro\n\nPORT=3001\n```\n\nDone.\n';
-    expect(blankBlocksWithoutPorts(fencedPort).startsWith('```text\nintro\n\nPORT=3001\n```')).toBe(true);
+    expect(kept(fencedPort)).toEqual(['```text\nintro\n\nPORT=3001\n```\n\n']);
     const comment = '<!--\nnote\n\nport 3001\n-->\n\nText.\n';
-    expect(blankBlocksWithoutPorts(comment).startsWith('<!--\nnote\n\nport 3001\n-->')).toBe(true);
+    expect(kept(comment)).toEqual(['<!--\nnote\n\nport 3001\n-->\n\n']);
   });
 
-  it('keeps reference definitions, and parses docs with other HTML blocks or lone CRs whole', () => {
-    const defs = 'See [the docs][d].\n\n[d]: https://example.com/guide\n\nPort: 3001\n';
-    expect(blankBlocksWithoutPorts(defs)).toContain('[d]: https://example.com/guide');
-    const html = '<div>\n\nhello\n\n</div>\n\nPort: 3001\n';
-    expect(blankBlocksWithoutPorts(html)).toBe(html);
-    const cr = 'hello\r\rPort: 3001\r';
-    expect(blankBlocksWithoutPorts(cr)).toBe(cr);
+  it('keeps blocks that may define a link, and leaves docs with other HTML blocks or lone CRs whole', () => {
+    const defs = 'See [the docs][d].\n\n> [d]: https://example.com/guide\n\nPort: 3001\n';
+    expect(kept(defs)).toEqual(['> [d]: https://example.com/guide\n\n', 'Port: 3001\n']);
+    expect(portBlocks('<div>\n\nhello\n\n</div>\n\nPort: 3001\n')).toBeUndefined();
+    expect(portBlocks('hello\r\rPort: 3001\r')).toBeUndefined();
   });
+});
 
+describe('parseServiceDoc', () => {
   it('reads every fixture and example doc as the whole-file parse does', () => {
-    const root = resolve(import.meta.dirname, '../../..');
-    const files = [...markdownFiles(join(root, 'test/fixtures')), ...markdownFiles(join(root, 'examples'))];
-    expect(files.length).toBeGreaterThan(20);
-    for (const file of files) expectSameReading(readFileSync(file, 'utf8'));
+    const inputs = repoMarkdown();
+    expect(inputs.length).toBeGreaterThan(20);
+    inputs.forEach(expectSameReading);
   });
 
-  it('reads a thousand assembled docs as the whole-file parse does', { timeout: 120_000 }, () => {
-    const pieces = [
-      '# Title\n', '## Port: 3024 (dev)\n', 'Plain prose with 2024-01-02 and v1.2.3.\n', '- **Port:** 3021\n', '**Port**: 3022 (production)\n',
-      'Port: 3023\n', '- item one\n', '- item two\n  continued lazily\n', '1. first\n', '2. second with `PORT=3040`\n', '  indented continuation http://auth:3001\n',
-      '    indented code PORT=3050\n', '```bash\nPORT=3060 npm start\n\ncurl http://localhost:3061/health\n```\n', '```\nno port here\n\nstill none\n```\n',
-      '~~~~\n```\ninner\n\n~~~~\n', '```js ``` not a fence\n', '| Variable | Default |\n|---|---|\n| PORT | 3070 |\n| AUTH_URL | http://auth:3001 |\n',
-      '| a | b |\n|---|---|\n| 1 | 2 |\n', '> quoted\n> port 3080\n', '> quoted without\n', '<!-- portwarden-ignore doc/registry-drift: moving -->\n',
-      '<!--\nmulti\n\nline port 1\n-->\n', '[ref]: http://docs:8080/x\n', 'A [link][ref] and [another](http://x:3090/y).\n', 'Setext\n===\n', 'Port\n---\n',
-      '  - nested item with :3001\n', '\tTabbed PORT=1\n', 'Text\u00a0\n', '\u00a0\nafter nbsp\n', '***\n', '- - deep\n', '   ```\n   spaced fence\n\n   ```\n',
-    ];
-    let seed = 12345;
-    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 65536) / 65536;
-    for (let round = 0; round < 1000; round++) {
-      const count = 2 + Math.floor(next() * 8);
-      let text = '';
-      for (let k = 0; k < count; k++) {
-        text += pieces[Math.floor(next() * pieces.length)];
-        text += next() < 0.7 ? '\n' : next() < 0.5 ? '' : '\n\n';
+  it('reads the seed registry and its lossy copy as the whole-file parse does', needsShared('seed/PORT_SCHEMA.md', 'seed/PORT_SCHEMA.lossy.md'), () => {
+    seedMarkdown().forEach(expectSameReading);
+  });
+
+  describe('on the corpus', corpusOptions(), () => {
+    let corpus: ReturnType<typeof corpusMarkdown>;
+    beforeAll(() => {
+      corpus = corpusMarkdown();
+    });
+    afterAll(() => corpus.dispose());
+    it('reads every markdown file of the four repositories as the whole-file parse does', { timeout: 120_000 }, () => {
+      expect(corpus.inputs.length).toBeGreaterThan(50);
+      corpus.inputs.forEach(expectSameReading);
+    });
+  });
+
+  describe('on a generated bench tree', () => {
+    let generated: ReturnType<typeof generatedMarkdown>;
+    beforeAll(() => {
+      generated = generatedMarkdown(120);
+    });
+    afterAll(() => generated.dispose());
+    it('reads its service docs as the whole-file parse does, from a fifth of their text', () => {
+      let all = 0;
+      let parsed = 0;
+      for (const doc of generated.docs) {
+        expectSameReading(doc);
+        all += doc.text.length;
+        for (const b of portBlocks(doc.text) ?? []) parsed += b.end - b.start;
       }
-      if (next() < 0.1) text = text.replace(/\n/g, '\r\n');
-      expectSameReading(text);
-    }
+      expect(parsed / all).toBeLessThan(0.25);
+    });
+  });
+
+  it('reads assembled docs as the whole-file parse does', { timeout: 120_000 }, () => {
+    fc.assert(
+      fc.property(assembledDoc, (text) => expectSameReading({ name: JSON.stringify(text), text })),
+      { numRuns: 1000, seed: 20261202 },
+    );
   });
 });
