@@ -115,13 +115,22 @@ export function markdownBlocks(text: string): Span[] | undefined {
   return blocks;
 }
 
+/**
+ * True when the block may leave a fence or an HTML block open inside a list item: where such
+ * a block ends depends on the first lines of the block after it, so the two are parsed
+ * together.
+ */
+export function mayLeaveOpen(text: string, block: Span): boolean {
+  return /```|~~~|</.test(text.slice(block.start, block.end));
+}
+
 /** True when the block may continue a list that an earlier block opened. */
 function opensListItem(text: string, block: Span): boolean {
   return LIST_ITEM.test(lineAt(text, block.start).line);
 }
 
 /** `spans` with adjacent ones merged. */
-function merged(spans: readonly Span[]): Span[] {
+export function merged(spans: readonly Span[]): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
     const last = out.at(-1);
@@ -165,16 +174,22 @@ function tableRows(text: string, block: Span, maxRows: number): { header: Span; 
 
 /**
  * Cuts the blocks of a file into pieces of about `maxChars` characters each, every block
- * kept: a piece ends before a block only when that block opens no list item, and a table of
- * more than `maxRows` rows is cut between rows, each later piece repeating its header.
+ * kept: a piece ends before a block only when that block opens no list item and the block
+ * before it leaves nothing open ({@link mayLeaveOpen}), and a table of more than `maxRows`
+ * rows is cut between rows, each later piece repeating its header.
  */
 export function boundedPieces(text: string, blocks: readonly Span[], maxChars: number, maxRows: number): Piece[] {
   const pieces: Piece[] = [];
   let current: Piece | undefined;
   let size = 0;
+  let open = false;
   for (const block of blocks) {
-    const table = tableRows(text, block, maxRows);
+    const glued = open;
+    open = mayLeaveOpen(text, block);
+    const table = glued ? undefined : tableRows(text, block, maxRows);
     if (table) {
+      // A table's rows hold inline content only: nothing of it stays open.
+      open = false;
       if (current) pieces.push(current);
       for (let i = 0; i < table.rows.length; i += maxRows) {
         const rows = table.rows.slice(i, i + maxRows);
@@ -185,7 +200,7 @@ export function boundedPieces(text: string, blocks: readonly Span[], maxChars: n
       size = maxChars;
       continue;
     }
-    if (!current || (size >= maxChars && !opensListItem(text, block))) {
+    if (!current || (size >= maxChars && !glued && !opensListItem(text, block))) {
       if (current) pieces.push(current);
       current = { spans: [] };
       size = 0;
@@ -195,6 +210,20 @@ export function boundedPieces(text: string, blocks: readonly Span[], maxChars: n
   }
   if (current) pieces.push(current);
   return pieces;
+}
+
+/**
+ * `spans` without the blank line that ends them, unless they end the text. In the file the
+ * block after a piece closes every container at its first line, and what a piece leaves open
+ * (a fence or an HTML comment inside a list item) runs up to the blank line before that line;
+ * at the end of a parse it would run over that blank line too.
+ */
+function withoutTrailingBlankLine(text: string, spans: readonly Span[]): Span[] {
+  const last = spans.at(-1);
+  if (!last || last.end === text.length) return [...spans];
+  const lineStart = Math.max(last.start, text.lastIndexOf('\n', last.end - 2) + 1);
+  if (!BLANK.test(text.slice(lineStart, last.end).replace(/\r?\n$/, ''))) return [...spans];
+  return lineStart > last.start ? [...spans.slice(0, -1), { ...last, end: lineStart }] : spans.slice(0, -1);
 }
 
 /** One span of a piece: where it starts in the piece's text and in the file. */
@@ -238,7 +267,7 @@ export function parsePieces(text: string, pieces: readonly Piece[], parse: (text
     const segments: Segment[] = [];
     let pieceText = '';
     let line = 1;
-    for (const span of piece.spans) {
+    for (const span of withoutTrailingBlankLine(text, piece.spans)) {
       segments.push({ at: pieceText.length, line, span });
       const slice = text.slice(span.start, span.end);
       pieceText += slice;

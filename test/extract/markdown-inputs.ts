@@ -77,7 +77,8 @@ export const PIECES = [
   '## 3000-3009: Core\n', '> ### Real ports today (2026-04-08)\n>\n> **Mac Mini (production):**\n> - svc-a `3000`, svc-b `3001`\n',
   '**Mac Mini:**\n', '- svc-c `3002`\n  - svc-d `3003`\n', '**Originally drafted:** 2026-03-28\n', 'PARTIALLY ASPIRATIONAL\n',
   'Sets REDIS_PORT=6379 and MANA_AUTH_PORT=3001.\n', '| Env | Value |\n|---|---|\n| MANA_AUTH_PORT | 3001 |\n', 'The __Port__: 3001 and __Port:__ abc\n',
-  'Owns reports and imports.\n', '~~3010~~ 3011 and ~one~\n', 'See[^1] the note.\n', '[^1]: the note\n', '- [ ] task\n- [x] done\n', 'www.example.com and http://a.b:3001 and me@example.com\n',
+  'Owns reports and imports.\n', '- - -\n', '- --\n', '* star item port 3001\n', '+ plus item\n', '- ```\n', '- <!-- x\n', '- # Port: 3030\n',
+  '-     PORT=3031 indented in an item\n', '- item :3032\n  more\n', 'lazy line after :3033\n', '-\tPort: 3034\n', '- [x]: http://defined:3035\n', '~~3010~~ 3011 and ~one~\n', 'See[^1] the note.\n', '[^1]: the note\n', '- [ ] task\n- [x] done\n', 'www.example.com and http://a.b:3001 and me@example.com\n',
 ];
 
 /** Joins pieces with no, one or two line endings; sometimes with CRLF throughout. */

@@ -10,7 +10,7 @@
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { MAY_DEFINE, markdownBlocks, parsePieces, remarkGfmTable, type Span } from '../markdown-pieces.js';
+import { MAY_DEFINE, markdownBlocks, mayLeaveOpen, merged, parsePieces, remarkGfmTable, type Span } from '../markdown-pieces.js';
 
 const parser = unified().use(remarkParse).use(remarkGfmTable);
 
@@ -33,15 +33,56 @@ export function parseServiceDoc(text: string): Root {
 const CAN_HOLD_PORT = /(?:\b|_)port|:\d/i;
 
 /**
- * The blocks of `text` that can hold a port, in order, or undefined when the doc is to be
- * parsed whole (../markdown-pieces.ts says when). A block that may define a link is kept
- * too: the definition changes how links in the other blocks parse.
+ * The parts of `text` that can hold a port, in order, or undefined when the doc is to be
+ * parsed whole (../markdown-pieces.ts says when): the blocks that can, and of a block that
+ * is a plain bullet list ({@link bulletLines}) only the items that can. A block that may
+ * define a link is kept whole: the definition changes how links in the other blocks parse.
  */
 export function portBlocks(text: string): Span[] | undefined {
   const blocks = markdownBlocks(text);
   if (!blocks) return undefined;
-  return blocks.filter((b) => {
+  const out: Span[] = [];
+  let open = false;
+  for (const b of blocks) {
     const block = text.slice(b.start, b.end);
-    return CAN_HOLD_PORT.test(block) || MAY_DEFINE.test(block);
-  });
+    // The block after one kept that may leave something open is kept too, so that ends as in the file.
+    if (MAY_DEFINE.test(block) || open) out.push(b);
+    else if (CAN_HOLD_PORT.test(block)) out.push(...(bulletItems(text, b) ?? [b]));
+    open = out.at(-1)?.end === b.end && mayLeaveOpen(text, b);
+  }
+  return merged(out);
+}
+
+/** A bullet list item that is one line: marker at column 0, a space or tab, content. */
+const ONE_LINE_ITEM = /^[-*+][ \t]+\S/;
+/** A thematic break (`- - -`, `* * *`), which looks like an item but is none. */
+const THEMATIC_BREAK = /^(?:[-*_][ \t]*){3,}$/;
+
+/**
+ * The items of a block that can hold a port, when the block is a plain bullet list: every
+ * line up to its trailing blank ones opens an item at column 0. Each such line is then a
+ * whole item (the next line, a bullet with content, closes it and cannot continue it lazily),
+ * so it parses the same without the other items, unless it opens a fence or HTML that the next
+ * item closes (such a list is kept whole). The trailing blank lines are kept after the
+ * last item kept, so what follows in the parse does not continue it. Undefined for any other
+ * block.
+ */
+function bulletItems(text: string, block: Span): Span[] | undefined {
+  const items: Span[] = [];
+  let line = block.line;
+  let at = block.start;
+  for (; at < block.end; line++) {
+    const newline = text.indexOf('\n', at);
+    const next = newline < 0 || newline >= block.end ? block.end : newline + 1;
+    const content = text.slice(at, next).replace(/\r?\n$/, '');
+    if (/^[ \t]*$/.test(content)) break;
+    if (!ONE_LINE_ITEM.test(content) || THEMATIC_BREAK.test(content) || /```|~~~|</.test(content)) return undefined;
+    if (CAN_HOLD_PORT.test(content)) items.push({ start: at, end: next, line });
+    at = next;
+  }
+  if (items.length === 0) return undefined;
+  // Only blank lines may follow the items; they close the list.
+  if (!/^[ \t\r\n]*$/.test(text.slice(at, block.end))) return undefined;
+  if (at < block.end) items.push({ start: at, end: block.end, line });
+  return items;
 }

@@ -76,27 +76,35 @@ function expectSameReading(input: MarkdownInput): void {
 }
 
 describe('portBlocks', () => {
-  const kept = (text: string) => portBlocks(text)!.map((b) => text.slice(b.start, b.end));
+  /** The text kept, in order. */
+  const kept = (text: string) => portBlocks(text)!.map((b) => text.slice(b.start, b.end)).join('');
 
   it('keeps the blocks with a port word or a colon before a digit, not `imports` or `reports`', () => {
     const text = '# svc\n\nOwns reports and imports since 2024.\n\n- **Port:** 3001\n\nCalls http://auth:3002/x.\n\nSets REDIS_PORT=6379.\n';
-    expect(kept(text)).toEqual(['- **Port:** 3001\n\n', 'Calls http://auth:3002/x.\n\n', 'Sets REDIS_PORT=6379.\n']);
+    expect(kept(text)).toBe('- **Port:** 3001\n\nCalls http://auth:3002/x.\n\nSets REDIS_PORT=6379.\n');
+  });
+
+  it('keeps only the items of a plain bullet list that can hold a port, and the blank lines closing it', () => {
+    const text = '- **Port:** 3001\n- **Owner:** team-2\n- calls http://auth:3002\n\nOwned by team-2.\n';
+    expect(kept(text)).toBe('- **Port:** 3001\n- calls http://auth:3002\n\n');
+    // A continued item, a break or an item opening HTML makes the list no plain one: it is kept whole.
+    for (const list of ['- **Port:** 3001\n  more\n- b\n\n', '- **Port:** 3001\n- - -\n- b\n\n', '- **Port:** 3001\n- <!-- x\n- b\n\n']) expect(kept(list)).toBe(list);
   });
 
   it('never starts a block at an indented line, inside a fence or inside an HTML comment', () => {
     const continued = '1. Start it:\n\n    ```bash\n    PORT=3001 npm start\n    ```\n';
-    expect(kept(continued)).toEqual([continued]);
-    const fenced = '```text\nintro\n\nmore\n```\n\nPORT=1\n';
-    expect(kept(fenced)).toEqual(['PORT=1\n']);
-    const fencedPort = '```text\nintro\n\nPORT=3001\n```\n\nDone.\n';
-    expect(kept(fencedPort)).toEqual(['```text\nintro\n\nPORT=3001\n```\n\n']);
+    expect(kept(continued)).toBe(continued);
+    expect(kept('```text\nintro\n\nmore\n```\n\nPORT=1\n')).toBe('PORT=1\n');
+    // A block that may leave a fence or HTML open keeps the block after it, where that ends.
+    const fencedPort = '```text\nintro\n\nPORT=3001\n```\n\nDone.\n\nMore.\n';
+    expect(kept(fencedPort)).toBe('```text\nintro\n\nPORT=3001\n```\n\nDone.\n\n');
     const comment = '<!--\nnote\n\nport 3001\n-->\n\nText.\n';
-    expect(kept(comment)).toEqual(['<!--\nnote\n\nport 3001\n-->\n\n']);
+    expect(kept(comment)).toBe(comment);
   });
 
   it('keeps blocks that may define a link, and leaves docs with other HTML blocks or lone CRs whole', () => {
     const defs = 'See [the docs][d].\n\n> [d]: https://example.com/guide\n\nPort: 3001\n';
-    expect(kept(defs)).toEqual(['> [d]: https://example.com/guide\n\n', 'Port: 3001\n']);
+    expect(kept(defs)).toBe('> [d]: https://example.com/guide\n\nPort: 3001\n');
     expect(portBlocks('<div>\n\nhello\n\n</div>\n\nPort: 3001\n')).toBeUndefined();
     expect(portBlocks('hello\r\rPort: 3001\r')).toBeUndefined();
   });
