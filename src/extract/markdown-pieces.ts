@@ -12,11 +12,12 @@
  * so a block parses the same alone as after the blocks before it: an indented line after a
  * blank one (a list item's continuation, an indented code block) never starts a block, and no
  * block starts right after indented code (after which micromark reads `2.` as text rather than
- * a list). Only three things reach across blocks, and each is kept whole: a list continued by
- * an item after a blank line (a piece never starts at a list item), link and footnote
- * definitions (a file holding one is parsed whole, or, where blocks are dropped, every block
- * that may define one is kept), and HTML blocks other than comments, which may run across
- * blank lines (such files are parsed whole).
+ * a list). Four things reach across blocks, and each is kept together: a list continued by
+ * an item after a blank line (a piece never starts at a list item), a fence or HTML left open
+ * inside a list item, which ends where the next block starts (that block goes with it: see
+ * {@link mayLeaveOpen}), link and footnote definitions (a file holding one is parsed whole,
+ * or, where blocks are dropped, every block that may define one is kept), and HTML blocks
+ * other than comments, which may run across blank lines (such files are parsed whole).
  */
 import type { Root, RootContent } from 'mdast';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
