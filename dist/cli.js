@@ -18,14 +18,14 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-NU43N6KU.js";
+} from "./chunk-ZFPGRLST.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,
   PLAN_HOST,
   readRepoFile,
   sortFindings
-} from "./chunk-NWOYRA6H.js";
+} from "./chunk-SSIASMQO.js";
 
 // src/cli/epipe.ts
 function exitQuietlyOnEpipe(stream, exit = (code) => process.exit(code)) {

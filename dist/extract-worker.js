@@ -2,13 +2,25 @@ import { createRequire as __pwCreateRequire } from 'node:module'; const require 
 import {
   extractFiles,
   restoreContext
-} from "./chunk-NWOYRA6H.js";
+} from "./chunk-SSIASMQO.js";
 
 // src/extract/worker.ts
 import { parentPort } from "node:worker_threads";
-parentPort?.once("message", ({ jobs, context }) => {
-  extractFiles(jobs, restoreContext(context), context.config.maxFileBytes).then(
-    (results) => parentPort?.postMessage({ results }),
-    (error) => parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) })
+var ctx;
+var maxBytes = 0;
+var previous = Promise.resolve();
+parentPort?.on("message", (m) => {
+  if (m.context) {
+    ctx = restoreContext(m.context);
+    maxBytes = m.context.config.maxFileBytes;
+    return;
+  }
+  const { at, jobs = [] } = m;
+  const context = ctx;
+  previous = previous.then(
+    () => (context ? extractFiles(jobs, context, maxBytes) : Promise.reject(new Error("no context before the files"))).then(
+      (results) => parentPort?.postMessage({ at, results }),
+      (error) => parentPort?.postMessage({ at, error: error instanceof Error ? error.message : String(error) })
+    )
   );
 });

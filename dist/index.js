@@ -24,7 +24,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-NU43N6KU.js";
+} from "./chunk-ZFPGRLST.js";
 import {
   DEV_HOST,
   __commonJS,
@@ -36,7 +36,7 @@ import {
   readRepoFile,
   severityRank,
   sortFindings
-} from "./chunk-NWOYRA6H.js";
+} from "./chunk-SSIASMQO.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -26296,7 +26296,7 @@ async function assignAndWrite(h, service, target, dryRun) {
 Closes #${h.number}` });
       reply2 = successReply({ ...success, outcome: { kind: "pull", url: opened.url, number: opened.number } });
     }
-    const baseCheck = pull ? await mergeBaseCheck(tree.top, pull.baseSha, pull.headSha, tree.configPath) : checked;
+    const baseCheck = pull ? await mergeBaseCheck(tree.top, pull.baseSha, pull.headSha, tree.configPath, config.maxFileBytes) : checked;
     const context = runContext(h, head, workspace);
     const posted = await postCheckAfter({ client, context, settings, root: tree.root, ...tree.configPath ? { configPath: tree.configPath } : {}, edits: result2.edits, base: baseCheck });
     info2(`portwarden /assign-port: ${posted.detail}`);
@@ -26310,9 +26310,9 @@ function withRegistry(model, text3) {
   const others = model.bindings.filter((b) => b.location.file !== model.registryPath);
   return { ...model, registry: doc, bindings: [...others, ...doc.plan, ...doc.actual] };
 }
-async function mergeBaseCheck(top, baseSha, headSha, configPath) {
+async function mergeBaseCheck(top, baseSha, headSha, configPath, maxFileBytes) {
   const mergeBase = await findMergeBase(top, baseSha, headSha, { log: info2 });
-  const tree = await exportTree(top, mergeBase);
+  const tree = await exportTree(top, mergeBase, { maxFileBytes });
   try {
     return await check({ root: tree.dir, ...configPath ? { configPath } : { defaultConfig: true }, refused: tree.refused });
   } finally {

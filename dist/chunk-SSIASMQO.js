@@ -11289,6 +11289,7 @@ function restoreContext(data) {
 
 // src/collect/read.ts
 import { isUtf8 } from "node:buffer";
+import { createHash as createHash2 } from "node:crypto";
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 
@@ -11302,8 +11303,9 @@ function lineStarts(text4) {
   return starts;
 }
 function createLocator(file, text4) {
-  const starts = lineStarts(text4);
+  let lines;
   const point3 = (offset) => {
+    const starts = lines ??= lineStarts(text4);
     const at = Math.min(Math.max(offset, 0), text4.length);
     let lo = 0;
     let hi = starts.length - 1;
@@ -11323,6 +11325,7 @@ function createLocator(file, text4) {
       return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
     },
     offset(line, column) {
+      const starts = lines ??= lineStarts(text4);
       const start2 = starts[line - 1];
       if (start2 === void 0 || column < 1) return -1;
       const next = starts[line];
@@ -11438,13 +11441,30 @@ function quote(value) {
 
 // src/collect/read.ts
 var SNIFF_BYTES = 8192;
-var CHUNK_BYTES = 64 * 1024;
+var KEPT_BUFFER_BYTES = 1024 * 1024 + 1;
 var OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
-function readText(file, maxBytes, checked) {
+function readText(file, maxBytes, checked, identify = false) {
   if (file.refused) return refuse(file.path, { kind: "not-exported", refused: file.refused });
-  return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path, checked);
+  if (file.blob) return readBlob(file.path, file.blob, maxBytes);
+  if (file.walked) return readFileAt(file.root, file.abs, maxBytes, file.path, identify);
+  return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path, checked, identify);
 }
-function readRepoFile(root2, rel, maxBytes, shown = rel.split(sep).join("/"), checked) {
+function readBlob(shown, blob, maxBytes) {
+  if (blob.size > maxBytes) return refuse(shown, { kind: "too-large", size: blob.size, limit: maxBytes });
+  let bytes;
+  try {
+    bytes = blob.bytes ?? blob.load?.();
+  } catch (error) {
+    return refuse(shown, { kind: "unreadable", code: errorCode(error) });
+  }
+  if (!bytes) return refuse(shown, { kind: "unreadable", code: "ENOENT" });
+  if (bytes.length > maxBytes) return refuse(shown, { kind: "too-large", size: bytes.length, limit: maxBytes, grew: true });
+  return { ...decodeText(shown, bytes), blob: blob.id };
+}
+function blobId(bytes) {
+  return createHash2("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+function readRepoFile(root2, rel, maxBytes, shown = rel.split(sep).join("/"), checked, identify = false) {
   const parts2 = rel.split(sep === "\\" ? /[\\/]/ : "/").filter((p) => p !== "" && p !== ".");
   if (isAbsolute(rel) || parts2.length === 0 || parts2.includes("..")) return refuse(shown, { kind: "outside-root" });
   for (let i2 = 1; i2 < parts2.length; i2++) {
@@ -11460,13 +11480,15 @@ function readRepoFile(root2, rel, maxBytes, shown = rel.split(sep).join("/"), ch
     if (!stat.isDirectory()) return refuse(shown, { kind: "unreadable", code: "ENOTDIR" });
     checked?.add(dir);
   }
-  const abs = join(root2, ...parts2);
+  return readFileAt(root2, join(root2, ...parts2), maxBytes, shown, identify);
+}
+function readFileAt(root2, abs, maxBytes, shown, identify = false) {
   let fd;
   try {
     fd = openSync(abs, OPEN_FLAGS);
   } catch (error) {
     const code2 = errorCode(error);
-    if (code2 === "ELOOP" || code2 === "EMLINK" || isSymlink(abs)) return refuse(shown, symlinkRefusal(root2, abs, parts2.join("/")));
+    if (code2 === "ELOOP" || code2 === "EMLINK" || isSymlink(abs)) return refuse(shown, symlinkRefusal(root2, abs, relative(root2, abs).split(sep).join("/")));
     return refuse(shown, { kind: "unreadable", code: code2 });
   }
   try {
@@ -11475,24 +11497,34 @@ function readRepoFile(root2, rel, maxBytes, shown = rel.split(sep).join("/"), ch
     if (stat.size > maxBytes) return refuse(shown, { kind: "too-large", size: stat.size, limit: maxBytes });
     const bytes = readBounded(fd, Math.min(stat.size, maxBytes), maxBytes);
     if (bytes.length > maxBytes) return refuse(shown, { kind: "too-large", size: bytes.length, limit: maxBytes, grew: true });
-    return decodeText(shown, bytes);
+    return identify ? { ...decodeText(shown, bytes), blob: blobId(bytes) } : decodeText(shown, bytes);
   } catch (error) {
     return refuse(shown, { kind: "unreadable", code: errorCode(error) });
   } finally {
     closeSync(fd);
   }
 }
+var kept;
+function bufferOf(size) {
+  if (kept && kept.length >= size) return kept;
+  if (size > KEPT_BUFFER_BYTES) return Buffer.allocUnsafe(size);
+  kept = Buffer.allocUnsafe(Math.min(Math.max(size, 2 * (kept?.length ?? 32 * 1024)), KEPT_BUFFER_BYTES));
+  return kept;
+}
 function readBounded(fd, expected, maxBytes) {
-  let buffer = Buffer.allocUnsafe(expected + 1);
+  const cap = maxBytes + 1;
+  let buffer = bufferOf(Math.min(expected + 1, cap));
   let length = 0;
   for (; ; ) {
-    if (length === buffer.length) {
-      if (length > maxBytes) break;
-      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+    const room = Math.min(buffer.length, cap);
+    if (length === room) {
+      if (length === cap) break;
+      const grown = bufferOf(Math.min(room * 2, cap));
       buffer.copy(grown, 0, 0, length);
       buffer = grown;
+      continue;
     }
-    const asked = Math.min(CHUNK_BYTES, buffer.length - length);
+    const asked = room - length;
     const n = readSync(fd, buffer, length, asked, null);
     length += n;
     if (n < asked) break;
@@ -11504,7 +11536,7 @@ function decodeText(shown, bytes) {
   const nul = sniff.indexOf(0);
   if (nul >= 0) return refuse(shown, { kind: "binary", line: lineAt(bytes, nul) });
   if (!isUtf8(bytes)) return refuse(shown, { kind: "not-utf8", line: lineAt(bytes, Math.max(0, firstInvalidUtf8(bytes))) });
-  const text4 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  const text4 = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)).toString("utf8");
   return { text: text4.charCodeAt(0) === 65279 ? text4.slice(1) : text4 };
 }
 function firstInvalidUtf8(bytes) {
@@ -12050,7 +12082,8 @@ function aliasTokenOverflow(text4) {
   }
   return -1;
 }
-function excessAlias(doc) {
+function excessAlias(doc, text4) {
+  if (text4 !== void 0 && !moreStarsThan(text4, MAX_YAML_ALIASES)) return void 0;
   let count = 0;
   let first;
   (0, import_yaml.visit)(doc, {
@@ -12062,6 +12095,11 @@ function excessAlias(doc) {
     }
   });
   return first ? { node: first, count } : void 0;
+}
+function moreStarsThan(text4, limit) {
+  let count = 0;
+  for (let i2 = text4.indexOf("*"); i2 >= 0; i2 = text4.indexOf("*", i2 + 1)) if (++count > limit) return true;
+  return false;
 }
 
 // src/extract/deploy/yaml-nodes.ts
@@ -12079,7 +12117,7 @@ function parseYaml(out2) {
     return void 0;
   }
   if (doc.errors.length === 0) {
-    const excess = excessAlias(doc);
+    const excess = excessAlias(doc, out2.file.text);
     if (!excess) return doc;
     const [start2, end] = excess.node.range ?? [0, 0];
     out2.problem("input/too-complex", `Found ${excess.count} YAML aliases in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the file was not read.`, start2, Math.max(end, start2 + 1), `${out2.file.path}|aliases`);
@@ -12100,23 +12138,34 @@ function entries(node2, doc) {
   const map3 = deref(node2, doc);
   if (!(0, import_yaml2.isMap)(map3)) return [];
   const own4 = [];
-  const merged = [];
+  const merged2 = [];
   for (const pair3 of map3.items) {
     const keyNode = deref(pair3.key, doc);
     if (!(0, import_yaml2.isScalar)(keyNode)) continue;
     const key = String(keyNode.value);
     if (key === "<<") {
       const sources = deref(pair3.value, doc);
-      for (const src of (0, import_yaml2.isSeq)(sources) ? sources.items : [sources]) merged.push(...entries(src, doc));
+      for (const src of (0, import_yaml2.isSeq)(sources) ? sources.items : [sources]) merged2.push(...entries(src, doc));
       continue;
     }
     own4.push({ key, keyNode, value: deref(pair3.value, doc) });
   }
   const ownKeys = new Set(own4.map((e) => e.key));
-  return [...merged.filter((e) => !ownKeys.has(e.key)), ...own4];
+  return [...merged2.filter((e) => !ownKeys.has(e.key)), ...own4];
 }
 function get(node2, key, doc) {
-  return entries(node2, doc).findLast((e) => e.key === key)?.value;
+  const map3 = deref(node2, doc);
+  if (!(0, import_yaml2.isMap)(map3)) return void 0;
+  let merges = false;
+  for (let i2 = map3.items.length - 1; i2 >= 0; i2--) {
+    const pair3 = map3.items[i2];
+    const keyNode = deref(pair3.key, doc);
+    if (!(0, import_yaml2.isScalar)(keyNode)) continue;
+    const name2 = String(keyNode.value);
+    if (name2 === "<<") merges = true;
+    else if (name2 === key) return deref(pair3.value, doc);
+  }
+  return merges && key !== "<<" ? entries(map3, doc).findLast((e) => e.key === key)?.value : void 0;
 }
 function items(node2, doc) {
   const seq = deref(node2, doc);
@@ -12813,6 +12862,25 @@ function serviceName(key, node2, doc, ctx) {
 }
 
 // src/extract/deploy/dockerfile-instructions.ts
+var LazyInstruction = class {
+  constructor(text4, keyword, start2) {
+    this.text = text4;
+    this.keyword = keyword;
+    this.start = start2;
+  }
+  text;
+  keyword;
+  start;
+  ranges = [];
+  #args;
+  get args() {
+    if (!this.#args) {
+      this.#args = emptyMapped();
+      for (let i2 = 0; i2 < this.ranges.length; i2 += 2) append(this.#args, identity(this.text, this.ranges[i2], this.ranges[i2 + 1]));
+    }
+    return this.#args;
+  }
+};
 function dockerInstructions(text4) {
   const escape = /^\s*#\s*escape\s*=\s*`/im.test(leadingComments(text4)) ? "`" : "\\";
   const out2 = [];
@@ -12832,12 +12900,12 @@ function dockerInstructions(text4) {
       const keyword = /^\S+/.exec(trimmed)?.[0] ?? "";
       from = lineStart + indent + keyword.length;
       while (from < lineStart + line.length && /[ \t]/.test(text4[from])) from++;
-      current = { keyword: keyword.toUpperCase(), args: emptyMapped(), start: lineStart + indent };
+      current = new LazyInstruction(text4, keyword.toUpperCase(), lineStart + indent);
     }
     const body2 = line.trimEnd();
     const continued = body2.endsWith(escape);
     const to = lineStart + (continued ? body2.length - 1 : line.length);
-    append(current.args, identity(text4, from, Math.max(from, to)));
+    current.ranges.push(from, Math.max(from, to));
     if (!continued) {
       out2.push(current);
       current = void 0;
@@ -12847,12 +12915,16 @@ function dockerInstructions(text4) {
   return out2;
 }
 function leadingComments(text4) {
-  const lines = [];
-  for (const line of text4.split("\n")) {
-    if (!line.trim().startsWith("#")) break;
-    lines.push(line);
+  let end = 0;
+  for (let pos = 0; ; ) {
+    const nl = text4.indexOf("\n", pos);
+    const lineEnd = nl < 0 ? text4.length : nl;
+    if (!text4.slice(pos, lineEnd).trim().startsWith("#")) break;
+    end = lineEnd;
+    if (nl < 0) break;
+    pos = nl + 1;
   }
-  return lines.join("\n");
+  return text4.slice(0, end);
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -14328,7 +14400,7 @@ var springExtractor = {
         out2.problem("input/invalid-yaml", `Found invalid YAML in ${file.path}: ${e.message.split("\n")[0] ?? e.code}; expected a valid YAML document.`, start2, Math.max(end, start2 + 1), `${file.path}|${d + 1}|${e.code}`);
         continue;
       }
-      const excess = excessAlias(doc);
+      const excess = excessAlias(doc, file.text);
       if (excess) {
         const [start2, end] = excess.node.range ?? [0, 0];
         out2.problem("input/too-complex", `Found ${excess.count} YAML aliases in ${file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the document was not read.`, start2, Math.max(end, start2 + 1), `${file.path}|${d + 1}|aliases`);
@@ -14476,7 +14548,7 @@ function readDocuments(text4, out2, templated) {
       }
       continue;
     }
-    const excess = excessAlias(doc);
+    const excess = excessAlias(doc, text4);
     if (excess) {
       const [start2, end] = excess.node.range ?? [0, 0];
       out2.problem("input/too-complex", `Found ${excess.count} YAML aliases in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the document was not read.`, start2, Math.max(end, start2 + 1), `${out2.file.path}|${d + 1}|aliases`);
@@ -15664,1573 +15736,6 @@ function readEnvTable(scan, node2) {
   }
   return true;
 }
-
-// node_modules/devlop/lib/default.js
-function ok2() {
-}
-
-// node_modules/markdown-table/index.js
-function defaultStringLength(value) {
-  return value.length;
-}
-function markdownTable(table, options) {
-  const settings = options || {};
-  const align2 = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table.length) {
-    const row2 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
-    }
-    while (++columnIndex2 < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
-        sizes2[columnIndex2] = size;
-        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size;
-        }
-      }
-      row2.push(cell);
-    }
-    cellMatrix[rowIndex] = row2;
-    sizeMatrix[rowIndex] = sizes2;
-  }
-  let columnIndex = -1;
-  if (typeof align2 === "object" && "length" in align2) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align2[columnIndex]);
-    }
-  } else {
-    const code2 = toAlignment(align2);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code2;
-    }
-  }
-  columnIndex = -1;
-  const row = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code2 = alignments[columnIndex];
-    let before = "";
-    let after = "";
-    if (code2 === 99) {
-      before = ":";
-      after = ":";
-    } else if (code2 === 108) {
-      before = ":";
-    } else if (code2 === 114) {
-      after = ":";
-    }
-    let size = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after.length
-    );
-    const cell = before + "-".repeat(size) + after;
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-      sizes[columnIndex] = size;
-    }
-    row[columnIndex] = cell;
-  }
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
-  const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line = [];
-    while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
-      let before = "";
-      let after = "";
-      if (settings.alignDelimiters !== false) {
-        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code2 = alignments[columnIndex];
-        if (code2 === 114) {
-          before = " ".repeat(size);
-        } else if (code2 === 99) {
-          const half = size / 2;
-          if (size % 2) {
-            before = " ".repeat(half + 0.5);
-            after = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after = before;
-          }
-        } else {
-          after = " ".repeat(size);
-        }
-      }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
-      }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-      line.push(cell);
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-      if (settings.padding !== false) {
-        line.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
-      }
-    }
-    lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
-    );
-  }
-  return lines.join("\n");
-}
-function serialize(value) {
-  return value === null || value === void 0 ? "" : String(value);
-}
-function toAlignment(value) {
-  const code2 = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code2 === 67 || code2 === 99 ? 99 : code2 === 76 || code2 === 108 ? 108 : code2 === 82 || code2 === 114 ? 114 : 0;
-}
-
-// node_modules/mdast-util-phrasing/lib/index.js
-var phrasing = (
-  /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
-  convert([
-    "break",
-    "delete",
-    "emphasis",
-    // To do: next major: removed since footnotes were added to GFM.
-    "footnote",
-    "footnoteReference",
-    "image",
-    "imageReference",
-    "inlineCode",
-    // Enabled by `mdast-util-math`:
-    "inlineMath",
-    "link",
-    "linkReference",
-    // Enabled by `mdast-util-mdx`:
-    "mdxJsxTextElement",
-    // Enabled by `mdast-util-mdx`:
-    "mdxTextExpression",
-    "strong",
-    "text",
-    // Enabled by `mdast-util-directive`:
-    "textDirective"
-  ])
-);
-
-// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
-function blockquote(node2, _, state, info2) {
-  const exit3 = state.enter("blockquote");
-  const tracker = state.createTracker(info2);
-  tracker.move("> ");
-  tracker.shift(2);
-  const value = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map
-  );
-  exit3();
-  return value;
-}
-function map(line, _, blank) {
-  return ">" + (blank ? "" : " ") + line;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
-function patternInScope(stack, pattern) {
-  return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
-}
-function listInScope(stack, list3, none) {
-  if (typeof list3 === "string") {
-    list3 = [list3];
-  }
-  if (!list3 || list3.length === 0) {
-    return none;
-  }
-  let index2 = -1;
-  while (++index2 < list3.length) {
-    if (stack.includes(list3[index2])) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/break.js
-function hardBreak(_, _1, state, info2) {
-  let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
-      return /[\t ]/.test(info2.before) ? "" : " ";
-    }
-  }
-  return "\\\n";
-}
-
-// node_modules/longest-streak/index.js
-function longestStreak(value, substring) {
-  const source = String(value);
-  let index2 = source.indexOf(substring);
-  let expected = index2;
-  let count = 0;
-  let max = 0;
-  if (typeof substring !== "string") {
-    throw new TypeError("Expected substring");
-  }
-  while (index2 !== -1) {
-    if (index2 === expected) {
-      if (++count > max) {
-        max = count;
-      }
-    } else {
-      count = 1;
-    }
-    expected = index2 + substring.length;
-    index2 = source.indexOf(substring, expected);
-  }
-  return max;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
-function formatCodeAsIndented(node2, state) {
-  return Boolean(
-    state.options.fences === false && node2.value && // If there’s no info…
-    !node2.lang && // And there’s a non-whitespace character…
-    /[^\n\r ]/.test(node2.value) && // And the value doesn’t start or end in a blank…
-    !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
-function checkFence(state) {
-  const marker = state.options.fence || "`";
-  if (marker !== "`" && marker !== "~") {
-    throw new Error(
-      "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/code.js
-function code(node2, _, state, info2) {
-  const marker = checkFence(state);
-  const raw2 = node2.value || "";
-  if (formatCodeAsIndented(node2, state)) {
-    const exit4 = state.enter("codeIndented");
-    const value2 = state.indentLines(raw2, map2);
-    exit4();
-    return value2;
-  }
-  const tracker = state.createTracker(info2);
-  const sequence = marker.repeat(Math.max(longestStreak(raw2, marker) + 1, 3));
-  const exit3 = state.enter("codeFenced");
-  const suffix = marker === "`" ? "GraveAccent" : "Tilde";
-  let value = tracker.move(sequence);
-  if (node2.lang) {
-    const subexit = state.enter(`codeFencedLang${suffix}`);
-    value += tracker.move(
-      state.safe(node2.lang, {
-        before: value,
-        after: " ",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  if (node2.lang && node2.meta) {
-    const subexit = state.enter(`codeFencedMeta${suffix}`);
-    value += tracker.move(" ");
-    value += tracker.move(
-      state.safe(node2.meta, {
-        before: value,
-        after: "\n",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  value += tracker.move("\n");
-  if (raw2) {
-    value += tracker.move(raw2 + "\n");
-  }
-  value += tracker.move(sequence);
-  exit3();
-  return value;
-}
-function map2(line, _, blank) {
-  return (blank ? "" : "    ") + line;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
-function checkQuote(state) {
-  const marker = state.options.quote || '"';
-  if (marker !== '"' && marker !== "'") {
-    throw new Error(
-      "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/definition.js
-function definition(node2, _, state, info2) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("definition");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
-  let value = tracker.move("[");
-  value += tracker.move(
-    state.safe(state.associationId(node2), {
-      before: value,
-      after: "]",
-      ...tracker.current()
-    })
-  );
-  value += tracker.move("]: ");
-  subexit();
-  if (
-    // If there’s no url, or…
-    !node2.url || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: node2.title ? " " : "\n",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote3);
-    value += tracker.move(
-      state.safe(node2.title, {
-        before: value,
-        after: quote3,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote3);
-    subexit();
-  }
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
-function checkEmphasis(state) {
-  const marker = state.options.emphasis || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/micromark-util-character/index.js
-var asciiAlpha = regexCheck(/[A-Za-z]/);
-var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
-var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-function asciiControl(code2) {
-  return (
-    // Special whitespace codes (which have negative values), C0 and Control
-    // character DEL
-    code2 !== null && (code2 < 32 || code2 === 127)
-  );
-}
-var asciiDigit = regexCheck(/\d/);
-var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
-var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-function markdownLineEnding(code2) {
-  return code2 !== null && code2 < -2;
-}
-function markdownLineEndingOrSpace(code2) {
-  return code2 !== null && (code2 < 0 || code2 === 32);
-}
-function markdownSpace(code2) {
-  return code2 === -2 || code2 === -1 || code2 === 32;
-}
-var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
-var unicodeWhitespace = regexCheck(/\s/);
-function regexCheck(regex) {
-  return check2;
-  function check2(code2) {
-    return code2 !== null && code2 > -1 && regex.test(String.fromCharCode(code2));
-  }
-}
-
-// node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code2) {
-  if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
-    return 1;
-  }
-  if (unicodePunctuation(code2)) {
-    return 2;
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/character.js
-function firstCharacter(value) {
-  const code2 = value.codePointAt(0);
-  return code2 === void 0 ? "" : String.fromCodePoint(code2);
-}
-function lastCharacter(value) {
-  const code2 = value.codePointAt(value.length - 2);
-  return code2 !== void 0 && code2 > 65535 ? value.slice(-2) : value.slice(-1);
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code2) {
-  return "&#x" + code2.toString(16).toUpperCase() + ";";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
-function encodeInfo(outside, inside, marker) {
-  const outsideKind = classifyCharacter(outside);
-  const insideKind = classifyCharacter(inside);
-  if (outsideKind === void 0) {
-    return insideKind === void 0 ? (
-      // Letter inside:
-      // we have to encode *both* letters for `_` as it is looser.
-      // it already forms for `*` (and GFMs `~`).
-      marker === "_" ? { inside: true, outside: true } : { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (letter, whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: encode outer (letter)
-      { inside: false, outside: true }
-    );
-  }
-  if (outsideKind === 1) {
-    return insideKind === void 0 ? (
-      // Letter inside: already forms.
-      { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: already forms.
-      { inside: false, outside: false }
-    );
-  }
-  return insideKind === void 0 ? (
-    // Letter inside: already forms.
-    { inside: false, outside: false }
-  ) : insideKind === 1 ? (
-    // Whitespace inside: encode inner (whitespace).
-    { inside: true, outside: false }
-  ) : (
-    // Punctuation inside: already forms.
-    { inside: false, outside: false }
-  );
-}
-
-// node_modules/micromark-util-html-tag-name/index.js
-var htmlBlockNames = [
-  "address",
-  "article",
-  "aside",
-  "base",
-  "basefont",
-  "blockquote",
-  "body",
-  "caption",
-  "center",
-  "col",
-  "colgroup",
-  "dd",
-  "details",
-  "dialog",
-  "dir",
-  "div",
-  "dl",
-  "dt",
-  "fieldset",
-  "figcaption",
-  "figure",
-  "footer",
-  "form",
-  "frame",
-  "frameset",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "head",
-  "header",
-  "hr",
-  "html",
-  "iframe",
-  "legend",
-  "li",
-  "link",
-  "main",
-  "menu",
-  "menuitem",
-  "nav",
-  "noframes",
-  "ol",
-  "optgroup",
-  "option",
-  "p",
-  "param",
-  "search",
-  "section",
-  "summary",
-  "table",
-  "tbody",
-  "td",
-  "tfoot",
-  "th",
-  "thead",
-  "title",
-  "tr",
-  "track",
-  "ul"
-];
-var htmlRawNames = ["pre", "script", "style", "textarea"];
-
-// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
-function htmlKind(value) {
-  if (value.charCodeAt(0) !== 60) return;
-  const next = value.charCodeAt(1);
-  if (next === 33) {
-    const code3 = value.charCodeAt(2);
-    if (code3 === 45) return 2;
-    if (code3 === 91) return 5;
-    if (asciiAlpha(code3)) return 4;
-    return;
-  }
-  if (next === 63) return 3;
-  const closing2 = next === 47;
-  const start2 = closing2 ? 2 : 1;
-  let end = start2;
-  let code2 = value.charCodeAt(end);
-  if (!asciiAlpha(code2)) return;
-  while (code2 === 45 || asciiAlphanumeric(code2)) {
-    code2 = value.charCodeAt(++end);
-  }
-  const name2 = value.slice(start2, end).toLowerCase();
-  if (!closing2 && code2 !== 47 && htmlRawNames.includes(name2)) {
-    return 1;
-  }
-  return htmlBlockNames.includes(name2) ? 6 : 7;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
-var builtins = /* @__PURE__ */ new Map([
-  ["*", false],
-  ["_", true]
-]);
-function candidates(tokens2, involved, runOf) {
-  const related = /* @__PURE__ */ new Set();
-  for (const token of tokens2) {
-    const siblings = runOf.get(token);
-    if (siblings && token.attention && involved.some((d) => d.attention === token.attention)) {
-      for (const sibling of siblings.tokens) {
-        related.add(sibling.attention);
-      }
-    }
-  }
-  const ordered = [];
-  for (const token of tokens2) {
-    if (token.attention && related.delete(token.attention)) {
-      ordered.push(token.attention);
-    }
-  }
-  ordered.reverse();
-  return ordered;
-}
-function check(tokens2, before, after) {
-  const runs = [];
-  const wrong = /* @__PURE__ */ new Map();
-  const runOf = /* @__PURE__ */ new Map();
-  let index2 = 0;
-  while (index2 < tokens2.length) {
-    if (!tokens2[index2].attention) {
-      index2++;
-      continue;
-    }
-    const marker = tokens2[index2].value.charAt(0);
-    const strict = builtins.get(marker);
-    let end = index2 + 1;
-    while (end < tokens2.length && tokens2[end].attention && tokens2[end].value.charAt(0) === marker) {
-      end++;
-    }
-    const head = index2 ? tokens2[index2 - 1].value : before;
-    const previous2 = classifyCharacter(head.charCodeAt(head.length - 1));
-    const next = classifyCharacter(
-      (end < tokens2.length ? tokens2[end].value : after).charCodeAt(0)
-    );
-    const open = !next || next === 2 && Boolean(previous2);
-    const close = !previous2 || previous2 === 2 && Boolean(next);
-    const run2 = {
-      tokens: tokens2.slice(index2, end),
-      markers: [],
-      start: 0,
-      end: 0,
-      // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open && (Boolean(previous2) || !close) : open,
-      close: strict ? close && (Boolean(next) || !open) : close,
-      // All builtins can split runs.
-      split: strict !== void 0
-    };
-    for (const token of run2.tokens) {
-      wrong.set(token, [...run2.tokens]);
-      runOf.set(token, run2);
-      let size = token.value.length;
-      while (size--) run2.markers.push(token);
-    }
-    run2.end = run2.markers.length;
-    runs.push(run2);
-    index2 = end;
-  }
-  pair2(runs, wrong);
-  index2 = -1;
-  while (++index2 < tokens2.length) {
-    const involved = wrong.get(tokens2[index2]);
-    if (involved) return { attention: candidates(tokens2, involved, runOf), index: index2 };
-  }
-}
-function encode(tokens2, start2) {
-  const token = tokens2[start2 ? 0 : tokens2.length - 1];
-  if (!token || token.attention) return;
-  const character = start2 ? firstCharacter(token.value) : lastCharacter(token.value);
-  const reference = encodeCharacterReference(
-    /** @type {number} */
-    character.codePointAt(0)
-  );
-  if (start2) {
-    token.value = reference + token.value.slice(character.length);
-  } else {
-    let value = token.value.slice(0, token.value.length - character.length);
-    let escapes = 0;
-    while (value.charCodeAt(value.length - 1 - escapes) === 92) {
-      escapes++;
-    }
-    if (escapes % 2) value += "\\";
-    token.value = value + reference;
-  }
-}
-function improve(items3, chosen, mistake, before, after) {
-  for (const attention4 of mistake.attention) {
-    const current = chosen.get(attention4) || attention4.sequences[0];
-    for (const sequence of attention4.sequences) {
-      if (sequence === current) continue;
-      const trial = new Map(chosen);
-      trial.set(attention4, sequence);
-      const tokens2 = render(items3, trial, before, after);
-      const next = check(tokens2, before, after);
-      if (!next || next.index > mistake.index) {
-        return { chosen: trial, mistake: next, tokens: tokens2 };
-      }
-    }
-  }
-}
-function pair2(runs, wrong) {
-  const openersByMarker = /* @__PURE__ */ new Map();
-  for (const closer of runs) {
-    const marker = closer.tokens[0].value.charAt(0);
-    let openers = openersByMarker.get(marker);
-    if (!openers) {
-      openers = [];
-      openersByMarker.set(marker, openers);
-    }
-    let open = closer.close ? openers.length : 0;
-    while (open-- && closer.start < closer.end) {
-      const opener = openers[open];
-      const openerSize = opener.end - opener.start;
-      const closerSize = closer.end - closer.start;
-      if (closer.split ? (
-        // The rule of 3, on the sizes that are left.
-        (opener.close || closer.open) && closerSize % 3 && !((openerSize + closerSize) % 3)
-      ) : (
-        // Others pair whole runs of the same size.
-        openerSize !== opener.markers.length || openerSize !== closerSize
-      )) {
-        continue;
-      }
-      const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
-      const opening = opener.markers.slice(opener.end - size, opener.end);
-      const closing2 = closer.markers.slice(closer.start, closer.start + size);
-      const openToken = opening[0];
-      const closeToken = closing2[0];
-      if (
-        // Whole sequences:
-        // the markers of a sequence are next to each other,
-        // so if the first and last marker are of one sequence of that size,
-        // all markers are exactly that sequence.
-        openToken === opening[size - 1] && openToken.value.length === size && closeToken === closing2[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
-        openToken.attention === closeToken.attention
-      ) {
-        wrong.delete(openToken);
-        wrong.delete(closeToken);
-      } else {
-        const involved = [.../* @__PURE__ */ new Set([...opening, ...closing2])];
-        for (const token of involved) {
-          const list3 = wrong.get(token);
-          if (list3) list3.push(...involved);
-        }
-      }
-      opener.end -= size;
-      closer.start += size;
-      if (opener.start === opener.end) openers.splice(open, 1);
-      open = openers.length;
-    }
-    if (closer.open && closer.start < closer.end) openers.push(closer);
-  }
-}
-function attentionSequences(type, markers, sizes) {
-  if (markers.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without markers, expected one or more markers"
-    );
-  }
-  if (sizes.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without sizes, expected one or more sizes"
-    );
-  }
-  for (const size of sizes) {
-    if (!Number.isSafeInteger(size) || size < 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + size + "` as size, expected positive integer"
-      );
-    }
-  }
-  const sequences = [];
-  for (const marker of markers) {
-    if (marker.length !== 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected a single ascii character"
-      );
-    }
-    if (!asciiPunctuation(marker.charCodeAt(0))) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
-      );
-    }
-    for (const size of sizes) {
-      sequences.push(marker.repeat(size));
-    }
-  }
-  return sequences;
-}
-function phrasing2(parent, state, info2) {
-  const indexStack = state.indexStack;
-  const children = parent.children || [];
-  const results = [];
-  let index2 = -1;
-  let before = info2.before;
-  indexStack.push(-1);
-  let tracker = state.createTracker(info2);
-  while (++index2 < children.length) {
-    const child = children[index2];
-    let after;
-    indexStack[indexStack.length - 1] = index2;
-    if (index2 + 1 < children.length) {
-      let handle4 = state.handle.handlers[children[index2 + 1].type];
-      if (handle4 && handle4.peek) handle4 = handle4.peek;
-      after = handle4 ? firstCharacter(
-        handle4(children[index2 + 1], parent, state, {
-          before: "",
-          after: "",
-          ...tracker.current()
-        })
-      ) : "";
-    } else {
-      after = info2.after;
-    }
-    const previous2 = results[results.length - 1];
-    if (typeof previous2 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
-      results[results.length - 1] = previous2.replace(/(\r?\n|\r)$/, " ");
-      before = " ";
-      tracker = state.createTracker(info2);
-      tracker.move(serialize2(results, info2.before, info2.after));
-    }
-    const handle3 = state.handle.handlers[child.type];
-    if (handle3 && handle3.attention) {
-      const item = attentionItem(
-        /** @type {PhrasingParents} */
-        child,
-        handle3.attention,
-        state,
-        tracker
-      );
-      if (!item) continue;
-      results.push(item);
-      before = lastCharacter(item.sequences[0]);
-    } else {
-      const value = state.handle(child, parent, state, {
-        ...tracker.current(),
-        after,
-        before
-      });
-      if (!value) continue;
-      tracker.move(value);
-      results.push(value);
-      before = lastCharacter(value);
-    }
-  }
-  indexStack.pop();
-  return results;
-}
-function attentionItem(node2, attention4, state, tracker) {
-  const { construct, markers, sizes } = attention4(node2, state);
-  const sequences = attentionSequences(node2.type, markers, sizes);
-  const sequence = sequences[0];
-  const exit3 = state.enter(construct);
-  const inside = state.createTracker(tracker.current());
-  inside.move(sequence);
-  const children = phrasing2(node2, state, {
-    ...inside.current(),
-    before: sequence,
-    after: sequence
-  });
-  exit3();
-  if (children.length === 0) return;
-  tracker.move(sequence);
-  tracker.move(serialize2(children, sequence, sequence));
-  tracker.move(sequence);
-  return { children, sequences };
-}
-function fix(items3, chosen, before, after) {
-  let tokens2 = render(items3, chosen, before, after);
-  let mistake = check(tokens2, before, after);
-  while (mistake) {
-    const next = improve(items3, chosen, mistake, before, after);
-    if (!next) return;
-    chosen = next.chosen;
-    tokens2 = next.tokens;
-    mistake = next.mistake;
-  }
-  return tokens2;
-}
-function guess(items3, chosen, before, after) {
-  let previous2 = before;
-  let index2 = -1;
-  while (++index2 < items3.length) {
-    const item = items3[index2];
-    if (typeof item === "string") {
-      previous2 = "";
-      continue;
-    }
-    const next = index2 === items3.length - 1 ? after : "";
-    const sequence = item.sequences.find(function(value) {
-      const marker = value.charAt(0);
-      return marker !== previous2.charAt(0) && marker !== next.charAt(0) || items3.length === 1 && builtins.has(marker) && value.length > before.length;
-    }) || item.sequences[0];
-    if (sequence !== item.sequences[0]) chosen.set(item, sequence);
-    guess(item.children, chosen, sequence, sequence);
-    previous2 = sequence;
-  }
-}
-function render(items3, chosen, before, after) {
-  const tokens2 = [];
-  let encodeAfter;
-  let previous2 = lastCharacter(before);
-  let index2 = -1;
-  while (++index2 < items3.length) {
-    const item = items3[index2];
-    if (typeof item === "string") {
-      const token = { value: item, attention: void 0 };
-      if (encodeAfter && encodeAfter === firstCharacter(item)) {
-        encode([token], true);
-      }
-      encodeAfter = void 0;
-      tokens2.push(token);
-      if (token.value) previous2 = lastCharacter(token.value);
-      continue;
-    }
-    const sequence = chosen.get(item) || item.sequences[0];
-    const marker = sequence.charAt(0);
-    const next = items3[index2 + 1];
-    const outsideBefore = previous2;
-    const outsideAfter = firstCharacter(
-      next === void 0 ? after : typeof next === "string" ? next : chosen.get(next) || next.sequences[0]
-    );
-    const inside = render(item.children, chosen, sequence, sequence);
-    const head = inside[0].value;
-    const open = encodeInfo(
-      outsideBefore.charCodeAt(outsideBefore.length - 1),
-      head.charCodeAt(0),
-      marker
-    );
-    if (open.inside) encode(inside, true);
-    const tail = lastCharacter(inside[inside.length - 1].value);
-    const close = encodeInfo(
-      outsideAfter.charCodeAt(0),
-      tail.charCodeAt(tail.length - 1),
-      marker
-    );
-    if (close.inside) encode(inside, false);
-    if (open.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
-      encode(tokens2, false);
-    }
-    if (close.outside) encodeAfter = outsideAfter;
-    tokens2.push({ value: sequence, attention: item }, ...inside, {
-      value: sequence,
-      attention: item
-    });
-    previous2 = sequence.charAt(sequence.length - 1);
-  }
-  return tokens2;
-}
-function serialize2(items3, before, after) {
-  const guessed = /* @__PURE__ */ new Map();
-  guess(items3, guessed, before, after);
-  const tokens2 = (
-    // Start from guesses (based on the preferred sequences).
-    (guessed.size > 0 ? fix(items3, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
-    fix(items3, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
-    render(items3, /* @__PURE__ */ new Map(), before, after)
-  );
-  let result = "";
-  for (const token of tokens2) result += token.value;
-  return result;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
-emphasis.attention = attention;
-emphasis.peek = peek;
-function emphasis(node2, _, state, info2) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention, state, state.createTracker(info2));
-  const value = item ? serialize2([item], info2.before, info2.after) : "";
-  exit3();
-  return value;
-}
-function attention(_, state) {
-  const marker = checkEmphasis(state);
-  return {
-    construct: "emphasis",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [1]
-  };
-}
-function peek(_, _1, state) {
-  return state.options.emphasis || "*";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
-function formatHeadingAsSetext(node2, state) {
-  let literalWithBreak = false;
-  visit3(node2, function(node3) {
-    if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/heading.js
-function heading(node2, _, state, info2) {
-  const rank = Math.max(Math.min(6, node2.depth || 1), 1);
-  const tracker = state.createTracker(info2);
-  if (formatHeadingAsSetext(node2, state)) {
-    const exit4 = state.enter("headingSetext");
-    const subexit2 = state.enter("phrasing");
-    const value2 = state.containerPhrasing(node2, {
-      ...tracker.current(),
-      before: "\n",
-      after: "\n"
-    });
-    subexit2();
-    exit4();
-    return value2 + "\n" + (rank === 1 ? "=" : "-").repeat(
-      // The whole size…
-      value2.length - // Minus the position of the character after the last EOL (or
-      // 0 if there is none)…
-      (Math.max(value2.lastIndexOf("\r"), value2.lastIndexOf("\n")) + 1)
-    );
-  }
-  const sequence = "#".repeat(rank);
-  const exit3 = state.enter("headingAtx");
-  const subexit = state.enter("phrasing");
-  tracker.move(sequence + " ");
-  let value = state.containerPhrasing(node2, {
-    before: "# ",
-    after: "\n",
-    ...tracker.current()
-  });
-  const head = value.charCodeAt(0);
-  if (head === 9 || head === 32) {
-    value = encodeCharacterReference(head) + value.slice(1);
-  }
-  value = value ? sequence + " " + value : sequence;
-  if (state.options.closeAtx) {
-    value += " " + sequence;
-  }
-  subexit();
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/html.js
-html.peek = htmlPeek;
-function html(node2) {
-  return node2.value || "";
-}
-function htmlPeek() {
-  return "<";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/image.js
-image.peek = imagePeek;
-function image(node2, _, state, info2) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("image");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
-  let value = tracker.move("![");
-  value += tracker.move(
-    state.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
-  );
-  value += tracker.move("](");
-  subexit();
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && node2.title || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: node2.title ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote3);
-    value += tracker.move(
-      state.safe(node2.title, {
-        before: value,
-        after: quote3,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote3);
-    subexit();
-  }
-  value += tracker.move(")");
-  exit3();
-  return value;
-}
-function imagePeek() {
-  return "!";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
-imageReference.peek = imageReferencePeek;
-function imageReference(node2, _, state, info2) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("imageReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
-  let value = tracker.move("![");
-  const alt = state.safe(node2.alt, {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  value += tracker.move(alt + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
-    return d !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !alt || alt !== reference) {
-    value += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value = value.slice(0, -1);
-  } else {
-    value += tracker.move("]");
-  }
-  return value;
-}
-function imageReferencePeek() {
-  return "!";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
-inlineCode.peek = inlineCodePeek;
-function inlineCode(node2, _, state) {
-  let value = node2.value || "";
-  let sequence = "`";
-  let index2 = -1;
-  while (new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value)) {
-    sequence += "`";
-  }
-  if (/[^\n\r ]/.test(value) && (/^[\n\r ]/.test(value) && /[\n\r ]$/.test(value) || /^`|`$/.test(value))) {
-    value = " " + value + " ";
-  }
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    const expression = state.compilePattern(pattern);
-    if (!pattern.atBreak) continue;
-    let match;
-    while (match = expression.exec(value)) {
-      let position2 = match.index;
-      if (value.charCodeAt(position2) === 10 && value.charCodeAt(position2 - 1) === 13) {
-        position2--;
-      }
-      value = value.slice(0, position2) + " " + value.slice(match.index + 1);
-    }
-  }
-  return sequence + value + sequence;
-}
-function inlineCodePeek() {
-  return "`";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
-function formatLinkAsAutolink(node2, state) {
-  const raw2 = toString(node2);
-  return Boolean(
-    !state.options.resourceLink && // If there’s a url…
-    node2.url && // And there’s no title…
-    !node2.title && // And the content of `node` is a single text node…
-    node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content…
-    (raw2 === node2.url || "mailto:" + raw2 === node2.url) && // And that starts w/ a protocol…
-    /^[a-z][+\-.a-z]+:/i.test(node2.url) && // And that doesn’t contain ASCII control codes (character escapes and
-    // references don’t work), space, or angle brackets…
-    !/[\0- <>\u007F]/.test(node2.url)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/link.js
-link.peek = linkPeek;
-function link(node2, _, state, info2) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
-  const tracker = state.createTracker(info2);
-  if (formatLinkAsAutolink(node2, state)) {
-    const stack = state.stack;
-    state.stack = stack.filter(function(d) {
-      return d !== "phrasing";
-    });
-    const exit4 = state.enter("autolink");
-    let value2 = tracker.move("<");
-    value2 += tracker.move(
-      state.containerPhrasing(node2, {
-        before: value2,
-        after: ">",
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(">");
-    exit4();
-    state.stack = stack;
-    return value2;
-  }
-  const exit3 = state.enter("link");
-  let subexit = state.enter("label");
-  let value = tracker.move("[");
-  const text4 = state.containerPhrasing(node2, {
-    before: value,
-    after: "](",
-    ...tracker.current()
-  });
-  value += tracker.move(text4);
-  subexit();
-  value += tracker.move("](");
-  const enclose = /[\0- \u007F]/.test(node2.url);
-  const last = info2.before.charAt(info2.before.length - 1);
-  let title = node2.title || void 0;
-  if (!title && !enclose && (last === "\n" || last === "\r")) {
-    let index2 = 0;
-    while (index2 < text4.length && text4.charCodeAt(index2) !== 93) {
-      index2 += text4.charCodeAt(index2) === 92 ? 2 : 1;
-    }
-    if (text4.charCodeAt(index2 + 1) === 58) title = "";
-  }
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && typeof title === "string" || // If there are control characters or whitespace.
-    enclose
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: typeof title === "string" ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (typeof title === "string") {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote3);
-    value += tracker.move(
-      state.safe(title, {
-        before: value,
-        after: quote3,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote3);
-    subexit();
-  }
-  value += tracker.move(")");
-  exit3();
-  return value;
-}
-function linkPeek(node2, _, state) {
-  return formatLinkAsAutolink(node2, state) ? "<" : "[";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
-linkReference.peek = linkReferencePeek;
-function linkReference(node2, _, state, info2) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("linkReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
-  let value = tracker.move("[");
-  const text4 = state.containerPhrasing(node2, {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  value += tracker.move(text4 + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
-    return d !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !text4 || text4 !== reference) {
-    value += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value = value.slice(0, -1);
-  } else {
-    value += tracker.move("]");
-  }
-  return value;
-}
-function linkReferencePeek() {
-  return "[";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
-function checkBullet(state) {
-  const marker = state.options.bullet || "*";
-  if (marker !== "*" && marker !== "+" && marker !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
-function checkBulletOther(state) {
-  const bullet = checkBullet(state);
-  const bulletOther = state.options.bulletOther;
-  if (!bulletOther) {
-    return bullet === "*" ? "-" : "*";
-  }
-  if (bulletOther !== "*" && bulletOther !== "+" && bulletOther !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + bulletOther + "` for `options.bulletOther`, expected `*`, `+`, or `-`"
-    );
-  }
-  if (bulletOther === bullet) {
-    throw new Error(
-      "Expected `bullet` (`" + bullet + "`) and `bulletOther` (`" + bulletOther + "`) to be different"
-    );
-  }
-  return bulletOther;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
-function checkBulletOrdered(state) {
-  const marker = state.options.bulletOrdered || ".";
-  if (marker !== "." && marker !== ")") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
-function checkRule(state) {
-  const marker = state.options.rule || "*";
-  if (marker !== "*" && marker !== "-" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list(node2, parent, state, info2) {
-  const exit3 = state.enter("list");
-  const bulletCurrent = state.bulletCurrent;
-  let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
-  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
-  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
-  if (!node2.ordered) {
-    const firstListItem = node2.children ? node2.children[0] : void 0;
-    if (
-      // Bullet could be used as a thematic break marker:
-      (bullet === "*" || bullet === "-") && // Empty first list item:
-      firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
-      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
-      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
-    ) {
-      useDifferentMarker = true;
-    }
-    if (checkRule(state) === bullet && firstListItem) {
-      let index2 = -1;
-      while (++index2 < node2.children.length) {
-        const item = node2.children[index2];
-        if (item && item.type === "listItem" && item.children && item.children[0] && item.children[0].type === "thematicBreak") {
-          useDifferentMarker = true;
-          break;
-        }
-      }
-    }
-  }
-  if (useDifferentMarker) {
-    bullet = bulletOther;
-  }
-  state.bulletCurrent = bullet;
-  const value = state.containerFlow(node2, info2);
-  state.bulletLastUsed = bullet;
-  state.bulletCurrent = bulletCurrent;
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
-function checkListItemIndent(state) {
-  const style = state.options.listItemIndent || "one";
-  if (style !== "tab" && style !== "one" && style !== "mixed") {
-    throw new Error(
-      "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
-    );
-  }
-  return style;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
-function listItem(node2, parent, state, info2) {
-  const listItemIndent = checkListItemIndent(state);
-  let bullet = state.bulletCurrent || checkBullet(state);
-  if (parent && parent.type === "list" && parent.ordered) {
-    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
-  }
-  let size = bullet.length + 1;
-  if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
-    size = Math.ceil(size / 4) * 4;
-  }
-  const tracker = state.createTracker(info2);
-  tracker.move(bullet + " ".repeat(size - bullet.length));
-  tracker.shift(size);
-  const exit3 = state.enter("listItem");
-  const value = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map3
-  );
-  exit3();
-  return value;
-  function map3(line, index2, blank) {
-    if (index2) {
-      return (blank ? "" : " ".repeat(size)) + line;
-    }
-    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line;
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
-function paragraph(node2, _, state, info2) {
-  const exit3 = state.enter("paragraph");
-  const subexit = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info2);
-  subexit();
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/root.js
-function root(node2, _, state, info2) {
-  const hasPhrasing = node2.children.some(function(d) {
-    return phrasing(d);
-  });
-  if (!hasPhrasing) return state.containerFlow(node2, info2);
-  const exit3 = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info2);
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
-function checkStrong(state) {
-  const marker = state.options.strong || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/strong.js
-strong.attention = attention2;
-strong.peek = peek2;
-function strong(node2, _, state, info2) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention2, state, state.createTracker(info2));
-  const value = item ? serialize2([item], info2.before, info2.after) : "";
-  exit3();
-  return value;
-}
-function attention2(_, state) {
-  const marker = checkStrong(state);
-  return {
-    construct: "strong",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [2]
-  };
-}
-function peek2(_, _1, state) {
-  return state.options.strong || "*";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/text.js
-function text(node2, parent, state, info2) {
-  const siblings = parent ? parent.children : [];
-  const index2 = state.indexStack[state.indexStack.length - 1];
-  return state.safe(node2.value, {
-    ...info2,
-    afterNode: siblings[index2 + 1],
-    beforeNode: siblings[index2 - 1]
-  });
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
-function checkRuleRepetition(state) {
-  const repetition = state.options.ruleRepetition || 3;
-  if (repetition < 3) {
-    throw new Error(
-      "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
-    );
-  }
-  return repetition;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
-function thematicBreak(_, _1, state) {
-  const value = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
-  return state.options.ruleSpaces ? value.slice(0, -1) : value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/index.js
-var handle2 = {
-  blockquote,
-  break: hardBreak,
-  code,
-  definition,
-  emphasis,
-  hardBreak,
-  heading,
-  html,
-  image,
-  imageReference,
-  inlineCode,
-  link,
-  linkReference,
-  list,
-  listItem,
-  paragraph,
-  root,
-  strong,
-  text,
-  thematicBreak
-};
 
 // node_modules/character-entities/index.js
 var characterEntities = {
@@ -19367,787 +17872,6 @@ function decodeNamedCharacterReference(value) {
   return own.call(characterEntities, value) ? characterEntities[value] : false;
 }
 
-// node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base2) {
-  const code2 = Number.parseInt(value, base2);
-  if (
-    // C0 except for HT, LF, FF, CR, space.
-    code2 < 9 || code2 === 11 || code2 > 13 && code2 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code2 > 126 && code2 < 160 || // Lone high surrogates and low surrogates.
-    code2 > 55295 && code2 < 57344 || // Noncharacters.
-    code2 > 64975 && code2 < 65008 || /* eslint-disable no-bitwise */
-    (code2 & 65535) === 65535 || (code2 & 65535) === 65534 || /* eslint-enable no-bitwise */
-    // Out of range
-    code2 > 1114111
-  ) {
-    return "\uFFFD";
-  }
-  return String.fromCodePoint(code2);
-}
-
-// node_modules/micromark-util-decode-string/index.js
-var characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
-function decodeString(value) {
-  return value.replace(characterEscapeOrReference, decode);
-}
-function decode($0, $1, $2) {
-  if ($1) {
-    return $1;
-  }
-  const head = $2.charCodeAt(0);
-  if (head === 35) {
-    const head2 = $2.charCodeAt(1);
-    const hex = head2 === 120 || head2 === 88;
-    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
-  }
-  return decodeNamedCharacterReference($2) || $0;
-}
-
-// node_modules/mdast-util-gfm-table/lib/index.js
-function gfmTableFromMarkdown() {
-  return {
-    enter: {
-      table: enterTable,
-      tableData: enterCell,
-      tableHeader: enterCell,
-      tableRow: enterRow
-    },
-    exit: {
-      codeText: exitCodeText,
-      table: exitTable,
-      tableData: exit,
-      tableHeader: exit,
-      tableRow: exit
-    }
-  };
-}
-function enterTable(token) {
-  const align2 = token._align;
-  ok2(align2, "expected `_align` on table");
-  this.enter(
-    {
-      type: "table",
-      align: align2.map(function(d) {
-        return d === "none" ? null : d;
-      }),
-      children: [],
-      position: void 0
-    },
-    token
-  );
-  this.data.inTable = true;
-}
-function exitTable(token) {
-  this.exit(token);
-  this.data.inTable = void 0;
-}
-function enterRow(token) {
-  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
-}
-function exit(token) {
-  this.exit(token);
-}
-function enterCell(token) {
-  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
-}
-function exitCodeText(token) {
-  let value = this.resume();
-  if (this.data.inTable) {
-    value = value.replace(/\\([\\|])/g, replace);
-  }
-  const node2 = this.stack[this.stack.length - 1];
-  ok2(node2.type === "inlineCode");
-  node2.value = value;
-  this.exit(token);
-}
-function replace($0, $1) {
-  return $1 === "|" ? $1 : $0;
-}
-function gfmTableToMarkdown(options) {
-  const settings = options || {};
-  const {
-    tableCellPadding: padding,
-    tablePipeAlign: alignDelimiters,
-    stringLength
-  } = settings;
-  const around = padding ? " " : "|";
-  return {
-    handlers: {
-      inlineCode: inlineCodeWithTable,
-      table: handleTable,
-      tableCell: handleTableCell,
-      tableRow: handleTableRow
-    },
-    join: [joinTable],
-    unsafe: [
-      { character: "\r", inConstruct: "tableCell" },
-      { character: "\n", inConstruct: "tableCell" },
-      // A pipe, when followed by a tab or space (padding), or a dash or colon
-      // (unpadded delimiter row), could result in a table.
-      { atBreak: true, character: "|", after: "[	 :-]" },
-      // A pipe in a cell must be encoded.
-      { character: "|", inConstruct: "tableCell" },
-      // A colon must be followed by a dash, in which case it could start a
-      // delimiter row.
-      { atBreak: true, character: ":", after: "-" },
-      // A delimiter row can also start with a dash, when followed by more
-      // dashes, a colon, or a pipe.
-      // This is a stricter version than the built in check for lists, thematic
-      // breaks, and setex heading underlines though:
-      // <https://github.com/syntax-tree/mdast-util-to-markdown/blob/51a2038/lib/unsafe.js#L57>
-      { atBreak: true, character: "-", after: "[:|-]" }
-    ]
-  };
-  function handleTable(node2, _, state, info2) {
-    const matrix = handleTableAsData(node2, state, info2);
-    const head = matrix[0];
-    if (head) {
-      let columns = node2.align ? node2.align.length : 0;
-      let index2 = -1;
-      if (!columns) {
-        while (++index2 < matrix.length) {
-          if (matrix[index2].length > columns) columns = matrix[index2].length;
-        }
-      }
-      while (head.length < columns) head.push("");
-    }
-    return serializeData(matrix, node2.align);
-  }
-  function handleTableRow(node2, _, state, info2) {
-    const row = handleTableRowAsData(node2, state, info2);
-    const value = serializeData([row]);
-    return value.slice(0, value.indexOf("\n"));
-  }
-  function handleTableCell(node2, _, state, info2) {
-    const exit3 = state.enter("tableCell");
-    const subexit = state.enter("phrasing");
-    const value = state.containerPhrasing(node2, {
-      ...info2,
-      before: around,
-      after: around
-    });
-    subexit();
-    exit3();
-    return value;
-  }
-  function serializeData(matrix, align2) {
-    return markdownTable(matrix, {
-      align: align2,
-      alignDelimiters,
-      fillRows: false,
-      padding,
-      stringLength
-    });
-  }
-  function handleTableAsData(node2, state, info2) {
-    const { children } = node2;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("table");
-    while (++index2 < children.length) {
-      result[index2] = handleTableRowAsData(children[index2], state, info2);
-    }
-    subexit();
-    return result;
-  }
-  function handleTableRowAsData(node2, state, info2) {
-    const { children } = node2;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("tableRow");
-    while (++index2 < children.length) {
-      result[index2] = handleTableCell(children[index2], node2, state, info2);
-    }
-    subexit();
-    return result;
-  }
-  function inlineCodeWithTable(node2, parent, state) {
-    const value = handle2.inlineCode(node2, parent, state);
-    if (!state.stack.includes("tableCell")) return value;
-    const result = [];
-    let start2 = 0;
-    let index2 = value.indexOf("|");
-    while (index2 !== -1) {
-      let before = index2;
-      while (before > start2 && value.charCodeAt(before - 1) === 92) {
-        before--;
-      }
-      result.push(value.slice(start2, index2));
-      if ((index2 - before) % 2 === 0) result.push("\\");
-      start2 = index2;
-      index2 = value.indexOf("|", index2 + 1);
-    }
-    result.push(value.slice(start2));
-    return result.join("");
-  }
-}
-function joinTable(left, right, parent, state) {
-  if (left.type === "table" && parent.type === "listItem" && parent.spread === false && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext2(right, state) || right.type === "paragraph" || right.type === "table")) {
-    return 1;
-  }
-}
-function formatHeadingAsSetext2(node2, state) {
-  let literalWithBreak = false;
-  visit3(node2, function(node3) {
-    if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
-
-// node_modules/micromark-factory-space/index.js
-function factorySpace(effects, ok3, type, max) {
-  const limit = max ? max - 1 : Infinity;
-  let size = 0;
-  return start2;
-  function start2(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter(type);
-      return prefix(code2);
-    }
-    return ok3(code2);
-  }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size++ < limit) {
-      effects.consume(code2);
-      return prefix;
-    }
-    effects.exit(type);
-    return ok3(code2);
-  }
-}
-function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
-  let size = 0;
-  return start2;
-  function start2(code2) {
-    if (max > 0 && markdownSpace(code2)) {
-      effects.enter(type);
-      return prefix(code2);
-    }
-    return after(code2);
-  }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size < max) {
-      effects.consume(code2);
-      size++;
-      return prefix;
-    }
-    effects.exit(type);
-    return after(code2);
-  }
-  function after(code2) {
-    return size >= min ? ok3(code2) : nok(code2);
-  }
-}
-
-// node_modules/micromark-extension-gfm-table/lib/edit-map.js
-var EditMap = class {
-  /**
-   * Create a new edit map.
-   */
-  constructor() {
-    this.map = [];
-    this.index = /* @__PURE__ */ new Map();
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation(this, index2, remove, add);
-  }
-  // To do: add this when moving to `micromark`.
-  // /**
-  //  * Create an edit: but insert `add` before existing additions.
-  //  *
-  //  * @param {number} index
-  //  * @param {number} remove
-  //  * @param {Array<Event>} add
-  //  * @returns {undefined}
-  //  */
-  // addBefore(index, remove, add) {
-  //   addImplementation(this, index, remove, add, true)
-  // }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice2 = vecs.pop();
-    while (slice2) {
-      for (const element of slice2) {
-        events.push(element);
-      }
-      slice2 = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation(editMap, at, remove, add) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    existing[2].push(...add);
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-
-// node_modules/micromark-extension-gfm-table/lib/infer.js
-function gfmTableAlign(events, index2) {
-  let inDelimiterRow = false;
-  const align2 = [];
-  while (index2 < events.length) {
-    const event = events[index2];
-    if (inDelimiterRow) {
-      if (event[0] === "enter") {
-        if (event[1].type === "tableContent") {
-          align2.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
-        }
-      } else if (event[1].type === "tableContent") {
-        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
-          const alignIndex = align2.length - 1;
-          align2[alignIndex] = align2[alignIndex] === "left" ? "center" : "right";
-        }
-      } else if (event[1].type === "tableDelimiterRow") {
-        break;
-      }
-    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
-      inDelimiterRow = true;
-    }
-    index2 += 1;
-  }
-  return align2;
-}
-
-// node_modules/micromark-extension-gfm-table/lib/syntax.js
-function gfmTable() {
-  return {
-    flow: {
-      null: {
-        name: "table",
-        tokenize: tokenizeTable,
-        resolveAll: resolveTable
-      }
-    }
-  };
-}
-function tokenizeTable(effects, ok3, nok) {
-  const self = this;
-  let size = 0;
-  let sizeB = 0;
-  let seen;
-  return start2;
-  function start2(code2) {
-    let index2 = self.events.length - 1;
-    while (index2 > -1) {
-      const {
-        type
-      } = self.events[index2][1];
-      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
-      type === "linePrefix") {
-        index2--;
-      } else {
-        break;
-      }
-    }
-    const tail = index2 > -1 ? self.events[index2][1].type : null;
-    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
-    if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
-      return nok(code2);
-    }
-    return next(code2);
-  }
-  function headRowBefore(code2) {
-    effects.enter("tableHead");
-    effects.enter("tableRow");
-    return headRowStart(code2);
-  }
-  function headRowStart(code2) {
-    if (code2 === 124) {
-      return headRowBreak(code2);
-    }
-    seen = true;
-    sizeB += 1;
-    return headRowBreak(code2);
-  }
-  function headRowBreak(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      if (sizeB > 1) {
-        sizeB = 0;
-        self.interrupt = true;
-        effects.exit("tableRow");
-        effects.enter("lineEnding");
-        effects.consume(code2);
-        effects.exit("lineEnding");
-        return headDelimiterStart;
-      }
-      return nok(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code2);
-    }
-    sizeB += 1;
-    if (seen) {
-      seen = false;
-      size += 1;
-    }
-    if (code2 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      seen = true;
-      return headRowBreak;
-    }
-    effects.enter("data");
-    return headRowData(code2);
-  }
-  function headRowData(code2) {
-    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("data");
-      return headRowBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? headRowEscape : headRowData;
-  }
-  function headRowEscape(code2) {
-    if (code2 === 92 || code2 === 124) {
-      effects.consume(code2);
-      return headRowData;
-    }
-    return headRowData(code2);
-  }
-  function headDelimiterStart(code2) {
-    self.interrupt = false;
-    if (self.parser.lazy[self.now().line]) {
-      return nok(code2);
-    }
-    effects.enter("tableDelimiterRow");
-    seen = false;
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-    }
-    return headDelimiterBefore(code2);
-  }
-  function headDelimiterBefore(code2) {
-    if (code2 === 45 || code2 === 58) {
-      return headDelimiterValueBefore(code2);
-    }
-    if (code2 === 124) {
-      seen = true;
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      return headDelimiterCellBefore;
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterCellBefore(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code2);
-    }
-    return headDelimiterValueBefore(code2);
-  }
-  function headDelimiterValueBefore(code2) {
-    if (code2 === 58) {
-      sizeB += 1;
-      seen = true;
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code2);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterLeftAlignmentAfter;
-    }
-    if (code2 === 45) {
-      sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      return headDelimiterCellAfter(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterLeftAlignmentAfter(code2) {
-    if (code2 === 45) {
-      effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterFiller(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return headDelimiterFiller;
-    }
-    if (code2 === 58) {
-      seen = true;
-      effects.exit("tableDelimiterFiller");
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code2);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterRightAlignmentAfter;
-    }
-    effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code2);
-  }
-  function headDelimiterRightAlignmentAfter(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code2);
-    }
-    return headDelimiterCellAfter(code2);
-  }
-  function headDelimiterCellAfter(code2) {
-    if (code2 === 124) {
-      return headDelimiterBefore(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      if (!seen || size !== sizeB) {
-        return headDelimiterNok(code2);
-      }
-      effects.exit("tableDelimiterRow");
-      effects.exit("tableHead");
-      return ok3(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterNok(code2) {
-    return nok(code2);
-  }
-  function bodyRowStart(code2) {
-    effects.enter("tableRow");
-    return bodyRowBreak(code2);
-  }
-  function bodyRowBreak(code2) {
-    if (code2 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      return bodyRowBreak;
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("tableRow");
-      return ok3(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code2);
-    }
-    effects.enter("data");
-    return bodyRowData(code2);
-  }
-  function bodyRowData(code2) {
-    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("data");
-      return bodyRowBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? bodyRowEscape : bodyRowData;
-  }
-  function bodyRowEscape(code2) {
-    if (code2 === 92 || code2 === 124) {
-      effects.consume(code2);
-      return bodyRowData;
-    }
-    return bodyRowData(code2);
-  }
-}
-function resolveTable(events, context) {
-  let index2 = -1;
-  let inFirstCellAwaitingPipe = true;
-  let rowKind = 0;
-  let lastCell = [0, 0, 0, 0];
-  let cell = [0, 0, 0, 0];
-  let afterHeadAwaitingFirstBodyRow = false;
-  let lastTableEnd = 0;
-  let currentTable;
-  let currentBody;
-  let currentCell;
-  const map3 = new EditMap();
-  while (++index2 < events.length) {
-    const event = events[index2];
-    const token = event[1];
-    if (event[0] === "enter") {
-      if (token.type === "tableHead") {
-        afterHeadAwaitingFirstBodyRow = false;
-        if (lastTableEnd !== 0) {
-          flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
-          currentBody = void 0;
-          lastTableEnd = 0;
-        }
-        currentTable = {
-          type: "table",
-          start: Object.assign({}, token.start),
-          // Note: correct end is set later.
-          end: Object.assign({}, token.end)
-        };
-        map3.add(index2, 0, [["enter", currentTable, context]]);
-      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-        inFirstCellAwaitingPipe = true;
-        currentCell = void 0;
-        lastCell = [0, 0, 0, 0];
-        cell = [0, index2 + 1, 0, 0];
-        if (afterHeadAwaitingFirstBodyRow) {
-          afterHeadAwaitingFirstBodyRow = false;
-          currentBody = {
-            type: "tableBody",
-            start: Object.assign({}, token.start),
-            // Note: correct end is set later.
-            end: Object.assign({}, token.end)
-          };
-          map3.add(index2, 0, [["enter", currentBody, context]]);
-        }
-        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
-      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-        inFirstCellAwaitingPipe = false;
-        if (cell[2] === 0) {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
-            lastCell = [0, 0, 0, 0];
-          }
-          cell[2] = index2;
-        }
-      } else if (token.type === "tableCellDivider") {
-        if (inFirstCellAwaitingPipe) {
-          inFirstCellAwaitingPipe = false;
-        } else {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
-          }
-          lastCell = cell;
-          cell = [lastCell[1], index2, 0, 0];
-        }
-      }
-    } else if (token.type === "tableHead") {
-      afterHeadAwaitingFirstBodyRow = true;
-      lastTableEnd = index2;
-    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-      lastTableEnd = index2;
-      if (lastCell[1] !== 0) {
-        cell[0] = cell[1];
-        currentCell = flushCell(map3, context, lastCell, rowKind, index2, currentCell);
-      } else if (cell[1] !== 0) {
-        currentCell = flushCell(map3, context, cell, rowKind, index2, currentCell);
-      }
-      rowKind = 0;
-    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell[3] = index2;
-    }
-  }
-  if (lastTableEnd !== 0) {
-    flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
-  }
-  map3.consume(context.events);
-  index2 = -1;
-  while (++index2 < context.events.length) {
-    const event = context.events[index2];
-    if (event[0] === "enter" && event[1].type === "table") {
-      event[1]._align = gfmTableAlign(context.events, index2);
-    }
-  }
-  return events;
-}
-function flushCell(map3, context, range, rowKind, rowEnd, previousCell) {
-  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
-  const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
-    map3.add(range[0], 0, [["exit", previousCell, context]]);
-  }
-  const now = getPoint(context.events, range[1]);
-  previousCell = {
-    type: groupName,
-    start: Object.assign({}, now),
-    // Note: correct end is set later.
-    end: Object.assign({}, now)
-  };
-  map3.add(range[1], 0, [["enter", previousCell, context]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context.events, range[2]);
-    const relatedEnd = getPoint(context.events, range[3]);
-    const valueToken = {
-      type: valueName,
-      start: Object.assign({}, relatedStart),
-      end: Object.assign({}, relatedEnd)
-    };
-    map3.add(range[2], 0, [["enter", valueToken, context]]);
-    if (rowKind !== 2) {
-      const start2 = context.events[range[2]];
-      const end = context.events[range[3]];
-      start2[1].end = Object.assign({}, end[1].end);
-      start2[1].type = "chunkText";
-      start2[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map3.add(a, b, []);
-      }
-    }
-    map3.add(range[3] + 1, 0, [["exit", valueToken, context]]);
-  }
-  if (rowEnd !== void 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
-    map3.add(rowEnd, 0, [["exit", previousCell, context]]);
-    previousCell = void 0;
-  }
-  return previousCell;
-}
-function flushTableEnd(map3, context, index2, table, tableBody) {
-  const exits = [];
-  const related = getPoint(context.events, index2);
-  if (tableBody) {
-    tableBody.end = Object.assign({}, related);
-    exits.push(["exit", tableBody, context]);
-  }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context]);
-  map3.add(index2 + 1, 0, exits);
-}
-function getPoint(events, index2) {
-  const event = events[index2];
-  const side = event[0] === "enter" ? "start" : "end";
-  return event[1][side];
-}
-
 // node_modules/micromark-util-chunked/index.js
 function splice(list3, start2, remove, items3) {
   const end = list3.length;
@@ -20222,9 +17946,104 @@ function constructs(existing, list3) {
   splice(existing, 0, 0, before);
 }
 
+// node_modules/micromark-util-decode-numeric-character-reference/index.js
+function decodeNumericCharacterReference(value, base2) {
+  const code2 = Number.parseInt(value, base2);
+  if (
+    // C0 except for HT, LF, FF, CR, space.
+    code2 < 9 || code2 === 11 || code2 > 13 && code2 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code2 > 126 && code2 < 160 || // Lone high surrogates and low surrogates.
+    code2 > 55295 && code2 < 57344 || // Noncharacters.
+    code2 > 64975 && code2 < 65008 || /* eslint-disable no-bitwise */
+    (code2 & 65535) === 65535 || (code2 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    // Out of range
+    code2 > 1114111
+  ) {
+    return "\uFFFD";
+  }
+  return String.fromCodePoint(code2);
+}
+
 // node_modules/micromark-util-normalize-identifier/index.js
 function normalizeIdentifier(value) {
   return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
+}
+
+// node_modules/micromark-util-character/index.js
+var asciiAlpha = regexCheck(/[A-Za-z]/);
+var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
+var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
+function asciiControl(code2) {
+  return (
+    // Special whitespace codes (which have negative values), C0 and Control
+    // character DEL
+    code2 !== null && (code2 < 32 || code2 === 127)
+  );
+}
+var asciiDigit = regexCheck(/\d/);
+var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
+var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
+function markdownLineEnding(code2) {
+  return code2 !== null && code2 < -2;
+}
+function markdownLineEndingOrSpace(code2) {
+  return code2 !== null && (code2 < 0 || code2 === 32);
+}
+function markdownSpace(code2) {
+  return code2 === -2 || code2 === -1 || code2 === 32;
+}
+var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
+var unicodeWhitespace = regexCheck(/\s/);
+function regexCheck(regex) {
+  return check2;
+  function check2(code2) {
+    return code2 !== null && code2 > -1 && regex.test(String.fromCharCode(code2));
+  }
+}
+
+// node_modules/micromark-factory-space/index.js
+function factorySpace(effects, ok3, type, max) {
+  const limit = max ? max - 1 : Infinity;
+  let size = 0;
+  return start2;
+  function start2(code2) {
+    if (markdownSpace(code2)) {
+      effects.enter(type);
+      return prefix(code2);
+    }
+    return ok3(code2);
+  }
+  function prefix(code2) {
+    if (markdownSpace(code2) && size++ < limit) {
+      effects.consume(code2);
+      return prefix;
+    }
+    effects.exit(type);
+    return ok3(code2);
+  }
+}
+function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
+  let size = 0;
+  return start2;
+  function start2(code2) {
+    if (max > 0 && markdownSpace(code2)) {
+      effects.enter(type);
+      return prefix(code2);
+    }
+    return after(code2);
+  }
+  function prefix(code2) {
+    if (markdownSpace(code2) && size < max) {
+      effects.consume(code2);
+      size++;
+      return prefix;
+    }
+    effects.exit(type);
+    return after(code2);
+  }
+  function after(code2) {
+    return size >= min ? ok3(code2) : nok(code2);
+  }
 }
 
 // node_modules/micromark/lib/initialize/content.js
@@ -20278,7 +18097,7 @@ function initializeContent(effects) {
 }
 
 // node_modules/micromark-util-edit-map/index.js
-var EditMap2 = class {
+var EditMap = class {
   /**
    * Create a new edit map.
    *
@@ -20302,7 +18121,7 @@ var EditMap2 = class {
    *   Nothing.
    */
   add(index2, remove, add) {
-    addImplementation2(this, index2, remove, add, false);
+    addImplementation(this, index2, remove, add, false);
   }
   /**
    * Create an edit: but insert `add` before existing additions, instead of
@@ -20318,7 +18137,7 @@ var EditMap2 = class {
    *   Nothing.
    */
   addBefore(index2, remove, add) {
-    addImplementation2(this, index2, remove, add, true);
+    addImplementation(this, index2, remove, add, true);
   }
   /**
    * Done, change the events.
@@ -20355,7 +18174,7 @@ var EditMap2 = class {
     this.index.clear();
   }
 };
-function addImplementation2(editMap, at, remove, add, before) {
+function addImplementation(editMap, at, remove, add, before) {
   if (remove === 0 && add.length === 0) {
     return;
   }
@@ -20422,7 +18241,7 @@ function initializeDocument(effects) {
         };
         index2++;
       }
-      const editMap = new EditMap2();
+      const editMap = new EditMap();
       editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
       editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
       editMap.consume(self.events);
@@ -20543,7 +18362,7 @@ function initializeDocument(effects) {
         };
         index2++;
       }
-      const editMap = new EditMap2();
+      const editMap = new EditMap();
       editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
       editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
       editMap.consume(self.events);
@@ -20569,6 +18388,16 @@ function tokenizeContainer(effects, ok3, nok) {
   return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
 }
 
+// node_modules/micromark-util-classify-character/index.js
+function classifyCharacter(code2) {
+  if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
+    return 1;
+  }
+  if (unicodePunctuation(code2)) {
+    return 2;
+  }
+}
+
 // node_modules/micromark-util-resolve-all/index.js
 function resolveAll(constructs2, events, context) {
   const called = [];
@@ -20584,7 +18413,7 @@ function resolveAll(constructs2, events, context) {
 }
 
 // node_modules/micromark-core-commonmark/lib/attention.js
-var attention3 = {
+var attention = {
   name: "attention",
   resolveAll: resolveAllAttention,
   tokenize: tokenizeAttention
@@ -20827,7 +18656,7 @@ var blockQuote = {
   continuation: {
     tokenize: tokenizeBlockQuoteContinuation
   },
-  exit: exit2,
+  exit,
   name: "blockQuote",
   tokenize: tokenizeBlockQuoteStart
 };
@@ -20876,7 +18705,7 @@ function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
     return effects.attempt(blockQuote, ok3, nok)(code2);
   }
 }
-function exit2(effects) {
+function exit(effects) {
   effects.exit("blockQuote");
 }
 
@@ -21981,7 +19810,7 @@ function factoryWhitespace(effects, ok3) {
 }
 
 // node_modules/micromark-core-commonmark/lib/definition.js
-var definition2 = {
+var definition = {
   name: "definition",
   tokenize: tokenizeDefinition
 };
@@ -22175,6 +20004,73 @@ function tokenizeHeadingAtx(effects, ok3, nok) {
     return data;
   }
 }
+
+// node_modules/micromark-util-html-tag-name/index.js
+var htmlBlockNames = [
+  "address",
+  "article",
+  "aside",
+  "base",
+  "basefont",
+  "blockquote",
+  "body",
+  "caption",
+  "center",
+  "col",
+  "colgroup",
+  "dd",
+  "details",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "frame",
+  "frameset",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "head",
+  "header",
+  "hr",
+  "html",
+  "iframe",
+  "legend",
+  "li",
+  "link",
+  "main",
+  "menu",
+  "menuitem",
+  "nav",
+  "noframes",
+  "ol",
+  "optgroup",
+  "option",
+  "p",
+  "param",
+  "search",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "title",
+  "tr",
+  "track",
+  "ul"
+];
+var htmlRawNames = ["pre", "script", "style", "textarea"];
 
 // node_modules/micromark-core-commonmark/lib/html-flow.js
 var htmlFlow = {
@@ -23148,7 +21044,7 @@ function tokenizeLineEnding(effects, ok3) {
 }
 
 // node_modules/micromark-core-commonmark/lib/thematic-break.js
-var thematicBreak2 = {
+var thematicBreak = {
   name: "thematicBreak",
   tokenize: tokenizeThematicBreak
 };
@@ -23187,7 +21083,7 @@ function tokenizeThematicBreak(effects, ok3, nok) {
 }
 
 // node_modules/micromark-core-commonmark/lib/list.js
-var list2 = {
+var list = {
   continuation: {
     tokenize: tokenizeListContinuation
   },
@@ -23220,7 +21116,7 @@ function tokenizeListStart(effects, ok3, nok) {
       }
       if (kind === "listUnordered") {
         effects.enter("listItemPrefix");
-        return code2 === 42 || code2 === 45 ? effects.check(thematicBreak2, nok, atMarker)(code2) : atMarker(code2);
+        return code2 === 42 || code2 === 45 ? effects.check(thematicBreak, nok, atMarker)(code2) : atMarker(code2);
       }
       if (!self.interrupt || code2 === 49) {
         effects.enter("listItemPrefix");
@@ -23293,7 +21189,7 @@ function tokenizeListContinuation(effects, ok3, nok) {
   function notInCurrentItem(code2) {
     self.containerState._closeFlow = true;
     self.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list2, ok3, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
+    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
   }
 }
 function tokenizeIndent(effects, ok3, nok) {
@@ -23323,7 +21219,7 @@ var setextUnderline = {
   tokenize: tokenizeSetextUnderline
 };
 function resolveToSetextUnderline(events, context) {
-  const editMap = new EditMap2();
+  const editMap = new EditMap();
   let index2 = events.length;
   let content3;
   let text4;
@@ -23453,7 +21349,7 @@ var resolver = {
   resolveAll: createResolver()
 };
 var string = initializeFactory("string");
-var text2 = initializeFactory("text");
+var text = initializeFactory("text");
 function initializeFactory(field) {
   return {
     resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
@@ -23526,7 +21422,7 @@ function createResolver(extraResolver) {
   }
 }
 function resolveAllLineSuffixes(events, context) {
-  const editMap = new EditMap2();
+  const editMap = new EditMap();
   let eventIndex = 0;
   while (++eventIndex <= events.length) {
     if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
@@ -23601,26 +21497,26 @@ __export(constructs_exports, {
   flowInitial: () => flowInitial,
   insideSpan: () => insideSpan,
   string: () => string2,
-  text: () => text3
+  text: () => text2
 });
 var document2 = {
-  [42]: list2,
-  [43]: list2,
-  [45]: list2,
-  [48]: list2,
-  [49]: list2,
-  [50]: list2,
-  [51]: list2,
-  [52]: list2,
-  [53]: list2,
-  [54]: list2,
-  [55]: list2,
-  [56]: list2,
-  [57]: list2,
+  [42]: list,
+  [43]: list,
+  [45]: list,
+  [48]: list,
+  [49]: list,
+  [50]: list,
+  [51]: list,
+  [52]: list,
+  [53]: list,
+  [54]: list,
+  [55]: list,
+  [56]: list,
+  [57]: list,
   [62]: blockQuote
 };
 var contentInitial = {
-  [91]: definition2
+  [91]: definition
 };
 var flowInitial = {
   [-2]: codeIndented,
@@ -23629,11 +21525,11 @@ var flowInitial = {
 };
 var flow2 = {
   [35]: headingAtx,
-  [42]: thematicBreak2,
-  [45]: [setextUnderline, thematicBreak2],
+  [42]: thematicBreak,
+  [45]: [setextUnderline, thematicBreak],
   [60]: htmlFlow,
   [61]: setextUnderline,
-  [95]: thematicBreak2,
+  [95]: thematicBreak,
   [96]: codeFenced,
   [126]: codeFenced
 };
@@ -23641,22 +21537,22 @@ var string2 = {
   [38]: characterReference,
   [92]: characterEscape
 };
-var text3 = {
+var text2 = {
   [-5]: lineEnding,
   [-4]: lineEnding,
   [-3]: lineEnding,
   [33]: labelStartImage,
   [38]: characterReference,
-  [42]: attention3,
+  [42]: attention,
   [60]: [autolink, htmlText],
   [91]: labelStartLink,
   [92]: [hardBreakEscape, characterEscape],
   [93]: labelEnd,
-  [95]: attention3,
+  [95]: attention,
   [96]: codeText
 };
 var insideSpan = {
-  null: [attention3, resolver]
+  null: [attention, resolver]
 };
 var attentionMarkers = {
   null: [42, 95]
@@ -24006,7 +21902,7 @@ function parse2(options) {
     flow: create(flow),
     lazy: {},
     string: create(string),
-    text: create(text2)
+    text: create(text)
   };
   return parser2;
   function create(initial) {
@@ -24102,6 +21998,24 @@ function preprocess() {
     }
     return chunks;
   }
+}
+
+// node_modules/micromark-util-decode-string/index.js
+var characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
+function decodeString(value) {
+  return value.replace(characterEscapeOrReference, decode);
+}
+function decode($0, $1, $2) {
+  if ($1) {
+    return $1;
+  }
+  const head = $2.charCodeAt(0);
+  if (head === 35) {
+    const head2 = $2.charCodeAt(1);
+    const hex = head2 === 120 || head2 === 88;
+    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
+  }
+  return decodeNamedCharacterReference($2) || $0;
 }
 
 // node_modules/unist-util-stringify-position/lib/index.js
@@ -24926,6 +22840,10 @@ function bail(error) {
 
 // node_modules/unified/lib/index.js
 var import_extend = __toESM(require_extend(), 1);
+
+// node_modules/devlop/lib/default.js
+function ok2() {
+}
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
@@ -26326,33 +24244,2188 @@ function isUint8Array2(value) {
   );
 }
 
-// src/extract/service-doc/markdown.ts
+// node_modules/markdown-table/index.js
+function defaultStringLength(value) {
+  return value.length;
+}
+function markdownTable(table, options) {
+  const settings = options || {};
+  const align2 = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  const alignments = [];
+  const cellMatrix = [];
+  const sizeMatrix = [];
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+  while (++rowIndex < table.length) {
+    const row2 = [];
+    const sizes2 = [];
+    let columnIndex2 = -1;
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length;
+    }
+    while (++columnIndex2 < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex2]);
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes2[columnIndex2] = size;
+        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
+          longestCellByColumn[columnIndex2] = size;
+        }
+      }
+      row2.push(cell);
+    }
+    cellMatrix[rowIndex] = row2;
+    sizeMatrix[rowIndex] = sizes2;
+  }
+  let columnIndex = -1;
+  if (typeof align2 === "object" && "length" in align2) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align2[columnIndex]);
+    }
+  } else {
+    const code2 = toAlignment(align2);
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code2;
+    }
+  }
+  columnIndex = -1;
+  const row = [];
+  const sizes = [];
+  while (++columnIndex < mostCellsPerRow) {
+    const code2 = alignments[columnIndex];
+    let before = "";
+    let after = "";
+    if (code2 === 99) {
+      before = ":";
+      after = ":";
+    } else if (code2 === 108) {
+      before = ":";
+    } else if (code2 === 114) {
+      after = ":";
+    }
+    let size = settings.alignDelimiters === false ? 1 : Math.max(
+      1,
+      longestCellByColumn[columnIndex] - before.length - after.length
+    );
+    const cell = before + "-".repeat(size) + after;
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+      sizes[columnIndex] = size;
+    }
+    row[columnIndex] = cell;
+  }
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+  rowIndex = -1;
+  const lines = [];
+  while (++rowIndex < cellMatrix.length) {
+    const row2 = cellMatrix[rowIndex];
+    const sizes2 = sizeMatrix[rowIndex];
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
+    columnIndex = -1;
+    const line = [];
+    while (++columnIndex < cellsInRow) {
+      const cell = row2[columnIndex] || "";
+      let before = "";
+      let after = "";
+      if (settings.alignDelimiters !== false) {
+        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
+        const code2 = alignments[columnIndex];
+        if (code2 === 114) {
+          before = " ".repeat(size);
+        } else if (code2 === 99) {
+          const half = size / 2;
+          if (size % 2) {
+            before = " ".repeat(half + 0.5);
+            after = " ".repeat(half - 0.5);
+          } else {
+            before = " ".repeat(half);
+            after = before;
+          }
+        } else {
+          after = " ".repeat(size);
+        }
+      }
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push("|");
+      }
+      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      // empty: there will be a closing space.
+      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
+        line.push(" ");
+      }
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+      line.push(cell);
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+      if (settings.padding !== false) {
+        line.push(" ");
+      }
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push("|");
+      }
+    }
+    lines.push(
+      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
+    );
+  }
+  return lines.join("\n");
+}
+function serialize(value) {
+  return value === null || value === void 0 ? "" : String(value);
+}
+function toAlignment(value) {
+  const code2 = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code2 === 67 || code2 === 99 ? 99 : code2 === 76 || code2 === 108 ? 108 : code2 === 82 || code2 === 114 ? 114 : 0;
+}
+
+// node_modules/mdast-util-phrasing/lib/index.js
+var phrasing = (
+  /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
+  convert([
+    "break",
+    "delete",
+    "emphasis",
+    // To do: next major: removed since footnotes were added to GFM.
+    "footnote",
+    "footnoteReference",
+    "image",
+    "imageReference",
+    "inlineCode",
+    // Enabled by `mdast-util-math`:
+    "inlineMath",
+    "link",
+    "linkReference",
+    // Enabled by `mdast-util-mdx`:
+    "mdxJsxTextElement",
+    // Enabled by `mdast-util-mdx`:
+    "mdxTextExpression",
+    "strong",
+    "text",
+    // Enabled by `mdast-util-directive`:
+    "textDirective"
+  ])
+);
+
+// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
+function blockquote(node2, _, state, info2) {
+  const exit3 = state.enter("blockquote");
+  const tracker = state.createTracker(info2);
+  tracker.move("> ");
+  tracker.shift(2);
+  const value = state.indentLines(
+    state.containerFlow(node2, tracker.current()),
+    map
+  );
+  exit3();
+  return value;
+}
+function map(line, _, blank) {
+  return ">" + (blank ? "" : " ") + line;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
+function patternInScope(stack, pattern) {
+  return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
+}
+function listInScope(stack, list3, none) {
+  if (typeof list3 === "string") {
+    list3 = [list3];
+  }
+  if (!list3 || list3.length === 0) {
+    return none;
+  }
+  let index2 = -1;
+  while (++index2 < list3.length) {
+    if (stack.includes(list3[index2])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/break.js
+function hardBreak(_, _1, state, info2) {
+  let index2 = -1;
+  while (++index2 < state.unsafe.length) {
+    const pattern = state.unsafe[index2];
+    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
+      return /[\t ]/.test(info2.before) ? "" : " ";
+    }
+  }
+  return "\\\n";
+}
+
+// node_modules/longest-streak/index.js
+function longestStreak(value, substring) {
+  const source = String(value);
+  let index2 = source.indexOf(substring);
+  let expected = index2;
+  let count = 0;
+  let max = 0;
+  if (typeof substring !== "string") {
+    throw new TypeError("Expected substring");
+  }
+  while (index2 !== -1) {
+    if (index2 === expected) {
+      if (++count > max) {
+        max = count;
+      }
+    } else {
+      count = 1;
+    }
+    expected = index2 + substring.length;
+    index2 = source.indexOf(substring, expected);
+  }
+  return max;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
+function formatCodeAsIndented(node2, state) {
+  return Boolean(
+    state.options.fences === false && node2.value && // If there’s no info…
+    !node2.lang && // And there’s a non-whitespace character…
+    /[^\n\r ]/.test(node2.value) && // And the value doesn’t start or end in a blank…
+    !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value)
+  );
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
+function checkFence(state) {
+  const marker = state.options.fence || "`";
+  if (marker !== "`" && marker !== "~") {
+    throw new Error(
+      "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
+    );
+  }
+  return marker;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/code.js
+function code(node2, _, state, info2) {
+  const marker = checkFence(state);
+  const raw2 = node2.value || "";
+  if (formatCodeAsIndented(node2, state)) {
+    const exit4 = state.enter("codeIndented");
+    const value2 = state.indentLines(raw2, map2);
+    exit4();
+    return value2;
+  }
+  const tracker = state.createTracker(info2);
+  const sequence = marker.repeat(Math.max(longestStreak(raw2, marker) + 1, 3));
+  const exit3 = state.enter("codeFenced");
+  const suffix = marker === "`" ? "GraveAccent" : "Tilde";
+  let value = tracker.move(sequence);
+  if (node2.lang) {
+    const subexit = state.enter(`codeFencedLang${suffix}`);
+    value += tracker.move(
+      state.safe(node2.lang, {
+        before: value,
+        after: " ",
+        encode: ["`"],
+        ...tracker.current()
+      })
+    );
+    subexit();
+  }
+  if (node2.lang && node2.meta) {
+    const subexit = state.enter(`codeFencedMeta${suffix}`);
+    value += tracker.move(" ");
+    value += tracker.move(
+      state.safe(node2.meta, {
+        before: value,
+        after: "\n",
+        encode: ["`"],
+        ...tracker.current()
+      })
+    );
+    subexit();
+  }
+  value += tracker.move("\n");
+  if (raw2) {
+    value += tracker.move(raw2 + "\n");
+  }
+  value += tracker.move(sequence);
+  exit3();
+  return value;
+}
+function map2(line, _, blank) {
+  return (blank ? "" : "    ") + line;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
+function checkQuote(state) {
+  const marker = state.options.quote || '"';
+  if (marker !== '"' && marker !== "'") {
+    throw new Error(
+      "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
+    );
+  }
+  return marker;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/definition.js
+function definition2(node2, _, state, info2) {
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const exit3 = state.enter("definition");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info2);
+  let value = tracker.move("[");
+  value += tracker.move(
+    state.safe(state.associationId(node2), {
+      before: value,
+      after: "]",
+      ...tracker.current()
+    })
+  );
+  value += tracker.move("]: ");
+  subexit();
+  if (
+    // If there’s no url, or…
+    !node2.url || // If there are control characters or whitespace.
+    /[\0- \u007F]/.test(node2.url)
+  ) {
+    subexit = state.enter("destinationLiteral");
+    value += tracker.move("<");
+    value += tracker.move(
+      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+    );
+    value += tracker.move(">");
+  } else {
+    subexit = state.enter("destinationRaw");
+    value += tracker.move(
+      state.safe(node2.url, {
+        before: value,
+        after: node2.title ? " " : "\n",
+        ...tracker.current()
+      })
+    );
+  }
+  subexit();
+  if (node2.title) {
+    subexit = state.enter(`title${suffix}`);
+    value += tracker.move(" " + quote3);
+    value += tracker.move(
+      state.safe(node2.title, {
+        before: value,
+        after: quote3,
+        ...tracker.current()
+      })
+    );
+    value += tracker.move(quote3);
+    subexit();
+  }
+  exit3();
+  return value;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
+function checkEmphasis(state) {
+  const marker = state.options.emphasis || "*";
+  if (marker !== "*" && marker !== "_") {
+    throw new Error(
+      "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
+    );
+  }
+  return marker;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/character.js
+function firstCharacter(value) {
+  const code2 = value.codePointAt(0);
+  return code2 === void 0 ? "" : String.fromCodePoint(code2);
+}
+function lastCharacter(value) {
+  const code2 = value.codePointAt(value.length - 2);
+  return code2 !== void 0 && code2 > 65535 ? value.slice(-2) : value.slice(-1);
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
+function encodeCharacterReference(code2) {
+  return "&#x" + code2.toString(16).toUpperCase() + ";";
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
+function encodeInfo(outside, inside, marker) {
+  const outsideKind = classifyCharacter(outside);
+  const insideKind = classifyCharacter(inside);
+  if (outsideKind === void 0) {
+    return insideKind === void 0 ? (
+      // Letter inside:
+      // we have to encode *both* letters for `_` as it is looser.
+      // it already forms for `*` (and GFMs `~`).
+      marker === "_" ? { inside: true, outside: true } : { inside: false, outside: false }
+    ) : insideKind === 1 ? (
+      // Whitespace inside: encode both (letter, whitespace).
+      { inside: true, outside: true }
+    ) : (
+      // Punctuation inside: encode outer (letter)
+      { inside: false, outside: true }
+    );
+  }
+  if (outsideKind === 1) {
+    return insideKind === void 0 ? (
+      // Letter inside: already forms.
+      { inside: false, outside: false }
+    ) : insideKind === 1 ? (
+      // Whitespace inside: encode both (whitespace).
+      { inside: true, outside: true }
+    ) : (
+      // Punctuation inside: already forms.
+      { inside: false, outside: false }
+    );
+  }
+  return insideKind === void 0 ? (
+    // Letter inside: already forms.
+    { inside: false, outside: false }
+  ) : insideKind === 1 ? (
+    // Whitespace inside: encode inner (whitespace).
+    { inside: true, outside: false }
+  ) : (
+    // Punctuation inside: already forms.
+    { inside: false, outside: false }
+  );
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
+function htmlKind(value) {
+  if (value.charCodeAt(0) !== 60) return;
+  const next = value.charCodeAt(1);
+  if (next === 33) {
+    const code3 = value.charCodeAt(2);
+    if (code3 === 45) return 2;
+    if (code3 === 91) return 5;
+    if (asciiAlpha(code3)) return 4;
+    return;
+  }
+  if (next === 63) return 3;
+  const closing2 = next === 47;
+  const start2 = closing2 ? 2 : 1;
+  let end = start2;
+  let code2 = value.charCodeAt(end);
+  if (!asciiAlpha(code2)) return;
+  while (code2 === 45 || asciiAlphanumeric(code2)) {
+    code2 = value.charCodeAt(++end);
+  }
+  const name2 = value.slice(start2, end).toLowerCase();
+  if (!closing2 && code2 !== 47 && htmlRawNames.includes(name2)) {
+    return 1;
+  }
+  return htmlBlockNames.includes(name2) ? 6 : 7;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
+var builtins = /* @__PURE__ */ new Map([
+  ["*", false],
+  ["_", true]
+]);
+function candidates(tokens2, involved, runOf) {
+  const related = /* @__PURE__ */ new Set();
+  for (const token of tokens2) {
+    const siblings = runOf.get(token);
+    if (siblings && token.attention && involved.some((d) => d.attention === token.attention)) {
+      for (const sibling of siblings.tokens) {
+        related.add(sibling.attention);
+      }
+    }
+  }
+  const ordered = [];
+  for (const token of tokens2) {
+    if (token.attention && related.delete(token.attention)) {
+      ordered.push(token.attention);
+    }
+  }
+  ordered.reverse();
+  return ordered;
+}
+function check(tokens2, before, after) {
+  const runs = [];
+  const wrong = /* @__PURE__ */ new Map();
+  const runOf = /* @__PURE__ */ new Map();
+  let index2 = 0;
+  while (index2 < tokens2.length) {
+    if (!tokens2[index2].attention) {
+      index2++;
+      continue;
+    }
+    const marker = tokens2[index2].value.charAt(0);
+    const strict = builtins.get(marker);
+    let end = index2 + 1;
+    while (end < tokens2.length && tokens2[end].attention && tokens2[end].value.charAt(0) === marker) {
+      end++;
+    }
+    const head = index2 ? tokens2[index2 - 1].value : before;
+    const previous2 = classifyCharacter(head.charCodeAt(head.length - 1));
+    const next = classifyCharacter(
+      (end < tokens2.length ? tokens2[end].value : after).charCodeAt(0)
+    );
+    const open = !next || next === 2 && Boolean(previous2);
+    const close = !previous2 || previous2 === 2 && Boolean(next);
+    const run2 = {
+      tokens: tokens2.slice(index2, end),
+      markers: [],
+      start: 0,
+      end: 0,
+      // Underscores are strict, they cannot open or close inside words.
+      open: strict ? open && (Boolean(previous2) || !close) : open,
+      close: strict ? close && (Boolean(next) || !open) : close,
+      // All builtins can split runs.
+      split: strict !== void 0
+    };
+    for (const token of run2.tokens) {
+      wrong.set(token, [...run2.tokens]);
+      runOf.set(token, run2);
+      let size = token.value.length;
+      while (size--) run2.markers.push(token);
+    }
+    run2.end = run2.markers.length;
+    runs.push(run2);
+    index2 = end;
+  }
+  pair2(runs, wrong);
+  index2 = -1;
+  while (++index2 < tokens2.length) {
+    const involved = wrong.get(tokens2[index2]);
+    if (involved) return { attention: candidates(tokens2, involved, runOf), index: index2 };
+  }
+}
+function encode(tokens2, start2) {
+  const token = tokens2[start2 ? 0 : tokens2.length - 1];
+  if (!token || token.attention) return;
+  const character = start2 ? firstCharacter(token.value) : lastCharacter(token.value);
+  const reference = encodeCharacterReference(
+    /** @type {number} */
+    character.codePointAt(0)
+  );
+  if (start2) {
+    token.value = reference + token.value.slice(character.length);
+  } else {
+    let value = token.value.slice(0, token.value.length - character.length);
+    let escapes = 0;
+    while (value.charCodeAt(value.length - 1 - escapes) === 92) {
+      escapes++;
+    }
+    if (escapes % 2) value += "\\";
+    token.value = value + reference;
+  }
+}
+function improve(items3, chosen, mistake, before, after) {
+  for (const attention4 of mistake.attention) {
+    const current = chosen.get(attention4) || attention4.sequences[0];
+    for (const sequence of attention4.sequences) {
+      if (sequence === current) continue;
+      const trial = new Map(chosen);
+      trial.set(attention4, sequence);
+      const tokens2 = render(items3, trial, before, after);
+      const next = check(tokens2, before, after);
+      if (!next || next.index > mistake.index) {
+        return { chosen: trial, mistake: next, tokens: tokens2 };
+      }
+    }
+  }
+}
+function pair2(runs, wrong) {
+  const openersByMarker = /* @__PURE__ */ new Map();
+  for (const closer of runs) {
+    const marker = closer.tokens[0].value.charAt(0);
+    let openers = openersByMarker.get(marker);
+    if (!openers) {
+      openers = [];
+      openersByMarker.set(marker, openers);
+    }
+    let open = closer.close ? openers.length : 0;
+    while (open-- && closer.start < closer.end) {
+      const opener = openers[open];
+      const openerSize = opener.end - opener.start;
+      const closerSize = closer.end - closer.start;
+      if (closer.split ? (
+        // The rule of 3, on the sizes that are left.
+        (opener.close || closer.open) && closerSize % 3 && !((openerSize + closerSize) % 3)
+      ) : (
+        // Others pair whole runs of the same size.
+        openerSize !== opener.markers.length || openerSize !== closerSize
+      )) {
+        continue;
+      }
+      const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
+      const opening = opener.markers.slice(opener.end - size, opener.end);
+      const closing2 = closer.markers.slice(closer.start, closer.start + size);
+      const openToken = opening[0];
+      const closeToken = closing2[0];
+      if (
+        // Whole sequences:
+        // the markers of a sequence are next to each other,
+        // so if the first and last marker are of one sequence of that size,
+        // all markers are exactly that sequence.
+        openToken === opening[size - 1] && openToken.value.length === size && closeToken === closing2[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
+        openToken.attention === closeToken.attention
+      ) {
+        wrong.delete(openToken);
+        wrong.delete(closeToken);
+      } else {
+        const involved = [.../* @__PURE__ */ new Set([...opening, ...closing2])];
+        for (const token of involved) {
+          const list3 = wrong.get(token);
+          if (list3) list3.push(...involved);
+        }
+      }
+      opener.end -= size;
+      closer.start += size;
+      if (opener.start === opener.end) openers.splice(open, 1);
+      open = openers.length;
+    }
+    if (closer.open && closer.start < closer.end) openers.push(closer);
+  }
+}
+function attentionSequences(type, markers, sizes) {
+  if (markers.length === 0) {
+    throw new Error(
+      "Cannot serialize `" + type + "` as attention without markers, expected one or more markers"
+    );
+  }
+  if (sizes.length === 0) {
+    throw new Error(
+      "Cannot serialize `" + type + "` as attention without sizes, expected one or more sizes"
+    );
+  }
+  for (const size of sizes) {
+    if (!Number.isSafeInteger(size) || size < 1) {
+      throw new Error(
+        "Cannot serialize `" + type + "` as attention with `" + size + "` as size, expected positive integer"
+      );
+    }
+  }
+  const sequences = [];
+  for (const marker of markers) {
+    if (marker.length !== 1) {
+      throw new Error(
+        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected a single ascii character"
+      );
+    }
+    if (!asciiPunctuation(marker.charCodeAt(0))) {
+      throw new Error(
+        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
+      );
+    }
+    for (const size of sizes) {
+      sequences.push(marker.repeat(size));
+    }
+  }
+  return sequences;
+}
+function phrasing2(parent, state, info2) {
+  const indexStack = state.indexStack;
+  const children = parent.children || [];
+  const results = [];
+  let index2 = -1;
+  let before = info2.before;
+  indexStack.push(-1);
+  let tracker = state.createTracker(info2);
+  while (++index2 < children.length) {
+    const child = children[index2];
+    let after;
+    indexStack[indexStack.length - 1] = index2;
+    if (index2 + 1 < children.length) {
+      let handle4 = state.handle.handlers[children[index2 + 1].type];
+      if (handle4 && handle4.peek) handle4 = handle4.peek;
+      after = handle4 ? firstCharacter(
+        handle4(children[index2 + 1], parent, state, {
+          before: "",
+          after: "",
+          ...tracker.current()
+        })
+      ) : "";
+    } else {
+      after = info2.after;
+    }
+    const previous2 = results[results.length - 1];
+    if (typeof previous2 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
+      results[results.length - 1] = previous2.replace(/(\r?\n|\r)$/, " ");
+      before = " ";
+      tracker = state.createTracker(info2);
+      tracker.move(serialize2(results, info2.before, info2.after));
+    }
+    const handle3 = state.handle.handlers[child.type];
+    if (handle3 && handle3.attention) {
+      const item = attentionItem(
+        /** @type {PhrasingParents} */
+        child,
+        handle3.attention,
+        state,
+        tracker
+      );
+      if (!item) continue;
+      results.push(item);
+      before = lastCharacter(item.sequences[0]);
+    } else {
+      const value = state.handle(child, parent, state, {
+        ...tracker.current(),
+        after,
+        before
+      });
+      if (!value) continue;
+      tracker.move(value);
+      results.push(value);
+      before = lastCharacter(value);
+    }
+  }
+  indexStack.pop();
+  return results;
+}
+function attentionItem(node2, attention4, state, tracker) {
+  const { construct, markers, sizes } = attention4(node2, state);
+  const sequences = attentionSequences(node2.type, markers, sizes);
+  const sequence = sequences[0];
+  const exit3 = state.enter(construct);
+  const inside = state.createTracker(tracker.current());
+  inside.move(sequence);
+  const children = phrasing2(node2, state, {
+    ...inside.current(),
+    before: sequence,
+    after: sequence
+  });
+  exit3();
+  if (children.length === 0) return;
+  tracker.move(sequence);
+  tracker.move(serialize2(children, sequence, sequence));
+  tracker.move(sequence);
+  return { children, sequences };
+}
+function fix(items3, chosen, before, after) {
+  let tokens2 = render(items3, chosen, before, after);
+  let mistake = check(tokens2, before, after);
+  while (mistake) {
+    const next = improve(items3, chosen, mistake, before, after);
+    if (!next) return;
+    chosen = next.chosen;
+    tokens2 = next.tokens;
+    mistake = next.mistake;
+  }
+  return tokens2;
+}
+function guess(items3, chosen, before, after) {
+  let previous2 = before;
+  let index2 = -1;
+  while (++index2 < items3.length) {
+    const item = items3[index2];
+    if (typeof item === "string") {
+      previous2 = "";
+      continue;
+    }
+    const next = index2 === items3.length - 1 ? after : "";
+    const sequence = item.sequences.find(function(value) {
+      const marker = value.charAt(0);
+      return marker !== previous2.charAt(0) && marker !== next.charAt(0) || items3.length === 1 && builtins.has(marker) && value.length > before.length;
+    }) || item.sequences[0];
+    if (sequence !== item.sequences[0]) chosen.set(item, sequence);
+    guess(item.children, chosen, sequence, sequence);
+    previous2 = sequence;
+  }
+}
+function render(items3, chosen, before, after) {
+  const tokens2 = [];
+  let encodeAfter;
+  let previous2 = lastCharacter(before);
+  let index2 = -1;
+  while (++index2 < items3.length) {
+    const item = items3[index2];
+    if (typeof item === "string") {
+      const token = { value: item, attention: void 0 };
+      if (encodeAfter && encodeAfter === firstCharacter(item)) {
+        encode([token], true);
+      }
+      encodeAfter = void 0;
+      tokens2.push(token);
+      if (token.value) previous2 = lastCharacter(token.value);
+      continue;
+    }
+    const sequence = chosen.get(item) || item.sequences[0];
+    const marker = sequence.charAt(0);
+    const next = items3[index2 + 1];
+    const outsideBefore = previous2;
+    const outsideAfter = firstCharacter(
+      next === void 0 ? after : typeof next === "string" ? next : chosen.get(next) || next.sequences[0]
+    );
+    const inside = render(item.children, chosen, sequence, sequence);
+    const head = inside[0].value;
+    const open = encodeInfo(
+      outsideBefore.charCodeAt(outsideBefore.length - 1),
+      head.charCodeAt(0),
+      marker
+    );
+    if (open.inside) encode(inside, true);
+    const tail = lastCharacter(inside[inside.length - 1].value);
+    const close = encodeInfo(
+      outsideAfter.charCodeAt(0),
+      tail.charCodeAt(tail.length - 1),
+      marker
+    );
+    if (close.inside) encode(inside, false);
+    if (open.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
+      encode(tokens2, false);
+    }
+    if (close.outside) encodeAfter = outsideAfter;
+    tokens2.push({ value: sequence, attention: item }, ...inside, {
+      value: sequence,
+      attention: item
+    });
+    previous2 = sequence.charAt(sequence.length - 1);
+  }
+  return tokens2;
+}
+function serialize2(items3, before, after) {
+  const guessed = /* @__PURE__ */ new Map();
+  guess(items3, guessed, before, after);
+  const tokens2 = (
+    // Start from guesses (based on the preferred sequences).
+    (guessed.size > 0 ? fix(items3, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
+    fix(items3, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
+    render(items3, /* @__PURE__ */ new Map(), before, after)
+  );
+  let result = "";
+  for (const token of tokens2) result += token.value;
+  return result;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
+emphasis.attention = attention2;
+emphasis.peek = peek;
+function emphasis(node2, _, state, info2) {
+  const exit3 = state.enter("phrasing");
+  const item = attentionItem(node2, attention2, state, state.createTracker(info2));
+  const value = item ? serialize2([item], info2.before, info2.after) : "";
+  exit3();
+  return value;
+}
+function attention2(_, state) {
+  const marker = checkEmphasis(state);
+  return {
+    construct: "emphasis",
+    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
+    sizes: [1]
+  };
+}
+function peek(_, _1, state) {
+  return state.options.emphasis || "*";
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
+function formatHeadingAsSetext(node2, state) {
+  let literalWithBreak = false;
+  visit3(node2, function(node3) {
+    if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
+      literalWithBreak = true;
+      return EXIT;
+    }
+  });
+  return Boolean(
+    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
+  );
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/heading.js
+function heading(node2, _, state, info2) {
+  const rank = Math.max(Math.min(6, node2.depth || 1), 1);
+  const tracker = state.createTracker(info2);
+  if (formatHeadingAsSetext(node2, state)) {
+    const exit4 = state.enter("headingSetext");
+    const subexit2 = state.enter("phrasing");
+    const value2 = state.containerPhrasing(node2, {
+      ...tracker.current(),
+      before: "\n",
+      after: "\n"
+    });
+    subexit2();
+    exit4();
+    return value2 + "\n" + (rank === 1 ? "=" : "-").repeat(
+      // The whole size…
+      value2.length - // Minus the position of the character after the last EOL (or
+      // 0 if there is none)…
+      (Math.max(value2.lastIndexOf("\r"), value2.lastIndexOf("\n")) + 1)
+    );
+  }
+  const sequence = "#".repeat(rank);
+  const exit3 = state.enter("headingAtx");
+  const subexit = state.enter("phrasing");
+  tracker.move(sequence + " ");
+  let value = state.containerPhrasing(node2, {
+    before: "# ",
+    after: "\n",
+    ...tracker.current()
+  });
+  const head = value.charCodeAt(0);
+  if (head === 9 || head === 32) {
+    value = encodeCharacterReference(head) + value.slice(1);
+  }
+  value = value ? sequence + " " + value : sequence;
+  if (state.options.closeAtx) {
+    value += " " + sequence;
+  }
+  subexit();
+  exit3();
+  return value;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/html.js
+html.peek = htmlPeek;
+function html(node2) {
+  return node2.value || "";
+}
+function htmlPeek() {
+  return "<";
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/image.js
+image.peek = imagePeek;
+function image(node2, _, state, info2) {
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const exit3 = state.enter("image");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info2);
+  let value = tracker.move("![");
+  value += tracker.move(
+    state.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
+  );
+  value += tracker.move("](");
+  subexit();
+  if (
+    // If there’s no url but there is a title…
+    !node2.url && node2.title || // If there are control characters or whitespace.
+    /[\0- \u007F]/.test(node2.url)
+  ) {
+    subexit = state.enter("destinationLiteral");
+    value += tracker.move("<");
+    value += tracker.move(
+      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+    );
+    value += tracker.move(">");
+  } else {
+    subexit = state.enter("destinationRaw");
+    value += tracker.move(
+      state.safe(node2.url, {
+        before: value,
+        after: node2.title ? " " : ")",
+        ...tracker.current()
+      })
+    );
+  }
+  subexit();
+  if (node2.title) {
+    subexit = state.enter(`title${suffix}`);
+    value += tracker.move(" " + quote3);
+    value += tracker.move(
+      state.safe(node2.title, {
+        before: value,
+        after: quote3,
+        ...tracker.current()
+      })
+    );
+    value += tracker.move(quote3);
+    subexit();
+  }
+  value += tracker.move(")");
+  exit3();
+  return value;
+}
+function imagePeek() {
+  return "!";
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
+imageReference.peek = imageReferencePeek;
+function imageReference(node2, _, state, info2) {
+  const type = node2.referenceType;
+  const exit3 = state.enter("imageReference");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info2);
+  let value = tracker.move("![");
+  const alt = state.safe(node2.alt, {
+    before: value,
+    after: "]",
+    ...tracker.current()
+  });
+  value += tracker.move(alt + "][");
+  subexit();
+  const stack = state.stack;
+  state.stack = stack.filter(function(d) {
+    return d !== "phrasing";
+  });
+  subexit = state.enter("reference");
+  const reference = state.safe(state.associationId(node2), {
+    before: value,
+    after: "]",
+    ...tracker.current()
+  });
+  subexit();
+  state.stack = stack;
+  exit3();
+  if (type === "full" || !alt || alt !== reference) {
+    value += tracker.move(reference + "]");
+  } else if (type === "shortcut") {
+    value = value.slice(0, -1);
+  } else {
+    value += tracker.move("]");
+  }
+  return value;
+}
+function imageReferencePeek() {
+  return "!";
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
+inlineCode.peek = inlineCodePeek;
+function inlineCode(node2, _, state) {
+  let value = node2.value || "";
+  let sequence = "`";
+  let index2 = -1;
+  while (new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value)) {
+    sequence += "`";
+  }
+  if (/[^\n\r ]/.test(value) && (/^[\n\r ]/.test(value) && /[\n\r ]$/.test(value) || /^`|`$/.test(value))) {
+    value = " " + value + " ";
+  }
+  while (++index2 < state.unsafe.length) {
+    const pattern = state.unsafe[index2];
+    const expression = state.compilePattern(pattern);
+    if (!pattern.atBreak) continue;
+    let match;
+    while (match = expression.exec(value)) {
+      let position2 = match.index;
+      if (value.charCodeAt(position2) === 10 && value.charCodeAt(position2 - 1) === 13) {
+        position2--;
+      }
+      value = value.slice(0, position2) + " " + value.slice(match.index + 1);
+    }
+  }
+  return sequence + value + sequence;
+}
+function inlineCodePeek() {
+  return "`";
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
+function formatLinkAsAutolink(node2, state) {
+  const raw2 = toString(node2);
+  return Boolean(
+    !state.options.resourceLink && // If there’s a url…
+    node2.url && // And there’s no title…
+    !node2.title && // And the content of `node` is a single text node…
+    node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content…
+    (raw2 === node2.url || "mailto:" + raw2 === node2.url) && // And that starts w/ a protocol…
+    /^[a-z][+\-.a-z]+:/i.test(node2.url) && // And that doesn’t contain ASCII control codes (character escapes and
+    // references don’t work), space, or angle brackets…
+    !/[\0- <>\u007F]/.test(node2.url)
+  );
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/link.js
+link.peek = linkPeek;
+function link(node2, _, state, info2) {
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const tracker = state.createTracker(info2);
+  if (formatLinkAsAutolink(node2, state)) {
+    const stack = state.stack;
+    state.stack = stack.filter(function(d) {
+      return d !== "phrasing";
+    });
+    const exit4 = state.enter("autolink");
+    let value2 = tracker.move("<");
+    value2 += tracker.move(
+      state.containerPhrasing(node2, {
+        before: value2,
+        after: ">",
+        ...tracker.current()
+      })
+    );
+    value2 += tracker.move(">");
+    exit4();
+    state.stack = stack;
+    return value2;
+  }
+  const exit3 = state.enter("link");
+  let subexit = state.enter("label");
+  let value = tracker.move("[");
+  const text4 = state.containerPhrasing(node2, {
+    before: value,
+    after: "](",
+    ...tracker.current()
+  });
+  value += tracker.move(text4);
+  subexit();
+  value += tracker.move("](");
+  const enclose = /[\0- \u007F]/.test(node2.url);
+  const last = info2.before.charAt(info2.before.length - 1);
+  let title = node2.title || void 0;
+  if (!title && !enclose && (last === "\n" || last === "\r")) {
+    let index2 = 0;
+    while (index2 < text4.length && text4.charCodeAt(index2) !== 93) {
+      index2 += text4.charCodeAt(index2) === 92 ? 2 : 1;
+    }
+    if (text4.charCodeAt(index2 + 1) === 58) title = "";
+  }
+  if (
+    // If there’s no url but there is a title…
+    !node2.url && typeof title === "string" || // If there are control characters or whitespace.
+    enclose
+  ) {
+    subexit = state.enter("destinationLiteral");
+    value += tracker.move("<");
+    value += tracker.move(
+      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+    );
+    value += tracker.move(">");
+  } else {
+    subexit = state.enter("destinationRaw");
+    value += tracker.move(
+      state.safe(node2.url, {
+        before: value,
+        after: typeof title === "string" ? " " : ")",
+        ...tracker.current()
+      })
+    );
+  }
+  subexit();
+  if (typeof title === "string") {
+    subexit = state.enter(`title${suffix}`);
+    value += tracker.move(" " + quote3);
+    value += tracker.move(
+      state.safe(title, {
+        before: value,
+        after: quote3,
+        ...tracker.current()
+      })
+    );
+    value += tracker.move(quote3);
+    subexit();
+  }
+  value += tracker.move(")");
+  exit3();
+  return value;
+}
+function linkPeek(node2, _, state) {
+  return formatLinkAsAutolink(node2, state) ? "<" : "[";
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
+linkReference.peek = linkReferencePeek;
+function linkReference(node2, _, state, info2) {
+  const type = node2.referenceType;
+  const exit3 = state.enter("linkReference");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info2);
+  let value = tracker.move("[");
+  const text4 = state.containerPhrasing(node2, {
+    before: value,
+    after: "]",
+    ...tracker.current()
+  });
+  value += tracker.move(text4 + "][");
+  subexit();
+  const stack = state.stack;
+  state.stack = stack.filter(function(d) {
+    return d !== "phrasing";
+  });
+  subexit = state.enter("reference");
+  const reference = state.safe(state.associationId(node2), {
+    before: value,
+    after: "]",
+    ...tracker.current()
+  });
+  subexit();
+  state.stack = stack;
+  exit3();
+  if (type === "full" || !text4 || text4 !== reference) {
+    value += tracker.move(reference + "]");
+  } else if (type === "shortcut") {
+    value = value.slice(0, -1);
+  } else {
+    value += tracker.move("]");
+  }
+  return value;
+}
+function linkReferencePeek() {
+  return "[";
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
+function checkBullet(state) {
+  const marker = state.options.bullet || "*";
+  if (marker !== "*" && marker !== "+" && marker !== "-") {
+    throw new Error(
+      "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
+    );
+  }
+  return marker;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
+function checkBulletOther(state) {
+  const bullet = checkBullet(state);
+  const bulletOther = state.options.bulletOther;
+  if (!bulletOther) {
+    return bullet === "*" ? "-" : "*";
+  }
+  if (bulletOther !== "*" && bulletOther !== "+" && bulletOther !== "-") {
+    throw new Error(
+      "Cannot serialize items with `" + bulletOther + "` for `options.bulletOther`, expected `*`, `+`, or `-`"
+    );
+  }
+  if (bulletOther === bullet) {
+    throw new Error(
+      "Expected `bullet` (`" + bullet + "`) and `bulletOther` (`" + bulletOther + "`) to be different"
+    );
+  }
+  return bulletOther;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
+function checkBulletOrdered(state) {
+  const marker = state.options.bulletOrdered || ".";
+  if (marker !== "." && marker !== ")") {
+    throw new Error(
+      "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
+    );
+  }
+  return marker;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
+function checkRule(state) {
+  const marker = state.options.rule || "*";
+  if (marker !== "*" && marker !== "-" && marker !== "_") {
+    throw new Error(
+      "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
+    );
+  }
+  return marker;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/list.js
+function list2(node2, parent, state, info2) {
+  const exit3 = state.enter("list");
+  const bulletCurrent = state.bulletCurrent;
+  let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
+  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
+  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
+  if (!node2.ordered) {
+    const firstListItem = node2.children ? node2.children[0] : void 0;
+    if (
+      // Bullet could be used as a thematic break marker:
+      (bullet === "*" || bullet === "-") && // Empty first list item:
+      firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
+      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
+      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
+    ) {
+      useDifferentMarker = true;
+    }
+    if (checkRule(state) === bullet && firstListItem) {
+      let index2 = -1;
+      while (++index2 < node2.children.length) {
+        const item = node2.children[index2];
+        if (item && item.type === "listItem" && item.children && item.children[0] && item.children[0].type === "thematicBreak") {
+          useDifferentMarker = true;
+          break;
+        }
+      }
+    }
+  }
+  if (useDifferentMarker) {
+    bullet = bulletOther;
+  }
+  state.bulletCurrent = bullet;
+  const value = state.containerFlow(node2, info2);
+  state.bulletLastUsed = bullet;
+  state.bulletCurrent = bulletCurrent;
+  exit3();
+  return value;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
+function checkListItemIndent(state) {
+  const style = state.options.listItemIndent || "one";
+  if (style !== "tab" && style !== "one" && style !== "mixed") {
+    throw new Error(
+      "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
+    );
+  }
+  return style;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
+function listItem(node2, parent, state, info2) {
+  const listItemIndent = checkListItemIndent(state);
+  let bullet = state.bulletCurrent || checkBullet(state);
+  if (parent && parent.type === "list" && parent.ordered) {
+    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
+  }
+  let size = bullet.length + 1;
+  if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
+    size = Math.ceil(size / 4) * 4;
+  }
+  const tracker = state.createTracker(info2);
+  tracker.move(bullet + " ".repeat(size - bullet.length));
+  tracker.shift(size);
+  const exit3 = state.enter("listItem");
+  const value = state.indentLines(
+    state.containerFlow(node2, tracker.current()),
+    map3
+  );
+  exit3();
+  return value;
+  function map3(line, index2, blank) {
+    if (index2) {
+      return (blank ? "" : " ".repeat(size)) + line;
+    }
+    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line;
+  }
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
+function paragraph(node2, _, state, info2) {
+  const exit3 = state.enter("paragraph");
+  const subexit = state.enter("phrasing");
+  const value = state.containerPhrasing(node2, info2);
+  subexit();
+  exit3();
+  return value;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/root.js
+function root(node2, _, state, info2) {
+  const hasPhrasing = node2.children.some(function(d) {
+    return phrasing(d);
+  });
+  if (!hasPhrasing) return state.containerFlow(node2, info2);
+  const exit3 = state.enter("phrasing");
+  const value = state.containerPhrasing(node2, info2);
+  exit3();
+  return value;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
+function checkStrong(state) {
+  const marker = state.options.strong || "*";
+  if (marker !== "*" && marker !== "_") {
+    throw new Error(
+      "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
+    );
+  }
+  return marker;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/strong.js
+strong.attention = attention3;
+strong.peek = peek2;
+function strong(node2, _, state, info2) {
+  const exit3 = state.enter("phrasing");
+  const item = attentionItem(node2, attention3, state, state.createTracker(info2));
+  const value = item ? serialize2([item], info2.before, info2.after) : "";
+  exit3();
+  return value;
+}
+function attention3(_, state) {
+  const marker = checkStrong(state);
+  return {
+    construct: "strong",
+    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
+    sizes: [2]
+  };
+}
+function peek2(_, _1, state) {
+  return state.options.strong || "*";
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/text.js
+function text3(node2, parent, state, info2) {
+  const siblings = parent ? parent.children : [];
+  const index2 = state.indexStack[state.indexStack.length - 1];
+  return state.safe(node2.value, {
+    ...info2,
+    afterNode: siblings[index2 + 1],
+    beforeNode: siblings[index2 - 1]
+  });
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
+function checkRuleRepetition(state) {
+  const repetition = state.options.ruleRepetition || 3;
+  if (repetition < 3) {
+    throw new Error(
+      "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
+    );
+  }
+  return repetition;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
+function thematicBreak2(_, _1, state) {
+  const value = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
+  return state.options.ruleSpaces ? value.slice(0, -1) : value;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/index.js
+var handle2 = {
+  blockquote,
+  break: hardBreak,
+  code,
+  definition: definition2,
+  emphasis,
+  hardBreak,
+  heading,
+  html,
+  image,
+  imageReference,
+  inlineCode,
+  link,
+  linkReference,
+  list: list2,
+  listItem,
+  paragraph,
+  root,
+  strong,
+  text: text3,
+  thematicBreak: thematicBreak2
+};
+
+// node_modules/mdast-util-gfm-table/lib/index.js
+function gfmTableFromMarkdown() {
+  return {
+    enter: {
+      table: enterTable,
+      tableData: enterCell,
+      tableHeader: enterCell,
+      tableRow: enterRow
+    },
+    exit: {
+      codeText: exitCodeText,
+      table: exitTable,
+      tableData: exit2,
+      tableHeader: exit2,
+      tableRow: exit2
+    }
+  };
+}
+function enterTable(token) {
+  const align2 = token._align;
+  ok2(align2, "expected `_align` on table");
+  this.enter(
+    {
+      type: "table",
+      align: align2.map(function(d) {
+        return d === "none" ? null : d;
+      }),
+      children: [],
+      position: void 0
+    },
+    token
+  );
+  this.data.inTable = true;
+}
+function exitTable(token) {
+  this.exit(token);
+  this.data.inTable = void 0;
+}
+function enterRow(token) {
+  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
+}
+function exit2(token) {
+  this.exit(token);
+}
+function enterCell(token) {
+  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
+}
+function exitCodeText(token) {
+  let value = this.resume();
+  if (this.data.inTable) {
+    value = value.replace(/\\([\\|])/g, replace);
+  }
+  const node2 = this.stack[this.stack.length - 1];
+  ok2(node2.type === "inlineCode");
+  node2.value = value;
+  this.exit(token);
+}
+function replace($0, $1) {
+  return $1 === "|" ? $1 : $0;
+}
+function gfmTableToMarkdown(options) {
+  const settings = options || {};
+  const {
+    tableCellPadding: padding,
+    tablePipeAlign: alignDelimiters,
+    stringLength
+  } = settings;
+  const around = padding ? " " : "|";
+  return {
+    handlers: {
+      inlineCode: inlineCodeWithTable,
+      table: handleTable,
+      tableCell: handleTableCell,
+      tableRow: handleTableRow
+    },
+    join: [joinTable],
+    unsafe: [
+      { character: "\r", inConstruct: "tableCell" },
+      { character: "\n", inConstruct: "tableCell" },
+      // A pipe, when followed by a tab or space (padding), or a dash or colon
+      // (unpadded delimiter row), could result in a table.
+      { atBreak: true, character: "|", after: "[	 :-]" },
+      // A pipe in a cell must be encoded.
+      { character: "|", inConstruct: "tableCell" },
+      // A colon must be followed by a dash, in which case it could start a
+      // delimiter row.
+      { atBreak: true, character: ":", after: "-" },
+      // A delimiter row can also start with a dash, when followed by more
+      // dashes, a colon, or a pipe.
+      // This is a stricter version than the built in check for lists, thematic
+      // breaks, and setex heading underlines though:
+      // <https://github.com/syntax-tree/mdast-util-to-markdown/blob/51a2038/lib/unsafe.js#L57>
+      { atBreak: true, character: "-", after: "[:|-]" }
+    ]
+  };
+  function handleTable(node2, _, state, info2) {
+    const matrix = handleTableAsData(node2, state, info2);
+    const head = matrix[0];
+    if (head) {
+      let columns = node2.align ? node2.align.length : 0;
+      let index2 = -1;
+      if (!columns) {
+        while (++index2 < matrix.length) {
+          if (matrix[index2].length > columns) columns = matrix[index2].length;
+        }
+      }
+      while (head.length < columns) head.push("");
+    }
+    return serializeData(matrix, node2.align);
+  }
+  function handleTableRow(node2, _, state, info2) {
+    const row = handleTableRowAsData(node2, state, info2);
+    const value = serializeData([row]);
+    return value.slice(0, value.indexOf("\n"));
+  }
+  function handleTableCell(node2, _, state, info2) {
+    const exit3 = state.enter("tableCell");
+    const subexit = state.enter("phrasing");
+    const value = state.containerPhrasing(node2, {
+      ...info2,
+      before: around,
+      after: around
+    });
+    subexit();
+    exit3();
+    return value;
+  }
+  function serializeData(matrix, align2) {
+    return markdownTable(matrix, {
+      align: align2,
+      alignDelimiters,
+      fillRows: false,
+      padding,
+      stringLength
+    });
+  }
+  function handleTableAsData(node2, state, info2) {
+    const { children } = node2;
+    let index2 = -1;
+    const result = [];
+    const subexit = state.enter("table");
+    while (++index2 < children.length) {
+      result[index2] = handleTableRowAsData(children[index2], state, info2);
+    }
+    subexit();
+    return result;
+  }
+  function handleTableRowAsData(node2, state, info2) {
+    const { children } = node2;
+    let index2 = -1;
+    const result = [];
+    const subexit = state.enter("tableRow");
+    while (++index2 < children.length) {
+      result[index2] = handleTableCell(children[index2], node2, state, info2);
+    }
+    subexit();
+    return result;
+  }
+  function inlineCodeWithTable(node2, parent, state) {
+    const value = handle2.inlineCode(node2, parent, state);
+    if (!state.stack.includes("tableCell")) return value;
+    const result = [];
+    let start2 = 0;
+    let index2 = value.indexOf("|");
+    while (index2 !== -1) {
+      let before = index2;
+      while (before > start2 && value.charCodeAt(before - 1) === 92) {
+        before--;
+      }
+      result.push(value.slice(start2, index2));
+      if ((index2 - before) % 2 === 0) result.push("\\");
+      start2 = index2;
+      index2 = value.indexOf("|", index2 + 1);
+    }
+    result.push(value.slice(start2));
+    return result.join("");
+  }
+}
+function joinTable(left, right, parent, state) {
+  if (left.type === "table" && parent.type === "listItem" && parent.spread === false && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext2(right, state) || right.type === "paragraph" || right.type === "table")) {
+    return 1;
+  }
+}
+function formatHeadingAsSetext2(node2, state) {
+  let literalWithBreak = false;
+  visit3(node2, function(node3) {
+    if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
+      literalWithBreak = true;
+      return EXIT;
+    }
+  });
+  return Boolean(
+    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
+  );
+}
+
+// node_modules/micromark-extension-gfm-table/lib/edit-map.js
+var EditMap2 = class {
+  /**
+   * Create a new edit map.
+   */
+  constructor() {
+    this.map = [];
+    this.index = /* @__PURE__ */ new Map();
+  }
+  /**
+   * Create an edit: a remove and/or add at a certain place.
+   *
+   * @param {number} index
+   *   Index at which to apply the edit.
+   * @param {number} remove
+   *   Count of items to remove at the index.
+   * @param {Array<Event>} add
+   *   Items to add at the index.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  add(index2, remove, add) {
+    addImplementation2(this, index2, remove, add);
+  }
+  // To do: add this when moving to `micromark`.
+  // /**
+  //  * Create an edit: but insert `add` before existing additions.
+  //  *
+  //  * @param {number} index
+  //  * @param {number} remove
+  //  * @param {Array<Event>} add
+  //  * @returns {undefined}
+  //  */
+  // addBefore(index, remove, add) {
+  //   addImplementation(this, index, remove, add, true)
+  // }
+  /**
+   * Done, change the events.
+   *
+   * @param {Array<Event>} events
+   *   List of events to apply the edits to.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  consume(events) {
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
+    });
+    if (this.map.length === 0) {
+      return;
+    }
+    let index2 = this.map.length;
+    const vecs = [];
+    while (index2 > 0) {
+      index2 -= 1;
+      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
+      events.length = this.map[index2][0];
+    }
+    vecs.push(events.slice());
+    events.length = 0;
+    let slice2 = vecs.pop();
+    while (slice2) {
+      for (const element of slice2) {
+        events.push(element);
+      }
+      slice2 = vecs.pop();
+    }
+    this.map.length = 0;
+    this.index.clear();
+  }
+};
+function addImplementation2(editMap, at, remove, add) {
+  if (remove === 0 && add.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    existing[2].push(...add);
+    return;
+  }
+  const change = [at, remove, add];
+  editMap.map.push(change);
+  editMap.index.set(at, change);
+}
+
+// node_modules/micromark-extension-gfm-table/lib/infer.js
+function gfmTableAlign(events, index2) {
+  let inDelimiterRow = false;
+  const align2 = [];
+  while (index2 < events.length) {
+    const event = events[index2];
+    if (inDelimiterRow) {
+      if (event[0] === "enter") {
+        if (event[1].type === "tableContent") {
+          align2.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
+        }
+      } else if (event[1].type === "tableContent") {
+        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
+          const alignIndex = align2.length - 1;
+          align2[alignIndex] = align2[alignIndex] === "left" ? "center" : "right";
+        }
+      } else if (event[1].type === "tableDelimiterRow") {
+        break;
+      }
+    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
+      inDelimiterRow = true;
+    }
+    index2 += 1;
+  }
+  return align2;
+}
+
+// node_modules/micromark-extension-gfm-table/lib/syntax.js
+function gfmTable() {
+  return {
+    flow: {
+      null: {
+        name: "table",
+        tokenize: tokenizeTable,
+        resolveAll: resolveTable
+      }
+    }
+  };
+}
+function tokenizeTable(effects, ok3, nok) {
+  const self = this;
+  let size = 0;
+  let sizeB = 0;
+  let seen;
+  return start2;
+  function start2(code2) {
+    let index2 = self.events.length - 1;
+    while (index2 > -1) {
+      const {
+        type
+      } = self.events[index2][1];
+      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
+      type === "linePrefix") {
+        index2--;
+      } else {
+        break;
+      }
+    }
+    const tail = index2 > -1 ? self.events[index2][1].type : null;
+    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
+    if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
+      return nok(code2);
+    }
+    return next(code2);
+  }
+  function headRowBefore(code2) {
+    effects.enter("tableHead");
+    effects.enter("tableRow");
+    return headRowStart(code2);
+  }
+  function headRowStart(code2) {
+    if (code2 === 124) {
+      return headRowBreak(code2);
+    }
+    seen = true;
+    sizeB += 1;
+    return headRowBreak(code2);
+  }
+  function headRowBreak(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      if (sizeB > 1) {
+        sizeB = 0;
+        self.interrupt = true;
+        effects.exit("tableRow");
+        effects.enter("lineEnding");
+        effects.consume(code2);
+        effects.exit("lineEnding");
+        return headDelimiterStart;
+      }
+      return nok(code2);
+    }
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code2);
+    }
+    sizeB += 1;
+    if (seen) {
+      seen = false;
+      size += 1;
+    }
+    if (code2 === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code2);
+      effects.exit("tableCellDivider");
+      seen = true;
+      return headRowBreak;
+    }
+    effects.enter("data");
+    return headRowData(code2);
+  }
+  function headRowData(code2) {
+    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
+      effects.exit("data");
+      return headRowBreak(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? headRowEscape : headRowData;
+  }
+  function headRowEscape(code2) {
+    if (code2 === 92 || code2 === 124) {
+      effects.consume(code2);
+      return headRowData;
+    }
+    return headRowData(code2);
+  }
+  function headDelimiterStart(code2) {
+    self.interrupt = false;
+    if (self.parser.lazy[self.now().line]) {
+      return nok(code2);
+    }
+    effects.enter("tableDelimiterRow");
+    seen = false;
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
+    }
+    return headDelimiterBefore(code2);
+  }
+  function headDelimiterBefore(code2) {
+    if (code2 === 45 || code2 === 58) {
+      return headDelimiterValueBefore(code2);
+    }
+    if (code2 === 124) {
+      seen = true;
+      effects.enter("tableCellDivider");
+      effects.consume(code2);
+      effects.exit("tableCellDivider");
+      return headDelimiterCellBefore;
+    }
+    return headDelimiterNok(code2);
+  }
+  function headDelimiterCellBefore(code2) {
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code2);
+    }
+    return headDelimiterValueBefore(code2);
+  }
+  function headDelimiterValueBefore(code2) {
+    if (code2 === 58) {
+      sizeB += 1;
+      seen = true;
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code2);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterLeftAlignmentAfter;
+    }
+    if (code2 === 45) {
+      sizeB += 1;
+      return headDelimiterLeftAlignmentAfter(code2);
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      return headDelimiterCellAfter(code2);
+    }
+    return headDelimiterNok(code2);
+  }
+  function headDelimiterLeftAlignmentAfter(code2) {
+    if (code2 === 45) {
+      effects.enter("tableDelimiterFiller");
+      return headDelimiterFiller(code2);
+    }
+    return headDelimiterNok(code2);
+  }
+  function headDelimiterFiller(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return headDelimiterFiller;
+    }
+    if (code2 === 58) {
+      seen = true;
+      effects.exit("tableDelimiterFiller");
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code2);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterRightAlignmentAfter;
+    }
+    effects.exit("tableDelimiterFiller");
+    return headDelimiterRightAlignmentAfter(code2);
+  }
+  function headDelimiterRightAlignmentAfter(code2) {
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code2);
+    }
+    return headDelimiterCellAfter(code2);
+  }
+  function headDelimiterCellAfter(code2) {
+    if (code2 === 124) {
+      return headDelimiterBefore(code2);
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      if (!seen || size !== sizeB) {
+        return headDelimiterNok(code2);
+      }
+      effects.exit("tableDelimiterRow");
+      effects.exit("tableHead");
+      return ok3(code2);
+    }
+    return headDelimiterNok(code2);
+  }
+  function headDelimiterNok(code2) {
+    return nok(code2);
+  }
+  function bodyRowStart(code2) {
+    effects.enter("tableRow");
+    return bodyRowBreak(code2);
+  }
+  function bodyRowBreak(code2) {
+    if (code2 === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code2);
+      effects.exit("tableCellDivider");
+      return bodyRowBreak;
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("tableRow");
+      return ok3(code2);
+    }
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code2);
+    }
+    effects.enter("data");
+    return bodyRowData(code2);
+  }
+  function bodyRowData(code2) {
+    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
+      effects.exit("data");
+      return bodyRowBreak(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? bodyRowEscape : bodyRowData;
+  }
+  function bodyRowEscape(code2) {
+    if (code2 === 92 || code2 === 124) {
+      effects.consume(code2);
+      return bodyRowData;
+    }
+    return bodyRowData(code2);
+  }
+}
+function resolveTable(events, context) {
+  let index2 = -1;
+  let inFirstCellAwaitingPipe = true;
+  let rowKind = 0;
+  let lastCell = [0, 0, 0, 0];
+  let cell = [0, 0, 0, 0];
+  let afterHeadAwaitingFirstBodyRow = false;
+  let lastTableEnd = 0;
+  let currentTable;
+  let currentBody;
+  let currentCell;
+  const map3 = new EditMap2();
+  while (++index2 < events.length) {
+    const event = events[index2];
+    const token = event[1];
+    if (event[0] === "enter") {
+      if (token.type === "tableHead") {
+        afterHeadAwaitingFirstBodyRow = false;
+        if (lastTableEnd !== 0) {
+          flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
+          currentBody = void 0;
+          lastTableEnd = 0;
+        }
+        currentTable = {
+          type: "table",
+          start: Object.assign({}, token.start),
+          // Note: correct end is set later.
+          end: Object.assign({}, token.end)
+        };
+        map3.add(index2, 0, [["enter", currentTable, context]]);
+      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+        inFirstCellAwaitingPipe = true;
+        currentCell = void 0;
+        lastCell = [0, 0, 0, 0];
+        cell = [0, index2 + 1, 0, 0];
+        if (afterHeadAwaitingFirstBodyRow) {
+          afterHeadAwaitingFirstBodyRow = false;
+          currentBody = {
+            type: "tableBody",
+            start: Object.assign({}, token.start),
+            // Note: correct end is set later.
+            end: Object.assign({}, token.end)
+          };
+          map3.add(index2, 0, [["enter", currentBody, context]]);
+        }
+        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
+      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+        inFirstCellAwaitingPipe = false;
+        if (cell[2] === 0) {
+          if (lastCell[1] !== 0) {
+            cell[0] = cell[1];
+            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
+            lastCell = [0, 0, 0, 0];
+          }
+          cell[2] = index2;
+        }
+      } else if (token.type === "tableCellDivider") {
+        if (inFirstCellAwaitingPipe) {
+          inFirstCellAwaitingPipe = false;
+        } else {
+          if (lastCell[1] !== 0) {
+            cell[0] = cell[1];
+            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
+          }
+          lastCell = cell;
+          cell = [lastCell[1], index2, 0, 0];
+        }
+      }
+    } else if (token.type === "tableHead") {
+      afterHeadAwaitingFirstBodyRow = true;
+      lastTableEnd = index2;
+    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+      lastTableEnd = index2;
+      if (lastCell[1] !== 0) {
+        cell[0] = cell[1];
+        currentCell = flushCell(map3, context, lastCell, rowKind, index2, currentCell);
+      } else if (cell[1] !== 0) {
+        currentCell = flushCell(map3, context, cell, rowKind, index2, currentCell);
+      }
+      rowKind = 0;
+    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+      cell[3] = index2;
+    }
+  }
+  if (lastTableEnd !== 0) {
+    flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
+  }
+  map3.consume(context.events);
+  index2 = -1;
+  while (++index2 < context.events.length) {
+    const event = context.events[index2];
+    if (event[0] === "enter" && event[1].type === "table") {
+      event[1]._align = gfmTableAlign(context.events, index2);
+    }
+  }
+  return events;
+}
+function flushCell(map3, context, range, rowKind, rowEnd, previousCell) {
+  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
+  const valueName = "tableContent";
+  if (range[0] !== 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
+    map3.add(range[0], 0, [["exit", previousCell, context]]);
+  }
+  const now = getPoint(context.events, range[1]);
+  previousCell = {
+    type: groupName,
+    start: Object.assign({}, now),
+    // Note: correct end is set later.
+    end: Object.assign({}, now)
+  };
+  map3.add(range[1], 0, [["enter", previousCell, context]]);
+  if (range[2] !== 0) {
+    const relatedStart = getPoint(context.events, range[2]);
+    const relatedEnd = getPoint(context.events, range[3]);
+    const valueToken = {
+      type: valueName,
+      start: Object.assign({}, relatedStart),
+      end: Object.assign({}, relatedEnd)
+    };
+    map3.add(range[2], 0, [["enter", valueToken, context]]);
+    if (rowKind !== 2) {
+      const start2 = context.events[range[2]];
+      const end = context.events[range[3]];
+      start2[1].end = Object.assign({}, end[1].end);
+      start2[1].type = "chunkText";
+      start2[1].contentType = "text";
+      if (range[3] > range[2] + 1) {
+        const a = range[2] + 1;
+        const b = range[3] - range[2] - 1;
+        map3.add(a, b, []);
+      }
+    }
+    map3.add(range[3] + 1, 0, [["exit", valueToken, context]]);
+  }
+  if (rowEnd !== void 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
+    map3.add(rowEnd, 0, [["exit", previousCell, context]]);
+    previousCell = void 0;
+  }
+  return previousCell;
+}
+function flushTableEnd(map3, context, index2, table, tableBody) {
+  const exits = [];
+  const related = getPoint(context.events, index2);
+  if (tableBody) {
+    tableBody.end = Object.assign({}, related);
+    exits.push(["exit", tableBody, context]);
+  }
+  table.end = Object.assign({}, related);
+  exits.push(["exit", table, context]);
+  map3.add(index2 + 1, 0, exits);
+}
+function getPoint(events, index2) {
+  const event = events[index2];
+  const side = event[0] === "enter" ? "start" : "end";
+  return event[1][side];
+}
+
+// src/extract/markdown-pieces.ts
 function remarkGfmTable() {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(gfmTable());
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
-var parser = unified().use(remarkParse).use(remarkGfmTable);
-function parseServiceDoc(text4) {
-  return parser.parse(blankBlocksWithoutPorts(text4));
-}
-var CAN_HOLD_PORT = /port|:\d/i;
-var DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/m;
 var FENCE_LINE = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
 var INDENTED = /^[ \t]/;
 var BLANK2 = /^[ \t]*$/;
 var OTHER_HTML_BLOCK = /^ {0,3}<(?:[A-Za-z/?]|![A-Za-z[])/m;
-function blankBlocksWithoutPorts(text4) {
-  if (!CAN_HOLD_PORT.test(text4) || OTHER_HTML_BLOCK.test(text4) || /\r(?!\n)/.test(text4)) return text4;
-  const starts = [0];
+var MAY_DEFINE = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^\]\\]|\\.)+\]:/m;
+var LIST_ITEM2 = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+var DELIMITER_ROW = /^(?=[^-]*-)(?=[^|]*\|)[ \t|:-]+$/;
+function lineAt2(text4, at) {
+  const newline = text4.indexOf("\n", at);
+  const end = newline < 0 ? text4.length : newline;
+  return { line: text4.slice(at, end > at && text4[end - 1] === "\r" ? end - 1 : end), next: newline < 0 ? text4.length : newline + 1 };
+}
+function markdownBlocks(text4) {
+  if (OTHER_HTML_BLOCK.test(text4) || /\r(?!\n)/.test(text4)) return void 0;
+  const blocks = [{ start: 0, end: text4.length, line: 1 }];
   let fence;
   let comment = false;
   let afterBlank = false;
   let lastIndented = false;
-  for (let at = 0; at < text4.length; ) {
-    const newline = text4.indexOf("\n", at);
-    const end = newline < 0 ? text4.length : newline;
-    const line = text4.slice(at, end > at && text4[end - 1] === "\r" ? end - 1 : end);
+  let lineNumber = 1;
+  for (let at = 0; at < text4.length; lineNumber++) {
+    const { line, next } = lineAt2(text4, at);
     const blank = BLANK2.test(line);
     if (fence) {
       const m = FENCE_LINE.exec(line);
@@ -26362,27 +26435,192 @@ function blankBlocksWithoutPorts(text4) {
     } else if (blank) {
       afterBlank = true;
     } else {
-      if (afterBlank && !lastIndented && !INDENTED.test(line)) starts.push(at);
+      if (afterBlank && !lastIndented && !INDENTED.test(line)) {
+        blocks.at(-1).end = at;
+        blocks.push({ start: at, end: text4.length, line: lineNumber });
+      }
       afterBlank = false;
       const m = FENCE_LINE.exec(line);
       if (m && !(m[1][0] === "`" && m[2].includes("`"))) fence = { char: m[1][0], length: m[1].length };
       else if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf("<!--") + 4).includes("-->")) comment = true;
     }
     if (!blank) lastIndented = INDENTED.test(line);
-    at = end + 1;
+    at = next;
   }
-  if (starts.length === 1) return text4;
-  let out2 = "";
-  let blanked = false;
-  for (let i2 = 0; i2 < starts.length; i2++) {
-    const block = text4.slice(starts[i2], starts[i2 + 1] ?? text4.length);
-    if (CAN_HOLD_PORT.test(block) || DEFINITION.test(block)) out2 += block;
-    else {
-      out2 += block.replace(/[^\r\n]/g, " ");
-      blanked = true;
+  return blocks;
+}
+function mayLeaveOpen(text4, block) {
+  return /```|~~~|</.test(text4.slice(block.start, block.end));
+}
+function opensListItem(text4, block) {
+  return LIST_ITEM2.test(lineAt2(text4, block.start).line);
+}
+function merged(spans) {
+  const out2 = [];
+  for (const s of spans) {
+    const last = out2.at(-1);
+    if (last && last.end === s.start) last.end = s.end;
+    else out2.push({ ...s });
+  }
+  return out2;
+}
+function tableRows(text4, block, maxRows) {
+  const header = lineAt2(text4, block.start);
+  if (!header.line.includes("|") || header.next >= block.end) return void 0;
+  const delimiter = lineAt2(text4, header.next);
+  if (!DELIMITER_ROW.test(delimiter.line)) return void 0;
+  const rows = [];
+  let line = block.line + 2;
+  let at = delimiter.next;
+  for (; at < block.end; line++) {
+    const row = lineAt2(text4, at);
+    if (BLANK2.test(row.line)) break;
+    if (row.line[0] !== "|") return void 0;
+    rows.push({ start: at, end: row.next, line });
+    at = row.next;
+  }
+  for (let rest = at; rest < block.end; ) {
+    const { line: l, next } = lineAt2(text4, rest);
+    if (!BLANK2.test(l)) return void 0;
+    rest = next;
+  }
+  if (rows.length <= maxRows) return void 0;
+  rows.at(-1).end = block.end;
+  return { header: { start: block.start, end: delimiter.next, line: block.line }, rows };
+}
+function boundedPieces(text4, blocks, maxChars, maxRows) {
+  const pieces = [];
+  let current;
+  let size = 0;
+  let open = false;
+  for (const block of blocks) {
+    const glued = open;
+    open = mayLeaveOpen(text4, block);
+    const table = glued ? void 0 : tableRows(text4, block, maxRows);
+    if (table) {
+      open = false;
+      if (current) pieces.push(current);
+      for (let i2 = 0; i2 < table.rows.length; i2 += maxRows) {
+        const rows = table.rows.slice(i2, i2 + maxRows);
+        const body2 = { start: rows[0].start, end: rows.at(-1).end, line: rows[0].line };
+        pieces.push(i2 === 0 ? { spans: [{ ...table.header, end: body2.end }], tableRows: rows.length } : { spans: [table.header, body2], tableRows: rows.length, continuesTable: true });
+      }
+      current = pieces.pop();
+      size = maxChars;
+      continue;
+    }
+    if (!current || size >= maxChars && !glued && !opensListItem(text4, block)) {
+      if (current) pieces.push(current);
+      current = { spans: [] };
+      size = 0;
+    }
+    current.spans = merged([...current.spans, block]);
+    size += block.end - block.start;
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}
+function withoutTrailingBlankLine(text4, spans) {
+  const last = spans.at(-1);
+  if (!last || last.end === text4.length) return [...spans];
+  const lineStart = Math.max(last.start, text4.lastIndexOf("\n", last.end - 2) + 1);
+  if (!BLANK2.test(text4.slice(lineStart, last.end).replace(/\r?\n$/, ""))) return [...spans];
+  return lineStart > last.start ? [...spans.slice(0, -1), { ...last, end: lineStart }] : spans.slice(0, -1);
+}
+function mapPoint(point3, segments, end) {
+  const offset = point3.offset ?? 0;
+  let i2 = segments.length - 1;
+  while (i2 > 0 && (end ? segments[i2].at >= offset : segments[i2].at > offset)) i2--;
+  const s = segments[i2];
+  return { line: s.span.line + point3.line - s.line, column: point3.column, offset: s.span.start + offset - s.at };
+}
+function mapPositions(root2, segments) {
+  const stack = [...root2.children];
+  while (stack.length > 0) {
+    const node2 = stack.pop();
+    if (node2.position) node2.position = { start: mapPoint(node2.position.start, segments, false), end: mapPoint(node2.position.end, segments, true) };
+    if (node2.children) stack.push(...node2.children);
+  }
+}
+function parsePieces(text4, pieces, parse4) {
+  if (pieces.length === 1 && pieces[0].spans.length === 1 && pieces[0].spans[0].start === 0 && pieces[0].spans[0].end === text4.length) return parse4(text4);
+  const root2 = { type: "root", children: [] };
+  let first;
+  let last;
+  for (const piece of pieces) {
+    const segments = [];
+    let pieceText = "";
+    let line = 1;
+    for (const span of withoutTrailingBlankLine(text4, piece.spans)) {
+      segments.push({ at: pieceText.length, line, span });
+      const slice2 = text4.slice(span.start, span.end);
+      pieceText += slice2;
+      for (let i2 = slice2.indexOf("\n"); i2 >= 0; i2 = slice2.indexOf("\n", i2 + 1)) line++;
+    }
+    const tree = parse4(pieceText);
+    mapPositions(tree, segments);
+    let children = tree.children;
+    if (piece.tableRows !== void 0) {
+      const table = children[0];
+      if (table?.type !== "table" || table.children.length !== piece.tableRows + 1 || !table.position) return parse4(text4);
+      if (piece.continuesTable) {
+        const previous2 = root2.children.at(-1);
+        if (previous2?.type !== "table" || !previous2.position) return parse4(text4);
+        previous2.children.push(...table.children.slice(1));
+        previous2.position = { start: previous2.position.start, end: table.position.end };
+        children = children.slice(1);
+      }
+    }
+    root2.children.push(...children);
+    if (tree.position) {
+      first ??= mapPoint(tree.position.start, segments, false);
+      last = mapPoint(tree.position.end, segments, true);
     }
   }
-  return blanked ? out2 : text4;
+  if (first && last) root2.position = { start: first, end: last };
+  return root2;
+}
+
+// src/extract/service-doc/markdown.ts
+var parser = unified().use(remarkParse).use(remarkGfmTable);
+function parseServiceDoc(text4) {
+  const blocks = portBlocks(text4);
+  if (!blocks) return parser.parse(text4);
+  return parsePieces(text4, blocks.length > 0 ? [{ spans: blocks }] : [], (piece) => parser.parse(piece));
+}
+var CAN_HOLD_PORT = /(?:\b|_)port|:\d/i;
+function portBlocks(text4) {
+  const blocks = markdownBlocks(text4);
+  if (!blocks) return void 0;
+  const out2 = [];
+  let open = false;
+  for (const b of blocks) {
+    const block = text4.slice(b.start, b.end);
+    if (MAY_DEFINE.test(block) || open) out2.push(b);
+    else if (CAN_HOLD_PORT.test(block)) out2.push(...bulletItems(text4, b) ?? [b]);
+    open = out2.at(-1)?.end === b.end && mayLeaveOpen(text4, b);
+  }
+  return merged(out2);
+}
+var ONE_LINE_ITEM = /^[-*+][ \t]+\S/;
+var THEMATIC_BREAK = /^(?:[-*_][ \t]*){3,}$/;
+function bulletItems(text4, block) {
+  const items3 = [];
+  let line = block.line;
+  let at = block.start;
+  for (; at < block.end; line++) {
+    const newline = text4.indexOf("\n", at);
+    const next = newline < 0 || newline >= block.end ? block.end : newline + 1;
+    const content3 = text4.slice(at, next).replace(/\r?\n$/, "");
+    if (/^[ \t]*$/.test(content3)) break;
+    if (!ONE_LINE_ITEM.test(content3) || THEMATIC_BREAK.test(content3) || /```|~~~|</.test(content3)) return void 0;
+    if (CAN_HOLD_PORT.test(content3)) items3.push({ start: at, end: next, line });
+    at = next;
+  }
+  if (items3.length === 0) return void 0;
+  if (!/^[ \t\r\n]*$/.test(text4.slice(at, block.end))) return void 0;
+  if (at < block.end) items3.push({ start: at, end: block.end, line });
+  return items3;
 }
 
 // src/extract/markdown-depth.ts
@@ -26759,6 +26997,15 @@ function isOwnPortName(name2, service) {
   const own4 = squash(service);
   return prefix !== "" && (prefix === own4 || prefix === `${own4}service` || `${prefix}service` === own4);
 }
+function ownPortPrefixes(service) {
+  const prefixes = [...OWN].map((name2) => name2.slice(0, -"port".length));
+  if (!service) return prefixes;
+  const own4 = squash(service);
+  if (own4 === "") return prefixes;
+  prefixes.push(own4, `${own4}service`);
+  if (own4.endsWith("service") && own4.length > "service".length) prefixes.push(own4.slice(0, -"service".length));
+  return prefixes;
+}
 
 // src/extract/source/script-syntax.ts
 function namedKids(node2) {
@@ -26904,15 +27151,91 @@ function serviceNamed(name2, services) {
   return services.has(name2) ? services.canonical(name2) : void 0;
 }
 
+// src/extract/source/anchors.ts
+var PORT_LETTERS = /p[-_]*o[-_]*r[-_]*t/gi;
+var NAME_CHAR = /[A-Za-z0-9]/;
+function ownPortNameAnchors(text4, service) {
+  return ownPortNames(text4, service).map((name2) => name2.start);
+}
+function quotedOwnPortNameAnchors(text4, service, quotes) {
+  return ownPortNames(text4, service).filter((name2) => {
+    const next = text4[name2.end];
+    return next !== void 0 && quotes.includes(next);
+  }).map((name2) => name2.start);
+}
+function ownPortNames(text4, service) {
+  const prefixes = ownPortPrefixes(service);
+  const longest = Math.max(...prefixes.map((p) => p.length));
+  const names = [];
+  for (const match of text4.matchAll(PORT_LETTERS)) {
+    const start2 = match.index;
+    let end = start2 + match[0].length;
+    while (text4[end] === "-" || text4[end] === "_") end++;
+    if (end < text4.length && NAME_CHAR.test(text4[end])) continue;
+    if (prefixedLikeOwnName(text4, start2, prefixes, longest)) names.push({ start: start2, end });
+  }
+  return names;
+}
+function prefixedLikeOwnName(text4, at, prefixes, longest) {
+  let read = "";
+  let i2 = at - 1;
+  for (; i2 >= 0; i2--) {
+    const c = text4[i2];
+    if (c === "-" || c === "_") continue;
+    if (!NAME_CHAR.test(c)) break;
+    if (read.length === longest) return false;
+    read = c.toLowerCase() + read;
+  }
+  if (prefixes.includes(read)) return true;
+  const stop2 = i2 >= 0 ? text4[i2] : "";
+  if (stop2 === "" || stop2 < "\x80" && !prefixes.some((p) => p.includes(stop2.toLowerCase()))) return false;
+  return prefixes.some((p) => p.endsWith(read));
+}
+function wordAnchors(text4, words) {
+  return [...text4.matchAll(words)].map((m) => m.index);
+}
+var AUTHORITY_END2 = /[\s/?#\\"'`<>(){}|^]/;
+var MAX_AUTHORITY2 = 1024;
+function urlAnchors(text4) {
+  const anchors = [];
+  for (let at = text4.indexOf("://"); at >= 0; at = text4.indexOf("://", at + 1)) {
+    const rest = text4.slice(at + 3, at + 3 + MAX_AUTHORITY2);
+    const cut = rest.search(AUTHORITY_END2);
+    if (/:[\p{Nd}\u0000]/u.test(cut < 0 ? rest : rest.slice(0, cut))) anchors.push(at);
+  }
+  return anchors;
+}
+function emptyStringAnchors(text4) {
+  return [...text4.matchAll(/""|``/g)].map((m) => m.index);
+}
+var LITERAL_CHAR = /[0-9'"`]/g;
+function anchorsBeforeLiterals(text4, names, urls) {
+  let first = Infinity;
+  for (const at of names) first = Math.min(first, at);
+  LITERAL_CHAR.lastIndex = first === Infinity ? 0 : first;
+  const literalAfter = first !== Infinity && LITERAL_CHAR.test(text4);
+  return { offsets: [...names, ...urls], parse: urls.length > 0 || literalAfter };
+}
+
 // src/extract/source/go.ts
 var LISTENERS = /* @__PURE__ */ new Set(["ListenAndServe", "ListenAndServeTLS", "Listen"]);
 var TYPES = ["call_expression", "if_statement", "field_declaration", "interpreted_string_literal", "raw_string_literal"];
-function readGo(root2, out2) {
+function goAnchors(text4, service) {
+  const names = ownPortNameAnchors(text4, service);
+  const listeners = wordAnchors(text4, LISTENER_NAMES);
+  const urls = urlAnchors(text4);
+  const parse4 = urls.length > 0 || quotedOwnPortNameAnchors(text4, service, '"`').length > 0 || names.length > 0 && text4.includes('envDefault:"') || listeners.length > 0 && (LISTEN_ADDRESS.test(text4) || names.length > 0 && /\b(?:var|const)\b/.test(text4));
+  return { offsets: [...names, ...listeners, ...urls, ...emptyStringAnchors(text4)], parse: parse4 };
+}
+var LISTENER_NAMES = /(?<![A-Za-z0-9_])Listen(?:AndServe(?:TLS)?)?(?![A-Za-z0-9_])/g;
+var LISTEN_ADDRESS = /:[0-9]+["`]/;
+function readGo(root2, out2, nodes) {
   const service = out2.file.service;
   const text4 = out2.file.text;
-  const globals = packageValues(root2);
+  let values;
+  const globals = () => values ??= packageValues(root2);
   let listens = false;
-  for (const node2 of root2.descendantsOfType(TYPES)) {
+  for (const node2 of nodes(TYPES)) {
     if (node2.type === "call_expression") listens = readCall(node2, out2, service, text4) || listens;
     else if (node2.type === "if_statement") {
       readEmptyFallback(node2, out2, service, text4);
@@ -26921,7 +27244,7 @@ function readGo(root2, out2) {
     else if (node2.parent?.type !== "import_spec") out2.urls(node2, "url", service);
   }
   if (!listens) return;
-  for (const [name2, value] of globals) if (isOwnPortName(name2, service)) out2.bindLiteral(value, { service, via: `${name2} = \u2026` });
+  for (const [name2, value] of globals()) if (isOwnPortName(name2, service)) out2.bindLiteral(value, { service, via: `${name2} = \u2026` });
 }
 function packageValues(root2) {
   const values = /* @__PURE__ */ new Map();
@@ -26947,8 +27270,8 @@ function readOverride(node2, out2, service, text4, globals) {
     const left = namedKids(assign.childForFieldName("left"));
     const variable2 = left.length === 1 && left[0]?.type === "identifier" ? left[0].text : void 0;
     if (!variable2) continue;
-    let initial = initialValue(node2, variable2) ?? globals.get(variable2);
-    if (initial?.type === "identifier") initial = globals.get(initial.text);
+    let initial = initialValue(node2, variable2) ?? globals().get(variable2);
+    if (initial?.type === "identifier") initial = globals().get(initial.text);
     if (initial) out2.bindLiteral(initial, { service, via: `${variable2} unless $PORT is set` });
     return;
   }
@@ -27120,10 +27443,17 @@ function holdsLookup(node2, types, text4, service) {
   const calls = types.includes(node2.type) ? [node2, ...node2.descendantsOfType(types)] : node2.descendantsOfType(types);
   return calls.some((c) => lookedUp(c, text4, service) !== void 0);
 }
-function readJava(root2, out2) {
+function javaAnchors(text4, service) {
+  return anchorsBeforeLiterals(text4, ownPortNameAnchors(text4, service), []);
+}
+function csharpAnchors(text4, service) {
+  return anchorsBeforeLiterals(text4, [...ownPortNameAnchors(text4, service), ...wordAnchors(text4, KESTREL_NAMES)], urlAnchors(text4));
+}
+var KESTREL_NAMES = /(?<![A-Za-z0-9_])Listen(?:AnyIP|Localhost)?(?![A-Za-z0-9_])/g;
+function readJava(_root, out2, nodes) {
   const service = out2.file.service;
   const text4 = out2.file.text;
-  for (const call of root2.descendantsOfType("method_invocation")) {
+  for (const call of nodes(["method_invocation"])) {
     const args2 = namedKids(call.childForFieldName("arguments"));
     const method = call.childForFieldName("name")?.text ?? "";
     const name2 = lookedUp(call, text4, service);
@@ -27136,10 +27466,10 @@ function readJava(root2, out2) {
     }
   }
 }
-function readCSharp(root2, out2) {
+function readCSharp(_root, out2, nodes) {
   const service = out2.file.service;
   const text4 = out2.file.text;
-  for (const node2 of root2.descendantsOfType(["invocation_expression", "binary_expression"])) {
+  for (const node2 of nodes(["invocation_expression", "binary_expression"])) {
     if (node2.type === "binary_expression") {
       if (node2.childForFieldName("operator")?.text !== "??") continue;
       const left = node2.childForFieldName("left");
@@ -27176,10 +27506,13 @@ function bindUrl(node2, out2, service, via) {
 // src/extract/source/python.ts
 var RUNNERS2 = /* @__PURE__ */ new Set(["run", "run_app", "serve", "Config"]);
 var CONVERSIONS2 = /* @__PURE__ */ new Set(["int", "str"]);
-function readPython(root2, out2, runner) {
+function pythonAnchors(text4, service) {
+  return anchorsBeforeLiterals(text4, ownPortNameAnchors(text4, service), urlAnchors(text4));
+}
+function readPython(nodes, out2, runner) {
   const owner = out2.file.service ? { service: out2.file.service, kind: "source-default" } : runner;
   const text4 = out2.file.text;
-  for (const node2 of root2.descendantsOfType(["call", "boolean_operator", "assignment", "string"])) {
+  for (const node2 of nodes(["call", "boolean_operator", "assignment", "string"])) {
     if (node2.type === "call") readCall2(node2, out2, owner, runner, text4);
     else if (node2.type === "boolean_operator") readOr(node2, out2, owner, text4);
     else if (node2.type === "assignment") readAssignment(node2, out2, owner);
@@ -27362,21 +27695,20 @@ var SourceOutput = class extends ExtractionOutput {
    * name it is given makes it an allow list or a listen address (./url-context.ts).
    */
   urls(node2, kind, fromService) {
-    if (urlContextRole(node2) !== void 0) return;
     const whole2 = stringContent(node2);
     const spans = whole2 ? [whole2] : node2.namedChildren.filter((k) => FRAGMENTS.has(k.type)).map((k) => ({ start: k.startIndex, end: k.endIndex }));
-    for (const span of spans) {
-      for (const url of findUrlPorts2(this.file.text.slice(span.start, span.end))) {
-        const start2 = span.start + url.start;
-        const end = span.start + url.end;
-        if (!this.claim(start2)) continue;
-        const port = readPort(url.digits);
-        if (port === void 0) {
-          this.invalidPort(`Found a value as the port of the URL to ${quote(url.target)}: it ${describeValue(url.digits)}`, start2, end, this.key(url.target, valueKey(url.digits)));
-          continue;
-        }
-        this.pushReference({ target: url.target, port, kind, fromService }, start2, end);
+    const found = spans.flatMap((span) => findUrlPorts2(this.file.text.slice(span.start, span.end)).map((url) => ({ span, url })));
+    if (found.length === 0 || urlContextRole(node2) !== void 0) return;
+    for (const { span, url } of found) {
+      const start2 = span.start + url.start;
+      const end = span.start + url.end;
+      if (!this.claim(start2)) continue;
+      const port = readPort(url.digits);
+      if (port === void 0) {
+        this.invalidPort(`Found a value as the port of the URL to ${quote(url.target)}: it ${describeValue(url.digits)}`, start2, end, this.key(url.target, valueKey(url.digits)));
+        continue;
       }
+      this.pushReference({ target: url.target, port, kind, fromService }, start2, end);
     }
   }
   /** The fingerprint key of an invalid port: file, statement and text, no line. */
@@ -31519,8 +31851,9 @@ var MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|\blisten(?:AndS
 function mentionsPort(text4) {
   return MENTIONS_PORT.test(text4);
 }
-async function readWith(file, grammar, source, read) {
+async function readWith(file, grammar, source, read, anchors) {
   const out2 = new SourceOutput(file, source);
+  if (anchors && !anchors.parse) return out2.extraction;
   let tree;
   try {
     tree = await parse3(grammar, file.text);
@@ -31530,7 +31863,9 @@ async function readWith(file, grammar, source, read) {
       out2.extraction.problems.push(inputProblem("input/too-complex", `${quote(file.path)} ${shape.found}; expected ${shape.expected}, so its ports were not read.`, at, `${file.path}|${grammar}`));
       return out2.extraction;
     }
-    read(tree.rootNode, out2);
+    const root2 = tree.rootNode;
+    const nodes = anchors ? (types) => nodesAround(root2, file.text, anchors.offsets, types) : (types) => root2.descendantsOfType(types);
+    read(root2, out2, nodes);
   } catch (error) {
     if (error instanceof ParseBudgetExceeded) {
       out2.extraction.problems.push(
@@ -31550,16 +31885,61 @@ async function readWith(file, grammar, source, read) {
   }
   return out2.extraction;
 }
+var MAX_LINE_SEARCHES = 32;
+function nodesAround(root2, text4, offsets, types) {
+  if (offsets.length === 0) return [];
+  const starts = lineStarts(text4);
+  const sorted = [...offsets].sort((a, b) => a - b);
+  const lines = new Set(sorted.map((at) => lineOf(starts, at)));
+  if (lines.size > MAX_LINE_SEARCHES) {
+    const first = sorted[0];
+    const last = sorted[sorted.length - 1];
+    const [a, b] = [lineOf(starts, first), lineOf(starts, last)];
+    return root2.descendantsOfType(types, { row: a, column: first - starts[a] }, { row: b, column: last - starts[b] + 1 });
+  }
+  const nodes = [];
+  const seen = /* @__PURE__ */ new Set();
+  let line = 0;
+  for (let i2 = 0; i2 < sorted.length; ) {
+    const first = sorted[i2];
+    while (line + 1 < starts.length && starts[line + 1] <= first) line++;
+    const next = line + 1 < starts.length ? starts[line + 1] : Infinity;
+    let last = first;
+    for (; i2 < sorted.length && sorted[i2] < next; i2++) last = sorted[i2];
+    const lineStart = starts[line];
+    const found = root2.descendantsOfType(types, { row: line, column: first - lineStart }, { row: line, column: last - lineStart + 1 });
+    for (const node2 of found) {
+      if (seen.has(node2.id)) continue;
+      seen.add(node2.id);
+      nodes.push(node2);
+    }
+  }
+  return nodes;
+}
+function lineOf(starts, at) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 // src/extract/source/typescript.ts
 var SERVER_KEYS = /* @__PURE__ */ new Set(["server", "devServer", "http", "app"]);
 var SERVE_CALLS = /* @__PURE__ */ new Set(["serve", "listen", "createServer", "createAdaptorServer", "startServer"]);
 var CONFIG_NAMES = /^(?:app|server|service|http)?(?:config|configuration|settings)$|^server(?:options)?$/i;
 var NODE_TYPES = ["call_expression", "binary_expression", "ternary_expression", "pair", "variable_declarator", "string", "template_string"];
-function readScript(root2, out2) {
+function scriptAnchors(text4, service) {
+  return anchorsBeforeLiterals(text4, [...ownPortNameAnchors(text4, service), ...wordAnchors(text4, LISTEN)], urlAnchors(text4));
+}
+var LISTEN = /(?<![A-Za-z0-9_$])listen(?![A-Za-z0-9_$])/g;
+function readScript(_root, out2, nodes) {
   const service = out2.file.service;
   const text4 = out2.file.text;
-  for (const node2 of root2.descendantsOfType(NODE_TYPES)) {
+  for (const node2 of nodes(NODE_TYPES)) {
     switch (node2.type) {
       case "call_expression":
         readCall3(node2, out2, service, text4);
@@ -31666,51 +32046,68 @@ function readPortConstant(declarator, out2, service) {
 }
 
 // src/extract/source/index.ts
+var readings = {
+  typescript: (file) => ({ grammar: scriptGrammar(file.path) ?? "typescript", source: "typescript", read: readScript, anchors: scriptAnchors(file.text, file.service) }),
+  javascript: (file) => ({ grammar: "javascript", source: "javascript", read: readScript, anchors: scriptAnchors(file.text, file.service) }),
+  // `uvicorn.run(…, port=…)` in a runner script (a file outside any service whose path names
+  // one, or a file placed on a host) is a `deploy` binding of that service.
+  python: (file, ctx) => {
+    const service = file.service ?? serviceNamedByPath(file.path, ctx.services);
+    const kind = file.service === void 0 || file.host !== void 0 ? "deploy" : "source-default";
+    return { grammar: "python", source: "python", read: (_root, out2, nodes) => readPython(nodes, out2, { service, kind }), anchors: pythonAnchors(file.text, service) };
+  },
+  go: (file) => ({ grammar: "go", source: "go", read: readGo, anchors: goAnchors(file.text, file.service) }),
+  java: (file) => ({ grammar: "java", source: "java", read: readJava, anchors: javaAnchors(file.text, file.service) }),
+  csharp: (file) => ({ grammar: "c-sharp", source: "csharp", read: readCSharp, anchors: csharpAnchors(file.text, file.service) }),
+  // A port table's rows are known by the name of the variable holding the table, outside the
+  // rows themselves: this reader walks the whole tree (one file per repository).
+  "env-generator": (file, ctx) => ({ grammar: scriptGrammar(file.path) ?? "javascript", source: "env-generator", read: (root2, out2) => readEnvGenerator(root2, out2, ctx.services) })
+};
+function readSource(id, file, ctx, scope = "anchors") {
+  const { grammar, source, read, anchors } = readings[id](file, ctx);
+  return readWith(file, grammar, source, read, scope === "anchors" ? anchors : void 0);
+}
 var typescriptExtractor = {
   id: "typescript",
   accepts: (path) => isScript(path, ["typescript", "tsx"]),
   prefilter: mentionsPort,
-  extract: (file) => readWith(file, scriptGrammar(file.path) ?? "typescript", "typescript", readScript)
+  extract: (file, ctx) => readSource("typescript", file, ctx)
 };
 var javascriptExtractor = {
   id: "javascript",
   accepts: (path) => isScript(path, ["javascript"]),
   prefilter: mentionsPort,
-  extract: (file) => readWith(file, "javascript", "javascript", readScript)
+  extract: (file, ctx) => readSource("javascript", file, ctx)
 };
 var pythonExtractor = {
   id: "python",
   accepts: (path) => path.endsWith(".py") && !isTestPath(path),
   prefilter: mentionsPort,
-  extract: (file, ctx) => {
-    const service = file.service ?? serviceNamedByPath(file.path, ctx.services);
-    const kind = file.service === void 0 || file.host !== void 0 ? "deploy" : "source-default";
-    return readWith(file, "python", "python", (root2, out2) => readPython(root2, out2, { service, kind }));
-  }
+  extract: (file, ctx) => readSource("python", file, ctx)
 };
 var goExtractor = {
   id: "go",
   accepts: (path) => path.endsWith(".go") && !isTestPath(path),
   prefilter: mentionsPort,
-  extract: (file) => readWith(file, "go", "go", readGo)
+  extract: (file, ctx) => readSource("go", file, ctx)
 };
 var javaExtractor = {
   id: "java",
   accepts: (path) => path.endsWith(".java") && !isTestPath(path),
   prefilter: mentionsPort,
-  extract: (file) => readWith(file, "java", "java", readJava)
+  extract: (file, ctx) => readSource("java", file, ctx)
 };
 var csharpExtractor = {
   id: "csharp",
   accepts: (path) => path.endsWith(".cs") && !isTestPath(path) && !/\.(Designer|g|g\.i)\.cs$/.test(path),
   prefilter: mentionsPort,
-  extract: (file) => readWith(file, "c-sharp", "csharp", readCSharp)
+  extract: (file, ctx) => readSource("csharp", file, ctx)
 };
 var envGeneratorExtractor = {
   id: "env-generator",
   accepts: isEnvGenerator,
   prefilter: (text4) => /PORT|:\/\//i.test(text4),
-  extract: (file, ctx) => readWith(file, scriptGrammar(file.path) ?? "javascript", "env-generator", (root2, out2) => readEnvGenerator(root2, out2, ctx.services))
+  extract: (file, ctx) => readSource("env-generator", file, ctx)
 };
 var sourceExtractors = [typescriptExtractor, javascriptExtractor, pythonExtractor, goExtractor, javaExtractor, csharpExtractor, envGeneratorExtractor];
 function isScript(path, grammars) {
@@ -31726,15 +32123,16 @@ function wanted(job) {
 async function extractFile(job, ctx, maxFileBytes, checked) {
   const result = { ...emptyExtraction(), suppressions: [] };
   const candidates2 = job.isDoc ? [serviceDocExtractor] : fileExtractors.filter((e) => e.accepts(job.path));
-  const read = readText(job, maxFileBytes, checked);
+  const read = readText(job, maxFileBytes, checked, job.identify);
+  const blob = read.blob ? { blob: read.blob } : {};
   if ("problem" in read) {
     result.problems.push(read.problem);
-    return { extraction: result, parsed: false };
+    return { extraction: result, parsed: false, ...blob };
   }
   const text4 = read.text;
   result.suppressions.push(...findSuppressions(job.path, text4));
   const chosen = candidates2.filter((e) => !e.prefilter || e.prefilter(text4));
-  if (chosen.length === 0) return { extraction: result, parsed: false };
+  if (chosen.length === 0) return { extraction: result, parsed: false, ...blob };
   const host = ctx.hosts.placeFile(job.path, job.owner);
   const file = {
     path: job.path,
@@ -31756,7 +32154,7 @@ async function extractFile(job, ctx, maxFileBytes, checked) {
       );
     }
   }
-  return { extraction: result, parsed: true };
+  return { extraction: result, parsed: true, ...blob };
 }
 async function extractFiles(jobs, ctx, maxFileBytes) {
   const results = [];
@@ -31836,6 +32234,11 @@ export {
   gfmTableFromMarkdown,
   gfmTableToMarkdown,
   gfmTable,
+  remarkGfmTable,
+  MAY_DEFINE,
+  markdownBlocks,
+  boundedPieces,
+  parsePieces,
   markdownLimitHit,
   wanted,
   extractFiles

@@ -6,6 +6,7 @@ import {
   LOOPBACK,
   MAX_YAML_ALIASES,
   MAX_YAML_ALIAS_TOKENS,
+  MAY_DEFINE,
   NOT_DEPLOYED_HOST,
   PLAN_HOST,
   SEVERITIES,
@@ -16,6 +17,7 @@ import {
   asciiAlphanumeric,
   asciiControl,
   blankLine,
+  boundedPieces,
   buildHosts,
   buildServices,
   classifyCharacter,
@@ -42,6 +44,7 @@ import {
   isTestPath,
   isValidPort,
   lineStarts,
+  markdownBlocks,
   markdownLimitHit,
   markdownLineEnding,
   markdownLineEndingOrSpace,
@@ -49,11 +52,13 @@ import {
   normalizeIdentifier,
   ok,
   parseDotenv,
+  parsePieces,
   problem,
   quote,
   readPort,
   readRepoFile,
   readText,
+  remarkGfmTable,
   remarkParse,
   require_dist,
   require_picomatch,
@@ -69,7 +74,7 @@ import {
   valueKey,
   visitParents,
   wanted
-} from "./chunk-NWOYRA6H.js";
+} from "./chunk-SSIASMQO.js";
 
 // src/config/types.ts
 var ConfigError = class extends Error {
@@ -81,9 +86,6 @@ var ConfigError = class extends Error {
 
 // src/engine.ts
 import { performance } from "node:perf_hooks";
-
-// src/collect/index.ts
-var import_picomatch3 = __toESM(require_picomatch(), 1);
 
 // src/config/defaults.ts
 var DEFAULT_CONFIG_PATHS = [".github/portwarden.yml", ".github/portwarden.yaml"];
@@ -141,23 +143,51 @@ function defaultConfig() {
   };
 }
 
-// src/collect/walk.ts
+// src/core/glob-matcher.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
+var SYNTAX = /[?[\]{}()!+@\\|^$'"`]/;
+function requiredLiteral(glob) {
+  if (SYNTAX.test(glob)) return "";
+  let longest = "";
+  for (const part of glob.split(/[*/]+/)) if (part !== "." && part !== ".." && part.length > longest.length) longest = part;
+  return longest;
+}
+function globMatcher(globs) {
+  const plain = [];
+  const gated = [];
+  for (const glob of globs) {
+    const matches = (0, import_picomatch.default)(glob, { dot: true });
+    const literal = requiredLiteral(glob);
+    if (literal === "") plain.push(matches);
+    else gated.push({ literal, matches });
+  }
+  const anyLiteral = gated.length > 0 ? new RegExp(gated.map((g) => g.literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : void 0;
+  return (path2) => {
+    for (const matches of plain) if (matches(path2)) return true;
+    if (!anyLiteral?.test(path2)) return false;
+    for (const g of gated) if (path2.includes(g.literal) && g.matches(path2)) return true;
+    return false;
+  };
+}
+
+// src/collect/index.ts
+import { join as join2 } from "node:path";
+
+// src/collect/walk.ts
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, normalize, sep } from "node:path";
 var PRUNE_PROBES = ["portwarden-probe", ".portwarden-probe.d/p.q", "Portwarden Probe/x/y.z"];
 function coversDirectory(isIgnored, rel) {
   return isIgnored(rel) || PRUNE_PROBES.every((probe) => isIgnored(`${rel}/${probe}`));
 }
-function walk(root, ignore, serviceGlobs, refused = []) {
-  const isIgnored = (0, import_picomatch.default)(ignore, { dot: true });
-  const isServiceDir = (0, import_picomatch.default)(serviceGlobs, { dot: true });
+function walk(root, ignore, serviceGlobs, refused = [], tree) {
+  const isIgnored = globMatcher(ignore);
+  const isServiceDir = globMatcher(serviceGlobs);
   const result = { files: [], serviceDirs: [], problems: [] };
-  const visit = (dirRel) => {
-    const dirAbs = dirRel ? join(root, dirRel) : root;
+  const visit = (dirRel, dirAbs, prefix) => {
     let entries;
     try {
-      entries = readdirSync(dirAbs, { withFileTypes: true });
+      entries = tree ? tree.entries(dirRel) : readdirSync(dirAbs, { withFileTypes: true });
     } catch (error) {
       result.problems.push(problem("input/unreadable", dirRel || ".", `Directory ${quote(dirRel || ".")} cannot be read (${error.code ?? "error"}); its files were not checked.`));
       return;
@@ -165,11 +195,11 @@ function walk(root, ignore, serviceGlobs, refused = []) {
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const entry of entries) {
       const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
-      const abs = join(dirAbs, entry.name);
+      const abs = prefix + entry.name;
       if (entry.isDirectory()) {
         if (coversDirectory(isIgnored, rel)) continue;
         if (isServiceDir(rel)) result.serviceDirs.push(rel);
-        visit(rel);
+        visit(rel, abs, abs + sep);
         continue;
       }
       if (isIgnored(rel)) continue;
@@ -177,10 +207,12 @@ function walk(root, ignore, serviceGlobs, refused = []) {
         result.problems.push(problem("input/symlink-not-followed", rel, `${quote(rel)} matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
         continue;
       }
-      result.files.push({ path: rel, abs, root });
+      const blob = tree?.blob(rel);
+      result.files.push(blob ? { path: rel, abs, root, blob } : tree ? { path: rel, abs, root } : { path: rel, abs, root, walked: true });
     }
   };
-  visit("");
+  visit("", root, prefixOf(root));
+  if (refused.length === 0) return result;
   const listed = new Set(result.files.map((f) => f.path));
   for (const r of refused) {
     if (listed.has(r.path) || isIgnored(r.path) || ancestors(r.path).some((dir) => coversDirectory(isIgnored, dir))) continue;
@@ -191,6 +223,11 @@ function walk(root, ignore, serviceGlobs, refused = []) {
     result.files.push({ path: r.path, abs: join(root, r.path), root, refused: r });
   }
   return result;
+}
+function prefixOf(dir) {
+  const normal = normalize(dir);
+  if (normal === ".") return "";
+  return normal.endsWith(sep) ? normal : normal + sep;
 }
 function ancestors(path2) {
   const out = [];
@@ -203,10 +240,10 @@ var import_yaml = __toESM(require_dist(), 1);
 var import_picomatch2 = __toESM(require_picomatch(), 1);
 
 // src/core/group-by.ts
-function groupBy(items, key) {
+function groupBy(items, key2) {
   const groups = /* @__PURE__ */ new Map();
   for (const item of items) {
-    const k = key(item);
+    const k = key2(item);
     const list = groups.get(k);
     if (list) list.push(item);
     else groups.set(k, [item]);
@@ -285,6 +322,10 @@ function serviceFolder(dir) {
     current = parent;
   }
   return current;
+}
+function discoveryMayRead(path2) {
+  const base = baseOf(path2);
+  return /\.ya?ml$/.test(base) || base === "package.json" || base === "go.mod" || base === "go.work" || /\.slnx?$/.test(base);
 }
 var Reader = class {
   constructor(files, maxBytes) {
@@ -411,8 +452,8 @@ function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
     const data = text2 === void 0 ? void 0 : yamlData(text2);
     const services = isRecord(data) && isRecord(data.services) ? data.services : {};
     const here = dirOf(path2);
-    for (const [key, svc] of Object.entries(services)) {
-      deployNames.add(key);
+    for (const [key2, svc] of Object.entries(services)) {
+      deployNames.add(key2);
       if (!isRecord(svc)) continue;
       const build3 = svc.build;
       const context = typeof build3 === "string" ? build3 : isRecord(build3) && typeof build3.context === "string" ? build3.context : isRecord(build3) ? "." : void 0;
@@ -424,7 +465,7 @@ function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
       const dockerfilePath = dockerfile === void 0 ? void 0 : resolvePath(contextDir, dockerfile);
       const folder = dockerfilePath !== void 0 && /^Dockerfile(\..+)?$/.test(baseOf(dockerfilePath)) ? dirOf(dockerfilePath) : contextDir;
       const plain = dockerfilePath === void 0 || baseOf(dockerfilePath) === "Dockerfile";
-      add2({ path: folder, source: "compose", via: `compose \`build\` of \`${key}\` in ${path2}`, name: key, ...plain ? {} : { variant: true } });
+      add2({ path: folder, source: "compose", via: `compose \`build\` of \`${key2}\` in ${path2}`, name: key2, ...plain ? {} : { variant: true } });
     }
   }
   for (const path2 of paths.filter((p) => /\.ya?ml$/.test(p) && !isCompose(p))) {
@@ -543,13 +584,13 @@ function settle(candidates, declared, deployNames, images, reader, filesIn) {
 }
 
 // src/collect/index.ts
-function collect(root, config, renames, refused) {
-  const walked = walk(root, [...BUILTIN_IGNORES, ...config.ignore], config.services, refused);
+function collect(root, config, renames, refused, tree) {
+  const walked = walk(root, [...BUILTIN_IGNORES, ...config.ignore], config.services, refused, tree);
   if (renames?.size) for (const f of walked.files) f.path = renames.get(f.path) ?? f.path;
-  const isDoc = (0, import_picomatch3.default)(config.serviceDocs, { dot: true });
+  const isDoc = globMatcher(config.serviceDocs);
   const serviceDocs = new Set(walked.files.filter((f) => isDoc(f.path)).map((f) => f.path));
   const byDir = new Map(walked.serviceDirs.map((dir) => [dir, dir.slice(dir.lastIndexOf("/") + 1)]));
-  const env = readRootEnv(root, config.maxFileBytes);
+  const env = readRootEnv(root, config.maxFileBytes, tree);
   const found = discover(walked.files, walked.serviceDirs, config.maxFileBytes, env.values);
   for (const s of found.services) if (!byDir.has(s.path)) byDir.set(s.path, s.name);
   const containers = new Set(found.services.filter((s) => s.container).map((s) => s.path));
@@ -580,9 +621,11 @@ function collect(root, config, renames, refused) {
     }
   };
 }
-function readRootEnv(root, maxBytes) {
+function readRootEnv(root, maxBytes, tree) {
   const none = { values: /* @__PURE__ */ new Map(), lines: /* @__PURE__ */ new Map() };
-  const read = readRepoFile(root, ".env", maxBytes);
+  const blob = tree?.blob(".env");
+  if (tree && !blob) return none;
+  const read = blob ? readText({ path: ".env", root, abs: join2(root, ".env"), blob }, maxBytes) : readRepoFile(root, ".env", maxBytes);
   if ("problem" in read) return read.refusal.kind === "unreadable" && read.refusal.code === "ENOENT" ? none : { ...none, problem: read.problem };
   try {
     const parsed = [...parseDotenv(read.text)];
@@ -594,21 +637,27 @@ function readRootEnv(root, maxBytes) {
 
 // src/collect/config-file.ts
 import { lstatSync } from "node:fs";
-import { basename, dirname, isAbsolute, join as join2, relative, sep } from "node:path";
-function readConfigFile(root, explicitPath) {
-  const candidates = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join2(root, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join2(root, p));
-  const path2 = candidates.find((p) => lstatSync(p, { throwIfNoEntry: false }) !== void 0);
+import { basename, dirname, isAbsolute, join as join3, relative, sep as sep2 } from "node:path";
+function readConfigFile(root, explicitPath, tree) {
+  const candidates = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join3(root, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join3(root, p));
+  const inTree = (p) => tree && isInside(root, p) ? tree.blob(relative(root, p).split(sep2).join("/")) : void 0;
+  const path2 = candidates.find((p) => tree && isInside(root, p) ? inTree(p) !== void 0 : lstatSync(p, { throwIfNoEntry: false }) !== void 0);
   if (!path2) {
     if (explicitPath) throw new ConfigError(`Config file \`${explicitPath}\` does not exist.`);
     return void 0;
   }
-  const inRepo = !relative(root, path2).startsWith("..") && !isAbsolute(relative(root, path2));
-  const shown = inRepo ? relative(root, path2).split(sep).join("/") : path2;
-  const read = inRepo ? readRepoFile(root, relative(root, path2), MAX_CONFIG_BYTES, shown) : readRepoFile(dirname(path2), basename(path2), MAX_CONFIG_BYTES, shown);
+  const inRepo = isInside(root, path2);
+  const shown = inRepo ? relative(root, path2).split(sep2).join("/") : path2;
+  const blob = inTree(path2);
+  const read = blob ? readText({ path: shown, root, abs: path2, blob }, MAX_CONFIG_BYTES) : inRepo ? readRepoFile(root, relative(root, path2), MAX_CONFIG_BYTES, shown) : readRepoFile(dirname(path2), basename(path2), MAX_CONFIG_BYTES, shown);
   if ("problem" in read) throw new ConfigError(refusedConfig(shown, read.refusal));
   const nul = read.text.indexOf("\0");
   if (nul >= 0) throw new ConfigError(`${shown}:${createLocator(shown, read.text).range(nul, nul).line}: the config contains a NUL byte; expected UTF-8 text.`);
   return { path: path2, shown, text: read.text };
+}
+function isInside(root, path2) {
+  const rel = relative(root, path2);
+  return !rel.startsWith("..") && !isAbsolute(rel);
 }
 function refusedConfig(file, r) {
   switch (r.kind) {
@@ -633,20 +682,20 @@ function refusedConfig(file, r) {
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/config/globs.ts
-var import_picomatch4 = __toESM(require_picomatch(), 1);
+var import_picomatch3 = __toESM(require_picomatch(), 1);
 var MAX_GLOB_LENGTH = 4096;
 var IGNORE_PROBES = ["docs/PORT_SCHEMA.md", "services/portwarden-probe/src/config.ts", "deploy/mac-mini/docker-compose.yml", "x/Dockerfile", ".github/probe.yml", "a/b/c/d/e.f"];
-function globProblem(key, glob) {
+function globProblem(key2, glob) {
   if (glob.length > MAX_GLOB_LENGTH) {
-    return `the \`${key}\` glob is ${glob.length} characters long; expected at most ${MAX_GLOB_LENGTH}.`;
+    return `the \`${key2}\` glob is ${glob.length} characters long; expected at most ${MAX_GLOB_LENGTH}.`;
   }
   let matches;
   try {
-    matches = (0, import_picomatch4.default)(glob, { dot: true });
+    matches = (0, import_picomatch3.default)(glob, { dot: true });
   } catch (error) {
-    return `the \`${key}\` glob \`${glob}\` cannot be compiled (${error.message}); expected a glob such as \`legacy/**\`.`;
+    return `the \`${key2}\` glob \`${glob}\` cannot be compiled (${error.message}); expected a glob such as \`legacy/**\`.`;
   }
-  if (key === "ignore" && IGNORE_PROBES.every((p) => matches(p))) {
+  if (key2 === "ignore" && IGNORE_PROBES.every((p) => matches(p))) {
     return `the \`ignore\` glob \`${glob}\` matches every path (for example \`${IGNORE_PROBES[0]}\`), so nothing would be checked; expected a pattern for the files to skip, such as \`legacy/**\`.`;
   }
   return void 0;
@@ -681,25 +730,25 @@ function parseConfig(file, text2, catalogue2) {
   const root = doc.contents;
   if (root === null || root === void 0) return config;
   if (!(0, import_yaml2.isMap)(root)) return fail(root, "the config must be a mapping of keys such as `registry:`, `hosts:`, `rules:`.");
-  const stringList = (node, key) => {
+  const stringList = (node, key2) => {
     const value = node?.toJSON?.() ?? node;
     if (typeof value === "string") return [value];
     if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
-    return fail(node, `\`${key}\` must be a string or a list of strings.`);
+    return fail(node, `\`${key2}\` must be a string or a list of strings.`);
   };
-  const globList = (node, key) => {
-    const globs = stringList(node, key);
+  const globList = (node, key2) => {
+    const globs = stringList(node, key2);
     globs.forEach((glob, i) => {
-      const why = globProblem(key, glob);
+      const why = globProblem(key2, glob);
       if (why) fail((0, import_yaml2.isSeq)(node) ? node.items[i] : node, why);
     });
     return globs;
   };
   for (const pair of root.items) {
     const keyNode = pair.key;
-    const key = String(keyNode.value ?? keyNode);
+    const key2 = String(keyNode.value ?? keyNode);
     const value = pair.value;
-    switch (key) {
+    switch (key2) {
       case "registry": {
         const v = value?.value;
         if (typeof v !== "string" || v === "") fail(value ?? keyNode, "`registry` must be a path such as `docs/PORT_SCHEMA.md`.");
@@ -763,7 +812,7 @@ function parseConfig(file, text2, catalogue2) {
         break;
       }
       default:
-        fail(keyNode, `unknown key \`${key}\`; expected one of ${TOP_KEYS.join(", ")}.`);
+        fail(keyNode, `unknown key \`${key2}\`; expected one of ${TOP_KEYS.join(", ")}.`);
     }
   }
   return config;
@@ -787,18 +836,18 @@ function parseComposeProjects(value, fail, globList) {
     if (!(0, import_yaml2.isMap)(item)) return fail(item, "each entry of `compose-projects` must be a mapping with `name:` and `files:`.");
     const project = { name: "", files: [] };
     for (const pair of item.items) {
-      const key = String(pair.key.value);
+      const key2 = String(pair.key.value);
       const node = pair.value;
-      if (key === "name") {
+      if (key2 === "name") {
         const v = node?.value;
         if (typeof v !== "string" || v.trim() === "") fail(node ?? pair.key, "`compose-projects[].name` must be a non-empty string.");
         if (seen.has(v)) fail(node, `the compose project \`${v}\` is named twice; expected each name once (list all its files under one entry).`);
         seen.add(v);
         project.name = v;
-      } else if (key === "files") {
+      } else if (key2 === "files") {
         project.files = globList(node, "compose-projects[].files");
       } else {
-        fail(pair.key, `unknown key \`compose-projects[].${key}\`; expected one of ${COMPOSE_PROJECT_KEYS.join(", ")}.`);
+        fail(pair.key, `unknown key \`compose-projects[].${key2}\`; expected one of ${COMPOSE_PROJECT_KEYS.join(", ")}.`);
       }
     }
     if (!project.name) fail(item, "each entry of `compose-projects` needs a `name:`.");
@@ -810,13 +859,13 @@ function parseAssignPort(value, fail) {
   if (!(0, import_yaml2.isMap)(value)) return fail(value, "`assign-port` must be a mapping with `deny:` and `unique:`.");
   const out = { deny: [], unique: "across-hosts" };
   for (const pair of value.items) {
-    const key = String(pair.key.value);
+    const key2 = String(pair.key.value);
     const node = pair.value;
-    if (key === "unique") {
+    if (key2 === "unique") {
       const v = node?.value;
       if (v !== "across-hosts" && v !== "per-host") fail(node ?? pair.key, "`assign-port.unique` must be `across-hosts` or `per-host`.");
       out.unique = v;
-    } else if (key === "deny") {
+    } else if (key2 === "deny") {
       const items = (0, import_yaml2.isSeq)(node) ? node.items : [node];
       for (const item of items) {
         const v = item?.value;
@@ -827,7 +876,7 @@ function parseAssignPort(value, fail) {
         out.deny.push({ start: start2, end });
       }
     } else {
-      fail(pair.key, `unknown key \`assign-port.${key}\`; expected one of ${ASSIGN_PORT_KEYS.join(", ")}.`);
+      fail(pair.key, `unknown key \`assign-port.${key2}\`; expected one of ${ASSIGN_PORT_KEYS.join(", ")}.`);
     }
   }
   return out;
@@ -838,18 +887,18 @@ function parseHosts(value, fail, stringList, globList) {
     if (!(0, import_yaml2.isMap)(item)) return fail(item, "each entry of `hosts` must be a mapping with at least `name:`.");
     const host = { name: "", aliases: [], addresses: [], files: [] };
     for (const pair of item.items) {
-      const key = String(pair.key.value);
+      const key2 = String(pair.key.value);
       const node = pair.value;
-      if (key === "name") {
+      if (key2 === "name") {
         const v = node?.value;
         if (typeof v !== "string" || v === "") fail(node ?? pair.key, "`hosts[].name` must be a non-empty string.");
         host.name = v;
-      } else if (key === "aliases" || key === "addresses") {
-        host[key] = stringList(node, `hosts[].${key}`);
-      } else if (key === "files") {
+      } else if (key2 === "aliases" || key2 === "addresses") {
+        host[key2] = stringList(node, `hosts[].${key2}`);
+      } else if (key2 === "files") {
         host.files = globList(node, "hosts[].files");
       } else {
-        fail(pair.key, `unknown key \`hosts[].${key}\`; expected one of ${HOST_KEYS.join(", ")}.`);
+        fail(pair.key, `unknown key \`hosts[].${key2}\`; expected one of ${HOST_KEYS.join(", ")}.`);
       }
     }
     if (!host.name) fail(item, "each entry of `hosts` needs a `name:`.");
@@ -857,12 +906,54 @@ function parseHosts(value, fail, stringList, globList) {
   });
 }
 
+// src/extract/cache.ts
+import { createHash } from "node:crypto";
+var EXTRACTION_VERSION = 1;
+var ExtractionCache = class {
+  results = /* @__PURE__ */ new Map();
+  registries = /* @__PURE__ */ new Map();
+  /** The part of every key that names the context (see above). */
+  static context(data) {
+    return createHash("sha256").update(JSON.stringify([EXTRACTION_VERSION, data])).digest("hex");
+  }
+  get size() {
+    return this.results.size;
+  }
+  /** The result for `job` with bytes `blob` in `context`, as a copy the caller may change; undefined when none was kept. */
+  get(context, job, blob) {
+    const kept = this.results.get(key(context, job, blob));
+    if (!kept) return void 0;
+    return copy(kept);
+  }
+  /**
+   * `parse()`'s result for `inputs` (everything the registry's parse depends on: the bytes'
+   * blob id, the path, the service names and aliases), made on first use; each call gets its own copy.
+   */
+  registry(inputs, parse) {
+    const id = JSON.stringify([EXTRACTION_VERSION, ...inputs]);
+    if (!this.registries.has(id)) this.registries.set(id, structuredClone(parse()));
+    return structuredClone(this.registries.get(id));
+  }
+  /** Keeps `result` of `job` with bytes `blob` in `context` (a copy: the model step changes what it is handed). */
+  set(context, job, blob, result) {
+    this.results.set(key(context, job, blob), copy(result));
+  }
+};
+function key(context, job, blob) {
+  return `${context}\0${blob}\0${job.isDoc ? "doc" : ""}\0${job.owner ?? ""}\0${job.path}`;
+}
+function copy(result) {
+  const e = result.extraction;
+  const empty = e.bindings.length === 0 && e.references.length === 0 && e.problems.length === 0 && (e.suppressions?.length ?? 0) === 0;
+  return empty ? result : structuredClone(result);
+}
+
 // src/extract/parallel.ts
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-var MIN_FILES_PER_WORKER = 500;
+var MIN_FILES_PER_WORKER = 1e3;
 var MAX_THREADS = 4;
 var WORKER_URL = new URL("./extract-worker.js", import.meta.url);
 function threadCount(count, env = process.env) {
@@ -870,6 +961,9 @@ function threadCount(count, env = process.env) {
   const forced = Number(env.PORTWARDEN_WORKERS);
   if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, Math.max(count, 1));
   return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(count / MIN_FILES_PER_WORKER)));
+}
+function chunkFiles(count, threads) {
+  return Math.min(64, Math.max(4, Math.ceil(count / (threads * 16))));
 }
 function start() {
   const worker = new Worker(WORKER_URL);
@@ -888,27 +982,58 @@ function startPool(count) {
     async run(jobs, ctx, data) {
       const maxBytes = data.config.maxFileBytes;
       if (workers.length === 0) return extractFiles(jobs, ctx, maxBytes);
-      const n = workers.length + 1;
-      const shares = Array.from({ length: n }, (_, t) => jobs.filter((_2, i) => i % n === t));
-      const [own = [], ...others] = shares;
-      const started = others.map((share, w) => inWorker(workers[w], share, data).catch(() => extractFiles(share, ctx, maxBytes)));
-      const parts = [await extractFiles(own, ctx, maxBytes), ...await Promise.all(started)];
+      const size = chunkFiles(jobs.length, workers.length + 1);
+      let next = 0;
+      const take2 = () => {
+        if (next >= jobs.length) return void 0;
+        next += size;
+        return next - size;
+      };
       const results = new Array(jobs.length);
-      parts.forEach((part, t) => part.forEach((r, k) => results[k * n + t] = r));
+      const put = (at2, part) => part.forEach((r, k) => results[at2 + k] = r);
+      const chunk = (at2) => jobs.slice(at2, at2 + size);
+      const unanswered = Promise.all(workers.map((w) => feed(w, data, take2, chunk, put)));
+      for (let at2 = take2(); at2 !== void 0; at2 = take2()) {
+        put(at2, await extractFiles(chunk(at2), ctx, maxBytes));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      for (const at2 of (await unanswered).flat()) put(at2, await extractFiles(chunk(at2), ctx, maxBytes));
       return results;
     }
   };
 }
-function inWorker({ worker, died }, jobs, context) {
-  worker.ref();
-  const answered = new Promise((resolve, reject) => {
-    worker.once("message", (m) => {
-      if (m.results) resolve(m.results);
-      else reject(new Error(m.error ?? "extraction worker failed"));
-    });
-    worker.postMessage({ jobs, context });
+function feed({ worker, died }, context, take2, chunk, put) {
+  return new Promise((resolve) => {
+    const inFlight = /* @__PURE__ */ new Set();
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      worker.off("message", answered);
+      void worker.terminate();
+      resolve([...inFlight]);
+    };
+    const send = () => {
+      const at2 = take2();
+      if (at2 === void 0) return;
+      inFlight.add(at2);
+      worker.postMessage({ at: at2, jobs: chunk(at2) });
+    };
+    const answered = (m) => {
+      if (!m.results || !inFlight.has(m.at)) return end();
+      inFlight.delete(m.at);
+      put(m.at, m.results);
+      send();
+      if (inFlight.size === 0) end();
+    };
+    died.catch(end);
+    worker.ref();
+    worker.on("message", answered);
+    worker.postMessage({ context });
+    send();
+    send();
+    if (inFlight.size === 0) end();
   });
-  return Promise.race([answered, died]).finally(() => void worker.terminate());
 }
 
 // node_modules/ccount/index.js
@@ -2334,8 +2459,8 @@ function nodeLocation(ctx, node) {
   const s = span(node);
   return s ? ctx.locator.range(s[0], s[1]) : ctx.locator.range(0, 0);
 }
-function addProblem(ctx, name, message, start2, end, key) {
-  ctx.problems.push(inputProblem(`input/${name}`, message, ctx.locator.range(start2, end), `${ctx.path}|${key}`));
+function addProblem(ctx, name, message, start2, end, key2) {
+  ctx.problems.push(inputProblem(`input/${name}`, message, ctx.locator.range(start2, end), `${ctx.path}|${key2}`));
 }
 function canonicalService(ctx, name) {
   return ctx.services ? ctx.services.canonical(name) : name.trim();
@@ -2834,6 +2959,14 @@ function sectionAt(sections, offset) {
 
 // src/extract/registry/index.ts
 var processor = unified().use(remarkParse).use(remarkGfm);
+var tablesOnly = unified().use(remarkParse).use(remarkGfmTable);
+var OTHER_GFM = /~|\[\^|\[[\sxX]\]|www\.|:\/\/|@/i;
+var PIECE_SIZE = { chars: 2e3, rows: 25 };
+function parseRegistryTree(text2, size = PIECE_SIZE) {
+  const blocks = MAY_DEFINE.test(text2) ? void 0 : markdownBlocks(text2);
+  if (!blocks) return processor.parse(text2);
+  return parsePieces(text2, boundedPieces(text2, blocks, size.chars, size.rows), (piece) => (OTHER_GFM.test(piece) ? processor : tablesOnly).parse(piece));
+}
 function parseRegistry(path2, text2, services) {
   const ctx = { path: path2, text: text2, locator: createLocator(path2, text2), problems: [] };
   if (services) ctx.services = services;
@@ -2844,7 +2977,7 @@ function parseRegistry(path2, text2, services) {
     return { doc, problems: ctx.problems };
   }
   try {
-    return readTree(processor.parse(text2), ctx, doc);
+    return readTree(parseRegistryTree(text2), ctx, doc);
   } catch (err) {
     addProblem(ctx, "unparsable", `Cannot parse the registry as markdown (${err.message}); expected CommonMark with GFM tables.`, 0, 0, "unparsable");
     return { doc: { ...doc, sections: [], plan: [], actual: [], hosts: [], dates: [] }, problems: ctx.problems };
@@ -2902,7 +3035,8 @@ function noServices(config) {
 }
 
 // src/extract/index.ts
-async function extractAll(collected, config) {
+async function extractAll(collected, config, options = {}) {
+  const { cache } = options;
   const serviceNames = collected.serviceDirs.map((d) => d.name);
   const services = buildServices(config, serviceNames);
   const hosts = buildHosts(config);
@@ -2913,10 +3047,10 @@ async function extractAll(collected, config) {
   for (const file of collected.files) {
     if (file.path === config.registry) continue;
     const owner = collected.ownerOf(file.path);
-    const job = { ...file, isDoc: collected.serviceDocs.has(file.path), ...owner ? { owner } : {} };
+    const job = { ...file, isDoc: collected.serviceDocs.has(file.path), ...owner ? { owner } : {}, ...cache && !file.blob ? { identify: true } : {} };
     if (wanted(job)) jobs.push(job);
   }
-  const pool = startPool(jobs.length);
+  let pool = cache?.size ? void 0 : startPool(jobs.length);
   let registryHosts = [];
   const registryFile = collected.files.find((f) => f.path === config.registry);
   if (!registryFile) {
@@ -2924,10 +3058,11 @@ async function extractAll(collected, config) {
     const message = `No registry at ${quote(config.registry)}; expected the port registry there (set \`registry:\` in .github/portwarden.yml).`;
     addProblem2(inputProblem("input/missing-registry", message, fileLocation(config.registry), config.registry, severity));
   } else {
-    const read = readText(registryFile, config.maxFileBytes);
+    const read = readText(registryFile, config.maxFileBytes, void 0, cache !== void 0);
     if ("problem" in read) addProblem2(read.problem);
     else {
-      const parsed2 = guardedRegistry(registryFile.path, read.text, services);
+      const parse = () => guardedRegistry(registryFile.path, read.text, services);
+      const parsed2 = cache && read.blob ? cache.registry([read.blob, registryFile.path, serviceNames, config.aliases], parse) : parse();
       if ("failed" in parsed2) addProblem2(parsed2.failed);
       else {
         const { doc, problems } = parsed2;
@@ -2943,14 +3078,28 @@ async function extractAll(collected, config) {
   const ctx = { hosts, services, env, envLines };
   const data = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env], envLines: [...envLines] };
   let parsed = extracted.registry ? 1 : 0;
-  for (const result of await pool.run(jobs, ctx, data)) {
+  const context = cache ? ExtractionCache.context(data) : "";
+  const kept = jobs.map((job) => cache && job.blob ? cache.get(context, job, job.blob.id) : void 0);
+  const todo = jobs.filter((_, i) => kept[i] === void 0);
+  const blobs = todo.flatMap((job) => job.blob ? [job.blob] : []);
+  if (blobs.length > 0 && options.fetch) await options.fetch(blobs);
+  const sent = options.fetch ? todo.map((job) => job.blob ? { ...job, blob: { id: job.blob.id, size: job.blob.size, ...job.blob.bytes ? { bytes: job.blob.bytes } : {} } } : job) : todo;
+  pool ??= startPool(sent.length);
+  const done = await pool.run(sent, ctx, data);
+  let next = 0;
+  jobs.forEach((job, i) => {
+    let result = kept[i];
+    if (result === void 0) {
+      result = done[next++];
+      if (cache && result.blob) cache.set(context, job, result.blob, result);
+    }
     add2(result.extraction);
     if (result.parsed) parsed++;
-  }
+  });
   const bound = extracted.extractions.some((e) => e.bindings.length > 0);
   const none = collected.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployServices && !registryFile && !bound;
   if (none) addProblem2(noServices(config));
-  return { extracted, parsed };
+  return { extracted, parsed, extraction: { extracted: todo.filter((job) => !job.refused).length, reused: jobs.length - todo.length } };
 }
 function guardedRegistry(path2, text2, services) {
   try {
@@ -2961,14 +3110,14 @@ function guardedRegistry(path2, text2, services) {
 }
 
 // src/model/scopes.ts
-var import_picomatch5 = __toESM(require_picomatch(), 1);
+var import_picomatch4 = __toESM(require_picomatch(), 1);
 var COMPOSE_FILE = /^(docker-)?compose[^/]*\.ya?ml$/;
 function isComposeFile(path2) {
   return COMPOSE_FILE.test(path2.slice(path2.lastIndexOf("/") + 1));
 }
 var dirOf2 = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
 function composeLayout(paths, groups = []) {
-  const matchers = groups.map((g) => ({ name: g.name, match: (0, import_picomatch5.default)(g.files, { dot: true }) }));
+  const matchers = groups.map((g) => ({ name: g.name, match: (0, import_picomatch4.default)(g.files, { dot: true }) }));
   const byFile = /* @__PURE__ */ new Map();
   const byDir = /* @__PURE__ */ new Map();
   let root;
@@ -3401,10 +3550,10 @@ function memoised(memo, model, build3) {
   memo.set(model, { value, inputs });
   return value;
 }
-function push(map, key, item) {
-  const list = map.get(key);
+function push(map, key2, item) {
+  const list = map.get(key2);
   if (list) list.push(item);
-  else map.set(key, [item]);
+  else map.set(key2, [item]);
 }
 
 // src/rules/registry-plan-drift.ts
@@ -3490,10 +3639,10 @@ function build2(model, evidence) {
     byHost
   };
 }
-function add(map, key, port) {
-  const set = map.get(key);
+function add(map, key2, port) {
+  const set = map.get(key2);
   if (set) set.add(port);
-  else map.set(key, /* @__PURE__ */ new Set([port]));
+  else map.set(key2, /* @__PURE__ */ new Set([port]));
 }
 
 // src/rules/collision-same-host.ts
@@ -3773,9 +3922,9 @@ var staleReference = defineRule({
     for (const same of groupBy(refs, (r) => `${r.location.file}\0${r.target}\0${r.port}\0${r.host}\0${r.containerNetwork ? 1 : 0}${selfKey(r)}`).values()) {
       const r = same[0];
       const others = same.slice(1).map(relatedReference);
-      const key = `${r.location.file}|${r.target}|${r.port}|${r.host}${r.containerNetwork ? "|container" : ""}${r.self ? `|self|${r.fromService ?? ""}` : ""}`;
+      const key2 = `${r.location.file}|${r.target}|${r.port}|${r.host}${r.containerNetwork ? "|container" : ""}${r.self ? `|self|${r.fromService ?? ""}` : ""}`;
       if (r.self) {
-        checkSelf(model, r, others, key, report);
+        checkSelf(model, r, others, key2, report);
         continue;
       }
       const service = targetService(model, r);
@@ -3789,7 +3938,7 @@ var staleReference = defineRule({
             message: messages10.wrongPort({ target: r.target, port: r.port, service, host: r.host, ports, file: bound[0].binding.location.file }),
             location: r.location,
             related: [...others, ...sortedUnique(bound.map((x) => x.binding)).map((b) => relatedBinding(b))],
-            key,
+            key: key2,
             ...fixable ? { fix: { location: r.location, text: String(ports[0]) } } : {}
           });
           continue;
@@ -3844,15 +3993,15 @@ var Unanswered = class {
     const bindings = outside ? this.known.get(r.port) ?? [] : [];
     this.add(`host\0${outside ? "outside" : "unbound"}\0${r.target.toLowerCase()}\0${host}\0${scope ?? ""}`, refs, { bindings, host, ...scope !== void 0 ? { scope } : {}, outside });
   }
-  add(key, refs, group) {
-    const known = this.groups.get(key);
+  add(key2, refs, group) {
+    const known = this.groups.get(key2);
     if (known) {
       known.refs.push(...refs);
       for (const b of group.bindings) if (!known.bindings.includes(b)) known.bindings.push(b);
-    } else this.groups.set(key, { ...group, refs: [...refs] });
+    } else this.groups.set(key2, { ...group, refs: [...refs] });
   }
   report(report) {
-    for (const [key, g] of this.groups) {
+    for (const [key2, g] of this.groups) {
       const refs = [...g.refs].sort(byLocation);
       const r = refs[0];
       const ports = distinct(refs.map((x) => x.port));
@@ -3864,7 +4013,7 @@ var Unanswered = class {
           message: messages10.unboundService({ ...pattern, service: g.service }),
           location: r.location,
           related,
-          key: `pattern|${key}`,
+          key: `pattern|${key2}`,
           severity: "warning"
         });
       } else if (g.outside) {
@@ -3872,7 +4021,7 @@ var Unanswered = class {
           message: g.bindings.length === 0 ? messages10.outside(pattern) : messages10.agent({ ...pattern, elsewhere: boundElsewhere(g.bindings), agentPorts: distinct(g.bindings.map((b) => AGENT_PORTS.has(b.port) ? b.port : b.containerPort)), bindings: g.bindings.length }),
           location: r.location,
           related,
-          key: `pattern|${key}`,
+          key: `pattern|${key2}`,
           severity: "notice"
         });
       } else {
@@ -3880,14 +4029,14 @@ var Unanswered = class {
           message: messages10.unbound(pattern),
           location: r.location,
           related,
-          key: `pattern|${key}`,
+          key: `pattern|${key2}`,
           severity: "warning"
         });
       }
     }
   }
 };
-function checkSelf(model, r, others, key, report) {
+function checkSelf(model, r, others, key2, report) {
   const service = r.fromService === void 0 ? void 0 : model.services.canonical(r.fromService);
   if (service === void 0) return;
   const own = (views(model).byService.get(service) ?? []).filter((b) => isMachineHost(b.host));
@@ -3897,7 +4046,7 @@ function checkSelf(model, r, others, key, report) {
     message: messages10.self({ target: r.target, port: r.port, service, healthcheck: r.kind === "healthcheck", ports, file: own[0].location.file }),
     location: r.location,
     related: [...others, ...sortedUnique(own).map((b) => relatedBinding(b))],
-    key,
+    key: key2,
     severity: "warning"
   });
 }
@@ -3930,8 +4079,8 @@ var registryActualDrift = defineRegistryRule({
       (b) => `${serviceOf(model, b)}\0${b.host}`
     );
     const actual = groupBy(registry.actual.filter((b) => isMachineHost(b.host)).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.host}`);
-    for (const [key, entries] of actual) {
-      const files = deploy.get(key);
+    for (const [key2, entries] of actual) {
+      const files = deploy.get(key2);
       if (!files) continue;
       const expected = distinct(files.map((b) => b.port));
       const stale = entries.filter((b) => !expected.includes(b.port));
@@ -4088,15 +4237,15 @@ function suppress(findings, suppressions) {
   return { kept, suppressed };
 }
 function suppressionChanges(base, head) {
-  const key = (s) => `${s.file}\0${s.ruleId}\0${s.reason}`;
+  const key2 = (s) => `${s.file}\0${s.ruleId}\0${s.reason}`;
   const before = /* @__PURE__ */ new Map();
-  for (const s of base) before.set(key(s), (before.get(key(s)) ?? 0) + 1);
+  for (const s of base) before.set(key2(s), (before.get(key2(s)) ?? 0) + 1);
   const narrower = new Set(base.filter((s) => s.ruleId !== "*").map((s) => `${s.file}\0${s.reason}`));
   const changes = [];
   for (const s of head) {
-    const left = before.get(key(s)) ?? 0;
+    const left = before.get(key2(s)) ?? 0;
     if (left > 0) {
-      before.set(key(s), left - 1);
+      before.set(key2(s), left - 1);
       continue;
     }
     changes.push({ suppression: s, kind: s.ruleId === "*" && narrower.has(`${s.file}\0${s.reason}`) ? "widened" : "added" });
@@ -4105,15 +4254,16 @@ function suppressionChanges(base, head) {
 }
 
 // src/engine.ts
-function loadConfig(root, explicitPath) {
-  const file = readConfigFile(root, explicitPath);
+function loadConfig(root, explicitPath, tree) {
+  const file = readConfigFile(root, explicitPath, tree);
   return file ? { config: parseConfig(file.shown, file.text, catalogue), path: file.path } : { config: defaultConfig() };
 }
 async function check(options) {
   const started = performance.now();
-  const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath);
-  const collected = collect(options.root, config, options.renames, options.refused);
-  const { extracted, parsed } = await extractAll(collected, config);
+  const { tree, cache } = options;
+  const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath, tree);
+  const collected = collect(options.root, config, options.renames, options.refused, tree);
+  const { extracted, parsed, extraction } = await extractAll(collected, config, { ...cache ? { cache } : {}, ...tree ? { fetch: (blobs) => tree.fetch(blobs) } : {} });
   const model = build(extracted, { paths: collected.files.map((f) => f.path), serviceDirs: collected.serviceDirs, discovered: collected.discovered, inContainer: (path2) => collected.inContainer(path2) }, config);
   const found = runRules(allRules, model, config.rules);
   const problems = inputFindings(model.problems, config.rules);
@@ -4123,7 +4273,8 @@ async function check(options) {
     suppressed: sortFindings(suppressed),
     model,
     config,
-    stats: { files: collected.files.length, parsed, ms: Math.round(performance.now() - started) }
+    stats: { files: collected.files.length, parsed, ms: Math.round(performance.now() - started) },
+    extraction
   };
 }
 
@@ -4368,9 +4519,9 @@ function usesText(bindings) {
   const seen = /* @__PURE__ */ new Set();
   const parts = [];
   for (const b of bindings) {
-    const key = `${b.service}\0${b.host}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const key2 = `${b.service}\0${b.host}`;
+    if (seen.has(key2)) continue;
+    seen.add(key2);
     const where = b.host === PLAN_HOST ? "in the registry plan" : `on host ${quote(b.host)}`;
     parts.push(`${quote(b.service)} ${where} (${quote(formatLocation(b.location))})`);
   }
@@ -4397,8 +4548,8 @@ function sectionFor(doc, port) {
   return doc.sections.find((s) => s.range && port >= s.range.start && port <= s.range.end && s.rows.length > 0) ?? doc.sections.find((s) => s.rows.some((r) => r.reserved && r.ports.includes(port)));
 }
 function sectionTitled(doc, title) {
-  const key = title.trim().toLowerCase();
-  return doc.sections.find((s) => s.title.trim().toLowerCase() === key);
+  const key2 = title.trim().toLowerCase();
+  return doc.sections.find((s) => s.title.trim().toLowerCase() === key2);
 }
 function sectionRange(section) {
   if (section.range) return section.range;
@@ -4556,12 +4707,12 @@ var SERVICE_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname as dirname2, join as join3 } from "node:path";
+import { dirname as dirname2, join as join4 } from "node:path";
 var MAX_HEADER_BYTES = 1024;
 async function exportTree(cwd, sha, options = {}) {
   const parent = options.parent ?? (process.env.RUNNER_TEMP || tmpdir());
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const dir = await mkdtemp(join3(parent, "portwarden-tree-"));
+  const dir = await mkdtemp(join4(parent, "portwarden-tree-"));
   const dispose = () => rm(dir, { recursive: true, force: true });
   const refused = [];
   try {
@@ -4575,7 +4726,7 @@ async function exportTree(cwd, sha, options = {}) {
     await streamBlobs(cwd, files, maxBytes, {
       tooLarge: (e, size) => refused.push({ path: e.path, reason: "too-large", size, limit: maxBytes, commit: sha }),
       write: async (e, data) => {
-        const target = join3(dir, ...e.path.split("/"));
+        const target = join4(dir, ...e.path.split("/"));
         try {
           await mkdir(dirname2(target), { recursive: true });
           await writeFile(target, data, { flag: "wx", mode: 420 });
@@ -4677,7 +4828,8 @@ async function streamBlobs(cwd, entries, maxBytes, sink) {
 
 // src/revisions.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join4, relative as relative2 } from "node:path";
+import { tmpdir as tmpdir2 } from "node:os";
+import { isAbsolute as isAbsolute2, join as join5, relative as relative2 } from "node:path";
 
 // src/baseline/classify.ts
 function classify(head, base, options = {}) {
@@ -4793,6 +4945,104 @@ var NOT_READ_PROBLEMS = /* @__PURE__ */ new Set([
 ]);
 function unreadPaths(problems) {
   return new Set(problems.filter((p) => NOT_READ_PROBLEMS.has(p.ruleId)).map((p) => p.location.file));
+}
+
+// src/git/commit-tree.ts
+import { spawnSync } from "node:child_process";
+var MAX_NAME_BYTES = 255;
+async function listCommit(cwd, sha, options) {
+  const prefix = options.prefix ?? "";
+  const under = prefix === "" ? "" : `${prefix}/`;
+  const early = [];
+  const late = [];
+  const blobs = /* @__PURE__ */ new Map();
+  const dirs = /* @__PURE__ */ new Map();
+  if (prefix === "") dirs.set("", /* @__PURE__ */ new Map());
+  const fetched = /* @__PURE__ */ new Map();
+  let blobsRead = 0;
+  const loadOne = (id) => {
+    const known = fetched.get(id);
+    if (known) return known;
+    const out = spawnSync("git", ["cat-file", "blob", id], { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }, maxBuffer: options.maxFileBytes + 1 });
+    if (out.status !== 0 || !out.stdout) throw Object.assign(new Error(`git cat-file blob ${id} failed`), { code: "EIO" });
+    blobsRead++;
+    fetched.set(id, out.stdout);
+    return out.stdout;
+  };
+  for (const e of parseLongListing(await git(cwd, ["ls-tree", "-r", "-z", "--long", "--full-tree", sha]))) {
+    if (e.type !== "blob") continue;
+    const parts = e.path.split("/");
+    if (parts.some((p) => p === "" || p === "." || p === ".." || p.toLowerCase() === ".git")) early.push({ path: e.path, reason: "unwritable", code: "EINVAL", commit: sha });
+    else if (e.mode === "120000") early.push({ path: e.path, reason: "symlink", commit: sha });
+    else if (e.size > options.maxFileBytes) late.push({ path: e.path, reason: "too-large", size: e.size, limit: options.maxFileBytes, commit: sha });
+    else if (parts.some((p) => Buffer.byteLength(p) > MAX_NAME_BYTES)) late.push({ path: e.path, reason: "unwritable", code: "ENAMETOOLONG", commit: sha });
+    else if (e.path.startsWith(under)) {
+      const rel = e.path.slice(under.length);
+      const id = e.object;
+      blobs.set(rel, { id, size: e.size, load: () => loadOne(id) });
+      addToDirectories(dirs, rel);
+    }
+  }
+  return {
+    refused: [...early, ...late],
+    entries(dirRel) {
+      const names = dirs.get(dirRel);
+      if (!names) throw Object.assign(new Error(`ENOENT: no such directory in commit ${sha}: ${dirRel}`), { code: "ENOENT" });
+      return [...names].map(([name, isDir]) => ({ name, isDirectory: () => isDir, isSymbolicLink: () => false }));
+    },
+    blob: (rel) => blobs.get(rel),
+    files: () => blobs.entries(),
+    get blobsRead() {
+      return blobsRead;
+    },
+    async fetch(refs) {
+      const wanted2 = /* @__PURE__ */ new Map();
+      for (const ref of refs) {
+        const known = ref.bytes ?? fetched.get(ref.id);
+        if (known) ref.bytes = known;
+        else wanted2.set(ref.id, [...wanted2.get(ref.id) ?? [], ref]);
+      }
+      if (wanted2.size === 0) return;
+      const entries = [...wanted2.keys()].map((object) => ({ mode: "100644", object, path: object }));
+      await streamBlobs(cwd, entries, options.maxFileBytes, {
+        tooLarge: () => {
+        },
+        write: async (entry, data) => {
+          blobsRead++;
+          fetched.set(entry.object, data);
+          for (const ref of wanted2.get(entry.object) ?? []) ref.bytes = data;
+        }
+      });
+    }
+  };
+}
+function addToDirectories(dirs, rel) {
+  let child = rel;
+  let isDir = false;
+  for (; ; ) {
+    const slash = child.lastIndexOf("/");
+    const parent = slash < 0 ? "" : child.slice(0, slash);
+    const name = child.slice(slash + 1);
+    const names = dirs.get(parent);
+    if (names) {
+      names.set(name, isDir);
+      return;
+    }
+    dirs.set(parent, /* @__PURE__ */ new Map([[name, isDir]]));
+    if (parent === "") return;
+    child = parent;
+    isDir = true;
+  }
+}
+function parseLongListing(listing) {
+  const entries = [];
+  for (const record of listing.split("\0")) {
+    const tab = record.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type = "", object = "", size = "-"] = record.slice(0, tab).split(/ +/);
+    entries.push({ mode, type, object, size: size === "-" ? 0 : Number(size), path: record.slice(tab + 1) });
+  }
+  return entries;
 }
 
 // src/baseline/diff.ts
@@ -4932,10 +5182,9 @@ async function checkTree(options) {
 async function checkRevisions(options) {
   const { root, policy } = options;
   const { top, prefix } = await place(root);
-  if (!existsSync2(join4(top, ".git"))) throw new Error(`${top} is not a git checkout`);
+  if (!existsSync2(join5(top, ".git"))) throw new Error(`${top} is not a git checkout`);
   const headSha = options.head ?? "HEAD";
   const mergeBase2 = options.fetch ? await findMergeBase(top, options.base, headSha, { log: options.log }) : await localMergeBase(top, options.base, headSha);
-  const trees = [];
   let keep;
   try {
     let headTop = top;
@@ -4949,14 +5198,17 @@ async function checkRevisions(options) {
     } else if (options.head !== void 0) {
       shifted = await filesChangedSince(top, options.head);
     }
-    const headRoot = join4(headTop, prefix);
-    const base = await exportTree(top, mergeBase2, { maxFileBytes });
-    trees.push(base);
+    const headRoot = join5(headTop, prefix);
     const { configPath } = withConfig(policy.config === "checkout" ? root : headRoot, options.configPath);
     const headOptions = { root: headRoot, ...configPath ? { configPath } : policy.config === "checkout" ? { defaultConfig: true } : {} };
-    const head = await check({ ...headOptions, refused: refusedUnder(headRefused, prefix) });
+    const cache = new ExtractionCache();
+    const head = await check({ ...headOptions, refused: refusedUnder(headRefused, prefix), cache });
     const diff = await gitDiff(top, mergeBase2, options.head ?? (policy.read === "commit" ? headSha : void 0));
-    const baseCheck = await check({ ...headOptions, root: join4(base.dir, prefix), renames: renamesUnder(diff, prefix), refused: refusedUnder(base.refused, prefix) });
+    const renames = renamesUnder(diff, prefix);
+    const base = await listCommit(top, mergeBase2, { prefix, maxFileBytes });
+    await base.fetch(collectReads(base, head.config.registry, renames));
+    const baseRoot = join5(tmpdir2(), `portwarden-merge-base-${mergeBase2}`, prefix);
+    const baseCheck = await check({ ...headOptions, root: baseRoot, renames, refused: refusedUnder(base.refused, prefix), tree: base, cache });
     const compared = compare(
       { findings: baseCheck.findings, suppressed: baseCheck.suppressed, suppressions: baseCheck.model.suppressions },
       { findings: head.findings, suppressed: head.suppressed, suppressions: head.model.suppressions },
@@ -4980,10 +5232,10 @@ async function checkRevisions(options) {
       shifted,
       notes: [],
       suppressions: compared.suppressions,
-      dispose: async () => exported?.dispose()
+      dispose: async () => exported?.dispose(),
+      baseCost: { ...baseCheck.extraction, blobsRead: base.blobsRead }
     };
   } finally {
-    for (const tree of trees) await tree.dispose();
     await keep?.dispose();
   }
 }
@@ -4994,6 +5246,15 @@ async function place(root) {
 function refusedUnder(refused, prefix) {
   if (prefix === "") return refused;
   return refused.filter((r) => r.path.startsWith(`${prefix}/`)).map((r) => ({ ...r, path: r.path.slice(prefix.length + 1) }));
+}
+function collectReads(tree, registry, renames) {
+  const own = /* @__PURE__ */ new Set([registry, ".env", ...DEFAULT_CONFIG_PATHS]);
+  const refs = [];
+  for (const [path2, blob] of tree.files()) {
+    const shown = renames.get(path2) ?? path2;
+    if (own.has(shown) || discoveryMayRead(shown) || own.has(path2) || discoveryMayRead(path2)) refs.push(blob);
+  }
+  return refs;
 }
 function renamesUnder(diff, prefix) {
   const strip = (path2) => prefix === "" ? path2 : path2.startsWith(`${prefix}/`) ? path2.slice(prefix.length + 1) : void 0;
@@ -5007,8 +5268,8 @@ function renamesUnder(diff, prefix) {
   return renames;
 }
 function withConfig(root, configPath) {
-  if (configPath) return { root, configPath: isAbsolute2(configPath) ? configPath : join4(root, configPath) };
-  const found = DEFAULT_CONFIG_PATHS.map((p) => join4(root, p)).find((p) => existsSync2(p));
+  if (configPath) return { root, configPath: isAbsolute2(configPath) ? configPath : join5(root, configPath) };
+  const found = DEFAULT_CONFIG_PATHS.map((p) => join5(root, p)).find((p) => existsSync2(p));
   return found ? { root, configPath: found } : { root };
 }
 
