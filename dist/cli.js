@@ -18,14 +18,14 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-ZFPGRLST.js";
+} from "./chunk-27LNDHNM.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,
   PLAN_HOST,
   readRepoFile,
   sortFindings
-} from "./chunk-SSIASMQO.js";
+} from "./chunk-25YL4DOL.js";
 
 // src/cli/epipe.ts
 function exitQuietlyOnEpipe(stream, exit = (code) => process.exit(code)) {

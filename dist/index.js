@@ -24,7 +24,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-ZFPGRLST.js";
+} from "./chunk-27LNDHNM.js";
 import {
   DEV_HOST,
   __commonJS,
@@ -36,7 +36,7 @@ import {
   readRepoFile,
   severityRank,
   sortFindings
-} from "./chunk-SSIASMQO.js";
+} from "./chunk-25YL4DOL.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -35,6 +35,21 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * The 0-based line holding offset `at`, given the {@link lineStarts} of its text: the last line
+ * start at or before `at` (a binary search: files can have many lines).
+ */
+export function lineIndexAt(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Builds a {@link Locator} for `text`, the full contents of `file`. */
 export function createLocator(file: string, text: string): Locator {
   // Counted on the first question: many files are parsed and yield no location at all.
@@ -42,14 +57,7 @@ export function createLocator(file: string, text: string): Locator {
   const point = (offset: number) => {
     const starts = (lines ??= lineStarts(text));
     const at = Math.min(Math.max(offset, 0), text.length);
-    // The last line start at or before `at` (binary search: files can have many lines).
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= at) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineIndexAt(starts, at);
     return { line: lo + 1, column: at - (starts[lo] as number) + 1 };
   };
   return {

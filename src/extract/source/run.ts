@@ -11,7 +11,7 @@ import { SourceOutput } from './output.js';
 import { MAX_PARSE_CPU_MS, ParseBudgetExceeded, parse, type Grammar } from './tree-sitter.js';
 import { treeShapeProblem } from './tree-shape.js';
 import type { Anchors } from './anchors.js';
-import { lineStarts } from '../../core/location.js';
+import { lineIndexAt, lineStarts } from '../../core/location.js';
 import { quote } from '../../core/quote.js';
 import { inputProblem } from '../../core/input-rules.js';
 
@@ -95,11 +95,11 @@ export function nodesAround(root: Node, text: string, offsets: readonly number[]
   if (offsets.length === 0) return [];
   const starts = lineStarts(text);
   const sorted = [...offsets].sort((a, b) => a - b);
-  const lines = new Set(sorted.map((at) => lineOf(starts, at)));
+  const lines = new Set(sorted.map((at) => lineIndexAt(starts, at)));
   if (lines.size > MAX_LINE_SEARCHES) {
     const first = sorted[0] as number;
     const last = sorted[sorted.length - 1] as number;
-    const [a, b] = [lineOf(starts, first), lineOf(starts, last)];
+    const [a, b] = [lineIndexAt(starts, first), lineIndexAt(starts, last)];
     return root.descendantsOfType(types as string[], { row: a, column: first - (starts[a] as number) }, { row: b, column: last - (starts[b] as number) + 1 });
   }
   const nodes: Node[] = [];
@@ -120,16 +120,4 @@ export function nodesAround(root: Node, text: string, offsets: readonly number[]
     }
   }
   return nodes;
-}
-
-/** The 0-based line of offset `at`, by binary search over the line starts. */
-function lineOf(starts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -11302,18 +11302,22 @@ function lineStarts(text4) {
   for (let i2 = text4.indexOf("\n"); i2 >= 0; i2 = text4.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
   return starts;
 }
+function lineIndexAt(starts, at) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 function createLocator(file, text4) {
   let lines;
   const point3 = (offset) => {
     const starts = lines ??= lineStarts(text4);
     const at = Math.min(Math.max(offset, 0), text4.length);
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineIndexAt(starts, at);
     return { line: lo + 1, column: at - starts[lo] + 1 };
   };
   return {
@@ -31890,11 +31894,11 @@ function nodesAround(root2, text4, offsets, types) {
   if (offsets.length === 0) return [];
   const starts = lineStarts(text4);
   const sorted = [...offsets].sort((a, b) => a - b);
-  const lines = new Set(sorted.map((at) => lineOf(starts, at)));
+  const lines = new Set(sorted.map((at) => lineIndexAt(starts, at)));
   if (lines.size > MAX_LINE_SEARCHES) {
     const first = sorted[0];
     const last = sorted[sorted.length - 1];
-    const [a, b] = [lineOf(starts, first), lineOf(starts, last)];
+    const [a, b] = [lineIndexAt(starts, first), lineIndexAt(starts, last)];
     return root2.descendantsOfType(types, { row: a, column: first - starts[a] }, { row: b, column: last - starts[b] + 1 });
   }
   const nodes = [];
@@ -31915,16 +31919,6 @@ function nodesAround(root2, text4, offsets, types) {
     }
   }
   return nodes;
-}
-function lineOf(starts, at) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 // src/extract/source/typescript.ts

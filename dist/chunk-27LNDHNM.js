@@ -74,7 +74,7 @@ import {
   valueKey,
   visitParents,
   wanted
-} from "./chunk-SSIASMQO.js";
+} from "./chunk-25YL4DOL.js";
 
 // src/config/types.ts
 var ConfigError = class extends Error {
