@@ -18,7 +18,7 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-27LNDHNM.js";
+} from "./chunk-J6YLCNH6.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,

@@ -24,7 +24,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-27LNDHNM.js";
+} from "./chunk-J6YLCNH6.js";
 import {
   DEV_HOST,
   __commonJS,

@@ -13,12 +13,18 @@ import picomatch from 'picomatch';
 const SYNTAX = /[?[\]{}()!+@\\|^$'"`]/;
 
 /**
+ * Three stars in a row: picomatch then compiles the rest of the segment without escaping it
+ * (`***a.` becomes `[^/]*?a.`, so it matches `ab`), and no literal is certain.
+ */
+const STARS = /\*{3,}/;
+
+/**
  * The longest run of literal characters every path matched by `glob` contains, or '' when no
- * such run is certain. Only globs made of names, `*` and `/` qualify; `.` and `..` segments are
- * left out (picomatch drops a leading `./`).
+ * such run is certain. Only globs made of names, `*` (at most two in a row) and `/` qualify; `.`
+ * and `..` segments are left out (picomatch drops a leading `./`).
  */
 export function requiredLiteral(glob: string): string {
-  if (SYNTAX.test(glob)) return '';
+  if (SYNTAX.test(glob) || STARS.test(glob)) return '';
   let longest = '';
   for (const part of glob.split(/[*/]+/)) if (part !== '.' && part !== '..' && part.length > longest.length) longest = part;
   return longest;

@@ -38,6 +38,13 @@ describe('globMatcher', () => {
     expect(paths.length).toBeGreaterThan(100);
   });
 
+  it('gives a glob with three stars in a row no literal test: picomatch leaves the rest of its segment unescaped', () => {
+    // `***a.` compiles to `[^/]*?a.`: it matches `ab`, which holds no `a.`.
+    expect(picomatch('***a.', { dot: true })('ab')).toBe(true);
+    expect(globMatcher(['***a.'])('ab')).toBe(true);
+    expect(requiredLiteral('***a.')).toBe('');
+  });
+
   it('answers as picomatch for generated globs and paths', () => {
     const glob = fc.array(fc.constantFrom('a', 'b', 'ab', '.', '-', '/', '*', '**', '**/', '/**', './', '?', '[ab]', '{a,b}', '!'), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(''));
     const path = fc.array(fc.constantFrom('a', 'b', 'ab', 'ba', '.', '..', '.a', 'a.b', '-'), { minLength: 1, maxLength: 5 }).map((segments) => segments.join('/'));

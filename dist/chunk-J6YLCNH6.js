@@ -146,8 +146,9 @@ function defaultConfig() {
 // src/core/glob-matcher.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
 var SYNTAX = /[?[\]{}()!+@\\|^$'"`]/;
+var STARS = /\*{3,}/;
 function requiredLiteral(glob) {
-  if (SYNTAX.test(glob)) return "";
+  if (SYNTAX.test(glob) || STARS.test(glob)) return "";
   let longest = "";
   for (const part of glob.split(/[*/]+/)) if (part !== "." && part !== ".." && part.length > longest.length) longest = part;
   return longest;
