@@ -38,10 +38,15 @@ const ref = values.ref ? resolve(values.ref) : undefined;
 
 const git = (cwd, ...args) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@portwarden.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 }).trim();
 
-/** A clone of `source` with one more commit that changes one service's port default. */
+/**
+ * A clone of `source` with one more commit that changes one service's port default. The clone
+ * is made through git's transport (`--no-local`), so its objects arrive in a pack as a runner's
+ * checkout fetches them; a local clone links the generator's loose objects instead, and reading
+ * thousands of loose objects (ls-tree's sizes, cat-file) costs ten times what a pack does.
+ */
 function onePr(source) {
   const dir = join(mkdtempSync(join(tmpdir(), 'pw-bench-pr-')), 'repo');
-  git(tmpdir(), 'clone', '-q', source, dir);
+  git(tmpdir(), 'clone', '-q', '--no-local', source, dir);
   const files = git(dir, 'ls-files').split('\n');
   const changed = files.find((f) => /(^|\/)src\/config\.ts$/.test(f)) ?? files.find((f) => /\.(ts|js|py|go)$/.test(f));
   if (!changed) throw new Error(`${source}: no source file to change`);
