@@ -18,7 +18,7 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-J6YLCNH6.js";
+} from "./chunk-3WJZ6NOL.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,

@@ -24,7 +24,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-J6YLCNH6.js";
+} from "./chunk-3WJZ6NOL.js";
 import {
   DEV_HOST,
   __commonJS,

@@ -44,7 +44,8 @@ export class ExtractionCache {
    */
   registry<T>(inputs: unknown[], parse: () => T): T {
     const id = JSON.stringify([EXTRACTION_VERSION, ...inputs]);
-    if (!this.registries.has(id)) this.registries.set(id, structuredClone(parse()));
+    // The parse itself is kept (no caller ever holds it); every caller, the first included, gets a copy.
+    if (!this.registries.has(id)) this.registries.set(id, parse());
     return structuredClone(this.registries.get(id) as T);
   }
 

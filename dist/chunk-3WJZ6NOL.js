@@ -932,7 +932,7 @@ var ExtractionCache = class {
    */
   registry(inputs, parse) {
     const id = JSON.stringify([EXTRACTION_VERSION, ...inputs]);
-    if (!this.registries.has(id)) this.registries.set(id, structuredClone(parse()));
+    if (!this.registries.has(id)) this.registries.set(id, parse());
     return structuredClone(this.registries.get(id));
   }
   /** Keeps `result` of `job` with bytes `blob` in `context` (a copy: the model step changes what it is handed). */
