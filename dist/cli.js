@@ -18,7 +18,7 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-3WJZ6NOL.js";
+} from "./chunk-7U4RXPMN.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,

@@ -24,7 +24,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-3WJZ6NOL.js";
+} from "./chunk-7U4RXPMN.js";
 import {
   DEV_HOST,
   __commonJS,

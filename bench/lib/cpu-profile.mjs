@@ -1,17 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { dirname, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 /**
  * Summarises a V8 `.cpuprofile` by self time: per category (our code, bundled dependencies,
  * tree-sitter wasm, node internals, GC), per source module, and per function. esbuild puts a
- * `// src/collect/walk.ts` comment before each module it bundles; those map bundle lines back
- * to the module that wrote them.
+ * `// src/collect/walk.ts` comment before each module it bundles; those map the lines of the
+ * entry and of every chunk it split off back to the module that wrote them.
  */
 
 /**
  * @param {{ nodes: any[], samples: number[], timeDeltas: number[] }} profile
- * @param {string} bundleText  the bundled CLI's source
- * @param {string} bundlePath  its path (profile URLs are file:// URLs of it)
+ * @param {string} bundlePath  the bundled CLI's path: every `.js` file beside it is a bundle
+ *   file (the entry, the worker, the shared chunks), named in the profile by its file:// URL
  */
-export function summariseProfile(profile, bundleText, bundlePath) {
-  const markers = moduleMarkers(bundleText);
+export function summariseProfile(profile, bundlePath) {
+  const bundleDir = dirname(bundlePath) + sep;
+  /** @type {Map<string, Array<[number, string]> | undefined>} */
+  const markersByUrl = new Map();
+  const bundleFile = (url) => {
+    if (!url.startsWith('file://')) return undefined;
+    const path = fileURLToPath(url);
+    return path.startsWith(bundleDir) && path.endsWith('.js') ? path : undefined;
+  };
+  const markersOf = (url) => {
+    if (!markersByUrl.has(url)) {
+      const path = bundleFile(url);
+      markersByUrl.set(url, path === undefined ? undefined : moduleMarkers(readFileSync(path, 'utf8')));
+    }
+    return markersByUrl.get(url);
+  };
+  const moduleOf = (url, lineNumber) => {
+    const markers = url ? markersOf(url) : undefined;
+    return markers === undefined ? undefined : moduleAt(markers, lineNumber);
+  };
   const selfUs = new Map();
   const { samples, timeDeltas } = profile;
   // Sample i lasts until sample i + 1 (DevTools' convention).
@@ -19,10 +41,7 @@ export function summariseProfile(profile, bundleText, bundlePath) {
 
   const parent = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
-  const nodeModule = (node) => {
-    const { url, lineNumber } = node.callFrame;
-    return url && url.endsWith(bundlePath) ? moduleAt(markers, lineNumber) : undefined;
-  };
+  const nodeModule = (node) => moduleOf(node.callFrame.url, node.callFrame.lineNumber);
   const byCategory = new Map();
   // Inclusive time per src/ module: every sample counts once for each module on its stack,
   // so a module is charged for the parsers and libraries it calls.
@@ -35,13 +54,13 @@ export function summariseProfile(profile, bundleText, bundlePath) {
     if (us === 0) continue;
     totalUs += us;
     const { functionName, url, lineNumber } = node.callFrame;
-    const inBundle = url && url.endsWith(bundlePath);
-    const module = inBundle ? moduleAt(markers, lineNumber) : undefined;
+    const inBundle = url ? markersOf(url) !== undefined : false;
+    const module = moduleOf(url, lineNumber);
     const category = categorise(functionName, url, module);
     add(byCategory, category, us);
     const moduleName = module ?? (functionName.startsWith('RegExp:') ? 'regular expressions (compiled)' : url.startsWith('wasm://') ? 'tree-sitter (wasm)' : url.startsWith('node:') ? 'node internals' : url || functionName);
     add(byModule, moduleName, us);
-    const where = inBundle ? `${module ?? 'bundle'} (cli.js:${lineNumber + 1})` : url || '—';
+    const where = inBundle ? `${module ?? 'bundle'} (${url.slice(url.lastIndexOf('/') + 1)}:${lineNumber + 1})` : url || '—';
     const key = `${functionName || '(anonymous)'}\u0000${where}`;
     add(byFunction, key, us);
     const onStack = new Set();

@@ -17,34 +17,42 @@ import type { ExtractContext } from './extractor.js';
 import { extractFiles, type FileJob, type FileResult } from './files.js';
 
 /*
- * When threads pay, from measurement (2 cores, Node 20; bench/README.md has the figures). A
- * worker costs about 0.35 s of CPU and 26 MB before it extracts anything (it loads the bundle
- * and initialises the grammars again), and its heap grows like the main thread's (110 MB more
- * at 2,000 services). Extraction costs 0.5 to 0.9 ms of CPU per file handed to it on the
- * synthetic trees, so a worker's share must hold well over 400-700 files before it ends sooner
- * than it started up; every thread adds CPU time and memory whatever the tree. The serial part
- * (start-up, walk, the registry, model, rules, report: about 3 s of CPU at 2,000 services)
- * bounds what threads can win: past 4 threads, each further one saves less wall time than the
- * CPU and memory it costs. (Not measured on more than 2 cores.)
+ * When threads pay, from measurement (bench/README.md has the figures). A worker costs about
+ * 0.35 s of CPU and 26 MB before it extracts anything (it loads the bundle and initialises the
+ * grammars again), its heap grows like the main thread's, and its parsers start cold: the
+ * markdown parser runs three times slower on its first thousand docs than after. Extraction
+ * costs 0.1 to 0.9 ms of CPU per file, so a worker's share must hold well over a thousand files
+ * before it ends sooner than it started up. Logical CPUs are not cores either: on a 2-vCPU
+ * machine (the usual small CI runner) two busy threads each ran 1.6 times slower than one
+ * alone, so a second thread saved at most 3% of wall time for 20-25% more CPU and 30 MB more
+ * memory. Threads are therefore counted per two logical CPUs. The serial part (start-up, walk,
+ * the registry, model, rules, report: about 1.5 s of CPU at 2,000 services) bounds what
+ * threads can win: past 4 threads, each further one saves less wall time than the CPU and
+ * memory it costs. (Not measured on more than 2 logical CPUs.)
  */
 /** Files each thread must have before a worker is started: a share of about twice its start-up cost. */
 export const MIN_FILES_PER_WORKER = 1000;
 /** Threads beyond this save less wall time than they cost (see above). */
 const MAX_THREADS = 4;
+/** Logical CPUs per thread: two hardware threads of one core do not run two parsers at full speed. */
+const CPUS_PER_THREAD = 2;
 
 const WORKER_URL = new URL('./extract-worker.js', import.meta.url);
 
-/**
- * How many threads (the main one included) to use for `count` files: `PORTWARDEN_WORKERS`
- * overrides (1 disables); otherwise one per core up to {@link MAX_THREADS}, at least
- * {@link MIN_FILES_PER_WORKER} files each; 1 when the worker script is not beside this
- * module (running from source).
- */
+/** How many threads (the main one included) to use for `count` files; 1 when the worker script is not beside this module (running from source). */
 export function threadCount(count: number, env = process.env): number {
-  if (!existsSync(fileURLToPath(WORKER_URL))) return 1;
-  const forced = Number(env.PORTWARDEN_WORKERS);
-  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, Math.max(count, 1));
-  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(count / MIN_FILES_PER_WORKER)));
+  return existsSync(fileURLToPath(WORKER_URL)) ? threadsFor(count, availableParallelism(), env.PORTWARDEN_WORKERS) : 1;
+}
+
+/**
+ * The thread policy: `forced` (`PORTWARDEN_WORKERS`, 1 disables) when it is a count, else one
+ * thread per {@link CPUS_PER_THREAD} logical CPUs up to {@link MAX_THREADS}, each with at least
+ * {@link MIN_FILES_PER_WORKER} files.
+ */
+export function threadsFor(count: number, cpus: number, forced?: string): number {
+  const n = Number(forced);
+  if (forced !== undefined && Number.isInteger(n) && n >= 1) return Math.min(n, Math.max(count, 1));
+  return Math.max(1, Math.min(Math.floor(cpus / CPUS_PER_THREAD), MAX_THREADS, Math.floor(count / MIN_FILES_PER_WORKER)));
 }
 
 /**

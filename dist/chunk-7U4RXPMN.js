@@ -956,12 +956,15 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var MIN_FILES_PER_WORKER = 1e3;
 var MAX_THREADS = 4;
+var CPUS_PER_THREAD = 2;
 var WORKER_URL = new URL("./extract-worker.js", import.meta.url);
 function threadCount(count, env = process.env) {
-  if (!existsSync(fileURLToPath(WORKER_URL))) return 1;
-  const forced = Number(env.PORTWARDEN_WORKERS);
-  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, Math.max(count, 1));
-  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(count / MIN_FILES_PER_WORKER)));
+  return existsSync(fileURLToPath(WORKER_URL)) ? threadsFor(count, availableParallelism(), env.PORTWARDEN_WORKERS) : 1;
+}
+function threadsFor(count, cpus, forced) {
+  const n = Number(forced);
+  if (forced !== void 0 && Number.isInteger(n) && n >= 1) return Math.min(n, Math.max(count, 1));
+  return Math.max(1, Math.min(Math.floor(cpus / CPUS_PER_THREAD), MAX_THREADS, Math.floor(count / MIN_FILES_PER_WORKER)));
 }
 function chunkFiles(count, threads) {
   return Math.min(64, Math.max(4, Math.ceil(count / (threads * 16))));
