@@ -25,11 +25,12 @@
  * folders are not services. A folder found only by convention, manifest or Dockerfile that
  * lies inside another service's folder is part of that service.
  */
-import { parseAllDocuments, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import picomatch from 'picomatch';
 import { readText, type CheckedDirs } from './read.js';
 import type { WalkedFile } from './walk.js';
 import { MAX_YAML_ALIASES, excessAlias } from '../core/yaml-limits.js';
+import { forgetKeptYaml, yamlDocument, yamlStream } from '../core/yaml-parse.js';
 // Folders that hold a service's code or a set of services rather than name one: a service is
 // never named after one; the name comes from its manifest, a deploy file or the folder above.
 import { CONTAINER_FOLDERS, isTestPath } from './paths.js';
@@ -204,29 +205,36 @@ class Reader {
   }
 }
 
-/** One YAML document as plain data, under the alias limit; undefined when it does not parse. */
-function yamlData(text: string): unknown {
+/**
+ * One YAML document as plain data, under the alias limit; undefined when it does not parse.
+ * With `keep`, the parse is kept for the extractor that reads the same file (compose).
+ */
+function yamlData(path: string, text: string, keep = false): unknown {
   try {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-    if (doc.errors.length > 0 || excessAlias(doc)) return undefined;
+    const doc = yamlDocument(path, text, { keep });
+    if (doc.errors.length > 0 || excessAlias(doc, text)) return undefined;
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch {
     return undefined;
   }
 }
 
-/** Every YAML document of `text` as plain data (documents that do not parse are skipped). */
-function yamlDocuments(text: string): unknown[] {
+/**
+ * Every YAML document of `text` (the file at `path`, templates made blank) as plain data;
+ * documents that do not parse are skipped. A parse of the file's own text is kept for the
+ * extractor that reads the same file (Kubernetes).
+ */
+function yamlDocuments(path: string, text: string, keep: boolean): unknown[] {
   let docs: Document[];
   try {
-    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false }) as Document[];
+    docs = yamlStream(path, text, { keep }) as Document[];
   } catch {
     return [];
   }
   if (!Array.isArray(docs)) return [];
   const out: unknown[] = [];
   for (const doc of docs) {
-    if (doc.errors.length > 0 || excessAlias(doc)) continue;
+    if (doc.errors.length > 0 || excessAlias(doc, text)) continue;
     try {
       out.push(doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }));
     } catch {
@@ -267,6 +275,8 @@ function manifestName(reader: Reader, dir: string, files: readonly string[]): st
 
 /** The services `files` (the walked repository) shows, beside the `declared` glob directories. */
 export function discover(files: readonly WalkedFile[], declared: readonly string[], maxBytes: number, env: ReadonlyMap<string, string> = new Map()): Discovery {
+  // Parses a previous run kept and no extractor took are not this run's.
+  forgetKeptYaml();
   const reader = new Reader(files, maxBytes);
   const paths = files.map((f) => f.path);
   // Files per folder (direct children), and every folder of the tree.
@@ -326,7 +336,7 @@ export function discover(files: readonly WalkedFile[], declared: readonly string
     const text = reader.text(path);
     if (text !== undefined && /^services\s*:/m.test(text)) composeServices = true;
     if (text !== undefined && !undeclaredFinds && buildsOnlyUnder(text, dirOf(path), underDeclared)) continue;
-    const data = text === undefined ? undefined : yamlData(text);
+    const data = text === undefined ? undefined : yamlData(path, text, true);
     const services = isRecord(data) && isRecord(data.services) ? data.services : {};
     const here = dirOf(path);
     for (const [key, svc] of Object.entries(services)) {
@@ -351,7 +361,9 @@ export function discover(files: readonly WalkedFile[], declared: readonly string
   for (const path of paths.filter((p) => /\.ya?ml$/.test(p) && !isCompose(p))) {
     const text = reader.text(path);
     if (text === undefined || !/^\s*kind:\s*["']?(Deployment|StatefulSet|DaemonSet|Config)\b/m.test(text)) continue;
-    for (const doc of yamlDocuments(text.replace(/\{\{[\s\S]*?\}\}/g, (a) => a.replace(/[^\n]/g, ' ')))) {
+    const blank = text.replace(/\{\{[\s\S]*?\}\}/g, (a) => a.replace(/[^\n]/g, ' '));
+    // A template's blanked text is read by discovery alone: the extractor makes it inert its own way.
+    for (const doc of yamlDocuments(path, blank, blank === text)) {
       if (!isRecord(doc)) continue;
       if (['Deployment', 'StatefulSet', 'DaemonSet'].includes(String(doc.kind))) {
         const name = isRecord(doc.metadata) ? doc.metadata.name : undefined;
@@ -407,7 +419,7 @@ export function discover(files: readonly WalkedFile[], declared: readonly string
       members(dirOf(path), globs, /^package\.json$/, `\`workspaces\` of ${path}`);
     } else if (base === 'pnpm-workspace.yaml') {
       const text = reader.text(path);
-      const data = text === undefined ? undefined : yamlData(text);
+      const data = text === undefined ? undefined : yamlData(path, text);
       if (isRecord(data)) members(dirOf(path), stringsOf(data.packages), /^package\.json$/, `\`packages\` of ${path}`);
     } else if (base === 'go.work') {
       const text = reader.text(path);

@@ -25,8 +25,9 @@
  * parse is reported in a plain manifest and skipped silently in a Helm template (which is not
  * YAML until rendered); the other documents of the file are still read.
  */
-import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
+import { isMap, isScalar, type Document } from 'yaml';
 import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../../core/yaml-limits.js';
+import { yamlStream } from '../../core/yaml-parse.js';
 import type { Extractor, SourceFile } from '../extractor.js';
 import { cloudflaredExtractor } from './cloudflared.js';
 import { composeExtractor } from './compose.js';
@@ -126,7 +127,7 @@ function templatedAt(text: string, start: number, end: number): boolean {
   return text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).includes('{{');
 }
 
-/** The documents of the file that parsed; problems reported for a plain manifest. */
+/** The documents of the file that parsed (discovery's parse of the same text if it kept one); problems reported for a plain manifest. */
 function readDocuments(text: string, out: DeployOutput, templated: boolean): Document[] {
   let docs: Document[];
   const overflow = aliasTokenOverflow(text);
@@ -135,7 +136,7 @@ function readDocuments(text: string, out: DeployOutput, templated: boolean): Doc
     return [];
   }
   try {
-    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false }) as Document[];
+    docs = yamlStream(out.file.path, text) as Document[];
   } catch (error) {
     if (!templated) out.problem('input/invalid-yaml', `Found YAML the parser rejected (${(error as Error).message}); expected valid YAML.`, 0, 0, out.file.path);
     return [];

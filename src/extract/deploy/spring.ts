@@ -10,12 +10,13 @@
  * The service is the one owning the file, else the project folder (above `src/main/resources`
  * and container folders such as `src/`).
  */
-import { isMap, parseAllDocuments, type Document } from 'yaml';
+import { isMap, type Document } from 'yaml';
 import type { Extractor } from '../extractor.js';
 import { identity, slice, type Mapped } from '../../core/mapped.js';
 import { DeployOutput } from './output.js';
 import { entries, get, scalarText } from './yaml-nodes.js';
 import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../../core/yaml-limits.js';
+import { yamlStream } from '../../core/yaml-parse.js';
 
 const FILE = /(^|\/)(application|bootstrap)(-[\w.-]+)?\.(properties|ya?ml)$/;
 /** The keys that set a port the application itself listens on. */
@@ -48,7 +49,7 @@ export const springExtractor: Extractor = {
     }
     let docs: Document[];
     try {
-      docs = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: false }) as Document[];
+      docs = yamlStream(file.path, file.text) as Document[];
     } catch {
       return out.extraction;
     }

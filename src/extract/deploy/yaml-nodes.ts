@@ -4,13 +4,14 @@
  * aliases are followed, `<<` merge keys are expanded, and a broken document becomes
  * `input/invalid-yaml` problems at the parser's own positions instead of an exception.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Mapped } from '../../core/mapped.js';
 import { align, identity } from '../../core/mapped.js';
 import type { DeployOutput } from './output.js';
 import { MAX_YAML_ALIASES, MAX_YAML_ALIAS_TOKENS, aliasTokenOverflow, excessAlias } from '../../core/yaml-limits.js';
+import { yamlDocument } from '../../core/yaml-parse.js';
 
-/** Parses the file; on errors, reports each and returns undefined. */
+/** Parses the file (or takes discovery's parse of it); on errors, reports each and returns undefined. */
 export function parseYaml(out: DeployOutput): Document | undefined {
   let doc: Document;
   const overflow = aliasTokenOverflow(out.file.text);
@@ -19,7 +20,7 @@ export function parseYaml(out: DeployOutput): Document | undefined {
     return undefined;
   }
   try {
-    doc = parseDocument(out.file.text, { prettyErrors: false, uniqueKeys: false });
+    doc = yamlDocument(out.file.path, out.file.text);
   } catch (error) {
     // The parser reports problems as errors; a throw would be a bug there, still not a crash here.
     out.problem('input/invalid-yaml', `Found YAML the parser rejected (${(error as Error).message}); expected valid YAML.`, 0, 0, out.file.path);
