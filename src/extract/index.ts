@@ -17,9 +17,9 @@ import type { Finding } from '../core/finding.js';
 import { emptyExtraction, type Extraction, type Host } from '../core/statements.js';
 import { buildHosts, buildServices, type ContextData } from './context.js';
 import type { ExtractContext } from './extractor.js';
-import { wanted, type FileJob, type FileResult } from './files.js';
+import { readersOf, type FileJob, type FileResult } from './files.js';
 import { ExtractionCache } from './cache.js';
-import type { BlobRef } from '../collect/read.js';
+import type { BlobRef, FileToRead } from '../collect/read.js';
 import { startPool } from './parallel.js';
 import { parseRegistry } from './registry/index.js';
 import { quote } from '../core/quote.js';
@@ -58,9 +58,11 @@ export async function extractAll(collected: Collected, config: Config, options: 
   const jobs: FileJob[] = [];
   for (const file of collected.files) {
     if (file.path === config.registry) continue;
-    const owner = collected.ownerOf(file.path);
-    const job: FileJob = { ...file, isDoc: collected.serviceDocs.has(file.path), ...(owner ? { owner } : {}), ...(cache && !file.blob ? { identify: true } : {}) };
-    if (wanted(job)) jobs.push(job);
+    // Which extractors read the path is asked once, here: the job carries the answer to the reader.
+    const isDoc = collected.serviceDocs.has(file.path);
+    const readers = isDoc ? 0 : readersOf(file.path);
+    if (!isDoc && readers === 0) continue;
+    jobs.push(fileJob(file, isDoc, readers, collected.ownerOf(file.path), cache !== undefined && !file.blob));
   }
   // With results to reuse, how many files need threads is known only once the context is.
   let pool = cache?.size ? undefined : startPool(jobs.length);
@@ -120,6 +122,17 @@ export async function extractAll(collected: Collected, config: Config, options: 
   const none = collected.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployServices && !registryFile && !bound;
   if (none) addProblem(noServices(config));
   return { extracted, parsed, extraction: { extracted: todo.filter((job) => !job.refused).length, reused: jobs.length - todo.length } };
+}
+
+/** The job for `file`, with the optional fields only when they hold something. */
+function fileJob(file: FileToRead, isDoc: boolean, readers: number, owner: string | undefined, identify: boolean): FileJob {
+  const job: FileJob = { path: file.path, root: file.root, abs: file.abs, isDoc, readers };
+  if (file.refused) job.refused = file.refused;
+  if (file.blob) job.blob = file.blob;
+  if (file.walked) job.walked = file.walked;
+  if (owner) job.owner = owner;
+  if (identify) job.identify = true;
+  return job;
 }
 
 /**
