@@ -55,12 +55,8 @@ export function wanted(job: Pick<FileJob, 'path' | 'isDoc'>): boolean {
   return job.isDoc || readersOf(job.path) !== 0;
 }
 
-/**
- * Reads `job` and extracts it. Never throws: a failing extractor becomes an input problem. The
- * result comes back as it is when every extractor answered at once, and as a promise from the
- * first one that answers with a promise (the tree-sitter readers): most files are never awaited.
- */
-export function extractFile(job: FileJob, ctx: ExtractContext, maxFileBytes: number, checked?: CheckedDirs): FileResult | Promise<FileResult> {
+/** Reads `job` and extracts it. Never throws: a failing extractor becomes an input problem. */
+export async function extractFile(job: FileJob, ctx: ExtractContext, maxFileBytes: number, checked?: CheckedDirs): Promise<FileResult> {
   const result: Extraction = { bindings: [], references: [], problems: [], suppressions: [] };
   const read = readText(job, maxFileBytes, checked, job.identify);
   if ('problem' in read) {
@@ -75,32 +71,14 @@ export function extractFile(job: FileJob, ctx: ExtractContext, maxFileBytes: num
   const file: SourceFile = { path: job.path, text, locator: createLocator(job.path, text) };
   if (job.owner) file.service = ctx.services.canonical(job.owner);
   if (host) file.host = host;
-  for (let i = 0; i < chosen.length; i++) {
-    const extractor = chosen[i]!;
-    let got: Extraction | Promise<Extraction>;
+  for (const extractor of chosen) {
     try {
-      got = extractor.extract(file, ctx);
+      add(result, await extractor.extract(file, ctx));
     } catch (error) {
       result.problems.push(failed(extractor, job.path, error));
-      continue;
     }
-    if (got instanceof Promise) return finish(got, chosen.slice(i), file, ctx, result, read.blob);
-    add(result, got);
   }
   return fileResult(result, true, read.blob);
-}
-
-/** The rest of {@link extractFile} once an extractor answered with a promise (`pending`, from `chosen[0]`). */
-async function finish(pending: Promise<Extraction>, chosen: Extractor[], file: SourceFile, ctx: ExtractContext, result: Extraction, blob: string | undefined): Promise<FileResult> {
-  for (let i = 0; i < chosen.length; i++) {
-    const extractor = chosen[i]!;
-    try {
-      add(result, await (i === 0 ? pending : extractor.extract(file, ctx)));
-    } catch (error) {
-      result.problems.push(failed(extractor, file.path, error));
-    }
-  }
-  return fileResult(result, true, blob);
 }
 
 /** The extractors among `readers` whose prefilter passes `text`. */
@@ -126,10 +104,12 @@ function add(result: Extraction, e: Extraction): void {
   if (e.suppressions) result.suppressions!.push(...e.suppressions);
 }
 
+/** The input problem saying `extractor` failed on the file at `path`. */
 function failed(extractor: Extractor, path: string, error: unknown) {
   return problem('input/extractor-failed', path, `The ${quote(extractor.id)} reader failed on ${quote(path)}: ${error instanceof Error ? error.message : String(error)}; its ports in this file are unknown.`);
 }
 
+/** One file's result, naming the blob id only when there is one. */
 function fileResult(extraction: Extraction, parsed: boolean, blob: string | undefined): FileResult {
   return blob ? { extraction, parsed, blob } : { extraction, parsed };
 }
@@ -138,9 +118,6 @@ function fileResult(extraction: Extraction, parsed: boolean, blob: string | unde
 export async function extractFiles(jobs: FileJob[], ctx: ExtractContext, maxFileBytes: number): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const checked: CheckedDirs = new Set();
-  for (const job of jobs) {
-    const result = extractFile(job, ctx, maxFileBytes, checked);
-    results.push(result instanceof Promise ? await result : result);
-  }
+  for (const job of jobs) results.push(await extractFile(job, ctx, maxFileBytes, checked));
   return results;
 }

@@ -1,10 +1,10 @@
 /**
  * The extract step asks once which extractors read a path (the job carries the answer as a set
- * of bits), and a file whose extractors all answer at once is never awaited
- * (src/extract/files.ts). That must change nothing: over the example monorepo, the fixtures,
- * the corpus and a generated tree, with extractors failing both ways, every file gives exactly
- * what the straightforward reading gives: every extractor that accepts the path and passes its
- * prefilter, each one awaited in turn, a failure turned into an input problem.
+ * of bits, src/extract/files.ts), and the reader takes the extractors from it. That must change
+ * nothing: over the example monorepo, the fixtures, the corpus and a generated tree, with
+ * extractors failing both ways, every file gives exactly what the straightforward reading
+ * gives: every extractor that accepts the path and passes its prefilter, each one awaited in
+ * turn, a failure turned into an input problem.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +31,7 @@ import { CORPUS, corpusOptions, unpack } from '../corpus/corpus.js';
 const REPO = join(import.meta.dirname, '../..');
 const fileExtractors: Extractor[] = [...sourceExtractors, ...deployExtractors];
 
-/** The straightforward reading of one job: the extract step before it asked once and awaited only promises. */
+/** The straightforward reading of one job: the extract step before it asked the extractors once. */
 async function straightforward(job: FileJob, ctx: ExtractContext, maxFileBytes: number): Promise<FileResult> {
   const result: Extraction = { ...emptyExtraction(), suppressions: [] };
   const candidates = job.isDoc ? [serviceDocExtractor] : fileExtractors.filter((e) => e.accepts(job.path));
@@ -114,7 +114,7 @@ function generated(n: number): string {
   return writeTree(files);
 }
 
-describe('file jobs: readers asked once, answers awaited only when they are promises', () => {
+describe('file jobs: the extractors reading a path asked once', () => {
   test('the example monorepo', async () => {
     expect(await compareTree(join(REPO, 'examples/monorepo'))).toBeGreaterThan(10);
   });
