@@ -9,7 +9,7 @@
  * reader that finds nothing kept (an extractor in a worker thread, a text that differs)
  * parses. What is kept is bounded, since a Document weighs 8 to 25 times its text: texts past
  * {@link MAX_KEPT_CHARS} in all are not kept, and {@link forgetKeptYaml} (at the start of
- * each discovery) drops what no reader took.
+ * each discovery, and once extraction is done) drops what no reader took.
  */
 import { parseAllDocuments, parseDocument, type Document } from 'yaml';
 

@@ -23,6 +23,7 @@ import type { BlobRef, FileToRead } from '../collect/read.js';
 import { startPool } from './parallel.js';
 import { parseRegistry } from './registry/index.js';
 import { quote } from '../core/quote.js';
+import { forgetKeptYaml } from '../core/yaml-parse.js';
 import { noServices } from '../collect/no-services.js';
 
 export interface ExtractOptions {
@@ -107,6 +108,9 @@ export async function extractAll(collected: Collected, config: Config, options: 
   const sent = options.fetch ? todo.map((job) => (job.blob ? { ...job, blob: { id: job.blob.id, size: job.blob.size, ...(job.blob.bytes ? { bytes: job.blob.bytes } : {}) } } : job)) : todo;
   pool ??= startPool(sent.length);
   const done = await pool.run(sent, ctx, data);
+  // A parse discovery kept for a file no extractor here took (extracted in a worker, refused
+  // by a prefilter, reused from the cache) is not needed any more.
+  forgetKeptYaml();
   let next = 0;
   jobs.forEach((job, i) => {
     let result = kept[i];
