@@ -8,11 +8,9 @@
  * (../markdown-pieces.ts).
  */
 import type { Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { MAY_DEFINE, markdownBlocks, mayLeaveOpen, merged, parsePieces, remarkGfmTable, type Span } from '../markdown-pieces.js';
+import { MAY_DEFINE, markdownBlocks, mayLeaveOpen, merged, parseMarkdown, parsePieces, type Span } from '../markdown-pieces.js';
 
-const parser = unified().use(remarkParse).use(remarkGfmTable);
+const parse = (text: string): Root => parseMarkdown(text, 'gfmTables');
 
 /**
  * Parses a service doc into mdast with exact positions, from the blocks that can hold a port
@@ -20,8 +18,8 @@ const parser = unified().use(remarkParse).use(remarkGfmTable);
  */
 export function parseServiceDoc(text: string): Root {
   const blocks = portBlocks(text);
-  if (!blocks) return parser.parse(text);
-  return parsePieces(text, blocks.length > 0 ? [{ spans: blocks }] : [], (piece) => parser.parse(piece));
+  if (!blocks) return parse(text);
+  return parsePieces(text, blocks.length > 0 ? [{ spans: blocks }] : [], parse);
 }
 
 /**

@@ -1,0 +1,57 @@
+/**
+ * `parseMarkdown` calls mdast-util-from-markdown as remark-parse does, with the extensions
+ * remark-gfm or GFM's tables alone put in a processor's data, built once: its tree must be the
+ * one the unified processor gives, every node, value and position, on every markdown input we
+ * have (the fixtures and the example, the seed, a generated bench tree, assembled documents).
+ */
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMarkdown, remarkGfmTable } from '../../src/extract/markdown-pieces.js';
+import { assembledDoc, generatedMarkdown, repoMarkdown, seedMarkdown, type MarkdownInput } from './markdown-inputs.js';
+
+const processors = {
+  gfm: unified().use(remarkParse).use(remarkGfm),
+  gfmTables: unified().use(remarkParse).use(remarkGfmTable),
+};
+
+function expectSameTree(input: MarkdownInput): void {
+  for (const syntax of ['gfm', 'gfmTables'] as const) {
+    // Twice: the options built once must not carry anything from one parse to the next.
+    for (let i = 0; i < 2; i++) expect(parseMarkdown(input.text, syntax), `${input.name} (${syntax})`).toEqual(processors[syntax].parse(input.text));
+  }
+}
+
+describe('parseMarkdown', () => {
+  it('gives the processor tree for every fixture and example doc, the seed registry and its lossy copy', () => {
+    const inputs = [...repoMarkdown(), ...seedMarkdown()];
+    expect(inputs.length).toBeGreaterThan(20);
+    inputs.forEach(expectSameTree);
+  });
+
+  describe('on a generated bench tree', () => {
+    let generated: ReturnType<typeof generatedMarkdown>;
+    beforeAll(() => {
+      generated = generatedMarkdown(60);
+    });
+    afterAll(() => generated.dispose());
+    it('gives the processor tree for its registry and its service docs', () => {
+      [generated.registry, ...generated.docs].forEach(expectSameTree);
+    });
+  });
+
+  it('gives the processor tree for assembled documents', { timeout: 120_000 }, () => {
+    fc.assert(
+      fc.property(assembledDoc, (text) => expectSameTree({ name: JSON.stringify(text), text })),
+      { numRuns: 500, seed: 20261202 },
+    );
+  });
+
+  it('tells the two syntaxes apart', () => {
+    // What only the rest of GFM reads: a test that compared one syntax with the other would fail here.
+    const text = '~~3010~~ and www.example.com\n';
+    expect(parseMarkdown(text, 'gfm')).not.toEqual(parseMarkdown(text, 'gfmTables'));
+  });
+});
