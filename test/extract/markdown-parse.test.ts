@@ -3,13 +3,18 @@
  * remark-gfm or GFM's tables alone put in a processor's data, built once: its tree must be the
  * one the unified processor gives, every node, value and position, on every markdown input we
  * have (the fixtures and the example, the seed, a generated bench tree, assembled documents).
+ * And `walk`, which the extractors read trees with, enters the nodes unist-util-visit enters,
+ * in the same order.
  */
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import fc from 'fast-check';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMarkdown, remarkGfmTable } from '../../src/extract/markdown-pieces.js';
+import { walk } from '../../src/extract/mdast-walk.js';
 import { assembledDoc, generatedMarkdown, repoMarkdown, seedMarkdown, type MarkdownInput } from './markdown-inputs.js';
 
 const processors = {
@@ -22,6 +27,14 @@ function expectSameTree(input: MarkdownInput): void {
     // Twice: the options built once must not carry anything from one parse to the next.
     for (let i = 0; i < 2; i++) expect(parseMarkdown(input.text, syntax), `${input.name} (${syntax})`).toEqual(processors[syntax].parse(input.text));
   }
+  const tree = processors.gfm.parse(input.text);
+  const visited: Node[] = [];
+  const walked: Node[] = [];
+  visit(tree, (node) => void visited.push(node));
+  walk(tree, (node) => void walked.push(node));
+  // The same node objects, in the same order.
+  expect(walked.length, input.name).toBe(visited.length);
+  walked.forEach((node, i) => expect(node, `${input.name}: node ${i}`).toBe(visited[i]));
 }
 
 describe('parseMarkdown', () => {
@@ -47,6 +60,13 @@ describe('parseMarkdown', () => {
       fc.property(assembledDoc, (text) => expectSameTree({ name: JSON.stringify(text), text })),
       { numRuns: 500, seed: 20261202 },
     );
+  });
+
+  it('walks a deep tree without recursion', () => {
+    const tree = processors.gfm.parse(`${'>'.repeat(3_000)} x\n`);
+    let nodes = 0;
+    walk(tree, () => void nodes++);
+    expect(nodes).toBe(3_003);
   });
 
   it('tells the two syntaxes apart', () => {

@@ -17,7 +17,7 @@ import { readDatedLines } from './dates.js';
 import { readPlanTable } from './plan-table.js';
 import { readRealPorts } from './real-ports.js';
 import { readSections, sectionAt, type PlacedSection } from './sections.js';
-import { walk } from './walk.js';
+import { walk } from '../mdast-walk.js';
 import { markdownLimitHit } from '../markdown-depth.js';
 import { boundedPieces, MAY_DEFINE, markdownBlocks, parseMarkdown, parsePieces } from '../markdown-pieces.js';
 
