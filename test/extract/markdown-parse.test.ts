@@ -13,20 +13,33 @@ import fc from 'fast-check';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseMarkdown, remarkGfmTable } from '../../src/extract/markdown-pieces.js';
+import { parseMarkdown, remarkGfmTable, tablesIfAny } from '../../src/extract/markdown-pieces.js';
 import { walk } from '../../src/extract/mdast-walk.js';
 import { assembledDoc, generatedMarkdown, repoMarkdown, seedMarkdown, type MarkdownInput } from './markdown-inputs.js';
 
 const processors = {
   gfm: unified().use(remarkParse).use(remarkGfm),
   gfmTables: unified().use(remarkParse).use(remarkGfmTable),
+  commonmark: unified().use(remarkParse),
 };
 
+/** `text` without its lines that could make a table (a pipe, `:-`, `-:`): every other shape stays. */
+const withoutTableLines = (text: string): string =>
+  text
+    .split(/(?<=\n)/)
+    .filter((line) => !/\||:-|-:/.test(line))
+    .join('');
+
 function expectSameTree(input: MarkdownInput): void {
-  for (const syntax of ['gfm', 'gfmTables'] as const) {
+  for (const syntax of ['gfm', 'gfmTables', 'commonmark'] as const) {
     // Twice: the options built once must not carry anything from one parse to the next.
     for (let i = 0; i < 2; i++) expect(parseMarkdown(input.text, syntax), `${input.name} (${syntax})`).toEqual(processors[syntax].parse(input.text));
   }
+  // Where no table can be, CommonMark alone gives the tree GFM's tables give.
+  const tableless = withoutTableLines(input.text);
+  expect(tablesIfAny(tableless), input.name).toBe('commonmark');
+  expect(parseMarkdown(tableless, 'commonmark'), `${input.name} without table lines`).toEqual(processors.gfmTables.parse(tableless));
+  if (tablesIfAny(input.text) === 'commonmark') expect(parseMarkdown(input.text, 'commonmark'), input.name).toEqual(processors.gfmTables.parse(input.text));
   const tree = processors.gfm.parse(input.text);
   const visited: Node[] = [];
   const walked: Node[] = [];
@@ -69,9 +82,18 @@ describe('parseMarkdown', () => {
     expect(nodes).toBe(3_003);
   });
 
-  it('tells the two syntaxes apart', () => {
+  it('parses with GFM tables any text that may hold one, a one-column table without a pipe too', () => {
+    for (const text of ['a\n:-\n', 'a\n-:\n', '| a |\n| - |\n', 'a | b\n--|--\n', '> a\n> :--:\n']) {
+      expect(processors.gfmTables.parse(text).children.some((n) => n.type === 'table' || (n.type === 'blockquote' && n.children[0]?.type === 'table')), text).toBe(true);
+      expect(tablesIfAny(text), text).toBe('gfmTables');
+    }
+    expect(tablesIfAny('- **Port:** 3001\n\n- calls http://auth:3002\n')).toBe('commonmark');
+  });
+
+  it('tells the syntaxes apart', () => {
     // What only the rest of GFM reads: a test that compared one syntax with the other would fail here.
     const text = '~~3010~~ and www.example.com\n';
     expect(parseMarkdown(text, 'gfm')).not.toEqual(parseMarkdown(text, 'gfmTables'));
+    expect(parseMarkdown('a\n:-\n', 'gfmTables')).not.toEqual(parseMarkdown('a\n:-\n', 'commonmark'));
   });
 });

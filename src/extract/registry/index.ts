@@ -19,12 +19,13 @@ import { readRealPorts } from './real-ports.js';
 import { readSections, sectionAt, type PlacedSection } from './sections.js';
 import { walk } from '../mdast-walk.js';
 import { markdownLimitHit } from '../markdown-depth.js';
-import { boundedPieces, MAY_DEFINE, markdownBlocks, parseMarkdown, parsePieces } from '../markdown-pieces.js';
+import { boundedPieces, MAY_DEFINE, markdownBlocks, parseMarkdown, parsePieces, tablesIfAny } from '../markdown-pieces.js';
 
 /**
  * What the rest of GFM starts from: `~` (strikethrough), `[^` (footnotes), `[ ]` and `[x]`
  * (task list items), and autolink literals (`www.`, `http://`, an email's `@`). A piece
- * without any of them parses the same with GFM's tables alone, at a third less time.
+ * without any of them parses the same with GFM's tables alone, at a third less time (and
+ * with CommonMark alone when it cannot hold a table either: `tablesIfAny`).
  */
 const OTHER_GFM = /~|\[\^|\[[\sxX]\]|www\.|:\/\/|@/i;
 
@@ -38,7 +39,7 @@ const PIECE_SIZE = { chars: 2_000, rows: 25 };
 export function parseRegistryTree(text: string, size = PIECE_SIZE): Root {
   const blocks = MAY_DEFINE.test(text) ? undefined : markdownBlocks(text);
   if (!blocks) return parseMarkdown(text, 'gfm');
-  return parsePieces(text, boundedPieces(text, blocks, size.chars, size.rows), (piece) => parseMarkdown(piece, OTHER_GFM.test(piece) ? 'gfm' : 'gfmTables'));
+  return parsePieces(text, boundedPieces(text, blocks, size.chars, size.rows), (piece) => parseMarkdown(piece, OTHER_GFM.test(piece) ? 'gfm' : tablesIfAny(piece)));
 }
 
 /** What {@link parseRegistry} returns. */
