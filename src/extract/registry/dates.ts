@@ -8,7 +8,7 @@ import type { Root, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { DatedLine } from '../../core/registry.js';
 import { span, type ParseContext } from './context.js';
-import { walk } from './walk.js';
+import { walk } from '../mdast-walk.js';
 
 const DATE_AFTER = /^\s*(:?)\s*(\d{4}-\d{2}-\d{2})(?!\d)/;
 

@@ -7,9 +7,6 @@
  * into the original text. Never throws: anything it cannot read becomes an `input/*` finding.
  */
 import type { Root, Table } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { createLocator } from '../../core/location.js';
 import type { RegistryDoc } from '../../core/registry.js';
 import type { ServiceIndex } from '../../core/services.js';
@@ -20,19 +17,15 @@ import { readDatedLines } from './dates.js';
 import { readPlanTable } from './plan-table.js';
 import { readRealPorts } from './real-ports.js';
 import { readSections, sectionAt, type PlacedSection } from './sections.js';
-import { walk } from './walk.js';
+import { walk } from '../mdast-walk.js';
 import { markdownLimitHit } from '../markdown-depth.js';
-import { boundedPieces, MAY_DEFINE, markdownBlocks, parsePieces, remarkGfmTable } from '../markdown-pieces.js';
-
-/** Built once: the processor is frozen on first parse and reused. */
-const processor = unified().use(remarkParse).use(remarkGfm);
-/** GFM's tables alone, for pieces that hold none of what the rest of GFM reads. */
-const tablesOnly = unified().use(remarkParse).use(remarkGfmTable);
+import { boundedPieces, MAY_DEFINE, markdownBlocks, parseMarkdown, parsePieces, tablesIfAny } from '../markdown-pieces.js';
 
 /**
  * What the rest of GFM starts from: `~` (strikethrough), `[^` (footnotes), `[ ]` and `[x]`
  * (task list items), and autolink literals (`www.`, `http://`, an email's `@`). A piece
- * without any of them parses the same with GFM's tables alone, at a third less time.
+ * without any of them parses the same with GFM's tables alone, at a third less time (and
+ * with CommonMark alone when it cannot hold a table either: `tablesIfAny`).
  */
 const OTHER_GFM = /~|\[\^|\[[\sxX]\]|www\.|:\/\/|@/i;
 
@@ -45,8 +38,8 @@ const PIECE_SIZE = { chars: 2_000, rows: 25 };
  */
 export function parseRegistryTree(text: string, size = PIECE_SIZE): Root {
   const blocks = MAY_DEFINE.test(text) ? undefined : markdownBlocks(text);
-  if (!blocks) return processor.parse(text);
-  return parsePieces(text, boundedPieces(text, blocks, size.chars, size.rows), (piece) => (OTHER_GFM.test(piece) ? processor : tablesOnly).parse(piece));
+  if (!blocks) return parseMarkdown(text, 'gfm');
+  return parsePieces(text, boundedPieces(text, blocks, size.chars, size.rows), (piece) => parseMarkdown(piece, OTHER_GFM.test(piece) ? 'gfm' : tablesIfAny(piece)));
 }
 
 /** What {@link parseRegistry} returns. */

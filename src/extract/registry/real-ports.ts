@@ -15,7 +15,7 @@ import type { DatedLine } from '../../core/registry.js';
 import type { Binding, Host } from '../../core/statements.js';
 import { addProblem, span, type ParseContext } from './context.js';
 import { readEntries, readGroupLabel } from './real-ports-group.js';
-import { walk } from './walk.js';
+import { walk } from '../mdast-walk.js';
 import { quote } from '../../core/quote.js';
 
 /** What the "Real ports today" blocks say. */

@@ -21,7 +21,6 @@
  * engine collects them from every file (collect/suppressions.ts).
  */
 import type { Code, Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { ExtractContext, Extractor, SourceFile } from '../extractor.js';
 import type { Extraction } from '../../core/statements.js';
 import { inputProblem } from '../../core/input-rules.js';
@@ -33,6 +32,7 @@ import { readEnvTable } from './env-table.js';
 import { parseServiceDoc } from './markdown.js';
 import { scanReferences } from './references.js';
 import { MAX_SERVICE_DOC_CHARS, markdownLimitHit } from '../markdown-depth.js';
+import { walk } from '../mdast-walk.js';
 
 
 /** The raw text of a node, with its start offset. */
@@ -106,7 +106,7 @@ export function extractServiceDoc(file: SourceFile, ctx: ExtractContext): Extrac
     const tree: Root = parseServiceDoc(file.text);
     // Pre-order: a table is read before its cells and a paragraph before its text, so the
     // specific reader claims a port before the generic URL scan sees it.
-    visit(tree, (node) => readNode(scan, node as Nodes));
+    walk(tree, (node) => readNode(scan, node as Nodes));
   } catch (error) {
     scan.extraction.problems.push(
       inputProblem(

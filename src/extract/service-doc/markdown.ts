@@ -1,18 +1,17 @@
 /**
- * The markdown parser for service docs: unified + remark-parse with GFM's table syntax (the
- * same micromark and mdast extensions remark-gfm loads for tables). The rest of GFM —
- * autolink literals, footnotes, strikethrough, task lists — carries no port statement (bare
- * URLs stay text, which the reference scan reads anyway), and leaving it out halves the
- * parse time of thousands of CLAUDE.md files (bench/README.md). The registry, one file,
- * keeps all of remark-gfm. Only the blocks of a doc that can hold a port are parsed
+ * The markdown parser for service docs: remark-parse with GFM's table syntax (the same
+ * micromark and mdast extensions remark-gfm loads for tables), or without it when the text
+ * parsed cannot hold a table (most docs: `- **Port:** 3001` and a dependency or two). The
+ * rest of GFM — autolink literals, footnotes, strikethrough, task lists — carries no port
+ * statement (bare URLs stay text, which the reference scan reads anyway), and leaving it out
+ * halves the parse time of thousands of CLAUDE.md files (bench/README.md). The registry, one
+ * file, keeps all of remark-gfm. Only the blocks of a doc that can hold a port are parsed
  * (../markdown-pieces.ts).
  */
 import type { Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { MAY_DEFINE, markdownBlocks, mayLeaveOpen, merged, parsePieces, remarkGfmTable, type Span } from '../markdown-pieces.js';
+import { MAY_DEFINE, markdownBlocks, mayLeaveOpen, merged, parseMarkdown, parsePieces, tablesIfAny, type Span } from '../markdown-pieces.js';
 
-const parser = unified().use(remarkParse).use(remarkGfmTable);
+const parse = (text: string): Root => parseMarkdown(text, tablesIfAny(text));
 
 /**
  * Parses a service doc into mdast with exact positions, from the blocks that can hold a port
@@ -20,8 +19,8 @@ const parser = unified().use(remarkParse).use(remarkGfmTable);
  */
 export function parseServiceDoc(text: string): Root {
   const blocks = portBlocks(text);
-  if (!blocks) return parser.parse(text);
-  return parsePieces(text, blocks.length > 0 ? [{ spans: blocks }] : [], (piece) => parser.parse(piece));
+  if (!blocks) return parse(text);
+  return parsePieces(text, blocks.length > 0 ? [{ spans: blocks }] : [], parse);
 }
 
 /**
