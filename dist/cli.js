@@ -18,14 +18,14 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-7U4RXPMN.js";
+} from "./chunk-WBMLJIFN.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,
   PLAN_HOST,
   readRepoFile,
   sortFindings
-} from "./chunk-25YL4DOL.js";
+} from "./chunk-RPBIIUJT.js";
 
 // src/cli/epipe.ts
 function exitQuietlyOnEpipe(stream, exit = (code) => process.exit(code)) {

@@ -24,7 +24,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-7U4RXPMN.js";
+} from "./chunk-WBMLJIFN.js";
 import {
   DEV_HOST,
   __commonJS,
@@ -36,7 +36,7 @@ import {
   readRepoFile,
   severityRank,
   sortFindings
-} from "./chunk-25YL4DOL.js";
+} from "./chunk-RPBIIUJT.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -294,8 +294,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path2, { windows } = {}) => {
+      const segs = path2.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -342,8 +342,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code2) => {
-      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code3) => {
+      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -373,38 +373,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code2;
+      let code3;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
       const peek3 = () => str.charCodeAt(index2 + 1);
       const advance = () => {
-        prev = code2;
+        prev = code3;
         return str.charCodeAt(++index2);
       };
       while (index2 < length) {
-        code2 = advance();
+        code3 = advance();
         let next;
-        if (code2 === CHAR_BACKWARD_SLASH) {
+        if (code3 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code2 = advance();
-          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+          code3 = advance();
+          if (code3 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code2 = advance())) {
-            if (code2 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code3 = advance())) {
+            if (code3 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            if (code3 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -413,7 +413,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+            if (braceEscaped !== true && code3 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -422,7 +422,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -437,7 +437,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code2 === CHAR_FORWARD_SLASH) {
+        if (code3 === CHAR_FORWARD_SLASH) {
           slashes.push(index2);
           tokens2.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -450,27 +450,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index2 === start2) {
+            if (code3 === CHAR_EXCLAMATION_MARK && index2 === start2) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code2 = advance())) {
-                if (code2 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code3 = advance())) {
+                if (code3 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code2 === CHAR_LEFT_PARENTHESES) {
+                if (code3 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -480,7 +480,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code2 === CHAR_ASTERISK) {
+        if (code3 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -489,7 +489,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code2 === CHAR_QUESTION_MARK) {
+        if (code3 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -497,7 +497,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -516,26 +516,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index2 === start2) {
+        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index2 === start2) {
           negated = token.negated = true;
           start2++;
           continue;
         }
-        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code2 = advance())) {
-              if (code2 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code3 = advance())) {
+              if (code3 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code2 === CHAR_LEFT_PARENTHESES) {
+              if (code3 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -600,7 +600,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code2)) {
+        if (!isPathSeparator(code3)) {
           tokens2.push(token);
         }
         state.tokens = tokens2;
@@ -896,7 +896,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse4 = (input, options) => {
+    var parse5 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1066,7 +1066,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options, fastpaths: false }).output;
+            const expression = parse5(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1589,7 +1589,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input, options) => {
+    parse5.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -1654,7 +1654,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse4;
+    module2.exports = parse5;
   }
 });
 
@@ -1663,7 +1663,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
     var scan = require_scan();
-    var parse4 = require_parse();
+    var parse5 = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -1751,7 +1751,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse4(pattern, { ...options, fastpaths: false });
+      return parse5(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1777,10 +1777,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options);
+        parsed.output = parse5.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse4(input, options);
+        parsed = parse5(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -1892,17 +1892,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path) {
-      const ctrl = callVisitor(key, node2, visitor, path);
+    function visit_(key, node2, visitor, path2) {
+      const ctrl = callVisitor(key, node2, visitor, path2);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path = Object.freeze(path.concat(node2));
+          path2 = Object.freeze(path2.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = visit_(i2, node2.items[i2], visitor, path);
+            const ci = visit_(i2, node2.items[i2], visitor, path2);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -1913,13 +1913,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path = Object.freeze(path.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path);
+          const cv = visit_("value", node2.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1940,17 +1940,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path) {
-      const ctrl = await callVisitor(key, node2, visitor, path);
+    async function visitAsync_(key, node2, visitor, path2) {
+      const ctrl = await callVisitor(key, node2, visitor, path2);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path = Object.freeze(path.concat(node2));
+          path2 = Object.freeze(path2.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node2.items[i2], visitor, path);
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path2);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -1961,13 +1961,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path = Object.freeze(path.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path);
+          const cv = await visitAsync_("value", node2.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1994,23 +1994,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path) {
+    function callVisitor(key, node2, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path);
+        return visitor(key, node2, path2);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path);
+        return visitor.Map?.(key, node2, path2);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path);
+        return visitor.Seq?.(key, node2, path2);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path);
+        return visitor.Pair?.(key, node2, path2);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path);
+        return visitor.Scalar?.(key, node2, path2);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path);
+        return visitor.Alias?.(key, node2, path2);
       return void 0;
     }
-    function replaceNode(key, path, node2) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path2, node2) {
+      const parent = path2[path2.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -2622,10 +2622,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path2, value) {
       let v = value;
-      for (let i2 = path.length - 1; i2 >= 0; --i2) {
-        const k = path[i2];
+      for (let i2 = path2.length - 1; i2 >= 0; --i2) {
+        const k = path2[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2644,7 +2644,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2674,11 +2674,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path2;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -2692,8 +2692,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -2707,8 +2707,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -2726,8 +2726,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -2737,8 +2737,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -2763,12 +2763,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
+    function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -2782,17 +2782,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text5, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text4;
+        return text5;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text4.length <= endStep)
-        return text4;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
+      if (text5.length <= endStep)
+        return text5;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end = lineWidth - indent2.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -2806,14 +2806,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text4, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text5, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text4[i2 += 1]; ) {
+      for (let ch; ch = text5[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text4[i2 + 1]) {
+          switch (text5[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -2830,12 +2830,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text4, i2, indent.length);
-          end = i2 + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text5, i2, indent2.length);
+          end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text4[i2 + 1];
+            const next = text5[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -2847,12 +2847,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text4[i2 += 1];
+                ch = text5[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text4;
+                return text5;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -2867,39 +2867,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text4;
+        return text5;
       if (onFold)
         onFold();
-      let res = text4.slice(0, folds[0]);
+      let res = text5.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text4.length;
+        const end2 = folds[i3 + 1] || text5.length;
         if (fold === 0)
           res = `
-${indent}${text4.slice(0, end2)}`;
+${indent2}${text5.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text4[fold]}\\`;
+            res += `${text5[fold]}\\`;
           res += `
-${indent}${text4.slice(fold + 1, end2)}`;
+${indent2}${text5.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text4, i2, indent) {
+    function consumeMoreIndentedLines(text5, i2, indent2) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text4[start2];
+      let ch = text5[start2];
       while (ch === " " || ch === "	") {
-        if (i2 < start2 + indent) {
-          ch = text4[++i2];
+        if (i2 < start2 + indent2) {
+          ch = text5[++i2];
         } else {
           do {
-            ch = text4[++i2];
+            ch = text5[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text4[start2];
+          ch = text5[start2];
         }
       }
       return end;
@@ -2947,7 +2947,7 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start2 = 0;
       for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
@@ -2962,8 +2962,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start2, i2);
-                const code2 = json.substr(i2 + 2, 4);
-                switch (code2) {
+                const code3 = json.substr(i2 + 2, 4);
+                switch (code3) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -2989,8 +2989,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str += "\\x" + code3.substr(2);
                     else
                       str += json.substr(i2, 6);
                 }
@@ -3007,7 +3007,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i2 += 2;
                 }
-                str += indent;
+                str += indent2;
                 if (json[i2 + 2] === " ")
                   str += "\\";
                 i2 += 1;
@@ -3019,15 +3019,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start2 ? str + json.slice(start2) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -3057,8 +3057,8 @@ ${indent}`) + "'";
       if (!blockQuote2 || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -3083,7 +3083,7 @@ ${indent}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -3100,9 +3100,9 @@ ${indent}`) + "'";
       let start2 = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start2) {
         value = value.substring(start2.length);
-        start2 = start2.replace(/\n+/g, `$&${indent}`);
+        start2 = start2.replace(/\n+/g, `$&${indent2}`);
       }
-      const indentSize = indent ? "2" : "1";
+      const indentSize = indent2 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
@@ -3110,7 +3110,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -3118,18 +3118,18 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body2}`;
+${indent2}${body2}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value = value.replace(/\n+/g, `$&${indent2}`);
       return `|${header}
-${indent}${start2}${value}${end}`;
+${indent2}${start2}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -3140,22 +3140,22 @@ ${indent}${start2}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent === "") {
+        if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
       }
       const str = value.replace(/\n+/g, `$&
-${indent}`);
+${indent2}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -3327,7 +3327,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -3342,7 +3342,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent2 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -3372,7 +3372,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent}:`;
+${indent2}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -3650,7 +3650,7 @@ var require_stringifyCollection = __commonJS({
       return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items: items3 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
+      const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -3687,11 +3687,11 @@ var require_stringifyCollection = __commonJS({
         for (let i2 = 1; i2 < lines.length; ++i2) {
           const line = lines[i2];
           str += line ? `
-${indent}${line}` : "\n";
+${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -3699,7 +3699,7 @@ ${indent}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items: items3 }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -3768,19 +3768,19 @@ ${indent}${line}` : "\n";
           let str = start2;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent}${line}` : "\n";
+${indentStep}${indent2}${line}` : "\n";
           return `${str}
-${indent}${end}`;
+${indent2}${end}`;
         } else {
           return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -3825,7 +3825,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map3 = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -3835,10 +3835,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map3.items.sort(schema.sortMapEntries);
@@ -5253,9 +5253,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5330,14 +5330,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection.isEmptyPath(path)) {
+      deleteIn(path2) {
+        if (Collection.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5352,10 +5352,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection.isEmptyPath(path))
+      getIn(path2, keepScalar) {
+        if (Collection.isEmptyPath(path2))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5366,10 +5366,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection.isEmptyPath(path))
+      hasIn(path2) {
+        if (Collection.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5386,13 +5386,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection.isEmptyPath(path)) {
+      setIn(path2, value) {
+        if (Collection.isEmptyPath(path2)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -5489,22 +5489,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code2, message) {
+      constructor(name2, pos, code3, message) {
         super();
         this.name = name2;
-        this.code = code2;
+        this.code = code3;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLParseError", pos, code3, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLWarning", pos, code3, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -5730,10 +5730,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
+    function flowIndentCheck(indent2, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -6251,17 +6251,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
-        const [indent, content3] = lines[i2];
+        const [indent2, content3] = lines[i2];
         if (content3 === "" || content3 === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
+          if (header.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
         } else {
-          if (indent.length < trimIndent) {
+          if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset + indent2.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent.length;
+            trimIndent = indent2.length;
           contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -6269,7 +6269,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content3.length + 1;
+        offset += indent2.length + content3.length + 1;
       }
       for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
         if (lines[i2][0].length > trimIndent)
@@ -6281,26 +6281,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
       for (let i2 = contentStart; i2 < chompStart; ++i2) {
-        let [indent, content3] = lines[i2];
-        offset += indent.length + content3.length + 1;
+        let [indent2, content3] = lines[i2];
+        offset += indent2.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
           content3 = content3.slice(0, -1);
-        if (content3 && indent.length < trimIndent) {
+        if (content3 && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
+          indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content3;
+          value += sep2 + indent2.slice(trimIndent) + content3;
           sep2 = "\n";
-        } else if (indent.length > trimIndent || content3[0] === "	") {
+        } else if (indent2.length > trimIndent || content3[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content3;
+          value += sep2 + indent2.slice(trimIndent) + content3;
           sep2 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
@@ -6336,7 +6336,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent = 0;
+      let indent2 = 0;
       let chomp = "";
       let error = -1;
       for (let i2 = 1; i2 < source.length; ++i2) {
@@ -6345,8 +6345,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          if (!indent2 && n)
+            indent2 = n;
           else if (error === -1)
             error = offset + i2;
         }
@@ -6387,7 +6387,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -6413,7 +6413,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -6611,9 +6611,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok3 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok3 ? parseInt(cc, 16) : NaN;
+      const code3 = ok3 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code3);
       } catch {
         const raw2 = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw2}`);
@@ -6935,12 +6935,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code3, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code3, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -7102,12 +7102,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code3, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code3, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
         };
         switch (token.type) {
           case "scalar":
@@ -7121,15 +7121,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -7138,25 +7138,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body2 = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body2 };
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body2 };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -7176,8 +7176,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -7208,16 +7208,16 @@ var require_cst_scalar = __commonJS({
         token.source = body2;
       } else {
         const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const indent2 = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -7262,12 +7262,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
+          const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -7353,9 +7353,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path) => {
+    visit4.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index2] of path) {
+      for (const [field, index2] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -7364,23 +7364,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path) => {
-      const parent = visit4.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit4.parentCollection = (cst, path2) => {
+      const parent = visit4.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -7391,10 +7391,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -7573,15 +7573,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent = 0;
+          let indent2 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent2 + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent2 + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset + indent2 + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -7750,12 +7750,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent = -1;
+        let indent2 = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
+            this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
@@ -7764,8 +7764,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -7873,16 +7873,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent = 0;
+        let indent2 = 0;
         let ch;
         loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
-              indent += 1;
+              indent2 += 1;
               break;
             case "\n":
               nl = i3;
-              indent = 0;
+              indent2 = 0;
               break;
             case "\r": {
               const next = this.buffer[i3 + 1];
@@ -7898,9 +7898,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
+        if (indent2 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
+            this.indentNext = indent2;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -7933,7 +7933,7 @@ var require_lexer = __commonJS({
             const lastChar = i3;
             while (ch2 === " ")
               ch2 = this.buffer[--i3];
-            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent2 > lastChar)
               nl = i3;
             else
               break;
@@ -8949,10 +8949,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start2, indent) {
+      atIndentedComment(start2, indent2) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent)
+        if (this.indent <= indent2)
           return false;
         return start2.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -9006,15 +9006,15 @@ var require_public_api = __commonJS({
     var log = require_log();
     var identity2 = require_identity();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
-    function parseOptions(options) {
+    var parser = require_parser();
+    function parseOptions2(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments3(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+    function parseAllDocuments2(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -9027,8 +9027,8 @@ var require_public_api = __commonJS({
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
     function parseDocument2(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -9045,7 +9045,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -9074,8 +9074,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+        const indent2 = Math.round(options);
+        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -9086,8 +9086,8 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse4;
-    exports.parseAllDocuments = parseAllDocuments3;
+    exports.parse = parse5;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
@@ -9110,7 +9110,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
+    var parser = require_parser();
     var publicApi = require_public_api();
     var visit4 = require_visit();
     exports.Composer = composer.Composer;
@@ -9135,7 +9135,7 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser2.Parser;
+    exports.Parser = parser.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
@@ -9362,41 +9362,41 @@ var require_saxes = __commonJS({
     var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
-    function nsPairCheck(parser2, prefix, uri) {
+    function nsPairCheck(parser, prefix, uri) {
       switch (prefix) {
         case "xml":
           if (uri !== XML_NAMESPACE) {
-            parser2.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
+            parser.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
           }
           break;
         case "xmlns":
           if (uri !== XMLNS_NAMESPACE) {
-            parser2.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
+            parser.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
           }
           break;
         default:
       }
       switch (uri) {
         case XMLNS_NAMESPACE:
-          parser2.fail(prefix === "" ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`);
+          parser.fail(prefix === "" ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`);
           break;
         case XML_NAMESPACE:
           switch (prefix) {
             case "xml":
               break;
             case "":
-              parser2.fail(`the default namespace may not be set to ${uri}.`);
+              parser.fail(`the default namespace may not be set to ${uri}.`);
               break;
             default:
-              parser2.fail("may not assign the xml namespace to another prefix.");
+              parser.fail("may not assign the xml namespace to another prefix.");
           }
           break;
         default:
       }
     }
-    function nsMappingCheck(parser2, mapping) {
+    function nsMappingCheck(parser, mapping) {
       for (const local of Object.keys(mapping)) {
-        nsPairCheck(parser2, local, mapping[local]);
+        nsPairCheck(parser, local, mapping[local]);
       }
     }
     var isNCName = (name2) => NC_NAME_RE.test(name2);
@@ -9720,13 +9720,13 @@ var require_saxes = __commonJS({
         if (i2 >= chunk.length) {
           return EOC;
         }
-        const code2 = chunk.charCodeAt(i2);
+        const code3 = chunk.charCodeAt(i2);
         this.column++;
-        if (code2 < 55296) {
-          if (code2 >= SPACE || code2 === TAB) {
-            return code2;
+        if (code3 < 55296) {
+          if (code3 >= SPACE || code3 === TAB) {
+            return code3;
           }
-          switch (code2) {
+          switch (code3) {
             case NL:
               this.line++;
               this.column = 0;
@@ -9742,16 +9742,16 @@ var require_saxes = __commonJS({
               return NL_LIKE;
             default:
               this.fail("disallowed character.");
-              return code2;
+              return code3;
           }
         }
-        if (code2 > 56319) {
-          if (!(code2 >= 57344 && code2 <= 65533)) {
+        if (code3 > 56319) {
+          if (!(code3 >= 57344 && code3 <= 65533)) {
             this.fail("disallowed character.");
           }
-          return code2;
+          return code3;
         }
-        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i2 + 1) - 56320);
+        const final = 65536 + (code3 - 55296) * 1024 + (chunk.charCodeAt(i2 + 1) - 56320);
         this.i = i2 + 2;
         if (final > 1114111) {
           this.fail("disallowed character.");
@@ -9773,13 +9773,13 @@ var require_saxes = __commonJS({
         if (i2 >= chunk.length) {
           return EOC;
         }
-        const code2 = chunk.charCodeAt(i2);
+        const code3 = chunk.charCodeAt(i2);
         this.column++;
-        if (code2 < 55296) {
-          if (code2 > 31 && code2 < 127 || code2 > 159 && code2 !== LS || code2 === TAB) {
-            return code2;
+        if (code3 < 55296) {
+          if (code3 > 31 && code3 < 127 || code3 > 159 && code3 !== LS || code3 === TAB) {
+            return code3;
           }
-          switch (code2) {
+          switch (code3) {
             case NL:
               this.line++;
               this.column = 0;
@@ -9801,16 +9801,16 @@ var require_saxes = __commonJS({
               return NL_LIKE;
             default:
               this.fail("disallowed character.");
-              return code2;
+              return code3;
           }
         }
-        if (code2 > 56319) {
-          if (!(code2 >= 57344 && code2 <= 65533)) {
+        if (code3 > 56319) {
+          if (!(code3 >= 57344 && code3 <= 65533)) {
             this.fail("disallowed character.");
           }
-          return code2;
+          return code3;
         }
-        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i2 + 1) - 56320);
+        const final = 65536 + (code3 - 55296) * 1024 + (chunk.charCodeAt(i2 + 1) - 56320);
         this.i = i2 + 2;
         if (final > 1114111) {
           this.fail("disallowed character.");
@@ -10675,10 +10675,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler !== void 0) {
-                  const { text: text4 } = this;
+                  const { text: text5 } = this;
                   const slice2 = chunk.slice(start2, this.prevI);
-                  if (text4.length !== 0) {
-                    handler(text4 + slice2);
+                  if (text5.length !== 0) {
+                    handler(text5 + slice2);
                     this.text = "";
                   } else if (slice2.length !== 0) {
                     handler(slice2);
@@ -10740,15 +10740,15 @@ var require_saxes = __commonJS({
         let nonSpace = false;
         outRootLoop:
           while (true) {
-            const code2 = this.getCode();
-            switch (code2) {
+            const code3 = this.getCode();
+            switch (code3) {
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler !== void 0) {
-                  const { text: text4 } = this;
+                  const { text: text5 } = this;
                   const slice2 = chunk.slice(start2, this.prevI);
-                  if (text4.length !== 0) {
-                    handler(text4 + slice2);
+                  if (text5.length !== 0) {
+                    handler(text5 + slice2);
                     this.text = "";
                   } else if (slice2.length !== 0) {
                     handler(slice2);
@@ -10777,7 +10777,7 @@ var require_saxes = __commonJS({
                 }
                 break outRootLoop;
               default:
-                if (!isS(code2)) {
+                if (!isS(code3)) {
                   nonSpace = true;
                 }
             }
@@ -10838,9 +10838,9 @@ var require_saxes = __commonJS({
         if (this.state !== S_BEGIN && this.state !== S_TEXT) {
           this.fail("unexpected end.");
         }
-        const { text: text4 } = this;
-        if (text4.length !== 0) {
-          (_a = this.textHandler) === null || _a === void 0 ? void 0 : _a.call(this, text4);
+        const { text: text5 } = this;
+        if (text5.length !== 0) {
+          (_a = this.textHandler) === null || _a === void 0 ? void 0 : _a.call(this, text5);
           this.text = "";
         }
         this._closed = true;
@@ -11204,8 +11204,8 @@ var HostModel = class {
     return id === DEV_HOST || id === NOT_DEPLOYED_HOST || id === PLAN_HOST || this.byKey.has(hostKey(id));
   }
   /** The host a config `files:` glob places `path` on, if any. */
-  placedByConfig(path) {
-    return this.fileRules.find((rule) => rule.match(path))?.host;
+  placedByConfig(path2) {
+    return this.fileRules.find((rule) => rule.match(path2))?.host;
   }
   /**
    * The host a file describes, when its path says so: a configured glob first, then a
@@ -11213,10 +11213,10 @@ var HostModel = class {
    * (`scripts/mac-mini/run.sh`, `docker-compose.macmini.yml`). Undefined otherwise.
    * `service`, the directory name of the service owning the file, never counts as a host.
    */
-  placeFile(path, service) {
-    const configured = this.placedByConfig(path);
+  placeFile(path2, service) {
+    const configured = this.placedByConfig(path2);
     if (configured) return configured;
-    const segments = path.split("/");
+    const segments = path2.split("/");
     const base2 = segments.pop() ?? "";
     const parts2 = [...segments, ...base2.split(".").slice(0, -1), ...base2.split(".").slice(1)];
     for (const part of parts2) {
@@ -11297,9 +11297,9 @@ import { isAbsolute, join, relative, sep } from "node:path";
 import { createHash } from "node:crypto";
 
 // src/core/location.ts
-function lineStarts(text4) {
+function lineStarts(text5) {
   const starts = [0];
-  for (let i2 = text4.indexOf("\n"); i2 >= 0; i2 = text4.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  for (let i2 = text5.indexOf("\n"); i2 >= 0; i2 = text5.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
   return starts;
 }
 function lineIndexAt(starts, at) {
@@ -11312,28 +11312,28 @@ function lineIndexAt(starts, at) {
   }
   return lo;
 }
-function createLocator(file, text4) {
+function createLocator(file, text5) {
   let lines;
   const point3 = (offset) => {
-    const starts = lines ??= lineStarts(text4);
-    const at = Math.min(Math.max(offset, 0), text4.length);
+    const starts = lines ??= lineStarts(text5);
+    const at = Math.min(Math.max(offset, 0), text5.length);
     const lo = lineIndexAt(starts, at);
     return { line: lo + 1, column: at - starts[lo] + 1 };
   };
   return {
     file,
-    text: text4,
+    text: text5,
     range(start2, end) {
       const a = point3(start2);
       const b = point3(Math.max(end, start2));
       return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
     },
     offset(line, column) {
-      const starts = lines ??= lineStarts(text4);
+      const starts = lines ??= lineStarts(text5);
       const start2 = starts[line - 1];
       if (start2 === void 0 || column < 1) return -1;
       const next = starts[line];
-      const limit = next === void 0 ? text4.length : next - 1;
+      const limit = next === void 0 ? text5.length : next - 1;
       const offset = start2 + column - 1;
       return offset <= limit ? offset : -1;
     }
@@ -11426,21 +11426,21 @@ function inputRule(id) {
 function inputProblem(ruleId, message, location, key, severity) {
   return createFinding(inputRule(ruleId), { message, location, key, ...severity ? { severity } : {} });
 }
-function problem(ruleId, path, message) {
-  return inputProblem(ruleId, message, fileLocation(path), path);
+function problem(ruleId, path2, message) {
+  return inputProblem(ruleId, message, fileLocation(path2), path2);
 }
 
 // src/core/quote.ts
-function fenceFor(text4) {
+function fenceFor(text5) {
   let longest = 0;
-  for (const run2 of text4.matchAll(/`+/g)) longest = Math.max(longest, run2[0].length);
+  for (const run2 of text5.matchAll(/`+/g)) longest = Math.max(longest, run2[0].length);
   return "`".repeat(longest + 1);
 }
 function quote(value) {
-  const text4 = String(value).replace(/\r\n|\r|\n/g, " ");
-  const fence = fenceFor(text4);
-  const pad = /^[` ]|[` ]$/.test(text4) && text4.trim() !== "" ? " " : "";
-  return `${fence}${pad}${text4}${pad}${fence}`;
+  const text5 = String(value).replace(/\r\n|\r|\n/g, " ");
+  const fence = fenceFor(text5);
+  const pad = /^[` ]|[` ]$/.test(text5) && text5.trim() !== "" ? " " : "";
+  return `${fence}${pad}${text5}${pad}${fence}`;
 }
 
 // src/collect/read.ts
@@ -11491,9 +11491,9 @@ function readFileAt(root2, abs, maxBytes, shown, identify = false) {
   try {
     fd = openSync(abs, OPEN_FLAGS);
   } catch (error) {
-    const code2 = errorCode(error);
-    if (code2 === "ELOOP" || code2 === "EMLINK" || isSymlink(abs)) return refuse(shown, symlinkRefusal(root2, abs, relative(root2, abs).split(sep).join("/")));
-    return refuse(shown, { kind: "unreadable", code: code2 });
+    const code3 = errorCode(error);
+    if (code3 === "ELOOP" || code3 === "EMLINK" || isSymlink(abs)) return refuse(shown, symlinkRefusal(root2, abs, relative(root2, abs).split(sep).join("/")));
+    return refuse(shown, { kind: "unreadable", code: code3 });
   }
   try {
     const stat = fstatSync(fd);
@@ -11540,8 +11540,8 @@ function decodeText(shown, bytes) {
   const nul = sniff.indexOf(0);
   if (nul >= 0) return refuse(shown, { kind: "binary", line: lineAt(bytes, nul) });
   if (!isUtf8(bytes)) return refuse(shown, { kind: "not-utf8", line: lineAt(bytes, Math.max(0, firstInvalidUtf8(bytes))) });
-  const text4 = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)).toString("utf8");
-  return { text: text4.charCodeAt(0) === 65279 ? text4.slice(1) : text4 };
+  const text5 = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)).toString("utf8");
+  return { text: text5.charCodeAt(0) === 65279 ? text5.slice(1) : text5 };
 }
 function firstInvalidUtf8(bytes) {
   const n = bytes.length;
@@ -11650,10 +11650,10 @@ function describe(f, r) {
 // src/collect/suppressions.ts
 var MARKER = "portwarden-ignore";
 var DIRECTIVE = /portwarden-ignore\s+([A-Za-z0-9*][\w/*-]*)\s*(?::\s*(.*?))?\s*(?:-->|\*\/)?\s*$/;
-function findSuppressions(file, text4) {
-  if (!text4.includes(MARKER)) return [];
+function findSuppressions(file, text5) {
+  if (!text5.includes(MARKER)) return [];
   const found = [];
-  const lines = text4.split("\n");
+  const lines = text5.split("\n");
   lines.forEach((line, index2) => {
     if (!line.includes(MARKER)) return;
     const match = DIRECTIVE.exec(line.replace(/\r$/, ""));
@@ -11665,27 +11665,27 @@ function findSuppressions(file, text4) {
 // src/extract/value-text.ts
 var DECIMAL = /^[0-9]+$/;
 var SHOWABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function readPort(text4) {
-  if (!DECIMAL.test(text4)) return void 0;
-  const n = Number(text4);
+function readPort(text5) {
+  if (!DECIMAL.test(text5)) return void 0;
+  const n = Number(text5);
   return isValidPort(n) ? n : void 0;
 }
-function characters(text4) {
+function characters(text5) {
   let n = 0;
-  for (const _ of text4) n++;
+  for (const _ of text5) n++;
   return n;
 }
-function describeValue(text4) {
-  const port = readPort(text4);
+function describeValue(text5) {
+  const port = readPort(text5);
   if (port !== void 0) return `is ${quote(port)}`;
-  if (text4 === "") return "is empty";
-  if (text4.trim() === "") return `is ${plural(characters(text4), "whitespace character")}`;
-  if (DECIMAL.test(text4)) return /^0+$/.test(text4) ? "is zero" : `is a ${text4.replace(/^0+/, "").length}-digit number above 65535`;
-  if (/^-[0-9]+$/.test(text4)) return "is a negative number";
-  if (/^[0-9]+(?:_[0-9]+)+$/.test(text4)) return "is a number with `_` separators, which text does not allow";
-  if (/^[0-9]*\.[0-9]+$|^[0-9]+\.$/.test(text4)) return "is a number with a fraction, not a whole number";
-  if (new RegExp("^\\p{Nd}+$", "u").test(text4)) return `is ${plural(characters(text4), "digit")} that are not ASCII 0-9`;
-  return `is ${plural(characters(text4), "character")}, not a port`;
+  if (text5 === "") return "is empty";
+  if (text5.trim() === "") return `is ${plural(characters(text5), "whitespace character")}`;
+  if (DECIMAL.test(text5)) return /^0+$/.test(text5) ? "is zero" : `is a ${text5.replace(/^0+/, "").length}-digit number above 65535`;
+  if (/^-[0-9]+$/.test(text5)) return "is a negative number";
+  if (/^[0-9]+(?:_[0-9]+)+$/.test(text5)) return "is a number with `_` separators, which text does not allow";
+  if (/^[0-9]*\.[0-9]+$|^[0-9]+\.$/.test(text5)) return "is a number with a fraction, not a whole number";
+  if (new RegExp("^\\p{Nd}+$", "u").test(text5)) return `is ${plural(characters(text5), "digit")} that are not ASCII 0-9`;
+  return `is ${plural(characters(text5), "character")}, not a port`;
 }
 function describeNumber(value) {
   if (Number.isNaN(value)) return "is not a number";
@@ -11699,8 +11699,8 @@ function describeNumber(value) {
 function variable(name2) {
   return SHOWABLE_NAME.test(name2) ? `\`\${${name2}}\`` : void 0;
 }
-function valueKey(text4) {
-  return readPort(text4) !== void 0 ? text4 : describeValue(text4);
+function valueKey(text5) {
+  return readPort(text5) !== void 0 ? text5 : describeValue(text5);
 }
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -12004,12 +12004,12 @@ var DeployOutput = class extends ExtractionOutput {
    * value is and where it came from, never what it says (see ../value-text.ts).
    */
   port(m, a, b, what) {
-    const text4 = m.value.slice(a, b);
+    const text5 = m.value.slice(a, b);
     const [start2, end] = spanOf(m, a, b);
-    if (text4.includes(UNRESOLVED)) return void 0;
-    const port = readPort(text4);
+    if (text5.includes(UNRESOLVED)) return void 0;
+    const port = readPort(text5);
     if (port !== void 0) return { port, start: start2, end };
-    this.invalidPort(`Found ${this.subject(text4, start2, end)} as the port in ${what}: it ${describeValue(text4)}`, start2, end, `${this.file.path}|${what}|${valueKey(text4)}`);
+    this.invalidPort(`Found ${this.subject(text5, start2, end)} as the port in ${what}: it ${describeValue(text5)}`, start2, end, `${this.file.path}|${what}|${valueKey(text5)}`);
     return void 0;
   }
   /**
@@ -12017,7 +12017,7 @@ var DeployOutput = class extends ExtractionOutput {
    * span substitutes (`` `${extraheader}` from `.env:3` ``, `` part of `${DATABASE_URL}` ``),
    * else "a value" (the location points at it).
    */
-  subject(text4, start2, end) {
+  subject(text5, start2, end) {
     const raw2 = this.file.text.slice(start2, end);
     const names = [];
     for (let i2 = raw2.indexOf("$"); i2 >= 0; i2 = raw2.indexOf("$", i2 + 1)) {
@@ -12029,7 +12029,7 @@ var DeployOutput = class extends ExtractionOutput {
       if (!shown) return [];
       const origin = this.origin(name2);
       if (!origin) return [shown];
-      const part = names.length > 1 || origin.value !== text4 ? "part of " : "";
+      const part = names.length > 1 || origin.value !== text5 ? "part of " : "";
       return [`${part}${shown} from ${quote(origin.where)}`];
     });
     return said.length > 0 ? said.join(" and ") : "a value";
@@ -12070,24 +12070,24 @@ var DeployOutput = class extends ExtractionOutput {
 };
 
 // src/extract/deploy/yaml-nodes.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/core/yaml-limits.ts
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_YAML_ALIASES = 100;
 var MAX_YAML_ALIAS_TOKENS = MAX_YAML_ALIASES * 10;
-function aliasTokenOverflow(text4) {
+function aliasTokenOverflow(text5) {
   let count = 0;
-  for (let i2 = text4.indexOf("*"); i2 >= 0; i2 = text4.indexOf("*", i2 + 1)) {
-    const before = i2 === 0 ? "\n" : text4[i2 - 1];
-    const after = text4[i2 + 1] ?? " ";
+  for (let i2 = text5.indexOf("*"); i2 >= 0; i2 = text5.indexOf("*", i2 + 1)) {
+    const before = i2 === 0 ? "\n" : text5[i2 - 1];
+    const after = text5[i2 + 1] ?? " ";
     if (!" 	\n[{,:-".includes(before) || " 	\r\n*,[]{}".includes(after)) continue;
     if (++count > MAX_YAML_ALIAS_TOKENS) return i2;
   }
   return -1;
 }
-function excessAlias(doc, text4) {
-  if (text4 !== void 0 && !moreStarsThan(text4, MAX_YAML_ALIASES)) return void 0;
+function excessAlias(doc, text5) {
+  if (text5 !== void 0 && !moreStarsThan(text5, MAX_YAML_ALIASES)) return void 0;
   let count = 0;
   let first;
   (0, import_yaml.visit)(doc, {
@@ -12100,10 +12100,47 @@ function excessAlias(doc, text4) {
   });
   return first ? { node: first, count } : void 0;
 }
-function moreStarsThan(text4, limit) {
+function moreStarsThan(text5, limit) {
   let count = 0;
-  for (let i2 = text4.indexOf("*"); i2 >= 0; i2 = text4.indexOf("*", i2 + 1)) if (++count > limit) return true;
+  for (let i2 = text5.indexOf("*"); i2 >= 0; i2 = text5.indexOf("*", i2 + 1)) if (++count > limit) return true;
   return false;
+}
+
+// src/core/yaml-parse.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var OPTIONS = { prettyErrors: false, uniqueKeys: false };
+var MAX_KEPT_CHARS = 1e6;
+var kept2 = /* @__PURE__ */ new Map();
+var keptChars = 0;
+function take(path2, text5) {
+  const found = kept2.get(path2);
+  if (!found) return void 0;
+  kept2.delete(path2);
+  keptChars -= found.text.length;
+  return found.text === text5 ? found.parse : void 0;
+}
+function keep(path2, text5, parse5) {
+  if (kept2.has(path2) || keptChars + text5.length > MAX_KEPT_CHARS) return;
+  kept2.set(path2, { text: text5, parse: parse5 });
+  keptChars += text5.length;
+}
+function yamlDocument(path2, text5, options = {}) {
+  const found = take(path2, text5);
+  if (found?.form === "document") return found.doc;
+  const doc = (0, import_yaml2.parseDocument)(text5, OPTIONS);
+  if (options.keep) keep(path2, text5, { form: "document", doc });
+  return doc;
+}
+function yamlStream(path2, text5, options = {}) {
+  const found = take(path2, text5);
+  if (found?.form === "stream") return found.docs;
+  const docs = (0, import_yaml2.parseAllDocuments)(text5, OPTIONS);
+  if (options.keep) keep(path2, text5, { form: "stream", docs });
+  return docs;
+}
+function forgetKeptYaml() {
+  kept2.clear();
+  keptChars = 0;
 }
 
 // src/extract/deploy/yaml-nodes.ts
@@ -12115,7 +12152,7 @@ function parseYaml(out2) {
     return void 0;
   }
   try {
-    doc = (0, import_yaml2.parseDocument)(out2.file.text, { prettyErrors: false, uniqueKeys: false });
+    doc = yamlDocument(out2.file.path, out2.file.text);
   } catch (error) {
     out2.problem("input/invalid-yaml", `Found YAML the parser rejected (${error.message}); expected valid YAML.`, 0, 0, out2.file.path);
     return void 0;
@@ -12135,21 +12172,21 @@ function parseYaml(out2) {
   return void 0;
 }
 function deref(node2, doc) {
-  if ((0, import_yaml2.isAlias)(node2)) return node2.resolve(doc);
+  if ((0, import_yaml3.isAlias)(node2)) return node2.resolve(doc);
   return node2 ?? void 0;
 }
 function entries(node2, doc) {
   const map3 = deref(node2, doc);
-  if (!(0, import_yaml2.isMap)(map3)) return [];
+  if (!(0, import_yaml3.isMap)(map3)) return [];
   const own4 = [];
   const merged2 = [];
   for (const pair3 of map3.items) {
     const keyNode = deref(pair3.key, doc);
-    if (!(0, import_yaml2.isScalar)(keyNode)) continue;
+    if (!(0, import_yaml3.isScalar)(keyNode)) continue;
     const key = String(keyNode.value);
     if (key === "<<") {
       const sources = deref(pair3.value, doc);
-      for (const src of (0, import_yaml2.isSeq)(sources) ? sources.items : [sources]) merged2.push(...entries(src, doc));
+      for (const src of (0, import_yaml3.isSeq)(sources) ? sources.items : [sources]) merged2.push(...entries(src, doc));
       continue;
     }
     own4.push({ key, keyNode, value: deref(pair3.value, doc) });
@@ -12159,12 +12196,12 @@ function entries(node2, doc) {
 }
 function get(node2, key, doc) {
   const map3 = deref(node2, doc);
-  if (!(0, import_yaml2.isMap)(map3)) return void 0;
+  if (!(0, import_yaml3.isMap)(map3)) return void 0;
   let merges = false;
   for (let i2 = map3.items.length - 1; i2 >= 0; i2--) {
     const pair3 = map3.items[i2];
     const keyNode = deref(pair3.key, doc);
-    if (!(0, import_yaml2.isScalar)(keyNode)) continue;
+    if (!(0, import_yaml3.isScalar)(keyNode)) continue;
     const name2 = String(keyNode.value);
     if (name2 === "<<") merges = true;
     else if (name2 === key) return deref(pair3.value, doc);
@@ -12173,15 +12210,15 @@ function get(node2, key, doc) {
 }
 function items(node2, doc) {
   const seq = deref(node2, doc);
-  if (!(0, import_yaml2.isSeq)(seq)) return [];
+  if (!(0, import_yaml3.isSeq)(seq)) return [];
   return seq.items.map((item) => deref(item, doc)).filter((n) => n !== void 0);
 }
-function scalarText(node2, text4) {
-  if (!(0, import_yaml2.isScalar)(node2) || node2.value === null || !node2.range) return void 0;
+function scalarText(node2, text5) {
+  if (!(0, import_yaml3.isScalar)(node2) || node2.value === null || !node2.range) return void 0;
   const [start2, end] = node2.range;
-  const raw2 = text4.slice(start2, end);
+  const raw2 = text5.slice(start2, end);
   if (node2.type === "PLAIN" || node2.type === void 0) {
-    return raw2.includes("\n") ? align(String(node2.value), raw2, start2) : identity(text4, start2, end);
+    return raw2.includes("\n") ? align(String(node2.value), raw2, start2) : identity(text5, start2, end);
   }
   if (node2.type === "QUOTE_SINGLE" || node2.type === "QUOTE_DOUBLE") return align(String(node2.value), raw2.slice(1, -1), start2 + 1);
   return align(String(node2.value), raw2, start2);
@@ -12242,8 +12279,8 @@ function isAddress(target) {
 }
 
 // src/extract/deploy/cloudflared.ts
-function isTunnelConfig(path) {
-  const segments = path.split("/");
+function isTunnelConfig(path2) {
+  const segments = path2.split("/");
   const name2 = segments.pop() ?? "";
   if (!/\.ya?ml$/.test(name2)) return false;
   return segments.includes("cloudflared") || name2.startsWith("cloudflared") || /^config\.ya?ml$/.test(name2);
@@ -12251,7 +12288,7 @@ function isTunnelConfig(path) {
 var cloudflaredExtractor = {
   id: "cloudflared",
   accepts: isTunnelConfig,
-  prefilter: (text4) => text4.includes("ingress:") || /^url:/m.test(text4),
+  prefilter: (text5) => text5.includes("ingress:") || /^url:/m.test(text5),
   extract(file) {
     const out2 = new DeployOutput(file, "cloudflared", { runtime: "process" });
     const doc = parseYaml(out2);
@@ -12270,13 +12307,13 @@ var cloudflaredExtractor = {
 };
 
 // src/extract/deploy/compose.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/extract/deploy/port-list.ts
 var MAX_RANGE = 1024;
 function readPortRange(m, a, b, out2, what) {
-  const text4 = m.value.slice(a, b);
-  const dash = text4.indexOf("-");
+  const text5 = m.value.slice(a, b);
+  const dash = text5.indexOf("-");
   if (dash <= 0) {
     const hit = out2.port(m, a, b, what);
     return hit ? [hit] : [];
@@ -12288,10 +12325,10 @@ function readPortRange(m, a, b, out2, what) {
   if (hi.port < lo.port || hi.port - lo.port > MAX_RANGE) {
     out2.problem(
       "input/invalid-port",
-      `Found the port range ${quote(text4)} in ${what}; expected a low-high range of at most ${MAX_RANGE} ports.`,
+      `Found the port range ${quote(text5)} in ${what}; expected a low-high range of at most ${MAX_RANGE} ports.`,
       start2,
       end,
-      `${out2.file.path}|${what}|${text4}`
+      `${out2.file.path}|${what}|${text5}`
     );
     return [];
   }
@@ -12360,7 +12397,7 @@ function pair(m, where, out2, what) {
 }
 
 // src/extract/deploy/compose-fields.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/extract/address-keys.ts
 var LISTEN_WORDS = /* @__PURE__ */ new Set(["listen", "listener", "listeners", "bind"]);
@@ -12441,13 +12478,13 @@ var PORT_TEXT = /^[0-9\u0000]+$/;
 function addressItems(value) {
   const out2 = [];
   for (const token of value.matchAll(/[^,;\s]+/g)) {
-    const text4 = token[0];
+    const text5 = token[0];
     let from = token.index ?? 0;
-    let body2 = text4;
-    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(text4);
+    let body2 = text5;
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(text5);
     if (scheme) {
       from += scheme[0].length;
-      body2 = text4.slice(scheme[0].length);
+      body2 = text5.slice(scheme[0].length);
     }
     const end = body2.search(/[/?#]/);
     let authority = end < 0 ? body2 : body2.slice(0, end);
@@ -12484,30 +12521,30 @@ function commandPorts(command3) {
   let shortP = false;
   for (let i2 = 0; i2 < words.length; i2++) {
     const w = words[i2].value;
-    const text4 = w.value;
-    const assign = ASSIGN.exec(text4);
+    const text5 = w.value;
+    const assign = ASSIGN.exec(text5);
     if (assigning && assign) {
       const name2 = assign[1];
       const value = slice(w, assign[0].length);
       out2.assignments.push({ name: name2, value });
-      if (name2 === "PORT") out2.ports.push({ value: w, a: assign[0].length, b: text4.length, via: "PORT=" });
+      if (name2 === "PORT") out2.ports.push({ value: w, a: assign[0].length, b: text5.length, via: "PORT=" });
       continue;
     }
-    const cmd = base(text4);
-    if (DECLARE.has(cmd) || ENV_RUNNERS.has(cmd) || assigning && RESERVED.has(text4)) {
+    const cmd = base(text5);
+    if (DECLARE.has(cmd) || ENV_RUNNERS.has(cmd) || assigning && RESERVED.has(text5)) {
       assigning = true;
       continue;
     }
-    if (text4.startsWith("-") && DECLARE.has(base(words[i2 - 1]?.value.value ?? ""))) continue;
+    if (text5.startsWith("-") && DECLARE.has(base(words[i2 - 1]?.value.value ?? ""))) continue;
     assigning = false;
     if (SHORT_P.has(cmd)) shortP = true;
     const next = words[i2 + 1]?.value;
-    if (text4 === "--port" && next) {
+    if (text5 === "--port" && next) {
       out2.ports.push({ value: next, a: 0, b: next.value.length, via: "--port" });
       i2++;
-    } else if (text4.startsWith("--port=")) {
-      out2.ports.push({ value: w, a: 7, b: text4.length, via: "--port" });
-    } else if (text4 === "-p" && shortP && next) {
+    } else if (text5.startsWith("--port=")) {
+      out2.ports.push({ value: w, a: 7, b: text5.length, via: "--port" });
+    } else if (text5 === "-p" && shortP && next) {
       out2.ports.push({ value: next, a: 0, b: next.value.length, via: "-p" });
       i2++;
     }
@@ -12695,7 +12732,7 @@ function nestedCommands(words) {
 // src/extract/deploy/compose-fields.ts
 var TRAEFIK_PORT = /^traefik\.(http|tcp|udp)\.services\.[^.]+\.loadbalancer\.server\.port$/;
 function pairs(node2, doc, read) {
-  if ((0, import_yaml3.isSeq)(node2))
+  if ((0, import_yaml4.isSeq)(node2))
     return items(node2, doc).flatMap((item) => {
       const r = read(item);
       const eq = r?.value.value.indexOf("=") ?? -1;
@@ -12728,7 +12765,7 @@ function labels(node2, doc, read, out2, svc, what) {
   }
 }
 function healthcheck(node2, doc, read, out2, svc) {
-  for (const part of (0, import_yaml3.isSeq)(node2) ? items(node2, doc) : [node2]) {
+  for (const part of (0, import_yaml4.isSeq)(node2) ? items(node2, doc) : [node2]) {
     const m = read(part)?.value;
     if (!m) continue;
     for (const url of findUrls(m)) {
@@ -12758,7 +12795,7 @@ function healthcheck(node2, doc, read, out2, svc) {
 }
 var BARE_LOOPBACK = /(?<![\w.:/@-])(localhost|127\.0\.0\.1):(\d+)(?![\w.:-])/g;
 function command(node2, doc, read, out2, svc, ctx, what) {
-  if ((0, import_yaml3.isSeq)(node2)) {
+  if ((0, import_yaml4.isSeq)(node2)) {
     const words = items(node2, doc).flatMap((n) => {
       const value = read(n)?.value;
       return value ? [{ value, quoted: true, unresolved: [] }] : [];
@@ -12776,8 +12813,8 @@ function command(node2, doc, read, out2, svc, ctx, what) {
 // src/extract/deploy/compose.ts
 var composeExtractor = {
   id: "compose",
-  accepts: (path) => /^(docker-)?compose[^/]*\.ya?ml$/.test(path.slice(path.lastIndexOf("/") + 1)),
-  prefilter: (text4) => text4.includes("services"),
+  accepts: (path2) => /^(docker-)?compose[^/]*\.ya?ml$/.test(path2.slice(path2.lastIndexOf("/") + 1)),
+  prefilter: (text5) => text5.includes("services"),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "compose", { runtime: "container" });
     out2.origin = (name2) => {
@@ -12811,13 +12848,13 @@ var composeExtractor = {
       const svc = {
         name: serviceName(s.key, s.value, doc, ctx),
         // With `network_mode: host` the container's ports are the host's.
-        network: (0, import_yaml4.isScalar)(networkMode) && networkMode.value === "host" ? "host" : "container",
+        network: (0, import_yaml5.isScalar)(networkMode) && networkMode.value === "host" ? "host" : "container",
         names,
         own: own4.get(s.key) ?? /* @__PURE__ */ new Set()
       };
       const what = (field) => `compose service "${s.key}" ${field}`;
       for (const item of items(get(s.value, "ports", doc), doc)) {
-        const mapping = (0, import_yaml4.isMap)(item) ? longPort(item, doc, portText(what("ports")), out2, what("ports")) : shortOf(portText(what("ports"))(item), out2, what("ports"));
+        const mapping = (0, import_yaml5.isMap)(item) ? longPort(item, doc, portText(what("ports")), out2, what("ports")) : shortOf(portText(what("ports"))(item), out2, what("ports"));
         if (!mapping) continue;
         mapping.published.forEach((hit, i2) => {
           const target = mapping.target[Math.min(i2, mapping.target.length - 1)];
@@ -12845,21 +12882,21 @@ function networkNames(key, node2, doc) {
   const names = /* @__PURE__ */ new Set([key.toLowerCase()]);
   for (const k of ["container_name", "hostname"]) {
     const v = get(node2, k, doc);
-    if ((0, import_yaml4.isScalar)(v) && v.value !== null) names.add(String(v.value).toLowerCase());
+    if ((0, import_yaml5.isScalar)(v) && v.value !== null) names.add(String(v.value).toLowerCase());
   }
   for (const network of entries(get(node2, "networks", doc), doc))
-    for (const alias of items(get(network.value, "aliases", doc), doc)) if ((0, import_yaml4.isScalar)(alias) && alias.value !== null) names.add(String(alias.value).toLowerCase());
+    for (const alias of items(get(network.value, "aliases", doc), doc)) if ((0, import_yaml5.isScalar)(alias) && alias.value !== null) names.add(String(alias.value).toLowerCase());
   return names;
 }
 function serviceName(key, node2, doc, ctx) {
   const known = ctx.services;
   if (known.has(key)) return known.canonical(key);
   const containerName = get(node2, "container_name", doc);
-  if ((0, import_yaml4.isScalar)(containerName) && known.has(String(containerName.value))) return known.canonical(String(containerName.value));
+  if ((0, import_yaml5.isScalar)(containerName) && known.has(String(containerName.value))) return known.canonical(String(containerName.value));
   const build = get(node2, "build", doc);
-  const paths = (0, import_yaml4.isScalar)(build) ? [build] : [get(build, "context", doc), get(build, "dockerfile", doc)];
+  const paths = (0, import_yaml5.isScalar)(build) ? [build] : [get(build, "context", doc), get(build, "dockerfile", doc)];
   for (const p of paths) {
-    const dir = (0, import_yaml4.isScalar)(p) ? /(?:^|\/)services\/([^/]+)/.exec(String(p.value))?.[1] : void 0;
+    const dir = (0, import_yaml5.isScalar)(p) ? /(?:^|\/)services\/([^/]+)/.exec(String(p.value))?.[1] : void 0;
     if (dir && known.has(dir)) return known.canonical(dir);
   }
   return known.canonical(key);
@@ -12867,8 +12904,8 @@ function serviceName(key, node2, doc, ctx) {
 
 // src/extract/deploy/dockerfile-instructions.ts
 var LazyInstruction = class {
-  constructor(text4, keyword, start2) {
-    this.text = text4;
+  constructor(text5, keyword, start2) {
+    this.text = text5;
     this.keyword = keyword;
     this.start = start2;
   }
@@ -12885,26 +12922,26 @@ var LazyInstruction = class {
     return this.#args;
   }
 };
-function dockerInstructions(text4) {
-  const escape = /^\s*#\s*escape\s*=\s*`/im.test(leadingComments(text4)) ? "`" : "\\";
+function dockerInstructions(text5) {
+  const escape = /^\s*#\s*escape\s*=\s*`/im.test(leadingComments(text5)) ? "`" : "\\";
   const out2 = [];
   let current;
   let pos = 0;
-  while (pos <= text4.length) {
-    const nl = text4.indexOf("\n", pos);
-    const lineEnd = nl < 0 ? text4.length : nl;
-    const line = text4.slice(pos, lineEnd).replace(/\r$/, "");
+  while (pos <= text5.length) {
+    const nl = text5.indexOf("\n", pos);
+    const lineEnd = nl < 0 ? text5.length : nl;
+    const line = text5.slice(pos, lineEnd).replace(/\r$/, "");
     const lineStart = pos;
     pos = lineEnd + 1;
     const trimmed = line.trimStart();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
     let from = lineStart;
     if (!current) {
-      const indent = line.length - trimmed.length;
+      const indent2 = line.length - trimmed.length;
       const keyword = /^\S+/.exec(trimmed)?.[0] ?? "";
-      from = lineStart + indent + keyword.length;
-      while (from < lineStart + line.length && /[ \t]/.test(text4[from])) from++;
-      current = new LazyInstruction(text4, keyword.toUpperCase(), lineStart + indent);
+      from = lineStart + indent2 + keyword.length;
+      while (from < lineStart + line.length && /[ \t]/.test(text5[from])) from++;
+      current = new LazyInstruction(text5, keyword.toUpperCase(), lineStart + indent2);
     }
     const body2 = line.trimEnd();
     const continued = body2.endsWith(escape);
@@ -12918,28 +12955,28 @@ function dockerInstructions(text4) {
   if (current) out2.push(current);
   return out2;
 }
-function leadingComments(text4) {
+function leadingComments(text5) {
   let end = 0;
   for (let pos = 0; ; ) {
-    const nl = text4.indexOf("\n", pos);
-    const lineEnd = nl < 0 ? text4.length : nl;
-    if (!text4.slice(pos, lineEnd).trim().startsWith("#")) break;
+    const nl = text5.indexOf("\n", pos);
+    const lineEnd = nl < 0 ? text5.length : nl;
+    if (!text5.slice(pos, lineEnd).trim().startsWith("#")) break;
     end = lineEnd;
     if (nl < 0) break;
     pos = nl + 1;
   }
-  return text4.slice(0, end);
+  return text5.slice(0, end);
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text4, ignoreTrivia = false) {
-  const len = text4.length;
+function createScanner(text5, ignoreTrivia = false) {
+  const len = text5.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count || !exact) {
-      let ch = text4.charCodeAt(pos);
+      let ch = text5.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -12966,35 +13003,35 @@ function createScanner(text4, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start2 = pos;
-    if (text4.charCodeAt(pos) === 48) {
+    if (text5.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+      while (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text4.length && text4.charCodeAt(pos) === 46) {
+    if (pos < text5.length && text5.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+      if (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
         pos++;
-        while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+        while (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text4.substring(start2, pos);
+        return text5.substring(start2, pos);
       }
     }
     let end = pos;
-    if (pos < text4.length && (text4.charCodeAt(pos) === 69 || text4.charCodeAt(pos) === 101)) {
+    if (pos < text5.length && (text5.charCodeAt(pos) === 69 || text5.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text4.length && text4.charCodeAt(pos) === 43 || text4.charCodeAt(pos) === 45) {
+      if (pos < text5.length && text5.charCodeAt(pos) === 43 || text5.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+      if (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
         pos++;
-        while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+        while (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -13002,30 +13039,30 @@ function createScanner(text4, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text4.substring(start2, end);
+    return text5.substring(start2, end);
   }
   function scanString() {
     let result = "", start2 = pos;
     while (true) {
       if (pos >= len) {
-        result += text4.substring(start2, pos);
+        result += text5.substring(start2, pos);
         scanError = 2;
         break;
       }
-      const ch = text4.charCodeAt(pos);
+      const ch = text5.charCodeAt(pos);
       if (ch === 34) {
-        result += text4.substring(start2, pos);
+        result += text5.substring(start2, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result += text4.substring(start2, pos);
+        result += text5.substring(start2, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text4.charCodeAt(pos++);
+        const ch2 = text5.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result += '"';
@@ -13067,7 +13104,7 @@ function createScanner(text4, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text4.substring(start2, pos);
+          result += text5.substring(start2, pos);
           scanError = 2;
           break;
         } else {
@@ -13088,19 +13125,19 @@ function createScanner(text4, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code2 = text4.charCodeAt(pos);
-    if (isWhiteSpace(code2)) {
+    let code3 = text5.charCodeAt(pos);
+    if (isWhiteSpace(code3)) {
       do {
         pos++;
-        value += String.fromCharCode(code2);
-        code2 = text4.charCodeAt(pos);
-      } while (isWhiteSpace(code2));
+        value += String.fromCharCode(code3);
+        code3 = text5.charCodeAt(pos);
+      } while (isWhiteSpace(code3));
       return token = 15;
     }
-    if (isLineBreak(code2)) {
+    if (isLineBreak(code3)) {
       pos++;
-      value += String.fromCharCode(code2);
-      if (code2 === 13 && text4.charCodeAt(pos) === 10) {
+      value += String.fromCharCode(code3);
+      if (code3 === 13 && text5.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -13108,7 +13145,7 @@ function createScanner(text4, ignoreTrivia = false) {
       tokenLineStartOffset = pos;
       return token = 14;
     }
-    switch (code2) {
+    switch (code3) {
       // tokens: []{}:,
       case 123:
         pos++;
@@ -13136,31 +13173,31 @@ function createScanner(text4, ignoreTrivia = false) {
       // comments
       case 47:
         const start2 = pos - 1;
-        if (text4.charCodeAt(pos + 1) === 47) {
+        if (text5.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text4.charCodeAt(pos))) {
+            if (isLineBreak(text5.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value = text4.substring(start2, pos);
+          value = text5.substring(start2, pos);
           return token = 12;
         }
-        if (text4.charCodeAt(pos + 1) === 42) {
+        if (text5.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text4.charCodeAt(pos);
-            if (ch === 42 && text4.charCodeAt(pos + 1) === 47) {
+            const ch = text5.charCodeAt(pos);
+            if (ch === 42 && text5.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text4.charCodeAt(pos) === 10) {
+              if (ch === 13 && text5.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -13171,17 +13208,17 @@ function createScanner(text4, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text4.substring(start2, pos);
+          value = text5.substring(start2, pos);
           return token = 13;
         }
-        value += String.fromCharCode(code2);
+        value += String.fromCharCode(code3);
         pos++;
         return token = 16;
       // numbers
       case 45:
-        value += String.fromCharCode(code2);
+        value += String.fromCharCode(code3);
         pos++;
-        if (pos === len || !isDigit(text4.charCodeAt(pos))) {
+        if (pos === len || !isDigit(text5.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -13201,12 +13238,12 @@ function createScanner(text4, ignoreTrivia = false) {
         return token = 11;
       // literals and unknown symbols
       default:
-        while (pos < len && isUnknownContentCharacter(code2)) {
+        while (pos < len && isUnknownContentCharacter(code3)) {
           pos++;
-          code2 = text4.charCodeAt(pos);
+          code3 = text5.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value = text4.substring(tokenOffset, pos);
+          value = text5.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -13217,16 +13254,16 @@ function createScanner(text4, ignoreTrivia = false) {
           }
           return token = 16;
         }
-        value += String.fromCharCode(code2);
+        value += String.fromCharCode(code3);
         pos++;
         return token = 16;
     }
   }
-  function isUnknownContentCharacter(code2) {
-    if (isWhiteSpace(code2) || isLineBreak(code2)) {
+  function isUnknownContentCharacter(code3) {
+    if (isWhiteSpace(code3) || isLineBreak(code3)) {
       return false;
     }
-    switch (code2) {
+    switch (code3) {
       case 125:
       case 93:
       case 123:
@@ -13389,7 +13426,7 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parseTree(text4, errors = [], options = ParseOptions.DEFAULT) {
+function parseTree(text5, errors = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -13440,15 +13477,15 @@ function parseTree(text4, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit2(text4, visitor, options);
+  visit2(text5, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
   }
   return result;
 }
-function visit2(text4, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text4, false);
+function visit2(text5, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text5, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -13824,8 +13861,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code2) {
-  switch (code2) {
+function printParseErrorCode(code3) {
+  switch (code3) {
     case 1:
       return "InvalidSymbol";
     case 2:
@@ -13942,8 +13979,8 @@ function stringOf(m, node2) {
 }
 
 // src/extract/deploy/dockerfile.ts
-function isDockerfile(path) {
-  const name2 = path.slice(path.lastIndexOf("/") + 1);
+function isDockerfile(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1);
   return /^(Dockerfile|dockerfile)(\..+)?$/.test(name2) || /\.(Dockerfile|dockerfile)$/.test(name2);
 }
 function dockerService(file, services) {
@@ -13957,7 +13994,7 @@ function dockerService(file, services) {
 var dockerfileExtractor = {
   id: "dockerfile",
   accepts: isDockerfile,
-  prefilter: (text4) => /expose|port|:\/\//i.test(text4),
+  prefilter: (text5) => /expose|port|:\/\//i.test(text5),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "dockerfile", { runtime: "image" });
     const service = dockerService(file, ctx.services);
@@ -14029,12 +14066,12 @@ function finalImage(extraction, stages) {
     const j = stages.findIndex((st, k) => k < i2 && (st.name === base2 || String(k) === base2));
     i2 = j >= 0 ? j : void 0;
   }
-  const keep = (items3, start2) => items3.filter((_, n) => {
+  const keep2 = (items3, start2) => items3.filter((_, n) => {
     const stage = stages.findLastIndex((st) => start2(st) <= n);
     return stage < 0 || chain.has(stage);
   });
-  extraction.bindings = keep(extraction.bindings, (st) => st.bindings);
-  extraction.references = keep(extraction.references, (st) => st.references);
+  extraction.bindings = keep2(extraction.bindings, (st) => st.bindings);
+  extraction.references = keep2(extraction.references, (st) => st.references);
   return extraction;
 }
 function assignments(ins, lookup) {
@@ -14078,13 +14115,13 @@ function command2(ins, out2, o) {
 // src/collect/dotenv.ts
 var KEY = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*/;
 var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\", $: "$" };
-function dotenvEntries(text4) {
+function dotenvEntries(text5) {
   const entries2 = [];
   let pos = 0;
-  while (pos < text4.length) {
-    const nl = text4.indexOf("\n", pos);
-    const lineEnd = nl < 0 ? text4.length : nl;
-    const m = KEY.exec(text4.slice(pos, lineEnd));
+  while (pos < text5.length) {
+    const nl = text5.indexOf("\n", pos);
+    const lineEnd = nl < 0 ? text5.length : nl;
+    const m = KEY.exec(text5.slice(pos, lineEnd));
     if (!m) {
       pos = lineEnd + 1;
       continue;
@@ -14092,50 +14129,50 @@ function dotenvEntries(text4) {
     const key = m[1];
     const keyStart = pos + m[0].lastIndexOf(key);
     let i2 = pos + m[0].length;
-    const q = text4[i2];
+    const q = text5[i2];
     if (q === '"' || q === "'") {
       const value = emptyMapped();
       const start2 = ++i2;
-      while (i2 < text4.length && text4[i2] !== q) {
-        const esc = q === '"' && text4[i2] === "\\" ? ESCAPES[text4[i2 + 1] ?? ""] : void 0;
+      while (i2 < text5.length && text5[i2] !== q) {
+        const esc = q === '"' && text5[i2] === "\\" ? ESCAPES[text5[i2 + 1] ?? ""] : void 0;
         if (esc !== void 0) {
           appendChar(value, esc, i2, i2 + 2);
           i2 += 2;
         } else {
-          appendChar(value, text4[i2], i2, i2 + 1);
+          appendChar(value, text5[i2], i2, i2 + 1);
           i2++;
         }
       }
       entries2.push({ key, keyStart, value, start: start2, end: i2, quote: q });
-      const after = text4.indexOf("\n", i2);
-      pos = after < 0 ? text4.length : after + 1;
+      const after = text5.indexOf("\n", i2);
+      pos = after < 0 ? text5.length : after + 1;
       continue;
     }
     let end = lineEnd;
-    const hash = text4.slice(i2, lineEnd).search(/(^|[ \t])#/);
+    const hash = text5.slice(i2, lineEnd).search(/(^|[ \t])#/);
     if (hash >= 0) end = i2 + hash;
-    while (end > i2 && /[ \t\r]/.test(text4[end - 1])) end--;
-    entries2.push({ key, keyStart, value: identity(text4, i2, end), start: i2, end, quote: "" });
+    while (end > i2 && /[ \t\r]/.test(text5[end - 1])) end--;
+    entries2.push({ key, keyStart, value: identity(text5, i2, end), start: i2, end, quote: "" });
     pos = lineEnd + 1;
   }
   return entries2;
 }
-function parseDotenv(text4) {
+function parseDotenv(text5) {
   const map3 = /* @__PURE__ */ new Map();
-  const locator = createLocator(".env", text4);
-  for (const e of dotenvEntries(text4)) map3.set(e.key, { value: e.value.value, start: e.start, end: e.end, line: locator.range(e.keyStart, e.keyStart).line });
+  const locator = createLocator(".env", text5);
+  for (const e of dotenvEntries(text5)) map3.set(e.key, { value: e.value.value, start: e.start, end: e.end, line: locator.range(e.keyStart, e.keyStart).line });
   return map3;
 }
 
 // src/extract/deploy/dotenv.ts
-function isDotenv(path) {
-  const name2 = path.slice(path.lastIndexOf("/") + 1);
+function isDotenv(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1);
   return name2 === ".env" || name2.startsWith(".env.");
 }
 var dotenvExtractor = {
   id: "env",
   accepts: isDotenv,
-  prefilter: (text4) => text4.includes("="),
+  prefilter: (text5) => text5.includes("="),
   extract(file) {
     const out2 = new DeployOutput(file, "env", { runtime: "process", mirrorsDefault: true });
     const last = /* @__PURE__ */ new Map();
@@ -14163,8 +14200,8 @@ var LAUNCH_SETTINGS = /(^|\/)Properties\/launchSettings\.json$/;
 var APPSETTINGS = /(^|\/)appsettings(\.[\w-]+)?\.json$/i;
 var dotnetSettingsExtractor = {
   id: "dotnet-settings",
-  accepts: (path) => LAUNCH_SETTINGS.test(path) || APPSETTINGS.test(path),
-  prefilter: (text4) => /:\/\/|_PORTS/.test(text4),
+  accepts: (path2) => LAUNCH_SETTINGS.test(path2) || APPSETTINGS.test(path2),
+  prefilter: (text5) => /:\/\/|_PORTS/.test(text5),
   extract(file) {
     const launch = LAUNCH_SETTINGS.test(file.path);
     const out2 = new DeployOutput(file, launch ? "launch-settings" : "appsettings", { runtime: "process" });
@@ -14177,8 +14214,8 @@ var dotnetSettingsExtractor = {
   }
 };
 var CONTAINER_FOLDERS = /* @__PURE__ */ new Set(["src", "source", "app", "apps", "api", "server", "services", "packages", "cmd", "internal"]);
-function projectOf(path) {
-  const parts2 = path.split("/").slice(0, -1);
+function projectOf(path2) {
+  const parts2 = path2.split("/").slice(0, -1);
   if (parts2.at(-1) === "Properties") parts2.pop();
   while (parts2.length > 1 && CONTAINER_FOLDERS.has(parts2.at(-1).toLowerCase())) parts2.pop();
   const name2 = parts2.at(-1);
@@ -14201,12 +14238,12 @@ function readLaunchSettings(root2, source, out2, service) {
     const url = stringOf(source, member(profile, "applicationUrl"));
     if (url) bindUrls(url, out2, service, `launch profile "${name2}" applicationUrl`);
     for (const { key: variable2, value } of members(member(profile, "environmentVariables"))) {
-      const text4 = stringOf(source, value);
-      if (!text4) continue;
+      const text5 = stringOf(source, value);
+      if (!text5) continue;
       const what = `launch profile "${name2}" ${variable2}`;
-      if (HOST_URL_VARIABLE.test(variable2)) bindUrls(text4, out2, service, what);
-      else if (HOST_PORTS_VARIABLE.test(variable2)) bindPorts(text4, out2, service, what);
-      else referUrls(text4, out2, service, what);
+      if (HOST_URL_VARIABLE.test(variable2)) bindUrls(text5, out2, service, what);
+      else if (HOST_PORTS_VARIABLE.test(variable2)) bindPorts(text5, out2, service, what);
+      else referUrls(text5, out2, service, what);
     }
   }
 }
@@ -14252,12 +14289,12 @@ function bind(out2, service, hit, via) {
 }
 
 // src/extract/deploy/envoy.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 var TEMPLATE = /\.(?:template|tmpl)$/;
 var OWN_SECTIONS = /* @__PURE__ */ new Set(["listeners", "admin"]);
 var MAX_DEPTH = 64;
-function isEnvoyConfig(path) {
-  const parts2 = path.split("/");
+function isEnvoyConfig(path2) {
+  const parts2 = path2.split("/");
   const name2 = (parts2.pop() ?? "").replace(TEMPLATE, "");
   if (!/\.ya?ml$/.test(name2)) return false;
   return /envoy/i.test(name2) || parts2.some((p) => /^envoy$/i.test(p));
@@ -14270,7 +14307,7 @@ function envoyService(file, services) {
 var envoyExtractor = {
   id: "envoy",
   accepts: isEnvoyConfig,
-  prefilter: (text4) => text4.includes("socket_address"),
+  prefilter: (text5) => text5.includes("socket_address"),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "envoy", { runtime: "process" });
     const doc = parseYaml(out2);
@@ -14306,12 +14343,12 @@ function socketAddresses(doc) {
     if (!node2 || seen.has(node2) || depth > MAX_DEPTH) continue;
     seen.add(node2);
     const next = [];
-    if ((0, import_yaml5.isMap)(node2)) {
+    if ((0, import_yaml6.isMap)(node2)) {
       for (const e of entries(node2, doc)) {
         if (e.key === "socket_address") found.push({ node: e.value, own: own4 });
         else next.push({ node: e.value, own: own4 || OWN_SECTIONS.has(e.key), depth: depth + 1 });
       }
-    } else if ((0, import_yaml5.isSeq)(node2)) {
+    } else if ((0, import_yaml6.isSeq)(node2)) {
       for (const item of items(node2, doc)) next.push({ node: item, own: own4, depth: depth + 1 });
     }
     todo.push(...next.reverse());
@@ -14320,7 +14357,7 @@ function socketAddresses(doc) {
 }
 
 // src/extract/deploy/kubernetes.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 
 // src/extract/deploy/prometheus.ts
 function targetAddress(m) {
@@ -14334,8 +14371,8 @@ function targetAddress(m) {
 }
 var prometheusExtractor = {
   id: "prometheus",
-  accepts: (path) => /^prometheus[^/]*\.ya?ml$/.test(path.slice(path.lastIndexOf("/") + 1)),
-  prefilter: (text4) => text4.includes("targets"),
+  accepts: (path2) => /^prometheus[^/]*\.ya?ml$/.test(path2.slice(path2.lastIndexOf("/") + 1)),
+  prefilter: (text5) => text5.includes("targets"),
   extract(file) {
     const out2 = new DeployOutput(file, "prometheus", { runtime: "process" });
     const doc = parseYaml(out2);
@@ -14365,14 +14402,14 @@ var prometheusExtractor = {
 };
 
 // src/extract/deploy/spring.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var FILE = /(^|\/)(application|bootstrap)(-[\w.-]+)?\.(properties|ya?ml)$/;
 var PORT_KEYS = /* @__PURE__ */ new Set(["server.port", "management.server.port"]);
 var CONTAINER_FOLDERS2 = /* @__PURE__ */ new Set(["src", "main", "resources", "config", "app", "apps", "api", "server", "services", "packages"]);
 var springExtractor = {
   id: "spring",
-  accepts: (path) => FILE.test(path),
-  prefilter: (text4) => /port/.test(text4) && /server/.test(text4),
+  accepts: (path2) => FILE.test(path2),
+  prefilter: (text5) => /port/.test(text5) && /server/.test(text5),
   extract(file) {
     const out2 = new DeployOutput(file, "spring", { runtime: "process" });
     const service = file.service ?? projectOf2(file.path);
@@ -14392,7 +14429,7 @@ var springExtractor = {
     }
     let docs;
     try {
-      docs = (0, import_yaml6.parseAllDocuments)(file.text, { prettyErrors: false, uniqueKeys: false });
+      docs = yamlStream(file.path, file.text);
     } catch {
       return out2.extraction;
     }
@@ -14419,13 +14456,13 @@ var springExtractor = {
     return out2.extraction;
   }
 };
-function projectOf2(path) {
-  const parts2 = path.split("/").slice(0, -1);
+function projectOf2(path2) {
+  const parts2 = path2.split("/").slice(0, -1);
   while (parts2.length > 0 && CONTAINER_FOLDERS2.has(parts2.at(-1).toLowerCase())) parts2.pop();
   return parts2.at(-1);
 }
 function dotted(node2, key, doc) {
-  if (!(0, import_yaml6.isMap)(node2)) return void 0;
+  if (!(0, import_yaml7.isMap)(node2)) return void 0;
   for (const e of entries(node2, doc)) {
     if (e.key === key) return e.value;
     if (key.startsWith(`${e.key}.`)) {
@@ -14435,12 +14472,12 @@ function dotted(node2, key, doc) {
   }
   return get(node2, key, doc);
 }
-function properties(text4) {
+function properties(text5) {
   const found = [];
-  const whole2 = identity(text4, 0, text4.length);
+  const whole2 = identity(text5, 0, text5.length);
   let continued = false;
   let start2 = 0;
-  for (const line of text4.split("\n")) {
+  for (const line of text5.split("\n")) {
     const raw2 = line.replace(/\r$/, "");
     const lineStart = start2;
     start2 += line.length + 1;
@@ -14490,52 +14527,52 @@ var POD_SPEC = {
 var GENERIC_TEMPLATES = /* @__PURE__ */ new Set(["deployment", "service", "statefulset", "daemonset", "pod", "job", "cronjob", "replicaset", "workload", "app", "main", "manifest", "all", "resources"]);
 var kubernetesExtractor = {
   id: "kubernetes",
-  accepts: (path) => /\.ya?ml$/.test(path) && !OTHER_YAML.some((e) => e.accepts(path)),
-  prefilter: (text4) => text4.includes("apiVersion") && /\bkind:/.test(text4) && /containerPort|targetPort|\bkind:\s*["']?Service\b|\bports:/.test(text4),
+  accepts: (path2) => /\.ya?ml$/.test(path2) && !OTHER_YAML.some((e) => e.accepts(path2)),
+  prefilter: (text5) => text5.includes("apiVersion") && /\bkind:/.test(text5) && /containerPort|targetPort|\bkind:\s*["']?Service\b|\bports:/.test(text5),
   extract(file) {
     const templated = file.text.includes("{{");
-    const text4 = templated ? inertTemplates(file.text) : file.text;
+    const text5 = templated ? inertTemplates(file.text) : file.text;
     const out2 = new DeployOutput(file, "kubernetes", { runtime: "cluster" });
     const fallback = templatedName(file.text, nameFromPath(file.path));
-    const docs = readDocuments(text4, out2, templated);
+    const docs = readDocuments(text5, out2, templated);
     const workloads = [];
     const services = [];
     for (const doc of docs) {
-      const kind = scalarText(get(doc.contents, "kind", doc), text4)?.value;
+      const kind = scalarText(get(doc.contents, "kind", doc), text5)?.value;
       if (kind === "Service") services.push({ doc, node: doc.contents });
-      const path = kind ? POD_SPEC[kind] : void 0;
-      if (!path) continue;
-      const service = nameOf(doc.contents, doc, text4) ?? fallback(doc.contents, doc);
+      const path2 = kind ? POD_SPEC[kind] : void 0;
+      if (!path2) continue;
+      const service = nameOf(doc.contents, doc, text5) ?? fallback(doc.contents, doc);
       let template = doc.contents;
-      for (const key of path.slice(0, -1)) template = get(template, key, doc);
+      for (const key of path2.slice(0, -1)) template = get(template, key, doc);
       const spec = get(template, "spec", doc);
-      const workload = { service, labels: labelsOf(get(template, "metadata", doc), doc, text4) ?? /* @__PURE__ */ new Map(), ports: [] };
-      for (const container of items(get(spec, "containers", doc), doc)) readContainer(container, doc, text4, out2, workload, file);
+      const workload = { service, labels: labelsOf(get(template, "metadata", doc), doc, text5) ?? /* @__PURE__ */ new Map(), ports: [] };
+      for (const container of items(get(spec, "containers", doc), doc)) readContainer(container, doc, text5, out2, workload, file);
       workloads.push(workload);
     }
-    for (const { doc, node: node2 } of services) readService(node2, doc, text4, out2, workloads, fallback, file);
+    for (const { doc, node: node2 } of services) readService(node2, doc, text5, out2, workloads, fallback, file);
     return out2.extraction;
   }
 };
-function inertTemplates(text4) {
-  const marked = text4.replace(/\{\{[\s\S]*?\}\}/g, (action) => action.replace(/[^\n\r]/g, HOLE));
+function inertTemplates(text5) {
+  const marked = text5.replace(/\{\{[\s\S]*?\}\}/g, (action) => action.replace(/[^\n\r]/g, HOLE));
   return marked.replace(/[^\n\r]*/g, (line) => line.includes(HOLE) ? line.replaceAll(HOLE, line.replaceAll(HOLE, "").trim() === "" ? " " : "_") : line);
 }
 var HOLE = "\0";
-function templatedAt(text4, start2, end) {
-  const lineStart = text4.lastIndexOf("\n", start2) + 1;
-  const lineEnd = text4.indexOf("\n", end);
-  return text4.slice(lineStart, lineEnd < 0 ? text4.length : lineEnd).includes("{{");
+function templatedAt(text5, start2, end) {
+  const lineStart = text5.lastIndexOf("\n", start2) + 1;
+  const lineEnd = text5.indexOf("\n", end);
+  return text5.slice(lineStart, lineEnd < 0 ? text5.length : lineEnd).includes("{{");
 }
-function readDocuments(text4, out2, templated) {
+function readDocuments(text5, out2, templated) {
   let docs;
-  const overflow = aliasTokenOverflow(text4);
+  const overflow = aliasTokenOverflow(text5);
   if (overflow >= 0) {
     out2.problem("input/too-complex", `Found more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`) in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} aliases, so the file was not parsed.`, overflow, overflow + 1, `${out2.file.path}|aliases`);
     return [];
   }
   try {
-    docs = (0, import_yaml7.parseAllDocuments)(text4, { prettyErrors: false, uniqueKeys: false });
+    docs = yamlStream(out2.file.path, text5);
   } catch (error) {
     if (!templated) out2.problem("input/invalid-yaml", `Found YAML the parser rejected (${error.message}); expected valid YAML.`, 0, 0, out2.file.path);
     return [];
@@ -14552,7 +14589,7 @@ function readDocuments(text4, out2, templated) {
       }
       continue;
     }
-    const excess = excessAlias(doc, text4);
+    const excess = excessAlias(doc, text5);
     if (excess) {
       const [start2, end] = excess.node.range ?? [0, 0];
       out2.problem("input/too-complex", `Found ${excess.count} YAML aliases in ${out2.file.path}; expected at most ${MAX_YAML_ALIASES} (each alias is followed by walking the document), so the document was not read.`, start2, Math.max(end, start2 + 1), `${out2.file.path}|${d + 1}|aliases`);
@@ -14562,16 +14599,16 @@ function readDocuments(text4, out2, templated) {
   }
   return good;
 }
-function nameOf(node2, doc, text4) {
-  const name2 = scalarText(get(get(node2, "metadata", doc), "name", doc), text4)?.value.trim();
+function nameOf(node2, doc, text5) {
+  const name2 = scalarText(get(get(node2, "metadata", doc), "name", doc), text5)?.value.trim();
   return name2 && /^[A-Za-z0-9][\w.-]*$/.test(name2) ? name2 : void 0;
 }
-function labelsOf(metadata2, doc, text4) {
+function labelsOf(metadata2, doc, text5) {
   const labels2 = get(metadata2, "labels", doc);
-  if (!(0, import_yaml7.isMap)(labels2)) return void 0;
+  if (!(0, import_yaml8.isMap)(labels2)) return void 0;
   const map3 = /* @__PURE__ */ new Map();
   for (const e of entries(labels2, doc)) {
-    const v = scalarText(e.value, text4)?.value.trim();
+    const v = scalarText(e.value, text5)?.value.trim();
     if (v) map3.set(e.key, v);
   }
   return map3;
@@ -14588,30 +14625,30 @@ function templatedName(original, name2) {
     return action === primary ? name2 : void 0;
   };
 }
-function nameFromPath(path) {
-  const parts2 = path.split("/");
+function nameFromPath(path2) {
+  const parts2 = path2.split("/");
   const stem = (parts2.pop() ?? "").replace(/\.ya?ml$/, "").replace(/^_/, "");
   if (!GENERIC_TEMPLATES.has(stem.toLowerCase())) return stem;
   const templates = parts2.lastIndexOf("templates");
   const chart = templates > 0 ? parts2[templates - 1] : parts2.at(-1);
   return chart ?? stem;
 }
-function readContainer(container, doc, text4, out2, workload, file) {
+function readContainer(container, doc, text5, out2, workload, file) {
   const host = file.host ?? K8S_HOST;
   const what = `container ports of ${workload.service ?? "a workload"}`;
   for (const port of items(get(container, "ports", doc), doc)) {
-    const m = scalarText(get(port, "containerPort", doc), text4);
+    const m = scalarText(get(port, "containerPort", doc), text5);
     const hit = m && whole(m, out2, what);
     if (!hit) continue;
-    const name2 = scalarText(get(port, "name", doc), text4)?.value.trim();
+    const name2 = scalarText(get(port, "name", doc), text5)?.value.trim();
     workload.ports.push({ ...name2 ? { name: name2 } : {}, hit });
     out2.bind(workload.service, hit, { via: "ports (container)", network: "container", host, exposure: "ports" });
   }
   for (const variable2 of items(get(container, "env", doc), doc)) {
-    if (!(0, import_yaml7.isMap)(variable2)) continue;
-    const name2 = scalarText(get(variable2, "name", doc), text4)?.value.trim();
+    if (!(0, import_yaml8.isMap)(variable2)) continue;
+    const name2 = scalarText(get(variable2, "name", doc), text5)?.value.trim();
     if (!name2 || !namesOwnPort(name2, workload.service)) continue;
-    const m = scalarText(get(variable2, "value", doc), text4);
+    const m = scalarText(get(variable2, "value", doc), text5);
     const hit = m && whole(m, out2, `env ${name2} of ${workload.service ?? "a workload"}`);
     if (hit) out2.bind(workload.service, hit, { via: `env ${name2}`, network: "container", host });
   }
@@ -14622,17 +14659,17 @@ function namesOwnPort(name2, service) {
   const squash2 = (s) => s.toLowerCase().replace(/[-_.]/g, "");
   return name2.endsWith("_PORT") && squash2(name2.slice(0, -5)) === squash2(service);
 }
-function readService(node2, doc, text4, out2, workloads, fallback, file) {
+function readService(node2, doc, text5, out2, workloads, fallback, file) {
   const spec = get(node2, "spec", doc);
   const selector = get(spec, "selector", doc);
-  const selected = selectorOf(selector, doc, text4);
+  const selected = selectorOf(selector, doc, text5);
   const target = selected.size > 0 ? workloads.find((w) => [...selected].every(([k, v]) => w.labels.get(k) === v)) : void 0;
-  const service = target ? target.service : nameOf(node2, doc, text4) ?? fallback(node2, doc);
+  const service = target ? target.service : nameOf(node2, doc, text5) ?? fallback(node2, doc);
   if (!service) return;
   const host = file.host ?? K8S_HOST;
   for (const port of items(get(spec, "ports", doc), doc)) {
     const targetPort = get(port, "targetPort", doc);
-    const m = scalarText(targetPort ?? get(port, "port", doc), text4);
+    const m = scalarText(targetPort ?? get(port, "port", doc), text5);
     if (!m || m.value.trim() === "") continue;
     const what = `Service ports of ${service}`;
     if (/^\d/.test(m.value.trim())) {
@@ -14640,7 +14677,7 @@ function readService(node2, doc, text4, out2, workloads, fallback, file) {
       if (hit) out2.bind(service, hit, { via: "ports", network: "container", host, exposure: "ports" });
       continue;
     }
-    if (!(0, import_yaml7.isScalar)(targetPort)) continue;
+    if (!(0, import_yaml8.isScalar)(targetPort)) continue;
     const name2 = m.value.trim();
     const owner = target ?? workloads.find((w) => w.service === service);
     const named = (owner ? owner.ports : workloads.flatMap((w) => w.ports)).find((p) => p.name === name2);
@@ -14650,11 +14687,11 @@ function readService(node2, doc, text4, out2, workloads, fallback, file) {
     out2.bind(service, { port: named.hit.port, start: start2, end }, { via: "ports", network: "container", host, exposure: "ports" });
   }
 }
-function selectorOf(selector, doc, text4) {
+function selectorOf(selector, doc, text5) {
   const source = get(selector, "matchLabels", doc) ?? selector;
   const map3 = /* @__PURE__ */ new Map();
   for (const e of entries(source, doc)) {
-    const v = scalarText(e.value, text4)?.value.trim();
+    const v = scalarText(e.value, text5)?.value.trim();
     if (v) map3.set(e.key, v);
   }
   return map3;
@@ -14671,18 +14708,18 @@ function whole(m, out2, what) {
 // src/extract/deploy/nginx-config.ts
 var MAX_DIRECTIVES = 1e5;
 var MAX_DEPTH2 = 64;
-function* tokens(text4) {
+function* tokens(text5) {
   let i2 = 0;
-  const n = text4.length;
+  const n = text5.length;
   let close = -1;
   while (i2 < n) {
-    const ch = text4[i2];
+    const ch = text5[i2];
     if (ch === " " || ch === "	" || ch === "\r" || ch === "\n") {
       i2++;
       continue;
     }
     if (ch === "#") {
-      const nl = text4.indexOf("\n", i2);
+      const nl = text5.indexOf("\n", i2);
       i2 = nl < 0 ? n : nl + 1;
       continue;
     }
@@ -14695,9 +14732,9 @@ function* tokens(text4) {
     const value = emptyMapped();
     if (ch === '"' || ch === "'") {
       i2++;
-      while (i2 < n && text4[i2] !== ch) {
-        if (text4[i2] === "\\" && i2 + 1 < n) {
-          const next = text4[i2 + 1];
+      while (i2 < n && text5[i2] !== ch) {
+        if (text5[i2] === "\\" && i2 + 1 < n) {
+          const next = text5[i2 + 1];
           const decoded = next === "t" ? "	" : next === "r" ? "\r" : next === "n" ? "\n" : next === ch || next === "\\" ? next : void 0;
           if (decoded !== void 0) {
             appendChar(value, decoded, i2, i2 + 2);
@@ -14705,7 +14742,7 @@ function* tokens(text4) {
             continue;
           }
         }
-        appendChar(value, text4[i2], i2, i2 + 1);
+        appendChar(value, text5[i2], i2, i2 + 1);
         i2++;
       }
       i2++;
@@ -14713,21 +14750,21 @@ function* tokens(text4) {
       continue;
     }
     while (i2 < n) {
-      const c = text4[i2];
+      const c = text5[i2];
       if (c === " " || c === "	" || c === "\r" || c === "\n" || c === ";" || c === "}") break;
-      if (c === "{" && text4[i2 - 1] !== "$") break;
+      if (c === "{" && text5[i2 - 1] !== "$") break;
       if (c === "\\" && i2 + 1 < n) {
-        appendChar(value, text4[i2 + 1], i2, i2 + 2);
+        appendChar(value, text5[i2 + 1], i2, i2 + 2);
         i2 += 2;
         continue;
       }
       if (c === "{") {
         if (close < i2) {
-          const at = text4.indexOf("}", i2);
+          const at = text5.indexOf("}", i2);
           close = at < 0 ? n : at;
         }
         const end = Math.min(close + 1, n);
-        for (let k = i2; k < end; k++) appendChar(value, text4[k], k, k + 1);
+        for (let k = i2; k < end; k++) appendChar(value, text5[k], k, k + 1);
         i2 = end;
         continue;
       }
@@ -14737,13 +14774,13 @@ function* tokens(text4) {
     yield { kind: "word", value, start: start2 };
   }
 }
-function parseNginx(text4) {
+function parseNginx(text5) {
   const root2 = [];
   const stack = [root2];
   const errors = [];
   let words = [];
   let count = 0;
-  for (const t of tokens(text4)) {
+  for (const t of tokens(text5)) {
     if (t.kind === "word") {
       words.push({ value: t.value, start: t.start });
       continue;
@@ -14782,7 +14819,7 @@ function parseNginx(text4) {
     }
   }
   if (words.length > 0) errors.push({ message: "a directive with no `;` at the end of the file", start: words[0].start });
-  if (stack.length > 1) errors.push({ message: "a block with no closing `}`", start: text4.length });
+  if (stack.length > 1) errors.push({ message: "a block with no closing `}`", start: text5.length });
   return { directives: root2, errors };
 }
 function* walk(list3, parents = []) {
@@ -14796,8 +14833,8 @@ function* walk(list3, parents = []) {
 var INVALID_NGINX = "input/invalid-nginx";
 var PASSES = /* @__PURE__ */ new Set(["proxy_pass", "grpc_pass", "fastcgi_pass", "uwsgi_pass", "scgi_pass", "memcached_pass"]);
 var TEMPLATE2 = /\.(?:template|tmpl)$/;
-function isNginxConfig(path) {
-  const parts2 = path.split("/");
+function isNginxConfig(path2) {
+  const parts2 = path2.split("/");
   const name2 = (parts2.pop() ?? "").replace(TEMPLATE2, "");
   if (!name2.endsWith(".conf")) return false;
   if (name2.startsWith("nginx")) return true;
@@ -14813,7 +14850,7 @@ function nginxService(file, services) {
 var nginxExtractor = {
   id: "nginx",
   accepts: isNginxConfig,
-  prefilter: (text4) => /listen|_pass|upstream/.test(text4),
+  prefilter: (text5) => /listen|_pass|upstream/.test(text5),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "nginx", { runtime: "process" });
     const { directives, errors } = parseNginx(file.text);
@@ -14859,30 +14896,30 @@ function upstreamAddresses(m) {
 // src/extract/deploy/package-json.ts
 var packageJsonExtractor = {
   id: "package-json",
-  accepts: (path) => path === "package.json" || path.endsWith("/package.json"),
-  prefilter: (text4) => text4.includes('"scripts"'),
+  accepts: (path2) => path2 === "package.json" || path2.endsWith("/package.json"),
+  prefilter: (text5) => text5.includes('"scripts"'),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "package-json", { runtime: "process" });
-    const text4 = file.text;
+    const text5 = file.text;
     try {
-      JSON.parse(text4);
+      JSON.parse(text5);
     } catch (error) {
-      const at = errorIndex(text4, error);
+      const at = errorIndex(text5, error);
       out2.problem(
         "input/invalid-json",
         `Found invalid JSON in ${file.path} (${error.message}); expected a valid package.json.`,
         at,
-        Math.min(at + 1, text4.length),
+        Math.min(at + 1, text5.length),
         file.path
       );
       return out2.extraction;
     }
-    const source = identity(text4, 0, text4.length);
+    const source = identity(text5, 0, text5.length);
     let root2;
     try {
       root2 = parseJson(source);
     } catch {
-      out2.problem("input/too-complex", `Found JSON in ${quote(file.path)} nested too deeply to read, so its scripts were not read; expected nesting a parser's stack can hold.`, 0, Math.min(1, text4.length), file.path);
+      out2.problem("input/too-complex", `Found JSON in ${quote(file.path)} nested too deeply to read, so its scripts were not read; expected nesting a parser's stack can hold.`, 0, Math.min(1, text5.length), file.path);
       return out2.extraction;
     }
     for (const { key, value } of members(member(root2, "scripts"))) {
@@ -14901,9 +14938,9 @@ var packageJsonExtractor = {
 function isTestScript(name2) {
   return /(^|[:_-])(tests?|e2e|spec|cypress|playwright|jest|vitest|mocha)([:_-]|$)/i.test(name2);
 }
-function errorIndex(text4, error) {
+function errorIndex(text5, error) {
   try {
-    parseJson(identity(text4, 0, text4.length));
+    parseJson(identity(text5, 0, text5.length));
   } catch (e) {
     if (e instanceof JsonError) return e.index;
   }
@@ -14922,91 +14959,91 @@ var XmlError = class extends Error {
   start;
   end;
 };
-function parseXml(text4) {
+function parseXml(text5) {
   const root2 = { type: "element", name: "#document", start: 0, end: 0, children: [] };
   const stack = [root2];
   const top = () => stack[stack.length - 1];
-  const parser2 = new import_saxes.SaxesParser({ position: true });
+  const parser = new import_saxes.SaxesParser({ position: true });
   let cursor = 0;
   const markupEnds = () => {
-    cursor = parser2.position;
+    cursor = parser.position;
   };
-  parser2.on("xmldecl", markupEnds);
-  parser2.on("processinginstruction", markupEnds);
-  parser2.on("comment", () => {
-    cursor = parser2.position + 1;
+  parser.on("xmldecl", markupEnds);
+  parser.on("processinginstruction", markupEnds);
+  parser.on("comment", () => {
+    cursor = parser.position + 1;
   });
-  parser2.on("doctype", markupEnds);
-  parser2.on("error", (error) => {
-    const at = Math.min(parser2.position, text4.length);
+  parser.on("doctype", markupEnds);
+  parser.on("error", (error) => {
+    const at = Math.min(parser.position, text5.length);
     const what = error.message.replace(/^\d+:\d+: /, "").replace(/\.$/, "");
     if (/entity/.test(what)) {
-      const bad = badAmpersand(text4, cursor);
+      const bad = badAmpersand(text5, cursor);
       if (bad >= 0 && bad < at) throw badAmpersandError(bad);
-      const amp = text4.lastIndexOf("&", at - 1);
+      const amp = text5.lastIndexOf("&", at - 1);
       if (amp >= 0) throw new XmlError(`Found malformed XML (${what}); expected well-formed XML`, amp, amp + 1);
     }
     throw new XmlError(`Found malformed XML (${what}); expected well-formed XML`, Math.max(0, at - 1), Math.max(at, 1));
   });
-  parser2.on("text", (decoded) => {
-    const end = text4[parser2.position - 1] === "<" ? parser2.position - 1 : parser2.position;
-    top().children.push({ type: "text", value: mapDecoded(text4, cursor, end, decoded) });
+  parser.on("text", (decoded) => {
+    const end = text5[parser.position - 1] === "<" ? parser.position - 1 : parser.position;
+    top().children.push({ type: "text", value: mapDecoded(text5, cursor, end, decoded) });
     cursor = end;
   });
-  parser2.on("cdata", (decoded) => {
-    top().children.push({ type: "text", value: mapDecoded(text4, cursor + "<![CDATA[".length, parser2.position - "]]>".length, decoded, false) });
+  parser.on("cdata", (decoded) => {
+    top().children.push({ type: "text", value: mapDecoded(text5, cursor + "<![CDATA[".length, parser.position - "]]>".length, decoded, false) });
     markupEnds();
   });
-  parser2.on("opentag", (tag) => {
-    const end = parser2.position;
-    const el = { type: "element", name: tag.name, start: text4.lastIndexOf("<", end - 1), end, children: [] };
+  parser.on("opentag", (tag) => {
+    const end = parser.position;
+    const el = { type: "element", name: tag.name, start: text5.lastIndexOf("<", end - 1), end, children: [] };
     top().children.push(el);
     stack.push(el);
     markupEnds();
   });
-  parser2.on("closetag", (tag) => {
-    const end = parser2.position;
+  parser.on("closetag", (tag) => {
+    const end = parser.position;
     const open = stack.pop();
     if (!tag.isSelfClosing) {
-      const start2 = text4.lastIndexOf("<", end - 1);
-      const name2 = /^<\/([^\s>]*)/.exec(text4.slice(start2, end))?.[1] ?? "";
+      const start2 = text5.lastIndexOf("<", end - 1);
+      const name2 = /^<\/([^\s>]*)/.exec(text5.slice(start2, end))?.[1] ?? "";
       if (name2 !== open.name) throw new XmlError(`Found </${name2}> where <${open.name}> is open; expected </${open.name}>`, start2, end);
     }
     markupEnds();
   });
-  parser2.write(text4);
+  parser.write(text5);
   if (stack.length > 1) {
-    const bad = badAmpersand(text4, cursor);
+    const bad = badAmpersand(text5, cursor);
     if (bad >= 0) throw badAmpersandError(bad);
     const open = top();
     throw new XmlError(`Found <${open.name}> never closed; expected </${open.name}>`, open.start, open.end);
   }
-  parser2.close();
+  parser.close();
   return root2;
 }
 var REFERENCE = /&(?:[A-Za-z_:][\w.:-]*|#\d+|#x[\da-fA-F]+);/y;
-function badAmpersand(text4, from) {
-  for (let i2 = text4.indexOf("&", from); i2 >= 0; i2 = text4.indexOf("&", i2 + 1)) {
+function badAmpersand(text5, from) {
+  for (let i2 = text5.indexOf("&", from); i2 >= 0; i2 = text5.indexOf("&", i2 + 1)) {
     REFERENCE.lastIndex = i2;
-    if (!REFERENCE.test(text4)) return i2;
+    if (!REFERENCE.test(text5)) return i2;
   }
   return -1;
 }
 function badAmpersandError(at) {
   return new XmlError("Found `&` that starts no entity reference; expected `&amp;` for a literal `&`", at, at + 1);
 }
-function mapDecoded(text4, start2, end, decoded, references = true) {
+function mapDecoded(text5, start2, end, decoded, references = true) {
   const out2 = emptyMapped();
   let k = 0;
   for (let i2 = start2; i2 < end && k < decoded.length; ) {
     let to = i2 + 1;
     let units = 1;
-    if (references && text4[i2] === "&") {
-      const semi = text4.indexOf(";", i2);
+    if (references && text5[i2] === "&") {
+      const semi = text5.indexOf(";", i2);
       to = semi < 0 || semi >= end ? end : semi + 1;
-      const code2 = decoded.charCodeAt(k);
-      if (code2 >= 55296 && code2 <= 56319) units = 2;
-    } else if (text4[i2] === "\r" && text4[i2 + 1] === "\n") to = i2 + 2;
+      const code3 = decoded.charCodeAt(k);
+      if (code3 >= 55296 && code3 <= 56319) units = 2;
+    } else if (text5[i2] === "\r" && text5[i2 + 1] === "\n") to = i2 + 2;
     for (let u = 0; u < units && k < decoded.length; u++) appendChar(out2, decoded[k++], i2, to);
     i2 = to;
   }
@@ -15037,8 +15074,8 @@ function strings(el) {
 }
 var plistExtractor = {
   id: "launchd",
-  accepts: (path) => path.endsWith(".plist"),
-  prefilter: (text4) => text4.includes("ProgramArguments") || text4.includes("EnvironmentVariables"),
+  accepts: (path2) => path2.endsWith(".plist"),
+  prefilter: (text5) => text5.includes("ProgramArguments") || text5.includes("EnvironmentVariables"),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "launchd", { runtime: "process" });
     let doc;
@@ -15090,13 +15127,13 @@ var SHELL_EXT = /\.(sh|bash|zsh)$/;
 var SHEBANG = /^#!\s*(\/usr\/bin\/env\s+)?(\/[\w/]*\/)?(ba|z|da|k)?sh\b/;
 var shellExtractor = {
   id: "shell",
-  accepts(path) {
-    if (SHELL_EXT.test(path)) return true;
-    const segments = path.split("/");
+  accepts(path2) {
+    if (SHELL_EXT.test(path2)) return true;
+    const segments = path2.split("/");
     const name2 = segments[segments.length - 1] ?? "";
     return !name2.includes(".") && segments.slice(0, -1).some((s) => s === "scripts" || s === "bin");
   },
-  prefilter: (text4) => /port/i.test(text4),
+  prefilter: (text5) => /port/i.test(text5),
   extract(file, ctx) {
     const out2 = new DeployOutput(file, "shell", { runtime: "process" });
     if (!SHELL_EXT.test(file.path) && !SHEBANG.test(file.text)) return out2.extraction;
@@ -15112,265 +15149,6 @@ var shellExtractor = {
 
 // src/extract/deploy/index.ts
 var deployExtractors = [dockerfileExtractor, composeExtractor, dotenvExtractor, shellExtractor, packageJsonExtractor, plistExtractor, cloudflaredExtractor, prometheusExtractor, kubernetesExtractor, dotnetSettingsExtractor, springExtractor, nginxExtractor, envoyExtractor];
-
-// node_modules/unist-util-is/lib/index.js
-var convert = (
-  // Note: overloads in JSDoc can’t yet use different `@template`s.
-  /**
-   * @type {(
-   *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
-   *   (<Condition extends Props>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Condition) &
-   *   (<Condition extends TestFunction>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Predicate<Condition, Node>) &
-   *   ((test?: null | undefined) => (node?: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node) &
-   *   ((test?: Test) => Check)
-   * )}
-   */
-  /**
-   * @param {Test} [test]
-   * @returns {Check}
-   */
-  (function(test) {
-    if (test === null || test === void 0) {
-      return ok;
-    }
-    if (typeof test === "function") {
-      return castFactory(test);
-    }
-    if (typeof test === "object") {
-      return Array.isArray(test) ? anyFactory(test) : (
-        // Cast because `ReadonlyArray` goes into the above but `isArray`
-        // narrows to `Array`.
-        propertiesFactory(
-          /** @type {Props} */
-          test
-        )
-      );
-    }
-    if (typeof test === "string") {
-      return typeFactory(test);
-    }
-    throw new Error("Expected function, string, or object as test");
-  })
-);
-function anyFactory(tests) {
-  const checks = [];
-  let index2 = -1;
-  while (++index2 < tests.length) {
-    checks[index2] = convert(tests[index2]);
-  }
-  return castFactory(any);
-  function any(...parameters) {
-    let index3 = -1;
-    while (++index3 < checks.length) {
-      if (checks[index3].apply(this, parameters)) return true;
-    }
-    return false;
-  }
-}
-function propertiesFactory(check2) {
-  const checkAsRecord = (
-    /** @type {Record<string, unknown>} */
-    check2
-  );
-  return castFactory(all2);
-  function all2(node2) {
-    const nodeAsRecord = (
-      /** @type {Record<string, unknown>} */
-      /** @type {unknown} */
-      node2
-    );
-    let key;
-    for (key in check2) {
-      if (nodeAsRecord[key] !== checkAsRecord[key]) return false;
-    }
-    return true;
-  }
-}
-function typeFactory(check2) {
-  return castFactory(type);
-  function type(node2) {
-    return node2 && node2.type === check2;
-  }
-}
-function castFactory(testFunction) {
-  return check2;
-  function check2(value, index2, parent) {
-    return Boolean(
-      looksLikeANode(value) && testFunction.call(
-        this,
-        value,
-        typeof index2 === "number" ? index2 : void 0,
-        parent || void 0
-      )
-    );
-  }
-}
-function ok() {
-  return true;
-}
-function looksLikeANode(value) {
-  return value !== null && typeof value === "object" && "type" in value;
-}
-
-// node_modules/unist-util-visit-parents/lib/color.node.js
-function color(d) {
-  return "\x1B[33m" + d + "\x1B[39m";
-}
-
-// node_modules/unist-util-visit-parents/lib/index.js
-var empty = [];
-var CONTINUE = true;
-var EXIT = false;
-var SKIP = "skip";
-function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
-  if (!tree || typeof tree !== "object") {
-    throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
-  }
-  let preorder = true;
-  let check2;
-  let visitors;
-  let enter;
-  let exit3;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check2 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    if (reverse) preorder = false;
-  } else {
-    visitors = /** @type {Visitors | Visitor} */
-    testOrEnterOrVisitors;
-    if (enterOrVisitorsOrReverse) preorder = false;
-  }
-  if (typeof visitors === "function") {
-    enter = visitors;
-  } else if (visitors && typeof visitors === "object") {
-    if (visitors.enter === null || visitors.enter === void 0) {
-    } else if (typeof visitors.enter === "function") {
-      enter = visitors.enter;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.enter + "` for `visitors.enter`, expected optional visitor"
-      );
-    }
-    if (typeof visitors.exit === "function") {
-      exit3 = visitors.exit;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.exit + "` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)"
-      );
-    }
-  } else {
-    throw new Error(
-      "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
-    );
-  }
-  const is2 = convert(check2);
-  const step = preorder ? 1 : -1;
-  factory(tree, void 0, [])();
-  function factory(node2, index2, parents) {
-    const value = (
-      /** @type {Record<string, unknown>} */
-      node2 && typeof node2 === "object" ? node2 : {}
-    );
-    if (typeof value.type === "string") {
-      const name2 = (
-        // `hast`
-        typeof value.tagName === "string" ? value.tagName : (
-          // `xast`
-          typeof value.name === "string" ? value.name : void 0
-        )
-      );
-      Object.defineProperty(visit4, "name", {
-        value: "node (" + color(node2.type + (name2 ? "<" + name2 + ">" : "")) + ")"
-      });
-    }
-    return visit4;
-    function visit4() {
-      const matches = !check2 || is2(node2, index2, parents[parents.length - 1] || void 0);
-      let result = empty;
-      if (enter && matches) {
-        result = toResult(enter(node2, parents, index2));
-        if (result[0] === EXIT) {
-          return result;
-        }
-      }
-      if ("children" in node2 && node2.children) {
-        const nodeAsParent = (
-          /** @type {UnistParent} */
-          node2
-        );
-        if (nodeAsParent.children && result[0] !== SKIP) {
-          let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
-          const grandparents = [...parents, nodeAsParent];
-          while (offset > -1 && offset < nodeAsParent.children.length) {
-            const child = nodeAsParent.children[offset];
-            const subresult = factory(child, offset, grandparents)();
-            if (subresult[0] === EXIT) {
-              return subresult;
-            }
-            offset = typeof subresult[1] === "number" ? subresult[1] : offset + step;
-          }
-        }
-      }
-      if (exit3 && matches) {
-        const exitResult = toResult(exit3(node2, parents, index2));
-        if (exitResult[0] === SKIP) {
-          throw new Error(
-            "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
-          );
-        }
-        if (exitResult[0] === EXIT || typeof exitResult[1] === "number") {
-          return exitResult;
-        }
-      }
-      return result;
-    }
-  }
-}
-function toResult(value) {
-  if (Array.isArray(value)) {
-    return value;
-  }
-  if (typeof value === "number") {
-    return [CONTINUE, value];
-  }
-  return value === null || value === void 0 ? empty : [value];
-}
-
-// node_modules/unist-util-visit/lib/index.js
-function visit3(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
-  let check2;
-  let visitors;
-  let reverse;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check2 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    reverse = maybeReverse;
-  } else {
-    visitors = /** @type {Visitor | Visitors} */
-    testOrEnterOrVisitors;
-    reverse = enterOrVisitorsOrReverse;
-  }
-  if (typeof visitors === "function") {
-    visitParents(tree, check2, wrap(visitors), reverse);
-  } else {
-    visitParents(tree, check2, wrapVisitors(visitors), reverse);
-  }
-}
-function wrapVisitors(visitors) {
-  if (!visitors || typeof visitors !== "object") return visitors;
-  return {
-    enter: typeof visitors.enter === "function" ? wrap(visitors.enter) : visitors.enter,
-    exit: typeof visitors.exit === "function" ? wrap(visitors.exit) : visitors.exit
-  };
-}
-function wrap(visitor) {
-  return overload;
-  function overload(node2, parents, index2) {
-    return visitor(node2, index2, parents[parents.length - 1]);
-  }
-}
 
 // src/extract/service-doc/commands.ts
 var PORT_ASSIGN = /(?<![\w$])PORT[ \t]*=[ \t]*(["']?)(\d+)\1(?![\w.])/g;
@@ -15489,9 +15267,9 @@ function contentLines(scan, node2) {
   if (start2 === void 0 || end === void 0) return [];
   const lines = [];
   let offset = start2;
-  for (const text4 of scan.slice(start2, end).split("\n")) {
-    lines.push({ text: text4.replace(/\r$/, ""), start: offset });
-    offset += text4.length + 1;
+  for (const text5 of scan.slice(start2, end).split("\n")) {
+    lines.push({ text: text5.replace(/\r$/, ""), start: offset });
+    offset += text5.length + 1;
   }
   if (lines[0] && FENCE.test(lines[0].text)) lines.shift();
   const last = lines.at(-1);
@@ -15504,12 +15282,12 @@ function readCode(scan, node2) {
   const diff = node2.lang === "diff";
   for (const line of lines) {
     if (COMMENT_LINE.test(line.text) || diff && line.text.startsWith("-")) continue;
-    const text4 = stripTrailingComment(line.text);
-    scanCommands(scan, text4, line.start);
-    scanReferences(scan, text4, line.start);
+    const text5 = stripTrailingComment(line.text);
+    scanCommands(scan, text5, line.start);
+    scanReferences(scan, text5, line.start);
     if (!diagram) continue;
     for (const re of [DIAGRAM_PORT, DIAGRAM_COLON]) {
-      for (const m of text4.matchAll(re)) {
+      for (const m of text5.matchAll(re)) {
         const digits = m[1] ?? "";
         const end = line.start + (m.index ?? 0) + m[0].length;
         scan.bind({ text: digits, start: end - digits.length, end }, "weak", "diagram");
@@ -15559,8 +15337,8 @@ function node(value) {
 var DEV_WORDS = /^(?:dev|development|local|localhost|local dev)$/i;
 var PROD_WORDS = /^(?:prod|production)$/i;
 var NOT_DEPLOYED_WORDS = /^not[\s-]deployed$/i;
-function qualifierOf(text4) {
-  const m = /^\s*\(([^()]{1,60})\)/.exec(text4);
+function qualifierOf(text5) {
+  const m = /^\s*\(([^()]{1,60})\)/.exec(text5);
   return m?.[1]?.trim() || void 0;
 }
 function hostOfQualifier(qualifier, hosts) {
@@ -15603,9 +15381,9 @@ function afterValue(rest, link2) {
   }
   return s;
 }
-function readPortValue(text4, offset) {
-  const nl = text4.indexOf("\n", offset);
-  const line = text4.slice(offset, nl === -1 ? text4.length : nl);
+function readPortValue(text5, offset) {
+  const nl = text5.indexOf("\n", offset);
+  const line = text5.slice(offset, nl === -1 ? text5.length : nl);
   const { pos, link: link2 } = skipWrappers(line, 0);
   const digits = /^[0-9]+/.exec(line.slice(pos))?.[0];
   let value;
@@ -17926,14 +17704,14 @@ function syntaxExtension(all2, extension2) {
     const maybe = hasOwnProperty.call(all2, hook) ? all2[hook] : void 0;
     const left = maybe || (all2[hook] = {});
     const right = extension2[hook];
-    let code2;
+    let code3;
     if (right) {
-      for (code2 in right) {
-        if (!hasOwnProperty.call(left, code2)) left[code2] = [];
-        const value = right[code2];
+      for (code3 in right) {
+        if (!hasOwnProperty.call(left, code3)) left[code3] = [];
+        const value = right[code3];
         constructs(
           // @ts-expect-error Looks like a list.
-          left[code2],
+          left[code3],
           Array.isArray(value) ? value : value ? [value] : []
         );
       }
@@ -17952,20 +17730,20 @@ function constructs(existing, list3) {
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
 function decodeNumericCharacterReference(value, base2) {
-  const code2 = Number.parseInt(value, base2);
+  const code3 = Number.parseInt(value, base2);
   if (
     // C0 except for HT, LF, FF, CR, space.
-    code2 < 9 || code2 === 11 || code2 > 13 && code2 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code2 > 126 && code2 < 160 || // Lone high surrogates and low surrogates.
-    code2 > 55295 && code2 < 57344 || // Noncharacters.
-    code2 > 64975 && code2 < 65008 || /* eslint-disable no-bitwise */
-    (code2 & 65535) === 65535 || (code2 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    code3 < 9 || code3 === 11 || code3 > 13 && code3 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code3 > 126 && code3 < 160 || // Lone high surrogates and low surrogates.
+    code3 > 55295 && code3 < 57344 || // Noncharacters.
+    code3 > 64975 && code3 < 65008 || /* eslint-disable no-bitwise */
+    (code3 & 65535) === 65535 || (code3 & 65535) === 65534 || /* eslint-enable no-bitwise */
     // Out of range
-    code2 > 1114111
+    code3 > 1114111
   ) {
     return "\uFFFD";
   }
-  return String.fromCodePoint(code2);
+  return String.fromCodePoint(code3);
 }
 
 // node_modules/micromark-util-normalize-identifier/index.js
@@ -17977,31 +17755,31 @@ function normalizeIdentifier(value) {
 var asciiAlpha = regexCheck(/[A-Za-z]/);
 var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
 var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-function asciiControl(code2) {
+function asciiControl(code3) {
   return (
     // Special whitespace codes (which have negative values), C0 and Control
     // character DEL
-    code2 !== null && (code2 < 32 || code2 === 127)
+    code3 !== null && (code3 < 32 || code3 === 127)
   );
 }
 var asciiDigit = regexCheck(/\d/);
 var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
 var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-function markdownLineEnding(code2) {
-  return code2 !== null && code2 < -2;
+function markdownLineEnding(code3) {
+  return code3 !== null && code3 < -2;
 }
-function markdownLineEndingOrSpace(code2) {
-  return code2 !== null && (code2 < 0 || code2 === 32);
+function markdownLineEndingOrSpace(code3) {
+  return code3 !== null && (code3 < 0 || code3 === 32);
 }
-function markdownSpace(code2) {
-  return code2 === -2 || code2 === -1 || code2 === 32;
+function markdownSpace(code3) {
+  return code3 === -2 || code3 === -1 || code3 === 32;
 }
 var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
 var unicodeWhitespace = regexCheck(/\s/);
 function regexCheck(regex) {
   return check2;
-  function check2(code2) {
-    return code2 !== null && code2 > -1 && regex.test(String.fromCharCode(code2));
+  function check2(code3) {
+    return code3 !== null && code3 > -1 && regex.test(String.fromCharCode(code3));
   }
 }
 
@@ -18010,43 +17788,43 @@ function factorySpace(effects, ok3, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size = 0;
   return start2;
-  function start2(code2) {
-    if (markdownSpace(code2)) {
+  function start2(code3) {
+    if (markdownSpace(code3)) {
       effects.enter(type);
-      return prefix(code2);
+      return prefix(code3);
     }
-    return ok3(code2);
+    return ok3(code3);
   }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size++ < limit) {
-      effects.consume(code2);
+  function prefix(code3) {
+    if (markdownSpace(code3) && size++ < limit) {
+      effects.consume(code3);
       return prefix;
     }
     effects.exit(type);
-    return ok3(code2);
+    return ok3(code3);
   }
 }
 function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
   let size = 0;
   return start2;
-  function start2(code2) {
-    if (max > 0 && markdownSpace(code2)) {
+  function start2(code3) {
+    if (max > 0 && markdownSpace(code3)) {
       effects.enter(type);
-      return prefix(code2);
+      return prefix(code3);
     }
-    return after(code2);
+    return after(code3);
   }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size < max) {
-      effects.consume(code2);
+  function prefix(code3) {
+    if (markdownSpace(code3) && size < max) {
+      effects.consume(code3);
       size++;
       return prefix;
     }
     effects.exit(type);
-    return after(code2);
+    return after(code3);
   }
-  function after(code2) {
-    return size >= min ? ok3(code2) : nok(code2);
+  function after(code3) {
+    return size >= min ? ok3(code3) : nok(code3);
   }
 }
 
@@ -18056,46 +17834,46 @@ var content = {
 };
 function initializeContent(effects) {
   const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
-  let previous2;
+  let previous3;
   return contentStart;
-  function afterContentStartConstruct(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
+  function afterContentStartConstruct(code3) {
+    if (code3 === null) {
+      effects.consume(code3);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return factorySpace(effects, contentStart, "linePrefix");
   }
-  function paragraphInitial(code2) {
+  function paragraphInitial(code3) {
     effects.enter("paragraph");
-    return lineStart(code2);
+    return lineStart(code3);
   }
-  function lineStart(code2) {
+  function lineStart(code3) {
     const token = effects.enter("chunkText", {
       contentType: "text",
-      previous: previous2
+      previous: previous3
     });
-    if (previous2) {
-      previous2.next = token;
+    if (previous3) {
+      previous3.next = token;
     }
-    previous2 = token;
-    return data(code2);
+    previous3 = token;
+    return data(code3);
   }
-  function data(code2) {
-    if (code2 === null) {
+  function data(code3) {
+    if (code3 === null) {
       effects.exit("chunkText");
       effects.exit("paragraph");
-      effects.consume(code2);
+      effects.consume(code3);
       return;
     }
-    if (markdownLineEnding(code2)) {
-      effects.consume(code2);
+    if (markdownLineEnding(code3)) {
+      effects.consume(code3);
       effects.exit("chunkText");
       return lineStart;
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return data;
   }
 }
@@ -18124,8 +17902,8 @@ var EditMap = class {
    * @returns {undefined}
    *   Nothing.
    */
-  add(index2, remove, add) {
-    addImplementation(this, index2, remove, add, false);
+  add(index2, remove, add2) {
+    addImplementation(this, index2, remove, add2, false);
   }
   /**
    * Create an edit: but insert `add` before existing additions, instead of
@@ -18140,8 +17918,8 @@ var EditMap = class {
    * @returns {undefined}
    *   Nothing.
    */
-  addBefore(index2, remove, add) {
-    addImplementation(this, index2, remove, add, true);
+  addBefore(index2, remove, add2) {
+    addImplementation(this, index2, remove, add2, true);
   }
   /**
    * Done, change the events.
@@ -18178,22 +17956,22 @@ var EditMap = class {
     this.index.clear();
   }
 };
-function addImplementation(editMap, at, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
+function addImplementation(editMap, at, remove, add2, before) {
+  if (remove === 0 && add2.length === 0) {
     return;
   }
   const existing = editMap.index.get(at);
   if (existing) {
     existing[1] += remove;
     if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
+      add2.push(...existing[2]);
+      existing[2] = add2;
     } else {
-      existing[2].push(...add);
+      existing[2].push(...add2);
     }
     return;
   }
-  const change = [at, remove, add];
+  const change = [at, remove, add2];
   editMap.map.push(change);
   editMap.index.set(at, change);
 }
@@ -18213,15 +17991,15 @@ function initializeDocument(effects) {
   let childToken;
   let lineStartOffset;
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     if (continued < stack.length) {
       const item = stack[continued];
       self.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code2);
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code3);
     }
-    return checkNewContainers(code2);
+    return checkNewContainers(code3);
   }
-  function documentContinue(code2) {
+  function documentContinue(code3) {
     continued++;
     if (self.containerState._closeFlow) {
       self.containerState._closeFlow = void 0;
@@ -18249,51 +18027,51 @@ function initializeDocument(effects) {
       editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
       editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
       editMap.consume(self.events);
-      return checkNewContainers(code2);
+      return checkNewContainers(code3);
     }
-    return start2(code2);
+    return start2(code3);
   }
-  function checkNewContainers(code2) {
+  function checkNewContainers(code3) {
     if (continued === stack.length) {
       if (!childFlow) {
-        return documentContinued(code2);
+        return documentContinued(code3);
       }
       if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code2);
+        return flowStart(code3);
       }
       self.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
     }
     self.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code2);
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code3);
   }
-  function thereIsANewContainer(code2) {
+  function thereIsANewContainer(code3) {
     if (childFlow) {
       closeFlow();
     }
     exitContainers(continued);
-    return documentContinued(code2);
+    return documentContinued(code3);
   }
-  function thereIsNoNewContainer(code2) {
+  function thereIsNoNewContainer(code3) {
     self.parser.lazy[self.now().line] = continued !== stack.length;
     lineStartOffset = self.now().offset;
-    return flowStart(code2);
+    return flowStart(code3);
   }
-  function documentContinued(code2) {
+  function documentContinued(code3) {
     self.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code2);
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code3);
   }
-  function containerContinue(code2) {
+  function containerContinue(code3) {
     continued++;
     stack.push([self.currentConstruct, self.containerState]);
-    return documentContinued(code2);
+    return documentContinued(code3);
   }
-  function flowStart(code2) {
-    if (code2 === null) {
+  function flowStart(code3) {
+    if (code3 === null) {
       if (childFlow) {
         closeFlow();
       }
       exitContainers(0);
-      effects.consume(code2);
+      effects.consume(code3);
       return;
     }
     childFlow = childFlow || self.parser.flow(self.now());
@@ -18302,23 +18080,23 @@ function initializeDocument(effects) {
       contentType: "flow",
       previous: childToken
     });
-    return flowContinue(code2);
+    return flowContinue(code3);
   }
-  function flowContinue(code2) {
-    if (code2 === null) {
+  function flowContinue(code3) {
+    if (code3 === null) {
       writeToChild(effects.exit("chunkFlow"), true);
       exitContainers(0);
-      effects.consume(code2);
+      effects.consume(code3);
       return;
     }
-    if (markdownLineEnding(code2)) {
-      effects.consume(code2);
+    if (markdownLineEnding(code3)) {
+      effects.consume(code3);
       writeToChild(effects.exit("chunkFlow"));
       continued = 0;
       self.interrupt = void 0;
       return start2;
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return flowContinue;
   }
   function writeToChild(token, endOfFile) {
@@ -18393,11 +18171,11 @@ function tokenizeContainer(effects, ok3, nok) {
 }
 
 // node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code2) {
-  if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
+function classifyCharacter(code3) {
+  if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
     return 1;
   }
-  if (unicodePunctuation(code2)) {
+  if (unicodePunctuation(code3)) {
     return 2;
   }
 }
@@ -18457,7 +18235,7 @@ function resolveAllAttention(events, context) {
             },
             end
           };
-          const text4 = {
+          const text5 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open][1].end
@@ -18485,9 +18263,9 @@ function resolveAllAttention(events, context) {
           if (events[open][1].end.offset - events[open][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open][1], context], ["exit", events[open][1], context]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text4, context]]);
+          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text5, context]]);
           nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text4, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push(nextEvents, [["exit", text5, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -18510,27 +18288,27 @@ function resolveAllAttention(events, context) {
 }
 function tokenizeAttention(effects, ok3) {
   const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
-  const previous2 = this.previous;
-  const before = classifyCharacter(previous2);
+  const previous3 = this.previous;
+  const before = classifyCharacter(previous3);
   let marker;
   return start2;
-  function start2(code2) {
-    marker = code2;
+  function start2(code3) {
+    marker = code3;
     effects.enter("attentionSequence");
-    return inside(code2);
+    return inside(code3);
   }
-  function inside(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
+  function inside(code3) {
+    if (code3 === marker) {
+      effects.consume(code3);
       return inside;
     }
     const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code2);
-    const open = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
-    const close = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
+    const after = classifyCharacter(code3);
+    const open = !after || after === 2 && before || attentionMarkers2.includes(code3) && code3 !== 42 && code3 !== 95;
+    const close = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
     token._open = Boolean(marker === 42 ? open : open && (before || !close));
     token._close = Boolean(marker === 42 ? close : close && (after || !open));
-    return ok3(code2);
+    return ok3(code3);
   }
 }
 function movePoint(point3, offset) {
@@ -18547,96 +18325,96 @@ var autolink = {
 function tokenizeAutolink(effects, ok3, nok) {
   let size = 0;
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
     return open;
   }
-  function open(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
+  function open(code3) {
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
       return schemeOrEmailAtext;
     }
-    if (code2 === 64) {
-      return nok(code2);
+    if (code3 === 64) {
+      return nok(code3);
     }
-    return emailAtext(code2);
+    return emailAtext(code3);
   }
-  function schemeOrEmailAtext(code2) {
-    if (code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) {
+  function schemeOrEmailAtext(code3) {
+    if (code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) {
       size = 1;
-      return schemeInsideOrEmailAtext(code2);
+      return schemeInsideOrEmailAtext(code3);
     }
-    return emailAtext(code2);
+    return emailAtext(code3);
   }
-  function schemeInsideOrEmailAtext(code2) {
-    if (code2 === 58) {
-      effects.consume(code2);
+  function schemeInsideOrEmailAtext(code3) {
+    if (code3 === 58) {
+      effects.consume(code3);
       size = 0;
       return urlInside;
     }
-    if ((code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) && size++ < 32) {
-      effects.consume(code2);
+    if ((code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) && size++ < 32) {
+      effects.consume(code3);
       return schemeInsideOrEmailAtext;
     }
     size = 0;
-    return emailAtext(code2);
+    return emailAtext(code3);
   }
-  function urlInside(code2) {
-    if (code2 === 62) {
+  function urlInside(code3) {
+    if (code3 === 62) {
       effects.exit("autolinkProtocol");
       effects.enter("autolinkMarker");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok3;
     }
-    if (code2 === null || code2 === 32 || code2 === 60 || asciiControl(code2)) {
-      return nok(code2);
+    if (code3 === null || code3 === 32 || code3 === 60 || asciiControl(code3)) {
+      return nok(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return urlInside;
   }
-  function emailAtext(code2) {
-    if (code2 === 64) {
-      effects.consume(code2);
+  function emailAtext(code3) {
+    if (code3 === 64) {
+      effects.consume(code3);
       return emailAtSignOrDot;
     }
-    if (asciiAtext(code2)) {
-      effects.consume(code2);
+    if (asciiAtext(code3)) {
+      effects.consume(code3);
       return emailAtext;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function emailAtSignOrDot(code2) {
-    return asciiAlphanumeric(code2) ? emailLabel(code2) : nok(code2);
+  function emailAtSignOrDot(code3) {
+    return asciiAlphanumeric(code3) ? emailLabel(code3) : nok(code3);
   }
-  function emailLabel(code2) {
-    if (code2 === 46) {
-      effects.consume(code2);
+  function emailLabel(code3) {
+    if (code3 === 46) {
+      effects.consume(code3);
       size = 0;
       return emailAtSignOrDot;
     }
-    if (code2 === 62) {
+    if (code3 === 62) {
       effects.exit("autolinkProtocol").type = "autolinkEmail";
       effects.enter("autolinkMarker");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok3;
     }
-    return emailValue(code2);
+    return emailValue(code3);
   }
-  function emailValue(code2) {
-    if ((code2 === 45 || asciiAlphanumeric(code2)) && size++ < 63) {
-      const next = code2 === 45 ? emailValue : emailLabel;
-      effects.consume(code2);
+  function emailValue(code3) {
+    if ((code3 === 45 || asciiAlphanumeric(code3)) && size++ < 63) {
+      const next = code3 === 45 ? emailValue : emailLabel;
+      effects.consume(code3);
       return next;
     }
-    return nok(code2);
+    return nok(code3);
   }
 }
 
@@ -18647,11 +18425,11 @@ var blankLine = {
 };
 function tokenizeBlankLine(effects, ok3, nok) {
   return start2;
-  function start2(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, after, "linePrefix")(code2) : after(code2);
+  function start2(code3) {
+    return markdownSpace(code3) ? factorySpace(effects, after, "linePrefix")(code3) : after(code3);
   }
-  function after(code2) {
-    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
+  function after(code3) {
+    return code3 === null || markdownLineEnding(code3) ? ok3(code3) : nok(code3);
   }
 }
 
@@ -18667,8 +18445,8 @@ var blockQuote = {
 function tokenizeBlockQuoteStart(effects, ok3, nok) {
   const self = this;
   return start2;
-  function start2(code2) {
-    if (code2 === 62) {
+  function start2(code3) {
+    if (code3 === 62) {
       const state = self.containerState;
       if (!state.open) {
         effects.enter("blockQuote", {
@@ -18678,35 +18456,35 @@ function tokenizeBlockQuoteStart(effects, ok3, nok) {
       }
       effects.enter("blockQuotePrefix");
       effects.enter("blockQuoteMarker");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("blockQuoteMarker");
       return after;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function after(code2) {
-    if (markdownSpace(code2)) {
+  function after(code3) {
+    if (markdownSpace(code3)) {
       effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("blockQuotePrefixWhitespace");
       effects.exit("blockQuotePrefix");
       return ok3;
     }
     effects.exit("blockQuotePrefix");
-    return ok3(code2);
+    return ok3(code3);
   }
 }
 function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
   const self = this;
   return contStart;
-  function contStart(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
+  function contStart(code3) {
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
     }
-    return contBefore(code2);
+    return contBefore(code3);
   }
-  function contBefore(code2) {
-    return effects.attempt(blockQuote, ok3, nok)(code2);
+  function contBefore(code3) {
+    return effects.attempt(blockQuote, ok3, nok)(code3);
   }
 }
 function exit(effects) {
@@ -18720,22 +18498,22 @@ var characterEscape = {
 };
 function tokenizeCharacterEscape(effects, ok3, nok) {
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("escapeMarker");
     return inside;
   }
-  function inside(code2) {
-    if (asciiPunctuation(code2)) {
+  function inside(code3) {
+    if (asciiPunctuation(code3)) {
       effects.enter("characterEscapeValue");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("characterEscapeValue");
       effects.exit("characterEscape");
       return ok3;
     }
-    return nok(code2);
+    return nok(code3);
   }
 }
 
@@ -18750,29 +18528,29 @@ function tokenizeCharacterReference(effects, ok3, nok) {
   let max;
   let test;
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("characterReferenceMarker");
     return open;
   }
-  function open(code2) {
-    if (code2 === 35) {
+  function open(code3) {
+    if (code3 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("characterReferenceMarkerNumeric");
       return numeric;
     }
     effects.enter("characterReferenceValue");
     max = 31;
     test = asciiAlphanumeric;
-    return value(code2);
+    return value(code3);
   }
-  function numeric(code2) {
-    if (code2 === 88 || code2 === 120) {
+  function numeric(code3) {
+    if (code3 === 88 || code3 === 120) {
       effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("characterReferenceMarkerHexadecimal");
       effects.enter("characterReferenceValue");
       max = 6;
@@ -18782,25 +18560,25 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceValue");
     max = 7;
     test = asciiDigit;
-    return value(code2);
+    return value(code3);
   }
-  function value(code2) {
-    if (code2 === 59 && size) {
+  function value(code3) {
+    if (code3 === 59 && size) {
       const token = effects.exit("characterReferenceValue");
       if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self.sliceSerialize(token))) {
-        return nok(code2);
+        return nok(code3);
       }
       effects.enter("characterReferenceMarker");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("characterReferenceMarker");
       effects.exit("characterReference");
       return ok3;
     }
-    if (test(code2) && size++ < max) {
-      effects.consume(code2);
+    if (test(code3) && size++ < max) {
+      effects.consume(code3);
       return value;
     }
-    return nok(code2);
+    return nok(code3);
   }
 }
 
@@ -18812,17 +18590,17 @@ var nonLazyContinuation = {
 function tokenizeNonLazyContinuation(effects, ok3, nok) {
   const self = this;
   return start2;
-  function start2(code2) {
-    if (code2 === null) {
-      return nok(code2);
+  function start2(code3) {
+    if (code3 === null) {
+      return nok(code3);
     }
     effects.enter("lineEnding");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return after;
   }
-  function after(code2) {
-    return self.parser.lazy[self.now().line] ? nok(code2) : ok3(code2);
+  function after(code3) {
+    return self.parser.lazy[self.now().line] ? nok(code3) : ok3(code3);
   }
 }
 
@@ -18842,149 +18620,149 @@ function tokenizeCodeFenced(effects, ok3, nok) {
   let sizeOpen = 0;
   let marker;
   return start2;
-  function start2(code2) {
-    return beforeSequenceOpen(code2);
+  function start2(code3) {
+    return beforeSequenceOpen(code3);
   }
-  function beforeSequenceOpen(code2) {
+  function beforeSequenceOpen(code3) {
     const tail = self.events[self.events.length - 1];
     initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code2;
+    marker = code3;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
     effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code2);
+    return sequenceOpen(code3);
   }
-  function sequenceOpen(code2) {
-    if (code2 === marker) {
+  function sequenceOpen(code3) {
+    if (code3 === marker) {
       sizeOpen++;
-      effects.consume(code2);
+      effects.consume(code3);
       return sequenceOpen;
     }
     if (sizeOpen < 3) {
-      return nok(code2);
+      return nok(code3);
     }
     effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code2) ? factorySpace(effects, infoBefore, "whitespace")(code2) : infoBefore(code2);
+    return markdownSpace(code3) ? factorySpace(effects, infoBefore, "whitespace")(code3) : infoBefore(code3);
   }
-  function infoBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
+  function infoBefore(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("codeFencedFence");
-      return self.interrupt ? ok3(code2) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
+      return self.interrupt ? ok3(code3) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
     }
     effects.enter("codeFencedFenceInfo");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info2(code2);
+    return info2(code3);
   }
-  function info2(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
+  function info2(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return infoBefore(code2);
+      return infoBefore(code3);
     }
-    if (markdownSpace(code2)) {
+    if (markdownSpace(code3)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code2);
+      return factorySpace(effects, metaBefore, "whitespace")(code3);
     }
-    if (code2 === 96 && code2 === marker) {
-      return nok(code2);
+    if (code3 === 96 && code3 === marker) {
+      return nok(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return info2;
   }
-  function metaBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return infoBefore(code2);
+  function metaBefore(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return infoBefore(code3);
     }
     effects.enter("codeFencedFenceMeta");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta(code2);
+    return meta(code3);
   }
-  function meta(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
+  function meta(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
-      return infoBefore(code2);
+      return infoBefore(code3);
     }
-    if (code2 === 96 && code2 === marker) {
-      return nok(code2);
+    if (code3 === 96 && code3 === marker) {
+      return nok(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return meta;
   }
-  function atNonLazyBreak(code2) {
-    return effects.attempt(closeStart, after, contentBefore)(code2);
+  function atNonLazyBreak(code3) {
+    return effects.attempt(closeStart, after, contentBefore)(code3);
   }
-  function contentBefore(code2) {
+  function contentBefore(code3) {
     effects.enter("lineEnding");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return contentStart;
   }
-  function contentStart(code2) {
-    return initialPrefix > 0 && markdownSpace(code2) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code2) : beforeContentChunk(code2);
+  function contentStart(code3) {
+    return initialPrefix > 0 && markdownSpace(code3) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code3) : beforeContentChunk(code3);
   }
-  function beforeContentChunk(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
+  function beforeContentChunk(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
     }
     effects.enter("codeFlowValue");
-    return contentChunk(code2);
+    return contentChunk(code3);
   }
-  function contentChunk(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
+  function contentChunk(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("codeFlowValue");
-      return beforeContentChunk(code2);
+      return beforeContentChunk(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return contentChunk;
   }
-  function after(code2) {
+  function after(code3) {
     effects.exit("codeFenced");
-    return ok3(code2);
+    return ok3(code3);
   }
   function tokenizeCloseStart(effects2, ok4, nok2) {
     let size = 0;
     return startBefore;
-    function startBefore(code2) {
+    function startBefore(code3) {
       effects2.enter("lineEnding");
-      effects2.consume(code2);
+      effects2.consume(code3);
       effects2.exit("lineEnding");
       return start3;
     }
-    function start3(code2) {
+    function start3(code3) {
       effects2.enter("codeFencedFence");
-      return markdownSpace(code2) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : beforeSequenceClose(code2);
+      return markdownSpace(code3) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : beforeSequenceClose(code3);
     }
-    function beforeSequenceClose(code2) {
-      if (code2 === marker) {
+    function beforeSequenceClose(code3) {
+      if (code3 === marker) {
         effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code2);
+        return sequenceClose(code3);
       }
-      return nok2(code2);
+      return nok2(code3);
     }
-    function sequenceClose(code2) {
-      if (code2 === marker) {
+    function sequenceClose(code3) {
+      if (code3 === marker) {
         size++;
-        effects2.consume(code2);
+        effects2.consume(code3);
         return sequenceClose;
       }
       if (size >= sizeOpen) {
         effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code2) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code2) : sequenceCloseAfter(code2);
+        return markdownSpace(code3) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code3) : sequenceCloseAfter(code3);
       }
-      return nok2(code2);
+      return nok2(code3);
     }
-    function sequenceCloseAfter(code2) {
-      if (code2 === null || markdownLineEnding(code2)) {
+    function sequenceCloseAfter(code3) {
+      if (code3 === null || markdownLineEnding(code3)) {
         effects2.exit("codeFencedFence");
-        return ok4(code2);
+        return ok4(code3);
       }
-      return nok2(code2);
+      return nok2(code3);
     }
   }
 }
@@ -19000,50 +18778,50 @@ var furtherStart = {
 };
 function tokenizeCodeIndented(effects, ok3, nok) {
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code2);
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code3);
   }
-  function atBreak(code2) {
-    if (code2 === null) {
-      return after(code2);
+  function atBreak(code3) {
+    if (code3 === null) {
+      return after(code3);
     }
-    if (markdownLineEnding(code2)) {
-      return effects.attempt(furtherStart, atBreak, after)(code2);
+    if (markdownLineEnding(code3)) {
+      return effects.attempt(furtherStart, atBreak, after)(code3);
     }
     effects.enter("codeFlowValue");
-    return inside(code2);
+    return inside(code3);
   }
-  function inside(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
+  function inside(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("codeFlowValue");
-      return atBreak(code2);
+      return atBreak(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return inside;
   }
-  function after(code2) {
+  function after(code3) {
     effects.exit("codeIndented");
-    return ok3(code2);
+    return ok3(code3);
   }
 }
 function tokenizeFurtherStart(effects, ok3, nok) {
   const self = this;
   return furtherStart2;
-  function furtherStart2(code2) {
+  function furtherStart2(code3) {
     if (self.parser.lazy[self.now().line]) {
-      return nok(code2);
+      return nok(code3);
     }
-    if (markdownLineEnding(code2)) {
+    if (markdownLineEnding(code3)) {
       effects.enter("lineEnding");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("lineEnding");
       return furtherStart2;
     }
-    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code2);
+    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code3);
   }
-  function onNotEnoughPrefix(code2) {
-    return markdownLineEnding(code2) ? furtherStart2(code2) : nok(code2);
+  function onNotEnoughPrefix(code3) {
+    return markdownLineEnding(code3) ? furtherStart2(code3) : nok(code3);
   }
 }
 
@@ -19091,8 +18869,8 @@ function resolveCodeText(events) {
   }
   return events;
 }
-function previous(code2) {
-  return code2 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+function previous(code3) {
+  return code3 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
 function tokenizeCodeText(effects, ok3, nok) {
   const self = this;
@@ -19100,65 +18878,65 @@ function tokenizeCodeText(effects, ok3, nok) {
   let size;
   let token;
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
-    return sequenceOpen(code2);
+    return sequenceOpen(code3);
   }
-  function sequenceOpen(code2) {
-    if (code2 === 96) {
-      effects.consume(code2);
+  function sequenceOpen(code3) {
+    if (code3 === 96) {
+      effects.consume(code3);
       sizeOpen++;
       return sequenceOpen;
     }
     effects.exit("codeTextSequence");
-    return between(code2);
+    return between(code3);
   }
-  function between(code2) {
-    if (code2 === null) {
-      return nok(code2);
+  function between(code3) {
+    if (code3 === null) {
+      return nok(code3);
     }
-    if (code2 === 32) {
+    if (code3 === 32) {
       effects.enter("space");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("space");
       return between;
     }
-    if (code2 === 96) {
+    if (code3 === 96) {
       token = effects.enter("codeTextSequence");
       size = 0;
-      return sequenceClose(code2);
+      return sequenceClose(code3);
     }
-    if (markdownLineEnding(code2)) {
+    if (markdownLineEnding(code3)) {
       effects.enter("lineEnding");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("lineEnding");
       return between;
     }
     effects.enter("codeTextData");
-    return data(code2);
+    return data(code3);
   }
-  function data(code2) {
-    if (code2 === null || code2 === 32 || code2 === 96 || markdownLineEnding(code2)) {
+  function data(code3) {
+    if (code3 === null || code3 === 32 || code3 === 96 || markdownLineEnding(code3)) {
       effects.exit("codeTextData");
-      return between(code2);
+      return between(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return data;
   }
-  function sequenceClose(code2) {
-    if (code2 === 96) {
-      effects.consume(code2);
+  function sequenceClose(code3) {
+    if (code3 === 96) {
+      effects.consume(code3);
       size++;
       return sequenceClose;
     }
     if (size === sizeOpen) {
       effects.exit("codeTextSequence");
       effects.exit("codeText");
-      return ok3(code2);
+      return ok3(code3);
     }
     token.type = "codeTextData";
-    return data(code2);
+    return data(code3);
   }
 }
 
@@ -19443,7 +19221,7 @@ function subcontent(events, eventIndex) {
   const jumps = [];
   const gaps = {};
   let stream;
-  let previous2;
+  let previous3;
   let index2 = -1;
   let current = token;
   let adjust = 0;
@@ -19458,7 +19236,7 @@ function subcontent(events, eventIndex) {
       if (!current.next) {
         stream.push(null);
       }
-      if (previous2) {
+      if (previous3) {
         tokenizer.defineSkip(current.start);
       }
       if (current._isInFirstContentOfListItem) {
@@ -19469,7 +19247,7 @@ function subcontent(events, eventIndex) {
         tokenizer._gfmTasklistFirstContentOfListItem = void 0;
       }
     }
-    previous2 = current;
+    previous3 = current;
     current = current.next;
   }
   current = token;
@@ -19522,60 +19300,60 @@ function resolveContent(events) {
   return events;
 }
 function tokenizeContent(effects, ok3) {
-  let previous2;
+  let previous3;
   return chunkStart;
-  function chunkStart(code2) {
+  function chunkStart(code3) {
     effects.enter("content");
-    previous2 = effects.enter("chunkContent", {
+    previous3 = effects.enter("chunkContent", {
       contentType: "content"
     });
-    return chunkInside(code2);
+    return chunkInside(code3);
   }
-  function chunkInside(code2) {
-    if (code2 === null) {
-      return contentEnd(code2);
+  function chunkInside(code3) {
+    if (code3 === null) {
+      return contentEnd(code3);
     }
-    if (markdownLineEnding(code2)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code2);
+    if (markdownLineEnding(code3)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return chunkInside;
   }
-  function contentEnd(code2) {
+  function contentEnd(code3) {
     effects.exit("chunkContent");
     effects.exit("content");
-    return ok3(code2);
+    return ok3(code3);
   }
-  function contentContinue(code2) {
-    effects.consume(code2);
+  function contentContinue(code3) {
+    effects.consume(code3);
     effects.exit("chunkContent");
-    previous2.next = effects.enter("chunkContent", {
+    previous3.next = effects.enter("chunkContent", {
       contentType: "content",
-      previous: previous2
+      previous: previous3
     });
-    previous2 = previous2.next;
+    previous3 = previous3.next;
     return chunkInside;
   }
 }
 function tokenizeContinuation(effects, ok3, nok) {
   const self = this;
   return startLookahead;
-  function startLookahead(code2) {
+  function startLookahead(code3) {
     effects.exit("chunkContent");
     effects.enter("lineEnding");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return factorySpace(effects, prefixed, "linePrefix");
   }
-  function prefixed(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return nok(code2);
+  function prefixed(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return nok(code3);
     }
     const tail = self.events[self.events.length - 1];
     if (!self.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code2);
+      return ok3(code3);
     }
-    return effects.interrupt(self.parser.constructs.flow, nok, ok3)(code2);
+    return effects.interrupt(self.parser.constructs.flow, nok, ok3)(code3);
   }
 }
 
@@ -19584,17 +19362,17 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
   return start2;
-  function start2(code2) {
-    if (code2 === 60) {
+  function start2(code3) {
+    if (code3 === 60) {
       effects.enter(type);
       effects.enter(literalType);
       effects.enter(literalMarkerType);
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit(literalMarkerType);
       return enclosedBefore;
     }
-    if (code2 === null || code2 === 32 || code2 === 41 || asciiControl(code2)) {
-      return nok(code2);
+    if (code3 === null || code3 === 32 || code3 === 41 || asciiControl(code3)) {
+      return nok(code3);
     }
     effects.enter(type);
     effects.enter(rawType);
@@ -19602,12 +19380,12 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return raw2(code2);
+    return raw2(code3);
   }
-  function enclosedBefore(code2) {
-    if (code2 === 62) {
+  function enclosedBefore(code3) {
+    if (code3 === 62) {
       effects.enter(literalMarkerType);
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit(literalMarkerType);
       effects.exit(literalType);
       effects.exit(type);
@@ -19617,57 +19395,57 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return enclosed(code2);
+    return enclosed(code3);
   }
-  function enclosed(code2) {
-    if (code2 === 62) {
+  function enclosed(code3) {
+    if (code3 === 62) {
       effects.exit("chunkString");
       effects.exit(stringType);
-      return enclosedBefore(code2);
+      return enclosedBefore(code3);
     }
-    if (code2 === null || code2 === 60 || markdownLineEnding(code2)) {
-      return nok(code2);
+    if (code3 === null || code3 === 60 || markdownLineEnding(code3)) {
+      return nok(code3);
     }
-    effects.consume(code2);
-    return code2 === 92 ? enclosedEscape : enclosed;
+    effects.consume(code3);
+    return code3 === 92 ? enclosedEscape : enclosed;
   }
-  function enclosedEscape(code2) {
-    if (code2 === 60 || code2 === 62 || code2 === 92) {
-      effects.consume(code2);
+  function enclosedEscape(code3) {
+    if (code3 === 60 || code3 === 62 || code3 === 92) {
+      effects.consume(code3);
       return enclosed;
     }
-    return enclosed(code2);
+    return enclosed(code3);
   }
-  function raw2(code2) {
-    if (!balance && (code2 === null || code2 === 41 || markdownLineEndingOrSpace(code2))) {
+  function raw2(code3) {
+    if (!balance && (code3 === null || code3 === 41 || markdownLineEndingOrSpace(code3))) {
       effects.exit("chunkString");
       effects.exit(stringType);
       effects.exit(rawType);
       effects.exit(type);
-      return ok3(code2);
+      return ok3(code3);
     }
-    if (balance < limit && code2 === 40) {
-      effects.consume(code2);
+    if (balance < limit && code3 === 40) {
+      effects.consume(code3);
       balance++;
       return raw2;
     }
-    if (code2 === 41) {
-      effects.consume(code2);
+    if (code3 === 41) {
+      effects.consume(code3);
       balance--;
       return raw2;
     }
-    if (code2 === null || code2 === 32 || code2 === 40 || asciiControl(code2)) {
-      return nok(code2);
+    if (code3 === null || code3 === 32 || code3 === 40 || asciiControl(code3)) {
+      return nok(code3);
     }
-    effects.consume(code2);
-    return code2 === 92 ? rawEscape : raw2;
+    effects.consume(code3);
+    return code3 === 92 ? rawEscape : raw2;
   }
-  function rawEscape(code2) {
-    if (code2 === 40 || code2 === 41 || code2 === 92) {
-      effects.consume(code2);
+  function rawEscape(code3) {
+    if (code3 === 40 || code3 === 41 || code3 === 92) {
+      effects.consume(code3);
       return raw2;
     }
-    return raw2(code2);
+    return raw2(code3);
   }
 }
 
@@ -19677,58 +19455,58 @@ function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
   let size = 0;
   let seen;
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter(type);
     effects.enter(markerType);
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit(markerType);
     effects.enter(stringType);
     return atBreak;
   }
-  function atBreak(code2) {
-    if (size > 999 || code2 === null || code2 === 91 || code2 === 93 && !seen || // To do: remove in the future once we’ve switched from
+  function atBreak(code3) {
+    if (size > 999 || code3 === null || code3 === 91 || code3 === 93 && !seen || // To do: remove in the future once we’ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
     // which doesn’t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
-    code2 === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code2);
+    code3 === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code3);
     }
-    if (code2 === 93) {
+    if (code3 === 93) {
       effects.exit(stringType);
       effects.enter(markerType);
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit(markerType);
       effects.exit(type);
       return ok3;
     }
-    if (markdownLineEnding(code2)) {
+    if (markdownLineEnding(code3)) {
       effects.enter("lineEnding");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("lineEnding");
       return atBreak;
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return labelInside(code2);
+    return labelInside(code3);
   }
-  function labelInside(code2) {
-    if (code2 === null || code2 === 91 || code2 === 93 || markdownLineEnding(code2) || size++ > 999) {
+  function labelInside(code3) {
+    if (code3 === null || code3 === 91 || code3 === 93 || markdownLineEnding(code3) || size++ > 999) {
       effects.exit("chunkString");
-      return atBreak(code2);
+      return atBreak(code3);
     }
-    effects.consume(code2);
-    if (!seen) seen = !markdownSpace(code2);
-    return code2 === 92 ? labelEscape : labelInside;
+    effects.consume(code3);
+    if (!seen) seen = !markdownSpace(code3);
+    return code3 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code2) {
-    if (code2 === 91 || code2 === 92 || code2 === 93) {
-      effects.consume(code2);
+  function labelEscape(code3) {
+    if (code3 === 91 || code3 === 92 || code3 === 93) {
+      effects.consume(code3);
       size++;
       return labelInside;
     }
-    return labelInside(code2);
+    return labelInside(code3);
   }
 }
 
@@ -19736,61 +19514,61 @@ function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
 function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
   let marker;
   return start2;
-  function start2(code2) {
-    if (code2 === 34 || code2 === 39 || code2 === 40) {
+  function start2(code3) {
+    if (code3 === 34 || code3 === 39 || code3 === 40) {
       effects.enter(type);
       effects.enter(markerType);
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit(markerType);
-      marker = code2 === 40 ? 41 : code2;
+      marker = code3 === 40 ? 41 : code3;
       return begin;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function begin(code2) {
-    if (code2 === marker) {
+  function begin(code3) {
+    if (code3 === marker) {
       effects.enter(markerType);
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit(markerType);
       effects.exit(type);
       return ok3;
     }
     effects.enter(stringType);
-    return atBreak(code2);
+    return atBreak(code3);
   }
-  function atBreak(code2) {
-    if (code2 === marker) {
+  function atBreak(code3) {
+    if (code3 === marker) {
       effects.exit(stringType);
       return begin(marker);
     }
-    if (code2 === null) {
-      return nok(code2);
+    if (code3 === null) {
+      return nok(code3);
     }
-    if (markdownLineEnding(code2)) {
+    if (markdownLineEnding(code3)) {
       effects.enter("lineEnding");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("lineEnding");
       return factorySpace(effects, atBreak, "linePrefix");
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return inside(code2);
+    return inside(code3);
   }
-  function inside(code2) {
-    if (code2 === marker || code2 === null || markdownLineEnding(code2)) {
+  function inside(code3) {
+    if (code3 === marker || code3 === null || markdownLineEnding(code3)) {
       effects.exit("chunkString");
-      return atBreak(code2);
+      return atBreak(code3);
     }
-    effects.consume(code2);
-    return code2 === 92 ? escape : inside;
+    effects.consume(code3);
+    return code3 === 92 ? escape : inside;
   }
-  function escape(code2) {
-    if (code2 === marker || code2 === 92) {
-      effects.consume(code2);
+  function escape(code3) {
+    if (code3 === marker || code3 === 92) {
+      effects.consume(code3);
       return inside;
     }
-    return inside(code2);
+    return inside(code3);
   }
 }
 
@@ -19798,18 +19576,18 @@ function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
 function factoryWhitespace(effects, ok3) {
   let seen;
   return start2;
-  function start2(code2) {
-    if (markdownLineEnding(code2)) {
+  function start2(code3) {
+    if (markdownLineEnding(code3)) {
       effects.enter("lineEnding");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("lineEnding");
       seen = true;
       return start2;
     }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, start2, seen ? "linePrefix" : "lineSuffix")(code2);
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, start2, seen ? "linePrefix" : "lineSuffix")(code3);
     }
-    return ok3(code2);
+    return ok3(code3);
   }
 }
 
@@ -19826,11 +19604,11 @@ function tokenizeDefinition(effects, ok3, nok) {
   const self = this;
   let identifier;
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter("definition");
-    return before(code2);
+    return before(code3);
   }
-  function before(code2) {
+  function before(code3) {
     return factoryLabel.call(
       self,
       effects,
@@ -19840,22 +19618,22 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionLabel",
       "definitionLabelMarker",
       "definitionLabelString"
-    )(code2);
+    )(code3);
   }
-  function labelAfter(code2) {
+  function labelAfter(code3) {
     identifier = normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1));
-    if (code2 === 58) {
+    if (code3 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("definitionMarker");
       return markerAfter;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function markerAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, destinationBefore)(code2) : destinationBefore(code2);
+  function markerAfter(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, destinationBefore)(code3) : destinationBefore(code3);
   }
-  function destinationBefore(code2) {
+  function destinationBefore(code3) {
     return factoryDestination(
       effects,
       destinationAfter,
@@ -19866,36 +19644,36 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionDestinationLiteralMarker",
       "definitionDestinationRaw",
       "definitionDestinationString"
-    )(code2);
+    )(code3);
   }
-  function destinationAfter(code2) {
-    return effects.attempt(titleBefore, after, after)(code2);
+  function destinationAfter(code3) {
+    return effects.attempt(titleBefore, after, after)(code3);
   }
-  function after(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, afterWhitespace, "whitespace")(code2) : afterWhitespace(code2);
+  function after(code3) {
+    return markdownSpace(code3) ? factorySpace(effects, afterWhitespace, "whitespace")(code3) : afterWhitespace(code3);
   }
-  function afterWhitespace(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
+  function afterWhitespace(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("definition");
       self.parser.defined.push(identifier);
-      return ok3(code2);
+      return ok3(code3);
     }
-    return nok(code2);
+    return nok(code3);
   }
 }
 function tokenizeTitleBefore(effects, ok3, nok) {
   return titleBefore2;
-  function titleBefore2(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, beforeMarker)(code2) : nok(code2);
+  function titleBefore2(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, beforeMarker)(code3) : nok(code3);
   }
-  function beforeMarker(code2) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code2);
+  function beforeMarker(code3) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code3);
   }
-  function titleAfter(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code2) : titleAfterOptionalWhitespace(code2);
+  function titleAfter(code3) {
+    return markdownSpace(code3) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code3) : titleAfterOptionalWhitespace(code3);
   }
-  function titleAfterOptionalWhitespace(code2) {
-    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
+  function titleAfterOptionalWhitespace(code3) {
+    return code3 === null || markdownLineEnding(code3) ? ok3(code3) : nok(code3);
   }
 }
 
@@ -19906,17 +19684,17 @@ var hardBreakEscape = {
 };
 function tokenizeHardBreakEscape(effects, ok3, nok) {
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter("hardBreakEscape");
-    effects.consume(code2);
+    effects.consume(code3);
     return after;
   }
-  function after(code2) {
-    if (markdownLineEnding(code2)) {
+  function after(code3) {
+    if (markdownLineEnding(code3)) {
       effects.exit("hardBreakEscape");
-      return ok3(code2);
+      return ok3(code3);
     }
-    return nok(code2);
+    return nok(code3);
   }
 }
 
@@ -19944,67 +19722,67 @@ function resolveHeadingAtx(events, context) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text4 = {
+    const text5 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text4, context], ["exit", text4, context], ["exit", content3, context]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text5, context], ["exit", text5, context], ["exit", content3, context]]);
   }
   return events;
 }
 function tokenizeHeadingAtx(effects, ok3, nok) {
   let size = 0;
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter("atxHeading");
-    return before(code2);
+    return before(code3);
   }
-  function before(code2) {
+  function before(code3) {
     effects.enter("atxHeadingSequence");
-    return sequenceOpen(code2);
+    return sequenceOpen(code3);
   }
-  function sequenceOpen(code2) {
-    if (code2 === 35 && size++ < 6) {
-      effects.consume(code2);
+  function sequenceOpen(code3) {
+    if (code3 === 35 && size++ < 6) {
+      effects.consume(code3);
       return sequenceOpen;
     }
-    if (code2 === null || markdownLineEndingOrSpace(code2)) {
+    if (code3 === null || markdownLineEndingOrSpace(code3)) {
       effects.exit("atxHeadingSequence");
-      return atBreak(code2);
+      return atBreak(code3);
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function atBreak(code2) {
-    if (code2 === 35) {
+  function atBreak(code3) {
+    if (code3 === 35) {
       effects.enter("atxHeadingSequence");
-      return sequenceFurther(code2);
+      return sequenceFurther(code3);
     }
-    if (code2 === null || markdownLineEnding(code2)) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("atxHeading");
-      return ok3(code2);
+      return ok3(code3);
     }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, atBreak, "whitespace")(code2);
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, atBreak, "whitespace")(code3);
     }
     effects.enter("atxHeadingText");
-    return data(code2);
+    return data(code3);
   }
-  function sequenceFurther(code2) {
-    if (code2 === 35) {
-      effects.consume(code2);
+  function sequenceFurther(code3) {
+    if (code3 === 35) {
+      effects.consume(code3);
       return sequenceFurther;
     }
     effects.exit("atxHeadingSequence");
-    return atBreak(code2);
+    return atBreak(code3);
   }
-  function data(code2) {
-    if (code2 === null || code2 === 35 || markdownLineEndingOrSpace(code2)) {
+  function data(code3) {
+    if (code3 === null || code3 === 35 || markdownLineEndingOrSpace(code3)) {
       effects.exit("atxHeadingText");
-      return atBreak(code2);
+      return atBreak(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return data;
   }
 }
@@ -20109,327 +19887,327 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   let index2;
   let markerB;
   return start2;
-  function start2(code2) {
-    return before(code2);
+  function start2(code3) {
+    return before(code3);
   }
-  function before(code2) {
+  function before(code3) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
-    effects.consume(code2);
+    effects.consume(code3);
     return open;
   }
-  function open(code2) {
-    if (code2 === 33) {
-      effects.consume(code2);
+  function open(code3) {
+    if (code3 === 33) {
+      effects.consume(code3);
       return declarationOpen;
     }
-    if (code2 === 47) {
-      effects.consume(code2);
+    if (code3 === 47) {
+      effects.consume(code3);
       closingTag = true;
       return tagCloseStart;
     }
-    if (code2 === 63) {
-      effects.consume(code2);
+    if (code3 === 63) {
+      effects.consume(code3);
       marker = 3;
       return self.interrupt ? ok3 : continuationDeclarationInside;
     }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      buffer = String.fromCharCode(code2);
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
+      buffer = String.fromCharCode(code3);
       return tagName;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function declarationOpen(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
+  function declarationOpen(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
       marker = 2;
       return commentOpenInside;
     }
-    if (code2 === 91) {
-      effects.consume(code2);
+    if (code3 === 91) {
+      effects.consume(code3);
       marker = 5;
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
       marker = 4;
       return self.interrupt ? ok3 : continuationDeclarationInside;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function commentOpenInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
+  function commentOpenInside(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
       return self.interrupt ? ok3 : continuationDeclarationInside;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function cdataOpenInside(code2) {
+  function cdataOpenInside(code3) {
     const value = "CDATA[";
-    if (code2 === value.charCodeAt(index2++)) {
-      effects.consume(code2);
+    if (code3 === value.charCodeAt(index2++)) {
+      effects.consume(code3);
       if (index2 === value.length) {
         return self.interrupt ? ok3 : continuation;
       }
       return cdataOpenInside;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function tagCloseStart(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      buffer = String.fromCharCode(code2);
+  function tagCloseStart(code3) {
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
+      buffer = String.fromCharCode(code3);
       return tagName;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function tagName(code2) {
-    if (code2 === null || code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      const slash = code2 === 47;
+  function tagName(code3) {
+    if (code3 === null || code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
+      const slash = code3 === 47;
       const name2 = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name2)) {
         marker = 1;
-        return self.interrupt ? ok3(code2) : continuation(code2);
+        return self.interrupt ? ok3(code3) : continuation(code3);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
         if (slash) {
-          effects.consume(code2);
+          effects.consume(code3);
           return basicSelfClosing;
         }
-        return self.interrupt ? ok3(code2) : continuation(code2);
+        return self.interrupt ? ok3(code3) : continuation(code3);
       }
       marker = 7;
-      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code2) : closingTag ? completeClosingTagAfter(code2) : completeAttributeNameBefore(code2);
+      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code3) : closingTag ? completeClosingTagAfter(code3) : completeAttributeNameBefore(code3);
     }
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      buffer += String.fromCharCode(code2);
+    if (code3 === 45 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
+      buffer += String.fromCharCode(code3);
       return tagName;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function basicSelfClosing(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
+  function basicSelfClosing(code3) {
+    if (code3 === 62) {
+      effects.consume(code3);
       return self.interrupt ? ok3 : continuation;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function completeClosingTagAfter(code2) {
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
+  function completeClosingTagAfter(code3) {
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return completeClosingTagAfter;
     }
-    return completeEnd(code2);
+    return completeEnd(code3);
   }
-  function completeAttributeNameBefore(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
+  function completeAttributeNameBefore(code3) {
+    if (code3 === 47) {
+      effects.consume(code3);
       return completeEnd;
     }
-    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
-      effects.consume(code2);
+    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
+      effects.consume(code3);
       return completeAttributeName;
     }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return completeAttributeNameBefore;
     }
-    return completeEnd(code2);
+    return completeEnd(code3);
   }
-  function completeAttributeName(code2) {
-    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
+  function completeAttributeName(code3) {
+    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
       return completeAttributeName;
     }
-    return completeAttributeNameAfter(code2);
+    return completeAttributeNameAfter(code3);
   }
-  function completeAttributeNameAfter(code2) {
-    if (code2 === 61) {
-      effects.consume(code2);
+  function completeAttributeNameAfter(code3) {
+    if (code3 === 61) {
+      effects.consume(code3);
       return completeAttributeValueBefore;
     }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return completeAttributeNameAfter;
     }
-    return completeAttributeNameBefore(code2);
+    return completeAttributeNameBefore(code3);
   }
-  function completeAttributeValueBefore(code2) {
-    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
-      return nok(code2);
+  function completeAttributeValueBefore(code3) {
+    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
+      return nok(code3);
     }
-    if (code2 === 34 || code2 === 39) {
-      effects.consume(code2);
-      markerB = code2;
+    if (code3 === 34 || code3 === 39) {
+      effects.consume(code3);
+      markerB = code3;
       return completeAttributeValueQuoted;
     }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return completeAttributeValueBefore;
     }
-    return completeAttributeValueUnquoted(code2);
+    return completeAttributeValueUnquoted(code3);
   }
-  function completeAttributeValueQuoted(code2) {
-    if (code2 === markerB) {
-      effects.consume(code2);
+  function completeAttributeValueQuoted(code3) {
+    if (code3 === markerB) {
+      effects.consume(code3);
       markerB = null;
       return completeAttributeValueQuotedAfter;
     }
-    if (code2 === null || markdownLineEnding(code2)) {
-      return nok(code2);
+    if (code3 === null || markdownLineEnding(code3)) {
+      return nok(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return completeAttributeValueQuoted;
   }
-  function completeAttributeValueUnquoted(code2) {
-    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 47 || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96 || markdownLineEndingOrSpace(code2)) {
-      return completeAttributeNameAfter(code2);
+  function completeAttributeValueUnquoted(code3) {
+    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 47 || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96 || markdownLineEndingOrSpace(code3)) {
+      return completeAttributeNameAfter(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return completeAttributeValueUnquoted;
   }
-  function completeAttributeValueQuotedAfter(code2) {
-    if (code2 === 47 || code2 === 62 || markdownSpace(code2)) {
-      return completeAttributeNameBefore(code2);
+  function completeAttributeValueQuotedAfter(code3) {
+    if (code3 === 47 || code3 === 62 || markdownSpace(code3)) {
+      return completeAttributeNameBefore(code3);
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function completeEnd(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
+  function completeEnd(code3) {
+    if (code3 === 62) {
+      effects.consume(code3);
       return completeAfter;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function completeAfter(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return continuation(code2);
+  function completeAfter(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return continuation(code3);
     }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return completeAfter;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function continuation(code2) {
-    if (code2 === 45 && marker === 2) {
-      effects.consume(code2);
+  function continuation(code3) {
+    if (code3 === 45 && marker === 2) {
+      effects.consume(code3);
       return continuationCommentInside;
     }
-    if (code2 === 60 && marker === 1) {
-      effects.consume(code2);
+    if (code3 === 60 && marker === 1) {
+      effects.consume(code3);
       return continuationRawTagOpen;
     }
-    if (code2 === 62 && marker === 4) {
-      effects.consume(code2);
+    if (code3 === 62 && marker === 4) {
+      effects.consume(code3);
       return continuationClose;
     }
-    if (code2 === 63 && marker === 3) {
-      effects.consume(code2);
+    if (code3 === 63 && marker === 3) {
+      effects.consume(code3);
       return continuationDeclarationInside;
     }
-    if (code2 === 93 && marker === 5) {
-      effects.consume(code2);
+    if (code3 === 93 && marker === 5) {
+      effects.consume(code3);
       return continuationCdataInside;
     }
-    if (markdownLineEnding(code2) && (marker === 6 || marker === 7)) {
+    if (markdownLineEnding(code3) && (marker === 6 || marker === 7)) {
       effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code2);
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code3);
     }
-    if (code2 === null || markdownLineEnding(code2)) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("htmlFlowData");
-      return continuationStart(code2);
+      return continuationStart(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return continuation;
   }
-  function continuationStart(code2) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code2);
+  function continuationStart(code3) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code3);
   }
-  function continuationStartNonLazy(code2) {
+  function continuationStartNonLazy(code3) {
     effects.enter("lineEnding");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return continuationBefore;
   }
-  function continuationBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return continuationStart(code2);
+  function continuationBefore(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return continuationStart(code3);
     }
     effects.enter("htmlFlowData");
-    return continuation(code2);
+    return continuation(code3);
   }
-  function continuationCommentInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
+  function continuationCommentInside(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
       return continuationDeclarationInside;
     }
-    return continuation(code2);
+    return continuation(code3);
   }
-  function continuationRawTagOpen(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
+  function continuationRawTagOpen(code3) {
+    if (code3 === 47) {
+      effects.consume(code3);
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code2);
+    return continuation(code3);
   }
-  function continuationRawEndTag(code2) {
-    if (code2 === 62) {
+  function continuationRawEndTag(code3) {
+    if (code3 === 62) {
       const name2 = buffer.toLowerCase();
       if (htmlRawNames.includes(name2)) {
-        effects.consume(code2);
+        effects.consume(code3);
         return continuationClose;
       }
-      return continuation(code2);
+      return continuation(code3);
     }
-    if (asciiAlpha(code2) && buffer.length < 8) {
-      effects.consume(code2);
-      buffer += String.fromCharCode(code2);
+    if (asciiAlpha(code3) && buffer.length < 8) {
+      effects.consume(code3);
+      buffer += String.fromCharCode(code3);
       return continuationRawEndTag;
     }
-    return continuation(code2);
+    return continuation(code3);
   }
-  function continuationCdataInside(code2) {
-    if (code2 === 93) {
-      effects.consume(code2);
+  function continuationCdataInside(code3) {
+    if (code3 === 93) {
+      effects.consume(code3);
       return continuationDeclarationInside;
     }
-    return continuation(code2);
+    return continuation(code3);
   }
-  function continuationDeclarationInside(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
+  function continuationDeclarationInside(code3) {
+    if (code3 === 62) {
+      effects.consume(code3);
       return continuationClose;
     }
-    if (code2 === 45 && marker === 2) {
-      effects.consume(code2);
+    if (code3 === 45 && marker === 2) {
+      effects.consume(code3);
       return continuationDeclarationInside;
     }
-    return continuation(code2);
+    return continuation(code3);
   }
-  function continuationClose(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
+  function continuationClose(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("htmlFlowData");
-      return continuationAfter(code2);
+      return continuationAfter(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return continuationClose;
   }
-  function continuationAfter(code2) {
+  function continuationAfter(code3) {
     effects.exit("htmlFlow");
-    return ok3(code2);
+    return ok3(code3);
   }
 }
 function tokenizeBlankLineBefore(effects, ok3, nok) {
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter("lineEnding");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return effects.attempt(blankLine, ok3, nok);
   }
@@ -20446,298 +20224,298 @@ function tokenizeHtmlText(effects, ok3, nok) {
   let index2;
   let returnState;
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
-    effects.consume(code2);
+    effects.consume(code3);
     return open;
   }
-  function open(code2) {
-    if (code2 === 33) {
-      effects.consume(code2);
+  function open(code3) {
+    if (code3 === 33) {
+      effects.consume(code3);
       return declarationOpen;
     }
-    if (code2 === 47) {
-      effects.consume(code2);
+    if (code3 === 47) {
+      effects.consume(code3);
       return tagCloseStart;
     }
-    if (code2 === 63) {
-      effects.consume(code2);
+    if (code3 === 63) {
+      effects.consume(code3);
       return instruction;
     }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
       return tagOpen;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function declarationOpen(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
+  function declarationOpen(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
       return commentOpenInside;
     }
-    if (code2 === 91) {
-      effects.consume(code2);
+    if (code3 === 91) {
+      effects.consume(code3);
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
       return declaration;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function commentOpenInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
+  function commentOpenInside(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
       return commentEnd;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function comment(code2) {
-    if (code2 === null) {
-      return nok(code2);
+  function comment(code3) {
+    if (code3 === null) {
+      return nok(code3);
     }
-    if (code2 === 45) {
-      effects.consume(code2);
+    if (code3 === 45) {
+      effects.consume(code3);
       return commentClose;
     }
-    if (markdownLineEnding(code2)) {
+    if (markdownLineEnding(code3)) {
       returnState = comment;
-      return lineEndingBefore(code2);
+      return lineEndingBefore(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return comment;
   }
-  function commentClose(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
+  function commentClose(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
       return commentEnd;
     }
-    return comment(code2);
+    return comment(code3);
   }
-  function commentEnd(code2) {
-    return code2 === 62 ? end(code2) : code2 === 45 ? commentClose(code2) : comment(code2);
+  function commentEnd(code3) {
+    return code3 === 62 ? end(code3) : code3 === 45 ? commentClose(code3) : comment(code3);
   }
-  function cdataOpenInside(code2) {
+  function cdataOpenInside(code3) {
     const value = "CDATA[";
-    if (code2 === value.charCodeAt(index2++)) {
-      effects.consume(code2);
+    if (code3 === value.charCodeAt(index2++)) {
+      effects.consume(code3);
       return index2 === value.length ? cdata : cdataOpenInside;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function cdata(code2) {
-    if (code2 === null) {
-      return nok(code2);
+  function cdata(code3) {
+    if (code3 === null) {
+      return nok(code3);
     }
-    if (code2 === 93) {
-      effects.consume(code2);
+    if (code3 === 93) {
+      effects.consume(code3);
       return cdataClose;
     }
-    if (markdownLineEnding(code2)) {
+    if (markdownLineEnding(code3)) {
       returnState = cdata;
-      return lineEndingBefore(code2);
+      return lineEndingBefore(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return cdata;
   }
-  function cdataClose(code2) {
-    if (code2 === 93) {
-      effects.consume(code2);
+  function cdataClose(code3) {
+    if (code3 === 93) {
+      effects.consume(code3);
       return cdataEnd;
     }
-    return cdata(code2);
+    return cdata(code3);
   }
-  function cdataEnd(code2) {
-    if (code2 === 62) {
-      return end(code2);
+  function cdataEnd(code3) {
+    if (code3 === 62) {
+      return end(code3);
     }
-    if (code2 === 93) {
-      effects.consume(code2);
+    if (code3 === 93) {
+      effects.consume(code3);
       return cdataEnd;
     }
-    return cdata(code2);
+    return cdata(code3);
   }
-  function declaration(code2) {
-    if (code2 === null || code2 === 62) {
-      return end(code2);
+  function declaration(code3) {
+    if (code3 === null || code3 === 62) {
+      return end(code3);
     }
-    if (markdownLineEnding(code2)) {
+    if (markdownLineEnding(code3)) {
       returnState = declaration;
-      return lineEndingBefore(code2);
+      return lineEndingBefore(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return declaration;
   }
-  function instruction(code2) {
-    if (code2 === null) {
-      return nok(code2);
+  function instruction(code3) {
+    if (code3 === null) {
+      return nok(code3);
     }
-    if (code2 === 63) {
-      effects.consume(code2);
+    if (code3 === 63) {
+      effects.consume(code3);
       return instructionClose;
     }
-    if (markdownLineEnding(code2)) {
+    if (markdownLineEnding(code3)) {
       returnState = instruction;
-      return lineEndingBefore(code2);
+      return lineEndingBefore(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return instruction;
   }
-  function instructionClose(code2) {
-    return code2 === 62 ? end(code2) : instruction(code2);
+  function instructionClose(code3) {
+    return code3 === 62 ? end(code3) : instruction(code3);
   }
-  function tagCloseStart(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
+  function tagCloseStart(code3) {
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
       return tagClose;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function tagClose(code2) {
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
+  function tagClose(code3) {
+    if (code3 === 45 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
       return tagClose;
     }
-    return tagCloseBetween(code2);
+    return tagCloseBetween(code3);
   }
-  function tagCloseBetween(code2) {
-    if (markdownLineEnding(code2)) {
+  function tagCloseBetween(code3) {
+    if (markdownLineEnding(code3)) {
       returnState = tagCloseBetween;
-      return lineEndingBefore(code2);
+      return lineEndingBefore(code3);
     }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return tagCloseBetween;
     }
-    return end(code2);
+    return end(code3);
   }
-  function tagOpen(code2) {
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
+  function tagOpen(code3) {
+    if (code3 === 45 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
       return tagOpen;
     }
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
+    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
+      return tagOpenBetween(code3);
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function tagOpenBetween(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
+  function tagOpenBetween(code3) {
+    if (code3 === 47) {
+      effects.consume(code3);
       return end;
     }
-    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
-      effects.consume(code2);
+    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
+      effects.consume(code3);
       return tagOpenAttributeName;
     }
-    if (markdownLineEnding(code2)) {
+    if (markdownLineEnding(code3)) {
       returnState = tagOpenBetween;
-      return lineEndingBefore(code2);
+      return lineEndingBefore(code3);
     }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return tagOpenBetween;
     }
-    return end(code2);
+    return end(code3);
   }
-  function tagOpenAttributeName(code2) {
-    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
+  function tagOpenAttributeName(code3) {
+    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
       return tagOpenAttributeName;
     }
-    return tagOpenAttributeNameAfter(code2);
+    return tagOpenAttributeNameAfter(code3);
   }
-  function tagOpenAttributeNameAfter(code2) {
-    if (code2 === 61) {
-      effects.consume(code2);
+  function tagOpenAttributeNameAfter(code3) {
+    if (code3 === 61) {
+      effects.consume(code3);
       return tagOpenAttributeValueBefore;
     }
-    if (markdownLineEnding(code2)) {
+    if (markdownLineEnding(code3)) {
       returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code2);
+      return lineEndingBefore(code3);
     }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return tagOpenAttributeNameAfter;
     }
-    return tagOpenBetween(code2);
+    return tagOpenBetween(code3);
   }
-  function tagOpenAttributeValueBefore(code2) {
-    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
-      return nok(code2);
+  function tagOpenAttributeValueBefore(code3) {
+    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
+      return nok(code3);
     }
-    if (code2 === 34 || code2 === 39) {
-      effects.consume(code2);
-      marker = code2;
+    if (code3 === 34 || code3 === 39) {
+      effects.consume(code3);
+      marker = code3;
       return tagOpenAttributeValueQuoted;
     }
-    if (markdownLineEnding(code2)) {
+    if (markdownLineEnding(code3)) {
       returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code2);
+      return lineEndingBefore(code3);
     }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return tagOpenAttributeValueBefore;
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuoted(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
+  function tagOpenAttributeValueQuoted(code3) {
+    if (code3 === marker) {
+      effects.consume(code3);
       marker = void 0;
       return tagOpenAttributeValueQuotedAfter;
     }
-    if (code2 === null) {
-      return nok(code2);
+    if (code3 === null) {
+      return nok(code3);
     }
-    if (markdownLineEnding(code2)) {
+    if (markdownLineEnding(code3)) {
       returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code2);
+      return lineEndingBefore(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return tagOpenAttributeValueQuoted;
   }
-  function tagOpenAttributeValueUnquoted(code2) {
-    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 60 || code2 === 61 || code2 === 96) {
-      return nok(code2);
+  function tagOpenAttributeValueUnquoted(code3) {
+    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 60 || code3 === 61 || code3 === 96) {
+      return nok(code3);
     }
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
+    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
+      return tagOpenBetween(code3);
     }
-    effects.consume(code2);
+    effects.consume(code3);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuotedAfter(code2) {
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
+  function tagOpenAttributeValueQuotedAfter(code3) {
+    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
+      return tagOpenBetween(code3);
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function end(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
+  function end(code3) {
+    if (code3 === 62) {
+      effects.consume(code3);
       effects.exit("htmlTextData");
       effects.exit("htmlText");
       return ok3;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function lineEndingBefore(code2) {
+  function lineEndingBefore(code3) {
     effects.exit("htmlTextData");
     effects.enter("lineEnding");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return lineEndingAfter;
   }
-  function lineEndingAfter(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : lineEndingAfterPrefix(code2);
+  function lineEndingAfter(code3) {
+    return markdownSpace(code3) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : lineEndingAfterPrefix(code3);
   }
-  function lineEndingAfterPrefix(code2) {
+  function lineEndingAfterPrefix(code3) {
     effects.enter("htmlTextData");
-    return returnState(code2);
+    return returnState(code3);
   }
 }
 
@@ -20819,7 +20597,7 @@ function resolveToLabelEnd(events, context) {
       ...events[close][1].end
     }
   };
-  const text4 = {
+  const text5 = {
     type: "labelText",
     start: {
       ...events[open + offset + 2][1].end
@@ -20830,9 +20608,9 @@ function resolveToLabelEnd(events, context) {
   };
   media = [["enter", group, context], ["enter", label, context]];
   media = push(media, events.slice(open + 1, open + offset + 3));
-  media = push(media, [["enter", text4, context]]);
+  media = push(media, [["enter", text5, context]]);
   media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + offset + 4, close - 3), context));
-  media = push(media, [["exit", text4, context], events[close - 2], events[close - 1], ["exit", label, context]]);
+  media = push(media, [["exit", text5, context], events[close - 2], events[close - 1], ["exit", label, context]]);
   media = push(media, events.slice(close + 1));
   media = push(media, [["exit", group, context]]);
   splice(events, open, events.length, media);
@@ -20850,12 +20628,12 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     labelStart = labelStarts[labelStarts.length - 1];
   }
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     if (!labelStart) {
-      return nok(code2);
+      return nok(code3);
     }
     if (labelStart._inactive) {
-      return labelEndNok(code2);
+      return labelEndNok(code3);
     }
     defined = self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize({
       start: labelStart.end,
@@ -20863,107 +20641,107 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     })));
     effects.enter("labelEnd");
     effects.enter("labelMarker");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("labelMarker");
     effects.exit("labelEnd");
     return after;
   }
-  function after(code2) {
-    if (code2 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code2);
+  function after(code3) {
+    if (code3 === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code3);
     }
-    if (code2 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code2);
+    if (code3 === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code3);
     }
-    return defined ? labelEndOk(code2) : labelEndNok(code2);
+    return defined ? labelEndOk(code3) : labelEndNok(code3);
   }
-  function referenceNotFull(code2) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code2);
+  function referenceNotFull(code3) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code3);
   }
-  function labelEndOk(code2) {
+  function labelEndOk(code3) {
     labelStarts.pop();
-    return ok3(code2);
+    return ok3(code3);
   }
-  function labelEndNok(code2) {
+  function labelEndNok(code3) {
     labelStart._balanced = true;
-    return nok(code2);
+    return nok(code3);
   }
 }
 function tokenizeResource(effects, ok3, nok) {
   return resourceStart;
-  function resourceStart(code2) {
+  function resourceStart(code3) {
     effects.enter("resource");
     effects.enter("resourceMarker");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("resourceMarker");
     return resourceBefore;
   }
-  function resourceBefore(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceOpen)(code2) : resourceOpen(code2);
+  function resourceBefore(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceOpen)(code3) : resourceOpen(code3);
   }
-  function resourceOpen(code2) {
-    if (code2 === 41) {
-      return resourceEnd(code2);
+  function resourceOpen(code3) {
+    if (code3 === 41) {
+      return resourceEnd(code3);
     }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code2);
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code3);
   }
-  function resourceDestinationAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceBetween)(code2) : resourceEnd(code2);
+  function resourceDestinationAfter(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceBetween)(code3) : resourceEnd(code3);
   }
-  function resourceDestinationMissing(code2) {
-    return nok(code2);
+  function resourceDestinationMissing(code3) {
+    return nok(code3);
   }
-  function resourceBetween(code2) {
-    if (code2 === 34 || code2 === 39 || code2 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code2);
+  function resourceBetween(code3) {
+    if (code3 === 34 || code3 === 39 || code3 === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code3);
     }
-    return resourceEnd(code2);
+    return resourceEnd(code3);
   }
-  function resourceTitleAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceEnd)(code2) : resourceEnd(code2);
+  function resourceTitleAfter(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceEnd)(code3) : resourceEnd(code3);
   }
-  function resourceEnd(code2) {
-    if (code2 === 41) {
+  function resourceEnd(code3) {
+    if (code3 === 41) {
       effects.enter("resourceMarker");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("resourceMarker");
       effects.exit("resource");
       return ok3;
     }
-    return nok(code2);
+    return nok(code3);
   }
 }
 function tokenizeReferenceFull(effects, ok3, nok) {
   const self = this;
   return referenceFull;
-  function referenceFull(code2) {
-    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code2);
+  function referenceFull(code3) {
+    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code3);
   }
-  function referenceFullAfter(code2) {
-    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok3(code2) : nok(code2);
+  function referenceFullAfter(code3) {
+    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok3(code3) : nok(code3);
   }
-  function referenceFullMissing(code2) {
-    return nok(code2);
+  function referenceFullMissing(code3) {
+    return nok(code3);
   }
 }
 function tokenizeReferenceCollapsed(effects, ok3, nok) {
   return referenceCollapsedStart;
-  function referenceCollapsedStart(code2) {
+  function referenceCollapsedStart(code3) {
     effects.enter("reference");
     effects.enter("referenceMarker");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("referenceMarker");
     return referenceCollapsedOpen;
   }
-  function referenceCollapsedOpen(code2) {
-    if (code2 === 93) {
+  function referenceCollapsedOpen(code3) {
+    if (code3 === 93) {
       effects.enter("referenceMarker");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("referenceMarker");
       effects.exit("reference");
       return ok3;
     }
-    return nok(code2);
+    return nok(code3);
   }
 }
 
@@ -20977,30 +20755,30 @@ function tokenizeLabelStartImage(effects, ok3, nok) {
   const self = this;
   let labelImage;
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("labelImageMarker");
     return open;
   }
-  function open(code2) {
-    if (code2 === 91) {
+  function open(code3) {
+    if (code3 === 91) {
       effects.enter("labelMarker");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("labelMarker");
       labelImage = effects.exit("labelImage");
       return after;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function after(code2) {
-    if (code2 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code2);
+  function after(code3) {
+    if (code3 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code3);
     }
     self._labelStarts = self._labelStarts || [];
     self._labelStarts.push(labelImage);
-    return ok3(code2);
+    return ok3(code3);
   }
 }
 
@@ -21014,21 +20792,21 @@ function tokenizeLabelStartLink(effects, ok3, nok) {
   const self = this;
   let labelLink;
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("labelMarker");
     labelLink = effects.exit("labelLink");
     return after;
   }
-  function after(code2) {
-    if (code2 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code2);
+  function after(code3) {
+    if (code3 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code3);
     }
     self._labelStarts = self._labelStarts || [];
     self._labelStarts.push(labelLink);
-    return ok3(code2);
+    return ok3(code3);
   }
 }
 
@@ -21039,9 +20817,9 @@ var lineEnding = {
 };
 function tokenizeLineEnding(effects, ok3) {
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter("lineEnding");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return factorySpace(effects, ok3, "linePrefix");
   }
@@ -21056,33 +20834,33 @@ function tokenizeThematicBreak(effects, ok3, nok) {
   let size = 0;
   let marker;
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     effects.enter("thematicBreak");
-    return before(code2);
+    return before(code3);
   }
-  function before(code2) {
-    marker = code2;
-    return atBreak(code2);
+  function before(code3) {
+    marker = code3;
+    return atBreak(code3);
   }
-  function atBreak(code2) {
-    if (code2 === marker) {
+  function atBreak(code3) {
+    if (code3 === marker) {
       effects.enter("thematicBreakSequence");
-      return sequence(code2);
+      return sequence(code3);
     }
-    if (size >= 3 && (code2 === null || markdownLineEnding(code2))) {
+    if (size >= 3 && (code3 === null || markdownLineEnding(code3))) {
       effects.exit("thematicBreak");
-      return ok3(code2);
+      return ok3(code3);
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function sequence(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
+  function sequence(code3) {
+    if (code3 === marker) {
+      effects.consume(code3);
       size++;
       return sequence;
     }
     effects.exit("thematicBreakSequence");
-    return markdownSpace(code2) ? factorySpace(effects, atBreak, "whitespace")(code2) : atBreak(code2);
+    return markdownSpace(code3) ? factorySpace(effects, atBreak, "whitespace")(code3) : atBreak(code3);
   }
 }
 
@@ -21109,9 +20887,9 @@ function tokenizeListStart(effects, ok3, nok) {
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
   return start2;
-  function start2(code2) {
-    const kind = self.containerState.type || (code2 === 42 || code2 === 43 || code2 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self.containerState.marker || code2 === self.containerState.marker : asciiDigit(code2)) {
+  function start2(code3) {
+    const kind = self.containerState.type || (code3 === 42 || code3 === 43 || code3 === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self.containerState.marker || code3 === self.containerState.marker : asciiDigit(code3)) {
       if (!self.containerState.type) {
         self.containerState.type = kind;
         effects.enter(kind, {
@@ -21120,32 +20898,32 @@ function tokenizeListStart(effects, ok3, nok) {
       }
       if (kind === "listUnordered") {
         effects.enter("listItemPrefix");
-        return code2 === 42 || code2 === 45 ? effects.check(thematicBreak, nok, atMarker)(code2) : atMarker(code2);
+        return code3 === 42 || code3 === 45 ? effects.check(thematicBreak, nok, atMarker)(code3) : atMarker(code3);
       }
-      if (!self.interrupt || code2 === 49) {
+      if (!self.interrupt || code3 === 49) {
         effects.enter("listItemPrefix");
         effects.enter("listItemValue");
-        return inside(code2);
+        return inside(code3);
       }
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function inside(code2) {
-    if (asciiDigit(code2) && ++size < 10) {
-      effects.consume(code2);
+  function inside(code3) {
+    if (asciiDigit(code3) && ++size < 10) {
+      effects.consume(code3);
       return inside;
     }
-    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code2 === self.containerState.marker : code2 === 41 || code2 === 46)) {
+    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code3 === self.containerState.marker : code3 === 41 || code3 === 46)) {
       effects.exit("listItemValue");
-      return atMarker(code2);
+      return atMarker(code3);
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function atMarker(code2) {
+  function atMarker(code3) {
     effects.enter("listItemMarker");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("listItemMarker");
-    self.containerState.marker = self.containerState.marker || code2;
+    self.containerState.marker = self.containerState.marker || code3;
     return effects.check(
       blankLine,
       // Can’t be empty when interrupting.
@@ -21153,55 +20931,55 @@ function tokenizeListStart(effects, ok3, nok) {
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
   }
-  function onBlank(code2) {
+  function onBlank(code3) {
     self.containerState.initialBlankLine = true;
     initialSize++;
-    return endOfPrefix(code2);
+    return endOfPrefix(code3);
   }
-  function otherPrefix(code2) {
-    if (markdownSpace(code2)) {
+  function otherPrefix(code3) {
+    if (markdownSpace(code3)) {
       effects.enter("listItemPrefixWhitespace");
-      effects.consume(code2);
+      effects.consume(code3);
       effects.exit("listItemPrefixWhitespace");
       return endOfPrefix;
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function endOfPrefix(code2) {
+  function endOfPrefix(code3) {
     self.containerState.size = initialSize + self.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code2);
+    return ok3(code3);
   }
 }
 function tokenizeListContinuation(effects, ok3, nok) {
   const self = this;
   self.containerState._closeFlow = void 0;
   return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code2) {
+  function onBlank(code3) {
     self.containerState.furtherBlankLines = self.containerState.furtherBlankLines || self.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self.containerState.size + 1)(code2);
+    return factorySpace(effects, ok3, "listItemIndent", self.containerState.size + 1)(code3);
   }
-  function notBlank(code2) {
-    if (self.containerState.furtherBlankLines || !markdownSpace(code2)) {
+  function notBlank(code3) {
+    if (self.containerState.furtherBlankLines || !markdownSpace(code3)) {
       self.containerState.furtherBlankLines = void 0;
       self.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code2);
+      return notInCurrentItem(code3);
     }
     self.containerState.furtherBlankLines = void 0;
     self.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code2);
+    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code3);
   }
-  function notInCurrentItem(code2) {
+  function notInCurrentItem(code3) {
     self.containerState._closeFlow = true;
     self.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
+    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
   }
 }
 function tokenizeIndent(effects, ok3, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self.containerState.size + 1);
-  function afterPrefix(code2) {
+  function afterPrefix(code3) {
     const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok3(code2) : nok(code2);
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok3(code3) : nok(code3);
   }
 }
 function tokenizeListEnd(effects) {
@@ -21210,9 +20988,9 @@ function tokenizeListEnd(effects) {
 function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code2) {
+  function afterPrefix(code3) {
     const tail = self.events[self.events.length - 1];
-    return !markdownSpace(code2) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code2) : nok(code2);
+    return !markdownSpace(code3) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code3) : nok(code3);
   }
 }
 
@@ -21226,7 +21004,7 @@ function resolveToSetextUnderline(events, context) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text4;
+  let text5;
   let definition3;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -21235,7 +21013,7 @@ function resolveToSetextUnderline(events, context) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text4 = index2;
+        text5 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -21255,9 +21033,9 @@ function resolveToSetextUnderline(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text4][1].type = "setextHeadingText";
+  events[text5][1].type = "setextHeadingText";
   if (definition3) {
-    editMap.add(text4, 0, [["enter", heading2, context]]);
+    editMap.add(text5, 0, [["enter", heading2, context]]);
     editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context]]);
     events[content3][1].end = {
       ...events[definition3][1].end
@@ -21273,7 +21051,7 @@ function tokenizeSetextUnderline(effects, ok3, nok) {
   const self = this;
   let marker;
   return start2;
-  function start2(code2) {
+  function start2(code3) {
     let index2 = self.events.length;
     let paragraph2;
     while (index2--) {
@@ -21284,29 +21062,29 @@ function tokenizeSetextUnderline(effects, ok3, nok) {
     }
     if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph2)) {
       effects.enter("setextHeadingLine");
-      marker = code2;
-      return before(code2);
+      marker = code3;
+      return before(code3);
     }
-    return nok(code2);
+    return nok(code3);
   }
-  function before(code2) {
+  function before(code3) {
     effects.enter("setextHeadingLineSequence");
-    return inside(code2);
+    return inside(code3);
   }
-  function inside(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
+  function inside(code3) {
+    if (code3 === marker) {
+      effects.consume(code3);
       return inside;
     }
     effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code2) ? factorySpace(effects, after, "lineSuffix")(code2) : after(code2);
+    return markdownSpace(code3) ? factorySpace(effects, after, "lineSuffix")(code3) : after(code3);
   }
-  function after(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
+  function after(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("setextHeadingLine");
-      return ok3(code2);
+      return ok3(code3);
     }
-    return nok(code2);
+    return nok(code3);
   }
 }
 
@@ -21324,24 +21102,24 @@ function initializeFlow(effects) {
     effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
   );
   return initial;
-  function atBlankEnding(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
+  function atBlankEnding(code3) {
+    if (code3 === null) {
+      effects.consume(code3);
       return;
     }
     effects.enter("lineEndingBlank");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("lineEndingBlank");
     self.currentConstruct = void 0;
     return initial;
   }
-  function afterConstruct(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
+  function afterConstruct(code3) {
+    if (code3 === null) {
+      effects.consume(code3);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code2);
+    effects.consume(code3);
     effects.exit("lineEnding");
     self.currentConstruct = void 0;
     return initial;
@@ -21362,33 +21140,33 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self = this;
     const constructs2 = this.parser.constructs[field];
-    const text4 = effects.attempt(constructs2, start2, notText);
+    const text5 = effects.attempt(constructs2, start2, notText);
     return start2;
-    function start2(code2) {
-      return atBreak(code2) ? text4(code2) : notText(code2);
+    function start2(code3) {
+      return atBreak(code3) ? text5(code3) : notText(code3);
     }
-    function notText(code2) {
-      if (code2 === null) {
-        effects.consume(code2);
+    function notText(code3) {
+      if (code3 === null) {
+        effects.consume(code3);
         return;
       }
       effects.enter("data");
-      effects.consume(code2);
+      effects.consume(code3);
       return data;
     }
-    function data(code2) {
-      if (atBreak(code2)) {
+    function data(code3) {
+      if (atBreak(code3)) {
         effects.exit("data");
-        return text4(code2);
+        return text5(code3);
       }
-      effects.consume(code2);
+      effects.consume(code3);
       return data;
     }
-    function atBreak(code2) {
-      if (code2 === null) {
+    function atBreak(code3) {
+      if (code3 === null) {
         return true;
       }
-      const list3 = constructs2[code2];
+      const list3 = constructs2[code3];
       let index2 = -1;
       if (list3) {
         while (++index2 < list3.length) {
@@ -21566,7 +21344,7 @@ var disable = {
 };
 
 // node_modules/micromark/lib/create-tokenizer.js
-function createTokenizer(parser2, initialize, from) {
+function createTokenizer(parser, initialize, from) {
   let point3 = {
     _bufferIndex: -1,
     _index: 0,
@@ -21595,7 +21373,7 @@ function createTokenizer(parser2, initialize, from) {
     defineSkip,
     events: [],
     now,
-    parser: parser2,
+    parser,
     previous: null,
     sliceSerialize,
     sliceStream,
@@ -21659,18 +21437,18 @@ function createTokenizer(parser2, initialize, from) {
       }
     }
   }
-  function go(code2) {
+  function go(code3) {
     consumed = void 0;
-    expectedCode = code2;
-    state = state(code2);
+    expectedCode = code3;
+    state = state(code3);
   }
-  function consume(code2) {
-    if (markdownLineEnding(code2)) {
+  function consume(code3) {
+    if (markdownLineEnding(code3)) {
       point3.line++;
       point3.column = 1;
-      point3.offset += code2 === -3 ? 2 : 1;
+      point3.offset += code3 === -3 ? 2 : 1;
       accountForPotentialSkip();
-    } else if (code2 !== -1) {
+    } else if (code3 !== -1) {
       point3.column++;
       point3.offset++;
     }
@@ -21686,7 +21464,7 @@ function createTokenizer(parser2, initialize, from) {
         point3._index++;
       }
     }
-    context.previous = code2;
+    context.previous = code3;
     consumed = true;
   }
   function enter(type, fields2) {
@@ -21728,16 +21506,16 @@ function createTokenizer(parser2, initialize, from) {
       ) : handleMapOfConstructs(constructs2);
       function handleMapOfConstructs(map3) {
         return start2;
-        function start2(code2) {
-          const left = code2 !== null && map3[code2];
-          const all2 = code2 !== null && map3.null;
+        function start2(code3) {
+          const left = code3 !== null && map3[code3];
+          const all2 = code3 !== null && map3.null;
           const list3 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list3)(code2);
+          return handleListOfConstructs(list3)(code3);
         }
       }
       function handleListOfConstructs(list3) {
@@ -21750,14 +21528,14 @@ function createTokenizer(parser2, initialize, from) {
       }
       function handleConstruct(construct) {
         return start2;
-        function start2(code2) {
+        function start2(code3) {
           info2 = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context.currentConstruct = construct;
           }
           if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code2);
+            return nok(code3);
           }
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
@@ -21767,15 +21545,15 @@ function createTokenizer(parser2, initialize, from) {
             effects,
             ok3,
             nok
-          )(code2);
+          )(code3);
         }
       }
-      function ok3(code2) {
+      function ok3(code3) {
         consumed = true;
         onreturn(currentConstruct, info2);
         return returnState;
       }
-      function nok(code2) {
+      function nok(code3) {
         consumed = true;
         info2.restore();
         if (++constructIndex < listOfConstructs.length) {
@@ -21898,7 +21676,7 @@ function parse2(options) {
     /** @type {FullNormalizedExtension} */
     combineExtensions([constructs_exports, ...settings.extensions || []])
   );
-  const parser2 = {
+  const parser = {
     constructs: constructs2,
     content: create(content),
     defined: [],
@@ -21908,11 +21686,11 @@ function parse2(options) {
     string: create(string),
     text: create(text)
   };
-  return parser2;
+  return parser;
   function create(initial) {
     return creator;
     function creator(from) {
-      return createTokenizer(parser2, initial, from);
+      return createTokenizer(parser, initial, from);
     }
   }
 }
@@ -21947,12 +21725,12 @@ function preprocess() {
       search.lastIndex = startPosition;
       const match = search.exec(value);
       const endPosition = match && match.index !== void 0 ? match.index : value.length;
-      const code2 = value.charCodeAt(endPosition);
+      const code3 = value.charCodeAt(endPosition);
       if (!match) {
         buffer = value.slice(startPosition);
         break;
       }
-      if (code2 === 10 && startPosition === endPosition && atCarriageReturn) {
+      if (code3 === 10 && startPosition === endPosition && atCarriageReturn) {
         chunks.push(-3);
         atCarriageReturn = void 0;
       } else {
@@ -21964,7 +21742,7 @@ function preprocess() {
           chunks.push(value.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
-        switch (code2) {
+        switch (code3) {
           case 0: {
             chunks.push(65533);
             column++;
@@ -22472,7 +22250,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text4();
+      tail = text5();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -22731,7 +22509,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text4() {
+  function text5() {
     return {
       type: "text",
       value: "",
@@ -22818,21 +22596,3834 @@ function defaultOnError(left, right) {
   }) + ") is still open");
 }
 
-// node_modules/remark-parse/lib/index.js
-function remarkParse(options) {
-  const self = this;
-  self.parser = parser2;
-  function parser2(doc) {
-    return fromMarkdown(doc, {
-      ...self.data("settings"),
-      ...options,
-      // Note: these options are not in the readme.
-      // The goal is for them to be set by plugins on `data` instead of being
-      // passed by users.
-      extensions: self.data("micromarkExtensions") || [],
-      mdastExtensions: self.data("fromMarkdownExtensions") || []
+// node_modules/devlop/lib/default.js
+function ok() {
+}
+
+// node_modules/markdown-table/index.js
+function defaultStringLength(value) {
+  return value.length;
+}
+function markdownTable(table, options) {
+  const settings = options || {};
+  const align2 = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  const alignments = [];
+  const cellMatrix = [];
+  const sizeMatrix = [];
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+  while (++rowIndex < table.length) {
+    const row2 = [];
+    const sizes2 = [];
+    let columnIndex2 = -1;
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length;
+    }
+    while (++columnIndex2 < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex2]);
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes2[columnIndex2] = size;
+        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
+          longestCellByColumn[columnIndex2] = size;
+        }
+      }
+      row2.push(cell);
+    }
+    cellMatrix[rowIndex] = row2;
+    sizeMatrix[rowIndex] = sizes2;
+  }
+  let columnIndex = -1;
+  if (typeof align2 === "object" && "length" in align2) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align2[columnIndex]);
+    }
+  } else {
+    const code3 = toAlignment(align2);
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code3;
+    }
+  }
+  columnIndex = -1;
+  const row = [];
+  const sizes = [];
+  while (++columnIndex < mostCellsPerRow) {
+    const code3 = alignments[columnIndex];
+    let before = "";
+    let after = "";
+    if (code3 === 99) {
+      before = ":";
+      after = ":";
+    } else if (code3 === 108) {
+      before = ":";
+    } else if (code3 === 114) {
+      after = ":";
+    }
+    let size = settings.alignDelimiters === false ? 1 : Math.max(
+      1,
+      longestCellByColumn[columnIndex] - before.length - after.length
+    );
+    const cell = before + "-".repeat(size) + after;
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+      sizes[columnIndex] = size;
+    }
+    row[columnIndex] = cell;
+  }
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+  rowIndex = -1;
+  const lines = [];
+  while (++rowIndex < cellMatrix.length) {
+    const row2 = cellMatrix[rowIndex];
+    const sizes2 = sizeMatrix[rowIndex];
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
+    columnIndex = -1;
+    const line = [];
+    while (++columnIndex < cellsInRow) {
+      const cell = row2[columnIndex] || "";
+      let before = "";
+      let after = "";
+      if (settings.alignDelimiters !== false) {
+        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
+        const code3 = alignments[columnIndex];
+        if (code3 === 114) {
+          before = " ".repeat(size);
+        } else if (code3 === 99) {
+          const half = size / 2;
+          if (size % 2) {
+            before = " ".repeat(half + 0.5);
+            after = " ".repeat(half - 0.5);
+          } else {
+            before = " ".repeat(half);
+            after = before;
+          }
+        } else {
+          after = " ".repeat(size);
+        }
+      }
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push("|");
+      }
+      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      // empty: there will be a closing space.
+      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
+        line.push(" ");
+      }
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+      line.push(cell);
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+      if (settings.padding !== false) {
+        line.push(" ");
+      }
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push("|");
+      }
+    }
+    lines.push(
+      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
+    );
+  }
+  return lines.join("\n");
+}
+function serialize(value) {
+  return value === null || value === void 0 ? "" : String(value);
+}
+function toAlignment(value) {
+  const code3 = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code3 === 67 || code3 === 99 ? 99 : code3 === 76 || code3 === 108 ? 108 : code3 === 82 || code3 === 114 ? 114 : 0;
+}
+
+// node_modules/unist-util-is/lib/index.js
+var convert = (
+  // Note: overloads in JSDoc can’t yet use different `@template`s.
+  /**
+   * @type {(
+   *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
+   *   (<Condition extends Props>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Condition) &
+   *   (<Condition extends TestFunction>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Predicate<Condition, Node>) &
+   *   ((test?: null | undefined) => (node?: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node) &
+   *   ((test?: Test) => Check)
+   * )}
+   */
+  /**
+   * @param {Test} [test]
+   * @returns {Check}
+   */
+  (function(test) {
+    if (test === null || test === void 0) {
+      return ok2;
+    }
+    if (typeof test === "function") {
+      return castFactory(test);
+    }
+    if (typeof test === "object") {
+      return Array.isArray(test) ? anyFactory(test) : (
+        // Cast because `ReadonlyArray` goes into the above but `isArray`
+        // narrows to `Array`.
+        propertiesFactory(
+          /** @type {Props} */
+          test
+        )
+      );
+    }
+    if (typeof test === "string") {
+      return typeFactory(test);
+    }
+    throw new Error("Expected function, string, or object as test");
+  })
+);
+function anyFactory(tests) {
+  const checks = [];
+  let index2 = -1;
+  while (++index2 < tests.length) {
+    checks[index2] = convert(tests[index2]);
+  }
+  return castFactory(any);
+  function any(...parameters) {
+    let index3 = -1;
+    while (++index3 < checks.length) {
+      if (checks[index3].apply(this, parameters)) return true;
+    }
+    return false;
+  }
+}
+function propertiesFactory(check2) {
+  const checkAsRecord = (
+    /** @type {Record<string, unknown>} */
+    check2
+  );
+  return castFactory(all2);
+  function all2(node2) {
+    const nodeAsRecord = (
+      /** @type {Record<string, unknown>} */
+      /** @type {unknown} */
+      node2
+    );
+    let key;
+    for (key in check2) {
+      if (nodeAsRecord[key] !== checkAsRecord[key]) return false;
+    }
+    return true;
+  }
+}
+function typeFactory(check2) {
+  return castFactory(type);
+  function type(node2) {
+    return node2 && node2.type === check2;
+  }
+}
+function castFactory(testFunction) {
+  return check2;
+  function check2(value, index2, parent) {
+    return Boolean(
+      looksLikeANode(value) && testFunction.call(
+        this,
+        value,
+        typeof index2 === "number" ? index2 : void 0,
+        parent || void 0
+      )
+    );
+  }
+}
+function ok2() {
+  return true;
+}
+function looksLikeANode(value) {
+  return value !== null && typeof value === "object" && "type" in value;
+}
+
+// node_modules/mdast-util-phrasing/lib/index.js
+var phrasing = (
+  /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
+  convert([
+    "break",
+    "delete",
+    "emphasis",
+    // To do: next major: removed since footnotes were added to GFM.
+    "footnote",
+    "footnoteReference",
+    "image",
+    "imageReference",
+    "inlineCode",
+    // Enabled by `mdast-util-math`:
+    "inlineMath",
+    "link",
+    "linkReference",
+    // Enabled by `mdast-util-mdx`:
+    "mdxJsxTextElement",
+    // Enabled by `mdast-util-mdx`:
+    "mdxTextExpression",
+    "strong",
+    "text",
+    // Enabled by `mdast-util-directive`:
+    "textDirective"
+  ])
+);
+
+// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
+function blockquote(node2, _, state, info2) {
+  const exit3 = state.enter("blockquote");
+  const tracker = state.createTracker(info2);
+  tracker.move("> ");
+  tracker.shift(2);
+  const value = state.indentLines(
+    state.containerFlow(node2, tracker.current()),
+    map
+  );
+  exit3();
+  return value;
+}
+function map(line, _, blank) {
+  return ">" + (blank ? "" : " ") + line;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
+function patternInScope(stack, pattern) {
+  return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
+}
+function listInScope(stack, list3, none) {
+  if (typeof list3 === "string") {
+    list3 = [list3];
+  }
+  if (!list3 || list3.length === 0) {
+    return none;
+  }
+  let index2 = -1;
+  while (++index2 < list3.length) {
+    if (stack.includes(list3[index2])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/break.js
+function hardBreak(_, _1, state, info2) {
+  let index2 = -1;
+  while (++index2 < state.unsafe.length) {
+    const pattern = state.unsafe[index2];
+    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
+      return /[\t ]/.test(info2.before) ? "" : " ";
+    }
+  }
+  return "\\\n";
+}
+
+// node_modules/longest-streak/index.js
+function longestStreak(value, substring) {
+  const source = String(value);
+  let index2 = source.indexOf(substring);
+  let expected = index2;
+  let count = 0;
+  let max = 0;
+  if (typeof substring !== "string") {
+    throw new TypeError("Expected substring");
+  }
+  while (index2 !== -1) {
+    if (index2 === expected) {
+      if (++count > max) {
+        max = count;
+      }
+    } else {
+      count = 1;
+    }
+    expected = index2 + substring.length;
+    index2 = source.indexOf(substring, expected);
+  }
+  return max;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
+function formatCodeAsIndented(node2, state) {
+  return Boolean(
+    state.options.fences === false && node2.value && // If there’s no info…
+    !node2.lang && // And there’s a non-whitespace character…
+    /[^\n\r ]/.test(node2.value) && // And the value doesn’t start or end in a blank…
+    !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value)
+  );
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
+function checkFence(state) {
+  const marker = state.options.fence || "`";
+  if (marker !== "`" && marker !== "~") {
+    throw new Error(
+      "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
+    );
+  }
+  return marker;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/code.js
+function code(node2, _, state, info2) {
+  const marker = checkFence(state);
+  const raw2 = node2.value || "";
+  if (formatCodeAsIndented(node2, state)) {
+    const exit4 = state.enter("codeIndented");
+    const value2 = state.indentLines(raw2, map2);
+    exit4();
+    return value2;
+  }
+  const tracker = state.createTracker(info2);
+  const sequence = marker.repeat(Math.max(longestStreak(raw2, marker) + 1, 3));
+  const exit3 = state.enter("codeFenced");
+  const suffix = marker === "`" ? "GraveAccent" : "Tilde";
+  let value = tracker.move(sequence);
+  if (node2.lang) {
+    const subexit = state.enter(`codeFencedLang${suffix}`);
+    value += tracker.move(
+      state.safe(node2.lang, {
+        before: value,
+        after: " ",
+        encode: ["`"],
+        ...tracker.current()
+      })
+    );
+    subexit();
+  }
+  if (node2.lang && node2.meta) {
+    const subexit = state.enter(`codeFencedMeta${suffix}`);
+    value += tracker.move(" ");
+    value += tracker.move(
+      state.safe(node2.meta, {
+        before: value,
+        after: "\n",
+        encode: ["`"],
+        ...tracker.current()
+      })
+    );
+    subexit();
+  }
+  value += tracker.move("\n");
+  if (raw2) {
+    value += tracker.move(raw2 + "\n");
+  }
+  value += tracker.move(sequence);
+  exit3();
+  return value;
+}
+function map2(line, _, blank) {
+  return (blank ? "" : "    ") + line;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
+function checkQuote(state) {
+  const marker = state.options.quote || '"';
+  if (marker !== '"' && marker !== "'") {
+    throw new Error(
+      "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
+    );
+  }
+  return marker;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/definition.js
+function definition2(node2, _, state, info2) {
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const exit3 = state.enter("definition");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info2);
+  let value = tracker.move("[");
+  value += tracker.move(
+    state.safe(state.associationId(node2), {
+      before: value,
+      after: "]",
+      ...tracker.current()
+    })
+  );
+  value += tracker.move("]: ");
+  subexit();
+  if (
+    // If there’s no url, or…
+    !node2.url || // If there are control characters or whitespace.
+    /[\0- \u007F]/.test(node2.url)
+  ) {
+    subexit = state.enter("destinationLiteral");
+    value += tracker.move("<");
+    value += tracker.move(
+      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+    );
+    value += tracker.move(">");
+  } else {
+    subexit = state.enter("destinationRaw");
+    value += tracker.move(
+      state.safe(node2.url, {
+        before: value,
+        after: node2.title ? " " : "\n",
+        ...tracker.current()
+      })
+    );
+  }
+  subexit();
+  if (node2.title) {
+    subexit = state.enter(`title${suffix}`);
+    value += tracker.move(" " + quote3);
+    value += tracker.move(
+      state.safe(node2.title, {
+        before: value,
+        after: quote3,
+        ...tracker.current()
+      })
+    );
+    value += tracker.move(quote3);
+    subexit();
+  }
+  exit3();
+  return value;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
+function checkEmphasis(state) {
+  const marker = state.options.emphasis || "*";
+  if (marker !== "*" && marker !== "_") {
+    throw new Error(
+      "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
+    );
+  }
+  return marker;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/character.js
+function firstCharacter(value) {
+  const code3 = value.codePointAt(0);
+  return code3 === void 0 ? "" : String.fromCodePoint(code3);
+}
+function lastCharacter(value) {
+  const code3 = value.codePointAt(value.length - 2);
+  return code3 !== void 0 && code3 > 65535 ? value.slice(-2) : value.slice(-1);
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
+function encodeCharacterReference(code3) {
+  return "&#x" + code3.toString(16).toUpperCase() + ";";
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
+function encodeInfo(outside, inside, marker) {
+  const outsideKind = classifyCharacter(outside);
+  const insideKind = classifyCharacter(inside);
+  if (outsideKind === void 0) {
+    return insideKind === void 0 ? (
+      // Letter inside:
+      // we have to encode *both* letters for `_` as it is looser.
+      // it already forms for `*` (and GFMs `~`).
+      marker === "_" ? { inside: true, outside: true } : { inside: false, outside: false }
+    ) : insideKind === 1 ? (
+      // Whitespace inside: encode both (letter, whitespace).
+      { inside: true, outside: true }
+    ) : (
+      // Punctuation inside: encode outer (letter)
+      { inside: false, outside: true }
+    );
+  }
+  if (outsideKind === 1) {
+    return insideKind === void 0 ? (
+      // Letter inside: already forms.
+      { inside: false, outside: false }
+    ) : insideKind === 1 ? (
+      // Whitespace inside: encode both (whitespace).
+      { inside: true, outside: true }
+    ) : (
+      // Punctuation inside: already forms.
+      { inside: false, outside: false }
+    );
+  }
+  return insideKind === void 0 ? (
+    // Letter inside: already forms.
+    { inside: false, outside: false }
+  ) : insideKind === 1 ? (
+    // Whitespace inside: encode inner (whitespace).
+    { inside: true, outside: false }
+  ) : (
+    // Punctuation inside: already forms.
+    { inside: false, outside: false }
+  );
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
+function htmlKind(value) {
+  if (value.charCodeAt(0) !== 60) return;
+  const next = value.charCodeAt(1);
+  if (next === 33) {
+    const code4 = value.charCodeAt(2);
+    if (code4 === 45) return 2;
+    if (code4 === 91) return 5;
+    if (asciiAlpha(code4)) return 4;
+    return;
+  }
+  if (next === 63) return 3;
+  const closing2 = next === 47;
+  const start2 = closing2 ? 2 : 1;
+  let end = start2;
+  let code3 = value.charCodeAt(end);
+  if (!asciiAlpha(code3)) return;
+  while (code3 === 45 || asciiAlphanumeric(code3)) {
+    code3 = value.charCodeAt(++end);
+  }
+  const name2 = value.slice(start2, end).toLowerCase();
+  if (!closing2 && code3 !== 47 && htmlRawNames.includes(name2)) {
+    return 1;
+  }
+  return htmlBlockNames.includes(name2) ? 6 : 7;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
+var builtins = /* @__PURE__ */ new Map([
+  ["*", false],
+  ["_", true]
+]);
+function candidates(tokens2, involved, runOf) {
+  const related = /* @__PURE__ */ new Set();
+  for (const token of tokens2) {
+    const siblings = runOf.get(token);
+    if (siblings && token.attention && involved.some((d) => d.attention === token.attention)) {
+      for (const sibling of siblings.tokens) {
+        related.add(sibling.attention);
+      }
+    }
+  }
+  const ordered = [];
+  for (const token of tokens2) {
+    if (token.attention && related.delete(token.attention)) {
+      ordered.push(token.attention);
+    }
+  }
+  ordered.reverse();
+  return ordered;
+}
+function check(tokens2, before, after) {
+  const runs = [];
+  const wrong = /* @__PURE__ */ new Map();
+  const runOf = /* @__PURE__ */ new Map();
+  let index2 = 0;
+  while (index2 < tokens2.length) {
+    if (!tokens2[index2].attention) {
+      index2++;
+      continue;
+    }
+    const marker = tokens2[index2].value.charAt(0);
+    const strict = builtins.get(marker);
+    let end = index2 + 1;
+    while (end < tokens2.length && tokens2[end].attention && tokens2[end].value.charAt(0) === marker) {
+      end++;
+    }
+    const head = index2 ? tokens2[index2 - 1].value : before;
+    const previous3 = classifyCharacter(head.charCodeAt(head.length - 1));
+    const next = classifyCharacter(
+      (end < tokens2.length ? tokens2[end].value : after).charCodeAt(0)
+    );
+    const open = !next || next === 2 && Boolean(previous3);
+    const close = !previous3 || previous3 === 2 && Boolean(next);
+    const run2 = {
+      tokens: tokens2.slice(index2, end),
+      markers: [],
+      start: 0,
+      end: 0,
+      // Underscores are strict, they cannot open or close inside words.
+      open: strict ? open && (Boolean(previous3) || !close) : open,
+      close: strict ? close && (Boolean(next) || !open) : close,
+      // All builtins can split runs.
+      split: strict !== void 0
+    };
+    for (const token of run2.tokens) {
+      wrong.set(token, [...run2.tokens]);
+      runOf.set(token, run2);
+      let size = token.value.length;
+      while (size--) run2.markers.push(token);
+    }
+    run2.end = run2.markers.length;
+    runs.push(run2);
+    index2 = end;
+  }
+  pair2(runs, wrong);
+  index2 = -1;
+  while (++index2 < tokens2.length) {
+    const involved = wrong.get(tokens2[index2]);
+    if (involved) return { attention: candidates(tokens2, involved, runOf), index: index2 };
+  }
+}
+function encode(tokens2, start2) {
+  const token = tokens2[start2 ? 0 : tokens2.length - 1];
+  if (!token || token.attention) return;
+  const character = start2 ? firstCharacter(token.value) : lastCharacter(token.value);
+  const reference = encodeCharacterReference(
+    /** @type {number} */
+    character.codePointAt(0)
+  );
+  if (start2) {
+    token.value = reference + token.value.slice(character.length);
+  } else {
+    let value = token.value.slice(0, token.value.length - character.length);
+    let escapes = 0;
+    while (value.charCodeAt(value.length - 1 - escapes) === 92) {
+      escapes++;
+    }
+    if (escapes % 2) value += "\\";
+    token.value = value + reference;
+  }
+}
+function improve(items3, chosen, mistake, before, after) {
+  for (const attention4 of mistake.attention) {
+    const current = chosen.get(attention4) || attention4.sequences[0];
+    for (const sequence of attention4.sequences) {
+      if (sequence === current) continue;
+      const trial = new Map(chosen);
+      trial.set(attention4, sequence);
+      const tokens2 = render(items3, trial, before, after);
+      const next = check(tokens2, before, after);
+      if (!next || next.index > mistake.index) {
+        return { chosen: trial, mistake: next, tokens: tokens2 };
+      }
+    }
+  }
+}
+function pair2(runs, wrong) {
+  const openersByMarker = /* @__PURE__ */ new Map();
+  for (const closer of runs) {
+    const marker = closer.tokens[0].value.charAt(0);
+    let openers = openersByMarker.get(marker);
+    if (!openers) {
+      openers = [];
+      openersByMarker.set(marker, openers);
+    }
+    let open = closer.close ? openers.length : 0;
+    while (open-- && closer.start < closer.end) {
+      const opener = openers[open];
+      const openerSize = opener.end - opener.start;
+      const closerSize = closer.end - closer.start;
+      if (closer.split ? (
+        // The rule of 3, on the sizes that are left.
+        (opener.close || closer.open) && closerSize % 3 && !((openerSize + closerSize) % 3)
+      ) : (
+        // Others pair whole runs of the same size.
+        openerSize !== opener.markers.length || openerSize !== closerSize
+      )) {
+        continue;
+      }
+      const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
+      const opening = opener.markers.slice(opener.end - size, opener.end);
+      const closing2 = closer.markers.slice(closer.start, closer.start + size);
+      const openToken = opening[0];
+      const closeToken = closing2[0];
+      if (
+        // Whole sequences:
+        // the markers of a sequence are next to each other,
+        // so if the first and last marker are of one sequence of that size,
+        // all markers are exactly that sequence.
+        openToken === opening[size - 1] && openToken.value.length === size && closeToken === closing2[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
+        openToken.attention === closeToken.attention
+      ) {
+        wrong.delete(openToken);
+        wrong.delete(closeToken);
+      } else {
+        const involved = [.../* @__PURE__ */ new Set([...opening, ...closing2])];
+        for (const token of involved) {
+          const list3 = wrong.get(token);
+          if (list3) list3.push(...involved);
+        }
+      }
+      opener.end -= size;
+      closer.start += size;
+      if (opener.start === opener.end) openers.splice(open, 1);
+      open = openers.length;
+    }
+    if (closer.open && closer.start < closer.end) openers.push(closer);
+  }
+}
+function attentionSequences(type, markers, sizes) {
+  if (markers.length === 0) {
+    throw new Error(
+      "Cannot serialize `" + type + "` as attention without markers, expected one or more markers"
+    );
+  }
+  if (sizes.length === 0) {
+    throw new Error(
+      "Cannot serialize `" + type + "` as attention without sizes, expected one or more sizes"
+    );
+  }
+  for (const size of sizes) {
+    if (!Number.isSafeInteger(size) || size < 1) {
+      throw new Error(
+        "Cannot serialize `" + type + "` as attention with `" + size + "` as size, expected positive integer"
+      );
+    }
+  }
+  const sequences = [];
+  for (const marker of markers) {
+    if (marker.length !== 1) {
+      throw new Error(
+        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected a single ascii character"
+      );
+    }
+    if (!asciiPunctuation(marker.charCodeAt(0))) {
+      throw new Error(
+        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
+      );
+    }
+    for (const size of sizes) {
+      sequences.push(marker.repeat(size));
+    }
+  }
+  return sequences;
+}
+function phrasing2(parent, state, info2) {
+  const indexStack = state.indexStack;
+  const children = parent.children || [];
+  const results = [];
+  let index2 = -1;
+  let before = info2.before;
+  indexStack.push(-1);
+  let tracker = state.createTracker(info2);
+  while (++index2 < children.length) {
+    const child = children[index2];
+    let after;
+    indexStack[indexStack.length - 1] = index2;
+    if (index2 + 1 < children.length) {
+      let handle4 = state.handle.handlers[children[index2 + 1].type];
+      if (handle4 && handle4.peek) handle4 = handle4.peek;
+      after = handle4 ? firstCharacter(
+        handle4(children[index2 + 1], parent, state, {
+          before: "",
+          after: "",
+          ...tracker.current()
+        })
+      ) : "";
+    } else {
+      after = info2.after;
+    }
+    const previous3 = results[results.length - 1];
+    if (typeof previous3 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
+      results[results.length - 1] = previous3.replace(/(\r?\n|\r)$/, " ");
+      before = " ";
+      tracker = state.createTracker(info2);
+      tracker.move(serialize2(results, info2.before, info2.after));
+    }
+    const handle3 = state.handle.handlers[child.type];
+    if (handle3 && handle3.attention) {
+      const item = attentionItem(
+        /** @type {PhrasingParents} */
+        child,
+        handle3.attention,
+        state,
+        tracker
+      );
+      if (!item) continue;
+      results.push(item);
+      before = lastCharacter(item.sequences[0]);
+    } else {
+      const value = state.handle(child, parent, state, {
+        ...tracker.current(),
+        after,
+        before
+      });
+      if (!value) continue;
+      tracker.move(value);
+      results.push(value);
+      before = lastCharacter(value);
+    }
+  }
+  indexStack.pop();
+  return results;
+}
+function attentionItem(node2, attention4, state, tracker) {
+  const { construct, markers, sizes } = attention4(node2, state);
+  const sequences = attentionSequences(node2.type, markers, sizes);
+  const sequence = sequences[0];
+  const exit3 = state.enter(construct);
+  const inside = state.createTracker(tracker.current());
+  inside.move(sequence);
+  const children = phrasing2(node2, state, {
+    ...inside.current(),
+    before: sequence,
+    after: sequence
+  });
+  exit3();
+  if (children.length === 0) return;
+  tracker.move(sequence);
+  tracker.move(serialize2(children, sequence, sequence));
+  tracker.move(sequence);
+  return { children, sequences };
+}
+function fix(items3, chosen, before, after) {
+  let tokens2 = render(items3, chosen, before, after);
+  let mistake = check(tokens2, before, after);
+  while (mistake) {
+    const next = improve(items3, chosen, mistake, before, after);
+    if (!next) return;
+    chosen = next.chosen;
+    tokens2 = next.tokens;
+    mistake = next.mistake;
+  }
+  return tokens2;
+}
+function guess(items3, chosen, before, after) {
+  let previous3 = before;
+  let index2 = -1;
+  while (++index2 < items3.length) {
+    const item = items3[index2];
+    if (typeof item === "string") {
+      previous3 = "";
+      continue;
+    }
+    const next = index2 === items3.length - 1 ? after : "";
+    const sequence = item.sequences.find(function(value) {
+      const marker = value.charAt(0);
+      return marker !== previous3.charAt(0) && marker !== next.charAt(0) || items3.length === 1 && builtins.has(marker) && value.length > before.length;
+    }) || item.sequences[0];
+    if (sequence !== item.sequences[0]) chosen.set(item, sequence);
+    guess(item.children, chosen, sequence, sequence);
+    previous3 = sequence;
+  }
+}
+function render(items3, chosen, before, after) {
+  const tokens2 = [];
+  let encodeAfter;
+  let previous3 = lastCharacter(before);
+  let index2 = -1;
+  while (++index2 < items3.length) {
+    const item = items3[index2];
+    if (typeof item === "string") {
+      const token = { value: item, attention: void 0 };
+      if (encodeAfter && encodeAfter === firstCharacter(item)) {
+        encode([token], true);
+      }
+      encodeAfter = void 0;
+      tokens2.push(token);
+      if (token.value) previous3 = lastCharacter(token.value);
+      continue;
+    }
+    const sequence = chosen.get(item) || item.sequences[0];
+    const marker = sequence.charAt(0);
+    const next = items3[index2 + 1];
+    const outsideBefore = previous3;
+    const outsideAfter = firstCharacter(
+      next === void 0 ? after : typeof next === "string" ? next : chosen.get(next) || next.sequences[0]
+    );
+    const inside = render(item.children, chosen, sequence, sequence);
+    const head = inside[0].value;
+    const open = encodeInfo(
+      outsideBefore.charCodeAt(outsideBefore.length - 1),
+      head.charCodeAt(0),
+      marker
+    );
+    if (open.inside) encode(inside, true);
+    const tail = lastCharacter(inside[inside.length - 1].value);
+    const close = encodeInfo(
+      outsideAfter.charCodeAt(0),
+      tail.charCodeAt(tail.length - 1),
+      marker
+    );
+    if (close.inside) encode(inside, false);
+    if (open.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
+      encode(tokens2, false);
+    }
+    if (close.outside) encodeAfter = outsideAfter;
+    tokens2.push({ value: sequence, attention: item }, ...inside, {
+      value: sequence,
+      attention: item
+    });
+    previous3 = sequence.charAt(sequence.length - 1);
+  }
+  return tokens2;
+}
+function serialize2(items3, before, after) {
+  const guessed = /* @__PURE__ */ new Map();
+  guess(items3, guessed, before, after);
+  const tokens2 = (
+    // Start from guesses (based on the preferred sequences).
+    (guessed.size > 0 ? fix(items3, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
+    fix(items3, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
+    render(items3, /* @__PURE__ */ new Map(), before, after)
+  );
+  let result = "";
+  for (const token of tokens2) result += token.value;
+  return result;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
+emphasis.attention = attention2;
+emphasis.peek = peek;
+function emphasis(node2, _, state, info2) {
+  const exit3 = state.enter("phrasing");
+  const item = attentionItem(node2, attention2, state, state.createTracker(info2));
+  const value = item ? serialize2([item], info2.before, info2.after) : "";
+  exit3();
+  return value;
+}
+function attention2(_, state) {
+  const marker = checkEmphasis(state);
+  return {
+    construct: "emphasis",
+    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
+    sizes: [1]
+  };
+}
+function peek(_, _1, state) {
+  return state.options.emphasis || "*";
+}
+
+// node_modules/unist-util-visit-parents/lib/color.node.js
+function color(d) {
+  return "\x1B[33m" + d + "\x1B[39m";
+}
+
+// node_modules/unist-util-visit-parents/lib/index.js
+var empty = [];
+var CONTINUE = true;
+var EXIT = false;
+var SKIP = "skip";
+function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
+  if (!tree || typeof tree !== "object") {
+    throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
+  }
+  let preorder = true;
+  let check2;
+  let visitors;
+  let enter;
+  let exit3;
+  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
+    check2 = /** @type {Test} */
+    testOrEnterOrVisitors;
+    visitors = enterOrVisitorsOrReverse;
+    if (reverse) preorder = false;
+  } else {
+    visitors = /** @type {Visitors | Visitor} */
+    testOrEnterOrVisitors;
+    if (enterOrVisitorsOrReverse) preorder = false;
+  }
+  if (typeof visitors === "function") {
+    enter = visitors;
+  } else if (visitors && typeof visitors === "object") {
+    if (visitors.enter === null || visitors.enter === void 0) {
+    } else if (typeof visitors.enter === "function") {
+      enter = visitors.enter;
+    } else {
+      throw new Error(
+        "Unexpected value `" + visitors.enter + "` for `visitors.enter`, expected optional visitor"
+      );
+    }
+    if (typeof visitors.exit === "function") {
+      exit3 = visitors.exit;
+    } else {
+      throw new Error(
+        "Unexpected value `" + visitors.exit + "` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)"
+      );
+    }
+  } else {
+    throw new Error(
+      "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
+    );
+  }
+  const is2 = convert(check2);
+  const step = preorder ? 1 : -1;
+  factory(tree, void 0, [])();
+  function factory(node2, index2, parents) {
+    const value = (
+      /** @type {Record<string, unknown>} */
+      node2 && typeof node2 === "object" ? node2 : {}
+    );
+    if (typeof value.type === "string") {
+      const name2 = (
+        // `hast`
+        typeof value.tagName === "string" ? value.tagName : (
+          // `xast`
+          typeof value.name === "string" ? value.name : void 0
+        )
+      );
+      Object.defineProperty(visit4, "name", {
+        value: "node (" + color(node2.type + (name2 ? "<" + name2 + ">" : "")) + ")"
+      });
+    }
+    return visit4;
+    function visit4() {
+      const matches = !check2 || is2(node2, index2, parents[parents.length - 1] || void 0);
+      let result = empty;
+      if (enter && matches) {
+        result = toResult(enter(node2, parents, index2));
+        if (result[0] === EXIT) {
+          return result;
+        }
+      }
+      if ("children" in node2 && node2.children) {
+        const nodeAsParent = (
+          /** @type {UnistParent} */
+          node2
+        );
+        if (nodeAsParent.children && result[0] !== SKIP) {
+          let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
+          const grandparents = [...parents, nodeAsParent];
+          while (offset > -1 && offset < nodeAsParent.children.length) {
+            const child = nodeAsParent.children[offset];
+            const subresult = factory(child, offset, grandparents)();
+            if (subresult[0] === EXIT) {
+              return subresult;
+            }
+            offset = typeof subresult[1] === "number" ? subresult[1] : offset + step;
+          }
+        }
+      }
+      if (exit3 && matches) {
+        const exitResult = toResult(exit3(node2, parents, index2));
+        if (exitResult[0] === SKIP) {
+          throw new Error(
+            "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
+          );
+        }
+        if (exitResult[0] === EXIT || typeof exitResult[1] === "number") {
+          return exitResult;
+        }
+      }
+      return result;
+    }
+  }
+}
+function toResult(value) {
+  if (Array.isArray(value)) {
+    return value;
+  }
+  if (typeof value === "number") {
+    return [CONTINUE, value];
+  }
+  return value === null || value === void 0 ? empty : [value];
+}
+
+// node_modules/unist-util-visit/lib/index.js
+function visit3(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+  let check2;
+  let visitors;
+  let reverse;
+  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
+    check2 = /** @type {Test} */
+    testOrEnterOrVisitors;
+    visitors = enterOrVisitorsOrReverse;
+    reverse = maybeReverse;
+  } else {
+    visitors = /** @type {Visitor | Visitors} */
+    testOrEnterOrVisitors;
+    reverse = enterOrVisitorsOrReverse;
+  }
+  if (typeof visitors === "function") {
+    visitParents(tree, check2, wrap(visitors), reverse);
+  } else {
+    visitParents(tree, check2, wrapVisitors(visitors), reverse);
+  }
+}
+function wrapVisitors(visitors) {
+  if (!visitors || typeof visitors !== "object") return visitors;
+  return {
+    enter: typeof visitors.enter === "function" ? wrap(visitors.enter) : visitors.enter,
+    exit: typeof visitors.exit === "function" ? wrap(visitors.exit) : visitors.exit
+  };
+}
+function wrap(visitor) {
+  return overload;
+  function overload(node2, parents, index2) {
+    return visitor(node2, index2, parents[parents.length - 1]);
+  }
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
+function formatHeadingAsSetext(node2, state) {
+  let literalWithBreak = false;
+  visit3(node2, function(node3) {
+    if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
+      literalWithBreak = true;
+      return EXIT;
+    }
+  });
+  return Boolean(
+    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
+  );
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/heading.js
+function heading(node2, _, state, info2) {
+  const rank = Math.max(Math.min(6, node2.depth || 1), 1);
+  const tracker = state.createTracker(info2);
+  if (formatHeadingAsSetext(node2, state)) {
+    const exit4 = state.enter("headingSetext");
+    const subexit2 = state.enter("phrasing");
+    const value2 = state.containerPhrasing(node2, {
+      ...tracker.current(),
+      before: "\n",
+      after: "\n"
+    });
+    subexit2();
+    exit4();
+    return value2 + "\n" + (rank === 1 ? "=" : "-").repeat(
+      // The whole size…
+      value2.length - // Minus the position of the character after the last EOL (or
+      // 0 if there is none)…
+      (Math.max(value2.lastIndexOf("\r"), value2.lastIndexOf("\n")) + 1)
+    );
+  }
+  const sequence = "#".repeat(rank);
+  const exit3 = state.enter("headingAtx");
+  const subexit = state.enter("phrasing");
+  tracker.move(sequence + " ");
+  let value = state.containerPhrasing(node2, {
+    before: "# ",
+    after: "\n",
+    ...tracker.current()
+  });
+  const head = value.charCodeAt(0);
+  if (head === 9 || head === 32) {
+    value = encodeCharacterReference(head) + value.slice(1);
+  }
+  value = value ? sequence + " " + value : sequence;
+  if (state.options.closeAtx) {
+    value += " " + sequence;
+  }
+  subexit();
+  exit3();
+  return value;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/html.js
+html.peek = htmlPeek;
+function html(node2) {
+  return node2.value || "";
+}
+function htmlPeek() {
+  return "<";
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/image.js
+image.peek = imagePeek;
+function image(node2, _, state, info2) {
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const exit3 = state.enter("image");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info2);
+  let value = tracker.move("![");
+  value += tracker.move(
+    state.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
+  );
+  value += tracker.move("](");
+  subexit();
+  if (
+    // If there’s no url but there is a title…
+    !node2.url && node2.title || // If there are control characters or whitespace.
+    /[\0- \u007F]/.test(node2.url)
+  ) {
+    subexit = state.enter("destinationLiteral");
+    value += tracker.move("<");
+    value += tracker.move(
+      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+    );
+    value += tracker.move(">");
+  } else {
+    subexit = state.enter("destinationRaw");
+    value += tracker.move(
+      state.safe(node2.url, {
+        before: value,
+        after: node2.title ? " " : ")",
+        ...tracker.current()
+      })
+    );
+  }
+  subexit();
+  if (node2.title) {
+    subexit = state.enter(`title${suffix}`);
+    value += tracker.move(" " + quote3);
+    value += tracker.move(
+      state.safe(node2.title, {
+        before: value,
+        after: quote3,
+        ...tracker.current()
+      })
+    );
+    value += tracker.move(quote3);
+    subexit();
+  }
+  value += tracker.move(")");
+  exit3();
+  return value;
+}
+function imagePeek() {
+  return "!";
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
+imageReference.peek = imageReferencePeek;
+function imageReference(node2, _, state, info2) {
+  const type = node2.referenceType;
+  const exit3 = state.enter("imageReference");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info2);
+  let value = tracker.move("![");
+  const alt = state.safe(node2.alt, {
+    before: value,
+    after: "]",
+    ...tracker.current()
+  });
+  value += tracker.move(alt + "][");
+  subexit();
+  const stack = state.stack;
+  state.stack = stack.filter(function(d) {
+    return d !== "phrasing";
+  });
+  subexit = state.enter("reference");
+  const reference = state.safe(state.associationId(node2), {
+    before: value,
+    after: "]",
+    ...tracker.current()
+  });
+  subexit();
+  state.stack = stack;
+  exit3();
+  if (type === "full" || !alt || alt !== reference) {
+    value += tracker.move(reference + "]");
+  } else if (type === "shortcut") {
+    value = value.slice(0, -1);
+  } else {
+    value += tracker.move("]");
+  }
+  return value;
+}
+function imageReferencePeek() {
+  return "!";
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
+inlineCode.peek = inlineCodePeek;
+function inlineCode(node2, _, state) {
+  let value = node2.value || "";
+  let sequence = "`";
+  let index2 = -1;
+  while (new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value)) {
+    sequence += "`";
+  }
+  if (/[^\n\r ]/.test(value) && (/^[\n\r ]/.test(value) && /[\n\r ]$/.test(value) || /^`|`$/.test(value))) {
+    value = " " + value + " ";
+  }
+  while (++index2 < state.unsafe.length) {
+    const pattern = state.unsafe[index2];
+    const expression = state.compilePattern(pattern);
+    if (!pattern.atBreak) continue;
+    let match;
+    while (match = expression.exec(value)) {
+      let position2 = match.index;
+      if (value.charCodeAt(position2) === 10 && value.charCodeAt(position2 - 1) === 13) {
+        position2--;
+      }
+      value = value.slice(0, position2) + " " + value.slice(match.index + 1);
+    }
+  }
+  return sequence + value + sequence;
+}
+function inlineCodePeek() {
+  return "`";
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
+function formatLinkAsAutolink(node2, state) {
+  const raw2 = toString(node2);
+  return Boolean(
+    !state.options.resourceLink && // If there’s a url…
+    node2.url && // And there’s no title…
+    !node2.title && // And the content of `node` is a single text node…
+    node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content…
+    (raw2 === node2.url || "mailto:" + raw2 === node2.url) && // And that starts w/ a protocol…
+    /^[a-z][+\-.a-z]+:/i.test(node2.url) && // And that doesn’t contain ASCII control codes (character escapes and
+    // references don’t work), space, or angle brackets…
+    !/[\0- <>\u007F]/.test(node2.url)
+  );
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/link.js
+link.peek = linkPeek;
+function link(node2, _, state, info2) {
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const tracker = state.createTracker(info2);
+  if (formatLinkAsAutolink(node2, state)) {
+    const stack = state.stack;
+    state.stack = stack.filter(function(d) {
+      return d !== "phrasing";
+    });
+    const exit4 = state.enter("autolink");
+    let value2 = tracker.move("<");
+    value2 += tracker.move(
+      state.containerPhrasing(node2, {
+        before: value2,
+        after: ">",
+        ...tracker.current()
+      })
+    );
+    value2 += tracker.move(">");
+    exit4();
+    state.stack = stack;
+    return value2;
+  }
+  const exit3 = state.enter("link");
+  let subexit = state.enter("label");
+  let value = tracker.move("[");
+  const text5 = state.containerPhrasing(node2, {
+    before: value,
+    after: "](",
+    ...tracker.current()
+  });
+  value += tracker.move(text5);
+  subexit();
+  value += tracker.move("](");
+  const enclose = /[\0- \u007F]/.test(node2.url);
+  const last = info2.before.charAt(info2.before.length - 1);
+  let title = node2.title || void 0;
+  if (!title && !enclose && (last === "\n" || last === "\r")) {
+    let index2 = 0;
+    while (index2 < text5.length && text5.charCodeAt(index2) !== 93) {
+      index2 += text5.charCodeAt(index2) === 92 ? 2 : 1;
+    }
+    if (text5.charCodeAt(index2 + 1) === 58) title = "";
+  }
+  if (
+    // If there’s no url but there is a title…
+    !node2.url && typeof title === "string" || // If there are control characters or whitespace.
+    enclose
+  ) {
+    subexit = state.enter("destinationLiteral");
+    value += tracker.move("<");
+    value += tracker.move(
+      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+    );
+    value += tracker.move(">");
+  } else {
+    subexit = state.enter("destinationRaw");
+    value += tracker.move(
+      state.safe(node2.url, {
+        before: value,
+        after: typeof title === "string" ? " " : ")",
+        ...tracker.current()
+      })
+    );
+  }
+  subexit();
+  if (typeof title === "string") {
+    subexit = state.enter(`title${suffix}`);
+    value += tracker.move(" " + quote3);
+    value += tracker.move(
+      state.safe(title, {
+        before: value,
+        after: quote3,
+        ...tracker.current()
+      })
+    );
+    value += tracker.move(quote3);
+    subexit();
+  }
+  value += tracker.move(")");
+  exit3();
+  return value;
+}
+function linkPeek(node2, _, state) {
+  return formatLinkAsAutolink(node2, state) ? "<" : "[";
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
+linkReference.peek = linkReferencePeek;
+function linkReference(node2, _, state, info2) {
+  const type = node2.referenceType;
+  const exit3 = state.enter("linkReference");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info2);
+  let value = tracker.move("[");
+  const text5 = state.containerPhrasing(node2, {
+    before: value,
+    after: "]",
+    ...tracker.current()
+  });
+  value += tracker.move(text5 + "][");
+  subexit();
+  const stack = state.stack;
+  state.stack = stack.filter(function(d) {
+    return d !== "phrasing";
+  });
+  subexit = state.enter("reference");
+  const reference = state.safe(state.associationId(node2), {
+    before: value,
+    after: "]",
+    ...tracker.current()
+  });
+  subexit();
+  state.stack = stack;
+  exit3();
+  if (type === "full" || !text5 || text5 !== reference) {
+    value += tracker.move(reference + "]");
+  } else if (type === "shortcut") {
+    value = value.slice(0, -1);
+  } else {
+    value += tracker.move("]");
+  }
+  return value;
+}
+function linkReferencePeek() {
+  return "[";
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
+function checkBullet(state) {
+  const marker = state.options.bullet || "*";
+  if (marker !== "*" && marker !== "+" && marker !== "-") {
+    throw new Error(
+      "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
+    );
+  }
+  return marker;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
+function checkBulletOther(state) {
+  const bullet = checkBullet(state);
+  const bulletOther = state.options.bulletOther;
+  if (!bulletOther) {
+    return bullet === "*" ? "-" : "*";
+  }
+  if (bulletOther !== "*" && bulletOther !== "+" && bulletOther !== "-") {
+    throw new Error(
+      "Cannot serialize items with `" + bulletOther + "` for `options.bulletOther`, expected `*`, `+`, or `-`"
+    );
+  }
+  if (bulletOther === bullet) {
+    throw new Error(
+      "Expected `bullet` (`" + bullet + "`) and `bulletOther` (`" + bulletOther + "`) to be different"
+    );
+  }
+  return bulletOther;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
+function checkBulletOrdered(state) {
+  const marker = state.options.bulletOrdered || ".";
+  if (marker !== "." && marker !== ")") {
+    throw new Error(
+      "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
+    );
+  }
+  return marker;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
+function checkRule(state) {
+  const marker = state.options.rule || "*";
+  if (marker !== "*" && marker !== "-" && marker !== "_") {
+    throw new Error(
+      "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
+    );
+  }
+  return marker;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/list.js
+function list2(node2, parent, state, info2) {
+  const exit3 = state.enter("list");
+  const bulletCurrent = state.bulletCurrent;
+  let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
+  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
+  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
+  if (!node2.ordered) {
+    const firstListItem = node2.children ? node2.children[0] : void 0;
+    if (
+      // Bullet could be used as a thematic break marker:
+      (bullet === "*" || bullet === "-") && // Empty first list item:
+      firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
+      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
+      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
+    ) {
+      useDifferentMarker = true;
+    }
+    if (checkRule(state) === bullet && firstListItem) {
+      let index2 = -1;
+      while (++index2 < node2.children.length) {
+        const item = node2.children[index2];
+        if (item && item.type === "listItem" && item.children && item.children[0] && item.children[0].type === "thematicBreak") {
+          useDifferentMarker = true;
+          break;
+        }
+      }
+    }
+  }
+  if (useDifferentMarker) {
+    bullet = bulletOther;
+  }
+  state.bulletCurrent = bullet;
+  const value = state.containerFlow(node2, info2);
+  state.bulletLastUsed = bullet;
+  state.bulletCurrent = bulletCurrent;
+  exit3();
+  return value;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
+function checkListItemIndent(state) {
+  const style = state.options.listItemIndent || "one";
+  if (style !== "tab" && style !== "one" && style !== "mixed") {
+    throw new Error(
+      "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
+    );
+  }
+  return style;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
+function listItem(node2, parent, state, info2) {
+  const listItemIndent = checkListItemIndent(state);
+  let bullet = state.bulletCurrent || checkBullet(state);
+  if (parent && parent.type === "list" && parent.ordered) {
+    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
+  }
+  let size = bullet.length + 1;
+  if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
+    size = Math.ceil(size / 4) * 4;
+  }
+  const tracker = state.createTracker(info2);
+  tracker.move(bullet + " ".repeat(size - bullet.length));
+  tracker.shift(size);
+  const exit3 = state.enter("listItem");
+  const value = state.indentLines(
+    state.containerFlow(node2, tracker.current()),
+    map3
+  );
+  exit3();
+  return value;
+  function map3(line, index2, blank) {
+    if (index2) {
+      return (blank ? "" : " ".repeat(size)) + line;
+    }
+    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line;
+  }
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
+function paragraph(node2, _, state, info2) {
+  const exit3 = state.enter("paragraph");
+  const subexit = state.enter("phrasing");
+  const value = state.containerPhrasing(node2, info2);
+  subexit();
+  exit3();
+  return value;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/root.js
+function root(node2, _, state, info2) {
+  const hasPhrasing = node2.children.some(function(d) {
+    return phrasing(d);
+  });
+  if (!hasPhrasing) return state.containerFlow(node2, info2);
+  const exit3 = state.enter("phrasing");
+  const value = state.containerPhrasing(node2, info2);
+  exit3();
+  return value;
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
+function checkStrong(state) {
+  const marker = state.options.strong || "*";
+  if (marker !== "*" && marker !== "_") {
+    throw new Error(
+      "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
+    );
+  }
+  return marker;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/strong.js
+strong.attention = attention3;
+strong.peek = peek2;
+function strong(node2, _, state, info2) {
+  const exit3 = state.enter("phrasing");
+  const item = attentionItem(node2, attention3, state, state.createTracker(info2));
+  const value = item ? serialize2([item], info2.before, info2.after) : "";
+  exit3();
+  return value;
+}
+function attention3(_, state) {
+  const marker = checkStrong(state);
+  return {
+    construct: "strong",
+    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
+    sizes: [2]
+  };
+}
+function peek2(_, _1, state) {
+  return state.options.strong || "*";
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/text.js
+function text3(node2, parent, state, info2) {
+  const siblings = parent ? parent.children : [];
+  const index2 = state.indexStack[state.indexStack.length - 1];
+  return state.safe(node2.value, {
+    ...info2,
+    afterNode: siblings[index2 + 1],
+    beforeNode: siblings[index2 - 1]
+  });
+}
+
+// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
+function checkRuleRepetition(state) {
+  const repetition = state.options.ruleRepetition || 3;
+  if (repetition < 3) {
+    throw new Error(
+      "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
+    );
+  }
+  return repetition;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
+function thematicBreak2(_, _1, state) {
+  const value = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
+  return state.options.ruleSpaces ? value.slice(0, -1) : value;
+}
+
+// node_modules/mdast-util-to-markdown/lib/handle/index.js
+var handle2 = {
+  blockquote,
+  break: hardBreak,
+  code,
+  definition: definition2,
+  emphasis,
+  hardBreak,
+  heading,
+  html,
+  image,
+  imageReference,
+  inlineCode,
+  link,
+  linkReference,
+  list: list2,
+  listItem,
+  paragraph,
+  root,
+  strong,
+  text: text3,
+  thematicBreak: thematicBreak2
+};
+
+// node_modules/mdast-util-gfm-table/lib/index.js
+function gfmTableFromMarkdown() {
+  return {
+    enter: {
+      table: enterTable,
+      tableData: enterCell,
+      tableHeader: enterCell,
+      tableRow: enterRow
+    },
+    exit: {
+      codeText: exitCodeText,
+      table: exitTable,
+      tableData: exit2,
+      tableHeader: exit2,
+      tableRow: exit2
+    }
+  };
+}
+function enterTable(token) {
+  const align2 = token._align;
+  ok(align2, "expected `_align` on table");
+  this.enter(
+    {
+      type: "table",
+      align: align2.map(function(d) {
+        return d === "none" ? null : d;
+      }),
+      children: [],
+      position: void 0
+    },
+    token
+  );
+  this.data.inTable = true;
+}
+function exitTable(token) {
+  this.exit(token);
+  this.data.inTable = void 0;
+}
+function enterRow(token) {
+  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
+}
+function exit2(token) {
+  this.exit(token);
+}
+function enterCell(token) {
+  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
+}
+function exitCodeText(token) {
+  let value = this.resume();
+  if (this.data.inTable) {
+    value = value.replace(/\\([\\|])/g, replace);
+  }
+  const node2 = this.stack[this.stack.length - 1];
+  ok(node2.type === "inlineCode");
+  node2.value = value;
+  this.exit(token);
+}
+function replace($0, $1) {
+  return $1 === "|" ? $1 : $0;
+}
+function gfmTableToMarkdown(options) {
+  const settings = options || {};
+  const {
+    tableCellPadding: padding,
+    tablePipeAlign: alignDelimiters,
+    stringLength
+  } = settings;
+  const around = padding ? " " : "|";
+  return {
+    handlers: {
+      inlineCode: inlineCodeWithTable,
+      table: handleTable,
+      tableCell: handleTableCell,
+      tableRow: handleTableRow
+    },
+    join: [joinTable],
+    unsafe: [
+      { character: "\r", inConstruct: "tableCell" },
+      { character: "\n", inConstruct: "tableCell" },
+      // A pipe, when followed by a tab or space (padding), or a dash or colon
+      // (unpadded delimiter row), could result in a table.
+      { atBreak: true, character: "|", after: "[	 :-]" },
+      // A pipe in a cell must be encoded.
+      { character: "|", inConstruct: "tableCell" },
+      // A colon must be followed by a dash, in which case it could start a
+      // delimiter row.
+      { atBreak: true, character: ":", after: "-" },
+      // A delimiter row can also start with a dash, when followed by more
+      // dashes, a colon, or a pipe.
+      // This is a stricter version than the built in check for lists, thematic
+      // breaks, and setex heading underlines though:
+      // <https://github.com/syntax-tree/mdast-util-to-markdown/blob/51a2038/lib/unsafe.js#L57>
+      { atBreak: true, character: "-", after: "[:|-]" }
+    ]
+  };
+  function handleTable(node2, _, state, info2) {
+    const matrix = handleTableAsData(node2, state, info2);
+    const head = matrix[0];
+    if (head) {
+      let columns = node2.align ? node2.align.length : 0;
+      let index2 = -1;
+      if (!columns) {
+        while (++index2 < matrix.length) {
+          if (matrix[index2].length > columns) columns = matrix[index2].length;
+        }
+      }
+      while (head.length < columns) head.push("");
+    }
+    return serializeData(matrix, node2.align);
+  }
+  function handleTableRow(node2, _, state, info2) {
+    const row = handleTableRowAsData(node2, state, info2);
+    const value = serializeData([row]);
+    return value.slice(0, value.indexOf("\n"));
+  }
+  function handleTableCell(node2, _, state, info2) {
+    const exit3 = state.enter("tableCell");
+    const subexit = state.enter("phrasing");
+    const value = state.containerPhrasing(node2, {
+      ...info2,
+      before: around,
+      after: around
+    });
+    subexit();
+    exit3();
+    return value;
+  }
+  function serializeData(matrix, align2) {
+    return markdownTable(matrix, {
+      align: align2,
+      alignDelimiters,
+      fillRows: false,
+      padding,
+      stringLength
     });
   }
+  function handleTableAsData(node2, state, info2) {
+    const { children } = node2;
+    let index2 = -1;
+    const result = [];
+    const subexit = state.enter("table");
+    while (++index2 < children.length) {
+      result[index2] = handleTableRowAsData(children[index2], state, info2);
+    }
+    subexit();
+    return result;
+  }
+  function handleTableRowAsData(node2, state, info2) {
+    const { children } = node2;
+    let index2 = -1;
+    const result = [];
+    const subexit = state.enter("tableRow");
+    while (++index2 < children.length) {
+      result[index2] = handleTableCell(children[index2], node2, state, info2);
+    }
+    subexit();
+    return result;
+  }
+  function inlineCodeWithTable(node2, parent, state) {
+    const value = handle2.inlineCode(node2, parent, state);
+    if (!state.stack.includes("tableCell")) return value;
+    const result = [];
+    let start2 = 0;
+    let index2 = value.indexOf("|");
+    while (index2 !== -1) {
+      let before = index2;
+      while (before > start2 && value.charCodeAt(before - 1) === 92) {
+        before--;
+      }
+      result.push(value.slice(start2, index2));
+      if ((index2 - before) % 2 === 0) result.push("\\");
+      start2 = index2;
+      index2 = value.indexOf("|", index2 + 1);
+    }
+    result.push(value.slice(start2));
+    return result.join("");
+  }
+}
+function joinTable(left, right, parent, state) {
+  if (left.type === "table" && parent.type === "listItem" && parent.spread === false && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext2(right, state) || right.type === "paragraph" || right.type === "table")) {
+    return 1;
+  }
+}
+function formatHeadingAsSetext2(node2, state) {
+  let literalWithBreak = false;
+  visit3(node2, function(node3) {
+    if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
+      literalWithBreak = true;
+      return EXIT;
+    }
+  });
+  return Boolean(
+    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
+  );
+}
+
+// node_modules/micromark-extension-gfm-table/lib/edit-map.js
+var EditMap2 = class {
+  /**
+   * Create a new edit map.
+   */
+  constructor() {
+    this.map = [];
+    this.index = /* @__PURE__ */ new Map();
+  }
+  /**
+   * Create an edit: a remove and/or add at a certain place.
+   *
+   * @param {number} index
+   *   Index at which to apply the edit.
+   * @param {number} remove
+   *   Count of items to remove at the index.
+   * @param {Array<Event>} add
+   *   Items to add at the index.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  add(index2, remove, add2) {
+    addImplementation2(this, index2, remove, add2);
+  }
+  // To do: add this when moving to `micromark`.
+  // /**
+  //  * Create an edit: but insert `add` before existing additions.
+  //  *
+  //  * @param {number} index
+  //  * @param {number} remove
+  //  * @param {Array<Event>} add
+  //  * @returns {undefined}
+  //  */
+  // addBefore(index, remove, add) {
+  //   addImplementation(this, index, remove, add, true)
+  // }
+  /**
+   * Done, change the events.
+   *
+   * @param {Array<Event>} events
+   *   List of events to apply the edits to.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  consume(events) {
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
+    });
+    if (this.map.length === 0) {
+      return;
+    }
+    let index2 = this.map.length;
+    const vecs = [];
+    while (index2 > 0) {
+      index2 -= 1;
+      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
+      events.length = this.map[index2][0];
+    }
+    vecs.push(events.slice());
+    events.length = 0;
+    let slice2 = vecs.pop();
+    while (slice2) {
+      for (const element of slice2) {
+        events.push(element);
+      }
+      slice2 = vecs.pop();
+    }
+    this.map.length = 0;
+    this.index.clear();
+  }
+};
+function addImplementation2(editMap, at, remove, add2) {
+  if (remove === 0 && add2.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    existing[2].push(...add2);
+    return;
+  }
+  const change = [at, remove, add2];
+  editMap.map.push(change);
+  editMap.index.set(at, change);
+}
+
+// node_modules/micromark-extension-gfm-table/lib/infer.js
+function gfmTableAlign(events, index2) {
+  let inDelimiterRow = false;
+  const align2 = [];
+  while (index2 < events.length) {
+    const event = events[index2];
+    if (inDelimiterRow) {
+      if (event[0] === "enter") {
+        if (event[1].type === "tableContent") {
+          align2.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
+        }
+      } else if (event[1].type === "tableContent") {
+        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
+          const alignIndex = align2.length - 1;
+          align2[alignIndex] = align2[alignIndex] === "left" ? "center" : "right";
+        }
+      } else if (event[1].type === "tableDelimiterRow") {
+        break;
+      }
+    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
+      inDelimiterRow = true;
+    }
+    index2 += 1;
+  }
+  return align2;
+}
+
+// node_modules/micromark-extension-gfm-table/lib/syntax.js
+function gfmTable() {
+  return {
+    flow: {
+      null: {
+        name: "table",
+        tokenize: tokenizeTable,
+        resolveAll: resolveTable
+      }
+    }
+  };
+}
+function tokenizeTable(effects, ok3, nok) {
+  const self = this;
+  let size = 0;
+  let sizeB = 0;
+  let seen;
+  return start2;
+  function start2(code3) {
+    let index2 = self.events.length - 1;
+    while (index2 > -1) {
+      const {
+        type
+      } = self.events[index2][1];
+      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
+      type === "linePrefix") {
+        index2--;
+      } else {
+        break;
+      }
+    }
+    const tail = index2 > -1 ? self.events[index2][1].type : null;
+    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
+    if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
+      return nok(code3);
+    }
+    return next(code3);
+  }
+  function headRowBefore(code3) {
+    effects.enter("tableHead");
+    effects.enter("tableRow");
+    return headRowStart(code3);
+  }
+  function headRowStart(code3) {
+    if (code3 === 124) {
+      return headRowBreak(code3);
+    }
+    seen = true;
+    sizeB += 1;
+    return headRowBreak(code3);
+  }
+  function headRowBreak(code3) {
+    if (code3 === null) {
+      return nok(code3);
+    }
+    if (markdownLineEnding(code3)) {
+      if (sizeB > 1) {
+        sizeB = 0;
+        self.interrupt = true;
+        effects.exit("tableRow");
+        effects.enter("lineEnding");
+        effects.consume(code3);
+        effects.exit("lineEnding");
+        return headDelimiterStart;
+      }
+      return nok(code3);
+    }
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code3);
+    }
+    sizeB += 1;
+    if (seen) {
+      seen = false;
+      size += 1;
+    }
+    if (code3 === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code3);
+      effects.exit("tableCellDivider");
+      seen = true;
+      return headRowBreak;
+    }
+    effects.enter("data");
+    return headRowData(code3);
+  }
+  function headRowData(code3) {
+    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
+      effects.exit("data");
+      return headRowBreak(code3);
+    }
+    effects.consume(code3);
+    return code3 === 92 ? headRowEscape : headRowData;
+  }
+  function headRowEscape(code3) {
+    if (code3 === 92 || code3 === 124) {
+      effects.consume(code3);
+      return headRowData;
+    }
+    return headRowData(code3);
+  }
+  function headDelimiterStart(code3) {
+    self.interrupt = false;
+    if (self.parser.lazy[self.now().line]) {
+      return nok(code3);
+    }
+    effects.enter("tableDelimiterRow");
+    seen = false;
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+    }
+    return headDelimiterBefore(code3);
+  }
+  function headDelimiterBefore(code3) {
+    if (code3 === 45 || code3 === 58) {
+      return headDelimiterValueBefore(code3);
+    }
+    if (code3 === 124) {
+      seen = true;
+      effects.enter("tableCellDivider");
+      effects.consume(code3);
+      effects.exit("tableCellDivider");
+      return headDelimiterCellBefore;
+    }
+    return headDelimiterNok(code3);
+  }
+  function headDelimiterCellBefore(code3) {
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code3);
+    }
+    return headDelimiterValueBefore(code3);
+  }
+  function headDelimiterValueBefore(code3) {
+    if (code3 === 58) {
+      sizeB += 1;
+      seen = true;
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code3);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterLeftAlignmentAfter;
+    }
+    if (code3 === 45) {
+      sizeB += 1;
+      return headDelimiterLeftAlignmentAfter(code3);
+    }
+    if (code3 === null || markdownLineEnding(code3)) {
+      return headDelimiterCellAfter(code3);
+    }
+    return headDelimiterNok(code3);
+  }
+  function headDelimiterLeftAlignmentAfter(code3) {
+    if (code3 === 45) {
+      effects.enter("tableDelimiterFiller");
+      return headDelimiterFiller(code3);
+    }
+    return headDelimiterNok(code3);
+  }
+  function headDelimiterFiller(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
+      return headDelimiterFiller;
+    }
+    if (code3 === 58) {
+      seen = true;
+      effects.exit("tableDelimiterFiller");
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code3);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterRightAlignmentAfter;
+    }
+    effects.exit("tableDelimiterFiller");
+    return headDelimiterRightAlignmentAfter(code3);
+  }
+  function headDelimiterRightAlignmentAfter(code3) {
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code3);
+    }
+    return headDelimiterCellAfter(code3);
+  }
+  function headDelimiterCellAfter(code3) {
+    if (code3 === 124) {
+      return headDelimiterBefore(code3);
+    }
+    if (code3 === null || markdownLineEnding(code3)) {
+      if (!seen || size !== sizeB) {
+        return headDelimiterNok(code3);
+      }
+      effects.exit("tableDelimiterRow");
+      effects.exit("tableHead");
+      return ok3(code3);
+    }
+    return headDelimiterNok(code3);
+  }
+  function headDelimiterNok(code3) {
+    return nok(code3);
+  }
+  function bodyRowStart(code3) {
+    effects.enter("tableRow");
+    return bodyRowBreak(code3);
+  }
+  function bodyRowBreak(code3) {
+    if (code3 === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code3);
+      effects.exit("tableCellDivider");
+      return bodyRowBreak;
+    }
+    if (code3 === null || markdownLineEnding(code3)) {
+      effects.exit("tableRow");
+      return ok3(code3);
+    }
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code3);
+    }
+    effects.enter("data");
+    return bodyRowData(code3);
+  }
+  function bodyRowData(code3) {
+    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
+      effects.exit("data");
+      return bodyRowBreak(code3);
+    }
+    effects.consume(code3);
+    return code3 === 92 ? bodyRowEscape : bodyRowData;
+  }
+  function bodyRowEscape(code3) {
+    if (code3 === 92 || code3 === 124) {
+      effects.consume(code3);
+      return bodyRowData;
+    }
+    return bodyRowData(code3);
+  }
+}
+function resolveTable(events, context) {
+  let index2 = -1;
+  let inFirstCellAwaitingPipe = true;
+  let rowKind = 0;
+  let lastCell = [0, 0, 0, 0];
+  let cell = [0, 0, 0, 0];
+  let afterHeadAwaitingFirstBodyRow = false;
+  let lastTableEnd = 0;
+  let currentTable;
+  let currentBody;
+  let currentCell;
+  const map3 = new EditMap2();
+  while (++index2 < events.length) {
+    const event = events[index2];
+    const token = event[1];
+    if (event[0] === "enter") {
+      if (token.type === "tableHead") {
+        afterHeadAwaitingFirstBodyRow = false;
+        if (lastTableEnd !== 0) {
+          flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
+          currentBody = void 0;
+          lastTableEnd = 0;
+        }
+        currentTable = {
+          type: "table",
+          start: Object.assign({}, token.start),
+          // Note: correct end is set later.
+          end: Object.assign({}, token.end)
+        };
+        map3.add(index2, 0, [["enter", currentTable, context]]);
+      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+        inFirstCellAwaitingPipe = true;
+        currentCell = void 0;
+        lastCell = [0, 0, 0, 0];
+        cell = [0, index2 + 1, 0, 0];
+        if (afterHeadAwaitingFirstBodyRow) {
+          afterHeadAwaitingFirstBodyRow = false;
+          currentBody = {
+            type: "tableBody",
+            start: Object.assign({}, token.start),
+            // Note: correct end is set later.
+            end: Object.assign({}, token.end)
+          };
+          map3.add(index2, 0, [["enter", currentBody, context]]);
+        }
+        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
+      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+        inFirstCellAwaitingPipe = false;
+        if (cell[2] === 0) {
+          if (lastCell[1] !== 0) {
+            cell[0] = cell[1];
+            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
+            lastCell = [0, 0, 0, 0];
+          }
+          cell[2] = index2;
+        }
+      } else if (token.type === "tableCellDivider") {
+        if (inFirstCellAwaitingPipe) {
+          inFirstCellAwaitingPipe = false;
+        } else {
+          if (lastCell[1] !== 0) {
+            cell[0] = cell[1];
+            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
+          }
+          lastCell = cell;
+          cell = [lastCell[1], index2, 0, 0];
+        }
+      }
+    } else if (token.type === "tableHead") {
+      afterHeadAwaitingFirstBodyRow = true;
+      lastTableEnd = index2;
+    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+      lastTableEnd = index2;
+      if (lastCell[1] !== 0) {
+        cell[0] = cell[1];
+        currentCell = flushCell(map3, context, lastCell, rowKind, index2, currentCell);
+      } else if (cell[1] !== 0) {
+        currentCell = flushCell(map3, context, cell, rowKind, index2, currentCell);
+      }
+      rowKind = 0;
+    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+      cell[3] = index2;
+    }
+  }
+  if (lastTableEnd !== 0) {
+    flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
+  }
+  map3.consume(context.events);
+  index2 = -1;
+  while (++index2 < context.events.length) {
+    const event = context.events[index2];
+    if (event[0] === "enter" && event[1].type === "table") {
+      event[1]._align = gfmTableAlign(context.events, index2);
+    }
+  }
+  return events;
+}
+function flushCell(map3, context, range, rowKind, rowEnd, previousCell) {
+  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
+  const valueName = "tableContent";
+  if (range[0] !== 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
+    map3.add(range[0], 0, [["exit", previousCell, context]]);
+  }
+  const now = getPoint(context.events, range[1]);
+  previousCell = {
+    type: groupName,
+    start: Object.assign({}, now),
+    // Note: correct end is set later.
+    end: Object.assign({}, now)
+  };
+  map3.add(range[1], 0, [["enter", previousCell, context]]);
+  if (range[2] !== 0) {
+    const relatedStart = getPoint(context.events, range[2]);
+    const relatedEnd = getPoint(context.events, range[3]);
+    const valueToken = {
+      type: valueName,
+      start: Object.assign({}, relatedStart),
+      end: Object.assign({}, relatedEnd)
+    };
+    map3.add(range[2], 0, [["enter", valueToken, context]]);
+    if (rowKind !== 2) {
+      const start2 = context.events[range[2]];
+      const end = context.events[range[3]];
+      start2[1].end = Object.assign({}, end[1].end);
+      start2[1].type = "chunkText";
+      start2[1].contentType = "text";
+      if (range[3] > range[2] + 1) {
+        const a = range[2] + 1;
+        const b = range[3] - range[2] - 1;
+        map3.add(a, b, []);
+      }
+    }
+    map3.add(range[3] + 1, 0, [["exit", valueToken, context]]);
+  }
+  if (rowEnd !== void 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
+    map3.add(rowEnd, 0, [["exit", previousCell, context]]);
+    previousCell = void 0;
+  }
+  return previousCell;
+}
+function flushTableEnd(map3, context, index2, table, tableBody) {
+  const exits = [];
+  const related = getPoint(context.events, index2);
+  if (tableBody) {
+    tableBody.end = Object.assign({}, related);
+    exits.push(["exit", tableBody, context]);
+  }
+  table.end = Object.assign({}, related);
+  exits.push(["exit", table, context]);
+  map3.add(index2 + 1, 0, exits);
+}
+function getPoint(events, index2) {
+  const event = events[index2];
+  const side = event[0] === "enter" ? "start" : "end";
+  return event[1][side];
+}
+
+// node_modules/ccount/index.js
+function ccount(value, character) {
+  const source = String(value);
+  if (typeof character !== "string") {
+    throw new TypeError("Expected character");
+  }
+  let count = 0;
+  let index2 = source.indexOf(character);
+  while (index2 !== -1) {
+    count++;
+    index2 = source.indexOf(character, index2 + character.length);
+  }
+  return count;
+}
+
+// node_modules/escape-string-regexp/index.js
+function escapeStringRegexp(string3) {
+  if (typeof string3 !== "string") {
+    throw new TypeError("Expected a string");
+  }
+  return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
+}
+
+// node_modules/mdast-util-find-and-replace/lib/index.js
+function findAndReplace(tree, list3, options) {
+  const settings = options || {};
+  const ignored = convert(settings.ignore || []);
+  const pairs2 = toPairs(list3);
+  let pairIndex = -1;
+  while (++pairIndex < pairs2.length) {
+    visitParents(tree, visitor);
+  }
+  function visitor(node2, parents, index2) {
+    if (node2.type === "text" && typeof index2 === "number") {
+      return handler(node2, parents, index2);
+    }
+    if (ignored(node2, index2, parents[parents.length - 1])) return SKIP;
+  }
+  function handler(node2, parents, index2) {
+    const parent = parents[parents.length - 1];
+    const find = pairs2[pairIndex][0];
+    const replace2 = pairs2[pairIndex][1];
+    let start2 = 0;
+    let change = false;
+    let nodes = [];
+    find.lastIndex = 0;
+    let match = find.exec(node2.value);
+    while (match) {
+      const position2 = match.index;
+      const matchObject = {
+        index: match.index,
+        input: match.input,
+        stack: [...parents, node2]
+      };
+      let value = replace2(...match, matchObject);
+      if (typeof value === "string") {
+        value = value.length > 0 ? { type: "text", value } : void 0;
+      }
+      if (value === false) {
+        find.lastIndex = position2 + 1;
+      } else {
+        if (start2 !== position2) {
+          add2({ type: "text", value: node2.value.slice(start2, position2) });
+        }
+        if (Array.isArray(value)) {
+          for (const child of value) add2(child);
+        } else if (value) {
+          add2(value);
+        }
+        start2 = position2 + match[0].length;
+        change = true;
+      }
+      if (!find.global) {
+        break;
+      }
+      match = find.exec(node2.value);
+    }
+    if (change) {
+      if (start2 < node2.value.length) {
+        add2({ type: "text", value: node2.value.slice(start2) });
+      }
+      parent.children.splice(index2, 1, ...nodes);
+    } else {
+      nodes = [node2];
+    }
+    return index2 + nodes.length;
+    function add2(child) {
+      const previous3 = nodes[nodes.length - 1];
+      if (previous3 && previous3.type === "text" && child.type === "text") {
+        previous3.value += child.value;
+      } else {
+        nodes.push(child);
+      }
+    }
+  }
+}
+function toPairs(tupleOrList) {
+  if (!Array.isArray(tupleOrList)) {
+    throw new TypeError("Expected find and replace tuple or list of tuples");
+  }
+  const result = [];
+  const list3 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
+    /** @type {FindAndReplaceList} */
+    tupleOrList
+  ) : [
+    /** @type {FindAndReplaceTuple} */
+    tupleOrList
+  ];
+  let index2 = -1;
+  while (++index2 < list3.length) {
+    const tuple = list3[index2];
+    result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
+  }
+  return result;
+}
+function toExpression(find) {
+  return typeof find === "string" ? new RegExp(escapeStringRegexp(find), "g") : find;
+}
+function toFunction(replace2) {
+  return typeof replace2 === "function" ? replace2 : function() {
+    return replace2;
+  };
+}
+
+// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
+var inConstruct = "phrasing";
+var notInConstruct = ["autolink", "link", "image", "label"];
+function gfmAutolinkLiteralFromMarkdown() {
+  return {
+    transforms: [transformGfmAutolinkLiterals],
+    enter: {
+      literalAutolink: enterLiteralAutolink,
+      literalAutolinkEmail: enterLiteralAutolinkValue,
+      literalAutolinkHttp: enterLiteralAutolinkValue,
+      literalAutolinkWww: enterLiteralAutolinkValue
+    },
+    exit: {
+      literalAutolink: exitLiteralAutolink,
+      literalAutolinkEmail: exitLiteralAutolinkEmail,
+      literalAutolinkHttp: exitLiteralAutolinkHttp,
+      literalAutolinkWww: exitLiteralAutolinkWww
+    }
+  };
+}
+function gfmAutolinkLiteralToMarkdown() {
+  return {
+    unsafe: [
+      {
+        character: "@",
+        before: "[+\\-.\\w]",
+        after: "[\\-.\\w]",
+        inConstruct,
+        notInConstruct
+      },
+      {
+        character: ".",
+        before: "[Ww]",
+        after: "[\\-.\\w]",
+        inConstruct,
+        notInConstruct
+      },
+      {
+        character: ":",
+        before: "[ps]",
+        after: "\\/",
+        inConstruct,
+        notInConstruct
+      }
+    ]
+  };
+}
+function enterLiteralAutolink(token) {
+  this.enter(
+    { type: "link", title: null, url: "", children: [], position: void 0 },
+    token
+  );
+}
+function enterLiteralAutolinkValue(token) {
+  this.config.enter.autolinkProtocol.call(this, token);
+}
+function exitLiteralAutolinkHttp(token) {
+  this.config.exit.autolinkProtocol.call(this, token);
+}
+function exitLiteralAutolinkWww(token) {
+  this.config.exit.data.call(this, token);
+  const node2 = this.stack[this.stack.length - 1];
+  ok(node2.type === "link");
+  node2.url = "http://" + this.sliceSerialize(token);
+}
+function exitLiteralAutolinkEmail(token) {
+  this.config.exit.autolinkEmail.call(this, token);
+}
+function exitLiteralAutolink(token) {
+  this.exit(token);
+}
+function transformGfmAutolinkLiterals(tree) {
+  findAndReplace(
+    tree,
+    [
+      [
+        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
+        findUrl
+      ],
+      [
+        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
+        findXmpp
+      ],
+      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
+      [
+        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
+        findEmail
+      ]
+    ],
+    { ignore: ["link", "linkReference"] }
+  );
+}
+function findUrl(_, protocol, domain2, path2, match) {
+  if (!previous2(match)) {
+    return false;
+  }
+  let prefix = "";
+  if (/^w/i.test(protocol)) {
+    domain2 = protocol + domain2;
+    protocol = "";
+    prefix = "http://";
+  }
+  if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
+    return false;
+  }
+  const parts2 = splitUrl(domain2 + path2);
+  const result = {
+    type: "link",
+    title: null,
+    url: prefix + protocol + parts2[0],
+    children: [{ type: "text", value: protocol + parts2[0], position: void 0 }],
+    position: void 0
+  };
+  if (parts2[1]) {
+    return [result, { type: "text", value: parts2[1], position: void 0 }];
+  }
+  return result;
+}
+function findEmail(_, atext, label) {
+  if (/[\d\-_]$/.test(label)) {
+    return false;
+  }
+  return {
+    type: "link",
+    title: null,
+    url: "mailto:" + atext + "@" + label,
+    children: [{ type: "text", value: atext + "@" + label, position: void 0 }],
+    position: void 0
+  };
+}
+function findMailto(_, atext, label) {
+  if (/[\d\-_]$/.test(label)) {
+    return false;
+  }
+  const value = "mailto:" + atext + "@" + label;
+  return {
+    type: "link",
+    title: null,
+    url: value,
+    children: [{ type: "text", value, position: void 0 }],
+    position: void 0
+  };
+}
+function findXmpp(matchValue, atext, label, resource, match) {
+  if (/[\d\-_]$/.test(label) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
+    return false;
+  }
+  const value = "xmpp:" + atext + "@" + label + (resource || "");
+  return {
+    type: "link",
+    title: null,
+    url: value,
+    children: [{ type: "text", value, position: void 0 }],
+    position: void 0
+  };
+}
+function isCorrectDomain(domain2) {
+  const parts2 = domain2.split(".");
+  if (parts2.length < 2 || parts2[parts2.length - 1] && (/_/.test(parts2[parts2.length - 1]) || !/[\dA-Za-z]/.test(parts2[parts2.length - 1])) || parts2[parts2.length - 2] && (/_/.test(parts2[parts2.length - 2]) || !/[\dA-Za-z]/.test(parts2[parts2.length - 2]))) {
+    return false;
+  }
+  return true;
+}
+function splitUrl(url) {
+  let index2 = url.length;
+  while (index2 > 0) {
+    const code3 = url.charCodeAt(index2 - 1);
+    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 62 || code3 === 63 || code3 === 93 || code3 === 125) {
+      index2--;
+    } else {
+      break;
+    }
+  }
+  if (index2 === url.length) {
+    return [url, void 0];
+  }
+  let trail2 = url.slice(index2);
+  url = url.slice(0, index2);
+  let closingParenIndex = trail2.indexOf(")");
+  const openingParens = ccount(url, "(");
+  let closingParens = ccount(url, ")");
+  while (closingParenIndex !== -1 && openingParens > closingParens) {
+    url += trail2.slice(0, closingParenIndex + 1);
+    trail2 = trail2.slice(closingParenIndex + 1);
+    closingParenIndex = trail2.indexOf(")");
+    closingParens++;
+  }
+  return [url, trail2];
+}
+function previous2(match) {
+  const code3 = match.input.charCodeAt(match.index - 1);
+  return match.index === 0 || unicodeWhitespace(code3) || unicodePunctuation(code3);
+}
+
+// node_modules/mdast-util-gfm-footnote/lib/index.js
+footnoteReference.peek = footnoteReferencePeek;
+function enterFootnoteCallString() {
+  this.buffer();
+}
+function enterFootnoteCall(token) {
+  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
+}
+function enterFootnoteDefinitionLabelString() {
+  this.buffer();
+}
+function enterFootnoteDefinition(token) {
+  this.enter(
+    { type: "footnoteDefinition", identifier: "", label: "", children: [] },
+    token
+  );
+}
+function exitFootnoteCallString(token) {
+  const label = this.resume();
+  const node2 = this.stack[this.stack.length - 1];
+  ok(node2.type === "footnoteReference");
+  node2.identifier = normalizeIdentifier(
+    this.sliceSerialize(token)
+  ).toLowerCase();
+  node2.label = label;
+}
+function exitFootnoteCall(token) {
+  this.exit(token);
+}
+function exitFootnoteDefinitionLabelString(token) {
+  const label = this.resume();
+  const node2 = this.stack[this.stack.length - 1];
+  ok(node2.type === "footnoteDefinition");
+  node2.identifier = normalizeIdentifier(
+    this.sliceSerialize(token)
+  ).toLowerCase();
+  node2.label = label;
+}
+function exitFootnoteDefinition(token) {
+  this.exit(token);
+}
+function footnoteReferencePeek() {
+  return "[";
+}
+function footnoteReference(node2, _, state, info2) {
+  const tracker = state.createTracker(info2);
+  let value = tracker.move("[^");
+  const exit3 = state.enter("footnoteReference");
+  const subexit = state.enter("reference");
+  value += tracker.move(
+    state.safe(state.associationId(node2), { after: "]", before: value })
+  );
+  subexit();
+  exit3();
+  value += tracker.move("]");
+  return value;
+}
+function gfmFootnoteFromMarkdown() {
+  return {
+    enter: {
+      gfmFootnoteCallString: enterFootnoteCallString,
+      gfmFootnoteCall: enterFootnoteCall,
+      gfmFootnoteDefinitionLabelString: enterFootnoteDefinitionLabelString,
+      gfmFootnoteDefinition: enterFootnoteDefinition
+    },
+    exit: {
+      gfmFootnoteCallString: exitFootnoteCallString,
+      gfmFootnoteCall: exitFootnoteCall,
+      gfmFootnoteDefinitionLabelString: exitFootnoteDefinitionLabelString,
+      gfmFootnoteDefinition: exitFootnoteDefinition
+    }
+  };
+}
+function gfmFootnoteToMarkdown(options) {
+  let firstLineBlank = false;
+  if (options && options.firstLineBlank) {
+    firstLineBlank = true;
+  }
+  return {
+    handlers: { footnoteDefinition, footnoteReference },
+    // This is on by default already.
+    unsafe: [{ character: "[", inConstruct: ["label", "phrasing", "reference"] }]
+  };
+  function footnoteDefinition(node2, _, state, info2) {
+    const tracker = state.createTracker(info2);
+    let value = tracker.move("[^");
+    const exit3 = state.enter("footnoteDefinition");
+    const subexit = state.enter("label");
+    value += tracker.move(
+      state.safe(state.associationId(node2), { before: value, after: "]" })
+    );
+    subexit();
+    value += tracker.move("]:");
+    if (node2.children && node2.children.length > 0) {
+      tracker.shift(4);
+      value += tracker.move(
+        (firstLineBlank ? "\n" : " ") + state.indentLines(
+          state.containerFlow(node2, tracker.current()),
+          firstLineBlank ? mapAll : mapExceptFirst
+        )
+      );
+    }
+    exit3();
+    return value;
+  }
+}
+function mapExceptFirst(line, index2, blank) {
+  return index2 === 0 ? line : mapAll(line, index2, blank);
+}
+function mapAll(line, index2, blank) {
+  return (blank ? "" : "    ") + line;
+}
+
+// node_modules/mdast-util-gfm-strikethrough/lib/index.js
+var constructsWithoutStrikethrough = [
+  "autolink",
+  "destinationLiteral",
+  "destinationRaw",
+  "reference",
+  "titleQuote",
+  "titleApostrophe"
+];
+handleDelete.attention = attentionDelete;
+handleDelete.peek = peekDelete;
+function gfmStrikethroughFromMarkdown() {
+  return {
+    canContainEols: ["delete"],
+    enter: { strikethrough: enterStrikethrough },
+    exit: { strikethrough: exitStrikethrough }
+  };
+}
+function gfmStrikethroughToMarkdown() {
+  return {
+    handlers: { delete: handleDelete },
+    unsafe: [
+      {
+        character: "~",
+        inConstruct: "phrasing",
+        notInConstruct: constructsWithoutStrikethrough
+      }
+    ]
+  };
+}
+function enterStrikethrough(token) {
+  this.enter({ type: "delete", children: [], position: void 0 }, token);
+}
+function exitStrikethrough(token) {
+  this.exit(token);
+}
+function handleDelete(node2, _, state, info2) {
+  const tracker = state.createTracker(info2);
+  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
+  const exit3 = state.enter("strikethrough");
+  let value = tracker.move(sequence);
+  value += state.containerPhrasing(node2, {
+    ...tracker.current(),
+    before: value,
+    after: "~"
+  });
+  value += tracker.move(sequence);
+  exit3();
+  return value;
+}
+function attentionDelete() {
+  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
+}
+function peekDelete() {
+  return "~";
+}
+
+// node_modules/mdast-util-gfm-task-list-item/lib/index.js
+function gfmTaskListItemFromMarkdown() {
+  return {
+    exit: {
+      taskListCheckValueChecked: exitCheck,
+      taskListCheckValueUnchecked: exitCheck,
+      paragraph: exitParagraphWithTaskListItem
+    }
+  };
+}
+function gfmTaskListItemToMarkdown() {
+  return {
+    handlers: { paragraph: paragraphWithTaskListItem },
+    join: [joinDefinitionsBeforeTaskListItemParagraph]
+  };
+}
+function exitCheck(token) {
+  const node2 = this.stack[this.stack.length - 2];
+  ok(node2.type === "listItem");
+  node2.checked = token.type === "taskListCheckValueChecked";
+}
+function exitParagraphWithTaskListItem(token) {
+  const parent = this.stack[this.stack.length - 2];
+  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
+    const node2 = this.stack[this.stack.length - 1];
+    ok(node2.type === "paragraph");
+    const head = node2.children[0];
+    if (head && head.type === "text") {
+      const siblings = parent.children;
+      let index2 = -1;
+      let firstParagraph;
+      while (++index2 < siblings.length) {
+        const sibling = siblings[index2];
+        if (sibling.type === "paragraph") {
+          firstParagraph = sibling;
+          break;
+        }
+      }
+      if (firstParagraph === node2) {
+        head.value = head.value.slice(1);
+        if (head.value.length === 0) {
+          node2.children.shift();
+        } else if (node2.position && head.position && typeof head.position.start.offset === "number") {
+          head.position.start.column++;
+          head.position.start.offset++;
+          node2.position.start = { ...head.position.start };
+        }
+      }
+    }
+  }
+  this.exit(token);
+}
+function paragraphWithTaskListItem(node2, parent, state, info2) {
+  if (!parent || parent.type !== "listItem" || taskListItemParagraph(parent) !== node2) {
+    return handle2.paragraph(node2, parent, state, info2);
+  }
+  const checkbox = "[" + (parent.checked ? "x" : " ") + "] ";
+  const tracker = state.createTracker(info2);
+  tracker.move(checkbox);
+  const value = handle2.paragraph(
+    node2.children.length > 0 ? node2 : { type: "paragraph", children: [{ type: "text", value: " " }] },
+    parent,
+    state,
+    { ...info2, ...tracker.current() }
+  );
+  return checkbox + value;
+}
+function joinDefinitionsBeforeTaskListItemParagraph(left, _, parent) {
+  if (!(left.type === "definition" && parent.type === "listItem")) {
+    return;
+  }
+  const paragraph2 = taskListItemParagraph(parent);
+  if (paragraph2 && parent.children.indexOf(left) < parent.children.indexOf(paragraph2)) {
+    return 0;
+  }
+}
+function taskListItemParagraph(node2) {
+  if (typeof node2.checked !== "boolean") {
+    return;
+  }
+  for (const child of node2.children) {
+    if (child.type === "paragraph") {
+      return child;
+    }
+    if (child.type !== "definition") {
+      return;
+    }
+  }
+}
+
+// node_modules/mdast-util-gfm/lib/index.js
+function gfmFromMarkdown() {
+  return [
+    gfmAutolinkLiteralFromMarkdown(),
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown()
+  ];
+}
+function gfmToMarkdown(options) {
+  return {
+    extensions: [
+      gfmAutolinkLiteralToMarkdown(),
+      gfmFootnoteToMarkdown(options),
+      gfmStrikethroughToMarkdown(),
+      gfmTableToMarkdown(options),
+      gfmTaskListItemToMarkdown()
+    ]
+  };
+}
+
+// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
+var wwwPrefix = {
+  tokenize: tokenizeWwwPrefix,
+  partial: true
+};
+var domain = {
+  tokenize: tokenizeDomain,
+  partial: true
+};
+var path = {
+  tokenize: tokenizePath,
+  partial: true
+};
+var trail = {
+  tokenize: tokenizeTrail,
+  partial: true
+};
+var emailDomainDotTrail = {
+  tokenize: tokenizeEmailDomainDotTrail,
+  partial: true
+};
+var wwwAutolink = {
+  name: "wwwAutolink",
+  tokenize: tokenizeWwwAutolink,
+  previous: previousWww
+};
+var protocolAutolink = {
+  name: "protocolAutolink",
+  tokenize: tokenizeProtocolAutolink,
+  previous: previousProtocol
+};
+var emailAutolink = {
+  name: "emailAutolink",
+  tokenize: tokenizeEmailAutolink,
+  previous: previousEmail
+};
+var text4 = {};
+function gfmAutolinkLiteral() {
+  return {
+    text: text4
+  };
+}
+var code2 = 48;
+while (code2 < 123) {
+  text4[code2] = emailAutolink;
+  code2++;
+  if (code2 === 58) code2 = 65;
+  else if (code2 === 91) code2 = 97;
+}
+text4[43] = emailAutolink;
+text4[45] = emailAutolink;
+text4[46] = emailAutolink;
+text4[95] = emailAutolink;
+text4[72] = [emailAutolink, protocolAutolink];
+text4[104] = [emailAutolink, protocolAutolink];
+text4[87] = [emailAutolink, wwwAutolink];
+text4[119] = [emailAutolink, wwwAutolink];
+function tokenizeEmailAutolink(effects, ok3, nok) {
+  const self = this;
+  let dot;
+  let data;
+  return start2;
+  function start2(code3) {
+    if (!gfmAtext(code3) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {
+      return nok(code3);
+    }
+    effects.enter("literalAutolink");
+    effects.enter("literalAutolinkEmail");
+    return atext(code3);
+  }
+  function atext(code3) {
+    if (gfmAtext(code3)) {
+      effects.consume(code3);
+      return atext;
+    }
+    if (code3 === 64) {
+      effects.consume(code3);
+      return emailDomain;
+    }
+    return nok(code3);
+  }
+  function emailDomain(code3) {
+    if (code3 === 46) {
+      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code3);
+    }
+    if (code3 === 45 || code3 === 95 || asciiAlphanumeric(code3)) {
+      data = true;
+      effects.consume(code3);
+      return emailDomain;
+    }
+    return emailDomainAfter(code3);
+  }
+  function emailDomainDot(code3) {
+    effects.consume(code3);
+    dot = true;
+    return emailDomain;
+  }
+  function emailDomainAfter(code3) {
+    if (data && dot && asciiAlpha(self.previous)) {
+      effects.exit("literalAutolinkEmail");
+      effects.exit("literalAutolink");
+      return ok3(code3);
+    }
+    return nok(code3);
+  }
+}
+function tokenizeWwwAutolink(effects, ok3, nok) {
+  const self = this;
+  return wwwStart;
+  function wwwStart(code3) {
+    if (code3 !== 87 && code3 !== 119 || !previousWww.call(self, self.previous) || previousUnbalanced(self.events)) {
+      return nok(code3);
+    }
+    effects.enter("literalAutolink");
+    effects.enter("literalAutolinkWww");
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code3);
+  }
+  function wwwAfter(code3) {
+    effects.exit("literalAutolinkWww");
+    effects.exit("literalAutolink");
+    return ok3(code3);
+  }
+}
+function tokenizeProtocolAutolink(effects, ok3, nok) {
+  const self = this;
+  let buffer = "";
+  let seen = false;
+  return protocolStart;
+  function protocolStart(code3) {
+    if ((code3 === 72 || code3 === 104) && previousProtocol.call(self, self.previous) && !previousUnbalanced(self.events)) {
+      effects.enter("literalAutolink");
+      effects.enter("literalAutolinkHttp");
+      buffer += String.fromCodePoint(code3);
+      effects.consume(code3);
+      return protocolPrefixInside;
+    }
+    return nok(code3);
+  }
+  function protocolPrefixInside(code3) {
+    if (asciiAlpha(code3) && buffer.length < 5) {
+      buffer += String.fromCodePoint(code3);
+      effects.consume(code3);
+      return protocolPrefixInside;
+    }
+    if (code3 === 58) {
+      const protocol = buffer.toLowerCase();
+      if (protocol === "http" || protocol === "https") {
+        effects.consume(code3);
+        return protocolSlashesInside;
+      }
+    }
+    return nok(code3);
+  }
+  function protocolSlashesInside(code3) {
+    if (code3 === 47) {
+      effects.consume(code3);
+      if (seen) {
+        return afterProtocol;
+      }
+      seen = true;
+      return protocolSlashesInside;
+    }
+    return nok(code3);
+  }
+  function afterProtocol(code3) {
+    return code3 === null || asciiControl(code3) || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || unicodePunctuation(code3) ? nok(code3) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code3);
+  }
+  function protocolAfter(code3) {
+    effects.exit("literalAutolinkHttp");
+    effects.exit("literalAutolink");
+    return ok3(code3);
+  }
+}
+function tokenizeWwwPrefix(effects, ok3, nok) {
+  let size = 0;
+  return wwwPrefixInside;
+  function wwwPrefixInside(code3) {
+    if ((code3 === 87 || code3 === 119) && size < 3) {
+      size++;
+      effects.consume(code3);
+      return wwwPrefixInside;
+    }
+    if (code3 === 46 && size === 3) {
+      effects.consume(code3);
+      return wwwPrefixAfter;
+    }
+    return nok(code3);
+  }
+  function wwwPrefixAfter(code3) {
+    return code3 === null ? nok(code3) : ok3(code3);
+  }
+}
+function tokenizeDomain(effects, ok3, nok) {
+  let underscoreInLastSegment;
+  let underscoreInLastLastSegment;
+  let seen;
+  return domainInside;
+  function domainInside(code3) {
+    if (code3 === 46 || code3 === 95) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code3);
+    }
+    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || code3 !== 45 && unicodePunctuation(code3)) {
+      return domainAfter(code3);
+    }
+    seen = true;
+    effects.consume(code3);
+    return domainInside;
+  }
+  function domainAtPunctuation(code3) {
+    if (code3 === 95) {
+      underscoreInLastSegment = true;
+    } else {
+      underscoreInLastLastSegment = underscoreInLastSegment;
+      underscoreInLastSegment = void 0;
+    }
+    effects.consume(code3);
+    return domainInside;
+  }
+  function domainAfter(code3) {
+    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
+      return nok(code3);
+    }
+    return ok3(code3);
+  }
+}
+function tokenizePath(effects, ok3) {
+  let sizeOpen = 0;
+  let sizeClose = 0;
+  return pathInside;
+  function pathInside(code3) {
+    if (code3 === 40) {
+      sizeOpen++;
+      effects.consume(code3);
+      return pathInside;
+    }
+    if (code3 === 41 && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code3);
+    }
+    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 63 || code3 === 93 || code3 === 95 || code3 === 126) {
+      return effects.check(trail, ok3, pathAtPunctuation)(code3);
+    }
+    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
+      return ok3(code3);
+    }
+    effects.consume(code3);
+    return pathInside;
+  }
+  function pathAtPunctuation(code3) {
+    if (code3 === 41) {
+      sizeClose++;
+    }
+    effects.consume(code3);
+    return pathInside;
+  }
+}
+function tokenizeTrail(effects, ok3, nok) {
+  return trail2;
+  function trail2(code3) {
+    if (code3 === 33 || code3 === 34 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 63 || code3 === 95 || code3 === 126) {
+      effects.consume(code3);
+      return trail2;
+    }
+    if (code3 === 38) {
+      effects.consume(code3);
+      return trailCharacterReferenceStart;
+    }
+    if (code3 === 93) {
+      effects.consume(code3);
+      return trailBracketAfter;
+    }
+    if (
+      // `<` is an end.
+      code3 === 60 || // So is whitespace.
+      code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)
+    ) {
+      return ok3(code3);
+    }
+    return nok(code3);
+  }
+  function trailBracketAfter(code3) {
+    if (code3 === null || code3 === 40 || code3 === 91 || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
+      return ok3(code3);
+    }
+    return trail2(code3);
+  }
+  function trailCharacterReferenceStart(code3) {
+    return asciiAlpha(code3) ? trailCharacterReferenceInside(code3) : nok(code3);
+  }
+  function trailCharacterReferenceInside(code3) {
+    if (code3 === 59) {
+      effects.consume(code3);
+      return trail2;
+    }
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
+      return trailCharacterReferenceInside;
+    }
+    return nok(code3);
+  }
+}
+function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
+  return start2;
+  function start2(code3) {
+    effects.consume(code3);
+    return after;
+  }
+  function after(code3) {
+    return asciiAlphanumeric(code3) ? nok(code3) : ok3(code3);
+  }
+}
+function previousWww(code3) {
+  return code3 === null || code3 === 40 || code3 === 42 || code3 === 95 || code3 === 91 || code3 === 93 || code3 === 126 || markdownLineEndingOrSpace(code3);
+}
+function previousProtocol(code3) {
+  return !asciiAlpha(code3);
+}
+function previousEmail(code3) {
+  return !(code3 === 47 || gfmAtext(code3));
+}
+function gfmAtext(code3) {
+  return code3 === 43 || code3 === 45 || code3 === 46 || code3 === 95 || asciiAlphanumeric(code3);
+}
+function previousUnbalanced(events) {
+  let index2 = events.length;
+  let result = false;
+  while (index2--) {
+    const token = events[index2][1];
+    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
+      result = true;
+      break;
+    }
+    if (token._gfmAutolinkLiteralWalkedInto) {
+      result = false;
+      break;
+    }
+  }
+  if (events.length > 0 && !result) {
+    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
+  }
+  return result;
+}
+
+// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
+var indent = {
+  tokenize: tokenizeIndent2,
+  partial: true
+};
+function gfmFootnote() {
+  return {
+    document: {
+      [91]: {
+        name: "gfmFootnoteDefinition",
+        tokenize: tokenizeDefinitionStart,
+        continuation: {
+          tokenize: tokenizeDefinitionContinuation
+        },
+        exit: gfmFootnoteDefinitionEnd
+      }
+    },
+    text: {
+      [91]: {
+        name: "gfmFootnoteCall",
+        tokenize: tokenizeGfmFootnoteCall
+      },
+      [93]: {
+        name: "gfmPotentialFootnoteCall",
+        add: "after",
+        tokenize: tokenizePotentialGfmFootnoteCall,
+        resolveTo: resolveToPotentialGfmFootnoteCall
+      }
+    }
+  };
+}
+function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
+  const self = this;
+  let index2 = self.events.length;
+  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
+  let labelStart;
+  while (index2--) {
+    const token = self.events[index2][1];
+    if (token.type === "labelImage") {
+      labelStart = token;
+      break;
+    }
+    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
+      break;
+    }
+  }
+  return start2;
+  function start2(code3) {
+    if (!labelStart || !labelStart._balanced) {
+      return nok(code3);
+    }
+    const id = normalizeIdentifier(self.sliceSerialize({
+      start: labelStart.end,
+      end: self.now()
+    }));
+    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
+      return nok(code3);
+    }
+    effects.enter("gfmFootnoteCallLabelMarker");
+    effects.consume(code3);
+    effects.exit("gfmFootnoteCallLabelMarker");
+    return ok3(code3);
+  }
+}
+function resolveToPotentialGfmFootnoteCall(events, context) {
+  let index2 = events.length;
+  let labelStart;
+  while (index2--) {
+    if (events[index2][1].type === "labelImage" && events[index2][0] === "enter") {
+      labelStart = events[index2][1];
+      break;
+    }
+  }
+  events[index2 + 1][1].type = "data";
+  events[index2 + 3][1].type = "gfmFootnoteCallLabelMarker";
+  const call = {
+    type: "gfmFootnoteCall",
+    start: Object.assign({}, events[index2 + 3][1].start),
+    end: Object.assign({}, events[events.length - 1][1].end)
+  };
+  const marker = {
+    type: "gfmFootnoteCallMarker",
+    start: Object.assign({}, events[index2 + 3][1].end),
+    end: Object.assign({}, events[index2 + 3][1].end)
+  };
+  marker.end.column++;
+  marker.end.offset++;
+  marker.end._bufferIndex++;
+  const string3 = {
+    type: "gfmFootnoteCallString",
+    start: Object.assign({}, marker.end),
+    end: Object.assign({}, events[events.length - 1][1].start)
+  };
+  const chunk = {
+    type: "chunkString",
+    contentType: "string",
+    start: Object.assign({}, string3.start),
+    end: Object.assign({}, string3.end)
+  };
+  const replacement = [
+    // Take the `labelImageMarker` (now `data`, the `!`)
+    events[index2 + 1],
+    events[index2 + 2],
+    ["enter", call, context],
+    // The `[`
+    events[index2 + 3],
+    events[index2 + 4],
+    // The `^`.
+    ["enter", marker, context],
+    ["exit", marker, context],
+    // Everything in between.
+    ["enter", string3, context],
+    ["enter", chunk, context],
+    ["exit", chunk, context],
+    ["exit", string3, context],
+    // The ending (`]`, properly parsed and labelled).
+    events[events.length - 2],
+    events[events.length - 1],
+    ["exit", call, context]
+  ];
+  events.splice(index2, events.length - index2 + 1, ...replacement);
+  return events;
+}
+function tokenizeGfmFootnoteCall(effects, ok3, nok) {
+  const self = this;
+  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
+  let size = 0;
+  let data;
+  return start2;
+  function start2(code3) {
+    effects.enter("gfmFootnoteCall");
+    effects.enter("gfmFootnoteCallLabelMarker");
+    effects.consume(code3);
+    effects.exit("gfmFootnoteCallLabelMarker");
+    return callStart;
+  }
+  function callStart(code3) {
+    if (code3 !== 94) return nok(code3);
+    effects.enter("gfmFootnoteCallMarker");
+    effects.consume(code3);
+    effects.exit("gfmFootnoteCallMarker");
+    effects.enter("gfmFootnoteCallString");
+    effects.enter("chunkString").contentType = "string";
+    return callData;
+  }
+  function callData(code3) {
+    if (
+      // Too long.
+      size > 999 || // Closing brace with nothing.
+      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      // `\n` and `[` not being supported makes sense.
+      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
+    ) {
+      return nok(code3);
+    }
+    if (code3 === 93) {
+      effects.exit("chunkString");
+      const token = effects.exit("gfmFootnoteCallString");
+      if (!defined.includes(normalizeIdentifier(self.sliceSerialize(token)))) {
+        return nok(code3);
+      }
+      effects.enter("gfmFootnoteCallLabelMarker");
+      effects.consume(code3);
+      effects.exit("gfmFootnoteCallLabelMarker");
+      effects.exit("gfmFootnoteCall");
+      return ok3;
+    }
+    if (!markdownLineEndingOrSpace(code3)) {
+      data = true;
+    }
+    size++;
+    effects.consume(code3);
+    return code3 === 92 ? callEscape : callData;
+  }
+  function callEscape(code3) {
+    if (code3 === 91 || code3 === 92 || code3 === 93) {
+      effects.consume(code3);
+      size++;
+      return callData;
+    }
+    return callData(code3);
+  }
+}
+function tokenizeDefinitionStart(effects, ok3, nok) {
+  const self = this;
+  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
+  let identifier;
+  let size = 0;
+  let data;
+  return start2;
+  function start2(code3) {
+    effects.enter("gfmFootnoteDefinition")._container = true;
+    effects.enter("gfmFootnoteDefinitionLabel");
+    effects.enter("gfmFootnoteDefinitionLabelMarker");
+    effects.consume(code3);
+    effects.exit("gfmFootnoteDefinitionLabelMarker");
+    return labelAtMarker;
+  }
+  function labelAtMarker(code3) {
+    if (code3 === 94) {
+      effects.enter("gfmFootnoteDefinitionMarker");
+      effects.consume(code3);
+      effects.exit("gfmFootnoteDefinitionMarker");
+      effects.enter("gfmFootnoteDefinitionLabelString");
+      effects.enter("chunkString").contentType = "string";
+      return labelInside;
+    }
+    return nok(code3);
+  }
+  function labelInside(code3) {
+    if (
+      // Too long.
+      size > 999 || // Closing brace with nothing.
+      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      // `\n` and `[` not being supported makes sense.
+      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
+    ) {
+      return nok(code3);
+    }
+    if (code3 === 93) {
+      effects.exit("chunkString");
+      const token = effects.exit("gfmFootnoteDefinitionLabelString");
+      identifier = normalizeIdentifier(self.sliceSerialize(token));
+      effects.enter("gfmFootnoteDefinitionLabelMarker");
+      effects.consume(code3);
+      effects.exit("gfmFootnoteDefinitionLabelMarker");
+      effects.exit("gfmFootnoteDefinitionLabel");
+      return labelAfter;
+    }
+    if (!markdownLineEndingOrSpace(code3)) {
+      data = true;
+    }
+    size++;
+    effects.consume(code3);
+    return code3 === 92 ? labelEscape : labelInside;
+  }
+  function labelEscape(code3) {
+    if (code3 === 91 || code3 === 92 || code3 === 93) {
+      effects.consume(code3);
+      size++;
+      return labelInside;
+    }
+    return labelInside(code3);
+  }
+  function labelAfter(code3) {
+    if (code3 === 58) {
+      effects.enter("definitionMarker");
+      effects.consume(code3);
+      effects.exit("definitionMarker");
+      if (!defined.includes(identifier)) {
+        defined.push(identifier);
+      }
+      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
+    }
+    return nok(code3);
+  }
+  function whitespaceAfter(code3) {
+    return ok3(code3);
+  }
+}
+function tokenizeDefinitionContinuation(effects, ok3, nok) {
+  return effects.check(blankLine, ok3, effects.attempt(indent, ok3, nok));
+}
+function gfmFootnoteDefinitionEnd(effects) {
+  effects.exit("gfmFootnoteDefinition");
+}
+function tokenizeIndent2(effects, ok3, nok) {
+  const self = this;
+  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
+  function afterPrefix(code3) {
+    const tail = self.events[self.events.length - 1];
+    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code3) : nok(code3);
+  }
+}
+
+// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
+function gfmStrikethrough(options) {
+  const options_ = options || {};
+  let single = options_.singleTilde;
+  const tokenizer = {
+    name: "strikethrough",
+    tokenize: tokenizeStrikethrough,
+    resolveAll: resolveAllStrikethrough
+  };
+  if (single === null || single === void 0) {
+    single = true;
+  }
+  return {
+    text: {
+      [126]: tokenizer
+    },
+    insideSpan: {
+      null: [tokenizer]
+    },
+    attentionMarkers: {
+      null: [126]
+    }
+  };
+  function resolveAllStrikethrough(events, context) {
+    let index2 = -1;
+    while (++index2 < events.length) {
+      if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
+        let open = index2;
+        while (open--) {
+          if (events[open][0] === "exit" && events[open][1].type === "strikethroughSequenceTemporary" && events[open][1]._open && // If the sizes are the same:
+          events[index2][1].end.offset - events[index2][1].start.offset === events[open][1].end.offset - events[open][1].start.offset) {
+            events[index2][1].type = "strikethroughSequence";
+            events[open][1].type = "strikethroughSequence";
+            const strikethrough = {
+              type: "strikethrough",
+              start: Object.assign({}, events[open][1].start),
+              end: Object.assign({}, events[index2][1].end)
+            };
+            const text5 = {
+              type: "strikethroughText",
+              start: Object.assign({}, events[open][1].end),
+              end: Object.assign({}, events[index2][1].start)
+            };
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open][1], context], ["exit", events[open][1], context], ["enter", text5, context]];
+            const insideSpan2 = context.parser.constructs.insideSpan.null;
+            if (insideSpan2) {
+              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open + 1, index2), context));
+            }
+            splice(nextEvents, nextEvents.length, 0, [["exit", text5, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
+            splice(events, open - 1, index2 - open + 3, nextEvents);
+            index2 = open + nextEvents.length - 2;
+            break;
+          }
+        }
+      }
+    }
+    index2 = -1;
+    while (++index2 < events.length) {
+      if (events[index2][1].type === "strikethroughSequenceTemporary") {
+        events[index2][1].type = "data";
+      }
+    }
+    return events;
+  }
+  function tokenizeStrikethrough(effects, ok3, nok) {
+    const previous3 = this.previous;
+    const events = this.events;
+    let size = 0;
+    return start2;
+    function start2(code3) {
+      if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
+        return nok(code3);
+      }
+      effects.enter("strikethroughSequenceTemporary");
+      return more(code3);
+    }
+    function more(code3) {
+      const before = classifyCharacter(previous3);
+      if (code3 === 126) {
+        if (size > 1) return nok(code3);
+        effects.consume(code3);
+        size++;
+        return more;
+      }
+      if (size < 2 && !single) return nok(code3);
+      const token = effects.exit("strikethroughSequenceTemporary");
+      const after = classifyCharacter(code3);
+      token._open = !after || after === 2 && Boolean(before);
+      token._close = !before || before === 2 && Boolean(after);
+      return ok3(code3);
+    }
+  }
+}
+
+// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
+var tasklistCheck = {
+  name: "tasklistCheck",
+  tokenize: tokenizeTasklistCheck
+};
+function gfmTaskListItem() {
+  return {
+    text: {
+      [91]: tasklistCheck
+    }
+  };
+}
+function tokenizeTasklistCheck(effects, ok3, nok) {
+  const self = this;
+  return open;
+  function open(code3) {
+    if (
+      // Exit if there’s stuff before.
+      self.previous !== null || // Exit if not in the first content that is the first child of a list
+      // item.
+      !self._gfmTasklistFirstContentOfListItem
+    ) {
+      return nok(code3);
+    }
+    effects.enter("taskListCheck");
+    effects.enter("taskListCheckMarker");
+    effects.consume(code3);
+    effects.exit("taskListCheckMarker");
+    return inside;
+  }
+  function inside(code3) {
+    if (markdownLineEndingOrSpace(code3)) {
+      effects.enter("taskListCheckValueUnchecked");
+      effects.consume(code3);
+      effects.exit("taskListCheckValueUnchecked");
+      return close;
+    }
+    if (code3 === 88 || code3 === 120) {
+      effects.enter("taskListCheckValueChecked");
+      effects.consume(code3);
+      effects.exit("taskListCheckValueChecked");
+      return close;
+    }
+    return nok(code3);
+  }
+  function close(code3) {
+    if (code3 === 93) {
+      effects.enter("taskListCheckMarker");
+      effects.consume(code3);
+      effects.exit("taskListCheckMarker");
+      effects.exit("taskListCheck");
+      return after;
+    }
+    return nok(code3);
+  }
+  function after(code3) {
+    if (markdownLineEnding(code3)) {
+      return ok3(code3);
+    }
+    if (markdownSpace(code3)) {
+      return effects.check({
+        tokenize: spaceThenNonSpace
+      }, ok3, nok)(code3);
+    }
+    return nok(code3);
+  }
+}
+function spaceThenNonSpace(effects, ok3, nok) {
+  return factorySpace(effects, after, "whitespace");
+  function after(code3) {
+    return code3 === null ? nok(code3) : ok3(code3);
+  }
+}
+
+// node_modules/micromark-extension-gfm/index.js
+function gfm(options) {
+  return combineExtensions([
+    gfmAutolinkLiteral(),
+    gfmFootnote(),
+    gfmStrikethrough(options),
+    gfmTable(),
+    gfmTaskListItem()
+  ]);
+}
+
+// node_modules/remark-gfm/lib/index.js
+var emptyOptions2 = {};
+function remarkGfm(options) {
+  const self = (
+    /** @type {Processor<Root>} */
+    this
+  );
+  const settings = options || emptyOptions2;
+  const data = self.data();
+  const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
+  const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
+  const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
+  micromarkExtensions.push(gfm(settings));
+  fromMarkdownExtensions.push(gfmFromMarkdown());
+  toMarkdownExtensions.push(gfmToMarkdown(settings));
 }
 
 // node_modules/bail/index.js
@@ -22844,10 +26435,6 @@ function bail(error) {
 
 // node_modules/unified/lib/index.js
 var import_extend = __toESM(require_extend(), 1);
-
-// node_modules/devlop/lib/default.js
-function ok2() {
-}
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
@@ -23294,13 +26881,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path) {
-    if (isUrl(path)) {
-      path = fileURLToPath(path);
+  set path(path2) {
+    if (isUrl(path2)) {
+      path2 = fileURLToPath(path2);
     }
-    assertNonEmpty(path, "path");
-    if (this.path !== path) {
-      this.history.push(path);
+    assertNonEmpty(path2, "path");
+    if (this.path !== path2) {
+      this.history.push(path2);
     }
   }
   /**
@@ -23567,8 +27154,8 @@ function assertNonEmpty(part, name2) {
     throw new Error("`" + name2 + "` cannot be empty");
   }
 }
-function assertPath(path, name2) {
-  if (!path) {
+function assertPath(path2, name2) {
+  if (!path2) {
     throw new Error("Setting `" + name2 + "` requires `path` to be set too");
   }
 }
@@ -23789,9 +27376,9 @@ var Processor = class _Processor extends CallableInstance {
   parse(file) {
     this.freeze();
     const realFile = vfile(file);
-    const parser2 = this.parser || this.Parser;
-    assertParser("parse", parser2);
-    return parser2(String(realFile), realFile);
+    const parser = this.parser || this.Parser;
+    assertParser("parse", parser);
+    return parser(String(realFile), realFile);
   }
   /**
    * Process the given file as configured on the processor.
@@ -23875,7 +27462,7 @@ var Processor = class _Processor extends CallableInstance {
         } else if (resolve) {
           resolve(file2);
         } else {
-          ok2(done, "`done` is defined if `resolve` is not");
+          ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
         }
       }
@@ -23920,7 +27507,7 @@ var Processor = class _Processor extends CallableInstance {
     assertCompiler("processSync", this.compiler || this.Compiler);
     this.process(file, realDone);
     assertDone("processSync", "process", complete);
-    ok2(result, "we either bailed on an error or have a tree");
+    ok(result, "we either bailed on an error or have a tree");
     return result;
     function realDone(error, file2) {
       complete = true;
@@ -23976,7 +27563,7 @@ var Processor = class _Processor extends CallableInstance {
     }
     return done ? executor(void 0, done) : new Promise(executor);
     function executor(resolve, reject) {
-      ok2(
+      ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
       );
@@ -23992,7 +27579,7 @@ var Processor = class _Processor extends CallableInstance {
         } else if (resolve) {
           resolve(resultingTree);
         } else {
-          ok2(done, "`done` is defined if `resolve` is not");
+          ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
         }
       }
@@ -24020,7 +27607,7 @@ var Processor = class _Processor extends CallableInstance {
     let result;
     this.run(tree, file, realDone);
     assertDone("runSync", "run", complete);
-    ok2(result, "we either bailed on an error or have a tree");
+    ok(result, "we either bailed on an error or have a tree");
     return result;
     function realDone(error, tree2) {
       bail(error);
@@ -24139,7 +27726,7 @@ var Processor = class _Processor extends CallableInstance {
       throw new TypeError("Expected usable value, not `" + value + "`");
     }
     return this;
-    function add(value2) {
+    function add2(value2) {
       if (typeof value2 === "function") {
         addPlugin(value2, []);
       } else if (typeof value2 === "object") {
@@ -24173,7 +27760,7 @@ var Processor = class _Processor extends CallableInstance {
       } else if (Array.isArray(plugins)) {
         while (++index2 < plugins.length) {
           const thing = plugins[index2];
-          add(thing);
+          add2(thing);
         }
       } else {
         throw new TypeError("Expected a list of plugins, not `" + plugins + "`");
@@ -24248,2165 +27835,23 @@ function isUint8Array2(value) {
   );
 }
 
-// node_modules/markdown-table/index.js
-function defaultStringLength(value) {
-  return value.length;
-}
-function markdownTable(table, options) {
-  const settings = options || {};
-  const align2 = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table.length) {
-    const row2 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
-    }
-    while (++columnIndex2 < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
-        sizes2[columnIndex2] = size;
-        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size;
-        }
-      }
-      row2.push(cell);
-    }
-    cellMatrix[rowIndex] = row2;
-    sizeMatrix[rowIndex] = sizes2;
-  }
-  let columnIndex = -1;
-  if (typeof align2 === "object" && "length" in align2) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align2[columnIndex]);
-    }
-  } else {
-    const code2 = toAlignment(align2);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code2;
-    }
-  }
-  columnIndex = -1;
-  const row = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code2 = alignments[columnIndex];
-    let before = "";
-    let after = "";
-    if (code2 === 99) {
-      before = ":";
-      after = ":";
-    } else if (code2 === 108) {
-      before = ":";
-    } else if (code2 === 114) {
-      after = ":";
-    }
-    let size = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after.length
-    );
-    const cell = before + "-".repeat(size) + after;
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-      sizes[columnIndex] = size;
-    }
-    row[columnIndex] = cell;
-  }
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
-  const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line = [];
-    while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
-      let before = "";
-      let after = "";
-      if (settings.alignDelimiters !== false) {
-        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code2 = alignments[columnIndex];
-        if (code2 === 114) {
-          before = " ".repeat(size);
-        } else if (code2 === 99) {
-          const half = size / 2;
-          if (size % 2) {
-            before = " ".repeat(half + 0.5);
-            after = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after = before;
-          }
-        } else {
-          after = " ".repeat(size);
-        }
-      }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
-      }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-      line.push(cell);
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-      if (settings.padding !== false) {
-        line.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
-      }
-    }
-    lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
-    );
-  }
-  return lines.join("\n");
-}
-function serialize(value) {
-  return value === null || value === void 0 ? "" : String(value);
-}
-function toAlignment(value) {
-  const code2 = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code2 === 67 || code2 === 99 ? 99 : code2 === 76 || code2 === 108 ? 108 : code2 === 82 || code2 === 114 ? 114 : 0;
-}
-
-// node_modules/mdast-util-phrasing/lib/index.js
-var phrasing = (
-  /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
-  convert([
-    "break",
-    "delete",
-    "emphasis",
-    // To do: next major: removed since footnotes were added to GFM.
-    "footnote",
-    "footnoteReference",
-    "image",
-    "imageReference",
-    "inlineCode",
-    // Enabled by `mdast-util-math`:
-    "inlineMath",
-    "link",
-    "linkReference",
-    // Enabled by `mdast-util-mdx`:
-    "mdxJsxTextElement",
-    // Enabled by `mdast-util-mdx`:
-    "mdxTextExpression",
-    "strong",
-    "text",
-    // Enabled by `mdast-util-directive`:
-    "textDirective"
-  ])
-);
-
-// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
-function blockquote(node2, _, state, info2) {
-  const exit3 = state.enter("blockquote");
-  const tracker = state.createTracker(info2);
-  tracker.move("> ");
-  tracker.shift(2);
-  const value = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map
-  );
-  exit3();
-  return value;
-}
-function map(line, _, blank) {
-  return ">" + (blank ? "" : " ") + line;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
-function patternInScope(stack, pattern) {
-  return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
-}
-function listInScope(stack, list3, none) {
-  if (typeof list3 === "string") {
-    list3 = [list3];
-  }
-  if (!list3 || list3.length === 0) {
-    return none;
-  }
-  let index2 = -1;
-  while (++index2 < list3.length) {
-    if (stack.includes(list3[index2])) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/break.js
-function hardBreak(_, _1, state, info2) {
-  let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
-      return /[\t ]/.test(info2.before) ? "" : " ";
-    }
-  }
-  return "\\\n";
-}
-
-// node_modules/longest-streak/index.js
-function longestStreak(value, substring) {
-  const source = String(value);
-  let index2 = source.indexOf(substring);
-  let expected = index2;
-  let count = 0;
-  let max = 0;
-  if (typeof substring !== "string") {
-    throw new TypeError("Expected substring");
-  }
-  while (index2 !== -1) {
-    if (index2 === expected) {
-      if (++count > max) {
-        max = count;
-      }
-    } else {
-      count = 1;
-    }
-    expected = index2 + substring.length;
-    index2 = source.indexOf(substring, expected);
-  }
-  return max;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
-function formatCodeAsIndented(node2, state) {
-  return Boolean(
-    state.options.fences === false && node2.value && // If there’s no info…
-    !node2.lang && // And there’s a non-whitespace character…
-    /[^\n\r ]/.test(node2.value) && // And the value doesn’t start or end in a blank…
-    !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
-function checkFence(state) {
-  const marker = state.options.fence || "`";
-  if (marker !== "`" && marker !== "~") {
-    throw new Error(
-      "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/code.js
-function code(node2, _, state, info2) {
-  const marker = checkFence(state);
-  const raw2 = node2.value || "";
-  if (formatCodeAsIndented(node2, state)) {
-    const exit4 = state.enter("codeIndented");
-    const value2 = state.indentLines(raw2, map2);
-    exit4();
-    return value2;
-  }
-  const tracker = state.createTracker(info2);
-  const sequence = marker.repeat(Math.max(longestStreak(raw2, marker) + 1, 3));
-  const exit3 = state.enter("codeFenced");
-  const suffix = marker === "`" ? "GraveAccent" : "Tilde";
-  let value = tracker.move(sequence);
-  if (node2.lang) {
-    const subexit = state.enter(`codeFencedLang${suffix}`);
-    value += tracker.move(
-      state.safe(node2.lang, {
-        before: value,
-        after: " ",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  if (node2.lang && node2.meta) {
-    const subexit = state.enter(`codeFencedMeta${suffix}`);
-    value += tracker.move(" ");
-    value += tracker.move(
-      state.safe(node2.meta, {
-        before: value,
-        after: "\n",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  value += tracker.move("\n");
-  if (raw2) {
-    value += tracker.move(raw2 + "\n");
-  }
-  value += tracker.move(sequence);
-  exit3();
-  return value;
-}
-function map2(line, _, blank) {
-  return (blank ? "" : "    ") + line;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
-function checkQuote(state) {
-  const marker = state.options.quote || '"';
-  if (marker !== '"' && marker !== "'") {
-    throw new Error(
-      "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/definition.js
-function definition2(node2, _, state, info2) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("definition");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
-  let value = tracker.move("[");
-  value += tracker.move(
-    state.safe(state.associationId(node2), {
-      before: value,
-      after: "]",
-      ...tracker.current()
-    })
-  );
-  value += tracker.move("]: ");
-  subexit();
-  if (
-    // If there’s no url, or…
-    !node2.url || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: node2.title ? " " : "\n",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote3);
-    value += tracker.move(
-      state.safe(node2.title, {
-        before: value,
-        after: quote3,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote3);
-    subexit();
-  }
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
-function checkEmphasis(state) {
-  const marker = state.options.emphasis || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/character.js
-function firstCharacter(value) {
-  const code2 = value.codePointAt(0);
-  return code2 === void 0 ? "" : String.fromCodePoint(code2);
-}
-function lastCharacter(value) {
-  const code2 = value.codePointAt(value.length - 2);
-  return code2 !== void 0 && code2 > 65535 ? value.slice(-2) : value.slice(-1);
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code2) {
-  return "&#x" + code2.toString(16).toUpperCase() + ";";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
-function encodeInfo(outside, inside, marker) {
-  const outsideKind = classifyCharacter(outside);
-  const insideKind = classifyCharacter(inside);
-  if (outsideKind === void 0) {
-    return insideKind === void 0 ? (
-      // Letter inside:
-      // we have to encode *both* letters for `_` as it is looser.
-      // it already forms for `*` (and GFMs `~`).
-      marker === "_" ? { inside: true, outside: true } : { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (letter, whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: encode outer (letter)
-      { inside: false, outside: true }
-    );
-  }
-  if (outsideKind === 1) {
-    return insideKind === void 0 ? (
-      // Letter inside: already forms.
-      { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: already forms.
-      { inside: false, outside: false }
-    );
-  }
-  return insideKind === void 0 ? (
-    // Letter inside: already forms.
-    { inside: false, outside: false }
-  ) : insideKind === 1 ? (
-    // Whitespace inside: encode inner (whitespace).
-    { inside: true, outside: false }
-  ) : (
-    // Punctuation inside: already forms.
-    { inside: false, outside: false }
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
-function htmlKind(value) {
-  if (value.charCodeAt(0) !== 60) return;
-  const next = value.charCodeAt(1);
-  if (next === 33) {
-    const code3 = value.charCodeAt(2);
-    if (code3 === 45) return 2;
-    if (code3 === 91) return 5;
-    if (asciiAlpha(code3)) return 4;
-    return;
-  }
-  if (next === 63) return 3;
-  const closing2 = next === 47;
-  const start2 = closing2 ? 2 : 1;
-  let end = start2;
-  let code2 = value.charCodeAt(end);
-  if (!asciiAlpha(code2)) return;
-  while (code2 === 45 || asciiAlphanumeric(code2)) {
-    code2 = value.charCodeAt(++end);
-  }
-  const name2 = value.slice(start2, end).toLowerCase();
-  if (!closing2 && code2 !== 47 && htmlRawNames.includes(name2)) {
-    return 1;
-  }
-  return htmlBlockNames.includes(name2) ? 6 : 7;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
-var builtins = /* @__PURE__ */ new Map([
-  ["*", false],
-  ["_", true]
-]);
-function candidates(tokens2, involved, runOf) {
-  const related = /* @__PURE__ */ new Set();
-  for (const token of tokens2) {
-    const siblings = runOf.get(token);
-    if (siblings && token.attention && involved.some((d) => d.attention === token.attention)) {
-      for (const sibling of siblings.tokens) {
-        related.add(sibling.attention);
-      }
-    }
-  }
-  const ordered = [];
-  for (const token of tokens2) {
-    if (token.attention && related.delete(token.attention)) {
-      ordered.push(token.attention);
-    }
-  }
-  ordered.reverse();
-  return ordered;
-}
-function check(tokens2, before, after) {
-  const runs = [];
-  const wrong = /* @__PURE__ */ new Map();
-  const runOf = /* @__PURE__ */ new Map();
-  let index2 = 0;
-  while (index2 < tokens2.length) {
-    if (!tokens2[index2].attention) {
-      index2++;
-      continue;
-    }
-    const marker = tokens2[index2].value.charAt(0);
-    const strict = builtins.get(marker);
-    let end = index2 + 1;
-    while (end < tokens2.length && tokens2[end].attention && tokens2[end].value.charAt(0) === marker) {
-      end++;
-    }
-    const head = index2 ? tokens2[index2 - 1].value : before;
-    const previous2 = classifyCharacter(head.charCodeAt(head.length - 1));
-    const next = classifyCharacter(
-      (end < tokens2.length ? tokens2[end].value : after).charCodeAt(0)
-    );
-    const open = !next || next === 2 && Boolean(previous2);
-    const close = !previous2 || previous2 === 2 && Boolean(next);
-    const run2 = {
-      tokens: tokens2.slice(index2, end),
-      markers: [],
-      start: 0,
-      end: 0,
-      // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open && (Boolean(previous2) || !close) : open,
-      close: strict ? close && (Boolean(next) || !open) : close,
-      // All builtins can split runs.
-      split: strict !== void 0
-    };
-    for (const token of run2.tokens) {
-      wrong.set(token, [...run2.tokens]);
-      runOf.set(token, run2);
-      let size = token.value.length;
-      while (size--) run2.markers.push(token);
-    }
-    run2.end = run2.markers.length;
-    runs.push(run2);
-    index2 = end;
-  }
-  pair2(runs, wrong);
-  index2 = -1;
-  while (++index2 < tokens2.length) {
-    const involved = wrong.get(tokens2[index2]);
-    if (involved) return { attention: candidates(tokens2, involved, runOf), index: index2 };
-  }
-}
-function encode(tokens2, start2) {
-  const token = tokens2[start2 ? 0 : tokens2.length - 1];
-  if (!token || token.attention) return;
-  const character = start2 ? firstCharacter(token.value) : lastCharacter(token.value);
-  const reference = encodeCharacterReference(
-    /** @type {number} */
-    character.codePointAt(0)
-  );
-  if (start2) {
-    token.value = reference + token.value.slice(character.length);
-  } else {
-    let value = token.value.slice(0, token.value.length - character.length);
-    let escapes = 0;
-    while (value.charCodeAt(value.length - 1 - escapes) === 92) {
-      escapes++;
-    }
-    if (escapes % 2) value += "\\";
-    token.value = value + reference;
-  }
-}
-function improve(items3, chosen, mistake, before, after) {
-  for (const attention4 of mistake.attention) {
-    const current = chosen.get(attention4) || attention4.sequences[0];
-    for (const sequence of attention4.sequences) {
-      if (sequence === current) continue;
-      const trial = new Map(chosen);
-      trial.set(attention4, sequence);
-      const tokens2 = render(items3, trial, before, after);
-      const next = check(tokens2, before, after);
-      if (!next || next.index > mistake.index) {
-        return { chosen: trial, mistake: next, tokens: tokens2 };
-      }
-    }
-  }
-}
-function pair2(runs, wrong) {
-  const openersByMarker = /* @__PURE__ */ new Map();
-  for (const closer of runs) {
-    const marker = closer.tokens[0].value.charAt(0);
-    let openers = openersByMarker.get(marker);
-    if (!openers) {
-      openers = [];
-      openersByMarker.set(marker, openers);
-    }
-    let open = closer.close ? openers.length : 0;
-    while (open-- && closer.start < closer.end) {
-      const opener = openers[open];
-      const openerSize = opener.end - opener.start;
-      const closerSize = closer.end - closer.start;
-      if (closer.split ? (
-        // The rule of 3, on the sizes that are left.
-        (opener.close || closer.open) && closerSize % 3 && !((openerSize + closerSize) % 3)
-      ) : (
-        // Others pair whole runs of the same size.
-        openerSize !== opener.markers.length || openerSize !== closerSize
-      )) {
-        continue;
-      }
-      const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
-      const opening = opener.markers.slice(opener.end - size, opener.end);
-      const closing2 = closer.markers.slice(closer.start, closer.start + size);
-      const openToken = opening[0];
-      const closeToken = closing2[0];
-      if (
-        // Whole sequences:
-        // the markers of a sequence are next to each other,
-        // so if the first and last marker are of one sequence of that size,
-        // all markers are exactly that sequence.
-        openToken === opening[size - 1] && openToken.value.length === size && closeToken === closing2[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
-        openToken.attention === closeToken.attention
-      ) {
-        wrong.delete(openToken);
-        wrong.delete(closeToken);
-      } else {
-        const involved = [.../* @__PURE__ */ new Set([...opening, ...closing2])];
-        for (const token of involved) {
-          const list3 = wrong.get(token);
-          if (list3) list3.push(...involved);
-        }
-      }
-      opener.end -= size;
-      closer.start += size;
-      if (opener.start === opener.end) openers.splice(open, 1);
-      open = openers.length;
-    }
-    if (closer.open && closer.start < closer.end) openers.push(closer);
-  }
-}
-function attentionSequences(type, markers, sizes) {
-  if (markers.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without markers, expected one or more markers"
-    );
-  }
-  if (sizes.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without sizes, expected one or more sizes"
-    );
-  }
-  for (const size of sizes) {
-    if (!Number.isSafeInteger(size) || size < 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + size + "` as size, expected positive integer"
-      );
-    }
-  }
-  const sequences = [];
-  for (const marker of markers) {
-    if (marker.length !== 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected a single ascii character"
-      );
-    }
-    if (!asciiPunctuation(marker.charCodeAt(0))) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
-      );
-    }
-    for (const size of sizes) {
-      sequences.push(marker.repeat(size));
-    }
-  }
-  return sequences;
-}
-function phrasing2(parent, state, info2) {
-  const indexStack = state.indexStack;
-  const children = parent.children || [];
-  const results = [];
-  let index2 = -1;
-  let before = info2.before;
-  indexStack.push(-1);
-  let tracker = state.createTracker(info2);
-  while (++index2 < children.length) {
-    const child = children[index2];
-    let after;
-    indexStack[indexStack.length - 1] = index2;
-    if (index2 + 1 < children.length) {
-      let handle4 = state.handle.handlers[children[index2 + 1].type];
-      if (handle4 && handle4.peek) handle4 = handle4.peek;
-      after = handle4 ? firstCharacter(
-        handle4(children[index2 + 1], parent, state, {
-          before: "",
-          after: "",
-          ...tracker.current()
-        })
-      ) : "";
-    } else {
-      after = info2.after;
-    }
-    const previous2 = results[results.length - 1];
-    if (typeof previous2 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
-      results[results.length - 1] = previous2.replace(/(\r?\n|\r)$/, " ");
-      before = " ";
-      tracker = state.createTracker(info2);
-      tracker.move(serialize2(results, info2.before, info2.after));
-    }
-    const handle3 = state.handle.handlers[child.type];
-    if (handle3 && handle3.attention) {
-      const item = attentionItem(
-        /** @type {PhrasingParents} */
-        child,
-        handle3.attention,
-        state,
-        tracker
-      );
-      if (!item) continue;
-      results.push(item);
-      before = lastCharacter(item.sequences[0]);
-    } else {
-      const value = state.handle(child, parent, state, {
-        ...tracker.current(),
-        after,
-        before
-      });
-      if (!value) continue;
-      tracker.move(value);
-      results.push(value);
-      before = lastCharacter(value);
-    }
-  }
-  indexStack.pop();
-  return results;
-}
-function attentionItem(node2, attention4, state, tracker) {
-  const { construct, markers, sizes } = attention4(node2, state);
-  const sequences = attentionSequences(node2.type, markers, sizes);
-  const sequence = sequences[0];
-  const exit3 = state.enter(construct);
-  const inside = state.createTracker(tracker.current());
-  inside.move(sequence);
-  const children = phrasing2(node2, state, {
-    ...inside.current(),
-    before: sequence,
-    after: sequence
-  });
-  exit3();
-  if (children.length === 0) return;
-  tracker.move(sequence);
-  tracker.move(serialize2(children, sequence, sequence));
-  tracker.move(sequence);
-  return { children, sequences };
-}
-function fix(items3, chosen, before, after) {
-  let tokens2 = render(items3, chosen, before, after);
-  let mistake = check(tokens2, before, after);
-  while (mistake) {
-    const next = improve(items3, chosen, mistake, before, after);
-    if (!next) return;
-    chosen = next.chosen;
-    tokens2 = next.tokens;
-    mistake = next.mistake;
-  }
-  return tokens2;
-}
-function guess(items3, chosen, before, after) {
-  let previous2 = before;
-  let index2 = -1;
-  while (++index2 < items3.length) {
-    const item = items3[index2];
-    if (typeof item === "string") {
-      previous2 = "";
-      continue;
-    }
-    const next = index2 === items3.length - 1 ? after : "";
-    const sequence = item.sequences.find(function(value) {
-      const marker = value.charAt(0);
-      return marker !== previous2.charAt(0) && marker !== next.charAt(0) || items3.length === 1 && builtins.has(marker) && value.length > before.length;
-    }) || item.sequences[0];
-    if (sequence !== item.sequences[0]) chosen.set(item, sequence);
-    guess(item.children, chosen, sequence, sequence);
-    previous2 = sequence;
-  }
-}
-function render(items3, chosen, before, after) {
-  const tokens2 = [];
-  let encodeAfter;
-  let previous2 = lastCharacter(before);
-  let index2 = -1;
-  while (++index2 < items3.length) {
-    const item = items3[index2];
-    if (typeof item === "string") {
-      const token = { value: item, attention: void 0 };
-      if (encodeAfter && encodeAfter === firstCharacter(item)) {
-        encode([token], true);
-      }
-      encodeAfter = void 0;
-      tokens2.push(token);
-      if (token.value) previous2 = lastCharacter(token.value);
-      continue;
-    }
-    const sequence = chosen.get(item) || item.sequences[0];
-    const marker = sequence.charAt(0);
-    const next = items3[index2 + 1];
-    const outsideBefore = previous2;
-    const outsideAfter = firstCharacter(
-      next === void 0 ? after : typeof next === "string" ? next : chosen.get(next) || next.sequences[0]
-    );
-    const inside = render(item.children, chosen, sequence, sequence);
-    const head = inside[0].value;
-    const open = encodeInfo(
-      outsideBefore.charCodeAt(outsideBefore.length - 1),
-      head.charCodeAt(0),
-      marker
-    );
-    if (open.inside) encode(inside, true);
-    const tail = lastCharacter(inside[inside.length - 1].value);
-    const close = encodeInfo(
-      outsideAfter.charCodeAt(0),
-      tail.charCodeAt(tail.length - 1),
-      marker
-    );
-    if (close.inside) encode(inside, false);
-    if (open.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
-      encode(tokens2, false);
-    }
-    if (close.outside) encodeAfter = outsideAfter;
-    tokens2.push({ value: sequence, attention: item }, ...inside, {
-      value: sequence,
-      attention: item
-    });
-    previous2 = sequence.charAt(sequence.length - 1);
-  }
-  return tokens2;
-}
-function serialize2(items3, before, after) {
-  const guessed = /* @__PURE__ */ new Map();
-  guess(items3, guessed, before, after);
-  const tokens2 = (
-    // Start from guesses (based on the preferred sequences).
-    (guessed.size > 0 ? fix(items3, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
-    fix(items3, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
-    render(items3, /* @__PURE__ */ new Map(), before, after)
-  );
-  let result = "";
-  for (const token of tokens2) result += token.value;
-  return result;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
-emphasis.attention = attention2;
-emphasis.peek = peek;
-function emphasis(node2, _, state, info2) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention2, state, state.createTracker(info2));
-  const value = item ? serialize2([item], info2.before, info2.after) : "";
-  exit3();
-  return value;
-}
-function attention2(_, state) {
-  const marker = checkEmphasis(state);
-  return {
-    construct: "emphasis",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [1]
-  };
-}
-function peek(_, _1, state) {
-  return state.options.emphasis || "*";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
-function formatHeadingAsSetext(node2, state) {
-  let literalWithBreak = false;
-  visit3(node2, function(node3) {
-    if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/heading.js
-function heading(node2, _, state, info2) {
-  const rank = Math.max(Math.min(6, node2.depth || 1), 1);
-  const tracker = state.createTracker(info2);
-  if (formatHeadingAsSetext(node2, state)) {
-    const exit4 = state.enter("headingSetext");
-    const subexit2 = state.enter("phrasing");
-    const value2 = state.containerPhrasing(node2, {
-      ...tracker.current(),
-      before: "\n",
-      after: "\n"
-    });
-    subexit2();
-    exit4();
-    return value2 + "\n" + (rank === 1 ? "=" : "-").repeat(
-      // The whole size…
-      value2.length - // Minus the position of the character after the last EOL (or
-      // 0 if there is none)…
-      (Math.max(value2.lastIndexOf("\r"), value2.lastIndexOf("\n")) + 1)
-    );
-  }
-  const sequence = "#".repeat(rank);
-  const exit3 = state.enter("headingAtx");
-  const subexit = state.enter("phrasing");
-  tracker.move(sequence + " ");
-  let value = state.containerPhrasing(node2, {
-    before: "# ",
-    after: "\n",
-    ...tracker.current()
-  });
-  const head = value.charCodeAt(0);
-  if (head === 9 || head === 32) {
-    value = encodeCharacterReference(head) + value.slice(1);
-  }
-  value = value ? sequence + " " + value : sequence;
-  if (state.options.closeAtx) {
-    value += " " + sequence;
-  }
-  subexit();
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/html.js
-html.peek = htmlPeek;
-function html(node2) {
-  return node2.value || "";
-}
-function htmlPeek() {
-  return "<";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/image.js
-image.peek = imagePeek;
-function image(node2, _, state, info2) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("image");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
-  let value = tracker.move("![");
-  value += tracker.move(
-    state.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
-  );
-  value += tracker.move("](");
-  subexit();
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && node2.title || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: node2.title ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote3);
-    value += tracker.move(
-      state.safe(node2.title, {
-        before: value,
-        after: quote3,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote3);
-    subexit();
-  }
-  value += tracker.move(")");
-  exit3();
-  return value;
-}
-function imagePeek() {
-  return "!";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
-imageReference.peek = imageReferencePeek;
-function imageReference(node2, _, state, info2) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("imageReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
-  let value = tracker.move("![");
-  const alt = state.safe(node2.alt, {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  value += tracker.move(alt + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
-    return d !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !alt || alt !== reference) {
-    value += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value = value.slice(0, -1);
-  } else {
-    value += tracker.move("]");
-  }
-  return value;
-}
-function imageReferencePeek() {
-  return "!";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
-inlineCode.peek = inlineCodePeek;
-function inlineCode(node2, _, state) {
-  let value = node2.value || "";
-  let sequence = "`";
-  let index2 = -1;
-  while (new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value)) {
-    sequence += "`";
-  }
-  if (/[^\n\r ]/.test(value) && (/^[\n\r ]/.test(value) && /[\n\r ]$/.test(value) || /^`|`$/.test(value))) {
-    value = " " + value + " ";
-  }
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    const expression = state.compilePattern(pattern);
-    if (!pattern.atBreak) continue;
-    let match;
-    while (match = expression.exec(value)) {
-      let position2 = match.index;
-      if (value.charCodeAt(position2) === 10 && value.charCodeAt(position2 - 1) === 13) {
-        position2--;
-      }
-      value = value.slice(0, position2) + " " + value.slice(match.index + 1);
-    }
-  }
-  return sequence + value + sequence;
-}
-function inlineCodePeek() {
-  return "`";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
-function formatLinkAsAutolink(node2, state) {
-  const raw2 = toString(node2);
-  return Boolean(
-    !state.options.resourceLink && // If there’s a url…
-    node2.url && // And there’s no title…
-    !node2.title && // And the content of `node` is a single text node…
-    node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content…
-    (raw2 === node2.url || "mailto:" + raw2 === node2.url) && // And that starts w/ a protocol…
-    /^[a-z][+\-.a-z]+:/i.test(node2.url) && // And that doesn’t contain ASCII control codes (character escapes and
-    // references don’t work), space, or angle brackets…
-    !/[\0- <>\u007F]/.test(node2.url)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/link.js
-link.peek = linkPeek;
-function link(node2, _, state, info2) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
-  const tracker = state.createTracker(info2);
-  if (formatLinkAsAutolink(node2, state)) {
-    const stack = state.stack;
-    state.stack = stack.filter(function(d) {
-      return d !== "phrasing";
-    });
-    const exit4 = state.enter("autolink");
-    let value2 = tracker.move("<");
-    value2 += tracker.move(
-      state.containerPhrasing(node2, {
-        before: value2,
-        after: ">",
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(">");
-    exit4();
-    state.stack = stack;
-    return value2;
-  }
-  const exit3 = state.enter("link");
-  let subexit = state.enter("label");
-  let value = tracker.move("[");
-  const text4 = state.containerPhrasing(node2, {
-    before: value,
-    after: "](",
-    ...tracker.current()
-  });
-  value += tracker.move(text4);
-  subexit();
-  value += tracker.move("](");
-  const enclose = /[\0- \u007F]/.test(node2.url);
-  const last = info2.before.charAt(info2.before.length - 1);
-  let title = node2.title || void 0;
-  if (!title && !enclose && (last === "\n" || last === "\r")) {
-    let index2 = 0;
-    while (index2 < text4.length && text4.charCodeAt(index2) !== 93) {
-      index2 += text4.charCodeAt(index2) === 92 ? 2 : 1;
-    }
-    if (text4.charCodeAt(index2 + 1) === 58) title = "";
-  }
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && typeof title === "string" || // If there are control characters or whitespace.
-    enclose
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: typeof title === "string" ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (typeof title === "string") {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote3);
-    value += tracker.move(
-      state.safe(title, {
-        before: value,
-        after: quote3,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote3);
-    subexit();
-  }
-  value += tracker.move(")");
-  exit3();
-  return value;
-}
-function linkPeek(node2, _, state) {
-  return formatLinkAsAutolink(node2, state) ? "<" : "[";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
-linkReference.peek = linkReferencePeek;
-function linkReference(node2, _, state, info2) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("linkReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
-  let value = tracker.move("[");
-  const text4 = state.containerPhrasing(node2, {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  value += tracker.move(text4 + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
-    return d !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !text4 || text4 !== reference) {
-    value += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value = value.slice(0, -1);
-  } else {
-    value += tracker.move("]");
-  }
-  return value;
-}
-function linkReferencePeek() {
-  return "[";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
-function checkBullet(state) {
-  const marker = state.options.bullet || "*";
-  if (marker !== "*" && marker !== "+" && marker !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
-function checkBulletOther(state) {
-  const bullet = checkBullet(state);
-  const bulletOther = state.options.bulletOther;
-  if (!bulletOther) {
-    return bullet === "*" ? "-" : "*";
-  }
-  if (bulletOther !== "*" && bulletOther !== "+" && bulletOther !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + bulletOther + "` for `options.bulletOther`, expected `*`, `+`, or `-`"
-    );
-  }
-  if (bulletOther === bullet) {
-    throw new Error(
-      "Expected `bullet` (`" + bullet + "`) and `bulletOther` (`" + bulletOther + "`) to be different"
-    );
-  }
-  return bulletOther;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
-function checkBulletOrdered(state) {
-  const marker = state.options.bulletOrdered || ".";
-  if (marker !== "." && marker !== ")") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
-function checkRule(state) {
-  const marker = state.options.rule || "*";
-  if (marker !== "*" && marker !== "-" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list2(node2, parent, state, info2) {
-  const exit3 = state.enter("list");
-  const bulletCurrent = state.bulletCurrent;
-  let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
-  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
-  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
-  if (!node2.ordered) {
-    const firstListItem = node2.children ? node2.children[0] : void 0;
-    if (
-      // Bullet could be used as a thematic break marker:
-      (bullet === "*" || bullet === "-") && // Empty first list item:
-      firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
-      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
-      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
-    ) {
-      useDifferentMarker = true;
-    }
-    if (checkRule(state) === bullet && firstListItem) {
-      let index2 = -1;
-      while (++index2 < node2.children.length) {
-        const item = node2.children[index2];
-        if (item && item.type === "listItem" && item.children && item.children[0] && item.children[0].type === "thematicBreak") {
-          useDifferentMarker = true;
-          break;
-        }
-      }
-    }
-  }
-  if (useDifferentMarker) {
-    bullet = bulletOther;
-  }
-  state.bulletCurrent = bullet;
-  const value = state.containerFlow(node2, info2);
-  state.bulletLastUsed = bullet;
-  state.bulletCurrent = bulletCurrent;
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
-function checkListItemIndent(state) {
-  const style = state.options.listItemIndent || "one";
-  if (style !== "tab" && style !== "one" && style !== "mixed") {
-    throw new Error(
-      "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
-    );
-  }
-  return style;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
-function listItem(node2, parent, state, info2) {
-  const listItemIndent = checkListItemIndent(state);
-  let bullet = state.bulletCurrent || checkBullet(state);
-  if (parent && parent.type === "list" && parent.ordered) {
-    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
-  }
-  let size = bullet.length + 1;
-  if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
-    size = Math.ceil(size / 4) * 4;
-  }
-  const tracker = state.createTracker(info2);
-  tracker.move(bullet + " ".repeat(size - bullet.length));
-  tracker.shift(size);
-  const exit3 = state.enter("listItem");
-  const value = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map3
-  );
-  exit3();
-  return value;
-  function map3(line, index2, blank) {
-    if (index2) {
-      return (blank ? "" : " ".repeat(size)) + line;
-    }
-    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line;
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
-function paragraph(node2, _, state, info2) {
-  const exit3 = state.enter("paragraph");
-  const subexit = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info2);
-  subexit();
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/root.js
-function root(node2, _, state, info2) {
-  const hasPhrasing = node2.children.some(function(d) {
-    return phrasing(d);
-  });
-  if (!hasPhrasing) return state.containerFlow(node2, info2);
-  const exit3 = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info2);
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
-function checkStrong(state) {
-  const marker = state.options.strong || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/strong.js
-strong.attention = attention3;
-strong.peek = peek2;
-function strong(node2, _, state, info2) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention3, state, state.createTracker(info2));
-  const value = item ? serialize2([item], info2.before, info2.after) : "";
-  exit3();
-  return value;
-}
-function attention3(_, state) {
-  const marker = checkStrong(state);
-  return {
-    construct: "strong",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [2]
-  };
-}
-function peek2(_, _1, state) {
-  return state.options.strong || "*";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/text.js
-function text3(node2, parent, state, info2) {
-  const siblings = parent ? parent.children : [];
-  const index2 = state.indexStack[state.indexStack.length - 1];
-  return state.safe(node2.value, {
-    ...info2,
-    afterNode: siblings[index2 + 1],
-    beforeNode: siblings[index2 - 1]
-  });
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
-function checkRuleRepetition(state) {
-  const repetition = state.options.ruleRepetition || 3;
-  if (repetition < 3) {
-    throw new Error(
-      "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
-    );
-  }
-  return repetition;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
-function thematicBreak2(_, _1, state) {
-  const value = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
-  return state.options.ruleSpaces ? value.slice(0, -1) : value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/index.js
-var handle2 = {
-  blockquote,
-  break: hardBreak,
-  code,
-  definition: definition2,
-  emphasis,
-  hardBreak,
-  heading,
-  html,
-  image,
-  imageReference,
-  inlineCode,
-  link,
-  linkReference,
-  list: list2,
-  listItem,
-  paragraph,
-  root,
-  strong,
-  text: text3,
-  thematicBreak: thematicBreak2
-};
-
-// node_modules/mdast-util-gfm-table/lib/index.js
-function gfmTableFromMarkdown() {
-  return {
-    enter: {
-      table: enterTable,
-      tableData: enterCell,
-      tableHeader: enterCell,
-      tableRow: enterRow
-    },
-    exit: {
-      codeText: exitCodeText,
-      table: exitTable,
-      tableData: exit2,
-      tableHeader: exit2,
-      tableRow: exit2
-    }
-  };
-}
-function enterTable(token) {
-  const align2 = token._align;
-  ok2(align2, "expected `_align` on table");
-  this.enter(
-    {
-      type: "table",
-      align: align2.map(function(d) {
-        return d === "none" ? null : d;
-      }),
-      children: [],
-      position: void 0
-    },
-    token
-  );
-  this.data.inTable = true;
-}
-function exitTable(token) {
-  this.exit(token);
-  this.data.inTable = void 0;
-}
-function enterRow(token) {
-  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
-}
-function exit2(token) {
-  this.exit(token);
-}
-function enterCell(token) {
-  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
-}
-function exitCodeText(token) {
-  let value = this.resume();
-  if (this.data.inTable) {
-    value = value.replace(/\\([\\|])/g, replace);
-  }
-  const node2 = this.stack[this.stack.length - 1];
-  ok2(node2.type === "inlineCode");
-  node2.value = value;
-  this.exit(token);
-}
-function replace($0, $1) {
-  return $1 === "|" ? $1 : $0;
-}
-function gfmTableToMarkdown(options) {
-  const settings = options || {};
-  const {
-    tableCellPadding: padding,
-    tablePipeAlign: alignDelimiters,
-    stringLength
-  } = settings;
-  const around = padding ? " " : "|";
-  return {
-    handlers: {
-      inlineCode: inlineCodeWithTable,
-      table: handleTable,
-      tableCell: handleTableCell,
-      tableRow: handleTableRow
-    },
-    join: [joinTable],
-    unsafe: [
-      { character: "\r", inConstruct: "tableCell" },
-      { character: "\n", inConstruct: "tableCell" },
-      // A pipe, when followed by a tab or space (padding), or a dash or colon
-      // (unpadded delimiter row), could result in a table.
-      { atBreak: true, character: "|", after: "[	 :-]" },
-      // A pipe in a cell must be encoded.
-      { character: "|", inConstruct: "tableCell" },
-      // A colon must be followed by a dash, in which case it could start a
-      // delimiter row.
-      { atBreak: true, character: ":", after: "-" },
-      // A delimiter row can also start with a dash, when followed by more
-      // dashes, a colon, or a pipe.
-      // This is a stricter version than the built in check for lists, thematic
-      // breaks, and setex heading underlines though:
-      // <https://github.com/syntax-tree/mdast-util-to-markdown/blob/51a2038/lib/unsafe.js#L57>
-      { atBreak: true, character: "-", after: "[:|-]" }
-    ]
-  };
-  function handleTable(node2, _, state, info2) {
-    const matrix = handleTableAsData(node2, state, info2);
-    const head = matrix[0];
-    if (head) {
-      let columns = node2.align ? node2.align.length : 0;
-      let index2 = -1;
-      if (!columns) {
-        while (++index2 < matrix.length) {
-          if (matrix[index2].length > columns) columns = matrix[index2].length;
-        }
-      }
-      while (head.length < columns) head.push("");
-    }
-    return serializeData(matrix, node2.align);
-  }
-  function handleTableRow(node2, _, state, info2) {
-    const row = handleTableRowAsData(node2, state, info2);
-    const value = serializeData([row]);
-    return value.slice(0, value.indexOf("\n"));
-  }
-  function handleTableCell(node2, _, state, info2) {
-    const exit3 = state.enter("tableCell");
-    const subexit = state.enter("phrasing");
-    const value = state.containerPhrasing(node2, {
-      ...info2,
-      before: around,
-      after: around
-    });
-    subexit();
-    exit3();
-    return value;
-  }
-  function serializeData(matrix, align2) {
-    return markdownTable(matrix, {
-      align: align2,
-      alignDelimiters,
-      fillRows: false,
-      padding,
-      stringLength
-    });
-  }
-  function handleTableAsData(node2, state, info2) {
-    const { children } = node2;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("table");
-    while (++index2 < children.length) {
-      result[index2] = handleTableRowAsData(children[index2], state, info2);
-    }
-    subexit();
-    return result;
-  }
-  function handleTableRowAsData(node2, state, info2) {
-    const { children } = node2;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("tableRow");
-    while (++index2 < children.length) {
-      result[index2] = handleTableCell(children[index2], node2, state, info2);
-    }
-    subexit();
-    return result;
-  }
-  function inlineCodeWithTable(node2, parent, state) {
-    const value = handle2.inlineCode(node2, parent, state);
-    if (!state.stack.includes("tableCell")) return value;
-    const result = [];
-    let start2 = 0;
-    let index2 = value.indexOf("|");
-    while (index2 !== -1) {
-      let before = index2;
-      while (before > start2 && value.charCodeAt(before - 1) === 92) {
-        before--;
-      }
-      result.push(value.slice(start2, index2));
-      if ((index2 - before) % 2 === 0) result.push("\\");
-      start2 = index2;
-      index2 = value.indexOf("|", index2 + 1);
-    }
-    result.push(value.slice(start2));
-    return result.join("");
-  }
-}
-function joinTable(left, right, parent, state) {
-  if (left.type === "table" && parent.type === "listItem" && parent.spread === false && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext2(right, state) || right.type === "paragraph" || right.type === "table")) {
-    return 1;
-  }
-}
-function formatHeadingAsSetext2(node2, state) {
-  let literalWithBreak = false;
-  visit3(node2, function(node3) {
-    if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
-
-// node_modules/micromark-extension-gfm-table/lib/edit-map.js
-var EditMap2 = class {
-  /**
-   * Create a new edit map.
-   */
-  constructor() {
-    this.map = [];
-    this.index = /* @__PURE__ */ new Map();
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation2(this, index2, remove, add);
-  }
-  // To do: add this when moving to `micromark`.
-  // /**
-  //  * Create an edit: but insert `add` before existing additions.
-  //  *
-  //  * @param {number} index
-  //  * @param {number} remove
-  //  * @param {Array<Event>} add
-  //  * @returns {undefined}
-  //  */
-  // addBefore(index, remove, add) {
-  //   addImplementation(this, index, remove, add, true)
-  // }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice2 = vecs.pop();
-    while (slice2) {
-      for (const element of slice2) {
-        events.push(element);
-      }
-      slice2 = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation2(editMap, at, remove, add) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    existing[2].push(...add);
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-
-// node_modules/micromark-extension-gfm-table/lib/infer.js
-function gfmTableAlign(events, index2) {
-  let inDelimiterRow = false;
-  const align2 = [];
-  while (index2 < events.length) {
-    const event = events[index2];
-    if (inDelimiterRow) {
-      if (event[0] === "enter") {
-        if (event[1].type === "tableContent") {
-          align2.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
-        }
-      } else if (event[1].type === "tableContent") {
-        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
-          const alignIndex = align2.length - 1;
-          align2[alignIndex] = align2[alignIndex] === "left" ? "center" : "right";
-        }
-      } else if (event[1].type === "tableDelimiterRow") {
-        break;
-      }
-    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
-      inDelimiterRow = true;
-    }
-    index2 += 1;
-  }
-  return align2;
-}
-
-// node_modules/micromark-extension-gfm-table/lib/syntax.js
-function gfmTable() {
-  return {
-    flow: {
-      null: {
-        name: "table",
-        tokenize: tokenizeTable,
-        resolveAll: resolveTable
-      }
-    }
-  };
-}
-function tokenizeTable(effects, ok3, nok) {
-  const self = this;
-  let size = 0;
-  let sizeB = 0;
-  let seen;
-  return start2;
-  function start2(code2) {
-    let index2 = self.events.length - 1;
-    while (index2 > -1) {
-      const {
-        type
-      } = self.events[index2][1];
-      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
-      type === "linePrefix") {
-        index2--;
-      } else {
-        break;
-      }
-    }
-    const tail = index2 > -1 ? self.events[index2][1].type : null;
-    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
-    if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
-      return nok(code2);
-    }
-    return next(code2);
-  }
-  function headRowBefore(code2) {
-    effects.enter("tableHead");
-    effects.enter("tableRow");
-    return headRowStart(code2);
-  }
-  function headRowStart(code2) {
-    if (code2 === 124) {
-      return headRowBreak(code2);
-    }
-    seen = true;
-    sizeB += 1;
-    return headRowBreak(code2);
-  }
-  function headRowBreak(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      if (sizeB > 1) {
-        sizeB = 0;
-        self.interrupt = true;
-        effects.exit("tableRow");
-        effects.enter("lineEnding");
-        effects.consume(code2);
-        effects.exit("lineEnding");
-        return headDelimiterStart;
-      }
-      return nok(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code2);
-    }
-    sizeB += 1;
-    if (seen) {
-      seen = false;
-      size += 1;
-    }
-    if (code2 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      seen = true;
-      return headRowBreak;
-    }
-    effects.enter("data");
-    return headRowData(code2);
-  }
-  function headRowData(code2) {
-    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("data");
-      return headRowBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? headRowEscape : headRowData;
-  }
-  function headRowEscape(code2) {
-    if (code2 === 92 || code2 === 124) {
-      effects.consume(code2);
-      return headRowData;
-    }
-    return headRowData(code2);
-  }
-  function headDelimiterStart(code2) {
-    self.interrupt = false;
-    if (self.parser.lazy[self.now().line]) {
-      return nok(code2);
-    }
-    effects.enter("tableDelimiterRow");
-    seen = false;
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-    }
-    return headDelimiterBefore(code2);
-  }
-  function headDelimiterBefore(code2) {
-    if (code2 === 45 || code2 === 58) {
-      return headDelimiterValueBefore(code2);
-    }
-    if (code2 === 124) {
-      seen = true;
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      return headDelimiterCellBefore;
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterCellBefore(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code2);
-    }
-    return headDelimiterValueBefore(code2);
-  }
-  function headDelimiterValueBefore(code2) {
-    if (code2 === 58) {
-      sizeB += 1;
-      seen = true;
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code2);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterLeftAlignmentAfter;
-    }
-    if (code2 === 45) {
-      sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      return headDelimiterCellAfter(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterLeftAlignmentAfter(code2) {
-    if (code2 === 45) {
-      effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterFiller(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return headDelimiterFiller;
-    }
-    if (code2 === 58) {
-      seen = true;
-      effects.exit("tableDelimiterFiller");
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code2);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterRightAlignmentAfter;
-    }
-    effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code2);
-  }
-  function headDelimiterRightAlignmentAfter(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code2);
-    }
-    return headDelimiterCellAfter(code2);
-  }
-  function headDelimiterCellAfter(code2) {
-    if (code2 === 124) {
-      return headDelimiterBefore(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      if (!seen || size !== sizeB) {
-        return headDelimiterNok(code2);
-      }
-      effects.exit("tableDelimiterRow");
-      effects.exit("tableHead");
-      return ok3(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterNok(code2) {
-    return nok(code2);
-  }
-  function bodyRowStart(code2) {
-    effects.enter("tableRow");
-    return bodyRowBreak(code2);
-  }
-  function bodyRowBreak(code2) {
-    if (code2 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      return bodyRowBreak;
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("tableRow");
-      return ok3(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code2);
-    }
-    effects.enter("data");
-    return bodyRowData(code2);
-  }
-  function bodyRowData(code2) {
-    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("data");
-      return bodyRowBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? bodyRowEscape : bodyRowData;
-  }
-  function bodyRowEscape(code2) {
-    if (code2 === 92 || code2 === 124) {
-      effects.consume(code2);
-      return bodyRowData;
-    }
-    return bodyRowData(code2);
-  }
-}
-function resolveTable(events, context) {
-  let index2 = -1;
-  let inFirstCellAwaitingPipe = true;
-  let rowKind = 0;
-  let lastCell = [0, 0, 0, 0];
-  let cell = [0, 0, 0, 0];
-  let afterHeadAwaitingFirstBodyRow = false;
-  let lastTableEnd = 0;
-  let currentTable;
-  let currentBody;
-  let currentCell;
-  const map3 = new EditMap2();
-  while (++index2 < events.length) {
-    const event = events[index2];
-    const token = event[1];
-    if (event[0] === "enter") {
-      if (token.type === "tableHead") {
-        afterHeadAwaitingFirstBodyRow = false;
-        if (lastTableEnd !== 0) {
-          flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
-          currentBody = void 0;
-          lastTableEnd = 0;
-        }
-        currentTable = {
-          type: "table",
-          start: Object.assign({}, token.start),
-          // Note: correct end is set later.
-          end: Object.assign({}, token.end)
-        };
-        map3.add(index2, 0, [["enter", currentTable, context]]);
-      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-        inFirstCellAwaitingPipe = true;
-        currentCell = void 0;
-        lastCell = [0, 0, 0, 0];
-        cell = [0, index2 + 1, 0, 0];
-        if (afterHeadAwaitingFirstBodyRow) {
-          afterHeadAwaitingFirstBodyRow = false;
-          currentBody = {
-            type: "tableBody",
-            start: Object.assign({}, token.start),
-            // Note: correct end is set later.
-            end: Object.assign({}, token.end)
-          };
-          map3.add(index2, 0, [["enter", currentBody, context]]);
-        }
-        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
-      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-        inFirstCellAwaitingPipe = false;
-        if (cell[2] === 0) {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
-            lastCell = [0, 0, 0, 0];
-          }
-          cell[2] = index2;
-        }
-      } else if (token.type === "tableCellDivider") {
-        if (inFirstCellAwaitingPipe) {
-          inFirstCellAwaitingPipe = false;
-        } else {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
-          }
-          lastCell = cell;
-          cell = [lastCell[1], index2, 0, 0];
-        }
-      }
-    } else if (token.type === "tableHead") {
-      afterHeadAwaitingFirstBodyRow = true;
-      lastTableEnd = index2;
-    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-      lastTableEnd = index2;
-      if (lastCell[1] !== 0) {
-        cell[0] = cell[1];
-        currentCell = flushCell(map3, context, lastCell, rowKind, index2, currentCell);
-      } else if (cell[1] !== 0) {
-        currentCell = flushCell(map3, context, cell, rowKind, index2, currentCell);
-      }
-      rowKind = 0;
-    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell[3] = index2;
-    }
-  }
-  if (lastTableEnd !== 0) {
-    flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
-  }
-  map3.consume(context.events);
-  index2 = -1;
-  while (++index2 < context.events.length) {
-    const event = context.events[index2];
-    if (event[0] === "enter" && event[1].type === "table") {
-      event[1]._align = gfmTableAlign(context.events, index2);
-    }
-  }
-  return events;
-}
-function flushCell(map3, context, range, rowKind, rowEnd, previousCell) {
-  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
-  const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
-    map3.add(range[0], 0, [["exit", previousCell, context]]);
-  }
-  const now = getPoint(context.events, range[1]);
-  previousCell = {
-    type: groupName,
-    start: Object.assign({}, now),
-    // Note: correct end is set later.
-    end: Object.assign({}, now)
-  };
-  map3.add(range[1], 0, [["enter", previousCell, context]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context.events, range[2]);
-    const relatedEnd = getPoint(context.events, range[3]);
-    const valueToken = {
-      type: valueName,
-      start: Object.assign({}, relatedStart),
-      end: Object.assign({}, relatedEnd)
-    };
-    map3.add(range[2], 0, [["enter", valueToken, context]]);
-    if (rowKind !== 2) {
-      const start2 = context.events[range[2]];
-      const end = context.events[range[3]];
-      start2[1].end = Object.assign({}, end[1].end);
-      start2[1].type = "chunkText";
-      start2[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map3.add(a, b, []);
-      }
-    }
-    map3.add(range[3] + 1, 0, [["exit", valueToken, context]]);
-  }
-  if (rowEnd !== void 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
-    map3.add(rowEnd, 0, [["exit", previousCell, context]]);
-    previousCell = void 0;
-  }
-  return previousCell;
-}
-function flushTableEnd(map3, context, index2, table, tableBody) {
-  const exits = [];
-  const related = getPoint(context.events, index2);
-  if (tableBody) {
-    tableBody.end = Object.assign({}, related);
-    exits.push(["exit", tableBody, context]);
-  }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context]);
-  map3.add(index2 + 1, 0, exits);
-}
-function getPoint(events, index2) {
-  const event = events[index2];
-  const side = event[0] === "enter" ? "start" : "end";
-  return event[1][side];
-}
-
 // src/extract/markdown-pieces.ts
 function remarkGfmTable() {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(gfmTable());
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+function parseOptions(plugin) {
+  const processor = unified().use(plugin).freeze();
+  return { extensions: processor.data("micromarkExtensions") ?? [], mdastExtensions: processor.data("fromMarkdownExtensions") ?? [] };
+}
+var SYNTAX = { gfm: parseOptions(remarkGfm), gfmTables: parseOptions(remarkGfmTable), commonmark: {} };
+var MAY_HOLD_TABLE = /\||:-|-:/;
+function tablesIfAny(text5) {
+  return MAY_HOLD_TABLE.test(text5) ? "gfmTables" : "commonmark";
+}
+function parseMarkdown(text5, syntax) {
+  return fromMarkdown(text5, SYNTAX[syntax]);
 }
 var FENCE_LINE = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
 var INDENTED = /^[ \t]/;
@@ -26415,21 +27860,21 @@ var OTHER_HTML_BLOCK = /^ {0,3}<(?:[A-Za-z/?]|![A-Za-z[])/m;
 var MAY_DEFINE = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^\]\\]|\\.)+\]:/m;
 var LIST_ITEM2 = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 var DELIMITER_ROW = /^(?=[^-]*-)(?=[^|]*\|)[ \t|:-]+$/;
-function lineAt2(text4, at) {
-  const newline = text4.indexOf("\n", at);
-  const end = newline < 0 ? text4.length : newline;
-  return { line: text4.slice(at, end > at && text4[end - 1] === "\r" ? end - 1 : end), next: newline < 0 ? text4.length : newline + 1 };
+function lineAt2(text5, at) {
+  const newline = text5.indexOf("\n", at);
+  const end = newline < 0 ? text5.length : newline;
+  return { line: text5.slice(at, end > at && text5[end - 1] === "\r" ? end - 1 : end), next: newline < 0 ? text5.length : newline + 1 };
 }
-function markdownBlocks(text4) {
-  if (OTHER_HTML_BLOCK.test(text4) || /\r(?!\n)/.test(text4)) return void 0;
-  const blocks = [{ start: 0, end: text4.length, line: 1 }];
+function markdownBlocks(text5) {
+  if (OTHER_HTML_BLOCK.test(text5) || /\r(?!\n)/.test(text5)) return void 0;
+  const blocks = [{ start: 0, end: text5.length, line: 1 }];
   let fence;
   let comment = false;
   let afterBlank = false;
   let lastIndented = false;
   let lineNumber = 1;
-  for (let at = 0; at < text4.length; lineNumber++) {
-    const { line, next } = lineAt2(text4, at);
+  for (let at = 0; at < text5.length; lineNumber++) {
+    const { line, next } = lineAt2(text5, at);
     const blank = BLANK2.test(line);
     if (fence) {
       const m = FENCE_LINE.exec(line);
@@ -26441,7 +27886,7 @@ function markdownBlocks(text4) {
     } else {
       if (afterBlank && !lastIndented && !INDENTED.test(line)) {
         blocks.at(-1).end = at;
-        blocks.push({ start: at, end: text4.length, line: lineNumber });
+        blocks.push({ start: at, end: text5.length, line: lineNumber });
       }
       afterBlank = false;
       const m = FENCE_LINE.exec(line);
@@ -26453,11 +27898,11 @@ function markdownBlocks(text4) {
   }
   return blocks;
 }
-function mayLeaveOpen(text4, block) {
-  return /```|~~~|</.test(text4.slice(block.start, block.end));
+function mayLeaveOpen(text5, block) {
+  return /```|~~~|</.test(text5.slice(block.start, block.end));
 }
-function opensListItem(text4, block) {
-  return LIST_ITEM2.test(lineAt2(text4, block.start).line);
+function opensListItem(text5, block) {
+  return LIST_ITEM2.test(lineAt2(text5, block.start).line);
 }
 function merged(spans) {
   const out2 = [];
@@ -26468,23 +27913,23 @@ function merged(spans) {
   }
   return out2;
 }
-function tableRows(text4, block, maxRows) {
-  const header = lineAt2(text4, block.start);
+function tableRows(text5, block, maxRows) {
+  const header = lineAt2(text5, block.start);
   if (!header.line.includes("|") || header.next >= block.end) return void 0;
-  const delimiter = lineAt2(text4, header.next);
+  const delimiter = lineAt2(text5, header.next);
   if (!DELIMITER_ROW.test(delimiter.line)) return void 0;
   const rows = [];
   let line = block.line + 2;
   let at = delimiter.next;
   for (; at < block.end; line++) {
-    const row = lineAt2(text4, at);
+    const row = lineAt2(text5, at);
     if (BLANK2.test(row.line)) break;
     if (row.line[0] !== "|") return void 0;
     rows.push({ start: at, end: row.next, line });
     at = row.next;
   }
   for (let rest = at; rest < block.end; ) {
-    const { line: l, next } = lineAt2(text4, rest);
+    const { line: l, next } = lineAt2(text5, rest);
     if (!BLANK2.test(l)) return void 0;
     rest = next;
   }
@@ -26492,15 +27937,15 @@ function tableRows(text4, block, maxRows) {
   rows.at(-1).end = block.end;
   return { header: { start: block.start, end: delimiter.next, line: block.line }, rows };
 }
-function boundedPieces(text4, blocks, maxChars, maxRows) {
+function boundedPieces(text5, blocks, maxChars, maxRows) {
   const pieces = [];
   let current;
   let size = 0;
   let open = false;
   for (const block of blocks) {
     const glued = open;
-    open = mayLeaveOpen(text4, block);
-    const table = glued ? void 0 : tableRows(text4, block, maxRows);
+    open = mayLeaveOpen(text5, block);
+    const table = glued ? void 0 : tableRows(text5, block, maxRows);
     if (table) {
       open = false;
       if (current) pieces.push(current);
@@ -26513,7 +27958,7 @@ function boundedPieces(text4, blocks, maxChars, maxRows) {
       size = maxChars;
       continue;
     }
-    if (!current || size >= maxChars && !glued && !opensListItem(text4, block)) {
+    if (!current || size >= maxChars && !glued && !opensListItem(text5, block)) {
       if (current) pieces.push(current);
       current = { spans: [] };
       size = 0;
@@ -26524,11 +27969,11 @@ function boundedPieces(text4, blocks, maxChars, maxRows) {
   if (current) pieces.push(current);
   return pieces;
 }
-function withoutTrailingBlankLine(text4, spans) {
+function withoutTrailingBlankLine(text5, spans) {
   const last = spans.at(-1);
-  if (!last || last.end === text4.length) return [...spans];
-  const lineStart = Math.max(last.start, text4.lastIndexOf("\n", last.end - 2) + 1);
-  if (!BLANK2.test(text4.slice(lineStart, last.end).replace(/\r?\n$/, ""))) return [...spans];
+  if (!last || last.end === text5.length) return [...spans];
+  const lineStart = Math.max(last.start, text5.lastIndexOf("\n", last.end - 2) + 1);
+  if (!BLANK2.test(text5.slice(lineStart, last.end).replace(/\r?\n$/, ""))) return [...spans];
   return lineStart > last.start ? [...spans.slice(0, -1), { ...last, end: lineStart }] : spans.slice(0, -1);
 }
 function mapPoint(point3, segments, end) {
@@ -26546,8 +27991,8 @@ function mapPositions(root2, segments) {
     if (node2.children) stack.push(...node2.children);
   }
 }
-function parsePieces(text4, pieces, parse4) {
-  if (pieces.length === 1 && pieces[0].spans.length === 1 && pieces[0].spans[0].start === 0 && pieces[0].spans[0].end === text4.length) return parse4(text4);
+function parsePieces(text5, pieces, parse5) {
+  if (pieces.length === 1 && pieces[0].spans.length === 1 && pieces[0].spans[0].start === 0 && pieces[0].spans[0].end === text5.length) return parse5(text5);
   const root2 = { type: "root", children: [] };
   let first;
   let last;
@@ -26555,23 +28000,23 @@ function parsePieces(text4, pieces, parse4) {
     const segments = [];
     let pieceText = "";
     let line = 1;
-    for (const span of withoutTrailingBlankLine(text4, piece.spans)) {
+    for (const span of withoutTrailingBlankLine(text5, piece.spans)) {
       segments.push({ at: pieceText.length, line, span });
-      const slice2 = text4.slice(span.start, span.end);
+      const slice2 = text5.slice(span.start, span.end);
       pieceText += slice2;
       for (let i2 = slice2.indexOf("\n"); i2 >= 0; i2 = slice2.indexOf("\n", i2 + 1)) line++;
     }
-    const tree = parse4(pieceText);
+    const tree = parse5(pieceText);
     mapPositions(tree, segments);
     let children = tree.children;
     if (piece.tableRows !== void 0) {
       const table = children[0];
-      if (table?.type !== "table" || table.children.length !== piece.tableRows + 1 || !table.position) return parse4(text4);
+      if (table?.type !== "table" || table.children.length !== piece.tableRows + 1 || !table.position) return parse5(text5);
       if (piece.continuesTable) {
-        const previous2 = root2.children.at(-1);
-        if (previous2?.type !== "table" || !previous2.position) return parse4(text4);
-        previous2.children.push(...table.children.slice(1));
-        previous2.position = { start: previous2.position.start, end: table.position.end };
+        const previous3 = root2.children.at(-1);
+        if (previous3?.type !== "table" || !previous3.position) return parse5(text5);
+        previous3.children.push(...table.children.slice(1));
+        previous3.position = { start: previous3.position.start, end: table.position.end };
         children = children.slice(1);
       }
     }
@@ -26586,43 +28031,43 @@ function parsePieces(text4, pieces, parse4) {
 }
 
 // src/extract/service-doc/markdown.ts
-var parser = unified().use(remarkParse).use(remarkGfmTable);
-function parseServiceDoc(text4) {
-  const blocks = portBlocks(text4);
-  if (!blocks) return parser.parse(text4);
-  return parsePieces(text4, blocks.length > 0 ? [{ spans: blocks }] : [], (piece) => parser.parse(piece));
+var parse3 = (text5) => parseMarkdown(text5, tablesIfAny(text5));
+function parseServiceDoc(text5) {
+  const blocks = portBlocks(text5);
+  if (!blocks) return parse3(text5);
+  return parsePieces(text5, blocks.length > 0 ? [{ spans: blocks }] : [], parse3);
 }
 var CAN_HOLD_PORT = /(?:\b|_)port|:\d/i;
-function portBlocks(text4) {
-  const blocks = markdownBlocks(text4);
+function portBlocks(text5) {
+  const blocks = markdownBlocks(text5);
   if (!blocks) return void 0;
   const out2 = [];
   let open = false;
   for (const b of blocks) {
-    const block = text4.slice(b.start, b.end);
+    const block = text5.slice(b.start, b.end);
     if (MAY_DEFINE.test(block) || open) out2.push(b);
-    else if (CAN_HOLD_PORT.test(block)) out2.push(...bulletItems(text4, b) ?? [b]);
-    open = out2.at(-1)?.end === b.end && mayLeaveOpen(text4, b);
+    else if (CAN_HOLD_PORT.test(block)) out2.push(...bulletItems(text5, b) ?? [b]);
+    open = out2.at(-1)?.end === b.end && mayLeaveOpen(text5, b);
   }
   return merged(out2);
 }
 var ONE_LINE_ITEM = /^[-*+][ \t]+\S/;
 var THEMATIC_BREAK = /^(?:[-*_][ \t]*){3,}$/;
-function bulletItems(text4, block) {
+function bulletItems(text5, block) {
   const items3 = [];
   let line = block.line;
   let at = block.start;
   for (; at < block.end; line++) {
-    const newline = text4.indexOf("\n", at);
+    const newline = text5.indexOf("\n", at);
     const next = newline < 0 || newline >= block.end ? block.end : newline + 1;
-    const content3 = text4.slice(at, next).replace(/\r?\n$/, "");
+    const content3 = text5.slice(at, next).replace(/\r?\n$/, "");
     if (/^[ \t]*$/.test(content3)) break;
     if (!ONE_LINE_ITEM.test(content3) || THEMATIC_BREAK.test(content3) || /```|~~~|</.test(content3)) return void 0;
     if (CAN_HOLD_PORT.test(content3)) items3.push({ start: at, end: next, line });
     at = next;
   }
   if (items3.length === 0) return void 0;
-  if (!/^[ \t\r\n]*$/.test(text4.slice(at, block.end))) return void 0;
+  if (!/^[ \t\r\n]*$/.test(text5.slice(at, block.end))) return void 0;
   if (at < block.end) items3.push({ start: at, end: block.end, line });
   return items3;
 }
@@ -26638,44 +28083,44 @@ var MAX_PIPE_LINES_PER_BLOCK = 2e3;
 var MAX_TABLE_COLUMNS = 128;
 var MAX_TABLE_CELLS = 2e4;
 var MAX_SERVICE_DOC_CHARS = 262144;
-function tooDeepLine(text4) {
+function tooDeepLine(text5) {
   let lineStart = 0;
-  while (lineStart <= text4.length) {
+  while (lineStart <= text5.length) {
     let i2 = lineStart;
     let columns = 0;
-    for (; i2 < text4.length; i2++) {
-      const c = text4.charCodeAt(i2);
+    for (; i2 < text5.length; i2++) {
+      const c = text5.charCodeAt(i2);
       if (c === 32) columns += 1;
       else if (c === 9) columns += 4;
       else break;
-      if (columns > MAX_MARKDOWN_INDENT) return { start: lineStart, end: i2 + 1, columns: columnsOf(text4, lineStart) };
+      if (columns > MAX_MARKDOWN_INDENT) return { start: lineStart, end: i2 + 1, columns: columnsOf(text5, lineStart) };
     }
-    const next = text4.indexOf("\n", i2);
+    const next = text5.indexOf("\n", i2);
     if (next < 0) return void 0;
     lineStart = next + 1;
   }
   return void 0;
 }
-function columnsOf(text4, start2) {
+function columnsOf(text5, start2) {
   let columns = 0;
-  for (let i2 = start2; i2 < text4.length && (text4[i2] === " " || text4[i2] === "	"); i2++) columns += text4[i2] === "	" ? 4 : 1;
+  for (let i2 = start2; i2 < text5.length && (text5[i2] === " " || text5[i2] === "	"); i2++) columns += text5[i2] === "	" ? 4 : 1;
   return columns;
 }
 var isSpace = (c) => c === 32 || c === 9;
 var isDigit2 = (c) => c >= 48 && c <= 57;
-function lineMarkers(text4, start2, end, max) {
+function lineMarkers(text5, start2, end, max) {
   const markers = [];
   let i2 = start2;
   let column = 0;
-  let indent = -1;
+  let indent2 = -1;
   while (i2 < end && markers.length <= max) {
-    const c = text4.charCodeAt(i2);
+    const c = text5.charCodeAt(i2);
     if (isSpace(c)) {
       column += c === 9 ? 4 : 1;
       i2++;
       continue;
     }
-    if (indent < 0) indent = column;
+    if (indent2 < 0) indent2 = column;
     if (c === 62) {
       markers.push({ quote: true, column, content: column + 1 });
       i2++;
@@ -26685,19 +28130,19 @@ function lineMarkers(text4, start2, end, max) {
     let j = i2;
     if (c === 45 || c === 42 || c === 43) j = i2 + 1;
     else {
-      while (j < end && j - i2 < 9 && isDigit2(text4.charCodeAt(j))) j++;
-      if (j === i2 || j >= end || text4.charCodeAt(j) !== 46 && text4.charCodeAt(j) !== 41) break;
+      while (j < end && j - i2 < 9 && isDigit2(text5.charCodeAt(j))) j++;
+      if (j === i2 || j >= end || text5.charCodeAt(j) !== 46 && text5.charCodeAt(j) !== 41) break;
       j++;
     }
-    if (j < end && !isSpace(text4.charCodeAt(j))) break;
+    if (j < end && !isSpace(text5.charCodeAt(j))) break;
     markers.push({ quote: false, column, content: column + (j - i2) + 1 });
     column += j - i2;
     i2 = j;
   }
-  return { markers, indent: indent < 0 ? column : indent, contentAt: i2 };
+  return { markers, indent: indent2 < 0 ? column : indent2, contentAt: i2 };
 }
-function markdownLimitHit(text4) {
-  const deep = tooDeepLine(text4);
+function markdownLimitHit(text5) {
+  const deep = tooDeepLine(text5);
   if (deep) return { kind: "too-deep", start: deep.start, end: deep.end, found: `indents a line by ${deep.columns} columns`, expected: `at most ${MAX_MARKDOWN_INDENT}` };
   let stack = [];
   let closings = 0;
@@ -26708,16 +28153,16 @@ function markdownLimitHit(text4) {
   let previousPipes = -1;
   let inlineMarkers = 0;
   let pipeLines = 0;
-  for (let lineStart = 0; lineStart <= text4.length; ) {
-    let lineEnd = text4.indexOf("\n", lineStart);
-    if (lineEnd < 0) lineEnd = text4.length;
+  for (let lineStart = 0; lineStart <= text5.length; ) {
+    let lineEnd = text5.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text5.length;
     const next = lineEnd + 1;
-    const { markers, indent, contentAt } = lineMarkers(text4, lineStart, lineEnd, MAX_MARKDOWN_NESTING);
+    const { markers, indent: indent2, contentAt } = lineMarkers(text5, lineStart, lineEnd, MAX_MARKDOWN_NESTING);
     if (markers.length > MAX_MARKDOWN_NESTING) {
       return { kind: "too-deep", start: lineStart, end: lineEnd, found: `opens more than ${MAX_MARKDOWN_NESTING} nested blockquotes or lists on one line`, expected: `at most ${MAX_MARKDOWN_NESTING}` };
     }
-    const blank = markers.length === 0 && (contentAt >= lineEnd || text4.charCodeAt(contentAt) === 13 && contentAt + 1 >= lineEnd);
-    if (text4.startsWith("```", contentAt) || text4.startsWith("~~~", contentAt)) fenced = !fenced;
+    const blank = markers.length === 0 && (contentAt >= lineEnd || text5.charCodeAt(contentAt) === 13 && contentAt + 1 >= lineEnd);
+    if (text5.startsWith("```", contentAt) || text5.startsWith("~~~", contentAt)) fenced = !fenced;
     if (!blank) {
       let k = 0;
       let m = 0;
@@ -26731,7 +28176,7 @@ function markdownLimitHit(text4) {
           }
           break;
         }
-        const at = markers[m]?.column ?? indent;
+        const at = markers[m]?.column ?? indent2;
         if (at >= open.content) {
           k++;
           continue;
@@ -26748,7 +28193,7 @@ function markdownLimitHit(text4) {
       if (closings > MAX_MARKDOWN_CONTAINER_CLOSINGS) {
         return { kind: "too-complex", start: lineStart, end: lineEnd, found: `closes more than ${MAX_MARKDOWN_CONTAINER_CLOSINGS} blockquotes or lists by this line`, expected: `at most ${MAX_MARKDOWN_CONTAINER_CLOSINGS}` };
       }
-      if (!fenced && text4.charCodeAt(contentAt) === 91 && /^\[[^\]]{1,999}\]:/.test(text4.slice(contentAt, Math.min(lineEnd, contentAt + 1004)))) {
+      if (!fenced && text5.charCodeAt(contentAt) === 91 && /^\[[^\]]{1,999}\]:/.test(text5.slice(contentAt, Math.min(lineEnd, contentAt + 1004)))) {
         if (++definitions > MAX_LINK_DEFINITIONS) {
           return { kind: "too-complex", start: lineStart, end: lineEnd, found: `holds more than ${MAX_LINK_DEFINITIONS} link reference definitions by this line`, expected: `at most ${MAX_LINK_DEFINITIONS}` };
         }
@@ -26756,24 +28201,24 @@ function markdownLimitHit(text4) {
     }
     if (blank) inlineMarkers = pipeLines = 0;
     else if (!fenced) {
-      const inline = scanInline(text4, contentAt, lineEnd);
+      const inline = scanInline(text5, contentAt, lineEnd);
       if (inline.run > MAX_DELIMITER_RUN) {
-        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has a run of ${inline.run} \`${text4[inline.runAt]}\` in text`, expected: `at most ${MAX_DELIMITER_RUN}` };
+        return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has a run of ${inline.run} \`${text5[inline.runAt]}\` in text`, expected: `at most ${MAX_DELIMITER_RUN}` };
       }
       inlineMarkers += inline.markers;
       if (inlineMarkers > MAX_INLINE_MARKERS_PER_BLOCK) {
         return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has more than ${MAX_INLINE_MARKERS_PER_BLOCK} emphasis marks and link brackets in one block by this line`, expected: `at most ${MAX_INLINE_MARKERS_PER_BLOCK}` };
       }
     }
-    const pipes = blank ? -1 : countPipes(text4, contentAt, lineEnd);
+    const pipes = blank ? -1 : countPipes(text5, contentAt, lineEnd);
     if (table && pipes >= 0) {
       table.rows++;
       if (table.rows * table.columns > MAX_TABLE_CELLS) {
         return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has a table of more than ${MAX_TABLE_CELLS} cells (${table.columns} columns) by this line`, expected: `at most ${MAX_TABLE_CELLS} cells` };
       }
     } else table = void 0;
-    if (!table && previousPipes > 0 && isDelimiterRow(text4, contentAt, lineEnd)) {
-      const columns = Math.max(1, countPipes(text4, contentAt, lineEnd) - 1);
+    if (!table && previousPipes > 0 && isDelimiterRow(text5, contentAt, lineEnd)) {
+      const columns = Math.max(1, countPipes(text5, contentAt, lineEnd) - 1);
       if (columns > MAX_TABLE_COLUMNS) {
         return { kind: "too-complex", start: lineStart, end: lineEnd, found: `has a table of ${columns} columns`, expected: `at most ${MAX_TABLE_COLUMNS}` };
       }
@@ -26788,7 +28233,7 @@ function markdownLimitHit(text4) {
   }
   return void 0;
 }
-function scanInline(text4, start2, end) {
+function scanInline(text5, start2, end) {
   let markers = 0;
   let run2 = 0;
   let runAt = start2;
@@ -26796,7 +28241,7 @@ function scanInline(text4, start2, end) {
   let currentChar = -1;
   let other = false;
   for (let i2 = start2; i2 < end; i2++) {
-    const c = text4.charCodeAt(i2);
+    const c = text5.charCodeAt(i2);
     const marker = c === 42 || c === 95 || c === 91 || c === 93 || c === 126 || c === 60;
     if (marker) {
       if (c !== 126) markers++;
@@ -26818,19 +28263,33 @@ function scanInline(text4, start2, end) {
   }
   return other ? { markers, run: run2, runAt } : { markers: 0, run: 0, runAt };
 }
-function countPipes(text4, start2, end) {
+function countPipes(text5, start2, end) {
   let n = 0;
-  for (let i2 = start2; i2 < end; i2++) if (text4.charCodeAt(i2) === 124) n++;
+  for (let i2 = start2; i2 < end; i2++) if (text5.charCodeAt(i2) === 124) n++;
   return n;
 }
-function isDelimiterRow(text4, start2, end) {
+function isDelimiterRow(text5, start2, end) {
   let dash = false;
   for (let i2 = start2; i2 < end; i2++) {
-    const c = text4.charCodeAt(i2);
+    const c = text5.charCodeAt(i2);
     if (c === 45) dash = true;
     else if (c !== 124 && c !== 58 && !isSpace(c) && c !== 13) return false;
   }
   return dash;
+}
+
+// src/extract/mdast-walk.ts
+function walk2(root2, enter) {
+  const stack = [[root2, void 0, -1]];
+  while (stack.length > 0) {
+    const [node2, parent, index2] = stack.pop();
+    const result = enter(node2, parent, index2);
+    if (result === "stop") return;
+    if (result === "skip") continue;
+    const children = node2.children;
+    if (!children) continue;
+    for (let i2 = children.length - 1; i2 >= 0; i2--) stack.push([children[i2], node2, i2]);
+  }
 }
 
 // src/extract/service-doc/index.ts
@@ -26898,7 +28357,7 @@ function extractServiceDoc(file, ctx) {
   }
   try {
     const tree = parseServiceDoc(file.text);
-    visit3(tree, (node2) => readNode(scan, node2));
+    walk2(tree, (node2) => readNode(scan, node2));
   } catch (error) {
     scan.extraction.problems.push(
       inputProblem(
@@ -26913,8 +28372,8 @@ function extractServiceDoc(file, ctx) {
 }
 var serviceDocExtractor = {
   id: SOURCE,
-  accepts: (path) => (path.split("/").pop() ?? "") === "CLAUDE.md",
-  prefilter: (text4) => /port|:\d/i.test(text4),
+  accepts: (path2) => (path2.split("/").pop() ?? "") === "CLAUDE.md",
+  prefilter: (text5) => /port|:\d/i.test(text5),
   extract: extractServiceDoc
 };
 
@@ -26932,37 +28391,37 @@ function stringContent(node2) {
   if (kids.some((k) => INTERPOLATIONS.has(k.type))) return void 0;
   return { start: open.endIndex, end: close.startIndex };
 }
-function stringValue(node2, text4) {
+function stringValue(node2, text5) {
   const span = stringContent(node2);
-  return span && text4.slice(span.start, span.end);
+  return span && text5.slice(span.start, span.end);
 }
 var INTEGER_RULES = { number: jsNumber, integer: pythonInt, int_literal: goInt };
 var FLOATS = /* @__PURE__ */ new Set(["float", "float_literal", "imaginary_literal"]);
-function readPortLiteral(node2, text4) {
+function readPortLiteral(node2, text5) {
   const rule = INTEGER_RULES[node2.type];
-  if (rule) return numberAt(text4, node2.startIndex, node2.endIndex, rule(node2.text));
+  if (rule) return numberAt(text5, node2.startIndex, node2.endIndex, rule(node2.text));
   if (FLOATS.has(node2.type)) return { kind: "invalid", text: node2.text, description: "is a floating-point number, not an integer", start: node2.startIndex, end: node2.endIndex };
   const span = stringContent(node2);
-  return span && stringPort(text4, span);
+  return span && stringPort(text5, span);
 }
-function stringPort(text4, span) {
-  const content3 = text4.slice(span.start, span.end);
+function stringPort(text5, span) {
+  const content3 = text5.slice(span.start, span.end);
   const digits = /^(\s*)([0-9]+)\s*$/.exec(content3);
   if (digits) {
     const start2 = span.start + (digits[1]?.length ?? 0);
-    return portAt(text4, start2, start2 + (digits[2]?.length ?? 0));
+    return portAt(text5, start2, start2 + (digits[2]?.length ?? 0));
   }
   return content3.trim() === "" ? void 0 : { kind: "invalid", text: content3, description: describeValue(content3), start: span.start, end: span.end };
 }
-function portAt(text4, start2, end) {
-  const written = text4.slice(start2, end);
-  if (DECIMAL.test(written)) return numberAt(text4, start2, end, Number(written));
+function portAt(text5, start2, end) {
+  const written = text5.slice(start2, end);
+  if (DECIMAL.test(written)) return numberAt(text5, start2, end, Number(written));
   return { kind: "invalid", text: written, description: describeValue(written), start: start2, end };
 }
-function numberAt(text4, start2, end, value) {
+function numberAt(text5, start2, end, value) {
   if (value === 0) return void 0;
   if (isValidPort(value)) return { kind: "port", port: value, start: start2, end };
-  const written = text4.slice(start2, end);
+  const written = text5.slice(start2, end);
   const description = DECIMAL.test(written) ? describeValue(written) : Number.isNaN(value) ? "is not an integer literal" : describeNumber(value);
   return { kind: "invalid", text: written, description, start: start2, end };
 }
@@ -27024,11 +28483,11 @@ function calleeName(call) {
   if (fn.type === "member_expression") return fn.childForFieldName("property")?.text ?? "";
   return fn.text;
 }
-function quote2(code2, max = 48) {
+function quote2(code3, max = 48) {
   let flat = "";
   let blank = false;
-  for (let i2 = 0; i2 < code2.length && flat.length <= max; i2++) {
-    const c = code2[i2];
+  for (let i2 = 0; i2 < code3.length && flat.length <= max; i2++) {
+    const c = code3[i2];
     if (/\s/.test(c)) {
       if (!blank) flat += " ";
       blank = true;
@@ -27039,11 +28498,11 @@ function quote2(code2, max = 48) {
   }
   return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
-function pairKey(pair3, text4) {
+function pairKey(pair3, text5) {
   const key = pair3.childForFieldName("key");
   if (!key) return void 0;
   if (key.type === "property_identifier" || key.type === "identifier") return key.text;
-  return stringValue(key, text4);
+  return stringValue(key, text5);
 }
 function unwrap(node2) {
   let n = node2;
@@ -27055,7 +28514,7 @@ function unwrap(node2) {
   return n;
 }
 var CONVERSIONS = /* @__PURE__ */ new Set(["Number", "parseInt", "parseFloat", "String"]);
-function envName(node2, text4) {
+function envName(node2, text5) {
   const n = unwrap(node2);
   switch (n.type) {
     case "member_expression": {
@@ -27064,27 +28523,27 @@ function envName(node2, text4) {
     }
     case "subscript_expression": {
       const index2 = n.childForFieldName("index");
-      return isEnvObject(n.childForFieldName("object")) && index2 ? stringValue(index2, text4) : void 0;
+      return isEnvObject(n.childForFieldName("object")) && index2 ? stringValue(index2, text5) : void 0;
     }
     case "unary_expression":
-      return n.childForFieldName("operator")?.text === "+" ? envOf(n.childForFieldName("argument"), text4) : void 0;
+      return n.childForFieldName("operator")?.text === "+" ? envOf(n.childForFieldName("argument"), text5) : void 0;
     case "binary_expression": {
       const op = n.childForFieldName("operator")?.text;
       if (op !== "||" && op !== "??") return void 0;
-      return envOf(n.childForFieldName("left"), text4) ?? envOf(n.childForFieldName("right"), text4);
+      return envOf(n.childForFieldName("left"), text5) ?? envOf(n.childForFieldName("right"), text5);
     }
     case "call_expression": {
       const args2 = callArgs(n);
       const first = args2[0];
       if (!first) return void 0;
-      if (CONVERSIONS.has(n.childForFieldName("function")?.text ?? "")) return envName(first, text4);
-      return args2.length === 1 ? stringValue(first, text4) : void 0;
+      if (CONVERSIONS.has(n.childForFieldName("function")?.text ?? "")) return envName(first, text5);
+      return args2.length === 1 ? stringValue(first, text5) : void 0;
     }
     default:
       return void 0;
   }
 }
-var envOf = (node2, text4) => node2 ? envName(node2, text4) : void 0;
+var envOf = (node2, text5) => node2 ? envName(node2, text5) : void 0;
 function isEnvObject(node2) {
   return !!node2 && /(^|\.)env$/.test(node2.text);
 }
@@ -27092,20 +28551,20 @@ function isEnvObject(node2) {
 // src/extract/source/env-generator.ts
 var NAME_KEYS = /* @__PURE__ */ new Set(["name", "service", "id"]);
 function readEnvGenerator(root2, out2, services) {
-  const text4 = out2.file.text;
+  const text5 = out2.file.text;
   for (const node2 of root2.descendantsOfType(["pair", "string", "template_string"])) {
     if (node2.type !== "pair") {
-      out2.urls(node2, "env-generator", sectionOf(node2, services, text4));
+      out2.urls(node2, "env-generator", sectionOf(node2, services, text5));
       continue;
     }
-    const key = pairKey(node2, text4);
+    const key = pairKey(node2, text5);
     const value = node2.childForFieldName("value");
     if (key === void 0 || !value) continue;
     if (!isOwnPortName(key)) {
       readTableEntry(node2, key, value, out2, services);
       continue;
     }
-    const service = sectionOf(node2, services, text4);
+    const service = sectionOf(node2, services, text5);
     out2.bindLiteral(fallbackOf(value), { service, kind: "deploy", mirrorsDefault: true, via: `${key} of '${service ?? "no service"}' in the env generator` });
   }
 }
@@ -27131,18 +28590,18 @@ function fallbackOf(value) {
   }
   return v;
 }
-function sectionOf(node2, services, text4) {
+function sectionOf(node2, services, text5) {
   for (let up = node2.parent; up; up = up.parent) {
     let named;
-    if (up.type === "pair" && up !== node2) named = serviceNamed(pairKey(up, text4), services);
+    if (up.type === "pair" && up !== node2) named = serviceNamed(pairKey(up, text5), services);
     else if (up.type === "object") {
       for (const pair3 of namedKids(up)) {
-        if (pair3.type !== "pair" || pair3 === node2 || !NAME_KEYS.has(pairKey(pair3, text4) ?? "")) continue;
+        if (pair3.type !== "pair" || pair3 === node2 || !NAME_KEYS.has(pairKey(pair3, text5) ?? "")) continue;
         const value = pair3.childForFieldName("value");
-        named ??= serviceNamed(value ? stringValue(value, text4) : void 0, services);
+        named ??= serviceNamed(value ? stringValue(value, text5) : void 0, services);
       }
     } else if (up.type === "call_expression") {
-      for (const arg of callArgs(up)) named ??= serviceNamed(stringValue(arg, text4), services);
+      for (const arg of callArgs(up)) named ??= serviceNamed(stringValue(arg, text5), services);
     }
     if (named) return named;
   }
@@ -27158,93 +28617,93 @@ function serviceNamed(name2, services) {
 // src/extract/source/anchors.ts
 var PORT_LETTERS = /p[-_]*o[-_]*r[-_]*t/gi;
 var NAME_CHAR = /[A-Za-z0-9]/;
-function ownPortNameAnchors(text4, service) {
-  return ownPortNames(text4, service).map((name2) => name2.start);
+function ownPortNameAnchors(text5, service) {
+  return ownPortNames(text5, service).map((name2) => name2.start);
 }
-function quotedOwnPortNameAnchors(text4, service, quotes) {
-  return ownPortNames(text4, service).filter((name2) => {
-    const next = text4[name2.end];
+function quotedOwnPortNameAnchors(text5, service, quotes) {
+  return ownPortNames(text5, service).filter((name2) => {
+    const next = text5[name2.end];
     return next !== void 0 && quotes.includes(next);
   }).map((name2) => name2.start);
 }
-function ownPortNames(text4, service) {
+function ownPortNames(text5, service) {
   const prefixes = ownPortPrefixes(service);
   const longest = Math.max(...prefixes.map((p) => p.length));
   const names = [];
-  for (const match of text4.matchAll(PORT_LETTERS)) {
+  for (const match of text5.matchAll(PORT_LETTERS)) {
     const start2 = match.index;
     let end = start2 + match[0].length;
-    while (text4[end] === "-" || text4[end] === "_") end++;
-    if (end < text4.length && NAME_CHAR.test(text4[end])) continue;
-    if (prefixedLikeOwnName(text4, start2, prefixes, longest)) names.push({ start: start2, end });
+    while (text5[end] === "-" || text5[end] === "_") end++;
+    if (end < text5.length && NAME_CHAR.test(text5[end])) continue;
+    if (prefixedLikeOwnName(text5, start2, prefixes, longest)) names.push({ start: start2, end });
   }
   return names;
 }
-function prefixedLikeOwnName(text4, at, prefixes, longest) {
+function prefixedLikeOwnName(text5, at, prefixes, longest) {
   let read = "";
   let i2 = at - 1;
   for (; i2 >= 0; i2--) {
-    const c = text4[i2];
+    const c = text5[i2];
     if (c === "-" || c === "_") continue;
     if (!NAME_CHAR.test(c)) break;
     if (read.length === longest) return false;
     read = c.toLowerCase() + read;
   }
   if (prefixes.includes(read)) return true;
-  const stop2 = i2 >= 0 ? text4[i2] : "";
+  const stop2 = i2 >= 0 ? text5[i2] : "";
   if (stop2 === "" || stop2 < "\x80" && !prefixes.some((p) => p.includes(stop2.toLowerCase()))) return false;
   return prefixes.some((p) => p.endsWith(read));
 }
-function wordAnchors(text4, words) {
-  return [...text4.matchAll(words)].map((m) => m.index);
+function wordAnchors(text5, words) {
+  return [...text5.matchAll(words)].map((m) => m.index);
 }
 var AUTHORITY_END2 = /[\s/?#\\"'`<>(){}|^]/;
 var MAX_AUTHORITY2 = 1024;
-function urlAnchors(text4) {
+function urlAnchors(text5) {
   const anchors = [];
-  for (let at = text4.indexOf("://"); at >= 0; at = text4.indexOf("://", at + 1)) {
-    const rest = text4.slice(at + 3, at + 3 + MAX_AUTHORITY2);
+  for (let at = text5.indexOf("://"); at >= 0; at = text5.indexOf("://", at + 1)) {
+    const rest = text5.slice(at + 3, at + 3 + MAX_AUTHORITY2);
     const cut = rest.search(AUTHORITY_END2);
     if (/:[\p{Nd}\u0000]/u.test(cut < 0 ? rest : rest.slice(0, cut))) anchors.push(at);
   }
   return anchors;
 }
-function emptyStringAnchors(text4) {
-  return [...text4.matchAll(/""|``/g)].map((m) => m.index);
+function emptyStringAnchors(text5) {
+  return [...text5.matchAll(/""|``/g)].map((m) => m.index);
 }
 var LITERAL_CHAR = /[0-9'"`]/g;
-function anchorsBeforeLiterals(text4, names, urls) {
+function anchorsBeforeLiterals(text5, names, urls) {
   let first = Infinity;
   for (const at of names) first = Math.min(first, at);
   LITERAL_CHAR.lastIndex = first === Infinity ? 0 : first;
-  const literalAfter = first !== Infinity && LITERAL_CHAR.test(text4);
+  const literalAfter = first !== Infinity && LITERAL_CHAR.test(text5);
   return { offsets: [...names, ...urls], parse: urls.length > 0 || literalAfter };
 }
 
 // src/extract/source/go.ts
 var LISTENERS = /* @__PURE__ */ new Set(["ListenAndServe", "ListenAndServeTLS", "Listen"]);
 var TYPES = ["call_expression", "if_statement", "field_declaration", "interpreted_string_literal", "raw_string_literal"];
-function goAnchors(text4, service) {
-  const names = ownPortNameAnchors(text4, service);
-  const listeners = wordAnchors(text4, LISTENER_NAMES);
-  const urls = urlAnchors(text4);
-  const parse4 = urls.length > 0 || quotedOwnPortNameAnchors(text4, service, '"`').length > 0 || names.length > 0 && text4.includes('envDefault:"') || listeners.length > 0 && (LISTEN_ADDRESS.test(text4) || names.length > 0 && /\b(?:var|const)\b/.test(text4));
-  return { offsets: [...names, ...listeners, ...urls, ...emptyStringAnchors(text4)], parse: parse4 };
+function goAnchors(text5, service) {
+  const names = ownPortNameAnchors(text5, service);
+  const listeners = wordAnchors(text5, LISTENER_NAMES);
+  const urls = urlAnchors(text5);
+  const parse5 = urls.length > 0 || quotedOwnPortNameAnchors(text5, service, '"`').length > 0 || names.length > 0 && text5.includes('envDefault:"') || listeners.length > 0 && (LISTEN_ADDRESS.test(text5) || names.length > 0 && /\b(?:var|const)\b/.test(text5));
+  return { offsets: [...names, ...listeners, ...urls, ...emptyStringAnchors(text5)], parse: parse5 };
 }
 var LISTENER_NAMES = /(?<![A-Za-z0-9_])Listen(?:AndServe(?:TLS)?)?(?![A-Za-z0-9_])/g;
 var LISTEN_ADDRESS = /:[0-9]+["`]/;
 function readGo(root2, out2, nodes) {
   const service = out2.file.service;
-  const text4 = out2.file.text;
+  const text5 = out2.file.text;
   let values;
   const globals = () => values ??= packageValues(root2);
   let listens = false;
   for (const node2 of nodes(TYPES)) {
-    if (node2.type === "call_expression") listens = readCall(node2, out2, service, text4) || listens;
+    if (node2.type === "call_expression") listens = readCall(node2, out2, service, text5) || listens;
     else if (node2.type === "if_statement") {
-      readEmptyFallback(node2, out2, service, text4);
-      readOverride(node2, out2, service, text4, globals);
-    } else if (node2.type === "field_declaration") readEnvTag(node2, out2, service, text4);
+      readEmptyFallback(node2, out2, service, text5);
+      readOverride(node2, out2, service, text5, globals);
+    } else if (node2.type === "field_declaration") readEnvTag(node2, out2, service, text5);
     else if (node2.parent?.type !== "import_spec") out2.urls(node2, "url", service);
   }
   if (!listens) return;
@@ -27262,13 +28721,13 @@ function packageValues(root2) {
   }
   return values;
 }
-function looksUpPort(node2, text4, service) {
+function looksUpPort(node2, text5, service) {
   if (!node2) return false;
   const calls = node2.type === "call_expression" ? [node2] : node2.descendantsOfType("call_expression");
-  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text4, service)?.index === 0);
+  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text5, service)?.index === 0);
 }
-function readOverride(node2, out2, service, text4, globals) {
-  if (!looksUpPort(node2.childForFieldName("condition"), text4, service) && !looksUpPort(node2.childForFieldName("initializer"), text4, service)) return;
+function readOverride(node2, out2, service, text5, globals) {
+  if (!looksUpPort(node2.childForFieldName("condition"), text5, service) && !looksUpPort(node2.childForFieldName("initializer"), text5, service)) return;
   const body2 = node2.childForFieldName("consequence");
   for (const assign of body2?.descendantsOfType("assignment_statement") ?? []) {
     const left = namedKids(assign.childForFieldName("left"));
@@ -27299,19 +28758,19 @@ function initialValue(node2, name2) {
   }
   return void 0;
 }
-function portNameArg(args2, text4, service) {
+function portNameArg(args2, text5, service) {
   for (const index2 of [0, 1]) {
     const arg = args2[index2];
-    const name2 = arg && stringValue(arg, text4);
+    const name2 = arg && stringValue(arg, text5);
     if (name2 !== void 0 && isOwnPortName(name2, service)) return { name: name2, index: index2 };
   }
   return void 0;
 }
-function readCall(call, out2, service, text4) {
+function readCall(call, out2, service, text5) {
   const fn = call.childForFieldName("function");
   const args2 = namedKids(call.childForFieldName("arguments"));
   const callee = quote2(fn?.text ?? "", 40);
-  const named = portNameArg(args2, text4, service);
+  const named = portNameArg(args2, text5, service);
   if (named) {
     const fallback = args2[named.index + 1];
     if (fallback) out2.bindLiteral(fallback, { service, via: `${callee}("${named.name}", \u2026)` });
@@ -27321,19 +28780,19 @@ function readCall(call, out2, service, text4) {
   if (!last || !LISTENERS.has(last)) return false;
   for (const arg of args2) {
     const span = stringContent(arg);
-    const addr2 = span && /^[\w.-]*:(\d+)$/.exec(text4.slice(span.start, span.end));
-    const lit = span && addr2 ? portAt(text4, span.end - (addr2[1]?.length ?? 0), span.end) : void 0;
+    const addr2 = span && /^[\w.-]*:(\d+)$/.exec(text5.slice(span.start, span.end));
+    const lit = span && addr2 ? portAt(text5, span.end - (addr2[1]?.length ?? 0), span.end) : void 0;
     if (lit) out2.bind(lit, { service, via: `${callee}(":\u2026")` });
   }
   return true;
 }
-function readEmptyFallback(node2, out2, service, text4) {
+function readEmptyFallback(node2, out2, service, text5) {
   const condition = node2.childForFieldName("condition");
   if (condition?.type !== "binary_expression" || condition.childForFieldName("operator")?.text !== "==") return;
   const variable2 = condition.childForFieldName("left");
   const empty2 = condition.childForFieldName("right");
-  if (variable2?.type !== "identifier" || !empty2 || stringValue(empty2, text4) !== "") return;
-  const origin = [node2.childForFieldName("initializer"), ...precedingStatements(node2)].find((s) => s && readsPortInto(s, variable2.text, text4, service));
+  if (variable2?.type !== "identifier" || !empty2 || stringValue(empty2, text5) !== "") return;
+  const origin = [node2.childForFieldName("initializer"), ...precedingStatements(node2)].find((s) => s && readsPortInto(s, variable2.text, text5, service));
   if (!origin) return;
   const body2 = node2.childForFieldName("consequence");
   for (const assign of body2?.descendantsOfType("assignment_statement") ?? []) {
@@ -27350,48 +28809,48 @@ function precedingStatements(node2) {
   for (let s = node2.previousNamedSibling; s; s = s.previousNamedSibling) list3.push(s);
   return list3;
 }
-function readsPortInto(statement, name2, text4, service) {
+function readsPortInto(statement, name2, text5, service) {
   if (statement.type !== "short_var_declaration" && statement.type !== "assignment_statement") return false;
   const left = namedKids(statement.childForFieldName("left"));
   if (!left.some((l) => l.text === name2)) return false;
   const calls = statement.childForFieldName("right")?.descendantsOfType("call_expression") ?? [];
-  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text4, service)?.index === 0);
+  return calls.some((c) => portNameArg(namedKids(c.childForFieldName("arguments")), text5, service)?.index === 0);
 }
-function readEnvTag(field, out2, service, text4) {
+function readEnvTag(field, out2, service, text5) {
   const tag = field.childForFieldName("tag");
   const span = tag && stringContent(tag);
   if (!span) return;
-  const value = text4.slice(span.start, span.end);
+  const value = text5.slice(span.start, span.end);
   const env = /(?:^|\s)env:"([^",]*)/.exec(value);
   const fallback = /(?:^|\s)envDefault:"([^"]*)"/.exec(value);
   if (!env?.[1] || !isOwnPortName(env[1], service) || !fallback?.[1]) return;
   const start2 = span.start + fallback.index + fallback[0].length - 1 - fallback[1].length;
-  const lit = portAt(text4, start2, start2 + fallback[1].length);
+  const lit = portAt(text5, start2, start2 + fallback[1].length);
   if (lit) out2.bind(lit, { service, via: `env:"${env[1]}" envDefault` });
 }
 
 // src/collect/paths.ts
 var TEST_DIR = /(^|\/)(__tests__|__mocks__|tests?|e2e|fixtures|testdata)\//;
 var TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$|_test\.go$|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
-function isTestPath(path) {
-  return TEST_DIR.test(path) || TEST_FILE.test(path);
+function isTestPath(path2) {
+  return TEST_DIR.test(path2) || TEST_FILE.test(path2);
 }
 var CONTAINER_FOLDERS3 = /* @__PURE__ */ new Set(["src", "source", "app", "apps", "api", "server", "services", "packages", "cmd", "internal", "lib", "libs", "pkg"]);
 
 // src/extract/source/paths.ts
-function isEnvGenerator(path) {
-  const base2 = path.slice(path.lastIndexOf("/") + 1);
+function isEnvGenerator(path2) {
+  const base2 = path2.slice(path2.lastIndexOf("/") + 1);
   return /generate-env/.test(base2) && /\.(m|c)?[jt]s$/.test(base2);
 }
-function scriptGrammar(path) {
-  if (/\.d\.[cm]?ts$|\.min\.[cm]?js$/.test(path)) return void 0;
-  if (/\.tsx$/.test(path)) return "tsx";
-  if (/\.[cm]?ts$/.test(path)) return "typescript";
-  if (/\.([cm]?js|jsx)$/.test(path)) return "javascript";
+function scriptGrammar(path2) {
+  if (/\.d\.[cm]?ts$|\.min\.[cm]?js$/.test(path2)) return void 0;
+  if (/\.tsx$/.test(path2)) return "tsx";
+  if (/\.[cm]?ts$/.test(path2)) return "typescript";
+  if (/\.([cm]?js|jsx)$/.test(path2)) return "javascript";
   return void 0;
 }
-function serviceNamedByPath(path, services) {
-  const segments = path.toLowerCase().split("/");
+function serviceNamedByPath(path2, services) {
+  const segments = path2.toLowerCase().split("/");
   const words = (segments.pop() ?? "").split(/[-_.]+/).filter(Boolean);
   const folders = new Set(segments.filter((s) => s !== "" && !CONTAINER_FOLDERS3.has(s)));
   let best;
@@ -27416,20 +28875,20 @@ function bare(node2) {
   if (node2?.type !== "argument") return node2;
   return namedKids(node2).at(-1);
 }
-function stringSpan(node2, text4) {
-  if (node2.type !== "string_literal" || text4[node2.startIndex] !== '"' || text4[node2.endIndex - 1] !== '"' || node2.endIndex - node2.startIndex < 2) return void 0;
+function stringSpan(node2, text5) {
+  if (node2.type !== "string_literal" || text5[node2.startIndex] !== '"' || text5[node2.endIndex - 1] !== '"' || node2.endIndex - node2.startIndex < 2) return void 0;
   return { start: node2.startIndex + 1, end: node2.endIndex - 1 };
 }
-function stringOf2(node2, text4) {
-  const span = node2 && stringSpan(node2, text4);
-  return span && text4.slice(span.start, span.end);
+function stringOf2(node2, text5) {
+  const span = node2 && stringSpan(node2, text5);
+  return span && text5.slice(span.start, span.end);
 }
-function portLiteral(node2, text4) {
+function portLiteral(node2, text5) {
   const n = bare(node2);
   if (!n) return void 0;
-  if (INTEGERS.has(n.type)) return portAt(text4, n.startIndex, n.endIndex);
-  const span = stringSpan(n, text4);
-  return span && stringPort(text4, span);
+  if (INTEGERS.has(n.type)) return portAt(text5, n.startIndex, n.endIndex);
+  const span = stringSpan(n, text5);
+  return span && stringPort(text5, span);
 }
 function bindAt2(node2, out2, service, via) {
   const lit = portLiteral(node2, out2.file.text);
@@ -27437,53 +28896,53 @@ function bindAt2(node2, out2, service, via) {
   out2.bind(lit, { service, via });
   return true;
 }
-function lookedUp(call, text4, service) {
+function lookedUp(call, text5, service) {
   const first = bare(namedKids(call.childForFieldName("arguments"))[0]);
-  const name2 = stringOf2(first, text4);
+  const name2 = stringOf2(first, text5);
   return name2 !== void 0 && isOwnPortName(name2, service) ? name2 : void 0;
 }
-function holdsLookup(node2, types, text4, service) {
+function holdsLookup(node2, types, text5, service) {
   if (!node2) return false;
   const calls = types.includes(node2.type) ? [node2, ...node2.descendantsOfType(types)] : node2.descendantsOfType(types);
-  return calls.some((c) => lookedUp(c, text4, service) !== void 0);
+  return calls.some((c) => lookedUp(c, text5, service) !== void 0);
 }
-function javaAnchors(text4, service) {
-  return anchorsBeforeLiterals(text4, ownPortNameAnchors(text4, service), []);
+function javaAnchors(text5, service) {
+  return anchorsBeforeLiterals(text5, ownPortNameAnchors(text5, service), []);
 }
-function csharpAnchors(text4, service) {
-  return anchorsBeforeLiterals(text4, [...ownPortNameAnchors(text4, service), ...wordAnchors(text4, KESTREL_NAMES)], urlAnchors(text4));
+function csharpAnchors(text5, service) {
+  return anchorsBeforeLiterals(text5, [...ownPortNameAnchors(text5, service), ...wordAnchors(text5, KESTREL_NAMES)], urlAnchors(text5));
 }
 var KESTREL_NAMES = /(?<![A-Za-z0-9_])Listen(?:AnyIP|Localhost)?(?![A-Za-z0-9_])/g;
 function readJava(_root, out2, nodes) {
   const service = out2.file.service;
-  const text4 = out2.file.text;
+  const text5 = out2.file.text;
   for (const call of nodes(["method_invocation"])) {
     const args2 = namedKids(call.childForFieldName("arguments"));
     const method = call.childForFieldName("name")?.text ?? "";
-    const name2 = lookedUp(call, text4, service);
+    const name2 = lookedUp(call, text5, service);
     if (name2 !== void 0 && args2.length === 2) {
       bindAt2(args2[1], out2, service, `${quote2(method)}("${name2}", \u2026)`);
       continue;
     }
-    if (method === "orElse" && args2.length === 1 && holdsLookup(call.childForFieldName("object"), ["method_invocation"], text4, service)) {
+    if (method === "orElse" && args2.length === 1 && holdsLookup(call.childForFieldName("object"), ["method_invocation"], text5, service)) {
       bindAt2(args2[0], out2, service, `${quote2(call.childForFieldName("object")?.text ?? "", 40)}.orElse(\u2026)`);
     }
   }
 }
 function readCSharp(_root, out2, nodes) {
   const service = out2.file.service;
-  const text4 = out2.file.text;
+  const text5 = out2.file.text;
   for (const node2 of nodes(["invocation_expression", "binary_expression"])) {
     if (node2.type === "binary_expression") {
       if (node2.childForFieldName("operator")?.text !== "??") continue;
       const left = node2.childForFieldName("left");
-      if (holdsLookup(left, ["invocation_expression"], text4, service)) bindAt2(node2.childForFieldName("right") ?? void 0, out2, service, `${quote2(left?.text ?? "", 40)} ?? \u2026`);
+      if (holdsLookup(left, ["invocation_expression"], text5, service)) bindAt2(node2.childForFieldName("right") ?? void 0, out2, service, `${quote2(left?.text ?? "", 40)} ?? \u2026`);
       continue;
     }
     const args2 = namedKids(node2.childForFieldName("arguments"));
     const fn = node2.childForFieldName("function");
     const method = (fn?.type === "member_access_expression" ? fn.childForFieldName("name")?.text : fn?.text)?.replace(/<.*$/, "") ?? "";
-    const name2 = lookedUp(node2, text4, service);
+    const name2 = lookedUp(node2, text5, service);
     if (name2 !== void 0 && args2.length === 2) {
       bindAt2(args2[1], out2, service, `${quote2(method)}("${name2}", \u2026)`);
       continue;
@@ -27510,27 +28969,27 @@ function bindUrl(node2, out2, service, via) {
 // src/extract/source/python.ts
 var RUNNERS2 = /* @__PURE__ */ new Set(["run", "run_app", "serve", "Config"]);
 var CONVERSIONS2 = /* @__PURE__ */ new Set(["int", "str"]);
-function pythonAnchors(text4, service) {
-  return anchorsBeforeLiterals(text4, ownPortNameAnchors(text4, service), urlAnchors(text4));
+function pythonAnchors(text5, service) {
+  return anchorsBeforeLiterals(text5, ownPortNameAnchors(text5, service), urlAnchors(text5));
 }
 function readPython(nodes, out2, runner) {
   const owner = out2.file.service ? { service: out2.file.service, kind: "source-default" } : runner;
-  const text4 = out2.file.text;
+  const text5 = out2.file.text;
   for (const node2 of nodes(["call", "boolean_operator", "assignment", "string"])) {
-    if (node2.type === "call") readCall2(node2, out2, owner, runner, text4);
-    else if (node2.type === "boolean_operator") readOr(node2, out2, owner, text4);
+    if (node2.type === "call") readCall2(node2, out2, owner, runner, text5);
+    else if (node2.type === "boolean_operator") readOr(node2, out2, owner, text5);
     else if (node2.type === "assignment") readAssignment(node2, out2, owner);
     else if (!isDocstring(node2)) out2.urls(node2, "url", owner.service);
   }
 }
-function readCall2(call, out2, owner, runner, text4) {
+function readCall2(call, out2, owner, runner, text5) {
   const args2 = namedKids(call.childForFieldName("arguments"));
   const positional = args2.filter((a) => a.type !== "keyword_argument");
   const keyword = (name3) => args2.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name3)?.childForFieldName("value");
   const callee = call.childForFieldName("function");
   const calleeText = quote2(callee?.text ?? "", 40);
   const first = positional[0];
-  const name2 = first && stringValue(first, text4);
+  const name2 = first && stringValue(first, text5);
   if (name2 !== void 0 && isOwnPortName(name2, owner.service)) {
     const fallback = positional[1] ?? keyword("default");
     if (fallback) out2.bindLiteral(fallback, { ...owner, via: `${calleeText}("${name2}", \u2026)` });
@@ -27540,24 +28999,24 @@ function readCall2(call, out2, owner, runner, text4) {
   const port = keyword("port");
   if (port && last && RUNNERS2.has(last)) out2.bindLiteral(port, { ...runner, via: calleeText });
 }
-function readOr(node2, out2, owner, text4) {
+function readOr(node2, out2, owner, text5) {
   const left = node2.childForFieldName("left");
   const right = node2.childForFieldName("right");
   if (node2.childForFieldName("operator")?.text !== "or" || !left || !right) return;
-  const name2 = envName2(left, text4);
+  const name2 = envName2(left, text5);
   if (name2 !== void 0 && isOwnPortName(name2, owner.service)) out2.bindLiteral(right, { ...owner, via: `${quote2(left.text)} or \u2026` });
 }
-function envName2(node2, text4) {
+function envName2(node2, text5) {
   if (node2.type === "subscript") {
     const key = node2.childForFieldName("subscript");
-    return /(^|\.)environ$/.test(node2.childForFieldName("value")?.text ?? "") && key ? stringValue(key, text4) : void 0;
+    return /(^|\.)environ$/.test(node2.childForFieldName("value")?.text ?? "") && key ? stringValue(key, text5) : void 0;
   }
   if (node2.type !== "call") return void 0;
   const args2 = namedKids(node2.childForFieldName("arguments"));
   const first = args2[0];
   if (args2.length !== 1 || !first) return void 0;
-  if (CONVERSIONS2.has(node2.childForFieldName("function")?.text ?? "")) return envName2(first, text4);
-  return stringValue(first, text4);
+  if (CONVERSIONS2.has(node2.childForFieldName("function")?.text ?? "")) return envName2(first, text5);
+  return stringValue(first, text5);
 }
 function readAssignment(node2, out2, owner) {
   const left = node2.childForFieldName("left");
@@ -29270,11 +30729,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path) {
+  function locateFile(path2) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path, scriptDirectory);
+      return Module["locateFile"](path2, scriptDirectory);
     }
-    return scriptDirectory + path;
+    return scriptDirectory + path2;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -29801,8 +31260,8 @@ async function Module2(moduleArg = {}) {
     "e": 111
   };
   var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
-    var code2 = wasmTypeCodes[type];
-    return code2;
+    var code3 = wasmTypeCodes[type];
+    return code3;
   })), "generateTypePack");
   var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
     var bytes = Uint8Array.of(
@@ -30461,13 +31920,13 @@ async function Module2(moduleArg = {}) {
   __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
   var runtimeKeepaliveCounter = 0;
   var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-  var _proc_exit = /* @__PURE__ */ __name((code2) => {
-    EXITSTATUS = code2;
+  var _proc_exit = /* @__PURE__ */ __name((code3) => {
+    EXITSTATUS = code3;
     if (!keepRuntimeAlive()) {
-      Module["onExit"]?.(code2);
+      Module["onExit"]?.(code3);
       ABORT = true;
     }
-    quit_(code2, new ExitStatus(code2));
+    quit_(code3, new ExitStatus(code3));
   }, "_proc_exit");
   _proc_exit.sig = "vi";
   var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -31195,11 +32654,11 @@ function parseMatchPredicate(steps, index2, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text4, positive) => {
-      return positive ? regex.test(text4) : !regex.test(text4);
+    const test = /* @__PURE__ */ __name((text5, positive) => {
+      return positive ? regex.test(text5) : !regex.test(text5);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text4) => test(text4, isPositive)) : nodes.some((text4) => test(text4, isPositive));
+    return matchAll ? nodes.every((text5) => test(text5, isPositive)) : nodes.some((text5) => test(text5, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -31229,7 +32688,7 @@ function parseAnyOfPredicate(steps, index2, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text4) => values.includes(text4)) === isPositive;
+    return nodes.every((text5) => values.includes(text5)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -31787,13 +33246,13 @@ async function parserFor(grammar) {
   const loaded = await language;
   const raced = parsers.get(grammar);
   if (raced) return raced;
-  const parser2 = new Parser();
-  parser2.setLanguage(loaded);
-  parsers.set(grammar, parser2);
-  return parser2;
+  const parser = new Parser();
+  parser.setLanguage(loaded);
+  parsers.set(grammar, parser);
+  return parser;
 }
-async function parse3(grammar, text4) {
-  const parser2 = await parserFor(grammar);
+async function parse4(grammar, text5) {
+  const parser = await parserFor(grammar);
   const wallStart = performance.now();
   let cpuStart;
   const overBudget = () => {
@@ -31804,7 +33263,7 @@ async function parse3(grammar, text4) {
     const used = process.cpuUsage(cpuStart);
     return CPU_CHECK_AFTER_MS + (used.user + used.system) / 1e3 > MAX_PARSE_CPU_MS;
   };
-  const tree = parser2.parse(text4, null, { progressCallback: overBudget });
+  const tree = parser.parse(text5, null, { progressCallback: overBudget });
   if (!tree) {
     if (overBudget()) throw new ParseBudgetExceeded(grammar);
     throw new Error(`tree-sitter returned no tree for ${grammar}`);
@@ -31852,15 +33311,15 @@ function treeShapeProblem(root2, textLength) {
 
 // src/extract/source/run.ts
 var MENTIONS_PORT = /(?<!im|ex|re|sup|trans|pass|view)port|:\/\/|\blisten(?:AndServe(?:TLS)?|AnyIP|Localhost)?\s*\(/i;
-function mentionsPort(text4) {
-  return MENTIONS_PORT.test(text4);
+function mentionsPort(text5) {
+  return MENTIONS_PORT.test(text5);
 }
 async function readWith(file, grammar, source, read, anchors) {
   const out2 = new SourceOutput(file, source);
   if (anchors && !anchors.parse) return out2.extraction;
   let tree;
   try {
-    tree = await parse3(grammar, file.text);
+    tree = await parse4(grammar, file.text);
     const shape = treeShapeProblem(tree.rootNode, file.text.length);
     if (shape) {
       const at = file.locator.range(shape.start, shape.start);
@@ -31890,9 +33349,9 @@ async function readWith(file, grammar, source, read, anchors) {
   return out2.extraction;
 }
 var MAX_LINE_SEARCHES = 32;
-function nodesAround(root2, text4, offsets, types) {
+function nodesAround(root2, text5, offsets, types) {
   if (offsets.length === 0) return [];
-  const starts = lineStarts(text4);
+  const starts = lineStarts(text5);
   const sorted = [...offsets].sort((a, b) => a - b);
   const lines = new Set(sorted.map((at) => lineIndexAt(starts, at)));
   if (lines.size > MAX_LINE_SEARCHES) {
@@ -31926,26 +33385,26 @@ var SERVER_KEYS = /* @__PURE__ */ new Set(["server", "devServer", "http", "app"]
 var SERVE_CALLS = /* @__PURE__ */ new Set(["serve", "listen", "createServer", "createAdaptorServer", "startServer"]);
 var CONFIG_NAMES = /^(?:app|server|service|http)?(?:config|configuration|settings)$|^server(?:options)?$/i;
 var NODE_TYPES = ["call_expression", "binary_expression", "ternary_expression", "pair", "variable_declarator", "string", "template_string"];
-function scriptAnchors(text4, service) {
-  return anchorsBeforeLiterals(text4, [...ownPortNameAnchors(text4, service), ...wordAnchors(text4, LISTEN)], urlAnchors(text4));
+function scriptAnchors(text5, service) {
+  return anchorsBeforeLiterals(text5, [...ownPortNameAnchors(text5, service), ...wordAnchors(text5, LISTEN)], urlAnchors(text5));
 }
 var LISTEN = /(?<![A-Za-z0-9_$])listen(?![A-Za-z0-9_$])/g;
 function readScript(_root, out2, nodes) {
   const service = out2.file.service;
-  const text4 = out2.file.text;
+  const text5 = out2.file.text;
   for (const node2 of nodes(NODE_TYPES)) {
     switch (node2.type) {
       case "call_expression":
-        readCall3(node2, out2, service, text4);
+        readCall3(node2, out2, service, text5);
         break;
       case "binary_expression":
-        readFallback(node2, out2, service, text4);
+        readFallback(node2, out2, service, text5);
         break;
       case "ternary_expression":
-        readTernary(node2, out2, service, text4);
+        readTernary(node2, out2, service, text5);
         break;
       case "pair":
-        readPortPair(node2, out2, service, text4);
+        readPortPair(node2, out2, service, text5);
         break;
       case "variable_declarator":
         readPortConstant(node2, out2, service);
@@ -31955,62 +33414,62 @@ function readScript(_root, out2, nodes) {
     }
   }
 }
-function readCall3(call, out2, service, text4) {
+function readCall3(call, out2, service, text5) {
   const args2 = callArgs(call);
   const [first, second] = args2;
   if (!first) return;
   const callee = quote2(call.childForFieldName("function")?.text ?? "", 40);
-  const name2 = stringValue(first, text4);
+  const name2 = stringValue(first, text5);
   if (name2 !== void 0 && isOwnPortName(name2, service)) {
     if (second) out2.bindLiteral(unwrap(second), { service, via: `${callee}('${name2}', \u2026)` });
     return;
   }
   if (calleeName(call) === "listen") out2.bindLiteral(unwrap(first), { service, via: `${callee}(\u2026)` });
 }
-function readFallback(node2, out2, service, text4) {
+function readFallback(node2, out2, service, text5) {
   const op = node2.childForFieldName("operator")?.text;
   const left = node2.childForFieldName("left");
   const right = node2.childForFieldName("right");
   if (op !== "||" && op !== "??" || !left || !right) return;
-  const name2 = envName(left, text4);
+  const name2 = envName(left, text5);
   if (name2 !== void 0 && isOwnPortName(name2, service)) out2.bindLiteral(unwrap(right), { service, via: `${quote2(left.text)} ${op} \u2026` });
 }
-function readTernary(node2, out2, service, text4) {
+function readTernary(node2, out2, service, text5) {
   const condition = node2.childForFieldName("condition");
   const otherwise = node2.childForFieldName("alternative");
   if (!condition || !otherwise) return;
-  const name2 = envName(condition, text4);
+  const name2 = envName(condition, text5);
   if (name2 !== void 0 && isOwnPortName(name2, service)) out2.bindLiteral(unwrap(otherwise), { service, via: `${quote2(condition.text)} ? \u2026 : \u2026` });
 }
-function readPortPair(pair3, out2, service, text4) {
-  const key = pairKey(pair3, text4);
+function readPortPair(pair3, out2, service, text5) {
+  const key = pairKey(pair3, text5);
   const value = pair3.childForFieldName("value");
   if (key === void 0 || !value || pair3.parent?.type !== "object" || !isOwnPortName(key, service)) return;
-  const via = /^[A-Z][A-Z0-9_]*$/.test(key) ? `${key}: \u2026` : key === "port" ? serverObject(pair3.parent, text4) : void 0;
+  const via = /^[A-Z][A-Z0-9_]*$/.test(key) ? `${key}: \u2026` : key === "port" ? serverObject(pair3.parent, text5) : void 0;
   if (!via) return;
   const literal = unwrap(value);
   if (!out2.bindLiteral(literal, { service, via })) {
-    const fallback = schemaDefault(literal, text4);
+    const fallback = schemaDefault(literal, text5);
     if (fallback) out2.bindLiteral(fallback, { service, via: `${via.replace(/ …$/, "")} \u2026.default(\u2026)` });
   }
 }
-function schemaDefault(value, text4) {
+function schemaDefault(value, text5) {
   if (value.type !== "call_expression") return void 0;
   const [first] = callArgs(value);
   if (!first) return void 0;
   if (calleeName(value) === "default") return unwrap(first);
   if (first.type !== "object") return void 0;
-  const pair3 = first.namedChildren.find((p) => p.type === "pair" && pairKey(p, text4) === "default");
+  const pair3 = first.namedChildren.find((p) => p.type === "pair" && pairKey(p, text5) === "default");
   const fallback = pair3?.childForFieldName("value");
   return fallback ? unwrap(fallback) : void 0;
 }
-function serverObject(object, text4) {
+function serverObject(object, text5) {
   let up = object.parent;
   while (up && (up.type === "parenthesized_expression" || up.type === "as_expression" || up.type === "satisfies_expression")) up = up.parent;
   if (!up) return void 0;
   switch (up.type) {
     case "pair": {
-      const key = pairKey(up, text4);
+      const key = pairKey(up, text5);
       return key !== void 0 && SERVER_KEYS.has(key) ? `${key}.port` : void 0;
     }
     case "arguments": {
@@ -32063,92 +33522,106 @@ function readSource(id, file, ctx, scope = "anchors") {
 }
 var typescriptExtractor = {
   id: "typescript",
-  accepts: (path) => isScript(path, ["typescript", "tsx"]),
+  accepts: (path2) => isScript(path2, ["typescript", "tsx"]),
   prefilter: mentionsPort,
   extract: (file, ctx) => readSource("typescript", file, ctx)
 };
 var javascriptExtractor = {
   id: "javascript",
-  accepts: (path) => isScript(path, ["javascript"]),
+  accepts: (path2) => isScript(path2, ["javascript"]),
   prefilter: mentionsPort,
   extract: (file, ctx) => readSource("javascript", file, ctx)
 };
 var pythonExtractor = {
   id: "python",
-  accepts: (path) => path.endsWith(".py") && !isTestPath(path),
+  accepts: (path2) => path2.endsWith(".py") && !isTestPath(path2),
   prefilter: mentionsPort,
   extract: (file, ctx) => readSource("python", file, ctx)
 };
 var goExtractor = {
   id: "go",
-  accepts: (path) => path.endsWith(".go") && !isTestPath(path),
+  accepts: (path2) => path2.endsWith(".go") && !isTestPath(path2),
   prefilter: mentionsPort,
   extract: (file, ctx) => readSource("go", file, ctx)
 };
 var javaExtractor = {
   id: "java",
-  accepts: (path) => path.endsWith(".java") && !isTestPath(path),
+  accepts: (path2) => path2.endsWith(".java") && !isTestPath(path2),
   prefilter: mentionsPort,
   extract: (file, ctx) => readSource("java", file, ctx)
 };
 var csharpExtractor = {
   id: "csharp",
-  accepts: (path) => path.endsWith(".cs") && !isTestPath(path) && !/\.(Designer|g|g\.i)\.cs$/.test(path),
+  accepts: (path2) => path2.endsWith(".cs") && !isTestPath(path2) && !/\.(Designer|g|g\.i)\.cs$/.test(path2),
   prefilter: mentionsPort,
   extract: (file, ctx) => readSource("csharp", file, ctx)
 };
 var envGeneratorExtractor = {
   id: "env-generator",
   accepts: isEnvGenerator,
-  prefilter: (text4) => /PORT|:\/\//i.test(text4),
+  prefilter: (text5) => /PORT|:\/\//i.test(text5),
   extract: (file, ctx) => readSource("env-generator", file, ctx)
 };
 var sourceExtractors = [typescriptExtractor, javascriptExtractor, pythonExtractor, goExtractor, javaExtractor, csharpExtractor, envGeneratorExtractor];
-function isScript(path, grammars) {
-  const grammar = scriptGrammar(path);
-  return grammar !== void 0 && grammars.includes(grammar) && !isTestPath(path) && !isEnvGenerator(path);
+function isScript(path2, grammars) {
+  const grammar = scriptGrammar(path2);
+  return grammar !== void 0 && grammars.includes(grammar) && !isTestPath(path2) && !isEnvGenerator(path2);
 }
 
 // src/extract/files.ts
 var fileExtractors = [...sourceExtractors, ...deployExtractors];
-function wanted(job) {
-  return job.isDoc || fileExtractors.some((e) => e.accepts(job.path));
+if (fileExtractors.length > 31) throw new Error(`${fileExtractors.length} file extractors: a set of readers holds at most 31`);
+function readersOf(path2) {
+  let readers = 0;
+  for (let i2 = 0; i2 < fileExtractors.length; i2++) if (fileExtractors[i2].accepts(path2)) readers |= 1 << i2;
+  return readers;
 }
 async function extractFile(job, ctx, maxFileBytes, checked) {
-  const result = { ...emptyExtraction(), suppressions: [] };
-  const candidates2 = job.isDoc ? [serviceDocExtractor] : fileExtractors.filter((e) => e.accepts(job.path));
+  const result = { bindings: [], references: [], problems: [], suppressions: [] };
   const read = readText(job, maxFileBytes, checked, job.identify);
-  const blob = read.blob ? { blob: read.blob } : {};
   if ("problem" in read) {
     result.problems.push(read.problem);
-    return { extraction: result, parsed: false, ...blob };
+    return fileResult(result, false, read.blob);
   }
-  const text4 = read.text;
-  result.suppressions.push(...findSuppressions(job.path, text4));
-  const chosen = candidates2.filter((e) => !e.prefilter || e.prefilter(text4));
-  if (chosen.length === 0) return { extraction: result, parsed: false, ...blob };
+  const text5 = read.text;
+  result.suppressions = findSuppressions(job.path, text5);
+  const chosen = job.isDoc ? chooseDoc(text5) : choose(job.readers ?? readersOf(job.path), text5);
+  if (chosen.length === 0) return fileResult(result, false, read.blob);
   const host = ctx.hosts.placeFile(job.path, job.owner);
-  const file = {
-    path: job.path,
-    text: text4,
-    locator: createLocator(job.path, text4),
-    ...job.owner ? { service: ctx.services.canonical(job.owner) } : {},
-    ...host ? { host } : {}
-  };
+  const file = { path: job.path, text: text5, locator: createLocator(job.path, text5) };
+  if (job.owner) file.service = ctx.services.canonical(job.owner);
+  if (host) file.host = host;
   for (const extractor of chosen) {
     try {
-      const e = await extractor.extract(file, ctx);
-      result.bindings.push(...e.bindings);
-      result.references.push(...e.references);
-      result.problems.push(...e.problems);
-      if (e.suppressions) result.suppressions.push(...e.suppressions);
+      add(result, await extractor.extract(file, ctx));
     } catch (error) {
-      result.problems.push(
-        problem("input/extractor-failed", job.path, `The ${quote(extractor.id)} reader failed on ${quote(job.path)}: ${error instanceof Error ? error.message : String(error)}; its ports in this file are unknown.`)
-      );
+      result.problems.push(failed(extractor, job.path, error));
     }
   }
-  return { extraction: result, parsed: true, ...blob };
+  return fileResult(result, true, read.blob);
+}
+function choose(readers, text5) {
+  const chosen = [];
+  for (let i2 = 0; readers !== 0; i2++, readers >>>= 1) {
+    const extractor = fileExtractors[i2];
+    if (readers & 1 && (!extractor.prefilter || extractor.prefilter(text5))) chosen.push(extractor);
+  }
+  return chosen;
+}
+function chooseDoc(text5) {
+  return !serviceDocExtractor.prefilter || serviceDocExtractor.prefilter(text5) ? [serviceDocExtractor] : [];
+}
+function add(result, e) {
+  result.bindings.push(...e.bindings);
+  result.references.push(...e.references);
+  result.problems.push(...e.problems);
+  if (e.suppressions) result.suppressions.push(...e.suppressions);
+}
+function failed(extractor, path2, error) {
+  return problem("input/extractor-failed", path2, `The ${quote(extractor.id)} reader failed on ${quote(path2)}: ${error instanceof Error ? error.message : String(error)}; its ports in this file are unknown.`);
+}
+function fileResult(extraction, parsed, blob) {
+  return blob ? { extraction, parsed, blob } : { extraction, parsed };
 }
 async function extractFiles(jobs, ctx, maxFileBytes) {
   const results = [];
@@ -32174,23 +33647,7 @@ export {
   emptyExtraction,
   isValidPort,
   toString,
-  splice,
-  combineExtensions,
-  normalizeIdentifier,
-  asciiAlpha,
-  asciiAlphanumeric,
-  asciiControl,
-  markdownLineEnding,
-  markdownLineEndingOrSpace,
-  markdownSpace,
-  unicodePunctuation,
-  unicodeWhitespace,
-  factorySpace,
-  classifyCharacter,
-  resolveAll,
-  blankLine,
-  remarkParse,
-  ok2 as ok,
+  fromMarkdown,
   unified,
   require_picomatch2 as require_picomatch,
   SEVERITIES,
@@ -32208,6 +33665,9 @@ export {
   MAX_YAML_ALIAS_TOKENS,
   aliasTokenOverflow,
   excessAlias,
+  yamlDocument,
+  yamlStream,
+  forgetKeptYaml,
   isTestPath,
   CONTAINER_FOLDERS3 as CONTAINER_FOLDERS,
   parseDotenv,
@@ -32221,19 +33681,14 @@ export {
   readPort,
   describeValue,
   valueKey,
-  convert,
-  SKIP,
-  visitParents,
-  handle2 as handle,
-  gfmTableFromMarkdown,
-  gfmTableToMarkdown,
-  gfmTable,
-  remarkGfmTable,
+  tablesIfAny,
+  parseMarkdown,
   MAY_DEFINE,
   markdownBlocks,
   boundedPieces,
   parsePieces,
   markdownLimitHit,
-  wanted,
+  walk2 as walk,
+  readersOf,
   extractFiles
 };

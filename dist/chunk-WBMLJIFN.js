@@ -10,34 +10,23 @@ import {
   NOT_DEPLOYED_HOST,
   PLAN_HOST,
   SEVERITIES,
-  SKIP,
   __toESM,
   aliasTokenOverflow,
-  asciiAlpha,
-  asciiAlphanumeric,
-  asciiControl,
-  blankLine,
   boundedPieces,
   buildHosts,
   buildServices,
-  classifyCharacter,
-  combineExtensions,
   compareLocations,
-  convert,
   createFinding,
   createLocator,
   describeValue,
   emptyExtraction,
   excessAlias,
   extractFiles,
-  factorySpace,
   fileLocation,
   findSuppressions,
+  forgetKeptYaml,
   formatLocation,
-  gfmTable,
-  gfmTableFromMarkdown,
-  gfmTableToMarkdown,
-  handle,
+  fromMarkdown,
   hostId,
   hostKey,
   inputProblem,
@@ -46,35 +35,28 @@ import {
   lineStarts,
   markdownBlocks,
   markdownLimitHit,
-  markdownLineEnding,
-  markdownLineEndingOrSpace,
-  markdownSpace,
-  normalizeIdentifier,
-  ok,
   parseDotenv,
+  parseMarkdown,
   parsePieces,
   problem,
   quote,
   readPort,
   readRepoFile,
   readText,
-  remarkGfmTable,
-  remarkParse,
+  readersOf,
   require_dist,
   require_picomatch,
-  resolveAll,
   ruleUrl,
   severityRank,
   sortFindings,
-  splice,
+  tablesIfAny,
   toString,
-  unicodePunctuation,
-  unicodeWhitespace,
   unified,
   valueKey,
-  visitParents,
-  wanted
-} from "./chunk-25YL4DOL.js";
+  walk,
+  yamlDocument,
+  yamlStream
+} from "./chunk-RPBIIUJT.js";
 
 // src/config/types.ts
 var ConfigError = class extends Error {
@@ -163,10 +145,10 @@ function globMatcher(globs) {
     else gated.push({ literal, matches });
   }
   const anyLiteral = gated.length > 0 ? new RegExp(gated.map((g) => g.literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : void 0;
-  return (path2) => {
-    for (const matches of plain) if (matches(path2)) return true;
-    if (!anyLiteral?.test(path2)) return false;
-    for (const g of gated) if (path2.includes(g.literal) && g.matches(path2)) return true;
+  return (path) => {
+    for (const matches of plain) if (matches(path)) return true;
+    if (!anyLiteral?.test(path)) return false;
+    for (const g of gated) if (path.includes(g.literal) && g.matches(path)) return true;
     return false;
   };
 }
@@ -181,7 +163,7 @@ var PRUNE_PROBES = ["portwarden-probe", ".portwarden-probe.d/p.q", "Portwarden P
 function coversDirectory(isIgnored, rel) {
   return isIgnored(rel) || PRUNE_PROBES.every((probe) => isIgnored(`${rel}/${probe}`));
 }
-function walk(root, ignore, serviceGlobs, refused = [], tree) {
+function walk2(root, ignore, serviceGlobs, refused = [], tree) {
   const isIgnored = globMatcher(ignore);
   const isServiceDir = globMatcher(serviceGlobs);
   const result = { files: [], serviceDirs: [], problems: [] };
@@ -230,14 +212,13 @@ function prefixOf(dir) {
   if (normal === ".") return "";
   return normal.endsWith(sep) ? normal : normal + sep;
 }
-function ancestors(path2) {
+function ancestors(path) {
   const out = [];
-  for (let i = path2.indexOf("/"); i > 0; i = path2.indexOf("/", i + 1)) out.push(path2.slice(0, i));
+  for (let i = path.indexOf("/"); i > 0; i = path.indexOf("/", i + 1)) out.push(path.slice(0, i));
   return out;
 }
 
 // src/collect/discover.ts
-var import_yaml = __toESM(require_dist(), 1);
 var import_picomatch2 = __toESM(require_picomatch(), 1);
 
 // src/core/group-by.ts
@@ -263,8 +244,8 @@ var CONVENTIONS = [
   { glob: "cmd/*", holds: /\.go$/, depth: 1 }
 ];
 var STRENGTH = { compose: 4, skaffold: 3, workspace: 2, convention: 1, manifest: 1, dockerfile: 1 };
-var dirOf = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
-var baseOf = (path2) => path2.slice(path2.lastIndexOf("/") + 1);
+var dirOf = (path) => path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+var baseOf = (path) => path.slice(path.lastIndexOf("/") + 1);
 function resolvePath(from, rel) {
   if (rel.startsWith("/") || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) || rel.includes("\0")) return void 0;
   const parts = from ? from.split("/") : [];
@@ -288,10 +269,10 @@ function substitute(value, env) {
   });
   return unresolved ? void 0 : out;
 }
-function buildsOnlyUnder(text2, here, under) {
+function buildsOnlyUnder(text, here, under) {
   let blocks = 0;
   let contexts = 0;
-  for (const m of text2.matchAll(/^[ \t-]*(build|context|dockerfile)[ \t]*:[ \t]*([^\n#]*)/gm)) {
+  for (const m of text.matchAll(/^[ \t-]*(build|context|dockerfile)[ \t]*:[ \t]*([^\n#]*)/gm)) {
     const value = m[2].trim().replace(/^(['"])(.*)\1$/, "$2");
     if (m[1] === "dockerfile") return false;
     if (m[1] === "build" && value === "") {
@@ -305,8 +286,8 @@ function buildsOnlyUnder(text2, here, under) {
   }
   return contexts >= blocks;
 }
-function isCompose(path2) {
-  return /^(docker-)?compose[^/]*\.ya?ml$/.test(baseOf(path2));
+function isCompose(path) {
+  return /^(docker-)?compose[^/]*\.ya?ml$/.test(baseOf(path));
 }
 function eligible(dir) {
   if (dir === "") return false;
@@ -324,8 +305,8 @@ function serviceFolder(dir) {
   }
   return current;
 }
-function discoveryMayRead(path2) {
-  const base = baseOf(path2);
+function discoveryMayRead(path) {
+  const base = baseOf(path);
   return /\.ya?ml$/.test(base) || base === "package.json" || base === "go.mod" || base === "go.work" || /\.slnx?$/.test(base);
 }
 var Reader = class {
@@ -336,36 +317,36 @@ var Reader = class {
   maxBytes;
   byPath;
   checked = /* @__PURE__ */ new Set();
-  has(path2) {
-    return this.byPath.has(path2);
+  has(path) {
+    return this.byPath.has(path);
   }
-  text(path2) {
-    const file = this.byPath.get(path2);
+  text(path) {
+    const file = this.byPath.get(path);
     if (!file) return void 0;
     const read = readText(file, this.maxBytes, this.checked);
     return "text" in read ? read.text : void 0;
   }
 };
-function yamlData(text2) {
+function yamlData(path, text, keep = false) {
   try {
-    const doc = (0, import_yaml.parseDocument)(text2, { prettyErrors: false, uniqueKeys: false });
-    if (doc.errors.length > 0 || excessAlias(doc)) return void 0;
+    const doc = yamlDocument(path, text, { keep });
+    if (doc.errors.length > 0 || excessAlias(doc, text)) return void 0;
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch {
     return void 0;
   }
 }
-function yamlDocuments(text2) {
+function yamlDocuments(path, text, keep) {
   let docs;
   try {
-    docs = (0, import_yaml.parseAllDocuments)(text2, { prettyErrors: false, uniqueKeys: false });
+    docs = yamlStream(path, text, { keep });
   } catch {
     return [];
   }
   if (!Array.isArray(docs)) return [];
   const out = [];
   for (const doc of docs) {
-    if (doc.errors.length > 0 || excessAlias(doc)) continue;
+    if (doc.errors.length > 0 || excessAlias(doc, text)) continue;
     try {
       out.push(doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }));
     } catch {
@@ -399,6 +380,7 @@ function manifestName(reader, dir, files) {
   return void 0;
 }
 function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
+  forgetKeptYaml();
   const reader = new Reader(files, maxBytes);
   const paths = files.map((f) => f.path);
   const inDir = /* @__PURE__ */ new Map();
@@ -446,13 +428,13 @@ function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
   };
   const undeclaredFinds = candidates.some((c) => !underDeclared(c.path));
   let composeServices = false;
-  for (const path2 of paths.filter(isCompose)) {
-    const text2 = reader.text(path2);
-    if (text2 !== void 0 && /^services\s*:/m.test(text2)) composeServices = true;
-    if (text2 !== void 0 && !undeclaredFinds && buildsOnlyUnder(text2, dirOf(path2), underDeclared)) continue;
-    const data = text2 === void 0 ? void 0 : yamlData(text2);
+  for (const path of paths.filter(isCompose)) {
+    const text = reader.text(path);
+    if (text !== void 0 && /^services\s*:/m.test(text)) composeServices = true;
+    if (text !== void 0 && !undeclaredFinds && buildsOnlyUnder(text, dirOf(path), underDeclared)) continue;
+    const data = text === void 0 ? void 0 : yamlData(path, text, true);
     const services = isRecord(data) && isRecord(data.services) ? data.services : {};
-    const here = dirOf(path2);
+    const here = dirOf(path);
     for (const [key2, svc] of Object.entries(services)) {
       deployNames.add(key2);
       if (!isRecord(svc)) continue;
@@ -466,13 +448,14 @@ function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
       const dockerfilePath = dockerfile === void 0 ? void 0 : resolvePath(contextDir, dockerfile);
       const folder = dockerfilePath !== void 0 && /^Dockerfile(\..+)?$/.test(baseOf(dockerfilePath)) ? dirOf(dockerfilePath) : contextDir;
       const plain = dockerfilePath === void 0 || baseOf(dockerfilePath) === "Dockerfile";
-      add2({ path: folder, source: "compose", via: `compose \`build\` of \`${key2}\` in ${path2}`, name: key2, ...plain ? {} : { variant: true } });
+      add2({ path: folder, source: "compose", via: `compose \`build\` of \`${key2}\` in ${path}`, name: key2, ...plain ? {} : { variant: true } });
     }
   }
-  for (const path2 of paths.filter((p) => /\.ya?ml$/.test(p) && !isCompose(p))) {
-    const text2 = reader.text(path2);
-    if (text2 === void 0 || !/^\s*kind:\s*["']?(Deployment|StatefulSet|DaemonSet|Config)\b/m.test(text2)) continue;
-    for (const doc of yamlDocuments(text2.replace(/\{\{[\s\S]*?\}\}/g, (a) => a.replace(/[^\n]/g, " ")))) {
+  for (const path of paths.filter((p) => /\.ya?ml$/.test(p) && !isCompose(p))) {
+    const text = reader.text(path);
+    if (text === void 0 || !/^\s*kind:\s*["']?(Deployment|StatefulSet|DaemonSet|Config)\b/m.test(text)) continue;
+    const blank = text.replace(/\{\{[\s\S]*?\}\}/g, (a) => a.replace(/[^\n]/g, " "));
+    for (const doc of yamlDocuments(path, blank, blank === text)) {
       if (!isRecord(doc)) continue;
       if (["Deployment", "StatefulSet", "DaemonSet"].includes(String(doc.kind))) {
         const name = isRecord(doc.metadata) ? doc.metadata.name : void 0;
@@ -489,9 +472,9 @@ function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
         const artifacts = isRecord(doc.build) && Array.isArray(doc.build.artifacts) ? doc.build.artifacts : [];
         for (const a of artifacts) {
           if (!isRecord(a) || typeof a.image !== "string") continue;
-          const dir = resolvePath(dirOf(path2), typeof a.context === "string" ? a.context : ".");
+          const dir = resolvePath(dirOf(path), typeof a.context === "string" ? a.context : ".");
           const image = baseOf(a.image.replace(/[:@].*$/, ""));
-          if (dir !== void 0 && /^[a-z0-9][a-z0-9._-]*$/.test(image)) add2({ path: dir, source: "skaffold", via: `skaffold artifact \`${image}\` in ${path2}`, name: image });
+          if (dir !== void 0 && /^[a-z0-9][a-z0-9._-]*$/.test(image)) add2({ path: dir, source: "skaffold", via: `skaffold artifact \`${image}\` in ${path}`, name: image });
         }
       }
     }
@@ -508,43 +491,43 @@ function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
       add2({ path: dir, source: "workspace", via, ...name ? { name } : {} });
     }
   };
-  for (const path2 of paths) {
-    const base = baseOf(path2);
-    if (base === "package.json" && path2.split("/").length <= 2) {
-      const text2 = reader.text(path2);
-      if (text2 === void 0 || !text2.includes("workspaces")) continue;
+  for (const path of paths) {
+    const base = baseOf(path);
+    if (base === "package.json" && path.split("/").length <= 2) {
+      const text = reader.text(path);
+      if (text === void 0 || !text.includes("workspaces")) continue;
       let ws;
       try {
-        ws = JSON.parse(text2).workspaces;
+        ws = JSON.parse(text).workspaces;
       } catch {
         continue;
       }
       const globs = Array.isArray(ws) ? stringsOf(ws) : isRecord(ws) ? stringsOf(ws.packages) : [];
-      members(dirOf(path2), globs, /^package\.json$/, `\`workspaces\` of ${path2}`);
+      members(dirOf(path), globs, /^package\.json$/, `\`workspaces\` of ${path}`);
     } else if (base === "pnpm-workspace.yaml") {
-      const text2 = reader.text(path2);
-      const data = text2 === void 0 ? void 0 : yamlData(text2);
-      if (isRecord(data)) members(dirOf(path2), stringsOf(data.packages), /^package\.json$/, `\`packages\` of ${path2}`);
+      const text = reader.text(path);
+      const data = text === void 0 ? void 0 : yamlData(path, text);
+      if (isRecord(data)) members(dirOf(path), stringsOf(data.packages), /^package\.json$/, `\`packages\` of ${path}`);
     } else if (base === "go.work") {
-      const text2 = reader.text(path2);
-      if (text2 === void 0) continue;
+      const text = reader.text(path);
+      if (text === void 0) continue;
       const uses = [];
-      const body = text2.replace(/\/\/[^\n]*/g, "");
+      const body = text.replace(/\/\/[^\n]*/g, "");
       for (const m of body.matchAll(/^\s*use\s*\(([^)]*)\)|^\s*use\s+(\S+)/gm)) {
         if (m[1] !== void 0) uses.push(...m[1].split(/\s+/).filter(Boolean));
         else if (m[2] !== void 0) uses.push(m[2]);
       }
-      members(dirOf(path2), uses.map((u) => u.replace(/^"|"$/g, "")), /^go\.mod$/, `\`use\` of ${path2}`);
+      members(dirOf(path), uses.map((u) => u.replace(/^"|"$/g, "")), /^go\.mod$/, `\`use\` of ${path}`);
     } else if (/\.slnx?$/.test(base)) {
-      const text2 = reader.text(path2);
-      if (text2 === void 0) continue;
-      const projects = base.endsWith(".slnx") ? [...text2.matchAll(/<Project\s+[^>]*Path="([^"]+\.(?:cs|fs|vb)proj)"/g)].map((m) => m[1]) : [...text2.matchAll(/^Project\("[^"]*"\)\s*=\s*"[^"]*",\s*"([^"]+\.(?:cs|fs|vb)proj)"/gm)].map((m) => m[1]);
+      const text = reader.text(path);
+      if (text === void 0) continue;
+      const projects = base.endsWith(".slnx") ? [...text.matchAll(/<Project\s+[^>]*Path="([^"]+\.(?:cs|fs|vb)proj)"/g)].map((m) => m[1]) : [...text.matchAll(/^Project\("[^"]*"\)\s*=\s*"[^"]*",\s*"([^"]+\.(?:cs|fs|vb)proj)"/gm)].map((m) => m[1]);
       for (const project of projects) {
-        const file = resolvePath(dirOf(path2), project);
+        const file = resolvePath(dirOf(path), project);
         if (file === void 0 || !reader.has(file)) continue;
         const projectName = baseOf(file).replace(/\.(cs|fs|vb)proj$/, "");
         if (/\.(unit|functional|integration)?tests?$/i.test(projectName)) continue;
-        add2({ path: dirOf(file), source: "workspace", via: `project line of ${path2}`, name: projectName });
+        add2({ path: dirOf(file), source: "workspace", via: `project line of ${path}`, name: projectName });
       }
     }
   }
@@ -552,10 +535,10 @@ function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
 }
 function isLibrary(reader, dir, files) {
   if (!files.includes("package.json") || files.some((f) => f !== "package.json" && (MANIFEST.test(f) || /^Dockerfile(\..+)?$/.test(f)))) return false;
-  const text2 = reader.text(`${dir}/package.json`);
-  if (text2 === void 0) return false;
+  const text = reader.text(`${dir}/package.json`);
+  if (text === void 0) return false;
   try {
-    const scripts = JSON.parse(text2).scripts;
+    const scripts = JSON.parse(text).scripts;
     return !(isRecord(scripts) && ["start", "dev", "serve", "preview"].some((k) => typeof scripts[k] === "string"));
   } catch {
     return false;
@@ -570,7 +553,7 @@ function settle(candidates, declared, deployNames, images, reader, filesIn) {
     const seen = byPath.get(c.path);
     if (!seen || rank(c) > rank(seen)) byPath.set(c.path, c);
   }
-  const inside = (path2, dir) => path2.startsWith(`${dir}/`);
+  const inside = (path, dir) => path.startsWith(`${dir}/`);
   const all = [...declaredSet, ...byPath.keys()];
   const kept = [...byPath.values()].filter((c) => STRENGTH[c.source] > 1 || !all.some((d) => d !== c.path && inside(c.path, d)));
   const lowerDeploy = new Map([...deployNames].map((n) => [n.toLowerCase(), n]));
@@ -586,7 +569,7 @@ function settle(candidates, declared, deployNames, images, reader, filesIn) {
 
 // src/collect/index.ts
 function collect(root, config, renames, refused, tree) {
-  const walked = walk(root, [...BUILTIN_IGNORES, ...config.ignore], config.services, refused, tree);
+  const walked = walk2(root, [...BUILTIN_IGNORES, ...config.ignore], config.services, refused, tree);
   if (renames?.size) for (const f of walked.files) f.path = renames.get(f.path) ?? f.path;
   const isDoc = globMatcher(config.serviceDocs);
   const serviceDocs = new Set(walked.files.filter((f) => isDoc(f.path)).map((f) => f.path));
@@ -595,8 +578,8 @@ function collect(root, config, renames, refused, tree) {
   const found = discover(walked.files, walked.serviceDirs, config.maxFileBytes, env.values);
   for (const s of found.services) if (!byDir.has(s.path)) byDir.set(s.path, s.name);
   const containers = new Set(found.services.filter((s) => s.container).map((s) => s.path));
-  const ownerDir = (path2) => {
-    for (let i = path2.lastIndexOf("/"); i > 0; i = path2.lastIndexOf("/", i - 1)) if (byDir.has(path2.slice(0, i))) return path2.slice(0, i);
+  const ownerDir = (path) => {
+    for (let i = path.lastIndexOf("/"); i > 0; i = path.lastIndexOf("/", i - 1)) if (byDir.has(path.slice(0, i))) return path.slice(0, i);
     return void 0;
   };
   const serviceDirs = walked.serviceDirs.map((dir) => {
@@ -612,12 +595,12 @@ function collect(root, config, renames, refused, tree) {
     serviceDocs,
     problems: walked.problems,
     rootEnv: env,
-    ownerOf(path2) {
-      const dir = ownerDir(path2);
+    ownerOf(path) {
+      const dir = ownerDir(path);
       return dir === void 0 ? void 0 : byDir.get(dir);
     },
-    inContainer(path2) {
-      const dir = ownerDir(path2);
+    inContainer(path) {
+      const dir = ownerDir(path);
       return dir !== void 0 && containers.has(dir);
     }
   };
@@ -642,22 +625,22 @@ import { basename, dirname, isAbsolute, join as join3, relative, sep as sep2 } f
 function readConfigFile(root, explicitPath, tree) {
   const candidates = explicitPath ? [isAbsolute(explicitPath) ? explicitPath : join3(root, explicitPath)] : DEFAULT_CONFIG_PATHS.map((p) => join3(root, p));
   const inTree = (p) => tree && isInside(root, p) ? tree.blob(relative(root, p).split(sep2).join("/")) : void 0;
-  const path2 = candidates.find((p) => tree && isInside(root, p) ? inTree(p) !== void 0 : lstatSync(p, { throwIfNoEntry: false }) !== void 0);
-  if (!path2) {
+  const path = candidates.find((p) => tree && isInside(root, p) ? inTree(p) !== void 0 : lstatSync(p, { throwIfNoEntry: false }) !== void 0);
+  if (!path) {
     if (explicitPath) throw new ConfigError(`Config file \`${explicitPath}\` does not exist.`);
     return void 0;
   }
-  const inRepo = isInside(root, path2);
-  const shown = inRepo ? relative(root, path2).split(sep2).join("/") : path2;
-  const blob = inTree(path2);
-  const read = blob ? readText({ path: shown, root, abs: path2, blob }, MAX_CONFIG_BYTES) : inRepo ? readRepoFile(root, relative(root, path2), MAX_CONFIG_BYTES, shown) : readRepoFile(dirname(path2), basename(path2), MAX_CONFIG_BYTES, shown);
+  const inRepo = isInside(root, path);
+  const shown = inRepo ? relative(root, path).split(sep2).join("/") : path;
+  const blob = inTree(path);
+  const read = blob ? readText({ path: shown, root, abs: path, blob }, MAX_CONFIG_BYTES) : inRepo ? readRepoFile(root, relative(root, path), MAX_CONFIG_BYTES, shown) : readRepoFile(dirname(path), basename(path), MAX_CONFIG_BYTES, shown);
   if ("problem" in read) throw new ConfigError(refusedConfig(shown, read.refusal));
   const nul = read.text.indexOf("\0");
   if (nul >= 0) throw new ConfigError(`${shown}:${createLocator(shown, read.text).range(nul, nul).line}: the config contains a NUL byte; expected UTF-8 text.`);
-  return { path: path2, shown, text: read.text };
+  return { path, shown, text: read.text };
 }
-function isInside(root, path2) {
-  const rel = relative(root, path2);
+function isInside(root, path) {
+  const rel = relative(root, path);
   return !rel.startsWith("..") && !isAbsolute(rel);
 }
 function refusedConfig(file, r) {
@@ -680,7 +663,7 @@ function refusedConfig(file, r) {
 }
 
 // src/config/parse.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml = __toESM(require_dist(), 1);
 
 // src/config/globs.ts
 var import_picomatch3 = __toESM(require_picomatch(), 1);
@@ -708,13 +691,13 @@ var TOP_KEYS = ["registry", "services", "service-docs", "ignore", "hosts", "comp
 var ASSIGN_PORT_KEYS = ["deny", "unique"];
 var HOST_KEYS = ["name", "aliases", "addresses", "files"];
 var COMPOSE_PROJECT_KEYS = ["name", "files"];
-function parseConfig(file, text2, catalogue2) {
-  const lines = new import_yaml2.LineCounter();
-  const overflow = aliasTokenOverflow(text2);
-  if (overflow >= 0) throw new ConfigError(`${file}:${createLocator(file, text2).range(overflow, overflow).line}: more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`); expected at most ${MAX_YAML_ALIASES} aliases.`);
+function parseConfig(file, text, catalogue2) {
+  const lines = new import_yaml.LineCounter();
+  const overflow = aliasTokenOverflow(text);
+  if (overflow >= 0) throw new ConfigError(`${file}:${createLocator(file, text).range(overflow, overflow).line}: more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`); expected at most ${MAX_YAML_ALIASES} aliases.`);
   let doc;
   try {
-    doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines, prettyErrors: false });
+    doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false });
   } catch (error) {
     if (error instanceof RangeError) throw new ConfigError(`${file}: invalid YAML: nested too deeply to parse (${error.message}); expected a config a few levels deep.`);
     throw error;
@@ -730,7 +713,7 @@ function parseConfig(file, text2, catalogue2) {
   const config = defaultConfig();
   const root = doc.contents;
   if (root === null || root === void 0) return config;
-  if (!(0, import_yaml2.isMap)(root)) return fail(root, "the config must be a mapping of keys such as `registry:`, `hosts:`, `rules:`.");
+  if (!(0, import_yaml.isMap)(root)) return fail(root, "the config must be a mapping of keys such as `registry:`, `hosts:`, `rules:`.");
   const stringList = (node, key2) => {
     const value = node?.toJSON?.() ?? node;
     if (typeof value === "string") return [value];
@@ -741,7 +724,7 @@ function parseConfig(file, text2, catalogue2) {
     const globs = stringList(node, key2);
     globs.forEach((glob, i) => {
       const why = globProblem(key2, glob);
-      if (why) fail((0, import_yaml2.isSeq)(node) ? node.items[i] : node, why);
+      if (why) fail((0, import_yaml.isSeq)(node) ? node.items[i] : node, why);
     });
     return globs;
   };
@@ -787,7 +770,7 @@ function parseConfig(file, text2, catalogue2) {
         config.composeProjects = parseComposeProjects(value, fail, globList);
         break;
       case "aliases": {
-        if (!(0, import_yaml2.isMap)(value)) fail(value ?? keyNode, "`aliases` must map an old service name to its current name, e.g. `old-name: new-name`.");
+        if (!(0, import_yaml.isMap)(value)) fail(value ?? keyNode, "`aliases` must map an old service name to its current name, e.g. `old-name: new-name`.");
         for (const [from, to] of Object.entries(value.toJSON())) {
           if (typeof to !== "string") fail(value, `alias \`${from}\` must name a service (a string).`);
           config.aliases[from] = to;
@@ -797,7 +780,7 @@ function parseConfig(file, text2, catalogue2) {
         break;
       }
       case "rules": {
-        if (!(0, import_yaml2.isMap)(value)) fail(value ?? keyNode, "`rules` must map a rule id to one of error, warning, notice, off.");
+        if (!(0, import_yaml.isMap)(value)) fail(value ?? keyNode, "`rules` must map a rule id to one of error, warning, notice, off.");
         for (const item of value.items) {
           const id = String(item.key.value);
           if (!catalogue2.some((r) => r.id === id) && !INPUT_ID.test(id)) {
@@ -831,10 +814,10 @@ function aliasCycle(aliases) {
   return void 0;
 }
 function parseComposeProjects(value, fail, globList) {
-  if (!(0, import_yaml2.isSeq)(value)) return fail(value, "`compose-projects` must be a list of `{ name, files }`, e.g. `- { name: stack, files: [infra/compose.yaml, app/compose.yaml] }`.");
+  if (!(0, import_yaml.isSeq)(value)) return fail(value, "`compose-projects` must be a list of `{ name, files }`, e.g. `- { name: stack, files: [infra/compose.yaml, app/compose.yaml] }`.");
   const seen = /* @__PURE__ */ new Set();
   return value.items.map((item) => {
-    if (!(0, import_yaml2.isMap)(item)) return fail(item, "each entry of `compose-projects` must be a mapping with `name:` and `files:`.");
+    if (!(0, import_yaml.isMap)(item)) return fail(item, "each entry of `compose-projects` must be a mapping with `name:` and `files:`.");
     const project = { name: "", files: [] };
     for (const pair of item.items) {
       const key2 = String(pair.key.value);
@@ -857,7 +840,7 @@ function parseComposeProjects(value, fail, globList) {
   });
 }
 function parseAssignPort(value, fail) {
-  if (!(0, import_yaml2.isMap)(value)) return fail(value, "`assign-port` must be a mapping with `deny:` and `unique:`.");
+  if (!(0, import_yaml.isMap)(value)) return fail(value, "`assign-port` must be a mapping with `deny:` and `unique:`.");
   const out = { deny: [], unique: "across-hosts" };
   for (const pair of value.items) {
     const key2 = String(pair.key.value);
@@ -867,7 +850,7 @@ function parseAssignPort(value, fail) {
       if (v !== "across-hosts" && v !== "per-host") fail(node ?? pair.key, "`assign-port.unique` must be `across-hosts` or `per-host`.");
       out.unique = v;
     } else if (key2 === "deny") {
-      const items = (0, import_yaml2.isSeq)(node) ? node.items : [node];
+      const items = (0, import_yaml.isSeq)(node) ? node.items : [node];
       for (const item of items) {
         const v = item?.value;
         const m = typeof v === "number" ? [String(v), String(v), void 0] : typeof v === "string" ? /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(v) : null;
@@ -883,9 +866,9 @@ function parseAssignPort(value, fail) {
   return out;
 }
 function parseHosts(value, fail, stringList, globList) {
-  if (!(0, import_yaml2.isSeq)(value)) return fail(value, "`hosts` must be a list of `{ name, aliases, addresses, files }`.");
+  if (!(0, import_yaml.isSeq)(value)) return fail(value, "`hosts` must be a list of `{ name, aliases, addresses, files }`.");
   return value.items.map((item) => {
-    if (!(0, import_yaml2.isMap)(item)) return fail(item, "each entry of `hosts` must be a mapping with at least `name:`.");
+    if (!(0, import_yaml.isMap)(item)) return fail(item, "each entry of `hosts` must be a mapping with at least `name:`.");
     const host = { name: "", aliases: [], addresses: [], files: [] };
     for (const pair of item.items) {
       const key2 = String(pair.key.value);
@@ -974,7 +957,7 @@ function start() {
   worker.unref();
   const died = new Promise((_, reject) => {
     worker.once("error", reject);
-    worker.once("exit", (code2) => reject(new Error(`extraction worker exited with ${code2}`)));
+    worker.once("exit", (code) => reject(new Error(`extraction worker exited with ${code}`)));
   });
   died.catch(() => {
   });
@@ -1040,1419 +1023,6 @@ function feed({ worker, died }, context, take2, chunk, put) {
   });
 }
 
-// node_modules/ccount/index.js
-function ccount(value, character) {
-  const source = String(value);
-  if (typeof character !== "string") {
-    throw new TypeError("Expected character");
-  }
-  let count = 0;
-  let index = source.indexOf(character);
-  while (index !== -1) {
-    count++;
-    index = source.indexOf(character, index + character.length);
-  }
-  return count;
-}
-
-// node_modules/escape-string-regexp/index.js
-function escapeStringRegexp(string) {
-  if (typeof string !== "string") {
-    throw new TypeError("Expected a string");
-  }
-  return string.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
-}
-
-// node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list, options) {
-  const settings = options || {};
-  const ignored = convert(settings.ignore || []);
-  const pairs = toPairs(list);
-  let pairIndex = -1;
-  while (++pairIndex < pairs.length) {
-    visitParents(tree, visitor);
-  }
-  function visitor(node, parents, index) {
-    if (node.type === "text" && typeof index === "number") {
-      return handler(node, parents, index);
-    }
-    if (ignored(node, index, parents[parents.length - 1])) return SKIP;
-  }
-  function handler(node, parents, index) {
-    const parent = parents[parents.length - 1];
-    const find = pairs[pairIndex][0];
-    const replace = pairs[pairIndex][1];
-    let start2 = 0;
-    let change = false;
-    let nodes = [];
-    find.lastIndex = 0;
-    let match = find.exec(node.value);
-    while (match) {
-      const position = match.index;
-      const matchObject = {
-        index: match.index,
-        input: match.input,
-        stack: [...parents, node]
-      };
-      let value = replace(...match, matchObject);
-      if (typeof value === "string") {
-        value = value.length > 0 ? { type: "text", value } : void 0;
-      }
-      if (value === false) {
-        find.lastIndex = position + 1;
-      } else {
-        if (start2 !== position) {
-          add2({ type: "text", value: node.value.slice(start2, position) });
-        }
-        if (Array.isArray(value)) {
-          for (const child of value) add2(child);
-        } else if (value) {
-          add2(value);
-        }
-        start2 = position + match[0].length;
-        change = true;
-      }
-      if (!find.global) {
-        break;
-      }
-      match = find.exec(node.value);
-    }
-    if (change) {
-      if (start2 < node.value.length) {
-        add2({ type: "text", value: node.value.slice(start2) });
-      }
-      parent.children.splice(index, 1, ...nodes);
-    } else {
-      nodes = [node];
-    }
-    return index + nodes.length;
-    function add2(child) {
-      const previous2 = nodes[nodes.length - 1];
-      if (previous2 && previous2.type === "text" && child.type === "text") {
-        previous2.value += child.value;
-      } else {
-        nodes.push(child);
-      }
-    }
-  }
-}
-function toPairs(tupleOrList) {
-  if (!Array.isArray(tupleOrList)) {
-    throw new TypeError("Expected find and replace tuple or list of tuples");
-  }
-  const result = [];
-  const list = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
-    /** @type {FindAndReplaceList} */
-    tupleOrList
-  ) : [
-    /** @type {FindAndReplaceTuple} */
-    tupleOrList
-  ];
-  let index = -1;
-  while (++index < list.length) {
-    const tuple = list[index];
-    result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
-  }
-  return result;
-}
-function toExpression(find) {
-  return typeof find === "string" ? new RegExp(escapeStringRegexp(find), "g") : find;
-}
-function toFunction(replace) {
-  return typeof replace === "function" ? replace : function() {
-    return replace;
-  };
-}
-
-// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
-var inConstruct = "phrasing";
-var notInConstruct = ["autolink", "link", "image", "label"];
-function gfmAutolinkLiteralFromMarkdown() {
-  return {
-    transforms: [transformGfmAutolinkLiterals],
-    enter: {
-      literalAutolink: enterLiteralAutolink,
-      literalAutolinkEmail: enterLiteralAutolinkValue,
-      literalAutolinkHttp: enterLiteralAutolinkValue,
-      literalAutolinkWww: enterLiteralAutolinkValue
-    },
-    exit: {
-      literalAutolink: exitLiteralAutolink,
-      literalAutolinkEmail: exitLiteralAutolinkEmail,
-      literalAutolinkHttp: exitLiteralAutolinkHttp,
-      literalAutolinkWww: exitLiteralAutolinkWww
-    }
-  };
-}
-function gfmAutolinkLiteralToMarkdown() {
-  return {
-    unsafe: [
-      {
-        character: "@",
-        before: "[+\\-.\\w]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ".",
-        before: "[Ww]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ":",
-        before: "[ps]",
-        after: "\\/",
-        inConstruct,
-        notInConstruct
-      }
-    ]
-  };
-}
-function enterLiteralAutolink(token) {
-  this.enter(
-    { type: "link", title: null, url: "", children: [], position: void 0 },
-    token
-  );
-}
-function enterLiteralAutolinkValue(token) {
-  this.config.enter.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkHttp(token) {
-  this.config.exit.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkWww(token) {
-  this.config.exit.data.call(this, token);
-  const node = this.stack[this.stack.length - 1];
-  ok(node.type === "link");
-  node.url = "http://" + this.sliceSerialize(token);
-}
-function exitLiteralAutolinkEmail(token) {
-  this.config.exit.autolinkEmail.call(this, token);
-}
-function exitLiteralAutolink(token) {
-  this.exit(token);
-}
-function transformGfmAutolinkLiterals(tree) {
-  findAndReplace(
-    tree,
-    [
-      [
-        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
-        findUrl
-      ],
-      [
-        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
-        findXmpp
-      ],
-      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
-      [
-        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
-        findEmail
-      ]
-    ],
-    { ignore: ["link", "linkReference"] }
-  );
-}
-function findUrl(_, protocol, domain2, path2, match) {
-  if (!previous(match)) {
-    return false;
-  }
-  let prefix = "";
-  if (/^w/i.test(protocol)) {
-    domain2 = protocol + domain2;
-    protocol = "";
-    prefix = "http://";
-  }
-  if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
-    return false;
-  }
-  const parts = splitUrl(domain2 + path2);
-  const result = {
-    type: "link",
-    title: null,
-    url: prefix + protocol + parts[0],
-    children: [{ type: "text", value: protocol + parts[0], position: void 0 }],
-    position: void 0
-  };
-  if (parts[1]) {
-    return [result, { type: "text", value: parts[1], position: void 0 }];
-  }
-  return result;
-}
-function findEmail(_, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
-    return false;
-  }
-  return {
-    type: "link",
-    title: null,
-    url: "mailto:" + atext + "@" + label,
-    children: [{ type: "text", value: atext + "@" + label, position: void 0 }],
-    position: void 0
-  };
-}
-function findMailto(_, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
-    return false;
-  }
-  const value = "mailto:" + atext + "@" + label;
-  return {
-    type: "link",
-    title: null,
-    url: value,
-    children: [{ type: "text", value, position: void 0 }],
-    position: void 0
-  };
-}
-function findXmpp(matchValue, atext, label, resource, match) {
-  if (/[\d\-_]$/.test(label) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
-    return false;
-  }
-  const value = "xmpp:" + atext + "@" + label + (resource || "");
-  return {
-    type: "link",
-    title: null,
-    url: value,
-    children: [{ type: "text", value, position: void 0 }],
-    position: void 0
-  };
-}
-function isCorrectDomain(domain2) {
-  const parts = domain2.split(".");
-  if (parts.length < 2 || parts[parts.length - 1] && (/_/.test(parts[parts.length - 1]) || !/[\dA-Za-z]/.test(parts[parts.length - 1])) || parts[parts.length - 2] && (/_/.test(parts[parts.length - 2]) || !/[\dA-Za-z]/.test(parts[parts.length - 2]))) {
-    return false;
-  }
-  return true;
-}
-function splitUrl(url) {
-  let index = url.length;
-  while (index > 0) {
-    const code2 = url.charCodeAt(index - 1);
-    if (code2 === 33 || code2 === 34 || code2 === 38 || code2 === 39 || code2 === 41 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 60 || code2 === 62 || code2 === 63 || code2 === 93 || code2 === 125) {
-      index--;
-    } else {
-      break;
-    }
-  }
-  if (index === url.length) {
-    return [url, void 0];
-  }
-  let trail2 = url.slice(index);
-  url = url.slice(0, index);
-  let closingParenIndex = trail2.indexOf(")");
-  const openingParens = ccount(url, "(");
-  let closingParens = ccount(url, ")");
-  while (closingParenIndex !== -1 && openingParens > closingParens) {
-    url += trail2.slice(0, closingParenIndex + 1);
-    trail2 = trail2.slice(closingParenIndex + 1);
-    closingParenIndex = trail2.indexOf(")");
-    closingParens++;
-  }
-  return [url, trail2];
-}
-function previous(match) {
-  const code2 = match.input.charCodeAt(match.index - 1);
-  return match.index === 0 || unicodeWhitespace(code2) || unicodePunctuation(code2);
-}
-
-// node_modules/mdast-util-gfm-footnote/lib/index.js
-footnoteReference.peek = footnoteReferencePeek;
-function enterFootnoteCallString() {
-  this.buffer();
-}
-function enterFootnoteCall(token) {
-  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
-}
-function enterFootnoteDefinitionLabelString() {
-  this.buffer();
-}
-function enterFootnoteDefinition(token) {
-  this.enter(
-    { type: "footnoteDefinition", identifier: "", label: "", children: [] },
-    token
-  );
-}
-function exitFootnoteCallString(token) {
-  const label = this.resume();
-  const node = this.stack[this.stack.length - 1];
-  ok(node.type === "footnoteReference");
-  node.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node.label = label;
-}
-function exitFootnoteCall(token) {
-  this.exit(token);
-}
-function exitFootnoteDefinitionLabelString(token) {
-  const label = this.resume();
-  const node = this.stack[this.stack.length - 1];
-  ok(node.type === "footnoteDefinition");
-  node.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node.label = label;
-}
-function exitFootnoteDefinition(token) {
-  this.exit(token);
-}
-function footnoteReferencePeek() {
-  return "[";
-}
-function footnoteReference(node, _, state, info) {
-  const tracker = state.createTracker(info);
-  let value = tracker.move("[^");
-  const exit = state.enter("footnoteReference");
-  const subexit = state.enter("reference");
-  value += tracker.move(
-    state.safe(state.associationId(node), { after: "]", before: value })
-  );
-  subexit();
-  exit();
-  value += tracker.move("]");
-  return value;
-}
-function gfmFootnoteFromMarkdown() {
-  return {
-    enter: {
-      gfmFootnoteCallString: enterFootnoteCallString,
-      gfmFootnoteCall: enterFootnoteCall,
-      gfmFootnoteDefinitionLabelString: enterFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: enterFootnoteDefinition
-    },
-    exit: {
-      gfmFootnoteCallString: exitFootnoteCallString,
-      gfmFootnoteCall: exitFootnoteCall,
-      gfmFootnoteDefinitionLabelString: exitFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: exitFootnoteDefinition
-    }
-  };
-}
-function gfmFootnoteToMarkdown(options) {
-  let firstLineBlank = false;
-  if (options && options.firstLineBlank) {
-    firstLineBlank = true;
-  }
-  return {
-    handlers: { footnoteDefinition, footnoteReference },
-    // This is on by default already.
-    unsafe: [{ character: "[", inConstruct: ["label", "phrasing", "reference"] }]
-  };
-  function footnoteDefinition(node, _, state, info) {
-    const tracker = state.createTracker(info);
-    let value = tracker.move("[^");
-    const exit = state.enter("footnoteDefinition");
-    const subexit = state.enter("label");
-    value += tracker.move(
-      state.safe(state.associationId(node), { before: value, after: "]" })
-    );
-    subexit();
-    value += tracker.move("]:");
-    if (node.children && node.children.length > 0) {
-      tracker.shift(4);
-      value += tracker.move(
-        (firstLineBlank ? "\n" : " ") + state.indentLines(
-          state.containerFlow(node, tracker.current()),
-          firstLineBlank ? mapAll : mapExceptFirst
-        )
-      );
-    }
-    exit();
-    return value;
-  }
-}
-function mapExceptFirst(line, index, blank) {
-  return index === 0 ? line : mapAll(line, index, blank);
-}
-function mapAll(line, index, blank) {
-  return (blank ? "" : "    ") + line;
-}
-
-// node_modules/mdast-util-gfm-strikethrough/lib/index.js
-var constructsWithoutStrikethrough = [
-  "autolink",
-  "destinationLiteral",
-  "destinationRaw",
-  "reference",
-  "titleQuote",
-  "titleApostrophe"
-];
-handleDelete.attention = attentionDelete;
-handleDelete.peek = peekDelete;
-function gfmStrikethroughFromMarkdown() {
-  return {
-    canContainEols: ["delete"],
-    enter: { strikethrough: enterStrikethrough },
-    exit: { strikethrough: exitStrikethrough }
-  };
-}
-function gfmStrikethroughToMarkdown() {
-  return {
-    handlers: { delete: handleDelete },
-    unsafe: [
-      {
-        character: "~",
-        inConstruct: "phrasing",
-        notInConstruct: constructsWithoutStrikethrough
-      }
-    ]
-  };
-}
-function enterStrikethrough(token) {
-  this.enter({ type: "delete", children: [], position: void 0 }, token);
-}
-function exitStrikethrough(token) {
-  this.exit(token);
-}
-function handleDelete(node, _, state, info) {
-  const tracker = state.createTracker(info);
-  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
-  const exit = state.enter("strikethrough");
-  let value = tracker.move(sequence);
-  value += state.containerPhrasing(node, {
-    ...tracker.current(),
-    before: value,
-    after: "~"
-  });
-  value += tracker.move(sequence);
-  exit();
-  return value;
-}
-function attentionDelete() {
-  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
-}
-function peekDelete() {
-  return "~";
-}
-
-// node_modules/mdast-util-gfm-task-list-item/lib/index.js
-function gfmTaskListItemFromMarkdown() {
-  return {
-    exit: {
-      taskListCheckValueChecked: exitCheck,
-      taskListCheckValueUnchecked: exitCheck,
-      paragraph: exitParagraphWithTaskListItem
-    }
-  };
-}
-function gfmTaskListItemToMarkdown() {
-  return {
-    handlers: { paragraph: paragraphWithTaskListItem },
-    join: [joinDefinitionsBeforeTaskListItemParagraph]
-  };
-}
-function exitCheck(token) {
-  const node = this.stack[this.stack.length - 2];
-  ok(node.type === "listItem");
-  node.checked = token.type === "taskListCheckValueChecked";
-}
-function exitParagraphWithTaskListItem(token) {
-  const parent = this.stack[this.stack.length - 2];
-  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
-    const node = this.stack[this.stack.length - 1];
-    ok(node.type === "paragraph");
-    const head = node.children[0];
-    if (head && head.type === "text") {
-      const siblings = parent.children;
-      let index = -1;
-      let firstParagraph;
-      while (++index < siblings.length) {
-        const sibling = siblings[index];
-        if (sibling.type === "paragraph") {
-          firstParagraph = sibling;
-          break;
-        }
-      }
-      if (firstParagraph === node) {
-        head.value = head.value.slice(1);
-        if (head.value.length === 0) {
-          node.children.shift();
-        } else if (node.position && head.position && typeof head.position.start.offset === "number") {
-          head.position.start.column++;
-          head.position.start.offset++;
-          node.position.start = { ...head.position.start };
-        }
-      }
-    }
-  }
-  this.exit(token);
-}
-function paragraphWithTaskListItem(node, parent, state, info) {
-  if (!parent || parent.type !== "listItem" || taskListItemParagraph(parent) !== node) {
-    return handle.paragraph(node, parent, state, info);
-  }
-  const checkbox = "[" + (parent.checked ? "x" : " ") + "] ";
-  const tracker = state.createTracker(info);
-  tracker.move(checkbox);
-  const value = handle.paragraph(
-    node.children.length > 0 ? node : { type: "paragraph", children: [{ type: "text", value: " " }] },
-    parent,
-    state,
-    { ...info, ...tracker.current() }
-  );
-  return checkbox + value;
-}
-function joinDefinitionsBeforeTaskListItemParagraph(left, _, parent) {
-  if (!(left.type === "definition" && parent.type === "listItem")) {
-    return;
-  }
-  const paragraph = taskListItemParagraph(parent);
-  if (paragraph && parent.children.indexOf(left) < parent.children.indexOf(paragraph)) {
-    return 0;
-  }
-}
-function taskListItemParagraph(node) {
-  if (typeof node.checked !== "boolean") {
-    return;
-  }
-  for (const child of node.children) {
-    if (child.type === "paragraph") {
-      return child;
-    }
-    if (child.type !== "definition") {
-      return;
-    }
-  }
-}
-
-// node_modules/mdast-util-gfm/lib/index.js
-function gfmFromMarkdown() {
-  return [
-    gfmAutolinkLiteralFromMarkdown(),
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown()
-  ];
-}
-function gfmToMarkdown(options) {
-  return {
-    extensions: [
-      gfmAutolinkLiteralToMarkdown(),
-      gfmFootnoteToMarkdown(options),
-      gfmStrikethroughToMarkdown(),
-      gfmTableToMarkdown(options),
-      gfmTaskListItemToMarkdown()
-    ]
-  };
-}
-
-// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
-var wwwPrefix = {
-  tokenize: tokenizeWwwPrefix,
-  partial: true
-};
-var domain = {
-  tokenize: tokenizeDomain,
-  partial: true
-};
-var path = {
-  tokenize: tokenizePath,
-  partial: true
-};
-var trail = {
-  tokenize: tokenizeTrail,
-  partial: true
-};
-var emailDomainDotTrail = {
-  tokenize: tokenizeEmailDomainDotTrail,
-  partial: true
-};
-var wwwAutolink = {
-  name: "wwwAutolink",
-  tokenize: tokenizeWwwAutolink,
-  previous: previousWww
-};
-var protocolAutolink = {
-  name: "protocolAutolink",
-  tokenize: tokenizeProtocolAutolink,
-  previous: previousProtocol
-};
-var emailAutolink = {
-  name: "emailAutolink",
-  tokenize: tokenizeEmailAutolink,
-  previous: previousEmail
-};
-var text = {};
-function gfmAutolinkLiteral() {
-  return {
-    text
-  };
-}
-var code = 48;
-while (code < 123) {
-  text[code] = emailAutolink;
-  code++;
-  if (code === 58) code = 65;
-  else if (code === 91) code = 97;
-}
-text[43] = emailAutolink;
-text[45] = emailAutolink;
-text[46] = emailAutolink;
-text[95] = emailAutolink;
-text[72] = [emailAutolink, protocolAutolink];
-text[104] = [emailAutolink, protocolAutolink];
-text[87] = [emailAutolink, wwwAutolink];
-text[119] = [emailAutolink, wwwAutolink];
-function tokenizeEmailAutolink(effects, ok2, nok) {
-  const self = this;
-  let dot;
-  let data;
-  return start2;
-  function start2(code2) {
-    if (!gfmAtext(code2) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {
-      return nok(code2);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkEmail");
-    return atext(code2);
-  }
-  function atext(code2) {
-    if (gfmAtext(code2)) {
-      effects.consume(code2);
-      return atext;
-    }
-    if (code2 === 64) {
-      effects.consume(code2);
-      return emailDomain;
-    }
-    return nok(code2);
-  }
-  function emailDomain(code2) {
-    if (code2 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code2);
-    }
-    if (code2 === 45 || code2 === 95 || asciiAlphanumeric(code2)) {
-      data = true;
-      effects.consume(code2);
-      return emailDomain;
-    }
-    return emailDomainAfter(code2);
-  }
-  function emailDomainDot(code2) {
-    effects.consume(code2);
-    dot = true;
-    return emailDomain;
-  }
-  function emailDomainAfter(code2) {
-    if (data && dot && asciiAlpha(self.previous)) {
-      effects.exit("literalAutolinkEmail");
-      effects.exit("literalAutolink");
-      return ok2(code2);
-    }
-    return nok(code2);
-  }
-}
-function tokenizeWwwAutolink(effects, ok2, nok) {
-  const self = this;
-  return wwwStart;
-  function wwwStart(code2) {
-    if (code2 !== 87 && code2 !== 119 || !previousWww.call(self, self.previous) || previousUnbalanced(self.events)) {
-      return nok(code2);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code2);
-  }
-  function wwwAfter(code2) {
-    effects.exit("literalAutolinkWww");
-    effects.exit("literalAutolink");
-    return ok2(code2);
-  }
-}
-function tokenizeProtocolAutolink(effects, ok2, nok) {
-  const self = this;
-  let buffer = "";
-  let seen = false;
-  return protocolStart;
-  function protocolStart(code2) {
-    if ((code2 === 72 || code2 === 104) && previousProtocol.call(self, self.previous) && !previousUnbalanced(self.events)) {
-      effects.enter("literalAutolink");
-      effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code2);
-      effects.consume(code2);
-      return protocolPrefixInside;
-    }
-    return nok(code2);
-  }
-  function protocolPrefixInside(code2) {
-    if (asciiAlpha(code2) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code2);
-      effects.consume(code2);
-      return protocolPrefixInside;
-    }
-    if (code2 === 58) {
-      const protocol = buffer.toLowerCase();
-      if (protocol === "http" || protocol === "https") {
-        effects.consume(code2);
-        return protocolSlashesInside;
-      }
-    }
-    return nok(code2);
-  }
-  function protocolSlashesInside(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      if (seen) {
-        return afterProtocol;
-      }
-      seen = true;
-      return protocolSlashesInside;
-    }
-    return nok(code2);
-  }
-  function afterProtocol(code2) {
-    return code2 === null || asciiControl(code2) || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2) || unicodePunctuation(code2) ? nok(code2) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code2);
-  }
-  function protocolAfter(code2) {
-    effects.exit("literalAutolinkHttp");
-    effects.exit("literalAutolink");
-    return ok2(code2);
-  }
-}
-function tokenizeWwwPrefix(effects, ok2, nok) {
-  let size = 0;
-  return wwwPrefixInside;
-  function wwwPrefixInside(code2) {
-    if ((code2 === 87 || code2 === 119) && size < 3) {
-      size++;
-      effects.consume(code2);
-      return wwwPrefixInside;
-    }
-    if (code2 === 46 && size === 3) {
-      effects.consume(code2);
-      return wwwPrefixAfter;
-    }
-    return nok(code2);
-  }
-  function wwwPrefixAfter(code2) {
-    return code2 === null ? nok(code2) : ok2(code2);
-  }
-}
-function tokenizeDomain(effects, ok2, nok) {
-  let underscoreInLastSegment;
-  let underscoreInLastLastSegment;
-  let seen;
-  return domainInside;
-  function domainInside(code2) {
-    if (code2 === 46 || code2 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code2);
-    }
-    if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2) || code2 !== 45 && unicodePunctuation(code2)) {
-      return domainAfter(code2);
-    }
-    seen = true;
-    effects.consume(code2);
-    return domainInside;
-  }
-  function domainAtPunctuation(code2) {
-    if (code2 === 95) {
-      underscoreInLastSegment = true;
-    } else {
-      underscoreInLastLastSegment = underscoreInLastSegment;
-      underscoreInLastSegment = void 0;
-    }
-    effects.consume(code2);
-    return domainInside;
-  }
-  function domainAfter(code2) {
-    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code2);
-    }
-    return ok2(code2);
-  }
-}
-function tokenizePath(effects, ok2) {
-  let sizeOpen = 0;
-  let sizeClose = 0;
-  return pathInside;
-  function pathInside(code2) {
-    if (code2 === 40) {
-      sizeOpen++;
-      effects.consume(code2);
-      return pathInside;
-    }
-    if (code2 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code2);
-    }
-    if (code2 === 33 || code2 === 34 || code2 === 38 || code2 === 39 || code2 === 41 || code2 === 42 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 60 || code2 === 63 || code2 === 93 || code2 === 95 || code2 === 126) {
-      return effects.check(trail, ok2, pathAtPunctuation)(code2);
-    }
-    if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
-      return ok2(code2);
-    }
-    effects.consume(code2);
-    return pathInside;
-  }
-  function pathAtPunctuation(code2) {
-    if (code2 === 41) {
-      sizeClose++;
-    }
-    effects.consume(code2);
-    return pathInside;
-  }
-}
-function tokenizeTrail(effects, ok2, nok) {
-  return trail2;
-  function trail2(code2) {
-    if (code2 === 33 || code2 === 34 || code2 === 39 || code2 === 41 || code2 === 42 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 63 || code2 === 95 || code2 === 126) {
-      effects.consume(code2);
-      return trail2;
-    }
-    if (code2 === 38) {
-      effects.consume(code2);
-      return trailCharacterReferenceStart;
-    }
-    if (code2 === 93) {
-      effects.consume(code2);
-      return trailBracketAfter;
-    }
-    if (
-      // `<` is an end.
-      code2 === 60 || // So is whitespace.
-      code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)
-    ) {
-      return ok2(code2);
-    }
-    return nok(code2);
-  }
-  function trailBracketAfter(code2) {
-    if (code2 === null || code2 === 40 || code2 === 91 || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
-      return ok2(code2);
-    }
-    return trail2(code2);
-  }
-  function trailCharacterReferenceStart(code2) {
-    return asciiAlpha(code2) ? trailCharacterReferenceInside(code2) : nok(code2);
-  }
-  function trailCharacterReferenceInside(code2) {
-    if (code2 === 59) {
-      effects.consume(code2);
-      return trail2;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return trailCharacterReferenceInside;
-    }
-    return nok(code2);
-  }
-}
-function tokenizeEmailDomainDotTrail(effects, ok2, nok) {
-  return start2;
-  function start2(code2) {
-    effects.consume(code2);
-    return after;
-  }
-  function after(code2) {
-    return asciiAlphanumeric(code2) ? nok(code2) : ok2(code2);
-  }
-}
-function previousWww(code2) {
-  return code2 === null || code2 === 40 || code2 === 42 || code2 === 95 || code2 === 91 || code2 === 93 || code2 === 126 || markdownLineEndingOrSpace(code2);
-}
-function previousProtocol(code2) {
-  return !asciiAlpha(code2);
-}
-function previousEmail(code2) {
-  return !(code2 === 47 || gfmAtext(code2));
-}
-function gfmAtext(code2) {
-  return code2 === 43 || code2 === 45 || code2 === 46 || code2 === 95 || asciiAlphanumeric(code2);
-}
-function previousUnbalanced(events) {
-  let index = events.length;
-  let result = false;
-  while (index--) {
-    const token = events[index][1];
-    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
-      result = true;
-      break;
-    }
-    if (token._gfmAutolinkLiteralWalkedInto) {
-      result = false;
-      break;
-    }
-  }
-  if (events.length > 0 && !result) {
-    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
-  }
-  return result;
-}
-
-// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
-var indent = {
-  tokenize: tokenizeIndent,
-  partial: true
-};
-function gfmFootnote() {
-  return {
-    document: {
-      [91]: {
-        name: "gfmFootnoteDefinition",
-        tokenize: tokenizeDefinitionStart,
-        continuation: {
-          tokenize: tokenizeDefinitionContinuation
-        },
-        exit: gfmFootnoteDefinitionEnd
-      }
-    },
-    text: {
-      [91]: {
-        name: "gfmFootnoteCall",
-        tokenize: tokenizeGfmFootnoteCall
-      },
-      [93]: {
-        name: "gfmPotentialFootnoteCall",
-        add: "after",
-        tokenize: tokenizePotentialGfmFootnoteCall,
-        resolveTo: resolveToPotentialGfmFootnoteCall
-      }
-    }
-  };
-}
-function tokenizePotentialGfmFootnoteCall(effects, ok2, nok) {
-  const self = this;
-  let index = self.events.length;
-  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
-  let labelStart;
-  while (index--) {
-    const token = self.events[index][1];
-    if (token.type === "labelImage") {
-      labelStart = token;
-      break;
-    }
-    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
-      break;
-    }
-  }
-  return start2;
-  function start2(code2) {
-    if (!labelStart || !labelStart._balanced) {
-      return nok(code2);
-    }
-    const id = normalizeIdentifier(self.sliceSerialize({
-      start: labelStart.end,
-      end: self.now()
-    }));
-    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code2);
-    }
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code2);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return ok2(code2);
-  }
-}
-function resolveToPotentialGfmFootnoteCall(events, context) {
-  let index = events.length;
-  let labelStart;
-  while (index--) {
-    if (events[index][1].type === "labelImage" && events[index][0] === "enter") {
-      labelStart = events[index][1];
-      break;
-    }
-  }
-  events[index + 1][1].type = "data";
-  events[index + 3][1].type = "gfmFootnoteCallLabelMarker";
-  const call = {
-    type: "gfmFootnoteCall",
-    start: Object.assign({}, events[index + 3][1].start),
-    end: Object.assign({}, events[events.length - 1][1].end)
-  };
-  const marker = {
-    type: "gfmFootnoteCallMarker",
-    start: Object.assign({}, events[index + 3][1].end),
-    end: Object.assign({}, events[index + 3][1].end)
-  };
-  marker.end.column++;
-  marker.end.offset++;
-  marker.end._bufferIndex++;
-  const string = {
-    type: "gfmFootnoteCallString",
-    start: Object.assign({}, marker.end),
-    end: Object.assign({}, events[events.length - 1][1].start)
-  };
-  const chunk = {
-    type: "chunkString",
-    contentType: "string",
-    start: Object.assign({}, string.start),
-    end: Object.assign({}, string.end)
-  };
-  const replacement = [
-    // Take the `labelImageMarker` (now `data`, the `!`)
-    events[index + 1],
-    events[index + 2],
-    ["enter", call, context],
-    // The `[`
-    events[index + 3],
-    events[index + 4],
-    // The `^`.
-    ["enter", marker, context],
-    ["exit", marker, context],
-    // Everything in between.
-    ["enter", string, context],
-    ["enter", chunk, context],
-    ["exit", chunk, context],
-    ["exit", string, context],
-    // The ending (`]`, properly parsed and labelled).
-    events[events.length - 2],
-    events[events.length - 1],
-    ["exit", call, context]
-  ];
-  events.splice(index, events.length - index + 1, ...replacement);
-  return events;
-}
-function tokenizeGfmFootnoteCall(effects, ok2, nok) {
-  const self = this;
-  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
-  let size = 0;
-  let data;
-  return start2;
-  function start2(code2) {
-    effects.enter("gfmFootnoteCall");
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code2);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return callStart;
-  }
-  function callStart(code2) {
-    if (code2 !== 94) return nok(code2);
-    effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code2);
-    effects.exit("gfmFootnoteCallMarker");
-    effects.enter("gfmFootnoteCallString");
-    effects.enter("chunkString").contentType = "string";
-    return callData;
-  }
-  function callData(code2) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code2 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code2 === null || code2 === 91 || markdownLineEndingOrSpace(code2)
-    ) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteCallString");
-      if (!defined.includes(normalizeIdentifier(self.sliceSerialize(token)))) {
-        return nok(code2);
-      }
-      effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code2);
-      effects.exit("gfmFootnoteCallLabelMarker");
-      effects.exit("gfmFootnoteCall");
-      return ok2;
-    }
-    if (!markdownLineEndingOrSpace(code2)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code2);
-    return code2 === 92 ? callEscape : callData;
-  }
-  function callEscape(code2) {
-    if (code2 === 91 || code2 === 92 || code2 === 93) {
-      effects.consume(code2);
-      size++;
-      return callData;
-    }
-    return callData(code2);
-  }
-}
-function tokenizeDefinitionStart(effects, ok2, nok) {
-  const self = this;
-  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
-  let identifier;
-  let size = 0;
-  let data;
-  return start2;
-  function start2(code2) {
-    effects.enter("gfmFootnoteDefinition")._container = true;
-    effects.enter("gfmFootnoteDefinitionLabel");
-    effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code2);
-    effects.exit("gfmFootnoteDefinitionLabelMarker");
-    return labelAtMarker;
-  }
-  function labelAtMarker(code2) {
-    if (code2 === 94) {
-      effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code2);
-      effects.exit("gfmFootnoteDefinitionMarker");
-      effects.enter("gfmFootnoteDefinitionLabelString");
-      effects.enter("chunkString").contentType = "string";
-      return labelInside;
-    }
-    return nok(code2);
-  }
-  function labelInside(code2) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code2 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code2 === null || code2 === 91 || markdownLineEndingOrSpace(code2)
-    ) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteDefinitionLabelString");
-      identifier = normalizeIdentifier(self.sliceSerialize(token));
-      effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code2);
-      effects.exit("gfmFootnoteDefinitionLabelMarker");
-      effects.exit("gfmFootnoteDefinitionLabel");
-      return labelAfter;
-    }
-    if (!markdownLineEndingOrSpace(code2)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code2);
-    return code2 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code2) {
-    if (code2 === 91 || code2 === 92 || code2 === 93) {
-      effects.consume(code2);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code2);
-  }
-  function labelAfter(code2) {
-    if (code2 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code2);
-      effects.exit("definitionMarker");
-      if (!defined.includes(identifier)) {
-        defined.push(identifier);
-      }
-      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
-    }
-    return nok(code2);
-  }
-  function whitespaceAfter(code2) {
-    return ok2(code2);
-  }
-}
-function tokenizeDefinitionContinuation(effects, ok2, nok) {
-  return effects.check(blankLine, ok2, effects.attempt(indent, ok2, nok));
-}
-function gfmFootnoteDefinitionEnd(effects) {
-  effects.exit("gfmFootnoteDefinition");
-}
-function tokenizeIndent(effects, ok2, nok) {
-  const self = this;
-  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code2) {
-    const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok2(code2) : nok(code2);
-  }
-}
-
-// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
-function gfmStrikethrough(options) {
-  const options_ = options || {};
-  let single = options_.singleTilde;
-  const tokenizer = {
-    name: "strikethrough",
-    tokenize: tokenizeStrikethrough,
-    resolveAll: resolveAllStrikethrough
-  };
-  if (single === null || single === void 0) {
-    single = true;
-  }
-  return {
-    text: {
-      [126]: tokenizer
-    },
-    insideSpan: {
-      null: [tokenizer]
-    },
-    attentionMarkers: {
-      null: [126]
-    }
-  };
-  function resolveAllStrikethrough(events, context) {
-    let index = -1;
-    while (++index < events.length) {
-      if (events[index][0] === "enter" && events[index][1].type === "strikethroughSequenceTemporary" && events[index][1]._close) {
-        let open = index;
-        while (open--) {
-          if (events[open][0] === "exit" && events[open][1].type === "strikethroughSequenceTemporary" && events[open][1]._open && // If the sizes are the same:
-          events[index][1].end.offset - events[index][1].start.offset === events[open][1].end.offset - events[open][1].start.offset) {
-            events[index][1].type = "strikethroughSequence";
-            events[open][1].type = "strikethroughSequence";
-            const strikethrough = {
-              type: "strikethrough",
-              start: Object.assign({}, events[open][1].start),
-              end: Object.assign({}, events[index][1].end)
-            };
-            const text2 = {
-              type: "strikethroughText",
-              start: Object.assign({}, events[open][1].end),
-              end: Object.assign({}, events[index][1].start)
-            };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open][1], context], ["exit", events[open][1], context], ["enter", text2, context]];
-            const insideSpan = context.parser.constructs.insideSpan.null;
-            if (insideSpan) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan, events.slice(open + 1, index), context));
-            }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text2, context], ["enter", events[index][1], context], ["exit", events[index][1], context], ["exit", strikethrough, context]]);
-            splice(events, open - 1, index - open + 3, nextEvents);
-            index = open + nextEvents.length - 2;
-            break;
-          }
-        }
-      }
-    }
-    index = -1;
-    while (++index < events.length) {
-      if (events[index][1].type === "strikethroughSequenceTemporary") {
-        events[index][1].type = "data";
-      }
-    }
-    return events;
-  }
-  function tokenizeStrikethrough(effects, ok2, nok) {
-    const previous2 = this.previous;
-    const events = this.events;
-    let size = 0;
-    return start2;
-    function start2(code2) {
-      if (previous2 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code2);
-      }
-      effects.enter("strikethroughSequenceTemporary");
-      return more(code2);
-    }
-    function more(code2) {
-      const before = classifyCharacter(previous2);
-      if (code2 === 126) {
-        if (size > 1) return nok(code2);
-        effects.consume(code2);
-        size++;
-        return more;
-      }
-      if (size < 2 && !single) return nok(code2);
-      const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code2);
-      token._open = !after || after === 2 && Boolean(before);
-      token._close = !before || before === 2 && Boolean(after);
-      return ok2(code2);
-    }
-  }
-}
-
-// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
-var tasklistCheck = {
-  name: "tasklistCheck",
-  tokenize: tokenizeTasklistCheck
-};
-function gfmTaskListItem() {
-  return {
-    text: {
-      [91]: tasklistCheck
-    }
-  };
-}
-function tokenizeTasklistCheck(effects, ok2, nok) {
-  const self = this;
-  return open;
-  function open(code2) {
-    if (
-      // Exit if there’s stuff before.
-      self.previous !== null || // Exit if not in the first content that is the first child of a list
-      // item.
-      !self._gfmTasklistFirstContentOfListItem
-    ) {
-      return nok(code2);
-    }
-    effects.enter("taskListCheck");
-    effects.enter("taskListCheckMarker");
-    effects.consume(code2);
-    effects.exit("taskListCheckMarker");
-    return inside;
-  }
-  function inside(code2) {
-    if (markdownLineEndingOrSpace(code2)) {
-      effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code2);
-      effects.exit("taskListCheckValueUnchecked");
-      return close;
-    }
-    if (code2 === 88 || code2 === 120) {
-      effects.enter("taskListCheckValueChecked");
-      effects.consume(code2);
-      effects.exit("taskListCheckValueChecked");
-      return close;
-    }
-    return nok(code2);
-  }
-  function close(code2) {
-    if (code2 === 93) {
-      effects.enter("taskListCheckMarker");
-      effects.consume(code2);
-      effects.exit("taskListCheckMarker");
-      effects.exit("taskListCheck");
-      return after;
-    }
-    return nok(code2);
-  }
-  function after(code2) {
-    if (markdownLineEnding(code2)) {
-      return ok2(code2);
-    }
-    if (markdownSpace(code2)) {
-      return effects.check({
-        tokenize: spaceThenNonSpace
-      }, ok2, nok)(code2);
-    }
-    return nok(code2);
-  }
-}
-function spaceThenNonSpace(effects, ok2, nok) {
-  return factorySpace(effects, after, "whitespace");
-  function after(code2) {
-    return code2 === null ? nok(code2) : ok2(code2);
-  }
-}
-
-// node_modules/micromark-extension-gfm/index.js
-function gfm(options) {
-  return combineExtensions([
-    gfmAutolinkLiteral(),
-    gfmFootnote(),
-    gfmStrikethrough(options),
-    gfmTable(),
-    gfmTaskListItem()
-  ]);
-}
-
-// node_modules/remark-gfm/lib/index.js
-var emptyOptions = {};
-function remarkGfm(options) {
-  const self = (
-    /** @type {Processor<Root>} */
-    this
-  );
-  const settings = options || emptyOptions;
-  const data = self.data();
-  const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
-  const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
-  const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
-  micromarkExtensions.push(gfm(settings));
-  fromMarkdownExtensions.push(gfmFromMarkdown());
-  toMarkdownExtensions.push(gfmToMarkdown(settings));
-}
-
 // src/extract/registry/context.ts
 function span(node) {
   const start2 = node?.position?.start.offset;
@@ -2481,25 +1051,11 @@ function isAspirational(tree, firstRangeOffset) {
   return false;
 }
 
-// src/extract/registry/walk.ts
-function walk2(root, enter) {
-  const stack = [[root, void 0, -1]];
-  while (stack.length > 0) {
-    const [node, parent, index] = stack.pop();
-    const result = enter(node, parent, index);
-    if (result === "stop") return;
-    if (result === "skip") continue;
-    const children = node.children;
-    if (!children) continue;
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], node, i]);
-  }
-}
-
 // src/extract/registry/dates.ts
 var DATE_AFTER = /^\s*(:?)\s*(\d{4}-\d{2}-\d{2})(?!\d)/;
 function readDatedLines(tree, ctx) {
   const out = [];
-  walk2(tree, (n, parent, index) => {
+  walk(tree, (n, parent, index) => {
     if (n.type !== "strong") return void 0;
     const node = n;
     const next = parent?.children[index + 1];
@@ -2583,10 +1139,10 @@ function checkPort(ctx, digits, start2, end, row, shown) {
   addProblem(ctx, "invalid-port", `A port of row ${quote(shown)} ${describeValue(digits)}; expected an integer from 1 to 65535.`, start2, end, `port:${row}:${valueKey(digits)}`);
   return false;
 }
-function digitRuns(text2, start2, end) {
+function digitRuns(text, start2, end) {
   const runs = [];
   const re = /\d+/g;
-  const slice = text2.slice(start2, end);
+  const slice = text.slice(start2, end);
   for (let m = re.exec(slice); m; m = re.exec(slice)) runs.push([start2 + m.index, start2 + m.index + m[0].length]);
   return runs;
 }
@@ -2715,12 +1271,12 @@ function isBlank(node) {
 }
 
 // src/extract/registry/inline-tokens.ts
-function inlineTokens(nodes, text2) {
+function inlineTokens(nodes, text) {
   const out = [];
-  for (const node of nodes) pushTokens(node, text2, out);
+  for (const node of nodes) pushTokens(node, text, out);
   return out;
 }
-function pushTokens(node, text2, out) {
+function pushTokens(node, text, out) {
   switch (node.type) {
     case "text":
       for (const m of node.value.matchAll(/[^\s(),;]+|[(),;]/g)) {
@@ -2729,7 +1285,7 @@ function pushTokens(node, text2, out) {
       }
       return;
     case "inlineCode": {
-      const [start2, end] = codeSpan(node.value, span(node), text2);
+      const [start2, end] = codeSpan(node.value, span(node), text);
       out.push({ kind: "code", value: node.value.trim(), start: start2, end });
       return;
     }
@@ -2738,16 +1294,16 @@ function pushTokens(node, text2, out) {
     case "delete":
     case "link":
     case "linkReference":
-      for (const child of node.children) pushTokens(child, text2, out);
+      for (const child of node.children) pushTokens(child, text, out);
       return;
     default:
       out.push({ kind: "other" });
   }
 }
-function codeSpan(value, nodeSpan, text2) {
+function codeSpan(value, nodeSpan, text) {
   if (!nodeSpan) return [0, 0];
   const trimmed = value.trim();
-  const at2 = text2.slice(nodeSpan[0], nodeSpan[1]).indexOf(trimmed);
+  const at2 = text.slice(nodeSpan[0], nodeSpan[1]).indexOf(trimmed);
   return at2 < 0 || trimmed === "" ? nodeSpan : [nodeSpan[0] + at2, nodeSpan[0] + at2 + trimmed.length];
 }
 
@@ -2852,7 +1408,7 @@ function readRealPorts(tree, ctx) {
 function findBlocks(tree) {
   const blocks = [];
   let coveredUntil = -1;
-  walk2(tree, (node, parent, index) => {
+  walk(tree, (node, parent, index) => {
     if (node.type === "heading" && parent === tree && MARKER.test(toString(node))) {
       const heading = node;
       const body = [];
@@ -2891,7 +1447,7 @@ function readList(list, host, ctx, out) {
   }
 }
 function readAllEntries(node, host, ctx, out) {
-  walk2(node, (n) => {
+  walk(node, (n) => {
     if (n.type !== "paragraph") return void 0;
     readEntries(n.children, host, ctx, out);
     return "skip";
@@ -2899,12 +1455,12 @@ function readAllEntries(node, host, ctx, out) {
 }
 function reportUnread(marker, ctx, seen) {
   const [start2, end] = span(marker) ?? [0, 0];
-  const text2 = toString(marker).trim();
-  const name = text2.replace(MARKER_DATE, "").replace(/\s+/g, " ").trim();
+  const text = toString(marker).trim();
+  const name = text.replace(MARKER_DATE, "").replace(/\s+/g, " ").trim();
   const nth = (seen.get(name) ?? 0) + 1;
   seen.set(name, nth);
   const line = ctx.locator.range(start2, end).line;
-  const message = `Found the marker ${quote(text2)} on line ${line} but no \`name \`port\`\` entry after it; expected bold host labels (\`**Mac Mini:**\`, or \`- **Mac Mini:**\` as a list item) each followed by bullets like \`- mana-auth \`3001\`\`, so no real port was read from this block.`;
+  const message = `Found the marker ${quote(text)} on line ${line} but no \`name \`port\`\` entry after it; expected bold host labels (\`**Mac Mini:**\`, or \`- **Mac Mini:**\` as a list item) each followed by bullets like \`- mana-auth \`3001\`\`, so no real port was read from this block.`;
   addProblem(ctx, "unread-real-ports", message, start2, end, `real-ports:${name}:${nth}`);
 }
 function markerDate(marker, ctx) {
@@ -2927,10 +1483,10 @@ function readSections(tree, ctx) {
   return out;
 }
 function readHeading(node, ctx) {
-  const text2 = toString(node).trim();
+  const text = toString(node).trim();
   const [start2, end] = span(node) ?? [0, 0];
-  const section = { title: text2, location: nodeLocation(ctx, node), rows: [] };
-  const m = RANGE_HEADING.exec(text2);
+  const section = { title: text, location: nodeLocation(ctx, node), rows: [] };
+  const m = RANGE_HEADING.exec(text);
   if (!m) return { section, start: start2, rangeHeading: false };
   const from = Number(m[1]);
   const to = Number(m[2]);
@@ -2940,7 +1496,7 @@ function readHeading(node, ctx) {
     const bad = isValidPort(from) ? `its end ${describeValue(m[2] ?? "")}` : `its start ${describeValue(m[1] ?? "")}`;
     addProblem(ctx, "invalid-port", `${named} names a port outside 1..65535: ${bad}; expected a range like \`3000-3099\`.`, start2, end, `range-heading:${section.title}:${valueKey(m[1] ?? "")}-${valueKey(m[2] ?? "")}`);
   } else if (from > to) {
-    addProblem(ctx, "invalid-port", `${named} runs backwards (${from} > ${to}); expected start <= end.`, start2, end, `range-heading:${text2}`);
+    addProblem(ctx, "invalid-port", `${named} runs backwards (${from} > ${to}); expected start <= end.`, start2, end, `range-heading:${text}`);
   } else {
     section.range = { start: from, end: to };
   }
@@ -2962,26 +1518,24 @@ function sectionAt(sections, offset) {
 }
 
 // src/extract/registry/index.ts
-var processor = unified().use(remarkParse).use(remarkGfm);
-var tablesOnly = unified().use(remarkParse).use(remarkGfmTable);
 var OTHER_GFM = /~|\[\^|\[[\sxX]\]|www\.|:\/\/|@/i;
 var PIECE_SIZE = { chars: 2e3, rows: 25 };
-function parseRegistryTree(text2, size = PIECE_SIZE) {
-  const blocks = MAY_DEFINE.test(text2) ? void 0 : markdownBlocks(text2);
-  if (!blocks) return processor.parse(text2);
-  return parsePieces(text2, boundedPieces(text2, blocks, size.chars, size.rows), (piece) => (OTHER_GFM.test(piece) ? processor : tablesOnly).parse(piece));
+function parseRegistryTree(text, size = PIECE_SIZE) {
+  const blocks = MAY_DEFINE.test(text) ? void 0 : markdownBlocks(text);
+  if (!blocks) return parseMarkdown(text, "gfm");
+  return parsePieces(text, boundedPieces(text, blocks, size.chars, size.rows), (piece) => parseMarkdown(piece, OTHER_GFM.test(piece) ? "gfm" : tablesIfAny(piece)));
 }
-function parseRegistry(path2, text2, services) {
-  const ctx = { path: path2, text: text2, locator: createLocator(path2, text2), problems: [] };
+function parseRegistry(path, text, services) {
+  const ctx = { path, text, locator: createLocator(path, text), problems: [] };
   if (services) ctx.services = services;
-  const doc = { path: path2, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
-  const limit = markdownLimitHit(text2);
+  const doc = { path, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
+  const limit = markdownLimitHit(text);
   if (limit) {
     addProblem(ctx, limit.kind === "too-deep" ? "markdown-too-deep" : "too-complex", `The registry ${limit.found}; expected ${limit.expected} (the markdown parser's time grows much faster than linearly with this), so the registry was not read.`, limit.start, limit.end, limit.kind);
     return { doc, problems: ctx.problems };
   }
   try {
-    return readTree(parseRegistryTree(text2), ctx, doc);
+    return readTree(parseRegistryTree(text), ctx, doc);
   } catch (err) {
     addProblem(ctx, "unparsable", `Cannot parse the registry as markdown (${err.message}); expected CommonMark with GFM tables.`, 0, 0, "unparsable");
     return { doc: { ...doc, sections: [], plan: [], actual: [], hosts: [], dates: [] }, problems: ctx.problems };
@@ -3001,7 +1555,7 @@ function readTree(tree, ctx, doc) {
 }
 function readTables(tree, placed, ctx, doc) {
   let preamble;
-  walk2(tree, (node) => {
+  walk(tree, (node) => {
     if (node.type === "paragraph" || node.type === "heading") return "skip";
     if (node.type !== "table") return void 0;
     const table = node;
@@ -3050,9 +1604,10 @@ async function extractAll(collected, config, options = {}) {
   const jobs = [];
   for (const file of collected.files) {
     if (file.path === config.registry) continue;
-    const owner = collected.ownerOf(file.path);
-    const job = { ...file, isDoc: collected.serviceDocs.has(file.path), ...owner ? { owner } : {}, ...cache && !file.blob ? { identify: true } : {} };
-    if (wanted(job)) jobs.push(job);
+    const isDoc = collected.serviceDocs.has(file.path);
+    const readers = isDoc ? 0 : readersOf(file.path);
+    if (!isDoc && readers === 0) continue;
+    jobs.push(fileJob(file, isDoc, readers, collected.ownerOf(file.path), cache !== void 0 && !file.blob));
   }
   let pool = cache?.size ? void 0 : startPool(jobs.length);
   let registryHosts = [];
@@ -3090,6 +1645,7 @@ async function extractAll(collected, config, options = {}) {
   const sent = options.fetch ? todo.map((job) => job.blob ? { ...job, blob: { id: job.blob.id, size: job.blob.size, ...job.blob.bytes ? { bytes: job.blob.bytes } : {} } } : job) : todo;
   pool ??= startPool(sent.length);
   const done = await pool.run(sent, ctx, data);
+  forgetKeptYaml();
   let next = 0;
   jobs.forEach((job, i) => {
     let result = kept[i];
@@ -3105,30 +1661,39 @@ async function extractAll(collected, config, options = {}) {
   if (none) addProblem2(noServices(config));
   return { extracted, parsed, extraction: { extracted: todo.filter((job) => !job.refused).length, reused: jobs.length - todo.length } };
 }
-function guardedRegistry(path2, text2, services) {
+function fileJob(file, isDoc, readers, owner, identify) {
+  const job = { path: file.path, root: file.root, abs: file.abs, isDoc, readers };
+  if (file.refused) job.refused = file.refused;
+  if (file.blob) job.blob = file.blob;
+  if (file.walked) job.walked = file.walked;
+  if (owner) job.owner = owner;
+  if (identify) job.identify = true;
+  return job;
+}
+function guardedRegistry(path, text, services) {
   try {
-    return parseRegistry(path2, text2, services);
+    return parseRegistry(path, text, services);
   } catch (error) {
-    return { failed: problem("input/extractor-failed", path2, `The registry reader failed on \`${path2}\`: ${error instanceof Error ? error.message : String(error)}; its ports are unknown.`) };
+    return { failed: problem("input/extractor-failed", path, `The registry reader failed on \`${path}\`: ${error instanceof Error ? error.message : String(error)}; its ports are unknown.`) };
   }
 }
 
 // src/model/scopes.ts
 var import_picomatch4 = __toESM(require_picomatch(), 1);
 var COMPOSE_FILE = /^(docker-)?compose[^/]*\.ya?ml$/;
-function isComposeFile(path2) {
-  return COMPOSE_FILE.test(path2.slice(path2.lastIndexOf("/") + 1));
+function isComposeFile(path) {
+  return COMPOSE_FILE.test(path.slice(path.lastIndexOf("/") + 1));
 }
-var dirOf2 = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+var dirOf2 = (path) => path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
 function composeLayout(paths, groups = []) {
   const matchers = groups.map((g) => ({ name: g.name, match: (0, import_picomatch4.default)(g.files, { dot: true }) }));
   const byFile = /* @__PURE__ */ new Map();
   const byDir = /* @__PURE__ */ new Map();
   let root;
-  for (const path2 of [...new Set(paths)].filter(isComposeFile).sort()) {
-    const dir = dirOf2(path2);
-    const id = matchers.find((m) => m.match(path2))?.name ?? (dir === "" ? "." : dir);
-    byFile.set(path2, id);
+  for (const path of [...new Set(paths)].filter(isComposeFile).sort()) {
+    const dir = dirOf2(path);
+    const id = matchers.find((m) => m.match(path))?.name ?? (dir === "" ? "." : dir);
+    byFile.set(path, id);
     if (!byDir.has(dir)) byDir.set(dir, id);
     if (dir === "") root ??= id;
   }
@@ -3136,10 +1701,10 @@ function composeLayout(paths, groups = []) {
   return {
     projects,
     ...root !== void 0 ? { root } : {},
-    projectOf(path2) {
-      const own = byFile.get(path2);
+    projectOf(path) {
+      const own = byFile.get(path);
       if (own !== void 0) return own;
-      for (let dir = dirOf2(path2); ; dir = dirOf2(dir)) {
+      for (let dir = dirOf2(path); ; dir = dirOf2(dir)) {
         const id = byDir.get(dir);
         if (id !== void 0) return id;
         if (dir === "") return void 0;
@@ -3162,9 +1727,9 @@ function scopeComposeProjects(model, paths, groups = []) {
   const layout = composeLayout([...paths, ...model.problems.map((p) => p.location.file)], groups);
   model.composeProjects = layout.projects;
   const scoped = layout.projects.length >= 2;
-  const nested = (path2) => {
+  const nested = (path) => {
     if (!scoped) return void 0;
-    const p = layout.projectOf(path2);
+    const p = layout.projectOf(path);
     return p === layout.root ? void 0 : p;
   };
   if (scoped) {
@@ -4268,7 +2833,7 @@ async function check(options) {
   const { config } = options.defaultConfig ? { config: defaultConfig() } : loadConfig(options.root, options.configPath, tree);
   const collected = collect(options.root, config, options.renames, options.refused, tree);
   const { extracted, parsed, extraction } = await extractAll(collected, config, { ...cache ? { cache } : {}, ...tree ? { fetch: (blobs) => tree.fetch(blobs) } : {} });
-  const model = build(extracted, { paths: collected.files.map((f) => f.path), serviceDirs: collected.serviceDirs, discovered: collected.discovered, inContainer: (path2) => collected.inContainer(path2) }, config);
+  const model = build(extracted, { paths: collected.files.map((f) => f.path), serviceDirs: collected.serviceDirs, discovered: collected.discovered, inContainer: (path) => collected.inContainer(path) }, config);
   const found = runRules(allRules, model, config.rules);
   const problems = inputFindings(model.problems, config.rules);
   const { kept, suppressed } = suppress([...found, ...problems], model.suppressions);
@@ -4285,11 +2850,11 @@ async function check(options) {
 // src/git/git.ts
 import { execFile } from "node:child_process";
 var GitError = class extends Error {
-  constructor(args, stderr, code2) {
-    super(`git ${args.join(" ")} failed${code2 === null ? "" : ` (exit ${code2})`}: ${stderr.trim() || "no message"}`);
+  constructor(args, stderr, code) {
+    super(`git ${args.join(" ")} failed${code === null ? "" : ` (exit ${code})`}: ${stderr.trim() || "no message"}`);
     this.args = args;
     this.stderr = stderr;
-    this.code = code2;
+    this.code = code;
     this.name = "GitError";
   }
   args;
@@ -4532,19 +3097,36 @@ function usesText(bindings) {
   return parts.join(", ");
 }
 
+// node_modules/remark-parse/lib/index.js
+function remarkParse(options) {
+  const self = this;
+  self.parser = parser;
+  function parser(doc) {
+    return fromMarkdown(doc, {
+      ...self.data("settings"),
+      ...options,
+      // Note: these options are not in the readme.
+      // The goal is for them to be set by plugins on `data` instead of being
+      // passed by users.
+      extensions: self.data("micromarkExtensions") || [],
+      mdastExtensions: self.data("fromMarkdownExtensions") || []
+    });
+  }
+}
+
 // src/assign/doc-edit.ts
-var processor2 = unified().use(remarkParse);
-function addPortLine(text2, port) {
-  const eol = text2.includes("\r\n") ? "\r\n" : "\n";
+var processor = unified().use(remarkParse);
+function addPortLine(text, port) {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const line = `**Port:** ${port}`;
-  const tree = processor2.parse(text2);
+  const tree = processor.parse(text);
   const title = tree.children.findIndex((n) => n.type === "heading" && n.depth === 1);
-  if (title < 0) return line + eol + eol + text2;
+  if (title < 0) return line + eol + eol + text;
   const next = tree.children[title + 1];
   const after = next?.type === "paragraph" ? next : tree.children[title];
   const at2 = after.position?.end.offset;
-  if (at2 === void 0) return line + eol + eol + text2;
-  return text2.slice(0, at2) + eol + eol + line + (at2 === text2.length ? eol : "") + text2.slice(at2);
+  if (at2 === void 0) return line + eol + eol + text;
+  return text.slice(0, at2) + eol + eol + line + (at2 === text.length ? eol : "") + text.slice(at2);
 }
 
 // src/assign/registry-edit.ts
@@ -4560,31 +3142,31 @@ function sectionRange(section) {
   const ports = section.rows.flatMap((r) => r.ports);
   return ports.length > 0 ? { start: Math.min(...ports), end: Math.max(...ports) } : void 0;
 }
-function addRegistryRow(text2, section, service, port) {
+function addRegistryRow(text, section, service, port) {
   const rows = section.rows;
   if (rows.length === 0) return { error: `The section ${JSON.stringify(section.title)} has no table with a Port column; expected one to add the row to.` };
   if (rows.some((r) => r.service === service)) return { error: `The section already has a row for the service.` };
-  const starts = lineStarts(text2);
+  const starts = lineStarts(text);
   const lineAt = (n) => {
     const start2 = starts[n - 1];
     const next = starts[n];
-    const end = next === void 0 ? text2.length : next - 1;
-    const cr = end > start2 && text2[end - 1] === "\r";
+    const end = next === void 0 ? text.length : next - 1;
+    const cr = end > start2 && text[end - 1] === "\r";
     return { start: start2, end: cr ? end - 1 : end, eol: next === void 0 ? "" : cr ? "\r\n" : "\n" };
   };
-  const locator = createLocator(section.location.file, text2);
+  const locator = createLocator(section.location.file, text);
   const offsetOf = (row) => [locator.offset(row.location.line, row.location.column), locator.offset(row.location.endLine, row.location.endColumn)];
   const pool = rows.find((r) => r.reserved && r.ports.includes(port));
   if (pool) {
     const line = lineAt(pool.location.line);
     const [cellStart, cellEnd] = offsetOf(pool);
     const dash = /\d\s*([-–—])\s*\d/.exec(pool.portText)?.[1] ?? "-";
-    const before = text2.slice(line.start, cellStart);
-    const after = text2.slice(cellEnd, line.end);
+    const before = text.slice(line.start, cellStart);
+    const after = text.slice(cellEnd, line.end);
     const piece = (a, b) => before + (a === b ? String(a) : `${a}${dash}${b}`) + after + line.eol;
     const first = Math.min(...pool.ports);
     const last = Math.max(...pool.ports);
-    const template2 = newRowTemplate(text2, rows, pool, lineAt, offsetOf);
+    const template2 = newRowTemplate(text, rows, pool, lineAt, offsetOf);
     const lines = [
       ...port > first ? [piece(first, port - 1)] : [],
       template2(port, service) + line.eol,
@@ -4592,19 +3174,19 @@ function addRegistryRow(text2, section, service, port) {
     ];
     const lineEnd = line.start + (line.end - line.start) + line.eol.length;
     const added = port > first ? pool.location.line + 1 : pool.location.line;
-    return { text: text2.slice(0, line.start) + lines.join("") + text2.slice(lineEnd), section, line: added };
+    return { text: text.slice(0, line.start) + lines.join("") + text.slice(lineEnd), section, line: added };
   }
   const below = rows.filter((r) => Math.min(...r.ports) < port).sort((a, b) => Math.min(...b.ports) - Math.min(...a.ports))[0];
   const anchor = below ?? [...rows].sort((a, b) => Math.min(...a.ports) - Math.min(...b.ports))[0];
   const anchorLine = lineAt(anchor.location.line);
-  const template = newRowTemplate(text2, rows, anchor, lineAt, offsetOf);
-  const eol = anchorLine.eol || (text2.includes("\r\n") ? "\r\n" : "\n");
+  const template = newRowTemplate(text, rows, anchor, lineAt, offsetOf);
+  const eol = anchorLine.eol || (text.includes("\r\n") ? "\r\n" : "\n");
   if (below) {
     const at2 = anchorLine.end + anchorLine.eol.length;
     const insert = anchorLine.eol === "" ? eol + template(port, service) : template(port, service) + eol;
-    return { text: text2.slice(0, at2) + insert + text2.slice(at2), section, line: anchor.location.line + 1 };
+    return { text: text.slice(0, at2) + insert + text.slice(at2), section, line: anchor.location.line + 1 };
   }
-  return { text: text2.slice(0, anchorLine.start) + template(port, service) + eol + text2.slice(anchorLine.start), section, line: anchor.location.line };
+  return { text: text.slice(0, anchorLine.start) + template(port, service) + eol + text.slice(anchorLine.start), section, line: anchor.location.line };
 }
 function splitCells(line) {
   const pipes = [];
@@ -4620,22 +3202,22 @@ function splitCells(line) {
   for (let i = 0; i + 1 < bounds.length; i++) {
     const raw = line.slice(bounds[i] + 1, bounds[i + 1]);
     const lead = /^\s*/.exec(raw)[0];
-    const trail2 = raw.trim() === "" ? "" : /\s*$/.exec(raw)[0];
-    cells.push({ start: bounds[i] + 1 + lead.length, end: bounds[i + 1] - trail2.length, lead, trail: trail2 });
+    const trail = raw.trim() === "" ? "" : /\s*$/.exec(raw)[0];
+    cells.push({ start: bounds[i] + 1 + lead.length, end: bounds[i + 1] - trail.length, lead, trail });
   }
   return { open, close, cells };
 }
-function newRowTemplate(text2, rows, near, lineAt, offsetOf) {
+function newRowTemplate(text, rows, near, lineAt, offsetOf) {
   const model = near.service !== void 0 ? near : rows.find((r) => r.service !== void 0) ?? near;
   const line = lineAt(model.location.line);
-  const raw = text2.slice(line.start, line.end);
+  const raw = text.slice(line.start, line.end);
   const { open, close, cells } = splitCells(raw);
   const [portStart] = offsetOf(model);
-  const serviceStart = createLocator("", text2).offset(model.serviceLocation.line, model.serviceLocation.column);
+  const serviceStart = createLocator("", text).offset(model.serviceLocation.line, model.serviceLocation.column);
   const indexOf = (offset) => cells.findIndex((c) => offset - line.start >= c.start - c.lead.length && offset - line.start <= c.end + c.trail.length);
   const portIndex = indexOf(portStart);
   const serviceIndex = serviceStart === portStart ? -1 : indexOf(serviceStart);
-  const indent2 = /^\s*/.exec(raw)[0];
+  const indent = /^\s*/.exec(raw)[0];
   return (port, service) => {
     const parts = cells.map((cell, i) => {
       const content = i === portIndex ? String(port) : i === serviceIndex ? service : "";
@@ -4645,7 +3227,7 @@ function newRowTemplate(text2, rows, near, lineAt, offsetOf) {
       if (content === "") return lead;
       return lead + content + (cell.trail === "" ? "" : " ");
     });
-    return indent2 + (open ? "|" : "") + parts.join("|") + (close ? "|" : "");
+    return indent + (open ? "|" : "") + parts.join("|") + (close ? "|" : "");
   };
 }
 
@@ -4693,13 +3275,13 @@ function assign(input) {
   const dir = model.serviceDirs.find((d) => d.name === request.service);
   const declared = model.bindings.some((b) => b.service === request.service && b.kind === "service-doc" && b.strength === "declaration");
   if (dir?.doc && !declared) {
-    const text2 = input.read(dir.doc);
-    if (text2 !== void 0) edits.push({ path: dir.doc, text: addPortLine(text2, port) });
+    const text = input.read(dir.doc);
+    if (text !== void 0) edits.push({ path: dir.doc, text: addPortLine(text, port) });
   }
   return { port, range, section: section.title, skipped: allocation.skipped, edits, rowLine: row.line };
 }
-function parseRange(text2) {
-  const m = /^\s*(\d{1,5})\s*[-–—]\s*(\d{1,5})\s*$/.exec(text2);
+function parseRange(text) {
+  const m = /^\s*(\d{1,5})\s*[-–—]\s*(\d{1,5})\s*$/.exec(text);
   if (!m) return void 0;
   const start2 = Number(m[1]);
   const end = Number(m[2]);
@@ -4824,9 +3406,9 @@ async function streamBlobs(cwd, entries, maxBytes, sink) {
   } finally {
     if (done < entries.length) cat.kill();
   }
-  const code2 = await exited;
-  if (code2 !== 0 || done !== entries.length || state !== "header") {
-    throw new Error(`git cat-file --batch read ${done} of ${entries.length} blobs (exit ${code2}): ${errors.trim() || "no message"}`);
+  const code = await exited;
+  if (code !== 0 || done !== entries.length || state !== "header") {
+    throw new Error(`git cat-file --batch read ${done} of ${entries.length} blobs (exit ${code}): ${errors.trim() || "no message"}`);
   }
 }
 
@@ -5000,21 +3582,21 @@ async function listCommit(cwd, sha, options) {
       return blobsRead;
     },
     async fetch(refs) {
-      const wanted2 = /* @__PURE__ */ new Map();
+      const wanted = /* @__PURE__ */ new Map();
       for (const ref of refs) {
         const known = ref.bytes ?? fetched.get(ref.id);
         if (known) ref.bytes = known;
-        else wanted2.set(ref.id, [...wanted2.get(ref.id) ?? [], ref]);
+        else wanted.set(ref.id, [...wanted.get(ref.id) ?? [], ref]);
       }
-      if (wanted2.size === 0) return;
-      const entries = [...wanted2.keys()].map((object) => ({ mode: "100644", object, path: object }));
+      if (wanted.size === 0) return;
+      const entries = [...wanted.keys()].map((object) => ({ mode: "100644", object, path: object }));
       await streamBlobs(cwd, entries, options.maxFileBytes, {
         tooLarge: () => {
         },
         write: async (entry, data) => {
           blobsRead++;
           fetched.set(entry.object, data);
-          for (const ref of wanted2.get(entry.object) ?? []) ref.bytes = data;
+          for (const ref of wanted.get(entry.object) ?? []) ref.bytes = data;
         }
       });
     }
@@ -5051,7 +3633,7 @@ function parseLongListing(listing) {
 
 // src/baseline/diff.ts
 var DIFF_CONTEXT = 3;
-function parseDiff(text2) {
+function parseDiff(text) {
   const files = /* @__PURE__ */ new Map();
   let current;
   const finish = () => {
@@ -5062,7 +3644,7 @@ function parseDiff(text2) {
     files.set(file.path, file);
     current = void 0;
   };
-  for (const line of text2.split("\n")) {
+  for (const line of text.split("\n")) {
     if (line.startsWith("diff --git ")) {
       finish();
       current = { path: "", status: "modified", binary: false, changed: [], hunks: [], header: line, minusPath: "", anchors: [] };
@@ -5074,12 +3656,12 @@ function parseDiff(text2) {
       if (range) current.anchors.push(range.anchor);
       if (range?.changed) current.changed.push(range.changed);
     } else if (line.startsWith("+++ ")) {
-      const path2 = unquote(line.slice(4));
-      if (path2 !== "/dev/null") current.path = stripPrefix(path2, "b/");
+      const path = unquote(line.slice(4));
+      if (path !== "/dev/null") current.path = stripPrefix(path, "b/");
     } else if (line.startsWith("--- ")) {
-      const path2 = unquote(line.slice(4));
-      if (path2 === "/dev/null") current.status = "added";
-      else current.minusPath = stripPrefix(path2, "a/");
+      const path = unquote(line.slice(4));
+      if (path === "/dev/null") current.status = "added";
+      else current.minusPath = stripPrefix(path, "a/");
     } else if (line.startsWith("new file mode")) current.status = "added";
     else if (line.startsWith("deleted file mode")) current.status = "deleted";
     else if (line.startsWith("rename from ") || line.startsWith("copy from ")) {
@@ -5110,8 +3692,8 @@ function contextHunks(anchors) {
   }
   return merged;
 }
-function stripPrefix(path2, prefix) {
-  return path2.startsWith(prefix) ? path2.slice(prefix.length) : path2;
+function stripPrefix(path, prefix) {
+  return path.startsWith(prefix) ? path.slice(prefix.length) : path;
 }
 function pathsFromHeader(header) {
   const rest = header.slice("diff --git ".length);
@@ -5163,8 +3745,8 @@ function hunkContaining(diff, file, start2, end) {
 
 // src/git/diff.ts
 async function gitDiff(cwd, from, to) {
-  const text2 = await git(cwd, ["-c", "core.quotePath=true", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", from, ...to === void 0 ? [] : [to]]);
-  return parseDiff(text2);
+  const text = await git(cwd, ["-c", "core.quotePath=true", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", from, ...to === void 0 ? [] : [to]]);
+  return parseDiff(text);
 }
 async function filesChangedSince(top, sha) {
   const current = (await git(top, ["rev-parse", "HEAD"])).trim();
@@ -5254,14 +3836,14 @@ function refusedUnder(refused, prefix) {
 function collectReads(tree, registry, renames) {
   const own = /* @__PURE__ */ new Set([registry, ".env", ...DEFAULT_CONFIG_PATHS]);
   const refs = [];
-  for (const [path2, blob] of tree.files()) {
-    const shown = renames.get(path2) ?? path2;
-    if (own.has(shown) || discoveryMayRead(shown) || own.has(path2) || discoveryMayRead(path2)) refs.push(blob);
+  for (const [path, blob] of tree.files()) {
+    const shown = renames.get(path) ?? path;
+    if (own.has(shown) || discoveryMayRead(shown) || own.has(path) || discoveryMayRead(path)) refs.push(blob);
   }
   return refs;
 }
 function renamesUnder(diff, prefix) {
-  const strip = (path2) => prefix === "" ? path2 : path2.startsWith(`${prefix}/`) ? path2.slice(prefix.length + 1) : void 0;
+  const strip = (path) => prefix === "" ? path : path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : void 0;
   const renames = /* @__PURE__ */ new Map();
   for (const file of diff.values()) {
     if (file.status !== "renamed" || !file.oldPath) continue;
