@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
 /** The grammars the source extractors use (file names `tree-sitter-<grammar>.wasm`). */
@@ -45,12 +46,25 @@ export function locateWasm(): WasmFiles {
   return located;
 }
 
+/**
+ * V8 compiles wasm in two tiers: baseline code (Liftoff) at once, then optimised code
+ * (TurboFan) for the functions that run hot. A check parses a few small files per service,
+ * and optimising the runtime and the grammars (the C# grammar alone is 5 MB of wasm) costs
+ * more CPU than the faster code gives back: the parsers run on baseline code only. Once warm
+ * that code takes about half as long again per parse, so this pays until a check parses
+ * several thousand files. Only tree-sitter is wasm in this process; the flag changes how its
+ * code is compiled, never what it computes, and must be set before the first module is
+ * compiled.
+ */
+const WASM_TIERS = '--liftoff-only';
+
 let ready: Promise<void> | undefined;
 const languages = new Map<Grammar, Promise<Language>>();
 const parsers = new Map<Grammar, Parser>();
 
 /** Initialises the runtime once; a failed attempt may be retried by a later call. */
 function init(): Promise<void> {
+  if (!ready) setFlagsFromString(WASM_TIERS);
   ready ??= Parser.init({ locateFile: () => locateWasm().runtime }).catch((error: unknown) => {
     ready = undefined;
     throw error;
