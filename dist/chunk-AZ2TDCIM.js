@@ -29185,6 +29185,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join as join2 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { setFlagsFromString } from "node:v8";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
 var __defProp2 = Object.defineProperty;
@@ -33223,10 +33224,12 @@ function locateWasm() {
   }
   return located;
 }
+var WASM_TIERS = "--liftoff-only";
 var ready;
 var languages = /* @__PURE__ */ new Map();
 var parsers = /* @__PURE__ */ new Map();
 function init2() {
+  if (!ready) setFlagsFromString(WASM_TIERS);
   ready ??= Parser.init({ locateFile: () => locateWasm().runtime }).catch((error) => {
     ready = void 0;
     throw error;

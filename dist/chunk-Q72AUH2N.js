@@ -56,7 +56,7 @@ import {
   walk,
   yamlDocument,
   yamlStream
-} from "./chunk-RPBIIUJT.js";
+} from "./chunk-AZ2TDCIM.js";
 
 // src/config/types.ts
 var ConfigError = class extends Error {
