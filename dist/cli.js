@@ -18,7 +18,7 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-Q72AUH2N.js";
+} from "./chunk-TOI3QJNA.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,

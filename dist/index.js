@@ -24,7 +24,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-Q72AUH2N.js";
+} from "./chunk-TOI3QJNA.js";
 import {
   DEV_HOST,
   __commonJS,

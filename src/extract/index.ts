@@ -128,12 +128,9 @@ export async function extractAll(collected: Collected, config: Config, options: 
   return { extracted, parsed, extraction: { extracted: todo.filter((job) => !job.refused).length, reused: jobs.length - todo.length } };
 }
 
-/** The job for `file`, with the optional fields only when they hold something. */
+/** The job for `file` (everything the collect step knows of it), with the optional fields only when they hold something. */
 function fileJob(file: FileToRead, isDoc: boolean, readers: number, owner: string | undefined, identify: boolean): FileJob {
-  const job: FileJob = { path: file.path, root: file.root, abs: file.abs, isDoc, readers };
-  if (file.refused) job.refused = file.refused;
-  if (file.blob) job.blob = file.blob;
-  if (file.walked) job.walked = file.walked;
+  const job: FileJob = { ...file, isDoc, readers };
   if (owner) job.owner = owner;
   if (identify) job.identify = true;
   return job;

@@ -1662,10 +1662,7 @@ async function extractAll(collected, config, options = {}) {
   return { extracted, parsed, extraction: { extracted: todo.filter((job) => !job.refused).length, reused: jobs.length - todo.length } };
 }
 function fileJob(file, isDoc, readers, owner, identify) {
-  const job = { path: file.path, root: file.root, abs: file.abs, isDoc, readers };
-  if (file.refused) job.refused = file.refused;
-  if (file.blob) job.blob = file.blob;
-  if (file.walked) job.walked = file.walked;
+  const job = { ...file, isDoc, readers };
   if (owner) job.owner = owner;
   if (identify) job.identify = true;
   return job;
