@@ -18,14 +18,14 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-TOI3QJNA.js";
+} from "./chunk-2NFOL4GR.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,
   PLAN_HOST,
   readRepoFile,
   sortFindings
-} from "./chunk-AZ2TDCIM.js";
+} from "./chunk-CSBR54X2.js";
 
 // src/cli/epipe.ts
 function exitQuietlyOnEpipe(stream, exit = (code) => process.exit(code)) {

@@ -24,7 +24,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-TOI3QJNA.js";
+} from "./chunk-2NFOL4GR.js";
 import {
   DEV_HOST,
   __commonJS,
@@ -36,7 +36,7 @@ import {
   readRepoFile,
   severityRank,
   sortFindings
-} from "./chunk-AZ2TDCIM.js";
+} from "./chunk-CSBR54X2.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -122,16 +122,19 @@ export async function checkRevisions(options: RevisionsOptions): Promise<Analysi
     const headRoot = join(headTop, prefix);
     const { configPath } = withConfig(policy.config === 'checkout' ? root : headRoot, options.configPath);
     const headOptions: CheckOptions = { root: headRoot, ...(configPath ? { configPath } : policy.config === 'checkout' ? { defaultConfig: true } : {}) };
+    // git diffs and lists the merge base while the head is checked: neither needs the head's result.
+    // From the merge base to the head commit, or to the work tree when the head is the work tree.
+    const diffing = settled(gitDiff(top, mergeBase, options.head ?? (policy.read === 'commit' ? headSha : undefined)));
+    const listing = settled(listCommit(top, mergeBase, { prefix, maxFileBytes }));
     // The head's extraction of each file is kept: the base reads only the files whose bytes differ.
     const cache = new ExtractionCache();
     const head = await check({ ...headOptions, refused: refusedUnder(headRefused, prefix), cache });
-    // From the merge base to the head commit, or to the work tree when the head is the work tree.
-    const diff = await gitDiff(top, mergeBase, options.head ?? (policy.read === 'commit' ? headSha : undefined));
+    const diff = await diffing;
     // The base is checked with the head's config (a pull request that edits the config should
     // not make every old finding look new, or fixed) and with renamed files under their new names.
     // It is read from git objects, never written out: collect's own reads are fetched in one go.
     const renames = renamesUnder(diff, prefix);
-    const base = await listCommit(top, mergeBase, { prefix, maxFileBytes });
+    const base = await listing;
     await base.fetch(collectReads(base, head.config.registry, renames));
     // The base's root is a name only (the listed tree is read instead): nothing there is opened.
     const baseRoot = join(tmpdir(), `portwarden-merge-base-${mergeBase}`, prefix);
@@ -166,6 +169,15 @@ export async function checkRevisions(options: RevisionsOptions): Promise<Analysi
     // Kept for reading lines back only when the comparison succeeded.
     await keep?.dispose();
   }
+}
+
+/**
+ * `promise`, started now and awaited later: a rejection while nothing awaits it yet is not
+ * reported as unhandled (it is thrown where the promise is awaited, if it ever is).
+ */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 /** The repository top holding `root` (the root itself outside git) and the root's path in it. */

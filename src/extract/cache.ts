@@ -12,15 +12,18 @@
  */
 import { createHash } from 'node:crypto';
 import type { ContextData } from './context.js';
-import type { FileJob, FileResult } from './files.js';
+import { readersOf, type FileJob, type FileResult } from './files.js';
 
 /** Bumped whenever an extractor's output for the same input may change. */
 export const EXTRACTION_VERSION = 1;
 
 /** Extraction results by file and content, for the checks of one run. */
 export class ExtractionCache {
-  private readonly results = new Map<string, FileResult>();
+  /** Results by context, then by file and bytes (the context is the same for most files of a run). */
+  private readonly results = new Map<string, Map<string, FileResult>>();
   private readonly registries = new Map<string, unknown>();
+  private readonly readers = new Map<string, number>();
+  private count = 0;
 
   /** The part of every key that names the context (see above). */
   static context(data: ContextData): string {
@@ -28,14 +31,16 @@ export class ExtractionCache {
   }
 
   get size(): number {
-    return this.results.size;
+    return this.count;
   }
 
-  /** The result for `job` with bytes `blob` in `context`, as a copy the caller may change; undefined when none was kept. */
+  /**
+   * The result for `job` with bytes `blob` in `context`; undefined when none was kept. It is
+   * the kept result itself, shared: nothing after extraction changes an extraction (the model
+   * step copies the statements it changes, model/build.ts).
+   */
   get(context: string, job: FileJob, blob: string): FileResult | undefined {
-    const kept = this.results.get(key(context, job, blob));
-    if (!kept) return undefined;
-    return copy(kept);
+    return this.results.get(context)?.get(key(job, blob));
   }
 
   /**
@@ -49,19 +54,23 @@ export class ExtractionCache {
     return structuredClone(this.registries.get(id) as T);
   }
 
-  /** Keeps `result` of `job` with bytes `blob` in `context` (a copy: the model step changes what it is handed). */
+  /** Keeps `result` of `job` with bytes `blob` in `context`. */
   set(context: string, job: FileJob, blob: string, result: FileResult): void {
-    this.results.set(key(context, job, blob), copy(result));
+    let kept = this.results.get(context);
+    if (!kept) this.results.set(context, (kept = new Map()));
+    const at = key(job, blob);
+    if (!kept.has(at)) this.count++;
+    kept.set(at, result);
+  }
+
+  /** Which file extractors read `path` ({@link readersOf}), asked once per path for all the checks of the run. */
+  readersOf(path: string): number {
+    let readers = this.readers.get(path);
+    if (readers === undefined) this.readers.set(path, (readers = readersOf(path)));
+    return readers;
   }
 }
 
-function key(context: string, job: FileJob, blob: string): string {
-  return `${context}\0${blob}\0${job.isDoc ? 'doc' : ''}\0${job.owner ?? ''}\0${job.path}`;
-}
-
-/** A copy of `result` (the empty results most files give are shared as they are: nothing changes an empty list). */
-function copy(result: FileResult): FileResult {
-  const e = result.extraction;
-  const empty = e.bindings.length === 0 && e.references.length === 0 && e.problems.length === 0 && (e.suppressions?.length ?? 0) === 0;
-  return empty ? result : structuredClone(result);
+function key(job: FileJob, blob: string): string {
+  return `${blob}\0${job.isDoc ? 'doc' : ''}\0${job.owner ?? ''}\0${job.path}`;
 }

@@ -61,7 +61,7 @@ export async function extractAll(collected: Collected, config: Config, options: 
     if (file.path === config.registry) continue;
     // Which extractors read the path is asked once, here: the job carries the answer to the reader.
     const isDoc = collected.serviceDocs.has(file.path);
-    const readers = isDoc ? 0 : readersOf(file.path);
+    const readers = isDoc ? 0 : cache ? cache.readersOf(file.path) : readersOf(file.path);
     if (!isDoc && readers === 0) continue;
     jobs.push(fileJob(file, isDoc, readers, collected.ownerOf(file.path), cache !== undefined && !file.blob));
   }

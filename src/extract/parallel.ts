@@ -94,9 +94,11 @@ export function startPool(count: number): ExtractionPool {
   return {
     async run(jobs, ctx, data) {
       const maxBytes = data.config.maxFileBytes;
-      if (workers.length === 0) return extractFiles(jobs, ctx, maxBytes);
       // Every thread, the main one included, takes the next chunk of files when it is done with
-      // its last; results go back to their files' places, so the order is the files' order.
+      // its last; results go back to their files' places, so the order is the files' order. With
+      // no worker, the main thread still goes chunk by chunk: between chunks, output of child
+      // processes started meanwhile (a pull request's git diff and listing) is read as it comes,
+      // rather than the processes waiting on a full pipe until extraction ends.
       const size = chunkFiles(jobs.length, workers.length + 1);
       let next = 0;
       const take = (): number | undefined => {
@@ -110,7 +112,7 @@ export function startPool(count: number): ExtractionPool {
       const unanswered = Promise.all(workers.map((w) => feed(w, data, take, chunk, put)));
       for (let at = take(); at !== undefined; at = take()) {
         put(at, await extractFiles(chunk(at), ctx, maxBytes));
-        // Let the workers' answers in, so that each gets its next chunk without waiting.
+        // Let the workers' answers (and any other I/O) in, so that each gets its next chunk without waiting.
         await new Promise((resolve) => setImmediate(resolve));
       }
       // A worker that failed leaves its chunks to the main thread: parallelism never loses a file.

@@ -8,7 +8,8 @@
 import type { Config } from '../config/types.js';
 import type { Extracted } from '../core/extracted.js';
 import type { ServiceDir } from '../core/services.js';
-import type { Binding, Reference } from '../core/statements.js';
+import type { Finding } from '../core/finding.js';
+import type { Binding, Reference, Suppression } from '../core/statements.js';
 import type { ProjectModel } from './project.js';
 import { scopeComposeProjects } from './scopes.js';
 
@@ -24,26 +25,39 @@ export interface Layout {
   inContainer?: (path: string) => boolean;
 }
 
-/** Builds the project model from the extracted statements; the statements are owned by the model from here on. */
+/** Builds the project model from the extracted statements, which it leaves as they are. */
 export function build(extracted: Extracted, layout: Layout, config: Pick<Config, 'registry' | 'composeProjects'>): ProjectModel {
+  // Each statement is copied as it is gathered, and the steps below change the copies: the
+  // extractions stay as extracted, so another check of the same run may share them. The
+  // registry's lists name the same statements as its extraction, so they name the copies.
+  const copies = new Map<Binding, Binding>();
+  const bindings: Binding[] = [];
+  const references: Reference[] = [];
+  const problems: Finding[] = [];
+  const suppressions: Suppression[] = [];
+  for (const e of extracted.extractions) {
+    for (const b of e.bindings) {
+      const copy = { ...b };
+      copies.set(b, copy);
+      bindings.push(copy);
+    }
+    for (const r of e.references) references.push({ ...r });
+    for (const p of e.problems) problems.push({ ...p });
+    if (e.suppressions) suppressions.push(...e.suppressions);
+  }
+  const doc = extracted.registry;
   const model: ProjectModel = {
-    ...(extracted.registry ? { registry: extracted.registry } : {}),
+    ...(doc ? { registry: { ...doc, plan: doc.plan.map((b) => copies.get(b) ?? b), actual: doc.actual.map((b) => copies.get(b) ?? b) } } : {}),
     registryPath: config.registry,
     serviceDirs: layout.serviceDirs,
     ...(layout.discovered?.length ? { discoveredServices: layout.discovered } : {}),
-    bindings: [],
-    references: [],
+    bindings,
+    references,
     hosts: extracted.hosts,
     services: extracted.services,
-    problems: [],
-    suppressions: [],
+    problems,
+    suppressions,
   };
-  for (const e of extracted.extractions) {
-    model.bindings.push(...e.bindings);
-    model.references.push(...e.references);
-    model.problems.push(...e.problems);
-    if (e.suppressions) model.suppressions.push(...e.suppressions);
-  }
   if (layout.inContainer) containerDefaults(model.bindings, layout.inContainer);
   normalizeHosts(model);
   scopeComposeProjects(model, layout.paths, config.composeProjects);

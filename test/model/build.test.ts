@@ -33,7 +33,8 @@ describe('build', () => {
     );
     expect(m.bindings).toEqual([code, compose]);
     expect(m.references).toEqual([url]);
-    expect(m.problems).toEqual([walk, yaml]);
+    // The unreadable compose file's problem says what it leaves unjudged (scopes.ts).
+    expect(m.problems).toEqual([walk, { ...yaml, message: expect.stringMatching(/^Found docker-compose\.yml broken; expected it to parse\. Until it is read, /) }]);
     expect(m.suppressions).toEqual([ignore]);
     expect(m.serviceDirs).toEqual([dir('mana-sync')]);
     expect(m.registryPath).toBe('docs/PORT_SCHEMA.md');
@@ -45,8 +46,46 @@ describe('build', () => {
     const doc = registry();
     const discovered = [{ name: 'cartservice', path: 'src/cartservice', via: 'Dockerfile' }];
     const m = build({ ...extracted([]), registry: doc }, layout({ discovered }), CONFIG);
-    expect(m.registry).toBe(doc);
+    expect(m.registry).toEqual(doc);
     expect(m.discoveredServices).toEqual(discovered);
+  });
+
+  it("names the model's own statements in the registry's lists, host names resolved as everywhere", () => {
+    const real = deploy('mana-stt', 3020, 'docs/PORT_SCHEMA.md', 9, { kind: 'registry-actual', host: 'Windows GPU Server' });
+    const doc = registry({ actual: [real] });
+    const m = build({ ...extracted([extraction({ bindings: [...doc.plan, ...doc.actual] })]), registry: doc }, layout(), CONFIG);
+    expect(m.registry?.actual[0]).toBe(m.bindings[0]);
+    expect(m.registry?.actual[0]?.host).toBe('windows-gpu-server');
+  });
+
+  it('leaves the extractions as they are, so that another check of the same run may share them', () => {
+    const frozen = <T>(value: T): T => {
+      if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const v of Object.values(value)) frozen(v);
+      }
+      return value;
+    };
+    const inContainer = (path: string) => path.startsWith('django/');
+    const contained = source('web', 8000, 3, { file: 'django/config.py', host: 'gpu box' });
+    const django = deploy('web', 8000, 'django/compose.yaml', 4, { containerPort: 8000, host: 'Mac Mini' });
+    const flask = deploy('web', 8000, 'flask/compose.yaml', 4, { containerPort: 8000 });
+    const call = reference('web', 8000, 'flask/.env', 2, { host: 'Mac Mini' });
+    const broken = problem('flask/compose.yaml');
+    const real = deploy('web', 8000, 'docs/PORT_SCHEMA.md', 9, { kind: 'registry-actual', host: 'Windows GPU Server' });
+    const doc = registry({ actual: [real] });
+    const extractions = frozen([extraction({ bindings: [real] }), extraction({ bindings: [contained, django, flask], references: [call], problems: [broken] })]);
+    const paths = ['django/compose.yaml', 'flask/compose.yaml', 'django/config.py'];
+    const m = build({ ...extracted(extractions), registry: frozen(doc) }, layout({ paths, inContainer }), CONFIG);
+    expect(m.bindings.map((b) => [b.host, b.network, b.project])).toEqual([
+      ['windows-gpu-server', undefined, undefined],
+      ['windows-gpu-server', 'container', 'django'],
+      ['mac-mini', undefined, 'django'],
+      ['dev', undefined, 'flask'],
+    ]);
+    expect(m.problems[0]?.message).toMatch(/Until it is read/);
+    expect(broken.message).not.toMatch(/Until it is read/);
+    expect(contained.host).toBe('gpu box');
   });
 
   it("moves a source default of a service run as a container inside its container, and nothing else", () => {

@@ -10,9 +10,10 @@ import { findUrls } from './urls.js';
 
 /** True for `**\/cloudflared/*.yml`, `**\/cloudflared*.yml` and `config.yml` (the prefilter wants `ingress:`). */
 function isTunnelConfig(path: string): boolean {
+  // Most paths are not YAML: that is known before the path is split.
+  if (!/\.ya?ml$/.test(path)) return false;
   const segments = path.split('/');
   const name = segments.pop() ?? '';
-  if (!/\.ya?ml$/.test(name)) return false;
   return segments.includes('cloudflared') || name.startsWith('cloudflared') || /^config\.ya?ml$/.test(name);
 }
 

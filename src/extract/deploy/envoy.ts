@@ -27,6 +27,8 @@ const MAX_DEPTH = 64;
 
 /** True for Envoy config paths (see the module comment). */
 export function isEnvoyConfig(path: string): boolean {
+  // Most paths are not YAML, templated or not: that is known before the path is split.
+  if (!/\.ya?ml(?:\.template|\.tmpl)?$/.test(path)) return false;
   const parts = path.split('/');
   const name = (parts.pop() ?? '').replace(TEMPLATE, '');
   if (!/\.ya?ml$/.test(name)) return false;

@@ -33,6 +33,8 @@ const TEMPLATE = /\.(?:template|tmpl)$/;
 
 /** True for nginx config paths (see the module comment). */
 export function isNginxConfig(path: string): boolean {
+  // Most paths are no `.conf`, templated or not: that is known before the path is split.
+  if (!/\.conf(?:\.template|\.tmpl)?$/.test(path)) return false;
   const parts = path.split('/');
   const name = (parts.pop() ?? '').replace(TEMPLATE, '');
   if (!name.endsWith('.conf')) return false;

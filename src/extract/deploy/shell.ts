@@ -16,6 +16,8 @@ export const shellExtractor: Extractor = {
   id: 'shell',
   accepts(path) {
     if (SHELL_EXT.test(path)) return true;
+    // An extension-less name under scripts/ or bin/: a path with neither directory is none.
+    if (!path.includes('scripts/') && !path.includes('bin/')) return false;
     const segments = path.split('/');
     const name = segments[segments.length - 1] ?? '';
     return !name.includes('.') && segments.slice(0, -1).some((s) => s === 'scripts' || s === 'bin');

@@ -56,7 +56,7 @@ import {
   walk,
   yamlDocument,
   yamlStream
-} from "./chunk-AZ2TDCIM.js";
+} from "./chunk-CSBR54X2.js";
 
 // src/config/types.ts
 var ConfigError = class extends Error {
@@ -894,20 +894,25 @@ function parseHosts(value, fail, stringList, globList) {
 import { createHash } from "node:crypto";
 var EXTRACTION_VERSION = 1;
 var ExtractionCache = class {
+  /** Results by context, then by file and bytes (the context is the same for most files of a run). */
   results = /* @__PURE__ */ new Map();
   registries = /* @__PURE__ */ new Map();
+  readers = /* @__PURE__ */ new Map();
+  count = 0;
   /** The part of every key that names the context (see above). */
   static context(data) {
     return createHash("sha256").update(JSON.stringify([EXTRACTION_VERSION, data])).digest("hex");
   }
   get size() {
-    return this.results.size;
+    return this.count;
   }
-  /** The result for `job` with bytes `blob` in `context`, as a copy the caller may change; undefined when none was kept. */
+  /**
+   * The result for `job` with bytes `blob` in `context`; undefined when none was kept. It is
+   * the kept result itself, shared: nothing after extraction changes an extraction (the model
+   * step copies the statements it changes, model/build.ts).
+   */
   get(context, job, blob) {
-    const kept = this.results.get(key(context, job, blob));
-    if (!kept) return void 0;
-    return copy(kept);
+    return this.results.get(context)?.get(key(job, blob));
   }
   /**
    * `parse()`'s result for `inputs` (everything the registry's parse depends on: the bytes'
@@ -918,18 +923,23 @@ var ExtractionCache = class {
     if (!this.registries.has(id)) this.registries.set(id, parse());
     return structuredClone(this.registries.get(id));
   }
-  /** Keeps `result` of `job` with bytes `blob` in `context` (a copy: the model step changes what it is handed). */
+  /** Keeps `result` of `job` with bytes `blob` in `context`. */
   set(context, job, blob, result) {
-    this.results.set(key(context, job, blob), copy(result));
+    let kept = this.results.get(context);
+    if (!kept) this.results.set(context, kept = /* @__PURE__ */ new Map());
+    const at2 = key(job, blob);
+    if (!kept.has(at2)) this.count++;
+    kept.set(at2, result);
+  }
+  /** Which file extractors read `path` ({@link readersOf}), asked once per path for all the checks of the run. */
+  readersOf(path) {
+    let readers = this.readers.get(path);
+    if (readers === void 0) this.readers.set(path, readers = readersOf(path));
+    return readers;
   }
 };
-function key(context, job, blob) {
-  return `${context}\0${blob}\0${job.isDoc ? "doc" : ""}\0${job.owner ?? ""}\0${job.path}`;
-}
-function copy(result) {
-  const e = result.extraction;
-  const empty = e.bindings.length === 0 && e.references.length === 0 && e.problems.length === 0 && (e.suppressions?.length ?? 0) === 0;
-  return empty ? result : structuredClone(result);
+function key(job, blob) {
+  return `${blob}\0${job.isDoc ? "doc" : ""}\0${job.owner ?? ""}\0${job.path}`;
 }
 
 // src/extract/parallel.ts
@@ -968,7 +978,6 @@ function startPool(count) {
   return {
     async run(jobs, ctx, data) {
       const maxBytes = data.config.maxFileBytes;
-      if (workers.length === 0) return extractFiles(jobs, ctx, maxBytes);
       const size = chunkFiles(jobs.length, workers.length + 1);
       let next = 0;
       const take2 = () => {
@@ -1605,7 +1614,7 @@ async function extractAll(collected, config, options = {}) {
   for (const file of collected.files) {
     if (file.path === config.registry) continue;
     const isDoc = collected.serviceDocs.has(file.path);
-    const readers = isDoc ? 0 : readersOf(file.path);
+    const readers = isDoc ? 0 : cache ? cache.readersOf(file.path) : readersOf(file.path);
     if (!isDoc && readers === 0) continue;
     jobs.push(fileJob(file, isDoc, readers, collected.ownerOf(file.path), cache !== void 0 && !file.blob));
   }
@@ -1785,24 +1794,34 @@ function globalNames(model, nested) {
 
 // src/model/build.ts
 function build(extracted, layout, config) {
+  const copies = /* @__PURE__ */ new Map();
+  const bindings = [];
+  const references = [];
+  const problems = [];
+  const suppressions = [];
+  for (const e of extracted.extractions) {
+    for (const b of e.bindings) {
+      const copy = { ...b };
+      copies.set(b, copy);
+      bindings.push(copy);
+    }
+    for (const r of e.references) references.push({ ...r });
+    for (const p of e.problems) problems.push({ ...p });
+    if (e.suppressions) suppressions.push(...e.suppressions);
+  }
+  const doc = extracted.registry;
   const model = {
-    ...extracted.registry ? { registry: extracted.registry } : {},
+    ...doc ? { registry: { ...doc, plan: doc.plan.map((b) => copies.get(b) ?? b), actual: doc.actual.map((b) => copies.get(b) ?? b) } } : {},
     registryPath: config.registry,
     serviceDirs: layout.serviceDirs,
     ...layout.discovered?.length ? { discoveredServices: layout.discovered } : {},
-    bindings: [],
-    references: [],
+    bindings,
+    references,
     hosts: extracted.hosts,
     services: extracted.services,
-    problems: [],
-    suppressions: []
+    problems,
+    suppressions
   };
-  for (const e of extracted.extractions) {
-    model.bindings.push(...e.bindings);
-    model.references.push(...e.references);
-    model.problems.push(...e.problems);
-    if (e.suppressions) model.suppressions.push(...e.suppressions);
-  }
   if (layout.inContainer) containerDefaults(model.bindings, layout.inContainer);
   normalizeHosts(model);
   scopeComposeProjects(model, layout.paths, config.composeProjects);
@@ -3784,11 +3803,13 @@ async function checkRevisions(options) {
     const headRoot = join5(headTop, prefix);
     const { configPath } = withConfig(policy.config === "checkout" ? root : headRoot, options.configPath);
     const headOptions = { root: headRoot, ...configPath ? { configPath } : policy.config === "checkout" ? { defaultConfig: true } : {} };
+    const diffing = settled(gitDiff(top, mergeBase2, options.head ?? (policy.read === "commit" ? headSha : void 0)));
+    const listing = settled(listCommit(top, mergeBase2, { prefix, maxFileBytes }));
     const cache = new ExtractionCache();
     const head = await check({ ...headOptions, refused: refusedUnder(headRefused, prefix), cache });
-    const diff = await gitDiff(top, mergeBase2, options.head ?? (policy.read === "commit" ? headSha : void 0));
+    const diff = await diffing;
     const renames = renamesUnder(diff, prefix);
-    const base = await listCommit(top, mergeBase2, { prefix, maxFileBytes });
+    const base = await listing;
     await base.fetch(collectReads(base, head.config.registry, renames));
     const baseRoot = join5(tmpdir2(), `portwarden-merge-base-${mergeBase2}`, prefix);
     const baseCheck = await check({ ...headOptions, root: baseRoot, renames, refused: refusedUnder(base.refused, prefix), tree: base, cache });
@@ -3821,6 +3842,11 @@ async function checkRevisions(options) {
   } finally {
     await keep?.dispose();
   }
+}
+function settled(promise) {
+  promise.catch(() => {
+  });
+  return promise;
 }
 async function place(root) {
   const top = await repoTop(root) ?? root;

@@ -12280,9 +12280,9 @@ function isAddress(target) {
 
 // src/extract/deploy/cloudflared.ts
 function isTunnelConfig(path2) {
+  if (!/\.ya?ml$/.test(path2)) return false;
   const segments = path2.split("/");
   const name2 = segments.pop() ?? "";
-  if (!/\.ya?ml$/.test(name2)) return false;
   return segments.includes("cloudflared") || name2.startsWith("cloudflared") || /^config\.ya?ml$/.test(name2);
 }
 var cloudflaredExtractor = {
@@ -14294,6 +14294,7 @@ var TEMPLATE = /\.(?:template|tmpl)$/;
 var OWN_SECTIONS = /* @__PURE__ */ new Set(["listeners", "admin"]);
 var MAX_DEPTH = 64;
 function isEnvoyConfig(path2) {
+  if (!/\.ya?ml(?:\.template|\.tmpl)?$/.test(path2)) return false;
   const parts2 = path2.split("/");
   const name2 = (parts2.pop() ?? "").replace(TEMPLATE, "");
   if (!/\.ya?ml$/.test(name2)) return false;
@@ -14834,6 +14835,7 @@ var INVALID_NGINX = "input/invalid-nginx";
 var PASSES = /* @__PURE__ */ new Set(["proxy_pass", "grpc_pass", "fastcgi_pass", "uwsgi_pass", "scgi_pass", "memcached_pass"]);
 var TEMPLATE2 = /\.(?:template|tmpl)$/;
 function isNginxConfig(path2) {
+  if (!/\.conf(?:\.template|\.tmpl)?$/.test(path2)) return false;
   const parts2 = path2.split("/");
   const name2 = (parts2.pop() ?? "").replace(TEMPLATE2, "");
   if (!name2.endsWith(".conf")) return false;
@@ -15129,6 +15131,7 @@ var shellExtractor = {
   id: "shell",
   accepts(path2) {
     if (SHELL_EXT.test(path2)) return true;
+    if (!path2.includes("scripts/") && !path2.includes("bin/")) return false;
     const segments = path2.split("/");
     const name2 = segments[segments.length - 1] ?? "";
     return !name2.includes(".") && segments.slice(0, -1).some((s) => s === "scripts" || s === "bin");
