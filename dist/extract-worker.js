@@ -2,7 +2,7 @@ import { createRequire as __pwCreateRequire } from 'node:module'; const require 
 import {
   extractFiles,
   restoreContext
-} from "./chunk-CSBR54X2.js";
+} from "./chunk-T2ALXQYS.js";
 
 // src/extract/worker.ts
 import { parentPort } from "node:worker_threads";

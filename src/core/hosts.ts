@@ -40,6 +40,8 @@ export class HostModel {
   private readonly byKey = new Map<string, Host>();
   private readonly byAddress = new Map<string, Host>();
   private readonly fileRules: { host: string; match: (path: string) => boolean }[] = [];
+  /** The host a path part names, for {@link placeFile}: the same few parts recur in every path. */
+  private readonly byPart = new Map<string, Host | undefined>();
 
   constructor(hosts: Host[] = [], files: HostFiles[] = []) {
     for (const h of hosts) this.add(h);
@@ -59,6 +61,8 @@ export class HostModel {
     }
     for (const n of [known.id, known.label, ...known.aliases]) this.byKey.set(hostKey(n), known);
     for (const a of known.addresses) this.byAddress.set(a, known);
+    // A new name may make a part name a host.
+    this.byPart.clear();
     return known;
   }
 
@@ -97,9 +101,16 @@ export class HostModel {
     for (const part of parts) {
       // A service named like a host (`services/prod/`) does not move its own files there.
       if (part === '' || part === service) continue;
-      const host = this.byKey.get(hostKey(part));
+      const host = this.hostOfPart(part);
       if (host) return host.id;
     }
     return undefined;
+  }
+
+  private hostOfPart(part: string): Host | undefined {
+    if (this.byPart.has(part)) return this.byPart.get(part);
+    const host = this.byKey.get(hostKey(part));
+    this.byPart.set(part, host);
+    return host;
   }
 }

@@ -56,7 +56,7 @@ import {
   walk,
   yamlDocument,
   yamlStream
-} from "./chunk-CSBR54X2.js";
+} from "./chunk-T2ALXQYS.js";
 
 // src/config/types.ts
 var ConfigError = class extends Error {

@@ -11172,6 +11172,8 @@ var HostModel = class {
   byKey = /* @__PURE__ */ new Map();
   byAddress = /* @__PURE__ */ new Map();
   fileRules = [];
+  /** The host a path part names, for {@link placeFile}: the same few parts recur in every path. */
+  byPart = /* @__PURE__ */ new Map();
   constructor(hosts = [], files = []) {
     for (const h of hosts) this.add(h);
     for (const f of files) this.fileRules.push({ host: this.add({ id: hostId(f.host), label: f.host, aliases: [], addresses: [] }).id, match: (0, import_picomatch.default)(f.files, { dot: true }) });
@@ -11189,6 +11191,7 @@ var HostModel = class {
     }
     for (const n of [known.id, known.label, ...known.aliases]) this.byKey.set(hostKey(n), known);
     for (const a of known.addresses) this.byAddress.set(a, known);
+    this.byPart.clear();
     return known;
   }
   /** The named hosts, in insertion order, without duplicates. */
@@ -11221,10 +11224,16 @@ var HostModel = class {
     const parts2 = [...segments, ...base2.split(".").slice(0, -1), ...base2.split(".").slice(1)];
     for (const part of parts2) {
       if (part === "" || part === service) continue;
-      const host = this.byKey.get(hostKey(part));
+      const host = this.hostOfPart(part);
       if (host) return host.id;
     }
     return void 0;
+  }
+  hostOfPart(part) {
+    if (this.byPart.has(part)) return this.byPart.get(part);
+    const host = this.byKey.get(hostKey(part));
+    this.byPart.set(part, host);
+    return host;
   }
 };
 
