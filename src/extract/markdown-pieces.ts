@@ -67,11 +67,15 @@ export function parseMarkdown(text: string, syntax: keyof typeof SYNTAX): Root {
   return fromMarkdown(text, SYNTAX[syntax]);
 }
 
-/** A run of whole lines of the text, `[start, end)`, and the 1-based line it starts on. */
+/**
+ * A run of lines of the text, `[start, end)`, and the 1-based line it starts on. It starts a
+ * line, unless `column` (1-based, in UTF-16 code units) says where on its first line it starts.
+ */
 export interface Span {
   start: number;
   end: number;
   line: number;
+  column?: number;
 }
 
 /**
@@ -269,13 +273,18 @@ interface Segment {
   span: Span;
 }
 
-/** Moves a point of the piece's parse to the file. An end point at a segment's start belongs to the segment before. */
+/**
+ * Moves a point of the piece's parse to the file. An end point at a segment's start belongs to
+ * the segment before. On the first line of a span that starts mid-line, columns shift by where
+ * the span starts.
+ */
 function mapPoint(point: Point, segments: readonly Segment[], end: boolean): Point {
   const offset = point.offset ?? 0;
   let i = segments.length - 1;
   while (i > 0 && (end ? segments[i]!.at >= offset : segments[i]!.at > offset)) i--;
   const s = segments[i]!;
-  return { line: s.span.line + point.line - s.line, column: point.column, offset: s.span.start + offset - s.at };
+  const column = point.line === s.line && s.span.column !== undefined ? point.column + s.span.column - 1 : point.column;
+  return { line: s.span.line + point.line - s.line, column, offset: s.span.start + offset - s.at };
 }
 
 /** Moves every position under `root` (not its own) from the piece to the file. */
@@ -290,7 +299,8 @@ function mapPositions(root: Root, segments: readonly Segment[]): void {
 
 /**
  * Parses each piece of `text` with `parse` and stitches the trees into one root, positions
- * those of `text`. The pieces must be in document order and each span must start a line.
+ * those of `text`. The pieces must be in document order and each span must start a line or
+ * say its column.
  * Should a table piece not come out as the rows it was cut from (which the cut rules above
  * prevent), the whole text is parsed instead.
  */
