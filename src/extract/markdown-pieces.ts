@@ -103,7 +103,16 @@ const OTHER_HTML_BLOCK = /^ {0,3}<(?:[A-Za-z/?]|![A-Za-z[])/m;
  * inside a blockquote or a list item: such a definition changes how brackets elsewhere in the
  * file parse. Loose on purpose: a false match only costs a larger parse.
  */
-export const MAY_DEFINE = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^\]\\]|\\.)+\]:/m;
+const MAY_DEFINE = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^\]\\]|\\.)+\]:/m;
+
+/**
+ * True when `text` may hold a link or footnote definition ({@link MAY_DEFINE}). Every
+ * definition holds `]:`, which most text does not: looking for it first spares the line-by-line
+ * pattern.
+ */
+export function mayDefine(text: string): boolean {
+  return text.includes(']:') && MAY_DEFINE.test(text);
+}
 /** A line opening a list item (bullet, or ordered with `.` or `)`), which may continue a list across a blank line. */
 const LIST_ITEM = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 /** A GFM table delimiter row: pipes, dashes, colons and whitespace, with a dash and a pipe. */

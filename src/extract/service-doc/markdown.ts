@@ -9,7 +9,7 @@
  * (../markdown-pieces.ts).
  */
 import type { Root } from 'mdast';
-import { MAY_DEFINE, markdownBlocks, mayLeaveOpen, merged, parseMarkdown, parsePieces, tablesIfAny, type Piece, type Span } from '../markdown-pieces.js';
+import { markdownBlocks, mayDefine, mayLeaveOpen, merged, parseMarkdown, parsePieces, tablesIfAny, type Piece, type Span } from '../markdown-pieces.js';
 
 const parse = (text: string): Root => parseMarkdown(text, tablesIfAny(text));
 
@@ -71,13 +71,13 @@ export function portBlocks(text: string): Span[] | undefined {
   const blocks = markdownBlocks(text);
   if (!blocks) return undefined;
   // A definition reaches every parse of the doc only when all it keeps is parsed at once.
-  const bare = !MAY_DEFINE.test(text);
+  const bare = !mayDefine(text);
   const out: Span[] = [];
   let open = false;
   for (const b of blocks) {
     const block = text.slice(b.start, b.end);
     // The block after one kept that may leave something open is kept too, so that ends as in the file.
-    if (MAY_DEFINE.test(block) || open) out.push(b);
+    if (open || (!bare && mayDefine(block))) out.push(b);
     else if (CAN_HOLD_PORT.test(block)) out.push(...(bulletItems(text, b, bare) ?? [b]));
     open = out.at(-1)?.end === b.end && mayLeaveOpen(text, b);
   }
