@@ -67,11 +67,15 @@ export function parseMarkdown(text: string, syntax: keyof typeof SYNTAX): Root {
   return fromMarkdown(text, SYNTAX[syntax]);
 }
 
-/** A run of whole lines of the text, `[start, end)`, and the 1-based line it starts on. */
+/**
+ * A run of lines of the text, `[start, end)`, and the 1-based line it starts on. It starts a
+ * line, unless `column` (1-based, in UTF-16 code units) says where on its first line it starts.
+ */
 export interface Span {
   start: number;
   end: number;
   line: number;
+  column?: number;
 }
 
 /**
@@ -99,7 +103,16 @@ const OTHER_HTML_BLOCK = /^ {0,3}<(?:[A-Za-z/?]|![A-Za-z[])/m;
  * inside a blockquote or a list item: such a definition changes how brackets elsewhere in the
  * file parse. Loose on purpose: a false match only costs a larger parse.
  */
-export const MAY_DEFINE = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^\]\\]|\\.)+\]:/m;
+const MAY_DEFINE = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^\]\\]|\\.)+\]:/m;
+
+/**
+ * True when `text` may hold a link or footnote definition ({@link MAY_DEFINE}). Every
+ * definition holds `]:`, which most text does not: looking for it first spares the line-by-line
+ * pattern.
+ */
+export function mayDefine(text: string): boolean {
+  return text.includes(']:') && MAY_DEFINE.test(text);
+}
 /** A line opening a list item (bullet, or ordered with `.` or `)`), which may continue a list across a blank line. */
 const LIST_ITEM = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 /** A GFM table delimiter row: pipes, dashes, colons and whitespace, with a dash and a pipe. */
@@ -269,28 +282,43 @@ interface Segment {
   span: Span;
 }
 
-/** Moves a point of the piece's parse to the file. An end point at a segment's start belongs to the segment before. */
+/**
+ * Moves a point of the piece's parse to the file. An end point at a segment's start belongs to
+ * the segment before. On the first line of a span that starts mid-line, columns shift by where
+ * the span starts.
+ */
 function mapPoint(point: Point, segments: readonly Segment[], end: boolean): Point {
   const offset = point.offset ?? 0;
   let i = segments.length - 1;
   while (i > 0 && (end ? segments[i]!.at >= offset : segments[i]!.at > offset)) i--;
   const s = segments[i]!;
-  return { line: s.span.line + point.line - s.line, column: point.column, offset: s.span.start + offset - s.at };
+  const column = point.line === s.line && s.span.column !== undefined ? point.column + s.span.column - 1 : point.column;
+  return { line: s.span.line + point.line - s.line, column, offset: s.span.start + offset - s.at };
 }
 
 /** Moves every position under `root` (not its own) from the piece to the file. */
 function mapPositions(root: Root, segments: readonly Segment[]): void {
+  const only = segments.length === 1 ? segments[0]!.span : undefined;
   const stack: { children?: RootContent[]; position?: Position }[] = [...root.children];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.position) node.position = { start: mapPoint(node.position.start, segments, false), end: mapPoint(node.position.end, segments, true) };
-    if (node.children) stack.push(...node.children);
+    const position = node.position;
+    if (position) node.position = only ? { start: shift(position.start, only), end: shift(position.end, only) } : { start: mapPoint(position.start, segments, false), end: mapPoint(position.end, segments, true) };
+    const children = node.children;
+    if (children) for (let i = 0; i < children.length; i++) stack.push(children[i]!);
   }
+}
+
+/** {@link mapPoint} for a piece of one span, which starts the piece. */
+function shift(point: Point, span: Span): Point {
+  const column = point.line === 1 && span.column !== undefined ? point.column + span.column - 1 : point.column;
+  return { line: span.line + point.line - 1, column, offset: span.start + (point.offset ?? 0) };
 }
 
 /**
  * Parses each piece of `text` with `parse` and stitches the trees into one root, positions
- * those of `text`. The pieces must be in document order and each span must start a line.
+ * those of `text`. The pieces must be in document order and each span must start a line or
+ * say its column.
  * Should a table piece not come out as the rows it was cut from (which the cut rules above
  * prevent), the whole text is parsed instead.
  */

@@ -19,7 +19,7 @@ import { readRealPorts } from './real-ports.js';
 import { readSections, sectionAt, type PlacedSection } from './sections.js';
 import { walk } from '../mdast-walk.js';
 import { markdownLimitHit } from '../markdown-depth.js';
-import { boundedPieces, MAY_DEFINE, markdownBlocks, parseMarkdown, parsePieces, tablesIfAny } from '../markdown-pieces.js';
+import { boundedPieces, markdownBlocks, mayDefine, parseMarkdown, parsePieces, tablesIfAny } from '../markdown-pieces.js';
 
 /**
  * What the rest of GFM starts from: `~` (strikethrough), `[^` (footnotes), `[ ]` and `[x]`
@@ -37,7 +37,7 @@ const PIECE_SIZE = { chars: 2_000, rows: 25 };
  * footnote definition, which reaches across pieces, is parsed whole.
  */
 export function parseRegistryTree(text: string, size = PIECE_SIZE): Root {
-  const blocks = MAY_DEFINE.test(text) ? undefined : markdownBlocks(text);
+  const blocks = mayDefine(text) ? undefined : markdownBlocks(text);
   if (!blocks) return parseMarkdown(text, 'gfm');
   return parsePieces(text, boundedPieces(text, blocks, size.chars, size.rows), (piece) => parseMarkdown(piece, OTHER_GFM.test(piece) ? 'gfm' : tablesIfAny(piece)));
 }

@@ -81,14 +81,27 @@ describe('portBlocks', () => {
 
   it('keeps the blocks with a port word or a colon before a digit, not `imports` or `reports`', () => {
     const text = '# svc\n\nOwns reports and imports since 2024.\n\n- **Port:** 3001\n\nCalls http://auth:3002/x.\n\nSets REDIS_PORT=6379.\n';
-    expect(kept(text)).toBe('- **Port:** 3001\n\nCalls http://auth:3002/x.\n\nSets REDIS_PORT=6379.\n');
+    expect(kept(text)).toBe('**Port:** 3001\n\nCalls http://auth:3002/x.\n\nSets REDIS_PORT=6379.\n');
   });
 
   it('keeps only the items of a plain bullet list that can hold a port, and the blank lines closing it', () => {
     const text = '- **Port:** 3001\n- **Owner:** team-2\n- calls http://auth:3002\n\nOwned by team-2.\n';
-    expect(kept(text)).toBe('- **Port:** 3001\n- calls http://auth:3002\n\n');
+    expect(kept(text)).toBe('**Port:** 3001\ncalls http://auth:3002\n\n');
     // A continued item, a break or an item opening HTML makes the list no plain one: it is kept whole.
     for (const list of ['- **Port:** 3001\n  more\n- b\n\n', '- **Port:** 3001\n- - -\n- b\n\n', '- **Port:** 3001\n- <!-- x\n- b\n\n']) expect(kept(list)).toBe(list);
+  });
+
+  it('keeps an item without its marker and up to four spaces, with the column its content starts at', () => {
+    const text = '# svc\n\n- **Port:** 3001\n-  calls http://auth:3002\n- \tPORT=3003\n-     PORT=3004\n';
+    // A tab or five spaces after the marker keep the line whole (here joined to the line before).
+    expect(portBlocks(text)).toEqual([
+      { start: 9, end: 24, line: 3, column: 3 },
+      { start: 27, end: 79, line: 4, column: 4 },
+    ]);
+    expect(kept(text)).toBe('**Port:** 3001\ncalls http://auth:3002\n- \tPORT=3003\n-     PORT=3004\n');
+    // A doc that may define a link keeps its items whole: all it keeps is then parsed at once.
+    const defined = '- **Port:** 3001\n\n[d]: http://docs:8080\n';
+    expect(kept(defined)).toBe(defined);
   });
 
   it('never starts a block at an indented line, inside a fence or inside an HTML comment', () => {
@@ -149,6 +162,19 @@ describe('parseServiceDoc', () => {
       }
       expect(parsed / all).toBeLessThan(0.25);
     });
+  });
+
+  it('reads items kept without their marker as the whole-file parse does, in a tight list or a loose one', () => {
+    const items = ['- **Port:** 3001', '- # Port: 3002', '- > Port: 3003', '- 1. port 3004', '- 2) port 3005', '- - port 3006', '- ===', '- a | port:3007', '- --- | ---', '- Port: 3008  ', '- `PORT=3009`', '- [api](http://auth:3010/x)', '* star port 3011', '+ plus port 3012', '-    four spaces PORT=3013', '- Port\\', '- ---x port 3014'];
+    for (const a of items) {
+      for (const b of items) {
+        for (const gap of ['\n', '\n\n']) {
+          const text = `# svc\n\n${a}${gap}${b}\n\nPort: 3020\n`;
+          expectSameReading({ name: JSON.stringify(text), text });
+          expectSameReading({ name: JSON.stringify(text), text: text.replace(/\n/g, '\r\n') });
+        }
+      }
+    }
   });
 
   it('reads assembled docs as the whole-file parse does', { timeout: 120_000 }, () => {
