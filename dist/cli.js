@@ -18,14 +18,14 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-7ZEE3YWH.js";
+} from "./chunk-HEIWAZKJ.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,
   PLAN_HOST,
   readRepoFile,
   sortFindings
-} from "./chunk-T2ALXQYS.js";
+} from "./chunk-NQOYK6VV.js";
 
 // src/cli/epipe.ts
 function exitQuietlyOnEpipe(stream, exit = (code) => process.exit(code)) {

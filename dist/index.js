@@ -24,7 +24,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-7ZEE3YWH.js";
+} from "./chunk-HEIWAZKJ.js";
 import {
   DEV_HOST,
   __commonJS,
@@ -36,7 +36,7 @@ import {
   readRepoFile,
   severityRank,
   sortFindings
-} from "./chunk-T2ALXQYS.js";
+} from "./chunk-NQOYK6VV.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

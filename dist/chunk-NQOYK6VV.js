@@ -27870,6 +27870,9 @@ var INDENTED = /^[ \t]/;
 var BLANK2 = /^[ \t]*$/;
 var OTHER_HTML_BLOCK = /^ {0,3}<(?:[A-Za-z/?]|![A-Za-z[])/m;
 var MAY_DEFINE = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^\]\\]|\\.)+\]:/m;
+function mayDefine(text5) {
+  return text5.includes("]:") && MAY_DEFINE.test(text5);
+}
 var LIST_ITEM2 = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 var DELIMITER_ROW = /^(?=[^-]*-)(?=[^|]*\|)[ \t|:-]+$/;
 function lineAt2(text5, at) {
@@ -27993,15 +27996,23 @@ function mapPoint(point3, segments, end) {
   let i2 = segments.length - 1;
   while (i2 > 0 && (end ? segments[i2].at >= offset : segments[i2].at > offset)) i2--;
   const s = segments[i2];
-  return { line: s.span.line + point3.line - s.line, column: point3.column, offset: s.span.start + offset - s.at };
+  const column = point3.line === s.line && s.span.column !== void 0 ? point3.column + s.span.column - 1 : point3.column;
+  return { line: s.span.line + point3.line - s.line, column, offset: s.span.start + offset - s.at };
 }
 function mapPositions(root2, segments) {
+  const only = segments.length === 1 ? segments[0].span : void 0;
   const stack = [...root2.children];
   while (stack.length > 0) {
     const node2 = stack.pop();
-    if (node2.position) node2.position = { start: mapPoint(node2.position.start, segments, false), end: mapPoint(node2.position.end, segments, true) };
-    if (node2.children) stack.push(...node2.children);
+    const position2 = node2.position;
+    if (position2) node2.position = only ? { start: shift(position2.start, only), end: shift(position2.end, only) } : { start: mapPoint(position2.start, segments, false), end: mapPoint(position2.end, segments, true) };
+    const children = node2.children;
+    if (children) for (let i2 = 0; i2 < children.length; i2++) stack.push(children[i2]);
   }
+}
+function shift(point3, span) {
+  const column = point3.line === 1 && span.column !== void 0 ? point3.column + span.column - 1 : point3.column;
+  return { line: span.line + point3.line - 1, column, offset: span.start + (point3.offset ?? 0) };
 }
 function parsePieces(text5, pieces, parse5) {
   if (pieces.length === 1 && pieces[0].spans.length === 1 && pieces[0].spans[0].start === 0 && pieces[0].spans[0].end === text5.length) return parse5(text5);
@@ -28047,25 +28058,45 @@ var parse3 = (text5) => parseMarkdown(text5, tablesIfAny(text5));
 function parseServiceDoc(text5) {
   const blocks = portBlocks(text5);
   if (!blocks) return parse3(text5);
-  return parsePieces(text5, blocks.length > 0 ? [{ spans: blocks }] : [], parse3);
+  return parsePieces(text5, piecesOf(text5, blocks), parse3);
+}
+function piecesOf(text5, spans) {
+  const pieces = [];
+  let current = [];
+  for (const span of spans) {
+    const last = current.at(-1);
+    if (last && (span.column !== void 0 || last.column !== void 0) && !endsBlank(text5, last) && !BLANK_LINES.test(text5.slice(span.start, span.end))) {
+      pieces.push({ spans: current });
+      current = [];
+    }
+    current.push(span);
+  }
+  if (current.length > 0) pieces.push({ spans: current });
+  return pieces;
+}
+var BLANK_LINES = /^[ \t\r\n]*$/;
+function endsBlank(text5, span) {
+  const lineStart = Math.max(span.start, text5.lastIndexOf("\n", span.end - 2) + 1);
+  return /^[ \t]*\r?\n?$/.test(text5.slice(lineStart, span.end));
 }
 var CAN_HOLD_PORT = /(?:\b|_)port|:\d/i;
 function portBlocks(text5) {
   const blocks = markdownBlocks(text5);
   if (!blocks) return void 0;
+  const bare2 = !mayDefine(text5);
   const out2 = [];
   let open = false;
   for (const b of blocks) {
     const block = text5.slice(b.start, b.end);
-    if (MAY_DEFINE.test(block) || open) out2.push(b);
-    else if (CAN_HOLD_PORT.test(block)) out2.push(...bulletItems(text5, b) ?? [b]);
+    if (open || !bare2 && mayDefine(block)) out2.push(b);
+    else if (CAN_HOLD_PORT.test(block)) out2.push(...bulletItems(text5, b, bare2) ?? [b]);
     open = out2.at(-1)?.end === b.end && mayLeaveOpen(text5, b);
   }
   return merged(out2);
 }
 var ONE_LINE_ITEM = /^[-*+][ \t]+\S/;
 var THEMATIC_BREAK = /^(?:[-*_][ \t]*){3,}$/;
-function bulletItems(text5, block) {
+function bulletItems(text5, block, bare2) {
   const items3 = [];
   let line = block.line;
   let at = block.start;
@@ -28075,13 +28106,18 @@ function bulletItems(text5, block) {
     const content3 = text5.slice(at, next).replace(/\r?\n$/, "");
     if (/^[ \t]*$/.test(content3)) break;
     if (!ONE_LINE_ITEM.test(content3) || THEMATIC_BREAK.test(content3) || /```|~~~|</.test(content3)) return void 0;
-    if (CAN_HOLD_PORT.test(content3)) items3.push({ start: at, end: next, line });
+    if (CAN_HOLD_PORT.test(content3)) items3.push(bare2 ? itemContent(text5, at, next, line) : { start: at, end: next, line });
     at = next;
   }
   if (items3.length === 0) return void 0;
   if (!/^[ \t\r\n]*$/.test(text5.slice(at, block.end))) return void 0;
   if (at < block.end) items3.push({ start: at, end: block.end, line });
   return items3;
+}
+var PLAIN_MARKER = /^[-*+] {1,4}(?=\S)/;
+function itemContent(text5, start2, end, line) {
+  const marker = PLAIN_MARKER.exec(text5.slice(start2, Math.min(end, start2 + 6)));
+  return marker ? { start: start2 + marker[0].length, end, line, column: marker[0].length + 1 } : { start: start2, end, line };
 }
 
 // src/extract/markdown-depth.ts
@@ -33698,7 +33734,7 @@ export {
   valueKey,
   tablesIfAny,
   parseMarkdown,
-  MAY_DEFINE,
+  mayDefine,
   markdownBlocks,
   boundedPieces,
   parsePieces,

@@ -6,7 +6,6 @@ import {
   LOOPBACK,
   MAX_YAML_ALIASES,
   MAX_YAML_ALIAS_TOKENS,
-  MAY_DEFINE,
   NOT_DEPLOYED_HOST,
   PLAN_HOST,
   SEVERITIES,
@@ -35,6 +34,7 @@ import {
   lineStarts,
   markdownBlocks,
   markdownLimitHit,
+  mayDefine,
   parseDotenv,
   parseMarkdown,
   parsePieces,
@@ -56,7 +56,7 @@ import {
   walk,
   yamlDocument,
   yamlStream
-} from "./chunk-T2ALXQYS.js";
+} from "./chunk-NQOYK6VV.js";
 
 // src/config/types.ts
 var ConfigError = class extends Error {
@@ -1530,7 +1530,7 @@ function sectionAt(sections, offset) {
 var OTHER_GFM = /~|\[\^|\[[\sxX]\]|www\.|:\/\/|@/i;
 var PIECE_SIZE = { chars: 2e3, rows: 25 };
 function parseRegistryTree(text, size = PIECE_SIZE) {
-  const blocks = MAY_DEFINE.test(text) ? void 0 : markdownBlocks(text);
+  const blocks = mayDefine(text) ? void 0 : markdownBlocks(text);
   if (!blocks) return parseMarkdown(text, "gfm");
   return parsePieces(text, boundedPieces(text, blocks, size.chars, size.rows), (piece) => parseMarkdown(piece, OTHER_GFM.test(piece) ? "gfm" : tablesIfAny(piece)));
 }
