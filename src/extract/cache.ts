@@ -53,6 +53,29 @@ export class ExtractionCache {
   set(context: string, job: FileJob, blob: string, result: FileResult): void {
     this.results.set(key(context, job, blob), copy(result));
   }
+
+  // Across runs (extract/cache-file.ts): results loaded from a file, and the keys this run used or made.
+  private readonly touched = new Set<string>();
+
+  /** Notes that this run used or made the result for `job` with bytes `blob` in `context`: a cache file keeps only those. */
+  touch(context: string, job: FileJob, blob: string): void {
+    this.touched.add(key(context, job, blob));
+  }
+
+  /** Adds results saved by an earlier run, under the keys they were saved with (the loader has checked their shape). */
+  load(entries: Iterable<readonly [string, FileResult]>): void {
+    for (const [k, result] of entries) this.results.set(k, result);
+  }
+
+  /** The results this run used or made, by key, in key order: what a cache file keeps. */
+  used(): [string, FileResult][] {
+    const out: [string, FileResult][] = [];
+    for (const k of [...this.touched].sort()) {
+      const result = this.results.get(k);
+      if (result) out.push([k, result]);
+    }
+    return out;
+  }
 }
 
 function key(context: string, job: FileJob, blob: string): string {
