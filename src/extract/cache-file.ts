@@ -32,15 +32,16 @@ export interface LoadedCache {
 }
 
 /**
- * Loads the cache file at `path` (absolute), shown as `shown` in warnings. A missing file is
- * an empty cache without a warning (the first run); anything else wrong is an empty cache
+ * Loads the cache file at `path` (absolute), shown as `shown` in warnings. A missing file (or
+ * directory) is an empty cache without a warning (the first run); anything else wrong is an empty cache
  * with a warning. Never throws.
  */
 export function loadCacheFile(path: string, shown: string = path, maxBytes = MAX_CACHE_FILE_BYTES): LoadedCache {
   const cache = new ExtractionCache();
   const read = readRepoFile(dirname(path), basename(path), maxBytes, shown);
   if ('problem' in read) {
-    if (read.refusal.kind === 'unreadable' && read.refusal.code === 'ENOENT') return { cache };
+    // Nothing there yet (the first run): no warning; writing it back says if it cannot be.
+    if (read.refusal.kind === 'unreadable' && (read.refusal.code === 'ENOENT' || read.refusal.code === 'ENOTDIR')) return { cache };
     return { cache, warning: ignored(shown, refused(read.refusal)) };
   }
   try {
