@@ -6,11 +6,11 @@
  * the file's place rather than writing through it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { quote } from './core/quote.js';
 import type { ExtractionCache } from './extract/cache.js';
-import { cacheFileText, loadCacheFile } from './extract/cache-file.js';
+import { cacheFileLines, loadCacheFile } from './extract/cache-file.js';
 
 /** A loaded cache and the way to save it. */
 export interface CacheStore {
@@ -34,7 +34,12 @@ function saveCache(path: string, cache: ExtractionCache, shown: string, warn: (m
   try {
     mkdirSync(dirname(path), { recursive: true });
     // `wx`: a file (or a link) already at the temporary name is never written through.
-    writeFileSync(temp, cacheFileText(cache), { flag: 'wx', mode: 0o644 });
+    const fd = openSync(temp, 'wx', 0o644);
+    try {
+      writeLines(fd, cacheFileLines(cache));
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -42,4 +47,23 @@ function saveCache(path: string, cache: ExtractionCache, shown: string, warn: (m
     if (code !== 'EEXIST') rmSync(temp, { force: true });
     warn(`Cache file ${quote(shown)} not written (${code ?? 'error'}); expected a writable path. The next run extracts every file again.`);
   }
+}
+
+/** Bytes gathered before each write: the file is written in pieces, never held whole. */
+const WRITE_CHUNK = 1024 * 1024;
+
+function writeLines(fd: number, lines: Iterable<string>): void {
+  let chunk: string[] = [];
+  let size = 0;
+  const flush = () => {
+    writeSync(fd, chunk.join(''));
+    chunk = [];
+    size = 0;
+  };
+  for (const line of lines) {
+    chunk.push(line);
+    size += line.length;
+    if (size >= WRITE_CHUNK) flush();
+  }
+  flush();
 }

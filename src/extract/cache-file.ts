@@ -53,11 +53,16 @@ export function loadCacheFile(path: string, shown: string = path, maxBytes = MAX
   }
 }
 
-/** The text of a cache file holding what `cache` used or made in this run. */
+/** The lines of a cache file holding what `cache` used or made in this run, each with its line break. */
+export function* cacheFileLines(cache: ExtractionCache): Generator<string> {
+  yield JSON.stringify({ format: CACHE_FORMAT, version: CACHE_FILE_VERSION, extraction: EXTRACTION_VERSION }) + '\n';
+  // The blob id is in the key already.
+  for (const [key, { extraction, parsed }] of cache.used()) yield JSON.stringify([key, { extraction, parsed }]) + '\n';
+}
+
+/** The whole text of {@link cacheFileLines}. */
 export function cacheFileText(cache: ExtractionCache): string {
-  const lines = [JSON.stringify({ format: CACHE_FORMAT, version: CACHE_FILE_VERSION, extraction: EXTRACTION_VERSION })];
-  for (const entry of cache.used()) lines.push(JSON.stringify(entry));
-  return lines.join('\n') + '\n';
+  return [...cacheFileLines(cache)].join('');
 }
 
 /** The entries of a cache file's text; throws {@link CacheShapeError} naming the first problem. */
@@ -76,8 +81,21 @@ export function parseCacheText(text: string): [string, FileResult][] {
     if (keys.has(key)) throw new CacheShapeError(`${at}: the key appears twice`);
     keys.add(key);
     checkFileResult(result, `${at}: result`);
-    return [key, result];
+    return [key, shared(result)];
   });
+}
+
+/** The one object for each kind of empty result: most files state no port, and nothing changes an empty result (extract/cache.ts shares them too). */
+const EMPTY = new Map<string, FileResult>();
+
+/** `result`, or the shared object equal to it when it is empty (with its blob id left out, as the key holds it). */
+function shared(result: FileResult): FileResult {
+  const { extraction: e, parsed } = result;
+  if (e.bindings.length > 0 || e.references.length > 0 || e.problems.length > 0 || (e.suppressions?.length ?? 0) > 0) return result;
+  const kind = `${parsed} ${e.suppressions !== undefined}`;
+  let one = EMPTY.get(kind);
+  if (!one) EMPTY.set(kind, (one = { extraction: { bindings: [], references: [], problems: [], ...(e.suppressions ? { suppressions: [] } : {}) }, parsed }));
+  return one;
 }
 
 function json(line: string, n: number): unknown {
