@@ -37,7 +37,7 @@ export interface LoadedCache {
  * with a warning. Never throws.
  */
 export function loadCacheFile(path: string, shown: string = path, maxBytes = MAX_CACHE_FILE_BYTES): LoadedCache {
-  const cache = new ExtractionCache();
+  const cache = new ExtractionCache().track();
   const read = readRepoFile(dirname(path), basename(path), maxBytes, shown);
   if ('problem' in read) {
     // Nothing there yet (the first run): no warning; writing it back says if it cannot be.
