@@ -226,3 +226,26 @@ describe('a cache file across runs', () => {
     expect(cacheFileText(cache)).toBe(readFileSync(file, 'utf8'));
   });
 });
+
+describe('a stale cache file (every result made in another context)', () => {
+  it('gives the report of a run without cache, extracting every file', async () => {
+    const tree = tempDir('pw-cache-stale-');
+    const files: Record<string, string> = { '.env': 'LOG_LEVEL=info\n', '.github/portwarden.yml': 'services:\n  - services/*\n' };
+    for (let i = 0; i < 150; i++) {
+      files[`services/svc-${i}/CLAUDE.md`] = `# svc-${i}\n\n- **Port:** ${4000 + i}\n`;
+      files[`services/svc-${i}/src/config.ts`] = `export const port = Number(process.env.PORT ?? ${4000 + (i % 149)});\n`;
+    }
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(tree, path, '..'), { recursive: true });
+      writeFileSync(join(tree, path), text);
+    }
+    const file = join(tempDir('pw-cache-'), 'c');
+    await report(tree, file);
+    // The root `.env` is part of every result's context: none of the saved results applies now (302 files: the services', the `.env`, the config).
+    writeFileSync(join(tree, '.env'), 'LOG_LEVEL=debug\n');
+    const stale = await counts(tree, file);
+    expect(stale).toMatchObject({ extracted: 302, reused: 0 });
+    expect(await report(tree, file)).toEqual(await report(tree));
+    expect(await counts(tree, file)).toMatchObject({ extracted: 0, reused: 302 });
+  });
+});
