@@ -22,8 +22,8 @@ import type { FileResult } from './files.js';
 export const CACHE_FORMAT = 'portwarden-extraction-cache';
 /** The layout of the file; bumped when it changes. */
 export const CACHE_FILE_VERSION = 1;
-/** The largest cache file read: several times what a tree of 2,000 services needs. */
-export const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
+/** The largest cache file read: about ten times what a tree of 2,000 services needs (13 MB), and small enough that a hostile one parses within memory. */
+export const MAX_CACHE_FILE_BYTES = 128 * 1024 * 1024;
 
 /** A cache loaded from a file (empty when there was none, or it was ignored), with the warning saying why it was ignored. */
 export interface LoadedCache {
