@@ -74,6 +74,8 @@ export interface TreeOptions {
   root: string;
   /** Relative to the root, or absolute. */
   configPath?: string;
+  /** Extraction results of an earlier run (extract/cache.ts); what the checks use or make is kept in it. */
+  cache?: ExtractionCache;
 }
 
 export interface RevisionsOptions extends TreeOptions {
@@ -90,7 +92,7 @@ export interface RevisionsOptions extends TreeOptions {
 /** Checks the tree under `options.root` alone: every finding counts as new. */
 export async function checkTree(options: TreeOptions): Promise<Analysis> {
   const { top, prefix } = await place(options.root);
-  const head = await check(withConfig(options.root, options.configPath));
+  const head = await check({ ...withConfig(options.root, options.configPath), ...(options.cache ? { cache: options.cache } : {}) });
   const findings = relocate(head.findings, prefix);
   const suppressed = relocate(head.suppressed, prefix);
   const classified = { new: findings, existing: [], fixed: [], notChecked: [], suppressed };
@@ -127,7 +129,7 @@ export async function checkRevisions(options: RevisionsOptions): Promise<Analysi
     const diffing = settled(gitDiff(top, mergeBase, options.head ?? (policy.read === 'commit' ? headSha : undefined)));
     const listing = settled(listCommit(top, mergeBase, { prefix, maxFileBytes }));
     // The head's extraction of each file is kept: the base reads only the files whose bytes differ.
-    const cache = new ExtractionCache();
+    const cache = options.cache ?? new ExtractionCache();
     const head = await check({ ...headOptions, refused: refusedUnder(headRefused, prefix), cache });
     const diff = await diffing;
     // The base is checked with the head's config (a pull request that edits the config should

@@ -6,6 +6,7 @@
  * config, and its own new `portwarden-ignore` directives apply only when that config allows.
  */
 import { resolve } from 'node:path';
+import type { ExtractionCache } from '../extract/cache.js';
 import type { Comparison } from '../github/context.js';
 import { checkRevisions, checkTree, type Analysis, type HeadPolicy } from '../revisions.js';
 
@@ -24,6 +25,8 @@ export interface AnalyseOptions {
    * exported from git objects into a temporary directory and only read, never run.
    */
   headFromGit?: boolean;
+  /** Extraction results of an earlier run; what the checks use or make is kept in it. */
+  cache?: ExtractionCache;
   log?: (message: string) => void;
 }
 
@@ -40,7 +43,7 @@ export const UNTRUSTED_HEAD: HeadPolicy = { read: 'commit', config: 'checkout', 
  */
 export async function analyse(options: AnalyseOptions): Promise<Analysis> {
   const root = resolve(options.workspace, options.workingDirectory);
-  const tree = { root, ...(options.configPath ? { configPath: options.configPath } : {}) };
+  const tree = { root, ...(options.configPath ? { configPath: options.configPath } : {}), ...(options.cache ? { cache: options.cache } : {}) };
   const notes: string[] = [];
   if (options.compare) {
     try {

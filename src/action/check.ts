@@ -5,7 +5,8 @@
  */
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { openCacheStore } from '../cache-store.js';
 import { verdict } from '../baseline/verdict.js';
 import { sortFindings } from '../core/finding.js';
 import type { RunContext } from '../github/context.js';
@@ -21,6 +22,7 @@ import type { Settings } from './settings.js';
 
 /** Runs the check on `context` and sets the outputs; a failing verdict fails the step. Throws on errors the run cannot recover from. */
 export async function runCheck(settings: Settings, context: RunContext, log: Logger): Promise<void> {
+  const store = settings.cacheFile ? openCacheStore(resolve(context.workspace, settings.workingDirectory, settings.cacheFile), log.warning, settings.cacheFile) : undefined;
   const analysis = await analyse({
     workspace: context.workspace,
     workingDirectory: settings.workingDirectory,
@@ -28,8 +30,10 @@ export async function runCheck(settings: Settings, context: RunContext, log: Log
     ...(context.compare ? { compare: context.compare } : {}),
     // Under pull_request_target the pull request is data: its head is read from git objects, never checked out or run.
     headFromGit: context.event === 'pull_request_target',
+    ...(store ? { cache: store.cache } : {}),
     log: log.info,
   });
+  store?.save();
   try {
     for (const note of analysis.notes) log.warning(note);
     const run: Delivery = { context, settings, analysis, ...verdict(analysis.classified, settings.failLevel), placements: reviewPlacements(analysis), version: VERSION };

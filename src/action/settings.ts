@@ -23,6 +23,8 @@ export interface Settings {
   sarifFile: string;
   /** Relative to the workspace, normalised, never leaving it. */
   workingDirectory: string;
+  /** The extraction cache file (absolute, or relative to the working directory), when given. */
+  cacheFile?: string;
 }
 
 /** An input that does not have an accepted form. */
@@ -66,6 +68,8 @@ export function readSettings(read: InputReader = defaultReader, registerSecret: 
   const commentMode = oneOf('comment', input('comment', 'on-findings').toLowerCase(), COMMENT_MODES);
   const reporters = readReporters(input('reporters', 'check-run,review,comment,job-summary'));
   const config = read('config').trim();
+  // Usually under $RUNNER_TEMP, outside the workspace: any path is accepted (the file is checked when read).
+  const cacheFile = read('cache-file').trim();
   return {
     token,
     ...(config === '' ? {} : { configPath: relativePath('config', config) }),
@@ -74,6 +78,7 @@ export function readSettings(read: InputReader = defaultReader, registerSecret: 
     commentMode,
     sarifFile: relativePath('sarif-file', input('sarif-file', 'portwarden.sarif')),
     workingDirectory: relativePath('working-directory', input('working-directory', '.')),
+    ...(cacheFile === '' ? {} : { cacheFile }),
   };
 }
 

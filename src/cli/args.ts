@@ -22,6 +22,8 @@ Options:
   --fail-level <level>   error, warning, notice or never (default: error): exit 1 when
                          findings at or above it exist (with --base: new findings)
   --explain-hosts        With check: print the host map before the findings
+  --cache <file>         With check: reuse what files gave in an earlier run, kept in <file>
+                         (read if present, written back; for a CI cache)
   -h, --help             Show this help
   -v, --version          Show the version
 
@@ -46,6 +48,8 @@ export interface CliOptions {
   base?: string;
   /** The revision checked as the pull request's head (default: the working tree). */
   head?: string;
+  /** The extraction cache file (src/cache-store.ts), as given. */
+  cache?: string;
 }
 
 const DEFAULTS = { dir: '.', format: 'text', explainHosts: false, failLevel: 'error' } as const;
@@ -63,6 +67,7 @@ export function parseCli(argv: string[]): CliOptions {
         head: { type: 'string' },
         'fail-level': { type: 'string' },
         'explain-hosts': { type: 'boolean' },
+        cache: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -80,6 +85,8 @@ export function parseCli(argv: string[]): CliOptions {
   if (format !== 'text' && format !== 'json') throw new UsageError(`\`--format ${format}\` is not supported; expected \`text\` or \`json\`.`);
   const failLevel = (values['fail-level'] ?? 'error').toLowerCase();
   if (!(FAIL_LEVELS as readonly string[]).includes(failLevel)) throw new UsageError(`\`--fail-level ${values['fail-level']}\` is not a level; expected one of ${FAIL_LEVELS.join(', ')}.`);
+  if (values.cache !== undefined && command !== 'check') throw new UsageError(`\`--cache\` goes with \`check\`, not \`${command}\`.`);
+  if (values.cache === '') throw new UsageError('`--cache` is empty; expected the path of a cache file.');
   for (const flag of ['base', 'head'] as const) {
     if (values[flag] !== undefined && command !== 'check') throw new UsageError(`\`--${flag}\` goes with \`check\`, not \`${command}\`.`);
     if (values[flag] === '') throw new UsageError(`\`--${flag}\` is empty; expected a revision (a branch, a tag or a commit).`);
@@ -94,5 +101,6 @@ export function parseCli(argv: string[]): CliOptions {
     failLevel: failLevel as FailLevel,
     ...(values.base !== undefined ? { base: values.base } : {}),
     ...(values.head !== undefined ? { head: values.head } : {}),
+    ...(values.cache !== undefined ? { cache: values.cache } : {}),
   };
 }

@@ -15,14 +15,15 @@ import { VERSION } from '../version.js';
 import type { CliOptions } from './args.js';
 import { UsageError } from './args.js';
 import type { Output } from './output.js';
+import type { ExtractionCache } from '../extract/cache.js';
 
 /** The working tree is the developer's own: its config and its directives apply. */
 const WORKING_TREE: HeadPolicy = { read: 'worktree', config: 'head', newSuppressions: 'apply' };
 /** A commit is read from git objects, without touching the working tree; its own config applies. */
 const COMMIT: HeadPolicy = { read: 'commit', config: 'head', newSuppressions: 'apply' };
 
-/** Runs the comparison for `options` (whose `base` is set) on the repository holding `root`; returns the exit code. */
-export async function checkBase(options: CliOptions & { base: string }, root: string, out: Output): Promise<number> {
+/** Runs the comparison for `options` (whose `base` is set) on the repository holding `root`, reusing `cache`'s results when given; returns the exit code. */
+export async function checkBase(options: CliOptions & { base: string }, root: string, out: Output, cache?: ExtractionCache): Promise<number> {
   const top = await repoTop(root);
   if (top === undefined) throw new UsageError(`\`${options.dir}\` is not inside a git repository; \`--base\` compares revisions, so it needs one.`);
   const commit = async (flag: string, rev: string) => {
@@ -32,7 +33,7 @@ export async function checkBase(options: CliOptions & { base: string }, root: st
   };
   const base = await commit('base', options.base);
   const head = options.head === undefined ? undefined : await commit('head', options.head);
-  const analysis = await checkRevisions({ root, ...(options.config ? { configPath: options.config } : {}), base, ...(head ? { head } : {}), policy: head ? COMMIT : WORKING_TREE });
+  const analysis = await checkRevisions({ root, ...(options.config ? { configPath: options.config } : {}), base, ...(head ? { head } : {}), policy: head ? COMMIT : WORKING_TREE, ...(cache ? { cache } : {}) });
   try {
     const { classified, suppressions } = analysis;
     if (options.format === 'json') {

@@ -69,6 +69,35 @@ export class ExtractionCache {
     if (readers === undefined) this.readers.set(path, (readers = readersOf(path)));
     return readers;
   }
+
+  // Across runs (extract/cache-file.ts): results loaded from a file, and the keys this run used or made.
+  private touched?: Set<string>;
+
+  /** Starts noting the results this run uses or makes (a cache that is saved; one kept for one run needs no list). */
+  track(): this {
+    this.touched ??= new Set();
+    return this;
+  }
+
+  /** Notes, when tracking, that this run used or made the result for `job` with bytes `blob` in `context`: a cache file keeps only those. */
+  touch(context: string, job: FileJob, blob: string): void {
+    this.touched?.add(key(context, job, blob));
+  }
+
+  /** Adds results saved by an earlier run, under the keys they were saved with (the loader has checked their shape). */
+  load(entries: Iterable<readonly [string, FileResult]>): void {
+    for (const [k, result] of entries) this.results.set(k, result);
+  }
+
+  /** The results this run used or made, by key, in key order: what a cache file keeps. */
+  used(): [string, FileResult][] {
+    const out: [string, FileResult][] = [];
+    for (const k of [...(this.touched ?? [])].sort()) {
+      const result = this.results.get(k);
+      if (result) out.push([k, result]);
+    }
+    return out;
+  }
 }
 
 function key(job: FileJob, blob: string): string {

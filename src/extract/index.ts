@@ -19,7 +19,7 @@ import { buildHosts, buildServices, type ContextData } from './context.js';
 import type { ExtractContext } from './extractor.js';
 import { readersOf, type FileJob, type FileResult } from './files.js';
 import { ExtractionCache } from './cache.js';
-import type { BlobRef, FileToRead } from '../collect/read.js';
+import type { BlobRef, CheckedDirs, FileToRead } from '../collect/read.js';
 import { startPool } from './parallel.js';
 import { parseRegistry } from './registry/index.js';
 import { quote } from '../core/quote.js';
@@ -100,7 +100,9 @@ export async function extractAll(collected: Collected, config: Config, options: 
   const data: ContextData = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env], envLines: [...envLines] };
   let parsed = extracted.registry ? 1 : 0;
   const context = cache ? ExtractionCache.context(data) : '';
-  const kept: (FileResult | undefined)[] = jobs.map((job) => (cache && job.blob ? cache.get(context, job, job.blob.id) : undefined));
+  // Each job's bytes by blob id, for the cache: known for a listed blob, else once read.
+  const ids: (string | undefined)[] = jobs.map((job) => job.blob?.id);
+  const kept: (FileResult | undefined)[] = cache?.size ? lookUp(jobs, ids, config.maxFileBytes, (job, blob) => cache.get(context, job, blob)) : [];
   const todo = jobs.filter((_, i) => kept[i] === undefined);
   // Blobs are fetched in one go and handed over as bytes: a worker thread cannot fetch them.
   const blobs = todo.flatMap((job) => (job.blob ? [job.blob] : []));
@@ -118,6 +120,8 @@ export async function extractAll(collected: Collected, config: Config, options: 
       result = done[next++]!;
       if (cache && result.blob) cache.set(context, job, result.blob, result);
     }
+    const blob = ids[i] ?? result.blob;
+    if (cache && blob) cache.touch(context, job, blob);
     add(result.extraction);
     if (result.parsed) parsed++;
   });
@@ -126,6 +130,46 @@ export async function extractAll(collected: Collected, config: Config, options: 
   const none = collected.serviceDirs.length === 0 && !collected.discovered?.length && !collected.deployServices && !registryFile && !bound;
   if (none) addProblem(noServices(config));
   return { extracted, parsed, extraction: { extracted: todo.filter((job) => !job.refused).length, reused: jobs.length - todo.length } };
+}
+
+/** Bytes read ahead that the jobs of changed files may carry to their extraction, in all: past this, such a file is read again there. */
+const READ_AHEAD_BYTES = 8 * 1024 * 1024;
+/**
+ * Files on disk found changed before reading ahead stops, unless as many were found unchanged:
+ * a cache from another tree or context (every file changed) then costs little more than no
+ * cache (at 2,000 services reading everything ahead cost 0.8 s of CPU and 90 MB more).
+ */
+const STALE_AFTER = 256;
+
+/**
+ * The kept result of each job, by its bytes' blob id (`ids`, filled in here). A file on disk
+ * is read first, through the safe reader, to name its bytes; when no result is kept for them,
+ * its job carries the bytes read, as a blob listed from a commit does, so it is extracted from
+ * them without a second read (within {@link READ_AHEAD_BYTES}). A file the reader refuses is
+ * left as it is: its extraction reads it again and says why. Once the cache looks stale (see
+ * {@link STALE_AFTER}), the remaining files on disk are left to their extraction.
+ */
+function lookUp(jobs: FileJob[], ids: (string | undefined)[], maxFileBytes: number, get: (job: FileJob, blob: string) => FileResult | undefined): (FileResult | undefined)[] {
+  const checked: CheckedDirs = new Set();
+  let room = READ_AHEAD_BYTES;
+  let hits = 0;
+  let misses = 0;
+  return jobs.map((job, i) => {
+    if (job.blob) return get(job, job.blob.id);
+    if (job.refused || misses > Math.max(STALE_AFTER, hits)) return undefined;
+    const read = readText(job, maxFileBytes, checked, true);
+    if (!('text' in read) || !read.blob) return undefined;
+    ids[i] = read.blob;
+    const kept = get(job, read.blob);
+    if (kept) return hits++, kept;
+    misses++;
+    const bytes = Buffer.from(read.text, 'utf8');
+    if (bytes.length <= room) {
+      room -= bytes.length;
+      jobs[i] = { ...job, blob: { id: read.blob, size: bytes.length, bytes } };
+    }
+    return undefined;
+  });
 }
 
 /** The job for `file` (everything the collect step knows of it), with the optional fields only when they hold something. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/action/analyse.js';
+import { openCacheStore } from '../../src/cache-store.js';
 import { classify } from '../../src/baseline/classify.js';
 import { findMergeBase, isShallow } from '../../src/git/merge-base.js';
 import type { PullRequestInfo } from '../../src/github/context.js';
@@ -200,5 +201,31 @@ describe('findMergeBase in a shallow clone', () => {
     const found = await findMergeBase(dir, baseSha, headSha, { initialDepth: 2, log: (m) => logs.push(m) });
     expect(found).toBe(fork);
     expect(logs.some((l) => l.includes('deepening by 2'))).toBe(true);
+  });
+});
+
+describe('analyse with a cache file from an earlier run', () => {
+  it('classifies a pull request the same, with nothing extracted again in the head or the merge base', async () => {
+    const r = repo();
+    const base = r.commit({ 'docs/PORT_SCHEMA.md': BASE, 'services/svc-a/CLAUDE.md': '# svc-a\n\n- **Port:** 3001\n' });
+    const head = r.commit({ 'docs/PORT_SCHEMA.md': HEAD, 'services/svc-e/CLAUDE.md': '# svc-e\n\n- **Port:** 3002\n' });
+    const dir = mkdtempSync(join(tmpdir(), 'pw-analyse-cache-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'extraction.cache');
+    const classified = (out: Awaited<ReturnType<typeof analyse>>) => JSON.stringify(out.classified);
+    const plain = await analyse({ workspace: r.dir, workingDirectory: '.', compare: pr(base, head) });
+    for (const headFromGit of [false, true]) {
+      const runs = [];
+      for (let i = 0; i < 2; i++) {
+        const store = openCacheStore(file, (m) => expect.fail(m));
+        const out = await analyse({ workspace: r.dir, workingDirectory: '.', compare: pr(base, head), headFromGit, cache: store.cache });
+        store.save();
+        if (headFromGit) cleanup.push(() => rmSync(out.headTop, { recursive: true, force: true }));
+        runs.push(out);
+      }
+      for (const out of runs) expect(classified(out)).toBe(classified(plain));
+      expect(runs[1]!.head.extraction).toEqual({ extracted: 0, reused: plain.head.extraction.extracted });
+      expect(runs[1]!.baseCost).toMatchObject({ extracted: 0 });
+    }
   });
 });

@@ -38,6 +38,11 @@ describe('readSettings', () => {
     expect(() => readSettings(reader({ config: 'a/../../b.yml' }))).toThrow(/Input `config`/);
   });
 
+  it('reads `cache-file` as given (a path under $RUNNER_TEMP lies outside the workspace), and none when empty', () => {
+    expect(readSettings(reader({ 'cache-file': ' /home/runner/work/_temp/pw/extraction.cache ' })).cacheFile).toBe('/home/runner/work/_temp/pw/extraction.cache');
+    expect(readSettings(reader({ 'cache-file': '  ' }))).not.toHaveProperty('cacheFile');
+  });
+
   it('reads INPUT_* variables through @actions/core, hyphen kept', () => {
     process.env['INPUT_FAIL-LEVEL'] = 'notice';
     try {

@@ -79,6 +79,8 @@ describe('usage', () => {
     [['check', '/does/not/exist'], /`\/does\/not\/exist` is not a directory/],
     [['check', '--colour'], /Unknown option '--colour'/],
     [['hosts', '--base', 'main'], /`--base` goes with `check`, not `hosts`/],
+    [['hosts', '--cache', 'c.json'], /`--cache` goes with `check`, not `hosts`/],
+    [['check', '--cache', ''], /`--cache` is empty; expected the path of a cache file/],
   ])('exits 2 on %j with a message naming the problem', async (args, message) => {
     const { code, stderr } = await runCli(args);
     expect(code).toBe(2);
