@@ -13,12 +13,13 @@ import {
   describeSkip,
   formatComparison,
   formatText,
+  openCacheStore,
   parseRange,
   repoTop,
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-HEIWAZKJ.js";
+} from "./chunk-VLC47MM6.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,
@@ -91,6 +92,8 @@ Options:
   --fail-level <level>   error, warning, notice or never (default: error): exit 1 when
                          findings at or above it exist (with --base: new findings)
   --explain-hosts        With check: print the host map before the findings
+  --cache <file>         With check: reuse what files gave in an earlier run, kept in <file>
+                         (read if present, written back; for a CI cache)
   -h, --help             Show this help
   -v, --version          Show the version
 
@@ -114,6 +117,7 @@ function parseCli(argv) {
         head: { type: "string" },
         "fail-level": { type: "string" },
         "explain-hosts": { type: "boolean" },
+        cache: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" }
       }
@@ -131,6 +135,8 @@ function parseCli(argv) {
   if (format !== "text" && format !== "json") throw new UsageError(`\`--format ${format}\` is not supported; expected \`text\` or \`json\`.`);
   const failLevel = (values["fail-level"] ?? "error").toLowerCase();
   if (!FAIL_LEVELS.includes(failLevel)) throw new UsageError(`\`--fail-level ${values["fail-level"]}\` is not a level; expected one of ${FAIL_LEVELS.join(", ")}.`);
+  if (values.cache !== void 0 && command !== "check") throw new UsageError(`\`--cache\` goes with \`check\`, not \`${command}\`.`);
+  if (values.cache === "") throw new UsageError("`--cache` is empty; expected the path of a cache file.");
   for (const flag of ["base", "head"]) {
     if (values[flag] !== void 0 && command !== "check") throw new UsageError(`\`--${flag}\` goes with \`check\`, not \`${command}\`.`);
     if (values[flag] === "") throw new UsageError(`\`--${flag}\` is empty; expected a revision (a branch, a tag or a commit).`);
@@ -144,14 +150,15 @@ function parseCli(argv) {
     explainHosts: values["explain-hosts"] ?? false,
     failLevel,
     ...values.base !== void 0 ? { base: values.base } : {},
-    ...values.head !== void 0 ? { head: values.head } : {}
+    ...values.head !== void 0 ? { head: values.head } : {},
+    ...values.cache !== void 0 ? { cache: values.cache } : {}
   };
 }
 
 // src/cli/check-base.ts
 var WORKING_TREE = { read: "worktree", config: "head", newSuppressions: "apply" };
 var COMMIT = { read: "commit", config: "head", newSuppressions: "apply" };
-async function checkBase(options, root, out) {
+async function checkBase(options, root, out, cache) {
   const top = await repoTop(root);
   if (top === void 0) throw new UsageError(`\`${options.dir}\` is not inside a git repository; \`--base\` compares revisions, so it needs one.`);
   const commit = async (flag, rev) => {
@@ -161,7 +168,7 @@ async function checkBase(options, root, out) {
   };
   const base = await commit("base", options.base);
   const head = options.head === void 0 ? void 0 : await commit("head", options.head);
-  const analysis = await checkRevisions({ root, ...options.config ? { configPath: options.config } : {}, base, ...head ? { head } : {}, policy: head ? COMMIT : WORKING_TREE });
+  const analysis = await checkRevisions({ root, ...options.config ? { configPath: options.config } : {}, base, ...head ? { head } : {}, policy: head ? COMMIT : WORKING_TREE, ...cache ? { cache } : {} });
   try {
     const { classified, suppressions } = analysis;
     if (options.format === "json") {
@@ -241,15 +248,13 @@ function badRange(text) {
 
 // src/cli/main.ts
 var COMMANDS2 = {
-  async check(options, root, out) {
-    if (options.base !== void 0) return checkBase({ ...options, base: options.base }, root, out);
-    const result = await check({ root, ...options.config ? { configPath: options.config } : {} });
-    if (options.format === "json") out.write(JSON.stringify(toJsonReport(result, VERSION), null, 2) + "\n");
-    else {
-      if (options.explainHosts) out.write(formatHosts(result.model) + "\n");
-      out.write(formatText(result.findings, result.suppressed.length));
-    }
-    return verdict({ new: result.findings }, options.failLevel).failing.length > 0 ? 1 : 0;
+  async check(options, root, out, err) {
+    if (options.cache === void 0) return checkOnce(options, root, out);
+    const store = openCacheStore(resolve2(options.cache), (message) => err.write(`portwarden: warning: ${message}
+`), options.cache);
+    const code = await checkOnce(options, root, out, store.cache);
+    store.save();
+    return code;
   },
   async hosts(options, root, out) {
     const result = await check({ root, ...options.config ? { configPath: options.config } : {} });
@@ -257,6 +262,16 @@ var COMMANDS2 = {
     return 0;
   }
 };
+async function checkOnce(options, root, out, cache) {
+  if (options.base !== void 0) return checkBase({ ...options, base: options.base }, root, out, cache);
+  const result = await check({ root, ...options.config ? { configPath: options.config } : {}, ...cache ? { cache } : {} });
+  if (options.format === "json") out.write(JSON.stringify(toJsonReport(result, VERSION), null, 2) + "\n");
+  else {
+    if (options.explainHosts) out.write(formatHosts(result.model) + "\n");
+    out.write(formatText(result.findings, result.suppressed.length));
+  }
+  return verdict({ new: result.findings }, options.failLevel).failing.length > 0 ? 1 : 0;
+}
 async function main(argv, out = process.stdout, err = process.stderr) {
   try {
     if (argv[0] === "assign") return await runAssign(argv.slice(1), out);
@@ -266,7 +281,7 @@ async function main(argv, out = process.stdout, err = process.stderr) {
 `), 0;
     const root = resolve2(options.dir);
     if (!existsSync2(root) || !statSync2(root).isDirectory()) throw new UsageError(`\`${options.dir}\` is not a directory; expected the root of a repository.`);
-    return await COMMANDS2[options.command](options, root, out);
+    return await COMMANDS2[options.command](options, root, out, err);
   } catch (error) {
     if (error instanceof UsageError) {
       err.write(`portwarden: ${error.message}

@@ -19,11 +19,9 @@ export const EXTRACTION_VERSION = 1;
 
 /** Extraction results by file and content, for the checks of one run. */
 export class ExtractionCache {
-  /** Results by context, then by file and bytes (the context is the same for most files of a run). */
-  private readonly results = new Map<string, Map<string, FileResult>>();
+  private readonly results = new Map<string, FileResult>();
   private readonly registries = new Map<string, unknown>();
   private readonly readers = new Map<string, number>();
-  private count = 0;
 
   /** The part of every key that names the context (see above). */
   static context(data: ContextData): string {
@@ -31,7 +29,7 @@ export class ExtractionCache {
   }
 
   get size(): number {
-    return this.count;
+    return this.results.size;
   }
 
   /**
@@ -40,7 +38,7 @@ export class ExtractionCache {
    * step copies the statements it changes, model/build.ts).
    */
   get(context: string, job: FileJob, blob: string): FileResult | undefined {
-    return this.results.get(context)?.get(key(job, blob));
+    return this.results.get(key(context, job, blob));
   }
 
   /**
@@ -56,11 +54,7 @@ export class ExtractionCache {
 
   /** Keeps `result` of `job` with bytes `blob` in `context`. */
   set(context: string, job: FileJob, blob: string, result: FileResult): void {
-    let kept = this.results.get(context);
-    if (!kept) this.results.set(context, (kept = new Map()));
-    const at = key(job, blob);
-    if (!kept.has(at)) this.count++;
-    kept.set(at, result);
+    this.results.set(key(context, job, blob), result);
   }
 
   /** Which file extractors read `path` ({@link readersOf}), asked once per path for all the checks of the run. */
@@ -100,6 +94,6 @@ export class ExtractionCache {
   }
 }
 
-function key(job: FileJob, blob: string): string {
-  return `${blob}\0${job.isDoc ? 'doc' : ''}\0${job.owner ?? ''}\0${job.path}`;
+function key(context: string, job: FileJob, blob: string): string {
+  return `${context}\0${blob}\0${job.isDoc ? 'doc' : ''}\0${job.owner ?? ''}\0${job.path}`;
 }

@@ -163,7 +163,7 @@ var PRUNE_PROBES = ["portwarden-probe", ".portwarden-probe.d/p.q", "Portwarden P
 function coversDirectory(isIgnored, rel) {
   return isIgnored(rel) || PRUNE_PROBES.every((probe) => isIgnored(`${rel}/${probe}`));
 }
-function walk2(root, ignore, serviceGlobs, refused = [], tree) {
+function walk2(root, ignore, serviceGlobs, refused2 = [], tree) {
   const isIgnored = globMatcher(ignore);
   const isServiceDir = globMatcher(serviceGlobs);
   const result = { files: [], serviceDirs: [], problems: [] };
@@ -195,9 +195,9 @@ function walk2(root, ignore, serviceGlobs, refused = [], tree) {
     }
   };
   visit("", root, prefixOf(root));
-  if (refused.length === 0) return result;
+  if (refused2.length === 0) return result;
   const listed = new Set(result.files.map((f) => f.path));
-  for (const r of refused) {
+  for (const r of refused2) {
     if (listed.has(r.path) || isIgnored(r.path) || ancestors(r.path).some((dir) => coversDirectory(isIgnored, dir))) continue;
     if (r.reason === "symlink" && isServiceDir(r.path)) {
       result.problems.push(problem("input/symlink-not-followed", r.path, `${quote(r.path)} matches a service directory glob but is a symlink; symlinks are never followed, so its files were not checked (expected a directory).`));
@@ -226,8 +226,8 @@ function groupBy(items, key2) {
   const groups = /* @__PURE__ */ new Map();
   for (const item of items) {
     const k = key2(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
+    const list2 = groups.get(k);
+    if (list2) list2.push(item);
     else groups.set(k, [item]);
   }
   return groups;
@@ -269,10 +269,10 @@ function substitute(value, env) {
   });
   return unresolved ? void 0 : out;
 }
-function buildsOnlyUnder(text, here, under) {
+function buildsOnlyUnder(text2, here, under) {
   let blocks = 0;
   let contexts = 0;
-  for (const m of text.matchAll(/^[ \t-]*(build|context|dockerfile)[ \t]*:[ \t]*([^\n#]*)/gm)) {
+  for (const m of text2.matchAll(/^[ \t-]*(build|context|dockerfile)[ \t]*:[ \t]*([^\n#]*)/gm)) {
     const value = m[2].trim().replace(/^(['"])(.*)\1$/, "$2");
     if (m[1] === "dockerfile") return false;
     if (m[1] === "build" && value === "") {
@@ -327,26 +327,26 @@ var Reader = class {
     return "text" in read ? read.text : void 0;
   }
 };
-function yamlData(path, text, keep = false) {
+function yamlData(path, text2, keep = false) {
   try {
-    const doc = yamlDocument(path, text, { keep });
-    if (doc.errors.length > 0 || excessAlias(doc, text)) return void 0;
+    const doc = yamlDocument(path, text2, { keep });
+    if (doc.errors.length > 0 || excessAlias(doc, text2)) return void 0;
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch {
     return void 0;
   }
 }
-function yamlDocuments(path, text, keep) {
+function yamlDocuments(path, text2, keep) {
   let docs;
   try {
-    docs = yamlStream(path, text, { keep });
+    docs = yamlStream(path, text2, { keep });
   } catch {
     return [];
   }
   if (!Array.isArray(docs)) return [];
   const out = [];
   for (const doc of docs) {
-    if (doc.errors.length > 0 || excessAlias(doc, text)) continue;
+    if (doc.errors.length > 0 || excessAlias(doc, text2)) continue;
     try {
       out.push(doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }));
     } catch {
@@ -387,8 +387,8 @@ function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
   const dirs = /* @__PURE__ */ new Set();
   for (const p of paths) {
     const d = dirOf(p);
-    const list = inDir.get(d);
-    if (list) list.push(baseOf(p));
+    const list2 = inDir.get(d);
+    if (list2) list2.push(baseOf(p));
     else inDir.set(d, [baseOf(p)]);
     for (let a = d; a !== ""; a = dirOf(a)) {
       if (dirs.has(a)) break;
@@ -429,10 +429,10 @@ function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
   const undeclaredFinds = candidates.some((c) => !underDeclared(c.path));
   let composeServices = false;
   for (const path of paths.filter(isCompose)) {
-    const text = reader.text(path);
-    if (text !== void 0 && /^services\s*:/m.test(text)) composeServices = true;
-    if (text !== void 0 && !undeclaredFinds && buildsOnlyUnder(text, dirOf(path), underDeclared)) continue;
-    const data = text === void 0 ? void 0 : yamlData(path, text, true);
+    const text2 = reader.text(path);
+    if (text2 !== void 0 && /^services\s*:/m.test(text2)) composeServices = true;
+    if (text2 !== void 0 && !undeclaredFinds && buildsOnlyUnder(text2, dirOf(path), underDeclared)) continue;
+    const data = text2 === void 0 ? void 0 : yamlData(path, text2, true);
     const services = isRecord(data) && isRecord(data.services) ? data.services : {};
     const here = dirOf(path);
     for (const [key2, svc] of Object.entries(services)) {
@@ -452,10 +452,10 @@ function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
     }
   }
   for (const path of paths.filter((p) => /\.ya?ml$/.test(p) && !isCompose(p))) {
-    const text = reader.text(path);
-    if (text === void 0 || !/^\s*kind:\s*["']?(Deployment|StatefulSet|DaemonSet|Config)\b/m.test(text)) continue;
-    const blank = text.replace(/\{\{[\s\S]*?\}\}/g, (a) => a.replace(/[^\n]/g, " "));
-    for (const doc of yamlDocuments(path, blank, blank === text)) {
+    const text2 = reader.text(path);
+    if (text2 === void 0 || !/^\s*kind:\s*["']?(Deployment|StatefulSet|DaemonSet|Config)\b/m.test(text2)) continue;
+    const blank = text2.replace(/\{\{[\s\S]*?\}\}/g, (a) => a.replace(/[^\n]/g, " "));
+    for (const doc of yamlDocuments(path, blank, blank === text2)) {
       if (!isRecord(doc)) continue;
       if (["Deployment", "StatefulSet", "DaemonSet"].includes(String(doc.kind))) {
         const name = isRecord(doc.metadata) ? doc.metadata.name : void 0;
@@ -480,10 +480,10 @@ function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
     }
   }
   const members = (base, globs, must, via, named = () => void 0) => {
-    const positive = globs.filter((g) => !g.startsWith("!")).map((g) => resolvePath(base, g.replace(/\/+$/, ""))).filter((g) => g !== void 0 && g !== "");
+    const positive2 = globs.filter((g) => !g.startsWith("!")).map((g) => resolvePath(base, g.replace(/\/+$/, ""))).filter((g) => g !== void 0 && g !== "");
     const negative = globs.filter((g) => g.startsWith("!")).map((g) => resolvePath(base, g.slice(1).replace(/\/+$/, ""))).filter((g) => g !== void 0);
-    if (positive.length === 0) return;
-    const isMember = (0, import_picomatch2.default)(positive, { dot: false });
+    if (positive2.length === 0) return;
+    const isMember = (0, import_picomatch2.default)(positive2, { dot: false });
     const isExcluded = negative.length > 0 ? (0, import_picomatch2.default)(negative) : () => false;
     for (const dir of dirs) {
       if (!isMember(dir) || isExcluded(dir) || !filesIn(dir).some((f) => must.test(f))) continue;
@@ -494,34 +494,34 @@ function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
   for (const path of paths) {
     const base = baseOf(path);
     if (base === "package.json" && path.split("/").length <= 2) {
-      const text = reader.text(path);
-      if (text === void 0 || !text.includes("workspaces")) continue;
+      const text2 = reader.text(path);
+      if (text2 === void 0 || !text2.includes("workspaces")) continue;
       let ws;
       try {
-        ws = JSON.parse(text).workspaces;
+        ws = JSON.parse(text2).workspaces;
       } catch {
         continue;
       }
       const globs = Array.isArray(ws) ? stringsOf(ws) : isRecord(ws) ? stringsOf(ws.packages) : [];
       members(dirOf(path), globs, /^package\.json$/, `\`workspaces\` of ${path}`);
     } else if (base === "pnpm-workspace.yaml") {
-      const text = reader.text(path);
-      const data = text === void 0 ? void 0 : yamlData(path, text);
+      const text2 = reader.text(path);
+      const data = text2 === void 0 ? void 0 : yamlData(path, text2);
       if (isRecord(data)) members(dirOf(path), stringsOf(data.packages), /^package\.json$/, `\`packages\` of ${path}`);
     } else if (base === "go.work") {
-      const text = reader.text(path);
-      if (text === void 0) continue;
+      const text2 = reader.text(path);
+      if (text2 === void 0) continue;
       const uses = [];
-      const body = text.replace(/\/\/[^\n]*/g, "");
+      const body = text2.replace(/\/\/[^\n]*/g, "");
       for (const m of body.matchAll(/^\s*use\s*\(([^)]*)\)|^\s*use\s+(\S+)/gm)) {
         if (m[1] !== void 0) uses.push(...m[1].split(/\s+/).filter(Boolean));
         else if (m[2] !== void 0) uses.push(m[2]);
       }
       members(dirOf(path), uses.map((u) => u.replace(/^"|"$/g, "")), /^go\.mod$/, `\`use\` of ${path}`);
     } else if (/\.slnx?$/.test(base)) {
-      const text = reader.text(path);
-      if (text === void 0) continue;
-      const projects = base.endsWith(".slnx") ? [...text.matchAll(/<Project\s+[^>]*Path="([^"]+\.(?:cs|fs|vb)proj)"/g)].map((m) => m[1]) : [...text.matchAll(/^Project\("[^"]*"\)\s*=\s*"[^"]*",\s*"([^"]+\.(?:cs|fs|vb)proj)"/gm)].map((m) => m[1]);
+      const text2 = reader.text(path);
+      if (text2 === void 0) continue;
+      const projects = base.endsWith(".slnx") ? [...text2.matchAll(/<Project\s+[^>]*Path="([^"]+\.(?:cs|fs|vb)proj)"/g)].map((m) => m[1]) : [...text2.matchAll(/^Project\("[^"]*"\)\s*=\s*"[^"]*",\s*"([^"]+\.(?:cs|fs|vb)proj)"/gm)].map((m) => m[1]);
       for (const project of projects) {
         const file = resolvePath(dirOf(path), project);
         if (file === void 0 || !reader.has(file)) continue;
@@ -535,10 +535,10 @@ function discover(files, declared, maxBytes, env = /* @__PURE__ */ new Map()) {
 }
 function isLibrary(reader, dir, files) {
   if (!files.includes("package.json") || files.some((f) => f !== "package.json" && (MANIFEST.test(f) || /^Dockerfile(\..+)?$/.test(f)))) return false;
-  const text = reader.text(`${dir}/package.json`);
-  if (text === void 0) return false;
+  const text2 = reader.text(`${dir}/package.json`);
+  if (text2 === void 0) return false;
   try {
-    const scripts = JSON.parse(text).scripts;
+    const scripts = JSON.parse(text2).scripts;
     return !(isRecord(scripts) && ["start", "dev", "serve", "preview"].some((k) => typeof scripts[k] === "string"));
   } catch {
     return false;
@@ -568,8 +568,8 @@ function settle(candidates, declared, deployNames, images, reader, filesIn) {
 }
 
 // src/collect/index.ts
-function collect(root, config, renames, refused, tree) {
-  const walked = walk2(root, [...BUILTIN_IGNORES, ...config.ignore], config.services, refused, tree);
+function collect(root, config, renames, refused2, tree) {
+  const walked = walk2(root, [...BUILTIN_IGNORES, ...config.ignore], config.services, refused2, tree);
   if (renames?.size) for (const f of walked.files) f.path = renames.get(f.path) ?? f.path;
   const isDoc = globMatcher(config.serviceDocs);
   const serviceDocs = new Set(walked.files.filter((f) => isDoc(f.path)).map((f) => f.path));
@@ -691,40 +691,40 @@ var TOP_KEYS = ["registry", "services", "service-docs", "ignore", "hosts", "comp
 var ASSIGN_PORT_KEYS = ["deny", "unique"];
 var HOST_KEYS = ["name", "aliases", "addresses", "files"];
 var COMPOSE_PROJECT_KEYS = ["name", "files"];
-function parseConfig(file, text, catalogue2) {
+function parseConfig(file, text2, catalogue2) {
   const lines = new import_yaml.LineCounter();
-  const overflow = aliasTokenOverflow(text);
-  if (overflow >= 0) throw new ConfigError(`${file}:${createLocator(file, text).range(overflow, overflow).line}: more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`); expected at most ${MAX_YAML_ALIASES} aliases.`);
+  const overflow = aliasTokenOverflow(text2);
+  if (overflow >= 0) throw new ConfigError(`${file}:${createLocator(file, text2).range(overflow, overflow).line}: more than ${MAX_YAML_ALIAS_TOKENS} YAML alias tokens (\`*name\`); expected at most ${MAX_YAML_ALIASES} aliases.`);
   let doc;
   try {
-    doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false });
+    doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false });
   } catch (error) {
     if (error instanceof RangeError) throw new ConfigError(`${file}: invalid YAML: nested too deeply to parse (${error.message}); expected a config a few levels deep.`);
     throw error;
   }
   const at2 = (node) => node?.range ? `${file}:${lines.linePos(node.range[0]).line}` : file;
-  const fail = (node, message) => {
+  const fail2 = (node, message) => {
     throw new ConfigError(`${at2(node)}: ${message}`);
   };
   const firstError = doc.errors[0];
   if (firstError) throw new ConfigError(`${file}:${firstError.linePos?.[0]?.line ?? 1}: invalid YAML: ${firstError.message.split("\n")[0]}`);
   const excess = excessAlias(doc);
-  if (excess) fail(excess.node, `${excess.count} YAML aliases; expected at most ${MAX_YAML_ALIASES}.`);
+  if (excess) fail2(excess.node, `${excess.count} YAML aliases; expected at most ${MAX_YAML_ALIASES}.`);
   const config = defaultConfig();
   const root = doc.contents;
   if (root === null || root === void 0) return config;
-  if (!(0, import_yaml.isMap)(root)) return fail(root, "the config must be a mapping of keys such as `registry:`, `hosts:`, `rules:`.");
+  if (!(0, import_yaml.isMap)(root)) return fail2(root, "the config must be a mapping of keys such as `registry:`, `hosts:`, `rules:`.");
   const stringList = (node, key2) => {
     const value = node?.toJSON?.() ?? node;
     if (typeof value === "string") return [value];
     if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
-    return fail(node, `\`${key2}\` must be a string or a list of strings.`);
+    return fail2(node, `\`${key2}\` must be a string or a list of strings.`);
   };
   const globList = (node, key2) => {
     const globs = stringList(node, key2);
     globs.forEach((glob, i) => {
       const why = globProblem(key2, glob);
-      if (why) fail((0, import_yaml.isSeq)(node) ? node.items[i] : node, why);
+      if (why) fail2((0, import_yaml.isSeq)(node) ? node.items[i] : node, why);
     });
     return globs;
   };
@@ -735,7 +735,7 @@ function parseConfig(file, text, catalogue2) {
     switch (key2) {
       case "registry": {
         const v = value?.value;
-        if (typeof v !== "string" || v === "") fail(value ?? keyNode, "`registry` must be a path such as `docs/PORT_SCHEMA.md`.");
+        if (typeof v !== "string" || v === "") fail2(value ?? keyNode, "`registry` must be a path such as `docs/PORT_SCHEMA.md`.");
         config.registry = v;
         break;
       }
@@ -750,53 +750,53 @@ function parseConfig(file, text, catalogue2) {
         break;
       case "max-file-bytes": {
         const v = value?.value;
-        if (typeof v !== "number" || !Number.isInteger(v) || v <= 0) fail(value ?? keyNode, "`max-file-bytes` must be a positive integer (bytes).");
+        if (typeof v !== "number" || !Number.isInteger(v) || v <= 0) fail2(value ?? keyNode, "`max-file-bytes` must be a positive integer (bytes).");
         config.maxFileBytes = v;
         break;
       }
       case "allow-new-suppressions-on-pr-target": {
         const v = value?.value;
-        if (typeof v !== "boolean") fail(value ?? keyNode, "`allow-new-suppressions-on-pr-target` must be `true` or `false`.");
+        if (typeof v !== "boolean") fail2(value ?? keyNode, "`allow-new-suppressions-on-pr-target` must be `true` or `false`.");
         config.allowNewSuppressionsOnPrTarget = v;
         break;
       }
       case "assign-port":
-        config.assignPort = parseAssignPort(value, fail);
+        config.assignPort = parseAssignPort(value, fail2);
         break;
       case "hosts":
-        config.hosts = parseHosts(value, fail, stringList, globList);
+        config.hosts = parseHosts(value, fail2, stringList, globList);
         break;
       case "compose-projects":
-        config.composeProjects = parseComposeProjects(value, fail, globList);
+        config.composeProjects = parseComposeProjects(value, fail2, globList);
         break;
       case "aliases": {
-        if (!(0, import_yaml.isMap)(value)) fail(value ?? keyNode, "`aliases` must map an old service name to its current name, e.g. `old-name: new-name`.");
+        if (!(0, import_yaml.isMap)(value)) fail2(value ?? keyNode, "`aliases` must map an old service name to its current name, e.g. `old-name: new-name`.");
         for (const [from, to] of Object.entries(value.toJSON())) {
-          if (typeof to !== "string") fail(value, `alias \`${from}\` must name a service (a string).`);
+          if (typeof to !== "string") fail2(value, `alias \`${from}\` must name a service (a string).`);
           config.aliases[from] = to;
         }
         const cycle = aliasCycle(config.aliases);
-        if (cycle) fail(value, `the aliases ${cycle.map((n) => `\`${n}\``).join(" \u2192 ")} form a cycle; expected each chain of renames to end at a current name.`);
+        if (cycle) fail2(value, `the aliases ${cycle.map((n) => `\`${n}\``).join(" \u2192 ")} form a cycle; expected each chain of renames to end at a current name.`);
         break;
       }
       case "rules": {
-        if (!(0, import_yaml.isMap)(value)) fail(value ?? keyNode, "`rules` must map a rule id to one of error, warning, notice, off.");
+        if (!(0, import_yaml.isMap)(value)) fail2(value ?? keyNode, "`rules` must map a rule id to one of error, warning, notice, off.");
         for (const item of value.items) {
           const id = String(item.key.value);
           if (!catalogue2.some((r) => r.id === id) && !INPUT_ID.test(id)) {
             const rules = catalogue2.filter((r) => !r.id.startsWith("input/")).map((r) => r.id);
-            fail(item.key, `\`${id}\` is not a portwarden rule; expected one of ${rules.join(", ")}, an input problem such as \`input/invalid-port\`, or \`input/*\`.`);
+            fail2(item.key, `\`${id}\` is not a portwarden rule; expected one of ${rules.join(", ")}, an input problem such as \`input/invalid-port\`, or \`input/*\`.`);
           }
           const setting = item.value?.value;
           if (typeof setting !== "string" || ![...SEVERITIES, "off"].includes(setting)) {
-            fail(item.value ?? item.key, `rule \`${id}\` is set to \`${String(setting)}\`; expected one of error, warning, notice, off.`);
+            fail2(item.value ?? item.key, `rule \`${id}\` is set to \`${String(setting)}\`; expected one of error, warning, notice, off.`);
           }
           config.rules[id] = setting;
         }
         break;
       }
       default:
-        fail(keyNode, `unknown key \`${key2}\`; expected one of ${TOP_KEYS.join(", ")}.`);
+        fail2(keyNode, `unknown key \`${key2}\`; expected one of ${TOP_KEYS.join(", ")}.`);
     }
   }
   return config;
@@ -813,41 +813,41 @@ function aliasCycle(aliases) {
   }
   return void 0;
 }
-function parseComposeProjects(value, fail, globList) {
-  if (!(0, import_yaml.isSeq)(value)) return fail(value, "`compose-projects` must be a list of `{ name, files }`, e.g. `- { name: stack, files: [infra/compose.yaml, app/compose.yaml] }`.");
+function parseComposeProjects(value, fail2, globList) {
+  if (!(0, import_yaml.isSeq)(value)) return fail2(value, "`compose-projects` must be a list of `{ name, files }`, e.g. `- { name: stack, files: [infra/compose.yaml, app/compose.yaml] }`.");
   const seen = /* @__PURE__ */ new Set();
   return value.items.map((item) => {
-    if (!(0, import_yaml.isMap)(item)) return fail(item, "each entry of `compose-projects` must be a mapping with `name:` and `files:`.");
+    if (!(0, import_yaml.isMap)(item)) return fail2(item, "each entry of `compose-projects` must be a mapping with `name:` and `files:`.");
     const project = { name: "", files: [] };
     for (const pair of item.items) {
       const key2 = String(pair.key.value);
       const node = pair.value;
       if (key2 === "name") {
         const v = node?.value;
-        if (typeof v !== "string" || v.trim() === "") fail(node ?? pair.key, "`compose-projects[].name` must be a non-empty string.");
-        if (seen.has(v)) fail(node, `the compose project \`${v}\` is named twice; expected each name once (list all its files under one entry).`);
+        if (typeof v !== "string" || v.trim() === "") fail2(node ?? pair.key, "`compose-projects[].name` must be a non-empty string.");
+        if (seen.has(v)) fail2(node, `the compose project \`${v}\` is named twice; expected each name once (list all its files under one entry).`);
         seen.add(v);
         project.name = v;
       } else if (key2 === "files") {
         project.files = globList(node, "compose-projects[].files");
       } else {
-        fail(pair.key, `unknown key \`compose-projects[].${key2}\`; expected one of ${COMPOSE_PROJECT_KEYS.join(", ")}.`);
+        fail2(pair.key, `unknown key \`compose-projects[].${key2}\`; expected one of ${COMPOSE_PROJECT_KEYS.join(", ")}.`);
       }
     }
-    if (!project.name) fail(item, "each entry of `compose-projects` needs a `name:`.");
-    if (project.files.length === 0) fail(item, `compose project \`${project.name}\` needs \`files:\`, globs of the compose files deployed together.`);
+    if (!project.name) fail2(item, "each entry of `compose-projects` needs a `name:`.");
+    if (project.files.length === 0) fail2(item, `compose project \`${project.name}\` needs \`files:\`, globs of the compose files deployed together.`);
     return project;
   });
 }
-function parseAssignPort(value, fail) {
-  if (!(0, import_yaml.isMap)(value)) return fail(value, "`assign-port` must be a mapping with `deny:` and `unique:`.");
+function parseAssignPort(value, fail2) {
+  if (!(0, import_yaml.isMap)(value)) return fail2(value, "`assign-port` must be a mapping with `deny:` and `unique:`.");
   const out = { deny: [], unique: "across-hosts" };
   for (const pair of value.items) {
     const key2 = String(pair.key.value);
     const node = pair.value;
     if (key2 === "unique") {
       const v = node?.value;
-      if (v !== "across-hosts" && v !== "per-host") fail(node ?? pair.key, "`assign-port.unique` must be `across-hosts` or `per-host`.");
+      if (v !== "across-hosts" && v !== "per-host") fail2(node ?? pair.key, "`assign-port.unique` must be `across-hosts` or `per-host`.");
       out.unique = v;
     } else if (key2 === "deny") {
       const items = (0, import_yaml.isSeq)(node) ? node.items : [node];
@@ -856,36 +856,36 @@ function parseAssignPort(value, fail) {
         const m = typeof v === "number" ? [String(v), String(v), void 0] : typeof v === "string" ? /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(v) : null;
         const start2 = Number(m?.[1]);
         const end = m?.[2] === void 0 ? start2 : Number(m[2]);
-        if (!m || !Number.isInteger(start2) || start2 < 1 || end > 65535 || start2 > end) fail(item, "`assign-port.deny` must list ports (`5432`) or ranges (`8000-8099`) within 1..65535.");
+        if (!m || !Number.isInteger(start2) || start2 < 1 || end > 65535 || start2 > end) fail2(item, "`assign-port.deny` must list ports (`5432`) or ranges (`8000-8099`) within 1..65535.");
         out.deny.push({ start: start2, end });
       }
     } else {
-      fail(pair.key, `unknown key \`assign-port.${key2}\`; expected one of ${ASSIGN_PORT_KEYS.join(", ")}.`);
+      fail2(pair.key, `unknown key \`assign-port.${key2}\`; expected one of ${ASSIGN_PORT_KEYS.join(", ")}.`);
     }
   }
   return out;
 }
-function parseHosts(value, fail, stringList, globList) {
-  if (!(0, import_yaml.isSeq)(value)) return fail(value, "`hosts` must be a list of `{ name, aliases, addresses, files }`.");
+function parseHosts(value, fail2, stringList, globList) {
+  if (!(0, import_yaml.isSeq)(value)) return fail2(value, "`hosts` must be a list of `{ name, aliases, addresses, files }`.");
   return value.items.map((item) => {
-    if (!(0, import_yaml.isMap)(item)) return fail(item, "each entry of `hosts` must be a mapping with at least `name:`.");
+    if (!(0, import_yaml.isMap)(item)) return fail2(item, "each entry of `hosts` must be a mapping with at least `name:`.");
     const host = { name: "", aliases: [], addresses: [], files: [] };
     for (const pair of item.items) {
       const key2 = String(pair.key.value);
       const node = pair.value;
       if (key2 === "name") {
         const v = node?.value;
-        if (typeof v !== "string" || v === "") fail(node ?? pair.key, "`hosts[].name` must be a non-empty string.");
+        if (typeof v !== "string" || v === "") fail2(node ?? pair.key, "`hosts[].name` must be a non-empty string.");
         host.name = v;
       } else if (key2 === "aliases" || key2 === "addresses") {
         host[key2] = stringList(node, `hosts[].${key2}`);
       } else if (key2 === "files") {
         host.files = globList(node, "hosts[].files");
       } else {
-        fail(pair.key, `unknown key \`hosts[].${key2}\`; expected one of ${HOST_KEYS.join(", ")}.`);
+        fail2(pair.key, `unknown key \`hosts[].${key2}\`; expected one of ${HOST_KEYS.join(", ")}.`);
       }
     }
-    if (!host.name) fail(item, "each entry of `hosts` needs a `name:`.");
+    if (!host.name) fail2(item, "each entry of `hosts` needs a `name:`.");
     return host;
   });
 }
@@ -894,17 +894,15 @@ function parseHosts(value, fail, stringList, globList) {
 import { createHash } from "node:crypto";
 var EXTRACTION_VERSION = 1;
 var ExtractionCache = class {
-  /** Results by context, then by file and bytes (the context is the same for most files of a run). */
   results = /* @__PURE__ */ new Map();
   registries = /* @__PURE__ */ new Map();
   readers = /* @__PURE__ */ new Map();
-  count = 0;
   /** The part of every key that names the context (see above). */
   static context(data) {
     return createHash("sha256").update(JSON.stringify([EXTRACTION_VERSION, data])).digest("hex");
   }
   get size() {
-    return this.count;
+    return this.results.size;
   }
   /**
    * The result for `job` with bytes `blob` in `context`; undefined when none was kept. It is
@@ -912,7 +910,7 @@ var ExtractionCache = class {
    * step copies the statements it changes, model/build.ts).
    */
   get(context, job, blob) {
-    return this.results.get(context)?.get(key(job, blob));
+    return this.results.get(key(context, job, blob));
   }
   /**
    * `parse()`'s result for `inputs` (everything the registry's parse depends on: the bytes'
@@ -925,11 +923,7 @@ var ExtractionCache = class {
   }
   /** Keeps `result` of `job` with bytes `blob` in `context`. */
   set(context, job, blob, result) {
-    let kept = this.results.get(context);
-    if (!kept) this.results.set(context, kept = /* @__PURE__ */ new Map());
-    const at2 = key(job, blob);
-    if (!kept.has(at2)) this.count++;
-    kept.set(at2, result);
+    this.results.set(key(context, job, blob), result);
   }
   /** Which file extractors read `path` ({@link readersOf}), asked once per path for all the checks of the run. */
   readersOf(path) {
@@ -937,9 +931,33 @@ var ExtractionCache = class {
     if (readers === void 0) this.readers.set(path, readers = readersOf(path));
     return readers;
   }
+  // Across runs (extract/cache-file.ts): results loaded from a file, and the keys this run used or made.
+  touched;
+  /** Starts noting the results this run uses or makes (a cache that is saved; one kept for one run needs no list). */
+  track() {
+    this.touched ??= /* @__PURE__ */ new Set();
+    return this;
+  }
+  /** Notes, when tracking, that this run used or made the result for `job` with bytes `blob` in `context`: a cache file keeps only those. */
+  touch(context, job, blob) {
+    this.touched?.add(key(context, job, blob));
+  }
+  /** Adds results saved by an earlier run, under the keys they were saved with (the loader has checked their shape). */
+  load(entries) {
+    for (const [k, result] of entries) this.results.set(k, result);
+  }
+  /** The results this run used or made, by key, in key order: what a cache file keeps. */
+  used() {
+    const out = [];
+    for (const k of [...this.touched ?? []].sort()) {
+      const result = this.results.get(k);
+      if (result) out.push([k, result]);
+    }
+    return out;
+  }
 };
-function key(job, blob) {
-  return `${blob}\0${job.isDoc ? "doc" : ""}\0${job.owner ?? ""}\0${job.path}`;
+function key(context, job, blob) {
+  return `${context}\0${blob}\0${job.isDoc ? "doc" : ""}\0${job.owner ?? ""}\0${job.path}`;
 }
 
 // src/extract/parallel.ts
@@ -1092,16 +1110,16 @@ function isCorrespondenceHeader(header) {
 function readCorrespondence(ctx, plain, start2, end, row, shown = row) {
   const m = CELL.exec(plain);
   if (!m) return void 0;
-  const port = Number(m[1]);
+  const port2 = Number(m[1]);
   const found = /\d+/.exec(ctx.text.slice(start2, end));
   const numStart = found ? start2 + found.index : start2;
   const numEnd = found ? numStart + found[0].length : end;
-  if (!isValidPort(port)) {
+  if (!isValidPort(port2)) {
     const digits = m[1];
     addProblem(ctx, "invalid-port", `The corresponding port of row ${quote(shown)} ${describeValue(digits)}; expected an integer from 1 to 65535.`, numStart, numEnd, `corresponds:${row}:${valueKey(digits)}`);
     return void 0;
   }
-  const out = { port, location: ctx.locator.range(numStart, numEnd) };
+  const out = { port: port2, location: ctx.locator.range(numStart, numEnd) };
   if (m[2]) out.service = canonicalService(ctx, m[2]);
   return out;
 }
@@ -1148,10 +1166,10 @@ function checkPort(ctx, digits, start2, end, row, shown) {
   addProblem(ctx, "invalid-port", `A port of row ${quote(shown)} ${describeValue(digits)}; expected an integer from 1 to 65535.`, start2, end, `port:${row}:${valueKey(digits)}`);
   return false;
 }
-function digitRuns(text, start2, end) {
+function digitRuns(text2, start2, end) {
   const runs = [];
   const re = /\d+/g;
-  const slice = text.slice(start2, end);
+  const slice = text2.slice(start2, end);
   for (let m = re.exec(slice); m; m = re.exec(slice)) runs.push([start2 + m.index, start2 + m.index + m[0].length]);
   return runs;
 }
@@ -1280,12 +1298,12 @@ function isBlank(node) {
 }
 
 // src/extract/registry/inline-tokens.ts
-function inlineTokens(nodes, text) {
+function inlineTokens(nodes, text2) {
   const out = [];
-  for (const node of nodes) pushTokens(node, text, out);
+  for (const node of nodes) pushTokens(node, text2, out);
   return out;
 }
-function pushTokens(node, text, out) {
+function pushTokens(node, text2, out) {
   switch (node.type) {
     case "text":
       for (const m of node.value.matchAll(/[^\s(),;]+|[(),;]/g)) {
@@ -1294,7 +1312,7 @@ function pushTokens(node, text, out) {
       }
       return;
     case "inlineCode": {
-      const [start2, end] = codeSpan(node.value, span(node), text);
+      const [start2, end] = codeSpan(node.value, span(node), text2);
       out.push({ kind: "code", value: node.value.trim(), start: start2, end });
       return;
     }
@@ -1303,16 +1321,16 @@ function pushTokens(node, text, out) {
     case "delete":
     case "link":
     case "linkReference":
-      for (const child of node.children) pushTokens(child, text, out);
+      for (const child of node.children) pushTokens(child, text2, out);
       return;
     default:
       out.push({ kind: "other" });
   }
 }
-function codeSpan(value, nodeSpan, text) {
+function codeSpan(value, nodeSpan, text2) {
   if (!nodeSpan) return [0, 0];
   const trimmed = value.trim();
-  const at2 = text.slice(nodeSpan[0], nodeSpan[1]).indexOf(trimmed);
+  const at2 = text2.slice(nodeSpan[0], nodeSpan[1]).indexOf(trimmed);
   return at2 < 0 || trimmed === "" ? nodeSpan : [nodeSpan[0] + at2, nodeSpan[0] + at2 + trimmed.length];
 }
 
@@ -1346,13 +1364,13 @@ function findPortPairs(tokens) {
       else if (t.char === ")") depth = Math.max(0, depth - 1);
     } else {
       if (depth === 0 && opener === void 0) opener = t;
-      const port = t.kind === "code" && PORT_LIKE.test(t.value) ? readPort(t.value) ?? Number.NaN : void 0;
-      if (t.kind === "code" && port !== void 0 && !bound) {
+      const port2 = t.kind === "code" && PORT_LIKE.test(t.value) ? readPort(t.value) ?? Number.NaN : void 0;
+      if (t.kind === "code" && port2 !== void 0 && !bound) {
         const direct = depth === 0 && (prev === opener || link) ? nameOf(opener) : void 0;
         const keyword = prev?.kind === "word" && /^port:?$/i.test(prev.text);
         const owner = direct ?? (keyword && opener && ownsKeywordPort(opener) ? nameOf(opener) : void 0);
         if (owner !== void 0) {
-          pairs.push({ name: owner, port, text: t.value, start: t.start, end: t.end });
+          pairs.push({ name: owner, port: port2, text: t.value, start: t.start, end: t.end });
           bound = true;
         }
       }
@@ -1447,8 +1465,8 @@ function readBody(children, host, ctx, out) {
     else host = void 0;
   }
 }
-function readList(list, host, ctx, out) {
-  for (const item of list.children) {
+function readList(list2, host, ctx, out) {
+  for (const item of list2.children) {
     const first = item.children[0];
     const labelled = first?.type === "paragraph" ? readGroupLabel(first, ctx, out) : void 0;
     if (labelled !== void 0) readBody(item.children.slice(1), labelled, ctx, out);
@@ -1464,12 +1482,12 @@ function readAllEntries(node, host, ctx, out) {
 }
 function reportUnread(marker, ctx, seen) {
   const [start2, end] = span(marker) ?? [0, 0];
-  const text = toString(marker).trim();
-  const name = text.replace(MARKER_DATE, "").replace(/\s+/g, " ").trim();
+  const text2 = toString(marker).trim();
+  const name = text2.replace(MARKER_DATE, "").replace(/\s+/g, " ").trim();
   const nth = (seen.get(name) ?? 0) + 1;
   seen.set(name, nth);
   const line = ctx.locator.range(start2, end).line;
-  const message = `Found the marker ${quote(text)} on line ${line} but no \`name \`port\`\` entry after it; expected bold host labels (\`**Mac Mini:**\`, or \`- **Mac Mini:**\` as a list item) each followed by bullets like \`- mana-auth \`3001\`\`, so no real port was read from this block.`;
+  const message = `Found the marker ${quote(text2)} on line ${line} but no \`name \`port\`\` entry after it; expected bold host labels (\`**Mac Mini:**\`, or \`- **Mac Mini:**\` as a list item) each followed by bullets like \`- mana-auth \`3001\`\`, so no real port was read from this block.`;
   addProblem(ctx, "unread-real-ports", message, start2, end, `real-ports:${name}:${nth}`);
 }
 function markerDate(marker, ctx) {
@@ -1492,10 +1510,10 @@ function readSections(tree, ctx) {
   return out;
 }
 function readHeading(node, ctx) {
-  const text = toString(node).trim();
+  const text2 = toString(node).trim();
   const [start2, end] = span(node) ?? [0, 0];
-  const section = { title: text, location: nodeLocation(ctx, node), rows: [] };
-  const m = RANGE_HEADING.exec(text);
+  const section = { title: text2, location: nodeLocation(ctx, node), rows: [] };
+  const m = RANGE_HEADING.exec(text2);
   if (!m) return { section, start: start2, rangeHeading: false };
   const from = Number(m[1]);
   const to = Number(m[2]);
@@ -1505,7 +1523,7 @@ function readHeading(node, ctx) {
     const bad = isValidPort(from) ? `its end ${describeValue(m[2] ?? "")}` : `its start ${describeValue(m[1] ?? "")}`;
     addProblem(ctx, "invalid-port", `${named} names a port outside 1..65535: ${bad}; expected a range like \`3000-3099\`.`, start2, end, `range-heading:${section.title}:${valueKey(m[1] ?? "")}-${valueKey(m[2] ?? "")}`);
   } else if (from > to) {
-    addProblem(ctx, "invalid-port", `${named} runs backwards (${from} > ${to}); expected start <= end.`, start2, end, `range-heading:${text}`);
+    addProblem(ctx, "invalid-port", `${named} runs backwards (${from} > ${to}); expected start <= end.`, start2, end, `range-heading:${text2}`);
   } else {
     section.range = { start: from, end: to };
   }
@@ -1529,22 +1547,22 @@ function sectionAt(sections, offset) {
 // src/extract/registry/index.ts
 var OTHER_GFM = /~|\[\^|\[[\sxX]\]|www\.|:\/\/|@/i;
 var PIECE_SIZE = { chars: 2e3, rows: 25 };
-function parseRegistryTree(text, size = PIECE_SIZE) {
-  const blocks = mayDefine(text) ? void 0 : markdownBlocks(text);
-  if (!blocks) return parseMarkdown(text, "gfm");
-  return parsePieces(text, boundedPieces(text, blocks, size.chars, size.rows), (piece) => parseMarkdown(piece, OTHER_GFM.test(piece) ? "gfm" : tablesIfAny(piece)));
+function parseRegistryTree(text2, size = PIECE_SIZE) {
+  const blocks = mayDefine(text2) ? void 0 : markdownBlocks(text2);
+  if (!blocks) return parseMarkdown(text2, "gfm");
+  return parsePieces(text2, boundedPieces(text2, blocks, size.chars, size.rows), (piece) => parseMarkdown(piece, OTHER_GFM.test(piece) ? "gfm" : tablesIfAny(piece)));
 }
-function parseRegistry(path, text, services) {
-  const ctx = { path, text, locator: createLocator(path, text), problems: [] };
+function parseRegistry(path, text2, services) {
+  const ctx = { path, text: text2, locator: createLocator(path, text2), problems: [] };
   if (services) ctx.services = services;
   const doc = { path, aspirational: false, sections: [], plan: [], actual: [], hosts: [], dates: [] };
-  const limit = markdownLimitHit(text);
+  const limit = markdownLimitHit(text2);
   if (limit) {
     addProblem(ctx, limit.kind === "too-deep" ? "markdown-too-deep" : "too-complex", `The registry ${limit.found}; expected ${limit.expected} (the markdown parser's time grows much faster than linearly with this), so the registry was not read.`, limit.start, limit.end, limit.kind);
     return { doc, problems: ctx.problems };
   }
   try {
-    return readTree(parseRegistryTree(text), ctx, doc);
+    return readTree(parseRegistryTree(text2), ctx, doc);
   } catch (err) {
     addProblem(ctx, "unparsable", `Cannot parse the registry as markdown (${err.message}); expected CommonMark with GFM tables.`, 0, 0, "unparsable");
     return { doc: { ...doc, sections: [], plan: [], actual: [], hosts: [], dates: [] }, problems: ctx.problems };
@@ -1647,7 +1665,8 @@ async function extractAll(collected, config, options = {}) {
   const data = { config: { hosts: config.hosts, aliases: config.aliases, maxFileBytes: config.maxFileBytes }, registryHosts, serviceNames, env: [...env], envLines: [...envLines] };
   let parsed = extracted.registry ? 1 : 0;
   const context = cache ? ExtractionCache.context(data) : "";
-  const kept = jobs.map((job) => cache && job.blob ? cache.get(context, job, job.blob.id) : void 0);
+  const ids = jobs.map((job) => job.blob?.id);
+  const kept = cache?.size ? lookUp(jobs, ids, config.maxFileBytes, (job, blob) => cache.get(context, job, blob)) : [];
   const todo = jobs.filter((_, i) => kept[i] === void 0);
   const blobs = todo.flatMap((job) => job.blob ? [job.blob] : []);
   if (blobs.length > 0 && options.fetch) await options.fetch(blobs);
@@ -1662,6 +1681,8 @@ async function extractAll(collected, config, options = {}) {
       result = done[next++];
       if (cache && result.blob) cache.set(context, job, result.blob, result);
     }
+    const blob = ids[i] ?? result.blob;
+    if (cache && blob) cache.touch(context, job, blob);
     add2(result.extraction);
     if (result.parsed) parsed++;
   });
@@ -1670,15 +1691,39 @@ async function extractAll(collected, config, options = {}) {
   if (none) addProblem2(noServices(config));
   return { extracted, parsed, extraction: { extracted: todo.filter((job) => !job.refused).length, reused: jobs.length - todo.length } };
 }
+var READ_AHEAD_BYTES = 8 * 1024 * 1024;
+var STALE_AFTER = 256;
+function lookUp(jobs, ids, maxFileBytes, get) {
+  const checked = /* @__PURE__ */ new Set();
+  let room = READ_AHEAD_BYTES;
+  let hits = 0;
+  let misses = 0;
+  return jobs.map((job, i) => {
+    if (job.blob) return get(job, job.blob.id);
+    if (job.refused || misses > Math.max(STALE_AFTER, hits)) return void 0;
+    const read = readText(job, maxFileBytes, checked, true);
+    if (!("text" in read) || !read.blob) return void 0;
+    ids[i] = read.blob;
+    const kept = get(job, read.blob);
+    if (kept) return hits++, kept;
+    misses++;
+    const bytes = Buffer.from(read.text, "utf8");
+    if (bytes.length <= room) {
+      room -= bytes.length;
+      jobs[i] = { ...job, blob: { id: read.blob, size: bytes.length, bytes } };
+    }
+    return void 0;
+  });
+}
 function fileJob(file, isDoc, readers, owner, identify) {
   const job = { ...file, isDoc, readers };
   if (owner) job.owner = owner;
   if (identify) job.identify = true;
   return job;
 }
-function guardedRegistry(path, text, services) {
+function guardedRegistry(path, text2, services) {
   try {
-    return parseRegistry(path, text, services);
+    return parseRegistry(path, text2, services);
   } catch (error) {
     return { failed: problem("input/extractor-failed", path, `The registry reader failed on \`${path}\`: ${error instanceof Error ? error.message : String(error)}; its ports are unknown.`) };
   }
@@ -1994,8 +2039,8 @@ function nameList(names) {
   const quoted = names.map((n) => `${quote(n)}`);
   return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
 }
-function spansPort(location, port) {
-  return location.line === location.endLine && location.endColumn - location.column === String(port).length;
+function spansPort(location2, port2) {
+  return location2.line === location2.endLine && location2.endColumn - location2.column === String(port2).length;
 }
 
 // src/rules/registry-duplicate-port.ts
@@ -2018,19 +2063,19 @@ var registryDuplicatePort = defineRegistryRule({
     const serviceRows = rows.filter((r) => !r.reserved && r.service !== void 0);
     const name = (r) => model.services.canonical(r.service);
     const byPort = /* @__PURE__ */ new Map();
-    for (const row of serviceRows) for (const port of new Set(row.ports)) byPort.set(port, [...byPort.get(port) ?? [], row]);
-    for (const [port, claimants] of byPort) {
+    for (const row of serviceRows) for (const port2 of new Set(row.ports)) byPort.set(port2, [...byPort.get(port2) ?? [], row]);
+    for (const [port2, claimants] of byPort) {
       const services = [...new Set(claimants.map(name))];
       if (services.length < 2) continue;
       const firstService = name(claimants[0]);
       const primary = claimants.find((r) => name(r) !== firstService);
       const others = services.filter((s) => s !== name(primary));
       report({
-        message: messages3.taken({ port, service: name(primary), others }),
+        message: messages3.taken({ port: port2, service: name(primary), others }),
         location: primary.location,
-        related: claimants.filter((r) => r !== primary).map((r) => ({ location: r.location, message: messages3.assigned({ service: name(r), port }) })),
+        related: claimants.filter((r) => r !== primary).map((r) => ({ location: r.location, message: messages3.assigned({ service: name(r), port: port2 }) })),
         // The port: a service joining or leaving its claimants changes this finding.
-        key: `${registry.path}|${port}`
+        key: `${registry.path}|${port2}`
       });
     }
     for (const reserved of rows.filter((r) => r.reserved)) {
@@ -2050,10 +2095,10 @@ var registryDuplicatePort = defineRegistryRule({
 });
 
 // src/rules/registry-principle-last-digits.ts
-function inHundred(port, base) {
-  return port >= base && port < base + 100;
+function inHundred(port2, base) {
+  return port2 >= base && port2 < base + 100;
 }
-var lastTwo = (port) => String(port % 100).padStart(2, "0");
+var lastTwo = (port2) => String(port2 % 100).padStart(2, "0");
 var messages4 = {
   differ: (d) => `Frontend ${quote(d.frontend)} on ${quote(d.port)} corresponds to ${d.backend}, but their last two digits differ ("${lastTwo(d.port)}" vs "${lastTwo(d.backendPort)}"); expected ${quote(`50${lastTwo(d.backendPort)}`)} to match the backend where possible.`,
   backend: (d) => `the corresponding backend ${d.port} is named here`
@@ -2070,17 +2115,17 @@ var registryPrincipleLastDigits = defineRegistryRule({
     for (const row of registry.sections.flatMap((s) => s.rows)) {
       const partner = row.correspondsTo;
       if (!partner || row.reserved || row.ports.length !== 1) continue;
-      const port = row.ports[0];
-      if (!inHundred(port, 5e3) || !inHundred(partner.port, 3e3)) continue;
-      if (lastTwo(port) === lastTwo(partner.port)) continue;
+      const port2 = row.ports[0];
+      if (!inHundred(port2, 5e3) || !inHundred(partner.port, 3e3)) continue;
+      if (lastTwo(port2) === lastTwo(partner.port)) continue;
       const frontend = row.service ?? row.portText;
       const backend = partner.service ? `${quote(partner.service)} on ${quote(partner.port)}` : `${quote(partner.port)}`;
       report({
-        message: messages4.differ({ frontend, port, backend, backendPort: partner.port }),
+        message: messages4.differ({ frontend, port: port2, backend, backendPort: partner.port }),
         location: row.location,
         related: [{ location: partner.location, message: messages4.backend({ port: partner.port }) }],
         // The frontend's row, not the backend it is compared with.
-        key: `${registry.path}|${frontend}|${port}`
+        key: `${registry.path}|${frontend}|${port2}`
       });
     }
   }
@@ -2136,8 +2181,8 @@ function memoised(memo, model, build3) {
   return value;
 }
 function push(map, key2, item) {
-  const list = map.get(key2);
-  if (list) list.push(item);
+  const list2 = map.get(key2);
+  if (list2) list2.push(item);
   else map.set(key2, [item]);
 }
 
@@ -2214,20 +2259,20 @@ function build2(model, evidence) {
     if (!ports) byHost.set(b.host, ports = /* @__PURE__ */ new Map());
     push(ports, b.port, b);
   }
-  const holders = (host, port, scope) => atPlace.get(`${placeKey(host, scope)}|${port}`) ?? NONE;
+  const holders = (host, port2, scope) => atPlace.get(`${placeKey(host, scope)}|${port2}`) ?? NONE;
   return {
     holders,
-    usesOf: (port) => uses.get(port) ?? NONE,
+    usesOf: (port2) => uses.get(port2) ?? NONE,
     portsOn: (host) => portsOnHost.get(host) ?? NO_PORTS,
     portsAt: (host, scope) => portsAtPlace.get(placeKey(host, scope)) ?? NO_PORTS,
-    takenByOther: (host, port, service, scope) => holders(host, port, scope).some((b) => model.services.canonical(b.service) !== service),
+    takenByOther: (host, port2, service, scope) => holders(host, port2, scope).some((b) => model.services.canonical(b.service) !== service),
     byHost
   };
 }
-function add(map, key2, port) {
+function add(map, key2, port2) {
   const set = map.get(key2);
-  if (set) set.add(port);
-  else map.set(key2, /* @__PURE__ */ new Set([port]));
+  if (set) set.add(port2);
+  else map.set(key2, /* @__PURE__ */ new Set([port2]));
 }
 
 // src/rules/collision-same-host.ts
@@ -2247,16 +2292,16 @@ var collisionSameHost = defineRule({
     for (const group of groupBy(claims, (b) => `${placeKey(b.host, b.scope)}\0${b.port}`).values()) {
       const services = [...new Set(group.map((b) => serviceOf(model, b)))].sort();
       if (services.length < 2) continue;
-      const { host, port, scope } = group[0];
+      const { host, port: port2, scope } = group[0];
       const subject = services[services.length - 1];
       const primary = group.find((b) => serviceOf(model, b) === subject);
       const others = services.filter((s) => s !== subject);
       report({
-        message: messages6.collides({ port, subject, others, place: describePlace(host, scope) }),
+        message: messages6.collides({ port: port2, subject, others, place: describePlace(host, scope) }),
         location: primary.location,
         related: group.filter((b) => b !== primary).map((b) => relatedBinding(b)),
         // The place and the port: a service joining or leaving the collision changes this finding.
-        key: `${host}|${port}${scope === void 0 ? "" : `|${scope}`}`,
+        key: `${host}|${port2}${scope === void 0 ? "" : `|${scope}`}`,
         severity: host === DEV_HOST ? "warning" : "error"
       });
     }
@@ -2286,7 +2331,7 @@ var docRegistryDrift = defineRule({
     const declarations = docDeclarations(model).sort(byLocation);
     const perDoc = groupBy(declarations, (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
     for (const docDecls of perDoc.values()) {
-      const { host, location } = docDecls[0];
+      const { host, location: location2 } = docDecls[0];
       const service = serviceOf(model, docDecls[0]);
       const registry = registryCounterparts(model, service, host);
       if (registry.length === 0) continue;
@@ -2301,7 +2346,7 @@ var docRegistryDrift = defineRule({
           location: doc.location,
           related: [...same.slice(1), ...registry].map((b) => relatedBinding(b)),
           // The doc's statement, not the registry's ports it is compared with.
-          key: `${service}|${host}|${location.file}|${doc.port}`,
+          key: `${service}|${host}|${location2.file}|${doc.port}`,
           ...fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}
         });
       }
@@ -2328,7 +2373,7 @@ var driftDocVsSource = defineRule({
     );
     const perDoc = groupBy(docDeclarations(model).sort(byLocation), (b) => `${serviceOf(model, b)}\0${b.location.file}\0${b.host}`);
     for (const docDecls of perDoc.values()) {
-      const { host, location } = docDecls[0];
+      const { host, location: location2 } = docDecls[0];
       const service = serviceOf(model, docDecls[0]);
       const sources = defaults.get(`${service}\0${host}`);
       if (!sources) continue;
@@ -2343,7 +2388,7 @@ var driftDocVsSource = defineRule({
           location: doc.location,
           related: [...same.slice(1), ...sources].map((b) => relatedBinding(b)),
           // The doc's statement, not the source defaults it is compared with.
-          key: `${service}|${host}|${location.file}|${doc.port}`,
+          key: `${service}|${host}|${location2.file}|${doc.port}`,
           ...fixable ? { fix: { location: doc.location, text: String(expected[0]) } } : {}
         });
       }
@@ -2357,10 +2402,10 @@ function consistent(all) {
   const declared = distinct(all.filter((s) => !isExposure(s)).map((s) => s.port));
   if (declared.length > 1) return false;
   const lists = [...groupBy(all.filter(isExposure), (s) => `${s.binding.location.file}\0${s.binding.exposure}`).values()].map(
-    (list) => new Set(list.map((s) => s.port))
+    (list2) => new Set(list2.map((s) => s.port))
   );
-  if (declared.length === 1) return lists.every((list) => list.has(declared[0]));
-  return lists.length === 0 || [...lists[0]].some((p) => lists.every((list) => list.has(p)));
+  if (declared.length === 1) return lists.every((list2) => list2.has(declared[0]));
+  return lists.length === 0 || [...lists[0]].some((p) => lists.every((list2) => list2.has(p)));
 }
 var runsDirectly = (b) => b.runtime === "process" && b.network !== "container" && b.containerPort === void 0;
 var fromImage = (s) => s.binding.runtime === "image";
@@ -2555,10 +2600,10 @@ var Unanswered = class {
   constructor(model) {
     this.unread = model.unreadDeployFiles ?? [];
     for (const b of model.bindings) {
-      for (const port of b.containerPort !== void 0 && b.containerPort !== b.port ? [b.port, b.containerPort] : [b.port]) {
-        const list = this.known.get(port) ?? [];
-        list.push(b);
-        this.known.set(port, list);
+      for (const port2 of b.containerPort !== void 0 && b.containerPort !== b.port ? [b.port, b.containerPort] : [b.port]) {
+        const list2 = this.known.get(port2) ?? [];
+        list2.push(b);
+        this.known.set(port2, list2);
       }
     }
   }
@@ -2637,8 +2682,8 @@ function checkSelf(model, r, others, key2, report) {
 }
 function boundElsewhere(bindings) {
   const parts = sortedUnique(bindings).map((b) => {
-    const port = AGENT_PORTS.has(b.port) ? b.port : b.containerPort;
-    return messages10.boundElsewhere({ service: b.service, port, where: `${b.location.file}:${b.location.line}` });
+    const port2 = AGENT_PORTS.has(b.port) ? b.port : b.containerPort;
+    return messages10.boundElsewhere({ service: b.service, port: port2, where: `${b.location.file}:${b.location.line}` });
   });
   return parts.join("; ");
 }
@@ -3039,6 +3084,234 @@ function severityCounts(findings) {
 // src/version.ts
 var VERSION = "0.1.0";
 
+// src/cache-store.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename as basename3, dirname as dirname3, join as join4 } from "node:path";
+
+// src/extract/cache-file.ts
+import { basename as basename2, dirname as dirname2 } from "node:path";
+
+// src/extract/cache-entries.ts
+var CacheShapeError = class extends Error {
+};
+function fail(at2, expected) {
+  throw new CacheShapeError(`${at2} is not ${expected}`);
+}
+var text = (v, at2) => typeof v === "string" || fail(at2, "a string");
+var flag = (v, at2) => typeof v === "boolean" || fail(at2, "true or false");
+var port = (v, at2) => typeof v === "number" && isValidPort(v) || fail(at2, "a port from 1 to 65535");
+var positive = (v, at2) => typeof v === "number" && Number.isInteger(v) && v >= 1 || fail(at2, "a positive integer");
+var blobId = (v, at2) => typeof v === "string" && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(v) || fail(at2, "a git object id");
+function oneOf(...values) {
+  return (v, at2) => typeof v === "string" && values.includes(v) || fail(at2, `one of ${values.join(", ")}`);
+}
+function list(item) {
+  return (v, at2) => {
+    if (!Array.isArray(v)) fail(at2, "a list");
+    v.forEach((x, i) => item(x, `${at2}[${i}]`));
+  };
+}
+function record(required, optional = {}) {
+  return (v, at2) => {
+    if (typeof v !== "object" || v === null || Array.isArray(v)) fail(at2, "an object");
+    const fields = v;
+    for (const [name, check2] of Object.entries(required)) {
+      if (!Object.hasOwn(fields, name)) fail(`${at2}.${name}`, "present");
+      check2(fields[name], `${at2}.${name}`);
+    }
+    for (const name of Object.keys(fields)) {
+      if (Object.hasOwn(required, name)) continue;
+      if (!Object.hasOwn(optional, name)) fail(at2, `free of unknown fields (field ${Object.keys(fields).indexOf(name) + 1} is one)`);
+      optional[name](fields[name], `${at2}.${name}`);
+    }
+  };
+}
+var location = record({ file: text, line: positive, column: positive, endLine: positive, endColumn: positive });
+var binding = record(
+  {
+    service: text,
+    port,
+    host: text,
+    kind: oneOf("registry-plan", "registry-actual", "service-doc", "source-default", "deploy"),
+    role: oneOf("listen", "publish", "doc", "plan"),
+    source: text,
+    label: text,
+    strength: oneOf("declaration", "support", "weak"),
+    location
+  },
+  {
+    containerPort: port,
+    network: oneOf("host", "container"),
+    via: text,
+    runtime: oneOf("image", "container", "cluster", "process"),
+    exposure: text,
+    listener: flag,
+    mirrorsDefault: flag,
+    names: list(text),
+    project: text,
+    scope: text
+  }
+);
+var reference = record(
+  { target: text, port, kind: oneOf("url", "env-var", "scrape-target", "healthcheck", "tunnel", "env-generator"), host: text, location, source: text },
+  { fromService: text, containerNetwork: flag, targetService: text, self: flag, project: text, scope: text }
+);
+var problemFields = record(
+  {
+    ruleId: oneOf(...INPUT_RULES.map((r) => r.id)),
+    severity: oneOf(...SEVERITIES),
+    message: text,
+    location,
+    related: list(record({ location, message: text })),
+    fingerprint: text,
+    url: text
+  },
+  { fix: record({ location, text }), status: oneOf("new", "existing"), unappliedSuppression: record({ file: text, line: positive }) }
+);
+var DOCS = new Map(INPUT_RULES.map((r) => [r.id, r.docs]));
+var problem2 = (v, at2) => {
+  problemFields(v, at2);
+  const { ruleId, url } = v;
+  if (url !== DOCS.get(ruleId)) fail(`${at2}.url`, "the rule's documentation link");
+};
+var suppression = record({ file: text, line: positive, ruleId: text, reason: text });
+var fileResult = record(
+  { extraction: record({ bindings: list(binding), references: list(reference), problems: list(problem2) }, { suppressions: list(suppression) }), parsed: flag },
+  { blob: blobId }
+);
+function checkFileResult(value, at2) {
+  fileResult(value, at2);
+}
+
+// src/extract/cache-file.ts
+var CACHE_FORMAT = "portwarden-extraction-cache";
+var CACHE_FILE_VERSION = 1;
+var MAX_CACHE_FILE_BYTES = 128 * 1024 * 1024;
+function loadCacheFile(path, shown = path, maxBytes = MAX_CACHE_FILE_BYTES) {
+  const cache = new ExtractionCache().track();
+  const read = readRepoFile(dirname2(path), basename2(path), maxBytes, shown);
+  if ("problem" in read) {
+    if (read.refusal.kind === "unreadable" && (read.refusal.code === "ENOENT" || read.refusal.code === "ENOTDIR")) return { cache };
+    return { cache, warning: ignored(shown, refused(read.refusal)) };
+  }
+  try {
+    cache.load(parseCacheText(read.text));
+    return { cache };
+  } catch (error) {
+    if (!(error instanceof CacheShapeError)) throw error;
+    return { cache, warning: ignored(shown, error.message) };
+  }
+}
+function* cacheFileLines(cache) {
+  yield JSON.stringify({ format: CACHE_FORMAT, version: CACHE_FILE_VERSION, extraction: EXTRACTION_VERSION }) + "\n";
+  for (const [key2, { extraction, parsed }] of cache.used()) yield JSON.stringify([key2, { extraction, parsed }]) + "\n";
+}
+function parseCacheText(text2) {
+  const lines = text2.split("\n");
+  if (lines.at(-1) !== "") throw new CacheShapeError("the file does not end with a line break (it may have been cut short)");
+  lines.pop();
+  checkHeader(json(lines[0] ?? "", 1));
+  const keys = /* @__PURE__ */ new Set();
+  return lines.slice(1).map((line, i) => {
+    const entry = json(line, i + 2);
+    const at2 = `line ${i + 2}`;
+    if (!Array.isArray(entry) || entry.length !== 2) throw new CacheShapeError(`${at2} is not a [key, result] pair`);
+    const [key2, result] = entry;
+    if (typeof key2 !== "string" || key2 === "") throw new CacheShapeError(`${at2}: the key is not a non-empty string`);
+    if (keys.has(key2)) throw new CacheShapeError(`${at2}: the key appears twice`);
+    keys.add(key2);
+    checkFileResult(result, `${at2}: result`);
+    return [key2, shared(result)];
+  });
+}
+var EMPTY = /* @__PURE__ */ new Map();
+function shared(result) {
+  const { extraction: e, parsed } = result;
+  if (e.bindings.length > 0 || e.references.length > 0 || e.problems.length > 0 || (e.suppressions?.length ?? 0) > 0) return result;
+  const kind = `${parsed} ${e.suppressions !== void 0}`;
+  let one = EMPTY.get(kind);
+  if (!one) EMPTY.set(kind, one = { extraction: { bindings: [], references: [], problems: [], ...e.suppressions ? { suppressions: [] } : {} }, parsed });
+  return one;
+}
+function json(line, n) {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new CacheShapeError(`line ${n} is not valid JSON`);
+  }
+}
+function checkHeader(header) {
+  const h = typeof header === "object" && header !== null && !Array.isArray(header) ? header : {};
+  if (h.format !== CACHE_FORMAT || Object.keys(h).length !== 3) throw new CacheShapeError(`line 1 is not a ${quote(CACHE_FORMAT)} header`);
+  for (const [field, expected, what] of [["version", CACHE_FILE_VERSION, "file format"], ["extraction", EXTRACTION_VERSION, "extraction"]]) {
+    const found = h[field];
+    if (found === expected) continue;
+    const was = typeof found === "number" && Number.isFinite(found) ? `${found}` : "not a number";
+    throw new CacheShapeError(`its ${what} version is ${was}, not ${expected} (another portwarden wrote it)`);
+  }
+}
+function refused(refusal) {
+  switch (refusal.kind) {
+    case "symlink":
+      return "it is a symlink, and symlinks are never followed";
+    case "not-regular":
+      return `it is ${refusal.what}`;
+    case "too-large":
+      return `it is ${refusal.size} bytes, above the limit of ${refusal.limit}`;
+    case "binary":
+    case "not-utf8":
+      return `it is not UTF-8 text (line ${refusal.line})`;
+    case "unreadable":
+      return `it cannot be read (${refusal.code})`;
+    default:
+      return "it cannot be read";
+  }
+}
+function ignored(shown, why) {
+  return `Cache file ${quote(shown)} ignored: ${why}; expected a cache file written by this version of portwarden. Files are extracted afresh and the cache is written anew.`;
+}
+
+// src/cache-store.ts
+function openCacheStore(path, warn, shown = path) {
+  const { cache, warning } = loadCacheFile(path, shown);
+  if (warning) warn(warning);
+  return { cache, save: () => saveCache(path, cache, shown, warn) };
+}
+function saveCache(path, cache, shown, warn) {
+  const temp = join4(dirname3(path), `.${basename3(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    mkdirSync(dirname3(path), { recursive: true });
+    const fd = openSync(temp, "wx", 420);
+    try {
+      writeLines(fd, cacheFileLines(cache));
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    const code = error.code;
+    if (code !== "EEXIST") rmSync(temp, { force: true });
+    warn(`Cache file ${quote(shown)} not written (${code ?? "error"}); expected a writable path. The next run extracts every file again.`);
+  }
+}
+var WRITE_CHUNK = 1024 * 1024;
+function writeLines(fd, lines) {
+  let chunk = [];
+  let size = 0;
+  const flush = () => {
+    writeSync(fd, chunk.join(""));
+    chunk = [];
+    size = 0;
+  };
+  for (const line of lines) {
+    chunk.push(line);
+    size += line.length;
+    if (size >= WRITE_CHUNK) flush();
+  }
+  flush();
+}
+
 // src/report/json.ts
 var JSON_REPORT_VERSION = 1;
 function toJsonReport(result, version, extra = {}) {
@@ -3062,30 +3335,30 @@ var EPHEMERAL = { start: 49152, end: 65535 };
 function allocate(input) {
   const { range } = input;
   const skipped = [];
-  for (let port = range.start; port <= range.end; port++) {
-    const reason = obstacle(input, port);
-    if (!reason) return { port, range, skipped };
+  for (let port2 = range.start; port2 <= range.end; port2++) {
+    const reason = obstacle(input, port2);
+    if (!reason) return { port: port2, range, skipped };
     if (reason.kind === "ephemeral") {
-      skipped.push({ port, reason });
+      skipped.push({ port: port2, reason });
       break;
     }
-    skipped.push({ port, reason });
+    skipped.push({ port: port2, reason });
   }
   return { range, skipped };
 }
-function obstacle(input, port) {
-  if (port >= EPHEMERAL.start && port <= EPHEMERAL.end) return { kind: "ephemeral" };
-  const by = input.deny?.find((d) => port >= d.start && port <= d.end);
+function obstacle(input, port2) {
+  if (port2 >= EPHEMERAL.start && port2 <= EPHEMERAL.end) return { kind: "ephemeral" };
+  const by = input.deny?.find((d) => port2 >= d.start && port2 <= d.end);
   if (by) return { kind: "denied", by };
-  const bindings = input.usesOf(port).filter((b) => b.service !== input.service && counts(b, input));
+  const bindings = input.usesOf(port2).filter((b) => b.service !== input.service && counts(b, input));
   if (bindings.length > 0) return { kind: "used", bindings };
-  const claims = (input.claims ?? []).filter((c) => c.port === port && c.service !== input.service);
+  const claims = (input.claims ?? []).filter((c) => c.port === port2 && c.service !== input.service);
   if (claims.length > 0) return { kind: "claimed", claims };
   return void 0;
 }
-function counts(binding, input) {
+function counts(binding2, input) {
   if ((input.uniqueness ?? "across-hosts") === "across-hosts") return true;
-  return binding.host === PLAN_HOST || binding.host === input.host;
+  return binding2.host === PLAN_HOST || binding2.host === input.host;
 }
 function describeSkip(skip) {
   const { reason } = skip;
@@ -3132,22 +3405,22 @@ function remarkParse(options) {
 
 // src/assign/doc-edit.ts
 var processor = unified().use(remarkParse);
-function addPortLine(text, port) {
-  const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  const line = `**Port:** ${port}`;
-  const tree = processor.parse(text);
+function addPortLine(text2, port2) {
+  const eol = text2.includes("\r\n") ? "\r\n" : "\n";
+  const line = `**Port:** ${port2}`;
+  const tree = processor.parse(text2);
   const title = tree.children.findIndex((n) => n.type === "heading" && n.depth === 1);
-  if (title < 0) return line + eol + eol + text;
+  if (title < 0) return line + eol + eol + text2;
   const next = tree.children[title + 1];
   const after = next?.type === "paragraph" ? next : tree.children[title];
   const at2 = after.position?.end.offset;
-  if (at2 === void 0) return line + eol + eol + text;
-  return text.slice(0, at2) + eol + eol + line + (at2 === text.length ? eol : "") + text.slice(at2);
+  if (at2 === void 0) return line + eol + eol + text2;
+  return text2.slice(0, at2) + eol + eol + line + (at2 === text2.length ? eol : "") + text2.slice(at2);
 }
 
 // src/assign/registry-edit.ts
-function sectionFor(doc, port) {
-  return doc.sections.find((s) => s.range && port >= s.range.start && port <= s.range.end && s.rows.length > 0) ?? doc.sections.find((s) => s.rows.some((r) => r.reserved && r.ports.includes(port)));
+function sectionFor(doc, port2) {
+  return doc.sections.find((s) => s.range && port2 >= s.range.start && port2 <= s.range.end && s.rows.length > 0) ?? doc.sections.find((s) => s.rows.some((r) => r.reserved && r.ports.includes(port2)));
 }
 function sectionTitled(doc, title) {
   const key2 = title.trim().toLowerCase();
@@ -3158,51 +3431,51 @@ function sectionRange(section) {
   const ports = section.rows.flatMap((r) => r.ports);
   return ports.length > 0 ? { start: Math.min(...ports), end: Math.max(...ports) } : void 0;
 }
-function addRegistryRow(text, section, service, port) {
+function addRegistryRow(text2, section, service, port2) {
   const rows = section.rows;
   if (rows.length === 0) return { error: `The section ${JSON.stringify(section.title)} has no table with a Port column; expected one to add the row to.` };
   if (rows.some((r) => r.service === service)) return { error: `The section already has a row for the service.` };
-  const starts = lineStarts(text);
+  const starts = lineStarts(text2);
   const lineAt = (n) => {
     const start2 = starts[n - 1];
     const next = starts[n];
-    const end = next === void 0 ? text.length : next - 1;
-    const cr = end > start2 && text[end - 1] === "\r";
+    const end = next === void 0 ? text2.length : next - 1;
+    const cr = end > start2 && text2[end - 1] === "\r";
     return { start: start2, end: cr ? end - 1 : end, eol: next === void 0 ? "" : cr ? "\r\n" : "\n" };
   };
-  const locator = createLocator(section.location.file, text);
+  const locator = createLocator(section.location.file, text2);
   const offsetOf = (row) => [locator.offset(row.location.line, row.location.column), locator.offset(row.location.endLine, row.location.endColumn)];
-  const pool = rows.find((r) => r.reserved && r.ports.includes(port));
+  const pool = rows.find((r) => r.reserved && r.ports.includes(port2));
   if (pool) {
     const line = lineAt(pool.location.line);
     const [cellStart, cellEnd] = offsetOf(pool);
     const dash = /\d\s*([-–—])\s*\d/.exec(pool.portText)?.[1] ?? "-";
-    const before = text.slice(line.start, cellStart);
-    const after = text.slice(cellEnd, line.end);
+    const before = text2.slice(line.start, cellStart);
+    const after = text2.slice(cellEnd, line.end);
     const piece = (a, b) => before + (a === b ? String(a) : `${a}${dash}${b}`) + after + line.eol;
     const first = Math.min(...pool.ports);
     const last = Math.max(...pool.ports);
-    const template2 = newRowTemplate(text, rows, pool, lineAt, offsetOf);
+    const template2 = newRowTemplate(text2, rows, pool, lineAt, offsetOf);
     const lines = [
-      ...port > first ? [piece(first, port - 1)] : [],
-      template2(port, service) + line.eol,
-      ...port < last ? [piece(port + 1, last)] : []
+      ...port2 > first ? [piece(first, port2 - 1)] : [],
+      template2(port2, service) + line.eol,
+      ...port2 < last ? [piece(port2 + 1, last)] : []
     ];
     const lineEnd = line.start + (line.end - line.start) + line.eol.length;
-    const added = port > first ? pool.location.line + 1 : pool.location.line;
-    return { text: text.slice(0, line.start) + lines.join("") + text.slice(lineEnd), section, line: added };
+    const added = port2 > first ? pool.location.line + 1 : pool.location.line;
+    return { text: text2.slice(0, line.start) + lines.join("") + text2.slice(lineEnd), section, line: added };
   }
-  const below = rows.filter((r) => Math.min(...r.ports) < port).sort((a, b) => Math.min(...b.ports) - Math.min(...a.ports))[0];
+  const below = rows.filter((r) => Math.min(...r.ports) < port2).sort((a, b) => Math.min(...b.ports) - Math.min(...a.ports))[0];
   const anchor = below ?? [...rows].sort((a, b) => Math.min(...a.ports) - Math.min(...b.ports))[0];
   const anchorLine = lineAt(anchor.location.line);
-  const template = newRowTemplate(text, rows, anchor, lineAt, offsetOf);
-  const eol = anchorLine.eol || (text.includes("\r\n") ? "\r\n" : "\n");
+  const template = newRowTemplate(text2, rows, anchor, lineAt, offsetOf);
+  const eol = anchorLine.eol || (text2.includes("\r\n") ? "\r\n" : "\n");
   if (below) {
     const at2 = anchorLine.end + anchorLine.eol.length;
-    const insert = anchorLine.eol === "" ? eol + template(port, service) : template(port, service) + eol;
-    return { text: text.slice(0, at2) + insert + text.slice(at2), section, line: anchor.location.line + 1 };
+    const insert = anchorLine.eol === "" ? eol + template(port2, service) : template(port2, service) + eol;
+    return { text: text2.slice(0, at2) + insert + text2.slice(at2), section, line: anchor.location.line + 1 };
   }
-  return { text: text.slice(0, anchorLine.start) + template(port, service) + eol + text.slice(anchorLine.start), section, line: anchor.location.line };
+  return { text: text2.slice(0, anchorLine.start) + template(port2, service) + eol + text2.slice(anchorLine.start), section, line: anchor.location.line };
 }
 function splitCells(line) {
   const pipes = [];
@@ -3223,20 +3496,20 @@ function splitCells(line) {
   }
   return { open, close, cells };
 }
-function newRowTemplate(text, rows, near, lineAt, offsetOf) {
+function newRowTemplate(text2, rows, near, lineAt, offsetOf) {
   const model = near.service !== void 0 ? near : rows.find((r) => r.service !== void 0) ?? near;
   const line = lineAt(model.location.line);
-  const raw = text.slice(line.start, line.end);
+  const raw = text2.slice(line.start, line.end);
   const { open, close, cells } = splitCells(raw);
   const [portStart] = offsetOf(model);
-  const serviceStart = createLocator("", text).offset(model.serviceLocation.line, model.serviceLocation.column);
+  const serviceStart = createLocator("", text2).offset(model.serviceLocation.line, model.serviceLocation.column);
   const indexOf = (offset) => cells.findIndex((c) => offset - line.start >= c.start - c.lead.length && offset - line.start <= c.end + c.trail.length);
   const portIndex = indexOf(portStart);
   const serviceIndex = serviceStart === portStart ? -1 : indexOf(serviceStart);
   const indent = /^\s*/.exec(raw)[0];
-  return (port, service) => {
+  return (port2, service) => {
     const parts = cells.map((cell, i) => {
-      const content = i === portIndex ? String(port) : i === serviceIndex ? service : "";
+      const content = i === portIndex ? String(port2) : i === serviceIndex ? service : "";
       const width = cell.end - cell.start + cell.trail.length;
       const lead = cell.lead === "" ? "" : " ";
       if (cell.trail.length > 1 && content.length < width) return lead + content.padEnd(width);
@@ -3282,22 +3555,22 @@ function assign(input) {
     allocation = allocateIn(range);
   }
   if (allocation.port === void 0) return { error: `Every port of ${range.start}-${range.end} is taken; expected a range with a free port.`, range, skipped: allocation.skipped };
-  const port = allocation.port;
-  section ??= sectionFor(doc, port);
-  if (!section) return { error: `No section of the registry holds port ${port}; expected a range heading such as \`## ${range.start}-${range.end}: Title\` with a table.`, range, skipped: allocation.skipped };
-  const row = addRegistryRow(registryText, section, request.service, port);
+  const port2 = allocation.port;
+  section ??= sectionFor(doc, port2);
+  if (!section) return { error: `No section of the registry holds port ${port2}; expected a range heading such as \`## ${range.start}-${range.end}: Title\` with a table.`, range, skipped: allocation.skipped };
+  const row = addRegistryRow(registryText, section, request.service, port2);
   if ("error" in row) return { error: row.error, range, skipped: allocation.skipped };
   const edits = [{ path: registryPath, text: row.text }];
   const dir = model.serviceDirs.find((d) => d.name === request.service);
   const declared = model.bindings.some((b) => b.service === request.service && b.kind === "service-doc" && b.strength === "declaration");
   if (dir?.doc && !declared) {
-    const text = input.read(dir.doc);
-    if (text !== void 0) edits.push({ path: dir.doc, text: addPortLine(text, port) });
+    const text2 = input.read(dir.doc);
+    if (text2 !== void 0) edits.push({ path: dir.doc, text: addPortLine(text2, port2) });
   }
-  return { port, range, section: section.title, skipped: allocation.skipped, edits, rowLine: row.line };
+  return { port: port2, range, section: section.title, skipped: allocation.skipped, edits, rowLine: row.line };
 }
-function parseRange(text) {
-  const m = /^\s*(\d{1,5})\s*[-–—]\s*(\d{1,5})\s*$/.exec(text);
+function parseRange(text2) {
+  const m = /^\s*(\d{1,5})\s*[-–—]\s*(\d{1,5})\s*$/.exec(text2);
   if (!m) return void 0;
   const start2 = Number(m[1]);
   const end = Number(m[2]);
@@ -3309,31 +3582,31 @@ var SERVICE_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname as dirname2, join as join4 } from "node:path";
+import { dirname as dirname4, join as join5 } from "node:path";
 var MAX_HEADER_BYTES = 1024;
 async function exportTree(cwd, sha, options = {}) {
   const parent = options.parent ?? (process.env.RUNNER_TEMP || tmpdir());
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const dir = await mkdtemp(join4(parent, "portwarden-tree-"));
+  const dir = await mkdtemp(join5(parent, "portwarden-tree-"));
   const dispose = () => rm(dir, { recursive: true, force: true });
-  const refused = [];
+  const refused2 = [];
   try {
     const files = [];
     for (const e of parseLsTree(await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", sha]))) {
       const parts = e.path.split("/");
-      if (parts.some((p) => p === "" || p === "." || p === ".." || p.toLowerCase() === ".git")) refused.push({ path: e.path, reason: "unwritable", code: "EINVAL", commit: sha });
-      else if (e.mode === "120000") refused.push({ path: e.path, reason: "symlink", commit: sha });
+      if (parts.some((p) => p === "" || p === "." || p === ".." || p.toLowerCase() === ".git")) refused2.push({ path: e.path, reason: "unwritable", code: "EINVAL", commit: sha });
+      else if (e.mode === "120000") refused2.push({ path: e.path, reason: "symlink", commit: sha });
       else files.push(e);
     }
     await streamBlobs(cwd, files, maxBytes, {
-      tooLarge: (e, size) => refused.push({ path: e.path, reason: "too-large", size, limit: maxBytes, commit: sha }),
+      tooLarge: (e, size) => refused2.push({ path: e.path, reason: "too-large", size, limit: maxBytes, commit: sha }),
       write: async (e, data) => {
-        const target = join4(dir, ...e.path.split("/"));
+        const target = join5(dir, ...e.path.split("/"));
         try {
-          await mkdir(dirname2(target), { recursive: true });
+          await mkdir(dirname4(target), { recursive: true });
           await writeFile(target, data, { flag: "wx", mode: 420 });
         } catch (error) {
-          refused.push({ path: e.path, reason: "unwritable", code: error.code ?? "error", commit: sha });
+          refused2.push({ path: e.path, reason: "unwritable", code: error.code ?? "error", commit: sha });
         }
       }
     });
@@ -3341,15 +3614,15 @@ async function exportTree(cwd, sha, options = {}) {
     await dispose();
     throw error;
   }
-  return { dir, refused, dispose };
+  return { dir, refused: refused2, dispose };
 }
 function parseLsTree(listing) {
   const entries = [];
-  for (const record of listing.split("\0")) {
-    const tab = record.indexOf("	");
+  for (const record2 of listing.split("\0")) {
+    const tab = record2.indexOf("	");
     if (tab < 0) continue;
-    const [mode = "", type, object = ""] = record.slice(0, tab).split(" ");
-    if (type === "blob") entries.push({ mode, object, path: record.slice(tab + 1) });
+    const [mode = "", type, object = ""] = record2.slice(0, tab).split(" ");
+    if (type === "blob") entries.push({ mode, object, path: record2.slice(tab + 1) });
   }
   return entries;
 }
@@ -3376,7 +3649,7 @@ async function streamBlobs(cwd, entries, maxBytes, sink) {
   let state = "header";
   let remaining = 0;
   let body;
-  const fail = (what) => new Error(`git cat-file --batch ${what} (blob ${done + 1} of ${entries.length})`);
+  const fail2 = (what) => new Error(`git cat-file --batch ${what} (blob ${done + 1} of ${entries.length})`);
   try {
     for await (const chunk of cat.stdout) {
       let pos = 0;
@@ -3386,7 +3659,7 @@ async function streamBlobs(cwd, entries, maxBytes, sink) {
           const end = eol < 0 ? chunk.length : eol;
           header.push(chunk.subarray(pos, end));
           headerBytes += end - pos;
-          if (headerBytes > MAX_HEADER_BYTES) throw fail("sent a header line that never ends");
+          if (headerBytes > MAX_HEADER_BYTES) throw fail2("sent a header line that never ends");
           pos = end;
           if (eol < 0) break;
           pos = eol + 1;
@@ -3394,7 +3667,7 @@ async function streamBlobs(cwd, entries, maxBytes, sink) {
           header = [];
           headerBytes = 0;
           const [, type, size = ""] = line.split(" ");
-          if (done >= entries.length || type !== "blob" || !/^\d+$/.test(size)) throw fail(`answered \`${line.slice(0, 200)}\``);
+          if (done >= entries.length || type !== "blob" || !/^\d+$/.test(size)) throw fail2(`answered \`${line.slice(0, 200)}\``);
           remaining = Number(size);
           body = remaining > maxBytes ? void 0 : [];
           if (!body) sink.tooLarge(entries[done], remaining);
@@ -3410,7 +3683,7 @@ async function streamBlobs(cwd, entries, maxBytes, sink) {
         }
         if (state === "end") {
           if (pos >= chunk.length) break;
-          if (chunk[pos] !== 10) throw fail("lost its framing");
+          if (chunk[pos] !== 10) throw fail2("lost its framing");
           pos++;
           if (body) await sink.write(entries[done], Buffer.concat(body));
           body = void 0;
@@ -3431,7 +3704,7 @@ async function streamBlobs(cwd, entries, maxBytes, sink) {
 // src/revisions.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { isAbsolute as isAbsolute2, join as join5, relative as relative2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join6, relative as relative2 } from "node:path";
 
 // src/baseline/classify.ts
 function classify(head, base, options = {}) {
@@ -3638,18 +3911,18 @@ function addToDirectories(dirs, rel) {
 }
 function parseLongListing(listing) {
   const entries = [];
-  for (const record of listing.split("\0")) {
-    const tab = record.indexOf("	");
+  for (const record2 of listing.split("\0")) {
+    const tab = record2.indexOf("	");
     if (tab < 0) continue;
-    const [mode = "", type = "", object = "", size = "-"] = record.slice(0, tab).split(/ +/);
-    entries.push({ mode, type, object, size: size === "-" ? 0 : Number(size), path: record.slice(tab + 1) });
+    const [mode = "", type = "", object = "", size = "-"] = record2.slice(0, tab).split(/ +/);
+    entries.push({ mode, type, object, size: size === "-" ? 0 : Number(size), path: record2.slice(tab + 1) });
   }
   return entries;
 }
 
 // src/baseline/diff.ts
 var DIFF_CONTEXT = 3;
-function parseDiff(text) {
+function parseDiff(text2) {
   const files = /* @__PURE__ */ new Map();
   let current;
   const finish = () => {
@@ -3660,7 +3933,7 @@ function parseDiff(text) {
     files.set(file.path, file);
     current = void 0;
   };
-  for (const line of text.split("\n")) {
+  for (const line of text2.split("\n")) {
     if (line.startsWith("diff --git ")) {
       finish();
       current = { path: "", status: "modified", binary: false, changed: [], hunks: [], header: line, minusPath: "", anchors: [] };
@@ -3761,8 +4034,8 @@ function hunkContaining(diff, file, start2, end) {
 
 // src/git/diff.ts
 async function gitDiff(cwd, from, to) {
-  const text = await git(cwd, ["-c", "core.quotePath=true", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", from, ...to === void 0 ? [] : [to]]);
-  return parseDiff(text);
+  const text2 = await git(cwd, ["-c", "core.quotePath=true", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", from, ...to === void 0 ? [] : [to]]);
+  return parseDiff(text2);
 }
 async function filesChangedSince(top, sha) {
   const current = (await git(top, ["rev-parse", "HEAD"])).trim();
@@ -3774,7 +4047,7 @@ async function filesChangedSince(top, sha) {
 // src/revisions.ts
 async function checkTree(options) {
   const { top, prefix } = await place(options.root);
-  const head = await check(withConfig(options.root, options.configPath));
+  const head = await check({ ...withConfig(options.root, options.configPath), ...options.cache ? { cache: options.cache } : {} });
   const findings = relocate(head.findings, prefix);
   const suppressed = relocate(head.suppressed, prefix);
   const classified = { new: findings, existing: [], fixed: [], notChecked: [], suppressed };
@@ -3784,7 +4057,7 @@ async function checkTree(options) {
 async function checkRevisions(options) {
   const { root, policy } = options;
   const { top, prefix } = await place(root);
-  if (!existsSync2(join5(top, ".git"))) throw new Error(`${top} is not a git checkout`);
+  if (!existsSync2(join6(top, ".git"))) throw new Error(`${top} is not a git checkout`);
   const headSha = options.head ?? "HEAD";
   const mergeBase2 = options.fetch ? await findMergeBase(top, options.base, headSha, { log: options.log }) : await localMergeBase(top, options.base, headSha);
   let keep;
@@ -3800,18 +4073,18 @@ async function checkRevisions(options) {
     } else if (options.head !== void 0) {
       shifted = await filesChangedSince(top, options.head);
     }
-    const headRoot = join5(headTop, prefix);
+    const headRoot = join6(headTop, prefix);
     const { configPath } = withConfig(policy.config === "checkout" ? root : headRoot, options.configPath);
     const headOptions = { root: headRoot, ...configPath ? { configPath } : policy.config === "checkout" ? { defaultConfig: true } : {} };
     const diffing = settled(gitDiff(top, mergeBase2, options.head ?? (policy.read === "commit" ? headSha : void 0)));
     const listing = settled(listCommit(top, mergeBase2, { prefix, maxFileBytes }));
-    const cache = new ExtractionCache();
+    const cache = options.cache ?? new ExtractionCache();
     const head = await check({ ...headOptions, refused: refusedUnder(headRefused, prefix), cache });
     const diff = await diffing;
     const renames = renamesUnder(diff, prefix);
     const base = await listing;
     await base.fetch(collectReads(base, head.config.registry, renames));
-    const baseRoot = join5(tmpdir2(), `portwarden-merge-base-${mergeBase2}`, prefix);
+    const baseRoot = join6(tmpdir2(), `portwarden-merge-base-${mergeBase2}`, prefix);
     const baseCheck = await check({ ...headOptions, root: baseRoot, renames, refused: refusedUnder(base.refused, prefix), tree: base, cache });
     const compared = compare(
       { findings: baseCheck.findings, suppressed: baseCheck.suppressed, suppressions: baseCheck.model.suppressions },
@@ -3852,9 +4125,9 @@ async function place(root) {
   const top = await repoTop(root) ?? root;
   return { top, prefix: relative2(top, root).split("\\").join("/") };
 }
-function refusedUnder(refused, prefix) {
-  if (prefix === "") return refused;
-  return refused.filter((r) => r.path.startsWith(`${prefix}/`)).map((r) => ({ ...r, path: r.path.slice(prefix.length + 1) }));
+function refusedUnder(refused2, prefix) {
+  if (prefix === "") return refused2;
+  return refused2.filter((r) => r.path.startsWith(`${prefix}/`)).map((r) => ({ ...r, path: r.path.slice(prefix.length + 1) }));
 }
 function collectReads(tree, registry, renames) {
   const own = /* @__PURE__ */ new Set([registry, ".env", ...DEFAULT_CONFIG_PATHS]);
@@ -3877,8 +4150,8 @@ function renamesUnder(diff, prefix) {
   return renames;
 }
 function withConfig(root, configPath) {
-  if (configPath) return { root, configPath: isAbsolute2(configPath) ? configPath : join5(root, configPath) };
-  const found = DEFAULT_CONFIG_PATHS.map((p) => join5(root, p)).find((p) => existsSync2(p));
+  if (configPath) return { root, configPath: isAbsolute2(configPath) ? configPath : join6(root, configPath) };
+  const found = DEFAULT_CONFIG_PATHS.map((p) => join6(root, p)).find((p) => existsSync2(p));
   return found ? { root, configPath: found } : { root };
 }
 
@@ -3908,6 +4181,7 @@ export {
   repoPath,
   classify,
   VERSION,
+  openCacheStore,
   toJsonReport,
   isChangedLine,
   hunkContaining,
