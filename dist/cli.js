@@ -19,7 +19,7 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-VLC47MM6.js";
+} from "./chunk-DH7R5YDR.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,

@@ -25,7 +25,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-VLC47MM6.js";
+} from "./chunk-DH7R5YDR.js";
 import {
   DEV_HOST,
   __commonJS,

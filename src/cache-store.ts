@@ -15,7 +15,10 @@ import { cacheFileLines, loadCacheFile } from './extract/cache-file.js';
 /** A loaded cache and the way to save it. */
 export interface CacheStore {
   cache: ExtractionCache;
-  /** Writes what the checks used or made; a failure is a warning, never an error of the check. */
+  /**
+   * Writes what the checks used or made, unless that is exactly what was loaded (a run of an
+   * unchanged tree leaves the file as it is); a failure is a warning, never an error of the check.
+   */
   save(): void;
 }
 
@@ -26,7 +29,12 @@ export interface CacheStore {
 export function openCacheStore(path: string, warn: (message: string) => void, shown: string = path): CacheStore {
   const { cache, warning } = loadCacheFile(path, shown);
   if (warning) warn(warning);
-  return { cache, save: () => saveCache(path, cache, shown, warn) };
+  return {
+    cache,
+    save: () => {
+      if (cache.changed) saveCache(path, cache, shown, warn);
+    },
+  };
 }
 
 function saveCache(path: string, cache: ExtractionCache, shown: string, warn: (message: string) => void): void {

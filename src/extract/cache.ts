@@ -55,6 +55,7 @@ export class ExtractionCache {
   /** Keeps `result` of `job` with bytes `blob` in `context`. */
   set(context: string, job: FileJob, blob: string, result: FileResult): void {
     this.results.set(key(context, job, blob), result);
+    this.made = true;
   }
 
   /** Which file extractors read `path` ({@link readersOf}), asked once per path for all the checks of the run. */
@@ -66,6 +67,8 @@ export class ExtractionCache {
 
   // Across runs (extract/cache-file.ts): results loaded from a file, and the keys this run used or made.
   private touched?: Set<string>;
+  private loaded = 0;
+  private made = false;
 
   /** Starts noting the results this run uses or makes (a cache that is saved; one kept for one run needs no list). */
   track(): this {
@@ -80,7 +83,18 @@ export class ExtractionCache {
 
   /** Adds results saved by an earlier run, under the keys they were saved with (the loader has checked their shape). */
   load(entries: Iterable<readonly [string, FileResult]>): void {
-    for (const [k, result] of entries) this.results.set(k, result);
+    for (const [k, result] of entries) {
+      this.results.set(k, result);
+      this.loaded++;
+    }
+  }
+
+  /**
+   * True when what this run used or made differs from what was loaded (a result was made, or a
+   * loaded one went unused): only then would a cache file written now differ from the one read.
+   */
+  get changed(): boolean {
+    return this.made || (this.touched?.size ?? 0) !== this.loaded;
   }
 
   /** The results this run used or made, by key, in key order: what a cache file keeps. */

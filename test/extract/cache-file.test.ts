@@ -4,7 +4,7 @@
  * that is cut short, corrupt, of another version, huge, a symlink or shaped wrongly is ignored
  * whole with one warning naming it, and the report is the one a run without cache gives.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,10 +56,12 @@ describe('a cache file across runs', () => {
     const first = await report(root, file);
     expect(first).toEqual({ json: plain, stderr: '' });
     const written = readFileSync(file, 'utf8');
+    const { ino } = statSync(file);
     const second = await report(root, file);
     expect(second).toEqual({ json: plain, stderr: '' });
-    // Same tree, same results: the file written back is the same bytes.
+    // Same tree, same results: the file is left as it was, not written again (a write renames a new file over it).
     expect(readFileSync(file, 'utf8')).toBe(written);
+    expect(statSync(file).ino).toBe(ino);
     const again = await counts(root, file);
     expect(again.extracted).toBe(0);
     expect(again.reused).toBeGreaterThan(20);
@@ -74,7 +76,9 @@ describe('a cache file across runs', () => {
     const config = join(tree, 'services/mana-auth/src/config.ts');
     writeFileSync(config, readFileSync(config, 'utf8').replace(/\b3001\b/, '3123'));
     expect(await counts(tree, file)).toMatchObject({ extracted: 1, reused: before.reused - 1 });
+    const { ino } = statSync(file);
     const changed = await report(tree, file);
+    expect(statSync(file).ino).not.toBe(ino);
     expect(changed.json).not.toBe(plain);
     expect(changed).toEqual(await report(tree));
     // The cache now holds the changed file's new result (written back by the run above).

@@ -924,6 +924,7 @@ var ExtractionCache = class {
   /** Keeps `result` of `job` with bytes `blob` in `context`. */
   set(context, job, blob, result) {
     this.results.set(key(context, job, blob), result);
+    this.made = true;
   }
   /** Which file extractors read `path` ({@link readersOf}), asked once per path for all the checks of the run. */
   readersOf(path) {
@@ -933,6 +934,8 @@ var ExtractionCache = class {
   }
   // Across runs (extract/cache-file.ts): results loaded from a file, and the keys this run used or made.
   touched;
+  loaded = 0;
+  made = false;
   /** Starts noting the results this run uses or makes (a cache that is saved; one kept for one run needs no list). */
   track() {
     this.touched ??= /* @__PURE__ */ new Set();
@@ -944,7 +947,17 @@ var ExtractionCache = class {
   }
   /** Adds results saved by an earlier run, under the keys they were saved with (the loader has checked their shape). */
   load(entries) {
-    for (const [k, result] of entries) this.results.set(k, result);
+    for (const [k, result] of entries) {
+      this.results.set(k, result);
+      this.loaded++;
+    }
+  }
+  /**
+   * True when what this run used or made differs from what was loaded (a result was made, or a
+   * loaded one went unused): only then would a cache file written now differ from the one read.
+   */
+  get changed() {
+    return this.made || (this.touched?.size ?? 0) !== this.loaded;
   }
   /** The results this run used or made, by key, in key order: what a cache file keeps. */
   used() {
@@ -3276,7 +3289,12 @@ function ignored(shown, why) {
 function openCacheStore(path, warn, shown = path) {
   const { cache, warning } = loadCacheFile(path, shown);
   if (warning) warn(warning);
-  return { cache, save: () => saveCache(path, cache, shown, warn) };
+  return {
+    cache,
+    save: () => {
+      if (cache.changed) saveCache(path, cache, shown, warn);
+    }
+  };
 }
 function saveCache(path, cache, shown, warn) {
   const temp = join4(dirname3(path), `.${basename3(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
