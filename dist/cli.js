@@ -19,14 +19,14 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-DH7R5YDR.js";
+} from "./chunk-P52U4O5A.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,
   PLAN_HOST,
   readRepoFile,
   sortFindings
-} from "./chunk-NQOYK6VV.js";
+} from "./chunk-HK4AFEZG.js";
 
 // src/cli/epipe.ts
 function exitQuietlyOnEpipe(stream, exit = (code) => process.exit(code)) {

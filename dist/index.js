@@ -25,7 +25,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-DH7R5YDR.js";
+} from "./chunk-P52U4O5A.js";
 import {
   DEV_HOST,
   __commonJS,
@@ -37,7 +37,7 @@ import {
   readRepoFile,
   severityRank,
   sortFindings
-} from "./chunk-NQOYK6VV.js";
+} from "./chunk-HK4AFEZG.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -101,7 +101,7 @@ export type CheckedDirs = Set<string>;
 export function readText(file: FileToRead, maxBytes: number, checked?: CheckedDirs, identify = false): ReadResult {
   if (file.refused) return refuse(file.path, { kind: 'not-exported', refused: file.refused });
   if (file.blob) return readBlob(file.path, file.blob, maxBytes);
-  if (file.walked) return readFileAt(file.root, file.abs, maxBytes, file.path, identify);
+  if (file.walked) return readFileAt(file.root, file.abs, maxBytes, file.path, textOf(file.path, identify));
   return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path, checked, identify);
 }
 
@@ -132,6 +132,33 @@ export function blobId(bytes: Uint8Array): string {
  * (default `rel`). A missing file is `unreadable` with code `ENOENT`.
  */
 export function readRepoFile(root: string, rel: string, maxBytes: number, shown: string = rel.split(sep).join('/'), checked?: CheckedDirs, identify = false): ReadResult {
+  return readRepoBytes(root, rel, maxBytes, shown, checked, textOf(shown, identify));
+}
+
+/**
+ * The bytes of `file`, read under the policy above and named by their git blob id, without
+ * taking them for text (no NUL or UTF-8 check): enough to know whether they are bytes seen
+ * before. The bytes are valid until the next read. A listed blob is named by its listing, and
+ * not read. Never throws.
+ */
+export function identifyFile(file: FileToRead, maxBytes: number, checked?: CheckedDirs): { blob: string; bytes?: Uint8Array } | Refused {
+  if (file.refused) return refuse(file.path, { kind: 'not-exported', refused: file.refused });
+  if (file.blob) return { blob: file.blob.id };
+  const named = (bytes: Uint8Array) => ({ blob: blobId(bytes), bytes });
+  if (file.walked) return readFileAt(file.root, file.abs, maxBytes, file.path, named);
+  return readRepoBytes(file.root, relative(file.root, file.abs), maxBytes, file.path, checked, named);
+}
+
+/** What a refused read gives. */
+type Refused = { problem: Finding; refusal: Refusal };
+
+/** Decodes the bytes read as text, with their blob id when `identify`. */
+function textOf(shown: string, identify: boolean): (bytes: Uint8Array) => ReadResult {
+  return identify ? (bytes) => ({ ...decodeText(shown, bytes), blob: blobId(bytes) }) : (bytes) => decodeText(shown, bytes);
+}
+
+/** {@link readRepoFile}, handing the bytes read to `take`. */
+function readRepoBytes<T>(root: string, rel: string, maxBytes: number, shown: string, checked: CheckedDirs | undefined, take: (bytes: Uint8Array) => T): T | Refused {
   // `/` always separates; a backslash only where the platform says so (on POSIX it is a legal name character).
   const parts = rel.split(sep === '\\' ? /[\\/]/ : '/').filter((p) => p !== '' && p !== '.');
   if (isAbsolute(rel) || parts.length === 0 || parts.includes('..')) return refuse(shown, { kind: 'outside-root' });
@@ -149,15 +176,15 @@ export function readRepoFile(root: string, rel: string, maxBytes: number, shown:
     if (!stat.isDirectory()) return refuse(shown, { kind: 'unreadable', code: 'ENOTDIR' });
     checked?.add(dir);
   }
-  return readFileAt(root, join(root, ...parts), maxBytes, shown, identify);
+  return readFileAt(root, join(root, ...parts), maxBytes, shown, take);
 }
 
 /**
  * Reads the file at `abs` (under `root`, below directories known not to be links): opened
  * without following a link, then one fstat, one read (more only if the file grew), one close;
- * with `identify`, the bytes' git object id too (taken before the buffer is reused).
+ * then `take` has the bytes (before the buffer is reused).
  */
-function readFileAt(root: string, abs: string, maxBytes: number, shown: string, identify = false): ReadResult {
+function readFileAt<T>(root: string, abs: string, maxBytes: number, shown: string, take: (bytes: Uint8Array) => T): T | Refused {
   let fd: number;
   try {
     fd = openSync(abs, OPEN_FLAGS);
@@ -172,7 +199,7 @@ function readFileAt(root: string, abs: string, maxBytes: number, shown: string, 
     if (stat.size > maxBytes) return refuse(shown, { kind: 'too-large', size: stat.size, limit: maxBytes });
     const bytes = readBounded(fd, Math.min(stat.size, maxBytes), maxBytes);
     if (bytes.length > maxBytes) return refuse(shown, { kind: 'too-large', size: bytes.length, limit: maxBytes, grew: true });
-    return identify ? { ...decodeText(shown, bytes), blob: blobId(bytes) } : decodeText(shown, bytes);
+    return take(bytes);
   } catch (error) {
     return refuse(shown, { kind: 'unreadable', code: errorCode(error) });
   } finally {

@@ -5,7 +5,7 @@
  * read in worker threads (extract/parallel.ts), with results merged in file order.
  */
 import type { Collected } from '../collect/index.js';
-import { readText } from '../collect/read.js';
+import { identifyFile, readText } from '../collect/read.js';
 import { findSuppressions } from '../collect/suppressions.js';
 import { inputProblem, problem } from '../core/input-rules.js';
 import { fileLocation } from '../core/location.js';
@@ -157,16 +157,17 @@ function lookUp(jobs: FileJob[], ids: (string | undefined)[], maxFileBytes: numb
   return jobs.map((job, i) => {
     if (job.blob) return get(job, job.blob.id);
     if (job.refused || misses > Math.max(STALE_AFTER, hits)) return undefined;
-    const read = readText(job, maxFileBytes, checked, true);
-    if (!('text' in read) || !read.blob) return undefined;
+    // Only the bytes' name is needed to find a kept result: they are taken for text only on a miss.
+    const read = identifyFile(job, maxFileBytes, checked);
+    if (!('blob' in read)) return undefined;
     ids[i] = read.blob;
     const kept = get(job, read.blob);
     if (kept) return hits++, kept;
     misses++;
-    const bytes = Buffer.from(read.text, 'utf8');
-    if (bytes.length <= room) {
-      room -= bytes.length;
-      jobs[i] = { ...job, blob: { id: read.blob, size: bytes.length, bytes } };
+    if (read.bytes && read.bytes.length <= room) {
+      room -= read.bytes.length;
+      // A copy: the reader reuses its buffer for the next file.
+      jobs[i] = { ...job, blob: { id: read.blob, size: read.bytes.length, bytes: Buffer.from(read.bytes) } };
     }
     return undefined;
   });

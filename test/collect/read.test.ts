@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collect } from '../../src/collect/index.js';
-import { firstInvalidUtf8, readRepoFile, readText } from '../../src/collect/read.js';
+import { firstInvalidUtf8, identifyFile, readRepoFile, readText } from '../../src/collect/read.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { check } from '../../src/engine.js';
 
@@ -111,6 +111,36 @@ describe('readText on the files the walk lists', () => {
     expect(texts.find(([p]) => p === 'big.md')?.[1]).toEqual({ text: big });
     expect(texts.find(([p]) => p === 'unicode.md')?.[1]).toEqual({ text: 'Pört 3000 — ✓\n' });
     expect(texts.find(([p]) => p === 'huge.md')?.[1]).toMatchObject({ problem: { ruleId: 'input/file-too-large' } });
+  });
+});
+
+describe('identifyFile', () => {
+  it("names each listed file's bytes as git does, refuses what readText refuses before reading, and takes no bytes for text", () => {
+    const root = tree({
+      'services/a/src/config.ts': 'export const port = 3001;\n',
+      'bom.env': '\ufeffPORT=1\n',
+      'empty.env': '',
+      'huge.md': 'y'.repeat(300 * 1024),
+      'nul.env': Buffer.from('A=1\n\0', 'latin1'),
+      'latin1.env': Buffer.from('A=\xe9\n', 'latin1'),
+    });
+    symlinkSync('/etc/hostname', join(root, 'outside.env'));
+    execFileSync('mkfifo', [join(root, 'fifo.env')]);
+    const limit = 256 * 1024;
+    for (const file of collect(root, defaultConfig()).files) {
+      const named = identifyFile(file, limit);
+      const read = readText(file, limit, undefined, true);
+      if ('problem' in named) {
+        // Refused before any byte is read: the same refusal as a text read.
+        expect(named, file.path).toEqual(read);
+        continue;
+      }
+      const hashed = execFileSync('git', ['hash-object', '--no-filters', join(root, file.path)], { encoding: 'utf8' }).trim();
+      expect(named.blob, file.path).toBe(hashed);
+      // A text read names the same bytes, or refuses them as text (a NUL, not UTF-8).
+      if ('text' in read) expect(read.blob, file.path).toBe(hashed);
+      else expect(read.refusal.kind, file.path).toMatch(/^(binary|not-utf8)$/);
+    }
   });
 });
 

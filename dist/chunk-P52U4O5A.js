@@ -28,6 +28,7 @@ import {
   fromMarkdown,
   hostId,
   hostKey,
+  identifyFile,
   inputProblem,
   isTestPath,
   isValidPort,
@@ -56,7 +57,7 @@ import {
   walk,
   yamlDocument,
   yamlStream
-} from "./chunk-NQOYK6VV.js";
+} from "./chunk-HK4AFEZG.js";
 
 // src/config/types.ts
 var ConfigError = class extends Error {
@@ -1714,16 +1715,15 @@ function lookUp(jobs, ids, maxFileBytes, get) {
   return jobs.map((job, i) => {
     if (job.blob) return get(job, job.blob.id);
     if (job.refused || misses > Math.max(STALE_AFTER, hits)) return void 0;
-    const read = readText(job, maxFileBytes, checked, true);
-    if (!("text" in read) || !read.blob) return void 0;
+    const read = identifyFile(job, maxFileBytes, checked);
+    if (!("blob" in read)) return void 0;
     ids[i] = read.blob;
     const kept = get(job, read.blob);
     if (kept) return hits++, kept;
     misses++;
-    const bytes = Buffer.from(read.text, "utf8");
-    if (bytes.length <= room) {
-      room -= bytes.length;
-      jobs[i] = { ...job, blob: { id: read.blob, size: bytes.length, bytes } };
+    if (read.bytes && read.bytes.length <= room) {
+      room -= read.bytes.length;
+      jobs[i] = { ...job, blob: { id: read.blob, size: read.bytes.length, bytes: Buffer.from(read.bytes) } };
     }
     return void 0;
   });

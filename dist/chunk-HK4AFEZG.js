@@ -11459,7 +11459,7 @@ var OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O
 function readText(file, maxBytes, checked, identify = false) {
   if (file.refused) return refuse(file.path, { kind: "not-exported", refused: file.refused });
   if (file.blob) return readBlob(file.path, file.blob, maxBytes);
-  if (file.walked) return readFileAt(file.root, file.abs, maxBytes, file.path, identify);
+  if (file.walked) return readFileAt(file.root, file.abs, maxBytes, file.path, textOf(file.path, identify));
   return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path, checked, identify);
 }
 function readBlob(shown, blob, maxBytes) {
@@ -11478,6 +11478,19 @@ function blobId(bytes) {
   return createHash2("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 function readRepoFile(root2, rel, maxBytes, shown = rel.split(sep).join("/"), checked, identify = false) {
+  return readRepoBytes(root2, rel, maxBytes, shown, checked, textOf(shown, identify));
+}
+function identifyFile(file, maxBytes, checked) {
+  if (file.refused) return refuse(file.path, { kind: "not-exported", refused: file.refused });
+  if (file.blob) return { blob: file.blob.id };
+  const named = (bytes) => ({ blob: blobId(bytes), bytes });
+  if (file.walked) return readFileAt(file.root, file.abs, maxBytes, file.path, named);
+  return readRepoBytes(file.root, relative(file.root, file.abs), maxBytes, file.path, checked, named);
+}
+function textOf(shown, identify) {
+  return identify ? (bytes) => ({ ...decodeText(shown, bytes), blob: blobId(bytes) }) : (bytes) => decodeText(shown, bytes);
+}
+function readRepoBytes(root2, rel, maxBytes, shown, checked, take2) {
   const parts2 = rel.split(sep === "\\" ? /[\\/]/ : "/").filter((p) => p !== "" && p !== ".");
   if (isAbsolute(rel) || parts2.length === 0 || parts2.includes("..")) return refuse(shown, { kind: "outside-root" });
   for (let i2 = 1; i2 < parts2.length; i2++) {
@@ -11493,9 +11506,9 @@ function readRepoFile(root2, rel, maxBytes, shown = rel.split(sep).join("/"), ch
     if (!stat.isDirectory()) return refuse(shown, { kind: "unreadable", code: "ENOTDIR" });
     checked?.add(dir);
   }
-  return readFileAt(root2, join(root2, ...parts2), maxBytes, shown, identify);
+  return readFileAt(root2, join(root2, ...parts2), maxBytes, shown, take2);
 }
-function readFileAt(root2, abs, maxBytes, shown, identify = false) {
+function readFileAt(root2, abs, maxBytes, shown, take2) {
   let fd;
   try {
     fd = openSync(abs, OPEN_FLAGS);
@@ -11510,7 +11523,7 @@ function readFileAt(root2, abs, maxBytes, shown, identify = false) {
     if (stat.size > maxBytes) return refuse(shown, { kind: "too-large", size: stat.size, limit: maxBytes });
     const bytes = readBounded(fd, Math.min(stat.size, maxBytes), maxBytes);
     if (bytes.length > maxBytes) return refuse(shown, { kind: "too-large", size: bytes.length, limit: maxBytes, grew: true });
-    return identify ? { ...decodeText(shown, bytes), blob: blobId(bytes) } : decodeText(shown, bytes);
+    return take2(bytes);
   } catch (error) {
     return refuse(shown, { kind: "unreadable", code: errorCode(error) });
   } finally {
@@ -15063,7 +15076,7 @@ function mapDecoded(text5, start2, end, decoded, references = true) {
 function elements(el) {
   return el.children.filter((c) => c.type === "element");
 }
-function textOf(el) {
+function textOf2(el) {
   const out2 = emptyMapped();
   for (const c of el.children) if (c.type === "text") append(out2, c.value);
   return out2;
@@ -15076,12 +15089,12 @@ function dict(el) {
   const kids = elements(el);
   for (let i2 = 0; i2 + 1 < kids.length; i2 += 2) {
     const key = kids[i2];
-    if (key.name === "key") map3.set(textOf(key).value.trim(), kids[i2 + 1]);
+    if (key.name === "key") map3.set(textOf2(key).value.trim(), kids[i2 + 1]);
   }
   return map3;
 }
 function strings(el) {
-  return el?.name === "array" ? elements(el).filter((e) => e.name === "string").map(textOf) : [];
+  return el?.name === "array" ? elements(el).filter((e) => e.name === "string").map(textOf2) : [];
 }
 var plistExtractor = {
   id: "launchd",
@@ -15102,9 +15115,9 @@ var plistExtractor = {
     const top = dict(plist ? elements(plist)[0] : void 0);
     const args2 = strings(top.get("ProgramArguments"));
     const workdir = top.get("WorkingDirectory");
-    const words = [...args2, ...workdir ? [textOf(workdir)] : []].map((value) => ({ value, quoted: true, unresolved: [] }));
+    const words = [...args2, ...workdir ? [textOf2(workdir)] : []].map((value) => ({ value, quoted: true, unresolved: [] }));
     const label = top.get("Label");
-    const service = jobService(file, label ? textOf(label).value.trim() : "", serviceInWords(words, ctx.services), ctx.services);
+    const service = jobService(file, label ? textOf2(label).value.trim() : "", serviceInWords(words, ctx.services), ctx.services);
     const argWords = args2.map((value) => ({ value, quoted: true, unresolved: [] }));
     for (const p of commandPorts({ words: argWords }).ports) {
       const hit = out2.port(p.value, p.a, p.b, `launchd ProgramArguments (${p.via})`);
@@ -15113,7 +15126,7 @@ var plistExtractor = {
     for (const inner of nestedCommands(argWords))
       scanShell(inner, out2, { service, services: ctx.services, network: "host", what: "launchd ProgramArguments" });
     for (const [name2, el] of dict(top.get("EnvironmentVariables"))) {
-      const value = trim(textOf(el));
+      const value = trim(textOf2(el));
       if (name2 === "PORT") {
         const hit = out2.port(value, 0, value.value.length, "launchd EnvironmentVariables PORT");
         if (hit) out2.bind(service, hit, { via: "EnvironmentVariables PORT", network: "host" });
@@ -33711,6 +33724,7 @@ export {
   problem,
   readText,
   readRepoFile,
+  identifyFile,
   require_dist,
   MAX_YAML_ALIASES,
   MAX_YAML_ALIAS_TOKENS,
