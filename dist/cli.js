@@ -19,7 +19,7 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-P52U4O5A.js";
+} from "./chunk-IP4FZLRC.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,

@@ -25,7 +25,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-P52U4O5A.js";
+} from "./chunk-IP4FZLRC.js";
 import {
   DEV_HOST,
   __commonJS,

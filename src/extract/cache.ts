@@ -67,7 +67,7 @@ export class ExtractionCache {
 
   // Across runs (extract/cache-file.ts): results loaded from a file, and the keys this run used or made.
   private touched?: Set<string>;
-  private loaded = 0;
+  private loaded?: number;
   private made = false;
 
   /** Starts noting the results this run uses or makes (a cache that is saved; one kept for one run needs no list). */
@@ -83,6 +83,7 @@ export class ExtractionCache {
 
   /** Adds results saved by an earlier run, under the keys they were saved with (the loader has checked their shape). */
   load(entries: Iterable<readonly [string, FileResult]>): void {
+    this.loaded ??= 0;
     for (const [k, result] of entries) {
       this.results.set(k, result);
       this.loaded++;
@@ -90,11 +91,11 @@ export class ExtractionCache {
   }
 
   /**
-   * True when what this run used or made differs from what was loaded (a result was made, or a
-   * loaded one went unused): only then would a cache file written now differ from the one read.
+   * True when a cache file written now would differ from the one read: none was read (there
+   * was none, or it was ignored), a result was made, or a loaded one went unused.
    */
   get changed(): boolean {
-    return this.made || (this.touched?.size ?? 0) !== this.loaded;
+    return this.loaded === undefined || this.made || (this.touched?.size ?? 0) !== this.loaded;
   }
 
   /** The results this run used or made, by key, in key order: what a cache file keeps. */

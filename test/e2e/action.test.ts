@@ -7,7 +7,9 @@
  * PORTWARDEN_E2E_ENTRY=<bundle> tests a bundle outside dist/; PORTWARDEN_RECORD=1 writes the
  * request log of each scenario to test/e2e/__requests__/<scenario>.txt.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { SECONDARY_RATE_LIMIT, SERVER_ERROR, type GitHubStub } from '../support/github-stub.js';
 import { whyActionUnavailable, type ActionRun } from './run-action.js';
@@ -198,6 +200,31 @@ describe.skipIf(unavailable !== undefined).concurrent('the Action on pull reques
     expect(secondRun.filter((r) => r.operationId === 'issues/update-comment' && r.status === 200)).toHaveLength(1);
     expect(stickyComments(s)).toHaveLength(1);
     expect(secondRun.length).toBeLessThanOrEqual(budget(1));
+    expectCleanTraffic(s.gh);
+  });
+
+  it('with cache-file, writes the cache under the runner temp directory and, run again with it restored, reports the same without a warning', async (ctx) => {
+    // A service with a file of its own, so that the cache holds a result.
+    const env = { 'services/svc-a/.env': 'PORT=3001\n' };
+    const s = await scenario(ctx, 'cache-file', { ...COLLIDING_PR[0], ...env }, COLLIDING_PR[1]);
+    // As actions/cache would keep it: outside the workspace, under the runner's temp directory.
+    const file = join(mkdtempSync(join(tmpdir(), 'portwarden-runner-cache-')), 'portwarden', 'extraction.cache');
+    const first = await s.run({ 'cache-file': file });
+    expectExit(first, 1);
+    expect(existsSync(file)).toBe(true);
+    const saved = readFileSync(file, 'utf8');
+    expect(saved.split('\n')[0]).toContain('portwarden-extraction-cache');
+    expect(saved).toContain('services/svc-a/.env');
+    const second = await s.run({ 'cache-file': file });
+    expectExit(second, 1);
+    const verdict = (run: ActionRun) => ({ new: run.outputs.new, existing: run.outputs.existing, fixed: run.outputs.fixed, conclusion: run.outputs.conclusion });
+    expect(verdict(second)).toEqual(verdict(first));
+    expect(verdict(first)).toMatchObject({ new: '1', conclusion: 'failure' });
+    const latest = [...s.gh.state.checkRuns.values()].at(-1);
+    expect(latest?.annotations).toEqual([expect.objectContaining({ path: REGISTRY, start_line: registryLine(1), annotation_level: 'failure' })]);
+    for (const run of [first, second]) expect(run.commands.filter((c) => c.command === 'warning' && /cache/i.test(c.message))).toEqual([]);
+    // Nothing changed between the runs: the file is left as the first run wrote it.
+    expect(readFileSync(file, 'utf8')).toBe(saved);
     expectCleanTraffic(s.gh);
   });
 

@@ -935,7 +935,7 @@ var ExtractionCache = class {
   }
   // Across runs (extract/cache-file.ts): results loaded from a file, and the keys this run used or made.
   touched;
-  loaded = 0;
+  loaded;
   made = false;
   /** Starts noting the results this run uses or makes (a cache that is saved; one kept for one run needs no list). */
   track() {
@@ -948,17 +948,18 @@ var ExtractionCache = class {
   }
   /** Adds results saved by an earlier run, under the keys they were saved with (the loader has checked their shape). */
   load(entries) {
+    this.loaded ??= 0;
     for (const [k, result] of entries) {
       this.results.set(k, result);
       this.loaded++;
     }
   }
   /**
-   * True when what this run used or made differs from what was loaded (a result was made, or a
-   * loaded one went unused): only then would a cache file written now differ from the one read.
+   * True when a cache file written now would differ from the one read: none was read (there
+   * was none, or it was ignored), a result was made, or a loaded one went unused.
    */
   get changed() {
-    return this.made || (this.touched?.size ?? 0) !== this.loaded;
+    return this.loaded === void 0 || this.made || (this.touched?.size ?? 0) !== this.loaded;
   }
   /** The results this run used or made, by key, in key order: what a cache file keeps. */
   used() {
