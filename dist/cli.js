@@ -19,7 +19,7 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-IP4FZLRC.js";
+} from "./chunk-EOZ7FCGZ.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,

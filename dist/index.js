@@ -25,7 +25,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-IP4FZLRC.js";
+} from "./chunk-EOZ7FCGZ.js";
 import {
   DEV_HOST,
   __commonJS,

@@ -11,6 +11,7 @@ import { SEVERITIES } from '../core/finding.js';
 import { INPUT_RULES } from '../core/input-rules.js';
 import { isValidPort } from '../core/statements.js';
 import type { FileResult } from './files.js';
+import type { RegistryResult } from './registry/index.js';
 
 /** A saved result that is not shaped as an extractor makes one. */
 export class CacheShapeError extends Error {}
@@ -116,6 +117,34 @@ const fileResult = record(
   { extraction: record({ bindings: list(binding), references: list(reference), problems: list(problem) }, { suppressions: list(suppression) }), parsed: flag },
   { blob: blobId },
 );
+
+/** A map of column names to cell texts. */
+const cells: Check = (v, at) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(at, 'an object');
+  for (const [i, cell] of Object.values(v).entries()) text(cell, `${at}[column ${i + 1}]`);
+};
+
+const planRow = record(
+  { portText: text, ports: list(port), reserved: flag, isRange: flag, columns: cells, location, serviceLocation: location },
+  { service: text, correspondsTo: record({ port, location }, { service: text }) },
+);
+
+const registryDoc = record({
+  path: text,
+  aspirational: flag,
+  sections: list(record({ title: text, location, rows: list(planRow) }, { range: record({ start: port, end: port }) })),
+  plan: list(binding),
+  actual: list(binding),
+  hosts: list(record({ id: text, label: text, aliases: list(text), addresses: list(text) }, { location })),
+  dates: list(record({ label: text, date: text, location })),
+});
+
+const registryResult = record({ doc: registryDoc, problems: list(problem) });
+
+/** Checks that `value`, found at `at`, is a registry's parse as the registry reader makes one; throws {@link CacheShapeError}. */
+export function checkRegistryResult(value: unknown, at: string): asserts value is RegistryResult {
+  registryResult(value, at);
+}
 
 /** Checks that `value`, found at `at`, is a {@link FileResult} as an extractor makes one; throws {@link CacheShapeError}. */
 export function checkFileResult(value: unknown, at: string): asserts value is FileResult {

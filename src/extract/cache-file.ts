@@ -14,9 +14,10 @@
 import { basename, dirname } from 'node:path';
 import { readRepoFile, type Refusal } from '../collect/read.js';
 import { quote } from '../core/quote.js';
-import { CacheShapeError, checkFileResult } from './cache-entries.js';
-import { EXTRACTION_VERSION, ExtractionCache } from './cache.js';
+import { CacheShapeError, checkFileResult, checkRegistryResult } from './cache-entries.js';
+import { EXTRACTION_VERSION, ExtractionCache, REGISTRY_KEY } from './cache.js';
 import type { FileResult } from './files.js';
+import type { RegistryResult } from './registry/index.js';
 
 /** What the header's `format` says. */
 export const CACHE_FORMAT = 'portwarden-extraction-cache';
@@ -58,6 +59,8 @@ export function* cacheFileLines(cache: ExtractionCache): Generator<string> {
   yield JSON.stringify({ format: CACHE_FORMAT, version: CACHE_FILE_VERSION, extraction: EXTRACTION_VERSION }) + '\n';
   // The blob id is in the key already.
   for (const [key, { extraction, parsed }] of cache.used()) yield JSON.stringify([key, { extraction, parsed }]) + '\n';
+  // A registry the parser failed on is not kept: the next run fails on it again, and says so.
+  for (const [key, parse] of cache.usedRegistries()) if (typeof parse === 'object' && parse !== null && 'doc' in parse) yield JSON.stringify([key, parse]) + '\n';
 }
 
 /** The whole text of {@link cacheFileLines}. */
@@ -65,8 +68,8 @@ export function cacheFileText(cache: ExtractionCache): string {
   return [...cacheFileLines(cache)].join('');
 }
 
-/** The entries of a cache file's text; throws {@link CacheShapeError} naming the first problem. */
-export function parseCacheText(text: string): [string, FileResult][] {
+/** The entries of a cache file's text (files' results, and registry parses under {@link REGISTRY_KEY} keys); throws {@link CacheShapeError} naming the first problem. */
+export function parseCacheText(text: string): [string, FileResult | RegistryResult][] {
   const lines = text.split('\n');
   if (lines.at(-1) !== '') throw new CacheShapeError('the file does not end with a line break (it may have been cut short)');
   lines.pop();
@@ -80,6 +83,10 @@ export function parseCacheText(text: string): [string, FileResult][] {
     if (typeof key !== 'string' || key === '') throw new CacheShapeError(`${at}: the key is not a non-empty string`);
     if (keys.has(key)) throw new CacheShapeError(`${at}: the key appears twice`);
     keys.add(key);
+    if (key.startsWith(REGISTRY_KEY)) {
+      checkRegistryResult(result, `${at}: registry`);
+      return [key, result];
+    }
     checkFileResult(result, `${at}: result`);
     return [key, shared(result)];
   });

@@ -17,6 +17,9 @@ import { readersOf, type FileJob, type FileResult } from './files.js';
 /** Bumped whenever an extractor's output for the same input may change. */
 export const EXTRACTION_VERSION = 1;
 
+/** How the key of a registry's parse starts (a file's key starts with its context, a hash). */
+export const REGISTRY_KEY = 'registry\0';
+
 /** Extraction results by file and content, for the checks of one run. */
 export class ExtractionCache {
   private readonly results = new Map<string, FileResult>();
@@ -43,12 +46,17 @@ export class ExtractionCache {
 
   /**
    * `parse()`'s result for `inputs` (everything the registry's parse depends on: the bytes'
-   * blob id, the path, the service names and aliases), made on first use; each call gets its own copy.
+   * blob id, the path, the service names and aliases), made on first use or loaded from a
+   * cache file; each call gets its own copy.
    */
   registry<T>(inputs: unknown[], parse: () => T): T {
-    const id = JSON.stringify([EXTRACTION_VERSION, ...inputs]);
+    const id = REGISTRY_KEY + createHash('sha256').update(JSON.stringify([EXTRACTION_VERSION, ...inputs])).digest('hex');
     // The parse itself is kept (no caller ever holds it); every caller, the first included, gets a copy.
-    if (!this.registries.has(id)) this.registries.set(id, parse());
+    if (!this.registries.has(id)) {
+      this.registries.set(id, parse());
+      this.made = true;
+    }
+    this.touched?.add(id);
     return structuredClone(this.registries.get(id) as T);
   }
 
@@ -81,11 +89,15 @@ export class ExtractionCache {
     this.touched?.add(key(context, job, blob));
   }
 
-  /** Adds results saved by an earlier run, under the keys they were saved with (the loader has checked their shape). */
-  load(entries: Iterable<readonly [string, FileResult]>): void {
+  /**
+   * Adds results saved by an earlier run, under the keys they were saved with: a file's result,
+   * or a registry's parse under a {@link REGISTRY_KEY} key (the loader has checked their shape).
+   */
+  load(entries: Iterable<readonly [string, unknown]>): void {
     this.loaded ??= 0;
     for (const [k, result] of entries) {
-      this.results.set(k, result);
+      if (k.startsWith(REGISTRY_KEY)) this.registries.set(k, result);
+      else this.results.set(k, result as FileResult);
       this.loaded++;
     }
   }
@@ -106,6 +118,14 @@ export class ExtractionCache {
       if (result) out.push([k, result]);
     }
     return out;
+  }
+
+  /** The registry parses this run used or made, by key, in key order. */
+  usedRegistries(): [string, unknown][] {
+    return [...(this.touched ?? [])]
+      .filter((k) => k.startsWith(REGISTRY_KEY))
+      .sort()
+      .map((k) => [k, this.registries.get(k)]);
   }
 }
 

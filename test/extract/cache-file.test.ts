@@ -86,6 +86,25 @@ describe('a cache file across runs', () => {
     expect(after).toMatchObject({ extracted: 0, reused: before.reused });
   });
 
+  it("keeps the registry's parse: the next run takes it from the file as it is (a cache is as honest as what wrote it)", async () => {
+    const tree = exampleCopy();
+    const file = join(tempDir('pw-cache-'), 'c');
+    await report(tree, file);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('["registry\\u0000'));
+    expect(lines.filter((l) => l.startsWith('["registry\\u0000'))).toHaveLength(1);
+    // A well-formed change under the registry's true key: the run believes it, so it was not parsed again.
+    const [key, parse] = JSON.parse(lines[at]!);
+    expect(parse.doc.plan.length).toBeGreaterThan(0);
+    parse.doc.plan[0].port = 4999;
+    lines[at] = JSON.stringify([key, parse]);
+    writeFileSync(file, lines.join('\n'));
+    const { json, stderr } = await report(tree, file);
+    expect(stderr).toBe('');
+    expect(plain).not.toContain('4999');
+    expect(json).toContain('4999');
+  });
+
   it('keeps only the results the run used or made: a deleted file leaves the cache', async () => {
     const tree = exampleCopy();
     const file = join(tempDir('pw-cache-'), 'c');
@@ -179,6 +198,7 @@ describe('a cache file across runs', () => {
     }
     const withBinding = (l: string) => l.includes('"bindings":[{');
     const withProblem = (l: string) => l.includes('"problems":[{');
+    const withRegistry = (l: string) => l.startsWith('["registry\\u0000');
     const EVIL = '::error::EVIL';
 
     it('with hostile fields: each names the place and never the value', async () => {
@@ -201,6 +221,11 @@ describe('a cache file across runs', () => {
         [hostile(withProblem, (r) => (r.extraction.problems[0].severity = 'fatal')), /problems\[0\]\.severity is not one of error, warning, notice/],
         [(f) => writeFileSync(f, good.replace(/\n\[".*?",/, `\n[${JSON.stringify(EVIL)},${JSON.stringify(EVIL)},`)), /line 2 is not a \[key, result\] pair/],
         [(f) => writeFileSync(f, good + good.split('\n')[1] + '\n'), /: the key appears twice/],
+        [hostile(withRegistry, (r) => (r.doc.plan[0].port = 70000)), /line \d+: registry\.doc\.plan\[0\]\.port is not a port from 1 to 65535/],
+        [hostile(withRegistry, (r) => (r.doc.sections.find((s: any) => s.rows.length > 0).rows[0].columns = { [EVIL]: { toString: EVIL } })), /rows\[0\]\.columns\[column 1\] is not a string/],
+        [hostile(withRegistry, (r) => (r.doc.hosts = [{ id: EVIL }])), /registry\.doc\.hosts\[0\]\.label is not present/],
+        [hostile(withRegistry, (r) => (r.doc[EVIL] = true)), /registry\.doc is not free of unknown fields/],
+        [hostile(withRegistry, (r) => (r.problems = [{ ruleId: 'input/invalid-port' }])), /registry\.problems\[0\]\.severity is not present/],
       ];
       for (const [make, expected] of cases) {
         const warning = await ignored(make);

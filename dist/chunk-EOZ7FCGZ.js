@@ -894,6 +894,7 @@ function parseHosts(value, fail2, stringList, globList) {
 // src/extract/cache.ts
 import { createHash } from "node:crypto";
 var EXTRACTION_VERSION = 1;
+var REGISTRY_KEY = "registry\0";
 var ExtractionCache = class {
   results = /* @__PURE__ */ new Map();
   registries = /* @__PURE__ */ new Map();
@@ -915,11 +916,16 @@ var ExtractionCache = class {
   }
   /**
    * `parse()`'s result for `inputs` (everything the registry's parse depends on: the bytes'
-   * blob id, the path, the service names and aliases), made on first use; each call gets its own copy.
+   * blob id, the path, the service names and aliases), made on first use or loaded from a
+   * cache file; each call gets its own copy.
    */
   registry(inputs, parse) {
-    const id = JSON.stringify([EXTRACTION_VERSION, ...inputs]);
-    if (!this.registries.has(id)) this.registries.set(id, parse());
+    const id = REGISTRY_KEY + createHash("sha256").update(JSON.stringify([EXTRACTION_VERSION, ...inputs])).digest("hex");
+    if (!this.registries.has(id)) {
+      this.registries.set(id, parse());
+      this.made = true;
+    }
+    this.touched?.add(id);
     return structuredClone(this.registries.get(id));
   }
   /** Keeps `result` of `job` with bytes `blob` in `context`. */
@@ -946,11 +952,15 @@ var ExtractionCache = class {
   touch(context, job, blob) {
     this.touched?.add(key(context, job, blob));
   }
-  /** Adds results saved by an earlier run, under the keys they were saved with (the loader has checked their shape). */
+  /**
+   * Adds results saved by an earlier run, under the keys they were saved with: a file's result,
+   * or a registry's parse under a {@link REGISTRY_KEY} key (the loader has checked their shape).
+   */
   load(entries) {
     this.loaded ??= 0;
     for (const [k, result] of entries) {
-      this.results.set(k, result);
+      if (k.startsWith(REGISTRY_KEY)) this.registries.set(k, result);
+      else this.results.set(k, result);
       this.loaded++;
     }
   }
@@ -969,6 +979,10 @@ var ExtractionCache = class {
       if (result) out.push([k, result]);
     }
     return out;
+  }
+  /** The registry parses this run used or made, by key, in key order. */
+  usedRegistries() {
+    return [...this.touched ?? []].filter((k) => k.startsWith(REGISTRY_KEY)).sort().map((k) => [k, this.registries.get(k)]);
   }
 };
 function key(context, job, blob) {
@@ -1203,10 +1217,10 @@ function readPlanTable(table, ctx) {
   if (cols.port < 0) return void 0;
   const out = { rows: [], bindings: [] };
   for (const row of body) {
-    const planRow = readRow(row, cols, ctx);
-    if (!planRow) continue;
-    out.rows.push(planRow.row);
-    out.bindings.push(...planRow.bindings);
+    const planRow2 = readRow(row, cols, ctx);
+    if (!planRow2) continue;
+    out.rows.push(planRow2.row);
+    out.bindings.push(...planRow2.bindings);
   }
   return out;
 }
@@ -1241,7 +1255,7 @@ function readRow(row, cols, ctx) {
   if (cols.service >= 0 && !reserved && name === "") {
     addProblem(ctx, "malformed-table", `Table row ${quote(label)} has no service name; expected a service or \`*(reserved)*\`.`, sStart, sEnd, `no-service:${label}`);
   }
-  const planRow = {
+  const planRow2 = {
     portText,
     ports: cell.ports.map((p) => p.port),
     reserved,
@@ -1251,16 +1265,16 @@ function readRow(row, cols, ctx) {
     serviceLocation: ctx.locator.range(sStart, sEnd)
   };
   const service = !reserved && name !== "" ? canonicalService(ctx, name) : void 0;
-  if (service !== void 0) planRow.service = service;
+  if (service !== void 0) planRow2.service = service;
   cols.headers.forEach((h, i) => {
     if (i === cols.port || i === cols.service || h === "" || i >= row.children.length) return;
-    planRow.columns[h] = plain[i] ?? "";
+    planRow2.columns[h] = plain[i] ?? "";
   });
   const corrCell = cols.corresponds >= 0 ? row.children[cols.corresponds] : void 0;
   if (corrCell) {
     const [cStart, cEnd] = contentSpan(corrCell);
     const corr = readCorrespondence(ctx, plain[cols.corresponds] ?? "", cStart, cEnd, label, plain.filter((_, i) => i !== cols.corresponds).join(" | "));
-    if (corr) planRow.correspondsTo = corr;
+    if (corr) planRow2.correspondsTo = corr;
   }
   const bindings = service === void 0 ? [] : cell.ports.map((p) => ({
     service,
@@ -1274,7 +1288,7 @@ function readRow(row, cols, ctx) {
     location: ctx.locator.range(p.start, p.end),
     via: "plan table"
   }));
-  return { row: planRow, bindings };
+  return { row: planRow2, bindings };
 }
 
 // src/extract/registry/host-label.ts
@@ -3194,6 +3208,27 @@ var fileResult = record(
   { extraction: record({ bindings: list(binding), references: list(reference), problems: list(problem2) }, { suppressions: list(suppression) }), parsed: flag },
   { blob: blobId }
 );
+var cells = (v, at2) => {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) fail(at2, "an object");
+  for (const [i, cell] of Object.values(v).entries()) text(cell, `${at2}[column ${i + 1}]`);
+};
+var planRow = record(
+  { portText: text, ports: list(port), reserved: flag, isRange: flag, columns: cells, location, serviceLocation: location },
+  { service: text, correspondsTo: record({ port, location }, { service: text }) }
+);
+var registryDoc = record({
+  path: text,
+  aspirational: flag,
+  sections: list(record({ title: text, location, rows: list(planRow) }, { range: record({ start: port, end: port }) })),
+  plan: list(binding),
+  actual: list(binding),
+  hosts: list(record({ id: text, label: text, aliases: list(text), addresses: list(text) }, { location })),
+  dates: list(record({ label: text, date: text, location }))
+});
+var registryResult = record({ doc: registryDoc, problems: list(problem2) });
+function checkRegistryResult(value, at2) {
+  registryResult(value, at2);
+}
 function checkFileResult(value, at2) {
   fileResult(value, at2);
 }
@@ -3220,6 +3255,7 @@ function loadCacheFile(path, shown = path, maxBytes = MAX_CACHE_FILE_BYTES) {
 function* cacheFileLines(cache) {
   yield JSON.stringify({ format: CACHE_FORMAT, version: CACHE_FILE_VERSION, extraction: EXTRACTION_VERSION }) + "\n";
   for (const [key2, { extraction, parsed }] of cache.used()) yield JSON.stringify([key2, { extraction, parsed }]) + "\n";
+  for (const [key2, parse] of cache.usedRegistries()) if (typeof parse === "object" && parse !== null && "doc" in parse) yield JSON.stringify([key2, parse]) + "\n";
 }
 function parseCacheText(text2) {
   const lines = text2.split("\n");
@@ -3235,6 +3271,10 @@ function parseCacheText(text2) {
     if (typeof key2 !== "string" || key2 === "") throw new CacheShapeError(`${at2}: the key is not a non-empty string`);
     if (keys.has(key2)) throw new CacheShapeError(`${at2}: the key appears twice`);
     keys.add(key2);
+    if (key2.startsWith(REGISTRY_KEY)) {
+      checkRegistryResult(result, `${at2}: registry`);
+      return [key2, result];
+    }
     checkFileResult(result, `${at2}: result`);
     return [key2, shared(result)];
   });
@@ -3506,28 +3546,28 @@ function splitCells(line) {
   const lastPipe = pipes[pipes.length - 1] ?? -1;
   const close = lastPipe >= 0 && line.slice(lastPipe + 1).trim() === "" && pipes.length > (open ? 1 : 0);
   const bounds = [open ? pipes[0] : -1, ...pipes.slice(open ? 1 : 0, close ? -1 : void 0), close ? lastPipe : line.length];
-  const cells = [];
+  const cells2 = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const raw = line.slice(bounds[i] + 1, bounds[i + 1]);
     const lead = /^\s*/.exec(raw)[0];
     const trail = raw.trim() === "" ? "" : /\s*$/.exec(raw)[0];
-    cells.push({ start: bounds[i] + 1 + lead.length, end: bounds[i + 1] - trail.length, lead, trail });
+    cells2.push({ start: bounds[i] + 1 + lead.length, end: bounds[i + 1] - trail.length, lead, trail });
   }
-  return { open, close, cells };
+  return { open, close, cells: cells2 };
 }
 function newRowTemplate(text2, rows, near, lineAt, offsetOf) {
   const model = near.service !== void 0 ? near : rows.find((r) => r.service !== void 0) ?? near;
   const line = lineAt(model.location.line);
   const raw = text2.slice(line.start, line.end);
-  const { open, close, cells } = splitCells(raw);
+  const { open, close, cells: cells2 } = splitCells(raw);
   const [portStart] = offsetOf(model);
   const serviceStart = createLocator("", text2).offset(model.serviceLocation.line, model.serviceLocation.column);
-  const indexOf = (offset) => cells.findIndex((c) => offset - line.start >= c.start - c.lead.length && offset - line.start <= c.end + c.trail.length);
+  const indexOf = (offset) => cells2.findIndex((c) => offset - line.start >= c.start - c.lead.length && offset - line.start <= c.end + c.trail.length);
   const portIndex = indexOf(portStart);
   const serviceIndex = serviceStart === portStart ? -1 : indexOf(serviceStart);
   const indent = /^\s*/.exec(raw)[0];
   return (port2, service) => {
-    const parts = cells.map((cell, i) => {
+    const parts = cells2.map((cell, i) => {
       const content = i === portIndex ? String(port2) : i === serviceIndex ? service : "";
       const width = cell.end - cell.start + cell.trail.length;
       const lead = cell.lead === "" ? "" : " ";
