@@ -19,14 +19,14 @@ import {
   resolveCommit,
   toJsonReport,
   verdict
-} from "./chunk-EOZ7FCGZ.js";
+} from "./chunk-M3VRZWR4.js";
 import {
   DEV_HOST,
   NOT_DEPLOYED_HOST,
   PLAN_HOST,
   readRepoFile,
   sortFindings
-} from "./chunk-HK4AFEZG.js";
+} from "./chunk-DEPEE64A.js";
 
 // src/cli/epipe.ts
 function exitQuietlyOnEpipe(stream, exit = (code) => process.exit(code)) {

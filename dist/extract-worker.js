@@ -2,7 +2,7 @@ import { createRequire as __pwCreateRequire } from 'node:module'; const require 
 import {
   extractFiles,
   restoreContext
-} from "./chunk-HK4AFEZG.js";
+} from "./chunk-DEPEE64A.js";
 
 // src/extract/worker.ts
 import { parentPort } from "node:worker_threads";

@@ -25,7 +25,7 @@ import {
   repoTop,
   toJsonReport,
   verdict
-} from "./chunk-EOZ7FCGZ.js";
+} from "./chunk-M3VRZWR4.js";
 import {
   DEV_HOST,
   __commonJS,
@@ -37,7 +37,7 @@ import {
   readRepoFile,
   severityRank,
   sortFindings
-} from "./chunk-HK4AFEZG.js";
+} from "./chunk-DEPEE64A.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -101,8 +101,13 @@ export type CheckedDirs = Set<string>;
 export function readText(file: FileToRead, maxBytes: number, checked?: CheckedDirs, identify = false): ReadResult {
   if (file.refused) return refuse(file.path, { kind: 'not-exported', refused: file.refused });
   if (file.blob) return readBlob(file.path, file.blob, maxBytes);
-  if (file.walked) return readFileAt(file.root, file.abs, maxBytes, file.path, textOf(file.path, identify));
-  return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path, checked, identify);
+  return readOnDisk(file, maxBytes, checked, textOf(file.path, identify));
+}
+
+/** `file` (on disk) read under the policy above, its bytes handed to `take`. */
+function readOnDisk<T>(file: FileToRead, maxBytes: number, checked: CheckedDirs | undefined, take: (bytes: Uint8Array) => T): T | Refused {
+  if (file.walked) return readFileAt(file.root, file.abs, maxBytes, file.path, take);
+  return readRepoBytes(file.root, relative(file.root, file.abs), maxBytes, file.path, checked, take);
 }
 
 /**
@@ -144,9 +149,7 @@ export function readRepoFile(root: string, rel: string, maxBytes: number, shown:
 export function identifyFile(file: FileToRead, maxBytes: number, checked?: CheckedDirs): { blob: string; bytes?: Uint8Array } | Refused {
   if (file.refused) return refuse(file.path, { kind: 'not-exported', refused: file.refused });
   if (file.blob) return { blob: file.blob.id };
-  const named = (bytes: Uint8Array) => ({ blob: blobId(bytes), bytes });
-  if (file.walked) return readFileAt(file.root, file.abs, maxBytes, file.path, named);
-  return readRepoBytes(file.root, relative(file.root, file.abs), maxBytes, file.path, checked, named);
+  return readOnDisk(file, maxBytes, checked, (bytes) => ({ blob: blobId(bytes), bytes }));
 }
 
 /** What a refused read gives. */

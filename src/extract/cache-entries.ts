@@ -40,11 +40,16 @@ function list(item: Check): Check {
   };
 }
 
+/** `v` as the fields of an object (not a list, not null). */
+function fieldsOf(v: unknown, at: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(at, 'an object');
+  return v as Record<string, unknown>;
+}
+
 /** An object with every field of `required`, any of `optional`, and no other field. */
 function record(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {
   return (v, at) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(at, 'an object');
-    const fields = v as Record<string, unknown>;
+    const fields = fieldsOf(v, at);
     for (const [name, check] of Object.entries(required)) {
       if (!Object.hasOwn(fields, name)) fail(`${at}.${name}`, 'present');
       check(fields[name], `${at}.${name}`);
@@ -120,8 +125,7 @@ const fileResult = record(
 
 /** A map of column names to cell texts. */
 const cells: Check = (v, at) => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(at, 'an object');
-  for (const [i, cell] of Object.values(v).entries()) text(cell, `${at}[column ${i + 1}]`);
+  for (const [i, cell] of Object.values(fieldsOf(v, at)).entries()) text(cell, `${at}[column ${i + 1}]`);
 };
 
 const planRow = record(

@@ -298,21 +298,14 @@ function mapPoint(point: Point, segments: readonly Segment[], end: boolean): Poi
 
 /** Moves every position under `root` (not its own) from the piece to the file. */
 function mapPositions(root: Root, segments: readonly Segment[]): void {
-  const only = segments.length === 1 ? segments[0]!.span : undefined;
   const stack: { children?: RootContent[]; position?: Position }[] = [...root.children];
   while (stack.length > 0) {
     const node = stack.pop()!;
     const position = node.position;
-    if (position) node.position = only ? { start: shift(position.start, only), end: shift(position.end, only) } : { start: mapPoint(position.start, segments, false), end: mapPoint(position.end, segments, true) };
+    if (position) node.position = { start: mapPoint(position.start, segments, false), end: mapPoint(position.end, segments, true) };
     const children = node.children;
     if (children) for (let i = 0; i < children.length; i++) stack.push(children[i]!);
   }
-}
-
-/** {@link mapPoint} for a piece of one span, which starts the piece. */
-function shift(point: Point, span: Span): Point {
-  const column = point.line === 1 && span.column !== undefined ? point.column + span.column - 1 : point.column;
-  return { line: span.line + point.line - 1, column, offset: span.start + (point.offset ?? 0) };
 }
 
 /**

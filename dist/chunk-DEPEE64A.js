@@ -11459,8 +11459,11 @@ var OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O
 function readText(file, maxBytes, checked, identify = false) {
   if (file.refused) return refuse(file.path, { kind: "not-exported", refused: file.refused });
   if (file.blob) return readBlob(file.path, file.blob, maxBytes);
-  if (file.walked) return readFileAt(file.root, file.abs, maxBytes, file.path, textOf(file.path, identify));
-  return readRepoFile(file.root, relative(file.root, file.abs), maxBytes, file.path, checked, identify);
+  return readOnDisk(file, maxBytes, checked, textOf(file.path, identify));
+}
+function readOnDisk(file, maxBytes, checked, take2) {
+  if (file.walked) return readFileAt(file.root, file.abs, maxBytes, file.path, take2);
+  return readRepoBytes(file.root, relative(file.root, file.abs), maxBytes, file.path, checked, take2);
 }
 function readBlob(shown, blob, maxBytes) {
   if (blob.size > maxBytes) return refuse(shown, { kind: "too-large", size: blob.size, limit: maxBytes });
@@ -11483,9 +11486,7 @@ function readRepoFile(root2, rel, maxBytes, shown = rel.split(sep).join("/"), ch
 function identifyFile(file, maxBytes, checked) {
   if (file.refused) return refuse(file.path, { kind: "not-exported", refused: file.refused });
   if (file.blob) return { blob: file.blob.id };
-  const named = (bytes) => ({ blob: blobId(bytes), bytes });
-  if (file.walked) return readFileAt(file.root, file.abs, maxBytes, file.path, named);
-  return readRepoBytes(file.root, relative(file.root, file.abs), maxBytes, file.path, checked, named);
+  return readOnDisk(file, maxBytes, checked, (bytes) => ({ blob: blobId(bytes), bytes }));
 }
 function textOf(shown, identify) {
   return identify ? (bytes) => ({ ...decodeText(shown, bytes), blob: blobId(bytes) }) : (bytes) => decodeText(shown, bytes);
@@ -28013,19 +28014,14 @@ function mapPoint(point3, segments, end) {
   return { line: s.span.line + point3.line - s.line, column, offset: s.span.start + offset - s.at };
 }
 function mapPositions(root2, segments) {
-  const only = segments.length === 1 ? segments[0].span : void 0;
   const stack = [...root2.children];
   while (stack.length > 0) {
     const node2 = stack.pop();
     const position2 = node2.position;
-    if (position2) node2.position = only ? { start: shift(position2.start, only), end: shift(position2.end, only) } : { start: mapPoint(position2.start, segments, false), end: mapPoint(position2.end, segments, true) };
+    if (position2) node2.position = { start: mapPoint(position2.start, segments, false), end: mapPoint(position2.end, segments, true) };
     const children = node2.children;
     if (children) for (let i2 = 0; i2 < children.length; i2++) stack.push(children[i2]);
   }
-}
-function shift(point3, span) {
-  const column = point3.line === 1 && span.column !== void 0 ? point3.column + span.column - 1 : point3.column;
-  return { line: span.line + point3.line - 1, column, offset: span.start + (point3.offset ?? 0) };
 }
 function parsePieces(text5, pieces, parse5) {
   if (pieces.length === 1 && pieces[0].spans.length === 1 && pieces[0].spans[0].start === 0 && pieces[0].spans[0].end === text5.length) return parse5(text5);

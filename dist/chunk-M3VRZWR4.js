@@ -57,7 +57,7 @@ import {
   walk,
   yamlDocument,
   yamlStream
-} from "./chunk-HK4AFEZG.js";
+} from "./chunk-DEPEE64A.js";
 
 // src/config/types.ts
 var ConfigError = class extends Error {
@@ -3140,10 +3140,13 @@ function list(item) {
     v.forEach((x, i) => item(x, `${at2}[${i}]`));
   };
 }
+function fieldsOf(v, at2) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) fail(at2, "an object");
+  return v;
+}
 function record(required, optional = {}) {
   return (v, at2) => {
-    if (typeof v !== "object" || v === null || Array.isArray(v)) fail(at2, "an object");
-    const fields = v;
+    const fields = fieldsOf(v, at2);
     for (const [name, check2] of Object.entries(required)) {
       if (!Object.hasOwn(fields, name)) fail(`${at2}.${name}`, "present");
       check2(fields[name], `${at2}.${name}`);
@@ -3209,8 +3212,7 @@ var fileResult = record(
   { blob: blobId }
 );
 var cells = (v, at2) => {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) fail(at2, "an object");
-  for (const [i, cell] of Object.values(v).entries()) text(cell, `${at2}[column ${i + 1}]`);
+  for (const [i, cell] of Object.values(fieldsOf(v, at2)).entries()) text(cell, `${at2}[column ${i + 1}]`);
 };
 var planRow = record(
   { portText: text, ports: list(port), reserved: flag, isRange: flag, columns: cells, location, serviceLocation: location },
